@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/config/commandline.h"
+#include "core/db/connection.h"
+
+#include <QCommandLineParser>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace pb::app {
+
+// Exit codes shared by both programs (documented in README).
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitBadConfig = 2, ExitDatabase = 3 };
+
+// Parses the command line (already set up with the program's own options), loads the layered
+// configuration and starts logging. Returns an exit code when the program must stop now
+// (bad configuration, --print-config); otherwise fills *config.
+std::optional<int> loadConfiguration(QCommandLineParser &parser, const config::CommonOptions &common,
+                                     config::Scope program, config::Config *config);
+
+// Opens the configured database. The embedded SQLite default is migrated and seeded with demo
+// data; PostgreSQL must already be at this binary's schema version (`packbench-hub migrate`).
+Result<QSqlDatabase> openConfiguredDatabase(const config::Config &config, const Clock &clock,
+                                            const QString &connectionName);
+
+} // namespace pb::app

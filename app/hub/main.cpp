@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// packbench-hub: webhooks in, Shopify and carriers out; `packbench-hub migrate` upgrades the schema.
+#include "app/common/startup.h"
+#include "core/base/version.h"
+#include "core/db/migrations.h"
+#include "core/hub/hubserver.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+namespace {
+Q_LOGGING_CATEGORY(lcHub, "packbench.app.hub")
+
+int runMigrate(const pb::config::Config &config)
+{
+  QTextStream err(stderr);
+  auto opened = pb::db::openDatabase(pb::db::ConnectionSettings::fromConfig(config), QStringLiteral("migrate"));
+  if (!opened) {
+    err << "packbench-hub migrate: " << opened.error().message << Qt::endl;
+    return pb::app::ExitDatabase;
+  }
+  QSqlDatabase db = *opened;
+  const pb::db::MigrationRunner runner(pb::db::MigrationRunner::defaultDirectory(db));
+  auto applied = runner.migrate(db);
+  if (!applied) {
+    err << "packbench-hub migrate: " << applied.error().message << Qt::endl;
+    return pb::app::ExitDatabase;
+  }
+  auto version = runner.currentVersion(db);
+  QTextStream(stdout) << "applied " << *applied << " migration(s); schema version " << (version ? *version : -1)
+                      << Qt::endl;
+  return pb::app::ExitOk;
+}
+
+int runServe(const pb::config::Config &config, QCoreApplication &app)
+{
+  using namespace pb::config::keys;
+  const pb::SystemClock clock;
+  auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("hub-main"));
+  if (!db) {
+    qCCritical(lcHub).noquote() << db.error().message;
+    QTextStream(stderr) << "packbench-hub: " << db.error().message << Qt::endl;
+    return pb::app::ExitDatabase;
+  }
+  pb::hub::HubServer server(*db);
+  auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
+  if (!port) {
+    QTextStream(stderr) << "packbench-hub: " << port.error().message << Qt::endl;
+    return pb::app::ExitFailure;
+  }
+  return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("packbench-hub"));
+  QCoreApplication::setOrganizationName(QStringLiteral("Packbench"));
+  QCoreApplication::setApplicationVersion(pb::versionString());
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
+                     "Commands:\n  serve    run the service (default)\n  migrate  apply database migrations and exit"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate"),
+                               QStringLiteral("[command]"));
+  const pb::config::CommonOptions common;
+  common.addTo(parser);
+
+  pb::config::Config config;
+  if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Hub, &config))
+    return *exitCode;
+
+  const QStringList positional = parser.positionalArguments();
+  const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
+  if (command == u"migrate")
+    return runMigrate(config);
+  if (command == u"serve")
+    return runServe(config, app);
+  QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate)" << Qt::endl;
+  return pb::app::ExitBadConfig;
+}

@@ -1,0 +1,41 @@
+# SPDX-FileCopyrightText: 2026 Packbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One INTERFACE target carries the whole compile policy; every Packbench target links it.
+add_library(packbench_policy INTERFACE)
+add_library(Packbench::policy ALIAS packbench_policy)
+
+target_compile_features(packbench_policy INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+target_compile_definitions(packbench_policy INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CAST_TO_ASCII
+  QT_NO_CAST_FROM_BYTEARRAY
+  QT_NO_CONTEXTLESS_CONNECT
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_NO_URL_CAST_FROM_STRING
+  QT_STRICT_ITERATORS
+  QT_USE_QSTRINGBUILDER
+  QT_DISABLE_DEPRECATED_UP_TO=0x060400
+  PACKBENCH_VERSION="${PROJECT_VERSION}")
+
+target_compile_options(packbench_policy INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2)
+
+if(PACKBENCH_WERROR)
+  target_compile_options(packbench_policy INTERFACE -Werror)
+endif()
+
+if(PACKBENCH_COVERAGE)
+  target_compile_options(packbench_policy INTERFACE --coverage -O0 -g)
+  target_link_options(packbench_policy INTERFACE --coverage)
+endif()
+
+# Adds a static library for one core/ui module folder with the policy attached.
+function(packbench_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}")
+  target_link_libraries(${name} PUBLIC packbench_policy ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+endfunction()

@@ -1,0 +1,49 @@
+# SPDX-FileCopyrightText: 2026 Packbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# CTest fixtures for the real services tests talk to: a throwaway PostgreSQL cluster and a
+# sandboxed cupsd with a PDF queue. Both live under one short /tmp path per build tree (unix
+# socket paths must stay under ~100 bytes and be reachable by the postgres and lp users).
+string(SHA1 _pb_build_hash "${CMAKE_BINARY_DIR}")
+string(SUBSTRING "${_pb_build_hash}" 0 10 _pb_build_hash)
+set(PACKBENCH_TEST_SERVICES_DIR "/tmp/pbt-${_pb_build_hash}")
+set(PACKBENCH_TEST_PG_DIR "${PACKBENCH_TEST_SERVICES_DIR}/pg")
+set(PACKBENCH_TEST_CUPS_DIR "${PACKBENCH_TEST_SERVICES_DIR}/cups")
+set(_pb_support "${PROJECT_SOURCE_DIR}/tests/support")
+
+add_test(NAME services.postgres.start COMMAND "${_pb_support}/postgres-fixture.sh" start "${PACKBENCH_TEST_PG_DIR}")
+add_test(NAME services.postgres.stop COMMAND "${_pb_support}/postgres-fixture.sh" stop "${PACKBENCH_TEST_PG_DIR}")
+set_tests_properties(services.postgres.start PROPERTIES FIXTURES_SETUP postgres LABELS db)
+set_tests_properties(services.postgres.stop PROPERTIES FIXTURES_CLEANUP postgres LABELS db)
+
+add_test(NAME services.cups.start COMMAND "${_pb_support}/cups-fixture.sh" start "${PACKBENCH_TEST_CUPS_DIR}")
+add_test(NAME services.cups.stop COMMAND "${_pb_support}/cups-fixture.sh" stop "${PACKBENCH_TEST_CUPS_DIR}")
+set_tests_properties(services.cups.start PROPERTIES FIXTURES_SETUP cups LABELS "print")
+set_tests_properties(services.cups.stop PROPERTIES FIXTURES_CLEANUP cups LABELS "print")
+
+# The environment every test gets: offscreen Qt, private runtime dir, where the services listen.
+set(PACKBENCH_TEST_ENVIRONMENT
+  "QT_QPA_PLATFORM=offscreen"
+  "XDG_RUNTIME_DIR=${PACKBENCH_TEST_SERVICES_DIR}/xdg"
+  "PACKBENCH_TEST_PGHOST=${PACKBENCH_TEST_PG_DIR}"
+  "PACKBENCH_TEST_PGPORT=5432"
+  "PACKBENCH_TEST_CUPS_DIR=${PACKBENCH_TEST_CUPS_DIR}"
+  "PACKBENCH_TEST_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+  "CUPS_SERVER=${PACKBENCH_TEST_CUPS_DIR}/cups.sock")
+
+# packbench_add_test(name SOURCES … LIBS … LABELS … [FIXTURES postgres cups])
+function(packbench_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS;FIXTURES" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE packbench_policy Qt6::Test ${ARG_LIBS})
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES
+    LABELS "${ARG_LABELS}"
+    ENVIRONMENT "${PACKBENCH_TEST_ENVIRONMENT}"
+    FIXTURES_REQUIRED "${ARG_FIXTURES}"
+    TIMEOUT 600)
+  # PostgreSQL tests may run in parallel (each makes its own database); the PDF queue has one
+  # output file, so print tests take turns.
+  if("cups" IN_LIST ARG_FIXTURES)
+    set_tests_properties(${name} PROPERTIES RESOURCE_LOCK cups)
+  endif()
+endfunction()

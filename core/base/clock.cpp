@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/base/clock.h"
+
+#include <QDeadlineTimer>
+
+namespace pb {
+
+Clock::~Clock() = default;
+
+QDateTime SystemClock::nowUtc() const
+{
+  return QDateTime::currentDateTimeUtc();
+}
+
+qint64 SystemClock::monotonicMs() const
+{
+  return QDeadlineTimer::current().deadlineNSecs() / 1'000'000;
+}
+
+ManualClock::ManualClock(QDateTime start)
+    : m_start(std::move(start))
+{}
+
+QDateTime ManualClock::nowUtc() const
+{
+  return m_start.addMSecs(m_elapsedMs);
+}
+
+qint64 ManualClock::monotonicMs() const
+{
+  return m_elapsedMs;
+}
+
+void ManualClock::advanceMs(qint64 ms)
+{
+  m_elapsedMs += ms;
+}
+
+} // namespace pb

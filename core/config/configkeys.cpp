@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config/configkeys.h"
+
+namespace pb::config {
+
+const QList<const KeyDef *> &allKeys()
+{
+  using namespace keys;
+  static const QList<const KeyDef *> all = {
+      &Environment.def,
+      &StationId.def,
+      &StationLocation.def,
+      &StationIdleLockMinutes.def,
+      &DatabaseDriver.def,
+      &DatabaseSqlitePath.def,
+      &DatabaseHost.def,
+      &DatabasePort.def,
+      &DatabaseName.def,
+      &DatabaseUser.def,
+      &DatabasePassword.def,
+      &LogLevel.def,
+      &LogFormat.def,
+      &LogFile.def,
+      &LogMaxSizeMb.def,
+      &LogMaxFiles.def,
+      &PrintSlipPrinter.def,
+      &PrintLabelPrinter.def,
+      &PrintAutoPrint.def,
+      &HubListenAddress.def,
+      &HubPort.def,
+      &HubMaxBodyBytes.def,
+      &ShopifyShop.def,
+      &ShopifyApiVersion.def,
+      &ShopifyAdminBaseUrl.def,
+      &ShopifyAccessToken.def,
+      &ShopifyWebhookSecret.def,
+      &CarrierApiKey.def,
+  };
+  return all;
+}
+
+QString toQString(std::string_view text)
+{
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+const KeyDef *findKey(QStringView name)
+{
+  for (const KeyDef *key : allKeys()) {
+    if (name == toQString(key->name))
+      return key;
+  }
+  return nullptr;
+}
+
+QString environmentName(const KeyDef &key)
+{
+  QString name = toQString(key.name).toUpper();
+  name.replace(QLatin1Char('.'), QLatin1Char('_'));
+  return QStringLiteral("PACKBENCH_") + name;
+}
+
+} // namespace pb::config

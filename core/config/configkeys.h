@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <string_view>
+
+namespace pb::config {
+
+// Which program reads a key. Hub-only secrets are refused by the station outright.
+enum class Scope { Station = 1, Hub = 2, Both = 3 };
+
+enum class ValueType { String, Int, Bool, Enum, Url, Path };
+
+// One configuration key: defined once, here, with its default and scope.
+struct KeyDef {
+  std::string_view name;
+  ValueType type;
+  std::string_view defaultValue;
+  Scope scope;
+  bool secret = false;
+  std::string_view allowed = {}; // Enum: values separated by '|'
+  int min = 0;                   // Int: inclusive range
+  int max = 0;
+  std::string_view help = {};
+};
+
+// Typed handle for Config::get(); T is QString, int or bool.
+template <typename T> struct Key {
+  KeyDef def;
+};
+
+namespace keys {
+// clang-format off
+inline constexpr Key<QString> Environment{{"environment", ValueType::Enum, "dev", Scope::Both, false, "dev|staging|production", 0, 0, "Deployment environment"}};
+
+inline constexpr Key<QString> StationId{{"station.id", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Station name shown to leads (default: host name)"}};
+inline constexpr Key<QString> StationLocation{{"station.location", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Warehouse code this station packs for (default: first location)"}};
+inline constexpr Key<int> StationIdleLockMinutes{{"station.idle_lock_minutes", ValueType::Int, "10", Scope::Station, false, {}, 0, 720, "Lock the station after this many idle minutes (0 = never)"}};
+
+inline constexpr Key<QString> DatabaseDriver{{"database.driver", ValueType::Enum, "sqlite", Scope::Both, false, "sqlite|postgres", 0, 0, "sqlite = embedded demo database; postgres = central database"}};
+inline constexpr Key<QString> DatabaseSqlitePath{{"database.sqlite_path", ValueType::Path, "", Scope::Both, false, {}, 0, 0, "SQLite file (default: user data directory)"}};
+inline constexpr Key<QString> DatabaseHost{{"database.host", ValueType::String, "localhost", Scope::Both, false, {}, 0, 0, "PostgreSQL host name or socket directory"}};
+inline constexpr Key<int> DatabasePort{{"database.port", ValueType::Int, "5432", Scope::Both, false, {}, 1, 65535, "PostgreSQL port"}};
+inline constexpr Key<QString> DatabaseName{{"database.name", ValueType::String, "packbench", Scope::Both, false, {}, 0, 0, "PostgreSQL database name"}};
+inline constexpr Key<QString> DatabaseUser{{"database.user", ValueType::String, "packbench_station", Scope::Both, false, {}, 0, 0, "PostgreSQL role"}};
+inline constexpr Key<QString> DatabasePassword{{"database.password", ValueType::String, "", Scope::Both, true, {}, 0, 0, "PostgreSQL password"}};
+
+inline constexpr Key<QString> LogLevel{{"log.level", ValueType::Enum, "info", Scope::Both, false, "trace|debug|info|warn|error", 0, 0, "Lowest level written"}};
+inline constexpr Key<QString> LogFormat{{"log.format", ValueType::Enum, "text", Scope::Both, false, "text|json", 0, 0, "text, or json lines (for log shippers)"}};
+inline constexpr Key<QString> LogFile{{"log.file", ValueType::Path, "", Scope::Both, false, {}, 0, 0, "Rotating log file (default: user data directory; '-' = console only)"}};
+inline constexpr Key<int> LogMaxSizeMb{{"log.max_size_mb", ValueType::Int, "10", Scope::Both, false, {}, 1, 1024, "Rotate the log file at this size"}};
+inline constexpr Key<int> LogMaxFiles{{"log.max_files", ValueType::Int, "5", Scope::Both, false, {}, 1, 100, "Rotated log files kept"}};
+
+inline constexpr Key<QString> PrintSlipPrinter{{"printing.slip_printer", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Printer for packing slips (default: system default)"}};
+inline constexpr Key<QString> PrintLabelPrinter{{"printing.label_printer", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Printer or tcp://host:9100 for labels"}};
+inline constexpr Key<bool> PrintAutoPrint{{"printing.auto_print", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Print slip and label when an order is completed"}};
+
+inline constexpr Key<QString> HubListenAddress{{"hub.listen_address", ValueType::String, "127.0.0.1", Scope::Hub, false, {}, 0, 0, "Address the webhook endpoint binds"}};
+inline constexpr Key<int> HubPort{{"hub.port", ValueType::Int, "8080", Scope::Hub, false, {}, 0, 65535, "Port of the webhook endpoint (0 = any free port)"}};
+inline constexpr Key<int> HubMaxBodyBytes{{"hub.max_body_bytes", ValueType::Int, "2097152", Scope::Hub, false, {}, 1024, 104857600, "Largest webhook body accepted (413 above)"}};
+
+inline constexpr Key<QString> ShopifyShop{{"shopify.shop", ValueType::String, "", Scope::Hub, false, {}, 0, 0, "Shop domain, e.g. example.myshopify.com"}};
+inline constexpr Key<QString> ShopifyApiVersion{{"shopify.api_version", ValueType::String, "2025-04", Scope::Hub, false, {}, 0, 0, "Admin API version (dated quarterly)"}};
+inline constexpr Key<QString> ShopifyAdminBaseUrl{{"shopify.admin_base_url", ValueType::Url, "", Scope::Hub, false, {}, 0, 0, "Admin API base URL (default: https://{shop})"}};
+inline constexpr Key<QString> ShopifyAccessToken{{"shopify.access_token", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Admin API access token"}};
+inline constexpr Key<QString> ShopifyWebhookSecret{{"shopify.webhook_secret", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "App client secret used to sign webhooks"}};
+
+inline constexpr Key<QString> CarrierApiKey{{"carrier.api_key", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Carrier label API key"}};
+// clang-format on
+} // namespace keys
+
+// Every key, in the order --print-config lists them.
+const QList<const KeyDef *> &allKeys();
+const KeyDef *findKey(QStringView name);
+
+// PACKBENCH_DATABASE_HOST for database.host.
+QString environmentName(const KeyDef &key);
+
+QString toQString(std::string_view text);
+
+} // namespace pb::config

@@ -1,0 +1,227 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config/configloader.h"
+
+#include "core/config/inifile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace pb::config {
+
+namespace {
+
+const QString kSecretFileSuffix = QStringLiteral("_file");
+
+// Secrets must not be readable by group or others.
+bool isPrivateFile(const QString &path)
+{
+  const QFileDevice::Permissions loose = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                         QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+  return (QFile::permissions(path) & loose) == 0;
+}
+
+QString validate(const KeyDef &key, const QString &value)
+{
+  switch (key.type) {
+  case ValueType::String:
+  case ValueType::Path: return {};
+  case ValueType::Int: {
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    if (!ok || n < key.min || n > key.max)
+      return QStringLiteral("expected a whole number from %1 to %2").arg(key.min).arg(key.max);
+    return {};
+  }
+  case ValueType::Bool: {
+    bool ok = false;
+    parseBool(value, &ok);
+    return ok ? QString() : QStringLiteral("expected true or false");
+  }
+  case ValueType::Enum: {
+    const QStringList allowed = toQString(key.allowed).split(QLatin1Char('|'));
+    return allowed.contains(value) ? QString()
+                                   : QStringLiteral("expected one of: %1").arg(allowed.join(QStringLiteral(", ")));
+  }
+  case ValueType::Url: {
+    if (value.isEmpty())
+      return {};
+    const QUrl url(value, QUrl::StrictMode);
+    const bool web = url.scheme() == u"http" || url.scheme() == u"https";
+    return url.isValid() && web && !url.host().isEmpty() ? QString() : QStringLiteral("expected an http(s) URL");
+  }
+  }
+  return {};
+}
+
+// Applies layers one at a time and collects every problem, so a user fixes them all in one go.
+class Layering {
+public:
+  explicit Layering(Scope program)
+      : m_program(program)
+  {}
+
+  // origin: "file:line" or a variable name; inlineSecretAllowed: the origin itself is private.
+  void apply(const QString &name, const QString &value, Source source, const QString &origin, bool inlineSecretAllowed)
+  {
+    if (name.endsWith(kSecretFileSuffix)) {
+      const KeyDef *secret = findKey(name.chopped(kSecretFileSuffix.size()));
+      if (secret && secret->secret) {
+        applySecretFile(*secret, value, source, origin);
+        return;
+      }
+    }
+    const KeyDef *key = findKey(name);
+    if (!key) {
+      m_problems << QStringLiteral("%1: unknown key '%2'").arg(origin, name);
+      return;
+    }
+    if (!inScope(*key, origin))
+      return;
+    if (key->secret && !inlineSecretAllowed) {
+      m_problems << QStringLiteral("%1: secret '%2' may only come from a private (0600) file, '%2_file' "
+                                   "or the environment")
+                        .arg(origin, name);
+      return;
+    }
+    set(*key, value, source, origin);
+  }
+
+  Result<Config> finish()
+  {
+    if (!m_problems.isEmpty())
+      return makeError(ErrorKind::InvalidInput,
+                       QStringLiteral("configuration rejected:\n  ") + m_problems.join(QStringLiteral("\n  ")));
+    return m_config;
+  }
+
+  void addProblem(const QString &problem) { m_problems << problem; }
+
+private:
+  bool inScope(const KeyDef &key, const QString &origin)
+  {
+    if (m_program == Scope::Station && key.scope == Scope::Hub) {
+      if (key.secret)
+        m_problems << QStringLiteral("%1: '%2' is a hub secret; stations never hold Shopify or carrier secrets")
+                          .arg(origin, toQString(key.name));
+      return false; // other hub-only keys in a shared file are simply not ours
+    }
+    return !(m_program == Scope::Hub && key.scope == Scope::Station);
+  }
+
+  void applySecretFile(const KeyDef &key, const QString &path, Source source, const QString &origin)
+  {
+    if (!inScope(key, origin))
+      return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+      m_problems << QStringLiteral("%1: cannot read secret file for '%2': %3")
+                        .arg(origin, toQString(key.name), file.errorString());
+      return;
+    }
+    if (!isPrivateFile(path)) {
+      m_problems << QStringLiteral("%1: secret file '%2' for '%3' must have mode 0600 or stricter")
+                        .arg(origin, path, toQString(key.name));
+      return;
+    }
+    const QString secret = QString::fromUtf8(file.readAll()).trimmed();
+    set(key, secret, source, origin + QStringLiteral(" (") + path + QLatin1Char(')'));
+  }
+
+  void set(const KeyDef &key, const QString &value, Source source, const QString &origin)
+  {
+    const QString why = validate(key, value);
+    if (!why.isEmpty()) {
+      // Never echo a secret's value, even a malformed one.
+      const QString shown = key.secret ? QStringLiteral("(hidden)") : QLatin1Char('\'') + value + QLatin1Char('\'');
+      m_problems << QStringLiteral("%1: invalid value %2 for '%3': %4").arg(origin, shown, toQString(key.name), why);
+      return;
+    }
+    m_config.set(key, ConfigValue{value, source, origin});
+  }
+
+  Scope m_program;
+  Config m_config;
+  QStringList m_problems;
+};
+
+void applyFile(Layering &layering, const QString &path, Source source, bool required)
+{
+  QFile file(path);
+  if (!file.exists()) {
+    if (required)
+      layering.addProblem(QStringLiteral("%1: config file not found").arg(path));
+    return;
+  }
+  if (!file.open(QIODevice::ReadOnly)) {
+    layering.addProblem(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    return;
+  }
+  const auto entries = parseIni(QString::fromUtf8(file.readAll()), path);
+  if (!entries) {
+    layering.addProblem(entries.error().message);
+    return;
+  }
+  const bool privateFile = isPrivateFile(path);
+  for (const IniEntry &entry : *entries)
+    layering.apply(entry.key, entry.value, source, QStringLiteral("%1:%2").arg(path).arg(entry.line), privateFile);
+}
+
+void applyEnvironment(Layering &layering, const QProcessEnvironment &env)
+{
+  QSet<QString> known;
+  for (const KeyDef *key : allKeys()) {
+    const QString name = environmentName(*key);
+    known << name << name + QStringLiteral("_FILE");
+    if (env.contains(name))
+      layering.apply(toQString(key->name), env.value(name), Source::Environment, name, true);
+    if (key->secret && env.contains(name + QStringLiteral("_FILE")))
+      layering.apply(toQString(key->name) + kSecretFileSuffix, env.value(name + QStringLiteral("_FILE")),
+                     Source::Environment, name + QStringLiteral("_FILE"), true);
+  }
+  // A typo in a variable name would otherwise be silently ignored.
+  for (const QString &name : env.keys()) {
+    if (name.startsWith(u"PACKBENCH_") && !name.startsWith(u"PACKBENCH_TEST_") && !known.contains(name))
+      layering.addProblem(QStringLiteral("environment: unknown variable '%1'").arg(name));
+  }
+}
+
+} // namespace
+
+Result<Config> loadConfig(const LoadOptions &options)
+{
+  Layering layering(options.program);
+  if (!options.systemFile.isEmpty())
+    applyFile(layering, options.systemFile, Source::SystemFile, false);
+  if (!options.userFile.isEmpty())
+    applyFile(layering, options.userFile, Source::UserFile, false);
+  if (!options.explicitFile.isEmpty())
+    applyFile(layering, options.explicitFile, Source::ConfigFile, true);
+  applyEnvironment(layering, options.environment);
+  for (const QString &override : options.overrides) {
+    const qsizetype eq = override.indexOf(QLatin1Char('='));
+    if (eq <= 0) {
+      layering.addProblem(QStringLiteral("--set '%1': expected key=value").arg(override));
+      continue;
+    }
+    layering.apply(override.left(eq).trimmed(), override.mid(eq + 1).trimmed(), Source::CommandLine,
+                   QStringLiteral("--set"), false); // argv is visible in ps
+  }
+  return layering.finish();
+}
+
+QString defaultSystemFile()
+{
+  return QStringLiteral("/etc/packbench/packbench.conf");
+}
+
+QString defaultUserFile()
+{
+  const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+  return QDir(dir).filePath(QStringLiteral("packbench/packbench.conf"));
+}
+
+} // namespace pb::config

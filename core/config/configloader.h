@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/config/config.h"
+
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace pb::config {
+
+// Every layer the loader reads, lowest precedence first.
+struct LoadOptions {
+  Scope program = Scope::Both;
+  QString systemFile;   // e.g. /etc/packbench/packbench.conf; missing is fine
+  QString userFile;     // e.g. ~/.config/packbench/packbench.conf; missing is fine
+  QString explicitFile; // --config FILE; missing is an error
+  QProcessEnvironment environment;
+  QStringList overrides; // --set key=value
+};
+
+// Builds the effective Config from all layers. Any unknown key, bad value or unsafe secret is an
+// error naming the key and where it came from; nothing partial is returned.
+Result<Config> loadConfig(const LoadOptions &options);
+
+// Default locations of the system and user files.
+QString defaultSystemFile();
+QString defaultUserFile();
+
+} // namespace pb::config

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/db/connection.h"
+
+#include "core/db/sql.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+namespace pb::db {
+
+namespace {
+Q_LOGGING_CATEGORY(lcConnection, "packbench.core.db.connection")
+
+Status applySqlitePragmas(const QSqlDatabase &db)
+{
+  // FULL sync: a scan acknowledged to the packer must survive a power cut.
+  const QStringList pragmas = {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+                               QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000")};
+  for (const QString &pragma : pragmas) {
+    auto result = execStatic(db, pragma);
+    if (!result)
+      return result.error();
+  }
+  return {};
+}
+} // namespace
+
+ConnectionSettings ConnectionSettings::fromConfig(const config::Config &config)
+{
+  using namespace config::keys;
+  ConnectionSettings s;
+  s.driver = config.get(DatabaseDriver) == u"postgres" ? Driver::Postgres : Driver::Sqlite;
+  s.sqlitePath = config.get(DatabaseSqlitePath);
+  if (s.sqlitePath.isEmpty())
+    s.sqlitePath = defaultSqlitePath();
+  s.host = config.get(DatabaseHost);
+  s.port = config.get(DatabasePort);
+  s.name = config.get(DatabaseName);
+  s.user = config.get(DatabaseUser);
+  s.password = config.get(DatabasePassword);
+  return s;
+}
+
+QString ConnectionSettings::describe() const
+{
+  if (driver == Driver::Sqlite)
+    return QStringLiteral("sqlite %1").arg(sqlitePath);
+  return QStringLiteral("postgres %1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+}
+
+QString defaultSqlitePath()
+{
+  return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+      .filePath(QStringLiteral("packbench.sqlite"));
+}
+
+Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QString &connectionName)
+{
+  const QString driverName = settings.driver == Driver::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+  if (!QSqlDatabase::isDriverAvailable(driverName))
+    return makeError(ErrorKind::Unavailable,
+                     QStringLiteral("Qt SQL driver %1 is not installed (Debian: %2)")
+                         .arg(driverName, settings.driver == Driver::Postgres ? QStringLiteral("libqt6sql6-psql")
+                                                                              : QStringLiteral("libqt6sql6-sqlite")));
+  QSqlDatabase db = QSqlDatabase::addDatabase(driverName, connectionName);
+  if (settings.driver == Driver::Sqlite) {
+    if (!QDir().mkpath(QFileInfo(settings.sqlitePath).absolutePath()))
+      return makeError(ErrorKind::Unavailable,
+                       QStringLiteral("cannot create directory for %1").arg(settings.sqlitePath));
+    db.setDatabaseName(settings.sqlitePath);
+  } else {
+    db.setHostName(settings.host);
+    db.setPort(settings.port);
+    db.setDatabaseName(settings.name);
+    db.setUserName(settings.user);
+    db.setPassword(settings.password);
+    db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=packbench"));
+  }
+  if (!db.open()) {
+    const Error error = toError(db.lastError(), QStringLiteral("cannot open %1").arg(settings.describe()));
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
+    return makeError(ErrorKind::Unavailable, error.message);
+  }
+  if (settings.driver == Driver::Sqlite) {
+    if (Status pragmas = applySqlitePragmas(db); !pragmas)
+      return pragmas.error();
+  }
+  qCInfo(lcConnection) << "connected:" << settings.describe();
+  return db;
+}
+
+} // namespace pb::db

@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace pb::db {
+
+// Maps a driver error to an ErrorKind: lost connections are Unavailable, unique violations Conflict.
+Error toError(const QSqlError &error, const QString &context);
+
+// Prepares and runs one statement with bound values; the only way Packbench code runs SQL.
+Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+
+// Runs body inside a transaction; commits if it succeeds, rolls back otherwise.
+template <typename Body> Status inTransaction(QSqlDatabase &db, Body &&body)
+{
+  if (!db.transaction())
+    return toError(db.lastError(), QStringLiteral("begin transaction"));
+  Status status = body();
+  if (!status.ok()) {
+    db.rollback();
+    return status;
+  }
+  if (!db.commit()) {
+    const Error error = toError(db.lastError(), QStringLiteral("commit"));
+    db.rollback();
+    return error;
+  }
+  return {};
+}
+
+// Runs a statement that takes no values (DDL, PRAGMA, SET): PostgreSQL cannot PREPARE those.
+// Only for SQL written in this repository, never for text built from input.
+Result<QSqlQuery> execStatic(const QSqlDatabase &db, const QString &sql);
+
+bool isPostgres(const QSqlDatabase &db);
+
+} // namespace pb::db

@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/queue/queuelisting.h"
+
+#include "core/db/sql.h"
+
+namespace pb::queue {
+
+Result<QList<Location>> listLocations(const QSqlDatabase &db)
+{
+  auto query = db::exec(db, QStringLiteral("SELECT id, code, name FROM locations ORDER BY id"));
+  if (!query)
+    return query.error();
+  QList<Location> locations;
+  while (query.value().next())
+    locations.append(
+        {query.value().value(0).toLongLong(), query.value().value(1).toString(), query.value().value(2).toString()});
+  return locations;
+}
+
+Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 locationId, int limit)
+{
+  auto query =
+      db::exec(db,
+               QStringLiteral("SELECT fo.id, o.name, fo.priority, fo.ship_by, o.shipping_method, "
+                              "       count(l.id), COALESCE(sum(l.remaining_quantity), 0), fo.pack_state "
+                              "FROM fulfillment_orders fo "
+                              "JOIN orders o ON o.id = fo.order_id "
+                              "LEFT JOIN fulfillment_order_lines l ON l.fulfillment_order_id = fo.id "
+                              "WHERE fo.location_id = ? AND fo.pack_state IN ('queued', 'claimed', 'held') "
+                              "GROUP BY fo.id, o.name, fo.priority, fo.ship_by, o.shipping_method, fo.pack_state "
+                              "ORDER BY fo.priority DESC, fo.ship_by, fo.id LIMIT ?"),
+               {locationId, limit});
+  if (!query)
+    return query.error();
+  QList<WaitingOrder> orders;
+  QSqlQuery &q = query.value();
+  while (q.next()) {
+    WaitingOrder w;
+    w.fulfillmentOrderId = q.value(0).toLongLong();
+    w.orderName = q.value(1).toString();
+    w.priority = q.value(2).toInt();
+    w.shipBy = q.value(3).toDateTime().toUTC();
+    if (!w.shipBy.isValid()) // SQLite hands back ISO text
+      w.shipBy = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+    w.shippingMethod = q.value(4).toString();
+    w.lineCount = q.value(5).toInt();
+    w.itemCount = q.value(6).toInt();
+    w.packState = q.value(7).toString();
+    orders.append(w);
+  }
+  return orders;
+}
+
+} // namespace pb::queue

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace pb::queue {
+
+// One fulfillment order waiting at a location, as the station's queue view shows it.
+struct WaitingOrder {
+  qint64 fulfillmentOrderId = 0;
+  QString orderName;
+  int priority = 0;
+  QDateTime shipBy;
+  QString shippingMethod;
+  int lineCount = 0;
+  int itemCount = 0;
+  QString packState;
+};
+
+struct Location {
+  qint64 id = 0;
+  QString code;
+  QString name;
+};
+
+Result<QList<Location>> listLocations(const QSqlDatabase &db);
+
+// Orders not yet packed at a location, in claim order: priority, then ship-by, then age.
+Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 locationId, int limit = 500);
+
+} // namespace pb::queue

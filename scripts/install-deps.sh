@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Packbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages Packbench builds, runs and tests with. Idempotent: does nothing
+# when everything is present. Works as root or through sudo.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache clang-format pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-httpserver-dev qt6-websockets-dev qt6-serialport-dev qt6-multimedia-dev qt6-svg-dev qt6-pdf-dev
+  libqt6sql6-psql libqt6sql6-sqlite libgl-dev
+  libspdlog-dev libzint-dev libzxing-dev
+  postgresql postgresql-contrib
+  cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
+  xvfb xauth imagemagick gcovr lcov fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts the system services on install; the tests run their own sandboxed copies.
+if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+  $sudo systemctl disable --now cups cups-browsed postgresql >/dev/null 2>&1 || true
+fi

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/db/connection.h"
+#include "core/db/demodata.h"
+#include "core/db/migrations.h"
+#include "core/db/sql.h"
+#include "ui/queuetablemodel.h"
+#include "ui/stationwindow.h"
+#include "ui/statusbanner.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pb;
+
+class StationWindowTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  QSqlDatabase m_db;
+  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    db::ConnectionSettings s;
+    s.sqlitePath = m_dir.filePath(QStringLiteral("station.sqlite"));
+    auto db = db::openDatabase(s, QStringLiteral("gui"));
+    QVERIFY(db.ok());
+    m_db = *db;
+    QVERIFY(db::MigrationRunner(QStringLiteral(":/migrations/sqlite")).migrate(m_db).ok());
+    QVERIFY(db::seedDemoData(m_db, m_clock).ok());
+  }
+
+  void showsDemoQueue_forConfiguredWarehouse()
+  {
+    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("CMH"), QStringLiteral("demo")});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *combo = window.findChild<QComboBox *>(QStringLiteral("locationCombo"));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    QVERIFY(combo && table);
+    QVERIFY(combo->currentText().startsWith(QStringLiteral("CMH")));
+    const int cmhRows = table->model()->rowCount();
+    QVERIFY(cmhRows > 0);
+    QVERIFY(window.banner()->text().contains(table->model()->index(0, ui::QueueTableModel::Order).data().toString()));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("bench-7")));
+
+    // Keyboard only: focus the warehouse box and pick the other one.
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Up);
+    QTRY_VERIFY(combo->currentText().startsWith(QStringLiteral("RNO")));
+    QVERIFY(table->model()->rowCount() != cmhRows);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("queueCountLabel"))->text().contains(QStringLiteral("RNO")));
+
+    const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+      QVERIFY(window.grab().save(shots + QStringLiteral("/station-queue.png")));
+  }
+
+  void queueModel_marksLateOrders()
+  {
+    ui::QueueTableModel model(m_clock);
+    queue::WaitingOrder late;
+    late.orderName = QStringLiteral("#9");
+    late.shipBy = m_clock.nowUtc().addSecs(-90 * 60);
+    queue::WaitingOrder soon = late;
+    soon.shipBy = m_clock.nowUtc().addSecs(45 * 60);
+    model.setOrders({late, soon});
+    QCOMPARE(model.index(0, ui::QueueTableModel::ShipBy).data().toString(), QStringLiteral("late by 1 h 30 min"));
+    QCOMPARE(model.index(1, ui::QueueTableModel::ShipBy).data().toString(), QStringLiteral("in 45 min"));
+    QVERIFY(model.index(0, ui::QueueTableModel::ShipBy).data(Qt::ForegroundRole).isValid());
+  }
+
+  void databaseGone_showsErrorBanner()
+  {
+    db::ConnectionSettings s;
+    s.sqlitePath = m_dir.filePath(QStringLiteral("empty.sqlite"));
+    auto empty = db::openDatabase(s, QStringLiteral("empty")); // no schema at all
+    QVERIFY(empty.ok());
+    ui::StationWindow window(*empty, m_clock, {QStringLiteral("bench-1"), {}, QStringLiteral("demo")});
+    QCOMPARE(window.banner()->tone(), ui::StatusBanner::Tone::Error);
+    QVERIFY(window.banner()->text().contains(QStringLiteral("Database problem")));
+  }
+};
+
+QTEST_MAIN(StationWindowTest)
+#include "stationwindow_test.moc"

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/testdatabase.h"
+
+#include "core/db/sql.h"
+
+#include <QProcessEnvironment>
+#include <QUuid>
+
+namespace pb::test {
+
+Result<db::ConnectionSettings> fixtureServer()
+{
+  const auto env = QProcessEnvironment::systemEnvironment();
+  if (!env.contains(QStringLiteral("PACKBENCH_TEST_PGHOST")))
+    return makeError(ErrorKind::Unavailable, QStringLiteral("PACKBENCH_TEST_PGHOST is not set: run through ctest "
+                                                            "so the postgres fixture starts"));
+  db::ConnectionSettings s;
+  s.driver = db::Driver::Postgres;
+  s.host = env.value(QStringLiteral("PACKBENCH_TEST_PGHOST"));
+  s.port = env.value(QStringLiteral("PACKBENCH_TEST_PGPORT"), QStringLiteral("5432")).toInt();
+  s.user = QStringLiteral("postgres");
+  s.name = QStringLiteral("postgres");
+  return s;
+}
+
+Result<db::ConnectionSettings> createScratchDatabase(const QString &prefix)
+{
+  auto server = fixtureServer();
+  if (!server)
+    return server.error();
+  const QString name = prefix + QLatin1Char('_') + QUuid::createUuid().toString(QUuid::Id128).left(12);
+  {
+    const QString admin = QStringLiteral("admin-") + name;
+    auto opened = db::openDatabase(*server, admin);
+    if (!opened)
+      return opened.error();
+    QSqlDatabase db = std::move(opened).value();
+    // CREATE DATABASE cannot take a bound parameter; the name is generated above, never user input.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name)))
+      return db::toError(query.lastError(), QStringLiteral("create database"));
+    query = QSqlQuery();
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(admin);
+  }
+  db::ConnectionSettings settings = *server;
+  settings.name = name;
+  return settings;
+}
+
+} // namespace pb::test

@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config/configloader.h"
+#include "core/config/inifile.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pb::config;
+
+class ConfigTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+
+  QString writeFile(const QString &name, const QByteArray &text,
+                    QFile::Permissions perms = QFile::ReadOwner | QFile::WriteOwner)
+  {
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+      qFatal("cannot write test file");
+    file.write(text);
+    file.close();
+    file.setPermissions(perms);
+    return path;
+  }
+
+  static LoadOptions options(Scope scope = Scope::Hub)
+  {
+    LoadOptions o;
+    o.program = scope;
+    o.environment = QProcessEnvironment();
+    return o;
+  }
+
+private Q_SLOTS:
+  void defaults_areUsedWhenNothingIsSet()
+  {
+    auto config = loadConfig(options());
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
+    QCOMPARE(config->get(keys::DatabaseDriver), QStringLiteral("sqlite"));
+    QCOMPARE(config->get(keys::DatabasePort), 5432);
+    QCOMPARE(config->get(keys::PrintAutoPrint), true);
+    QCOMPARE(config->entry(keys::DatabasePort.def).source, Source::Default);
+  }
+
+  void layers_laterSourcesWin()
+  {
+    LoadOptions o = options();
+    o.systemFile = writeFile(QStringLiteral("system.conf"), "[database]\nport = 6000\nhost = sys\nname = sysdb\n");
+    o.userFile = writeFile(QStringLiteral("user.conf"), "[database]\nport = 6001\nhost = user\n");
+    o.explicitFile = writeFile(QStringLiteral("explicit.conf"), "[database]\nport = 6002\n");
+    o.environment.insert(QStringLiteral("PACKBENCH_LOG_LEVEL"), QStringLiteral("debug"));
+    o.environment.insert(QStringLiteral("PACKBENCH_DATABASE_PORT"), QStringLiteral("6003"));
+    o.overrides = {QStringLiteral("database.port=6004")};
+    auto config = loadConfig(o);
+    QVERIFY(config.ok());
+    QCOMPARE(config->get(keys::DatabasePort), 6004);
+    QCOMPARE(config->entry(keys::DatabasePort.def).source, Source::CommandLine);
+    QCOMPARE(config->get(keys::LogLevel), QStringLiteral("debug"));
+    QCOMPARE(config->entry(keys::LogLevel.def).source, Source::Environment);
+    QCOMPARE(config->get(keys::DatabaseHost), QStringLiteral("user"));
+    QCOMPARE(config->get(keys::DatabaseName), QStringLiteral("sysdb"));
+    QVERIFY(config->entry(keys::DatabaseName.def).origin.endsWith(QStringLiteral("system.conf:4")));
+  }
+
+  void unknownKey_isRejectedNamingKeyAndFile()
+  {
+    LoadOptions o = options();
+    o.explicitFile = writeFile(QStringLiteral("bad.conf"), "[database]\nhots = x\n");
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY(config.error().message.contains(QStringLiteral("database.hots")));
+    QVERIFY(config.error().message.contains(QStringLiteral("bad.conf:2")));
+  }
+
+  void badValues_data()
+  {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("port not a number") << QByteArray("database.port = abc") << QStringLiteral("database.port");
+    QTest::newRow("port out of range") << QByteArray("database.port = 70000") << QStringLiteral("65535");
+    QTest::newRow("enum") << QByteArray("log.level = loud") << QStringLiteral("trace, debug, info, warn, error");
+    QTest::newRow("bool") << QByteArray("printing.auto_print = maybe") << QStringLiteral("true or false");
+    QTest::newRow("url") << QByteArray("shopify.admin_base_url = ftp://x") << QStringLiteral("http(s) URL");
+    QTest::newRow("syntax") << QByteArray("just words") << QStringLiteral("expected 'key = value'");
+    QTest::newRow("section") << QByteArray("[broken") << QStringLiteral("malformed section");
+  }
+
+  void badValues()
+  {
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    LoadOptions o = options(Scope::Both);
+    o.explicitFile = writeFile(QStringLiteral("values.conf"), text);
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(expected), qPrintable(config.error().message));
+  }
+
+  void allProblems_reportedAtOnce()
+  {
+    LoadOptions o = options();
+    o.explicitFile = writeFile(QStringLiteral("many.conf"), "a.b = 1\nc.d = 2\ndatabase.port = x\n");
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY(config.error().message.contains(QStringLiteral("a.b")));
+    QVERIFY(config.error().message.contains(QStringLiteral("c.d")));
+    QVERIFY(config.error().message.contains(QStringLiteral("database.port")));
+  }
+
+  void missingExplicitFile_isAnError()
+  {
+    LoadOptions o = options();
+    o.explicitFile = m_dir.filePath(QStringLiteral("nope.conf"));
+    QVERIFY(!loadConfig(o).ok());
+    o.explicitFile.clear();
+    o.systemFile = m_dir.filePath(QStringLiteral("nope.conf")); // optional layers may be absent
+    QVERIFY(loadConfig(o).ok());
+  }
+
+  void secret_inWorldReadableFile_isRefused()
+  {
+    LoadOptions o = options();
+    o.explicitFile = writeFile(QStringLiteral("loose.conf"), "shopify.access_token = shpat_x\n",
+                               QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY(config.error().message.contains(QStringLiteral("shopify.access_token")));
+    QVERIFY(!config.error().message.contains(QStringLiteral("shpat_x")));
+  }
+
+  void secret_fromPrivateFileReference_isLoaded()
+  {
+    const QString secretPath = writeFile(QStringLiteral("token"), "shpat_secret\n");
+    LoadOptions o = options();
+    o.explicitFile = writeFile(QStringLiteral("hub.conf"),
+                               QStringLiteral("[shopify]\naccess_token_file = %1\n").arg(secretPath).toUtf8(),
+                               QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    auto config = loadConfig(o);
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
+    QCOMPARE(config->get(keys::ShopifyAccessToken), QStringLiteral("shpat_secret"));
+  }
+
+  void secretFile_withLoosePermissions_isRefused()
+  {
+    const QString secretPath = writeFile(QStringLiteral("token-loose"), "shpat_secret\n",
+                                         QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+    LoadOptions o = options();
+    o.environment.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET_FILE"), secretPath);
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY(config.error().message.contains(QStringLiteral("0600")));
+  }
+
+  void secret_onCommandLine_isRefused()
+  {
+    LoadOptions o = options();
+    o.overrides = {QStringLiteral("shopify.access_token=abc")};
+    QVERIFY(!loadConfig(o).ok());
+  }
+
+  void secret_fromEnvironment_isMaskedInDescribe()
+  {
+    LoadOptions o = options();
+    o.environment.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QStringLiteral("whsec_hidden"));
+    auto config = loadConfig(o);
+    QVERIFY(config.ok());
+    QCOMPARE(config->get(keys::ShopifyWebhookSecret), QStringLiteral("whsec_hidden"));
+    const QString text = config->describe(Scope::Hub);
+    QVERIFY(!text.contains(QStringLiteral("whsec_hidden")));
+    QVERIFY(text.contains(QStringLiteral("shopify.webhook_secret = ******** (set)")));
+    QVERIFY(text.contains(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET")));
+  }
+
+  void station_refusesHubSecrets_ignoresOtherHubKeys()
+  {
+    LoadOptions o = options(Scope::Station);
+    o.environment.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QStringLiteral("x"));
+    auto refused = loadConfig(o);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(QStringLiteral("stations never hold")));
+
+    LoadOptions shared = options(Scope::Station);
+    shared.explicitFile = writeFile(QStringLiteral("shared.conf"), "[hub]\nport = 9000\n[station]\nlocation = RNO\n");
+    auto config = loadConfig(shared);
+    QVERIFY(config.ok());
+    QCOMPARE(config->get(keys::StationLocation), QStringLiteral("RNO"));
+    QVERIFY(!config->describe(Scope::Station).contains(QStringLiteral("hub.port")));
+  }
+
+  void unknownEnvironmentVariable_isRejected()
+  {
+    LoadOptions o = options();
+    o.environment.insert(QStringLiteral("PACKBENCH_DATABSE_HOST"), QStringLiteral("typo"));
+    o.environment.insert(QStringLiteral("PACKBENCH_TEST_ANYTHING"), QStringLiteral("ok"));
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY(config.error().message.contains(QStringLiteral("PACKBENCH_DATABSE_HOST")));
+    QVERIFY(!config.error().message.contains(QStringLiteral("PACKBENCH_TEST_ANYTHING")));
+  }
+
+  void ini_quotesCommentsAndSections()
+  {
+    auto entries =
+        parseIni(QStringLiteral("# comment\n; other\n[a]\nb = \"spaced value \"\n\n[c.d]\ne=f\n"), QStringLiteral("x"));
+    QVERIFY(entries.ok());
+    QCOMPARE(entries->size(), 2);
+    QCOMPARE(entries->at(0).key, QStringLiteral("a.b"));
+    QCOMPARE(entries->at(0).value, QStringLiteral("spaced value "));
+    QCOMPARE(entries->at(1).key, QStringLiteral("c.d.e"));
+    QCOMPARE(entries->at(1).line, 7);
+  }
+
+  void everyKey_hasValidDefault()
+  {
+    for (const KeyDef *key : allKeys()) {
+      LoadOptions o = options();
+      o.overrides = {toQString(key->name) + QLatin1Char('=') + toQString(key->defaultValue)};
+      if (key->secret)
+        continue;
+      auto config = loadConfig(o);
+      QVERIFY2(config.ok(), qPrintable(toQString(key->name)));
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(ConfigTest)
+#include "config_test.moc"

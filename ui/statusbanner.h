@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLabel>
+
+namespace pb::ui {
+
+// The large, high-contrast line at the top a packer can read from three metres.
+class StatusBanner final : public QLabel {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(StatusBanner)
+
+public:
+  enum class Tone { Neutral, Good, Warning, Error };
+
+  explicit StatusBanner(QWidget *parent = nullptr);
+  ~StatusBanner() override;
+
+  void show(Tone tone, const QString &text);
+  Tone tone() const { return m_tone; }
+
+private:
+  Tone m_tone = Tone::Neutral;
+};
+
+} // namespace pb::ui
