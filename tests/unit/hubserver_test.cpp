@@ -30,7 +30,8 @@ private:
 
   Reply get(quint16 port, const QString &path)
   {
-    QNetworkReply *reply = m_network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path))));
+    QNetworkReply *reply =
+        m_network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path))));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!finished.wait(10'000))
       qFatal("no reply");
