@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/programrun.h"
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,25 +13,11 @@ class HubCliTest final : public QObject {
 private:
   QTemporaryDir m_dir;
 
-  struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-  };
+  using Run = pb::test::ProgramRun;
 
   Run run(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
   {
-    QProcess process;
-    QProcessEnvironment e = env;
-    e.insert(QStringLiteral("HOME"), m_dir.path()); // keep the user's own config out of the test
-    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    e.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    process.setProcessEnvironment(e);
-    process.start(QStringLiteral(PACKBENCH_HUB_BINARY), args);
-    if (!process.waitForFinished(60'000))
-      qFatal("packbench-hub did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return pb::test::runProgram(QStringLiteral(PACKBENCH_HUB_BINARY), args, m_dir.path(), env);
   }
 
   QString write(const QString &name, const QByteArray &text)

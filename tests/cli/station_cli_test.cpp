@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The station executable as a newcomer starts it: embedded demo database, no display needed.
+#include "tests/support/programrun.h"
+
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,29 +14,17 @@ class StationCliTest final : public QObject {
 private:
   QTemporaryDir m_dir;
 
-  struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-  };
+  using Run = pb::test::ProgramRun;
 
+  // No display at all, as on a fresh server; withPlatform=false also drops QT_QPA_PLATFORM.
   Run run(const QStringList &args, bool withPlatform = true)
   {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     if (!withPlatform)
       env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(PACKBENCH_STATION_BINARY), args);
-    if (!process.waitForFinished(60'000))
-      qFatal("packbench did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY), args, m_dir.path(), env);
   }
 
 private Q_SLOTS:
@@ -56,7 +45,8 @@ private Q_SLOTS:
   void screenshot_showsDemoQueueFromEmbeddedSqlite()
   {
     const QString png = m_dir.filePath(QStringLiteral("station.png"));
-    const Run r = run({QStringLiteral("--screenshot"), png, QStringLiteral("--set"), QStringLiteral("log.file=-")}, false);
+    const Run r =
+        run({QStringLiteral("--screenshot"), png, QStringLiteral("--set"), QStringLiteral("log.file=-")}, false);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains(QStringLiteral("seeded demo data: 36 orders")), qPrintable(r.err));
     const QImage image(png);
