@@ -28,7 +28,11 @@ Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &
     if (!slot) {
       auto prepared = std::make_shared<QSqlQuery>(m_db);
       if (!prepared->prepare(sql)) {
-        const Error error = toError(prepared->lastError(), QStringLiteral("prepare"));
+        const Error error = toError(m_db, prepared->lastError(), QStringLiteral("prepare"));
+        if (error.kind == ErrorKind::Unavailable) {
+          clear();
+          return error;
+        }
         m_queries.remove(sql);
         return error;
       }
@@ -40,7 +44,7 @@ Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &
     if (query->exec())
       return query;
     const QSqlError sqlError = query->lastError();
-    const Error error = toError(sqlError, QStringLiteral("query"));
+    const Error error = toError(m_db, sqlError, QStringLiteral("query"));
     if (error.kind == ErrorKind::Unavailable) {
       clear();
       return error;

@@ -94,10 +94,10 @@ Status OrderQueue::audit(const QString &now, const Actor &actor, const QString &
                          const QString &detailsJson)
 {
   // Packer when known, else the station, else the system (the reaper, a lead's console).
-  const QString kind = actor.packerId       ? QStringLiteral("packer")
+  const QString kind = actor.packerId        ? QStringLiteral("packer")
                        : actor.stationId > 0 ? QStringLiteral("station")
                                              : QStringLiteral("system");
-  const QVariant id = actor.packerId       ? QVariant(QString::number(*actor.packerId))
+  const QVariant id = actor.packerId        ? QVariant(QString::number(*actor.packerId))
                       : actor.stationId > 0 ? QVariant(QString::number(actor.stationId))
                                             : QVariant();
   auto inserted = m_statements.command(
@@ -123,13 +123,14 @@ Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qi
   if (rows->isEmpty())
     return makeError(ErrorKind::Internal, QStringLiteral("claim insert returned no id"));
   const Claim claim{rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires};
-  if (Status audited = audit(now, actor, action, fulfillmentOrderId, json({{QStringLiteral("claim_id"), claim.claimId}})); !audited)
+  if (Status audited =
+          audit(now, actor, action, fulfillmentOrderId, json({{QStringLiteral("claim_id"), claim.claimId}}));
+      !audited)
     return audited.error();
   return claim;
 }
 
-Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId,
-                                                   std::optional<qint64> packerId)
+Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId)
 {
   return m_postgres ? claimNextPostgres(stationId, locationId, packerId)
                     : claimNextSqlite(stationId, locationId, packerId);
@@ -219,8 +220,7 @@ Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrde
         return open.error();
       if (!open->isEmpty() && open->first().at(1).toLongLong() == stationId) {
         // This station already holds it (restart, second scan of the slip): resume the lease.
-        Claim claim{open->first().at(0).toLongLong(), fulfillmentOrderId, stationId,
-                    nowTime.addSecs(m_lease.count())};
+        Claim claim{open->first().at(0).toLongLong(), fulfillmentOrderId, stationId, nowTime.addSecs(m_lease.count())};
         auto extended = m_statements.command(
             sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} WHERE id = ?")),
             {now, isoUtc(claim.expiresAt), claim.claimId});
@@ -232,8 +232,7 @@ Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrde
       return makeError(ErrorKind::Conflict, trQueue("This order is being packed at another station."));
     }
     if (state == u"held")
-      return makeError(ErrorKind::Conflict,
-                       trQueue("This order is on hold: %1").arg(order->first().at(1).toString()));
+      return makeError(ErrorKind::Conflict, trQueue("This order is on hold: %1").arg(order->first().at(1).toString()));
     if (state == u"packed")
       return makeError(ErrorKind::Conflict, trQueue("This order is already packed."));
     return makeError(ErrorKind::Conflict, trQueue("This order was cancelled."));
@@ -246,10 +245,10 @@ Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrde
 Status OrderQueue::heartbeat(const Claim &claim)
 {
   const QDateTime nowTime = m_clock.nowUtc();
-  auto updated = m_statements.command(
-      sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} "
-                         "WHERE id = ? AND station_id = ? AND released_at IS NULL")),
-      {isoUtc(nowTime), isoUtc(nowTime.addSecs(m_lease.count())), claim.claimId, claim.stationId});
+  auto updated =
+      m_statements.command(sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} "
+                                              "WHERE id = ? AND station_id = ? AND released_at IS NULL")),
+                           {isoUtc(nowTime), isoUtc(nowTime.addSecs(m_lease.count())), claim.claimId, claim.stationId});
   if (!updated)
     return updated.error();
   if (*updated == 0)
@@ -334,10 +333,10 @@ Status OrderQueue::markPacked(const Claim &claim)
   const QString now = isoUtc(m_clock.nowUtc());
   if (Status closed = closeClaim(claim, now, QStringLiteral("completed")); !closed)
     return closed;
-  auto packed = m_statements.command(
-      sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed', updated_at = {ts} "
-                         "WHERE id = ? AND pack_state = 'claimed'")),
-      {now, claim.fulfillmentOrderId});
+  auto packed =
+      m_statements.command(sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed', updated_at = {ts} "
+                                              "WHERE id = ? AND pack_state = 'claimed'")),
+                           {now, claim.fulfillmentOrderId});
   if (!packed)
     return packed.error();
   if (*packed == 0) // cancelled under us: the caller's transaction must not record a pack
@@ -372,8 +371,9 @@ Result<int> OrderQueue::reapExpired()
           {now, claim.fulfillmentOrderId});
       if (!requeued)
         return requeued.error();
-      if (Status audited = audit(now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
-                                 json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}}));
+      if (Status audited = audit(
+              now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
+              json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}}));
           !audited)
         return audited;
       ++reaped;
@@ -411,8 +411,8 @@ Status setSessionShop(const QSqlDatabase &db, qint64 shopId)
 {
   if (!db::isPostgres(db))
     return {};
-  auto set = db::exec(db, QStringLiteral("SELECT set_config('packbench.shop_id', ?, false)"),
-                      {QString::number(shopId)});
+  auto set =
+      db::exec(db, QStringLiteral("SELECT set_config('packbench.shop_id', ?, false)"), {QString::number(shopId)});
   if (!set)
     return set.error();
   return {};

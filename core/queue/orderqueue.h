@@ -58,8 +58,7 @@ private:
   template <typename Body> Status inWriteTransaction(Body &&body);
   Status audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
                const QString &detailsJson);
-  Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
-                            const QString &action);
+  Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action);
   Status closeClaim(const Claim &claim, const QString &now, const QString &reason);
   Result<std::optional<Claim>> claimNextPostgres(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
   Result<std::optional<Claim>> claimNextSqlite(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);

@@ -49,8 +49,8 @@ private:
   {
     auto result = db::exec(db, sql, values);
     QVERIFY2(!result.ok(), qPrintable(QStringLiteral("allowed: ") + sql));
-    QVERIFY2(result.error().kind == ErrorKind::Permission, qPrintable(sql + QStringLiteral(" -> ") +
-                                                                      result.error().message));
+    QVERIFY2(result.error().kind == ErrorKind::Permission,
+             qPrintable(sql + QStringLiteral(" -> ") + result.error().message));
   }
 
 private Q_SLOTS:
@@ -68,7 +68,8 @@ private Q_SLOTS:
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_stationUser = QStringLiteral("pbt_station_") + suffix;
     m_hubUser = QStringLiteral("pbt_hub_") + suffix;
-    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_stationUser)));
+    VERIFY_OK(
+        db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_stationUser)));
     VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_hub").arg(m_hubUser)));
 
     auto a = test::createQueueWorld(m_admin);
@@ -83,10 +84,12 @@ private Q_SLOTS:
     VERIFY_OK(foB);
     m_foA = *foA;
     m_foB = *foB;
-    VERIFY_OK(db::exec(m_admin, QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, body) "
-                                               "VALUES ('a.myshopify.com', 'orders/create', ?, '\\x7b7d')"),
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, body) "
+                                      "VALUES ('a.myshopify.com', 'orders/create', ?, '\\x7b7d')"),
                        {suffix}));
-    VERIFY_OK(db::exec(m_admin, QStringLiteral("INSERT INTO shop_credentials (shop_id, access_token) VALUES (?, 'shpat_x')"),
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("INSERT INTO shop_credentials (shop_id, access_token) VALUES (?, 'shpat_x')"),
                        {m_shopA.shopId}));
 
     m_station = loginAs(m_stationUser);
@@ -134,8 +137,8 @@ private Q_SLOTS:
     VERIFY_OK(queue::setSessionShop(m_station, m_shopA.shopId));
     ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
-    auto station = queue::registerStation(m_station, QStringLiteral("roles-bench-") + m_stationUser,
-                                          m_shopA.locationId);
+    auto station =
+        queue::registerStation(m_station, QStringLiteral("roles-bench-") + m_stationUser, m_shopA.locationId);
     VERIFY_OK(station);
     auto claim = queue.claimNext(*station, m_shopA.locationId);
     VERIFY_OK(claim);
@@ -144,9 +147,10 @@ private Q_SLOTS:
     VERIFY_OK(queue.heartbeat(c));
     VERIFY_OK(test::addScan(m_station, c.fulfillmentOrderId, c.claimId, *station));
     VERIFY_OK(db::inTransaction(m_station, [&]() -> Status {
-      auto box = db::exec(m_station,
-                          QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, weight_grams) VALUES (?, 1, 900)"),
-                          {c.fulfillmentOrderId});
+      auto box = db::exec(
+          m_station,
+          QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, weight_grams) VALUES (?, 1, 900)"),
+          {c.fulfillmentOrderId});
       if (!box)
         return box.error();
       auto out = db::exec(m_station,
@@ -159,8 +163,9 @@ private Q_SLOTS:
     }));
     clock.advanceMs(3'600'000);
     VERIFY_OK(queue.reapExpired());
-    QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = "
-                                                  "'packed'"),
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = "
+                                         "'packed'"),
                           {c.fulfillmentOrderId}),
              1);
   }
@@ -179,7 +184,8 @@ private Q_SLOTS:
     expectRefused(m_station, QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id) VALUES (?, ?)"),
                   {1, m_shopA.locationId});
     expectRefused(m_station, QStringLiteral("UPDATE outbox SET status = 'done'"));
-    expectRefused(m_station, QStringLiteral("INSERT INTO schema_migrations (version, name, checksum) VALUES (99, 'x', 'y')"));
+    expectRefused(m_station,
+                  QStringLiteral("INSERT INTO schema_migrations (version, name, checksum) VALUES (99, 'x', 'y')"));
   }
 
   void hub_readsInboxAndSecrets_butNotAuditRewrites()
@@ -189,8 +195,9 @@ private Q_SLOTS:
     QCOMPARE(test::scalar(m_hub, QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id IN (?, ?)"),
                           {m_foA, m_foB}),
              2);
-    VERIFY_OK(db::exec(m_hub, QStringLiteral("UPDATE orders SET note = 'gift' WHERE id = (SELECT order_id FROM "
-                                             "fulfillment_orders WHERE id = ?)"),
+    VERIFY_OK(db::exec(m_hub,
+                       QStringLiteral("UPDATE orders SET note = 'gift' WHERE id = (SELECT order_id FROM "
+                                      "fulfillment_orders WHERE id = ?)"),
                        {m_foB}));
     expectRefused(m_hub, QStringLiteral("UPDATE audit_log SET action = 'forged'"));
     expectRefused(m_hub, QStringLiteral("DELETE FROM audit_log"));

@@ -136,8 +136,9 @@ private Q_SLOTS:
     QCOMPARE(c.stationId, m_world.stationId);
     QCOMPARE(c.expiresAt, m_start.addSecs(120));
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND fulfillment_order_id = ? "
-                                               "AND released_at IS NULL"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND fulfillment_order_id = ? "
+                                         "AND released_at IS NULL"),
                           {c.claimId, fo}),
              1);
     QCOMPARE(auditCount(fo, QStringLiteral("claim")), 1);
@@ -155,12 +156,14 @@ private Q_SLOTS:
     auto claim = m_queue->claimSpecific(m_world.stationId, scanned, packerId);
     VERIFY_OK(claim);
     QCOMPARE(claim->fulfillmentOrderId, scanned);
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT packer_id FROM claims WHERE id = ?"), {claim->claimId}), packerId);
-    QCOMPARE(test::scalar(m_db,
-                          QStringLiteral("SELECT count(*) FROM audit_log WHERE subject_id = ? AND actor_kind = 'packer' "
-                                         "AND actor_id = ?"),
-                          {QString::number(scanned), QString::number(packerId)}),
-             1);
+    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT packer_id FROM claims WHERE id = ?"), {claim->claimId}),
+             packerId);
+    QCOMPARE(
+        test::scalar(m_db,
+                     QStringLiteral("SELECT count(*) FROM audit_log WHERE subject_id = ? AND actor_kind = 'packer' "
+                                    "AND actor_id = ?"),
+                     {QString::number(scanned), QString::number(packerId)}),
+        1);
   }
 
   void claimSpecific_statesAndErrors()
@@ -236,11 +239,12 @@ private Q_SLOTS:
     QCOMPARE(*m_queue->reapExpired(), 1);
     QCOMPARE(*m_queue->reapExpired(), 0); // exactly once
     QCOMPARE(packState(fo), QStringLiteral("queued"));
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND release_reason = 'expired'"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND release_reason = 'expired'"),
                           {claim.claimId}),
              1);
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}),
-             2);
+    QCOMPARE(
+        test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 2);
     QCOMPARE(auditCount(fo, QStringLiteral("lease_expired")), 1);
 
     const queue::Claim reclaim = claimNextOrFail(m_world.otherStationId);
@@ -255,8 +259,8 @@ private Q_SLOTS:
     VERIFY_OK(test::addScan(m_db, fo, claim.claimId, m_world.stationId));
     VERIFY_OK(m_queue->release(claim));
     QCOMPARE(packState(fo), QStringLiteral("queued"));
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}),
-             1);
+    QCOMPARE(
+        test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 1);
     QCOMPARE(auditCount(fo, QStringLiteral("release")), 1);
     const Status twice = m_queue->release(claim);
     QVERIFY(!twice.ok());
@@ -317,8 +321,8 @@ private Q_SLOTS:
   {
     const qint64 fo = add(0, m_start);
     const queue::Claim claim = claimNextOrFail(m_world.stationId);
-    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"),
-                       {fo}));
+    VERIFY_OK(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo}));
     const Status packed = db::inTransaction(m_db, [&]() -> Status { return m_queue->markPacked(claim); });
     QCOMPARE(packed.ok() ? ErrorKind::Internal : packed.error().kind, ErrorKind::Conflict);
     QCOMPARE(packState(fo), QStringLiteral("cancelled"));

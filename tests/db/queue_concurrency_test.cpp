@@ -32,8 +32,7 @@ struct ClaimerLog {
 };
 
 // Opens its own connection, claims until the queue is empty, packs each claim in a transaction.
-void drainQueue(const db::ConnectionSettings &settings, int index, qint64 stationId, qint64 locationId,
-                ClaimerLog *log)
+void drainQueue(const db::ConnectionSettings &settings, int index, qint64 stationId, qint64 locationId, ClaimerLog *log)
 {
   const QString name = QStringLiteral("claimer-%1").arg(index);
   {

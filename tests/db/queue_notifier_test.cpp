@@ -103,15 +103,17 @@ private Q_SLOTS:
     QSignalSpy changed(&notifier, &queue::QueueNotifier::orderChanged);
 
     // A line edit, a version bump and a cancellation of the parent order each reach the station.
-    VERIFY_OK(db::exec(m_writer, QStringLiteral("UPDATE fulfillment_order_lines SET quantity = 1, remaining_quantity = 1 "
-                                                "WHERE fulfillment_order_id = ?"),
+    VERIFY_OK(db::exec(m_writer,
+                       QStringLiteral("UPDATE fulfillment_order_lines SET quantity = 1, remaining_quantity = 1 "
+                                      "WHERE fulfillment_order_id = ?"),
                        {claim.fulfillmentOrderId}));
     QVERIFY(changed.wait(5000));
     VERIFY_OK(db::exec(m_writer, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"),
                        {claim.fulfillmentOrderId}));
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 5000);
-    VERIFY_OK(db::exec(m_writer, QStringLiteral("UPDATE orders SET cancelled_at = now() WHERE id = (SELECT order_id "
-                                                "FROM fulfillment_orders WHERE id = ?)"),
+    VERIFY_OK(db::exec(m_writer,
+                       QStringLiteral("UPDATE orders SET cancelled_at = now() WHERE id = (SELECT order_id "
+                                      "FROM fulfillment_orders WHERE id = ?)"),
                        {claim.fulfillmentOrderId}));
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 3, 5000);
     for (const QList<QVariant> &signal : changed)
