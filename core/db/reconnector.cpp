@@ -76,8 +76,9 @@ Status Reconnector::ensureOpen()
   }
   const qint64 wait = msUntilNextAttempt();
   if (wait > 0)
-    return makeError(ErrorKind::Unavailable,
-                     QStringLiteral("database unavailable; reconnecting in %1 s").arg(double(wait) / 1000.0, 0, 'f', 1));
+    return makeError(
+        ErrorKind::Unavailable,
+        QStringLiteral("database unavailable; reconnecting in %1 s").arg(double(wait) / 1000.0, 0, 'f', 1));
   db.close();
   Status status;
   if (!db.open())

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/queue/orderqueue.h"
 
+#include "core/queue/claimsql.h"
+
 #include "core/db/sql.h"
 
 #include <QCoreApplication>
@@ -34,23 +36,6 @@ QString trQueue(const char *text)
   return QCoreApplication::translate("pb::queue::OrderQueue", text);
 }
 
-// The claim in one statement: pick with SKIP LOCKED, flip to claimed, open the lease, audit it.
-const QString kClaimNextPostgres = QStringLiteral(
-    "WITH next AS ("
-    "  SELECT id FROM fulfillment_orders WHERE location_id = ? AND pack_state = 'queued'"
-    "  ORDER BY priority DESC, ship_by NULLS LAST, id LIMIT 1 FOR UPDATE SKIP LOCKED),"
-    " taken AS ("
-    "  UPDATE fulfillment_orders f SET pack_state = 'claimed', updated_at = ?::timestamptz"
-    "  FROM next WHERE f.id = next.id RETURNING f.id),"
-    " lease AS ("
-    "  INSERT INTO claims (fulfillment_order_id, station_id, packer_id, claimed_at, heartbeat_at, expires_at)"
-    "  SELECT id, ?, ?::bigint, ?::timestamptz, ?::timestamptz, ?::timestamptz FROM taken"
-    "  RETURNING id, fulfillment_order_id),"
-    " audit AS ("
-    "  INSERT INTO audit_log (at, actor_kind, actor_id, station_id, action, subject_kind, subject_id, details)"
-    "  SELECT ?::timestamptz, ?, ?, ?, 'claim', 'fulfillment_order', fulfillment_order_id::text,"
-    "         jsonb_build_object('claim_id', id) FROM lease)"
-    " SELECT id, fulfillment_order_id FROM lease");
 } // namespace
 
 OrderQueue::OrderQueue(QSqlDatabase db, const Clock &clock, std::chrono::seconds lease)
@@ -144,8 +129,8 @@ Result<std::optional<Claim>> OrderQueue::claimNextPostgres(qint64 stationId, qin
   const QDateTime expires = nowTime.addSecs(m_lease.count());
   const QString kind = packerId ? QStringLiteral("packer") : QStringLiteral("station");
   const QString actorId = QString::number(packerId ? *packerId : stationId);
-  auto rows = m_statements.query(kClaimNextPostgres, {locationId, now, stationId, nullable(packerId), now, now,
-                                                      isoUtc(expires), now, kind, actorId, stationId});
+  auto rows = m_statements.query(claimNextPostgresSql(), {locationId, now, stationId, nullable(packerId), now, now,
+                                                          isoUtc(expires), now, kind, actorId, stationId});
   if (!rows)
     return rows.error();
   if (rows->isEmpty())

@@ -35,7 +35,8 @@ private:
     const qint64 pid = test::scalar(victim, QStringLiteral("SELECT pg_backend_pid()"));
     QVERIFY(pid > 0);
     QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT pg_terminate_backend(?)::int"), {pid}), 1);
-    QTRY_COMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ?"), {pid}), 0);
+    QTRY_COMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ?"), {pid}),
+                 0);
   }
 
 private Q_SLOTS:
