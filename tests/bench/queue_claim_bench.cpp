@@ -83,8 +83,9 @@ Run combine(const Run &sofar, const Run &next, int round)
 void resetQueue(const QSqlDatabase &db)
 {
   check(db::execStatic(db, QStringLiteral("TRUNCATE scan_events, claims, audit_log")), "truncate");
-  check(db::exec(db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE pack_state <> 'queued'")),
-        "requeue");
+  check(
+      db::exec(db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE pack_state <> 'queued'")),
+      "requeue");
   check(db::execStatic(db, QStringLiteral("VACUUM ANALYZE fulfillment_orders, claims, audit_log")), "vacuum");
   check(db::execStatic(db, QStringLiteral("CHECKPOINT")), "checkpoint");
 }
@@ -167,10 +168,10 @@ Run runOurs(const db::ConnectionSettings &settings, const test::QueueWorld &worl
 QString pgbenchScript()
 {
   QString sql = queue::claimNextPostgresSql();
-  const QStringList names{QStringLiteral(":loc"), QStringLiteral(":now"), QStringLiteral(":station"),
-                          QStringLiteral("NULL"),  QStringLiteral(":now"), QStringLiteral(":now"),
-                          QStringLiteral(":expires"), QStringLiteral(":now"), QStringLiteral(":kind"),
-                          QStringLiteral(":actor"), QStringLiteral(":station")};
+  const QStringList names{QStringLiteral(":loc"),     QStringLiteral(":now"),    QStringLiteral(":station"),
+                          QStringLiteral("NULL"),     QStringLiteral(":now"),    QStringLiteral(":now"),
+                          QStringLiteral(":expires"), QStringLiteral(":now"),    QStringLiteral(":kind"),
+                          QStringLiteral(":actor"),   QStringLiteral(":station")};
   QString script;
   int next = 0;
   for (const QChar c : sql) {
@@ -195,17 +196,39 @@ Run runPgbench(const QString &pgbench, const db::ConnectionSettings &settings, c
   file.close();
   const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
   const QString expires = QDateTime::currentDateTimeUtc().addSecs(120).toString(Qt::ISODateWithMs);
-  const QStringList args{QStringLiteral("-h"), settings.host, QStringLiteral("-p"), QString::number(settings.port),
-                         QStringLiteral("-U"), settings.user, QStringLiteral("-n"), QStringLiteral("-M"),
-                         QStringLiteral("prepared"), QStringLiteral("-c"), QString::number(clients),
-                         QStringLiteral("-j"), QString::number(clients), QStringLiteral("-T"), QString::number(seconds),
-                         QStringLiteral("-f"), file.fileName(), QStringLiteral("-l"), QStringLiteral("--log-prefix"),
-                         dir.filePath(QStringLiteral("log")), QStringLiteral("-D"),
-                         QStringLiteral("loc=%1").arg(world.locationId), QStringLiteral("-D"),
-                         QStringLiteral("station=%1").arg(world.stationId), QStringLiteral("-D"),
-                         QStringLiteral("actor=%1").arg(world.stationId), QStringLiteral("-D"),
-                         QStringLiteral("kind=station"), QStringLiteral("-D"), QStringLiteral("now=") + now,
-                         QStringLiteral("-D"), QStringLiteral("expires=") + expires, settings.name};
+  const QStringList args{QStringLiteral("-h"),
+                         settings.host,
+                         QStringLiteral("-p"),
+                         QString::number(settings.port),
+                         QStringLiteral("-U"),
+                         settings.user,
+                         QStringLiteral("-n"),
+                         QStringLiteral("-M"),
+                         QStringLiteral("prepared"),
+                         QStringLiteral("-c"),
+                         QString::number(clients),
+                         QStringLiteral("-j"),
+                         QString::number(clients),
+                         QStringLiteral("-T"),
+                         QString::number(seconds),
+                         QStringLiteral("-f"),
+                         file.fileName(),
+                         QStringLiteral("-l"),
+                         QStringLiteral("--log-prefix"),
+                         dir.filePath(QStringLiteral("log")),
+                         QStringLiteral("-D"),
+                         QStringLiteral("loc=%1").arg(world.locationId),
+                         QStringLiteral("-D"),
+                         QStringLiteral("station=%1").arg(world.stationId),
+                         QStringLiteral("-D"),
+                         QStringLiteral("actor=%1").arg(world.stationId),
+                         QStringLiteral("-D"),
+                         QStringLiteral("kind=station"),
+                         QStringLiteral("-D"),
+                         QStringLiteral("now=") + now,
+                         QStringLiteral("-D"),
+                         QStringLiteral("expires=") + expires,
+                         settings.name};
   QProcess process;
   process.start(pgbench, args);
   if (!process.waitForFinished(seconds * 1000 + 120'000) || process.exitCode() != 0)
@@ -252,10 +275,10 @@ int main(int argc, char *argv[])
   check(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(admin), "migrate");
   const test::QueueWorld world = check(test::createQueueWorld(admin), "world");
   check(test::addQueuedOrdersBulk(admin, world.shopId, world.locationId, orders), "orders");
-  const QString fsync = QString::number(test::scalar(admin, QStringLiteral("SELECT (current_setting('fsync') = 'on')::int")));
-  out() << "queue claim benchmark: " << orders << " queued orders at one location, " << seconds
-        << " s per run, fsync " << (fsync == u"1" ? "on" : "OFF") << ", " << QThread::idealThreadCount()
-        << " CPUs" << Qt::endl;
+  const QString fsync =
+      QString::number(test::scalar(admin, QStringLiteral("SELECT (current_setting('fsync') = 'on')::int")));
+  out() << "queue claim benchmark: " << orders << " queued orders at one location, " << seconds << " s per run, fsync "
+        << (fsync == u"1" ? "on" : "OFF") << ", " << QThread::idealThreadCount() << " CPUs" << Qt::endl;
 
   QJsonArray results;
   bool met = true;
@@ -286,10 +309,10 @@ int main(int argc, char *argv[])
       fail(QStringLiteral("double claims: ours %1, pgbench %2").arg(oursDoubles).arg(baseDoubles));
     const double ratio = base.perSecond > 0 ? ours.perSecond / base.perSecond : 0;
     met = met && ratio >= 0.9;
-    out() << QString::asprintf("clients %2d: ours %8.0f claims/s p50 %6.2f ms p99 %6.2f ms | pgbench %8.0f tps p50 %6.2f "
-                               "ms p99 %6.2f ms | ratio %.2f | double claims 0",
-                               clients, ours.perSecond, ours.p50Ms, ours.p99Ms, base.perSecond, base.p50Ms, base.p99Ms,
-                               ratio)
+    out() << QString::asprintf(
+                 "clients %2d: ours %8.0f claims/s p50 %6.2f ms p99 %6.2f ms | pgbench %8.0f tps p50 %6.2f "
+                 "ms p99 %6.2f ms | ratio %.2f | double claims 0",
+                 clients, ours.perSecond, ours.p50Ms, ours.p99Ms, base.perSecond, base.p50Ms, base.p99Ms, ratio)
           << Qt::endl;
     results.append(QJsonObject{{QStringLiteral("clients"), clients},
                                {QStringLiteral("ours_claims_per_s"), qRound(ours.perSecond)},
