@@ -11,9 +11,9 @@ namespace pb::shopify::compliance {
 
 namespace {
 
-const QString kRedactColumns = QStringLiteral(
-    "email = NULL, phone = NULL, customer_name = NULL, shipping_address = NULL, billing_address = NULL, "
-    "note = NULL, gift_message = NULL, redacted_at = now(), updated_at = now()");
+const QString kRedactColumns =
+    QStringLiteral("email = NULL, phone = NULL, customer_name = NULL, shipping_address = NULL, billing_address = NULL, "
+                   "note = NULL, gift_message = NULL, redacted_at = now(), updated_at = now()");
 
 Status audit(QSqlDatabase &db, const QString &action, const QString &subjectKind, const QString &subjectId,
              const QString &countName, int count)
@@ -63,12 +63,13 @@ Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QJsonObject &p
 
 Result<int> redactShop(QSqlDatabase &db, qint64 shopId)
 {
-  auto redacted = db::exec(db, QStringLiteral("UPDATE orders SET ") + kRedactColumns + QStringLiteral(" WHERE shop_id = ?"),
-                           {shopId});
+  auto redacted = db::exec(
+      db, QStringLiteral("UPDATE orders SET ") + kRedactColumns + QStringLiteral(" WHERE shop_id = ?"), {shopId});
   if (!redacted)
     return redacted.error();
   const int count = redacted->numRowsAffected();
-  if (auto marked = db::exec(db, QStringLiteral("UPDATE shops SET redacted_at = now() WHERE id = ?"), {shopId}); !marked)
+  if (auto marked = db::exec(db, QStringLiteral("UPDATE shops SET redacted_at = now() WHERE id = ?"), {shopId});
+      !marked)
     return marked.error();
   if (Status s = audit(db, QStringLiteral("shop.redact"), QStringLiteral("shop"), QString::number(shopId),
                        QStringLiteral("orders_redacted"), count);
@@ -88,9 +89,9 @@ Result<int> recordDataRequest(QSqlDatabase &db, qint64 shopId, const QJsonObject
     return held.error();
   held.value().next();
   const int count = held->value(0).toInt();
-  if (Status s = audit(db, QStringLiteral("customer.data_request"), QStringLiteral("customer"),
-                       customerId.isEmpty() ? QStringLiteral("unknown") : customerId, QStringLiteral("orders_held"),
-                       count);
+  if (Status s =
+          audit(db, QStringLiteral("customer.data_request"), QStringLiteral("customer"),
+                customerId.isEmpty() ? QStringLiteral("unknown") : customerId, QStringLiteral("orders_held"), count);
       !s)
     return s.error();
   return count;

@@ -29,12 +29,9 @@ Result<QJsonObject> parseObject(const QByteArray &body)
 const char *outcomeName(ApplyOutcome outcome)
 {
   switch (outcome) {
-  case ApplyOutcome::Created:
-    return "created";
-  case ApplyOutcome::Updated:
-    return "updated";
-  case ApplyOutcome::Stale:
-    return "stale";
+  case ApplyOutcome::Created: return "created";
+  case ApplyOutcome::Updated: return "updated";
+  case ApplyOutcome::Stale: return "stale";
   }
   return "";
 }

@@ -36,6 +36,13 @@ QString moneyText(const QJsonValue &value)
   return value.toString();
 }
 
+// JSON numbers are doubles: ids past 2^53 survive only in the string admin_graphql_api_id.
+QString restId(const QJsonObject &object)
+{
+  const QString fromGid = numericId(object.value(u"admin_graphql_api_id"));
+  return fromGid.isEmpty() ? numericId(object.value(u"id")) : fromGid;
+}
+
 } // namespace
 
 QString numericId(const QJsonValue &value)
@@ -91,7 +98,7 @@ Result<ShopifyOrder> fromRestJson(const QByteArray &body)
 Result<ShopifyOrder> fromRest(const QJsonObject &json)
 {
   ShopifyOrder order;
-  order.id = numericId(json.value(u"id"));
+  order.id = restId(json);
   if (order.id.isEmpty())
     return invalid(QStringLiteral("missing or malformed id"));
   order.updatedAt = parseTimestamp(json.value(u"updated_at"));
@@ -105,7 +112,7 @@ Result<ShopifyOrder> fromRest(const QJsonObject &json)
   order.email = json.value(u"email").toString();
   order.phone = json.value(u"phone").toString();
   const QJsonObject customer = json.value(u"customer").toObject();
-  order.customerId = numericId(customer.value(u"id"));
+  order.customerId = restId(customer);
   order.shippingAddress = json.value(u"shipping_address").toObject();
   order.billingAddress = json.value(u"billing_address").toObject();
   order.customerName = joinName(order.shippingAddress.isEmpty() ? customer : order.shippingAddress);
@@ -130,14 +137,14 @@ Result<ShopifyOrder> fromRest(const QJsonObject &json)
   for (const QJsonValue &value : json.value(u"line_items").toArray()) {
     const QJsonObject item = value.toObject();
     ShopifyLineItem line;
-    line.lineItemId = numericId(item.value(u"id"));
+    line.lineItemId = restId(item);
     if (line.lineItemId.isEmpty())
       return invalid(QStringLiteral("line item without id"));
     line.title = item.value(u"title").toString(item.value(u"name").toString());
     line.variantTitle = item.value(u"variant_title").toString();
     line.sku = item.value(u"sku").toString();
-    const QJsonValue quantity = item.contains(u"current_quantity") ? item.value(u"current_quantity")
-                                                                     : item.value(u"quantity");
+    const QJsonValue quantity =
+        item.contains(u"current_quantity") ? item.value(u"current_quantity") : item.value(u"quantity");
     if (!quantity.isDouble() || quantity.toInt(-1) < 0)
       return invalid(QStringLiteral("line item quantity is not a non-negative integer"));
     line.quantity = quantity.toInt();

@@ -48,7 +48,7 @@ Result<ShopifyOrder> fromRest(const QJsonObject &order);
 // A node of `orders` in the reconcile query (see resources/shopify/graphql/OrdersUpdatedSince.graphql).
 Result<ShopifyOrder> fromGraphQl(const QJsonObject &node);
 
-// "gid://shopify/Order/123" -> "123"; numbers and numeric strings as text; empty when neither.
+// "gid://shopify/Order/123" -> "123"; numbers (below 2^53) and numeric strings as text; else empty.
 QString numericId(const QJsonValue &value);
 // "19.99" in USD -> 1999; currencies without minor units (JPY …) keep the integer.
 Result<qint64> toMinorUnits(const QString &amount, const QString &currency);

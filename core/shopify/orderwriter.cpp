@@ -59,7 +59,8 @@ Result<QList<qint64>> openFulfillmentOrders(QSqlDatabase &db, qint64 orderId)
 Status bumpVersion(QSqlDatabase &db, qint64 foId)
 {
   auto bumped = db::exec(
-      db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1, updated_at = now() WHERE id = ?"), {foId});
+      db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1, updated_at = now() WHERE id = ?"),
+      {foId});
   if (!bumped)
     return bumped.error();
   return notifyOrderChanged(db, foId);
@@ -146,8 +147,9 @@ Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOr
                              {QStringLiteral("order:%1:%2").arg(shopId).arg(order.id)});
       !locked)
     return locked.error();
-  auto existing = db::exec(db, QStringLiteral("SELECT id, shopify_updated_at FROM orders WHERE shop_id = ? AND shopify_id = ?"),
-                           {shopId, order.id});
+  auto existing =
+      db::exec(db, QStringLiteral("SELECT id, shopify_updated_at FROM orders WHERE shop_id = ? AND shopify_id = ?"),
+               {shopId, order.id});
   if (!existing)
     return existing.error();
   const bool exists = existing.value().next();
@@ -158,8 +160,8 @@ Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOr
       return ApplyOutcome::Stale;
     }
   }
-  const QVariant cancelledAt = order.cancelledAt.isValid() ? QVariant(order.cancelledAt)
-                                                           : QVariant(QMetaType::fromType<QDateTime>());
+  const QVariant cancelledAt =
+      order.cancelledAt.isValid() ? QVariant(order.cancelledAt) : QVariant(QMetaType::fromType<QDateTime>());
   auto upsert = db::exec(
       db,
       QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, phone, customer_name, shopify_customer_id, "
@@ -190,11 +192,11 @@ Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOr
     auto location = defaultLocation(db, shopId);
     if (!location)
       return location.error();
-    auto fo = db::exec(db,
-                       QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES "
-                                      "(?, ?, ?) RETURNING id"),
-                       {orderId, *location,
-                        order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued")});
+    auto fo = db::exec(
+        db,
+        QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES "
+                       "(?, ?, ?) RETURNING id"),
+        {orderId, *location, order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued")});
     if (!fo)
       return fo.error();
     fo.value().next();
@@ -238,7 +240,8 @@ Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOr
 
 Result<int> applyEdit(QSqlDatabase &db, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals)
 {
-  auto order = db::exec(db, QStringLiteral("SELECT id FROM orders WHERE shop_id = ? AND shopify_id = ?"), {shopId, orderId});
+  auto order =
+      db::exec(db, QStringLiteral("SELECT id FROM orders WHERE shop_id = ? AND shopify_id = ?"), {shopId, orderId});
   if (!order)
     return order.error();
   if (!order.value().next())

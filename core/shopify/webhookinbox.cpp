@@ -16,15 +16,15 @@ QVariant nullIfEmpty(const QString &text)
 Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery)
 {
   // ON CONFLICT without a target covers both unique keys (webhook id, event id).
-  auto inserted = db::exec(db,
-                           QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
-                                          "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                          "ON CONFLICT DO NOTHING RETURNING id"),
-                           {delivery.shopDomain, delivery.topic, delivery.webhookId, nullIfEmpty(delivery.eventId),
-                            nullIfEmpty(delivery.apiVersion),
-                            delivery.triggeredAt.isValid() ? QVariant(delivery.triggeredAt)
-                                                           : QVariant(QMetaType::fromType<QDateTime>()),
-                            delivery.body});
+  auto inserted = db::exec(
+      db,
+      QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
+                     "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT DO NOTHING RETURNING id"),
+      {delivery.shopDomain, delivery.topic, delivery.webhookId, nullIfEmpty(delivery.eventId),
+       nullIfEmpty(delivery.apiVersion),
+       delivery.triggeredAt.isValid() ? QVariant(delivery.triggeredAt) : QVariant(QMetaType::fromType<QDateTime>()),
+       delivery.body});
   if (!inserted)
     return inserted.error();
   return inserted.value().next() ? StoreOutcome::Stored : StoreOutcome::Duplicate;

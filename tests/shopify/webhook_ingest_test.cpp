@@ -49,8 +49,9 @@ private:
     request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
     request.setRawHeader("X-Shopify-Shop-Domain", kShop.toUtf8());
     request.setRawHeader("X-Shopify-API-Version", "2025-04");
-    request.setRawHeader("X-Shopify-Webhook-Id",
-                         (webhookId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : webhookId).toUtf8());
+    request.setRawHeader(
+        "X-Shopify-Webhook-Id",
+        (webhookId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : webhookId).toUtf8());
     if (!eventId.isEmpty())
       request.setRawHeader("X-Shopify-Event-Id", eventId.toUtf8());
     const QByteArray signature = hmac ? *hmac : shopify::WebhookVerifier(kSecret).sign(body);
@@ -110,7 +111,9 @@ private Q_SLOTS:
   void badHmac_isRefusedAndNothingStored()
   {
     const QByteArray body = test::compact(test::restOrder(1001, m_t0));
-    QCOMPARE(post(QStringLiteral("orders/create"), body, {}, {}, QByteArrayLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")), 401);
+    QCOMPARE(post(QStringLiteral("orders/create"), body, {}, {},
+                  QByteArrayLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")),
+             401);
     QCOMPARE(post(QStringLiteral("orders/create"), body, {}, {}, QByteArray()), 401);
     // Signed with another secret: authentic-looking but not ours.
     QCOMPARE(post(QStringLiteral("orders/create"), body, {}, {}, shopify::WebhookVerifier("other").sign(body)), 401);
@@ -156,17 +159,22 @@ private Q_SLOTS:
   void outOfOrderUpdate_keepsTheNewest()
   {
     QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1004, m_t0))), 200);
-    const QByteArray newer = test::compact(test::restOrder(1004, m_t0.addSecs(120), 2, QStringLiteral("new@example.com")));
-    const QByteArray older = test::compact(test::restOrder(1004, m_t0.addSecs(60), 2, QStringLiteral("old@example.com")));
+    const QByteArray newer =
+        test::compact(test::restOrder(1004, m_t0.addSecs(120), 2, QStringLiteral("new@example.com")));
+    const QByteArray older =
+        test::compact(test::restOrder(1004, m_t0.addSecs(60), 2, QStringLiteral("old@example.com")));
     QCOMPARE(post(QStringLiteral("orders/updated"), newer), 200);
     QCOMPARE(post(QStringLiteral("orders/updated"), older), 200);
     process();
-    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1004'")), QStringLiteral("new@example.com"));
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1004'")),
+             QStringLiteral("new@example.com"));
     QCOMPARE(text(QStringLiteral("SELECT error FROM webhook_inbox ORDER BY id DESC LIMIT 1")), QStringLiteral("stale"));
     // The create arriving after its update must not roll the order back either.
-    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1004, m_t0)), QStringLiteral("late")), 200);
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1004, m_t0)), QStringLiteral("late")),
+             200);
     process();
-    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1004'")), QStringLiteral("new@example.com"));
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1004'")),
+             QStringLiteral("new@example.com"));
   }
 
   void malformedButAuthentic_isDeadLettered()
@@ -181,7 +189,8 @@ private Q_SLOTS:
     QCOMPARE(dead.count(), 3);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status = 'dead' AND error <> ''")), 3);
     QVERIFY(text(QStringLiteral("SELECT error FROM webhook_inbox WHERE topic = 'orders/updated'")).contains(u"id"));
-    QVERIFY(text(QStringLiteral("SELECT error FROM webhook_inbox WHERE topic = 'orders/teleported'")).contains(u"topic"));
+    QVERIFY(
+        text(QStringLiteral("SELECT error FROM webhook_inbox WHERE topic = 'orders/teleported'")).contains(u"topic"));
   }
 
   void cancelWhilePacking_alertsTheStation()
@@ -191,7 +200,8 @@ private Q_SLOTS:
     const qint64 fo = scalar(QStringLiteral("SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
                                             "WHERE o.shopify_id = '1006'"));
     QVERIFY(fo > 0);
-    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed' WHERE id = ?"), {fo}).ok());
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed' WHERE id = ?"), {fo}).ok());
 
     auto listener = db::openDatabase(m_settings, QStringLiteral("station-listener"));
     QVERIFY(listener.ok());
@@ -206,7 +216,8 @@ private Q_SLOTS:
     process();
     QVERIFY(alerts.wait(5000));
     QCOMPARE(alerts.first().at(2).toString(), QString::number(fo));
-    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo}), QStringLiteral("cancelled"));
+    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo}),
+             QStringLiteral("cancelled"));
     station.driver()->unsubscribeFromNotification(QStringLiteral("packbench_order_changed"));
   }
 
@@ -216,22 +227,22 @@ private Q_SLOTS:
     process();
     const qint64 fo = scalar(QStringLiteral("SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
                                             "WHERE o.shopify_id = '1007'"));
-    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed' WHERE id = ?"), {fo}).ok());
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed' WHERE id = ?"), {fo}).ok());
     auto listener = db::openDatabase(m_settings, QStringLiteral("station-listener-2"));
     QVERIFY(listener.ok());
     QSqlDatabase station = *listener;
     QVERIFY(station.driver()->subscribeToNotification(QStringLiteral("packbench_order_changed")));
     QSignalSpy alerts(station.driver(), qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
                                             &QSqlDriver::notification));
-    const QJsonObject edit{
-        {QStringLiteral("order_edit"),
-         QJsonObject{{QStringLiteral("id"), 55.0},
-                     {QStringLiteral("order_id"), 1007.0},
-                     {QStringLiteral("line_items"),
-                      QJsonObject{{QStringLiteral("additions"), QJsonArray{}},
-                                  {QStringLiteral("removals"),
-                                   QJsonArray{QJsonObject{{QStringLiteral("id"), 100702.0},
-                                                          {QStringLiteral("delta"), 1}}}}}}}}};
+    const QJsonObject edit{{QStringLiteral("order_edit"),
+                            QJsonObject{{QStringLiteral("id"), 55.0},
+                                        {QStringLiteral("order_id"), 1007.0},
+                                        {QStringLiteral("line_items"),
+                                         QJsonObject{{QStringLiteral("additions"), QJsonArray{}},
+                                                     {QStringLiteral("removals"),
+                                                      QJsonArray{QJsonObject{{QStringLiteral("id"), 100702.0},
+                                                                             {QStringLiteral("delta"), 1}}}}}}}}};
     QCOMPARE(post(QStringLiteral("orders/edited"), test::compact(edit)), 200);
     process();
     QVERIFY(alerts.wait(5000));
@@ -249,17 +260,19 @@ private Q_SLOTS:
     QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1008, m_t0))), 200);
     QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1009, m_t0))), 200);
     process();
-    const QJsonObject redact{{QStringLiteral("shop_domain"), kShop},
-                             {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 7001008.0},
-                                                                      {QStringLiteral("email"), QStringLiteral("ada1008@example.com")}}},
-                             {QStringLiteral("orders_to_redact"), QJsonArray{1008.0}}};
+    const QJsonObject redact{
+        {QStringLiteral("shop_domain"), kShop},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 7001008.0},
+                                                 {QStringLiteral("email"), QStringLiteral("ada1008@example.com")}}},
+        {QStringLiteral("orders_to_redact"), QJsonArray{1008.0}}};
     QCOMPARE(post(QStringLiteral("customers/redact"), test::compact(redact)), 200);
     process();
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE shopify_id = '1008' AND email IS NULL AND phone "
                                    "IS NULL AND customer_name IS NULL AND shipping_address IS NULL AND "
                                    "billing_address IS NULL AND redacted_at IS NOT NULL")),
              1);
-    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1009'")), QStringLiteral("ada1009@example.com"));
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1009'")),
+             QStringLiteral("ada1009@example.com"));
     QCOMPARE(scalar(QStringLiteral("SELECT (details->>'orders_redacted')::int FROM audit_log WHERE action = "
                                    "'customer.redact'")),
              1);
@@ -270,7 +283,8 @@ private Q_SLOTS:
     QCOMPARE(text(QStringLiteral("SELECT coalesce(email, 'null') FROM orders WHERE shopify_id = '1008'")),
              QStringLiteral("null"));
 
-    QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(QJsonObject{{QStringLiteral("shop_domain"), kShop}})), 200);
+    QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(QJsonObject{{QStringLiteral("shop_domain"), kShop}})),
+             200);
     QCOMPARE(post(QStringLiteral("customers/data_request"),
                   test::compact(QJsonObject{{QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 1.0}}}})),
              200);
