@@ -67,11 +67,14 @@ QString orderGid(const QString &numericId)
 
 bool isHoldReason(const QString &reason)
 {
-  static const QStringList reasons{
-      QStringLiteral("AWAITING_PAYMENT"),      QStringLiteral("AWAITING_RETURN_ITEMS"),
-      QStringLiteral("HIGH_RISK_OF_FRAUD"),    QStringLiteral("INCORRECT_ADDRESS"),
-      QStringLiteral("INVENTORY_OUT_OF_STOCK"), QStringLiteral("ONLINE_STORE_POST_PURCHASE_CROSS_SELL"),
-      QStringLiteral("OTHER"),                 QStringLiteral("UNKNOWN_DELIVERY_DATE")};
+  static const QStringList reasons{QStringLiteral("AWAITING_PAYMENT"),
+                                   QStringLiteral("AWAITING_RETURN_ITEMS"),
+                                   QStringLiteral("HIGH_RISK_OF_FRAUD"),
+                                   QStringLiteral("INCORRECT_ADDRESS"),
+                                   QStringLiteral("INVENTORY_OUT_OF_STOCK"),
+                                   QStringLiteral("ONLINE_STORE_POST_PURCHASE_CROSS_SELL"),
+                                   QStringLiteral("OTHER"),
+                                   QStringLiteral("UNKNOWN_DELIVERY_DATE")};
   return reasons.contains(reason);
 }
 
@@ -113,15 +116,14 @@ Result<QString> createFulfillment(GraphQlClient &client, const QString &fulfillm
   for (const FulfillmentLine &line : lines)
     items.append(QJsonObject{{QStringLiteral("id"), line.fulfillmentOrderLineItemId},
                              {QStringLiteral("quantity"), line.quantity}});
-  QJsonObject fulfillment{
-      {QStringLiteral("lineItemsByFulfillmentOrder"),
-       QJsonArray{QJsonObject{{QStringLiteral("fulfillmentOrderId"), fulfillmentOrderId},
-                              {QStringLiteral("fulfillmentOrderLineItems"), items}}}},
-      {QStringLiteral("notifyCustomer"), notifyCustomer}};
+  QJsonObject fulfillment{{QStringLiteral("lineItemsByFulfillmentOrder"),
+                           QJsonArray{QJsonObject{{QStringLiteral("fulfillmentOrderId"), fulfillmentOrderId},
+                                                  {QStringLiteral("fulfillmentOrderLineItems"), items}}}},
+                          {QStringLiteral("notifyCustomer"), notifyCustomer}};
   if (!tracking.isEmpty())
     fulfillment.insert(QStringLiteral("trackingInfo"), trackingJson(tracking));
-  auto data = client.execute(QStringLiteral("FulfillmentCreate"),
-                             QJsonObject{{QStringLiteral("fulfillment"), fulfillment}});
+  auto data =
+      client.execute(QStringLiteral("FulfillmentCreate"), QJsonObject{{QStringLiteral("fulfillment"), fulfillment}});
   if (!data)
     return data.error();
   const QJsonObject payload = data->value(u"fulfillmentCreate").toObject();
@@ -153,8 +155,9 @@ Status hold(GraphQlClient &client, const QString &fulfillmentOrderId, const QStr
   QJsonObject input{{QStringLiteral("reason"), reason}};
   if (!notes.isEmpty())
     input.insert(QStringLiteral("reasonNotes"), notes);
-  auto data = client.execute(QStringLiteral("FulfillmentOrderHold"),
-                             QJsonObject{{QStringLiteral("id"), fulfillmentOrderId}, {QStringLiteral("fulfillmentHold"), input}});
+  auto data =
+      client.execute(QStringLiteral("FulfillmentOrderHold"), QJsonObject{{QStringLiteral("id"), fulfillmentOrderId},
+                                                                         {QStringLiteral("fulfillmentHold"), input}});
   if (!data)
     return data.error();
   return checkUserErrors(data->value(u"fulfillmentOrderHold").toObject(), QStringLiteral("fulfillmentOrderHold"));

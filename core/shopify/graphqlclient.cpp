@@ -53,7 +53,8 @@ GraphQlSettings GraphQlSettings::fromConfig(const config::Config &config)
     base = QStringLiteral("https://") + config.get(ShopifyShop);
   while (base.endsWith(QLatin1Char('/')))
     base.chop(1);
-  s.endpoint = QUrl(base + QStringLiteral("/admin/api/") + config.get(ShopifyApiVersion) + QStringLiteral("/graphql.json"));
+  s.endpoint =
+      QUrl(base + QStringLiteral("/admin/api/") + config.get(ShopifyApiVersion) + QStringLiteral("/graphql.json"));
   s.accessToken = config.get(ShopifyAccessToken).toUtf8();
   s.timeoutMs = config.get(ShopifyRequestTimeoutMs);
   s.maxRetries = config.get(ShopifyMaxRetries);
@@ -152,7 +153,8 @@ GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const Q
   const QString what = QStringLiteral("Shopify %1").arg(operationName);
   if (status == 0 || (networkError != QNetworkReply::NoError && status < 400)) {
     qCInfo(lcGraphQl).noquote() << what << "failed without an answer:" << static_cast<int>(networkError);
-    return {makeError(ErrorKind::Unavailable, QStringLiteral("%1: no answer (network error %2)").arg(what).arg(networkError)),
+    return {makeError(ErrorKind::Unavailable,
+                      QStringLiteral("%1: no answer (network error %2)").arg(what).arg(networkError)),
             true};
   }
   if (status == 429)

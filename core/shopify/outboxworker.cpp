@@ -106,8 +106,9 @@ Status rememberIds(QSqlDatabase &db, LocalFulfillmentOrder &local, const RemoteF
 
 Status recordFulfillment(QSqlDatabase &db, qint64 foId, const QString &fulfillmentId)
 {
-  auto saved = db::exec(db, QStringLiteral("UPDATE fulfillment_orders SET shopify_fulfillment_id = ?, shopify_status = "
-                                           "'CLOSED', updated_at = now() WHERE id = ?"),
+  auto saved = db::exec(db,
+                        QStringLiteral("UPDATE fulfillment_orders SET shopify_fulfillment_id = ?, shopify_status = "
+                                       "'CLOSED', updated_at = now() WHERE id = ?"),
                         {fulfillmentId, foId});
   return saved ? Status{} : Status{saved.error()};
 }
@@ -178,7 +179,8 @@ Status OutboxWorker::settle(const Row &row, const Status &outcome)
                     row.attempts >= m_settings.maxAttempts;
   const qint64 base = static_cast<qint64>(m_settings.backoffBaseMs) << std::min(row.attempts - 1, 20);
   const qint64 capped = std::min<qint64>(base, m_settings.backoffMaxMs);
-  const qint64 delay = capped / 2 + static_cast<qint64>(QRandomGenerator::global()->bounded(static_cast<double>(capped / 2 + 1)));
+  const qint64 delay =
+      capped / 2 + static_cast<qint64>(QRandomGenerator::global()->bounded(static_cast<double>(capped / 2 + 1)));
   qCInfo(lcOutbox).noquote() << row.kind << row.id << "attempt" << row.attempts << (dead ? "dead:" : "failed:")
                              << error.message;
   auto failed = db::exec(m_db,
@@ -228,9 +230,9 @@ Status OutboxWorker::createFulfillment(const Row &row)
     return local.error();
   if (!local->fulfillmentId.isEmpty())
     return {}; // recorded by an earlier attempt whose outbox update was lost
-  const bool idsKnown = !local->shopifyId.isEmpty() &&
-                        std::all_of(local->lines.begin(), local->lines.end(),
-                                    [](const LocalLine &line) { return !line.shopifyId.isEmpty(); });
+  const bool idsKnown =
+      !local->shopifyId.isEmpty() && std::all_of(local->lines.begin(), local->lines.end(),
+                                                 [](const LocalLine &line) { return !line.shopifyId.isEmpty(); });
   // A retry may follow a call whose answer was lost: ask Shopify before posting again.
   if (row.attempts > 1 || !idsKnown) {
     auto remote = fulfillmentapi::fetchFulfillmentOrders(m_client, local->orderShopifyId);
@@ -243,8 +245,8 @@ Status OutboxWorker::createFulfillment(const Row &row)
       return s;
     if (fo->isFullyFulfilled()) {
       qCInfo(lcOutbox) << "fulfillment order" << local->id << "already fulfilled at Shopify; not posting again";
-      return recordFulfillment(m_db, local->id, fo->fulfillmentIds.isEmpty() ? QStringLiteral("unknown")
-                                                                             : fo->fulfillmentIds.last());
+      return recordFulfillment(m_db, local->id,
+                               fo->fulfillmentIds.isEmpty() ? QStringLiteral("unknown") : fo->fulfillmentIds.last());
     }
     if (fo->status == u"CANCELLED")
       return makeError(ErrorKind::InvalidInput, QStringLiteral("fulfillment order was cancelled at Shopify"));
@@ -300,7 +302,8 @@ Status OutboxWorker::changeHold(const Row &row, bool hold)
       return {}; // already in the state we want: an earlier attempt got through
   }
   if (hold)
-    return fulfillmentapi::hold(m_client, local->shopifyId, row.payload.value(u"reason").toString(QStringLiteral("OTHER")),
+    return fulfillmentapi::hold(m_client, local->shopifyId,
+                                row.payload.value(u"reason").toString(QStringLiteral("OTHER")),
                                 row.payload.value(u"notes").toString());
   return fulfillmentapi::releaseHold(m_client, local->shopifyId);
 }

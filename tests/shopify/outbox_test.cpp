@@ -84,12 +84,13 @@ private:
                               "'gid://shopify/FulfillmentOrder/' || o.shopify_id END FROM orders o WHERE "
                               "o.shopify_id::bigint BETWEEN ? AND ?"),
                {m_locationId, firstId, lastId}) &&
-           run(QStringLiteral("INSERT INTO fulfillment_order_lines (fulfillment_order_id, shopify_id, "
-                              "line_item_shopify_id, title, quantity, remaining_quantity) SELECT f.id, CASE WHEN "
-                              "f.shopify_id IS NOT NULL THEN 'gid://shopify/FulfillmentOrderLineItem/' || "
-                              "(o.shopify_id::bigint * 100 + i) END, (o.shopify_id::bigint * 100 + i)::text, 'Item', "
-                              "i, i FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id, generate_series(1, 2) "
-                              "i WHERE o.shopify_id::bigint BETWEEN ? AND ?"),
+           run(QStringLiteral(
+                   "INSERT INTO fulfillment_order_lines (fulfillment_order_id, shopify_id, "
+                   "line_item_shopify_id, title, quantity, remaining_quantity) SELECT f.id, CASE WHEN "
+                   "f.shopify_id IS NOT NULL THEN 'gid://shopify/FulfillmentOrderLineItem/' || "
+                   "(o.shopify_id::bigint * 100 + i) END, (o.shopify_id::bigint * 100 + i)::text, 'Item', "
+                   "i, i FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id, generate_series(1, 2) "
+                   "i WHERE o.shopify_id::bigint BETWEEN ? AND ?"),
                {firstId, lastId}) &&
            run(QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, carrier, tracking_number, "
                               "tracking_url) SELECT f.id, b, 'UPS', '1ZPB' || o.shopify_id || 'B' || b, "
@@ -122,7 +123,8 @@ private Q_SLOTS:
     m_db = *db;
     auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db);
     QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
-    m_shopId = scalar(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('fake.myshopify.com', 'Fake') RETURNING id"));
+    m_shopId =
+        scalar(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('fake.myshopify.com', 'Fake') RETURNING id"));
     m_locationId = scalar(QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'RNO', 'Reno') "
                                          "RETURNING id"),
                           {m_shopId});
@@ -188,7 +190,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     for (qint64 id = 100; id < 104; ++id)
       fake.addOrder(QString::number(id), {1, 2});
-    QVERIFY(seedPacked(100, 1));                                          // create
+    QVERIFY(seedPacked(100, 1));                                           // create
     QVERIFY(seedPacked(101, 1, QStringLiteral("fulfillment_order.hold"))); // hold …
     QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || '{\"reason\": \"INCORRECT_ADDRESS\"}' WHERE "
                                "kind = 'fulfillment_order.hold'")));

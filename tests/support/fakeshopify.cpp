@@ -165,10 +165,9 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
     return QJsonObject{
         {QStringLiteral("requestedQueryCost"), requested},
         {QStringLiteral("actualQueryCost"), charged ? QJsonValue(requested) : QJsonValue()},
-        {QStringLiteral("throttleStatus"),
-         QJsonObject{{QStringLiteral("maximumAvailable"), m_maximum},
-                     {QStringLiteral("currentlyAvailable"), std::floor(m_available)},
-                     {QStringLiteral("restoreRate"), m_restoreRate}}}};
+        {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), m_maximum},
+                                                       {QStringLiteral("currentlyAvailable"), std::floor(m_available)},
+                                                       {QStringLiteral("restoreRate"), m_restoreRate}}}};
   };
   if (available < requested) {
     ++m_stats.throttled;
@@ -235,11 +234,12 @@ QJsonObject FakeShopify::fetchFulfillmentOrders(const QJsonObject &variables)
     bool anyRemaining = false;
     for (const Line &line : fo.lines) {
       anyRemaining = anyRemaining || line.remaining > 0;
-      lines.append(QJsonObject{{QStringLiteral("id"), line.id},
-                               {QStringLiteral("totalQuantity"), line.total},
-                               {QStringLiteral("remainingQuantity"), line.remaining},
-                               {QStringLiteral("lineItem"),
-                                QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/LineItem/") + line.lineItemId)}}}});
+      lines.append(QJsonObject{
+          {QStringLiteral("id"), line.id},
+          {QStringLiteral("totalQuantity"), line.total},
+          {QStringLiteral("remainingQuantity"), line.remaining},
+          {QStringLiteral("lineItem"),
+           QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/LineItem/") + line.lineItemId)}}}});
     }
     QJsonArray actions;
     if (fo.status == u"OPEN" || fo.status == u"IN_PROGRESS") {
@@ -285,7 +285,8 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
     return refuse(QStringLiteral("Fulfillment order does not exist."));
   FulfillmentOrder &fo = it.value();
   if (fo.status != u"OPEN" && fo.status != u"IN_PROGRESS")
-    return refuse(QStringLiteral("Fulfillment order %1 has an unfulfillable status= %2.").arg(fo.id, fo.status.toLower()));
+    return refuse(
+        QStringLiteral("Fulfillment order %1 has an unfulfillable status= %2.").arg(fo.id, fo.status.toLower()));
   // Validate every line before changing any (Shopify applies a fulfillment whole or not at all).
   QHash<QString, int> wanted;
   const QJsonArray items = group.value(u"fulfillmentOrderLineItems").toArray();
@@ -315,10 +316,9 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   ++m_stats.fulfillmentCreates;
   return QJsonObject{
       {QStringLiteral("fulfillmentCreate"),
-       QJsonObject{{QStringLiteral("fulfillment"),
-                    QJsonObject{{QStringLiteral("id"), f.id},
-                                {QStringLiteral("status"), QStringLiteral("SUCCESS")},
-                                {QStringLiteral("trackingInfo"), trackingInfo(f)}}},
+       QJsonObject{{QStringLiteral("fulfillment"), QJsonObject{{QStringLiteral("id"), f.id},
+                                                               {QStringLiteral("status"), QStringLiteral("SUCCESS")},
+                                                               {QStringLiteral("trackingInfo"), trackingInfo(f)}}},
                    {QStringLiteral("userErrors"), QJsonArray{}}}}};
 }
 
@@ -332,11 +332,11 @@ QJsonObject FakeShopify::trackingUpdate(const QJsonObject &variables)
                                      QJsonArray{userError(QStringLiteral("Fulfillment does not exist."))}}}}};
   readTracking(variables.value(u"trackingInfoInput").toObject(), &it.value());
   ++it->trackingUpdates;
-  return QJsonObject{{QStringLiteral("fulfillmentTrackingInfoUpdate"),
-                      QJsonObject{{QStringLiteral("fulfillment"),
-                                   QJsonObject{{QStringLiteral("id"), it->id},
-                                               {QStringLiteral("trackingInfo"), trackingInfo(*it)}}},
-                                  {QStringLiteral("userErrors"), QJsonArray{}}}}};
+  return QJsonObject{
+      {QStringLiteral("fulfillmentTrackingInfoUpdate"),
+       QJsonObject{{QStringLiteral("fulfillment"),
+                    QJsonObject{{QStringLiteral("id"), it->id}, {QStringLiteral("trackingInfo"), trackingInfo(*it)}}},
+                   {QStringLiteral("userErrors"), QJsonArray{}}}}};
 }
 
 QJsonObject FakeShopify::hold(const QJsonObject &variables, bool on)
@@ -382,12 +382,11 @@ QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
   for (int i = start; i < std::min<int>(start + pageSize, static_cast<int>(matching.size())); ++i)
     nodes.append(matching.at(i));
   const bool more = start + pageSize < matching.size();
-  return QJsonObject{
-      {QStringLiteral("orders"),
-       QJsonObject{{QStringLiteral("pageInfo"),
-                    QJsonObject{{QStringLiteral("hasNextPage"), more},
-                                {QStringLiteral("endCursor"), QString::number(start + pageSize)}}},
-                   {QStringLiteral("nodes"), nodes}}}};
+  return QJsonObject{{QStringLiteral("orders"),
+                      QJsonObject{{QStringLiteral("pageInfo"),
+                                   QJsonObject{{QStringLiteral("hasNextPage"), more},
+                                               {QStringLiteral("endCursor"), QString::number(start + pageSize)}}},
+                                  {QStringLiteral("nodes"), nodes}}}};
 }
 
 int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,

@@ -59,7 +59,7 @@ public:
   };
   struct Stats {
     int requests = 0;
-    int throttled = 0;        // THROTTLED answers in all
+    int throttled = 0;         // THROTTLED answers in all
     int throttledInjected = 0; // of those, caused by Faults::throttle
     int serverErrors = 0;
     int lost = 0;

@@ -78,11 +78,16 @@ private Q_SLOTS:
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("errorContains");
-    const QByteArray good = QByteArray(
-        "{\"id\":820982911946154508,\"admin_graphql_api_id\":\"gid://shopify/Order/820982911946154508\",\"name\":\"#9999\",\"email\":\"jon@example.com\",\"updated_at\":\"2026-11-01T08:00:00-04:00\","
-        "\"currency\":\"USD\",\"total_price\":\"403.00\",\"cancelled_at\":null,\"customer\":{\"id\":115310627314723954,\"admin_graphql_api_id\":\"gid://shopify/Customer/115310627314723954\"},"
-        "\"shipping_address\":{\"first_name\":\"Steve\",\"last_name\":\"Shipper\"},"
-        "\"line_items\":[{\"id\":866550311766439020,\"admin_graphql_api_id\":\"gid://shopify/LineItem/866550311766439020\",\"title\":\"Shirt\",\"sku\":\"S1\",\"quantity\":2,\"fulfillable_quantity\":1,\"price\":\"199.00\"}]}");
+    const QByteArray good =
+        QByteArray("{\"id\":820982911946154508,\"admin_graphql_api_id\":\"gid://shopify/Order/"
+                   "820982911946154508\",\"name\":\"#9999\",\"email\":\"jon@example.com\",\"updated_at\":\"2026-11-"
+                   "01T08:00:00-04:00\","
+                   "\"currency\":\"USD\",\"total_price\":\"403.00\",\"cancelled_at\":null,\"customer\":{\"id\":"
+                   "115310627314723954,\"admin_graphql_api_id\":\"gid://shopify/Customer/115310627314723954\"},"
+                   "\"shipping_address\":{\"first_name\":\"Steve\",\"last_name\":\"Shipper\"},"
+                   "\"line_items\":[{\"id\":866550311766439020,\"admin_graphql_api_id\":\"gid://shopify/LineItem/"
+                   "866550311766439020\",\"title\":\"Shirt\",\"sku\":\"S1\",\"quantity\":2,\"fulfillable_quantity\":1,"
+                   "\"price\":\"199.00\"}]}");
     QTest::newRow("shopify sample") << good << true << QString();
     QTest::newRow("id past 2^53 without gid")
         << QByteArray("{\"id\":820982911946154508,\"updated_at\":\"2026-11-01T08:00:00Z\",\"line_items\":[]}") << false
@@ -91,9 +96,8 @@ private Q_SLOTS:
     QTest::newRow("array") << QByteArrayLiteral("[]") << false << QStringLiteral("not a JSON object");
     QTest::newRow("no id") << QByteArray("{\"updated_at\":\"2026-11-01T08:00:00Z\",\"line_items\":[]}") << false
                            << QStringLiteral("id");
-    QTest::newRow("bad updated_at")
-        << QByteArray("{\"id\":1,\"updated_at\":\"yesterday\",\"line_items\":[]}") << false
-        << QStringLiteral("updated_at");
+    QTest::newRow("bad updated_at") << QByteArray("{\"id\":1,\"updated_at\":\"yesterday\",\"line_items\":[]}") << false
+                                    << QStringLiteral("updated_at");
     QTest::newRow("line_items not array")
         << QByteArray("{\"id\":1,\"updated_at\":\"2026-11-01T08:00:00Z\",\"line_items\":{}}") << false
         << QStringLiteral("line_items");
@@ -132,11 +136,15 @@ private Q_SLOTS:
 
   void graphQlOrder_mapsToTheSameShape()
   {
-    const QJsonObject node = QJsonDocument::fromJson(QByteArray(
-        "{\"id\":\"gid://shopify/Order/77\",\"name\":\"#1077\",\"updatedAt\":\"2026-11-02T10:00:00Z\",\"cancelledAt\":null,"
-        "\"currencyCode\":\"EUR\",\"totalPriceSet\":{\"shopMoney\":{\"amount\":\"12.5\",\"currencyCode\":\"EUR\"}},"
-        "\"lineItems\":{\"nodes\":[{\"id\":\"gid://shopify/LineItem/7701\",\"title\":\"Mug\",\"quantity\":3,\"currentQuantity\":2,\"unfulfilledQuantity\":2}]}}"))
-                                 .object();
+    const QJsonObject node =
+        QJsonDocument::fromJson(
+            QByteArray("{\"id\":\"gid://shopify/Order/"
+                       "77\",\"name\":\"#1077\",\"updatedAt\":\"2026-11-02T10:00:00Z\",\"cancelledAt\":null,"
+                       "\"currencyCode\":\"EUR\",\"totalPriceSet\":{\"shopMoney\":{\"amount\":\"12.5\","
+                       "\"currencyCode\":\"EUR\"}},"
+                       "\"lineItems\":{\"nodes\":[{\"id\":\"gid://shopify/LineItem/"
+                       "7701\",\"title\":\"Mug\",\"quantity\":3,\"currentQuantity\":2,\"unfulfilledQuantity\":2}]}}"))
+            .object();
     auto order = ordermapper::fromGraphQl(node);
     QVERIFY(order.ok());
     QCOMPARE(order->id, QStringLiteral("77"));
@@ -151,12 +159,12 @@ private Q_SLOTS:
     CostThrottle throttle(clock);
     const QString op = QStringLiteral("FulfillmentCreate");
     QCOMPARE(throttle.reserve(op), 0);
-    throttle.observe(op, QJsonObject{{QStringLiteral("requestedQueryCost"), 40},
-                                     {QStringLiteral("throttleStatus"),
-                                      QJsonObject{{QStringLiteral("maximumAvailable"), 100},
-                                                  {QStringLiteral("currentlyAvailable"), 50},
-                                                  {QStringLiteral("restoreRate"), 10}}}});
-    QCOMPARE(throttle.reserve(op), 0); // 50 -> 10
+    throttle.observe(
+        op, QJsonObject{{QStringLiteral("requestedQueryCost"), 40},
+                        {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), 100},
+                                                                       {QStringLiteral("currentlyAvailable"), 50},
+                                                                       {QStringLiteral("restoreRate"), 10}}}});
+    QCOMPARE(throttle.reserve(op), 0);    // 50 -> 10
     QCOMPARE(throttle.reserve(op), 3000); // needs 30 more points at 10/s
     clock.advanceMs(2999);
     QVERIFY(throttle.reserve(op) > 0);
@@ -168,8 +176,8 @@ private Q_SLOTS:
     const qint64 wait = throttle.delayAfterThrottled(
         op, QJsonObject{{QStringLiteral("requestedQueryCost"), 40},
                         {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), 100},
-                                                                      {QStringLiteral("currentlyAvailable"), 0},
-                                                                      {QStringLiteral("restoreRate"), 20}}}});
+                                                                       {QStringLiteral("currentlyAvailable"), 0},
+                                                                       {QStringLiteral("restoreRate"), 20}}}});
     QCOMPARE(wait, 2000);
   }
 };
