@@ -25,8 +25,8 @@ ReconcilePoller::ReconcilePoller(QSqlDatabase db, GraphQlClient &client, QString
 
 Result<QDateTime> ReconcilePoller::watermark(qint64 shopId)
 {
-  auto stored =
-      db::exec(m_db, QStringLiteral("SELECT value FROM sync_watermarks WHERE shop_id = ? AND name = 'orders'"), {shopId});
+  auto stored = db::exec(
+      m_db, QStringLiteral("SELECT value FROM sync_watermarks WHERE shop_id = ? AND name = 'orders'"), {shopId});
   if (!stored)
     return stored.error();
   if (stored.value().next())
@@ -42,8 +42,7 @@ Result<int> ReconcilePoller::pollOnce()
   auto since = watermark(*shopId);
   if (!since)
     return since.error();
-  const QString filter =
-      QStringLiteral("updated_at:>'%1'").arg(since->addSecs(-kOverlapSeconds).toString(Qt::ISODate));
+  const QString filter = QStringLiteral("updated_at:>'%1'").arg(since->addSecs(-kOverlapSeconds).toString(Qt::ISODate));
   int changed = 0;
   QString cursor;
   QDateTime newest = *since;

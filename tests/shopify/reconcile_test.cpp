@@ -26,15 +26,17 @@ QJsonObject orderNode(int id, const QDateTime &updatedAt, const QString &email, 
       {QStringLiteral("cancelledAt"), cancelled ? QJsonValue(updatedAt.toString(Qt::ISODate)) : QJsonValue()},
       {QStringLiteral("currencyCode"), QStringLiteral("USD")},
       {QStringLiteral("totalPriceSet"),
-       QJsonObject{{QStringLiteral("shopMoney"), QJsonObject{{QStringLiteral("amount"), QStringLiteral("5.00")},
-                                                             {QStringLiteral("currencyCode"), QStringLiteral("USD")}}}}},
+       QJsonObject{
+           {QStringLiteral("shopMoney"), QJsonObject{{QStringLiteral("amount"), QStringLiteral("5.00")},
+                                                     {QStringLiteral("currencyCode"), QStringLiteral("USD")}}}}},
       {QStringLiteral("lineItems"),
        QJsonObject{{QStringLiteral("nodes"),
-                    QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("gid://shopify/LineItem/%1").arg(id * 100 + 1)},
-                                           {QStringLiteral("title"), QStringLiteral("Mug")},
-                                           {QStringLiteral("quantity"), 1},
-                                           {QStringLiteral("currentQuantity"), 1},
-                                           {QStringLiteral("unfulfilledQuantity"), 1}}}}}}};
+                    QJsonArray{QJsonObject{
+                        {QStringLiteral("id"), QStringLiteral("gid://shopify/LineItem/%1").arg(id * 100 + 1)},
+                        {QStringLiteral("title"), QStringLiteral("Mug")},
+                        {QStringLiteral("quantity"), 1},
+                        {QStringLiteral("currentQuantity"), 1},
+                        {QStringLiteral("unfulfilledQuantity"), 1}}}}}}};
 }
 } // namespace
 
