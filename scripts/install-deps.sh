@@ -15,12 +15,25 @@ packages=(
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
   xvfb xauth imagemagick gcovr lcov fonts-dejavu-core
 )
+# A node from elsewhere (nodesource …) is fine; Debian's only when there is none.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+validator_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/support/graphql-validator"
+# graphql-js validates our GraphQL documents in the tests; npm ci is skipped when already in place.
+install_validator() {
+  if [ ! -f "$validator_dir/node_modules/graphql/package.json" ] ||
+    [ "$validator_dir/package-lock.json" -nt "$validator_dir/node_modules/.package-lock.json" ]; then
+    npm ci --prefix "$validator_dir" --no-audit --no-fund >/dev/null
+  fi
+}
+if [ ${#missing[@]} -eq 0 ]; then
+  install_validator
+  exit 0
+fi
 
 sudo=""
 if [ "$(id -u)" != 0 ]; then
@@ -35,3 +48,4 @@ $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
   $sudo systemctl disable --now cups cups-browsed postgresql >/dev/null 2>&1 || true
 fi
+install_validator

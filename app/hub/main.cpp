@@ -5,10 +5,14 @@
 #include "core/base/version.h"
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
+#include "core/hub/shopifysyncthread.h"
+#include "core/shopify/inboxprocessor.h"
 
 #include <QCoreApplication>
+#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <QTimer>
 
 namespace {
 Q_LOGGING_CATEGORY(lcHub, "packbench.app.hub")
@@ -44,13 +48,48 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     QTextStream(stderr) << "packbench-hub: " << db.error().message << Qt::endl;
     return pb::app::ExitDatabase;
   }
-  pb::hub::HubServer server(*db);
+  pb::hub::HubServer server(
+      *db, pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(), config.get(HubMaxBodyBytes)});
+  if (config.get(ShopifyWebhookSecret).isEmpty())
+    qCWarning(lcHub) << "shopify.webhook_secret is empty: every webhook will be refused with 401";
+
+  // Webhooks are stored by the endpoint and mapped here, off the request path; the timer picks up
+  // whatever a failed pass or another hub instance left pending.
+  pb::shopify::InboxProcessor inbox(*db);
+  auto drainInbox = [&inbox]() {
+    auto done = inbox.processPending();
+    if (!done)
+      qCWarning(lcHub).noquote() << "inbox processing failed:" << done.error().message;
+  };
+  QObject::connect(&server, &pb::hub::HubServer::webhookStored, &inbox, drainInbox, Qt::QueuedConnection);
+  QTimer inboxTimer;
+  QObject::connect(&inboxTimer, &QTimer::timeout, &inbox, drainInbox);
+  inboxTimer.start(5000);
+
+  std::unique_ptr<pb::hub::ShopifySyncThread> sync;
+  if (!config.get(ShopifyShop).isEmpty() && !config.get(ShopifyAccessToken).isEmpty()) {
+    pb::hub::SyncSettings settings;
+    settings.database = pb::db::ConnectionSettings::fromConfig(config);
+    settings.graphql = pb::shopify::GraphQlSettings::fromConfig(config);
+    settings.outbox = pb::shopify::OutboxSettings::fromConfig(
+        config, QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
+    settings.shopDomain = config.get(ShopifyShop);
+    settings.reconcileIntervalSeconds = config.get(HubReconcileIntervalSeconds);
+    sync = std::make_unique<pb::hub::ShopifySyncThread>(settings);
+    sync->start();
+  } else {
+    qCWarning(lcHub) << "shopify.shop or shopify.access_token not set: outbox and reconcile poller are off";
+  }
+
   auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
   if (!port) {
     QTextStream(stderr) << "packbench-hub: " << port.error().message << Qt::endl;
     return pb::app::ExitFailure;
   }
-  return app.exec();
+  const int code = app.exec();
+  if (sync)
+    sync->requestStop();
+  return code;
 }
 
 } // namespace

@@ -35,6 +35,12 @@ const QList<const KeyDef *> &allKeys()
       &ShopifyAdminBaseUrl.def,
       &ShopifyAccessToken.def,
       &ShopifyWebhookSecret.def,
+      &ShopifyRequestTimeoutMs.def,
+      &ShopifyMaxRetries.def,
+      &ShopifyBackoffBaseMs.def,
+      &HubOutboxLeaseSeconds.def,
+      &HubOutboxMaxAttempts.def,
+      &HubReconcileIntervalSeconds.def,
       &CarrierApiKey.def,
   };
   return all;

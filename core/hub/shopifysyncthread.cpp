@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/hub/shopifysyncthread.h"
+
+#include "core/shopify/costthrottle.h"
+#include "core/shopify/reconcilepoller.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+namespace pb::hub {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSync, "packbench.core.hub.shopifysyncthread")
+constexpr qint64 kIdleMs = 1000;
+} // namespace
+
+ShopifySyncThread::ShopifySyncThread(SyncSettings settings, QObject *parent)
+    : QThread(parent)
+    , m_settings(std::move(settings))
+{}
+
+ShopifySyncThread::~ShopifySyncThread()
+{
+  requestStop();
+  wait();
+}
+
+void ShopifySyncThread::requestStop()
+{
+  m_stop = true;
+}
+
+void ShopifySyncThread::run()
+{
+  const QString connection = QStringLiteral("hub-sync-%1").arg(m_settings.outbox.workerId);
+  {
+    auto db = db::openDatabase(m_settings.database, connection);
+    if (!db) {
+      qCCritical(lcSync).noquote() << "Shopify sync not started:" << db.error().message;
+      return;
+    }
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(m_settings.graphql, throttle);
+    shopify::OutboxWorker worker(*db, client, m_settings.outbox);
+    shopify::ReconcilePoller poller(*db, client, m_settings.shopDomain, clock);
+    QElapsedTimer sincePoll;
+    bool polledOnce = false;
+    while (!m_stop) {
+      if (m_settings.reconcileIntervalSeconds > 0 &&
+          (!polledOnce || sincePoll.elapsed() >= m_settings.reconcileIntervalSeconds * 1000LL)) {
+        auto reconciled = poller.pollOnce();
+        if (!reconciled)
+          qCWarning(lcSync).noquote() << "reconcile poll failed:" << reconciled.error().message;
+        sincePoll.start();
+        polledOnce = true;
+      }
+      auto claimed = worker.runOnce();
+      if (!claimed)
+        qCWarning(lcSync).noquote() << "outbox pass failed:" << claimed.error().message;
+      if (!claimed || *claimed == 0)
+        shopify::waitMs(kIdleMs);
+    }
+  }
+  QSqlDatabase::removeDatabase(connection);
+}
+
+} // namespace pb::hub

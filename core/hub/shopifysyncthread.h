@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/db/connection.h"
+#include "core/shopify/graphqlclient.h"
+#include "core/shopify/outboxworker.h"
+
+#include <QThread>
+
+#include <atomic>
+
+namespace pb::hub {
+
+struct SyncSettings {
+  db::ConnectionSettings database;
+  shopify::GraphQlSettings graphql;
+  shopify::OutboxSettings outbox;
+  QString shopDomain;
+  int reconcileIntervalSeconds = 300;
+};
+
+// The hub's Shopify-bound work on its own thread and database connection: drains the outbox
+// and runs the reconcile poller every interval. Blocking Admin API calls never stall webhooks.
+class ShopifySyncThread final : public QThread {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(ShopifySyncThread)
+
+public:
+  explicit ShopifySyncThread(SyncSettings settings, QObject *parent = nullptr);
+  ~ShopifySyncThread() override;
+
+  void requestStop();
+
+protected:
+  void run() override;
+
+private:
+  SyncSettings m_settings;
+  std::atomic<bool> m_stop{false};
+};
+
+} // namespace pb::hub

@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace pb::shopify {
+
+// Shopify's mandatory privacy topics and app/uninstalled. Redaction really removes customer data
+// from our tables and leaves an audit_log row that says so (counts and ids only, never the data).
+namespace compliance {
+
+// customers/redact: {customer:{id,email,phone}, orders_to_redact:[ids]}; returns orders redacted.
+Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QJsonObject &payload);
+// shop/redact: 48 hours after uninstall; every order of the shop.
+Result<int> redactShop(QSqlDatabase &db, qint64 shopId);
+// customers/data_request: records the request and how many orders we hold for the merchant to export.
+Result<int> recordDataRequest(QSqlDatabase &db, qint64 shopId, const QJsonObject &payload);
+Status markUninstalled(QSqlDatabase &db, qint64 shopId);
+
+} // namespace compliance
+} // namespace pb::shopify

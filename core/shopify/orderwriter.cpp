@@ -1,0 +1,270 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/shopify/orderwriter.h"
+
+#include "core/db/sql.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+namespace pb::shopify::orderwriter {
+
+namespace {
+Q_LOGGING_CATEGORY(lcOrderWriter, "packbench.core.shopify.orderwriter")
+
+QVariant textOrNull(const QString &text)
+{
+  return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant jsonOrNull(const QJsonObject &object)
+{
+  return object.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                          : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
+Result<qint64> defaultLocation(QSqlDatabase &db, qint64 shopId)
+{
+  auto found = db::exec(db, QStringLiteral("SELECT id FROM locations WHERE shop_id = ? ORDER BY id LIMIT 1"), {shopId});
+  if (!found)
+    return found.error();
+  if (found.value().next())
+    return found->value(0).toLongLong();
+  auto created = db::exec(db,
+                          QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'default', "
+                                         "'Default') ON CONFLICT (shop_id, code) DO UPDATE SET name = "
+                                         "locations.name RETURNING id"),
+                          {shopId});
+  if (!created)
+    return created.error();
+  created.value().next();
+  return created->value(0).toLongLong();
+}
+
+// Open work: not yet packed and not cancelled; only this may change under a station's feet.
+Result<QList<qint64>> openFulfillmentOrders(QSqlDatabase &db, qint64 orderId)
+{
+  auto query = db::exec(db,
+                        QStringLiteral("SELECT id FROM fulfillment_orders WHERE order_id = ? AND pack_state NOT IN "
+                                       "('packed', 'cancelled') ORDER BY id FOR UPDATE"),
+                        {orderId});
+  if (!query)
+    return query.error();
+  QList<qint64> ids;
+  while (query.value().next())
+    ids.append(query->value(0).toLongLong());
+  return ids;
+}
+
+Status bumpVersion(QSqlDatabase &db, qint64 foId)
+{
+  auto bumped = db::exec(
+      db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1, updated_at = now() WHERE id = ?"),
+      {foId});
+  if (!bumped)
+    return bumped.error();
+  return notifyOrderChanged(db, foId);
+}
+
+Status insertLine(QSqlDatabase &db, qint64 foId, const ShopifyLineItem &line)
+{
+  auto inserted = db::exec(db,
+                           QStringLiteral("INSERT INTO fulfillment_order_lines (fulfillment_order_id, "
+                                          "line_item_shopify_id, title, variant_title, sku, quantity, "
+                                          "remaining_quantity, price_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                           {foId, line.lineItemId, line.title, textOrNull(line.variantTitle), textOrNull(line.sku),
+                            line.quantity, line.fulfillableQuantity, line.priceMinor});
+  return inserted ? Status{} : Status{inserted.error()};
+}
+
+// Brings the lines of open fulfillment orders in step; returns whether anything changed.
+Result<bool> syncLines(QSqlDatabase &db, const QList<qint64> &openFos, const ShopifyOrder &order)
+{
+  bool changed = false;
+  for (const ShopifyLineItem &line : order.lines) {
+    auto updated = db::exec(db,
+                            QStringLiteral("UPDATE fulfillment_order_lines SET quantity = ?, remaining_quantity = "
+                                           "? WHERE line_item_shopify_id = ? AND fulfillment_order_id = ANY("
+                                           "string_to_array(?, ',')::bigint[]) AND (quantity <> ? OR "
+                                           "remaining_quantity <> ?) RETURNING fulfillment_order_id"),
+                            {line.quantity, line.fulfillableQuantity, line.lineItemId,
+                             [&] {
+                               QStringList ids;
+                               for (qint64 id : openFos)
+                                 ids.append(QString::number(id));
+                               return ids.join(QLatin1Char(','));
+                             }(),
+                             line.quantity, line.fulfillableQuantity});
+    if (!updated)
+      return updated.error();
+    if (updated.value().next()) {
+      changed = true;
+      continue;
+    }
+    auto known = db::exec(db,
+                          QStringLiteral("SELECT 1 FROM fulfillment_order_lines l JOIN fulfillment_orders f ON f.id = "
+                                         "l.fulfillment_order_id JOIN orders o ON o.id = f.order_id WHERE "
+                                         "o.shopify_id = ? AND l.line_item_shopify_id = ?"),
+                          {order.id, line.lineItemId});
+    if (!known)
+      return known.error();
+    if (!known.value().next() && !openFos.isEmpty() && line.quantity > 0) {
+      if (Status s = insertLine(db, openFos.first(), line); !s)
+        return s.error();
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+} // namespace
+
+Status notifyOrderChanged(QSqlDatabase &db, qint64 fulfillmentOrderId)
+{
+  auto sent = db::exec(db, QStringLiteral("SELECT pg_notify('packbench_order_changed', ?)"),
+                       {QString::number(fulfillmentOrderId)});
+  return sent ? Status{} : Status{sent.error()};
+}
+
+Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain)
+{
+  if (domain.isEmpty())
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("webhook without shop domain"));
+  auto shop = db::exec(db,
+                       QStringLiteral("INSERT INTO shops (domain, name) VALUES (?, ?) ON CONFLICT (domain) DO "
+                                      "UPDATE SET domain = EXCLUDED.domain RETURNING id"),
+                       {domain, domain});
+  if (!shop)
+    return shop.error();
+  shop.value().next();
+  return shop->value(0).toLongLong();
+}
+
+Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order)
+{
+  // Serialises concurrent deliveries for one order across hub instances until commit.
+  if (auto locked = db::exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"),
+                             {QStringLiteral("order:%1:%2").arg(shopId).arg(order.id)});
+      !locked)
+    return locked.error();
+  auto existing =
+      db::exec(db, QStringLiteral("SELECT id, shopify_updated_at FROM orders WHERE shop_id = ? AND shopify_id = ?"),
+               {shopId, order.id});
+  if (!existing)
+    return existing.error();
+  const bool exists = existing.value().next();
+  if (exists) {
+    const QDateTime stored = existing->value(1).toDateTime();
+    if (stored.isValid() && stored.toUTC() >= order.updatedAt) {
+      qCDebug(lcOrderWriter) << "ignoring stale update of order" << order.id;
+      return ApplyOutcome::Stale;
+    }
+  }
+  const QVariant cancelledAt =
+      order.cancelledAt.isValid() ? QVariant(order.cancelledAt) : QVariant(QMetaType::fromType<QDateTime>());
+  auto upsert = db::exec(
+      db,
+      QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, phone, customer_name, shopify_customer_id, "
+                     "shipping_address, billing_address, shipping_method, note, currency, total_minor, cancelled_at, "
+                     "shopify_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT (shop_id, shopify_id) DO UPDATE SET name = EXCLUDED.name, "
+                     // A redacted customer stays redacted whatever a late update carries.
+                     "email = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.email END, "
+                     "phone = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.phone END, "
+                     "customer_name = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.customer_name END, "
+                     "shipping_address = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.shipping_address END, "
+                     "billing_address = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.billing_address END, "
+                     "note = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.note END, "
+                     "shopify_customer_id = EXCLUDED.shopify_customer_id, shipping_method = EXCLUDED.shipping_method, "
+                     "currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, cancelled_at = "
+                     "EXCLUDED.cancelled_at, shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now() "
+                     "RETURNING id"),
+      {shopId, order.id, order.name, textOrNull(order.email), textOrNull(order.phone), textOrNull(order.customerName),
+       textOrNull(order.customerId), jsonOrNull(order.shippingAddress), jsonOrNull(order.billingAddress),
+       textOrNull(order.shippingMethod), textOrNull(order.note), order.currency, order.totalMinor, cancelledAt,
+       order.updatedAt});
+  if (!upsert)
+    return upsert.error();
+  upsert.value().next();
+  const qint64 orderId = upsert->value(0).toLongLong();
+
+  if (!exists) {
+    auto location = defaultLocation(db, shopId);
+    if (!location)
+      return location.error();
+    auto fo = db::exec(
+        db,
+        QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES "
+                       "(?, ?, ?) RETURNING id"),
+        {orderId, *location, order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued")});
+    if (!fo)
+      return fo.error();
+    fo.value().next();
+    const qint64 foId = fo->value(0).toLongLong();
+    for (const ShopifyLineItem &line : order.lines) {
+      if (Status s = insertLine(db, foId, line); !s)
+        return s.error();
+    }
+    if (Status s = notifyOrderChanged(db, foId); !s)
+      return s.error();
+    return ApplyOutcome::Created;
+  }
+
+  auto open = openFulfillmentOrders(db, orderId);
+  if (!open)
+    return open.error();
+  if (order.cancelledAt.isValid()) {
+    for (qint64 foId : *open) {
+      auto cancelled = db::exec(db,
+                                QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled', version = "
+                                               "version + 1, updated_at = now() WHERE id = ?"),
+                                {foId});
+      if (!cancelled)
+        return cancelled.error();
+      if (Status s = notifyOrderChanged(db, foId); !s)
+        return s.error();
+    }
+    return ApplyOutcome::Updated;
+  }
+  auto changed = syncLines(db, *open, order);
+  if (!changed)
+    return changed.error();
+  if (*changed) {
+    for (qint64 foId : *open) {
+      if (Status s = bumpVersion(db, foId); !s)
+        return s.error();
+    }
+  }
+  return ApplyOutcome::Updated;
+}
+
+Result<int> applyEdit(QSqlDatabase &db, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals)
+{
+  auto order =
+      db::exec(db, QStringLiteral("SELECT id FROM orders WHERE shop_id = ? AND shopify_id = ?"), {shopId, orderId});
+  if (!order)
+    return order.error();
+  if (!order.value().next())
+    return 0; // not seen yet: the orders/create or the poller brings the edited order whole
+  auto open = openFulfillmentOrders(db, order->value(0).toLongLong());
+  if (!open)
+    return open.error();
+  for (const EditDelta &removal : removals) {
+    for (qint64 foId : *open) {
+      auto reduced = db::exec(db,
+                              QStringLiteral("UPDATE fulfillment_order_lines SET quantity = GREATEST(quantity - ?, 0), "
+                                             "remaining_quantity = GREATEST(remaining_quantity - ?, 0) WHERE "
+                                             "fulfillment_order_id = ? AND line_item_shopify_id = ?"),
+                              {removal.delta, removal.delta, foId, removal.lineItemId});
+      if (!reduced)
+        return reduced.error();
+    }
+  }
+  for (qint64 foId : *open) {
+    if (Status s = bumpVersion(db, foId); !s)
+      return s.error();
+  }
+  return static_cast<int>(open->size());
+}
+
+} // namespace pb::shopify::orderwriter

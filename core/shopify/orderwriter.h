@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/shopify/ordermapper.h"
+
+#include <QSqlDatabase>
+
+namespace pb::shopify {
+
+enum class ApplyOutcome { Created, Updated, Stale };
+
+// Writes ShopifyOrders into orders / fulfillment_orders / lines. Call inside a transaction: every
+// change a packing station must see at once also sends pg_notify('packbench_order_changed', fo id).
+namespace orderwriter {
+
+Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain);
+
+// Idempotent; an update older than the stored shopify_updated_at is ignored (Stale).
+Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order);
+
+// orders/edited: quantities removed by the edit come off unpacked lines; open work gets a new version.
+struct EditDelta {
+  QString lineItemId;
+  int delta = 0;
+};
+Result<int> applyEdit(QSqlDatabase &db, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals);
+
+Status notifyOrderChanged(QSqlDatabase &db, qint64 fulfillmentOrderId);
+
+} // namespace orderwriter
+} // namespace pb::shopify

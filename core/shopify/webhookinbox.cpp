@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/shopify/webhookinbox.h"
+
+#include "core/db/sql.h"
+
+namespace pb::shopify::webhookinbox {
+
+namespace {
+QVariant nullIfEmpty(const QString &text)
+{
+  return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+} // namespace
+
+Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery)
+{
+  // ON CONFLICT without a target covers both unique keys (webhook id, event id).
+  auto inserted = db::exec(
+      db,
+      QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
+                     "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT DO NOTHING RETURNING id"),
+      {delivery.shopDomain, delivery.topic, delivery.webhookId, nullIfEmpty(delivery.eventId),
+       nullIfEmpty(delivery.apiVersion),
+       delivery.triggeredAt.isValid() ? QVariant(delivery.triggeredAt) : QVariant(QMetaType::fromType<QDateTime>()),
+       delivery.body});
+  if (!inserted)
+    return inserted.error();
+  return inserted.value().next() ? StoreOutcome::Stored : StoreOutcome::Duplicate;
+}
+
+Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db)
+{
+  auto query = db::exec(db, QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
+                                           "triggered_at, body FROM webhook_inbox WHERE status = 'pending' "
+                                           "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"));
+  if (!query)
+    return query.error();
+  if (!query.value().next())
+    return std::optional<InboxItem>{};
+  InboxItem item;
+  item.id = query->value(0).toLongLong();
+  item.delivery.shopDomain = query->value(1).toString();
+  item.delivery.topic = query->value(2).toString();
+  item.delivery.webhookId = query->value(3).toString();
+  item.delivery.eventId = query->value(4).toString();
+  item.delivery.apiVersion = query->value(5).toString();
+  item.delivery.triggeredAt = query->value(6).toDateTime();
+  item.delivery.body = query->value(7).toByteArray();
+  return std::optional<InboxItem>{std::move(item)};
+}
+
+Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note)
+{
+  auto done = db::exec(db,
+                       QStringLiteral("UPDATE webhook_inbox SET status = 'processed', processed_at = now(), "
+                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
+                       {nullIfEmpty(note), id});
+  return done ? Status{} : Status{done.error()};
+}
+
+Status markDead(QSqlDatabase &db, qint64 id, const QString &reason)
+{
+  auto done = db::exec(db,
+                       QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
+                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
+                       {reason, id});
+  return done ? Status{} : Status{done.error()};
+}
+
+} // namespace pb::shopify::webhookinbox

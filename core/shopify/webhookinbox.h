@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace pb::shopify {
+
+// One webhook as it arrived: the raw body and the headers that identify it.
+struct WebhookDelivery {
+  QString shopDomain;
+  QString topic;
+  QString webhookId;
+  QString eventId;
+  QString apiVersion;
+  QDateTime triggeredAt;
+  QByteArray body;
+};
+
+// A stored delivery claimed for processing.
+struct InboxItem {
+  qint64 id = 0;
+  WebhookDelivery delivery;
+};
+
+enum class StoreOutcome { Stored, Duplicate };
+
+// The durable webhook inbox: store before answering 200, dedupe, hand rows to the processor.
+namespace webhookinbox {
+
+// Stores the delivery in its own committed transaction; a repeat (same webhook or event id) is Duplicate.
+Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery);
+
+// Locks the oldest pending row for the caller's open transaction (SKIP LOCKED: hubs share the inbox).
+Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db);
+
+Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note = {});
+// Dead letter: authentic but unusable; kept with the reason for a person to look at.
+Status markDead(QSqlDatabase &db, qint64 id, const QString &reason);
+
+} // namespace webhookinbox
+} // namespace pb::shopify

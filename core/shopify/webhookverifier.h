@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+
+namespace pb::shopify {
+
+// Checks X-Shopify-Hmac-Sha256: base64(HMAC-SHA256(secret, raw body)), compared in constant time.
+class WebhookVerifier final {
+public:
+  explicit WebhookVerifier(QByteArray secret);
+
+  bool isAuthentic(const QByteArray &rawBody, const QByteArray &hmacHeader) const;
+  // The header value Shopify would send for this body (the fake and the benchmarks sign with it).
+  QByteArray sign(const QByteArray &rawBody) const;
+
+private:
+  QByteArray m_secret;
+};
+
+// Compares two byte strings in time that depends only on their lengths.
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+
+} // namespace pb::shopify

@@ -1,0 +1,307 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// POST /webhooks/shopify on a real HubServer and a real PostgreSQL: HMAC, limits, dedupe,
+// ordering, dead letters, redaction and the station alert on cancel/edit.
+#include "core/db/migrations.h"
+#include "core/db/sql.h"
+#include "core/hub/hubserver.h"
+#include "core/shopify/inboxprocessor.h"
+#include "core/shopify/webhookverifier.h"
+#include "tests/support/shopifypayloads.h"
+#include "tests/support/testdatabase.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlDriver>
+#include <QTest>
+#include <QUuid>
+
+using namespace pb;
+
+namespace {
+const QByteArray kSecret = QByteArrayLiteral("test-webhook-secret");
+const QString kShop = QStringLiteral("packbench-test.myshopify.com");
+} // namespace
+
+class WebhookIngestTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QSqlDatabase m_db;
+  db::ConnectionSettings m_settings;
+  std::unique_ptr<hub::HubServer> m_server;
+  std::unique_ptr<shopify::InboxProcessor> m_processor;
+  QNetworkAccessManager m_network;
+  quint16 m_port = 0;
+  QDateTime m_t0 = QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
+
+  struct Sent {
+    int status = 0;
+  };
+
+  int post(const QString &topic, const QByteArray &body, const QString &webhookId = {}, const QString &eventId = {},
+           std::optional<QByteArray> hmac = {})
+  {
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(m_port)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
+    request.setRawHeader("X-Shopify-Shop-Domain", kShop.toUtf8());
+    request.setRawHeader("X-Shopify-API-Version", "2025-04");
+    request.setRawHeader(
+        "X-Shopify-Webhook-Id",
+        (webhookId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : webhookId).toUtf8());
+    if (!eventId.isEmpty())
+      request.setRawHeader("X-Shopify-Event-Id", eventId.toUtf8());
+    const QByteArray signature = hmac ? *hmac : shopify::WebhookVerifier(kSecret).sign(body);
+    if (!signature.isEmpty())
+      request.setRawHeader("X-Shopify-Hmac-Sha256", signature);
+    QNetworkReply *reply = m_network.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(10000))
+      return -1;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+  }
+
+  qint64 scalar(const QString &sql, const QVariantList &values = {})
+  {
+    auto query = db::exec(m_db, sql, values);
+    if (!query || !query.value().next())
+      return -1;
+    return query->value(0).toLongLong();
+  }
+
+  QString text(const QString &sql, const QVariantList &values = {})
+  {
+    auto query = db::exec(m_db, sql, values);
+    if (!query || !query.value().next())
+      return QStringLiteral("<none>");
+    return query->value(0).toString();
+  }
+
+  void process()
+  {
+    auto done = m_processor->processPending();
+    QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().message));
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    auto settings = test::createScratchDatabase(QStringLiteral("webhooks"));
+    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
+    m_settings = *settings;
+    auto db = db::openDatabase(m_settings, QStringLiteral("webhook-test"));
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    m_db = *db;
+    auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db);
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    m_server = std::make_unique<hub::HubServer>(m_db, hub::WebhookSettings{kSecret, 4096});
+    auto port = m_server->listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    m_port = *port;
+    m_processor = std::make_unique<shopify::InboxProcessor>(m_db);
+  }
+
+  void init() { QVERIFY(db::exec(m_db, QStringLiteral("DELETE FROM webhook_inbox")).ok()); }
+
+  void badHmac_isRefusedAndNothingStored()
+  {
+    const QByteArray body = test::compact(test::restOrder(1001, m_t0));
+    QCOMPARE(post(QStringLiteral("orders/create"), body, {}, {},
+                  QByteArrayLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")),
+             401);
+    QCOMPARE(post(QStringLiteral("orders/create"), body, {}, {}, QByteArray()), 401);
+    // Signed with another secret: authentic-looking but not ours.
+    QCOMPARE(post(QStringLiteral("orders/create"), body, {}, {}, shopify::WebhookVerifier("other").sign(body)), 401);
+    // Body changed after signing.
+    QCOMPARE(post(QStringLiteral("orders/create"), body + ' ', {}, {}, shopify::WebhookVerifier(kSecret).sign(body)),
+             401);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 0);
+    process();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE shopify_id = '1001'")), 0);
+  }
+
+  void oversizeBody_is413AndNothingStored()
+  {
+    QJsonObject order = test::restOrder(1002, m_t0);
+    order.insert(QStringLiteral("note"), QString(5000, QLatin1Char('x')));
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(order)), 413);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 0);
+  }
+
+  void duplicateDelivery_makesOneOrder()
+  {
+    const QByteArray body = test::compact(test::restOrder(1003, m_t0));
+    QCOMPARE(post(QStringLiteral("orders/create"), body, QStringLiteral("wh-1003"), QStringLiteral("ev-1003")), 200);
+    QCOMPARE(post(QStringLiteral("orders/create"), body, QStringLiteral("wh-1003"), QStringLiteral("ev-1003")), 200);
+    // Same event through a second subscription: new webhook id, same event id.
+    QCOMPARE(post(QStringLiteral("orders/create"), body, QStringLiteral("wh-1003-b"), QStringLiteral("ev-1003")), 200);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 1);
+    process();
+    // A redelivery after processing (Shopify retried because our 200 was lost) changes nothing.
+    QCOMPARE(post(QStringLiteral("orders/create"), body, QStringLiteral("wh-1003-c")), 200);
+    process();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE shopify_id = '1003'")), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
+                                   "WHERE o.shopify_id = '1003'")),
+             1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines l JOIN fulfillment_orders f ON f.id "
+                                   "= l.fulfillment_order_id JOIN orders o ON o.id = f.order_id WHERE o.shopify_id = "
+                                   "'1003'")),
+             2);
+    QCOMPARE(scalar(QStringLiteral("SELECT total_minor FROM orders WHERE shopify_id = '1003'")), 1998);
+  }
+
+  void outOfOrderUpdate_keepsTheNewest()
+  {
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1004, m_t0))), 200);
+    const QByteArray newer =
+        test::compact(test::restOrder(1004, m_t0.addSecs(120), 2, QStringLiteral("new@example.com")));
+    const QByteArray older =
+        test::compact(test::restOrder(1004, m_t0.addSecs(60), 2, QStringLiteral("old@example.com")));
+    QCOMPARE(post(QStringLiteral("orders/updated"), newer), 200);
+    QCOMPARE(post(QStringLiteral("orders/updated"), older), 200);
+    process();
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1004'")),
+             QStringLiteral("new@example.com"));
+    QCOMPARE(text(QStringLiteral("SELECT error FROM webhook_inbox ORDER BY id DESC LIMIT 1")), QStringLiteral("stale"));
+    // The create arriving after its update must not roll the order back either.
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1004, m_t0)), QStringLiteral("late")),
+             200);
+    process();
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1004'")),
+             QStringLiteral("new@example.com"));
+  }
+
+  void malformedButAuthentic_isDeadLettered()
+  {
+    QSignalSpy dead(m_processor.get(), &shopify::InboxProcessor::deadLettered);
+    QCOMPARE(post(QStringLiteral("orders/create"), QByteArrayLiteral("{\"id\": 12, \"line_items\": ")), 200);
+    QJsonObject noId = test::restOrder(1005, m_t0);
+    noId.remove(QStringLiteral("id"));
+    noId.remove(QStringLiteral("admin_graphql_api_id"));
+    QCOMPARE(post(QStringLiteral("orders/updated"), test::compact(noId)), 200);
+    QCOMPARE(post(QStringLiteral("orders/teleported"), QByteArrayLiteral("{}")), 200);
+    process();
+    QCOMPARE(dead.count(), 3);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status = 'dead' AND error <> ''")), 3);
+    QVERIFY(text(QStringLiteral("SELECT error FROM webhook_inbox WHERE topic = 'orders/updated'")).contains(u"id"));
+    QVERIFY(
+        text(QStringLiteral("SELECT error FROM webhook_inbox WHERE topic = 'orders/teleported'")).contains(u"topic"));
+  }
+
+  void cancelWhilePacking_alertsTheStation()
+  {
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1006, m_t0))), 200);
+    process();
+    const qint64 fo = scalar(QStringLiteral("SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
+                                            "WHERE o.shopify_id = '1006'"));
+    QVERIFY(fo > 0);
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed' WHERE id = ?"), {fo}).ok());
+
+    auto listener = db::openDatabase(m_settings, QStringLiteral("station-listener"));
+    QVERIFY(listener.ok());
+    QSqlDatabase station = *listener;
+    QVERIFY(station.driver()->subscribeToNotification(QStringLiteral("packbench_order_changed")));
+    QSignalSpy alerts(station.driver(), qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
+                                            &QSqlDriver::notification));
+
+    QJsonObject cancelled = test::restOrder(1006, m_t0.addSecs(300));
+    cancelled.insert(QStringLiteral("cancelled_at"), m_t0.addSecs(300).toString(Qt::ISODate));
+    QCOMPARE(post(QStringLiteral("orders/cancelled"), test::compact(cancelled)), 200);
+    process();
+    QVERIFY(alerts.wait(5000));
+    QCOMPARE(alerts.first().at(2).toString(), QString::number(fo));
+    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo}),
+             QStringLiteral("cancelled"));
+    station.driver()->unsubscribeFromNotification(QStringLiteral("packbench_order_changed"));
+  }
+
+  void editWhilePacking_bumpsVersionAndAlerts()
+  {
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1007, m_t0, 2))), 200);
+    process();
+    const qint64 fo = scalar(QStringLiteral("SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
+                                            "WHERE o.shopify_id = '1007'"));
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed' WHERE id = ?"), {fo}).ok());
+    auto listener = db::openDatabase(m_settings, QStringLiteral("station-listener-2"));
+    QVERIFY(listener.ok());
+    QSqlDatabase station = *listener;
+    QVERIFY(station.driver()->subscribeToNotification(QStringLiteral("packbench_order_changed")));
+    QSignalSpy alerts(station.driver(), qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
+                                            &QSqlDriver::notification));
+    const QJsonObject edit{{QStringLiteral("order_edit"),
+                            QJsonObject{{QStringLiteral("id"), 55.0},
+                                        {QStringLiteral("order_id"), 1007.0},
+                                        {QStringLiteral("line_items"),
+                                         QJsonObject{{QStringLiteral("additions"), QJsonArray{}},
+                                                     {QStringLiteral("removals"),
+                                                      QJsonArray{QJsonObject{{QStringLiteral("id"), 100702.0},
+                                                                             {QStringLiteral("delta"), 1}}}}}}}}};
+    QCOMPARE(post(QStringLiteral("orders/edited"), test::compact(edit)), 200);
+    process();
+    QVERIFY(alerts.wait(5000));
+    QCOMPARE(alerts.first().at(2).toString(), QString::number(fo));
+    QCOMPARE(scalar(QStringLiteral("SELECT version FROM fulfillment_orders WHERE id = ?"), {fo}), 2);
+    QCOMPARE(scalar(QStringLiteral("SELECT quantity FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND "
+                                   "line_item_shopify_id = '100702'"),
+                    {fo}),
+             1);
+    station.driver()->unsubscribeFromNotification(QStringLiteral("packbench_order_changed"));
+  }
+
+  void customersRedact_removesCustomerDataAndAudits()
+  {
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1008, m_t0))), 200);
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1009, m_t0))), 200);
+    process();
+    const QJsonObject redact{
+        {QStringLiteral("shop_domain"), kShop},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 7001008.0},
+                                                 {QStringLiteral("email"), QStringLiteral("ada1008@example.com")}}},
+        {QStringLiteral("orders_to_redact"), QJsonArray{1008.0}}};
+    QCOMPARE(post(QStringLiteral("customers/redact"), test::compact(redact)), 200);
+    process();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE shopify_id = '1008' AND email IS NULL AND phone "
+                                   "IS NULL AND customer_name IS NULL AND shipping_address IS NULL AND "
+                                   "billing_address IS NULL AND redacted_at IS NOT NULL")),
+             1);
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1009'")),
+             QStringLiteral("ada1009@example.com"));
+    QCOMPARE(scalar(QStringLiteral("SELECT (details->>'orders_redacted')::int FROM audit_log WHERE action = "
+                                   "'customer.redact'")),
+             1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details::text LIKE '%example.com%'")), 0);
+    // A late update for a redacted order does not bring the data back.
+    QCOMPARE(post(QStringLiteral("orders/updated"), test::compact(test::restOrder(1008, m_t0.addSecs(900)))), 200);
+    process();
+    QCOMPARE(text(QStringLiteral("SELECT coalesce(email, 'null') FROM orders WHERE shopify_id = '1008'")),
+             QStringLiteral("null"));
+
+    QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(QJsonObject{{QStringLiteral("shop_domain"), kShop}})),
+             200);
+    QCOMPARE(post(QStringLiteral("customers/data_request"),
+                  test::compact(QJsonObject{{QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 1.0}}}})),
+             200);
+    process();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE email IS NOT NULL")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('shop.redact', "
+                                   "'customer.data_request')")),
+             2);
+  }
+
+  void cleanupTestCase()
+  {
+    m_processor.reset();
+    m_server.reset();
+  }
+};
+
+QTEST_GUILESS_MAIN(WebhookIngestTest)
+#include "webhook_ingest_test.moc"

@@ -1,0 +1,415 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/fakeshopify.h"
+
+#include "core/shopify/webhookverifier.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QThread>
+#include <QTimer>
+#include <QUuid>
+
+namespace pb::test {
+
+namespace {
+
+qint64 nowMs()
+{
+  static QElapsedTimer timer;
+  if (!timer.isValid())
+    timer.start();
+  return timer.elapsed();
+}
+
+QJsonObject userError(const QString &message, const QString &field = {})
+{
+  return QJsonObject{{QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonArray{field}},
+                     {QStringLiteral("message"), message}};
+}
+
+QJsonArray trackingInfo(const FakeShopify::Fulfillment &f)
+{
+  QJsonArray out;
+  for (int i = 0; i < f.numbers.size(); ++i)
+    out.append(QJsonObject{{QStringLiteral("company"), f.company},
+                           {QStringLiteral("number"), f.numbers.at(i)},
+                           {QStringLiteral("url"), i < f.urls.size() ? QJsonValue(f.urls.at(i)) : QJsonValue()}});
+  return out;
+}
+
+void readTracking(const QJsonObject &input, FakeShopify::Fulfillment *f)
+{
+  f->company = input.value(u"company").toString();
+  f->numbers.clear();
+  f->urls.clear();
+  if (input.contains(u"number"))
+    f->numbers.append(input.value(u"number").toString());
+  for (const QJsonValue &n : input.value(u"numbers").toArray())
+    f->numbers.append(n.toString());
+  if (input.contains(u"url"))
+    f->urls.append(input.value(u"url").toString());
+  for (const QJsonValue &u : input.value(u"urls").toArray())
+    f->urls.append(u.toString());
+}
+
+} // namespace
+
+FakeShopify::FakeShopify(QObject *parent)
+    : QObject(parent)
+    , m_server(std::make_unique<QHttpServer>())
+    , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_random(1)
+{
+  m_bucketAtMs = nowMs();
+  // Answers synchronously: QtHttpServer 6.4 crashes writing a QFuture's answer to a socket the client
+  // already closed (exactly what a timed-out client does), so a slow answer blocks this thread instead.
+  m_server->route(QStringLiteral("/admin/api/<arg>/graphql.json"), QHttpServerRequest::Method::Post,
+                  [this](const QString &version, const QHttpServerRequest &request) {
+                    Q_UNUSED(version)
+                    const Answer answer = handle(request);
+                    if (answer.delayMs > 0)
+                      QThread::msleep(static_cast<unsigned long>(answer.delayMs));
+                    return QHttpServerResponse(QByteArrayLiteral("application/json"), answer.body,
+                                               static_cast<QHttpServerResponse::StatusCode>(answer.status));
+                  });
+}
+
+FakeShopify::~FakeShopify() = default;
+
+quint16 FakeShopify::listen()
+{
+  m_port = m_server->listen(QHostAddress::LocalHost, 0);
+  return m_port;
+}
+
+QUrl FakeShopify::adminBaseUrl() const
+{
+  return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+void FakeShopify::setFaults(const Faults &faults, quint32 seed)
+{
+  m_faults = faults;
+  m_random.seed(seed);
+}
+
+void FakeShopify::setBucket(double maximum, double restoreRate)
+{
+  m_maximum = maximum;
+  m_restoreRate = restoreRate;
+  m_available = maximum;
+  m_bucketAtMs = nowMs();
+}
+
+FakeShopify::FulfillmentOrder &FakeShopify::addOrder(const QString &orderId, const QList<int> &quantities)
+{
+  FulfillmentOrder fo;
+  fo.id = QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(orderId);
+  fo.orderId = orderId;
+  for (int i = 0; i < quantities.size(); ++i) {
+    const QString lineItem = QString::number(orderId.toLongLong() * 100 + i + 1);
+    fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem), lineItem,
+                     quantities.at(i), quantities.at(i)});
+  }
+  return m_fulfillmentOrders.insert(fo.id, fo).value();
+}
+
+void FakeShopify::addOrderNode(const QJsonObject &graphQlOrderNode)
+{
+  m_orderNodes.append(graphQlOrderNode);
+}
+
+double FakeShopify::bucketNow()
+{
+  const qint64 now = nowMs();
+  m_available = std::min(m_maximum, m_available + m_restoreRate * static_cast<double>(now - m_bucketAtMs) / 1000.0);
+  m_bucketAtMs = now;
+  return m_available;
+}
+
+FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
+{
+  ++m_stats.requests;
+  for (const auto &header : request.headers()) {
+    if (header.first.compare("x-shopify-access-token", Qt::CaseInsensitive) == 0)
+      m_lastToken = header.second;
+  }
+  if (m_lastToken != accessToken())
+    return {401, QByteArrayLiteral("{\"errors\":\"[API] Invalid API key or access token\"}")};
+  const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+  static const QRegularExpression operationName(QStringLiteral(R"(\b(query|mutation)\s+(\w+))"));
+  const QString operation = operationName.match(body.value(u"query").toString()).captured(2);
+  const bool mutation = operationName.match(body.value(u"query").toString()).captured(1) == u"mutation";
+
+  if (m_random.generateDouble() < m_faults.serverError) {
+    ++m_stats.serverErrors;
+    return {m_random.bounded(2) ? 500 : 503, QByteArrayLiteral("{\"errors\":\"Internal Server Error\"}")};
+  }
+  const bool injectThrottle = m_random.generateDouble() < m_faults.throttle;
+  if (injectThrottle) {
+    bucketNow();
+    m_available = 0;
+  }
+  const double requested = mutation ? 10 : 12;
+  const double available = bucketNow();
+  auto costJson = [&](bool charged) {
+    return QJsonObject{
+        {QStringLiteral("requestedQueryCost"), requested},
+        {QStringLiteral("actualQueryCost"), charged ? QJsonValue(requested) : QJsonValue()},
+        {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), m_maximum},
+                                                       {QStringLiteral("currentlyAvailable"), std::floor(m_available)},
+                                                       {QStringLiteral("restoreRate"), m_restoreRate}}}};
+  };
+  if (available < requested) {
+    ++m_stats.throttled;
+    if (injectThrottle)
+      ++m_stats.throttledInjected;
+    const QJsonObject throttled{
+        {QStringLiteral("errors"),
+         QJsonArray{QJsonObject{{QStringLiteral("message"), QStringLiteral("Throttled")},
+                                {QStringLiteral("extensions"),
+                                 QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")},
+                                             {QStringLiteral("documentation"),
+                                              QStringLiteral("https://shopify.dev/api/usage/rate-limits")}}}}}},
+        {QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(false)}}}};
+    return {200, QJsonDocument(throttled).toJson(QJsonDocument::Compact)};
+  }
+  m_available -= requested;
+  QJsonArray errors;
+  const QJsonObject data = run(operation, body.value(u"variables").toObject(), &errors);
+  QJsonObject answer{{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(true)}}}};
+  if (!errors.isEmpty())
+    answer.insert(QStringLiteral("errors"), errors);
+  else
+    answer.insert(QStringLiteral("data"), data);
+  Answer out{200, QJsonDocument(answer).toJson(QJsonDocument::Compact)};
+  if (m_random.generateDouble() < m_faults.lost) {
+    ++m_stats.lost;
+    return {502, QByteArrayLiteral("<html>502 Bad Gateway</html>")};
+  }
+  if (m_random.generateDouble() < m_faults.slow) {
+    ++m_stats.slow;
+    out.delayMs = m_faults.slowMs;
+  }
+  return out;
+}
+
+QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variables, QJsonArray *errors)
+{
+  if (operation == u"FulfillmentOrdersForOrder")
+    return fetchFulfillmentOrders(variables);
+  if (operation == u"FulfillmentCreate")
+    return fulfillmentCreate(variables);
+  if (operation == u"FulfillmentTrackingInfoUpdate")
+    return trackingUpdate(variables);
+  if (operation == u"FulfillmentOrderHold")
+    return hold(variables, true);
+  if (operation == u"FulfillmentOrderReleaseHold")
+    return hold(variables, false);
+  if (operation == u"OrdersUpdatedSince")
+    return ordersUpdatedSince(variables);
+  errors->append(QJsonObject{{QStringLiteral("message"), QStringLiteral("unknown operation %1").arg(operation)}});
+  return {};
+}
+
+QJsonObject FakeShopify::fetchFulfillmentOrders(const QJsonObject &variables)
+{
+  const QString orderId = variables.value(u"orderId").toString().section(QLatin1Char('/'), -1);
+  QJsonArray nodes;
+  bool found = false;
+  for (const FulfillmentOrder &fo : std::as_const(m_fulfillmentOrders)) {
+    if (fo.orderId != orderId)
+      continue;
+    found = true;
+    QJsonArray lines;
+    bool anyRemaining = false;
+    for (const Line &line : fo.lines) {
+      anyRemaining = anyRemaining || line.remaining > 0;
+      lines.append(QJsonObject{
+          {QStringLiteral("id"), line.id},
+          {QStringLiteral("totalQuantity"), line.total},
+          {QStringLiteral("remainingQuantity"), line.remaining},
+          {QStringLiteral("lineItem"),
+           QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/LineItem/") + line.lineItemId)}}}});
+    }
+    QJsonArray actions;
+    if (fo.status == u"OPEN" || fo.status == u"IN_PROGRESS") {
+      if (anyRemaining)
+        actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("CREATE_FULFILLMENT")}});
+      actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("HOLD")}});
+    } else if (fo.status == u"ON_HOLD") {
+      actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("RELEASE_HOLD")}});
+    }
+    QJsonArray fulfillments;
+    for (const QString &id : fo.fulfillmentIds)
+      fulfillments.append(QJsonObject{{QStringLiteral("id"), id},
+                                      {QStringLiteral("status"), QStringLiteral("SUCCESS")},
+                                      {QStringLiteral("trackingInfo"), trackingInfo(m_fulfillments.value(id))}});
+    nodes.append(QJsonObject{{QStringLiteral("id"), fo.id},
+                             {QStringLiteral("status"), fo.status},
+                             {QStringLiteral("supportedActions"), actions},
+                             {QStringLiteral("lineItems"), QJsonObject{{QStringLiteral("nodes"), lines}}},
+                             {QStringLiteral("fulfillments"), QJsonObject{{QStringLiteral("nodes"), fulfillments}}}});
+  }
+  if (!found)
+    return QJsonObject{{QStringLiteral("order"), QJsonValue()}};
+  return QJsonObject{
+      {QStringLiteral("order"),
+       QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/Order/") + orderId)},
+                   {QStringLiteral("fulfillmentOrders"), QJsonObject{{QStringLiteral("nodes"), nodes}}}}}};
+}
+
+QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
+{
+  const QJsonObject input = variables.value(u"fulfillment").toObject();
+  auto refuse = [](const QString &message) {
+    return QJsonObject{{QStringLiteral("fulfillmentCreate"),
+                        QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
+                                    {QStringLiteral("userErrors"), QJsonArray{userError(message)}}}}};
+  };
+  const QJsonArray groups = input.value(u"lineItemsByFulfillmentOrder").toArray();
+  if (groups.size() != 1)
+    return refuse(QStringLiteral("the fake supports one fulfillment order per fulfillment"));
+  const QJsonObject group = groups.first().toObject();
+  auto it = m_fulfillmentOrders.find(group.value(u"fulfillmentOrderId").toString());
+  if (it == m_fulfillmentOrders.end())
+    return refuse(QStringLiteral("Fulfillment order does not exist."));
+  FulfillmentOrder &fo = it.value();
+  if (fo.status != u"OPEN" && fo.status != u"IN_PROGRESS")
+    return refuse(
+        QStringLiteral("Fulfillment order %1 has an unfulfillable status= %2.").arg(fo.id, fo.status.toLower()));
+  // Validate every line before changing any (Shopify applies a fulfillment whole or not at all).
+  QHash<QString, int> wanted;
+  const QJsonArray items = group.value(u"fulfillmentOrderLineItems").toArray();
+  for (const QJsonValue &value : items)
+    wanted.insert(value.toObject().value(u"id").toString(), value.toObject().value(u"quantity").toInt());
+  if (items.isEmpty()) {
+    for (const Line &line : fo.lines)
+      wanted.insert(line.id, line.remaining);
+  }
+  for (auto w = wanted.cbegin(); w != wanted.cend(); ++w) {
+    auto line = std::find_if(fo.lines.begin(), fo.lines.end(), [&](const Line &l) { return l.id == w.key(); });
+    if (line == fo.lines.end())
+      return refuse(QStringLiteral("Invalid fulfillment order line item id."));
+    if (w.value() <= 0 || w.value() > line->remaining)
+      return refuse(QStringLiteral("Invalid fulfillment order line item quantity requested."));
+  }
+  for (Line &line : fo.lines)
+    line.remaining -= wanted.value(line.id, 0);
+  const bool done = std::all_of(fo.lines.begin(), fo.lines.end(), [](const Line &l) { return l.remaining == 0; });
+  fo.status = done ? QStringLiteral("CLOSED") : QStringLiteral("IN_PROGRESS");
+  Fulfillment f;
+  f.id = QStringLiteral("gid://shopify/Fulfillment/%1").arg(++m_nextFulfillmentId);
+  f.fulfillmentOrderId = fo.id;
+  readTracking(input.value(u"trackingInfo").toObject(), &f);
+  fo.fulfillmentIds.append(f.id);
+  m_fulfillments.insert(f.id, f);
+  ++m_stats.fulfillmentCreates;
+  return QJsonObject{
+      {QStringLiteral("fulfillmentCreate"),
+       QJsonObject{{QStringLiteral("fulfillment"), QJsonObject{{QStringLiteral("id"), f.id},
+                                                               {QStringLiteral("status"), QStringLiteral("SUCCESS")},
+                                                               {QStringLiteral("trackingInfo"), trackingInfo(f)}}},
+                   {QStringLiteral("userErrors"), QJsonArray{}}}}};
+}
+
+QJsonObject FakeShopify::trackingUpdate(const QJsonObject &variables)
+{
+  auto it = m_fulfillments.find(variables.value(u"fulfillmentId").toString());
+  if (it == m_fulfillments.end())
+    return QJsonObject{{QStringLiteral("fulfillmentTrackingInfoUpdate"),
+                        QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
+                                    {QStringLiteral("userErrors"),
+                                     QJsonArray{userError(QStringLiteral("Fulfillment does not exist."))}}}}};
+  readTracking(variables.value(u"trackingInfoInput").toObject(), &it.value());
+  ++it->trackingUpdates;
+  return QJsonObject{
+      {QStringLiteral("fulfillmentTrackingInfoUpdate"),
+       QJsonObject{{QStringLiteral("fulfillment"),
+                    QJsonObject{{QStringLiteral("id"), it->id}, {QStringLiteral("trackingInfo"), trackingInfo(*it)}}},
+                   {QStringLiteral("userErrors"), QJsonArray{}}}}};
+}
+
+QJsonObject FakeShopify::hold(const QJsonObject &variables, bool on)
+{
+  const QString name = on ? QStringLiteral("fulfillmentOrderHold") : QStringLiteral("fulfillmentOrderReleaseHold");
+  auto it = m_fulfillmentOrders.find(variables.value(u"id").toString());
+  auto refuse = [&](const QString &message) {
+    return QJsonObject{{name, QJsonObject{{QStringLiteral("fulfillmentOrder"), QJsonValue()},
+                                          {QStringLiteral("userErrors"), QJsonArray{userError(message)}}}}};
+  };
+  if (it == m_fulfillmentOrders.end())
+    return refuse(QStringLiteral("Fulfillment order does not exist."));
+  if (on && it->status != u"OPEN" && it->status != u"IN_PROGRESS")
+    return refuse(QStringLiteral("The fulfillment order cannot be put on hold."));
+  if (!on && it->status != u"ON_HOLD")
+    return refuse(QStringLiteral("The fulfillment order is not on hold."));
+  if (on && !variables.value(u"fulfillmentHold").toObject().contains(u"reason"))
+    return refuse(QStringLiteral("reason is required"));
+  it->status = on ? QStringLiteral("ON_HOLD") : QStringLiteral("OPEN");
+  return QJsonObject{
+      {name, QJsonObject{{QStringLiteral("fulfillmentOrder"),
+                          QJsonObject{{QStringLiteral("id"), it->id}, {QStringLiteral("status"), it->status}}},
+                         {QStringLiteral("userErrors"), QJsonArray{}}}}};
+}
+
+QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
+{
+  // Supports the one filter Packbench sends: "updated_at:>'ISO'"; pages by index cursor.
+  static const QRegularExpression since(QStringLiteral(R"(updated_at:>'?([^' ]+)'?)"));
+  const QDateTime after =
+      QDateTime::fromString(since.match(variables.value(u"query").toString()).captured(1), Qt::ISODateWithMs);
+  QList<QJsonObject> matching;
+  for (const QJsonObject &node : std::as_const(m_orderNodes)) {
+    if (!after.isValid() || QDateTime::fromString(node.value(u"updatedAt").toString(), Qt::ISODateWithMs) > after)
+      matching.append(node);
+  }
+  std::sort(matching.begin(), matching.end(), [](const QJsonObject &a, const QJsonObject &b) {
+    return a.value(u"updatedAt").toString() < b.value(u"updatedAt").toString();
+  });
+  const int start = variables.value(u"after").toString().toInt();
+  const int pageSize = 50;
+  QJsonArray nodes;
+  for (int i = start; i < std::min<int>(start + pageSize, static_cast<int>(matching.size())); ++i)
+    nodes.append(matching.at(i));
+  const bool more = start + pageSize < matching.size();
+  return QJsonObject{{QStringLiteral("orders"),
+                      QJsonObject{{QStringLiteral("pageInfo"),
+                                   QJsonObject{{QStringLiteral("hasNextPage"), more},
+                                               {QStringLiteral("endCursor"), QString::number(start + pageSize)}}},
+                                  {QStringLiteral("nodes"), nodes}}}};
+}
+
+int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,
+                             const QString &webhookId, const QString &shopDomain)
+{
+  QNetworkRequest request(url);
+  request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+  request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
+  request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier(secret).sign(body));
+  request.setRawHeader("X-Shopify-Shop-Domain", shopDomain.toUtf8());
+  request.setRawHeader("X-Shopify-API-Version", "2025-04");
+  request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());
+  request.setRawHeader("X-Shopify-Event-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
+  request.setRawHeader("X-Shopify-Triggered-At", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
+  request.setTransferTimeout(10000);
+  QNetworkReply *reply = m_network->post(request, body);
+  QEventLoop loop;
+  connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+  if (!reply->isFinished())
+    loop.exec();
+  const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+  reply->deleteLater();
+  return status.isValid() ? status.toInt() : -1;
+}
+
+} // namespace pb::test

@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QNetworkAccessManager;
+
+namespace pb::test {
+
+// A local Shopify Admin GraphQL endpoint for the operations Packbench sends, with Shopify's
+// semantics: userErrors, extensions.cost with a leaky bucket and THROTTLED, and faults on demand
+// (5xx, slow answers, "lost" answers that apply the mutation and then answer 502). It keeps
+// fulfillment-order state, so a double post shows as two fulfillments. Lives on the thread that
+// creates it; also signs and sends webhooks like Shopify does.
+class FakeShopify final : public QObject {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(FakeShopify)
+
+public:
+  struct Faults {
+    double serverError = 0; // 500/503, nothing applied
+    double lost = 0;        // applied, then 502 (the answer is lost)
+    double slow = 0;        // applied, answered after slowMs (past the client's time-out)
+    double throttle = 0;    // the bucket is drained just before this call
+    int slowMs = 0;
+  };
+  struct Line {
+    QString id; // FulfillmentOrderLineItem gid
+    QString lineItemId;
+    int total = 0;
+    int remaining = 0;
+  };
+  struct FulfillmentOrder {
+    QString id;
+    QString orderId; // numeric
+    QString status = QStringLiteral("OPEN");
+    QList<Line> lines;
+    QStringList fulfillmentIds;
+  };
+  struct Fulfillment {
+    QString id;
+    QString fulfillmentOrderId;
+    QString company;
+    QStringList numbers;
+    QStringList urls;
+    int trackingUpdates = 0;
+  };
+  struct Stats {
+    int requests = 0;
+    int throttled = 0;         // THROTTLED answers in all
+    int throttledInjected = 0; // of those, caused by Faults::throttle
+    int serverErrors = 0;
+    int lost = 0;
+    int slow = 0;
+    int fulfillmentCreates = 0; // applied
+  };
+
+  explicit FakeShopify(QObject *parent = nullptr);
+  ~FakeShopify() override;
+
+  quint16 listen();
+  QUrl adminBaseUrl() const;
+  QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
+
+  void setFaults(const Faults &faults, quint32 seed = 1);
+  void setBucket(double maximum, double restoreRate);
+
+  // An order with one OPEN fulfillment order; line item ids are orderId*100+i, quantities as given.
+  FulfillmentOrder &addOrder(const QString &orderId, const QList<int> &quantities);
+  void addOrderNode(const QJsonObject &graphQlOrderNode); // for the reconcile query
+
+  const QHash<QString, FulfillmentOrder> &fulfillmentOrders() const { return m_fulfillmentOrders; }
+  const QHash<QString, Fulfillment> &fulfillments() const { return m_fulfillments; }
+  const Stats &stats() const { return m_stats; }
+  QByteArray lastAccessToken() const { return m_lastToken; }
+
+  // Signs body with secret and POSTs it like Shopify; returns the HTTP status (-1 on no answer).
+  int sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,
+                  const QString &webhookId, const QString &shopDomain);
+
+private:
+  struct Answer {
+    int status = 200;
+    QByteArray body;
+    int delayMs = 0;
+  };
+  Answer handle(const QHttpServerRequest &request);
+  QJsonObject run(const QString &operation, const QJsonObject &variables, QJsonArray *errors);
+  QJsonObject fetchFulfillmentOrders(const QJsonObject &variables);
+  QJsonObject fulfillmentCreate(const QJsonObject &variables);
+  QJsonObject trackingUpdate(const QJsonObject &variables);
+  QJsonObject hold(const QJsonObject &variables, bool on);
+  QJsonObject ordersUpdatedSince(const QJsonObject &variables);
+  double bucketNow();
+
+  std::unique_ptr<QHttpServer> m_server;
+  std::unique_ptr<QNetworkAccessManager> m_network;
+  quint16 m_port = 0;
+  Faults m_faults;
+  QRandomGenerator m_random;
+  double m_maximum = 1000;
+  double m_restoreRate = 1000;
+  double m_available = 1000;
+  qint64 m_bucketAtMs = 0;
+  QHash<QString, FulfillmentOrder> m_fulfillmentOrders;
+  QHash<QString, Fulfillment> m_fulfillments;
+  QList<QJsonObject> m_orderNodes;
+  Stats m_stats;
+  QByteArray m_lastToken;
+  qint64 m_nextFulfillmentId = 900000;
+};
+
+} // namespace pb::test

@@ -1,0 +1,17 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace pb::test {
+
+// A REST-style order as Shopify's orders/* webhooks deliver it (fictional customer).
+QJsonObject restOrder(qint64 id, const QDateTime &updatedAt, int lines = 2, const QString &email = {});
+
+QByteArray compact(const QJsonObject &object);
+
+} // namespace pb::test
