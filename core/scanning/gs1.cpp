@@ -107,9 +107,9 @@ Status validate(const AiSpec &spec, QStringView ai, QStringView value)
     return makeError(ErrorKind::InvalidInput,
                      QStringLiteral("AI (%1) needs %2 characters, got %3")
                          .arg(ai)
-                         .arg(spec.minLength == spec.maxLength ? QString::number(spec.maxLength)
-                                                               : QStringLiteral("%1–%2").arg(spec.minLength).arg(
-                                                                     spec.maxLength))
+                         .arg(spec.minLength == spec.maxLength
+                                  ? QString::number(spec.maxLength)
+                                  : QStringLiteral("%1–%2").arg(spec.minLength).arg(spec.maxLength))
                          .arg(value.size()));
   if (spec.charset == Charset::Numeric ? !isDigits(value) : !isCharset82(value))
     return makeError(ErrorKind::InvalidInput, QStringLiteral("AI (%1) has characters it may not contain").arg(ai));
@@ -232,8 +232,7 @@ Result<QDate> gs1Date(QStringView yymmdd, int referenceYear)
 
 Result<double> gs1Measure(const Gs1Element &element)
 {
-  if (element.ai.size() != 4 || !element.ai.startsWith(u'3') || element.value.size() != 6 ||
-      !isDigits(element.value))
+  if (element.ai.size() != 4 || !element.ai.startsWith(u'3') || element.value.size() != 6 || !isDigits(element.value))
     return makeError(ErrorKind::InvalidInput, QStringLiteral("AI (%1) is not a measure").arg(element.ai));
   const int decimals = element.ai.at(3).digitValue();
   double value = element.value.toDouble();

@@ -17,11 +17,11 @@ struct AimId {
 
 // AIM ISO/IEC 15424 identifiers: ']' + code letter + modifier.
 constexpr std::array kAimIds{
-    AimId{"C0", Symbology::Code128},      AimId{"C1", Symbology::Gs1_128},    AimId{"C2", Symbology::Code128},
-    AimId{"E0", Symbology::Ean13},        AimId{"E4", Symbology::Ean8},       AimId{"E3", Symbology::Ean13AddOn},
-    AimId{"d1", Symbology::DataMatrix},   AimId{"d2", Symbology::Gs1DataMatrix}, AimId{"Q1", Symbology::QrCode},
-    AimId{"Q3", Symbology::Gs1Qr},        AimId{"e0", Symbology::Gs1DataBar}, AimId{"A0", Symbology::Code39},
-    AimId{"A1", Symbology::Code39},       AimId{"A4", Symbology::Code39},     AimId{"I0", Symbology::Itf},
+    AimId{"C0", Symbology::Code128},    AimId{"C1", Symbology::Gs1_128},       AimId{"C2", Symbology::Code128},
+    AimId{"E0", Symbology::Ean13},      AimId{"E4", Symbology::Ean8},          AimId{"E3", Symbology::Ean13AddOn},
+    AimId{"d1", Symbology::DataMatrix}, AimId{"d2", Symbology::Gs1DataMatrix}, AimId{"Q1", Symbology::QrCode},
+    AimId{"Q3", Symbology::Gs1Qr},      AimId{"e0", Symbology::Gs1DataBar},    AimId{"A0", Symbology::Code39},
+    AimId{"A1", Symbology::Code39},     AimId{"A4", Symbology::Code39},        AimId{"I0", Symbology::Itf},
     AimId{"I1", Symbology::Itf},
 };
 

@@ -44,21 +44,21 @@ struct DecodedScan {
   QString raw; // as received, prefix/suffix removed
   ScanKind kind = ScanKind::Invalid;
   Symbology symbology = Symbology::Unknown;
-  QString code;          // the data after the symbology identifier
-  QString gtin;          // GTIN-14 when the scan carries one
-  Gs1ElementString gs1;  // the element string of a GS1 scan
+  QString code;         // the data after the symbology identifier
+  QString gtin;         // GTIN-14 when the scan carries one
+  Gs1ElementString gs1; // the element string of a GS1 scan
   ScanCommand command = ScanCommand::None;
-  QString argument;      // command argument (PB*HOLD:DAMAGED → "DAMAGED") or the badge id
-  QString error;         // why it is Invalid (for logs and the operator log, not for customers)
+  QString argument; // command argument (PB*HOLD:DAMAGED → "DAMAGED") or the badge id
+  QString error;    // why it is Invalid (for logs and the operator log, not for customers)
 
   QString lookupKey() const { return gtin.isEmpty() ? code : gtin; }
 };
 
 struct ScanDecoderOptions {
-  QString prefix;                                 // configured on the scanner, stripped if present
-  QString suffix;                                 // likewise
-  QString commandPrefix = QStringLiteral("PB*");  // station command barcodes
-  QString badgePrefix = QStringLiteral("PB-");    // packer badges (packers.badge_id)
+  QString prefix;                                // configured on the scanner, stripped if present
+  QString suffix;                                // likewise
+  QString commandPrefix = QStringLiteral("PB*"); // station command barcodes
+  QString badgePrefix = QStringLiteral("PB-");   // packer badges (packers.badge_id)
 };
 
 // Turns what a scanner sends into a DecodedScan: strips prefix/suffix and the AIM symbology

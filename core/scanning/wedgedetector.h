@@ -7,9 +7,9 @@
 namespace pb::scanning {
 
 struct WedgeSettings {
-  int maxGapMs = 40;  // scanners send a character every 2–20 ms; people rarely type this fast for long
-  int minLength = 4;  // shorter bursts are typing (or key rollover), never a scan
-  QString suffix;     // when the scanner ends with a suffix instead of Enter/Tab
+  int maxGapMs = 40; // scanners send a character every 2–20 ms; people rarely type this fast for long
+  int minLength = 4; // shorter bursts are typing (or key rollover), never a scan
+  QString suffix;    // when the scanner ends with a suffix instead of Enter/Tab
   int maxLength = 1024;
 };
 

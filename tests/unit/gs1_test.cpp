@@ -19,9 +19,8 @@ private Q_SLOTS:
     QTest::addColumn<QString>("data");
     QTest::addColumn<QString>("expected"); // "ai=value|ai=value"; empty: must be rejected
     QTest::newRow("GTIN only") << QStringLiteral("0109501101530003") << QStringLiteral("01=09501101530003");
-    QTest::newRow("GTIN, expiry, batch")
-        << QStringLiteral("010950110153000317261231") + QStringLiteral("10AB-123")
-        << QStringLiteral("01=09501101530003|17=261231|10=AB-123");
+    QTest::newRow("GTIN, expiry, batch") << QStringLiteral("010950110153000317261231") + QStringLiteral("10AB-123")
+                                         << QStringLiteral("01=09501101530003|17=261231|10=AB-123");
     QTest::newRow("batch then serial with GS")
         << QStringLiteral("010950110153000310LOT7") + GS + QStringLiteral("21SN0042")
         << QStringLiteral("01=09501101530003|10=LOT7|21=SN0042");
@@ -38,9 +37,8 @@ private Q_SLOTS:
     QTest::newRow("dates 11 13 15 day 00")
         << QStringLiteral("112601011326020015261100") << QStringLiteral("11=260101|13=260200|15=261100");
     QTest::newRow("order number 400") << QStringLiteral("400PO-77812") << QStringLiteral("400=PO-77812");
-    QTest::newRow("402 then GS then 10")
-        << QStringLiteral("40234567890123456786") + GS + QStringLiteral("10X")
-        << QStringLiteral("402=34567890123456786|10=X");
+    QTest::newRow("402 then GS then 10") << QStringLiteral("40234567890123456786") + GS + QStringLiteral("10X")
+                                         << QStringLiteral("402=34567890123456786|10=X");
     QTest::newRow("GLN 410") << QStringLiteral("4104012345000122") << QStringLiteral("410=4012345000122");
 
     QTest::newRow("bad GTIN check digit") << QStringLiteral("0109501101530004") << QString();
