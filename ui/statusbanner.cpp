@@ -14,6 +14,7 @@ StatusBanner::StatusBanner(QWidget *parent)
   big.setPointSize(28);
   big.setBold(true);
   setFont(big);
+  setWordWrap(true);
   show(Tone::Neutral, {});
 }
 
@@ -32,8 +33,22 @@ void StatusBanner::show(Tone tone, const QString &text)
   }
   setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 12px; }")
                     .arg(QLatin1String(background)));
+  setTextFormat(Qt::PlainText);
   setText(text);
   setAccessibleName(text);
+  m_headline = text;
+}
+
+void StatusBanner::show(Tone tone, const QString &text, const QString &hint)
+{
+  show(tone, text);
+  if (hint.isEmpty())
+    return;
+  setTextFormat(Qt::RichText);
+  setText(QStringLiteral("%1<div style=\"font-size:16pt; font-weight:normal;\">%2</div>")
+              .arg(text.toHtmlEscaped(), hint.toHtmlEscaped()));
+  setAccessibleName(text + QStringLiteral(". ") + hint);
+  m_headline = text;
 }
 
 } // namespace pb::ui

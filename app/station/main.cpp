@@ -84,7 +84,24 @@ int main(int argc, char *argv[])
                                           .arg(pb::db::ConnectionSettings::fromConfig(config).sqlitePath)
                                     : QApplication::translate("main", "Central database (PostgreSQL)");
 
-  pb::ui::StationWindow window(*db, clock, identity);
+  pb::ui::StationOptions options;
+  options.decoder.prefix = config.get(ScanningPrefix);
+  options.decoder.suffix = config.get(ScanningSuffix);
+  options.decoder.badgePrefix = config.get(ScanningBadgePrefix);
+  options.wedge.maxGapMs = config.get(ScanningMaxGapMs);
+  options.wedge.minLength = config.get(ScanningMinLength);
+  options.wedge.suffix = config.get(ScanningSuffix);
+  options.pack.autoComplete = config.get(PackingAutoComplete);
+  options.pack.manualNeedsLead = config.get(PackingManualNeedsLead);
+  options.sounds = config.get(StationSounds);
+  options.idleLockMinutes = config.get(StationIdleLockMinutes);
+  // The embedded demo has one station and no leases; on PostgreSQL the lead's OrderQueue adapter goes here.
+  std::unique_ptr<pb::packing::PackWorkflow> workflow;
+  if (embedded)
+    workflow = std::make_unique<pb::packing::UnleasedDemoWorkflow>(*db);
+  options.workflow = workflow.get();
+
+  pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();
   if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));

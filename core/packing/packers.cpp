@@ -10,8 +10,9 @@ namespace pb::packing {
 namespace {
 Result<std::pair<Packer, QString>> loadPacker(const QSqlDatabase &db, const QString &badgeId)
 {
-  auto query = db::exec(db, QStringLiteral("SELECT id, badge_id, name, role, active, pin_hash FROM packers "
-                                           "WHERE badge_id = ?"),
+  auto query = db::exec(db,
+                        QStringLiteral("SELECT id, badge_id, name, role, active, pin_hash FROM packers "
+                                       "WHERE badge_id = ?"),
                         {badgeId.trimmed()});
   if (!query)
     return query.error();

@@ -46,7 +46,8 @@ Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Cl
     return order.error();
   const QString &state = order->header.packState;
   if (state == u"packed" || state == u"cancelled")
-    return makeError(ErrorKind::Conflict, QStringLiteral("fulfillment order %1 is %2").arg(fulfillmentOrderId).arg(state));
+    return makeError(ErrorKind::Conflict,
+                     QStringLiteral("fulfillment order %1 is %2").arg(fulfillmentOrderId).arg(state));
   if (context.packerId == 0)
     return makeError(ErrorKind::Permission, QStringLiteral("a pack session needs a signed-in packer"));
   std::unique_ptr<PackSession> session(
@@ -56,8 +57,8 @@ Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Cl
   return session;
 }
 
-PackSession::PackSession(QSqlDatabase db, const Clock &clock, PackOrder order, PackContext context,
-                         PackOptions options, QObject *parent)
+PackSession::PackSession(QSqlDatabase db, const Clock &clock, PackOrder order, PackContext context, PackOptions options,
+                         QObject *parent)
     : QObject(parent)
     , m_db(std::move(db))
     , m_clock(clock)
@@ -114,10 +115,10 @@ Status PackSession::replayEvents()
         m_itemsInBox += q.value(2).toInt();
     } else if (outcome == kWrongItem || outcome == kUnknown || outcome == kOverScan) {
       ScanFeedback error;
-      error.outcome = outcome == kWrongItem  ? Outcome::WrongItem
-                      : outcome == kOverScan ? Outcome::OverScan
+      error.outcome = outcome == kWrongItem                                 ? Outcome::WrongItem
+                      : outcome == kOverScan                                ? Outcome::OverScan
                       : q.value(5).toString().startsWith(kUnreadablePrefix) ? Outcome::Unreadable
-                                                                              : Outcome::UnknownBarcode;
+                                                                            : Outcome::UnknownBarcode;
       error.row = row;
       error.code = q.value(4).toString();
       m_pendingError = error;
@@ -145,8 +146,9 @@ Status PackSession::insertEvent(const Event &event) const
                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                        {id.toString(QUuid::WithoutBraces), m_order.header.fulfillmentOrderId,
                         nullable(m_context.claimId), nullable(event.lineId), nullable(m_context.stationId),
-                        m_context.packerId, event.raw.isNull() ? QString::fromLatin1("") : event.raw, nullable(event.normalized), nullable(event.symbology),
-                        event.outcome, event.quantity, m_boxNo, nullable(event.reason), isoUtc(m_clock.nowUtc())});
+                        m_context.packerId, event.raw.isNull() ? QString::fromLatin1("") : event.raw,
+                        nullable(event.normalized), nullable(event.symbology), event.outcome, event.quantity, m_boxNo,
+                        nullable(event.reason), isoUtc(m_clock.nowUtc())});
   if (!done) {
     // Drivers report unique violations differently: ask whether this very event is already there.
     auto known = db::exec(m_db, QStringLiteral("SELECT 1 FROM scan_events WHERE client_event_id = ?"),
@@ -186,8 +188,7 @@ ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid ev
     case ScanCommand::Complete: return complete();
     case ScanCommand::Partial:
       return completePartial(scan.argument.isEmpty() ? QStringLiteral("partial at the bench") : scan.argument);
-    default:
-      return emitFeedback({Outcome::Refused, -1, scan.raw, {}, QStringLiteral("not a pack-session command"), 0});
+    default: return emitFeedback({Outcome::Refused, -1, scan.raw, {}, QStringLiteral("not a pack-session command"), 0});
     }
   }
   if (m_state == State::Completed || m_state == State::HoldRequested)
@@ -236,8 +237,8 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
   if (line.done())
     return block({Outcome::OverScan, row, scan.raw, line.title, {}, 0}, scan, eventId);
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
-    return insertEvent({kOk, line.lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, {},
-                        eventId});
+    return insertEvent(
+        {kOk, line.lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, {}, eventId});
   });
   if (!saved) {
     if (saved.error().kind == ErrorKind::Conflict)
@@ -256,7 +257,7 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
 
 ScanFeedback PackSession::block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId)
 {
-  const QString outcome = feedback.outcome == Outcome::WrongItem ? kWrongItem
+  const QString outcome = feedback.outcome == Outcome::WrongItem  ? kWrongItem
                           : feedback.outcome == Outcome::OverScan ? kOverScan
                                                                   : kUnknown;
   const QString reason = feedback.outcome == Outcome::Unreadable ? kUnreadablePrefix + scan.error : QString();
@@ -296,8 +297,12 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
     return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("no such line"), 0});
   PackLine &line = m_order.lines[row];
   if (quantity < 1 || quantity > line.expected - line.verified)
-    return emitFeedback({Outcome::Refused, row, {}, line.title,
-                         QStringLiteral("quantity must be 1 to %1").arg(line.expected - line.verified), 0});
+    return emitFeedback({Outcome::Refused,
+                         row,
+                         {},
+                         line.title,
+                         QStringLiteral("quantity must be 1 to %1").arg(line.expected - line.verified),
+                         0});
   if (reason.trimmed().isEmpty())
     return emitFeedback({Outcome::Refused, row, {}, line.title, QStringLiteral("a reason is required"), 0});
   QString recorded = reason.trimmed();
@@ -355,8 +360,9 @@ ScanFeedback PackSession::requestHold(const QString &reason)
   if (m_state == State::Completed || m_state == State::HoldRequested)
     return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("this order is finished"), 0});
   const QString why = reason.trimmed().isEmpty() ? QStringLiteral("held at the bench") : reason.trimmed();
-  const Status saved = db::inTransaction(
-      m_db, [&]() -> Status { return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}}); });
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}});
+  });
   if (!saved)
     return emitFeedback({Outcome::Failed, -1, {}, {}, saved.error().message, 0});
   setState(State::HoldRequested);
@@ -369,8 +375,12 @@ ScanFeedback PackSession::complete()
   if (m_state != State::Packing)
     return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("not now"), 0});
   if (!allVerified())
-    return emitFeedback({Outcome::Refused, -1, {}, {},
-                         QStringLiteral("%1 item(s) still to verify").arg(expectedTotal() - verifiedTotal()), 0});
+    return emitFeedback({Outcome::Refused,
+                         -1,
+                         {},
+                         {},
+                         QStringLiteral("%1 item(s) still to verify").arg(expectedTotal() - verifiedTotal()),
+                         0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     auto row = db::exec(m_db,
                         QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "

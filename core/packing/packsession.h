@@ -23,8 +23,8 @@ struct PackContext {
 };
 
 struct PackOptions {
-  bool autoComplete = false;      // complete on the last good scan
-  bool manualNeedsLead = true;    // typed quantities need a lead's badge
+  bool autoComplete = false;   // complete on the last good scan
+  bool manualNeedsLead = true; // typed quantities need a lead's badge
 };
 
 // What happened to one input; the UI turns it into words, colour and sound.
@@ -40,17 +40,17 @@ enum class Outcome {
   BoxStarted,
   HoldRequested,
   Completed,
-  Refused,        // not allowed now (complete with items missing, empty box, no lead approval …)
-  Failed,         // the database did not take it: nothing was counted
+  Refused, // not allowed now (complete with items missing, empty box, no lead approval …)
+  Failed,  // the database did not take it: nothing was counted
 };
 
 struct ScanFeedback {
   Outcome outcome = Outcome::Refused;
-  int row = -1;           // the line it concerned
-  QString code;           // what was scanned (for the banner: which barcode)
-  QString itemTitle;      // the matched item (wrong item: what it actually is)
-  QString detail;         // why it was refused or failed, in English for logs
-  int remaining = 0;      // items still to verify after this input
+  int row = -1;      // the line it concerned
+  QString code;      // what was scanned (for the banner: which barcode)
+  QString itemTitle; // the matched item (wrong item: what it actually is)
+  QString detail;    // why it was refused or failed, in English for logs
+  int remaining = 0; // items still to verify after this input
 };
 
 // Verifies one fulfillment order by scan. Every input is written to scan_events before it counts,

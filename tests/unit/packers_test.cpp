@@ -37,8 +37,9 @@ private Q_SLOTS:
                          << QByteArray("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b64"
                                        "5991664b39d77ef317c71b845b1e30bd509112041d3a19783");
     QTest::newRow("c=80000") << QByteArray("Password") << QByteArray("NaCl") << 80000
-                             << QByteArray("4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a12258"
-                                           "33549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
+                             << QByteArray(
+                                    "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a12258"
+                                    "33549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
   }
 
   void pbkdf2_matchesRfc7914Vectors()

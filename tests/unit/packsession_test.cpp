@@ -57,8 +57,9 @@ private:
 
   qint64 events(qint64 foId, const QString &outcome)
   {
-    return test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
-                                             "outcome = ?"),
+    return test::scalar(m_db,
+                        QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                       "outcome = ?"),
                         {foId, outcome});
   }
 
@@ -94,8 +95,8 @@ private Q_SLOTS:
     QCOMPARE(session->complete().outcome, Outcome::Refused); // nothing scanned yet
 
     const QString upc = test::barcodeFor(m_db, m_daypack);
-    QCOMPARE(scan(*session, upc), Outcome::Counted);                               // UPC-A
-    QCOMPARE(scan(*session, QStringLiteral("]E00") + upc), Outcome::Counted);     // same item as EAN-13
+    QCOMPARE(scan(*session, upc), Outcome::Counted);                          // UPC-A
+    QCOMPARE(scan(*session, QStringLiteral("]E00") + upc), Outcome::Counted); // same item as EAN-13
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_shell, QStringLiteral("ean"))), Outcome::Counted);
     QVERIFY(session->allVerified());
     QCOMPARE(session->complete().outcome, Outcome::Completed);
@@ -104,8 +105,9 @@ private Q_SLOTS:
     QCOMPARE(session->state(), PackSession::State::Completed);
     QCOMPARE(events(fo, QStringLiteral("ok")), 3);
     // The packer is on every event; a package row exists for the box.
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? "
-                                               "AND packer_id = ?"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? "
+                                         "AND packer_id = ?"),
                           {fo, m_packer}),
              4);
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ?"), {fo}),
@@ -232,7 +234,7 @@ private Q_SLOTS:
     QVERIFY(session);
     const int shellRow = session->lines().at(0).sku == m_shell ? 0 : 1;
     const QString reason = QStringLiteral("barcode torn");
-    QCOMPARE(session->enterManual(shellRow, 2, reason).outcome, Outcome::Refused);            // no badge
+    QCOMPARE(session->enterManual(shellRow, 2, reason).outcome, Outcome::Refused);         // no badge
     QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-1002")).outcome, // not a lead
              Outcome::Refused);
     QCOMPARE(session->enterManual(shellRow, 2, QString(), QStringLiteral("PB-9001")).outcome, Outcome::Refused);
@@ -240,8 +242,9 @@ private Q_SLOTS:
     QCOMPARE(session->enterManual(7, 1, reason, QStringLiteral("PB-9001")).outcome, Outcome::Refused);
     QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001")).outcome, Outcome::Counted);
     QCOMPARE(session->lines().at(shellRow).verified, 2);
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT quantity FROM scan_events WHERE fulfillment_order_id = ? "
-                                               "AND outcome = 'manual' AND reason LIKE '%approved by PB-9001%'"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT quantity FROM scan_events WHERE fulfillment_order_id = ? "
+                                         "AND outcome = 'manual' AND reason LIKE '%approved by PB-9001%'"),
                           {fo}),
              2);
     auto reopened = openSession(fo);
@@ -271,8 +274,9 @@ private Q_SLOTS:
     QCOMPARE(session->nextBox().outcome, Outcome::Refused); // box 2 is empty
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_shell)), Outcome::Counted);
     QCOMPARE(scan(*session, QStringLiteral("PB*COMPLETE")), Outcome::Completed);
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT box_no FROM scan_events WHERE fulfillment_order_id = ? AND "
-                                               "outcome = 'ok' ORDER BY id DESC LIMIT 1"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT box_no FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                         "outcome = 'ok' ORDER BY id DESC LIMIT 1"),
                           {fo}),
              2);
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ?"), {fo}),
@@ -290,8 +294,9 @@ private Q_SLOTS:
     QCOMPARE(held.first().first().toString(), QStringLiteral("DAMAGED"));
     QCOMPARE(session->state(), PackSession::State::HoldRequested);
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)), Outcome::Refused);
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
-                                               "raw_code = 'PB*HOLD' AND reason = 'DAMAGED'"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                         "raw_code = 'PB*HOLD' AND reason = 'DAMAGED'"),
                           {fo}),
              1);
   }
@@ -324,8 +329,8 @@ private Q_SLOTS:
     QCOMPARE(PackSession::open(m_db, m_clock, 999'999, {m_packer, {}, {}}).error().kind, ErrorKind::NotFound);
     const qint64 fo = newOrder({{m_daypack, 1}});
     QCOMPARE(PackSession::open(m_db, m_clock, fo, {0, {}, {}}).error().kind, ErrorKind::Permission);
-    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed' WHERE id = ?"), {fo})
-                .ok());
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed' WHERE id = ?"), {fo}).ok());
     QCOMPARE(PackSession::open(m_db, m_clock, fo, {m_packer, {}, {}}).error().kind, ErrorKind::Conflict);
   }
 
@@ -333,7 +338,7 @@ private Q_SLOTS:
   {
     auto session = openSession(newOrder({{m_daypack, 1}}));
     QVERIFY(session);
-    QCOMPARE(scan(*session, QStringLiteral("PB-1002")), Outcome::Refused);                  // a badge
+    QCOMPARE(scan(*session, QStringLiteral("PB-1002")), Outcome::Refused);                 // a badge
     QCOMPARE(scan(*session, QStringLiteral("]C100006141411234567890")), Outcome::Refused); // a carton SSCC
     QCOMPARE(scan(*session, QStringLiteral("PB*REPRINT")), Outcome::Refused);              // not for the session
     QCOMPARE(session->state(), PackSession::State::Packing);
@@ -342,7 +347,7 @@ private Q_SLOTS:
 #ifndef PACKBENCH_TEST_POSTGRES
   void databaseRefusesWrite_nothingCounted()
   {
-    const qint64 fo = newOrder({{m_daypack, 1}});
+    const qint64 fo = newOrder({{ m_daypack, 1 }});
     auto session = openSession(fo);
     QVERIFY(session);
     QVERIFY(db::execStatic(m_db, QStringLiteral("CREATE TRIGGER scan_fail BEFORE INSERT ON scan_events "
