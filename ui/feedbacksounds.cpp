@@ -25,9 +25,9 @@ FeedbackSounds::FeedbackSounds(bool enabled, QObject *parent)
     qCInfo(lcSounds) << "no audio output: feedback is visual only";
     return;
   }
-  const QList<std::pair<Cue, const char *>> files = {
-      {Cue::Good, "good"},       {Cue::WrongItem, "wrong-item"}, {Cue::OverScan, "over-scan"},
-      {Cue::Unknown, "unknown"}, {Cue::Complete, "complete"},    {Cue::Notice, "notice"}};
+  const QList<std::pair<Cue, const char *>> files = {{Cue::Good, "good"},          {Cue::WrongItem, "wrong-item"},
+                                                     {Cue::OverScan, "over-scan"}, {Cue::Unknown, "unknown"},
+                                                     {Cue::Complete, "complete"},  {Cue::Notice, "notice"}};
   for (const auto &[cue, name] : files) {
     auto *effect = new QSoundEffect(device, this);
     effect->setSource(QUrl(QStringLiteral("qrc:/sounds/%1.wav").arg(QLatin1String(name))));

@@ -21,6 +21,7 @@ void PackLinesModel::setSession(const packing::PackSession *session)
   beginResetModel();
   m_session = session;
   m_errorRow = -1;
+  m_currentRow = -1;
   endResetModel();
 }
 
@@ -36,6 +37,15 @@ void PackLinesModel::setErrorRow(int row)
     lineChanged(old);
   if (row >= 0 && row < rowCount())
     lineChanged(row);
+}
+
+void PackLinesModel::setCurrentRow(int row)
+{
+  const int old = std::exchange(m_currentRow, row);
+  if (old >= 0 && old < rowCount())
+    Q_EMIT dataChanged(index(old, Bin), index(old, Bin));
+  if (row >= 0 && row < rowCount())
+    Q_EMIT dataChanged(index(row, Bin), index(row, Bin));
 }
 
 int PackLinesModel::rowCount(const QModelIndex &parent) const
@@ -57,7 +67,7 @@ QVariant PackLinesModel::data(const QModelIndex &index, int role) const
   switch (role) {
   case Qt::DisplayRole:
     switch (index.column()) {
-    case Bin: return line.bin;
+    case Bin: return index.row() == m_currentRow ? QStringLiteral("▶ ") + line.bin : line.bin;
     case Item: return line.title;
     case Variant: return line.variantTitle;
     case Sku: return line.sku;

@@ -25,6 +25,8 @@ public:
   void lineChanged(int row);
   // The row an over-scan points at is shown in the error colour until acknowledged.
   void setErrorRow(int row);
+  // The line manual entry applies to, marked with an arrow.
+  void setCurrentRow(int row);
 
   int rowCount(const QModelIndex &parent = {}) const override;
   int columnCount(const QModelIndex &parent = {}) const override;
@@ -34,6 +36,7 @@ public:
 private:
   const packing::PackSession *m_session = nullptr;
   int m_errorRow = -1;
+  int m_currentRow = -1;
 };
 
 } // namespace pb::ui

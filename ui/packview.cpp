@@ -29,6 +29,12 @@ Q_LOGGING_CATEGORY(lcPackView, "packbench.ui.packview")
 using packing::Outcome;
 using Cue = FeedbackSounds::Cue;
 
+// "Trailhead 28L Daypack · Moss": the variant is often all that tells two items apart.
+QString itemName(const QString &title, const QString &variant)
+{
+  return variant.isEmpty() ? title : title + QStringLiteral(" · ") + variant;
+}
+
 QLabel *makeLabel(QWidget *parent, const QString &name, int pointSize, bool bold = false)
 {
   auto *label = new QLabel(parent);
@@ -67,7 +73,8 @@ void PackView::buildUi()
   header->addWidget(m_detailsLabel, 1);
   m_boxLabel = makeLabel(this, QStringLiteral("boxLabel"), 22, true);
   m_boxLabel->setWordWrap(false);
-  m_boxLabel->setStyleSheet(QStringLiteral("QLabel { border: 3px solid #2b3440; border-radius: 6px; padding: 4px 14px; }"));
+  m_boxLabel->setStyleSheet(
+      QStringLiteral("QLabel { border: 3px solid #2b3440; border-radius: 6px; padding: 4px 14px; }"));
   header->addWidget(m_boxLabel);
   layout->addLayout(header);
 
@@ -101,21 +108,22 @@ void PackView::buildUi()
   m_table->setObjectName(QStringLiteral("packLinesTable"));
   m_table->setAccessibleName(tr("Items in this order"));
   m_table->setModel(m_model);
-  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+  // No selection highlight: it would hide the line's state colour. The current line gets a marker.
+  m_table->setSelectionMode(QAbstractItemView::NoSelection);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->verticalHeader()->hide();
+  QFont headerFont = m_table->horizontalHeader()->font();
+  headerFont.setPointSize(12);
+  headerFont.setBold(true);
+  m_table->horizontalHeader()->setFont(headerFont);
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->horizontalHeader()->setSectionResizeMode(PackLinesModel::Item, QHeaderView::Stretch);
   QFont tableFont = m_table->font();
   tableFont.setPointSize(15);
   m_table->setFont(tableFont);
   m_table->verticalHeader()->setDefaultSectionSize(40);
-  m_table->setStyleSheet(QStringLiteral("QTableView { selection-background-color: transparent; "
-                                        "selection-color: palette(text); } "
-                                        "QTableView:focus { outline: none; } "
-                                        "QTableView::item:selected { border-top: 3px solid #1a5fb4; "
-                                        "border-bottom: 3px solid #1a5fb4; }"));
+  connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_model,
+          [this](const QModelIndex &current) { m_model->setCurrentRow(current.isValid() ? current.row() : -1); });
   layout->addWidget(m_table, 1);
 
   buildPanels();
@@ -126,10 +134,11 @@ void PackView::buildUi()
   m_keysLabel->setStyleSheet(QStringLiteral("QLabel { color: #2b3440; }"));
   layout->addWidget(m_keysLabel);
 
-  const QList<std::pair<QKeySequence, void (PackView::*)()>> keys = {
-      {Qt::Key_F2, &PackView::showManualEntry}, {Qt::Key_F4, &PackView::showHoldPanel},
-      {Qt::Key_F6, &PackView::nextBox},         {Qt::Key_F9, &PackView::complete},
-      {Qt::Key_F10, &PackView::showPartialPanel}};
+  const QList<std::pair<QKeySequence, void (PackView::*)()>> keys = {{Qt::Key_F2, &PackView::showManualEntry},
+                                                                     {Qt::Key_F4, &PackView::showHoldPanel},
+                                                                     {Qt::Key_F6, &PackView::nextBox},
+                                                                     {Qt::Key_F9, &PackView::complete},
+                                                                     {Qt::Key_F10, &PackView::showPartialPanel}};
   for (const auto &[sequence, slot] : keys) {
     auto *action = new QAction(this);
     action->setShortcut(sequence);
@@ -229,7 +238,7 @@ void PackView::setSession(std::unique_ptr<packing::PackSession> session)
   } else {
     showReady();
   }
-  m_table->selectRow(0);
+  m_table->setCurrentIndex(m_model->index(0, 0));
   m_table->setFocus();
 }
 
@@ -254,7 +263,7 @@ void PackView::updateHeader()
   m_detailsLabel->setText(details);
   m_noteLabel->setText(tr("Note: %1").arg(h.note));
   m_noteLabel->setVisible(!h.note.isEmpty());
-  m_giftLabel->setText(tr("🎁 Gift message — print the card: “%1”").arg(h.giftMessage));
+  m_giftLabel->setText(tr("GIFT — add a card: “%1”").arg(h.giftMessage));
   m_giftLabel->setVisible(!h.giftMessage.isEmpty());
 }
 
@@ -300,14 +309,16 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
   switch (f.outcome) {
   case Outcome::Counted: {
     const packing::PackLine &line = m_session->lines().at(f.row);
-    m_banner->show(StatusBanner::Tone::Good, tr("✔ %1  %2 / %3").arg(line.title).arg(line.verified).arg(line.expected),
-                   left > 0 ? tr("%n item(s) to go", nullptr, left) : tr("All items verified — press F9 to complete"));
-    m_table->selectRow(f.row);
+    m_banner->show(
+        StatusBanner::Tone::Good,
+        tr("✔ %1  %2 / %3").arg(itemName(line.title, line.variantTitle)).arg(line.verified).arg(line.expected),
+        left > 0 ? tr("%n item(s) to go", nullptr, left) : tr("All items verified — press F9 to complete"));
+    m_table->setCurrentIndex(m_model->index(f.row, 0));
     m_sounds.play(Cue::Good);
     break;
   }
   case Outcome::WrongItem:
-    m_banner->show(StatusBanner::Tone::Error, tr("✖ WRONG ITEM: %1").arg(f.itemTitle),
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ WRONG ITEM: %1").arg(itemName(f.itemTitle, f.itemVariant)),
                    tr("It is not on this order — put it back. %1").arg(ack));
     m_sounds.play(Cue::WrongItem);
     break;
@@ -317,9 +328,9 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     m_sounds.play(Cue::Unknown);
     break;
   case Outcome::OverScan:
-    m_banner->show(StatusBanner::Tone::Error, tr("✖ TOO MANY: %1").arg(f.itemTitle),
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ TOO MANY: %1").arg(itemName(f.itemTitle, f.itemVariant)),
                    tr("This line is already complete — take one out. %1").arg(ack));
-    m_table->selectRow(f.row);
+    m_table->setCurrentIndex(m_model->index(f.row, 0));
     m_sounds.play(Cue::OverScan);
     break;
   case Outcome::Unreadable:
@@ -334,8 +345,7 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     m_banner->show(StatusBanner::Tone::Neutral, tr("Already counted"), tr("%n item(s) to go", nullptr, left));
     break;
   case Outcome::Acknowledged:
-    m_banner->show(StatusBanner::Tone::Neutral, tr("Error cleared · %n to go", nullptr, left),
-                   tr("Continue scanning"));
+    m_banner->show(StatusBanner::Tone::Neutral, tr("Error cleared · %n to go", nullptr, left), tr("Continue scanning"));
     m_sounds.play(Cue::Notice);
     break;
   case Outcome::BoxStarted:
@@ -344,13 +354,13 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     m_sounds.play(Cue::Notice);
     break;
   case Outcome::HoldRequested:
-    m_banner->show(StatusBanner::Tone::Warning, tr("ON HOLD: %1").arg(f.detail),
-                   tr("Put the order on the hold shelf"));
+    m_banner->show(StatusBanner::Tone::Warning, tr("ON HOLD: %1").arg(f.detail), tr("Put the order on the hold shelf"));
     m_sounds.play(Cue::Notice);
     break;
   case Outcome::Completed:
     m_banner->show(StatusBanner::Tone::Good, tr("✔ ORDER %1 COMPLETE").arg(m_session->header().orderName),
-                   f.detail.isEmpty() ? tr("Seal the box") : tr("Shipped partial: %1").arg(f.detail));
+                   f.detail.isEmpty() ? tr("Seal the box · F8 takes the next order")
+                                      : tr("Shipped partial (%1) · F8 takes the next order").arg(f.detail));
     m_sounds.play(Cue::Complete);
     break;
   case Outcome::Failed:
@@ -480,11 +490,11 @@ void PackView::submitReason()
   if (!m_session || !m_reasonPanel->isVisible())
     return;
   const QString reason = m_reasonCombo->currentText().trimmed();
-  const auto result = m_reasonMode == ReasonMode::Hold ? m_session->requestHold(reason)
-                                                       : m_session->completePartial(reason);
+  const auto result =
+      m_reasonMode == ReasonMode::Hold ? m_session->requestHold(reason) : m_session->completePartial(reason);
   if (result.outcome == Outcome::Refused) {
-    showRefusal(result, m_reasonMode == ReasonMode::Partial ? tr("Nothing verified yet to ship")
-                                                            : tr("Cannot hold now"));
+    showRefusal(result,
+                m_reasonMode == ReasonMode::Partial ? tr("Nothing verified yet to ship") : tr("Cannot hold now"));
     return;
   }
   closePanels();

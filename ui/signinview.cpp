@@ -37,9 +37,9 @@ SignInView::SignInView(QSqlDatabase db, QWidget *parent)
                                     "QLineEdit:focus { border: 3px solid #1a5fb4; }"));
   auto *form = new QFormLayout(box);
   form->setSpacing(14);
-  auto *or_ = new QLabel(tr("No badge? Type your badge number and PIN:"), box);
-  or_->setWordWrap(true);
-  form->addRow(or_);
+  auto *or_ = new QLabel(tr("No badge? Type your badge number and PIN:"), this);
+  or_->setStyleSheet(QStringLiteral("QLabel { font-size: 16pt; color: #2b3440; }"));
+  layout->addWidget(or_, 0, Qt::AlignHCenter);
   m_badge = new QLineEdit(box);
   m_badge->setObjectName(QStringLiteral("badgeEdit"));
   m_badge->setAccessibleName(tr("Badge number"));

@@ -188,17 +188,18 @@ ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid ev
     case ScanCommand::Complete: return complete();
     case ScanCommand::Partial:
       return completePartial(scan.argument.isEmpty() ? QStringLiteral("partial at the bench") : scan.argument);
-    default: return emitFeedback({Outcome::Refused, -1, scan.raw, {}, QStringLiteral("not a pack-session command"), 0});
+    default:
+      return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("not a pack-session command"), 0});
     }
   }
   if (m_state == State::Completed || m_state == State::HoldRequested)
-    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, QStringLiteral("this order is finished"), 0});
+    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
   if (m_state == State::Blocked)
-    return emitFeedback({Outcome::StillBlocked, m_pendingError ? m_pendingError->row : -1, scan.raw, {}, {}, 0});
+    return emitFeedback({Outcome::StillBlocked, m_pendingError ? m_pendingError->row : -1, scan.raw, {}, {}, {}, 0});
   if (scan.kind == ScanKind::Invalid)
-    return block({Outcome::Unreadable, -1, scan.raw, {}, scan.error, 0}, scan, eventId);
+    return block({Outcome::Unreadable, -1, scan.raw, {}, {}, scan.error, 0}, scan, eventId);
   if (scan.kind != ScanKind::Item)
-    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, QStringLiteral("not an item barcode"), 0});
+    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("not an item barcode"), 0});
   return handleItem(scan, eventId);
 }
 
@@ -225,31 +226,34 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
   if (variantId == 0) {
     // Not on this order: is it a real product (wrong item) or nothing we know?
     auto item = findCatalogueItem(m_db, m_order.header.shopId, {scan.gtin, scan.code});
-    if (item)
-      return block({Outcome::WrongItem, -1, scan.raw, item->title, {}, 0}, scan, eventId);
+    if (item) {
+      ScanFeedback wrong{Outcome::WrongItem, -1, scan.raw, item->title, {}, {}, 0};
+      wrong.itemVariant = item->variantTitle;
+      return block(wrong, scan, eventId);
+    }
     if (item.error().kind != ErrorKind::NotFound)
-      return emitFeedback({Outcome::Failed, -1, scan.raw, {}, item.error().message, 0});
-    return block({Outcome::UnknownBarcode, -1, scan.raw, {}, {}, 0}, scan, eventId);
+      return emitFeedback({Outcome::Failed, -1, scan.raw, {}, {}, item.error().message, 0});
+    return block({Outcome::UnknownBarcode, -1, scan.raw, {}, {}, {}, 0}, scan, eventId);
   }
   bool anyMatch = false;
   const int row = findRowForVariant(variantId, &anyMatch);
   PackLine &line = m_order.lines[row];
   if (line.done())
-    return block({Outcome::OverScan, row, scan.raw, line.title, {}, 0}, scan, eventId);
+    return block({Outcome::OverScan, row, scan.raw, line.title, line.variantTitle, {}, 0}, scan, eventId);
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     return insertEvent(
         {kOk, line.lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, {}, eventId});
   });
   if (!saved) {
     if (saved.error().kind == ErrorKind::Conflict)
-      return emitFeedback({Outcome::Duplicate, row, scan.raw, line.title, saved.error().message, 0});
+      return emitFeedback({Outcome::Duplicate, row, scan.raw, line.title, line.variantTitle, saved.error().message, 0});
     qCWarning(lcSession).noquote() << "scan not saved, not counted:" << saved.error().message;
-    return emitFeedback({Outcome::Failed, row, scan.raw, line.title, saved.error().message, 0});
+    return emitFeedback({Outcome::Failed, row, scan.raw, line.title, line.variantTitle, saved.error().message, 0});
   }
   ++line.verified;
   ++m_itemsInBox;
   Q_EMIT lineChanged(row);
-  ScanFeedback good = emitFeedback({Outcome::Counted, row, scan.raw, line.title, {}, 0});
+  ScanFeedback good = emitFeedback({Outcome::Counted, row, scan.raw, line.title, line.variantTitle, {}, 0});
   if (m_options.autoComplete && allVerified())
     return complete();
   return good;
@@ -267,7 +271,7 @@ ScanFeedback PackSession::block(ScanFeedback feedback, const scanning::DecodedSc
         {outcome, lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, reason, eventId});
   });
   if (!saved && saved.error().kind == ErrorKind::Conflict)
-    return emitFeedback({Outcome::Duplicate, feedback.row, scan.raw, {}, saved.error().message, 0});
+    return emitFeedback({Outcome::Duplicate, feedback.row, scan.raw, {}, {}, saved.error().message, 0});
   if (!saved) // still block: the packer must look at it even if the journal write failed
     qCWarning(lcSession).noquote() << "error scan not saved:" << saved.error().message;
   m_pendingError = feedback;
@@ -278,49 +282,52 @@ ScanFeedback PackSession::block(ScanFeedback feedback, const scanning::DecodedSc
 ScanFeedback PackSession::acknowledge()
 {
   if (m_state != State::Blocked)
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("nothing to acknowledge"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("nothing to acknowledge"), 0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     return insertEvent({kAcknowledged, 0, QStringLiteral("PB*ACK"), {}, {}, 0, {}, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, saved.error().message, 0});
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
   m_pendingError.reset();
   setState(State::Packing);
-  return emitFeedback({Outcome::Acknowledged, -1, {}, {}, {}, 0});
+  return emitFeedback({Outcome::Acknowledged, -1, {}, {}, {}, {}, 0});
 }
 
 ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reason, const QString &approverBadge)
 {
   if (m_state != State::Packing)
-    return emitFeedback({Outcome::Refused, row, {}, {}, QStringLiteral("not accepting items now"), 0});
+    return emitFeedback({Outcome::Refused, row, {}, {}, {}, QStringLiteral("not accepting items now"), 0});
   if (row < 0 || row >= m_order.lines.size())
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("no such line"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("no such line"), 0});
   PackLine &line = m_order.lines[row];
   if (quantity < 1 || quantity > line.expected - line.verified)
     return emitFeedback({Outcome::Refused,
                          row,
                          {},
                          line.title,
+                         {},
                          QStringLiteral("quantity must be 1 to %1").arg(line.expected - line.verified),
                          0});
   if (reason.trimmed().isEmpty())
-    return emitFeedback({Outcome::Refused, row, {}, line.title, QStringLiteral("a reason is required"), 0});
+    return emitFeedback(
+        {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("a reason is required"), 0});
   QString recorded = reason.trimmed();
   if (m_options.manualNeedsLead) {
     auto approver = findPackerByBadge(m_db, approverBadge);
     if (!approver || !approver->active || !approver->isLead())
-      return emitFeedback({Outcome::Refused, row, {}, line.title, QStringLiteral("needs a lead's badge"), 0});
+      return emitFeedback(
+          {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("needs a lead's badge"), 0});
     recorded += QStringLiteral(" (approved by %1)").arg(approver->badgeId);
   }
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     return insertEvent({kManual, line.lineId, QStringLiteral("MANUAL"), line.sku, {}, quantity, recorded, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, row, {}, line.title, saved.error().message, 0});
+    return emitFeedback({Outcome::Failed, row, {}, line.title, line.variantTitle, saved.error().message, 0});
   line.verified += quantity;
   m_itemsInBox += quantity;
   Q_EMIT lineChanged(row);
-  ScanFeedback good = emitFeedback({Outcome::Counted, row, {}, line.title, {}, 0});
+  ScanFeedback good = emitFeedback({Outcome::Counted, row, {}, line.title, line.variantTitle, {}, 0});
   if (m_options.autoComplete && allVerified())
     return complete();
   return good;
@@ -329,9 +336,9 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
 ScanFeedback PackSession::nextBox()
 {
   if (m_state != State::Packing)
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("not now"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
   if (m_itemsInBox == 0)
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("box %1 is still empty").arg(m_boxNo), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("box %1 is still empty").arg(m_boxNo), 0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     for (const int box : {m_boxNo, m_boxNo + 1}) {
       auto row = db::exec(m_db,
@@ -349,34 +356,35 @@ ScanFeedback PackSession::nextBox()
     return inserted;
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, saved.error().message, 0});
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
   m_itemsInBox = 0;
   Q_EMIT boxChanged(m_boxNo);
-  return emitFeedback({Outcome::BoxStarted, -1, {}, {}, {}, 0});
+  return emitFeedback({Outcome::BoxStarted, -1, {}, {}, {}, {}, 0});
 }
 
 ScanFeedback PackSession::requestHold(const QString &reason)
 {
   if (m_state == State::Completed || m_state == State::HoldRequested)
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("this order is finished"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("this order is finished"), 0});
   const QString why = reason.trimmed().isEmpty() ? QStringLiteral("held at the bench") : reason.trimmed();
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, saved.error().message, 0});
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
   setState(State::HoldRequested);
   Q_EMIT holdRequested(why);
-  return emitFeedback({Outcome::HoldRequested, -1, {}, {}, why, 0});
+  return emitFeedback({Outcome::HoldRequested, -1, {}, {}, {}, why, 0});
 }
 
 ScanFeedback PackSession::complete()
 {
   if (m_state != State::Packing)
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("not now"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
   if (!allVerified())
     return emitFeedback({Outcome::Refused,
                          -1,
+                         {},
                          {},
                          {},
                          QStringLiteral("%1 item(s) still to verify").arg(expectedTotal() - verifiedTotal()),
@@ -392,28 +400,28 @@ ScanFeedback PackSession::complete()
     return insertEvent({kCommand, 0, QStringLiteral("PB*COMPLETE"), {}, {}, 0, {}, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, saved.error().message, 0});
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
   setState(State::Completed);
   Q_EMIT completed(false);
-  return emitFeedback({Outcome::Completed, -1, {}, {}, {}, 0});
+  return emitFeedback({Outcome::Completed, -1, {}, {}, {}, {}, 0});
 }
 
 ScanFeedback PackSession::completePartial(const QString &reason)
 {
   if (m_state != State::Packing)
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("not now"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
   if (verifiedTotal() == 0)
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("nothing verified to ship"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("nothing verified to ship"), 0});
   if (reason.trimmed().isEmpty())
-    return emitFeedback({Outcome::Refused, -1, {}, {}, QStringLiteral("a reason is required"), 0});
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("a reason is required"), 0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     return insertEvent({kCommand, 0, QStringLiteral("PB*PARTIAL"), {}, {}, 0, reason.trimmed(), {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, saved.error().message, 0});
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
   setState(State::Completed);
   Q_EMIT completed(true);
-  return emitFeedback({Outcome::Completed, -1, {}, {}, reason.trimmed(), 0});
+  return emitFeedback({Outcome::Completed, -1, {}, {}, {}, reason.trimmed(), 0});
 }
 
 } // namespace pb::packing

@@ -46,11 +46,12 @@ enum class Outcome {
 
 struct ScanFeedback {
   Outcome outcome = Outcome::Refused;
-  int row = -1;      // the line it concerned
-  QString code;      // what was scanned (for the banner: which barcode)
-  QString itemTitle; // the matched item (wrong item: what it actually is)
-  QString detail;    // why it was refused or failed, in English for logs
-  int remaining = 0; // items still to verify after this input
+  int row = -1;        // the line it concerned
+  QString code;        // what was scanned (for the banner: which barcode)
+  QString itemTitle;   // the matched item (wrong item: what it actually is)
+  QString itemVariant; // its variant: often all that tells two items apart
+  QString detail;      // why it was refused or failed, in English for logs
+  int remaining = 0;   // items still to verify after this input
 };
 
 // Verifies one fulfillment order by scan. Every input is written to scan_events before it counts,

@@ -46,8 +46,8 @@ Result<ClaimedOrder> UnleasedDemoWorkflow::take(qint64 fulfillmentOrderId, const
   if (!taken && taken.error().kind != ErrorKind::Conflict)
     return taken.error();
   if (!taken) { // already claimed: on this single station that is our own unfinished order
-    auto state = db::exec(m_db, QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"),
-                          {fulfillmentOrderId});
+    auto state =
+        db::exec(m_db, QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fulfillmentOrderId});
     if (!state)
       return state.error();
     if (!state.value().next() || state.value().value(0).toString() != u"claimed")

@@ -124,7 +124,7 @@ private Q_SLOTS:
     QCOMPARE(progress->value(), 1);
     shoot(*window, QStringLiteral("pack-in-progress.png"));
     scan(QStringLiteral("]E00") + test::barcodeFor(m_db, m_daypack)); // the same item printed as EAN-13
-    scan(m_shell);                                                     // its SKU barcode
+    scan(m_shell);                                                    // its SKU barcode
     QCOMPARE(progress->value(), 3);
     const auto *model = window->packView()->linesModel();
     for (int row = 0; row < model->rowCount(); ++row)
@@ -255,8 +255,9 @@ private Q_SLOTS:
     scan(test::barcodeFor(m_db, m_shell));
     scan(QStringLiteral("PB*COMPLETE"));
     QCOMPARE(packState(fo), QStringLiteral("packed"));
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT max(box_no) FROM scan_events WHERE fulfillment_order_id = ? "
-                                               "AND outcome = 'ok'"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT max(box_no) FROM scan_events WHERE fulfillment_order_id = ? "
+                                         "AND outcome = 'ok'"),
                           {fo}),
              2);
   }
@@ -284,12 +285,14 @@ private Q_SLOTS:
     scan(test::barcodeFor(m_db, m_shell));
     press(Qt::Key_F9);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? "
-                                               "AND outcome = 'ok'"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? "
+                                         "AND outcome = 'ok'"),
                           {fo}),
              4);
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(DISTINCT packer_id) FROM scan_events WHERE "
-                                               "fulfillment_order_id = ?"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(DISTINCT packer_id) FROM scan_events WHERE "
+                                         "fulfillment_order_id = ?"),
                           {fo}),
              2); // both packers are on record
   }

@@ -30,6 +30,7 @@ private:
     auto window = std::make_unique<ui::StationWindow>(
         m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-1"), {}, QStringLiteral("demo")}, options);
     window->show();
+    window->activateWindow(); // Xvfb has no window manager to do it
     if (!QTest::qWaitForWindowActive(window.get()))
       qWarning("window did not become active");
     return window;
@@ -44,10 +45,7 @@ private:
   }
 
   // A person at the keyboard: slower than any scanner.
-  static void type(const QString &text)
-  {
-    QTest::keyClicks(QApplication::focusWidget(), text, Qt::NoModifier, 70);
-  }
+  static void type(const QString &text) { QTest::keyClicks(QApplication::focusWidget(), text, Qt::NoModifier, 70); }
 
   static Tone tone(ui::StationWindow &w) { return w.signInView()->banner()->tone(); }
 

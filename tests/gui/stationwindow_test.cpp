@@ -67,6 +67,7 @@ private Q_SLOTS:
     ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("CMH"), QStringLiteral("demo")},
                              quietOptions());
     window.show();
+    window.activateWindow(); // Xvfb has no window manager to do it
     QVERIFY(QTest::qWaitForWindowActive(&window));
     scan(QStringLiteral("PB-1001")); // badge
     QTRY_VERIFY(window.packer().has_value());
@@ -97,6 +98,7 @@ private Q_SLOTS:
     ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
                              quietOptions(&workflow));
     window.show();
+    window.activateWindow(); // Xvfb has no window manager to do it
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::NoModifier, 60); // nobody signed in: nothing
     QVERIFY(!window.packView()->session());
@@ -123,6 +125,7 @@ private Q_SLOTS:
     ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
                              quietOptions(&workflow));
     window.show();
+    window.activateWindow(); // Xvfb has no window manager to do it
     QVERIFY(QTest::qWaitForWindowActive(&window));
     scan(QStringLiteral("PB-1001"));
     QTRY_VERIFY(window.packer().has_value());
