@@ -3,6 +3,7 @@
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
 #include "core/base/version.h"
+#include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
 #include <QApplication>
@@ -103,6 +104,12 @@ int main(int argc, char *argv[])
 
   pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();
+  if (!config.get(ScanningSerialPort).isEmpty()) {
+    auto *serial =
+        new pb::ui::SerialScannerSource(config.get(ScanningSerialPort), config.get(ScanningSerialBaud), &window);
+    QObject::connect(serial, &pb::ui::SerialScannerSource::scanned, &window, &pb::ui::StationWindow::handleScan);
+    serial->start(); // retries by itself until the scanner is plugged in
+  }
   if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   return QApplication::exec();
