@@ -116,7 +116,8 @@ void PackView::buildUi()
   headerFont.setPointSize(12);
   headerFont.setBold(true);
   m_table->horizontalHeader()->setFont(headerFont);
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // Sized once per order (setSession): ResizeToContents would re-measure every row on every scan.
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   m_table->horizontalHeader()->setSectionResizeMode(PackLinesModel::Item, QHeaderView::Stretch);
   QFont tableFont = m_table->font();
   tableFont.setPointSize(15);
@@ -233,6 +234,11 @@ void PackView::setSession(std::unique_ptr<packing::PackSession> session)
   connect(s, &packing::PackSession::completed, this, &PackView::finished);
   updateHeader();
   updateProgress();
+  for (const int column : {PackLinesModel::Bin, PackLinesModel::Variant, PackLinesModel::Sku, PackLinesModel::Verified,
+                           PackLinesModel::State}) {
+    m_table->resizeColumnToContents(column);
+    m_table->setColumnWidth(column, m_table->columnWidth(column) + 24); // room for "▶ " and "✔ Done"
+  }
   if (const auto &pending = s->pendingError()) {
     showFeedback(*pending); // resumed with an error nobody acknowledged: it still stands
   } else {

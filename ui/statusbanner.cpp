@@ -31,8 +31,10 @@ void StatusBanner::show(Tone tone, const QString &text)
   case Tone::Error: background = "#a01212"; break;
   case Tone::Neutral: break;
   }
-  setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 12px; }")
-                    .arg(QLatin1String(background)));
+  const QString style = QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 12px; }")
+                            .arg(QLatin1String(background));
+  if (style != styleSheet()) // re-polishing costs milliseconds: only when the colour changes
+    setStyleSheet(style);
   setTextFormat(Qt::PlainText);
   setText(text);
   setAccessibleName(text);
