@@ -300,9 +300,17 @@ void PackView::handleScan(const scanning::DecodedScan &scan)
     return;
   }
   const packing::ScanFeedback feedback = m_session->handleScan(scan);
-  if (feedback.outcome == Outcome::Refused && scan.kind != scanning::ScanKind::Command) {
+  const auto state = m_session->state();
+  if (feedback.outcome == Outcome::Refused &&
+      (state == packing::PackSession::State::Completed || state == packing::PackSession::State::HoldRequested)) {
+    showRefusal(feedback, tr("This order is finished — press F8 for the next one"));
+  } else if (feedback.outcome == Outcome::Refused && scan.kind != scanning::ScanKind::Command) {
     showRefusal(feedback, scan.kind == scanning::ScanKind::Sscc ? tr("That is a carton label, not an item")
                                                                 : tr("That barcode is not an item"));
+  } else if (feedback.outcome == Outcome::Refused && scan.command == scanning::ScanCommand::Complete) {
+    showRefusal(feedback, tr("Not complete: %n item(s) still to scan", nullptr, feedback.remaining));
+  } else if (feedback.outcome == Outcome::Refused && scan.command == scanning::ScanCommand::NextBox) {
+    showRefusal(feedback, tr("Box %1 is still empty").arg(m_session->boxNo()));
   }
 }
 

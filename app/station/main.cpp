@@ -3,6 +3,7 @@
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
 #include "core/base/version.h"
+#include "ui/commandsheet.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
@@ -62,10 +63,22 @@ int main(int argc, char *argv[])
       QApplication::translate("main", "Save a screenshot of the station window to <png> and exit."),
       QStringLiteral("png"));
   parser.addOption(screenshot);
+  const QCommandLineOption commandSheet(
+      QStringList{QStringLiteral("command-sheet")},
+      QApplication::translate("main", "Write a printable PDF of the command barcodes to <pdf> and exit."),
+      QStringLiteral("pdf"));
+  parser.addOption(commandSheet);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config))
     return *exitCode;
+
+  if (parser.isSet(commandSheet)) {
+    const bool written = pb::ui::writeCommandSheet(parser.value(commandSheet));
+    QTextStream(written ? stdout : stderr)
+        << (written ? "command sheet written to " : "could not write ") << parser.value(commandSheet) << Qt::endl;
+    return written ? pb::app::ExitOk : pb::app::ExitFailure;
+  }
 
   const pb::SystemClock clock;
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
