@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CommandSheet</name>
+    <message>
+        <source>Acknowledge an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the next box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the order on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold: item damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold: item missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual quantity (needs a lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint slip and label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packbench command barcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packbench — command barcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommonOptions</name>
     <message>
         <source>Read configuration from &lt;file&gt; (overrides system and user files).</source>
@@ -372,6 +419,10 @@
         <source>Cannot hold now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This order is finished — press F8 for the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueueTableModel</name>
@@ -662,6 +713,10 @@
     </message>
     <message>
         <source>Central database (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a printable PDF of the command barcodes to &lt;pdf&gt; and exit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,27 +13,18 @@
 
 namespace pb::ui {
 
-namespace {
-const char *const kContext = "CommandSheet";
-
-QString tr(const char *text)
-{
-  return QCoreApplication::translate(kContext, text);
-}
-} // namespace
-
 QList<CommandBarcode> commandBarcodes()
 {
   return {
-      {QStringLiteral("PB*ACK"), tr("Acknowledge an error")},
-      {QStringLiteral("PB*COMPLETE"), tr("Complete the order")},
-      {QStringLiteral("PB*NEXTBOX"), tr("Start the next box")},
-      {QStringLiteral("PB*HOLD"), tr("Put the order on hold")},
-      {QStringLiteral("PB*HOLD:DAMAGED"), tr("Hold: item damaged")},
-      {QStringLiteral("PB*HOLD:MISSING"), tr("Hold: item missing")},
-      {QStringLiteral("PB*MANUAL"), tr("Manual quantity (needs a lead)")},
-      {QStringLiteral("PB*REPRINT"), tr("Reprint slip and label")},
-      {QStringLiteral("PB*SIGNOUT"), tr("Sign out")},
+      {QStringLiteral("PB*ACK"), QCoreApplication::translate("CommandSheet", "Acknowledge an error")},
+      {QStringLiteral("PB*COMPLETE"), QCoreApplication::translate("CommandSheet", "Complete the order")},
+      {QStringLiteral("PB*NEXTBOX"), QCoreApplication::translate("CommandSheet", "Start the next box")},
+      {QStringLiteral("PB*HOLD"), QCoreApplication::translate("CommandSheet", "Put the order on hold")},
+      {QStringLiteral("PB*HOLD:DAMAGED"), QCoreApplication::translate("CommandSheet", "Hold: item damaged")},
+      {QStringLiteral("PB*HOLD:MISSING"), QCoreApplication::translate("CommandSheet", "Hold: item missing")},
+      {QStringLiteral("PB*MANUAL"), QCoreApplication::translate("CommandSheet", "Manual quantity (needs a lead)")},
+      {QStringLiteral("PB*REPRINT"), QCoreApplication::translate("CommandSheet", "Reprint slip and label")},
+      {QStringLiteral("PB*SIGNOUT"), QCoreApplication::translate("CommandSheet", "Sign out")},
   };
 }
 
@@ -66,7 +57,7 @@ bool writeCommandSheet(const QString &pdfPath)
   QPdfWriter pdf(pdfPath);
   pdf.setPageSize(QPageSize(QPageSize::A4));
   pdf.setResolution(300);
-  pdf.setTitle(tr("Packbench command barcodes"));
+  pdf.setTitle(QCoreApplication::translate("CommandSheet", "Packbench command barcodes"));
   QPainter painter;
   if (!painter.begin(&pdf))
     return false;
@@ -75,7 +66,8 @@ bool writeCommandSheet(const QString &pdfPath)
   title.setPointSize(18);
   title.setBold(true);
   painter.setFont(title);
-  painter.drawText(QRect(0, 0, page.width(), 120), Qt::AlignCenter, tr("Packbench — command barcodes"));
+  painter.drawText(QRect(0, 0, page.width(), 120), Qt::AlignCenter,
+                   QCoreApplication::translate("CommandSheet", "Packbench — command barcodes"));
   const QList<CommandBarcode> commands = commandBarcodes();
   const int rowHeight = (page.height() - 160) / static_cast<int>((commands.size() + 1) / 2);
   const int columnWidth = page.width() / 2;
@@ -90,10 +82,8 @@ bool writeCommandSheet(const QString &pdfPath)
     const QRect target(cell.center().x() - barcode.width() / 2, cell.top() + 20, barcode.width(), barcode.height());
     painter.drawImage(target, barcode);
     painter.setFont(label);
-    painter.drawText(QRect(cell.left(), target.bottom() + 10, cell.width(), 60), Qt::AlignCenter,
-                     commands.at(i).label);
-    painter.drawText(QRect(cell.left(), target.bottom() + 70, cell.width(), 60), Qt::AlignCenter,
-                     commands.at(i).data);
+    painter.drawText(QRect(cell.left(), target.bottom() + 10, cell.width(), 60), Qt::AlignCenter, commands.at(i).label);
+    painter.drawText(QRect(cell.left(), target.bottom() + 70, cell.width(), 60), Qt::AlignCenter, commands.at(i).data);
   }
   return painter.end();
 }

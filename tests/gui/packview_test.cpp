@@ -242,6 +242,30 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("held"));
   }
 
+  void partial_shipsWhatIsVerified()
+  {
+    auto window = makeWindow();
+    signIn(*window);
+    const qint64 fo = openNewOrder(*window, {{m_daypack, 1}, {m_shell, 1}});
+    press(Qt::Key_F10); // nothing verified yet: the panel opens but shipping is refused
+    press(Qt::Key_Return);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    press(Qt::Key_Escape);
+    scan(test::barcodeFor(m_db, m_daypack));
+    press(Qt::Key_F10);
+    QVERIFY(window->findChild<QComboBox *>(QStringLiteral("reasonCombo"))->isVisible());
+    press(Qt::Key_Return); // "Out of stock"
+    QVERIFY(banner(*window).contains(QStringLiteral("COMPLETE")));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                         "raw_code = 'PB*PARTIAL' AND reason = 'Out of stock'"),
+                          {fo}),
+             1);
+    scan(test::barcodeFor(m_db, m_shell)); // the order is finished: told to take the next one
+    QVERIFY(banner(*window).contains(QStringLiteral("F8")));
+  }
+
   void multiBox_eventsCarryTheBox()
   {
     auto window = makeWindow();
