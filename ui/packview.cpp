@@ -35,6 +35,20 @@ QString itemName(const QString &title, const QString &variant)
   return variant.isEmpty() ? title : title + QStringLiteral(" · ") + variant;
 }
 
+// Holds the banner without a layout: a text change then re-lays out nothing but the banner itself
+// (a word-wrapped label in a layout re-lays out the whole window on every scan).
+class BannerHost final : public QWidget {
+public:
+  explicit BannerHost(QWidget *parent)
+      : QWidget(parent)
+  {}
+  void resizeEvent(QResizeEvent *) override
+  {
+    for (QWidget *child : findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+      child->setGeometry(rect());
+  }
+};
+
 QLabel *makeLabel(QWidget *parent, const QString &name, int pointSize, bool bold = false)
 {
   auto *label = new QLabel(parent);
@@ -85,10 +99,12 @@ void PackView::buildUi()
   m_giftLabel->setStyleSheet(QStringLiteral("QLabel { background: #f3e5ff; color: #3b0a57; padding: 6px; }"));
   layout->addWidget(m_giftLabel);
 
-  m_banner = new StatusBanner(this);
+  auto *bannerHost = new BannerHost(this);
+  bannerHost->setFixedHeight(150); // two lines of headline and the hint
+  bannerHost->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+  m_banner = new StatusBanner(bannerHost);
   m_banner->setObjectName(QStringLiteral("packBanner"));
-  m_banner->setMinimumHeight(130);
-  layout->addWidget(m_banner);
+  layout->addWidget(bannerHost);
 
   m_progress = new QProgressBar(this);
   m_progress->setObjectName(QStringLiteral("packProgress"));
