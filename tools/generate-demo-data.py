@@ -5,9 +5,17 @@
 
 Deterministic (fixed seed) so the committed file only changes when this script does.
 All people, addresses and phone numbers are invented (555 numbers, example.com mail)."""
-import json, random, pathlib
+import base64, hashlib, json, random, pathlib
 
 random.seed(20261126)
+
+def demo_pin_hash(badge):
+    """Demo PIN = the badge's digits (PB-1001 -> 1001), PBKDF2-HMAC-SHA256 as core/packing/pinhash.h
+    stores it; the salt is derived from the badge so this file stays deterministic (demo only)."""
+    pin = badge.split("-")[1]
+    salt = hashlib.sha256(("packbench-demo-" + badge).encode()).digest()[:16]
+    derived = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, 120000, 32)
+    return "pbkdf2-sha256$120000$%s$%s" % (base64.b64encode(salt).decode(), base64.b64encode(derived).decode())
 
 def upc_check(digits11):
     odd = sum(int(d) for d in digits11[0::2]); even = sum(int(d) for d in digits11[1::2])
@@ -87,9 +95,9 @@ data = {
                    "shopify_id": "gid://shopify/Location/61001"},
                   {"code": "CMH", "name": "Columbus Warehouse", "timezone": "America/New_York",
                    "shopify_id": "gid://shopify/Location/61002"}],
-    "packers": [{"badge_id": "PB-1001", "name": "Jordan P.", "role": "packer"},
-                {"badge_id": "PB-1002", "name": "Sam K.", "role": "packer"},
-                {"badge_id": "PB-9001", "name": "Alex M.", "role": "lead"}],
+    "packers": [{"badge_id": b, "name": n, "role": r, "pin_hash": demo_pin_hash(b)}
+                for b, n, r in [("PB-1001", "Jordan P.", "packer"), ("PB-1002", "Sam K.", "packer"),
+                                ("PB-9001", "Alex M.", "lead")]],
     "products": products, "variants": variants, "orders": orders,
 }
 out = pathlib.Path(__file__).resolve().parent.parent / "resources/demo/demo-data.json"

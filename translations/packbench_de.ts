@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CommandSheet</name>
+    <message>
+        <source>Acknowledge an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the next box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the order on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold: item damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold: item missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual quantity (needs a lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint slip and label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packbench command barcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packbench — command barcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommonOptions</name>
     <message>
         <source>Read configuration from &lt;file&gt; (overrides system and user files).</source>
@@ -17,6 +64,363 @@
     </message>
     <message>
         <source>Ignore the system and user config files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackLinesModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, bin %3, %4 of %5 scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackView</name>
+    <message>
+        <source>Items verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items in this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · Enter acknowledges an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No barcode on item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode will not scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lead badge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan lead badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LATE — ship by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ship by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIFT — add a card: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan the items · %n to go</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a carton label, not an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That barcode is not an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan ACK or press Enter to continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ %1  %2 / %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to go</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All items verified — press F9 to complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ WRONG ITEM: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not on this order — put it back. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ UNKNOWN BARCODE %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the item aside for the lead. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ TOO MANY: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is already complete — take one out. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ BARCODE NOT READABLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescan, or press F2 to enter the quantity. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Error cleared · %n to go</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ON HOLD: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the order on the hold shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ ORDER %1 COMPLETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal the box · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped partial (%1) · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — database problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Scan the item again; call the lead if this repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 is still empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not complete: %n item(s) still to scan</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot complete now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual: &lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual quantity for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason, then a lead scans their badge · Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead must scan their badge to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual quantity refused: check quantity and reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hold because:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item missing from bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item in bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer asked to change the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this order on hold?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason and press Enter · Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ship partial because:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer agreed to split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship %1 of %2 items now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing verified yet to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot hold now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is finished — press F8 for the next one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -110,6 +514,61 @@
     </message>
 </context>
 <context>
+    <name>SignInView</name>
+    <message>
+        <source>No badge? Type your badge number and PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. PB-1001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Badge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan your badge to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This badge is deactivated — see your lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge not recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem: cannot sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge or PIN not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan your badge, or type badge number and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StationWindow</name>
     <message>
         <source>Packbench — %1</source>
@@ -162,6 +621,77 @@
         <source>Ready · next: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Take &amp;next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F8 to take it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was not a badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F8 to take the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order cannot be packed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was packed or cancelled meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem — call the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again or call the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another station has this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F8 for the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -183,6 +713,10 @@
     </message>
     <message>
         <source>Central database (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a printable PDF of the command barcodes to &lt;pdf&gt; and exit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stationwindow.h"
 
+#include "ui/feedbacksounds.h"
+#include "ui/packview.h"
 #include "ui/queuetablemodel.h"
+#include "ui/scannerinputfilter.h"
+#include "ui/signinview.h"
 #include "ui/statusbanner.h"
 
 #include <QAction>
@@ -11,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLoggingCategory>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -23,19 +28,35 @@ Q_LOGGING_CATEGORY(lcStationWindow, "packbench.ui.stationwindow")
 constexpr int kFallbackPollMs = 30'000; // LISTEN/NOTIFY does the fast path; this catches anything missed
 } // namespace
 
-StationWindow::StationWindow(QSqlDatabase db, const Clock &clock, StationIdentity identity, QWidget *parent)
+StationWindow::StationWindow(QSqlDatabase db, const Clock &clock, StationIdentity identity, StationOptions options,
+                             QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
     , m_clock(clock)
     , m_identity(std::move(identity))
+    , m_options(std::move(options))
+    , m_decoder(m_options.decoder)
 {
   setObjectName(QStringLiteral("stationWindow"));
+  m_sounds = new FeedbackSounds(m_options.sounds, this);
   buildUi();
   refreshQueue();
   m_fallbackPoll = new QTimer(this);
   m_fallbackPoll->setInterval(kFallbackPollMs);
   connect(m_fallbackPoll, &QTimer::timeout, this, &StationWindow::refreshQueue);
   m_fallbackPoll->start();
+
+  m_scanner = new ScannerInputFilter(m_inputClock, m_options.wedge, this);
+  connect(m_scanner, &ScannerInputFilter::scanned, this, &StationWindow::handleScan);
+  m_scanner->install();
+  m_idleTimer = new QTimer(this);
+  m_idleTimer->setSingleShot(true);
+  m_idleTimer->setInterval(std::max(1, m_options.idleLockMinutes) * 60'000);
+  connect(m_idleTimer, &QTimer::timeout, this, &StationWindow::lock);
+  connect(m_scanner, &ScannerInputFilter::activity, this, [this]() {
+    if (m_options.idleLockMinutes > 0 && m_packer && !m_locked)
+      m_idleTimer->start();
+  });
 }
 
 StationWindow::~StationWindow() = default;
@@ -55,28 +76,71 @@ void StationWindow::buildUi()
   title->setFont(titleFont);
   header->addWidget(title);
   header->addStretch();
-  auto *locationLabel = new QLabel(tr("&Warehouse:"), central);
-  m_locationCombo = new QComboBox(central);
-  m_locationCombo->setObjectName(QStringLiteral("locationCombo"));
-  m_locationCombo->setAccessibleName(tr("Warehouse"));
-  m_locationCombo->setMinimumWidth(260);
-  locationLabel->setBuddy(m_locationCombo);
-  header->addWidget(locationLabel);
-  header->addWidget(m_locationCombo);
+  m_packerLabel = new QLabel(central);
+  m_packerLabel->setObjectName(QStringLiteral("packerLabel"));
+  m_packerLabel->setFont(titleFont);
+  header->addWidget(m_packerLabel);
   layout->addLayout(header);
 
-  m_banner = new StatusBanner(central);
+  m_pages = new QStackedWidget(central);
+  m_signIn = new SignInView(m_db, m_pages);
+  connect(m_signIn, &SignInView::signedIn, this, &StationWindow::signedIn);
+  m_pages->addWidget(m_signIn);
+  m_queuePage = buildQueuePage();
+  m_pages->addWidget(m_queuePage);
+  m_packView = new PackView(m_clock, *m_sounds, m_pages);
+  connect(m_packView, &PackView::finished, this, &StationWindow::sessionFinished);
+  connect(m_packView, &PackView::holdRequested, this, &StationWindow::sessionHeld);
+  m_pages->addWidget(m_packView);
+  layout->addWidget(m_pages, 1);
+  setCentralWidget(central);
+
+  auto *refresh = new QAction(tr("&Refresh queue"), this);
+  refresh->setShortcut(QKeySequence::Refresh);
+  connect(refresh, &QAction::triggered, this, &StationWindow::refreshQueue);
+  addAction(refresh);
+  auto *next = new QAction(tr("Take &next order"), this);
+  next->setShortcut(Qt::Key_F8);
+  connect(next, &QAction::triggered, this, &StationWindow::takeNextOrder);
+  addAction(next);
+  auto *signOutAction = new QAction(tr("Sign &out"), this);
+  signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+  connect(signOutAction, &QAction::triggered, this, &StationWindow::signOut);
+  addAction(signOutAction);
+
+  statusBar()->showMessage(m_identity.databaseLabel);
+  m_pages->setCurrentWidget(m_signIn);
+  resize(1180, 760);
+}
+
+QWidget *StationWindow::buildQueuePage()
+{
+  auto *page = new QWidget(m_pages);
+  auto *layout = new QVBoxLayout(page);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(12);
+  m_banner = new StatusBanner(page);
   layout->addWidget(m_banner);
 
-  m_countLabel = new QLabel(central);
+  auto *row = new QHBoxLayout;
+  m_countLabel = new QLabel(page);
   m_countLabel->setObjectName(QStringLiteral("queueCountLabel"));
   QFont countFont = m_countLabel->font();
   countFont.setPointSize(13);
   m_countLabel->setFont(countFont);
-  layout->addWidget(m_countLabel);
+  row->addWidget(m_countLabel, 1);
+  auto *locationLabel = new QLabel(tr("&Warehouse:"), page);
+  m_locationCombo = new QComboBox(page);
+  m_locationCombo->setObjectName(QStringLiteral("locationCombo"));
+  m_locationCombo->setAccessibleName(tr("Warehouse"));
+  m_locationCombo->setMinimumWidth(260);
+  locationLabel->setBuddy(m_locationCombo);
+  row->addWidget(locationLabel);
+  row->addWidget(m_locationCombo);
+  layout->addLayout(row);
 
   m_model = new QueueTableModel(m_clock, this);
-  m_table = new QTableView(central);
+  m_table = new QTableView(page);
   m_table->setObjectName(QStringLiteral("queueTable"));
   m_table->setAccessibleName(tr("Orders waiting"));
   m_table->setModel(m_model);
@@ -91,18 +155,21 @@ void StationWindow::buildUi()
   tableFont.setPointSize(13);
   m_table->setFont(tableFont);
   m_table->verticalHeader()->setDefaultSectionSize(34);
+  connect(m_table, &QTableView::activated, this, &StationWindow::takeSelectedOrder);
   layout->addWidget(m_table, 1);
-  setCentralWidget(central);
 
-  auto *refresh = new QAction(tr("&Refresh queue"), this);
-  refresh->setShortcut(QKeySequence::Refresh);
-  connect(refresh, &QAction::triggered, this, &StationWindow::refreshQueue);
-  addAction(refresh);
+  auto *keys = new QLabel(tr("F8 take the next order · Enter pack the selected order · F5 refresh · "
+                             "Ctrl+Q or scan SIGN OUT to sign out"),
+                          page);
+  keys->setObjectName(QStringLiteral("queueKeysLabel"));
+  QFont keysFont = keys->font();
+  keysFont.setPointSize(13);
+  keys->setFont(keysFont);
+  layout->addWidget(keys);
 
-  statusBar()->showMessage(m_identity.databaseLabel);
   connect(m_locationCombo, &QComboBox::currentIndexChanged, this, &StationWindow::refreshQueue);
-  setTabOrder(m_locationCombo, m_table);
-  resize(1180, 760);
+  setTabOrder(m_table, m_locationCombo);
+  return page;
 }
 
 bool StationWindow::loadLocations()
@@ -154,7 +221,192 @@ void StationWindow::refreshQueue()
   if (count == 0)
     m_banner->show(StatusBanner::Tone::Good, tr("All caught up — nothing to pack"));
   else
-    m_banner->show(StatusBanner::Tone::Neutral, tr("Ready · next: %1").arg(orders->first().orderName));
+    m_banner->show(StatusBanner::Tone::Neutral, tr("Ready · next: %1").arg(orders->first().orderName),
+                   tr("Press F8 to take it"));
+}
+
+void StationWindow::handleScan(const QString &raw)
+{
+  const scanning::DecodedScan scan = m_decoder.decode(raw);
+  using scanning::ScanKind;
+  if (m_pages->currentWidget() == m_signIn) {
+    if (scan.kind == ScanKind::Badge)
+      m_signIn->badgeScanned(scan.argument);
+    else
+      m_signIn->reset(tr("That was not a badge"));
+    return;
+  }
+  if (scan.kind == ScanKind::Command && scan.command == scanning::ScanCommand::SignOut) {
+    signOut();
+    return;
+  }
+  if (m_pages->currentWidget() == m_packView) {
+    if (scan.kind == ScanKind::Command && scan.command == scanning::ScanCommand::Reprint) {
+      if (m_order)
+        Q_EMIT reprintRequested(m_order->fulfillmentOrderId);
+      return;
+    }
+    if (scan.kind == ScanKind::Command && scan.command == scanning::ScanCommand::Manual) {
+      m_packView->showManualEntry();
+      return;
+    }
+    m_packView->handleScan(scan);
+    return;
+  }
+  if (scan.kind == ScanKind::Badge && (!m_packer || scan.argument != m_packer->badgeId)) {
+    m_signIn->badgeScanned(scan.argument); // another packer takes over the bench
+    return;
+  }
+  m_banner->show(StatusBanner::Tone::Warning, tr("No order open"), tr("Press F8 to take the next order"));
+  m_sounds->play(FeedbackSounds::Cue::Notice);
+}
+
+void StationWindow::signedIn(const packing::Packer &packer)
+{
+  const bool samePacker = m_packer && m_packer->id == packer.id;
+  m_packer = packer;
+  m_locked = false;
+  m_packerLabel->setText(tr("Packer: <b>%1</b>").arg(packer.name.toHtmlEscaped()));
+  qCInfo(lcStationWindow) << "packer" << packer.id << "signed in";
+  if (m_options.idleLockMinutes > 0)
+    m_idleTimer->start();
+  if (hasOpenSession() && !samePacker && m_order) {
+    // The next packer continues the order under their own name, from the recorded scans.
+    m_packView->takeSession();
+    openOrder(*m_order);
+    return;
+  }
+  if (hasOpenSession()) {
+    m_pages->setCurrentWidget(m_packView);
+    m_packView->setFocus();
+    return;
+  }
+  showQueue();
+}
+
+void StationWindow::showQueue()
+{
+  refreshQueue();
+  m_pages->setCurrentWidget(m_queuePage);
+  m_table->setFocus();
+  if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+    m_table->selectRow(0);
+}
+
+bool StationWindow::hasOpenSession() const
+{
+  const packing::PackSession *session = m_packView->session();
+  return session && (session->state() == packing::PackSession::State::Packing ||
+                     session->state() == packing::PackSession::State::Blocked);
+}
+
+bool StationWindow::openOrder(const packing::ClaimedOrder &order)
+{
+  if (!m_packer)
+    return false;
+  auto session = packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId,
+                                            {m_packer->id, order.claimId, m_options.stationId}, m_options.pack);
+  if (!session) {
+    qCWarning(lcStationWindow).noquote() << "cannot open order:" << session.error().message;
+    m_banner->show(StatusBanner::Tone::Error, tr("This order cannot be packed now"),
+                   session.error().kind == ErrorKind::Conflict ? tr("It was packed or cancelled meanwhile")
+                                                               : tr("Database problem — call the lead"));
+    m_sounds->play(FeedbackSounds::Cue::Unknown);
+    showQueue();
+    return false;
+  }
+  m_order = order;
+  m_packView->setSession(std::move(session).value());
+  m_pages->setCurrentWidget(m_packView);
+  m_packView->setFocus();
+  return true;
+}
+
+void StationWindow::takeNextOrder()
+{
+  if (!m_packer || m_locked || hasOpenSession())
+    return;
+  if (!m_options.workflow) {
+    if (m_model->rowCount() > 0)
+      openOrder({m_model->orders().first().fulfillmentOrderId, std::nullopt});
+    return;
+  }
+  auto taken = m_options.workflow->takeNext(currentLocationId(), *m_packer);
+  if (!taken) {
+    showQueue();
+    if (taken.error().kind == ErrorKind::NotFound)
+      m_banner->show(StatusBanner::Tone::Good, tr("All caught up — nothing to pack"));
+    else
+      m_banner->show(StatusBanner::Tone::Error, tr("Could not take an order"), tr("Try again or call the lead"));
+    return;
+  }
+  openOrder(*taken);
+}
+
+void StationWindow::takeSelectedOrder()
+{
+  const QModelIndex current = m_table->currentIndex();
+  if (!m_packer || !current.isValid() || hasOpenSession())
+    return;
+  const qint64 id = m_model->orders().at(current.row()).fulfillmentOrderId;
+  if (!m_options.workflow) {
+    openOrder({id, std::nullopt});
+    return;
+  }
+  auto taken = m_options.workflow->take(id, *m_packer);
+  if (!taken) {
+    m_banner->show(StatusBanner::Tone::Warning, tr("Another station has this order"), tr("Press F8 for the next one"));
+    refreshQueue();
+    return;
+  }
+  openOrder(*taken);
+}
+
+void StationWindow::sessionFinished(bool partial)
+{
+  if (!m_order)
+    return;
+  if (m_options.workflow) {
+    if (Status done = m_options.workflow->finish(*m_order, partial); !done)
+      qCWarning(lcStationWindow).noquote() << "finish not recorded:" << done.error().message;
+  }
+  Q_EMIT orderFinished(*m_order, partial);
+  refreshQueue();
+}
+
+void StationWindow::sessionHeld(const QString &reason)
+{
+  if (m_order && m_options.workflow) {
+    if (Status held = m_options.workflow->hold(*m_order, reason); !held)
+      qCWarning(lcStationWindow).noquote() << "hold not recorded:" << held.error().message;
+  }
+  refreshQueue();
+}
+
+void StationWindow::signOut()
+{
+  if (!m_packer)
+    return;
+  if (hasOpenSession() && m_order && m_options.workflow) {
+    if (Status released = m_options.workflow->release(*m_order); !released)
+      qCWarning(lcStationWindow).noquote() << "release failed:" << released.error().message;
+  }
+  m_packView->takeSession();
+  m_order.reset();
+  m_packer.reset();
+  m_idleTimer->stop();
+  m_packerLabel->clear();
+  m_pages->setCurrentWidget(m_signIn);
+  m_signIn->reset(tr("Signed out"));
+}
+
+void StationWindow::lock()
+{
+  if (!m_packer || m_locked)
+    return;
+  m_locked = true;
+  m_pages->setCurrentWidget(m_signIn);
+  m_signIn->reset(tr("Locked after %n minute(s) without activity", nullptr, m_options.idleLockMinutes));
 }
 
 } // namespace pb::ui

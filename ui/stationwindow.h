@@ -3,19 +3,31 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/packing/packers.h"
+#include "core/packing/packsession.h"
+#include "core/packing/packworkflow.h"
 #include "core/queue/queuelisting.h"
+#include "core/scanning/scandecoder.h"
+#include "core/scanning/wedgedetector.h"
 
 #include <QMainWindow>
 #include <QSqlDatabase>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
 namespace pb::ui {
 
+class FeedbackSounds;
+class PackView;
 class QueueTableModel;
+class ScannerInputFilter;
+class SignInView;
 class StatusBanner;
 
 struct StationIdentity {
@@ -24,37 +36,88 @@ struct StationIdentity {
   QString databaseLabel; // e.g. "Embedded demo database"
 };
 
-// The station's main window: who and where we are, the status banner, and the queue.
+// What the composition root decides for this station.
+struct StationOptions {
+  packing::PackWorkflow *workflow = nullptr; // not owned; null: orders are opened without claiming
+  scanning::ScanDecoderOptions decoder;
+  scanning::WedgeSettings wedge;
+  packing::PackOptions pack;
+  bool sounds = true;
+  int idleLockMinutes = 10; // 0: never
+  std::optional<qint64> stationId;
+};
+
+// The station's main window: sign-in, the queue of waiting orders, and the pack view. Scans are
+// caught application-wide (ScannerInputFilter) and routed to whichever screen is showing.
 class StationWindow final : public QMainWindow {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(StationWindow)
 
 public:
-  StationWindow(QSqlDatabase db, const Clock &clock, StationIdentity identity, QWidget *parent = nullptr);
+  StationWindow(QSqlDatabase db, const Clock &clock, StationIdentity identity, StationOptions options = {},
+                QWidget *parent = nullptr);
   ~StationWindow() override;
 
   QueueTableModel *queueModel() const { return m_model; }
   StatusBanner *banner() const { return m_banner; }
+  SignInView *signInView() const { return m_signIn; }
+  PackView *packView() const { return m_packView; }
+  FeedbackSounds *sounds() const { return m_sounds; }
+  const std::optional<packing::Packer> &packer() const { return m_packer; }
+
+  // Opens a pack session for an order someone (OrderQueue, or the demo workflow) has claimed.
+  bool openOrder(const packing::ClaimedOrder &order);
 
 public Q_SLOTS:
   void refreshQueue();
+  void handleScan(const QString &raw);
+  void takeNextOrder();
+  void signOut();
+  void lock();
+
+Q_SIGNALS:
+  void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
+  void reprintRequested(qint64 fulfillmentOrderId);
 
 private:
   void buildUi();
+  QWidget *buildQueuePage();
   bool loadLocations();
   qint64 currentLocationId() const;
+  void signedIn(const packing::Packer &packer);
+  void takeSelectedOrder();
+  void sessionFinished(bool partial);
+  void sessionHeld(const QString &reason);
+  bool hasOpenSession() const;
+  void showQueue();
 
   QSqlDatabase m_db;
   const Clock &m_clock;
   StationIdentity m_identity;
+  StationOptions m_options;
+  scanning::ScanDecoder m_decoder;
+  SystemClock m_inputClock; // key gaps are real time even when tests freeze m_clock
   QList<queue::Location> m_locations;
+  std::optional<packing::Packer> m_packer;
+  std::optional<packing::ClaimedOrder> m_order;
+  bool m_locked = false;
 
+  QStackedWidget *m_pages = nullptr;
+  SignInView *m_signIn = nullptr;
+  QWidget *m_queuePage = nullptr;
+  PackView *m_packView = nullptr;
   StatusBanner *m_banner = nullptr;
+  QLabel *m_packerLabel = nullptr;
   QComboBox *m_locationCombo = nullptr;
   QLabel *m_countLabel = nullptr;
   QTableView *m_table = nullptr;
   QueueTableModel *m_model = nullptr;
   QTimer *m_fallbackPoll = nullptr;
+  QTimer *m_idleTimer = nullptr;
+  ScannerInputFilter *m_scanner = nullptr;
+  FeedbackSounds *m_sounds = nullptr;
 };
 
 } // namespace pb::ui
+
+Q_DECLARE_METATYPE(pb::packing::ClaimedOrder)

@@ -14,6 +14,7 @@ StatusBanner::StatusBanner(QWidget *parent)
   big.setPointSize(28);
   big.setBold(true);
   setFont(big);
+  setWordWrap(true);
   show(Tone::Neutral, {});
 }
 
@@ -30,10 +31,26 @@ void StatusBanner::show(Tone tone, const QString &text)
   case Tone::Error: background = "#a01212"; break;
   case Tone::Neutral: break;
   }
-  setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 12px; }")
-                    .arg(QLatin1String(background)));
+  const QString style = QStringLiteral("QLabel { background: %1; color: white; border-radius: 6px; padding: 12px; }")
+                            .arg(QLatin1String(background));
+  if (style != styleSheet()) // re-polishing costs milliseconds: only when the colour changes
+    setStyleSheet(style);
+  setTextFormat(Qt::PlainText);
   setText(text);
   setAccessibleName(text);
+  m_headline = text;
+}
+
+void StatusBanner::show(Tone tone, const QString &text, const QString &hint)
+{
+  show(tone, text);
+  if (hint.isEmpty())
+    return;
+  setTextFormat(Qt::RichText);
+  setText(QStringLiteral("%1<div style=\"font-size:16pt; font-weight:normal;\">%2</div>")
+              .arg(text.toHtmlEscaped(), hint.toHtmlEscaped()));
+  setAccessibleName(text + QStringLiteral(". ") + hint);
+  m_headline = text;
 }
 
 } // namespace pb::ui

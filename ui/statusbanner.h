@@ -18,10 +18,14 @@ public:
   ~StatusBanner() override;
 
   void show(Tone tone, const QString &text);
+  // A headline with a smaller line under it saying what to do next.
+  void show(Tone tone, const QString &text, const QString &hint);
+  const QString &headline() const { return m_headline; }
   Tone tone() const { return m_tone; }
 
 private:
   Tone m_tone = Tone::Neutral;
+  QString m_headline;
 };
 
 } // namespace pb::ui

@@ -3,6 +3,8 @@
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
 #include "core/base/version.h"
+#include "ui/commandsheet.h"
+#include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
 #include <QApplication>
@@ -91,10 +93,22 @@ int main(int argc, char *argv[])
       QApplication::translate("main", "Save a screenshot of the station window to <png> and exit."),
       QStringLiteral("png"));
   parser.addOption(screenshot);
+  const QCommandLineOption commandSheet(
+      QStringList{QStringLiteral("command-sheet")},
+      QApplication::translate("main", "Write a printable PDF of the command barcodes to <pdf> and exit."),
+      QStringLiteral("pdf"));
+  parser.addOption(commandSheet);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config))
     return *exitCode;
+
+  if (parser.isSet(commandSheet)) {
+    const bool written = pb::ui::writeCommandSheet(parser.value(commandSheet));
+    QTextStream(written ? stdout : stderr)
+        << (written ? "command sheet written to " : "could not write ") << parser.value(commandSheet) << Qt::endl;
+    return written ? pb::app::ExitOk : pb::app::ExitFailure;
+  }
 
   const pb::SystemClock clock;
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
@@ -114,8 +128,31 @@ int main(int argc, char *argv[])
                                           .arg(pb::db::ConnectionSettings::fromConfig(config).sqlitePath)
                                     : QApplication::translate("main", "Central database (PostgreSQL)");
 
-  pb::ui::StationWindow window(*db, clock, identity);
+  pb::ui::StationOptions options;
+  options.decoder.prefix = config.get(ScanningPrefix);
+  options.decoder.suffix = config.get(ScanningSuffix);
+  options.decoder.badgePrefix = config.get(ScanningBadgePrefix);
+  options.wedge.maxGapMs = config.get(ScanningMaxGapMs);
+  options.wedge.minLength = config.get(ScanningMinLength);
+  options.wedge.suffix = config.get(ScanningSuffix);
+  options.pack.autoComplete = config.get(PackingAutoComplete);
+  options.pack.manualNeedsLead = config.get(PackingManualNeedsLead);
+  options.sounds = config.get(StationSounds);
+  options.idleLockMinutes = config.get(StationIdleLockMinutes);
+  // The embedded demo has one station and no leases; on PostgreSQL the lead's OrderQueue adapter goes here.
+  std::unique_ptr<pb::packing::PackWorkflow> workflow;
+  if (embedded)
+    workflow = std::make_unique<pb::packing::UnleasedDemoWorkflow>(*db);
+  options.workflow = workflow.get();
+
+  pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();
+  if (!config.get(ScanningSerialPort).isEmpty()) {
+    auto *serial =
+        new pb::ui::SerialScannerSource(config.get(ScanningSerialPort), config.get(ScanningSerialBaud), &window);
+    QObject::connect(serial, &pb::ui::SerialScannerSource::scanned, &window, &pb::ui::StationWindow::handleScan);
+    serial->start(); // retries by itself until the scanner is plugged in
+  }
   if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   return QApplication::exec();

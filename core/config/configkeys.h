@@ -40,6 +40,19 @@ inline constexpr Key<QString> StationId{{"station.id", ValueType::String, "", Sc
 inline constexpr Key<QString> StationLocation{{"station.location", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Warehouse code this station packs for (default: first location)"}};
 inline constexpr Key<int> StationIdleLockMinutes{{"station.idle_lock_minutes", ValueType::Int, "10", Scope::Station, false, {}, 0, 720, "Lock the station after this many idle minutes (0 = never)"}};
 
+inline constexpr Key<bool> StationSounds{{"station.sounds", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Play feedback tones (silent anyway without an audio device)"}};
+
+inline constexpr Key<QString> ScanningPrefix{{"scanning.prefix", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Prefix the scanner is configured to send (stripped)"}};
+inline constexpr Key<QString> ScanningSuffix{{"scanning.suffix", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Suffix the scanner sends instead of Enter (stripped)"}};
+inline constexpr Key<int> ScanningMaxGapMs{{"scanning.max_gap_ms", ValueType::Int, "40", Scope::Station, false, {}, 5, 500, "Longest gap between a scanner's keystrokes; slower input is typing"}};
+inline constexpr Key<int> ScanningMinLength{{"scanning.min_length", ValueType::Int, "4", Scope::Station, false, {}, 1, 64, "Shortest keyboard burst taken as a scan"}};
+inline constexpr Key<QString> ScanningBadgePrefix{{"scanning.badge_prefix", ValueType::String, "PB-", Scope::Station, false, {}, 0, 0, "Scans starting with this are packer badges"}};
+inline constexpr Key<QString> ScanningSerialPort{{"scanning.serial_port", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Serial (USB-CDC) scanner port, e.g. ttyACM0 (empty: keyboard wedge only)"}};
+inline constexpr Key<int> ScanningSerialBaud{{"scanning.serial_baud", ValueType::Int, "9600", Scope::Station, false, {}, 1200, 921600, "Serial scanner baud rate"}};
+
+inline constexpr Key<bool> PackingAutoComplete{{"packing.auto_complete", ValueType::Bool, "false", Scope::Station, false, {}, 0, 0, "Complete the order on the last good scan"}};
+inline constexpr Key<bool> PackingManualNeedsLead{{"packing.manual_needs_lead", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Typed quantities need a lead's badge"}};
+
 inline constexpr Key<QString> DatabaseDriver{{"database.driver", ValueType::Enum, "sqlite", Scope::Both, false, "sqlite|postgres", 0, 0, "sqlite = embedded demo database; postgres = central database"}};
 inline constexpr Key<QString> DatabaseSqlitePath{{"database.sqlite_path", ValueType::Path, "", Scope::Both, false, {}, 0, 0, "SQLite file (default: user data directory)"}};
 inline constexpr Key<QString> DatabaseHost{{"database.host", ValueType::String, "localhost", Scope::Both, false, {}, 0, 0, "PostgreSQL host name or socket directory"}};

@@ -93,8 +93,10 @@ private:
   {
     for (const QJsonValue &value : packers) {
       const QJsonObject p = value.toObject();
-      auto done = exec(m_db, QStringLiteral("INSERT INTO packers (badge_id, name, role) VALUES (?, ?, ?)"),
-                       {p.value(u"badge_id").toString(), p.value(u"name").toString(), p.value(u"role").toString()});
+      const QString pinHash = p.value(u"pin_hash").toString();
+      auto done = exec(m_db, QStringLiteral("INSERT INTO packers (badge_id, name, role, pin_hash) VALUES (?, ?, ?, ?)"),
+                       {p.value(u"badge_id").toString(), p.value(u"name").toString(), p.value(u"role").toString(),
+                        pinHash.isEmpty() ? QVariant() : QVariant(pinHash)});
       if (!done)
         return done.error();
     }

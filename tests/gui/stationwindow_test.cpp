@@ -4,6 +4,9 @@
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
+#include "core/packing/packworkflow.h"
+#include "tests/support/packfixture.h"
+#include "ui/packview.h"
 #include "ui/queuetablemodel.h"
 #include "ui/stationwindow.h"
 #include "ui/statusbanner.h"
@@ -25,6 +28,28 @@ private:
   QSqlDatabase m_db;
   ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
 
+  ui::StationOptions quietOptions(packing::PackWorkflow *workflow = nullptr)
+  {
+    ui::StationOptions options;
+    options.sounds = false;
+    options.workflow = workflow;
+    return options;
+  }
+
+  static void scan(const QString &code)
+  {
+    QWidget *target = QApplication::focusWidget();
+    QVERIFY2(target, "nothing has focus");
+    QTest::keyClicks(target, code);
+    QTest::keyClick(target, Qt::Key_Return);
+  }
+
+  QString packState(qint64 fo)
+  {
+    auto q = db::exec(m_db, QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo});
+    return q && q.value().next() ? q.value().value(0).toString() : QString();
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -39,9 +64,13 @@ private Q_SLOTS:
 
   void showsDemoQueue_forConfiguredWarehouse()
   {
-    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("CMH"), QStringLiteral("demo")});
+    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("CMH"), QStringLiteral("demo")},
+                             quietOptions());
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow(); // Xvfb has no window manager to do it
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    scan(QStringLiteral("PB-1001")); // badge
+    QTRY_VERIFY(window.packer().has_value());
     auto *combo = window.findChild<QComboBox *>(QStringLiteral("locationCombo"));
     auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
     QVERIFY(combo && table);
@@ -61,6 +90,53 @@ private Q_SLOTS:
     const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
     if (!shots.isEmpty())
       QVERIFY(window.grab().save(shots + QStringLiteral("/station-queue.png")));
+  }
+
+  void takeNext_claimsFirstWaiting_signOutReleasesIt()
+  {
+    packing::UnleasedDemoWorkflow workflow(m_db);
+    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
+                             quietOptions(&workflow));
+    window.show();
+    window.activateWindow(); // Xvfb has no window manager to do it
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::NoModifier, 60); // nobody signed in: nothing
+    QVERIFY(!window.packView()->session());
+    scan(QStringLiteral("PB-1002"));
+    QTRY_VERIFY(window.packer().has_value());
+    const qint64 first = window.queueModel()->orders().first().fulfillmentOrderId;
+    scan(test::barcodeFor(m_db, QStringLiteral("NW-T2D-001"))); // an item with no order open: told what to do
+    QVERIFY(window.banner()->headline().contains(QStringLiteral("No order open")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::NoModifier, 60);
+    QVERIFY(window.packView()->session());
+    QCOMPARE(window.packView()->session()->header().fulfillmentOrderId, first);
+    QCOMPARE(packState(first), QStringLiteral("claimed"));
+    const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+      QVERIFY(window.grab().save(shots + QStringLiteral("/pack-start.png")));
+    scan(QStringLiteral("PB*SIGNOUT"));
+    QVERIFY(!window.packer().has_value());
+    QCOMPARE(packState(first), QStringLiteral("queued"));
+  }
+
+  void enterOnQueueRow_opensThatOrder()
+  {
+    packing::UnleasedDemoWorkflow workflow(m_db);
+    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
+                             quietOptions(&workflow));
+    window.show();
+    window.activateWindow(); // Xvfb has no window manager to do it
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    scan(QStringLiteral("PB-1001"));
+    QTRY_VERIFY(window.packer().has_value());
+    auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
+    QCOMPARE(QApplication::focusWidget(), table);
+    QTest::keyClick(table, Qt::Key_Down, Qt::NoModifier, 60);
+    const qint64 second = window.queueModel()->orders().at(1).fulfillmentOrderId;
+    QTest::keyClick(table, Qt::Key_Return, Qt::NoModifier, 60);
+    QVERIFY(window.packView()->session());
+    QCOMPARE(window.packView()->session()->header().fulfillmentOrderId, second);
+    window.signOut();
   }
 
   void queueModel_marksLateOrders()

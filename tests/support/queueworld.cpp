@@ -111,16 +111,4 @@ Status addScan(const QSqlDatabase &db, qint64 fulfillmentOrderId, qint64 claimId
   return {};
 }
 
-qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
-{
-  auto query = db::exec(db, sql, values);
-  if (!query) {
-    qWarning("scalar query failed: %s", qPrintable(query.error().message));
-    return -1;
-  }
-  if (!query.value().next())
-    return -1;
-  return query.value().value(0).toLongLong();
-}
-
 } // namespace pb::test

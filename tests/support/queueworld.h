@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tests/support/testdatabase.h"
+
 #include "core/base/result.h"
 
 #include <QDateTime>
@@ -27,7 +29,5 @@ Result<qint64> addQueuedOrder(const QSqlDatabase &db, qint64 shopId, qint64 loca
 Result<int> addQueuedOrdersBulk(const QSqlDatabase &db, qint64 shopId, qint64 locationId, int count);
 // A scan event on a claimed order, as the packing screen would write it.
 Status addScan(const QSqlDatabase &db, qint64 fulfillmentOrderId, qint64 claimId, qint64 stationId);
-// One integer from a query with bound values; -1 and a test failure message on error.
-qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
 } // namespace pb::test

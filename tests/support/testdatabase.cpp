@@ -50,4 +50,16 @@ Result<db::ConnectionSettings> createScratchDatabase(const QString &prefix)
   return settings;
 }
 
+qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+  auto query = db::exec(db, sql, values);
+  if (!query) {
+    qWarning("scalar query failed: %s", qPrintable(query.error().message));
+    return -1;
+  }
+  if (!query.value().next())
+    return -1;
+  return query.value().value(0).toLongLong();
+}
+
 } // namespace pb::test

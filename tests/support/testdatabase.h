@@ -16,4 +16,7 @@ Result<db::ConnectionSettings> fixtureServer();
 // Creates a fresh, uniquely named database on the fixture cluster and returns its settings.
 Result<db::ConnectionSettings> createScratchDatabase(const QString &prefix);
 
+// First column of the first row as a number; -1 (and a warning) when the query fails or is empty.
+qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+
 } // namespace pb::test

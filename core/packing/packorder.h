@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace pb::packing {
+
+// What the packer sees about the order being packed (no address: the slip carries that).
+struct PackHeader {
+  qint64 fulfillmentOrderId = 0;
+  qint64 shopId = 0;
+  QString orderName;
+  QDateTime shipBy;
+  QString shippingMethod;
+  QString note;
+  QString giftMessage;
+  QString packState;
+};
+
+// One line to verify; `verified` counts scans and manual entries.
+struct PackLine {
+  qint64 lineId = 0;
+  qint64 variantId = 0; // 0: custom item without a catalogue variant
+  QString title;
+  QString variantTitle;
+  QString sku;
+  QString bin;
+  int expected = 0;
+  int verified = 0;
+
+  bool done() const { return verified >= expected; }
+};
+
+struct PackOrder {
+  PackHeader header;
+  QList<PackLine> lines;
+  QHash<QString, qint64> variantByCode; // barcodes.normalized (GTIN-14 or raw code) and SKUs → variant
+};
+
+// Loads a fulfillment order's header, lines and the barcodes of its variants.
+Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderId);
+
+// A catalogue item that is not on the order, for a "wrong item" message.
+struct CatalogueItem {
+  qint64 variantId = 0;
+  QString title;
+  QString variantTitle;
+};
+
+// Looks codes up in the whole shop catalogue (barcodes, then SKUs); NotFound when nothing matches.
+Result<CatalogueItem> findCatalogueItem(const QSqlDatabase &db, qint64 shopId, const QStringList &codes);
+
+QString isoUtc(const QDateTime &time);
+
+} // namespace pb::packing

@@ -1,0 +1,427 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/packing/packsession.h"
+
+#include "core/db/sql.h"
+#include "core/packing/packers.h"
+
+#include <QLoggingCategory>
+
+namespace pb::packing {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSession, "packbench.core.packing.packsession")
+
+const QString kOk = QStringLiteral("ok");
+const QString kManual = QStringLiteral("manual");
+const QString kWrongItem = QStringLiteral("wrong_item");
+const QString kUnknown = QStringLiteral("unknown");
+const QString kOverScan = QStringLiteral("over_scan");
+const QString kAcknowledged = QStringLiteral("acknowledged");
+const QString kCommand = QStringLiteral("command");
+const QString kUnreadablePrefix = QStringLiteral("unreadable: ");
+
+QVariant nullable(qint64 id)
+{
+  return id == 0 ? QVariant() : QVariant(id);
+}
+
+QVariant nullable(const std::optional<qint64> &id)
+{
+  return id ? QVariant(*id) : QVariant();
+}
+
+QVariant nullable(const QString &text)
+{
+  return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Clock &clock, qint64 fulfillmentOrderId,
+                                                       PackContext context, PackOptions options, QObject *parent)
+{
+  auto order = loadPackOrder(db, fulfillmentOrderId);
+  if (!order)
+    return order.error();
+  const QString &state = order->header.packState;
+  if (state == u"packed" || state == u"cancelled")
+    return makeError(ErrorKind::Conflict,
+                     QStringLiteral("fulfillment order %1 is %2").arg(fulfillmentOrderId).arg(state));
+  if (context.packerId == 0)
+    return makeError(ErrorKind::Permission, QStringLiteral("a pack session needs a signed-in packer"));
+  std::unique_ptr<PackSession> session(
+      new PackSession(std::move(db), clock, std::move(*order), context, options, parent));
+  if (Status replayed = session->replayEvents(); !replayed)
+    return replayed.error();
+  return session;
+}
+
+PackSession::PackSession(QSqlDatabase db, const Clock &clock, PackOrder order, PackContext context, PackOptions options,
+                         QObject *parent)
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_clock(clock)
+    , m_order(std::move(order))
+    , m_context(context)
+    , m_options(options)
+{}
+
+PackSession::~PackSession() = default;
+
+int PackSession::expectedTotal() const
+{
+  int total = 0;
+  for (const PackLine &line : m_order.lines)
+    total += line.expected;
+  return total;
+}
+
+int PackSession::verifiedTotal() const
+{
+  int total = 0;
+  for (const PackLine &line : m_order.lines)
+    total += std::min(line.verified, line.expected);
+  return total;
+}
+
+Status PackSession::replayEvents()
+{
+  auto events = db::exec(m_db,
+                         QStringLiteral("SELECT outcome, line_id, quantity, box_no, raw_code, reason "
+                                        "FROM scan_events WHERE fulfillment_order_id = ? ORDER BY id"),
+                         {m_order.header.fulfillmentOrderId});
+  if (!events)
+    return events.error();
+  int replayed = 0;
+  while (events.value().next()) {
+    const QSqlQuery &q = events.value();
+    const QString outcome = q.value(0).toString();
+    const qint64 lineId = q.value(1).toLongLong();
+    const int box = q.value(3).toInt();
+    int row = -1;
+    for (int i = 0; i < m_order.lines.size(); ++i) {
+      if (m_order.lines.at(i).lineId == lineId)
+        row = i;
+    }
+    if (box > m_boxNo) {
+      m_boxNo = box;
+      m_itemsInBox = 0;
+    }
+    ++replayed;
+    if ((outcome == kOk || outcome == kManual) && row >= 0) {
+      m_order.lines[row].verified += q.value(2).toInt();
+      if (box == m_boxNo)
+        m_itemsInBox += q.value(2).toInt();
+    } else if (outcome == kWrongItem || outcome == kUnknown || outcome == kOverScan) {
+      ScanFeedback error;
+      error.outcome = outcome == kWrongItem                                 ? Outcome::WrongItem
+                      : outcome == kOverScan                                ? Outcome::OverScan
+                      : q.value(5).toString().startsWith(kUnreadablePrefix) ? Outcome::Unreadable
+                                                                            : Outcome::UnknownBarcode;
+      error.row = row;
+      error.code = q.value(4).toString();
+      m_pendingError = error;
+    } else if (outcome == kAcknowledged) {
+      m_pendingError.reset();
+    }
+  }
+  if (m_pendingError) {
+    m_pendingError->remaining = expectedTotal() - verifiedTotal();
+    m_state = State::Blocked;
+  }
+  if (replayed > 0)
+    qCInfo(lcSession) << "resumed fulfillment order" << m_order.header.fulfillmentOrderId << "from" << replayed
+                      << "scan events:" << verifiedTotal() << "of" << expectedTotal() << "verified, box" << m_boxNo;
+  return {};
+}
+
+Status PackSession::insertEvent(const Event &event) const
+{
+  const QUuid id = event.id.isNull() ? QUuid::createUuid() : event.id;
+  auto done = db::exec(m_db,
+                       QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, claim_id, "
+                                      "line_id, station_id, packer_id, raw_code, normalized_code, symbology, outcome, "
+                                      "quantity, box_no, reason, scanned_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       {id.toString(QUuid::WithoutBraces), m_order.header.fulfillmentOrderId,
+                        nullable(m_context.claimId), nullable(event.lineId), nullable(m_context.stationId),
+                        m_context.packerId, event.raw.isNull() ? QString::fromLatin1("") : event.raw,
+                        nullable(event.normalized), nullable(event.symbology), event.outcome, event.quantity, m_boxNo,
+                        nullable(event.reason), isoUtc(m_clock.nowUtc())});
+  if (!done) {
+    // Drivers report unique violations differently: ask whether this very event is already there.
+    auto known = db::exec(m_db, QStringLiteral("SELECT 1 FROM scan_events WHERE client_event_id = ?"),
+                          {id.toString(QUuid::WithoutBraces)});
+    if (!event.id.isNull() && known && known.value().next())
+      return makeError(ErrorKind::Conflict, QStringLiteral("scan event already recorded"));
+    return done.error();
+  }
+  return {};
+}
+
+ScanFeedback PackSession::emitFeedback(ScanFeedback feedback)
+{
+  feedback.remaining = expectedTotal() - verifiedTotal();
+  Q_EMIT feedbackGiven(feedback);
+  return feedback;
+}
+
+void PackSession::setState(State state)
+{
+  if (m_state == state)
+    return;
+  m_state = state;
+  Q_EMIT stateChanged(state);
+}
+
+ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid eventId)
+{
+  using scanning::ScanCommand;
+  using scanning::ScanKind;
+  if (scan.kind == ScanKind::Command) {
+    switch (scan.command) {
+    case ScanCommand::Ack: return acknowledge();
+    case ScanCommand::NextBox: return nextBox();
+    case ScanCommand::Hold:
+      return requestHold(scan.argument.isEmpty() ? QStringLiteral("held at the bench") : scan.argument);
+    case ScanCommand::Complete: return complete();
+    case ScanCommand::Partial:
+      return completePartial(scan.argument.isEmpty() ? QStringLiteral("partial at the bench") : scan.argument);
+    default:
+      return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("not a pack-session command"), 0});
+    }
+  }
+  if (m_state == State::Completed || m_state == State::HoldRequested)
+    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
+  if (m_state == State::Blocked)
+    return emitFeedback({Outcome::StillBlocked, m_pendingError ? m_pendingError->row : -1, scan.raw, {}, {}, {}, 0});
+  if (scan.kind == ScanKind::Invalid)
+    return block({Outcome::Unreadable, -1, scan.raw, {}, {}, scan.error, 0}, scan, eventId);
+  if (scan.kind != ScanKind::Item)
+    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("not an item barcode"), 0});
+  return handleItem(scan, eventId);
+}
+
+int PackSession::findRowForVariant(qint64 variantId, bool *anyMatch) const
+{
+  int full = -1;
+  for (int i = 0; i < m_order.lines.size(); ++i) {
+    const PackLine &line = m_order.lines.at(i);
+    if (line.variantId != variantId)
+      continue;
+    if (!line.done())
+      return i;
+    full = i;
+  }
+  *anyMatch = full >= 0;
+  return full;
+}
+
+ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QUuid &eventId)
+{
+  qint64 variantId = m_order.variantByCode.value(scan.gtin, 0);
+  if (variantId == 0)
+    variantId = m_order.variantByCode.value(scan.code, 0);
+  if (variantId == 0) {
+    // Not on this order: is it a real product (wrong item) or nothing we know?
+    auto item = findCatalogueItem(m_db, m_order.header.shopId, {scan.gtin, scan.code});
+    if (item) {
+      ScanFeedback wrong{Outcome::WrongItem, -1, scan.raw, item->title, {}, {}, 0};
+      wrong.itemVariant = item->variantTitle;
+      return block(wrong, scan, eventId);
+    }
+    if (item.error().kind != ErrorKind::NotFound)
+      return emitFeedback({Outcome::Failed, -1, scan.raw, {}, {}, item.error().message, 0});
+    return block({Outcome::UnknownBarcode, -1, scan.raw, {}, {}, {}, 0}, scan, eventId);
+  }
+  bool anyMatch = false;
+  const int row = findRowForVariant(variantId, &anyMatch);
+  PackLine &line = m_order.lines[row];
+  if (line.done())
+    return block({Outcome::OverScan, row, scan.raw, line.title, line.variantTitle, {}, 0}, scan, eventId);
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    return insertEvent(
+        {kOk, line.lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, {}, eventId});
+  });
+  if (!saved) {
+    if (saved.error().kind == ErrorKind::Conflict)
+      return emitFeedback({Outcome::Duplicate, row, scan.raw, line.title, line.variantTitle, saved.error().message, 0});
+    qCWarning(lcSession).noquote() << "scan not saved, not counted:" << saved.error().message;
+    return emitFeedback({Outcome::Failed, row, scan.raw, line.title, line.variantTitle, saved.error().message, 0});
+  }
+  ++line.verified;
+  ++m_itemsInBox;
+  Q_EMIT lineChanged(row);
+  ScanFeedback good = emitFeedback({Outcome::Counted, row, scan.raw, line.title, line.variantTitle, {}, 0});
+  if (m_options.autoComplete && allVerified())
+    return complete();
+  return good;
+}
+
+ScanFeedback PackSession::block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId)
+{
+  const QString outcome = feedback.outcome == Outcome::WrongItem  ? kWrongItem
+                          : feedback.outcome == Outcome::OverScan ? kOverScan
+                                                                  : kUnknown;
+  const QString reason = feedback.outcome == Outcome::Unreadable ? kUnreadablePrefix + scan.error : QString();
+  const qint64 lineId = feedback.row >= 0 ? m_order.lines.at(feedback.row).lineId : 0;
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    return insertEvent(
+        {outcome, lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, reason, eventId});
+  });
+  if (!saved && saved.error().kind == ErrorKind::Conflict)
+    return emitFeedback({Outcome::Duplicate, feedback.row, scan.raw, {}, {}, saved.error().message, 0});
+  if (!saved) // still block: the packer must look at it even if the journal write failed
+    qCWarning(lcSession).noquote() << "error scan not saved:" << saved.error().message;
+  m_pendingError = feedback;
+  setState(State::Blocked);
+  return emitFeedback(feedback);
+}
+
+ScanFeedback PackSession::acknowledge()
+{
+  if (m_state != State::Blocked)
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("nothing to acknowledge"), 0});
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    return insertEvent({kAcknowledged, 0, QStringLiteral("PB*ACK"), {}, {}, 0, {}, {}});
+  });
+  if (!saved)
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+  m_pendingError.reset();
+  setState(State::Packing);
+  return emitFeedback({Outcome::Acknowledged, -1, {}, {}, {}, {}, 0});
+}
+
+ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reason, const QString &approverBadge)
+{
+  if (m_state != State::Packing)
+    return emitFeedback({Outcome::Refused, row, {}, {}, {}, QStringLiteral("not accepting items now"), 0});
+  if (row < 0 || row >= m_order.lines.size())
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("no such line"), 0});
+  PackLine &line = m_order.lines[row];
+  if (quantity < 1 || quantity > line.expected - line.verified)
+    return emitFeedback({Outcome::Refused,
+                         row,
+                         {},
+                         line.title,
+                         {},
+                         QStringLiteral("quantity must be 1 to %1").arg(line.expected - line.verified),
+                         0});
+  if (reason.trimmed().isEmpty())
+    return emitFeedback(
+        {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("a reason is required"), 0});
+  QString recorded = reason.trimmed();
+  if (m_options.manualNeedsLead) {
+    auto approver = findPackerByBadge(m_db, approverBadge);
+    if (!approver || !approver->active || !approver->isLead())
+      return emitFeedback(
+          {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("needs a lead's badge"), 0});
+    recorded += QStringLiteral(" (approved by %1)").arg(approver->badgeId);
+  }
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    return insertEvent({kManual, line.lineId, QStringLiteral("MANUAL"), line.sku, {}, quantity, recorded, {}});
+  });
+  if (!saved)
+    return emitFeedback({Outcome::Failed, row, {}, line.title, line.variantTitle, saved.error().message, 0});
+  line.verified += quantity;
+  m_itemsInBox += quantity;
+  Q_EMIT lineChanged(row);
+  ScanFeedback good = emitFeedback({Outcome::Counted, row, {}, line.title, line.variantTitle, {}, 0});
+  if (m_options.autoComplete && allVerified())
+    return complete();
+  return good;
+}
+
+ScanFeedback PackSession::nextBox()
+{
+  if (m_state != State::Packing)
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
+  if (m_itemsInBox == 0)
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("box %1 is still empty").arg(m_boxNo), 0});
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    for (const int box : {m_boxNo, m_boxNo + 1}) {
+      auto row = db::exec(m_db,
+                          QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
+                                         "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
+                                         "AND box_no = ?)"),
+                          {m_order.header.fulfillmentOrderId, box, m_order.header.fulfillmentOrderId, box});
+      if (!row)
+        return row.error();
+    }
+    ++m_boxNo; // the command event belongs to the new box, so a resume lands in it
+    Status inserted = insertEvent({kCommand, 0, QStringLiteral("PB*NEXTBOX"), {}, {}, 0, {}, {}});
+    if (!inserted)
+      --m_boxNo;
+    return inserted;
+  });
+  if (!saved)
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+  m_itemsInBox = 0;
+  Q_EMIT boxChanged(m_boxNo);
+  return emitFeedback({Outcome::BoxStarted, -1, {}, {}, {}, {}, 0});
+}
+
+ScanFeedback PackSession::requestHold(const QString &reason)
+{
+  if (m_state == State::Completed || m_state == State::HoldRequested)
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("this order is finished"), 0});
+  const QString why = reason.trimmed().isEmpty() ? QStringLiteral("held at the bench") : reason.trimmed();
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}});
+  });
+  if (!saved)
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+  setState(State::HoldRequested);
+  Q_EMIT holdRequested(why);
+  return emitFeedback({Outcome::HoldRequested, -1, {}, {}, {}, why, 0});
+}
+
+ScanFeedback PackSession::complete()
+{
+  if (m_state != State::Packing)
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
+  if (!allVerified())
+    return emitFeedback({Outcome::Refused,
+                         -1,
+                         {},
+                         {},
+                         {},
+                         QStringLiteral("%1 item(s) still to verify").arg(expectedTotal() - verifiedTotal()),
+                         0});
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    auto row = db::exec(m_db,
+                        QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
+                                       "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
+                                       "AND box_no = ?)"),
+                        {m_order.header.fulfillmentOrderId, m_boxNo, m_order.header.fulfillmentOrderId, m_boxNo});
+    if (!row)
+      return row.error();
+    return insertEvent({kCommand, 0, QStringLiteral("PB*COMPLETE"), {}, {}, 0, {}, {}});
+  });
+  if (!saved)
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+  setState(State::Completed);
+  Q_EMIT completed(false);
+  return emitFeedback({Outcome::Completed, -1, {}, {}, {}, {}, 0});
+}
+
+ScanFeedback PackSession::completePartial(const QString &reason)
+{
+  if (m_state != State::Packing)
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
+  if (verifiedTotal() == 0)
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("nothing verified to ship"), 0});
+  if (reason.trimmed().isEmpty())
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("a reason is required"), 0});
+  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+    return insertEvent({kCommand, 0, QStringLiteral("PB*PARTIAL"), {}, {}, 0, reason.trimmed(), {}});
+  });
+  if (!saved)
+    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+  setState(State::Completed);
+  Q_EMIT completed(true);
+  return emitFeedback({Outcome::Completed, -1, {}, {}, {}, reason.trimmed(), 0});
+}
+
+} // namespace pb::packing

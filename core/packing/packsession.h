@@ -1,0 +1,136 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/packing/packorder.h"
+#include "core/scanning/scandecoder.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QUuid>
+
+#include <memory>
+#include <optional>
+
+namespace pb::packing {
+
+// Who is packing, and under which claim (from pb::queue::OrderQueue) and station, if any.
+struct PackContext {
+  qint64 packerId = 0;
+  std::optional<qint64> claimId;
+  std::optional<qint64> stationId;
+};
+
+struct PackOptions {
+  bool autoComplete = false;   // complete on the last good scan
+  bool manualNeedsLead = true; // typed quantities need a lead's badge
+};
+
+// What happened to one input; the UI turns it into words, colour and sound.
+enum class Outcome {
+  Counted,        // good scan or manual entry, persisted
+  WrongItem,      // a catalogue item not on this order: blocks until acknowledged
+  UnknownBarcode, // nothing in the catalogue: blocks
+  OverScan,       // this line is already complete: blocks
+  Unreadable,     // the scan could not be decoded (bad check digit, garbage): blocks
+  StillBlocked,   // an error is waiting for acknowledgement; the input was ignored
+  Duplicate,      // this event id was already recorded (replayed input); nothing counted twice
+  Acknowledged,
+  BoxStarted,
+  HoldRequested,
+  Completed,
+  Refused, // not allowed now (complete with items missing, empty box, no lead approval …)
+  Failed,  // the database did not take it: nothing was counted
+};
+
+struct ScanFeedback {
+  Outcome outcome = Outcome::Refused;
+  int row = -1;        // the line it concerned
+  QString code;        // what was scanned (for the banner: which barcode)
+  QString itemTitle;   // the matched item (wrong item: what it actually is)
+  QString itemVariant; // its variant: often all that tells two items apart
+  QString detail;      // why it was refused or failed, in English for logs
+  int remaining = 0;   // items still to verify after this input
+};
+
+// Verifies one fulfillment order by scan. Every input is written to scan_events before it counts,
+// so reopening a session (after a crash) restores counts, box and any unacknowledged error exactly.
+// Claiming, holding and marking packed belong to the queue: this class only records and signals.
+class PackSession final : public QObject {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(PackSession)
+
+public:
+  enum class State { Packing, Blocked, HoldRequested, Completed };
+
+  static Result<std::unique_ptr<PackSession>> open(QSqlDatabase db, const Clock &clock, qint64 fulfillmentOrderId,
+                                                   PackContext context, PackOptions options = {},
+                                                   QObject *parent = nullptr);
+  ~PackSession() override;
+
+  const PackHeader &header() const { return m_order.header; }
+  const QList<PackLine> &lines() const { return m_order.lines; }
+  const PackContext &context() const { return m_context; }
+  State state() const { return m_state; }
+  int boxNo() const { return m_boxNo; }
+  int expectedTotal() const;
+  int verifiedTotal() const;
+  bool allVerified() const { return verifiedTotal() >= expectedTotal(); }
+  // The error that blocks scanning until acknowledged, if any.
+  const std::optional<ScanFeedback> &pendingError() const { return m_pendingError; }
+
+  ScanFeedback handleScan(const scanning::DecodedScan &scan, QUuid eventId = {});
+  ScanFeedback acknowledge();
+  // A typed quantity for an item whose barcode will not scan; approverBadge is a lead's badge.
+  ScanFeedback enterManual(int row, int quantity, const QString &reason, const QString &approverBadge = {});
+  ScanFeedback nextBox();
+  ScanFeedback requestHold(const QString &reason);
+  ScanFeedback complete();
+  // Ships what is verified and leaves the rest open; needs a reason.
+  ScanFeedback completePartial(const QString &reason);
+
+Q_SIGNALS:
+  void lineChanged(int row);
+  void stateChanged(pb::packing::PackSession::State state);
+  void boxChanged(int boxNo);
+  void feedbackGiven(const pb::packing::ScanFeedback &feedback);
+  // For the composition root to forward to OrderQueue::hold / markPacked.
+  void holdRequested(const QString &reason);
+  void completed(bool partial);
+
+private:
+  PackSession(QSqlDatabase db, const Clock &clock, PackOrder order, PackContext context, PackOptions options,
+              QObject *parent);
+  Status replayEvents();
+  struct Event {
+    QString outcome;
+    qint64 lineId = 0;
+    QString raw;
+    QString normalized;
+    QString symbology;
+    int quantity = 1;
+    QString reason;
+    QUuid id;
+  };
+  Status insertEvent(const Event &event) const;
+  ScanFeedback handleItem(const scanning::DecodedScan &scan, const QUuid &eventId);
+  ScanFeedback block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId);
+  ScanFeedback emitFeedback(ScanFeedback feedback);
+  int findRowForVariant(qint64 variantId, bool *anyMatch) const;
+  void setState(State state);
+
+  QSqlDatabase m_db;
+  const Clock &m_clock;
+  PackOrder m_order;
+  PackContext m_context;
+  PackOptions m_options;
+  State m_state = State::Packing;
+  int m_boxNo = 1;
+  int m_itemsInBox = 0;
+  std::optional<ScanFeedback> m_pendingError;
+};
+
+} // namespace pb::packing
+
+Q_DECLARE_METATYPE(pb::packing::ScanFeedback)

@@ -1,0 +1,559 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/packview.h"
+
+#include "ui/feedbacksounds.h"
+#include "ui/packlinesmodel.h"
+#include "ui/statusbanner.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pb::ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcPackView, "packbench.ui.packview")
+
+using packing::Outcome;
+using Cue = FeedbackSounds::Cue;
+
+// "Trailhead 28L Daypack · Moss": the variant is often all that tells two items apart.
+QString itemName(const QString &title, const QString &variant)
+{
+  return variant.isEmpty() ? title : title + QStringLiteral(" · ") + variant;
+}
+
+// Holds the banner without a layout: a text change then re-lays out nothing but the banner itself
+// (a word-wrapped label in a layout re-lays out the whole window on every scan).
+class BannerHost final : public QWidget {
+public:
+  explicit BannerHost(QWidget *parent)
+      : QWidget(parent)
+  {}
+  void resizeEvent(QResizeEvent *) override
+  {
+    for (QWidget *child : findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+      child->setGeometry(rect());
+  }
+};
+
+QLabel *makeLabel(QWidget *parent, const QString &name, int pointSize, bool bold = false)
+{
+  auto *label = new QLabel(parent);
+  label->setObjectName(name);
+  QFont font = label->font();
+  font.setPointSize(pointSize);
+  font.setBold(bold);
+  label->setFont(font);
+  label->setWordWrap(true);
+  return label;
+}
+} // namespace
+
+PackView::PackView(const Clock &clock, FeedbackSounds &sounds, QWidget *parent)
+    : QWidget(parent)
+    , m_clock(clock)
+    , m_sounds(sounds)
+{
+  setObjectName(QStringLiteral("packView"));
+  buildUi();
+}
+
+PackView::~PackView() = default;
+
+void PackView::buildUi()
+{
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(10);
+
+  auto *header = new QHBoxLayout;
+  m_orderLabel = makeLabel(this, QStringLiteral("orderLabel"), 26, true);
+  m_orderLabel->setWordWrap(false);
+  header->addWidget(m_orderLabel);
+  m_detailsLabel = makeLabel(this, QStringLiteral("orderDetailsLabel"), 15);
+  header->addWidget(m_detailsLabel, 1);
+  m_boxLabel = makeLabel(this, QStringLiteral("boxLabel"), 22, true);
+  m_boxLabel->setWordWrap(false);
+  m_boxLabel->setStyleSheet(
+      QStringLiteral("QLabel { border: 3px solid #2b3440; border-radius: 6px; padding: 4px 14px; }"));
+  header->addWidget(m_boxLabel);
+  layout->addLayout(header);
+
+  m_noteLabel = makeLabel(this, QStringLiteral("noteLabel"), 15);
+  m_noteLabel->setStyleSheet(QStringLiteral("QLabel { background: #fff4c2; color: #3a2c00; padding: 6px; }"));
+  layout->addWidget(m_noteLabel);
+  m_giftLabel = makeLabel(this, QStringLiteral("giftLabel"), 15, true);
+  m_giftLabel->setStyleSheet(QStringLiteral("QLabel { background: #f3e5ff; color: #3b0a57; padding: 6px; }"));
+  layout->addWidget(m_giftLabel);
+
+  auto *bannerHost = new BannerHost(this);
+  bannerHost->setFixedHeight(150); // two lines of headline and the hint
+  bannerHost->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+  m_banner = new StatusBanner(bannerHost);
+  m_banner->setObjectName(QStringLiteral("packBanner"));
+  layout->addWidget(bannerHost);
+
+  m_progress = new QProgressBar(this);
+  m_progress->setObjectName(QStringLiteral("packProgress"));
+  m_progress->setAccessibleName(tr("Items verified"));
+  m_progress->setMinimumHeight(34);
+  QFont progressFont = m_progress->font();
+  progressFont.setPointSize(15);
+  progressFont.setBold(true);
+  m_progress->setFont(progressFont);
+  m_progress->setStyleSheet(QStringLiteral("QProgressBar { border: 2px solid #2b3440; border-radius: 6px; "
+                                           "text-align: center; background: #e8ebef; color: #10151b; } "
+                                           "QProgressBar::chunk { background: #2f9e55; }"));
+  layout->addWidget(m_progress);
+
+  m_model = new PackLinesModel(this);
+  m_table = new QTableView(this);
+  m_table->setObjectName(QStringLiteral("packLinesTable"));
+  m_table->setAccessibleName(tr("Items in this order"));
+  m_table->setModel(m_model);
+  // No selection highlight: it would hide the line's state colour. The current line gets a marker.
+  m_table->setSelectionMode(QAbstractItemView::NoSelection);
+  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_table->verticalHeader()->hide();
+  QFont headerFont = m_table->horizontalHeader()->font();
+  headerFont.setPointSize(12);
+  headerFont.setBold(true);
+  m_table->horizontalHeader()->setFont(headerFont);
+  // Sized once per order (setSession): ResizeToContents would re-measure every row on every scan.
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+  m_table->horizontalHeader()->setSectionResizeMode(PackLinesModel::Item, QHeaderView::Stretch);
+  QFont tableFont = m_table->font();
+  tableFont.setPointSize(15);
+  m_table->setFont(tableFont);
+  m_table->verticalHeader()->setDefaultSectionSize(40);
+  connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_model,
+          [this](const QModelIndex &current) { m_model->setCurrentRow(current.isValid() ? current.row() : -1); });
+  layout->addWidget(m_table, 1);
+
+  buildPanels();
+
+  m_keysLabel = makeLabel(this, QStringLiteral("keysLabel"), 13);
+  m_keysLabel->setText(tr("F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · "
+                          "Enter acknowledges an error"));
+  m_keysLabel->setStyleSheet(QStringLiteral("QLabel { color: #2b3440; }"));
+  layout->addWidget(m_keysLabel);
+
+  const QList<std::pair<QKeySequence, void (PackView::*)()>> keys = {{Qt::Key_F2, &PackView::showManualEntry},
+                                                                     {Qt::Key_F4, &PackView::showHoldPanel},
+                                                                     {Qt::Key_F6, &PackView::nextBox},
+                                                                     {Qt::Key_F9, &PackView::complete},
+                                                                     {Qt::Key_F10, &PackView::showPartialPanel}};
+  for (const auto &[sequence, slot] : keys) {
+    auto *action = new QAction(this);
+    action->setShortcut(sequence);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    addAction(action);
+  }
+  setFocusProxy(m_table);
+}
+
+void PackView::buildPanels()
+{
+  const QString panelStyle = QStringLiteral("QFrame#%1 { border: 3px solid #1a5fb4; border-radius: 8px; "
+                                            "background: #eef4fc; } QLabel, QSpinBox, QComboBox, QLineEdit, "
+                                            "QPushButton { font-size: 15pt; }");
+  m_manualPanel = new QFrame(this);
+  m_manualPanel->setObjectName(QStringLiteral("manualPanel"));
+  m_manualPanel->setStyleSheet(panelStyle.arg(m_manualPanel->objectName()));
+  auto *manual = new QHBoxLayout(m_manualPanel);
+  m_manualTitle = new QLabel(m_manualPanel);
+  m_manualTitle->setObjectName(QStringLiteral("manualTitle"));
+  manual->addWidget(m_manualTitle, 1);
+  auto *quantityLabel = new QLabel(tr("&Quantity:"), m_manualPanel);
+  m_manualQuantity = new QSpinBox(m_manualPanel);
+  m_manualQuantity->setObjectName(QStringLiteral("manualQuantity"));
+  m_manualQuantity->setAccessibleName(tr("Quantity"));
+  quantityLabel->setBuddy(m_manualQuantity);
+  manual->addWidget(quantityLabel);
+  manual->addWidget(m_manualQuantity);
+  auto *reasonLabel = new QLabel(tr("&Reason:"), m_manualPanel);
+  m_manualReason = new QComboBox(m_manualPanel);
+  m_manualReason->setObjectName(QStringLiteral("manualReason"));
+  m_manualReason->setAccessibleName(tr("Reason"));
+  m_manualReason->setEditable(true);
+  m_manualReason->addItems({tr("Barcode damaged"), tr("No barcode on item"), tr("Barcode will not scan")});
+  reasonLabel->setBuddy(m_manualReason);
+  manual->addWidget(reasonLabel);
+  manual->addWidget(m_manualReason);
+  auto *approverLabel = new QLabel(tr("&Lead badge:"), m_manualPanel);
+  m_manualApprover = new QLineEdit(m_manualPanel);
+  m_manualApprover->setObjectName(QStringLiteral("manualApprover"));
+  m_manualApprover->setAccessibleName(tr("Lead badge"));
+  m_manualApprover->setPlaceholderText(tr("scan lead badge"));
+  approverLabel->setBuddy(m_manualApprover);
+  manual->addWidget(approverLabel);
+  manual->addWidget(m_manualApprover);
+  auto *record = new QPushButton(tr("Record"), m_manualPanel);
+  record->setObjectName(QStringLiteral("manualRecord"));
+  manual->addWidget(record);
+  connect(record, &QPushButton::clicked, this, &PackView::submitManual);
+  connect(m_manualApprover, &QLineEdit::returnPressed, this, &PackView::submitManual);
+  connect(m_manualReason->lineEdit(), &QLineEdit::returnPressed, this, &PackView::submitManual);
+  setTabOrder(m_manualQuantity, m_manualReason);
+  setTabOrder(m_manualReason, m_manualApprover);
+  setTabOrder(m_manualApprover, record);
+  layout()->addWidget(m_manualPanel);
+  m_manualPanel->hide();
+
+  m_reasonPanel = new QFrame(this);
+  m_reasonPanel->setObjectName(QStringLiteral("reasonPanel"));
+  m_reasonPanel->setStyleSheet(panelStyle.arg(m_reasonPanel->objectName()));
+  auto *reason = new QHBoxLayout(m_reasonPanel);
+  m_reasonTitle = new QLabel(m_reasonPanel);
+  m_reasonTitle->setObjectName(QStringLiteral("reasonTitle"));
+  reason->addWidget(m_reasonTitle);
+  m_reasonCombo = new QComboBox(m_reasonPanel);
+  m_reasonCombo->setObjectName(QStringLiteral("reasonCombo"));
+  m_reasonCombo->setAccessibleName(tr("Reason"));
+  m_reasonCombo->setEditable(true);
+  m_reasonTitle->setBuddy(m_reasonCombo);
+  reason->addWidget(m_reasonCombo, 1);
+  auto *confirm = new QPushButton(tr("Confirm"), m_reasonPanel);
+  confirm->setObjectName(QStringLiteral("reasonConfirm"));
+  reason->addWidget(confirm);
+  connect(confirm, &QPushButton::clicked, this, &PackView::submitReason);
+  connect(m_reasonCombo->lineEdit(), &QLineEdit::returnPressed, this, &PackView::submitReason);
+  layout()->addWidget(m_reasonPanel);
+  m_reasonPanel->hide();
+}
+
+void PackView::setSession(std::unique_ptr<packing::PackSession> session)
+{
+  closePanels();
+  m_session = std::move(session);
+  m_model->setSession(m_session.get());
+  if (!m_session)
+    return;
+  packing::PackSession *s = m_session.get();
+  connect(s, &packing::PackSession::lineChanged, m_model, &PackLinesModel::lineChanged);
+  connect(s, &packing::PackSession::feedbackGiven, this, &PackView::showFeedback);
+  connect(s, &packing::PackSession::holdRequested, this, &PackView::holdRequested);
+  connect(s, &packing::PackSession::completed, this, &PackView::finished);
+  updateHeader();
+  updateProgress();
+  for (const int column : {PackLinesModel::Bin, PackLinesModel::Variant, PackLinesModel::Sku, PackLinesModel::Verified,
+                           PackLinesModel::State}) {
+    m_table->resizeColumnToContents(column);
+    m_table->setColumnWidth(column, m_table->columnWidth(column) + 24); // room for "▶ " and "✔ Done"
+  }
+  if (const auto &pending = s->pendingError()) {
+    showFeedback(*pending); // resumed with an error nobody acknowledged: it still stands
+  } else {
+    showReady();
+  }
+  m_table->setCurrentIndex(m_model->index(0, 0));
+  m_table->setFocus();
+}
+
+std::unique_ptr<packing::PackSession> PackView::takeSession()
+{
+  if (m_session)
+    disconnect(m_session.get(), nullptr, this, nullptr);
+  m_model->setSession(nullptr);
+  return std::move(m_session);
+}
+
+void PackView::updateHeader()
+{
+  const packing::PackHeader &h = m_session->header();
+  m_orderLabel->setText(h.orderName);
+  QString details = h.shippingMethod;
+  if (h.shipBy.isValid()) {
+    const qint64 minutes = m_clock.nowUtc().secsTo(h.shipBy) / 60;
+    details += u"  ·  " + (minutes < 0 ? tr("LATE — ship by %1").arg(h.shipBy.toLocalTime().toString(u"HH:mm"))
+                                       : tr("ship by %1").arg(h.shipBy.toLocalTime().toString(u"HH:mm")));
+  }
+  m_detailsLabel->setText(details);
+  m_noteLabel->setText(tr("Note: %1").arg(h.note));
+  m_noteLabel->setVisible(!h.note.isEmpty());
+  m_giftLabel->setText(tr("GIFT — add a card: “%1”").arg(h.giftMessage));
+  m_giftLabel->setVisible(!h.giftMessage.isEmpty());
+}
+
+void PackView::updateProgress()
+{
+  if (!m_session)
+    return;
+  m_progress->setMaximum(std::max(1, m_session->expectedTotal()));
+  m_progress->setValue(m_session->verifiedTotal());
+  m_progress->setFormat(tr("%1 of %2 items verified").arg(m_session->verifiedTotal()).arg(m_session->expectedTotal()));
+  m_boxLabel->setText(tr("Box %1").arg(m_session->boxNo()));
+}
+
+void PackView::showReady()
+{
+  const int left = m_session->expectedTotal() - m_session->verifiedTotal();
+  m_banner->show(StatusBanner::Tone::Neutral, tr("Scan the items · %n to go", nullptr, left),
+                 tr("Order %1").arg(m_session->header().orderName));
+}
+
+void PackView::handleScan(const scanning::DecodedScan &scan)
+{
+  if (!m_session)
+    return;
+  if (m_manualPanel->isVisible() && scan.kind == scanning::ScanKind::Badge) {
+    m_manualApprover->setText(scan.argument); // the lead scans their badge to approve
+    submitManual();
+    return;
+  }
+  const packing::ScanFeedback feedback = m_session->handleScan(scan);
+  const auto state = m_session->state();
+  if (feedback.outcome == Outcome::Refused &&
+      (state == packing::PackSession::State::Completed || state == packing::PackSession::State::HoldRequested)) {
+    showRefusal(feedback, tr("This order is finished — press F8 for the next one"));
+  } else if (feedback.outcome == Outcome::Refused && scan.kind != scanning::ScanKind::Command) {
+    showRefusal(feedback, scan.kind == scanning::ScanKind::Sscc ? tr("That is a carton label, not an item")
+                                                                : tr("That barcode is not an item"));
+  } else if (feedback.outcome == Outcome::Refused && scan.command == scanning::ScanCommand::Complete) {
+    showRefusal(feedback, tr("Not complete: %n item(s) still to scan", nullptr, feedback.remaining));
+  } else if (feedback.outcome == Outcome::Refused && scan.command == scanning::ScanCommand::NextBox) {
+    showRefusal(feedback, tr("Box %1 is still empty").arg(m_session->boxNo()));
+  }
+}
+
+void PackView::showFeedback(const packing::ScanFeedback &f)
+{
+  updateProgress();
+  const int left = f.remaining;
+  const QString ack = tr("Scan ACK or press Enter to continue");
+  m_model->setErrorRow(f.outcome == Outcome::OverScan ? f.row : -1);
+  switch (f.outcome) {
+  case Outcome::Counted: {
+    const packing::PackLine &line = m_session->lines().at(f.row);
+    m_banner->show(
+        StatusBanner::Tone::Good,
+        tr("✔ %1  %2 / %3").arg(itemName(line.title, line.variantTitle)).arg(line.verified).arg(line.expected),
+        left > 0 ? tr("%n item(s) to go", nullptr, left) : tr("All items verified — press F9 to complete"));
+    m_table->setCurrentIndex(m_model->index(f.row, 0));
+    m_sounds.play(Cue::Good);
+    break;
+  }
+  case Outcome::WrongItem:
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ WRONG ITEM: %1").arg(itemName(f.itemTitle, f.itemVariant)),
+                   tr("It is not on this order — put it back. %1").arg(ack));
+    m_sounds.play(Cue::WrongItem);
+    break;
+  case Outcome::UnknownBarcode:
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
+                   tr("Set the item aside for the lead. %1").arg(ack));
+    m_sounds.play(Cue::Unknown);
+    break;
+  case Outcome::OverScan:
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ TOO MANY: %1").arg(itemName(f.itemTitle, f.itemVariant)),
+                   tr("This line is already complete — take one out. %1").arg(ack));
+    m_table->setCurrentIndex(m_model->index(f.row, 0));
+    m_sounds.play(Cue::OverScan);
+    break;
+  case Outcome::Unreadable:
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ BARCODE NOT READABLE"),
+                   tr("Rescan, or press F2 to enter the quantity. %1").arg(ack));
+    m_sounds.play(Cue::Unknown);
+    break;
+  case Outcome::StillBlocked:
+    m_sounds.play(Cue::WrongItem); // the banner still shows the error that needs acknowledging
+    break;
+  case Outcome::Duplicate:
+    m_banner->show(StatusBanner::Tone::Neutral, tr("Already counted"), tr("%n item(s) to go", nullptr, left));
+    break;
+  case Outcome::Acknowledged:
+    m_banner->show(StatusBanner::Tone::Neutral, tr("Error cleared · %n to go", nullptr, left), tr("Continue scanning"));
+    m_sounds.play(Cue::Notice);
+    break;
+  case Outcome::BoxStarted:
+    m_banner->show(StatusBanner::Tone::Neutral, tr("Box %1 started").arg(m_session->boxNo()),
+                   tr("%n item(s) to go", nullptr, left));
+    m_sounds.play(Cue::Notice);
+    break;
+  case Outcome::HoldRequested:
+    m_banner->show(StatusBanner::Tone::Warning, tr("ON HOLD: %1").arg(f.detail), tr("Put the order on the hold shelf"));
+    m_sounds.play(Cue::Notice);
+    break;
+  case Outcome::Completed:
+    m_banner->show(StatusBanner::Tone::Good, tr("✔ ORDER %1 COMPLETE").arg(m_session->header().orderName),
+                   f.detail.isEmpty() ? tr("Seal the box · F8 takes the next order")
+                                      : tr("Shipped partial (%1) · F8 takes the next order").arg(f.detail));
+    m_sounds.play(Cue::Complete);
+    break;
+  case Outcome::Failed:
+    qCWarning(lcPackView).noquote() << "not saved:" << f.detail;
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ NOT SAVED — database problem"),
+                   tr("Nothing was counted. Scan the item again; call the lead if this repeats."));
+    m_sounds.play(Cue::Unknown);
+    break;
+  case Outcome::Refused: break; // the caller knows what was refused and says so
+  }
+}
+
+void PackView::showRefusal(const packing::ScanFeedback &feedback, const QString &text)
+{
+  Q_UNUSED(feedback);
+  m_banner->show(StatusBanner::Tone::Warning, text,
+                 m_session && m_session->state() == packing::PackSession::State::Blocked
+                     ? tr("Scan ACK or press Enter to continue")
+                     : QString());
+  m_sounds.play(Cue::Notice);
+}
+
+void PackView::acknowledge()
+{
+  if (m_session && m_session->state() == packing::PackSession::State::Blocked)
+    m_session->acknowledge();
+}
+
+void PackView::nextBox()
+{
+  if (!m_session)
+    return;
+  if (m_session->nextBox().outcome == Outcome::Refused)
+    showRefusal({}, tr("Box %1 is still empty").arg(m_session->boxNo()));
+}
+
+void PackView::complete()
+{
+  if (!m_session)
+    return;
+  const auto result = m_session->complete();
+  if (result.outcome == Outcome::Refused)
+    showRefusal(result, m_session->state() == packing::PackSession::State::Packing
+                            ? tr("Not complete: %n item(s) still to scan", nullptr, result.remaining)
+                            : tr("Cannot complete now"));
+}
+
+int PackView::currentRow() const
+{
+  const QModelIndex current = m_table->currentIndex();
+  return current.isValid() ? current.row() : 0;
+}
+
+void PackView::showManualEntry()
+{
+  if (!m_session || m_session->state() != packing::PackSession::State::Packing)
+    return;
+  closePanels();
+  const int row = currentRow();
+  const packing::PackLine &line = m_session->lines().at(row);
+  if (line.done()) {
+    showRefusal({}, tr("%1 is already complete").arg(line.title));
+    return;
+  }
+  m_manualTitle->setText(tr("Manual: <b>%1</b> %2").arg(line.title.toHtmlEscaped(), line.variantTitle.toHtmlEscaped()));
+  m_manualQuantity->setRange(1, line.expected - line.verified);
+  m_manualQuantity->setValue(line.expected - line.verified);
+  m_manualApprover->clear();
+  m_manualPanel->show();
+  m_manualQuantity->setFocus();
+  m_manualQuantity->selectAll();
+  m_banner->show(StatusBanner::Tone::Warning, tr("Manual quantity for %1").arg(line.title),
+                 tr("Choose a reason, then a lead scans their badge · Esc cancels"));
+}
+
+void PackView::submitManual()
+{
+  if (!m_session || !m_manualPanel->isVisible())
+    return;
+  const int row = currentRow();
+  const auto result = m_session->enterManual(row, m_manualQuantity->value(), m_manualReason->currentText(),
+                                             m_manualApprover->text().trimmed());
+  if (result.outcome == Outcome::Refused) {
+    showRefusal(result, m_manualApprover->text().trimmed().isEmpty() || result.detail.contains(u"lead")
+                            ? tr("A lead must scan their badge to approve")
+                            : tr("Manual quantity refused: check quantity and reason"));
+    m_manualApprover->clear();
+    return;
+  }
+  closePanels();
+}
+
+void PackView::showHoldPanel()
+{
+  if (!m_session || m_session->state() == packing::PackSession::State::Completed)
+    return;
+  closePanels();
+  m_reasonMode = ReasonMode::Hold;
+  m_reasonTitle->setText(tr("&Hold because:"));
+  m_reasonCombo->clear();
+  m_reasonCombo->addItems({tr("Item damaged"), tr("Item missing from bin"), tr("Wrong item in bin"),
+                           tr("Customer asked to change the order"), tr("Other")});
+  m_reasonPanel->show();
+  m_reasonCombo->setFocus();
+  m_banner->show(StatusBanner::Tone::Warning, tr("Put this order on hold?"),
+                 tr("Choose a reason and press Enter · Esc cancels"));
+}
+
+void PackView::showPartialPanel()
+{
+  if (!m_session || m_session->state() != packing::PackSession::State::Packing)
+    return;
+  closePanels();
+  m_reasonMode = ReasonMode::Partial;
+  m_reasonTitle->setText(tr("&Ship partial because:"));
+  m_reasonCombo->clear();
+  m_reasonCombo->addItems({tr("Out of stock"), tr("Item damaged"), tr("Customer agreed to split")});
+  m_reasonPanel->show();
+  m_reasonCombo->setFocus();
+  m_banner->show(StatusBanner::Tone::Warning,
+                 tr("Ship %1 of %2 items now?").arg(m_session->verifiedTotal()).arg(m_session->expectedTotal()),
+                 tr("Choose a reason and press Enter · Esc cancels"));
+}
+
+void PackView::submitReason()
+{
+  if (!m_session || !m_reasonPanel->isVisible())
+    return;
+  const QString reason = m_reasonCombo->currentText().trimmed();
+  const auto result =
+      m_reasonMode == ReasonMode::Hold ? m_session->requestHold(reason) : m_session->completePartial(reason);
+  if (result.outcome == Outcome::Refused) {
+    showRefusal(result,
+                m_reasonMode == ReasonMode::Partial ? tr("Nothing verified yet to ship") : tr("Cannot hold now"));
+    return;
+  }
+  closePanels();
+}
+
+void PackView::closePanels()
+{
+  const bool wasOpen = m_manualPanel->isVisible() || m_reasonPanel->isVisible();
+  m_manualPanel->hide();
+  m_reasonPanel->hide();
+  m_table->setFocus();
+  if (wasOpen && m_session && m_session->state() == packing::PackSession::State::Packing &&
+      m_banner->tone() == StatusBanner::Tone::Warning)
+    showReady();
+}
+
+void PackView::keyPressEvent(QKeyEvent *event)
+{
+  const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+  if (event->key() == Qt::Key_Escape && (m_manualPanel->isVisible() || m_reasonPanel->isVisible())) {
+    closePanels();
+    return;
+  }
+  if ((enter || event->key() == Qt::Key_Escape) && m_session &&
+      m_session->state() == packing::PackSession::State::Blocked) {
+    acknowledge();
+    return;
+  }
+  QWidget::keyPressEvent(event);
+}
+
+} // namespace pb::ui

@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/packing/packsession.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QSpinBox;
+class QTableView;
+
+namespace pb::ui {
+
+class FeedbackSounds;
+class PackLinesModel;
+class StatusBanner;
+
+// The screen a packer works in: the order, its lines, progress, and a banner readable from three
+// metres. Driven by scans (from ScannerInputFilter via StationWindow) and function keys only.
+class PackView final : public QWidget {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(PackView)
+
+public:
+  PackView(const Clock &clock, FeedbackSounds &sounds, QWidget *parent = nullptr);
+  ~PackView() override;
+
+  void setSession(std::unique_ptr<packing::PackSession> session);
+  std::unique_ptr<packing::PackSession> takeSession();
+  packing::PackSession *session() const { return m_session.get(); }
+  StatusBanner *banner() const { return m_banner; }
+  PackLinesModel *linesModel() const { return m_model; }
+
+  void handleScan(const scanning::DecodedScan &scan);
+
+public Q_SLOTS:
+  void showManualEntry();
+  void showHoldPanel();
+  void showPartialPanel();
+  void nextBox();
+  void complete();
+  void acknowledge();
+
+Q_SIGNALS:
+  void finished(bool partial);
+  void holdRequested(const QString &reason);
+
+protected:
+  void keyPressEvent(QKeyEvent *event) override;
+
+private:
+  enum class ReasonMode { Hold, Partial };
+
+  void buildUi();
+  void buildPanels();
+  void showFeedback(const packing::ScanFeedback &feedback);
+  void showRefusal(const packing::ScanFeedback &feedback, const QString &text);
+  void showReady();
+  void updateHeader();
+  void updateProgress();
+  void closePanels();
+  void submitManual();
+  void submitReason();
+  int currentRow() const;
+
+  const Clock &m_clock;
+  FeedbackSounds &m_sounds;
+  std::unique_ptr<packing::PackSession> m_session;
+  ReasonMode m_reasonMode = ReasonMode::Hold;
+
+  QLabel *m_orderLabel = nullptr;
+  QLabel *m_detailsLabel = nullptr;
+  QLabel *m_noteLabel = nullptr;
+  QLabel *m_giftLabel = nullptr;
+  StatusBanner *m_banner = nullptr;
+  QProgressBar *m_progress = nullptr;
+  QLabel *m_boxLabel = nullptr;
+  QTableView *m_table = nullptr;
+  PackLinesModel *m_model = nullptr;
+  QLabel *m_keysLabel = nullptr;
+
+  QFrame *m_manualPanel = nullptr;
+  QLabel *m_manualTitle = nullptr;
+  QSpinBox *m_manualQuantity = nullptr;
+  QComboBox *m_manualReason = nullptr;
+  QLineEdit *m_manualApprover = nullptr;
+
+  QFrame *m_reasonPanel = nullptr;
+  QLabel *m_reasonTitle = nullptr;
+  QComboBox *m_reasonCombo = nullptr;
+};
+
+} // namespace pb::ui
