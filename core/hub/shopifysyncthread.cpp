@@ -13,7 +13,7 @@ namespace pb::hub {
 namespace {
 Q_LOGGING_CATEGORY(lcSync, "packbench.core.hub.shopifysyncthread")
 constexpr qint64 kIdleMs = 1000;
-}
+} // namespace
 
 ShopifySyncThread::ShopifySyncThread(SyncSettings settings, QObject *parent)
     : QThread(parent)
