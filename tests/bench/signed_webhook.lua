@@ -8,7 +8,7 @@ local body = body_file:read("*a")
 body_file:close()
 local hmac = os.getenv("BENCH_HMAC")
 local counter = 0
-local thread_id = 0
+thread_id = 0 -- global: setup() overwrites it per thread
 local threads = {}
 
 function setup(thread)
