@@ -81,10 +81,11 @@ private Q_SLOTS:
     const QUrl webhooks(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(port));
     int status = -1;
     // The fake answers GraphQL on this thread, so waiting must keep the event loop turning.
-    QTRY_VERIFY_WITH_TIMEOUT((status = fake.sendWebhook(webhooks, kSecret, QStringLiteral("orders/create"),
-                                                        test::compact(test::restOrder(4242, QDateTime::currentDateTimeUtc())),
-                                                        QStringLiteral("e2e-1"), kShop)) == 200,
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (status = fake.sendWebhook(webhooks, kSecret, QStringLiteral("orders/create"),
+                                   test::compact(test::restOrder(4242, QDateTime::currentDateTimeUtc())),
+                                   QStringLiteral("e2e-1"), kShop)) == 200,
+        20000);
     QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines")), 2, 20000);
 
     // A station completes the pack: packed state, a parcel with tracking and the outbox row, in one go.
