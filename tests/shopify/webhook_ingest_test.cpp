@@ -279,11 +279,21 @@ private Q_SLOTS:
                                    "'customer.redact'")),
              1);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details::text LIKE '%example.com%'")), 0);
+    // The stored raw deliveries are scrubbed too: the order's and the redact request's own.
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('ada1008' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('ada1009' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             1);
     // A late update for a redacted order does not bring the data back.
     QCOMPARE(post(QStringLiteral("orders/updated"), test::compact(test::restOrder(1008, m_t0.addSecs(900)))), 200);
     process();
     QCOMPARE(text(QStringLiteral("SELECT coalesce(email, 'null') FROM orders WHERE shopify_id = '1008'")),
              QStringLiteral("null"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('ada1008' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             0);
 
     QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(QJsonObject{{QStringLiteral("shop_domain"), kShop}})),
              200);
@@ -292,6 +302,9 @@ private Q_SLOTS:
              200);
     process();
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE email IS NOT NULL")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('example.com' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             0);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('shop.redact', "
                                    "'customer.data_request')")),
              2);
