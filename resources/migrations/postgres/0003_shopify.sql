@@ -29,11 +29,3 @@ CREATE TABLE sync_watermarks (
   updated_at  timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (shop_id, name)
 );
-
--- Migration 0002 grants the hub role its tables; a table made later needs its own grant.
-DO $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'packbench_hub') THEN
-    GRANT SELECT, INSERT, UPDATE, DELETE ON sync_watermarks TO packbench_hub;
-  END IF;
-END $$;
