@@ -28,7 +28,8 @@ if(PACKBENCH_WERROR)
 endif()
 
 if(PACKBENCH_COVERAGE)
-  target_compile_options(packbench_policy INTERFACE --coverage -O0 -g)
+  # Absolute paths in .gcno files: ccache with base_dir compiles with relative paths.
+  target_compile_options(packbench_policy INTERFACE --coverage -O0 -g -fprofile-abs-path)
   target_link_options(packbench_policy INTERFACE --coverage)
 endif()
 

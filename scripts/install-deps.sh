@@ -11,7 +11,7 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev qt6-serialport-dev qt6-multimedia-dev qt6-svg-dev qt6-pdf-dev
   libqt6sql6-psql libqt6sql6-sqlite libgl-dev
   libspdlog-dev libzint-dev libzxing-dev
-  postgresql postgresql-contrib
+  postgresql postgresql-contrib libpq-dev
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
   xvfb xauth imagemagick gcovr lcov fonts-dejavu-core
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl

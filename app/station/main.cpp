@@ -13,6 +13,9 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <cstdio>
+#include <string_view>
+
 namespace {
 
 void installTranslations(QApplication &app)
@@ -38,10 +41,37 @@ void scheduleScreenshot(QWidget &window, const QString &path)
   });
 }
 
+bool hasDisplay()
+{
+  return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+         qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+// Options that need no screen: answer them offscreen rather than abort for want of a display.
+bool needsNoScreen(int argc, char *argv[])
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg(argv[i]);
+    if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--print-config" ||
+        arg == "--screenshot" || arg.starts_with("--screenshot="))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+  if (!hasDisplay()) {
+    if (!needsNoScreen(argc, argv)) {
+      std::fputs("packbench: no display (DISPLAY is not set). Run it on a desktop, use --screenshot FILE, "
+                 "or scripts/run-station, which falls back to a virtual display.\n",
+                 stderr);
+      return pb::app::ExitFailure;
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  }
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("packbench"));
   QApplication::setOrganizationName(QStringLiteral("Packbench"));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/sql.h"
 
+#include "core/db/connectionstate.h"
+
 #include <QSqlDriver>
 
 namespace pb::db {
@@ -22,15 +24,23 @@ Error toError(const QSqlError &error, const QString &context)
   return makeError(kind, QStringLiteral("%1: %2").arg(context, text.trimmed()));
 }
 
+Error toError(const QSqlDatabase &db, const QSqlError &error, const QString &context)
+{
+  Error mapped = toError(error, context);
+  if (mapped.kind != ErrorKind::Unavailable && isConnectionBroken(db))
+    mapped.kind = ErrorKind::Unavailable;
+  return mapped;
+}
+
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
   QSqlQuery query(db);
   if (!query.prepare(sql))
-    return toError(query.lastError(), QStringLiteral("prepare"));
+    return toError(db, query.lastError(), QStringLiteral("prepare"));
   for (const QVariant &value : values)
     query.addBindValue(value);
   if (!query.exec())
-    return toError(query.lastError(), QStringLiteral("query"));
+    return toError(db, query.lastError(), QStringLiteral("query"));
   return query;
 }
 
@@ -38,7 +48,7 @@ Result<QSqlQuery> execStatic(const QSqlDatabase &db, const QString &sql)
 {
   QSqlQuery query(db);
   if (!query.exec(sql))
-    return toError(query.lastError(), QStringLiteral("query"));
+    return toError(db, query.lastError(), QStringLiteral("query"));
   return query;
 }
 

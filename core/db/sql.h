@@ -13,6 +13,8 @@ namespace pb::db {
 
 // Maps a driver error to an ErrorKind: lost connections are Unavailable, unique violations Conflict.
 Error toError(const QSqlError &error, const QString &context);
+// The same, and Unavailable whenever the connection itself is gone (some such failures have no SQLSTATE).
+Error toError(const QSqlDatabase &db, const QSqlError &error, const QString &context);
 
 // Prepares and runs one statement with bound values; the only way Packbench code runs SQL.
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
@@ -21,14 +23,14 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
 template <typename Body> Status inTransaction(QSqlDatabase &db, Body &&body)
 {
   if (!db.transaction())
-    return toError(db.lastError(), QStringLiteral("begin transaction"));
+    return toError(db, db.lastError(), QStringLiteral("begin transaction"));
   Status status = body();
   if (!status.ok()) {
     db.rollback();
     return status;
   }
   if (!db.commit()) {
-    const Error error = toError(db.lastError(), QStringLiteral("commit"));
+    const Error error = toError(db, db.lastError(), QStringLiteral("commit"));
     db.rollback();
     return error;
   }

@@ -2,9 +2,10 @@
 # SPDX-FileCopyrightText: 2026 Packbench contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Starts or stops a throwaway PostgreSQL cluster listening only on a unix socket in DIR.
-# usage: postgres-fixture.sh start|stop DIR
+# usage: postgres-fixture.sh start|stop DIR [durable]
+# "durable" keeps PostgreSQL's defaults (fsync, synchronous_commit on) for benchmarks that claim durability.
 set -euo pipefail
-action=${1:?start|stop}; dir=${2:?directory}
+action=${1:?start|stop}; dir=${2:?directory}; mode=${3:-fast}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
 
@@ -25,8 +26,10 @@ start)
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   # fsync off: correctness tests only; durability benchmarks start their own cluster with defaults.
+  durability="-c fsync=off"
+  [ "$mode" = durable ] && durability="-c fsync=on -c synchronous_commit=on"
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p 5432 -k $dir -c listen_addresses='' -c fsync=off -c max_connections=300 -c shared_buffers=128MB" start >/dev/null \
+    -o "-p 5432 -k $dir -c listen_addresses='' $durability -c max_connections=300 -c shared_buffers=128MB" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   "$bin/psql" -h "$dir" -p 5432 -U postgres -d postgres -Atc "select 'postgres ' || version()" >&2
   ;;

@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/db/connectionstate.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <libpq-fe.h>
+
+namespace pb::db {
+
+bool isConnectionBroken(const QSqlDatabase &db)
+{
+  if (db.driverName() != u"QPSQL")
+    return false;
+  if (!db.isOpen())
+    return true; // the driver closed it after a fatal error
+  const QVariant handle = db.driver()->handle();
+  if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+    return false;
+  const PGconn *connection = *static_cast<PGconn *const *>(handle.data());
+  return connection != nullptr && PQstatus(connection) == CONNECTION_BAD;
+}
+
+} // namespace pb::db

@@ -1,0 +1,103 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/db/reconnector.h"
+
+#include "core/db/sql.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+namespace pb::db {
+
+namespace {
+Q_LOGGING_CATEGORY(lcReconnector, "packbench.core.db.reconnector")
+}
+
+Reconnector::Reconnector(QString connectionName, const Clock &clock, Backoff backoff, OnConnected onConnected)
+    : m_name(std::move(connectionName))
+    , m_clock(clock)
+    , m_backoff(backoff)
+    , m_onConnected(std::move(onConnected))
+{}
+
+Reconnector::Reconnector(QString connectionName, const Clock &clock)
+    : Reconnector(std::move(connectionName), clock, Backoff{})
+{}
+
+QSqlDatabase Reconnector::database() const
+{
+  return QSqlDatabase::database(m_name, false);
+}
+
+qint64 Reconnector::currentDelayMs() const
+{
+  // initial, 2×, 4×, … capped at the maximum; the shift is bounded so it cannot overflow.
+  const int doublings = std::clamp(m_failedAttempts - 1, 0, 20);
+  return std::min<qint64>(m_backoff.initial.count() << doublings, m_backoff.maximum.count());
+}
+
+qint64 Reconnector::msUntilNextAttempt() const
+{
+  if (!m_down)
+    return 0;
+  return std::max<qint64>(0, m_nextAttemptMs - m_clock.monotonicMs());
+}
+
+void Reconnector::noteError(const Error &error)
+{
+  if (error.kind != ErrorKind::Unavailable || m_down)
+    return;
+  qCWarning(lcReconnector).noquote() << "database connection" << m_name << "lost:" << error.message;
+  m_down = true;
+  m_nextAttemptMs = m_clock.monotonicMs(); // first retry right away
+}
+
+Status Reconnector::probe()
+{
+  auto ping = exec(database(), QStringLiteral("SELECT 1"));
+  if (!ping) {
+    noteError(makeError(ErrorKind::Unavailable, ping.error().message));
+    return makeError(ErrorKind::Unavailable, ping.error().message);
+  }
+  return {};
+}
+
+Status Reconnector::ensureOpen()
+{
+  QSqlDatabase db = database();
+  if (!db.isValid())
+    return makeError(ErrorKind::Internal, QStringLiteral("no database connection named %1").arg(m_name));
+  if (!m_down && db.isOpen())
+    return {};
+  if (!m_down) {
+    m_down = true;
+    m_nextAttemptMs = m_clock.monotonicMs();
+  }
+  const qint64 wait = msUntilNextAttempt();
+  if (wait > 0)
+    return makeError(
+        ErrorKind::Unavailable,
+        QStringLiteral("database unavailable; reconnecting in %1 s").arg(double(wait) / 1000.0, 0, 'f', 1));
+  db.close();
+  Status status;
+  if (!db.open())
+    status = toError(db.lastError(), QStringLiteral("reconnect"));
+  else if (m_onConnected)
+    status = m_onConnected(db);
+  if (!status.ok()) {
+    ++m_failedAttempts;
+    m_nextAttemptMs = m_clock.monotonicMs() + currentDelayMs();
+    db.close();
+    qCWarning(lcReconnector).noquote() << "reconnect attempt" << m_failedAttempts << "failed; next in"
+                                       << currentDelayMs() << "ms:" << status.error().message;
+    return makeError(ErrorKind::Unavailable, QStringLiteral("database unavailable: %1").arg(status.error().message));
+  }
+  qCInfo(lcReconnector) << "database connection" << m_name << "restored after" << m_failedAttempts
+                        << "failed attempt(s)";
+  m_down = false;
+  m_failedAttempts = 0;
+  return {};
+}
+
+} // namespace pb::db

@@ -1,0 +1,14 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace pb::queue {
+
+// The PostgreSQL claim as one statement: pick with SKIP LOCKED, flip to claimed, open the lease,
+// audit it. Parameters in order: location, now, station, packer, now, now, expires, now,
+// actor kind, actor id, station. Shared with the pgbench baseline so both run the same SQL.
+QString claimNextPostgresSql();
+
+} // namespace pb::queue

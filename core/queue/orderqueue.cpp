@@ -1,0 +1,406 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/queue/orderqueue.h"
+
+#include "core/queue/claimsql.h"
+
+#include "core/db/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+namespace pb::queue {
+
+namespace {
+Q_LOGGING_CATEGORY(lcQueue, "packbench.core.queue.orderqueue")
+
+QString isoUtc(const QDateTime &time)
+{
+  return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QVariant nullable(const std::optional<qint64> &value)
+{
+  return value ? QVariant(*value) : QVariant();
+}
+
+QString json(const QJsonObject &object)
+{
+  return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString trQueue(const char *text)
+{
+  return QCoreApplication::translate("pb::queue::OrderQueue", text);
+}
+
+} // namespace
+
+OrderQueue::OrderQueue(QSqlDatabase db, const Clock &clock, std::chrono::seconds lease)
+    : m_db(std::move(db))
+    , m_clock(clock)
+    , m_lease(lease)
+    , m_postgres(db::isPostgres(m_db))
+    , m_statements(m_db)
+{}
+
+OrderQueue::~OrderQueue() = default;
+
+QString OrderQueue::sql(QString text) const
+{
+  // One text for both drivers: PostgreSQL needs typed parameters where it cannot infer them.
+  text.replace(QStringLiteral("{ts}"), m_postgres ? QStringLiteral("?::timestamptz") : QStringLiteral("?"));
+  text.replace(QStringLiteral("{id}"), m_postgres ? QStringLiteral("?::bigint") : QStringLiteral("?"));
+  text.replace(QStringLiteral("{json}"), m_postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?"));
+  return text;
+}
+
+template <typename Body> Status OrderQueue::inWriteTransaction(Body &&body)
+{
+  if (m_postgres)
+    return db::inTransaction(m_db, std::forward<Body>(body));
+  // SQLite: take the write lock up front so two writers never deadlock upgrading a read lock.
+  if (auto begun = db::execStatic(m_db, QStringLiteral("BEGIN IMMEDIATE")); !begun)
+    return begun.error();
+  Status status = body();
+  if (status.ok()) {
+    if (auto committed = db::execStatic(m_db, QStringLiteral("COMMIT")); committed)
+      return {};
+    else
+      status = committed.error();
+  }
+  (void)db::execStatic(m_db, QStringLiteral("ROLLBACK"));
+  return status;
+}
+
+Status OrderQueue::audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
+                         const QString &detailsJson)
+{
+  // Packer when known, else the station, else the system (the reaper, a lead's console).
+  const QString kind = actor.packerId        ? QStringLiteral("packer")
+                       : actor.stationId > 0 ? QStringLiteral("station")
+                                             : QStringLiteral("system");
+  const QVariant id = actor.packerId        ? QVariant(QString::number(*actor.packerId))
+                      : actor.stationId > 0 ? QVariant(QString::number(actor.stationId))
+                                            : QVariant();
+  auto inserted = m_statements.command(
+      sql(QStringLiteral("INSERT INTO audit_log (at, actor_kind, actor_id, station_id, action, subject_kind, "
+                         "subject_id, details) VALUES ({ts}, ?, ?, {id}, ?, 'fulfillment_order', ?, {json})")),
+      {now, kind, id, actor.stationId > 0 ? QVariant(actor.stationId) : QVariant(), action,
+       QString::number(fulfillmentOrderId), detailsJson});
+  if (!inserted)
+    return inserted.error();
+  return {};
+}
+
+Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
+                                      const QString &action)
+{
+  const QDateTime expires = m_clock.nowUtc().addSecs(m_lease.count());
+  auto rows = m_statements.query(
+      sql(QStringLiteral("INSERT INTO claims (fulfillment_order_id, station_id, packer_id, claimed_at, heartbeat_at, "
+                         "expires_at) VALUES (?, ?, {id}, {ts}, {ts}, {ts}) RETURNING id")),
+      {fulfillmentOrderId, actor.stationId, nullable(actor.packerId), now, now, isoUtc(expires)});
+  if (!rows)
+    return rows.error();
+  if (rows->isEmpty())
+    return makeError(ErrorKind::Internal, QStringLiteral("claim insert returned no id"));
+  const Claim claim{rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires};
+  if (Status audited =
+          audit(now, actor, action, fulfillmentOrderId, json({{QStringLiteral("claim_id"), claim.claimId}}));
+      !audited)
+    return audited.error();
+  return claim;
+}
+
+Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId)
+{
+  return m_postgres ? claimNextPostgres(stationId, locationId, packerId)
+                    : claimNextSqlite(stationId, locationId, packerId);
+}
+
+Result<std::optional<Claim>> OrderQueue::claimNextPostgres(qint64 stationId, qint64 locationId,
+                                                           std::optional<qint64> packerId)
+{
+  const QDateTime nowTime = m_clock.nowUtc();
+  const QString now = isoUtc(nowTime);
+  const QDateTime expires = nowTime.addSecs(m_lease.count());
+  const QString kind = packerId ? QStringLiteral("packer") : QStringLiteral("station");
+  const QString actorId = QString::number(packerId ? *packerId : stationId);
+  auto rows = m_statements.query(claimNextPostgresSql(), {locationId, now, stationId, nullable(packerId), now, now,
+                                                          isoUtc(expires), now, kind, actorId, stationId});
+  if (!rows)
+    return rows.error();
+  if (rows->isEmpty())
+    return std::optional<Claim>();
+  return std::optional<Claim>(
+      Claim{rows->first().at(0).toLongLong(), rows->first().at(1).toLongLong(), stationId, expires});
+}
+
+Result<std::optional<Claim>> OrderQueue::claimNextSqlite(qint64 stationId, qint64 locationId,
+                                                         std::optional<qint64> packerId)
+{
+  std::optional<Claim> claimed;
+  const Status status = inWriteTransaction([&]() -> Status {
+    auto next = m_statements.query(QStringLiteral("SELECT id FROM fulfillment_orders WHERE location_id = ? AND "
+                                                  "pack_state = 'queued' ORDER BY priority DESC, ship_by NULLS LAST, "
+                                                  "id LIMIT 1"),
+                                   {locationId});
+    if (!next)
+      return next.error();
+    if (next->isEmpty())
+      return {};
+    const qint64 foId = next->first().at(0).toLongLong();
+    const QString now = isoUtc(m_clock.nowUtc());
+    auto taken = m_statements.command(
+        QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed', updated_at = ? WHERE id = ?"),
+        {now, foId});
+    if (!taken)
+      return taken.error();
+    auto claim = insertClaim(now, {stationId, packerId}, foId, QStringLiteral("claim"));
+    if (!claim)
+      return claim.error();
+    claimed = *claim;
+    return {};
+  });
+  if (!status)
+    return status.error();
+  return claimed;
+}
+
+Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId)
+{
+  std::optional<Claim> claimed;
+  const Status status = inWriteTransaction([&]() -> Status {
+    auto order = m_statements.query(
+        m_postgres ? QStringLiteral("SELECT pack_state, hold_reason FROM fulfillment_orders WHERE id = ? FOR UPDATE")
+                   : QStringLiteral("SELECT pack_state, hold_reason FROM fulfillment_orders WHERE id = ?"),
+        {fulfillmentOrderId});
+    if (!order)
+      return order.error();
+    if (order->isEmpty())
+      return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
+    const QString state = order->first().at(0).toString();
+    const QDateTime nowTime = m_clock.nowUtc();
+    const QString now = isoUtc(nowTime);
+    if (state == u"queued") {
+      auto taken = m_statements.command(
+          sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed', updated_at = {ts} WHERE id = ?")),
+          {now, fulfillmentOrderId});
+      if (!taken)
+        return taken.error();
+      auto claim = insertClaim(now, {stationId, packerId}, fulfillmentOrderId, QStringLiteral("claim_specific"));
+      if (!claim)
+        return claim.error();
+      claimed = *claim;
+      return {};
+    }
+    if (state == u"claimed") {
+      auto open = m_statements.query(
+          QStringLiteral("SELECT id, station_id FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"),
+          {fulfillmentOrderId});
+      if (!open)
+        return open.error();
+      if (!open->isEmpty() && open->first().at(1).toLongLong() == stationId) {
+        // This station already holds it (restart, second scan of the slip): resume the lease.
+        Claim claim{open->first().at(0).toLongLong(), fulfillmentOrderId, stationId, nowTime.addSecs(m_lease.count())};
+        auto extended = m_statements.command(
+            sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} WHERE id = ?")),
+            {now, isoUtc(claim.expiresAt), claim.claimId});
+        if (!extended)
+          return extended.error();
+        claimed = claim;
+        return {};
+      }
+      return makeError(ErrorKind::Conflict, trQueue("This order is being packed at another station."));
+    }
+    if (state == u"held")
+      return makeError(ErrorKind::Conflict, trQueue("This order is on hold: %1").arg(order->first().at(1).toString()));
+    if (state == u"packed")
+      return makeError(ErrorKind::Conflict, trQueue("This order is already packed."));
+    return makeError(ErrorKind::Conflict, trQueue("This order was cancelled."));
+  });
+  if (!status)
+    return status.error();
+  return *claimed;
+}
+
+Status OrderQueue::heartbeat(const Claim &claim)
+{
+  const QDateTime nowTime = m_clock.nowUtc();
+  auto updated =
+      m_statements.command(sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} "
+                                              "WHERE id = ? AND station_id = ? AND released_at IS NULL")),
+                           {isoUtc(nowTime), isoUtc(nowTime.addSecs(m_lease.count())), claim.claimId, claim.stationId});
+  if (!updated)
+    return updated.error();
+  if (*updated == 0)
+    return makeError(ErrorKind::Conflict, trQueue("The lease on this order was lost; it went back to the queue."));
+  return {};
+}
+
+Status OrderQueue::closeClaim(const Claim &claim, const QString &now, const QString &reason)
+{
+  auto closed = m_statements.command(
+      sql(QStringLiteral("UPDATE claims SET released_at = {ts}, release_reason = ? "
+                         "WHERE id = ? AND station_id = ? AND fulfillment_order_id = ? AND released_at IS NULL")),
+      {now, reason, claim.claimId, claim.stationId, claim.fulfillmentOrderId});
+  if (!closed)
+    return closed.error();
+  if (*closed == 0)
+    return makeError(ErrorKind::Conflict, trQueue("The lease on this order was lost; it went back to the queue."));
+  return {};
+}
+
+Status OrderQueue::release(const Claim &claim)
+{
+  return inWriteTransaction([&]() -> Status {
+    const QString now = isoUtc(m_clock.nowUtc());
+    if (Status closed = closeClaim(claim, now, QStringLiteral("released")); !closed)
+      return closed;
+    auto requeued = m_statements.command(
+        sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', updated_at = {ts} "
+                           "WHERE id = ? AND pack_state = 'claimed'")),
+        {now, claim.fulfillmentOrderId});
+    if (!requeued)
+      return requeued.error();
+    return audit(now, {claim.stationId, {}}, QStringLiteral("release"), claim.fulfillmentOrderId,
+                 json({{QStringLiteral("claim_id"), claim.claimId}}));
+  });
+}
+
+Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId)
+{
+  if (reason.trimmed().isEmpty())
+    return makeError(ErrorKind::InvalidInput, trQueue("A hold needs a reason."));
+  return inWriteTransaction([&]() -> Status {
+    const QString now = isoUtc(m_clock.nowUtc());
+    if (Status closed = closeClaim(claim, now, QStringLiteral("held")); !closed)
+      return closed;
+    auto held = m_statements.command(
+        sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'held', hold_reason = ?, updated_at = {ts} "
+                           "WHERE id = ? AND pack_state = 'claimed'")),
+        {reason.trimmed(), now, claim.fulfillmentOrderId});
+    if (!held)
+      return held.error();
+    return audit(now, {claim.stationId, packerId}, QStringLiteral("hold"), claim.fulfillmentOrderId,
+                 json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}}));
+  });
+}
+
+Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId)
+{
+  return inWriteTransaction([&]() -> Status {
+    const QString now = isoUtc(m_clock.nowUtc());
+    auto released = m_statements.command(
+        sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', hold_reason = NULL, updated_at = {ts} "
+                           "WHERE id = ? AND pack_state = 'held'")),
+        {now, fulfillmentOrderId});
+    if (!released)
+      return released.error();
+    if (*released == 0) {
+      auto exists = m_statements.query(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"),
+                                       {fulfillmentOrderId});
+      if (!exists)
+        return exists.error();
+      if (exists->isEmpty())
+        return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
+      return makeError(ErrorKind::Conflict, trQueue("This order is not on hold."));
+    }
+    return audit(now, {0, packerId}, QStringLiteral("unhold"), fulfillmentOrderId, QStringLiteral("{}"));
+  });
+}
+
+Status OrderQueue::markPacked(const Claim &claim)
+{
+  const QString now = isoUtc(m_clock.nowUtc());
+  if (Status closed = closeClaim(claim, now, QStringLiteral("completed")); !closed)
+    return closed;
+  auto packed =
+      m_statements.command(sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed', updated_at = {ts} "
+                                              "WHERE id = ? AND pack_state = 'claimed'")),
+                           {now, claim.fulfillmentOrderId});
+  if (!packed)
+    return packed.error();
+  if (*packed == 0) // cancelled under us: the caller's transaction must not record a pack
+    return makeError(ErrorKind::Conflict, trQueue("This order changed while it was being packed."));
+  return audit(now, {claim.stationId, {}}, QStringLiteral("packed"), claim.fulfillmentOrderId,
+               json({{QStringLiteral("claim_id"), claim.claimId}}));
+}
+
+Result<int> OrderQueue::reapExpired()
+{
+  int reaped = 0;
+  const Status status = inWriteTransaction([&]() -> Status {
+    const QString now = isoUtc(m_clock.nowUtc());
+    // Only leases on orders this session can see (row-level security), skipping ones another reaper holds.
+    auto expired = m_statements.query(
+        sql(m_postgres ? QStringLiteral("SELECT c.id, c.fulfillment_order_id, c.station_id FROM claims c "
+                                        "JOIN fulfillment_orders f ON f.id = c.fulfillment_order_id "
+                                        "WHERE c.released_at IS NULL AND c.expires_at <= {ts} "
+                                        "ORDER BY c.id FOR UPDATE OF c SKIP LOCKED")
+                       : QStringLiteral("SELECT c.id, c.fulfillment_order_id, c.station_id FROM claims c "
+                                        "WHERE c.released_at IS NULL AND c.expires_at <= {ts} ORDER BY c.id")),
+        {now});
+    if (!expired)
+      return expired.error();
+    for (const QVariantList &row : *expired) {
+      const Claim claim{row.at(0).toLongLong(), row.at(1).toLongLong(), row.at(2).toLongLong(), {}};
+      if (Status closed = closeClaim(claim, now, QStringLiteral("expired")); !closed)
+        return closed;
+      auto requeued = m_statements.command(
+          sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', updated_at = {ts} "
+                             "WHERE id = ? AND pack_state = 'claimed'")),
+          {now, claim.fulfillmentOrderId});
+      if (!requeued)
+        return requeued.error();
+      if (Status audited = audit(
+              now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
+              json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}}));
+          !audited)
+        return audited;
+      ++reaped;
+    }
+    return {};
+  });
+  if (!status)
+    return status.error();
+  if (reaped > 0)
+    qCInfo(lcQueue) << "expired leases returned to the queue:" << reaped;
+  return reaped;
+}
+
+Result<qint64> registerStation(const QSqlDatabase &db, const QString &name, std::optional<qint64> locationId)
+{
+  if (name.trimmed().isEmpty())
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("station name is empty"));
+  auto query = db::exec(db,
+                        db::isPostgres(db)
+                            ? QStringLiteral("INSERT INTO stations (name, location_id) VALUES (?, ?::bigint) "
+                                             "ON CONFLICT (name) DO UPDATE SET location_id = excluded.location_id "
+                                             "RETURNING id")
+                            : QStringLiteral("INSERT INTO stations (name, location_id) VALUES (?, ?) "
+                                             "ON CONFLICT (name) DO UPDATE SET location_id = excluded.location_id "
+                                             "RETURNING id"),
+                        {name.trimmed(), locationId ? QVariant(*locationId) : QVariant()});
+  if (!query)
+    return query.error();
+  if (!query.value().next())
+    return makeError(ErrorKind::Internal, QStringLiteral("station upsert returned no id"));
+  return query.value().value(0).toLongLong();
+}
+
+Status setSessionShop(const QSqlDatabase &db, qint64 shopId)
+{
+  if (!db::isPostgres(db))
+    return {};
+  auto set =
+      db::exec(db, QStringLiteral("SELECT set_config('packbench.shop_id', ?, false)"), {QString::number(shopId)});
+  if (!set)
+    return set.error();
+  return {};
+}
+
+} // namespace pb::queue

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/base/result.h"
+#include "core/db/statementcache.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+
+#include <chrono>
+#include <optional>
+
+namespace pb::queue {
+
+// A station's lease on one fulfillment order.
+struct Claim {
+  qint64 claimId = 0;
+  qint64 fulfillmentOrderId = 0;
+  qint64 stationId = 0;
+  QDateTime expiresAt;
+};
+
+// The multi-station order queue: claim with a lease, heartbeat, release, hold, pack, reap.
+// One per connection and thread. PostgreSQL claims with FOR UPDATE SKIP LOCKED in one statement;
+// SQLite (one station) serialises with BEGIN IMMEDIATE. Every time comes from the injected clock;
+// every state change writes an audit_log row. A lease is lost once reapExpired() has taken it back.
+class OrderQueue final {
+public:
+  OrderQueue(QSqlDatabase db, const Clock &clock, std::chrono::seconds lease = std::chrono::seconds(120));
+  ~OrderQueue();
+  Q_DISABLE_COPY_MOVE(OrderQueue)
+
+  // The next queued order at the location (priority DESC, ship_by, id); nullopt when none is free.
+  Result<std::optional<Claim>> claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId = {});
+  // The packer scanned a slip: claim that order, or resume this station's own open claim on it.
+  Result<Claim> claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId = {});
+  // Extends the lease; ErrorKind::Conflict if the lease was lost.
+  Status heartbeat(const Claim &claim);
+  // Back to the queue; scans are kept.
+  Status release(const Claim &claim);
+  Status hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId = {});
+  Status unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId = {});
+  // Closes the claim and marks the order packed; call INSIDE the caller's transaction.
+  Status markPacked(const Claim &claim);
+  // Expired leases go back to the queue exactly once (release_reason 'expired'); how many.
+  Result<int> reapExpired();
+
+  std::chrono::seconds lease() const { return m_lease; }
+
+private:
+  struct Actor {
+    qint64 stationId = 0;
+    std::optional<qint64> packerId;
+  };
+  QString sql(QString text) const;
+  template <typename Body> Status inWriteTransaction(Body &&body);
+  Status audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
+               const QString &detailsJson);
+  Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action);
+  Status closeClaim(const Claim &claim, const QString &now, const QString &reason);
+  Result<std::optional<Claim>> claimNextPostgres(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
+  Result<std::optional<Claim>> claimNextSqlite(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
+
+  QSqlDatabase m_db;
+  const Clock &m_clock;
+  std::chrono::seconds m_lease;
+  bool m_postgres = false;
+  db::StatementCache m_statements;
+};
+
+// Registers (or re-registers) a station by name; returns its id.
+Result<qint64> registerStation(const QSqlDatabase &db, const QString &name, std::optional<qint64> locationId);
+
+// Scopes this session to one shop for row-level security on PostgreSQL (packbench.shop_id); no-op on SQLite.
+Status setSessionShop(const QSqlDatabase &db, qint64 shopId);
+
+} // namespace pb::queue

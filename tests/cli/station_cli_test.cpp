@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The station executable as a newcomer starts it: embedded demo database, no display needed.
+#include "tests/support/programrun.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+class StationCliTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+
+  using Run = pb::test::ProgramRun;
+
+  // No display at all, as on a fresh server; withPlatform=false also drops QT_QPA_PLATFORM.
+  Run run(const QStringList &args, bool withPlatform = true)
+  {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    if (!withPlatform)
+      env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    return pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY), args, m_dir.path(), env);
+  }
+
+private Q_SLOTS:
+  void version_worksWithoutAnyDisplay()
+  {
+    const Run r = run({QStringLiteral("--version")}, false);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Packbench")) || r.out.contains(QStringLiteral("packbench")));
+  }
+
+  void plainStart_withoutDisplay_explainsInsteadOfAborting()
+  {
+    const Run r = run({}, false);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(QStringLiteral("no display")));
+  }
+
+  void screenshot_showsDemoQueueFromEmbeddedSqlite()
+  {
+    const QString png = m_dir.filePath(QStringLiteral("station.png"));
+    const Run r =
+        run({QStringLiteral("--screenshot"), png, QStringLiteral("--set"), QStringLiteral("log.file=-")}, false);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains(QStringLiteral("seeded demo data: 36 orders")), qPrintable(r.err));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800 && image.height() >= 500);
+    QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("data/Packbench/packbench/packbench.sqlite"))));
+  }
+
+  void hubSecret_inStationConfig_isRefused()
+  {
+    const Run r = [&] {
+      qputenv("PACKBENCH_SHOPIFY_ACCESS_TOKEN", "shpat_station_must_not_have");
+      Run result = run({QStringLiteral("--print-config")});
+      qunsetenv("PACKBENCH_SHOPIFY_ACCESS_TOKEN");
+      return result;
+    }();
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QStringLiteral("stations never hold")));
+    QVERIFY(!r.err.contains(QStringLiteral("shpat_station_must_not_have")));
+  }
+};
+
+QTEST_GUILESS_MAIN(StationCliTest)
+#include "station_cli_test.moc"

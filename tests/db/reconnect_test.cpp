@@ -1,0 +1,158 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A lost connection is ErrorKind::Unavailable with a clear message, and the next call reconnects,
+// with exponential backoff while the server stays away.
+#include "core/db/connection.h"
+#include "core/db/migrations.h"
+#include "core/db/reconnector.h"
+#include "core/db/sql.h"
+#include "core/queue/orderqueue.h"
+#include "tests/support/queueworld.h"
+#include "tests/support/testdatabase.h"
+
+#include <QTest>
+
+using namespace pb;
+using namespace std::chrono_literals;
+
+#define VERIFY_OK(expr)                                                                                                \
+  do {                                                                                                                 \
+    const auto &result_ = (expr);                                                                                      \
+    QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().message));                            \
+  } while (false)
+
+class ReconnectTest final : public QObject {
+  Q_OBJECT
+
+private:
+  db::ConnectionSettings m_settings;
+  QSqlDatabase m_admin;
+  test::QueueWorld m_world;
+
+  // What an operator's pg_terminate_backend, a failover or a network cut does to a station.
+  void killBackendOf(const QSqlDatabase &victim)
+  {
+    const qint64 pid = test::scalar(victim, QStringLiteral("SELECT pg_backend_pid()"));
+    QVERIFY(pid > 0);
+    QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT pg_terminate_backend(?)::int"), {pid}), 1);
+    QTRY_COMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ?"), {pid}),
+                 0);
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    auto scratch = test::createScratchDatabase(QStringLiteral("reconnect"));
+    VERIFY_OK(scratch);
+    m_settings = *scratch;
+    auto admin = db::openDatabase(m_settings, QStringLiteral("reconnect-admin"));
+    VERIFY_OK(admin);
+    m_admin = *admin;
+    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
+    auto world = test::createQueueWorld(m_admin);
+    VERIFY_OK(world);
+    m_world = *world;
+  }
+
+  void connectionLostMidTransaction_isUnavailable_thenReconnects()
+  {
+    auto opened = db::openDatabase(m_settings, QStringLiteral("victim"));
+    VERIFY_OK(opened);
+    QSqlDatabase victim = *opened;
+    const SystemClock clock;
+    int sessionsSetUp = 0;
+    db::Reconnector reconnector(QStringLiteral("victim"), clock, {}, [&](const QSqlDatabase &db) -> Status {
+      ++sessionsSetUp;
+      return queue::setSessionShop(db, m_world.shopId);
+    });
+    VERIFY_OK(reconnector.ensureOpen());
+
+    QVERIFY(victim.transaction());
+    VERIFY_OK(db::exec(victim, QStringLiteral("SELECT count(*) FROM fulfillment_orders")));
+    killBackendOf(victim);
+    auto lost = db::exec(victim, QStringLiteral("SELECT count(*) FROM fulfillment_orders"));
+    QVERIFY(!lost.ok());
+    qInfo().noquote() << "mid-transaction loss reads:" << lost.error().message;
+    QCOMPARE(lost.error().kind, ErrorKind::Unavailable);
+    QVERIFY2(!lost.error().message.trimmed().isEmpty(), "no message");
+    reconnector.noteError(lost.error());
+    QVERIFY(reconnector.isDown());
+
+    VERIFY_OK(reconnector.ensureOpen());
+    QVERIFY(!reconnector.isDown());
+    QCOMPARE(sessionsSetUp, 1);
+    QCOMPARE(test::scalar(victim, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")),
+             m_world.shopId);
+    victim = QSqlDatabase();
+    QSqlDatabase::database(QStringLiteral("victim"), false).close();
+    QSqlDatabase::removeDatabase(QStringLiteral("victim"));
+  }
+
+  void orderQueue_survivesAReconnect()
+  {
+    {
+      auto opened = db::openDatabase(m_settings, QStringLiteral("station"));
+      VERIFY_OK(opened);
+      QSqlDatabase station = *opened;
+      const SystemClock clock;
+      db::Reconnector reconnector(QStringLiteral("station"), clock);
+      queue::OrderQueue queue(station, clock, 120s);
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      auto first = queue.claimNext(m_world.stationId, m_world.locationId); // prepares and caches the claim
+      VERIFY_OK(first);
+      QVERIFY(first->has_value());
+
+      killBackendOf(station);
+      auto lost = queue.claimNext(m_world.stationId, m_world.locationId);
+      QVERIFY(!lost.ok());
+      QCOMPARE(lost.error().kind, ErrorKind::Unavailable);
+      reconnector.noteError(lost.error());
+      VERIFY_OK(reconnector.ensureOpen());
+      auto second = queue.claimNext(m_world.stationId, m_world.locationId);
+      VERIFY_OK(second);
+      QVERIFY(second->has_value());
+      QVERIFY((*second)->fulfillmentOrderId != (*first)->fulfillmentOrderId);
+      VERIFY_OK(queue.heartbeat(**first)); // statements prepared before the loss work again too
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("station"));
+  }
+
+  void databaseDown_backsOffExponentially_thenRecovers()
+  {
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("flaky"));
+      db.setHostName(QStringLiteral("/nonexistent-packbench-socket-dir"));
+      db.setDatabaseName(m_settings.name);
+      db.setUserName(m_settings.user);
+      ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+      db::Reconnector reconnector(QStringLiteral("flaky"), clock, {100ms, 1000ms});
+
+      const QList<qint64> expectedDelays{100, 200, 400, 800, 1000, 1000};
+      for (const qint64 delay : expectedDelays) {
+        const Status attempt = reconnector.ensureOpen();
+        QVERIFY(!attempt.ok());
+        QCOMPARE(attempt.error().kind, ErrorKind::Unavailable);
+        QCOMPARE(reconnector.msUntilNextAttempt(), delay);
+        const int attempts = reconnector.failedAttempts();
+        const Status tooSoon = reconnector.ensureOpen(); // no new attempt inside the backoff window
+        QVERIFY(!tooSoon.ok());
+        QVERIFY(tooSoon.error().message.contains(QStringLiteral("reconnecting in")));
+        QCOMPARE(reconnector.failedAttempts(), attempts);
+        clock.advanceMs(delay);
+      }
+      QCOMPARE(reconnector.failedAttempts(), expectedDelays.size());
+
+      db.setHostName(m_settings.host); // the server is back
+      db.setPort(m_settings.port);
+      VERIFY_OK(reconnector.ensureOpen());
+      QCOMPARE(reconnector.failedAttempts(), 0);
+      VERIFY_OK(reconnector.probe());
+      db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("flaky"));
+  }
+};
+
+QTEST_GUILESS_MAIN(ReconnectTest)
+#include "reconnect_test.moc"

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/programrun.h"
+
+#include <QDir>
+#include <QProcess>
+
+namespace pb::test {
+
+ProgramRun runProgram(const QString &binary, const QStringList &args, const QString &sandboxDir,
+                      QProcessEnvironment env)
+{
+  const QDir dir(sandboxDir);
+  env.insert(QStringLiteral("HOME"), sandboxDir);
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+  env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+  QProcess process;
+  process.setProcessEnvironment(env);
+  process.start(binary, args);
+  if (!process.waitForFinished(60'000)) {
+    process.kill();
+    process.waitForFinished();
+    return {-1, {}, QStringLiteral("%1 did not finish within 60 s").arg(binary)};
+  }
+  return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+          QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace pb::test
