@@ -14,6 +14,7 @@ packages=(
   postgresql postgresql-contrib libpq-dev
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
   xvfb xauth imagemagick gcovr lcov fonts-dejavu-core
+  wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
 )
 # A node from elsewhere (nodesource …) is fine; Debian's only when there is none.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

@@ -61,10 +61,12 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     if (!done)
       qCWarning(lcHub).noquote() << "inbox processing failed:" << done.error().message;
   };
-  QObject::connect(&server, &pb::hub::HubServer::webhookStored, &inbox, drainInbox, Qt::QueuedConnection);
   QTimer inboxTimer;
-  QObject::connect(&inboxTimer, &QTimer::timeout, &inbox, drainInbox);
-  inboxTimer.start(5000);
+  if (config.get(HubInboxProcessing)) {
+    QObject::connect(&server, &pb::hub::HubServer::webhookStored, &inbox, drainInbox, Qt::QueuedConnection);
+    QObject::connect(&inboxTimer, &QTimer::timeout, &inbox, drainInbox);
+    inboxTimer.start(5000);
+  }
 
   std::unique_ptr<pb::hub::ShopifySyncThread> sync;
   if (!config.get(ShopifyShop).isEmpty() && !config.get(ShopifyAccessToken).isEmpty()) {

@@ -48,6 +48,7 @@ const QList<const KeyDef *> &allKeys()
       &ShopifyRequestTimeoutMs.def,
       &ShopifyMaxRetries.def,
       &ShopifyBackoffBaseMs.def,
+      &HubInboxProcessing.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
       &HubReconcileIntervalSeconds.def,

@@ -43,6 +43,7 @@ Q_SIGNALS:
 private:
   void addRoutes();
   QHttpServerResponse handleWebhook(const QHttpServerRequest &request);
+  QString backlogGauge(const QString &metric, const QString &sql);
 
   QSqlDatabase m_db;
   WebhookSettings m_webhooks;

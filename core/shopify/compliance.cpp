@@ -37,9 +37,37 @@ QString idList(const QJsonArray &ids)
   return out.join(QLatin1Char(','));
 }
 
+const QString kBlankBody = QStringLiteral("convert_to('{\"redacted\": true}', 'UTF8')");
+
+// Raw bodies are bytes and may not even be JSON (dead letters): match by byte search, not by parsing.
+Result<int> blankInboxBodiesMentioning(QSqlDatabase &db, const QString &shopDomain, const QStringList &needles)
+{
+  int blanked = 0;
+  for (const QString &needle : needles) {
+    if (needle.size() < 3)
+      continue;
+    auto done = db::exec(db,
+                         QStringLiteral("UPDATE webhook_inbox SET body = ") + kBlankBody +
+                             QStringLiteral(" WHERE shop_domain = ? AND status <> 'pending' AND "
+                                            "position(convert_to(?, 'UTF8') in body) > 0"),
+                         {shopDomain, needle});
+    if (!done)
+      return done.error();
+    blanked += done->numRowsAffected();
+  }
+  return blanked;
+}
+
 } // namespace
 
-Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QJsonObject &payload)
+Status blankInboxBody(QSqlDatabase &db, qint64 inboxId)
+{
+  auto done = db::exec(
+      db, QStringLiteral("UPDATE webhook_inbox SET body = ") + kBlankBody + QStringLiteral(" WHERE id = ?"), {inboxId});
+  return done ? Status{} : Status{done.error()};
+}
+
+Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QString &shopDomain, const QJsonObject &payload)
 {
   const QJsonObject customer = payload.value(u"customer").toObject();
   const QString customerId = ordermapper::numericId(customer.value(u"id"));
@@ -53,6 +81,13 @@ Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QJsonObject &p
   if (!redacted)
     return redacted.error();
   const int count = redacted->numRowsAffected();
+  QStringList needles{customerId, customer.value(u"email").toString(), customer.value(u"phone").toString()};
+  const QString orderIds = idList(payload.value(u"orders_to_redact").toArray());
+  if (!orderIds.isEmpty())
+    needles += orderIds.split(QLatin1Char(','));
+  auto blanked = blankInboxBodiesMentioning(db, shopDomain, needles);
+  if (!blanked)
+    return blanked.error();
   if (Status s = audit(db, QStringLiteral("customer.redact"), QStringLiteral("customer"),
                        customerId.isEmpty() ? QStringLiteral("unknown") : customerId, QStringLiteral("orders_redacted"),
                        count);
@@ -61,8 +96,14 @@ Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QJsonObject &p
   return count;
 }
 
-Result<int> redactShop(QSqlDatabase &db, qint64 shopId)
+Result<int> redactShop(QSqlDatabase &db, qint64 shopId, const QString &shopDomain)
 {
+  auto blanked = db::exec(db,
+                          QStringLiteral("UPDATE webhook_inbox SET body = ") + kBlankBody +
+                              QStringLiteral(" WHERE shop_domain = ? AND status <> 'pending'"),
+                          {shopDomain});
+  if (!blanked)
+    return blanked.error();
   auto redacted = db::exec(
       db, QStringLiteral("UPDATE orders SET ") + kRedactColumns + QStringLiteral(" WHERE shop_id = ?"), {shopId});
   if (!redacted)

@@ -14,9 +14,12 @@ namespace pb::shopify {
 namespace compliance {
 
 // customers/redact: {customer:{id,email,phone}, orders_to_redact:[ids]}; returns orders redacted.
-Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QJsonObject &payload);
-// shop/redact: 48 hours after uninstall; every order of the shop.
-Result<int> redactShop(QSqlDatabase &db, qint64 shopId);
+// Settled webhook_inbox bodies that mention the customer or those orders are blanked too.
+Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QString &shopDomain, const QJsonObject &payload);
+// shop/redact: 48 hours after uninstall; every order and every settled inbox body of the shop.
+Result<int> redactShop(QSqlDatabase &db, qint64 shopId, const QString &shopDomain);
+// Blanks one inbox row's body (a compliance request carries the customer's contact data itself).
+Status blankInboxBody(QSqlDatabase &db, qint64 inboxId);
 // customers/data_request: records the request and how many orders we hold for the merchant to export.
 Result<int> recordDataRequest(QSqlDatabase &db, qint64 shopId, const QJsonObject &payload);
 Status markUninstalled(QSqlDatabase &db, qint64 shopId);

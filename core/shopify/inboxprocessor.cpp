@@ -110,6 +110,15 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
     if (!applied)
       return applied.error();
     *note = QString::fromLatin1(outcomeName(*applied));
+    // A late delivery for a redacted customer must not keep their data in the raw body either.
+    auto redacted = db::exec(m_db,
+                             QStringLiteral("SELECT 1 FROM orders WHERE shop_id = ? AND shopify_id = ? AND redacted_at "
+                                            "IS NOT NULL"),
+                             {*shopId, order->id});
+    if (!redacted)
+      return redacted.error();
+    if (redacted.value().next())
+      return compliance::blankInboxBody(m_db, item.id);
     return {};
   }
   auto payload = parseObject(item.delivery.body);
@@ -131,15 +140,19 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
     *note = QStringLiteral("edited %1 open fulfillment order(s)").arg(*touched);
     return {};
   }
+  if (topic == u"customers/redact" || topic == u"shop/redact" || topic == u"customers/data_request") {
+    if (Status s = compliance::blankInboxBody(m_db, item.id); !s)
+      return s;
+  }
   if (topic == u"customers/redact") {
-    auto count = compliance::redactCustomer(m_db, *shopId, *payload);
+    auto count = compliance::redactCustomer(m_db, *shopId, item.delivery.shopDomain, *payload);
     if (!count)
       return count.error();
     *note = QStringLiteral("redacted %1 order(s)").arg(*count);
     return {};
   }
   if (topic == u"shop/redact") {
-    auto count = compliance::redactShop(m_db, *shopId);
+    auto count = compliance::redactShop(m_db, *shopId, item.delivery.shopDomain);
     if (!count)
       return count.error();
     *note = QStringLiteral("redacted %1 order(s)").arg(*count);

@@ -130,14 +130,23 @@ Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain)
 {
   if (domain.isEmpty())
     return makeError(ErrorKind::InvalidInput, QStringLiteral("webhook without shop domain"));
-  auto shop = db::exec(db,
-                       QStringLiteral("INSERT INTO shops (domain, name) VALUES (?, ?) ON CONFLICT (domain) DO "
-                                      "UPDATE SET domain = EXCLUDED.domain RETURNING id"),
-                       {domain, domain});
-  if (!shop)
-    return shop.error();
-  shop.value().next();
-  return shop->value(0).toLongLong();
+  // Read first: an upsert would lock the shop row and serialise every hub's inbox on it.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto found = db::exec(db, QStringLiteral("SELECT id FROM shops WHERE domain = ?"), {domain});
+    if (!found)
+      return found.error();
+    if (found.value().next())
+      return found->value(0).toLongLong();
+    auto created = db::exec(db,
+                            QStringLiteral("INSERT INTO shops (domain, name) VALUES (?, ?) ON CONFLICT (domain) DO "
+                                           "NOTHING RETURNING id"),
+                            {domain, domain});
+    if (!created)
+      return created.error();
+    if (created.value().next())
+      return created->value(0).toLongLong();
+  }
+  return makeError(ErrorKind::Conflict, QStringLiteral("shop row appeared and vanished concurrently"));
 }
 
 Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order)

@@ -7,6 +7,7 @@
 #include "core/shopify/fulfillmentapi.h"
 #include "core/shopify/graphqlclient.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -159,6 +160,15 @@ Result<int> OutboxWorker::runOnce()
     rows.append({claimed->value(0).toLongLong(), claimed->value(1).toString(),
                  QJsonDocument::fromJson(claimed->value(2).toByteArray()).object(), claimed->value(3).toInt()});
   for (const Row &row : rows) {
+    // Renew the lease just before the call, so a long batch never outlives it; lost it: skip.
+    auto renewed = db::exec(m_db,
+                            QStringLiteral("UPDATE outbox SET locked_until = now() + make_interval(secs => ?) WHERE id "
+                                           "= ? AND locked_by = ? AND status = 'in_flight' RETURNING id"),
+                            {m_settings.leaseSeconds, row.id, m_settings.workerId});
+    if (!renewed)
+      return renewed.error();
+    if (!renewed.value().next())
+      continue;
     if (Status s = settle(row, handle(row)); !s)
       return s.error();
   }
@@ -234,6 +244,7 @@ Status OutboxWorker::createFulfillment(const Row &row)
       !local->shopifyId.isEmpty() && std::all_of(local->lines.begin(), local->lines.end(),
                                                  [](const LocalLine &line) { return !line.shopifyId.isEmpty(); });
   // A retry may follow a call whose answer was lost: ask Shopify before posting again.
+  QHash<QString, int> remaining; // known only after a look at Shopify
   if (row.attempts > 1 || !idsKnown) {
     auto remote = fulfillmentapi::fetchFulfillmentOrders(m_client, local->orderShopifyId);
     if (!remote)
@@ -253,13 +264,21 @@ Status OutboxWorker::createFulfillment(const Row &row)
     if (!fo->supportedActions.contains(QStringLiteral("CREATE_FULFILLMENT")))
       return makeError(ErrorKind::Unavailable,
                        QStringLiteral("fulfillment order is %1; cannot fulfil yet").arg(fo->status));
+    for (const RemoteFulfillmentOrderLine &line : fo->lines)
+      remaining.insert(line.id, line.remainingQuantity);
   }
   auto tracking = trackingFor(local->id);
   if (!tracking)
     return tracking.error();
   QList<FulfillmentLine> lines;
-  for (const LocalLine &line : local->lines)
-    lines.append({line.shopifyId, line.quantity});
+  for (const LocalLine &line : local->lines) {
+    // Never ask for more than Shopify still has open (part may have shipped some other way).
+    const int quantity = remaining.isEmpty() ? line.quantity : std::min(line.quantity, remaining.value(line.shopifyId));
+    if (quantity > 0)
+      lines.append({line.shopifyId, quantity});
+  }
+  if (lines.isEmpty())
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("nothing left to fulfil on this fulfillment order"));
   const bool notify = row.payload.value(u"notify_customer").toBool(true);
   auto created = fulfillmentapi::createFulfillment(m_client, local->shopifyId, lines, *tracking, notify);
   if (!created)

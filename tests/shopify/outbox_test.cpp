@@ -237,6 +237,26 @@ private Q_SLOTS:
     QVERIFY(run(QStringLiteral("DELETE FROM outbox")));
   }
 
+  void outbox_partlyFulfilledElsewhere_postsOnlyWhatIsLeft()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addOrder(QStringLiteral("111"), {1, 2}).lines[1].remaining = 1; // one unit shipped outside Packbench
+    QVERIFY(seedPacked(111, 1));
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-partial")));
+    auto claimed = worker.runOnce();
+    QVERIFY(claimed.ok());
+    QCOMPARE(*claimed, 1);
+    const auto fo = fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/111"));
+    QCOMPARE(fo.status, QStringLiteral("CLOSED"));
+    QCOMPARE(fo.fulfillmentIds.size(), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'done'")), 1);
+    QVERIFY(run(QStringLiteral("DELETE FROM outbox")));
+  }
+
   // Two workers, 2,000 packed orders, a Shopify that fails at random: one fulfillment each.
   void faults_twoWorkers_everyFulfillmentPostedExactlyOnce()
   {

@@ -105,6 +105,25 @@ private Q_SLOTS:
              1);
   }
 
+  void migration_grantsTheHubRoleTheWatermarks()
+  {
+    // Roles are cluster-wide and migration 0002 may create this one concurrently: tolerate both.
+    QVERIFY(db::execStatic(m_db, QStringLiteral("DO $$ BEGIN CREATE ROLE packbench_hub NOLOGIN; EXCEPTION WHEN "
+                                                "duplicate_object OR unique_violation THEN NULL; END $$"))
+                .ok());
+    auto settings = test::createScratchDatabase(QStringLiteral("grants"));
+    QVERIFY(settings.ok());
+    auto fresh = db::openDatabase(*settings, QStringLiteral("grants-test"));
+    QVERIFY(fresh.ok());
+    QSqlDatabase db = *fresh;
+    auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(db);
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    auto granted = db::exec(db, QStringLiteral("SELECT has_table_privilege('packbench_hub', 'sync_watermarks', "
+                                               "'INSERT, UPDATE, SELECT')"));
+    QVERIFY(granted.ok() && granted.value().next());
+    QVERIFY(granted->value(0).toBool());
+  }
+
   void poll_deadShopify_leavesTheWatermark()
   {
     ManualClock clock(QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC));

@@ -7,6 +7,7 @@
 #include "core/hub/hubserver.h"
 #include "core/shopify/inboxprocessor.h"
 #include "core/shopify/webhookverifier.h"
+#include "tests/support/fakeshopify.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 
@@ -278,11 +279,21 @@ private Q_SLOTS:
                                    "'customer.redact'")),
              1);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details::text LIKE '%example.com%'")), 0);
+    // The stored raw deliveries are scrubbed too: the order's and the redact request's own.
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('ada1008' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('ada1009' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             1);
     // A late update for a redacted order does not bring the data back.
     QCOMPARE(post(QStringLiteral("orders/updated"), test::compact(test::restOrder(1008, m_t0.addSecs(900)))), 200);
     process();
     QCOMPARE(text(QStringLiteral("SELECT coalesce(email, 'null') FROM orders WHERE shopify_id = '1008'")),
              QStringLiteral("null"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('ada1008' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             0);
 
     QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(QJsonObject{{QStringLiteral("shop_domain"), kShop}})),
              200);
@@ -291,9 +302,30 @@ private Q_SLOTS:
              200);
     process();
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE email IS NOT NULL")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE position('example.com' in "
+                                   "convert_from(body, 'UTF8')) > 0")),
+             0);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('shop.redact', "
                                    "'customer.data_request')")),
              2);
+  }
+
+  void fakeShopify_signedDeliveries_areAccepted()
+  {
+    test::FakeShopify fake;
+    const QUrl hub(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(m_port));
+    const QByteArray body = test::compact(test::restOrder(1010, m_t0, 3));
+    QCOMPARE(fake.sendWebhook(hub, kSecret, QStringLiteral("orders/create"), body, QStringLiteral("fk-1"), kShop), 200);
+    QCOMPARE(fake.sendWebhook(hub, QByteArrayLiteral("wrong"), QStringLiteral("orders/create"), body,
+                              QStringLiteral("fk-2"), kShop),
+             401);
+    process();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines l JOIN fulfillment_orders f ON f.id "
+                                   "= l.fulfillment_order_id JOIN orders o ON o.id = f.order_id WHERE o.shopify_id = "
+                                   "'1010'")),
+             3);
+    QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE webhook_id = 'fk-1' AND triggered_at IS "
+                                  "NOT NULL AND event_id IS NOT NULL")) == 1);
   }
 
   void cleanupTestCase()

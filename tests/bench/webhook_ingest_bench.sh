@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Packbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Webhook ingest, side by side: packbench-hub vs FastAPI+uvicorn+psycopg2 doing the same work
+# (size limit, HMAC, dedupe, durable commit) vs pgbench's single-row durable INSERT. Starts its own
+# PostgreSQL with default durability settings (fsync and synchronous_commit on).
+# usage: webhook_ingest_bench.sh HUB_BINARY [SECONDS]
+set -euo pipefail
+hub=${1:?packbench-hub binary}; secs=${2:-10}
+here="$(cd "$(dirname "$0")" && pwd)"
+py=/usr/bin/python3 # Debian's, where python3-fastapi and friends live
+for tool in wrk pgbench "$py"; do command -v $tool >/dev/null || { echo "missing $tool (scripts/install-deps.sh)" >&2; exit 1; }; done
+"$py" -c 'import fastapi, uvicorn, psycopg2' || { echo "missing python3-fastapi/uvicorn/python3-psycopg2" >&2; exit 1; }
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+work=$(mktemp -d /tmp/pbbench-XXXXXX); chmod 755 "$work"
+as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  as_owner "$bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+[ "$(id -u)" = 0 ] && chown postgres: "$work"
+as_owner "$bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1
+as_owner "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p 5432 -k $work -c listen_addresses='' -c max_connections=200" start >/dev/null
+psql() { "$bin/psql" -h "$work" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
+psql -d postgres -c "CREATE DATABASE bench"
+db=(--no-default-files --set database.driver=postgres --set database.host="$work" --set database.user=postgres --set database.name=bench)
+"$hub" migrate "${db[@]}" >/dev/null
+
+secret="bench-secret-$$"
+"$py" - "$work/body.json" <<'PY'
+import json, sys
+items = [{"id": 9000000 + i, "title": f"Widget {i}", "sku": f"W-{i}", "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"} for i in range(8)]
+order = {"id": 8100000, "admin_graphql_api_id": "gid://shopify/Order/8100000", "name": "#81", "email": "bench@example.com",
+         "updated_at": "2026-11-26T08:00:00Z", "currency": "USD", "total_price": "79.92", "line_items": items,
+         "shipping_address": {"first_name": "Bench", "last_name": "Mark", "address1": "1 Loop", "city": "Reno", "zip": "89501"}}
+open(sys.argv[1], "w").write(json.dumps(order))
+PY
+export BENCH_BODY_FILE="$work/body.json"
+export BENCH_HMAC=$(openssl dgst -sha256 -hmac "$secret" -binary <"$BENCH_BODY_FILE" | base64)
+bodylen=$(stat -c %s "$BENCH_BODY_FILE")
+
+# packbench-hub: one process, inbox processing off so both receivers do the same work.
+PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$secret" "$hub" serve "${db[@]}" --set hub.port=18931 --set hub.inbox_processing=false \
+  --set log.file=- --set log.level=warn >"$work/hub.log" 2>&1 &
+pids+=($!)
+# FastAPI: one uvicorn worker process, like the hub.
+(cd "$here" && BENCH_SECRET="$secret" BENCH_PGHOST="$work" BENCH_PGDATABASE=bench \
+  exec "$py" -m uvicorn fastapi_receiver:app --host 127.0.0.1 --port 18932 --log-level warning --no-access-log) >"$work/fastapi.log" 2>&1 &
+pids+=($!)
+for port in 18931 18932; do
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+done
+
+run_wrk() { # name port connections
+  BENCH_RUN="$1-$3" wrk -t2 -c"$3" -d"${secs}s" --timeout 10s -s "$here/signed_webhook.lua" "http://127.0.0.1:$2/webhooks/shopify" \
+    | sed -n 's/^RESULT //p'
+}
+run_pgbench() { # connections
+  (cd "$work" && as_owner "$bin/pgbench" -h "$work" -U postgres -n -c "$1" -j 2 -T "$secs" -D bodylen="$bodylen" -l --log-prefix=pgb$1 \
+    -f "$here/pgbench_insert.sql" bench >"$work/pgbench-$1.txt" 2>&1)
+  "$py" - "$work" "$1" "$secs" <<'PY'
+import glob, json, sys
+work, c, secs = sys.argv[1], sys.argv[2], float(sys.argv[3])
+lat = sorted(int(line.split()[2]) for f in glob.glob(f"{work}/pgb{c}.*") for line in open(f))
+print(json.dumps({"requests": len(lat), "rps": round(len(lat) / secs, 1), "p50_ms": lat[len(lat) // 2] / 1000,
+                  "p99_ms": lat[int(len(lat) * 0.99)] / 1000, "errors": 0}))
+PY
+  rm -f "$work"/pgb"$1".*
+}
+
+results="{}"
+for c in 16 64; do
+  hubr=$(run_wrk hub 18931 $c); apir=$(run_wrk fastapi 18932 $c); pgr=$(run_pgbench $c)
+  echo "c=$c hub:     $hubr"; echo "c=$c fastapi: $apir"; echo "c=$c pgbench: $pgr"
+  results=$("$py" -c 'import json,sys; r=json.loads(sys.argv[1]); r[sys.argv[2]]={"hub":json.loads(sys.argv[3]),"fastapi":json.loads(sys.argv[4]),"pgbench":json.loads(sys.argv[5])}; print(json.dumps(r))' \
+    "$results" "c$c" "$hubr" "$apir" "$pgr")
+done
+stored_hub=$(psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE webhook_id LIKE 'hub-%'")
+stored_api=$(psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE webhook_id LIKE 'fastapi-%'")
+echo "rows stored: hub $stored_hub, fastapi $stored_api"
+"$py" - "$results" "$stored_hub" "$stored_api" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+hub_ok = sum(r[c]["hub"]["requests"] - r[c]["hub"]["errors"] for c in r)
+api_ok = sum(r[c]["fastapi"]["requests"] - r[c]["fastapi"]["errors"] for c in r)
+# Every answered request is stored; requests still in flight when wrk stops may be stored too.
+in_flight = sum(int(c[1:]) for c in r)
+stored = lambda rows, ok: ok <= int(rows) <= ok + in_flight
+out = {"benchmark": "webhook_ingest", "stored_rows_match": stored(sys.argv[2], hub_ok) and stored(sys.argv[3], api_ok)}
+for c in r:
+    out[c] = {k: r[c][k] for k in ("hub", "fastapi", "pgbench")}
+    out[c]["hub_vs_fastapi_rps"] = round(r[c]["hub"]["rps"] / r[c]["fastapi"]["rps"], 2)
+    out[c]["hub_vs_pgbench_rps"] = round(r[c]["hub"]["rps"] / r[c]["pgbench"]["rps"], 2)
+print(json.dumps(out))
+sys.exit(0 if out["stored_rows_match"] else 1)
+PY
