@@ -1,0 +1,2 @@
+-- Placeholder for 0004_packing: the lead replaces this file with the real migration at merge.
+SELECT 1;
