@@ -115,7 +115,8 @@ private Q_SLOTS:
       qWarning("%s", qPrintable(line));
     QCOMPARE(total, 503);
     QVERIFY2(passed >= kPassFloor, qPrintable(u"pass count %1 fell below the floor %2"_s.arg(passed).arg(kPassFloor)));
-    QVERIFY2(unexpected.isEmpty(), qPrintable(u"%1 failing cases are not listed as unsupported"_s.arg(unexpected.size())));
+    QVERIFY2(unexpected.isEmpty(),
+             qPrintable(u"%1 failing cases are not listed as unsupported"_s.arg(unexpected.size())));
   }
 };
 

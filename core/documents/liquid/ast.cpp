@@ -110,7 +110,7 @@ bool Condition::evaluate(Context &ctx) const
   const auto order = liquidCompare(a, b);
   if (!order) {
     ctx.fail(pos, u"comparison of %1 with %2 failed"_s.arg(QString::fromLatin1(a.typeName()),
-                                                             QString::fromLatin1(b.typeName())));
+                                                           QString::fromLatin1(b.typeName())));
     return false;
   }
   switch (op) {
@@ -301,9 +301,12 @@ void ForNode::renderTableRow(Context &ctx, QString &out, const QVariantList &ite
       ctx.write(out, u"</tr>\n<tr class=\"row%1\">"_s.arg(row));
     }
     ctx.setLocal(m_spec.variable, items.at(i));
-    ctx.setLocal(u"tablerowloop"_s,
-                 QVariant(QVariantMap{{u"index"_s, i + 1}, {u"col"_s, col + 1}, {u"row"_s, row},
-                                      {u"first"_s, i == 0}, {u"last"_s, i == length - 1}, {u"length"_s, length}}));
+    ctx.setLocal(u"tablerowloop"_s, QVariant(QVariantMap{{u"index"_s, i + 1},
+                                                         {u"col"_s, col + 1},
+                                                         {u"row"_s, row},
+                                                         {u"first"_s, i == 0},
+                                                         {u"last"_s, i == length - 1},
+                                                         {u"length"_s, length}}));
     ctx.write(out, u"<td class=\"col%1\">"_s.arg(col + 1));
     renderNodes(m_body, ctx, out);
     ctx.write(out, u"</td>"_s);

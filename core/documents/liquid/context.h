@@ -17,10 +17,10 @@ namespace pb::documents::liquid {
 
 // Limits and knobs for one render. The budgets turn runaway templates into errors, not hangs.
 struct RenderOptions {
-  qint64 maxIterations = 200'000;         // loop bodies over the whole render
-  qsizetype maxOutputChars = 8'000'000;   // characters written, captures included
-  bool inlineErrors = false;              // lax: render "Liquid error (line N): …" and carry on
-  QDateTime now;                          // 'now' / 'today' in the date filter; invalid = current time
+  qint64 maxIterations = 200'000;           // loop bodies over the whole render
+  qsizetype maxOutputChars = 8'000'000;     // characters written, captures included
+  bool inlineErrors = false;                // lax: render "Liquid error (line N): …" and carry on
+  QDateTime now;                            // 'now' / 'today' in the date filter; invalid = current time
   QString currency = QStringLiteral("USD"); // default currency of the money filters
 };
 

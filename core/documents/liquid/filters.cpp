@@ -6,8 +6,8 @@
 #include "core/documents/liquid/value.h"
 
 #include <QHash>
-#include <QSet>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 
 #include <algorithm>
@@ -485,9 +485,8 @@ Result<QVariant> uniq(Context &, const QVariant &in, const Args &a, const Kwargs
   QVariantList seen;
   for (const QVariant &item : toList(in)) {
     const QVariant key = a.isEmpty() ? item : property(item, a.at(0));
-    if (std::none_of(seen.cbegin(), seen.cend(), [&](const QVariant &s) {
-          return liquidEquals(s, key) && isNil(s) == isNil(key);
-        })) {
+    if (std::none_of(seen.cbegin(), seen.cend(),
+                     [&](const QVariant &s) { return liquidEquals(s, key) && isNil(s) == isNil(key); })) {
       seen.append(key);
       out.append(item);
     }
@@ -572,8 +571,8 @@ Result<QVariant> defaultFilter(Context &, const QVariant &in, const Args &a, con
 
 QString formatMoney(qint64 minor, const QString &currency, bool withSymbol, bool withCode)
 {
-  static const QHash<QString, QString> symbols{{u"USD"_s, u"$"_s}, {u"CAD"_s, u"$"_s},  {u"AUD"_s, u"$"_s},
-                                               {u"NZD"_s, u"$"_s}, {u"EUR"_s, u"€"_s},  {u"GBP"_s, u"£"_s},
+  static const QHash<QString, QString> symbols{{u"USD"_s, u"$"_s}, {u"CAD"_s, u"$"_s},    {u"AUD"_s, u"$"_s},
+                                               {u"NZD"_s, u"$"_s}, {u"EUR"_s, u"€"_s},    {u"GBP"_s, u"£"_s},
                                                {u"JPY"_s, u"¥"_s}, {u"CHF"_s, u"CHF "_s}, {u"INR"_s, u"₹"_s}};
   static const QSet<QString> zeroDecimal{u"JPY"_s, u"KRW"_s, u"VND"_s, u"CLP"_s, u"ISK"_s};
   const bool negative = minor < 0;

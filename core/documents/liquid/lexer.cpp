@@ -111,8 +111,8 @@ Result<std::vector<Segment>> splitTemplate(const QString &source)
     const qsizetype markupStart = start + 2 + (trimBefore ? 1 : 0);
     const qsizetype close = source.indexOf(closer, markupStart);
     if (close < 0)
-      return makeError(ErrorKind::InvalidInput,
-                       describe(openPos, isOutput ? u"'{{' is not closed with '}}'"_s : u"'{%' is not closed with '%}'"_s));
+      return makeError(ErrorKind::InvalidInput, describe(openPos, isOutput ? u"'{{' is not closed with '}}'"_s
+                                                                           : u"'{%' is not closed with '%}'"_s));
     const bool trimAfter = close > markupStart && source[close - 1] == u'-';
     const QString markup = source.mid(markupStart, close - markupStart - (trimAfter ? 1 : 0));
     const SourcePos markupPos = advance(openPos, QStringView(source).mid(start, markupStart - start));
@@ -225,7 +225,8 @@ Result<std::vector<Token>> tokenize(const QString &markup, SourcePos start)
     case ']': kind = Token::Kind::RBracket; break;
     case '(': kind = Token::Kind::LParen; break;
     case ')': kind = Token::Kind::RParen; break;
-    default: return makeError(ErrorKind::InvalidInput, describe(here, u"syntax error: unexpected character '%1'"_s.arg(c)));
+    default:
+      return makeError(ErrorKind::InvalidInput, describe(here, u"syntax error: unexpected character '%1'"_s.arg(c)));
     }
     tokens.push_back({kind, QString(c), here});
     step(1);

@@ -33,8 +33,23 @@ Result<std::vector<Segment>> splitTemplate(const QString &source);
 
 // A token of markup inside {{ }} or {% %}.
 struct Token {
-  enum class Kind { Ident, String, Integer, Float, Compare, Dot, DotDot, Comma, Colon, Pipe, LBracket, RBracket,
-                    LParen, RParen, End };
+  enum class Kind {
+    Ident,
+    String,
+    Integer,
+    Float,
+    Compare,
+    Dot,
+    DotDot,
+    Comma,
+    Colon,
+    Pipe,
+    LBracket,
+    RBracket,
+    LParen,
+    RParen,
+    End
+  };
   Kind kind = Kind::End;
   QString text;
   SourcePos pos;

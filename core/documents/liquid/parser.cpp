@@ -149,8 +149,8 @@ private:
       return e;
     }
     default:
-      fail(t.pos, t.kind == TK::End ? u"syntax error: value expected"_s
-                                    : u"syntax error: unexpected '%1'"_s.arg(t.text));
+      fail(t.pos,
+           t.kind == TK::End ? u"syntax error: value expected"_s : u"syntax error: unexpected '%1'"_s.arg(t.text));
       return e;
     }
     if (t.text == u"true"_s || t.text == u"false"_s) {
@@ -241,8 +241,9 @@ private:
     if (op.kind == TK::Compare || (op.kind == TK::Ident && op.text == u"contains"_s)) {
       ts.next();
       static const QHash<QString, Condition::Op> ops{
-          {u"=="_s, Condition::Op::Eq}, {u"!="_s, Condition::Op::Ne}, {u"<>"_s, Condition::Op::Ne},
-          {u"<"_s, Condition::Op::Lt},  {u">"_s, Condition::Op::Gt},  {u"<="_s, Condition::Op::Le},
+          {u"=="_s, Condition::Op::Eq}, {u"!="_s, Condition::Op::Ne},
+          {u"<>"_s, Condition::Op::Ne}, {u"<"_s, Condition::Op::Lt},
+          {u">"_s, Condition::Op::Gt},  {u"<="_s, Condition::Op::Le},
           {u">="_s, Condition::Op::Ge}, {u"contains"_s, Condition::Op::Contains}};
       const auto found = ops.constFind(op.text);
       if (found == ops.cend())
@@ -315,7 +316,7 @@ private:
       return std::make_unique<CounterNode>(seg.pos, parseName(ts, seg, tag), tag == u"increment"_s ? 1 : -1);
     if (tag == u"break"_s || tag == u"continue"_s)
       return std::make_unique<InterruptNode>(seg.pos, tag == u"break"_s ? Context::Interrupt::Break
-                                                                         : Context::Interrupt::Continue);
+                                                                        : Context::Interrupt::Continue);
     if (tag == u"cycle"_s)
       return parseCycle(seg, ts);
     if (tag == u"comment"_s) {
@@ -464,7 +465,8 @@ private:
     expectEnd(ts);
     // Cycles over literals share a counter; ones naming variables count on their own, as in Ruby Liquid.
     QString key = seg.text.trimmed();
-    if (std::any_of(values.cbegin(), values.cend(), [](const Expression &v) { return v.kind == Expression::Kind::Variable; }))
+    if (std::any_of(values.cbegin(), values.cend(),
+                    [](const Expression &v) { return v.kind == Expression::Kind::Variable; }))
       key += u"@%1:%2"_s.arg(seg.pos.line).arg(seg.pos.column);
     return std::make_unique<CycleNode>(seg.pos, key, std::move(group), std::move(values));
   }
