@@ -59,7 +59,8 @@ int main(int argc, char *argv[])
   }
   QFile out(parser.positionalArguments().constFirst());
   if (parser.isSet(u"png-page"_s)) {
-    auto image = renderer.renderPageImage(slip, parser.value(u"png-page"_s).toInt() - 1, parser.value(u"dpi"_s).toInt());
+    auto image =
+        renderer.renderPageImage(slip, parser.value(u"png-page"_s).toInt() - 1, parser.value(u"dpi"_s).toInt());
     if (!image || !image.value().save(out.fileName())) {
       std::fprintf(stderr, "render failed: %s\n", image ? "cannot write" : qPrintable(image.error().message));
       return 1;

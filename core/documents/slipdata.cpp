@@ -117,12 +117,14 @@ QVariantMap slipEnvironment(const SlipData &slip)
 
 SlipData sampleSlip(int lineCount)
 {
-  static const char *const products[][4] = {
-      {"Trailhead 28L Daypack", "Slate", "NW-T2D-001", "D02-5"},   {"Ridgeline Rain Shell", "M / Ember", "NW-RRS-014", "B11-2"},
-      {"Merino Crew Sock", "L / Charcoal", "NW-MCS-005", "A03-1"}, {"Camp Enamel Mug 12oz", "Sage", "NW-CEM-002", "C07-4"},
-      {"Titanium Spork", "", "NW-TSP-001", "C01-1"},               {"Summit Down Vest", "S / Navy", "NW-SDV-021", "B04-3"},
-      {"Alpine Trekking Pole (pair)", "Carbon", "NW-ATP-003", "E01-2"},
-      {"Headlamp 400 Lumen", "Black", "NW-HL4-001", "C12-6"}};
+  static const char *const products[][4] = {{"Trailhead 28L Daypack", "Slate", "NW-T2D-001", "D02-5"},
+                                            {"Ridgeline Rain Shell", "M / Ember", "NW-RRS-014", "B11-2"},
+                                            {"Merino Crew Sock", "L / Charcoal", "NW-MCS-005", "A03-1"},
+                                            {"Camp Enamel Mug 12oz", "Sage", "NW-CEM-002", "C07-4"},
+                                            {"Titanium Spork", "", "NW-TSP-001", "C01-1"},
+                                            {"Summit Down Vest", "S / Navy", "NW-SDV-021", "B04-3"},
+                                            {"Alpine Trekking Pole (pair)", "Carbon", "NW-ATP-003", "E01-2"},
+                                            {"Headlamp 400 Lumen", "Black", "NW-HL4-001", "C12-6"}};
   SlipData slip;
   slip.fulfillmentOrderId = 4021;
   slip.shopName = u"Northwind Outfitters"_s;
@@ -130,16 +132,19 @@ SlipData sampleSlip(int lineCount)
   slip.shopEmail = u"orders@northwind.example"_s;
   slip.locationName = u"Reno Fulfillment Center"_s;
   slip.locationCode = u"RNO"_s;
-  slip.shopAddress = QJsonObject{{u"company"_s, u"Northwind Outfitters"_s}, {u"address1"_s, u"1200 Freeport Blvd"_s},
-                                 {u"city"_s, u"Sparks"_s}, {u"province_code"_s, u"NV"_s}, {u"zip"_s, u"89431"_s},
+  slip.shopAddress = QJsonObject{{u"company"_s, u"Northwind Outfitters"_s},
+                                 {u"address1"_s, u"1200 Freeport Blvd"_s},
+                                 {u"city"_s, u"Sparks"_s},
+                                 {u"province_code"_s, u"NV"_s},
+                                 {u"zip"_s, u"89431"_s},
                                  {u"country_code"_s, u"US"_s}};
   slip.orderName = u"#1002"_s;
   slip.orderCreatedAt = QDateTime(QDate(2026, 11, 25), QTime(18, 42), Qt::UTC);
   slip.customerName = u"Maya Haddad"_s;
-  slip.shippingAddress = QJsonObject{{u"name"_s, u"Maya Haddad"_s}, {u"address1"_s, u"5116 Juniper Ave"_s},
-                                     {u"address2"_s, u"Apt 4B"_s}, {u"city"_s, u"Tucson"_s},
-                                     {u"province_code"_s, u"AZ"_s}, {u"zip"_s, u"85701"_s},
-                                     {u"country_code"_s, u"US"_s}};
+  slip.shippingAddress =
+      QJsonObject{{u"name"_s, u"Maya Haddad"_s}, {u"address1"_s, u"5116 Juniper Ave"_s}, {u"address2"_s, u"Apt 4B"_s},
+                  {u"city"_s, u"Tucson"_s},      {u"province_code"_s, u"AZ"_s},          {u"zip"_s, u"85701"_s},
+                  {u"country_code"_s, u"US"_s}};
   slip.billingAddress = slip.shippingAddress;
   slip.shippingMethod = u"FedEx 2Day"_s;
   slip.note = u"Please leave at the side door if no one answers."_s;
@@ -151,7 +156,8 @@ SlipData sampleSlip(int lineCount)
     SlipLine line;
     line.title = QString::fromUtf8(p[0]);
     line.variantTitle = QString::fromUtf8(p[1]);
-    line.sku = i < kProducts ? QString::fromUtf8(p[2]) : u"%1-%2"_s.arg(QString::fromUtf8(p[2])).arg(i, 3, 10, QChar(u'0'));
+    line.sku =
+        i < kProducts ? QString::fromUtf8(p[2]) : u"%1-%2"_s.arg(QString::fromUtf8(p[2])).arg(i, 3, 10, QChar(u'0'));
     line.binLocation = QString::fromUtf8(p[3]);
     line.quantity = 1 + (i * 7) % 3;
     line.priceMinor = 1500 + 700 * (i % 5);

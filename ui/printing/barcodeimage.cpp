@@ -27,8 +27,8 @@ Result<QImage> code128Image(const QString &data, int modulePixels, int heightMod
   symbol->scale = 0.5f; // vector units = X-dimensions
   symbol->output_options |= BARCODE_QUIET_ZONES;
   const QByteArray utf8 = data.toUtf8();
-  const int rc = ZBarcode_Encode_and_Buffer_Vector(symbol.get(), reinterpret_cast<const unsigned char *>(utf8.constData()),
-                                                   static_cast<int>(utf8.size()), 0);
+  const int rc = ZBarcode_Encode_and_Buffer_Vector(
+      symbol.get(), reinterpret_cast<const unsigned char *>(utf8.constData()), static_cast<int>(utf8.size()), 0);
   if (rc >= ZINT_ERROR || !symbol->vector)
     return makeError(ErrorKind::InvalidInput,
                      u"zint cannot encode this as Code 128: %1"_s.arg(QString::fromUtf8(symbol->errtxt)));

@@ -168,7 +168,8 @@ Result<SlipRenderInfo> SlipRenderer::paint(const documents::SlipData &slip, QPag
   }
   QPaintDevice *target = image ? static_cast<QPaintDevice *>(image) : device;
   const int resolution = image ? dpi : device->logicalDpiY();
-  const QRectF body = image ? QRectF(pageLayout.paintRectPixels(dpi)) : QRectF(device->pageLayout().paintRectPixels(resolution));
+  const QRectF body =
+      image ? QRectF(pageLayout.paintRectPixels(dpi)) : QRectF(device->pageLayout().paintRectPixels(resolution));
   const double mm = resolution / 25.4;
   const bool thermal = m_paper == SlipPaper::Thermal4x6;
   const double headerHeight = (thermal ? 4.0 : 7.0) * mm;

@@ -42,8 +42,8 @@ public:
   Result<QImage> renderPageImage(const documents::SlipData &slip, int page, int dpi) const;
 
 private:
-  Result<SlipRenderInfo> paint(const documents::SlipData &slip, QPagedPaintDevice *device, int onlyPage,
-                               QImage *image, int dpi) const;
+  Result<SlipRenderInfo> paint(const documents::SlipData &slip, QPagedPaintDevice *device, int onlyPage, QImage *image,
+                               int dpi) const;
   SlipPaper m_paper;
   QString m_customTemplate;
 };
