@@ -67,7 +67,8 @@ Status LabelDispatcher::attempt(qint64 jobId, bool scheduleRetry)
     // Raw printers give no completion report: accepted bytes are as done as we can know.
     if (auto done = m_journal.markDone(jobId); !done)
       return done;
-    qCInfo(lcLabels, "label job %lld printed on %s", static_cast<long long>(jobId), qUtf8Printable(job.value().printer));
+    qCInfo(lcLabels, "label job %lld printed on %s", static_cast<long long>(jobId),
+           qUtf8Printable(job.value().printer));
     Q_EMIT labelPrinted(jobId);
     return {};
   }
@@ -75,8 +76,8 @@ Status LabelDispatcher::attempt(qint64 jobId, bool scheduleRetry)
   if (auto marked = m_journal.markFailed(jobId, error); !marked)
     return marked;
   const bool willRetry = scheduleRetry && target && job.value().attempts + 1 < m_policy.maxAttempts;
-  qCWarning(lcLabels, "label job %lld failed (attempt %d): %s", static_cast<long long>(jobId),
-            job.value().attempts + 1, qUtf8Printable(error));
+  qCWarning(lcLabels, "label job %lld failed (attempt %d): %s", static_cast<long long>(jobId), job.value().attempts + 1,
+            qUtf8Printable(error));
   if (willRetry) {
     if (auto retrying = m_journal.markRetrying(jobId); !retrying)
       return retrying;

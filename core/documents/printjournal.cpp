@@ -72,8 +72,8 @@ PrintJob fromRow(const QSqlQuery &q)
 
 Result<QList<PrintJob>> listJobs(const QSqlDatabase &db, const QString &where, const QVariantList &values)
 {
-  auto query = db::exec(db, u"SELECT %1 FROM print_jobs WHERE %2 ORDER BY id"_s.arg(QLatin1String(kColumns), where),
-                        values);
+  auto query =
+      db::exec(db, u"SELECT %1 FROM print_jobs WHERE %2 ORDER BY id"_s.arg(QLatin1String(kColumns), where), values);
   if (!query)
     return query.error();
   QList<PrintJob> jobs;
@@ -98,8 +98,8 @@ Result<qint64> PrintJournal::create(const PrintJob &job)
   auto query = db::exec(m_db,
                         u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
                         "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
-                        {job.fulfillmentOrderId > 0 ? QVariant(job.fulfillmentOrderId) : QVariant(),
-                         kindName(job.kind), job.printer, formatName(job.format),
+                        {job.fulfillmentOrderId > 0 ? QVariant(job.fulfillmentOrderId) : QVariant(), kindName(job.kind),
+                         job.printer, formatName(job.format),
                          job.payload.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(job.payload),
                          job.reference});
   if (!query)
@@ -173,15 +173,19 @@ Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)
     if (!job)
       return job.error();
     if (job.value().status == PrintStatus::Moved || job.value().status == PrintStatus::Done)
-      return makeError(ErrorKind::Conflict, u"print job %1 is already %2"_s.arg(id).arg(statusName(job.value().status)));
+      return makeError(ErrorKind::Conflict,
+                       u"print job %1 is already %2"_s.arg(id).arg(statusName(job.value().status)));
     PrintJob copy = job.value();
     copy.printer = printer;
     auto created = create(copy);
     if (!created)
       return created.error();
     newId = created.value();
-    auto moved = db::exec(m_db, u"UPDATE print_jobs SET status = 'moved', moved_to_job_id = ?, updated_at = %1 WHERE id = ?"_s.arg(nowSql(m_db)),
-                          {newId, id});
+    auto moved =
+        db::exec(m_db,
+                 u"UPDATE print_jobs SET status = 'moved', moved_to_job_id = ?, updated_at = %1 WHERE id = ?"_s.arg(
+                     nowSql(m_db)),
+                 {newId, id});
     if (!moved)
       return moved.error();
     return {};

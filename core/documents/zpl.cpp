@@ -62,8 +62,7 @@ QByteArray houseLabelZpl(const SlipData &slip)
   zpl += field(40, 720, "^A0N,110,110", slip.orderName);
   // Code 128 of the order name: ^BY module width 3 dots, ^BC normal orientation, 160 dots tall, no text line.
   zpl += "^FO40,860^BY3^BCN,160,N,N,N^FH^FD" + zplFieldText(slip.orderName) + "^FS\n";
-  zpl += field(40, 1060, "^A0N,26,26",
-               u"%1 item(s) · %2"_s.arg(slip.totalItems()).arg(slip.locationCode));
+  zpl += field(40, 1060, "^A0N,26,26", u"%1 item(s) · %2"_s.arg(slip.totalItems()).arg(slip.locationCode));
   zpl += "^XZ\n";
   return zpl;
 }

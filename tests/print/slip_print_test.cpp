@@ -94,7 +94,8 @@ private:
 
   qint64 foFor(const QString &orderName)
   {
-    auto q = db::exec(m_db, u"SELECT fo.id FROM fulfillment_orders fo JOIN orders o ON o.id = fo.order_id WHERE o.name = ?"_s,
+    auto q = db::exec(m_db,
+                      u"SELECT fo.id FROM fulfillment_orders fo JOIN orders o ON o.id = fo.order_id WHERE o.name = ?"_s,
                       {orderName});
     return q && q.value().next() ? q.value().value(0).toLongLong() : 0;
   }
@@ -102,7 +103,8 @@ private:
   QStringList skusOf(qint64 fo)
   {
     QStringList skus;
-    auto q = db::exec(m_db, u"SELECT sku FROM fulfillment_order_lines WHERE fulfillment_order_id = ? ORDER BY id"_s, {fo});
+    auto q =
+        db::exec(m_db, u"SELECT sku FROM fulfillment_order_lines WHERE fulfillment_order_id = ? ORDER BY id"_s, {fo});
     while (q && q.value().next())
       skus << q.value().value(0).toString();
     return skus;
@@ -131,12 +133,13 @@ private Q_SLOTS:
     QVERIFY(m_longFo > 0);
     QVERIFY(db::exec(m_db, u"DELETE FROM fulfillment_order_lines WHERE fulfillment_order_id = ?"_s, {m_longFo}).ok());
     for (int i = 1; i <= 60; ++i)
-      QVERIFY(db::exec(m_db,
-                       u"INSERT INTO fulfillment_order_lines (fulfillment_order_id, title, variant_title, sku, quantity, "
-                       "remaining_quantity) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                       {m_longFo, u"Line item number %1"_s.arg(i), u"Size %1"_s.arg(i % 4), u"LONG-%1"_s.arg(i, 3, 10, QChar(u'0')),
-                        1 + i % 3, 1 + i % 3})
-                  .ok());
+      QVERIFY(
+          db::exec(m_db,
+                   u"INSERT INTO fulfillment_order_lines (fulfillment_order_id, title, variant_title, sku, quantity, "
+                   "remaining_quantity) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                   {m_longFo, u"Line item number %1"_s.arg(i), u"Size %1"_s.arg(i % 4),
+                    u"LONG-%1"_s.arg(i, 3, 10, QChar(u'0')), 1 + i % 3, 1 + i % 3})
+              .ok());
   }
 
   void printSlip_arrivesAsPdf_withOrderNameAndEverySku()
@@ -215,8 +218,8 @@ private Q_SLOTS:
   void stoppedPrinter_raisesAlert()
   {
     const QString ppd = u"/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd"_s;
-    QCOMPARE(QProcess::execute(u"lpadmin"_s, {u"-p"_s, u"packbench-stopped"_s, u"-E"_s, u"-v"_s,
-                                              u"file:///dev/null"_s, u"-P"_s, ppd}),
+    QCOMPARE(QProcess::execute(u"lpadmin"_s, {u"-p"_s, u"packbench-stopped"_s, u"-E"_s, u"-v"_s, u"file:///dev/null"_s,
+                                              u"-P"_s, ppd}),
              0);
     QCOMPARE(QProcess::execute(u"cupsdisable"_s, {u"packbench-stopped"_s}), 0);
     printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
