@@ -58,8 +58,8 @@ private Q_SLOTS:
         "10 -3 21 3");
     row("float arithmetic", "{{ 7 | divided_by: 2.0 }} {{ '1.5' | plus: 1 }}", "{}", "3.5 2.5");
     row("append prepend strip", "{{ ' b ' | strip | append: 'c' | prepend: 'a' }}", "{}", "abc");
-    row("split join first last", "{% assign p = 'x,y,z' | split: ',' %}{{ p | join: '-' }} {{ p | first }}{{ p | last }}",
-        "{}", "x-y-z xz");
+    row("split join first last",
+        "{% assign p = 'x,y,z' | split: ',' %}{{ p | join: '-' }} {{ p | first }}{{ p | last }}", "{}", "x-y-z xz");
     row("replace truncate", "{{ 'a-b-c' | replace: '-', '+' }} {{ 'abcdefghij' | truncate: 6 }}", "{}", "a+b+c abc...");
     row("newline_to_br", "{{ n | newline_to_br }}", R"({"n":"a\nb"})", "a<br />\nb");
     row("if elsif else", "{% if n > 5 %}big{% elsif n > 2 %}mid{% else %}small{% endif %}", R"({"n":3})", "mid");
@@ -68,21 +68,26 @@ private Q_SLOTS:
     row("contains", "{% if 'hello' contains 'ell' and l contains 2 %}yes{% endif %}", R"({"l":[1,2]})", "yes");
     row("comparisons", "{% if 2 >= 2 and 1 < 2 and 'a' != 'b' and 3 <> 4 %}ok{% endif %}", "{}", "ok");
     row("blank and empty", "{% if s == blank and l == empty %}ok{% endif %}", R"({"s":"  ","l":[]})", "ok");
-    row("forloop", "{% for x in l %}{{ forloop.index }}{{ forloop.index0 }}{{ forloop.rindex }}{% if forloop.first %}F{% endif %}{% if forloop.last %}L{% endif %}{{ forloop.length }};{% endfor %}",
+    row("forloop",
+        "{% for x in l %}{{ forloop.index }}{{ forloop.index0 }}{{ forloop.rindex }}{% if forloop.first %}F{% endif "
+        "%}{% if forloop.last %}L{% endif %}{{ forloop.length }};{% endfor %}",
         R"({"l":["a","b"]})", "102F2;211L2;");
     row("for limit offset", "{% for i in (1..10) limit: 3 offset: 2 %}{{ i }}{% endfor %}", "{}", "345");
     row("for else", "{% for i in l %}{{ i }}{% else %}none{% endfor %}", R"({"l":[]})", "none");
-    row("break continue", "{% for i in (1..9) %}{% if i == 2 %}{% continue %}{% endif %}{% if i == 5 %}{% break %}{% endif %}{{ i }}{% endfor %}",
+    row("break continue",
+        "{% for i in (1..9) %}{% if i == 2 %}{% continue %}{% endif %}{% if i == 5 %}{% break %}{% endif %}{{ i }}{% "
+        "endfor %}",
         "{}", "134");
-    row("nested loops keep parentloop", "{% for a in (1..2) %}{% for b in (1..2) %}{{ forloop.parentloop.index }}{{ b }} {% endfor %}{% endfor %}",
+    row("nested loops keep parentloop",
+        "{% for a in (1..2) %}{% for b in (1..2) %}{{ forloop.parentloop.index }}{{ b }} {% endfor %}{% endfor %}",
         "{}", "11 12 21 22 ");
     row("assign capture", "{% assign x = 'v' | upcase %}{% capture y %}<{{ x }}>{% endcapture %}{{ y }}", "{}", "<V>");
     row("comment", "a{% comment %} {{ x | nope }} {% if %}{% endcomment %}b", "{}", "ab");
     row("raw", "{% raw %}{{ x }}{% if %}{% endraw %}", "{}", "{{ x }}{% if %}");
     row("whitespace control", "<ul>\n  {%- for i in (1..2) -%}\n    <li>{{- i -}}</li>\n  {%- endfor -%}\n</ul>", "{}",
         "<ul><li>1</li><li>2</li></ul>");
-    row("nested property and index", "{{ o.lines[1].sku }} {{ o['name'] }}", R"({"o":{"name":"#1","lines":[{"sku":"A"},{"sku":"B"}]}})",
-        "B #1");
+    row("nested property and index", "{{ o.lines[1].sku }} {{ o['name'] }}",
+        R"({"o":{"name":"#1","lines":[{"sku":"A"},{"sku":"B"}]}})", "B #1");
     row("unicode text passes through", "{{ n }} – Grüße", R"({"n":"Zoë"})", "Zoë – Grüße");
   }
 
@@ -170,8 +175,9 @@ private Q_SLOTS:
   {
     RenderOptions options;
     options.maxOutputChars = 100'000;
-    auto out = ::render(u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s }}"_s,
-                        {}, options);
+    auto out = ::render(
+        u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s }}"_s,
+        {}, options);
     QVERIFY(!out.ok());
     QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
   }
