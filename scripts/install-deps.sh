@@ -14,6 +14,7 @@ packages=(
   postgresql postgresql-contrib
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
   xvfb xauth imagemagick gcovr lcov fonts-dejavu-core
+  python3-reportlab weasyprint
 )
 
 missing=()

@@ -58,7 +58,8 @@ private Q_SLOTS:
 
   void repository_loadsFulfillmentOrder_fromDatabase()
   {
-    auto q = db::exec(m_db, u"SELECT fo.id FROM fulfillment_orders fo JOIN orders o ON o.id = fo.order_id WHERE o.name = '#1002'"_s);
+    auto q = db::exec(
+        m_db, u"SELECT fo.id FROM fulfillment_orders fo JOIN orders o ON o.id = fo.order_id WHERE o.name = '#1002'"_s);
     QVERIFY(q.ok() && q.value().next());
     const qint64 fo = q.value().value(0).toLongLong();
     auto slip = SlipRepository(m_db).load(fo);

@@ -48,8 +48,9 @@ Status addBarcodes(QTextDocument &doc, const QString &html)
 
 // Rows of a table that straddle a page break start on the next page instead: a quantity must never
 // sit on one page and its item on the other. Repeats until the layout settles.
-void keepRowsTogether(QTextDocument &doc, double pageHeight)
+bool keepRowsTogether(QTextDocument &doc, double pageHeight)
 {
+  bool changed = false;
   auto *layout = doc.documentLayout();
   for (int pass = 0; pass < 200; ++pass) {
     bool moved = false;
@@ -79,7 +80,7 @@ void keepRowsTogether(QTextDocument &doc, double pageHeight)
           QTextCursor cursor = table->cellAt(r - 1, c).lastCursorPosition();
           QTextBlockFormat format = cursor.blockFormat();
           if (format.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysAfter)
-            return; // already tried: leave the layout as it is
+            return changed; // already tried: leave the layout as it is
           format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysAfter);
           cursor.setBlockFormat(format);
         }
@@ -89,8 +90,10 @@ void keepRowsTogether(QTextDocument &doc, double pageHeight)
         break;
     }
     if (!moved)
-      return;
+      return changed;
+    changed = true;
   }
+  return changed;
 }
 
 } // namespace
@@ -114,10 +117,23 @@ Result<SlipRenderInfo> SlipRenderer::render(const documents::SlipData &slip, QPa
 {
   device->setPageSize(pageSizeFor(m_paper));
   device->setPageMargins(marginsMm(m_paper), QPageLayout::Millimeter);
-  return paint(slip, device, -1, nullptr, 0);
+  QPainter painter;
+  if (!painter.begin(device))
+    return makeError(ErrorKind::Unavailable, tr("The printer could not start a page"));
+  bool started = false;
+  const int resolution = device->logicalDpiY();
+  auto info = paintSlip(slip, painter, device, device, resolution,
+                        QRectF(device->pageLayout().paintRectPixels(resolution)), QPointF(), -1, &started);
+  painter.end();
+  return info;
 }
 
 Result<QByteArray> SlipRenderer::renderPdf(const documents::SlipData &slip, SlipRenderInfo *info) const
+{
+  return renderBatchPdf({slip}, info);
+}
+
+Result<QByteArray> SlipRenderer::renderBatchPdf(const QList<documents::SlipData> &slips, SlipRenderInfo *info) const
 {
   QByteArray bytes;
   QBuffer buffer(&bytes);
@@ -125,28 +141,55 @@ Result<QByteArray> SlipRenderer::renderPdf(const documents::SlipData &slip, Slip
   {
     QPdfWriter writer(&buffer);
     writer.setResolution(300);
-    writer.setTitle(tr("Packing slip %1").arg(slip.orderName));
+    writer.setTitle(slips.size() == 1 ? tr("Packing slip %1").arg(slips.constFirst().orderName)
+                                      : tr("%n packing slip(s)", nullptr, static_cast<int>(slips.size())));
     writer.setCreator(u"Packbench"_s);
-    auto result = render(slip, &writer);
-    if (!result)
-      return result.error();
+    writer.setPageSize(pageSizeFor(m_paper));
+    writer.setPageMargins(marginsMm(m_paper), QPageLayout::Millimeter);
+    QPainter painter;
+    if (!painter.begin(&writer))
+      return makeError(ErrorKind::Internal, tr("Cannot start the PDF"));
+    const int resolution = writer.logicalDpiY();
+    const QRectF body(writer.pageLayout().paintRectPixels(resolution));
+    bool started = false;
+    SlipRenderInfo total;
+    for (const documents::SlipData &slip : slips) {
+      auto result = paintSlip(slip, painter, &writer, &writer, resolution, body, QPointF(), -1, &started);
+      if (!result)
+        return result.error();
+      total.pages += result.value().pages;
+      total.usedFallback = total.usedFallback || result.value().usedFallback;
+      if (total.templateError.isEmpty())
+        total.templateError = result.value().templateError;
+    }
+    painter.end();
     if (info)
-      *info = result.value();
+      *info = total;
   }
   return bytes;
 }
 
 Result<QImage> SlipRenderer::renderPageImage(const documents::SlipData &slip, int page, int dpi) const
 {
-  QImage image;
-  auto result = paint(slip, nullptr, page, &image, dpi);
+  const QPageLayout pageLayout(pageSizeFor(m_paper), QPageLayout::Portrait, marginsMm(m_paper),
+                               QPageLayout::Millimeter);
+  QImage image(pageLayout.fullRectPixels(dpi).size(), QImage::Format_RGB32);
+  image.setDotsPerMeterX(qRound(dpi / 0.0254));
+  image.setDotsPerMeterY(qRound(dpi / 0.0254));
+  image.fill(Qt::white);
+  QPainter painter(&image);
+  const QRectF body(pageLayout.paintRectPixels(dpi));
+  bool started = false;
+  auto result = paintSlip(slip, painter, &image, nullptr, dpi, body, body.topLeft(), page, &started);
+  painter.end();
   if (!result)
     return result.error();
   return image;
 }
 
-Result<SlipRenderInfo> SlipRenderer::paint(const documents::SlipData &slip, QPagedPaintDevice *device, int onlyPage,
-                                           QImage *image, int dpi) const
+Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, QPainter &painter, QPaintDevice *target,
+                                               QPagedPaintDevice *paged, int resolution, const QRectF &body,
+                                               QPointF origin, int onlyPage, bool *started) const
 {
   const auto layout =
       m_paper == SlipPaper::Thermal4x6 ? documents::SlipLayout::Thermal4x6 : documents::SlipLayout::Page;
@@ -157,24 +200,12 @@ Result<SlipRenderInfo> SlipRenderer::paint(const documents::SlipData &slip, QPag
   info.usedFallback = html.value().usedFallback;
   info.templateError = html.value().templateError;
 
-  // Lay out on the target's own resolution so fonts and images measure the same as they print.
-  QPageLayout pageLayout(pageSizeFor(m_paper), QPageLayout::Portrait, marginsMm(m_paper), QPageLayout::Millimeter);
-  if (image) {
-    const QRect full = pageLayout.fullRectPixels(dpi);
-    *image = QImage(full.size(), QImage::Format_RGB32);
-    image->setDotsPerMeterX(qRound(dpi / 0.0254));
-    image->setDotsPerMeterY(qRound(dpi / 0.0254));
-    image->fill(Qt::white);
-  }
-  QPaintDevice *target = image ? static_cast<QPaintDevice *>(image) : device;
-  const int resolution = image ? dpi : device->logicalDpiY();
-  const QRectF body =
-      image ? QRectF(pageLayout.paintRectPixels(dpi)) : QRectF(device->pageLayout().paintRectPixels(resolution));
   const double mm = resolution / 25.4;
   const bool thermal = m_paper == SlipPaper::Thermal4x6;
   const double headerHeight = (thermal ? 4.0 : 7.0) * mm;
   const double footerHeight = (thermal ? 4.0 : 7.0) * mm;
 
+  // Lay out on the target's own resolution so fonts and images measure the same as they print.
   QTextDocument doc;
   doc.documentLayout()->setPaintDevice(target);
   doc.setDocumentMargin(0);
@@ -185,31 +216,25 @@ Result<SlipRenderInfo> SlipRenderer::paint(const documents::SlipData &slip, QPag
   doc.setHtml(html.value().html);
   const double pageBodyHeight = body.height() - headerHeight - footerHeight;
   doc.setPageSize(QSizeF(body.width(), pageBodyHeight));
-  keepRowsTogether(doc, pageBodyHeight);
-  doc.markContentsDirty(0, doc.characterCount()); // the incremental relayout can leave the tail unlaid
+  if (keepRowsTogether(doc, pageBodyHeight))
+    doc.markContentsDirty(0, doc.characterCount()); // the incremental relayout can leave the tail unlaid
   info.pages = doc.pageCount();
 
-  QPainter painter;
-  if (!painter.begin(target))
-    return makeError(ErrorKind::Unavailable, tr("The printer could not start a page"));
   // Barcodes must reach the PDF losslessly; JPEG blurs the bars.
   painter.setRenderHint(QPainter::LosslessImageRendering);
   QFont small = base;
   small.setPointSizeF(thermal ? 6 : 7.5);
-  painter.setFont(small);
-  const QFontMetricsF metrics(small, target);
-  bool firstPainted = true;
   for (int p = 0; p < info.pages; ++p) {
     if (onlyPage >= 0 && p != onlyPage)
       continue;
-    if (!firstPainted && device && !device->newPage())
+    if (*started && paged && !paged->newPage())
       return makeError(ErrorKind::Unavailable, tr("The printer refused a new page"));
-    firstPainted = false;
+    *started = true;
     painter.save();
-    if (image)
-      painter.translate(body.topLeft());
-    // Running header from page 2 on: the packer must see which order a loose page belongs to.
+    painter.translate(origin);
+    painter.setFont(small);
     painter.setPen(QColor(0x55, 0x55, 0x55));
+    // Running header from page 2 on: the packer must see which order a loose page belongs to.
     if (p > 0) {
       const QRectF band(0, 0, body.width(), headerHeight - 1.5 * mm);
       painter.drawText(band, Qt::AlignLeft | Qt::AlignBottom, slip.shopName);
@@ -224,12 +249,10 @@ Result<SlipRenderInfo> SlipRenderer::paint(const documents::SlipData &slip, QPag
     painter.drawLine(QPointF(0, footer.top()), QPointF(body.width(), footer.top()));
     painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, tr("%1 · %2").arg(slip.orderName, slip.shopName));
     painter.drawText(footer, Qt::AlignRight | Qt::AlignBottom, tr("Page %1 of %2").arg(p + 1).arg(info.pages));
-    Q_UNUSED(metrics)
     painter.translate(0, headerHeight - p * pageBodyHeight);
     doc.drawContents(&painter, QRectF(0, p * pageBodyHeight, body.width(), pageBodyHeight));
     painter.restore();
   }
-  painter.end();
   return info;
 }
 

@@ -9,9 +9,12 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QImage>
+#include <QList>
 #include <QPageSize>
+#include <QRectF>
 
 class QPagedPaintDevice;
+class QPainter;
 class QTextDocument;
 
 namespace pb::printing {
@@ -38,12 +41,16 @@ public:
   // The device's page size and margins are set from the paper; it must be fresh (no page painted yet).
   Result<SlipRenderInfo> render(const documents::SlipData &slip, QPagedPaintDevice *device) const;
   Result<QByteArray> renderPdf(const documents::SlipData &slip, SlipRenderInfo *info = nullptr) const;
+  // Many slips in one PDF (a wave's batch): fonts are embedded once, not once per slip.
+  Result<QByteArray> renderBatchPdf(const QList<documents::SlipData> &slips, SlipRenderInfo *info = nullptr) const;
   // One page as an image (preview, screenshots), at `dpi`.
   Result<QImage> renderPageImage(const documents::SlipData &slip, int page, int dpi) const;
 
 private:
-  Result<SlipRenderInfo> paint(const documents::SlipData &slip, QPagedPaintDevice *device, int onlyPage, QImage *image,
-                               int dpi) const;
+  // Lays out one slip and paints its pages (or only `onlyPage`); `started` says a page was begun before.
+  Result<SlipRenderInfo> paintSlip(const documents::SlipData &slip, QPainter &painter, QPaintDevice *target,
+                                   QPagedPaintDevice *paged, int resolution, const QRectF &body, QPointF origin,
+                                   int onlyPage, bool *started) const;
   SlipPaper m_paper;
   QString m_customTemplate;
 };
