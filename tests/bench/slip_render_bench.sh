@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Packing-slip rendering: Packbench (Liquid + QTextDocument + QPdfWriter) against ReportLab and
 # WeasyPrint, same slip content, same run. Per-slip times are wall and process CPU milliseconds;
-# ratios use CPU time (the build machine is shared, wall time swings with its load).
+# ratios use CPU time (the build machine is shared, wall time swings with its load). Packbench's batch
+# is one PDF holding all slips (fonts embedded once); ReportLab's batch is one PDF per slip, its way.
 # usage: slip_render_bench.sh RENDER_BIN [LINES] [STEADY_N] [BATCH_N] [WEASY_N]
 set -euo pipefail
 bin=${1:?packbench-slip-render}; lines=${2:-12}; steady=${3:-50}; batch=${4:-1000}; weasy=${5:-20}
@@ -16,7 +17,7 @@ export QT_QPA_PLATFORM=offscreen
 pages=$(pdfinfo "$work/slip.pdf" | awk '/^Pages:/ {print $2}')
 
 read -r pb_wall pb_cpu < <("$bin" --paper letter --lines "$lines" --repeat "$steady" "$work/x.pdf")
-read -r pbb_wall pbb_cpu < <("$bin" --paper letter --lines "$lines" --repeat "$batch" "$work/x.pdf")
+read -r pbb_wall pbb_cpu < <("$bin" --paper letter --lines "$lines" --repeat "$batch" --batch "$work/x.pdf")
 read -r rl_wall rl_cpu < <("$py" "$here/slip_baselines.py" reportlab "$work/slip.json" "$work/slip.html" "$work/barcode.png" "$steady")
 read -r rlb_wall rlb_cpu < <("$py" "$here/slip_baselines.py" reportlab "$work/slip.json" "$work/slip.html" "$work/barcode.png" "$batch")
 read -r wp_wall wp_cpu < <("$py" "$here/slip_baselines.py" weasyprint "$work/slip.json" "$work/slip.html" "$work/barcode.png" "$weasy" 1)
@@ -24,7 +25,7 @@ read -r wp_wall wp_cpu < <("$py" "$here/slip_baselines.py" weasyprint "$work/sli
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 printf '%-34s %12s %12s\n' "slip ($lines lines, $pages pages, letter)" "wall ms" "cpu ms"
 printf '%-34s %12s %12s\n' "packbench steady ($steady)" "$pb_wall" "$pb_cpu"
-printf '%-34s %12s %12s\n' "packbench batch ($batch)" "$pbb_wall" "$pbb_cpu"
+printf '%-34s %12s %12s\n' "packbench batch ($batch, one PDF)" "$pbb_wall" "$pbb_cpu"
 printf '%-34s %12s %12s\n' "reportlab steady ($steady)" "$rl_wall" "$rl_cpu"
 printf '%-34s %12s %12s\n' "reportlab batch ($batch)" "$rlb_wall" "$rlb_cpu"
 printf '%-34s %12s %12s\n' "weasyprint steady ($weasy)" "$wp_wall" "$wp_cpu"

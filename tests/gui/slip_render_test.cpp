@@ -3,10 +3,15 @@
 // The slip renderer without a printer: paper sizes, pagination, preview images and barcodes.
 #include "core/documents/slipdata.h"
 #include "ui/printing/barcodeimage.h"
+#include "ui/printing/slippreviewdialog.h"
 #include "ui/printing/sliprenderer.h"
 
-#include <QGuiApplication>
+#include <QApplication>
+#include <QLabel>
 #include <QPdfWriter>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 #include <ZXing/ReadBarcode.h>
@@ -86,6 +91,23 @@ private Q_SLOTS:
     QVERIFY(pdf.ok());
     QVERIFY(info.pages >= 2);
     QVERIFY(pdf.value().startsWith("%PDF"));
+  }
+
+  void previewDialog_showsPages_andPrintRequests()
+  {
+    SlipPreviewDialog dialog(documents::sampleSlip(60), SlipPaper::Letter);
+    QVERIFY(dialog.pageCount() >= 2);
+    auto *image = dialog.findChild<QLabel *>(u"slipPreviewImage"_s);
+    QVERIFY(image && !image->pixmap().isNull());
+    QCOMPARE(decode(image->pixmap().toImage()), u"#1002"_s);
+    auto *page = dialog.findChild<QSpinBox *>(u"slipPreviewPage"_s);
+    QVERIFY(page);
+    page->setValue(2);
+    QCOMPARE(dialog.currentPage(), 1);
+    QVERIFY(dialog.findChild<QLabel *>(u"slipPreviewStatus"_s)->text().contains(u"Page 2 of"_s));
+    QSignalSpy print(&dialog, &SlipPreviewDialog::printRequested);
+    dialog.findChild<QPushButton *>(u"slipPreviewPrint"_s)->click();
+    QCOMPARE(print.count(), 1);
   }
 
   void brokenCustomTemplate_stillRendersTheBuiltInSlip()
