@@ -16,8 +16,7 @@ namespace {
 constexpr int kPreviewDpi = 90;
 } // namespace
 
-SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, SlipPaper paper, QString customTemplate,
-                                     QWidget *parent)
+SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, SlipPaper paper, QString customTemplate, QWidget *parent)
     : QDialog(parent)
     , m_slip(std::move(slip))
     , m_renderer(paper, std::move(customTemplate))

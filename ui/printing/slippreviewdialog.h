@@ -18,8 +18,7 @@ class SlipPreviewDialog final : public QDialog {
   Q_DISABLE_COPY_MOVE(SlipPreviewDialog)
 
 public:
-  SlipPreviewDialog(documents::SlipData slip, SlipPaper paper, QString customTemplate = {},
-                    QWidget *parent = nullptr);
+  SlipPreviewDialog(documents::SlipData slip, SlipPaper paper, QString customTemplate = {}, QWidget *parent = nullptr);
   ~SlipPreviewDialog() override;
 
   int pageCount() const { return m_pages; }
