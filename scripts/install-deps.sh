@@ -15,6 +15,7 @@ packages=(
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
   xvfb xauth imagemagick gcovr lcov fonts-dejavu-core
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
+  python3-reportlab weasyprint
 )
 # A node from elsewhere (nodesource …) is fine; Debian's only when there is none.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

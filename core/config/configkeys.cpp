@@ -36,6 +36,8 @@ const QList<const KeyDef *> &allKeys()
       &LogMaxFiles.def,
       &PrintSlipPrinter.def,
       &PrintLabelPrinter.def,
+      &PrintSlipPaper.def,
+      &PrintSlipTemplate.def,
       &PrintAutoPrint.def,
       &HubListenAddress.def,
       &HubPort.def,

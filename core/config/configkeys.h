@@ -69,6 +69,8 @@ inline constexpr Key<int> LogMaxFiles{{"log.max_files", ValueType::Int, "5", Sco
 
 inline constexpr Key<QString> PrintSlipPrinter{{"printing.slip_printer", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Printer for packing slips (default: system default)"}};
 inline constexpr Key<QString> PrintLabelPrinter{{"printing.label_printer", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Printer or tcp://host:9100 for labels"}};
+inline constexpr Key<QString> PrintSlipPaper{{"printing.slip_paper", ValueType::Enum, "letter", Scope::Station, false, "letter|a4|4x6", 0, 0, "Packing slip paper: letter, a4 or 4x6 thermal"}};
+inline constexpr Key<QString> PrintSlipTemplate{{"printing.slip_template", ValueType::Path, "", Scope::Station, false, {}, 0, 0, "Custom Liquid packing-slip template (default: built-in; a broken one falls back to it)"}};
 inline constexpr Key<bool> PrintAutoPrint{{"printing.auto_print", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Print slip and label when an order is completed"}};
 
 inline constexpr Key<QString> HubListenAddress{{"hub.listen_address", ValueType::String, "127.0.0.1", Scope::Hub, false, {}, 0, 0, "Address the webhook endpoint binds"}};

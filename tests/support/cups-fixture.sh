@@ -27,7 +27,7 @@ Listen $dir/cups.sock
 Browsing No
 LogLevel warn
 MaxJobs 0
-PreserveJobFiles No
+PreserveJobFiles Yes
 WebInterface No
 DefaultAuthType None
 <Location />

@@ -1,0 +1,165 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/documents/liquid/filtersupport.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace pb::documents::liquid {
+
+using namespace filtersupport;
+
+namespace {
+
+// --- lists --------------------------------------------------------------------------------------
+
+Result<QVariant> size(Context &, const QVariant &in, const Args &, const Kwargs &)
+{
+  if (isList(in))
+    return QVariant(qint64(in.toList().size()));
+  if (isMap(in))
+    return QVariant(qint64(in.toMap().size()));
+  if (isNil(in))
+    return QVariant(qint64(0));
+  return QVariant(qint64(str(in).size()));
+}
+Result<QVariant> first(Context &, const QVariant &in, const Args &, const Kwargs &)
+{
+  if (isString(in))
+    return QVariant(in.toString().left(1));
+  return lookup(in, QVariant(u"first"_s));
+}
+Result<QVariant> last(Context &, const QVariant &in, const Args &, const Kwargs &)
+{
+  if (isString(in))
+    return QVariant(in.toString().right(1));
+  return lookup(in, QVariant(u"last"_s));
+}
+Result<QVariant> join(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  if (isNil(in))
+    return QVariant();
+  const QString sep = a.isEmpty() ? u" "_s : str(a.at(0));
+  QStringList parts;
+  for (const QVariant &item : toList(in))
+    parts.append(str(item));
+  return QVariant(parts.join(sep));
+}
+Result<QVariant> reverse(Context &, const QVariant &in, const Args &, const Kwargs &)
+{
+  QVariantList list = toList(in);
+  std::reverse(list.begin(), list.end());
+  return QVariant(list);
+}
+Result<QVariant> sortImpl(const QVariant &in, const Args &a, bool natural)
+{
+  if (isNil(in))
+    return QVariant();
+  QVariantList list = toList(in);
+  const QVariant key = arg(a, 0);
+  auto keyOf = [&](const QVariant &item) { return isNil(key) ? item : property(item, key); };
+  std::stable_sort(list.begin(), list.end(), [&](const QVariant &x, const QVariant &y) {
+    const QVariant kx = keyOf(x);
+    const QVariant ky = keyOf(y);
+    if (isNil(kx) || isNil(ky))
+      return !isNil(kx) && isNil(ky); // nils last
+    if (natural)
+      return str(kx).toCaseFolded() < str(ky).toCaseFolded();
+    const auto order = liquidCompare(kx, ky);
+    return order ? *order < 0 : str(kx) < str(ky);
+  });
+  return QVariant(list);
+}
+Result<QVariant> sort(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  return sortImpl(in, a, false);
+}
+Result<QVariant> sortNatural(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  return sortImpl(in, a, true);
+}
+Result<QVariant> uniq(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  QVariantList out;
+  QVariantList seen;
+  for (const QVariant &item : toList(in)) {
+    const QVariant key = a.isEmpty() ? item : property(item, a.at(0));
+    if (std::none_of(seen.cbegin(), seen.cend(),
+                     [&](const QVariant &s) { return liquidEquals(s, key) && isNil(s) == isNil(key); })) {
+      seen.append(key);
+      out.append(item);
+    }
+  }
+  return QVariant(out);
+}
+Result<QVariant> compact(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  QVariantList out;
+  for (const QVariant &item : toList(in))
+    if (!isNil(a.isEmpty() ? item : property(item, a.at(0))))
+      out.append(item);
+  return QVariant(out);
+}
+Result<QVariant> concat(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  if (!isList(arg(a, 0)))
+    return fail(u"concat filter requires an array argument"_s);
+  return QVariant(toList(in) + arg(a, 0).toList());
+}
+Result<QVariant> flatten(Context &, const QVariant &in, const Args &, const Kwargs &)
+{
+  QVariantList out;
+  std::function<void(const QVariant &)> add = [&](const QVariant &v) {
+    if (isList(v)) {
+      for (const QVariant &item : v.toList())
+        add(item);
+    } else {
+      out.append(v);
+    }
+  };
+  add(in);
+  return QVariant(out);
+}
+Result<QVariant> map(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  if (isNil(in))
+    return QVariant();
+  QVariantList out;
+  for (const QVariant &item : toList(in))
+    out.append(property(item, arg(a, 0)));
+  return QVariant(out);
+}
+Result<QVariant> where(Context &, const QVariant &in, const Args &a, const Kwargs &)
+{
+  if (isNil(in))
+    return QVariant();
+  QVariantList out;
+  for (const QVariant &item : toList(in)) {
+    const QVariant value = property(item, arg(a, 0));
+    if (a.size() > 1 ? liquidEquals(value, a.at(1)) : isTruthy(value))
+      out.append(item);
+  }
+  return QVariant(out);
+}
+} // namespace
+
+void filtersupport::addListFilters(FilterTable &table)
+{
+  table.insert({
+      {u"size"_s, size},
+      {u"first"_s, first},
+      {u"last"_s, last},
+      {u"join"_s, join},
+      {u"reverse"_s, reverse},
+      {u"sort"_s, sort},
+      {u"sort_natural"_s, sortNatural},
+      {u"uniq"_s, uniq},
+      {u"compact"_s, compact},
+      {u"concat"_s, concat},
+      {u"flatten"_s, flatten},
+      {u"map"_s, map},
+      {u"where"_s, where},
+  });
+}
+
+} // namespace pb::documents::liquid

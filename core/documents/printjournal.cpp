@@ -1,0 +1,198 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/documents/printjournal.h"
+
+#include "core/db/sql.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace pb::documents {
+
+QString kindName(PrintKind kind)
+{
+  return kind == PrintKind::Slip ? u"slip"_s : u"label"_s;
+}
+
+QString formatName(PrintFormat format)
+{
+  switch (format) {
+  case PrintFormat::Pdf: return u"pdf"_s;
+  case PrintFormat::Zpl: return u"zpl"_s;
+  case PrintFormat::Png: return u"png"_s;
+  }
+  return {};
+}
+
+QString statusName(PrintStatus status)
+{
+  switch (status) {
+  case PrintStatus::Queued: return u"queued"_s;
+  case PrintStatus::Sent: return u"sent"_s;
+  case PrintStatus::Failed: return u"failed"_s;
+  case PrintStatus::Retrying: return u"retrying"_s;
+  case PrintStatus::Moved: return u"moved"_s;
+  case PrintStatus::Done: return u"done"_s;
+  }
+  return {};
+}
+
+namespace {
+
+constexpr auto kColumns = "id, fulfillment_order_id, kind, printer, format, status, attempts, last_error, payload, "
+                          "reference, moved_to_job_id";
+
+PrintStatus statusFrom(const QString &s)
+{
+  for (auto st : {PrintStatus::Queued, PrintStatus::Sent, PrintStatus::Failed, PrintStatus::Retrying,
+                  PrintStatus::Moved, PrintStatus::Done})
+    if (statusName(st) == s)
+      return st;
+  return PrintStatus::Failed;
+}
+
+PrintJob fromRow(const QSqlQuery &q)
+{
+  PrintJob job;
+  job.id = q.value(0).toLongLong();
+  job.fulfillmentOrderId = q.value(1).toLongLong();
+  job.kind = q.value(2).toString() == u"label"_s ? PrintKind::Label : PrintKind::Slip;
+  job.printer = q.value(3).toString();
+  const QString format = q.value(4).toString();
+  job.format = format == u"zpl"_s ? PrintFormat::Zpl : (format == u"png"_s ? PrintFormat::Png : PrintFormat::Pdf);
+  job.status = statusFrom(q.value(5).toString());
+  job.attempts = q.value(6).toInt();
+  job.lastError = q.value(7).toString();
+  job.payload = q.value(8).toByteArray();
+  job.reference = q.value(9).toString();
+  job.movedToJobId = q.value(10).toLongLong();
+  return job;
+}
+
+Result<QList<PrintJob>> listJobs(const QSqlDatabase &db, const QString &where, const QVariantList &values)
+{
+  auto query =
+      db::exec(db, u"SELECT %1 FROM print_jobs WHERE %2 ORDER BY id"_s.arg(QLatin1String(kColumns), where), values);
+  if (!query)
+    return query.error();
+  QList<PrintJob> jobs;
+  while (query.value().next())
+    jobs.append(fromRow(query.value()));
+  return jobs;
+}
+
+QString nowSql(const QSqlDatabase &db)
+{
+  return db::isPostgres(db) ? u"now()"_s : u"strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"_s;
+}
+
+} // namespace
+
+PrintJournal::PrintJournal(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+Result<qint64> PrintJournal::create(const PrintJob &job)
+{
+  auto query = db::exec(m_db,
+                        u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
+                        "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
+                        {job.fulfillmentOrderId > 0 ? QVariant(job.fulfillmentOrderId) : QVariant(), kindName(job.kind),
+                         job.printer, formatName(job.format),
+                         job.payload.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(job.payload),
+                         job.reference});
+  if (!query)
+    return query.error();
+  if (!query.value().next())
+    return makeError(ErrorKind::Internal, u"print job insert returned no id"_s);
+  return query.value().value(0).toLongLong();
+}
+
+Result<PrintJob> PrintJournal::get(qint64 id) const
+{
+  auto jobs = listJobs(m_db, u"id = ?"_s, {id});
+  if (!jobs)
+    return jobs.error();
+  if (jobs.value().isEmpty())
+    return makeError(ErrorKind::NotFound, u"print job %1 not found"_s.arg(id));
+  return jobs.value().constFirst();
+}
+
+Result<QList<PrintJob>> PrintJournal::openJobs() const
+{
+  return listJobs(m_db, u"status IN ('queued', 'failed', 'retrying')"_s, {});
+}
+
+Result<QList<PrintJob>> PrintJournal::forFulfillmentOrder(qint64 fulfillmentOrderId) const
+{
+  return listJobs(m_db, u"fulfillment_order_id = ?"_s, {fulfillmentOrderId});
+}
+
+Status PrintJournal::setStatus(qint64 id, PrintStatus status, bool countAttempt, const QString &error)
+{
+  const QString sql = u"UPDATE print_jobs SET status = ?, attempts = attempts + ?, "
+                      "last_error = COALESCE(?, last_error), updated_at = %1, "
+                      "sent_at = CASE WHEN ? THEN %1 ELSE sent_at END WHERE id = ?"_s.arg(nowSql(m_db));
+  auto query = db::exec(m_db, sql,
+                        {statusName(status), countAttempt ? 1 : 0,
+                         error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error),
+                         status == PrintStatus::Sent, id});
+  if (!query)
+    return query.error();
+  if (query.value().numRowsAffected() != 1)
+    return makeError(ErrorKind::NotFound, u"print job %1 not found"_s.arg(id));
+  return {};
+}
+
+Status PrintJournal::markSent(qint64 id)
+{
+  return setStatus(id, PrintStatus::Sent, true);
+}
+
+Status PrintJournal::markDone(qint64 id)
+{
+  return setStatus(id, PrintStatus::Done, false);
+}
+
+Status PrintJournal::markFailed(qint64 id, const QString &error)
+{
+  return setStatus(id, PrintStatus::Failed, true, error);
+}
+
+Status PrintJournal::markRetrying(qint64 id)
+{
+  return setStatus(id, PrintStatus::Retrying, false);
+}
+
+Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)
+{
+  qint64 newId = 0;
+  const Status status = db::inTransaction(m_db, [&]() -> Status {
+    auto job = get(id);
+    if (!job)
+      return job.error();
+    if (job.value().status == PrintStatus::Moved || job.value().status == PrintStatus::Done)
+      return makeError(ErrorKind::Conflict,
+                       u"print job %1 is already %2"_s.arg(id).arg(statusName(job.value().status)));
+    PrintJob copy = job.value();
+    copy.printer = printer;
+    auto created = create(copy);
+    if (!created)
+      return created.error();
+    newId = created.value();
+    auto moved =
+        db::exec(m_db,
+                 u"UPDATE print_jobs SET status = 'moved', moved_to_job_id = ?, updated_at = %1 WHERE id = ?"_s.arg(
+                     nowSql(m_db)),
+                 {newId, id});
+    if (!moved)
+      return moved.error();
+    return {};
+  });
+  if (!status)
+    return status.error();
+  return newId;
+}
+
+} // namespace pb::documents

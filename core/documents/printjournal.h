@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace pb::documents {
+
+enum class PrintKind { Slip, Label };
+enum class PrintFormat { Pdf, Zpl, Png };
+enum class PrintStatus { Queued, Sent, Failed, Retrying, Moved, Done };
+
+QString kindName(PrintKind kind);
+QString formatName(PrintFormat format);
+QString statusName(PrintStatus status);
+
+// One row of print_jobs: what was (or is to be) printed, where, and how it went.
+struct PrintJob {
+  qint64 id = 0;
+  qint64 fulfillmentOrderId = 0;
+  PrintKind kind = PrintKind::Slip;
+  QString printer;
+  PrintFormat format = PrintFormat::Pdf;
+  PrintStatus status = PrintStatus::Queued;
+  int attempts = 0;
+  QString lastError;
+  QByteArray payload;
+  QString reference; // how to rebuild the payload (template, order) when it is not stored
+  qint64 movedToJobId = 0;
+};
+
+// The print-job journal (migration 0005): every job is written before it is sent, and every
+// outcome is recorded, so a failed or unplugged printer never loses a slip or label silently.
+class PrintJournal final {
+public:
+  explicit PrintJournal(QSqlDatabase db);
+
+  Result<qint64> create(const PrintJob &job);
+  Result<PrintJob> get(qint64 id) const;
+  // Queued, failed or retrying jobs, oldest first.
+  Result<QList<PrintJob>> openJobs() const;
+  Result<QList<PrintJob>> forFulfillmentOrder(qint64 fulfillmentOrderId) const;
+
+  // Records one attempt's outcome; attempts counts every send.
+  Status markSent(qint64 id);
+  Status markDone(qint64 id);
+  Status markFailed(qint64 id, const QString &error);
+  Status markRetrying(qint64 id);
+  // Closes the job as 'moved' and queues a copy for another printer; returns the new job's id.
+  Result<qint64> moveTo(qint64 id, const QString &printer);
+
+private:
+  Status setStatus(qint64 id, PrintStatus status, bool countAttempt, const QString &error = {});
+  QSqlDatabase m_db;
+};
+
+} // namespace pb::documents

@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/documents/sliprepository.h"
+
+#include "core/db/sql.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace pb::documents {
+
+namespace {
+
+// PostgreSQL hands back QDateTime, SQLite ISO text.
+QDateTime toTime(const QVariant &v)
+{
+  if (v.metaType().id() == QMetaType::QDateTime)
+    return v.toDateTime().toUTC();
+  QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+  return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QJsonObject toObject(const QVariant &v)
+{
+  if (v.isNull())
+    return {};
+  const QByteArray text = v.metaType().id() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
+  return QJsonDocument::fromJson(text).object();
+}
+
+} // namespace
+
+SlipRepository::SlipRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+Result<SlipData> SlipRepository::load(qint64 fulfillmentOrderId) const
+{
+  auto head =
+      db::exec(m_db,
+               u"SELECT fo.id, fo.ship_by, o.id, o.name, o.email, o.phone, o.customer_name, "
+               "       o.shipping_address, o.billing_address, o.shipping_method, o.note, o.gift_message, "
+               "       o.currency, o.total_minor, o.created_at, s.name, s.domain, l.name, l.code, "
+               "       (SELECT count(*) FROM fulfillment_orders other "
+               "         WHERE other.order_id = o.id AND other.id <> fo.id AND other.pack_state <> 'cancelled') "
+               "FROM fulfillment_orders fo "
+               "JOIN orders o ON o.id = fo.order_id "
+               "JOIN shops s ON s.id = o.shop_id "
+               "JOIN locations l ON l.id = fo.location_id "
+               "WHERE fo.id = ?"_s,
+               {fulfillmentOrderId});
+  if (!head)
+    return head.error();
+  QSqlQuery &q = head.value();
+  if (!q.next())
+    return makeError(ErrorKind::NotFound, u"fulfillment order %1 not found"_s.arg(fulfillmentOrderId));
+  SlipData slip;
+  slip.fulfillmentOrderId = q.value(0).toLongLong();
+  slip.shipBy = toTime(q.value(1));
+  slip.orderName = q.value(3).toString();
+  slip.email = q.value(4).toString();
+  slip.phone = q.value(5).toString();
+  slip.customerName = q.value(6).toString();
+  slip.shippingAddress = toObject(q.value(7));
+  slip.billingAddress = toObject(q.value(8));
+  slip.shippingMethod = q.value(9).toString();
+  slip.note = q.value(10).toString();
+  slip.giftMessage = q.value(11).toString();
+  slip.currency = q.value(12).toString().trimmed();
+  slip.totalMinor = q.value(13).toLongLong();
+  slip.orderCreatedAt = toTime(q.value(14));
+  slip.shopName = q.value(15).toString();
+  slip.shopDomain = q.value(16).toString();
+  slip.locationName = q.value(17).toString();
+  slip.locationCode = q.value(18).toString();
+  slip.includesAllLineItemsInOrder = q.value(19).toLongLong() == 0;
+  slip.shopAddress = QJsonObject{{u"company"_s, slip.shopName}, {u"address1"_s, slip.locationName}};
+
+  auto lines = db::exec(m_db,
+                        u"SELECT title, variant_title, sku, bin_location, quantity, price_minor "
+                        "FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND quantity > 0 ORDER BY id"_s,
+                        {fulfillmentOrderId});
+  if (!lines)
+    return lines.error();
+  while (lines.value().next()) {
+    const QSqlQuery &l = lines.value();
+    slip.lines.append({l.value(0).toString(), l.value(1).toString(), l.value(2).toString(), l.value(3).toString(),
+                       l.value(4).toInt(), l.value(5).toLongLong()});
+  }
+  return slip;
+}
+
+} // namespace pb::documents

@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/documents/sliptemplate.h"
+
+#include "core/documents/liquid/template.h"
+
+#include <QFile>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QMutex>
+
+using namespace Qt::StringLiterals;
+
+namespace pb::documents {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcSlipTemplate, "packbench.core.documents.sliptemplate")
+
+Result<QString> renderWith(const liquid::Template &tpl, const SlipData &slip)
+{
+  liquid::RenderOptions options;
+  options.currency = slip.currency;
+  return tpl.render(slipEnvironment(slip), options);
+}
+
+// Parsed once per process: the built-ins never change at run time.
+Result<liquid::Template> builtIn(SlipLayout layout)
+{
+  static QMutex mutex;
+  static QHash<int, liquid::Template> cache;
+  const QMutexLocker lock(&mutex);
+  const auto found = cache.constFind(static_cast<int>(layout));
+  if (found != cache.cend())
+    return found.value();
+  auto parsed = liquid::Template::parse(builtInSlipTemplate(layout));
+  if (parsed)
+    cache.insert(static_cast<int>(layout), parsed.value());
+  return parsed;
+}
+
+} // namespace
+
+QString builtInSlipTemplate(SlipLayout layout)
+{
+  QFile file(layout == SlipLayout::Thermal4x6 ? u":/templates/packing-slip-4x6.liquid"_s
+                                              : u":/templates/packing-slip.liquid"_s);
+  if (!file.open(QIODevice::ReadOnly))
+    return {};
+  return QString::fromUtf8(file.readAll());
+}
+
+Result<SlipHtml> renderSlipHtml(const SlipData &slip, SlipLayout layout, const QString &customTemplate)
+{
+  SlipHtml out;
+  if (!customTemplate.trimmed().isEmpty()) {
+    auto parsed = liquid::Template::parse(customTemplate);
+    auto rendered = parsed ? renderWith(parsed.value(), slip) : Result<QString>(parsed.error());
+    if (rendered) {
+      out.html = std::move(rendered).value();
+      return out;
+    }
+    out.usedFallback = true;
+    out.templateError = rendered.error().message;
+    qCWarning(lcSlipTemplate, "custom slip template failed (%s); using the built-in template",
+              qUtf8Printable(out.templateError));
+  }
+  auto tpl = builtIn(layout);
+  if (!tpl)
+    return makeError(ErrorKind::Internal, u"built-in slip template: "_s + tpl.error().message);
+  auto rendered = renderWith(tpl.value(), slip);
+  if (!rendered)
+    return makeError(ErrorKind::Internal, u"built-in slip template: "_s + rendered.error().message);
+  out.html = std::move(rendered).value();
+  return out;
+}
+
+} // namespace pb::documents

@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/documents/slipdata.h"
+
+#include <QString>
+
+namespace pb::documents {
+
+enum class SlipLayout { Page, Thermal4x6 };
+
+// The HTML of a slip, and whether the merchant's template had to be replaced by the built-in one.
+struct SlipHtml {
+  QString html;
+  bool usedFallback = false;
+  QString templateError; // the custom template's error (line, column, message) when it fell back
+};
+
+// The built-in Liquid source for a layout (from the resources).
+QString builtInSlipTemplate(SlipLayout layout);
+
+// Renders a slip. A custom template that fails to parse or render is replaced by the built-in
+// template, so a slip is never blank or half-printed; only a broken built-in template is an error.
+Result<SlipHtml> renderSlipHtml(const SlipData &slip, SlipLayout layout, const QString &customTemplate = {});
+
+} // namespace pb::documents

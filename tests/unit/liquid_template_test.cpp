@@ -1,0 +1,196 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Hand-written cases for the Liquid features slips use, and for the templates that must fail.
+#include "core/documents/liquid/template.h"
+#include "core/documents/liquid/value.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace pb;
+using namespace pb::documents::liquid;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// JSON written with single quotes (moc cannot read raw string literals).
+QVariantMap env(const char *json)
+{
+  return normalize(QJsonDocument::fromJson(QByteArray(json).replace('\'', '"')).toVariant()).toMap();
+}
+
+Result<QString> render(const QString &source, const QVariantMap &environment, const RenderOptions &options = {})
+{
+  auto tpl = Template::parse(source);
+  if (!tpl)
+    return tpl.error();
+  return tpl.value().render(environment, options);
+}
+
+} // namespace
+
+class LiquidTemplateTest final : public QObject {
+  Q_OBJECT
+
+private Q_SLOTS:
+  void render_data()
+  {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+    auto row = [](const char *name, const char *source, const char *json, const char *expected) {
+      QTest::newRow(name) << QString::fromUtf8(source) << QByteArray(json) << QString::fromUtf8(expected);
+    };
+    row("date strftime", "{{ t | date: '%a %b %-d, %Y %H:%M' }}", "{'t':'2026-11-25T18:42:00Z'}",
+        "Wed Nov 25, 2026 18:42");
+    row("date keeps offset", "{{ t | date: '%H:%M %z' }}", "{'t':'2026-11-25 18:42:00 -0500'}", "18:42 -0500");
+    row("money", "{{ p | money }}", "{'p':123456}", "$1,234.56");
+    row("money negative", "{{ p | money }}", "{'p':-5}", "-$0.05");
+    row("money_with_currency", "{{ p | money_with_currency }}", "{'p':1999}", "$19.99 USD");
+    row("money euro", "{{ p | money_with_currency: 'EUR' }}", "{'p':1999}", "€19.99 EUR");
+    row("money yen has no minor unit", "{{ p | money: 'JPY' }}", "{'p':1999}", "¥1,999");
+    row("upcase downcase capitalize", "{{ 'aB' | upcase }}{{ 'aB' | downcase }}{{ 'hELLO wORLD' | capitalize }}", "{}",
+        "ABabHello world");
+    row("default on nil, empty and false", "{{ a | default: 'x' }}{{ '' | default: 'y' }}{{ false | default: 'z' }}",
+        "{}", "xyz");
+    row("escape", "{{ '<b>\"Tom\" & Jerry</b>' | escape }}", "{}", "&lt;b&gt;&quot;Tom&quot; &amp; Jerry&lt;/b&gt;");
+    row("size of string and list", "{{ 'abc' | size }}{{ l | size }}{{ l.size }}", "{'l':[1,2]}", "322");
+    row("arithmetic", "{{ 7 | plus: 3 }} {{ 7 | minus: 10 }} {{ 7 | times: 3 }} {{ 7 | divided_by: 2 }}", "{}",
+        "10 -3 21 3");
+    row("float arithmetic", "{{ 7 | divided_by: 2.0 }} {{ '1.5' | plus: 1 }}", "{}", "3.5 2.5");
+    row("append prepend strip", "{{ ' b ' | strip | append: 'c' | prepend: 'a' }}", "{}", "abc");
+    row("split join first last",
+        "{% assign p = 'x,y,z' | split: ',' %}{{ p | join: '-' }} {{ p | first }}{{ p | last }}", "{}", "x-y-z xz");
+    row("replace truncate", "{{ 'a-b-c' | replace: '-', '+' }} {{ 'abcdefghij' | truncate: 6 }}", "{}", "a+b+c abc...");
+    row("newline_to_br", "{{ n | newline_to_br }}", "{'n':'a\nb'}", "a<br />\nb");
+    row("if elsif else", "{% if n > 5 %}big{% elsif n > 2 %}mid{% else %}small{% endif %}", "{'n':3}", "mid");
+    row("unless", "{% unless n %}none{% endunless %}", "{}", "none");
+    row("and or right to left", "{% if false and true or true %}yes{% else %}no{% endif %}", "{}", "no");
+    row("contains", "{% if 'hello' contains 'ell' and l contains 2 %}yes{% endif %}", "{'l':[1,2]}", "yes");
+    row("comparisons", "{% if 2 >= 2 and 1 < 2 and 'a' != 'b' and 3 <> 4 %}ok{% endif %}", "{}", "ok");
+    row("blank and empty", "{% if s == blank and l == empty %}ok{% endif %}", "{'s':'  ','l':[]}", "ok");
+    row("forloop",
+        "{% for x in l %}{{ forloop.index }}{{ forloop.index0 }}{{ forloop.rindex }}{% if forloop.first %}F{% endif "
+        "%}{% if forloop.last %}L{% endif %}{{ forloop.length }};{% endfor %}",
+        "{'l':['a','b']}", "102F2;211L2;");
+    row("for limit offset", "{% for i in (1..10) limit: 3 offset: 2 %}{{ i }}{% endfor %}", "{}", "345");
+    row("for else", "{% for i in l %}{{ i }}{% else %}none{% endfor %}", "{'l':[]}", "none");
+    row("break continue",
+        "{% for i in (1..9) %}{% if i == 2 %}{% continue %}{% endif %}{% if i == 5 %}{% break %}{% endif %}{{ i }}{% "
+        "endfor %}",
+        "{}", "134");
+    row("nested loops keep parentloop",
+        "{% for a in (1..2) %}{% for b in (1..2) %}{{ forloop.parentloop.index }}{{ b }} {% endfor %}{% endfor %}",
+        "{}", "11 12 21 22 ");
+    row("assign capture", "{% assign x = 'v' | upcase %}{% capture y %}<{{ x }}>{% endcapture %}{{ y }}", "{}", "<V>");
+    row("comment", "a{% comment %} {{ x | nope }} {% if %}{% endcomment %}b", "{}", "ab");
+    row("raw", "{% raw %}{{ x }}{% if %}{% endraw %}", "{}", "{{ x }}{% if %}");
+    row("whitespace control", "<ul>\n  {%- for i in (1..2) -%}\n    <li>{{- i -}}</li>\n  {%- endfor -%}\n</ul>", "{}",
+        "<ul><li>1</li><li>2</li></ul>");
+    row("nested property and index", "{{ o.lines[1].sku }} {{ o['name'] }}",
+        "{'o':{'name':'#1','lines':[{'sku':'A'},{'sku':'B'}]}}", "B #1");
+    row("unicode text passes through", "{{ n }} – Grüße", "{'n':'Zoë'}", "Zoë – Grüße");
+  }
+
+  void render()
+  {
+    QFETCH(QString, source);
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    auto out = ::render(source, env(json.constData()));
+    QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().message));
+    QCOMPARE(out.value(), expected);
+  }
+
+  void badTemplate_isRejectedWithPosition_data()
+  {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("position");
+    QTest::newRow("unknown filter") << u"ok\n{{ x | frobnicate }}"_s << u"unknown filter 'frobnicate'"_s
+                                    << u"line 2, column 8"_s;
+    QTest::newRow("unknown tag") << u"{% frob %}"_s << u"unknown tag 'frob'"_s << u"line 1, column 1"_s;
+    QTest::newRow("unclosed if") << u"a\n  {% if x %}b"_s << u"'if' tag was never closed"_s << u"line 2, column 3"_s;
+    QTest::newRow("unclosed for") << u"{% for i in l %}"_s << u"'for' tag was never closed"_s << u"line 1, column 1"_s;
+    QTest::newRow("unclosed capture") << u"{% capture x %}y"_s << u"'capture' tag was never closed"_s
+                                      << u"line 1, column 1"_s;
+    QTest::newRow("unclosed comment") << u"{% comment %}y"_s << u"'comment' tag was never closed"_s
+                                      << u"line 1, column 1"_s;
+    QTest::newRow("unclosed output") << u"x {{ order.name"_s << u"'{{' is not closed"_s << u"line 1, column 3"_s;
+    QTest::newRow("unclosed tag") << u"{% if x"_s << u"'{%' is not closed"_s << u"line 1, column 1"_s;
+    QTest::newRow("unclosed raw") << u"{% raw %}x"_s << u"'raw' tag was never closed"_s << u"line 1, column 1"_s;
+    QTest::newRow("unclosed string") << u"{{ 'abc }}"_s << u"string is not closed"_s << u"line 1, column 4"_s;
+    QTest::newRow("stray endif") << u"{% endif %}"_s << u"unknown tag 'endif'"_s << u"line 1, column 1"_s;
+    QTest::newRow("elsif after else") << u"{% if a %}{% else %}{% elsif b %}{% endif %}"_s << u"after 'else'"_s
+                                      << u"line 1, column 21"_s;
+    QTest::newRow("garbage after value") << u"{{ a b }}"_s << u"unexpected 'b'"_s << u"line 1, column 6"_s;
+    QTest::newRow("bad character") << u"{{ a ; b }}"_s << u"unexpected character ';'"_s << u"line 1, column 6"_s;
+    QTest::newRow("assign without =") << u"{% assign x 3 %}"_s << u"'=' expected"_s << u"line 1, column 13"_s;
+    QTest::newRow("for without in") << u"{% for x l %}{% endfor %}"_s << u"'in' expected"_s << u"line 1, column 10"_s;
+  }
+
+  void badTemplate_isRejectedWithPosition()
+  {
+    QFETCH(QString, source);
+    QFETCH(QString, message);
+    QFETCH(QString, position);
+    auto tpl = Template::parse(source);
+    QVERIFY(!tpl.ok());
+    QCOMPARE(tpl.error().kind, ErrorKind::InvalidInput);
+    QVERIFY2(tpl.error().message.contains(message), qPrintable(tpl.error().message));
+    QVERIFY2(tpl.error().message.startsWith(position), qPrintable(tpl.error().message));
+  }
+
+  void renderError_reportsLineAndColumn()
+  {
+    auto out = ::render(u"a\nb\n  {{ 10 | divided_by: n }}"_s, env("{'n':0}"));
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.startsWith(u"line 3, column 11"_s), qPrintable(out.error().message));
+    QVERIFY(out.error().message.contains(u"divided by 0"_s));
+  }
+
+  void comparingNumberWithString_isAnError()
+  {
+    auto out = ::render(u"{% if 1 > 'a' %}x{% endif %}"_s, {});
+    QVERIFY(!out.ok());
+    QVERIFY(out.error().message.contains(u"comparison"_s));
+  }
+
+  void runawayLoop_hitsIterationBudget()
+  {
+    RenderOptions options;
+    options.maxIterations = 10'000;
+    auto out = ::render(u"{% for a in (1..1000) %}{% for b in (1..1000) %}.{% endfor %}{% endfor %}"_s, {}, options);
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"loop budget"_s), qPrintable(out.error().message));
+  }
+
+  void hugeRange_isRefusedBeforeAllocating()
+  {
+    auto out = ::render(u"{% for a in (1..999999999999) %}x{% endfor %}"_s, {});
+    QVERIFY(!out.ok());
+    QVERIFY(out.error().message.contains(u"budget"_s));
+  }
+
+  void runawayOutput_hitsOutputBudget()
+  {
+    RenderOptions options;
+    options.maxOutputChars = 100'000;
+    auto out = ::render(
+        u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s }}"_s,
+        {}, options);
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
+  }
+
+  void parsedTemplate_rendersManyTimesIndependently()
+  {
+    auto tpl = Template::parse(u"{% increment c %}{% assign x = x | plus: 1 %}{{ x }}"_s);
+    QVERIFY(tpl.ok());
+    QCOMPARE(tpl.value().render({}).value(), u"01"_s);
+    QCOMPARE(tpl.value().render({}).value(), u"01"_s);
+  }
+};
+
+QTEST_GUILESS_MAIN(LiquidTemplateTest)
+#include "liquid_template_test.moc"

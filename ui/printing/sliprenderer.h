@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/documents/slipdata.h"
+#include "core/documents/sliptemplate.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QImage>
+#include <QList>
+#include <QPageSize>
+#include <QRectF>
+
+class QPagedPaintDevice;
+class QPainter;
+class QTextDocument;
+
+namespace pb::printing {
+
+enum class SlipPaper { A4, Letter, Thermal4x6 };
+
+QPageSize pageSizeFor(SlipPaper paper);
+
+// What a render produced: page count and whether the custom template fell back to the built-in.
+struct SlipRenderInfo {
+  int pages = 0;
+  bool usedFallback = false;
+  QString templateError;
+};
+
+// Lays a slip out with QTextDocument and paints it page by page onto a PDF writer or printer:
+// a running header from page 2 on, table headers repeated, "Page x of y" on every page.
+class SlipRenderer final {
+  Q_DECLARE_TR_FUNCTIONS(pb::printing::SlipRenderer)
+
+public:
+  explicit SlipRenderer(SlipPaper paper, QString customTemplate = {});
+
+  // The device's page size and margins are set from the paper; it must be fresh (no page painted yet).
+  Result<SlipRenderInfo> render(const documents::SlipData &slip, QPagedPaintDevice *device) const;
+  Result<QByteArray> renderPdf(const documents::SlipData &slip, SlipRenderInfo *info = nullptr) const;
+  // Many slips in one PDF (a wave's batch): fonts are embedded once, not once per slip.
+  Result<QByteArray> renderBatchPdf(const QList<documents::SlipData> &slips, SlipRenderInfo *info = nullptr) const;
+  // One page as an image (preview, screenshots), at `dpi`.
+  Result<QImage> renderPageImage(const documents::SlipData &slip, int page, int dpi) const;
+
+private:
+  // Lays out one slip and paints its pages (or only `onlyPage`); `started` says a page was begun before.
+  Result<SlipRenderInfo> paintSlip(const documents::SlipData &slip, QPainter &painter, QPaintDevice *target,
+                                   QPagedPaintDevice *paged, int resolution, const QRectF &body, QPointF origin,
+                                   int onlyPage, bool *started) const;
+  SlipPaper m_paper;
+  QString m_customTemplate;
+};
+
+} // namespace pb::printing
