@@ -34,7 +34,8 @@ private Q_SLOTS:
     QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
     const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     QVERIFY(db::seedDemoData(m_db, clock).ok());
-    auto q = db::exec(m_db, u"SELECT fo.id FROM fulfillment_orders fo JOIN orders o ON o.id = fo.order_id WHERE o.name = '#1002'"_s);
+    auto q = db::exec(
+        m_db, u"SELECT fo.id FROM fulfillment_orders fo JOIN orders o ON o.id = fo.order_id WHERE o.name = '#1002'"_s);
     QVERIFY(q.ok() && q.value().next());
     m_fo = q.value().value(0).toLongLong();
   }
