@@ -215,7 +215,7 @@ private Q_SLOTS:
     QCOMPARE(journal.get(moved.value()).value().status, documents::PrintStatus::Done);
   }
 
-  void stoppedPrinter_raisesAlert()
+  void stoppedPrinter_raisesAlert_andRetrySucceedsOnceItIsBack()
   {
     const QString ppd = u"/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd"_s;
     QCOMPARE(QProcess::execute(u"lpadmin"_s, {u"-p"_s, u"packbench-stopped"_s, u"-E"_s, u"-v"_s, u"file:///dev/null"_s,
@@ -224,11 +224,23 @@ private Q_SLOTS:
     QCOMPARE(QProcess::execute(u"cupsdisable"_s, {u"packbench-stopped"_s}), 0);
     printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
     QSignalSpy failed(&printer, &printing::SlipPrinter::slipFailed);
+    QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
     auto job = printer.printSlip(m_giftOrderFo, u"packbench-stopped"_s);
-    QProcess::execute(u"lpadmin"_s, {u"-x"_s, u"packbench-stopped"_s});
     QVERIFY(!job.ok());
     QCOMPARE(failed.count(), 1);
     QVERIFY2(failed.at(0).at(1).toString().contains(u"stopped"_s), qPrintable(failed.at(0).at(1).toString()));
+    const qint64 id = failed.at(0).at(0).toLongLong();
+    documents::PrintJournal journal(m_db);
+    QCOMPARE(journal.get(id).value().status, documents::PrintStatus::Failed);
+
+    QCOMPARE(QProcess::execute(u"cupsenable"_s, {u"packbench-stopped"_s}), 0);
+    const Status retried = printer.retry(id);
+    QProcess::execute(u"lpadmin"_s, {u"-x"_s, u"packbench-stopped"_s});
+    QVERIFY2(retried.ok(), qPrintable(retried.ok() ? QString() : retried.error().message));
+    QCOMPARE(printed.count(), 1);
+    QCOMPARE(journal.get(id).value().status, documents::PrintStatus::Done);
+    QCOMPARE(journal.get(id).value().attempts, 2);
+    QCOMPARE(printer.retry(id).error().kind, ErrorKind::Conflict); // a done job is closed
   }
 
   void zplLabel_sentRawToCupsQueue_arrivesByteExact()
