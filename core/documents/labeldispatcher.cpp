@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/documents/labeldispatcher.h"
 
+#include "core/documents/sliprepository.h"
+#include "core/documents/zpl.h"
+
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -15,7 +18,8 @@ Q_LOGGING_CATEGORY(lcLabels, "packbench.core.documents.labeldispatcher")
 
 LabelDispatcher::LabelDispatcher(QSqlDatabase db, Policy policy, QObject *parent)
     : QObject(parent)
-    , m_journal(std::move(db))
+    , m_db(db)
+    , m_journal(db)
     , m_policy(policy)
 {}
 
@@ -37,6 +41,15 @@ Result<qint64> LabelDispatcher::printLabel(qint64 fulfillmentOrderId, const QStr
   if (auto status = attempt(id.value(), true); !status)
     return status.error();
   return id.value();
+}
+
+Result<qint64> LabelDispatcher::printHouseLabel(qint64 fulfillmentOrderId, const QString &printer)
+{
+  auto slip = SlipRepository(m_db).load(fulfillmentOrderId);
+  if (!slip)
+    return slip.error();
+  return printLabel(fulfillmentOrderId, printer, houseLabelZpl(slip.value()),
+                    u"house-label:fulfillment_order=%1"_s.arg(fulfillmentOrderId));
 }
 
 Status LabelDispatcher::retry(qint64 jobId)

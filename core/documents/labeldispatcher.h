@@ -31,6 +31,9 @@ public:
   // Journals and sends one label; returns the job id, or the error of the first attempt.
   Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &zpl,
                             const QString &reference);
+  // The built-in 4×6 house label (ship-to, order name, Code 128) for an order shipped without a
+  // carrier label: built from the database, then journaled and sent like any label.
+  Result<qint64> printHouseLabel(qint64 fulfillmentOrderId, const QString &printer);
   // Sends a journaled job again now (reprint, or a manual retry after fixing the printer).
   Status retry(qint64 jobId);
   // Moves a job to another printer and sends it there; returns the new job's id.
@@ -44,6 +47,7 @@ Q_SIGNALS:
 private:
   Status attempt(qint64 jobId, bool scheduleRetry);
 
+  QSqlDatabase m_db;
   PrintJournal m_journal;
   Policy m_policy;
 };

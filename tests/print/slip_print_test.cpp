@@ -9,12 +9,17 @@
 #include "core/db/sql.h"
 #include "core/documents/labelsender.h"
 #include "core/documents/printjournal.h"
+#include "ui/printing/barcodeimage.h"
+#include "ui/printing/labelimageprinter.h"
 #include "ui/printing/slipprinter.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QPrinterInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -215,7 +220,7 @@ private Q_SLOTS:
     QCOMPARE(journal.get(moved.value()).value().status, documents::PrintStatus::Done);
   }
 
-  void stoppedPrinter_raisesAlert()
+  void stoppedPrinter_raisesAlert_andRetrySucceedsOnceItIsBack()
   {
     const QString ppd = u"/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd"_s;
     QCOMPARE(QProcess::execute(u"lpadmin"_s, {u"-p"_s, u"packbench-stopped"_s, u"-E"_s, u"-v"_s, u"file:///dev/null"_s,
@@ -224,11 +229,23 @@ private Q_SLOTS:
     QCOMPARE(QProcess::execute(u"cupsdisable"_s, {u"packbench-stopped"_s}), 0);
     printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
     QSignalSpy failed(&printer, &printing::SlipPrinter::slipFailed);
+    QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
     auto job = printer.printSlip(m_giftOrderFo, u"packbench-stopped"_s);
-    QProcess::execute(u"lpadmin"_s, {u"-x"_s, u"packbench-stopped"_s});
     QVERIFY(!job.ok());
     QCOMPARE(failed.count(), 1);
     QVERIFY2(failed.at(0).at(1).toString().contains(u"stopped"_s), qPrintable(failed.at(0).at(1).toString()));
+    const qint64 id = failed.at(0).at(0).toLongLong();
+    documents::PrintJournal journal(m_db);
+    QCOMPARE(journal.get(id).value().status, documents::PrintStatus::Failed);
+
+    QCOMPARE(QProcess::execute(u"cupsenable"_s, {u"packbench-stopped"_s}), 0);
+    const Status retried = printer.retry(id);
+    QProcess::execute(u"lpadmin"_s, {u"-x"_s, u"packbench-stopped"_s});
+    QVERIFY2(retried.ok(), qPrintable(retried.ok() ? QString() : retried.error().message));
+    QCOMPARE(printed.count(), 1);
+    QCOMPARE(journal.get(id).value().status, documents::PrintStatus::Done);
+    QCOMPARE(journal.get(id).value().attempts, 2);
+    QCOMPARE(printer.retry(id).error().kind, ErrorKind::Conflict); // a done job is closed
   }
 
   void zplLabel_sentRawToCupsQueue_arrivesByteExact()
@@ -251,6 +268,45 @@ private Q_SLOTS:
     QFile file(spool.filePath(added.constFirst()));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), zpl);
+  }
+
+  void pngAndPdfCarrierLabels_printThroughQPrinter_andScanBack()
+  {
+    auto bars = printing::code128Image(u"1Z999AA10123456784"_s, 4, 40);
+    QVERIFY(bars.ok());
+    QByteArray png;
+    QBuffer pngBuffer(&png);
+    pngBuffer.open(QIODevice::WriteOnly);
+    QVERIFY(bars.value().save(&pngBuffer, "PNG"));
+    QByteArray pdf;
+    {
+      QBuffer pdfBuffer(&pdf);
+      pdfBuffer.open(QIODevice::WriteOnly);
+      QPdfWriter writer(&pdfBuffer);
+      writer.setPageSize(printing::pageSizeFor(printing::SlipPaper::Thermal4x6));
+      writer.setResolution(300);
+      QPainter painter(&writer);
+      painter.setRenderHint(QPainter::LosslessImageRendering);
+      painter.drawText(QPointF(60, 100), u"CARRIER LABEL"_s);
+      painter.drawImage(QRectF(60, 200, 900, 300), bars.value());
+    }
+    printing::LabelImagePrinter printer(m_db);
+    QSignalSpy printed(&printer, &printing::LabelImagePrinter::labelPrinted);
+    for (const auto &[data, format] :
+         {std::pair{png, documents::PrintFormat::Png}, std::pair{pdf, documents::PrintFormat::Pdf}}) {
+      QFile::remove(m_output);
+      auto job = printer.printLabel(m_giftOrderFo, u"packbench-pdf"_s, data, format, u"carrier"_s);
+      QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
+      QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_output).size() > 0, 30'000);
+      QString decoded;
+      QTRY_COMPARE_WITH_TIMEOUT((decoded = decodeBarcode(m_output, m_dir.path(), 200)), u"1Z999AA10123456784"_s,
+                                30'000);
+      QCOMPARE(documents::PrintJournal(m_db).get(job.value()).value().status, documents::PrintStatus::Done);
+    }
+    QCOMPARE(printed.count(), 2);
+    QSignalSpy failed(&printer, &printing::LabelImagePrinter::labelFailed);
+    QVERIFY(!printer.printLabel(m_giftOrderFo, u"packbench-pdf"_s, "not a pdf", documents::PrintFormat::Pdf, {}).ok());
+    QCOMPARE(failed.count(), 1);
   }
 
   void zplLabel_toUnknownCupsQueue_isRefusedClearly()

@@ -157,6 +157,20 @@ private Q_SLOTS:
     QCOMPARE(row.value().kind, PrintKind::Label);
   }
 
+  void houseLabel_forFulfillmentOrder_isBuiltFromTheDatabase()
+  {
+    FakeLabelPrinter printer;
+    QVERIFY(printer.listen());
+    LabelDispatcher dispatcher(m_db, fastPolicy());
+    auto job = dispatcher.printHouseLabel(m_fo, printer.spec());
+    QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
+    QTRY_COMPARE(printer.closed, 1);
+    QVERIFY(printer.received.startsWith("^XA"));
+    QVERIFY(printer.received.contains("^BCN"));
+    QCOMPARE(PrintJournal(m_db).get(job.value()).value().payload, printer.received);
+    QVERIFY(!dispatcher.printHouseLabel(987654, printer.spec()).ok()); // unknown order: nothing sent
+  }
+
   void refusedConnection_alerts_retries_andSucceedsWhenPrinterReturns()
   {
     const quint16 port = deadPort();

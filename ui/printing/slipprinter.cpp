@@ -73,6 +73,18 @@ Result<qint64> SlipPrinter::reprint(qint64 jobId, const QString &printerName)
   return printSlip(old.value().fulfillmentOrderId, printerName.isEmpty() ? old.value().printer : printerName);
 }
 
+Status SlipPrinter::retry(qint64 jobId)
+{
+  auto job = m_journal.get(jobId);
+  if (!job)
+    return job.error();
+  if (job.value().status == documents::PrintStatus::Moved || job.value().status == documents::PrintStatus::Done)
+    return makeError(ErrorKind::Conflict, tr("Print job %1 is already closed").arg(jobId));
+  if (auto retrying = m_journal.markRetrying(jobId); !retrying)
+    return retrying;
+  return sendToPrinter(jobId, job.value().fulfillmentOrderId, job.value().printer);
+}
+
 Result<qint64> SlipPrinter::moveJob(qint64 jobId, const QString &printerName)
 {
   auto moved = m_journal.moveTo(jobId, printerName);

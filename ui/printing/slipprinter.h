@@ -27,6 +27,8 @@ public:
   Result<qint64> printSlip(qint64 fulfillmentOrderId, const QString &printerName);
   // Writes the slip as PDF (no journal entry: nothing was printed).
   Status exportPdf(qint64 fulfillmentOrderId, const QString &path) const;
+  // Sends a failed job again to its own printer (after the printer was fixed); same job id.
+  Status retry(qint64 jobId);
   // Prints a journaled slip again, as a new job (reprint), optionally on another printer.
   Result<qint64> reprint(qint64 jobId, const QString &printerName = {});
   // Moves a failed job to another printer and prints it there; returns the new job's id.
