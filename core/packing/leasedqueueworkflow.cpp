@@ -54,29 +54,27 @@ Result<ClaimedOrder> LeasedQueueWorkflow::take(qint64 fulfillmentOrderId, const 
 
 Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool partial)
 {
-  const QString payload = QString::fromUtf8(
-      QJsonDocument(QJsonObject{{QStringLiteral("fulfillment_order_id"), claim.fulfillmentOrderId},
-                                {QStringLiteral("notify_customer"), true}})
-          .toJson(QJsonDocument::Compact));
+  const QString payload =
+      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("fulfillment_order_id"), claim.fulfillmentOrderId},
+                                                  {QStringLiteral("notify_customer"), true}})
+                            .toJson(QJsonDocument::Compact));
   const bool postgres = db::isPostgres(m_db);
   const QString key = QStringLiteral("fulfillment.create:%1").arg(claim.fulfillmentOrderId);
   // The key is unique: a second finish of the same order can never enqueue a second fulfillment.
-  auto inserted = db::exec(
-      m_db,
-      QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
-                     "SELECT o.shop_id, 'fulfillment.create', ?, ?, %1 FROM fulfillment_orders f "
-                     "JOIN orders o ON o.id = f.order_id WHERE f.id = ?")
-          .arg(postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?")),
-      {QString::number(claim.fulfillmentOrderId), key, payload, claim.fulfillmentOrderId});
+  auto inserted = db::exec(m_db,
+                           QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
+                                          "SELECT o.shop_id, 'fulfillment.create', ?, ?, %1 FROM fulfillment_orders f "
+                                          "JOIN orders o ON o.id = f.order_id WHERE f.id = ?")
+                               .arg(postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?")),
+                           {QString::number(claim.fulfillmentOrderId), key, payload, claim.fulfillmentOrderId});
   if (!inserted)
     return inserted.error();
   if (inserted.value().numRowsAffected() != 1)
     return makeError(ErrorKind::NotFound, trWorkflow("This order no longer exists."));
-  const QString details = QString::fromUtf8(
-      QJsonDocument(QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
-                                {QStringLiteral("idempotency_key"), key},
-                                {QStringLiteral("partial"), partial}})
-          .toJson(QJsonDocument::Compact));
+  const QString details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
+                                                                      {QStringLiteral("idempotency_key"), key},
+                                                                      {QStringLiteral("partial"), partial}})
+                                                .toJson(QJsonDocument::Compact));
   auto audited = db::exec(
       m_db,
       QStringLiteral("INSERT INTO audit_log (actor_kind, actor_id, station_id, action, subject_kind, subject_id, "

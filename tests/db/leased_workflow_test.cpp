@@ -52,8 +52,9 @@ private:
     auto fo = test::createClaimedOrder(m_db, QStringLiteral("#W%1").arg(++m_orderNo), {{m_daypack, 2}, {m_shell, 1}});
     if (!fo)
       qFatal("createClaimedOrder: %s", qPrintable(fo.error().message));
-    if (!db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', priority = 1000 + ? "
-                                       "WHERE id = ?"),
+    if (!db::exec(m_db,
+                  QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', priority = 1000 + ? "
+                                 "WHERE id = ?"),
                   {m_orderNo, *fo}))
       qFatal("could not queue the order");
     return *fo;
@@ -85,8 +86,8 @@ private:
   // Scans every item of the order through a PackSession, as the pack view does, and completes it.
   void packEverything(const packing::ClaimedOrder &order)
   {
-    auto session = packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId,
-                                              {m_packer.id, order.claimId, m_stationId});
+    auto session =
+        packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId, {m_packer.id, order.claimId, m_stationId});
     VERIFY_OK(session);
     const QString daypack = test::barcodeFor(m_db, m_daypack);
     QCOMPARE((*session)->handleScan(m_decoder.decode(daypack)).outcome, packing::Outcome::Counted);
@@ -115,8 +116,8 @@ private Q_SLOTS:
     const qint64 probe = queuedOrder();
     m_locationId = count(QStringLiteral("SELECT location_id FROM fulfillment_orders WHERE id = ?"), {probe});
     QVERIFY(m_locationId > 0);
-    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"),
-                       {probe}));
+    VERIFY_OK(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {probe}));
     auto station = queue::registerStation(m_db, QStringLiteral("wf-bench"), m_locationId);
     VERIFY_OK(station);
     m_stationId = *station;
@@ -180,8 +181,9 @@ private Q_SLOTS:
     QCOMPARE(finished.error().kind, ErrorKind::Conflict);
     QCOMPARE(outboxRows(fo), 0);
     QCOMPARE(packState(fo), QStringLiteral("cancelled"));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken->claimId}),
-             1); // the rolled-back transaction did not even close the claim
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken->claimId}),
+        1); // the rolled-back transaction did not even close the claim
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('packed', 'fulfillment.enqueued') "
                                   "AND subject_id = ?"),
                    {QString::number(fo)}),

@@ -126,9 +126,9 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
              QStringLiteral("packed"));
-    const QString orderName =
-        text(QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
-             fo);
+    const QString orderName = text(
+        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
+        fo);
     QVERIFY(!orderName.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_output).size() > 0 && pdfText(m_output).contains(orderName), 30'000);
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
