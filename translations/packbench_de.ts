@@ -569,6 +569,102 @@
     </message>
 </context>
 <context>
+    <name>SlipPreviewDialog</name>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot render the slip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom template failed (%1); showing the built-in slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 is not a packing slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipRenderer</name>
+    <message>
+        <source>The printer could not start a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n packing slip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer refused a new page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — continued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StationWindow</name>
     <message>
         <source>Packbench — %1</source>
@@ -691,6 +787,38 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>It changed or was taken back — stop packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was NOT recorded as packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is in the print journal; reprint it from there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was taken back — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It went back to the queue; press F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order changed or cancelled — stop packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the items back and press F8</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,9 @@ StationWindow::StationWindow(QSqlDatabase db, const Clock &clock, StationIdentit
   m_fallbackPoll->setInterval(kFallbackPollMs);
   connect(m_fallbackPoll, &QTimer::timeout, this, &StationWindow::refreshQueue);
   m_fallbackPoll->start();
+  m_keepAlive = new QTimer(this);
+  m_keepAlive->setInterval(m_options.keepAliveInterval);
+  connect(m_keepAlive, &QTimer::timeout, this, &StationWindow::keepLeaseAlive);
 
   m_scanner = new ScannerInputFilter(m_inputClock, m_options.wedge, this);
   connect(m_scanner, &ScannerInputFilter::scanned, this, &StationWindow::handleScan);
@@ -316,6 +319,8 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
     return false;
   }
   m_order = order;
+  if (m_options.workflow && order.claimId)
+    m_keepAlive->start();
   m_packView->setSession(std::move(session).value());
   m_pages->setCurrentWidget(m_packView);
   m_packView->setFocus();
@@ -366,12 +371,79 @@ void StationWindow::sessionFinished(bool partial)
 {
   if (!m_order)
     return;
+  m_keepAlive->stop();
+  const packing::ClaimedOrder order = *m_order;
   if (m_options.workflow) {
-    if (Status done = m_options.workflow->finish(*m_order, partial); !done)
+    if (Status done = m_options.workflow->finish(order, partial); !done) {
       qCWarning(lcStationWindow).noquote() << "finish not recorded:" << done.error().message;
+      const QString hint = done.error().kind == ErrorKind::Conflict ? tr("It changed or was taken back — stop packing")
+                                                                    : tr("Database problem — call the lead");
+      // Later: the session that emitted this is still on the stack and must not be destroyed under it.
+      QTimer::singleShot(0, this, [this, order, hint]() {
+        if (!m_order || m_order->fulfillmentOrderId != order.fulfillmentOrderId)
+          return;
+        if (Status released = m_options.workflow->release(order); !released) // a lost lease has nothing to release
+          qCInfo(lcStationWindow).noquote() << "release after refused finish:" << released.error().message;
+        abandonOrder(tr("This order was NOT recorded as packed"), hint);
+      });
+      return;
+    }
   }
-  Q_EMIT orderFinished(*m_order, partial);
+  Q_EMIT orderFinished(order, partial);
   refreshQueue();
+  if (m_options.autoPrint) // after the pack view has shown COMPLETE; the pack is committed already
+    QTimer::singleShot(0, this, [this, order]() { printSlipOf(order); });
+}
+
+void StationWindow::printSlipOf(const packing::ClaimedOrder &order)
+{
+  auto printed = m_options.autoPrint(order.fulfillmentOrderId);
+  if (printed)
+    return;
+  // Only a warning: the order is packed; the journal keeps the failed job for a reprint.
+  qCWarning(lcStationWindow).noquote() << "slip not printed:" << printed.error().message;
+  const QString headline = tr("Packed — but the slip did not print");
+  const QString hint = tr("The job is in the print journal; reprint it from there");
+  if (m_packView->session() && m_packView->session()->header().fulfillmentOrderId == order.fulfillmentOrderId)
+    m_packView->banner()->show(StatusBanner::Tone::Warning, headline, hint);
+  else
+    m_banner->show(StatusBanner::Tone::Warning, headline, hint);
+}
+
+void StationWindow::abandonOrder(const QString &text, const QString &hint)
+{
+  m_keepAlive->stop();
+  m_packView->takeSession();
+  m_order.reset();
+  showQueue();
+  m_banner->show(StatusBanner::Tone::Error, text, hint);
+  m_sounds->play(FeedbackSounds::Cue::Unknown);
+}
+
+void StationWindow::keepLeaseAlive()
+{
+  if (!m_order || !m_options.workflow || !hasOpenSession()) {
+    m_keepAlive->stop();
+    return;
+  }
+  Status alive = m_options.workflow->keepAlive(*m_order);
+  if (alive)
+    return;
+  qCWarning(lcStationWindow).noquote() << "lease not renewed:" << alive.error().message;
+  if (alive.error().kind == ErrorKind::Conflict) // a database hiccup retries on the next tick
+    abandonOrder(tr("This order was taken back — stop packing it"), tr("It went back to the queue; press F8"));
+}
+
+void StationWindow::orderChanged(qint64 fulfillmentOrderId)
+{
+  refreshQueue();
+  if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !hasOpenSession())
+    return;
+  if (m_options.workflow) { // a changed order goes back to be packed afresh; a cancelled one stays cancelled
+    if (Status released = m_options.workflow->release(*m_order); !released)
+      qCWarning(lcStationWindow).noquote() << "release after change failed:" << released.error().message;
+  }
+  abandonOrder(tr("Order changed or cancelled — stop packing"), tr("Put the items back and press F8"));
 }
 
 void StationWindow::sessionHeld(const QString &reason)
@@ -391,6 +463,7 @@ void StationWindow::signOut()
     if (Status released = m_options.workflow->release(*m_order); !released)
       qCWarning(lcStationWindow).noquote() << "release failed:" << released.error().message;
   }
+  m_keepAlive->stop();
   m_packView->takeSession();
   m_order.reset();
   m_packer.reset();

@@ -13,6 +13,8 @@
 #include <QMainWindow>
 #include <QSqlDatabase>
 
+#include <chrono>
+#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -45,6 +47,10 @@ struct StationOptions {
   bool sounds = true;
   int idleLockMinutes = 10; // 0: never
   std::optional<qint64> stationId;
+  // How often an open order's lease is renewed (PackWorkflow::keepAlive): a third of the lease.
+  std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
+  // Prints the packing slip of a finished order (printing.auto_print); empty: no automatic slip.
+  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrint;
 };
 
 // The station's main window: sign-in, the queue of waiting orders, and the pack view. Scans are
@@ -65,7 +71,7 @@ public:
   FeedbackSounds *sounds() const { return m_sounds; }
   const std::optional<packing::Packer> &packer() const { return m_packer; }
 
-  // Opens a pack session for an order someone (OrderQueue, or the demo workflow) has claimed.
+  // Opens a pack session for an order the workflow has claimed (or, without one, an unclaimed order).
   bool openOrder(const packing::ClaimedOrder &order);
 
 public Q_SLOTS:
@@ -74,6 +80,8 @@ public Q_SLOTS:
   void takeNextOrder();
   void signOut();
   void lock();
+  // The hub changed or cancelled this order (QueueNotifier::orderChanged).
+  void orderChanged(qint64 fulfillmentOrderId);
 
 Q_SIGNALS:
   void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
@@ -90,6 +98,9 @@ private:
   void sessionHeld(const QString &reason);
   bool hasOpenSession() const;
   void showQueue();
+  void keepLeaseAlive();
+  void printSlipOf(const packing::ClaimedOrder &order);
+  void abandonOrder(const QString &text, const QString &hint);
 
   QSqlDatabase m_db;
   const Clock &m_clock;
@@ -114,6 +125,7 @@ private:
   QueueTableModel *m_model = nullptr;
   QTimer *m_fallbackPoll = nullptr;
   QTimer *m_idleTimer = nullptr;
+  QTimer *m_keepAlive = nullptr;
   ScannerInputFilter *m_scanner = nullptr;
   FeedbackSounds *m_sounds = nullptr;
 };

@@ -3,7 +3,12 @@
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
 #include "core/base/version.h"
+#include "core/db/sql.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/queue/orderqueue.h"
+#include "core/queue/queuenotifier.h"
 #include "ui/commandsheet.h"
+#include "ui/printing/slipprinter.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
@@ -59,6 +64,53 @@ bool needsNoScreen(int argc, char *argv[])
       return true;
   }
   return false;
+}
+
+// The shop this station packs for: the shop of station.location, else the only shop there is.
+pb::Result<qint64> stationShop(const QSqlDatabase &db, const QString &locationCode)
+{
+  auto shops =
+      locationCode.isEmpty()
+          ? pb::db::exec(db, QStringLiteral("SELECT id FROM shops ORDER BY id LIMIT 2"))
+          : pb::db::exec(db, QStringLiteral("SELECT shop_id FROM locations WHERE code = ? ORDER BY id LIMIT 2"),
+                         {locationCode});
+  if (!shops)
+    return shops.error();
+  QList<qint64> ids;
+  while (shops.value().next())
+    ids.append(shops.value().value(0).toLongLong());
+  if (ids.size() != 1)
+    return pb::makeError(pb::ErrorKind::InvalidInput,
+                         QApplication::translate("main", "Set station.location: the database holds %n shop(s) here.",
+                                                 nullptr, static_cast<int>(ids.size())));
+  return ids.first();
+}
+
+std::optional<qint64> locationIdFor(const QSqlDatabase &db, const QString &locationCode)
+{
+  if (locationCode.isEmpty())
+    return std::nullopt;
+  auto rows = pb::db::exec(db, QStringLiteral("SELECT id FROM locations WHERE code = ?"), {locationCode});
+  if (!rows || !rows.value().next())
+    return std::nullopt;
+  return rows.value().value(0).toLongLong();
+}
+
+pb::printing::SlipPaper slipPaper(const QString &name)
+{
+  if (name == u"a4")
+    return pb::printing::SlipPaper::A4;
+  if (name == u"4x6")
+    return pb::printing::SlipPaper::Thermal4x6;
+  return pb::printing::SlipPaper::Letter;
+}
+
+int refuseToStart(const QString &message, bool quiet)
+{
+  QTextStream(stderr) << "packbench: " << message << Qt::endl;
+  if (!quiet)
+    QMessageBox::critical(nullptr, QApplication::translate("main", "Packbench cannot start"), message);
+  return pb::app::ExitDatabase;
 }
 
 } // namespace
@@ -139,11 +191,29 @@ int main(int argc, char *argv[])
   options.pack.manualNeedsLead = config.get(PackingManualNeedsLead);
   options.sounds = config.get(StationSounds);
   options.idleLockMinutes = config.get(StationIdleLockMinutes);
-  // The embedded demo has one station and no leases; on PostgreSQL the lead's OrderQueue adapter goes here.
-  std::unique_ptr<pb::packing::PackWorkflow> workflow;
-  if (embedded)
-    workflow = std::make_unique<pb::packing::UnleasedDemoWorkflow>(*db);
-  options.workflow = workflow.get();
+  // Both drivers claim through the leased queue; on PostgreSQL row-level security scopes it to one shop.
+  if (!embedded) {
+    auto shop = stationShop(*db, identity.locationCode);
+    if (!shop)
+      return refuseToStart(shop.error().message, parser.isSet(screenshot));
+    if (pb::Status scoped = pb::queue::setSessionShop(*db, *shop); !scoped)
+      return refuseToStart(scoped.error().message, parser.isSet(screenshot));
+  }
+  auto stationId = pb::queue::registerStation(*db, identity.stationName, locationIdFor(*db, identity.locationCode));
+  if (!stationId)
+    return refuseToStart(stationId.error().message, parser.isSet(screenshot));
+  options.stationId = *stationId;
+  pb::queue::OrderQueue queue(*db, clock);
+  pb::packing::LeasedQueueWorkflow workflow(*db, queue, *stationId);
+  options.workflow = &workflow;
+  options.keepAliveInterval = std::chrono::duration_cast<std::chrono::milliseconds>(queue.lease()) / 3;
+  pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), config.get(PrintSlipTemplate));
+  if (config.get(PrintAutoPrint)) {
+    const QString printer = config.get(PrintSlipPrinter);
+    options.autoPrint = [&slips, printer](qint64 fulfillmentOrderId) {
+      return slips.printSlip(fulfillmentOrderId, printer);
+    };
+  }
 
   pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();
@@ -152,6 +222,21 @@ int main(int argc, char *argv[])
         new pb::ui::SerialScannerSource(config.get(ScanningSerialPort), config.get(ScanningSerialBaud), &window);
     QObject::connect(serial, &pb::ui::SerialScannerSource::scanned, &window, &pb::ui::StationWindow::handleScan);
     serial->start(); // retries by itself until the scanner is plugged in
+  }
+  // LISTEN/NOTIFY needs a connection of its own; without it the 30 s poll still finds the work.
+  std::unique_ptr<pb::queue::QueueNotifier> notifier;
+  if (!embedded) {
+    if (auto listenDb = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-notify")); listenDb) {
+      notifier = std::make_unique<pb::queue::QueueNotifier>(*listenDb);
+      QObject::connect(notifier.get(), &pb::queue::QueueNotifier::workAvailable, &window,
+                       &pb::ui::StationWindow::refreshQueue);
+      QObject::connect(notifier.get(), &pb::queue::QueueNotifier::orderChanged, &window,
+                       &pb::ui::StationWindow::orderChanged);
+      if (pb::Status listening = notifier->start(); !listening)
+        QTextStream(stderr) << "packbench: not listening for queue changes: " << listening.error().message << Qt::endl;
+    } else {
+      QTextStream(stderr) << "packbench: not listening for queue changes: " << listenDb.error().message << Qt::endl;
+    }
   }
   if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));

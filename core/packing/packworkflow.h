@@ -6,7 +6,6 @@
 #include "core/packing/packers.h"
 
 #include <QSqlDatabase>
-#include <QVariant>
 
 #include <optional>
 
@@ -18,9 +17,9 @@ struct ClaimedOrder {
   std::optional<qint64> claimId;
 };
 
-// How the station gets work and hands it back. The central database implements this over
-// pb::queue::OrderQueue (claimNext / claimSpecific / markPacked / hold / release); a PackSession
-// only records scans and signals, it never changes pack_state itself.
+// How the station gets work and hands it back; LeasedQueueWorkflow implements it over
+// pb::queue::OrderQueue on both drivers. A PackSession only records scans and signals, it never
+// changes pack_state itself.
 class PackWorkflow {
 public:
   virtual ~PackWorkflow();
@@ -31,23 +30,8 @@ public:
   virtual Status hold(const ClaimedOrder &order, const QString &reason) = 0;
   // Gives the order back unfinished (sign-out mid-order); its scans stay and the next packer resumes.
   virtual Status release(const ClaimedOrder &order) = 0;
-};
-
-// The embedded single-station demo: no leases, pack_state changed directly with a compare-and-set.
-// Not for a shared database: there OrderQueue's leases keep two stations off one order.
-class UnleasedDemoWorkflow final : public PackWorkflow {
-public:
-  explicit UnleasedDemoWorkflow(QSqlDatabase db);
-  Result<ClaimedOrder> takeNext(qint64 locationId, const Packer &packer) override;
-  Result<ClaimedOrder> take(qint64 fulfillmentOrderId, const Packer &packer) override;
-  Status finish(const ClaimedOrder &order, bool partial) override;
-  Status hold(const ClaimedOrder &order, const QString &reason) override;
-  Status release(const ClaimedOrder &order) override;
-
-private:
-  Status moveState(qint64 fulfillmentOrderId, const QString &from, const QString &to, const QVariant &reason = {});
-
-  QSqlDatabase m_db;
+  // Renews the order's lease while it is open; ErrorKind::Conflict once it was taken back.
+  virtual Status keepAlive(const ClaimedOrder &order);
 };
 
 } // namespace pb::packing

@@ -4,6 +4,7 @@
 #include "core/db/connection.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
+#include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
@@ -167,6 +168,35 @@ private Q_SLOTS:
                           QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = "
                                          "'packed'"),
                           {c.fulfillmentOrderId}),
+             1);
+  }
+
+  void station_finishesWithLeasedWorkflow_underRowLevelSecurity()
+  {
+    auto fo = test::addQueuedOrder(m_admin, m_shopA.shopId, m_shopA.locationId, 99, QDateTime());
+    VERIFY_OK(fo);
+    auto packerRow =
+        db::exec(m_admin, QStringLiteral("INSERT INTO packers (badge_id, name) VALUES (?, 'Roles') RETURNING id"),
+                 {QVariant(QStringLiteral("PB-") + m_stationUser)});
+    VERIFY_OK(packerRow);
+    QVERIFY(packerRow.value().next());
+    packing::Packer packer;
+    packer.id = packerRow.value().value(0).toLongLong();
+    VERIFY_OK(queue::setSessionShop(m_station, m_shopA.shopId));
+    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
+    queue::OrderQueue queue(m_station, clock, 120s);
+    auto station = queue::registerStation(m_station, QStringLiteral("wf-bench-") + m_stationUser, m_shopA.locationId);
+    VERIFY_OK(station);
+    packing::LeasedQueueWorkflow workflow(m_station, queue, *station);
+    auto taken = workflow.take(*fo, packer);
+    VERIFY_OK(taken);
+    VERIFY_OK(workflow.keepAlive(*taken));
+    VERIFY_OK(workflow.finish(*taken, false)); // as the station role: outbox and audit inserts are granted
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND shop_id = ? AND "
+                                         "payload = jsonb_build_object('fulfillment_order_id', ?::bigint, "
+                                         "'notify_customer', true)"),
+                          {QString::number(*fo), m_shopA.shopId, *fo}),
              1);
   }
 

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pack screen, driven like a bench: scanner bursts into whatever has focus, function keys, Enter.
 #include "core/db/sql.h"
-#include "core/packing/packworkflow.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/queue/orderqueue.h"
 #include "tests/support/packfixture.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
@@ -32,7 +33,8 @@ private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
   ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  std::unique_ptr<packing::UnleasedDemoWorkflow> m_workflow;
+  std::unique_ptr<queue::OrderQueue> m_queue;
+  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
   int m_orderNo = 0;
   const QString m_daypack = QStringLiteral("NW-T2D-001");
   const QString m_shell = QStringLiteral("NW-RRS-004");
@@ -41,6 +43,7 @@ private:
   {
     ui::StationOptions options;
     options.workflow = m_workflow.get();
+    options.stationId = m_workflow->stationId();
     options.sounds = false;
     auto window = std::make_unique<ui::StationWindow>(
         m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-3"), QStringLiteral("RNO"), QStringLiteral("demo")},
@@ -77,7 +80,13 @@ private:
   qint64 openNewOrder(ui::StationWindow &window, const QList<test::TestLine> &lines)
   {
     auto fo = test::createClaimedOrder(m_db, QStringLiteral("#P%1").arg(++m_orderNo), lines);
-    if (!fo || !window.openOrder({*fo, std::nullopt}))
+    if (!fo ||
+        !db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}))
+      return 0;
+    if (!window.packer())
+      return 0;
+    auto taken = m_workflow->take(*fo, *window.packer()); // as F8 would: a leased claim
+    if (!taken || !window.openOrder(*taken))
       return 0;
     return *fo;
   }
@@ -104,7 +113,10 @@ private Q_SLOTS:
     auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("gui.sqlite")), QStringLiteral("gui"), m_clock);
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
     m_db = *db;
-    m_workflow = std::make_unique<packing::UnleasedDemoWorkflow>(m_db);
+    auto station = queue::registerStation(m_db, QStringLiteral("bench-3"), std::nullopt);
+    QVERIFY(station.ok());
+    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock);
+    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, *station);
   }
 
   void wholeOrder_packedByScannerBursts()
@@ -301,7 +313,9 @@ private Q_SLOTS:
     } // the window and its session die without completing or releasing
     auto window = makeWindow();
     signIn(*window, QStringLiteral("PB-1002"));
-    QVERIFY(window->openOrder({fo, std::nullopt}));
+    auto resumed = m_workflow->take(fo, *window->packer()); // the station's own open claim
+    QVERIFY(resumed.ok());
+    QVERIFY(window->openOrder(*resumed));
     QCOMPARE(window->packView()->session()->verifiedTotal(), 2);
     QCOMPARE(tone(*window), Tone::Error); // the unacknowledged error is still there
     press(Qt::Key_Return);

@@ -4,7 +4,8 @@
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
-#include "core/packing/packworkflow.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/queue/orderqueue.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
@@ -94,7 +95,10 @@ private Q_SLOTS:
 
   void takeNext_claimsFirstWaiting_signOutReleasesIt()
   {
-    packing::UnleasedDemoWorkflow workflow(m_db);
+    auto station = queue::registerStation(m_db, QStringLiteral("bench-7"), std::nullopt);
+    QVERIFY(station.ok());
+    queue::OrderQueue orders(m_db, m_clock);
+    packing::LeasedQueueWorkflow workflow(m_db, orders, *station);
     ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
                              quietOptions(&workflow));
     window.show();
@@ -121,7 +125,10 @@ private Q_SLOTS:
 
   void enterOnQueueRow_opensThatOrder()
   {
-    packing::UnleasedDemoWorkflow workflow(m_db);
+    auto station = queue::registerStation(m_db, QStringLiteral("bench-7"), std::nullopt);
+    QVERIFY(station.ok());
+    queue::OrderQueue orders(m_db, m_clock);
+    packing::LeasedQueueWorkflow workflow(m_db, orders, *station);
     ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
                              quietOptions(&workflow));
     window.show();

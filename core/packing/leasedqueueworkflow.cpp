@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/packing/leasedqueueworkflow.h"
+
+#include "core/db/sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pb::packing {
+
+namespace {
+
+QString trWorkflow(const char *text)
+{
+  return QCoreApplication::translate("pb::packing::LeasedQueueWorkflow", text);
+}
+
+} // namespace
+
+LeasedQueueWorkflow::LeasedQueueWorkflow(QSqlDatabase db, queue::OrderQueue &queue, qint64 stationId)
+    : m_db(std::move(db))
+    , m_queue(queue)
+    , m_stationId(stationId)
+{}
+
+LeasedQueueWorkflow::~LeasedQueueWorkflow() = default;
+
+Result<queue::Claim> LeasedQueueWorkflow::claimOf(const ClaimedOrder &order) const
+{
+  if (!order.claimId)
+    return makeError(ErrorKind::InvalidInput, trWorkflow("This order was opened without a claim."));
+  return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}};
+}
+
+Result<ClaimedOrder> LeasedQueueWorkflow::takeNext(qint64 locationId, const Packer &packer)
+{
+  auto claimed = m_queue.claimNext(m_stationId, locationId, packer.id);
+  if (!claimed)
+    return claimed.error();
+  if (!claimed.value())
+    return makeError(ErrorKind::NotFound, trWorkflow("No order is waiting."));
+  return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId};
+}
+
+Result<ClaimedOrder> LeasedQueueWorkflow::take(qint64 fulfillmentOrderId, const Packer &packer)
+{
+  auto claimed = m_queue.claimSpecific(m_stationId, fulfillmentOrderId, packer.id);
+  if (!claimed)
+    return claimed.error();
+  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId};
+}
+
+Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool partial)
+{
+  const QString payload =
+      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("fulfillment_order_id"), claim.fulfillmentOrderId},
+                                                  {QStringLiteral("notify_customer"), true}})
+                            .toJson(QJsonDocument::Compact));
+  const bool postgres = db::isPostgres(m_db);
+  const QString key = QStringLiteral("fulfillment.create:%1").arg(claim.fulfillmentOrderId);
+  // The key is unique: a second finish of the same order can never enqueue a second fulfillment.
+  auto inserted = db::exec(m_db,
+                           QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
+                                          "SELECT o.shop_id, 'fulfillment.create', ?, ?, %1 FROM fulfillment_orders f "
+                                          "JOIN orders o ON o.id = f.order_id WHERE f.id = ?")
+                               .arg(postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?")),
+                           {QString::number(claim.fulfillmentOrderId), key, payload, claim.fulfillmentOrderId});
+  if (!inserted)
+    return inserted.error();
+  if (inserted.value().numRowsAffected() != 1)
+    return makeError(ErrorKind::NotFound, trWorkflow("This order no longer exists."));
+  const QString details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
+                                                                      {QStringLiteral("idempotency_key"), key},
+                                                                      {QStringLiteral("partial"), partial}})
+                                                .toJson(QJsonDocument::Compact));
+  auto audited = db::exec(
+      m_db,
+      QStringLiteral("INSERT INTO audit_log (actor_kind, actor_id, station_id, action, subject_kind, subject_id, "
+                     "details) VALUES ('station', ?, ?, 'fulfillment.enqueued', 'fulfillment_order', ?, %1)")
+          .arg(postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?")),
+      {QString::number(m_stationId), m_stationId, QString::number(claim.fulfillmentOrderId), details});
+  if (!audited)
+    return audited.error();
+  return {};
+}
+
+Status LeasedQueueWorkflow::finish(const ClaimedOrder &order, bool partial)
+{
+  auto claim = claimOf(order);
+  if (!claim)
+    return claim.error();
+  return db::inTransaction(m_db, [&]() -> Status {
+    if (Status packed = m_queue.markPacked(*claim); !packed)
+      return packed; // cancelled or lease lost: nothing of this finish is kept
+    return enqueueFulfillment(*claim, partial);
+  });
+}
+
+Status LeasedQueueWorkflow::hold(const ClaimedOrder &order, const QString &reason)
+{
+  auto claim = claimOf(order);
+  if (!claim)
+    return claim.error();
+  return m_queue.hold(*claim, reason);
+}
+
+Status LeasedQueueWorkflow::release(const ClaimedOrder &order)
+{
+  auto claim = claimOf(order);
+  if (!claim)
+    return claim.error();
+  return m_queue.release(*claim);
+}
+
+Status LeasedQueueWorkflow::keepAlive(const ClaimedOrder &order)
+{
+  auto claim = claimOf(order);
+  if (!claim)
+    return claim.error();
+  return m_queue.heartbeat(*claim);
+}
+
+} // namespace pb::packing

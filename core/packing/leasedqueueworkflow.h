@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/packing/packworkflow.h"
+#include "core/queue/orderqueue.h"
+
+namespace pb::packing {
+
+// The station's workflow over pb::queue::OrderQueue: every order is a leased claim, and finishing
+// marks it packed and enqueues the Shopify fulfillment in one transaction. Works on both drivers.
+class LeasedQueueWorkflow final : public PackWorkflow {
+public:
+  LeasedQueueWorkflow(QSqlDatabase db, queue::OrderQueue &queue, qint64 stationId);
+  Q_DISABLE_COPY_MOVE(LeasedQueueWorkflow)
+  ~LeasedQueueWorkflow() override;
+
+  Result<ClaimedOrder> takeNext(qint64 locationId, const Packer &packer) override;
+  Result<ClaimedOrder> take(qint64 fulfillmentOrderId, const Packer &packer) override;
+  Status finish(const ClaimedOrder &order, bool partial) override;
+  Status hold(const ClaimedOrder &order, const QString &reason) override;
+  Status release(const ClaimedOrder &order) override;
+  Status keepAlive(const ClaimedOrder &order) override;
+
+  std::chrono::seconds lease() const { return m_queue.lease(); }
+  qint64 stationId() const { return m_stationId; }
+
+private:
+  Result<queue::Claim> claimOf(const ClaimedOrder &order) const;
+  Status enqueueFulfillment(const queue::Claim &claim, bool partial);
+
+  QSqlDatabase m_db;
+  queue::OrderQueue &m_queue;
+  qint64 m_stationId = 0;
+};
+
+} // namespace pb::packing

@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Auto-print as app/station wires it: completing an order in the StationWindow prints its slip
+// through SlipPrinter to the sandboxed cupsd, whose packbench-pdf queue writes a PDF we read back.
+#include "core/db/sql.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/queue/orderqueue.h"
+#include "tests/support/packfixture.h"
+#include "ui/packview.h"
+#include "ui/printing/slipprinter.h"
+#include "ui/stationwindow.h"
+#include "ui/statusbanner.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QPrinterInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pb;
+using namespace std::chrono_literals;
+
+class StationAutoPrintTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  QSqlDatabase m_db;
+  QString m_output;
+  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  qint64 m_stationId = 0;
+  std::unique_ptr<queue::OrderQueue> m_queue;
+  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
+  std::unique_ptr<printing::SlipPrinter> m_printer;
+
+  static QString pdfText(const QString &path)
+  {
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    p.waitForFinished(30'000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+  }
+
+  static void scan(const QString &code)
+  {
+    QWidget *target = QApplication::focusWidget();
+    QVERIFY2(target, "nothing has focus");
+    QTest::keyClicks(target, code);
+    QTest::keyClick(target, Qt::Key_Return);
+  }
+
+  static void press(Qt::Key key)
+  {
+    QWidget *target = QApplication::focusWidget();
+    QVERIFY2(target, "nothing has focus");
+    QTest::keyClick(target, key, Qt::NoModifier, 60);
+  }
+
+  // Signs in, F8, scans every item and F9; returns the packed order.
+  qint64 packNextOrder(const QString &printerName)
+  {
+    ui::StationOptions options;
+    options.workflow = m_workflow.get();
+    options.stationId = m_stationId;
+    options.sounds = false;
+    options.autoPrint = [this, printerName](qint64 fo) { return m_printer->printSlip(fo, printerName); };
+    m_window = std::make_unique<ui::StationWindow>(
+        m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-p"), QStringLiteral("RNO"), QStringLiteral("demo")},
+        options);
+    m_window->show();
+    m_window->activateWindow();
+    if (!QTest::qWaitForWindowActive(m_window.get()))
+      return 0;
+    scan(QStringLiteral("PB-1001"));
+    if (!QTest::qWaitFor([&]() { return m_window->packer().has_value(); }))
+      return 0;
+    press(Qt::Key_F8);
+    packing::PackSession *session = m_window->packView()->session();
+    if (!session)
+      return 0;
+    const qint64 fo = session->header().fulfillmentOrderId;
+    const QList<packing::PackLine> lines = session->lines(); // a resumed order may be partly scanned already
+    for (const packing::PackLine &line : lines)
+      for (int i = line.verified; i < line.expected; ++i)
+        scan(test::barcodeFor(m_db, line.sku));
+    press(Qt::Key_F9);
+    return fo;
+  }
+
+  QString text(const QString &sql, qint64 fo)
+  {
+    auto q = db::exec(m_db, sql, {fo});
+    return q && q.value().next() ? q.value().value(0).toString() : QString();
+  }
+
+  std::unique_ptr<ui::StationWindow> m_window;
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    const QString dir = qEnvironmentVariable("PACKBENCH_TEST_CUPS_DIR");
+    QVERIFY2(!dir.isEmpty(), "PACKBENCH_TEST_CUPS_DIR not set: run through ctest so the cups fixture starts");
+    QVERIFY2(QFileInfo::exists(qEnvironmentVariable("CUPS_SERVER")), "sandboxed cupsd socket missing");
+    m_output = dir + QStringLiteral("/out/packbench-pdf.pdf");
+    QVERIFY(QPrinterInfo::availablePrinterNames().contains(QStringLiteral("packbench-pdf")));
+    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("print.sqlite")), QStringLiteral("print"), m_clock);
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    m_db = *db;
+    auto station = queue::registerStation(m_db, QStringLiteral("bench-p"), std::nullopt);
+    QVERIFY(station.ok());
+    m_stationId = *station;
+    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
+    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
+    m_printer = std::make_unique<printing::SlipPrinter>(m_db, printing::SlipPaper::Letter);
+  }
+
+  void cleanup() { m_window.reset(); }
+
+  void completedOrder_slipArrivesAsPdf()
+  {
+    QFile::remove(m_output);
+    const qint64 fo = packNextOrder(QStringLiteral("packbench-pdf"));
+    QVERIFY(fo > 0);
+    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
+             QStringLiteral("packed"));
+    const QString orderName = text(
+        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
+        fo);
+    QVERIFY(!orderName.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_output).size() > 0 && pdfText(m_output).contains(orderName), 30'000);
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
+             QStringLiteral("1"));
+  }
+
+  void missingPrinter_warnsAndTheOrderStaysPacked()
+  {
+    const qint64 fo = packNextOrder(QStringLiteral("no-such-printer"));
+    QVERIFY(fo > 0);
+    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
+             QStringLiteral("packed"));
+    QTRY_VERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("slip did not print")));
+    QCOMPARE(m_window->packView()->banner()->tone(), ui::StatusBanner::Tone::Warning);
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = CAST(? AS text)"), fo),
+             QStringLiteral("1"));
+  }
+};
+
+QTEST_MAIN(StationAutoPrintTest)
+#include "station_autoprint_test.moc"
