@@ -12,7 +12,8 @@ Error toError(const QSqlError &error, const QString &context)
 {
   const QString code = error.nativeErrorCode();
   ErrorKind kind = ErrorKind::Internal;
-  if (error.type() == QSqlError::ConnectionError || code.startsWith(u"08") || code == u"57P01")
+  // Codes first: Qt's SQLite driver reports every failed step (even a unique violation) as ConnectionError.
+  if (code.startsWith(u"08") || code == u"57P01")
     kind = ErrorKind::Unavailable; // connection exceptions, admin shutdown
   else if (code == u"23505" || code == u"40001" || code == u"40P01" || code == u"2067" || code == u"1555")
     kind = ErrorKind::Conflict; // unique violation, serialization failure, deadlock
@@ -20,6 +21,8 @@ Error toError(const QSqlError &error, const QString &context)
     kind = ErrorKind::Permission;
   else if (code.startsWith(u"23") || code.startsWith(u"22") || code == u"19" || code == u"275" || code == u"787")
     kind = ErrorKind::InvalidInput; // constraint or data errors
+  else if (error.type() == QSqlError::ConnectionError)
+    kind = ErrorKind::Unavailable;
   const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
   return makeError(kind, QStringLiteral("%1: %2").arg(context, text.trimmed()));
 }

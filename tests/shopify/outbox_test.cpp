@@ -184,6 +184,68 @@ private Q_SLOTS:
     QCOMPARE(fos.error().kind, ErrorKind::Unavailable);
   }
 
+  void client_wrongToken_isPermission_andNotRetried()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addOrder(QStringLiteral("44"), {1});
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    auto settings = clientSettings(fake, 2000);
+    settings.accessToken = QByteArrayLiteral("shpat_revoked");
+    shopify::GraphQlClient client(settings, throttle);
+    auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("44"));
+    QVERIFY(!fos.ok());
+    QCOMPARE(fos.error().kind, ErrorKind::Permission);
+    QVERIFY(fos.error().message.contains(QStringLiteral("401")));
+    QVERIFY(!fos.error().message.contains(QStringLiteral("shpat_revoked")));
+    QCOMPARE(client.retries(), 0);
+    QCOMPARE(fake.stats().requests, 1);
+  }
+
+  void client_unknownOperation_isInternal_withoutARequest()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    auto answer = client.execute(QStringLiteral("NoSuchOperation"), {});
+    QVERIFY(!answer.ok());
+    QCOMPARE(answer.error().kind, ErrorKind::Internal);
+    QVERIFY(answer.error().message.contains(QStringLiteral("NoSuchOperation")));
+    QCOMPARE(fake.stats().requests, 0);
+    QVERIFY(shopify::graphQlDocument(QStringLiteral("NoSuchOperation")).isEmpty());
+  }
+
+  void fetchFulfillmentOrders_unknownOrder_isNotFound()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("999"));
+    QVERIFY(!fos.ok());
+    QCOMPARE(fos.error().kind, ErrorKind::NotFound);
+    QVERIFY(fos.error().message.contains(QStringLiteral("999")));
+  }
+
+  void client_wrongPath_isInvalidInput()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    auto settings = clientSettings(fake, 2000);
+    settings.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/nothing-here"));
+    shopify::GraphQlClient client(settings, throttle);
+    auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("1"));
+    QVERIFY(!fos.ok());
+    QVERIFY2(fos.error().kind == ErrorKind::InvalidInput, qPrintable(fos.error().message));
+    QCOMPARE(client.retries(), 0);
+  }
+
   void outbox_holdTrackingAndUserErrors()
   {
     test::FakeShopify fake;

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config/commandline.h"
 #include "core/config/configloader.h"
 #include "core/config/inifile.h"
 
@@ -225,6 +226,52 @@ private Q_SLOTS:
       auto config = loadConfig(o);
       QVERIFY2(config.ok(), qPrintable(toQString(key->name)));
     }
+  }
+  void commandLine_mapsOptionsToLayers()
+  {
+    CommonOptions common;
+    QCommandLineParser parser;
+    common.addTo(parser);
+    const QString file = writeFile(QStringLiteral("cli.conf"), "[database]\nport = 6100\n");
+    QVERIFY(parser.parse({QStringLiteral("prog"), QStringLiteral("-c"), file, QStringLiteral("--set"),
+                          QStringLiteral("log.level=debug"), QStringLiteral("--set"),
+                          QStringLiteral("database.port=6200")}));
+    QVERIFY(!common.printConfig(parser));
+    LoadOptions o = common.loadOptions(parser, Scope::Station);
+    QCOMPARE(o.program, Scope::Station);
+    QCOMPARE(o.explicitFile, file);
+    QCOMPARE(o.overrides, (QStringList{QStringLiteral("log.level=debug"), QStringLiteral("database.port=6200")}));
+    QCOMPARE(o.systemFile, defaultSystemFile());
+    QCOMPARE(o.userFile, defaultUserFile());
+    o.environment = QProcessEnvironment(); // the test process environment is not ours to judge
+    auto config = loadConfig(o);
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
+    QCOMPARE(config->get(keys::DatabasePort), 6200);
+    QCOMPARE(config->entry(keys::DatabasePort.def).source, Source::CommandLine);
+  }
+
+  void commandLine_noDefaultFiles_andPrintConfig()
+  {
+    CommonOptions common;
+    QCommandLineParser parser;
+    common.addTo(parser);
+    QVERIFY(
+        parser.parse({QStringLiteral("prog"), QStringLiteral("--no-default-files"), QStringLiteral("--print-config")}));
+    QVERIFY(common.printConfig(parser));
+    const LoadOptions o = common.loadOptions(parser, Scope::Hub);
+    QVERIFY(o.systemFile.isEmpty());
+    QVERIFY(o.userFile.isEmpty());
+    QVERIFY(o.explicitFile.isEmpty());
+    QVERIFY(o.overrides.isEmpty());
+  }
+
+  void commandLine_missingValue_isAParseError()
+  {
+    CommonOptions common;
+    QCommandLineParser parser;
+    common.addTo(parser);
+    QVERIFY(!parser.parse({QStringLiteral("prog"), QStringLiteral("--set")}));
+    QVERIFY(parser.errorText().contains(QStringLiteral("set")));
   }
 };
 

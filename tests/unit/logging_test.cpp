@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config/configloader.h"
 #include "core/logging/logging.h"
 #include "core/logging/redaction.h"
 
@@ -97,6 +98,84 @@ private Q_SLOTS:
     const pb::Status status = pb::logging::setup(options);
     QVERIFY(!status.ok());
     QVERIFY(status.error().message.contains(QStringLiteral("/proc/packbench")));
+  }
+  void optionsFromConfig_data()
+  {
+    QTest::addColumn<QStringList>("overrides");
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<QString>("fileSuffix");
+    QTest::addColumn<int>("maxSizeMb");
+    QTest::addColumn<int>("maxFiles");
+    QTest::newRow("defaults") << QStringList{} << QStringLiteral("info") << false << QStringLiteral("logs/hub.log")
+                              << 10 << 5;
+    QTest::newRow("console only") << QStringList{QStringLiteral("log.file=-"), QStringLiteral("log.format=json")}
+                                  << QStringLiteral("info") << true << QString() << 10 << 5;
+    QTest::newRow("explicit file") << QStringList{QStringLiteral("log.file=/var/log/pb.log"),
+                                                  QStringLiteral("log.level=error"),
+                                                  QStringLiteral("log.max_size_mb=3"),
+                                                  QStringLiteral("log.max_files=9")}
+                                   << QStringLiteral("error") << false << QStringLiteral("/var/log/pb.log") << 3 << 9;
+  }
+
+  void optionsFromConfig()
+  {
+    QFETCH(QStringList, overrides);
+    QFETCH(QString, level);
+    QFETCH(bool, json);
+    QFETCH(QString, fileSuffix);
+    QFETCH(int, maxSizeMb);
+    QFETCH(int, maxFiles);
+    pb::config::LoadOptions load;
+    load.program = pb::config::Scope::Hub;
+    load.overrides = overrides;
+    auto config = pb::config::loadConfig(load);
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
+    const pb::logging::LogOptions options = pb::logging::optionsFromConfig(*config, QStringLiteral("hub"));
+    QCOMPARE(options.level, level);
+    QCOMPARE(options.json, json);
+    if (fileSuffix.isEmpty())
+      QVERIFY(options.filePath.isEmpty());
+    else
+      QVERIFY2(options.filePath.endsWith(fileSuffix), qPrintable(options.filePath));
+    QCOMPARE(options.maxSizeMb, maxSizeMb);
+    QCOMPARE(options.maxFiles, maxFiles);
+  }
+
+  void traceLevel_enablesDebugAndWarningsReachFile()
+  {
+    QTemporaryDir dir;
+    pb::logging::LogOptions options;
+    options.console = false;
+    options.level = QStringLiteral("trace");
+    options.filePath = dir.filePath(QStringLiteral("trace.log"));
+    QVERIFY(pb::logging::setup(options).ok());
+    qCDebug(lcTest) << "debug line";
+    qCWarning(lcTest) << "warning line";
+    qCCritical(lcTest) << "critical line";
+    pb::logging::shutdown();
+    QFile file(options.filePath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("debug line"));
+    QVERIFY(text.contains("warning line"));
+    QVERIFY(text.contains("critical line"));
+    QVERIFY(text.contains("error")); // critical maps to spdlog's error level
+  }
+
+  void logDirectoryUnderAFile_isAClearError()
+  {
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath(QStringLiteral("blocker")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    pb::logging::LogOptions options;
+    options.console = false;
+    options.filePath = dir.filePath(QStringLiteral("blocker/sub/x.log"));
+    const pb::Status status = pb::logging::setup(options);
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().kind, pb::ErrorKind::Unavailable);
+    QVERIFY(status.error().message.contains(QStringLiteral("log directory")));
   }
 };
 

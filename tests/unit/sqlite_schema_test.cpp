@@ -3,7 +3,9 @@
 #include "core/db/connection.h"
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
+#include "core/db/reconnector.h"
 #include "core/db/sql.h"
+#include "core/db/statementcache.h"
 #include "core/queue/queuelisting.h"
 
 #include <QDir>
@@ -176,6 +178,117 @@ private Q_SLOTS:
     auto db = db::openDatabase(s, QStringLiteral("nope"));
     QVERIFY(!db.ok());
     QCOMPARE(db.error().kind, ErrorKind::Unavailable);
+  }
+  void statementCache_reusesStatementWithNewValues()
+  {
+    QSqlDatabase db = open();
+    QVERIFY(db::execStatic(db, QStringLiteral("CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER)")).ok());
+    db::StatementCache cache(db);
+    const QString insert = QStringLiteral("INSERT INTO t (k, n) VALUES (?, ?)");
+    QCOMPARE(cache.command(insert, {QStringLiteral("a"), 1}).value(), 1);
+    QCOMPARE(cache.command(insert, {QStringLiteral("b"), 2}).value(), 1);
+    QCOMPARE(cache.command(QStringLiteral("UPDATE t SET n = n + 10")).value(), 2);
+    auto rows = cache.query(QStringLiteral("SELECT k, n FROM t WHERE n > ? ORDER BY k"), {11});
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->first(), (QVariantList{QStringLiteral("b"), 12}));
+    rows = cache.query(QStringLiteral("SELECT k, n FROM t WHERE n > ? ORDER BY k"), {0});
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 2);
+    QCOMPARE(cache.database().connectionName(), db.connectionName());
+  }
+
+  void statementCache_failedPrepare_isNotCached()
+  {
+    QSqlDatabase db = open();
+    db::StatementCache cache(db);
+    const QString select = QStringLiteral("SELECT n FROM later WHERE n = ?");
+    auto missing = cache.query(select, {1});
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().kind, ErrorKind::Internal);
+    QVERIFY(missing.error().message.contains(QStringLiteral("later")));
+    // Once the table exists the same text must prepare afresh, not replay the failure.
+    QVERIFY(db::execStatic(db, QStringLiteral("CREATE TABLE later (n INTEGER)")).ok());
+    QVERIFY(db::execStatic(db, QStringLiteral("INSERT INTO later VALUES (1)")).ok());
+    auto found = cache.query(select, {1});
+    QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().message));
+    QCOMPARE(found->size(), 1);
+  }
+
+  void statementCache_uniqueViolation_isConflictAndRecovers()
+  {
+    QSqlDatabase db = open();
+    QVERIFY(db::execStatic(db, QStringLiteral("CREATE TABLE u (k TEXT PRIMARY KEY)")).ok());
+    db::StatementCache cache(db);
+    const QString insert = QStringLiteral("INSERT INTO u (k) VALUES (?)");
+    QVERIFY(cache.command(insert, {QStringLiteral("x")}).ok());
+    auto duplicate = cache.command(insert, {QStringLiteral("x")});
+    QVERIFY(!duplicate.ok());
+    QCOMPARE(duplicate.error().kind, ErrorKind::Conflict);
+    QCOMPARE(cache.command(insert, {QStringLiteral("y")}).value(), 1);
+    cache.clear();
+    QCOMPARE(cache.query(QStringLiteral("SELECT count(*) FROM u")).value().first().first().toInt(), 2);
+  }
+
+  void statementCache_closedDatabase_isAnError()
+  {
+    QSqlDatabase db = open();
+    db::StatementCache cache(db);
+    QVERIFY(cache.query(QStringLiteral("SELECT 1")).ok());
+    cache.clear();
+    db.close();
+    auto closed = cache.query(QStringLiteral("SELECT 1"));
+    QVERIFY(!closed.ok());
+    QVERIFY(!cache.command(QStringLiteral("SELECT 1")).ok());
+  }
+  void reconnector_unknownConnection_isInternal()
+  {
+    ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    db::Reconnector reconnector(QStringLiteral("never-added"), clock);
+    const Status status = reconnector.ensureOpen();
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().kind, ErrorKind::Internal);
+    QVERIFY(status.error().message.contains(QStringLiteral("never-added")));
+    QVERIFY(!reconnector.isDown());
+    QCOMPARE(reconnector.msUntilNextAttempt(), 0);
+  }
+
+  void reconnector_failingSessionSetup_backsOffThenRecovers()
+  {
+    QSqlDatabase db = open();
+    ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    bool setupWorks = false;
+    int setups = 0;
+    db::Reconnector reconnector(db.connectionName(), clock,
+                                {std::chrono::milliseconds(50), std::chrono::milliseconds(80)},
+                                [&](const QSqlDatabase &) -> Status {
+                                  ++setups;
+                                  if (setupWorks)
+                                    return {};
+                                  return makeError(ErrorKind::Internal, QStringLiteral("LISTEN refused"));
+                                });
+    QVERIFY(reconnector.ensureOpen().ok()); // open and not down: nothing to do
+    QCOMPARE(setups, 0);
+    reconnector.noteError(makeError(ErrorKind::Conflict, QStringLiteral("not a connection problem")));
+    QVERIFY(!reconnector.isDown());
+    reconnector.noteError(makeError(ErrorKind::Unavailable, QStringLiteral("gone")));
+    QVERIFY(reconnector.isDown());
+    Status first = reconnector.ensureOpen();
+    QVERIFY(!first.ok());
+    QCOMPARE(first.error().kind, ErrorKind::Unavailable);
+    QVERIFY(first.error().message.contains(QStringLiteral("LISTEN refused")));
+    QCOMPARE(reconnector.failedAttempts(), 1);
+    QCOMPARE(reconnector.msUntilNextAttempt(), 50);
+    clock.advanceMs(50);
+    QVERIFY(!reconnector.ensureOpen().ok());
+    QCOMPARE(reconnector.msUntilNextAttempt(), 80); // capped at the maximum
+    clock.advanceMs(80);
+    setupWorks = true;
+    QVERIFY(reconnector.ensureOpen().ok());
+    QCOMPARE(setups, 3);
+    QVERIFY(!reconnector.isDown());
+    QCOMPARE(reconnector.failedAttempts(), 0);
+    QVERIFY(reconnector.probe().ok());
   }
 };
 
