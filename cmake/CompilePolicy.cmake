@@ -29,7 +29,8 @@ endif()
 
 if(PACKBENCH_COVERAGE)
   # Absolute paths in .gcno files: ccache with base_dir compiles with relative paths.
-  target_compile_options(packbench_policy INTERFACE --coverage -O0 -g -fprofile-abs-path)
+  # Atomic counters: multi-threaded tests (64 claimers) would otherwise corrupt them.
+  target_compile_options(packbench_policy INTERFACE --coverage -O0 -g -fprofile-abs-path -fprofile-update=atomic)
   target_link_options(packbench_policy INTERFACE --coverage)
 endif()
 

@@ -9,6 +9,6 @@ build=${1:-build/coverage}
 floor=${PACKBENCH_COVERAGE_FLOOR:-85}
 mkdir -p "$build/coverage-html"
 gcovr --root . --object-directory "$build" --filter 'core/' \
-  --exclude-unreachable-branches --print-summary \
+  --exclude-unreachable-branches --gcov-ignore-parse-errors --print-summary \
   --html-details "$build/coverage-html/index.html" \
   --fail-under-line "$floor"
