@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/coverage}
-floor=${PACKBENCH_COVERAGE_FLOOR:-85}
+floor=${PACKBENCH_COVERAGE_FLOOR:-89}
 mkdir -p "$build/coverage-html"
 gcovr --root . --object-directory "$build" --filter 'core/' \
   --exclude-unreachable-branches --gcov-ignore-parse-errors --print-summary \
