@@ -8,18 +8,13 @@
 #include "core/queue/orderqueue.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
 
 #include <QTest>
 #include <QUuid>
 
 using namespace pb;
 using namespace std::chrono_literals;
-
-#define VERIFY_OK(expr)                                                                                                \
-  do {                                                                                                                 \
-    const auto &result_ = (expr);                                                                                      \
-    QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().message));                            \
-  } while (false)
 
 class DatabaseRolesTest final : public QObject {
   Q_OBJECT

@@ -12,6 +12,7 @@
 #include "core/queue/orderqueue.h"
 #include "core/scanning/scandecoder.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/verify.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,12 +23,6 @@
 
 using namespace pb;
 using namespace std::chrono_literals;
-
-#define VERIFY_OK(expr)                                                                                                \
-  do {                                                                                                                 \
-    const auto &result_ = (expr);                                                                                      \
-    QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().message));                            \
-  } while (false)
 
 class LeasedWorkflowTest final : public QObject {
   Q_OBJECT

@@ -10,6 +10,7 @@
 #ifndef PACKBENCH_QUEUE_TEST_SQLITE
 #include "tests/support/testdatabase.h"
 #endif
+#include "tests/support/verify.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,12 +19,6 @@
 
 using namespace pb;
 using namespace std::chrono_literals;
-
-#define VERIFY_OK(expr)                                                                                                \
-  do {                                                                                                                 \
-    const auto &result_ = (expr);                                                                                      \
-    QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().message));                            \
-  } while (false)
 
 class OrderQueueTest final : public QObject {
   Q_OBJECT

@@ -8,6 +8,7 @@
 #include "core/queue/queuenotifier.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,12 +16,6 @@
 
 using namespace pb;
 using namespace std::chrono_literals;
-
-#define VERIFY_OK(expr)                                                                                                \
-  do {                                                                                                                 \
-    const auto &result_ = (expr);                                                                                      \
-    QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().message));                            \
-  } while (false)
 
 class QueueNotifierTest final : public QObject {
   Q_OBJECT

@@ -9,17 +9,12 @@
 #include "core/queue/orderqueue.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
 
 #include <QTest>
 
 using namespace pb;
 using namespace std::chrono_literals;
-
-#define VERIFY_OK(expr)                                                                                                \
-  do {                                                                                                                 \
-    const auto &result_ = (expr);                                                                                      \
-    QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().message));                            \
-  } while (false)
 
 class ReconnectTest final : public QObject {
   Q_OBJECT
