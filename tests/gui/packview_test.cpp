@@ -4,6 +4,7 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
@@ -23,6 +24,8 @@
 #include <QTest>
 
 using namespace pb;
+using pb::test::press;
+using pb::test::scan;
 using Tone = ui::StatusBanner::Tone;
 using Cue = ui::FeedbackSounds::Cue;
 
@@ -53,22 +56,6 @@ private:
     if (!QTest::qWaitForWindowActive(window.get()))
       qWarning("window did not become active");
     return window;
-  }
-
-  // What a keyboard-wedge scanner does: a fast burst into the focused widget, then Enter.
-  static void scan(const QString &code)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClicks(target, code);
-    QTest::keyClick(target, Qt::Key_Return);
-  }
-
-  static void press(Qt::Key key)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClick(target, key, Qt::NoModifier, 60); // a person: slower than the scanner gap
   }
 
   void signIn(ui::StationWindow &window, const QString &badge = QStringLiteral("PB-1001"))

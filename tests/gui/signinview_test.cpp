@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sign-in screen: badge scan, badge number + PIN typed by a person, refusals, idle lock.
+#include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/signinview.h"
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace pb;
+using pb::test::scan;
 using Tone = ui::StatusBanner::Tone;
 
 class SignInViewTest final : public QObject {
@@ -34,14 +36,6 @@ private:
     if (!QTest::qWaitForWindowActive(window.get()))
       qWarning("window did not become active");
     return window;
-  }
-
-  static void scan(const QString &code)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClicks(target, code);
-    QTest::keyClick(target, Qt::Key_Return);
   }
 
   // A person at the keyboard: slower than any scanner.

@@ -5,6 +5,7 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
@@ -19,6 +20,8 @@
 #include <memory>
 
 using namespace pb;
+using pb::test::press;
+using pb::test::scan;
 using namespace std::chrono_literals;
 
 class StationFlowTest final : public QObject {
@@ -45,21 +48,6 @@ private:
     if (!QTest::qWaitForWindowActive(window.get()))
       qWarning("window did not become active");
     return window;
-  }
-
-  static void scan(const QString &code)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClicks(target, code);
-    QTest::keyClick(target, Qt::Key_Return);
-  }
-
-  static void press(Qt::Key key)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClick(target, key, Qt::NoModifier, 60); // a person: slower than the scanner gap
   }
 
   // Signs in, takes the next order with F8 and scans every item on it; returns the order.

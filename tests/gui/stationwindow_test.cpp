@@ -6,6 +6,7 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace pb;
+using pb::test::scan;
 
 class StationWindowTest final : public QObject {
   Q_OBJECT
@@ -35,14 +37,6 @@ private:
     options.sounds = false;
     options.workflow = workflow;
     return options;
-  }
-
-  static void scan(const QString &code)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClicks(target, code);
-    QTest::keyClick(target, Qt::Key_Return);
   }
 
   QString packState(qint64 fo)

@@ -5,6 +5,7 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/printing/slipprinter.h"
@@ -21,6 +22,8 @@
 #include <memory>
 
 using namespace pb;
+using pb::test::press;
+using pb::test::scan;
 using namespace std::chrono_literals;
 
 class StationAutoPrintTest final : public QObject {
@@ -42,21 +45,6 @@ private:
     p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
     p.waitForFinished(30'000);
     return QString::fromUtf8(p.readAllStandardOutput());
-  }
-
-  static void scan(const QString &code)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClicks(target, code);
-    QTest::keyClick(target, Qt::Key_Return);
-  }
-
-  static void press(Qt::Key key)
-  {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY2(target, "nothing has focus");
-    QTest::keyClick(target, key, Qt::NoModifier, 60);
   }
 
   // Signs in, F8, scans every item and F9; returns the packed order.
