@@ -5,847 +5,886 @@
     <name>CommandSheet</name>
     <message>
         <source>Acknowledge an error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler bestätigen</translation>
     </message>
     <message>
         <source>Complete the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung abschließen</translation>
     </message>
     <message>
         <source>Start the next box</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächsten Karton beginnen</translation>
     </message>
     <message>
         <source>Put the order on hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung zurückstellen</translation>
     </message>
     <message>
         <source>Hold: item damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen: Artikel beschädigt</translation>
     </message>
     <message>
         <source>Hold: item missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen: Artikel fehlt</translation>
     </message>
     <message>
         <source>Manual quantity (needs a lead)</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge von Hand (Schichtleitung nötig)</translation>
     </message>
     <message>
         <source>Reprint slip and label</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferschein und Etikett neu drucken</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>Packbench command barcodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Packbench-Befehlsbarcodes</translation>
     </message>
     <message>
         <source>Packbench — command barcodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Packbench — Befehlsbarcodes</translation>
     </message>
 </context>
 <context>
     <name>CommonOptions</name>
     <message>
         <source>Read configuration from &lt;file&gt; (overrides system and user files).</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration aus &lt;file&gt; lesen (ersetzt System- und Benutzerdateien).</translation>
     </message>
     <message>
         <source>Override one key, e.g. --set log.level=debug (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Schlüssel überschreiben, z. B. --set log.level=debug (mehrfach möglich).</translation>
     </message>
     <message>
         <source>Print the effective configuration and where each value came from, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die wirksame Konfiguration und die Herkunft jedes Werts ausgeben, dann beenden.</translation>
     </message>
     <message>
         <source>Ignore the system and user config files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PackLinesModel</name>
-    <message>
-        <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>To scan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2, bin %3, %4 of %5 scanned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scanned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PackView</name>
-    <message>
-        <source>Items verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items in this order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · Enter acknowledges an error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quantity:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Barcode damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No barcode on item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Barcode will not scan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Lead badge:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scan lead badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LATE — ship by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ship by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GIFT — add a card: “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 items verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Box %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Scan the items · %n to go</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Order %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That is a carton label, not an item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That barcode is not an item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan ACK or press Enter to continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ %1  %2 / %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) to go</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All items verified — press F9 to complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✖ WRONG ITEM: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is not on this order — put it back. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✖ UNKNOWN BARCODE %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the item aside for the lead. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✖ TOO MANY: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This line is already complete — take one out. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✖ BARCODE NOT READABLE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rescan, or press F2 to enter the quantity. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already counted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Error cleared · %n to go</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Continue scanning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Box %1 started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ON HOLD: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the order on the hold shelf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ ORDER %1 COMPLETE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seal the box · F8 takes the next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipped partial (%1) · F8 takes the next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✖ NOT SAVED — database problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was counted. Scan the item again; call the lead if this repeats.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Box %1 is still empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Not complete: %n item(s) still to scan</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot complete now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual: &lt;b&gt;%1&lt;/b&gt; %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual quantity for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a reason, then a lead scans their badge · Esc cancels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A lead must scan their badge to approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual quantity refused: check quantity and reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hold because:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Item damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Item missing from bin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong item in bin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer asked to change the order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put this order on hold?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a reason and press Enter · Esc cancels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Ship partial because:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Out of stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer agreed to split</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ship %1 of %2 items now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing verified yet to ship</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot hold now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order is finished — press F8 for the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QueueTableModel</name>
-    <message>
-        <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>late by %1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in %1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in %1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in %1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Express</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> / %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Being packed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1, %2, ship %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ship by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipping method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SignInView</name>
-    <message>
-        <source>No badge? Type your badge number and PIN:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Badge number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. PB-1001</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Badge:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;PIN:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan your badge to sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This badge is deactivated — see your lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Badge not recognised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database problem: cannot sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Badge or PIN not accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan your badge, or type badge number and PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SlipPreviewDialog</name>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot render the slip: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The custom template failed (%1); showing the built-in slip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SlipPrinter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job %1 is not a packing slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; cannot be used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SlipRenderer</name>
-    <message>
-        <source>The printer could not start a page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n packing slip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot start the PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The printer refused a new page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — continued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StationWindow</name>
-    <message>
-        <source>Packbench — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Warehouse:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warehouse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Orders waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Refresh queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database problem: cannot read warehouses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No warehouses configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database problem: the queue could not be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order(s) waiting at %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>All caught up — nothing to pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready · next: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take &amp;next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press F8 to take it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That was not a badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No order open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press F8 to take the next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order cannot be packed now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It was packed or cancelled meanwhile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database problem — call the lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not take an order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again or call the lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another station has this order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press F8 for the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Locked after %n minute(s) without activity</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>It changed or was taken back — stop packing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order was NOT recorded as packed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packed — but the slip did not print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The job is in the print journal; reprint it from there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order was taken back — stop packing it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It went back to the queue; press F8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order changed or cancelled — stop packing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the items back and press F8</source>
-        <translation type="unfinished"></translation>
+        <translation>System- und Benutzerkonfigurationsdateien ignorieren.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Packbench pack station: scan, verify, print, ship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Packbench-Packplatz: scannen, prüfen, drucken, versenden.</translation>
     </message>
     <message>
         <source>Save a screenshot of the station window to &lt;png&gt; and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bildschirmfoto des Packplatzfensters in &lt;png&gt; speichern und beenden.</translation>
     </message>
     <message>
         <source>Packbench cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Packbench kann nicht starten</translation>
     </message>
     <message>
         <source>Embedded demo database (SQLite): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebaute Demo-Datenbank (SQLite): %1</translation>
     </message>
     <message>
         <source>Central database (PostgreSQL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentrale Datenbank (PostgreSQL)</translation>
     </message>
     <message>
         <source>Write a printable PDF of the command barcodes to &lt;pdf&gt; and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein druckbares PDF der Befehlsbarcodes in &lt;pdf&gt; schreiben und beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::LabelImagePrinter</name>
+    <message>
+        <source>The label is not a readable image</source>
+        <translation>Das Etikett ist kein lesbares Bild</translation>
+    </message>
+    <message>
+        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
+        <translation>ZPL-Etiketten gehen direkt an einen Etikettendrucker, nicht über QPrinter</translation>
+    </message>
+    <message>
+        <source>The label is not a readable PDF</source>
+        <translation>Das Etikett ist kein lesbares PDF</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation>Drucker „%1“ wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation>Drucker „%1“ ist angehalten oder offline</translation>
+    </message>
+    <message>
+        <source>Shipping label</source>
+        <translation>Versandetikett</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation>Drucker „%1“ hat den Auftrag abgelehnt</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused a new page</source>
+        <translation>Drucker „%1“ hat eine neue Seite abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SlipPreviewDialog</name>
+    <message>
+        <source>Packing slip %1</source>
+        <translation>Lieferschein %1</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Cannot render the slip: %1</source>
+        <translation>Lieferschein kann nicht erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>The custom template failed (%1); showing the built-in slip.</source>
+        <translation>Die eigene Vorlage ist fehlgeschlagen (%1); der eingebaute Lieferschein wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SlipPrinter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Print job %1 is not a packing slip</source>
+        <translation>Druckauftrag %1 ist kein Lieferschein</translation>
+    </message>
+    <message>
+        <source>Print job %1 is already closed</source>
+        <translation>Druckauftrag %1 ist bereits abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation>Drucker „%1“ wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation>Drucker „%1“ ist angehalten oder offline</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; cannot be used</source>
+        <translation>Drucker „%1“ kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation>Lieferschein %1</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation>Drucker „%1“ hat den Auftrag abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SlipRenderer</name>
+    <message>
+        <source>The printer could not start a page</source>
+        <translation>Der Drucker konnte keine Seite beginnen</translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation>Lieferschein %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n packing slip(s)</source>
+        <translation>
+            <numerusform>%n Lieferschein</numerusform>
+            <numerusform>%n Lieferscheine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF</source>
+        <translation>PDF kann nicht begonnen werden</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page</source>
+        <translation>Der Drucker hat eine neue Seite abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 — continued</source>
+        <translation>%1 — Fortsetzung</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PackLinesModel</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Too many!</source>
+        <translation>Zu viele!</translation>
+    </message>
+    <message>
+        <source>✔ Done</source>
+        <translation>✔ Fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To scan</source>
+        <translation>Zu scannen</translation>
+    </message>
+    <message>
+        <source>%1 %2, bin %3, %4 of %5 scanned</source>
+        <translation>%1 %2, Fach %3, %4 von %5 gescannt</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>Fach</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Gescannt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PackView</name>
+    <message>
+        <source>Items verified</source>
+        <translation>Artikel geprüft</translation>
+    </message>
+    <message>
+        <source>Items in this order</source>
+        <translation>Artikel in dieser Bestellung</translation>
+    </message>
+    <message>
+        <source>F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · Enter acknowledges an error</source>
+        <translation>F2 Menge von Hand · F4 zurückstellen · F6 nächster Karton · F9 abschließen · F10 Teillieferung · Enter bestätigt einen Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>&amp;Menge:</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Barcode damaged</source>
+        <translation>Barcode beschädigt</translation>
+    </message>
+    <message>
+        <source>No barcode on item</source>
+        <translation>Kein Barcode am Artikel</translation>
+    </message>
+    <message>
+        <source>Barcode will not scan</source>
+        <translation>Barcode lässt sich nicht scannen</translation>
+    </message>
+    <message>
+        <source>&amp;Lead badge:</source>
+        <translation>&amp;Ausweis Schichtleitung:</translation>
+    </message>
+    <message>
+        <source>Lead badge</source>
+        <translation>Ausweis Schichtleitung</translation>
+    </message>
+    <message>
+        <source>scan lead badge</source>
+        <translation>Ausweis der Schichtleitung scannen</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Erfassen</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>LATE — ship by %1</source>
+        <translation>VERSPÄTET — Versand bis %1</translation>
+    </message>
+    <message>
+        <source>ship by %1</source>
+        <translation>Versand bis %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>GIFT — add a card: “%1”</source>
+        <translation>GESCHENK — Karte beilegen: „%1“</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items verified</source>
+        <translation>%1 von %2 Artikeln geprüft</translation>
+    </message>
+    <message>
+        <source>Box %1</source>
+        <translation>Karton %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan the items · %n to go</source>
+        <translation>
+            <numerusform>Artikel scannen · noch %n</numerusform>
+            <numerusform>Artikel scannen · noch %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Bestellung %1</translation>
+    </message>
+    <message>
+        <source>This order is finished — press F8 for the next one</source>
+        <translation>Diese Bestellung ist fertig — F8 für die nächste</translation>
+    </message>
+    <message>
+        <source>That is a carton label, not an item</source>
+        <translation>Das ist ein Kartonetikett, kein Artikel</translation>
+    </message>
+    <message>
+        <source>That barcode is not an item</source>
+        <translation>Dieser Barcode ist kein Artikel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not complete: %n item(s) still to scan</source>
+        <translation>
+            <numerusform>Nicht vollständig: noch %n Artikel zu scannen</numerusform>
+            <numerusform>Nicht vollständig: noch %n Artikel zu scannen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Box %1 is still empty</source>
+        <translation>Karton %1 ist noch leer</translation>
+    </message>
+    <message>
+        <source>Scan ACK or press Enter to continue</source>
+        <translation>ACK scannen oder Enter drücken, um fortzufahren</translation>
+    </message>
+    <message>
+        <source>✔ %1  %2 / %3</source>
+        <translation>✔ %1  %2 / %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to go</source>
+        <translation>
+            <numerusform>noch %n Artikel</numerusform>
+            <numerusform>noch %n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All items verified — press F9 to complete</source>
+        <translation>Alle Artikel geprüft — F9 drücken zum Abschließen</translation>
+    </message>
+    <message>
+        <source>✖ WRONG ITEM: %1</source>
+        <translation>✖ FALSCHER ARTIKEL: %1</translation>
+    </message>
+    <message>
+        <source>It is not on this order — put it back. %1</source>
+        <translation>Er gehört nicht zu dieser Bestellung — zurücklegen. %1</translation>
+    </message>
+    <message>
+        <source>✖ UNKNOWN BARCODE %1</source>
+        <translation>✖ UNBEKANNTER BARCODE %1</translation>
+    </message>
+    <message>
+        <source>Set the item aside for the lead. %1</source>
+        <translation>Artikel für die Schichtleitung beiseitelegen. %1</translation>
+    </message>
+    <message>
+        <source>✖ TOO MANY: %1</source>
+        <translation>✖ ZU VIELE: %1</translation>
+    </message>
+    <message>
+        <source>This line is already complete — take one out. %1</source>
+        <translation>Diese Position ist schon vollständig — einen herausnehmen. %1</translation>
+    </message>
+    <message>
+        <source>✖ BARCODE NOT READABLE</source>
+        <translation>✖ BARCODE NICHT LESBAR</translation>
+    </message>
+    <message>
+        <source>Rescan, or press F2 to enter the quantity. %1</source>
+        <translation>Erneut scannen oder F2 drücken, um die Menge einzugeben. %1</translation>
+    </message>
+    <message>
+        <source>Already counted</source>
+        <translation>Bereits gezählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Error cleared · %n to go</source>
+        <translation>
+            <numerusform>Fehler bestätigt · noch %n</numerusform>
+            <numerusform>Fehler bestätigt · noch %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue scanning</source>
+        <translation>Weiter scannen</translation>
+    </message>
+    <message>
+        <source>Box %1 started</source>
+        <translation>Karton %1 begonnen</translation>
+    </message>
+    <message>
+        <source>ON HOLD: %1</source>
+        <translation>ZURÜCKGESTELLT: %1</translation>
+    </message>
+    <message>
+        <source>Put the order on the hold shelf</source>
+        <translation>Bestellung ins Klärfach legen</translation>
+    </message>
+    <message>
+        <source>✔ ORDER %1 COMPLETE</source>
+        <translation>✔ BESTELLUNG %1 FERTIG</translation>
+    </message>
+    <message>
+        <source>Seal the box · F8 takes the next order</source>
+        <translation>Karton verschließen · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>Shipped partial (%1) · F8 takes the next order</source>
+        <translation>Teillieferung (%1) · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — database problem</source>
+        <translation>✖ NICHT GESPEICHERT — Datenbankproblem</translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Scan the item again; call the lead if this repeats.</source>
+        <translation>Nichts wurde gezählt. Artikel erneut scannen; bei Wiederholung die Schichtleitung rufen.</translation>
+    </message>
+    <message>
+        <source>Cannot complete now</source>
+        <translation>Abschließen jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 is already complete</source>
+        <translation>%1 ist bereits vollständig</translation>
+    </message>
+    <message>
+        <source>Manual: &lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>Von Hand: &lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>Manual quantity for %1</source>
+        <translation>Menge von Hand für %1</translation>
+    </message>
+    <message>
+        <source>Choose a reason, then a lead scans their badge · Esc cancels</source>
+        <translation>Grund wählen, dann scannt die Schichtleitung ihren Ausweis · Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>A lead must scan their badge to approve</source>
+        <translation>Die Schichtleitung muss zur Freigabe ihren Ausweis scannen</translation>
+    </message>
+    <message>
+        <source>Manual quantity refused: check quantity and reason</source>
+        <translation>Menge von Hand abgelehnt: Menge und Grund prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Hold because:</source>
+        <translation>&amp;Zurückstellen, weil:</translation>
+    </message>
+    <message>
+        <source>Item damaged</source>
+        <translation>Artikel beschädigt</translation>
+    </message>
+    <message>
+        <source>Item missing from bin</source>
+        <translation>Artikel fehlt im Fach</translation>
+    </message>
+    <message>
+        <source>Wrong item in bin</source>
+        <translation>Falscher Artikel im Fach</translation>
+    </message>
+    <message>
+        <source>Customer asked to change the order</source>
+        <translation>Kunde möchte die Bestellung ändern</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Put this order on hold?</source>
+        <translation>Diese Bestellung zurückstellen?</translation>
+    </message>
+    <message>
+        <source>Choose a reason and press Enter · Esc cancels</source>
+        <translation>Grund wählen und Enter drücken · Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>&amp;Ship partial because:</source>
+        <translation>&amp;Teillieferung, weil:</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <source>Customer agreed to split</source>
+        <translation>Kunde hat der Teillieferung zugestimmt</translation>
+    </message>
+    <message>
+        <source>Ship %1 of %2 items now?</source>
+        <translation>%1 von %2 Artikeln jetzt versenden?</translation>
+    </message>
+    <message>
+        <source>Nothing verified yet to ship</source>
+        <translation>Noch nichts geprüft, das versendet werden kann</translation>
+    </message>
+    <message>
+        <source>Cannot hold now</source>
+        <translation>Zurückstellen jetzt nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::QueueTableModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>late by %1 h %2 min</source>
+        <translation>%1 h %2 min verspätet</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>in %1 min</translation>
+    </message>
+    <message>
+        <source>in %1 h %2 min</source>
+        <translation>in %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>in %1 h</source>
+        <translation>in %1 h</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Express</translation>
+    </message>
+    <message>
+        <source>Rush</source>
+        <translation>Eilig</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> / %n line(s)</source>
+        <translation>
+            <numerusform> / %n Position</numerusform>
+            <numerusform> / %n Positionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Being packed</source>
+        <translation>Wird gepackt</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Order %1, %2, ship %3</source>
+        <translation>Bestellung %1, %2, Versand %3</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>Versand bis</translation>
+    </message>
+    <message>
+        <source>Shipping method</source>
+        <translation>Versandart</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::SignInView</name>
+    <message>
+        <source>No badge? Type your badge number and PIN:</source>
+        <translation>Kein Ausweis? Ausweisnummer und PIN eingeben:</translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation>Ausweisnummer</translation>
+    </message>
+    <message>
+        <source>e.g. PB-1001</source>
+        <translation>z. B. PB-1001</translation>
+    </message>
+    <message>
+        <source>&amp;Badge:</source>
+        <translation>&amp;Ausweis:</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Scan your badge to sign in</source>
+        <translation>Zum Anmelden den Ausweis scannen</translation>
+    </message>
+    <message>
+        <source>This badge is deactivated — see your lead</source>
+        <translation>Dieser Ausweis ist gesperrt — bitte an die Schichtleitung wenden</translation>
+    </message>
+    <message>
+        <source>Badge not recognised</source>
+        <translation>Ausweis nicht erkannt</translation>
+    </message>
+    <message>
+        <source>Database problem: cannot sign in</source>
+        <translation>Datenbankproblem: Anmelden nicht möglich</translation>
+    </message>
+    <message>
+        <source>Badge or PIN not accepted</source>
+        <translation>Ausweis oder PIN nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Scan your badge, or type badge number and PIN</source>
+        <translation>Ausweis scannen oder Ausweisnummer und PIN eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::StationWindow</name>
+    <message>
+        <source>Packbench — %1</source>
+        <translation>Packbench — %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
+        <translation>&lt;b&gt;Packbench&lt;/b&gt; · Packplatz %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh queue</source>
+        <translation>Warteschlange &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Take &amp;next order</source>
+        <translation>&amp;Nächste Bestellung nehmen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Warehouse:</source>
+        <translation>&amp;Lager:</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Lager</translation>
+    </message>
+    <message>
+        <source>Orders waiting</source>
+        <translation>Wartende Bestellungen</translation>
+    </message>
+    <message>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
+        <translation>F8 nächste Bestellung · Enter gewählte Bestellung packen · F5 aktualisieren · Strg+Q oder ABMELDEN scannen zum Abmelden</translation>
+    </message>
+    <message>
+        <source>Database problem: cannot read warehouses</source>
+        <translation>Datenbankproblem: Lager können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No warehouses configured</source>
+        <translation>Keine Lager eingerichtet</translation>
+    </message>
+    <message>
+        <source>Database problem: the queue could not be read</source>
+        <translation>Datenbankproblem: die Warteschlange konnte nicht gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) waiting at %1</source>
+        <translation>
+            <numerusform>%n Bestellung wartet in %1</numerusform>
+            <numerusform>%n Bestellungen warten in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All caught up — nothing to pack</source>
+        <translation>Alles erledigt — nichts zu packen</translation>
+    </message>
+    <message>
+        <source>Ready · next: %1</source>
+        <translation>Bereit · als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Press F8 to take it</source>
+        <translation>F8 drücken, um sie zu nehmen</translation>
+    </message>
+    <message>
+        <source>That was not a badge</source>
+        <translation>Das war kein Ausweis</translation>
+    </message>
+    <message>
+        <source>No order open</source>
+        <translation>Keine Bestellung offen</translation>
+    </message>
+    <message>
+        <source>Press F8 to take the next order</source>
+        <translation>F8 drücken für die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Packer: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This order cannot be packed now</source>
+        <translation>Diese Bestellung kann jetzt nicht gepackt werden</translation>
+    </message>
+    <message>
+        <source>It was packed or cancelled meanwhile</source>
+        <translation>Sie wurde inzwischen gepackt oder storniert</translation>
+    </message>
+    <message>
+        <source>Database problem — call the lead</source>
+        <translation>Datenbankproblem — Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Could not take an order</source>
+        <translation>Keine Bestellung übernommen</translation>
+    </message>
+    <message>
+        <source>Try again or call the lead</source>
+        <translation>Erneut versuchen oder Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Another station has this order</source>
+        <translation>Ein anderer Packplatz hat diese Bestellung</translation>
+    </message>
+    <message>
+        <source>Press F8 for the next one</source>
+        <translation>F8 für die nächste</translation>
+    </message>
+    <message>
+        <source>It changed or was taken back — stop packing</source>
+        <translation>Sie wurde geändert oder zurückgenommen — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>This order was NOT recorded as packed</source>
+        <translation>Diese Bestellung wurde NICHT als gepackt erfasst</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip did not print</source>
+        <translation>Gepackt — aber der Lieferschein wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>The job is in the print journal; reprint it from there</source>
+        <translation>Der Auftrag steht im Druckjournal; von dort erneut drucken</translation>
+    </message>
+    <message>
+        <source>This order was taken back — stop packing it</source>
+        <translation>Diese Bestellung wurde zurückgenommen — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>It went back to the queue; press F8</source>
+        <translation>Sie ist zurück in der Warteschlange; F8 drücken</translation>
+    </message>
+    <message>
+        <source>Order changed or cancelled — stop packing</source>
+        <translation>Bestellung geändert oder storniert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Put the items back and press F8</source>
+        <translation>Artikel zurücklegen und F8 drücken</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity</source>
+        <translation>
+            <numerusform>Nach %n Minute ohne Aktivität gesperrt</numerusform>
+            <numerusform>Nach %n Minuten ohne Aktivität gesperrt</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

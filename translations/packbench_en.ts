@@ -68,7 +68,169 @@
     </message>
 </context>
 <context>
-    <name>PackLinesModel</name>
+    <name>main</name>
+    <message>
+        <source>Packbench pack station: scan, verify, print, ship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a screenshot of the station window to &lt;png&gt; and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packbench cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedded demo database (SQLite): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central database (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a printable PDF of the command barcodes to &lt;pdf&gt; and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::LabelImagePrinter</name>
+    <message>
+        <source>The label is not a readable image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label is not a readable PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused a new page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SlipPreviewDialog</name>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot render the slip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom template failed (%1); showing the built-in slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SlipPrinter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 is not a packing slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 is already closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SlipRenderer</name>
+    <message>
+        <source>The printer could not start a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n packing slip(s)</source>
+        <translation>
+            <numerusform>%n packing slip</numerusform>
+            <numerusform>%n packing slips</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer refused a new page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — continued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PackLinesModel</name>
     <message>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>
@@ -122,7 +284,7 @@
     </message>
 </context>
 <context>
-    <name>PackView</name>
+    <name>pb::ui::PackView</name>
     <message>
         <source>Items verified</source>
         <translation type="unfinished"></translation>
@@ -219,11 +381,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This order is finished — press F8 for the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That is a carton label, not an item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>That barcode is not an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not complete: %n item(s) still to scan</source>
+        <translation>
+            <numerusform>Not complete: %n item still to scan</numerusform>
+            <numerusform>Not complete: %n items still to scan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Box %1 is still empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -325,17 +502,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Box %1 is still empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Not complete: %n item(s) still to scan</source>
-        <translation>
-            <numerusform>Not complete: %n item still to scan</numerusform>
-            <numerusform>Not complete: %n items still to scan</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Cannot complete now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,13 +585,9 @@
         <source>Cannot hold now</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>This order is finished — press F8 for the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
-    <name>QueueTableModel</name>
+    <name>pb::ui::QueueTableModel</name>
     <message>
         <source>—</source>
         <translation type="unfinished"></translation>
@@ -514,7 +676,7 @@
     </message>
 </context>
 <context>
-    <name>SignInView</name>
+    <name>pb::ui::SignInView</name>
     <message>
         <source>No badge? Type your badge number and PIN:</source>
         <translation type="unfinished"></translation>
@@ -569,109 +731,25 @@
     </message>
 </context>
 <context>
-    <name>SlipPreviewDialog</name>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot render the slip: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The custom template failed (%1); showing the built-in slip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SlipPrinter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job %1 is not a packing slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; cannot be used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SlipRenderer</name>
-    <message>
-        <source>The printer could not start a page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n packing slip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot start the PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The printer refused a new page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — continued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StationWindow</name>
+    <name>pb::ui::StationWindow</name>
     <message>
         <source>Packbench — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take &amp;next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -687,7 +765,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Refresh queue</source>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -715,18 +793,6 @@
     </message>
     <message>
         <source>Ready · next: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take &amp;next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -778,17 +844,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Locked after %n minute(s) without activity</source>
-        <translation>
-            <numerusform>Locked after %n minute without activity</numerusform>
-            <numerusform>Locked after %n minutes without activity</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>It changed or was taken back — stop packing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,32 +875,16 @@
         <source>Put the items back and press F8</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>main</name>
     <message>
-        <source>Packbench pack station: scan, verify, print, ship.</source>
+        <source>Signed out</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Save a screenshot of the station window to &lt;png&gt; and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packbench cannot start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Embedded demo database (SQLite): %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Central database (PostgreSQL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write a printable PDF of the command barcodes to &lt;pdf&gt; and exit.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity</source>
+        <translation>
+            <numerusform>Locked after %n minute without activity</numerusform>
+            <numerusform>Locked after %n minutes without activity</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
