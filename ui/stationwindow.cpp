@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stationwindow.h"
 
+#include "core/db/connectionsupervisor.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
@@ -60,6 +61,19 @@ StationWindow::StationWindow(QSqlDatabase db, const Clock &clock, StationIdentit
     if (m_options.idleLockMinutes > 0 && m_packer && !m_locked)
       m_idleTimer->start();
   });
+  if (db::ConnectionSupervisor *supervisor = m_options.supervisor) {
+    // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
+    connect(supervisor, &db::ConnectionSupervisor::unavailable, this, &StationWindow::databaseUnavailable,
+            Qt::QueuedConnection);
+    connect(supervisor, &db::ConnectionSupervisor::restored, this, &StationWindow::databaseRestored,
+            Qt::QueuedConnection);
+    connect(supervisor, &db::ConnectionSupervisor::reconnectFailed, this, [this](int rounds, qint64 nextMs) {
+      if (m_offline)
+        statusBar()->showMessage(tr("Database unavailable · reconnect attempt %1 failed · next attempt in %2 s")
+                                     .arg(rounds)
+                                     .arg(double(nextMs) / 1000.0, 0, 'f', 1));
+    });
+  }
 }
 
 StationWindow::~StationWindow() = default;
@@ -84,6 +98,12 @@ void StationWindow::buildUi()
   m_packerLabel->setFont(titleFont);
   header->addWidget(m_packerLabel);
   layout->addLayout(header);
+
+  m_databaseBanner = new StatusBanner(central);
+  m_databaseBanner->setObjectName(QStringLiteral("databaseBanner"));
+  m_databaseBanner->setFocusPolicy(Qt::StrongFocus); // holds focus while the pages are disabled, so scans arrive
+  m_databaseBanner->setVisible(false);
+  layout->addWidget(m_databaseBanner);
 
   m_pages = new QStackedWidget(central);
   m_signIn = new SignInView(m_db, m_pages);
@@ -179,6 +199,7 @@ bool StationWindow::loadLocations()
 {
   auto locations = queue::listLocations(m_db);
   if (!locations) {
+    noteDatabaseError(locations.error());
     m_banner->show(StatusBanner::Tone::Error, tr("Database problem: cannot read warehouses"));
     qCWarning(lcStationWindow).noquote() << locations.error().message;
     return false;
@@ -204,6 +225,8 @@ qint64 StationWindow::currentLocationId() const
 
 void StationWindow::refreshQueue()
 {
+  if (m_offline)
+    return; // the list stays as it was; it is read again once the database is back
   if (m_locations.isEmpty()) {
     if (!loadLocations())
       return; // the banner already says why
@@ -214,6 +237,7 @@ void StationWindow::refreshQueue()
   }
   auto orders = queue::listWaitingOrders(m_db, currentLocationId());
   if (!orders) {
+    noteDatabaseError(orders.error());
     m_banner->show(StatusBanner::Tone::Error, tr("Database problem: the queue could not be read"));
     qCWarning(lcStationWindow).noquote() << orders.error().message;
     return;
@@ -232,6 +256,11 @@ void StationWindow::handleScan(const QString &raw)
 {
   const scanning::DecodedScan scan = m_decoder.decode(raw);
   using scanning::ScanKind;
+  if (m_offline) { // refused outright: nothing is half-written, and the packer hears it did not count
+    showOutage(tr("✖ NOT COUNTED — database unavailable, reconnecting…"));
+    m_sounds->play(FeedbackSounds::Cue::Unknown);
+    return;
+  }
   if (m_pages->currentWidget() == m_signIn) {
     if (scan.kind == ScanKind::Badge)
       m_signIn->badgeScanned(scan.argument);
@@ -311,6 +340,7 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
                                             {m_packer->id, order.claimId, m_options.stationId}, m_options.pack);
   if (!session) {
     qCWarning(lcStationWindow).noquote() << "cannot open order:" << session.error().message;
+    noteDatabaseError(session.error());
     m_banner->show(StatusBanner::Tone::Error, tr("This order cannot be packed now"),
                    session.error().kind == ErrorKind::Conflict ? tr("It was packed or cancelled meanwhile")
                                                                : tr("Database problem — call the lead"));
@@ -319,6 +349,10 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
     return false;
   }
   m_order = order;
+  connect(session->get(), &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
+    if (feedback.outcome == packing::Outcome::Failed) // not saved: find out now whether the database is gone
+      noteDatabaseError(makeError(ErrorKind::Unavailable, feedback.detail));
+  });
   if (m_options.workflow && order.claimId)
     m_keepAlive->start();
   m_packView->setSession(std::move(session).value());
@@ -329,7 +363,7 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
 
 void StationWindow::takeNextOrder()
 {
-  if (!m_packer || m_locked || hasOpenSession())
+  if (!m_packer || m_locked || m_offline || hasOpenSession())
     return;
   if (!m_options.workflow) {
     if (m_model->rowCount() > 0)
@@ -338,6 +372,7 @@ void StationWindow::takeNextOrder()
   }
   auto taken = m_options.workflow->takeNext(currentLocationId(), *m_packer);
   if (!taken) {
+    noteDatabaseError(taken.error());
     showQueue();
     if (taken.error().kind == ErrorKind::NotFound)
       m_banner->show(StatusBanner::Tone::Good, tr("All caught up — nothing to pack"));
@@ -351,7 +386,7 @@ void StationWindow::takeNextOrder()
 void StationWindow::takeSelectedOrder()
 {
   const QModelIndex current = m_table->currentIndex();
-  if (!m_packer || !current.isValid() || hasOpenSession())
+  if (!m_packer || m_offline || !current.isValid() || hasOpenSession())
     return;
   const qint64 id = m_model->orders().at(current.row()).fulfillmentOrderId;
   if (!m_options.workflow) {
@@ -360,6 +395,7 @@ void StationWindow::takeSelectedOrder()
   }
   auto taken = m_options.workflow->take(id, *m_packer);
   if (!taken) {
+    noteDatabaseError(taken.error());
     m_banner->show(StatusBanner::Tone::Warning, tr("Another station has this order"), tr("Press F8 for the next one"));
     refreshQueue();
     return;
@@ -374,7 +410,22 @@ void StationWindow::sessionFinished(bool partial)
   m_keepAlive->stop();
   const packing::ClaimedOrder order = *m_order;
   if (m_options.workflow) {
-    if (Status done = m_options.workflow->finish(order, partial); !done) {
+    Status done = m_options.workflow->finish(order, partial);
+    if (!done && done.error().kind == ErrorKind::Unavailable && m_options.supervisor) {
+      // The finish is one transaction, so nothing of it was kept: record it once the database is back.
+      qCWarning(lcStationWindow).noquote() << "finish not recorded yet:" << done.error().message;
+      m_unrecordedFinish = partial;
+      // Later: the session's own COMPLETE feedback follows this signal and would cover the warning.
+      QTimer::singleShot(0, this, [this]() {
+        if (m_unrecordedFinish)
+          m_packView->banner()->show(StatusBanner::Tone::Error, tr("Complete — but NOT recorded yet"),
+                                     tr("The database is unavailable; the order is recorded as packed as soon as "
+                                        "it is back. Keep the box on the bench."));
+      });
+      noteDatabaseError(done.error());
+      return;
+    }
+    if (!done) {
       qCWarning(lcStationWindow).noquote() << "finish not recorded:" << done.error().message;
       const QString hint = done.error().kind == ErrorKind::Conflict ? tr("It changed or was taken back — stop packing")
                                                                     : tr("Database problem — call the lead");
@@ -389,6 +440,11 @@ void StationWindow::sessionFinished(bool partial)
       return;
     }
   }
+  orderRecorded(order, partial);
+}
+
+void StationWindow::orderRecorded(const packing::ClaimedOrder &order, bool partial)
+{
   Q_EMIT orderFinished(order, partial);
   refreshQueue();
   if (m_options.autoPrint) // after the pack view has shown COMPLETE; the pack is committed already
@@ -426,10 +482,13 @@ void StationWindow::keepLeaseAlive()
     m_keepAlive->stop();
     return;
   }
+  if (m_offline)
+    return; // renewed as soon as the database is back
   Status alive = m_options.workflow->keepAlive(*m_order);
   if (alive)
     return;
   qCWarning(lcStationWindow).noquote() << "lease not renewed:" << alive.error().message;
+  noteDatabaseError(alive.error());
   if (alive.error().kind == ErrorKind::Conflict) // a database hiccup retries on the next tick
     abandonOrder(tr("This order was taken back — stop packing it"), tr("It went back to the queue; press F8"));
 }
@@ -449,8 +508,12 @@ void StationWindow::orderChanged(qint64 fulfillmentOrderId)
 void StationWindow::sessionHeld(const QString &reason)
 {
   if (m_order && m_options.workflow) {
-    if (Status held = m_options.workflow->hold(*m_order, reason); !held)
+    if (Status held = m_options.workflow->hold(*m_order, reason); !held) {
       qCWarning(lcStationWindow).noquote() << "hold not recorded:" << held.error().message;
+      if (held.error().kind == ErrorKind::Unavailable && m_options.supervisor)
+        m_unrecordedHold = reason; // put on hold once the database is back
+      noteDatabaseError(held.error());
+    }
   }
   refreshQueue();
 }
@@ -466,6 +529,8 @@ void StationWindow::signOut()
   m_keepAlive->stop();
   m_packView->takeSession();
   m_order.reset();
+  m_unrecordedFinish.reset();
+  m_unrecordedHold.reset();
   m_packer.reset();
   m_idleTimer->stop();
   m_packerLabel->clear();
@@ -480,6 +545,140 @@ void StationWindow::lock()
   m_locked = true;
   m_pages->setCurrentWidget(m_signIn);
   m_signIn->reset(tr("Locked after %n minute(s) without activity", nullptr, m_options.idleLockMinutes));
+}
+
+void StationWindow::noteDatabaseError(const Error &error)
+{
+  if (!m_options.supervisor || error.kind != ErrorKind::Unavailable)
+    return;
+  // Queued: the caller may be deep inside a pack session that a restore would replace.
+  QMetaObject::invokeMethod(m_options.supervisor, &db::ConnectionSupervisor::checkNow, Qt::QueuedConnection);
+}
+
+void StationWindow::showOutage(const QString &headline)
+{
+  const packing::PackSession *session = m_packView->session();
+  QString hint;
+  if (session && m_unrecordedFinish)
+    hint = tr("Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.")
+               .arg(session->header().orderName);
+  else if (session && hasOpenSession())
+    hint = tr("Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database "
+              "is back.")
+               .arg(session->header().orderName)
+               .arg(session->verifiedTotal())
+               .arg(session->expectedTotal());
+  else
+    hint = tr("Scans do not count until the database is back. Nothing already saved is lost.");
+  m_databaseBanner->show(StatusBanner::Tone::Error, headline, hint);
+}
+
+void StationWindow::databaseUnavailable()
+{
+  if (m_offline)
+    return;
+  m_offline = true;
+  qCWarning(lcStationWindow) << "central database unavailable; input is refused until it is back";
+  m_keepAlive->stop();
+  m_pages->setEnabled(false);
+  if (hasOpenSession()) // replaces a "scan it again" that cannot work now
+    m_packView->banner()->show(StatusBanner::Tone::Warning, tr("Paused — waiting for the database"),
+                               tr("Scans count again once it is back"));
+  showOutage(tr("Database unavailable — reconnecting…"));
+  m_databaseBanner->setVisible(true);
+  m_databaseBanner->setFocus();
+  statusBar()->showMessage(tr("Database unavailable · reconnecting"));
+  m_sounds->play(FeedbackSounds::Cue::Unknown);
+}
+
+void StationWindow::databaseRestored()
+{
+  const bool wasOffline = m_offline;
+  m_offline = false;
+  m_databaseBanner->setVisible(false);
+  m_pages->setEnabled(true);
+  statusBar()->showMessage(m_identity.databaseLabel);
+  qCInfo(lcStationWindow) << "central database back" << (wasOffline ? "after an outage" : "after a reconnect");
+  recoverOrder();
+  refreshQueue(); // work that arrived while nobody was listening
+  if (m_pages->currentWidget() == m_queuePage)
+    m_table->setFocus();
+  else if (m_pages->currentWidget())
+    m_pages->currentWidget()->setFocus();
+}
+
+void StationWindow::recoverOrder()
+{
+  if (!m_order || !m_options.workflow || !m_packer)
+    return;
+  const packing::ClaimedOrder order = *m_order;
+  if (m_unrecordedFinish) {
+    const bool partial = *m_unrecordedFinish;
+    Status done = m_options.workflow->finish(order, partial);
+    if (!done && done.error().kind == ErrorKind::Conflict) {
+      // The first attempt may have committed just as the connection went: then it is recorded already.
+      if (auto landed = m_options.workflow->wasFinished(order); landed && *landed)
+        done = {};
+    }
+    if (!done && done.error().kind == ErrorKind::Unavailable) {
+      noteDatabaseError(done.error());
+      return;
+    }
+    m_unrecordedFinish.reset();
+    if (!done) {
+      qCWarning(lcStationWindow).noquote() << "finish refused after reconnect:" << done.error().message;
+      (void)m_options.workflow->release(order);
+      abandonOrder(tr("This order was NOT recorded as packed"), tr("It changed or was taken back — stop packing"));
+      return;
+    }
+    m_packView->banner()->show(StatusBanner::Tone::Good,
+                               tr("✔ ORDER %1 COMPLETE — recorded").arg(m_packView->session()->header().orderName),
+                               tr("The database is back · F8 takes the next order"));
+    orderRecorded(order, partial);
+    return;
+  }
+  if (m_unrecordedHold) {
+    const QString reason = *m_unrecordedHold;
+    if (Status held = m_options.workflow->hold(order, reason); !held) {
+      qCWarning(lcStationWindow).noquote() << "hold refused after reconnect:" << held.error().message;
+      if (held.error().kind == ErrorKind::Unavailable)
+        return noteDatabaseError(held.error());
+    }
+    m_unrecordedHold.reset();
+    return;
+  }
+  if (!hasOpenSession())
+    return;
+  packing::ClaimedOrder resumed = order;
+  if (Status alive = m_options.workflow->keepAlive(order); !alive) {
+    if (alive.error().kind == ErrorKind::Unavailable)
+      return noteDatabaseError(alive.error());
+    // The lease ran out during the outage: take the order again unless another station has it.
+    auto retaken = m_options.workflow->take(order.fulfillmentOrderId, *m_packer);
+    if (!retaken) {
+      qCWarning(lcStationWindow).noquote() << "order not re-claimed after reconnect:" << retaken.error().message;
+      if (retaken.error().kind == ErrorKind::Unavailable)
+        return noteDatabaseError(retaken.error());
+      abandonOrder(tr("This order was taken back while the database was away"), tr("Stop packing it; press F8"));
+      return;
+    }
+    resumed = *retaken;
+  }
+  // Reload from scan_events: a scan whose answer was lost with the connection may have been saved after all.
+  const int before = m_packView->session()->verifiedTotal();
+  const bool locked = m_locked;
+  m_packView->takeSession();
+  if (!openOrder(resumed))
+    return;
+  if (locked)
+    m_pages->setCurrentWidget(m_signIn); // still locked: the next sign-in shows the order
+  const packing::PackSession *session = m_packView->session();
+  const int saved = session->verifiedTotal() - before;
+  m_packView->banner()->show(
+      StatusBanner::Tone::Neutral,
+      tr("Database back · %n item(s) to go", nullptr, session->expectedTotal() - session->verifiedTotal()),
+      saved > 0 ? tr("%n scan(s) made as it went away were saved after all — check the count", nullptr, saved)
+                : tr("Continue scanning"));
 }
 
 } // namespace pb::ui

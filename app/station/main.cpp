@@ -3,6 +3,7 @@
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
 #include "core/base/version.h"
+#include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
@@ -192,12 +193,18 @@ int main(int argc, char *argv[])
   options.sounds = config.get(StationSounds);
   options.idleLockMinutes = config.get(StationIdleLockMinutes);
   // Both drivers claim through the leased queue; on PostgreSQL row-level security scopes it to one shop.
+  // The supervisor notices when the central database goes away and restores each session when it is back.
+  pb::db::ConnectionSupervisor supervisor(clock, {});
   if (!embedded) {
     auto shop = stationShop(*db, identity.locationCode);
     if (!shop)
       return refuseToStart(shop.error().message, parser.isSet(screenshot));
     if (pb::Status scoped = pb::queue::setSessionShop(*db, *shop); !scoped)
       return refuseToStart(scoped.error().message, parser.isSet(screenshot));
+    supervisor.watch(db->connectionName(), [shopId = *shop](const QSqlDatabase &reopened) {
+      return pb::queue::setSessionShop(reopened, shopId);
+    });
+    options.supervisor = &supervisor;
   }
   auto stationId = pb::queue::registerStation(*db, identity.stationName, locationIdFor(*db, identity.locationCode));
   if (!stationId)
@@ -234,10 +241,14 @@ int main(int argc, char *argv[])
                        &pb::ui::StationWindow::orderChanged);
       if (pb::Status listening = notifier->start(); !listening)
         QTextStream(stderr) << "packbench: not listening for queue changes: " << listening.error().message << Qt::endl;
+      supervisor.watch(listenDb->connectionName(),
+                       [listener = notifier.get()](const QSqlDatabase &) { return listener->start(); });
     } else {
       QTextStream(stderr) << "packbench: not listening for queue changes: " << listenDb.error().message << Qt::endl;
     }
   }
+  if (!embedded)
+    supervisor.start();
   if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   return QApplication::exec();
