@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
+#include "app/station/selftest.h"
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
@@ -51,8 +52,8 @@ void scheduleScreenshot(QWidget &window, const QString &path)
 
 bool hasDisplay()
 {
-  return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
-         qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+  return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 // Options that need no screen: answer them offscreen rather than abort for want of a display.
@@ -61,7 +62,7 @@ bool needsNoScreen(int argc, char *argv[])
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg(argv[i]);
     if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--print-config" ||
-        arg == "--screenshot" || arg.starts_with("--screenshot="))
+        arg == "--screenshot" || arg.starts_with("--screenshot=") || arg == "--self-test")
       return true;
   }
   return false;
@@ -80,6 +81,10 @@ pb::Result<qint64> stationShop(const QSqlDatabase &db, const QString &locationCo
   QList<qint64> ids;
   while (shops.value().next())
     ids.append(shops.value().value(0).toLongLong());
+  if (ids.isEmpty() && !locationCode.isEmpty())
+    return pb::makeError(
+        pb::ErrorKind::NotFound,
+        QApplication::translate("main", "No location with code %1 (station.location).").arg(locationCode));
   if (ids.size() != 1)
     return pb::makeError(pb::ErrorKind::InvalidInput,
                          QApplication::translate("main", "Set station.location: the database holds %n shop(s) here.",
@@ -151,6 +156,11 @@ int main(int argc, char *argv[])
       QApplication::translate("main", "Write a printable PDF of the command barcodes to <pdf> and exit."),
       QStringLiteral("pdf"));
   parser.addOption(commandSheet);
+  const QCommandLineOption selfTest(
+      QStringList{QStringLiteral("self-test")},
+      QApplication::translate("main", "Start as for a packer, check the database, the shop scope, the queue and its "
+                                      "notifications, print the results and exit (0 = all passed)."));
+  parser.addOption(selfTest);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config))
@@ -163,11 +173,13 @@ int main(int argc, char *argv[])
     return written ? pb::app::ExitOk : pb::app::ExitFailure;
   }
 
+  // No dialog when nobody is there to close it.
+  const bool quiet = parser.isSet(screenshot) || parser.isSet(selfTest);
   const pb::SystemClock clock;
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
   if (!db) {
     QTextStream(stderr) << "packbench: " << db.error().message << Qt::endl;
-    if (!parser.isSet(screenshot))
+    if (!quiet)
       QMessageBox::critical(nullptr, QApplication::translate("main", "Packbench cannot start"), db.error().message);
     return pb::app::ExitDatabase;
   }
@@ -195,20 +207,23 @@ int main(int argc, char *argv[])
   // Both drivers claim through the leased queue; on PostgreSQL row-level security scopes it to one shop.
   // The supervisor notices when the central database goes away and restores each session when it is back.
   pb::db::ConnectionSupervisor supervisor(clock, {});
+  std::optional<qint64> shopId;
   if (!embedded) {
     auto shop = stationShop(*db, identity.locationCode);
     if (!shop)
-      return refuseToStart(shop.error().message, parser.isSet(screenshot));
+      return refuseToStart(shop.error().message, quiet);
     if (pb::Status scoped = pb::queue::setSessionShop(*db, *shop); !scoped)
-      return refuseToStart(scoped.error().message, parser.isSet(screenshot));
+      return refuseToStart(scoped.error().message, quiet);
+    shopId = *shop;
     supervisor.watch(db->connectionName(), [shopId = *shop](const QSqlDatabase &reopened) {
       return pb::queue::setSessionShop(reopened, shopId);
     });
     options.supervisor = &supervisor;
   }
-  auto stationId = pb::queue::registerStation(*db, identity.stationName, locationIdFor(*db, identity.locationCode));
+  const std::optional<qint64> locationId = locationIdFor(*db, identity.locationCode);
+  auto stationId = pb::queue::registerStation(*db, identity.stationName, locationId);
   if (!stationId)
-    return refuseToStart(stationId.error().message, parser.isSet(screenshot));
+    return refuseToStart(stationId.error().message, quiet);
   options.stationId = *stationId;
   pb::queue::OrderQueue queue(*db, clock);
   pb::packing::LeasedQueueWorkflow workflow(*db, queue, *stationId);
@@ -249,7 +264,10 @@ int main(int argc, char *argv[])
   }
   if (!embedded)
     supervisor.start();
-  if (parser.isSet(screenshot))
+  if (parser.isSet(selfTest))
+    pb::app::scheduleSelfTest({*db, pb::db::ConnectionSettings::fromConfig(config).describe(), &window, notifier.get(),
+                               shopId, locationId, identity.locationCode});
+  else if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   return QApplication::exec();
 }

@@ -28,8 +28,8 @@ ConnectionSupervisor::~ConnectionSupervisor() = default;
 
 void ConnectionSupervisor::watch(const QString &connectionName, Reconnector::OnConnected onConnected)
 {
-  m_watched.push_back(
-      {connectionName, std::make_unique<Reconnector>(connectionName, m_clock, m_options.backoff, std::move(onConnected))});
+  m_watched.push_back({connectionName, std::make_unique<Reconnector>(connectionName, m_clock, m_options.backoff,
+                                                                     std::move(onConnected))});
 }
 
 void ConnectionSupervisor::start()

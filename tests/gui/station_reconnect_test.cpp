@@ -56,10 +56,7 @@ private:
   std::unique_ptr<db::ConnectionSupervisor> m_supervisor;
   std::unique_ptr<ui::StationWindow> m_window;
 
-  qint64 adminCount(const QString &sql, const QVariantList &values = {})
-  {
-    return test::scalar(m_admin, sql, values);
-  }
+  qint64 adminCount(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_admin, sql, values); }
 
   QString packState(qint64 fo)
   {
@@ -76,8 +73,9 @@ private:
 
   qint64 outboxRows(qint64 fo)
   {
-    return adminCount(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"),
-                      {QString::number(fo)});
+    return adminCount(
+        QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"),
+        {QString::number(fo)});
   }
 
   // The server goes away for this station: its backends die and new connections are refused.
@@ -189,7 +187,8 @@ private Q_SLOTS:
     VERIFY_OK(listen);
 
     m_shopId = adminCount(QStringLiteral("SELECT id FROM shops"));
-    m_locationId = adminCount(QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = 'RNO'"), {m_shopId});
+    m_locationId =
+        adminCount(QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = 'RNO'"), {m_shopId});
     QVERIFY(m_shopId > 0 && m_locationId > 0);
     VERIFY_OK(queue::setSessionShop(m_main, m_shopId));
     auto stationId = queue::registerStation(m_main, QStringLiteral("bench-rc"), m_locationId);
@@ -200,8 +199,8 @@ private Q_SLOTS:
 
     m_notifier = std::make_unique<queue::QueueNotifier>(*listen);
     VERIFY_OK(m_notifier->start());
-    m_supervisor = std::make_unique<db::ConnectionSupervisor>(
-        m_clock, db::ConnectionSupervisor::Options{200ms, {50ms, 400ms}});
+    m_supervisor =
+        std::make_unique<db::ConnectionSupervisor>(m_clock, db::ConnectionSupervisor::Options{200ms, {50ms, 400ms}});
     const qint64 shop = m_shopId;
     m_supervisor->watch(QStringLiteral("rc-main"),
                         [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
@@ -264,8 +263,9 @@ private Q_SLOTS:
     QVERIFY(m_window->databaseBanner()->isVisible());
     QCOMPARE(m_window->databaseBanner()->tone(), ui::StatusBanner::Tone::Error);
     // Whether the probe or the failed scan noticed first, the banner says what is going on.
-    QVERIFY2(m_window->databaseBanner()->headline().contains(QStringLiteral("database unavailable"), Qt::CaseInsensitive),
-             qPrintable(m_window->databaseBanner()->headline()));
+    QVERIFY2(
+        m_window->databaseBanner()->headline().contains(QStringLiteral("database unavailable"), Qt::CaseInsensitive),
+        qPrintable(m_window->databaseBanner()->headline()));
     QVERIFY(m_window->databaseBanner()->headline().contains(QStringLiteral("reconnecting")));
     QVERIFY(m_window->databaseBanner()->text().contains(QStringLiteral("1 of %1 items are saved").arg(expected)));
     QTRY_VERIFY(m_supervisor->failedRounds() >= 2); // it keeps trying while the server refuses
@@ -282,7 +282,7 @@ private Q_SLOTS:
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
     QVERIFY(!m_window->databaseBanner()->isVisible());
     QVERIFY(m_window->packView()->isEnabled());
-    QCOMPARE(verified(), 1); // reloaded from scan_events: the saved scan kept, nothing counted twice
+    QCOMPARE(verified(), 1);          // reloaded from scan_events: the saved scan kept, nothing counted twice
     QCOMPARE(openClaimOf(fo), claim); // the same lease, renewed
     QCOMPARE(test::scalar(m_main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), m_shopId);
     QVERIFY2(m_window->queueModel()->rowCount() > 0, "shop scope not restored: the queue is empty");
@@ -350,8 +350,8 @@ private Q_SLOTS:
     QTRY_VERIFY(!m_window->isDatabaseAvailable()); // the supervisor's probe finds it by itself
 
     // The outage outlasts the lease: the hub's reaper gives the order back to the queue.
-    VERIFY_OK(db::exec(m_admin, QStringLiteral("UPDATE claims SET expires_at = now() - interval '1 minute' WHERE id = ?"),
-                       {claim}));
+    VERIFY_OK(db::exec(
+        m_admin, QStringLiteral("UPDATE claims SET expires_at = now() - interval '1 minute' WHERE id = ?"), {claim}));
     queue::OrderQueue reaper(m_admin, m_clock);
     auto reaped = reaper.reapExpired();
     VERIFY_OK(reaped);
