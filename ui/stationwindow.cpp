@@ -197,7 +197,7 @@ QWidget *StationWindow::buildQueuePage()
 
 bool StationWindow::loadLocations()
 {
-  auto locations = queue::listLocations(m_db);
+  auto locations = queue::listLocations(m_db, m_identity.shopId);
   if (!locations) {
     noteDatabaseError(locations.error());
     m_banner->show(StatusBanner::Tone::Error, tr("Database problem: cannot read warehouses"));
@@ -211,7 +211,7 @@ bool StationWindow::loadLocations()
   for (int i = 0; i < m_locations.size(); ++i) {
     const queue::Location &l = m_locations.at(i);
     m_locationCombo->addItem(QStringLiteral("%1 — %2").arg(l.code, l.name), l.id);
-    if (l.code == m_identity.locationCode)
+    if (m_identity.locationId ? l.id == *m_identity.locationId : l.code == m_identity.locationCode)
       selected = i;
   }
   m_locationCombo->setCurrentIndex(selected);

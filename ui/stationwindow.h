@@ -38,8 +38,10 @@ class StatusBanner;
 
 struct StationIdentity {
   QString stationName;
-  QString locationCode;  // empty: first location
-  QString databaseLabel; // e.g. "Embedded demo database"
+  QString locationCode;                            // empty: first location
+  QString databaseLabel;                           // e.g. "Embedded demo database"
+  std::optional<qint64> shopId = std::nullopt;     // only this shop's warehouses are listed (codes repeat across shops)
+  std::optional<qint64> locationId = std::nullopt; // preferred over locationCode when set
 };
 
 // What the composition root decides for this station.

@@ -9,6 +9,7 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
+#include "core/queue/stationsite.h"
 #include "ui/commandsheet.h"
 #include "ui/printing/slipprinter.h"
 #include "ui/serialscannersource.h"
@@ -66,40 +67,6 @@ bool needsNoScreen(int argc, char *argv[])
       return true;
   }
   return false;
-}
-
-// The shop this station packs for: the shop of station.location, else the only shop there is.
-pb::Result<qint64> stationShop(const QSqlDatabase &db, const QString &locationCode)
-{
-  auto shops =
-      locationCode.isEmpty()
-          ? pb::db::exec(db, QStringLiteral("SELECT id FROM shops ORDER BY id LIMIT 2"))
-          : pb::db::exec(db, QStringLiteral("SELECT shop_id FROM locations WHERE code = ? ORDER BY id LIMIT 2"),
-                         {locationCode});
-  if (!shops)
-    return shops.error();
-  QList<qint64> ids;
-  while (shops.value().next())
-    ids.append(shops.value().value(0).toLongLong());
-  if (ids.isEmpty() && !locationCode.isEmpty())
-    return pb::makeError(
-        pb::ErrorKind::NotFound,
-        QApplication::translate("main", "No location with code %1 (station.location).").arg(locationCode));
-  if (ids.size() != 1)
-    return pb::makeError(pb::ErrorKind::InvalidInput,
-                         QApplication::translate("main", "Set station.location: the database holds %n shop(s) here.",
-                                                 nullptr, static_cast<int>(ids.size())));
-  return ids.first();
-}
-
-std::optional<qint64> locationIdFor(const QSqlDatabase &db, const QString &locationCode)
-{
-  if (locationCode.isEmpty())
-    return std::nullopt;
-  auto rows = pb::db::exec(db, QStringLiteral("SELECT id FROM locations WHERE code = ?"), {locationCode});
-  if (!rows || !rows.value().next())
-    return std::nullopt;
-  return rows.value().value(0).toLongLong();
 }
 
 pb::printing::SlipPaper slipPaper(const QString &name)
@@ -207,20 +174,22 @@ int main(int argc, char *argv[])
   // Both drivers claim through the leased queue; on PostgreSQL row-level security scopes it to one shop.
   // The supervisor notices when the central database goes away and restores each session when it is back.
   pb::db::ConnectionSupervisor supervisor(clock, {});
+  auto site = pb::queue::resolveStationSite(*db, config.get(StationShop), identity.locationCode);
+  if (!site)
+    return refuseToStart(site.error().message, quiet);
+  identity.shopId = site->shopId;
+  identity.locationId = site->locationId;
   std::optional<qint64> shopId;
   if (!embedded) {
-    auto shop = stationShop(*db, identity.locationCode);
-    if (!shop)
-      return refuseToStart(shop.error().message, quiet);
-    if (pb::Status scoped = pb::queue::setSessionShop(*db, *shop); !scoped)
+    if (pb::Status scoped = pb::queue::setSessionShop(*db, site->shopId); !scoped)
       return refuseToStart(scoped.error().message, quiet);
-    shopId = *shop;
-    supervisor.watch(db->connectionName(), [shopId = *shop](const QSqlDatabase &reopened) {
-      return pb::queue::setSessionShop(reopened, shopId);
+    shopId = site->shopId;
+    supervisor.watch(db->connectionName(), [shop = site->shopId](const QSqlDatabase &reopened) {
+      return pb::queue::setSessionShop(reopened, shop);
     });
     options.supervisor = &supervisor;
   }
-  const std::optional<qint64> locationId = locationIdFor(*db, identity.locationCode);
+  const std::optional<qint64> locationId = site->locationId;
   auto stationId = pb::queue::registerStation(*db, identity.stationName, locationId);
   if (!stationId)
     return refuseToStart(stationId.error().message, quiet);

@@ -33,8 +33,9 @@ void finish(bool passed, const QString &why = {})
 // Empty when the session is scoped to the expected shop; else why not.
 QString checkShopScope(const SelfTestSubject &s)
 {
-  auto scope = db::exec(s.db, QStringLiteral("SELECT s.domain FROM shops s "
-                                             "WHERE s.id = NULLIF(current_setting('packbench.shop_id', true), '')::bigint"));
+  auto scope =
+      db::exec(s.db, QStringLiteral("SELECT s.domain FROM shops s "
+                                    "WHERE s.id = NULLIF(current_setting('packbench.shop_id', true), '')::bigint"));
   if (!scope)
     return scope.error().message;
   if (!scope.value().next())
@@ -62,9 +63,8 @@ void run(const SelfTestSubject &s)
   // A NOTIFY on the work channel must come back through the station's own LISTEN connection.
   auto *timeout = new QTimer(s.notifier);
   timeout->setSingleShot(true);
-  QObject::connect(timeout, &QTimer::timeout, s.notifier, []() {
-    finish(false, QStringLiteral("no queue notification within %1 ms").arg(kNotifyTimeoutMs));
-  });
+  QObject::connect(timeout, &QTimer::timeout, s.notifier,
+                   []() { finish(false, QStringLiteral("no queue notification within %1 ms").arg(kNotifyTimeoutMs)); });
   QObject::connect(s.notifier, &queue::QueueNotifier::workAvailable, timeout, [timeout]() {
     timeout->stop();
     report(QStringLiteral("queue notifications: ok"));
