@@ -46,8 +46,8 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
     StationSite site = shops->first();
     if (code.isEmpty())
       return site;
-    auto location = db::exec(db, QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = ?"),
-                             {site.shopId, code});
+    auto location =
+        db::exec(db, QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = ?"), {site.shopId, code});
     if (!location)
       return location.error();
     if (!location.value().next())
@@ -61,8 +61,9 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
     if (!shops)
       return shops.error();
     if (shops->size() != 1)
-      return makeError(ErrorKind::InvalidInput,
-                       trSite("Set station.shop and station.location: the database holds %n shop(s).", int(shops->size())));
+      return makeError(
+          ErrorKind::InvalidInput,
+          trSite("Set station.shop and station.location: the database holds %n shop(s).", int(shops->size())));
     return shops->first();
   }
   auto locations = candidates(db,
@@ -74,9 +75,9 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
   if (locations->isEmpty())
     return makeError(ErrorKind::NotFound, trSite("No location with code %1 (station.location).").arg(code));
   if (locations->size() > 1)
-    return makeError(ErrorKind::InvalidInput,
-                     trSite("Location code %1 exists in more than one shop: set station.shop to the shop's domain.")
-                         .arg(code));
+    return makeError(
+        ErrorKind::InvalidInput,
+        trSite("Location code %1 exists in more than one shop: set station.shop to the shop's domain.").arg(code));
   return locations->first();
 }
 
