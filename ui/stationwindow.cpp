@@ -447,18 +447,32 @@ void StationWindow::orderRecorded(const packing::ClaimedOrder &order, bool parti
 {
   Q_EMIT orderFinished(order, partial);
   refreshQueue();
-  if (m_options.autoPrint) // after the pack view has shown COMPLETE; the pack is committed already
-    QTimer::singleShot(0, this, [this, order]() { printSlipOf(order); });
+  if (m_options.autoPrint || m_options.autoPrintLabel) // after the pack view shows COMPLETE; the pack is committed
+    QTimer::singleShot(0, this, [this, order]() { printDocumentsOf(order); });
 }
 
-void StationWindow::printSlipOf(const packing::ClaimedOrder &order)
+void StationWindow::printDocumentsOf(const packing::ClaimedOrder &order)
 {
-  auto printed = m_options.autoPrint(order.fulfillmentOrderId);
-  if (printed)
+  // Only warnings: the order is packed; the journal keeps a failed job for a reprint.
+  bool slipFailed = false;
+  bool labelFailed = false;
+  if (m_options.autoPrint) {
+    if (auto slip = m_options.autoPrint(order.fulfillmentOrderId); !slip) {
+      qCWarning(lcStationWindow).noquote() << "slip not printed:" << slip.error().message;
+      slipFailed = true;
+    }
+  }
+  if (m_options.autoPrintLabel) {
+    if (auto label = m_options.autoPrintLabel(order.fulfillmentOrderId); !label) {
+      qCWarning(lcStationWindow).noquote() << "label not printed:" << label.error().message;
+      labelFailed = true;
+    }
+  }
+  if (!slipFailed && !labelFailed)
     return;
-  // Only a warning: the order is packed; the journal keeps the failed job for a reprint.
-  qCWarning(lcStationWindow).noquote() << "slip not printed:" << printed.error().message;
-  const QString headline = tr("Packed — but the slip did not print");
+  const QString headline = slipFailed && labelFailed ? tr("Packed — but the slip and the label did not print")
+                           : slipFailed              ? tr("Packed — but the slip did not print")
+                                                     : tr("Packed — but the label did not print");
   const QString hint = tr("The job is in the print journal; reprint it from there");
   if (m_packView->session() && m_packView->session()->header().fulfillmentOrderId == order.fulfillmentOrderId)
     m_packView->banner()->show(StatusBanner::Tone::Warning, headline, hint);

@@ -57,6 +57,9 @@ struct StationOptions {
   std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
   // Prints the packing slip of a finished order (printing.auto_print); empty: no automatic slip.
   std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrint;
+  // Prints the shipping label of a finished order to the label printer (printing.auto_print with
+  // printing.label_printer set); empty: no automatic label.
+  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrintLabel;
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
   db::ConnectionSupervisor *supervisor = nullptr;
 };
@@ -113,7 +116,7 @@ private:
   bool hasOpenSession() const;
   void showQueue();
   void keepLeaseAlive();
-  void printSlipOf(const packing::ClaimedOrder &order);
+  void printDocumentsOf(const packing::ClaimedOrder &order);
   void abandonOrder(const QString &text, const QString &hint);
   void noteDatabaseError(const Error &error);
   void showOutage(const QString &headline);

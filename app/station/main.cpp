@@ -6,6 +6,7 @@
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
+#include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
@@ -199,11 +200,22 @@ int main(int argc, char *argv[])
   options.workflow = &workflow;
   options.keepAliveInterval = std::chrono::duration_cast<std::chrono::milliseconds>(queue.lease()) / 3;
   pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), config.get(PrintSlipTemplate));
+  // Labels are journaled and retried by the dispatcher; the station has no carrier label, so the house label.
+  pb::documents::LabelDispatcher labels(*db, {});
   if (config.get(PrintAutoPrint)) {
     const QString printer = config.get(PrintSlipPrinter);
     options.autoPrint = [&slips, printer](qint64 fulfillmentOrderId) {
       return slips.printSlip(fulfillmentOrderId, printer);
     };
+    if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
+      if (auto target = pb::documents::LabelTarget::parse(labelPrinter); !target) {
+        QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
+        return pb::app::ExitBadConfig;
+      }
+      options.autoPrintLabel = [&labels, labelPrinter](qint64 fulfillmentOrderId) {
+        return labels.printHouseLabel(fulfillmentOrderId, labelPrinter);
+      };
+    }
   }
 
   pb::ui::StationWindow window(*db, clock, identity, options);
