@@ -93,6 +93,10 @@
         <source>Write a printable PDF of the command barcodes to &lt;pdf&gt; and exit.</source>
         <translation>Ein druckbares PDF der Befehlsbarcodes in &lt;pdf&gt; schreiben und beenden.</translation>
     </message>
+    <message>
+        <source>Start as for a packer, check the database, the shop scope, the queue and its notifications, print the results and exit (0 = all passed).</source>
+        <translation>Wie für einen Packer starten, Datenbank, Shop-Bereich, Warteschlange und deren Benachrichtigungen prüfen, Ergebnisse ausgeben und beenden (0 = alles bestanden).</translation>
+    </message>
 </context>
 <context>
     <name>pb::printing::LabelImagePrinter</name>
@@ -885,6 +889,92 @@
             <numerusform>Nach %n Minute ohne Aktivität gesperrt</numerusform>
             <numerusform>Nach %n Minuten ohne Aktivität gesperrt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.</source>
+        <translation>Bestellung %1 ist vollständig und wird als gepackt erfasst, sobald die Datenbank zurück ist. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database is back.</source>
+        <translation>Bestellung %1: %2 von %3 Artikeln sind gespeichert. Karton auf dem Packtisch lassen; Scans zählen wieder, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>Scans do not count until the database is back. Nothing already saved is lost.</source>
+        <translation>Scans zählen erst wieder, wenn die Datenbank zurück ist. Bereits Gespeichertes geht nicht verloren.</translation>
+    </message>
+    <message>
+        <source>Paused — waiting for the database</source>
+        <translation>Angehalten — warte auf die Datenbank</translation>
+    </message>
+    <message>
+        <source>Scans count again once it is back</source>
+        <translation>Scans zählen wieder, sobald sie zurück ist</translation>
+    </message>
+    <message>
+        <source>Database unavailable — reconnecting…</source>
+        <translation>Datenbank nicht erreichbar — neue Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Database unavailable · reconnecting</source>
+        <translation>Datenbank nicht erreichbar · Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>✔ ORDER %1 COMPLETE — recorded</source>
+        <translation>✔ BESTELLUNG %1 FERTIG — erfasst</translation>
+    </message>
+    <message>
+        <source>The database is back · F8 takes the next order</source>
+        <translation>Die Datenbank ist zurück · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>This order was taken back while the database was away</source>
+        <translation>Diese Bestellung wurde zurückgenommen, während die Datenbank weg war</translation>
+    </message>
+    <message>
+        <source>Stop packing it; press F8</source>
+        <translation>Nicht weiterpacken; F8 drücken</translation>
+    </message>
+    <message numerus="yes">
+        <source>Database back · %n item(s) to go</source>
+        <translation>
+            <numerusform>Datenbank zurück · noch %n Artikel</numerusform>
+            <numerusform>Datenbank zurück · noch %n Artikel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) made as it went away were saved after all — check the count</source>
+        <translation>
+            <numerusform>%n Scan beim Verbindungsabbruch wurde doch gespeichert — Anzahl prüfen</numerusform>
+            <numerusform>%n Scans beim Verbindungsabbruch wurden doch gespeichert — Anzahl prüfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue scanning</source>
+        <translation>Weiter scannen</translation>
+    </message>
+    <message>
+        <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
+        <translation>Datenbank nicht erreichbar · Verbindungsversuch %1 fehlgeschlagen · nächster Versuch in %2 s</translation>
+    </message>
+    <message>
+        <source>✖ NOT COUNTED — database unavailable, reconnecting…</source>
+        <translation>✖ NICHT GEZÄHLT — Datenbank nicht erreichbar, Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Complete — but NOT recorded yet</source>
+        <translation>Vollständig — aber noch NICHT erfasst</translation>
+    </message>
+    <message>
+        <source>The database is unavailable; the order is recorded as packed as soon as it is back. Keep the box on the bench.</source>
+        <translation>Die Datenbank ist nicht erreichbar; die Bestellung wird als gepackt erfasst, sobald sie zurück ist. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip and the label did not print</source>
+        <translation>Gepackt — aber Lieferschein und Etikett wurden nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Packed — but the label did not print</source>
+        <translation>Gepackt — aber das Etikett wurde nicht gedruckt</translation>
     </message>
 </context>
 </TS>

@@ -93,6 +93,10 @@
         <source>Write a printable PDF of the command barcodes to &lt;pdf&gt; and exit.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start as for a packer, check the database, the shop scope, the queue and its notifications, print the results and exit (0 = all passed).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::printing::LabelImagePrinter</name>
@@ -885,6 +889,92 @@
             <numerusform>Locked after %n minute without activity</numerusform>
             <numerusform>Locked after %n minutes without activity</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans do not count until the database is back. Nothing already saved is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused — waiting for the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans count again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database unavailable — reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database unavailable · reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ ORDER %1 COMPLETE — recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is back · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was taken back while the database was away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop packing it; press F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Database back · %n item(s) to go</source>
+        <translation>
+            <numerusform>Database back · %n item to go</numerusform>
+            <numerusform>Database back · %n items to go</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) made as it went away were saved after all — check the count</source>
+        <translation>
+            <numerusform>%n scan made as it went away were saved after all — check the count</numerusform>
+            <numerusform>%n scans made as it went away were saved after all — check the count</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ NOT COUNTED — database unavailable, reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete — but NOT recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is unavailable; the order is recorded as packed as soon as it is back. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip and the label did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the label did not print</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

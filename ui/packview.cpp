@@ -474,10 +474,12 @@ void PackView::submitManual()
   const auto result = m_session->enterManual(row, m_manualQuantity->value(), m_manualReason->currentText(),
                                              m_manualApprover->text().trimmed());
   if (result.outcome == Outcome::Refused) {
-    showRefusal(result, m_manualApprover->text().trimmed().isEmpty() || result.detail.contains(u"lead")
-                            ? tr("A lead must scan their badge to approve")
-                            : tr("Manual quantity refused: check quantity and reason"));
+    const bool needsLead = m_manualApprover->text().trimmed().isEmpty() || result.detail.contains(u"lead");
+    showRefusal(result, needsLead ? tr("A lead must scan their badge to approve")
+                                  : tr("Manual quantity refused: check quantity and reason"));
     m_manualApprover->clear();
+    if (needsLead)
+      m_manualApprover->setFocus(); // a lead may also type the badge and press Enter
     return;
   }
   closePanels();
@@ -546,6 +548,11 @@ void PackView::keyPressEvent(QKeyEvent *event)
   const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
   if (event->key() == Qt::Key_Escape && (m_manualPanel->isVisible() || m_reasonPanel->isVisible())) {
     closePanels();
+    return;
+  }
+  // A spin box passes Enter on to its parent: here it records the quantity (the other fields have returnPressed).
+  if (enter && m_manualPanel->isVisible() && m_manualQuantity->hasFocus()) {
+    submitManual();
     return;
   }
   if ((enter || event->key() == Qt::Key_Escape) && m_session &&

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stationwindow.h"
 
+#include "core/db/connectionsupervisor.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
@@ -60,6 +61,19 @@ StationWindow::StationWindow(QSqlDatabase db, const Clock &clock, StationIdentit
     if (m_options.idleLockMinutes > 0 && m_packer && !m_locked)
       m_idleTimer->start();
   });
+  if (db::ConnectionSupervisor *supervisor = m_options.supervisor) {
+    // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
+    connect(supervisor, &db::ConnectionSupervisor::unavailable, this, &StationWindow::databaseUnavailable,
+            Qt::QueuedConnection);
+    connect(supervisor, &db::ConnectionSupervisor::restored, this, &StationWindow::databaseRestored,
+            Qt::QueuedConnection);
+    connect(supervisor, &db::ConnectionSupervisor::reconnectFailed, this, [this](int rounds, qint64 nextMs) {
+      if (m_offline)
+        statusBar()->showMessage(tr("Database unavailable · reconnect attempt %1 failed · next attempt in %2 s")
+                                     .arg(rounds)
+                                     .arg(double(nextMs) / 1000.0, 0, 'f', 1));
+    });
+  }
 }
 
 StationWindow::~StationWindow() = default;
@@ -84,6 +98,12 @@ void StationWindow::buildUi()
   m_packerLabel->setFont(titleFont);
   header->addWidget(m_packerLabel);
   layout->addLayout(header);
+
+  m_databaseBanner = new StatusBanner(central);
+  m_databaseBanner->setObjectName(QStringLiteral("databaseBanner"));
+  m_databaseBanner->setFocusPolicy(Qt::StrongFocus); // holds focus while the pages are disabled, so scans arrive
+  m_databaseBanner->setVisible(false);
+  layout->addWidget(m_databaseBanner);
 
   m_pages = new QStackedWidget(central);
   m_signIn = new SignInView(m_db, m_pages);
@@ -177,8 +197,9 @@ QWidget *StationWindow::buildQueuePage()
 
 bool StationWindow::loadLocations()
 {
-  auto locations = queue::listLocations(m_db);
+  auto locations = queue::listLocations(m_db, m_identity.shopId);
   if (!locations) {
+    noteDatabaseError(locations.error());
     m_banner->show(StatusBanner::Tone::Error, tr("Database problem: cannot read warehouses"));
     qCWarning(lcStationWindow).noquote() << locations.error().message;
     return false;
@@ -190,7 +211,7 @@ bool StationWindow::loadLocations()
   for (int i = 0; i < m_locations.size(); ++i) {
     const queue::Location &l = m_locations.at(i);
     m_locationCombo->addItem(QStringLiteral("%1 — %2").arg(l.code, l.name), l.id);
-    if (l.code == m_identity.locationCode)
+    if (m_identity.locationId ? l.id == *m_identity.locationId : l.code == m_identity.locationCode)
       selected = i;
   }
   m_locationCombo->setCurrentIndex(selected);
@@ -204,6 +225,8 @@ qint64 StationWindow::currentLocationId() const
 
 void StationWindow::refreshQueue()
 {
+  if (m_offline)
+    return; // the list stays as it was; it is read again once the database is back
   if (m_locations.isEmpty()) {
     if (!loadLocations())
       return; // the banner already says why
@@ -214,6 +237,7 @@ void StationWindow::refreshQueue()
   }
   auto orders = queue::listWaitingOrders(m_db, currentLocationId());
   if (!orders) {
+    noteDatabaseError(orders.error());
     m_banner->show(StatusBanner::Tone::Error, tr("Database problem: the queue could not be read"));
     qCWarning(lcStationWindow).noquote() << orders.error().message;
     return;
@@ -232,6 +256,11 @@ void StationWindow::handleScan(const QString &raw)
 {
   const scanning::DecodedScan scan = m_decoder.decode(raw);
   using scanning::ScanKind;
+  if (m_offline) { // refused outright: nothing is half-written, and the packer hears it did not count
+    showOutage(tr("✖ NOT COUNTED — database unavailable, reconnecting…"));
+    m_sounds->play(FeedbackSounds::Cue::Unknown);
+    return;
+  }
   if (m_pages->currentWidget() == m_signIn) {
     if (scan.kind == ScanKind::Badge)
       m_signIn->badgeScanned(scan.argument);
@@ -311,6 +340,7 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
                                             {m_packer->id, order.claimId, m_options.stationId}, m_options.pack);
   if (!session) {
     qCWarning(lcStationWindow).noquote() << "cannot open order:" << session.error().message;
+    noteDatabaseError(session.error());
     m_banner->show(StatusBanner::Tone::Error, tr("This order cannot be packed now"),
                    session.error().kind == ErrorKind::Conflict ? tr("It was packed or cancelled meanwhile")
                                                                : tr("Database problem — call the lead"));
@@ -319,6 +349,10 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
     return false;
   }
   m_order = order;
+  connect(session->get(), &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
+    if (feedback.outcome == packing::Outcome::Failed) // not saved: find out now whether the database is gone
+      noteDatabaseError(makeError(ErrorKind::Unavailable, feedback.detail));
+  });
   if (m_options.workflow && order.claimId)
     m_keepAlive->start();
   m_packView->setSession(std::move(session).value());
@@ -329,7 +363,7 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
 
 void StationWindow::takeNextOrder()
 {
-  if (!m_packer || m_locked || hasOpenSession())
+  if (!m_packer || m_locked || m_offline || hasOpenSession())
     return;
   if (!m_options.workflow) {
     if (m_model->rowCount() > 0)
@@ -338,6 +372,7 @@ void StationWindow::takeNextOrder()
   }
   auto taken = m_options.workflow->takeNext(currentLocationId(), *m_packer);
   if (!taken) {
+    noteDatabaseError(taken.error());
     showQueue();
     if (taken.error().kind == ErrorKind::NotFound)
       m_banner->show(StatusBanner::Tone::Good, tr("All caught up — nothing to pack"));
@@ -351,7 +386,7 @@ void StationWindow::takeNextOrder()
 void StationWindow::takeSelectedOrder()
 {
   const QModelIndex current = m_table->currentIndex();
-  if (!m_packer || !current.isValid() || hasOpenSession())
+  if (!m_packer || m_offline || !current.isValid() || hasOpenSession())
     return;
   const qint64 id = m_model->orders().at(current.row()).fulfillmentOrderId;
   if (!m_options.workflow) {
@@ -360,6 +395,7 @@ void StationWindow::takeSelectedOrder()
   }
   auto taken = m_options.workflow->take(id, *m_packer);
   if (!taken) {
+    noteDatabaseError(taken.error());
     m_banner->show(StatusBanner::Tone::Warning, tr("Another station has this order"), tr("Press F8 for the next one"));
     refreshQueue();
     return;
@@ -374,7 +410,22 @@ void StationWindow::sessionFinished(bool partial)
   m_keepAlive->stop();
   const packing::ClaimedOrder order = *m_order;
   if (m_options.workflow) {
-    if (Status done = m_options.workflow->finish(order, partial); !done) {
+    Status done = m_options.workflow->finish(order, partial);
+    if (!done && done.error().kind == ErrorKind::Unavailable && m_options.supervisor) {
+      // The finish is one transaction, so nothing of it was kept: record it once the database is back.
+      qCWarning(lcStationWindow).noquote() << "finish not recorded yet:" << done.error().message;
+      m_unrecordedFinish = partial;
+      // Later: the session's own COMPLETE feedback follows this signal and would cover the warning.
+      QTimer::singleShot(0, this, [this]() {
+        if (m_unrecordedFinish)
+          m_packView->banner()->show(StatusBanner::Tone::Error, tr("Complete — but NOT recorded yet"),
+                                     tr("The database is unavailable; the order is recorded as packed as soon as "
+                                        "it is back. Keep the box on the bench."));
+      });
+      noteDatabaseError(done.error());
+      return;
+    }
+    if (!done) {
       qCWarning(lcStationWindow).noquote() << "finish not recorded:" << done.error().message;
       const QString hint = done.error().kind == ErrorKind::Conflict ? tr("It changed or was taken back — stop packing")
                                                                     : tr("Database problem — call the lead");
@@ -389,20 +440,39 @@ void StationWindow::sessionFinished(bool partial)
       return;
     }
   }
-  Q_EMIT orderFinished(order, partial);
-  refreshQueue();
-  if (m_options.autoPrint) // after the pack view has shown COMPLETE; the pack is committed already
-    QTimer::singleShot(0, this, [this, order]() { printSlipOf(order); });
+  orderRecorded(order, partial);
 }
 
-void StationWindow::printSlipOf(const packing::ClaimedOrder &order)
+void StationWindow::orderRecorded(const packing::ClaimedOrder &order, bool partial)
 {
-  auto printed = m_options.autoPrint(order.fulfillmentOrderId);
-  if (printed)
+  Q_EMIT orderFinished(order, partial);
+  refreshQueue();
+  if (m_options.autoPrint || m_options.autoPrintLabel) // after the pack view shows COMPLETE; the pack is committed
+    QTimer::singleShot(0, this, [this, order]() { printDocumentsOf(order); });
+}
+
+void StationWindow::printDocumentsOf(const packing::ClaimedOrder &order)
+{
+  // Only warnings: the order is packed; the journal keeps a failed job for a reprint.
+  bool slipFailed = false;
+  bool labelFailed = false;
+  if (m_options.autoPrint) {
+    if (auto slip = m_options.autoPrint(order.fulfillmentOrderId); !slip) {
+      qCWarning(lcStationWindow).noquote() << "slip not printed:" << slip.error().message;
+      slipFailed = true;
+    }
+  }
+  if (m_options.autoPrintLabel) {
+    if (auto label = m_options.autoPrintLabel(order.fulfillmentOrderId); !label) {
+      qCWarning(lcStationWindow).noquote() << "label not printed:" << label.error().message;
+      labelFailed = true;
+    }
+  }
+  if (!slipFailed && !labelFailed)
     return;
-  // Only a warning: the order is packed; the journal keeps the failed job for a reprint.
-  qCWarning(lcStationWindow).noquote() << "slip not printed:" << printed.error().message;
-  const QString headline = tr("Packed — but the slip did not print");
+  const QString headline = slipFailed && labelFailed ? tr("Packed — but the slip and the label did not print")
+                           : slipFailed              ? tr("Packed — but the slip did not print")
+                                                     : tr("Packed — but the label did not print");
   const QString hint = tr("The job is in the print journal; reprint it from there");
   if (m_packView->session() && m_packView->session()->header().fulfillmentOrderId == order.fulfillmentOrderId)
     m_packView->banner()->show(StatusBanner::Tone::Warning, headline, hint);
@@ -426,10 +496,13 @@ void StationWindow::keepLeaseAlive()
     m_keepAlive->stop();
     return;
   }
+  if (m_offline)
+    return; // renewed as soon as the database is back
   Status alive = m_options.workflow->keepAlive(*m_order);
   if (alive)
     return;
   qCWarning(lcStationWindow).noquote() << "lease not renewed:" << alive.error().message;
+  noteDatabaseError(alive.error());
   if (alive.error().kind == ErrorKind::Conflict) // a database hiccup retries on the next tick
     abandonOrder(tr("This order was taken back — stop packing it"), tr("It went back to the queue; press F8"));
 }
@@ -449,8 +522,12 @@ void StationWindow::orderChanged(qint64 fulfillmentOrderId)
 void StationWindow::sessionHeld(const QString &reason)
 {
   if (m_order && m_options.workflow) {
-    if (Status held = m_options.workflow->hold(*m_order, reason); !held)
+    if (Status held = m_options.workflow->hold(*m_order, reason); !held) {
       qCWarning(lcStationWindow).noquote() << "hold not recorded:" << held.error().message;
+      if (held.error().kind == ErrorKind::Unavailable && m_options.supervisor)
+        m_unrecordedHold = reason; // put on hold once the database is back
+      noteDatabaseError(held.error());
+    }
   }
   refreshQueue();
 }
@@ -466,6 +543,8 @@ void StationWindow::signOut()
   m_keepAlive->stop();
   m_packView->takeSession();
   m_order.reset();
+  m_unrecordedFinish.reset();
+  m_unrecordedHold.reset();
   m_packer.reset();
   m_idleTimer->stop();
   m_packerLabel->clear();

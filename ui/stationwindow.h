@@ -23,6 +23,10 @@ class QStackedWidget;
 class QTableView;
 class QTimer;
 
+namespace pb::db {
+class ConnectionSupervisor;
+}
+
 namespace pb::ui {
 
 class FeedbackSounds;
@@ -34,8 +38,10 @@ class StatusBanner;
 
 struct StationIdentity {
   QString stationName;
-  QString locationCode;  // empty: first location
-  QString databaseLabel; // e.g. "Embedded demo database"
+  QString locationCode;                            // empty: first location
+  QString databaseLabel;                           // e.g. "Embedded demo database"
+  std::optional<qint64> shopId = std::nullopt;     // only this shop's warehouses are listed (codes repeat across shops)
+  std::optional<qint64> locationId = std::nullopt; // preferred over locationCode when set
 };
 
 // What the composition root decides for this station.
@@ -51,6 +57,11 @@ struct StationOptions {
   std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
   // Prints the packing slip of a finished order (printing.auto_print); empty: no automatic slip.
   std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrint;
+  // Prints the shipping label of a finished order to the label printer (printing.auto_print with
+  // printing.label_printer set); empty: no automatic label.
+  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrintLabel;
+  // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
+  db::ConnectionSupervisor *supervisor = nullptr;
 };
 
 // The station's main window: sign-in, the queue of waiting orders, and the pack view. Scans are
@@ -69,6 +80,9 @@ public:
   SignInView *signInView() const { return m_signIn; }
   PackView *packView() const { return m_packView; }
   FeedbackSounds *sounds() const { return m_sounds; }
+  // The window-wide "database unavailable" banner; hidden while the database is reachable.
+  StatusBanner *databaseBanner() const { return m_databaseBanner; }
+  bool isDatabaseAvailable() const { return !m_offline; }
   const std::optional<packing::Packer> &packer() const { return m_packer; }
 
   // Opens a pack session for an order the workflow has claimed (or, without one, an unclaimed order).
@@ -82,6 +96,9 @@ public Q_SLOTS:
   void lock();
   // The hub changed or cancelled this order (QueueNotifier::orderChanged).
   void orderChanged(qint64 fulfillmentOrderId);
+  // The central database went away / came back (db::ConnectionSupervisor).
+  void databaseUnavailable();
+  void databaseRestored();
 
 Q_SIGNALS:
   void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
@@ -99,8 +116,13 @@ private:
   bool hasOpenSession() const;
   void showQueue();
   void keepLeaseAlive();
-  void printSlipOf(const packing::ClaimedOrder &order);
+  void printDocumentsOf(const packing::ClaimedOrder &order);
   void abandonOrder(const QString &text, const QString &hint);
+  void noteDatabaseError(const Error &error);
+  void showOutage(const QString &headline);
+  void recoverOrder();
+  bool recordFinish(const packing::ClaimedOrder &order, bool partial);
+  void orderRecorded(const packing::ClaimedOrder &order, bool partial);
 
   QSqlDatabase m_db;
   const Clock &m_clock;
@@ -112,12 +134,17 @@ private:
   std::optional<packing::Packer> m_packer;
   std::optional<packing::ClaimedOrder> m_order;
   bool m_locked = false;
+  bool m_offline = false;
+  // A completed order whose pack result the database has not taken yet (it went away); retried on restore.
+  std::optional<bool> m_unrecordedFinish;
+  std::optional<QString> m_unrecordedHold;
 
   QStackedWidget *m_pages = nullptr;
   SignInView *m_signIn = nullptr;
   QWidget *m_queuePage = nullptr;
   PackView *m_packView = nullptr;
   StatusBanner *m_banner = nullptr;
+  StatusBanner *m_databaseBanner = nullptr;
   QLabel *m_packerLabel = nullptr;
   QComboBox *m_locationCombo = nullptr;
   QLabel *m_countLabel = nullptr;

@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
+#include "app/station/selftest.h"
 #include "core/base/version.h"
+#include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
+#include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
+#include "core/queue/stationsite.h"
 #include "ui/commandsheet.h"
 #include "ui/printing/slipprinter.h"
 #include "ui/serialscannersource.h"
@@ -50,8 +54,8 @@ void scheduleScreenshot(QWidget &window, const QString &path)
 
 bool hasDisplay()
 {
-  return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
-         qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+  return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 // Options that need no screen: answer them offscreen rather than abort for want of a display.
@@ -60,40 +64,10 @@ bool needsNoScreen(int argc, char *argv[])
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg(argv[i]);
     if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--print-config" ||
-        arg == "--screenshot" || arg.starts_with("--screenshot="))
+        arg == "--screenshot" || arg.starts_with("--screenshot=") || arg == "--self-test")
       return true;
   }
   return false;
-}
-
-// The shop this station packs for: the shop of station.location, else the only shop there is.
-pb::Result<qint64> stationShop(const QSqlDatabase &db, const QString &locationCode)
-{
-  auto shops =
-      locationCode.isEmpty()
-          ? pb::db::exec(db, QStringLiteral("SELECT id FROM shops ORDER BY id LIMIT 2"))
-          : pb::db::exec(db, QStringLiteral("SELECT shop_id FROM locations WHERE code = ? ORDER BY id LIMIT 2"),
-                         {locationCode});
-  if (!shops)
-    return shops.error();
-  QList<qint64> ids;
-  while (shops.value().next())
-    ids.append(shops.value().value(0).toLongLong());
-  if (ids.size() != 1)
-    return pb::makeError(pb::ErrorKind::InvalidInput,
-                         QApplication::translate("main", "Set station.location: the database holds %n shop(s) here.",
-                                                 nullptr, static_cast<int>(ids.size())));
-  return ids.first();
-}
-
-std::optional<qint64> locationIdFor(const QSqlDatabase &db, const QString &locationCode)
-{
-  if (locationCode.isEmpty())
-    return std::nullopt;
-  auto rows = pb::db::exec(db, QStringLiteral("SELECT id FROM locations WHERE code = ?"), {locationCode});
-  if (!rows || !rows.value().next())
-    return std::nullopt;
-  return rows.value().value(0).toLongLong();
 }
 
 pb::printing::SlipPaper slipPaper(const QString &name)
@@ -150,6 +124,11 @@ int main(int argc, char *argv[])
       QApplication::translate("main", "Write a printable PDF of the command barcodes to <pdf> and exit."),
       QStringLiteral("pdf"));
   parser.addOption(commandSheet);
+  const QCommandLineOption selfTest(
+      QStringList{QStringLiteral("self-test")},
+      QApplication::translate("main", "Start as for a packer, check the database, the shop scope, the queue and its "
+                                      "notifications, print the results and exit (0 = all passed)."));
+  parser.addOption(selfTest);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config))
@@ -162,11 +141,13 @@ int main(int argc, char *argv[])
     return written ? pb::app::ExitOk : pb::app::ExitFailure;
   }
 
+  // No dialog when nobody is there to close it.
+  const bool quiet = parser.isSet(screenshot) || parser.isSet(selfTest);
   const pb::SystemClock clock;
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
   if (!db) {
     QTextStream(stderr) << "packbench: " << db.error().message << Qt::endl;
-    if (!parser.isSet(screenshot))
+    if (!quiet)
       QMessageBox::critical(nullptr, QApplication::translate("main", "Packbench cannot start"), db.error().message);
     return pb::app::ExitDatabase;
   }
@@ -192,27 +173,49 @@ int main(int argc, char *argv[])
   options.sounds = config.get(StationSounds);
   options.idleLockMinutes = config.get(StationIdleLockMinutes);
   // Both drivers claim through the leased queue; on PostgreSQL row-level security scopes it to one shop.
+  // The supervisor notices when the central database goes away and restores each session when it is back.
+  pb::db::ConnectionSupervisor supervisor(clock, {});
+  auto site = pb::queue::resolveStationSite(*db, config.get(StationShop), identity.locationCode);
+  if (!site)
+    return refuseToStart(site.error().message, quiet);
+  identity.shopId = site->shopId;
+  identity.locationId = site->locationId;
+  std::optional<qint64> shopId;
   if (!embedded) {
-    auto shop = stationShop(*db, identity.locationCode);
-    if (!shop)
-      return refuseToStart(shop.error().message, parser.isSet(screenshot));
-    if (pb::Status scoped = pb::queue::setSessionShop(*db, *shop); !scoped)
-      return refuseToStart(scoped.error().message, parser.isSet(screenshot));
+    if (pb::Status scoped = pb::queue::setSessionShop(*db, site->shopId); !scoped)
+      return refuseToStart(scoped.error().message, quiet);
+    shopId = site->shopId;
+    supervisor.watch(db->connectionName(), [shop = site->shopId](const QSqlDatabase &reopened) {
+      return pb::queue::setSessionShop(reopened, shop);
+    });
+    options.supervisor = &supervisor;
   }
-  auto stationId = pb::queue::registerStation(*db, identity.stationName, locationIdFor(*db, identity.locationCode));
+  const std::optional<qint64> locationId = site->locationId;
+  auto stationId = pb::queue::registerStation(*db, identity.stationName, locationId);
   if (!stationId)
-    return refuseToStart(stationId.error().message, parser.isSet(screenshot));
+    return refuseToStart(stationId.error().message, quiet);
   options.stationId = *stationId;
   pb::queue::OrderQueue queue(*db, clock);
   pb::packing::LeasedQueueWorkflow workflow(*db, queue, *stationId);
   options.workflow = &workflow;
   options.keepAliveInterval = std::chrono::duration_cast<std::chrono::milliseconds>(queue.lease()) / 3;
   pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), config.get(PrintSlipTemplate));
+  // Labels are journaled and retried by the dispatcher; the station has no carrier label, so the house label.
+  pb::documents::LabelDispatcher labels(*db, {});
   if (config.get(PrintAutoPrint)) {
     const QString printer = config.get(PrintSlipPrinter);
     options.autoPrint = [&slips, printer](qint64 fulfillmentOrderId) {
       return slips.printSlip(fulfillmentOrderId, printer);
     };
+    if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
+      if (auto target = pb::documents::LabelTarget::parse(labelPrinter); !target) {
+        QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
+        return pb::app::ExitBadConfig;
+      }
+      options.autoPrintLabel = [&labels, labelPrinter](qint64 fulfillmentOrderId) {
+        return labels.printHouseLabel(fulfillmentOrderId, labelPrinter);
+      };
+    }
   }
 
   pb::ui::StationWindow window(*db, clock, identity, options);
@@ -234,11 +237,18 @@ int main(int argc, char *argv[])
                        &pb::ui::StationWindow::orderChanged);
       if (pb::Status listening = notifier->start(); !listening)
         QTextStream(stderr) << "packbench: not listening for queue changes: " << listening.error().message << Qt::endl;
+      supervisor.watch(listenDb->connectionName(),
+                       [listener = notifier.get()](const QSqlDatabase &) { return listener->start(); });
     } else {
       QTextStream(stderr) << "packbench: not listening for queue changes: " << listenDb.error().message << Qt::endl;
     }
   }
-  if (parser.isSet(screenshot))
+  if (!embedded)
+    supervisor.start();
+  if (parser.isSet(selfTest))
+    pb::app::scheduleSelfTest({*db, pb::db::ConnectionSettings::fromConfig(config).describe(), &window, notifier.get(),
+                               shopId, locationId, identity.locationCode});
+  else if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   return QApplication::exec();
 }

@@ -10,6 +10,7 @@ const QList<const KeyDef *> &allKeys()
   static const QList<const KeyDef *> all = {
       &Environment.def,
       &StationId.def,
+      &StationShop.def,
       &StationLocation.def,
       &StationIdleLockMinutes.def,
       &StationSounds.def,

@@ -37,6 +37,7 @@ namespace keys {
 inline constexpr Key<QString> Environment{{"environment", ValueType::Enum, "dev", Scope::Both, false, "dev|staging|production", 0, 0, "Deployment environment"}};
 
 inline constexpr Key<QString> StationId{{"station.id", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Station name shown to leads (default: host name)"}};
+inline constexpr Key<QString> StationShop{{"station.shop", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Shop domain this station packs for (needed when the database holds several shops)"}};
 inline constexpr Key<QString> StationLocation{{"station.location", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Warehouse code this station packs for (default: first location)"}};
 inline constexpr Key<int> StationIdleLockMinutes{{"station.idle_lock_minutes", ValueType::Int, "10", Scope::Station, false, {}, 0, 720, "Lock the station after this many idle minutes (0 = never)"}};
 

@@ -77,7 +77,10 @@ Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QStr
     db.setDatabaseName(settings.name);
     db.setUserName(settings.user);
     db.setPassword(settings.password);
-    db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=packbench"));
+    // A pulled cable sends no reset: keepalives and a TCP user timeout bound how long a query can hang on it
+    // (about 10 s) before the station shows the database as unavailable. Unix sockets ignore them.
+    db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=packbench;keepalives=1;keepalives_idle=5;"
+                                        "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=10000"));
   }
   if (!db.open()) {
     const Error error = toError(db.lastError(), QStringLiteral("cannot open %1").arg(settings.describe()));

@@ -22,4 +22,20 @@ bool isConnectionBroken(const QSqlDatabase &db)
   return connection != nullptr && PQstatus(connection) == CONNECTION_BAD;
 }
 
+ConnectionEvents::ConnectionEvents(QObject *parent)
+    : QObject(parent)
+{}
+
+ConnectionEvents::~ConnectionEvents() = default;
+
+ConnectionEvents *ConnectionEvents::of(const QSqlDatabase &db)
+{
+  QSqlDriver *driver = db.driver();
+  if (!driver)
+    return nullptr;
+  if (auto *events = driver->findChild<ConnectionEvents *>(QString(), Qt::FindDirectChildrenOnly))
+    return events;
+  return new ConnectionEvents(driver);
+}
+
 } // namespace pb::db

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/reconnector.h"
 
+#include "core/db/connectionstate.h"
 #include "core/db/sql.h"
 
 #include <QLoggingCategory>
@@ -79,6 +80,8 @@ Status Reconnector::ensureOpen()
     return makeError(
         ErrorKind::Unavailable,
         QStringLiteral("database unavailable; reconnecting in %1 s").arg(double(wait) / 1000.0, 0, 'f', 1));
+  if (ConnectionEvents *events = ConnectionEvents::of(db))
+    Q_EMIT events->aboutToReopen();
   db.close();
   Status status;
   if (!db.open())

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/statementcache.h"
 
+#include "core/db/connectionstate.h"
 #include "core/db/sql.h"
 
 #include <QSqlError>
@@ -11,9 +12,15 @@ namespace pb::db {
 
 StatementCache::StatementCache(QSqlDatabase db)
     : m_db(std::move(db))
-{}
+{
+  if (ConnectionEvents *events = ConnectionEvents::of(m_db))
+    m_reopenWatch = QObject::connect(events, &ConnectionEvents::aboutToReopen, events, [this]() { clear(); });
+}
 
-StatementCache::~StatementCache() = default;
+StatementCache::~StatementCache()
+{
+  QObject::disconnect(m_reopenWatch);
+}
 
 void StatementCache::clear()
 {

@@ -37,6 +37,7 @@ private:
   Result<QSqlQuery *> run(const QString &sql, const QVariantList &values);
 
   QSqlDatabase m_db;
+  QMetaObject::Connection m_reopenWatch;
   QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
 };
 

@@ -122,4 +122,19 @@ Status LeasedQueueWorkflow::keepAlive(const ClaimedOrder &order)
   return m_queue.heartbeat(*claim);
 }
 
+Result<bool> LeasedQueueWorkflow::wasFinished(const ClaimedOrder &order)
+{
+  auto claim = claimOf(order);
+  if (!claim)
+    return claim.error();
+  auto landed = db::exec(m_db,
+                         QStringLiteral("SELECT count(*) FROM claims c JOIN fulfillment_orders f "
+                                        "ON f.id = c.fulfillment_order_id WHERE c.id = ? AND c.station_id = ? "
+                                        "AND c.release_reason = 'completed' AND f.pack_state = 'packed'"),
+                         {claim->claimId, m_stationId});
+  if (!landed)
+    return landed.error();
+  return landed.value().next() && landed.value().value(0).toLongLong() > 0;
+}
+
 } // namespace pb::packing

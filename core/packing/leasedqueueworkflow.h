@@ -21,6 +21,7 @@ public:
   Status hold(const ClaimedOrder &order, const QString &reason) override;
   Status release(const ClaimedOrder &order) override;
   Status keepAlive(const ClaimedOrder &order) override;
+  Result<bool> wasFinished(const ClaimedOrder &order) override;
 
   std::chrono::seconds lease() const { return m_queue.lease(); }
   qint64 stationId() const { return m_stationId; }

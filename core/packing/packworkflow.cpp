@@ -11,4 +11,9 @@ Status PackWorkflow::keepAlive(const ClaimedOrder &)
   return {};
 }
 
+Result<bool> PackWorkflow::wasFinished(const ClaimedOrder &)
+{
+  return false;
+}
+
 } // namespace pb::packing

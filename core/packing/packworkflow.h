@@ -32,6 +32,8 @@ public:
   virtual Status release(const ClaimedOrder &order) = 0;
   // Renews the order's lease while it is open; ErrorKind::Conflict once it was taken back.
   virtual Status keepAlive(const ClaimedOrder &order);
+  // Whether this claim already ended in a recorded pack (a finish whose answer was lost with the connection).
+  virtual Result<bool> wasFinished(const ClaimedOrder &order);
 };
 
 } // namespace pb::packing

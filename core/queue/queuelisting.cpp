@@ -6,9 +6,13 @@
 
 namespace pb::queue {
 
-Result<QList<Location>> listLocations(const QSqlDatabase &db)
+Result<QList<Location>> listLocations(const QSqlDatabase &db, std::optional<qint64> shopId)
 {
-  auto query = db::exec(db, QStringLiteral("SELECT id, code, name FROM locations ORDER BY id"));
+  // Codes are unique per shop only: another shop's "RNO" must never appear in this station's list.
+  auto query = shopId
+                   ? db::exec(db, QStringLiteral("SELECT id, code, name FROM locations WHERE shop_id = ? ORDER BY id"),
+                              {*shopId})
+                   : db::exec(db, QStringLiteral("SELECT id, code, name FROM locations ORDER BY id"));
   if (!query)
     return query.error();
   QList<Location> locations;

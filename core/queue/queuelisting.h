@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 namespace pb::queue {
 
 // One fulfillment order waiting at a location, as the station's queue view shows it.
@@ -29,7 +31,8 @@ struct Location {
   QString name;
 };
 
-Result<QList<Location>> listLocations(const QSqlDatabase &db);
+// The locations of one shop (all shops when none is given: the embedded single-shop database).
+Result<QList<Location>> listLocations(const QSqlDatabase &db, std::optional<qint64> shopId = std::nullopt);
 
 // Orders not yet packed at a location, in claim order: priority, then ship-by, then age.
 Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 locationId, int limit = 500);

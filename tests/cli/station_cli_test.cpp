@@ -55,6 +55,26 @@ private Q_SLOTS:
     QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("data/Packbench/packbench/packbench.sqlite"))));
   }
 
+  void selfTest_onEmbeddedDatabase_passesWithoutListen()
+  {
+    const Run r = run({QStringLiteral("--self-test"), QStringLiteral("--set"), QStringLiteral("log.file=-"),
+                       QStringLiteral("--set"), QStringLiteral("station.location=CMH")},
+                      false);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("order(s) waiting at CMH")), qPrintable(r.out));
+    QVERIFY(!r.out.contains(QStringLiteral("notifications"))); // SQLite has no LISTEN; the poll is all there is
+    QVERIFY(r.out.trimmed().endsWith(QStringLiteral("passed")));
+  }
+
+  void selfTest_unknownLocation_onEmbeddedDatabase_exits3()
+  {
+    const Run r = run({QStringLiteral("--self-test"), QStringLiteral("--set"), QStringLiteral("log.file=-"),
+                       QStringLiteral("--set"), QStringLiteral("station.location=NOPE")},
+                      false);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("No location with code NOPE")), qPrintable(r.err));
+  }
+
   void hubSecret_inStationConfig_isRefused()
   {
     const Run r = [&] {

@@ -3,14 +3,17 @@
 // A lost connection is ErrorKind::Unavailable with a clear message, and the next call reconnects,
 // with exponential backoff while the server stays away.
 #include "core/db/connection.h"
+#include "core/db/connectionsupervisor.h"
 #include "core/db/migrations.h"
 #include "core/db/reconnector.h"
 #include "core/db/sql.h"
 #include "core/queue/orderqueue.h"
+#include "core/queue/queuenotifier.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace pb;
@@ -111,6 +114,79 @@ private Q_SLOTS:
       VERIFY_OK(queue.heartbeat(**first)); // statements prepared before the loss work again too
     }
     QSqlDatabase::removeDatabase(QStringLiteral("station"));
+  }
+
+  void cachedStatements_afterReconnect_workInsideATransaction()
+  {
+    {
+      auto opened = db::openDatabase(m_settings, QStringLiteral("station-tx"));
+      VERIFY_OK(opened);
+      QSqlDatabase station = *opened;
+      const SystemClock clock;
+      db::Reconnector reconnector(QStringLiteral("station-tx"), clock);
+      queue::OrderQueue queue(station, clock, 120s);
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      auto first = queue.claimNext(m_world.stationId, m_world.locationId);
+      VERIFY_OK(first);
+      QVERIFY(first->has_value());
+      auto second = queue.claimNext(m_world.stationId, m_world.locationId);
+      VERIFY_OK(second);
+      QVERIFY(second->has_value());
+      VERIFY_OK(db::inTransaction(station, [&]() { return queue.markPacked(**first); })); // caches markPacked's SQL
+
+      killBackendOf(station);
+      reconnector.noteError(makeError(ErrorKind::Unavailable, QStringLiteral("killed")));
+      VERIFY_OK(reconnector.ensureOpen());
+      // A stale prepared statement would fail with 26000 here and abort the transaction it runs in.
+      VERIFY_OK(db::inTransaction(station, [&]() { return queue.markPacked(**second); }));
+      QCOMPARE(test::scalar(m_admin,
+                            QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND "
+                                           "pack_state = 'packed'"),
+                            {(*second)->fulfillmentOrderId}),
+               1);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("station-tx"));
+  }
+
+  void supervisor_saysUnavailable_thenRestoresEverySession()
+  {
+    {
+      auto main = db::openDatabase(m_settings, QStringLiteral("sv-main"));
+      auto listen = db::openDatabase(m_settings, QStringLiteral("sv-notify"));
+      VERIFY_OK(main);
+      VERIFY_OK(listen);
+      VERIFY_OK(queue::setSessionShop(*main, m_world.shopId));
+      queue::QueueNotifier notifier(*listen);
+      VERIFY_OK(notifier.start());
+      const SystemClock clock;
+      db::ConnectionSupervisor supervisor(clock, {50ms, {20ms, 200ms}});
+      const qint64 shop = m_world.shopId;
+      supervisor.watch(QStringLiteral("sv-main"),
+                       [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
+      supervisor.watch(QStringLiteral("sv-notify"), [&notifier](const QSqlDatabase &) { return notifier.start(); });
+      QSignalSpy lost(&supervisor, &db::ConnectionSupervisor::unavailable);
+      QSignalSpy back(&supervisor, &db::ConnectionSupervisor::restored);
+      supervisor.start();
+
+      killBackendOf(*listen); // only the LISTEN connection dies: the probe finds it
+      QTRY_COMPARE(lost.count(), 1);
+      QTRY_COMPARE(back.count(), 1);
+      QVERIFY(supervisor.isAvailable());
+      QSignalSpy woken(&notifier, &queue::QueueNotifier::workAvailable);
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      QVERIFY(woken.wait(5'000));
+
+      killBackendOf(*main);
+      supervisor.noteError(makeError(ErrorKind::Unavailable, QStringLiteral("a caller saw it first")));
+      QTRY_COMPARE(lost.count(), 2);
+      QTRY_COMPARE(back.count(), 2);
+      QCOMPARE(test::scalar(*main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), shop);
+      supervisor.noteError(makeError(ErrorKind::Conflict, QStringLiteral("not a connection problem")));
+      QCOMPARE(lost.count(), 2);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("sv-main"));
+    QSqlDatabase::removeDatabase(QStringLiteral("sv-notify"));
   }
 
   void databaseDown_backsOffExponentially_thenRecovers()

@@ -42,9 +42,10 @@ private:
   const QString m_daypack = QStringLiteral("NW-T2D-001");
   const QString m_shell = QStringLiteral("NW-RRS-004");
 
-  std::unique_ptr<ui::StationWindow> makeWindow()
+  std::unique_ptr<ui::StationWindow> makeWindow(packing::PackOptions pack = {})
   {
     ui::StationOptions options;
+    options.pack = pack;
     options.workflow = m_workflow.get();
     options.stationId = m_workflow->stationId();
     options.sounds = false;
@@ -222,6 +223,55 @@ private Q_SLOTS:
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE outcome = 'manual' AND "
                                                "reason LIKE 'Barcode damaged%PB-9001%'")),
              1);
+  }
+
+  void manualEntry_enterInQuantityBox_records()
+  {
+    packing::PackOptions pack;
+    pack.manualNeedsLead = false;
+    auto window = makeWindow(pack);
+    signIn(*window);
+    const qint64 fo = openNewOrder(*window, {{m_shell, 3}});
+    QVERIFY(fo > 0);
+    window->findChild<QTableView *>(QStringLiteral("packLinesTable"))->setFocus();
+    press(Qt::Key_F2);
+    auto *panel = window->findChild<QFrame *>(QStringLiteral("manualPanel"));
+    auto *quantity = window->findChild<QSpinBox *>(QStringLiteral("manualQuantity"));
+    QVERIFY(panel->isVisible());
+    QCOMPARE(QApplication::focusWidget(), quantity);
+    press(Qt::Key_Down);
+    QCOMPARE(quantity->value(), 2);
+    press(Qt::Key_Return); // a real key event into the spin box, as the packer presses it
+    QVERIFY(!panel->isVisible());
+    QCOMPARE(window->packView()->session()->verifiedTotal(), 2);
+    QCOMPARE(tone(*window), Tone::Good);
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                         "outcome = 'manual' AND quantity = 2"),
+                          {fo}),
+             1);
+    press(Qt::Key_Return); // the panel is closed: a second Enter records nothing more
+    QCOMPARE(window->packView()->session()->verifiedTotal(), 2);
+  }
+
+  void manualEntry_enterWithoutLead_asksForTheBadge()
+  {
+    auto window = makeWindow();
+    signIn(*window);
+    const qint64 fo = openNewOrder(*window, {{m_shell, 2}});
+    QVERIFY(fo > 0);
+    window->findChild<QTableView *>(QStringLiteral("packLinesTable"))->setFocus();
+    press(Qt::Key_F2);
+    auto *panel = window->findChild<QFrame *>(QStringLiteral("manualPanel"));
+    QCOMPARE(QApplication::focusWidget(), window->findChild<QSpinBox *>(QStringLiteral("manualQuantity")));
+    press(Qt::Key_Return);
+    QVERIFY(panel->isVisible());
+    QVERIFY(banner(*window).contains(QStringLiteral("lead")));
+    QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("manualApprover")));
+    QCOMPARE(window->packView()->session()->verifiedTotal(), 0);
+    scan(QStringLiteral("PB-9001"));
+    QVERIFY(!panel->isVisible());
+    QCOMPARE(window->packView()->session()->verifiedTotal(), 2);
   }
 
   void hold_withReasonFromKeyboard()

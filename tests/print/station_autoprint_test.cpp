@@ -3,6 +3,7 @@
 // Auto-print as app/station wires it: completing an order in the StationWindow prints its slip
 // through SlipPrinter to the sandboxed cupsd, whose packbench-pdf queue writes a PDF we read back.
 #include "core/db/sql.h"
+#include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
@@ -16,6 +17,8 @@
 #include <QFileInfo>
 #include <QPrinterInfo>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +41,7 @@ private:
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
   std::unique_ptr<printing::SlipPrinter> m_printer;
+  std::unique_ptr<documents::LabelDispatcher> m_labels;
 
   static QString pdfText(const QString &path)
   {
@@ -47,14 +51,16 @@ private:
     return QString::fromUtf8(p.readAllStandardOutput());
   }
 
-  // Signs in, F8, scans every item and F9; returns the packed order.
-  qint64 packNextOrder(const QString &printerName)
+  // Signs in, F8, scans every item and F9; returns the packed order. An empty label printer: no label.
+  qint64 packNextOrder(const QString &printerName, const QString &labelPrinter = {})
   {
     ui::StationOptions options;
     options.workflow = m_workflow.get();
     options.stationId = m_stationId;
     options.sounds = false;
     options.autoPrint = [this, printerName](qint64 fo) { return m_printer->printSlip(fo, printerName); };
+    if (!labelPrinter.isEmpty()) // as app/station wires it
+      options.autoPrintLabel = [this, labelPrinter](qint64 fo) { return m_labels->printHouseLabel(fo, labelPrinter); };
     m_window = std::make_unique<ui::StationWindow>(
         m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-p"), QStringLiteral("RNO"), QStringLiteral("demo")},
         options);
@@ -103,6 +109,9 @@ private Q_SLOTS:
     m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
     m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
     m_printer = std::make_unique<printing::SlipPrinter>(m_db, printing::SlipPaper::Letter);
+    documents::LabelDispatcher::Policy policy;
+    policy.maxAttempts = 1; // a retry would only repeat the failure this test wants to see
+    m_labels = std::make_unique<documents::LabelDispatcher>(m_db, policy);
   }
 
   void cleanup() { m_window.reset(); }
@@ -132,6 +141,57 @@ private Q_SLOTS:
              QStringLiteral("packed"));
     QTRY_VERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("slip did not print")));
     QCOMPARE(m_window->packView()->banner()->tone(), ui::StatusBanner::Tone::Warning);
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = CAST(? AS text)"), fo),
+             QStringLiteral("1"));
+  }
+
+  void completedOrder_houseLabelArrivesAtTheTcpLabelPrinter()
+  {
+    // A local listener stands in for the label printer's port 9100 and keeps every byte it gets.
+    QTcpServer printer;
+    QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&printer, &QTcpServer::newConnection, this, [&]() {
+      while (QTcpSocket *socket = printer.nextPendingConnection())
+        connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
+    });
+    QFile::remove(m_output);
+    const qint64 fo =
+        packNextOrder(QStringLiteral("packbench-pdf"), QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort()));
+    QVERIFY(fo > 0);
+    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
+             QStringLiteral("packed"));
+    const QString orderName = text(
+        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
+        fo);
+    QTRY_VERIFY_WITH_TIMEOUT(received.trimmed().endsWith("^XZ"), 10'000);
+    QVERIFY(received.startsWith("^XA"));
+    QVERIFY2(received.contains(orderName.toUtf8()), received.constData());
+    QVERIFY(received.contains("^BC")); // the Code 128 of the order name
+    QCOMPARE(
+        text(QStringLiteral("SELECT status FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"), fo),
+        QStringLiteral("done"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_output).size() > 0 && pdfText(m_output).contains(orderName), 30'000);
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
+             QStringLiteral("2")); // slip and label, each journaled
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
+  }
+
+  void deadLabelPrinter_warns_jobJournaledFailed_orderStaysPacked()
+  {
+    QTcpServer probe; // a port nobody listens on
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    const qint64 fo = packNextOrder(QStringLiteral("packbench-pdf"), QStringLiteral("tcp://127.0.0.1:%1").arg(port));
+    QVERIFY(fo > 0);
+    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
+             QStringLiteral("packed"));
+    QTRY_VERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("label did not print")));
+    QCOMPARE(m_window->packView()->banner()->tone(), ui::StatusBanner::Tone::Warning);
+    QCOMPARE(
+        text(QStringLiteral("SELECT status FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"), fo),
+        QStringLiteral("failed"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = CAST(? AS text)"), fo),
              QStringLiteral("1"));
   }
