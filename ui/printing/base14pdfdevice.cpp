@@ -135,23 +135,22 @@ QByteArray Base14PdfDevice::toPdf(const QString &title, const QString &creator) 
     file.write(object, m_engine->images().at(i));
     images.append(" /Im" + QByteArray::number(i) + ' ' + PdfFile::ref(object));
   }
-  file.write(resources, "<< /ProcSet [/PDF /Text /ImageB /ImageC] /Font <<" + fonts + " >> /XObject <<" + images +
-                            " >> >>");
+  file.write(resources,
+             "<< /ProcSet [/PDF /Text /ImageB /ImageC] /Font <<" + fonts + " >> /XObject <<" + images + " >> >>");
   QByteArray kids;
-  const QByteArray mediaBox =
-      "[0 0 " + QByteArray::number(m_sizePoints.width(), 'f', 2) + ' ' +
-      QByteArray::number(m_sizePoints.height(), 'f', 2) + ']';
+  const QByteArray mediaBox = "[0 0 " + QByteArray::number(m_sizePoints.width(), 'f', 2) + ' ' +
+                              QByteArray::number(m_sizePoints.height(), 'f', 2) + ']';
   for (const QByteArray &content : m_engine->pages()) {
     const int page = file.reserve();
     const int stream = file.reserve();
-    file.write(page, "<< /Type /Page /Parent " + PdfFile::ref(pagesObject) + " /MediaBox " + mediaBox +
-                         " /Resources " + PdfFile::ref(resources) + " /Contents " + PdfFile::ref(stream) + " >>");
-    file.write(stream, "<< /Length " + QByteArray::number(content.size() + 2) + " >>\nstream\n" + content +
-                           "Q\n\nendstream");
+    file.write(page, "<< /Type /Page /Parent " + PdfFile::ref(pagesObject) + " /MediaBox " + mediaBox + " /Resources " +
+                         PdfFile::ref(resources) + " /Contents " + PdfFile::ref(stream) + " >>");
+    file.write(stream,
+               "<< /Length " + QByteArray::number(content.size() + 2) + " >>\nstream\n" + content + "Q\n\nendstream");
     kids.append(PdfFile::ref(page) + ' ');
   }
-  file.write(pagesObject, "<< /Type /Pages /Kids [" + kids + "] /Count " +
-                              QByteArray::number(m_engine->pages().size()) + " >>");
+  file.write(pagesObject,
+             "<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(m_engine->pages().size()) + " >>");
   file.write(catalog, "<< /Type /Catalog /Pages " + PdfFile::ref(pagesObject) + " >>");
   file.write(info, "<< /Title " + pdfText(title) + " /Creator " + pdfText(creator) + " /Producer " +
                        pdfText(QStringLiteral("Packbench")) + " >>");

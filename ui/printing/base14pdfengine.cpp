@@ -17,9 +17,9 @@ namespace pb::printing {
 namespace {
 
 constexpr std::array<const char *, Base14PdfEngine::kFaceCount> kFaceNames = {
-    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
-    "Courier",   "Courier-Bold",   "Courier-Oblique",   "Courier-BoldOblique",
-    "Times-Roman", "Times-Bold",   "Times-Italic",      "Times-BoldItalic"};
+    "Helvetica",   "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
+    "Courier",     "Courier-Bold",   "Courier-Oblique",   "Courier-BoldOblique",
+    "Times-Roman", "Times-Bold",     "Times-Italic",      "Times-BoldItalic"};
 
 // Fonts whose glyph widths match Helvetica, Courier and Times (index into the families above / 4).
 int metricGroup(const QString &family)
@@ -429,10 +429,10 @@ void Base14PdfEngine::drawImage(const QRectF &rect, const QImage &image, const Q
   for (int y = 0; y < picture.height(); ++y)
     raw.append(reinterpret_cast<const char *>(picture.constScanLine(y)), rowBytes);
   const QByteArray packed = qCompress(raw).mid(4); // qCompress prefixes the length to a zlib stream
-  QByteArray object = "<< /Type /XObject /Subtype /Image /Width " + QByteArray::number(picture.width()) +
-                      " /Height " + QByteArray::number(picture.height()) + " /ColorSpace " +
-                      (gray ? "/DeviceGray" : "/DeviceRGB") + " /BitsPerComponent 8 /Filter /FlateDecode /Length " +
-                      QByteArray::number(packed.size()) + " >>\nstream\n" + packed + "\nendstream";
+  QByteArray object = "<< /Type /XObject /Subtype /Image /Width " + QByteArray::number(picture.width()) + " /Height " +
+                      QByteArray::number(picture.height()) + " /ColorSpace " + (gray ? "/DeviceGray" : "/DeviceRGB") +
+                      " /BitsPerComponent 8 /Filter /FlateDecode /Length " + QByteArray::number(packed.size()) +
+                      " >>\nstream\n" + packed + "\nendstream";
   m_images.append(object);
   const QRectF r = m_transform.mapRect(rect);
   out().append("q ");
@@ -489,8 +489,7 @@ void Base14PdfEngine::drawTextItem(const QPointF &p, const QTextItem &textItem)
   if (encoded.isEmpty() || m_pen.style() == Qt::NoPen || m_pen.color().alpha() == 0)
     return;
   const double scale = m_transform.m11();
-  const double sizePoints =
-      (font.pixelSize() > 0 ? font.pixelSize() * m_scale : font.pointSizeF()) * std::abs(scale);
+  const double sizePoints = (font.pixelSize() > 0 ? font.pixelSize() * m_scale : font.pointSizeF()) * std::abs(scale);
   double charSpacing = 0;
   if (font.letterSpacingType() == QFont::AbsoluteSpacing)
     charSpacing = font.letterSpacing() * scale * m_scale;
