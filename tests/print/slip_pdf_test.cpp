@@ -71,8 +71,8 @@ private:
   QString decodeFirstPage(const QString &pdf)
   {
     const QString prefix = m_dir.filePath(u"page%1"_s.arg(++m_files));
-    run(u"pdftoppm"_s, {u"-r"_s, u"200"_s, u"-gray"_s, u"-png"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s,
-                        u"-singlefile"_s, pdf, prefix});
+    run(u"pdftoppm"_s,
+        {u"-r"_s, u"200"_s, u"-gray"_s, u"-png"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, u"-singlefile"_s, pdf, prefix});
     const QImage image = QImage(prefix + u".png"_s).convertToFormat(QImage::Format_Grayscale8);
     if (image.isNull())
       return u"<no image>"_s;

@@ -46,6 +46,17 @@ QFont slipFont(double points)
   return font;
 }
 
+// A cell's blocks by position: a QTextCursor would lay the line out again just to place itself.
+QTextBlock firstBlock(const QTextDocument &doc, const QTextTableCell &cell)
+{
+  return doc.findBlock(cell.firstPosition());
+}
+
+QTextBlock lastBlock(const QTextDocument &doc, const QTextTableCell &cell)
+{
+  return doc.findBlock(cell.lastPosition());
+}
+
 // Rows of a table that straddle a page break start on the next page instead: a quantity must never
 // sit on one page and its item on the other. Repeats until the layout settles.
 bool keepRowsTogether(QTextDocument &doc, double pageHeight)
@@ -64,11 +75,12 @@ bool keepRowsTogether(QTextDocument &doc, double pageHeight)
         double bottom = -1e12;
         for (int c = 0; c < table->columns(); ++c) {
           const QTextTableCell cell = table->cellAt(r, c);
-          for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid(); b = b.next()) {
+          const QTextBlock last = lastBlock(doc, cell);
+          for (QTextBlock b = firstBlock(doc, cell); b.isValid(); b = b.next()) {
             const QRectF rect = layout->blockBoundingRect(b);
             top = std::min(top, rect.top());
             bottom = std::max(bottom, rect.bottom());
-            if (b == cell.lastCursorPosition().block())
+            if (b == last)
               break;
           }
         }
@@ -118,8 +130,8 @@ QList<PageCut> pageCuts(QTextDocument &doc, double pageHeight, int pages)
     *bottom = -1e12;
     for (int c = 0; c < table->columns(); ++c) {
       const QTextTableCell cell = table->cellAt(r, c);
-      *top = std::min(*top, layout->blockBoundingRect(cell.firstCursorPosition().block()).top());
-      *bottom = std::max(*bottom, layout->blockBoundingRect(cell.lastCursorPosition().block()).bottom());
+      *top = std::min(*top, layout->blockBoundingRect(firstBlock(doc, cell)).top());
+      *bottom = std::max(*bottom, layout->blockBoundingRect(lastBlock(doc, cell)).bottom());
     }
   };
   for (QTextFrame *frame : doc.rootFrame()->childFrames()) {
@@ -143,9 +155,8 @@ QList<PageCut> pageCuts(QTextDocument &doc, double pageHeight, int pages)
         cut.bottom = std::min(cut.bottom, previousBottom + padding * deviceScale);
         cut.border = cell.bottomBorder() * deviceScale;
         cut.borderBrush = cell.bottomBorderBrush();
-        const QRectF first = layout->blockBoundingRect(table->cellAt(r - 1, 0).firstCursorPosition().block());
-        const QRectF last =
-            layout->blockBoundingRect(table->cellAt(r - 1, table->columns() - 1).firstCursorPosition().block());
+        const QRectF first = layout->blockBoundingRect(firstBlock(doc, table->cellAt(r - 1, 0)));
+        const QRectF last = layout->blockBoundingRect(firstBlock(doc, table->cellAt(r - 1, table->columns() - 1)));
         cut.left = first.left() - padding * deviceScale;
         cut.right = last.right() + padding * deviceScale;
       }
