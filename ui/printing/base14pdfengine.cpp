@@ -3,7 +3,9 @@
 #include "ui/printing/base14pdfengine.h"
 
 #include <QFontInfo>
+#include <QHash>
 #include <QImage>
+#include <QMutex>
 #include <QPainter>
 #include <QPixmap>
 #include <QTextItem>
@@ -448,13 +450,17 @@ int Base14PdfEngine::faceFor(const QFont &font)
 {
   const QString key = font.families().join(u',') + u'|' + QString::number(font.weight()) + u'|' +
                       QString::number(static_cast<int>(font.style())) + u'|' + font.family();
-  const auto found = m_faceCache.constFind(key);
-  if (found != m_faceCache.cend())
+  // Per process: which file fontconfig picks for a family does not change while we run.
+  static QMutex mutex;
+  static QHash<QString, int> cache;
+  const QMutexLocker lock(&mutex);
+  const auto found = cache.constFind(key);
+  if (found != cache.cend())
     return found.value();
   const QFontInfo info(font); // the face the layout really used, after fontconfig's substitutions
   const int group = metricGroup(info.family());
   const int face = group < 0 ? -1 : group * 4 + (info.bold() ? 1 : 0) + (info.style() != QFont::StyleNormal ? 2 : 0);
-  m_faceCache.insert(key, face);
+  cache.insert(key, face);
   return face;
 }
 

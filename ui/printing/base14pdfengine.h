@@ -4,7 +4,6 @@
 
 #include <QBrush>
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QPaintEngine>
 #include <QPainterPath>
@@ -66,7 +65,6 @@ private:
   double m_pageHeight; // in points
   QList<QByteArray> m_pages;
   std::array<bool, kFaceCount> m_usedFaces{};
-  QHash<QString, int> m_faceCache;
   QList<QByteArray> m_images;
   QString m_reason;
 
