@@ -159,6 +159,53 @@ private Q_SLOTS:
       QVERIFY2(all.contains(line.sku), qPrintable(line.sku));
   }
 
+  void longOrder_neverSplitsARow_andNoStripeBleedsIntoTheFooter_data()
+  {
+    QTest::addColumn<int>("paper");
+    QTest::addColumn<int>("lines");
+    QTest::newRow("A4, 60 lines") << static_cast<int>(SlipPaper::A4) << 60;
+    QTest::newRow("Letter, 60 lines") << static_cast<int>(SlipPaper::Letter) << 60;
+    QTest::newRow("A4, 41 lines") << static_cast<int>(SlipPaper::A4) << 41;
+  }
+
+  void longOrder_neverSplitsARow_andNoStripeBleedsIntoTheFooter()
+  {
+    QFETCH(int, paper);
+    QFETCH(int, lines);
+    const documents::SlipData slip = documents::sampleSlip(lines);
+    auto pdf = SlipRenderer(static_cast<SlipPaper>(paper)).renderPdf(slip);
+    QVERIFY(pdf.ok());
+    const QString path = save(pdf.value());
+    const int count = pages(path);
+    QVERIFY(count >= 2);
+    // Every SKU sits on the same text line as its quantity and title: no row is cut by a page break.
+    static const QRegularExpression row(u"^\\s*(\\d+)\\s+\\S.*\\s(NW-[A-Z0-9-]+)\\s"_s);
+    int rows = 0;
+    for (int p = 1; p <= count; ++p) {
+      for (const QString &line : text(path, p).split(u'\n')) {
+        if (line.contains(u"NW-"_s)) {
+          QVERIFY2(row.match(line).hasMatch(), qPrintable(u"page %1: %2"_s.arg(p).arg(line)));
+          ++rows;
+        }
+      }
+    }
+    QCOMPARE(rows, lines);
+    // The band just above the footer rule stays white: a row pushed to the next page leaves no stripe behind.
+    const QSizeF mm = pageSizeFor(static_cast<SlipPaper>(paper)).size(QPageSize::Millimeter);
+    const double dpmm = 100 / 25.4;
+    const QString prefix = m_dir.filePath(u"bleed%1"_s.arg(++m_files));
+    run(u"pdftoppm"_s, {u"-r"_s, u"100"_s, u"-gray"_s, u"-png"_s, path, prefix});
+    for (int p = 1; p < count; ++p) {
+      const QImage image = QImage(u"%1-%2.png"_s.arg(prefix).arg(p)).convertToFormat(QImage::Format_Grayscale8);
+      QVERIFY(!image.isNull());
+      const double contentEnd = mm.height() - 12 - 7; // bottom margin and footer band of SlipRenderer
+      for (int y = qRound((contentEnd - 1.2) * dpmm); y <= qRound((contentEnd - 0.3) * dpmm); ++y) {
+        for (int x = qRound(16 * dpmm); x < qRound((mm.width() - 16) * dpmm); ++x)
+          QVERIFY2(qGray(image.pixel(x, y)) > 245, qPrintable(u"page %1 has paint at %2,%3"_s.arg(p).arg(x).arg(y)));
+      }
+    }
+  }
+
   void textOutsideWinAnsi_fallsBackToEmbeddedFonts_andLosesNothing_data()
   {
     QTest::addColumn<QString>("name");

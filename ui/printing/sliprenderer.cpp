@@ -15,9 +15,11 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextLayout>
 #include <QTextTable>
 
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +59,18 @@ QTextBlock lastBlock(const QTextDocument &doc, const QTextTableCell &cell)
   return doc.findBlock(cell.lastPosition());
 }
 
+// Where a block's lines really are. blockBoundingRect() misses a line that the layout pushed onto the
+// next page (the line moves inside the block, the rectangle does not).
+std::pair<double, double> blockExtent(QAbstractTextDocumentLayout *layout, const QTextBlock &block)
+{
+  const double top = layout->blockBoundingRect(block).top();
+  const QTextLayout *lines = block.layout();
+  if (!lines || lines->lineCount() == 0)
+    return {top, top};
+  const QTextLine last = lines->lineAt(lines->lineCount() - 1);
+  return {top + lines->lineAt(0).y(), top + last.y() + last.height()};
+}
+
 // Rows of a table that straddle a page break start on the next page instead: a quantity must never
 // sit on one page and its item on the other. Repeats until the layout settles.
 bool keepRowsTogether(QTextDocument &doc, double pageHeight)
@@ -79,9 +93,9 @@ bool keepRowsTogether(QTextDocument &doc, double pageHeight)
           const QTextTableCell cell = table->cellAt(r, c);
           const QTextBlock last = lastBlock(doc, cell);
           for (QTextBlock b = firstBlock(doc, cell); b.isValid(); b = b.next()) {
-            const QRectF rect = layout->blockBoundingRect(b);
-            top = std::min(top, rect.top());
-            bottom = std::max(bottom, rect.bottom());
+            const auto [blockTop, blockBottom] = blockExtent(layout, b);
+            top = std::min(top, blockTop);
+            bottom = std::max(bottom, blockBottom);
             if (b == last)
               break;
           }
@@ -134,8 +148,8 @@ QList<PageCut> pageCuts(QTextDocument &doc, double pageHeight, int pages)
     *bottom = -1e12;
     for (int c = 0; c < table->columns(); ++c) {
       const QTextTableCell cell = table->cellAt(r, c);
-      *top = std::min(*top, layout->blockBoundingRect(firstBlock(doc, cell)).top());
-      *bottom = std::max(*bottom, layout->blockBoundingRect(lastBlock(doc, cell)).bottom());
+      *top = std::min(*top, blockExtent(layout, firstBlock(doc, cell)).first);
+      *bottom = std::max(*bottom, blockExtent(layout, lastBlock(doc, cell)).second);
     }
   };
   for (QTextFrame *frame : doc.rootFrame()->childFrames()) {
