@@ -71,6 +71,16 @@ std::pair<double, double> blockExtent(QAbstractTextDocumentLayout *layout, const
   return {top + lines->lineAt(0).y(), top + last.y() + last.height()};
 }
 
+// After the incremental relayouts of keepRowsTogether, a block without lines would be lost on paper.
+bool hasUnlaidBlocks(const QTextDocument &doc)
+{
+  for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+    if (b.length() > 1 && (!b.layout() || b.layout()->lineCount() == 0))
+      return true;
+  }
+  return false;
+}
+
 // Rows of a table that straddle a page break start on the next page instead: a quantity must never
 // sit on one page and its item on the other. Repeats until the layout settles.
 bool keepRowsTogether(QTextDocument &doc, double pageHeight)
@@ -358,8 +368,8 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
   const double pageBodyHeight = body.height() - headerHeight - footerHeight;
   doc.setPageSize(QSizeF(body.width(), pageBodyHeight)); // before the HTML: one layout pass, not two
   doc.setHtml(html.value().html);
-  if (keepRowsTogether(doc, pageBodyHeight))
-    doc.markContentsDirty(0, doc.characterCount()); // the incremental relayout can leave the tail unlaid
+  if (keepRowsTogether(doc, pageBodyHeight) && hasUnlaidBlocks(doc))
+    doc.markContentsDirty(0, doc.characterCount()); // a full relayout costs as much as the first one
   info.pages = doc.pageCount();
   const QList<PageCut> cuts = pageCuts(doc, pageBodyHeight, info.pages);
 
