@@ -299,6 +299,9 @@ private Q_SLOTS:
       painter.drawLine(QPointF(300, 400), QPointF(1500, 400));
       painter.setBrush(QColor(0xf1, 0xf1, 0xf1));
       painter.drawEllipse(QRectF(300, 500, 400, 200));
+      QImage logo(40, 20, QImage::Format_ARGB32);
+      logo.fill(QColor(200, 30, 30, 128));
+      painter.drawImage(QRectF(300, 800, 400, 200), logo);
       device.newPage();
       painter.setFont(QFont(u"Liberation Serif"_s, 14, QFont::Bold, true));
       painter.drawText(QPointF(300, 300), u"second page"_s);
@@ -311,6 +314,8 @@ private Q_SLOTS:
     QVERIFY(text(path, 2).contains(u"second page"_s));
     QVERIFY(fonts(path).join(u'\n').contains(u"Times-BoldItalic"_s));
     QVERIFY(run(u"pdfinfo"_s, {path}).contains(u"Test — title"_s));
+    const QString images = run(u"pdfimages"_s, {u"-list"_s, path});
+    QVERIFY2(images.contains(u" 40    20  rgb "_s), qPrintable(images));
   }
 };
 
