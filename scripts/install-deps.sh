@@ -13,7 +13,7 @@ packages=(
   libspdlog-dev libzint-dev libzxing-dev
   postgresql postgresql-contrib libpq-dev
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
-  xvfb xauth imagemagick gcovr lcov fonts-dejavu-core
+  xvfb xauth imagemagick gcovr lcov fonts-dejavu-core fonts-liberation2
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
   python3-reportlab weasyprint
 )

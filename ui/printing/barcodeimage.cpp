@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace pb::printing {
 
-Result<QImage> code128Image(const QString &data, int modulePixels, int heightModules)
+Result<Code128Bars> code128Bars(const QString &data, int heightModules)
 {
   if (data.isEmpty())
     return makeError(ErrorKind::InvalidInput, u"nothing to encode in the barcode"_s);
@@ -32,16 +32,30 @@ Result<QImage> code128Image(const QString &data, int modulePixels, int heightMod
   if (rc >= ZINT_ERROR || !symbol->vector)
     return makeError(ErrorKind::InvalidInput,
                      u"zint cannot encode this as Code 128: %1"_s.arg(QString::fromUtf8(symbol->errtxt)));
-  const double unit = modulePixels / (2.0 * static_cast<double>(symbol->scale));
-  const int width = static_cast<int>(std::lround(symbol->vector->width * unit));
-  const int height = static_cast<int>(std::lround(symbol->vector->height * unit));
+  const double unit = 1.0 / (2.0 * static_cast<double>(symbol->scale));
+  Code128Bars out;
+  out.width = symbol->vector->width * unit;
+  out.height = symbol->vector->height * unit;
+  for (const zint_vector_rect *r = symbol->vector->rectangles; r; r = r->next)
+    out.bars.append(QRectF(r->x * unit, r->y * unit, r->width * unit, r->height * unit));
+  return out;
+}
+
+Result<QImage> code128Image(const QString &data, int modulePixels, int heightModules)
+{
+  auto symbol = code128Bars(data, heightModules);
+  if (!symbol)
+    return symbol.error();
+  const double unit = modulePixels;
+  const int width = static_cast<int>(std::lround(symbol.value().width * unit));
+  const int height = static_cast<int>(std::lround(symbol.value().height * unit));
   QImage image(width, height, QImage::Format_Grayscale8);
   image.fill(Qt::white);
   QPainter painter(&image);
   painter.setRenderHint(QPainter::Antialiasing, false);
-  for (const zint_vector_rect *r = symbol->vector->rectangles; r; r = r->next) {
-    const QRect bar(static_cast<int>(std::lround(r->x * unit)), static_cast<int>(std::lround(r->y * unit)),
-                    static_cast<int>(std::lround(r->width * unit)), static_cast<int>(std::lround(r->height * unit)));
+  for (const QRectF &r : symbol.value().bars) {
+    const QRect bar(static_cast<int>(std::lround(r.x() * unit)), static_cast<int>(std::lround(r.y() * unit)),
+                    static_cast<int>(std::lround(r.width() * unit)), static_cast<int>(std::lround(r.height() * unit)));
     painter.fillRect(bar, Qt::black);
   }
   painter.end();

@@ -2,22 +2,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/printing/sliprenderer.h"
 
-#include "ui/printing/barcodeimage.h"
+#include "ui/printing/base14pdfdevice.h"
+#include "ui/printing/slipimagehandler.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
+#include <QLoggingCategory>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextLayout>
 #include <QTextTable>
-#include <QUrl>
 
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -30,26 +32,61 @@ QMarginsF marginsMm(SlipPaper paper)
   return paper == SlipPaper::Thermal4x6 ? QMarginsF(4, 4, 4, 4) : QMarginsF(14, 12, 14, 12);
 }
 
-// Turns every <img src="barcode:…"> into a zint-drawn Code 128 image resource.
-Status addBarcodes(QTextDocument &doc, const QString &html)
+Q_LOGGING_CATEGORY(lcSlipRenderer, "packbench.ui.printing.sliprenderer")
+
+constexpr int kPdfResolution = 300;
+
+// Liberation Sans has Helvetica's metrics, so the fast PDF path can name Helvetica without embedding.
+// Design metrics and no kerning: glyph advances are exactly the ones a PDF viewer uses for Helvetica.
+QFont slipFont(double points)
 {
-  static const QRegularExpression src(uR"re(src="(barcode:[^"]*)")re"_s);
-  auto it = src.globalMatch(html);
-  while (it.hasNext()) {
-    const QString url = it.next().captured(1);
-    const QString data = QUrl::fromPercentEncoding(url.mid(8).toUtf8());
-    auto image = code128Image(data);
-    if (!image)
-      return image.error();
-    doc.addResource(QTextDocument::ImageResource, QUrl(url), image.value());
+  QFont font(u"Liberation Sans"_s);
+  font.setPointSizeF(points);
+  font.setStyleHint(QFont::SansSerif, QFont::PreferNoShaping); // Latin needs no HarfBuzz; a fifth of the time
+  font.setKerning(false);
+  font.setHintingPreference(QFont::PreferNoHinting);
+  return font;
+}
+
+// A cell's blocks by position: a QTextCursor would lay the line out again just to place itself.
+QTextBlock firstBlock(const QTextDocument &doc, const QTextTableCell &cell)
+{
+  return doc.findBlock(cell.firstPosition());
+}
+
+QTextBlock lastBlock(const QTextDocument &doc, const QTextTableCell &cell)
+{
+  return doc.findBlock(cell.lastPosition());
+}
+
+// Where a block's lines really are. blockBoundingRect() misses a line that the layout pushed onto the
+// next page (the line moves inside the block, the rectangle does not).
+std::pair<double, double> blockExtent(QAbstractTextDocumentLayout *layout, const QTextBlock &block)
+{
+  const double top = layout->blockBoundingRect(block).top();
+  const QTextLayout *lines = block.layout();
+  if (!lines || lines->lineCount() == 0)
+    return {top, top};
+  const QTextLine last = lines->lineAt(lines->lineCount() - 1);
+  return {top + lines->lineAt(0).y(), top + last.y() + last.height()};
+}
+
+// After the incremental relayouts of keepRowsTogether, a block without lines would be lost on paper.
+bool hasUnlaidBlocks(const QTextDocument &doc)
+{
+  for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+    if (b.length() > 1 && (!b.layout() || b.layout()->lineCount() == 0))
+      return true;
   }
-  return {};
+  return false;
 }
 
 // Rows of a table that straddle a page break start on the next page instead: a quantity must never
 // sit on one page and its item on the other. Repeats until the layout settles.
 bool keepRowsTogether(QTextDocument &doc, double pageHeight)
 {
+  if (doc.pageCount() < 2)
+    return false; // nothing straddles a page break
   bool changed = false;
   auto *layout = doc.documentLayout();
   for (int pass = 0; pass < 200; ++pass) {
@@ -64,11 +101,12 @@ bool keepRowsTogether(QTextDocument &doc, double pageHeight)
         double bottom = -1e12;
         for (int c = 0; c < table->columns(); ++c) {
           const QTextTableCell cell = table->cellAt(r, c);
-          for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid(); b = b.next()) {
-            const QRectF rect = layout->blockBoundingRect(b);
-            top = std::min(top, rect.top());
-            bottom = std::max(bottom, rect.bottom());
-            if (b == cell.lastCursorPosition().block())
+          const QTextBlock last = lastBlock(doc, cell);
+          for (QTextBlock b = firstBlock(doc, cell); b.isValid(); b = b.next()) {
+            const auto [blockTop, blockBottom] = blockExtent(layout, b);
+            top = std::min(top, blockTop);
+            bottom = std::max(bottom, blockBottom);
+            if (b == last)
               break;
           }
         }
@@ -96,6 +134,66 @@ bool keepRowsTogether(QTextDocument &doc, double pageHeight)
   return changed;
 }
 
+// Where a page's content really ends. When a table row is pushed to the next page, Qt stretches the
+// row before it down to the page end, so its background and bottom border would bleed to the footer.
+struct PageCut {
+  double bottom = 0; // document y at which painting of this page stops
+  double border = 0; // the stretched row's bottom border, redrawn at `bottom`
+  QBrush borderBrush;
+  double left = 0;
+  double right = 0;
+};
+
+QList<PageCut> pageCuts(QTextDocument &doc, double pageHeight, int pages)
+{
+  QList<PageCut> cuts(pages);
+  for (int p = 0; p < pages; ++p)
+    cuts[p].bottom = (p + 1) * pageHeight;
+  if (pages < 2)
+    return cuts;
+  auto *layout = doc.documentLayout();
+  const double deviceScale = layout->paintDevice() ? layout->paintDevice()->logicalDpiY() / 96.0 : 1.0;
+  auto rowExtent = [&](QTextTable *table, int r, double *top, double *bottom) {
+    *top = 1e12;
+    *bottom = -1e12;
+    for (int c = 0; c < table->columns(); ++c) {
+      const QTextTableCell cell = table->cellAt(r, c);
+      *top = std::min(*top, blockExtent(layout, firstBlock(doc, cell)).first);
+      *bottom = std::max(*bottom, blockExtent(layout, lastBlock(doc, cell)).second);
+    }
+  };
+  for (QTextFrame *frame : doc.rootFrame()->childFrames()) {
+    auto *table = qobject_cast<QTextTable *>(frame);
+    if (!table)
+      continue;
+    const QTextTableFormat tableFormat = table->format();
+    double previousTop = 0;
+    double previousBottom = 0;
+    rowExtent(table, tableFormat.headerRowCount(), &previousTop, &previousBottom);
+    for (int r = tableFormat.headerRowCount() + 1; r < table->rows(); ++r) {
+      double top = 0;
+      double bottom = 0;
+      rowExtent(table, r, &top, &bottom);
+      const int page = static_cast<int>(previousBottom / pageHeight);
+      if (static_cast<int>(top / pageHeight) > page && page < pages) {
+        const QTextTableCellFormat cell = table->cellAt(r - 1, 0).format().toTableCellFormat();
+        const double padding =
+            (cell.hasProperty(QTextFormat::TableCellBottomPadding) ? cell.bottomPadding() : tableFormat.cellPadding());
+        PageCut &cut = cuts[page];
+        cut.bottom = std::min(cut.bottom, previousBottom + padding * deviceScale);
+        cut.border = cell.bottomBorder() * deviceScale;
+        cut.borderBrush = cell.bottomBorderBrush();
+        const QRectF first = layout->blockBoundingRect(firstBlock(doc, table->cellAt(r - 1, 0)));
+        const QRectF last = layout->blockBoundingRect(firstBlock(doc, table->cellAt(r - 1, table->columns() - 1)));
+        cut.left = first.left() - padding * deviceScale;
+        cut.right = last.right() + padding * deviceScale;
+      }
+      previousBottom = bottom;
+    }
+  }
+  return cuts;
+}
+
 } // namespace
 
 QPageSize pageSizeFor(SlipPaper paper)
@@ -120,10 +218,10 @@ Result<SlipRenderInfo> SlipRenderer::render(const documents::SlipData &slip, QPa
   QPainter painter;
   if (!painter.begin(device))
     return makeError(ErrorKind::Unavailable, tr("The printer could not start a page"));
-  bool started = false;
   const int resolution = device->logicalDpiY();
-  auto info = paintSlip(slip, painter, device, device, resolution,
-                        QRectF(device->pageLayout().paintRectPixels(resolution)), QPointF(), -1, &started);
+  auto info = paintSlips(
+      {slip}, painter, device, [device] { return device->newPage(); }, resolution,
+      QRectF(device->pageLayout().paintRectPixels(resolution)), QPointF());
   painter.end();
   return info;
 }
@@ -133,16 +231,53 @@ Result<QByteArray> SlipRenderer::renderPdf(const documents::SlipData &slip, Slip
   return renderBatchPdf({slip}, info);
 }
 
+QString SlipRenderer::pdfTitle(const QList<documents::SlipData> &slips)
+{
+  return slips.size() == 1 ? tr("Packing slip %1").arg(slips.constFirst().orderName)
+                           : tr("%n packing slip(s)", nullptr, static_cast<int>(slips.size()));
+}
+
 Result<QByteArray> SlipRenderer::renderBatchPdf(const QList<documents::SlipData> &slips, SlipRenderInfo *info) const
+{
+  // Fast path: our own PDF operators with Helvetica; QPdfWriter (embedded fonts) when that cannot be faithful.
+  Base14PdfDevice device(pageSizeFor(m_paper), kPdfResolution);
+  {
+    QPainter painter;
+    if (!painter.begin(&device))
+      return makeError(ErrorKind::Internal, tr("Cannot start the PDF"));
+    const QPageLayout page(pageSizeFor(m_paper), QPageLayout::Portrait, marginsMm(m_paper), QPageLayout::Millimeter);
+    const QRectF body(page.paintRectPixels(kPdfResolution));
+    auto result = paintSlips(
+        slips, painter, &device,
+        [&device] {
+          device.newPage();
+          return true;
+        },
+        kPdfResolution, body, body.topLeft(), [&device] { return !device.isFaithful(); });
+    painter.end();
+    if (!result)
+      return result.error();
+    if (device.isFaithful()) {
+      if (info)
+        *info = result.value();
+      return device.toPdf(pdfTitle(slips), u"Packbench"_s);
+    }
+  }
+  qCInfo(lcSlipRenderer, "slip needs embedded fonts (%s); rendering with QPdfWriter",
+         qUtf8Printable(device.unfaithfulReason()));
+  return renderWithPdfWriter(slips, info);
+}
+
+Result<QByteArray> SlipRenderer::renderWithPdfWriter(const QList<documents::SlipData> &slips,
+                                                     SlipRenderInfo *info) const
 {
   QByteArray bytes;
   QBuffer buffer(&bytes);
   buffer.open(QIODevice::WriteOnly);
   {
     QPdfWriter writer(&buffer);
-    writer.setResolution(300);
-    writer.setTitle(slips.size() == 1 ? tr("Packing slip %1").arg(slips.constFirst().orderName)
-                                      : tr("%n packing slip(s)", nullptr, static_cast<int>(slips.size())));
+    writer.setResolution(kPdfResolution);
+    writer.setTitle(pdfTitle(slips));
     writer.setCreator(u"Packbench"_s);
     writer.setPageSize(pageSizeFor(m_paper));
     writer.setPageMargins(marginsMm(m_paper), QPageLayout::Millimeter);
@@ -150,21 +285,14 @@ Result<QByteArray> SlipRenderer::renderBatchPdf(const QList<documents::SlipData>
     if (!painter.begin(&writer))
       return makeError(ErrorKind::Internal, tr("Cannot start the PDF"));
     const int resolution = writer.logicalDpiY();
-    const QRectF body(writer.pageLayout().paintRectPixels(resolution));
-    bool started = false;
-    SlipRenderInfo total;
-    for (const documents::SlipData &slip : slips) {
-      auto result = paintSlip(slip, painter, &writer, &writer, resolution, body, QPointF(), -1, &started);
-      if (!result)
-        return result.error();
-      total.pages += result.value().pages;
-      total.usedFallback = total.usedFallback || result.value().usedFallback;
-      if (total.templateError.isEmpty())
-        total.templateError = result.value().templateError;
-    }
+    auto result = paintSlips(
+        slips, painter, &writer, [&writer] { return writer.newPage(); }, resolution,
+        QRectF(writer.pageLayout().paintRectPixels(resolution)), QPointF());
     painter.end();
+    if (!result)
+      return result.error();
     if (info)
-      *info = total;
+      *info = result.value();
   }
   return bytes;
 }
@@ -180,15 +308,36 @@ Result<QImage> SlipRenderer::renderPageImage(const documents::SlipData &slip, in
   QPainter painter(&image);
   const QRectF body(pageLayout.paintRectPixels(dpi));
   bool started = false;
-  auto result = paintSlip(slip, painter, &image, nullptr, dpi, body, body.topLeft(), page, &started);
+  auto result = paintSlip(slip, painter, &image, {}, dpi, body, body.topLeft(), page, &started);
   painter.end();
   if (!result)
     return result.error();
   return image;
 }
 
+Result<SlipRenderInfo> SlipRenderer::paintSlips(const QList<documents::SlipData> &slips, QPainter &painter,
+                                                QPaintDevice *target, const std::function<bool()> &newPage,
+                                                int resolution, const QRectF &body, QPointF origin,
+                                                const std::function<bool()> &abandon) const
+{
+  bool started = false;
+  SlipRenderInfo total;
+  for (const documents::SlipData &slip : slips) {
+    if (abandon && abandon())
+      break;
+    auto result = paintSlip(slip, painter, target, newPage, resolution, body, origin, -1, &started);
+    if (!result)
+      return result.error();
+    total.pages += result.value().pages;
+    total.usedFallback = total.usedFallback || result.value().usedFallback;
+    if (total.templateError.isEmpty())
+      total.templateError = result.value().templateError;
+  }
+  return total;
+}
+
 Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, QPainter &painter, QPaintDevice *target,
-                                               QPagedPaintDevice *paged, int resolution, const QRectF &body,
+                                               const std::function<bool()> &newPage, int resolution, const QRectF &body,
                                                QPointF origin, int onlyPage, bool *started) const
 {
   const auto layout =
@@ -205,29 +354,33 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
   const double headerHeight = (thermal ? 4.0 : 7.0) * mm;
   const double footerHeight = (thermal ? 4.0 : 7.0) * mm;
 
+  SlipImageHandler images; // outlives the document that draws through it
+  if (auto status = images.prepare(html.value().html); !status)
+    return status.error();
   // Lay out on the target's own resolution so fonts and images measure the same as they print.
   QTextDocument doc;
   doc.documentLayout()->setPaintDevice(target);
+  images.install(doc);
   doc.setDocumentMargin(0);
-  QFont base(u"DejaVu Sans"_s, thermal ? 7 : 9);
+  doc.setUseDesignMetrics(true);
+  const QFont base = slipFont(thermal ? 7 : 9);
   doc.setDefaultFont(base);
-  if (auto status = addBarcodes(doc, html.value().html); !status)
-    return status.error();
-  doc.setHtml(html.value().html);
   const double pageBodyHeight = body.height() - headerHeight - footerHeight;
-  doc.setPageSize(QSizeF(body.width(), pageBodyHeight));
-  if (keepRowsTogether(doc, pageBodyHeight))
-    doc.markContentsDirty(0, doc.characterCount()); // the incremental relayout can leave the tail unlaid
+  doc.setPageSize(QSizeF(body.width(), pageBodyHeight)); // before the HTML: one layout pass, not two
+  doc.setHtml(html.value().html);
+  if (keepRowsTogether(doc, pageBodyHeight) && hasUnlaidBlocks(doc))
+    doc.markContentsDirty(0, doc.characterCount()); // a full relayout costs as much as the first one
   info.pages = doc.pageCount();
+  const QList<PageCut> cuts = pageCuts(doc, pageBodyHeight, info.pages);
 
-  // Barcodes must reach the PDF losslessly; JPEG blurs the bars.
-  painter.setRenderHint(QPainter::LosslessImageRendering);
   QFont small = base;
   small.setPointSizeF(thermal ? 6 : 7.5);
+  QFont bold = small;
+  bold.setBold(true);
   for (int p = 0; p < info.pages; ++p) {
     if (onlyPage >= 0 && p != onlyPage)
       continue;
-    if (*started && paged && !paged->newPage())
+    if (*started && newPage && !newPage())
       return makeError(ErrorKind::Unavailable, tr("The printer refused a new page"));
     *started = true;
     painter.save();
@@ -238,8 +391,6 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
     if (p > 0) {
       const QRectF band(0, 0, body.width(), headerHeight - 1.5 * mm);
       painter.drawText(band, Qt::AlignLeft | Qt::AlignBottom, slip.shopName);
-      QFont bold = small;
-      bold.setBold(true);
       painter.setFont(bold);
       painter.drawText(band, Qt::AlignRight | Qt::AlignBottom, tr("%1 — continued").arg(slip.orderName));
       painter.setFont(small);
@@ -250,7 +401,12 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
     painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, tr("%1 · %2").arg(slip.orderName, slip.shopName));
     painter.drawText(footer, Qt::AlignRight | Qt::AlignBottom, tr("Page %1 of %2").arg(p + 1).arg(info.pages));
     painter.translate(0, headerHeight - p * pageBodyHeight);
-    doc.drawContents(&painter, QRectF(0, p * pageBodyHeight, body.width(), pageBodyHeight));
+    const PageCut &cut = cuts.at(p);
+    doc.drawContents(&painter, QRectF(0, p * pageBodyHeight, body.width(), cut.bottom - p * pageBodyHeight));
+    if (cut.border > 0) {
+      painter.setClipping(false);
+      painter.fillRect(QRectF(cut.left, cut.bottom - cut.border, cut.right - cut.left, cut.border), cut.borderBrush);
+    }
     painter.restore();
   }
   return info;

@@ -13,6 +13,8 @@
 #include <QPageSize>
 #include <QRectF>
 
+#include <functional>
+
 class QPagedPaintDevice;
 class QPainter;
 class QTextDocument;
@@ -30,7 +32,7 @@ struct SlipRenderInfo {
   QString templateError;
 };
 
-// Lays a slip out with QTextDocument and paints it page by page onto a PDF writer or printer:
+// Lays a slip out with QTextDocument and paints it page by page onto a PDF, printer or image:
 // a running header from page 2 on, table headers repeated, "Page x of y" on every page.
 class SlipRenderer final {
   Q_DECLARE_TR_FUNCTIONS(pb::printing::SlipRenderer)
@@ -41,16 +43,22 @@ public:
   // The device's page size and margins are set from the paper; it must be fresh (no page painted yet).
   Result<SlipRenderInfo> render(const documents::SlipData &slip, QPagedPaintDevice *device) const;
   Result<QByteArray> renderPdf(const documents::SlipData &slip, SlipRenderInfo *info = nullptr) const;
-  // Many slips in one PDF (a wave's batch): fonts are embedded once, not once per slip.
+  // Many slips in one PDF (a wave's batch). PDFs name the standard Helvetica/Courier and embed no font;
+  // a slip with text outside WinAnsi (Cyrillic, CJK…) is rendered by QPdfWriter with embedded fonts.
   Result<QByteArray> renderBatchPdf(const QList<documents::SlipData> &slips, SlipRenderInfo *info = nullptr) const;
   // One page as an image (preview, screenshots), at `dpi`.
   Result<QImage> renderPageImage(const documents::SlipData &slip, int page, int dpi) const;
 
 private:
+  static QString pdfTitle(const QList<documents::SlipData> &slips);
+  Result<QByteArray> renderWithPdfWriter(const QList<documents::SlipData> &slips, SlipRenderInfo *info) const;
+  Result<SlipRenderInfo> paintSlips(const QList<documents::SlipData> &slips, QPainter &painter, QPaintDevice *target,
+                                    const std::function<bool()> &newPage, int resolution, const QRectF &body,
+                                    QPointF origin, const std::function<bool()> &abandon = {}) const;
   // Lays out one slip and paints its pages (or only `onlyPage`); `started` says a page was begun before.
   Result<SlipRenderInfo> paintSlip(const documents::SlipData &slip, QPainter &painter, QPaintDevice *target,
-                                   QPagedPaintDevice *paged, int resolution, const QRectF &body, QPointF origin,
-                                   int onlyPage, bool *started) const;
+                                   const std::function<bool()> &newPage, int resolution, const QRectF &body,
+                                   QPointF origin, int onlyPage, bool *started) const;
   SlipPaper m_paper;
   QString m_customTemplate;
 };
