@@ -48,8 +48,11 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     QTextStream(stderr) << "packbench-hub: " << db.error().message << Qt::endl;
     return pb::app::ExitDatabase;
   }
+  // Webhooks are served by hub.ingest_threads threads, each with its own connection; this one maps them.
   pb::hub::HubServer server(
-      *db, pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(), config.get(HubMaxBodyBytes)});
+      pb::db::ConnectionSettings::fromConfig(config),
+      pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(), config.get(HubMaxBodyBytes)},
+      config.get(HubIngestThreads));
   if (config.get(ShopifyWebhookSecret).isEmpty())
     qCWarning(lcHub) << "shopify.webhook_secret is empty: every webhook will be refused with 401";
 

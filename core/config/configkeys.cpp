@@ -42,6 +42,7 @@ const QList<const KeyDef *> &allKeys()
       &HubListenAddress.def,
       &HubPort.def,
       &HubMaxBodyBytes.def,
+      &HubIngestThreads.def,
       &ShopifyShop.def,
       &ShopifyApiVersion.def,
       &ShopifyAdminBaseUrl.def,
