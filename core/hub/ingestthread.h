@@ -21,8 +21,8 @@ class IngestThread final : public QThread {
 
 public:
   // Takes ownership of the listening descriptor; releases ready once serving (or failed).
-  IngestThread(const IngestContext &context, int index, qintptr listener, QString connectionName,
-               QSemaphore &ready, QObject *parent = nullptr);
+  IngestThread(const IngestContext &context, int index, qintptr listener, QString connectionName, QSemaphore &ready,
+               QObject *parent = nullptr);
   ~IngestThread() override;
 
   // After ready was released: did the thread start serving?

@@ -81,7 +81,8 @@ Result<SharedListener> SharedListener::open(const QHostAddress &address, quint16
   const int v6OnlyValue = v6Only ? 1 : 0;
   if (::setsockopt(socket.m_fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
       ::setsockopt(socket.m_fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0 ||
-      (family == AF_INET6 && ::setsockopt(socket.m_fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6OnlyValue, sizeof v6OnlyValue) != 0))
+      (family == AF_INET6 &&
+       ::setsockopt(socket.m_fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6OnlyValue, sizeof v6OnlyValue) != 0))
     return socketError(address, port, "setsockopt", errno);
   if (::bind(socket.m_fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0)
     return socketError(address, port, "bind", errno);
