@@ -58,8 +58,7 @@ private:
     int pending = int(deliveries.size());
     for (int i = 0; i < deliveries.size(); ++i) {
       const Delivery &d = deliveries.at(i);
-      QNetworkRequest request(
-          QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(port ? port : m_port)));
+      QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(port ? port : m_port)));
       request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
       request.setRawHeader("X-Shopify-Topic", "orders/create");
       request.setRawHeader("X-Shopify-Shop-Domain", kShop.toUtf8());
@@ -150,8 +149,9 @@ private Q_SLOTS:
     const QList<int> statuses = postAll(deliveries);
     QCOMPARE(statuses.count(200), 400);
     QCOMPARE(rows(), 400);
-    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(DISTINCT webhook_id) FROM webhook_inbox WHERE "
-                                               "webhook_id LIKE 'conc-%' AND shop_domain = ?"),
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(DISTINCT webhook_id) FROM webhook_inbox WHERE "
+                                         "webhook_id LIKE 'conc-%' AND shop_domain = ?"),
                           {kShop}),
              400);
     const QByteArray text = metrics();
