@@ -119,8 +119,8 @@ QByteArray LoadGenerator::request(qint64 i) const
       QMessageAuthenticationCode::hash(body, m_settings.secret, QCryptographicHash::Sha256).toBase64();
   const QByteArray id = m_settings.prefix.toUtf8() + '-' + QByteArray::number(i);
   return QByteArrayLiteral("POST /webhooks/shopify HTTP/1.1\r\nHost: 127.0.0.1:") +
-         QByteArray::number(m_settings.port) + "\r\nContent-Type: application/json\r\nContent-Length: " +
-         QByteArray::number(body.size()) +
+         QByteArray::number(m_settings.port) +
+         "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
          "\r\nX-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: bench.myshopify.com\r\n"
          "X-Shopify-API-Version: 2025-04\r\nX-Shopify-Triggered-At: 2026-11-26T08:00:00.000Z\r\n"
          "X-Shopify-Webhook-Id: " +

@@ -5,7 +5,9 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/hub/hubserver.h"
+#include "core/hub/inboxthread.h"
 #include "core/shopify/webhookverifier.h"
+#include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -282,6 +284,28 @@ private Q_SLOTS:
     probe.connectToHost(QHostAddress::LocalHost, port);
     QVERIFY(!probe.waitForConnected(2000));
     QCOMPARE(probe.error(), QAbstractSocket::ConnectionRefusedError);
+  }
+
+  void inboxThread_mapsWhatTheIngestThreadsStored()
+  {
+    hub::InboxThread inbox(m_settings);
+    connect(m_server.get(), &hub::HubServer::webhookStored, &inbox, [&inbox]() { inbox.wake(); });
+    inbox.start();
+    QList<Delivery> deliveries;
+    const QDateTime t0(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC);
+    for (int i = 0; i < 30; ++i) {
+      Delivery d;
+      d.webhookId = QStringLiteral("map-%1").arg(i);
+      d.body = test::compact(test::restOrder(7000 + i, t0));
+      d.hmac = shopify::WebhookVerifier(kSecret).sign(d.body);
+      deliveries.append(d);
+    }
+    QCOMPARE(postAll(deliveries).count(200), 30);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        test::scalar(m_db,
+                     QStringLiteral("SELECT count(*) FROM orders WHERE shopify_id::bigint BETWEEN 7000 AND 7029")),
+        30, 15'000);
+    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status <> 'processed'")), 0);
   }
 
   void listenTwice_isRefused()
