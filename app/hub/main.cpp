@@ -58,7 +58,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   // Webhooks are stored by the ingest threads and mapped on the inbox thread, off the request path.
   std::unique_ptr<pb::hub::InboxThread> inbox;
   if (config.get(HubInboxProcessing)) {
-    inbox = std::make_unique<pb::hub::InboxThread>(pb::db::ConnectionSettings::fromConfig(config));
+    inbox = std::make_unique<pb::hub::InboxThread>(pb::db::ConnectionSettings::fromConfig(config),
+                                                   config.get(HubInboxNice));
     QObject::connect(&server, &pb::hub::HubServer::webhookStored, inbox.get(), [&inbox]() { inbox->wake(); });
     inbox->start();
   }

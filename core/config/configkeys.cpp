@@ -52,6 +52,7 @@ const QList<const KeyDef *> &allKeys()
       &ShopifyMaxRetries.def,
       &ShopifyBackoffBaseMs.def,
       &HubInboxProcessing.def,
+      &HubInboxNice.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
       &HubReconcileIntervalSeconds.def,

@@ -20,13 +20,12 @@ namespace {
 Q_LOGGING_CATEGORY(lcInboxThread, "packbench.core.hub.inboxthread")
 constexpr int kSweepMs = 5000;
 constexpr int kRowsPerPass = 200; // then back to the event loop, so a stop is not held up by a backlog
-// Linux nice value of this thread: under contention it yields the CPU to the ingest threads (nice 0).
-constexpr int kNice = 10;
 } // namespace
 
-InboxThread::InboxThread(db::ConnectionSettings database, QObject *parent)
+InboxThread::InboxThread(db::ConnectionSettings database, int nice, QObject *parent)
     : QThread(parent)
     , m_database(std::move(database))
+    , m_nice(nice)
 {
   setObjectName(QStringLiteral("inbox"));
 }
@@ -54,7 +53,8 @@ void InboxThread::wake()
 void InboxThread::run()
 {
 #ifdef Q_OS_LINUX
-  if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNice) != 0)
+  // Per thread on Linux: under contention this thread yields the CPU to the ingest threads (nice 0).
+  if (m_nice > 0 && setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), m_nice) != 0)
     qCInfo(lcInboxThread) << "could not lower the inbox thread's priority";
 #endif
   const QString name = QStringLiteral("hub-inbox");

@@ -21,7 +21,8 @@ class InboxThread final : public QThread {
   Q_DISABLE_COPY_MOVE(InboxThread)
 
 public:
-  explicit InboxThread(db::ConnectionSettings database, QObject *parent = nullptr);
+  // nice: Linux nice value for this thread (0 = as the ingest threads; higher yields more under load).
+  explicit InboxThread(db::ConnectionSettings database, int nice = 10, QObject *parent = nullptr);
   ~InboxThread() override;
 
   // Thread-safe and coalesced: at most one pass is queued however often it is called.
@@ -32,9 +33,10 @@ protected:
 
 private:
   db::ConnectionSettings m_database;
+  int m_nice;
   QMutex m_receiverLock;
   QObject *m_receiver = nullptr; // lives on this thread while run() runs
-  std::function<void()> m_drain;  // one pass; called on this thread only
+  std::function<void()> m_drain; // one pass; called on this thread only
   std::atomic<bool> m_wakeQueued{false};
 };
 
