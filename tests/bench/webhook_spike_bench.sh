@@ -68,7 +68,7 @@ for r in $(seq "$rounds"); do
 done
 # Let the processor finish what the spike left behind, and see that every delivery became an order.
 drain_start=$(date +%s.%N)
-case "${BENCH_HUB_SET:-}" in *inbox_processing=false*) ;; *) for _ in $(seq 600); do [ "$(pending)" = 0 ] && break; sleep 0.2; done ;; esac
+case "${BENCH_HUB_SET:-}" in *inbox_processing=false*) ;; *) for _ in $(seq 3000); do [ "$(pending)" = 0 ] && break; sleep 0.2; done ;; esac
 drain_s=$("$py" -c "import sys; print(round($(date +%s.%N) - $drain_start, 1))")
 stored=$(psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE webhook_id NOT LIKE 'warmup-%'")
 processed=$(psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE status = 'processed' AND webhook_id NOT LIKE 'warmup-%'")
