@@ -47,7 +47,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     QTextStream(stderr) << "packbench-hub: " << db.error().message << Qt::endl;
     return pb::app::ExitDatabase;
   }
-  // Webhooks are served by hub.ingest_threads threads, each with its own connection; this one maps them.
+  // Webhooks are served by hub.ingest_threads threads, each with its own connection (the one above only
+  // checked the schema).
   pb::hub::HubServer server(
       pb::db::ConnectionSettings::fromConfig(config),
       pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(), config.get(HubMaxBodyBytes)},
