@@ -5,14 +5,13 @@
 #include "core/base/version.h"
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
+#include "core/hub/inboxthread.h"
 #include "core/hub/shopifysyncthread.h"
-#include "core/shopify/inboxprocessor.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
-#include <QTimer>
 
 namespace {
 Q_LOGGING_CATEGORY(lcHub, "packbench.app.hub")
@@ -48,24 +47,22 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     QTextStream(stderr) << "packbench-hub: " << db.error().message << Qt::endl;
     return pb::app::ExitDatabase;
   }
+  // Webhooks are served by hub.ingest_threads threads, each with its own connection (the one above only
+  // checked the schema).
   pb::hub::HubServer server(
-      *db, pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(), config.get(HubMaxBodyBytes)});
+      pb::db::ConnectionSettings::fromConfig(config),
+      pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(), config.get(HubMaxBodyBytes)},
+      config.get(HubIngestThreads));
   if (config.get(ShopifyWebhookSecret).isEmpty())
     qCWarning(lcHub) << "shopify.webhook_secret is empty: every webhook will be refused with 401";
 
-  // Webhooks are stored by the endpoint and mapped here, off the request path; the timer picks up
-  // whatever a failed pass or another hub instance left pending.
-  pb::shopify::InboxProcessor inbox(*db);
-  auto drainInbox = [&inbox]() {
-    auto done = inbox.processPending();
-    if (!done)
-      qCWarning(lcHub).noquote() << "inbox processing failed:" << done.error().message;
-  };
-  QTimer inboxTimer;
+  // Webhooks are stored by the ingest threads and mapped on the inbox thread, off the request path.
+  std::unique_ptr<pb::hub::InboxThread> inbox;
   if (config.get(HubInboxProcessing)) {
-    QObject::connect(&server, &pb::hub::HubServer::webhookStored, &inbox, drainInbox, Qt::QueuedConnection);
-    QObject::connect(&inboxTimer, &QTimer::timeout, &inbox, drainInbox);
-    inboxTimer.start(5000);
+    inbox = std::make_unique<pb::hub::InboxThread>(pb::db::ConnectionSettings::fromConfig(config),
+                                                   config.get(HubInboxNice));
+    QObject::connect(&server, &pb::hub::HubServer::webhookStored, inbox.get(), [&inbox]() { inbox->wake(); });
+    inbox->start();
   }
 
   std::unique_ptr<pb::hub::ShopifySyncThread> sync;

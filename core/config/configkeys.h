@@ -77,6 +77,7 @@ inline constexpr Key<bool> PrintAutoPrint{{"printing.auto_print", ValueType::Boo
 inline constexpr Key<QString> HubListenAddress{{"hub.listen_address", ValueType::String, "127.0.0.1", Scope::Hub, false, {}, 0, 0, "Address the webhook endpoint binds"}};
 inline constexpr Key<int> HubPort{{"hub.port", ValueType::Int, "8080", Scope::Hub, false, {}, 0, 65535, "Port of the webhook endpoint (0 = any free port)"}};
 inline constexpr Key<int> HubMaxBodyBytes{{"hub.max_body_bytes", ValueType::Int, "2097152", Scope::Hub, false, {}, 1024, 104857600, "Largest webhook body accepted (413 above)"}};
+inline constexpr Key<int> HubIngestThreads{{"hub.ingest_threads", ValueType::Int, "16", Scope::Hub, false, {}, 1, 256, "Webhook threads, each with its own database connection; concurrent commits share fsyncs"}};
 
 inline constexpr Key<QString> ShopifyShop{{"shopify.shop", ValueType::String, "", Scope::Hub, false, {}, 0, 0, "Shop domain, e.g. example.myshopify.com"}};
 inline constexpr Key<QString> ShopifyApiVersion{{"shopify.api_version", ValueType::String, "2025-04", Scope::Hub, false, {}, 0, 0, "Admin API version (dated quarterly)"}};
@@ -88,6 +89,7 @@ inline constexpr Key<int> ShopifyRequestTimeoutMs{{"shopify.request_timeout_ms",
 inline constexpr Key<int> ShopifyMaxRetries{{"shopify.max_retries", ValueType::Int, "4", Scope::Hub, false, {}, 0, 20, "Retries of a read on 5xx or time-out (jittered exponential backoff)"}};
 inline constexpr Key<int> ShopifyBackoffBaseMs{{"shopify.backoff_base_ms", ValueType::Int, "500", Scope::Hub, false, {}, 1, 600000, "First retry delay; doubles per attempt, with jitter"}};
 inline constexpr Key<bool> HubInboxProcessing{{"hub.inbox_processing", ValueType::Bool, "true", Scope::Hub, false, {}, 0, 0, "Map stored webhooks to orders in this instance (off: only receive)"}};
+inline constexpr Key<int> HubInboxNice{{"hub.inbox_nice", ValueType::Int, "10", Scope::Hub, false, {}, 0, 19, "Linux nice value of the inbox-processing thread: under load it yields the CPU to webhook ingest"}};
 inline constexpr Key<int> HubOutboxLeaseSeconds{{"hub.outbox_lease_seconds", ValueType::Int, "120", Scope::Hub, false, {}, 1, 3600, "How long a worker owns a claimed outbox row"}};
 inline constexpr Key<int> HubOutboxMaxAttempts{{"hub.outbox_max_attempts", ValueType::Int, "25", Scope::Hub, false, {}, 1, 1000, "Attempts before an outbox row is marked dead"}};
 inline constexpr Key<int> HubReconcileIntervalSeconds{{"hub.reconcile_interval_seconds", ValueType::Int, "300", Scope::Hub, false, {}, 0, 86400, "Poll Shopify for orders whose webhooks never came (0 = off)"}};

@@ -3,55 +3,55 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/db/connection.h"
+#include "core/hub/webhookendpoint.h"
 
 #include <QHostAddress>
 #include <QObject>
-#include <QSqlDatabase>
+#include <QSemaphore>
 
 #include <atomic>
 #include <memory>
-
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponse;
+#include <vector>
 
 namespace pb::hub {
 
-// What the webhook endpoint needs from configuration.
-struct WebhookSettings {
-  QByteArray secret; // shopify.webhook_secret; empty refuses every delivery
-  qint64 maxBodyBytes = 2 * 1024 * 1024;
-};
+class IngestCounters;
+class IngestThread;
 
 // The hub's HTTP face: /healthz for load balancers, /metrics for Prometheus and
-// POST /webhooks/shopify (HMAC check, size limit, durable dedupe before 200).
+// POST /webhooks/shopify (HMAC check, size limit, durable dedupe before 200), served by
+// hub.ingest_threads threads on one port, each with its own database connection.
 class HubServer final : public QObject {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(HubServer)
 
 public:
-  explicit HubServer(QSqlDatabase db, WebhookSettings webhooks = {}, QObject *parent = nullptr);
+  HubServer(db::ConnectionSettings database, WebhookSettings webhooks, int ingestThreads = 1,
+            QObject *parent = nullptr);
+  // Stops every ingest thread (each closes its sockets and database connection) before returning.
   ~HubServer() override;
 
-  // Binds and starts serving; returns the bound port (useful with port 0).
+  // Binds and starts serving; returns the bound port (useful with port 0). Only once.
   Result<quint16> listen(const QHostAddress &address, quint16 port);
 
+  int ingestThreads() const;
+
 Q_SIGNALS:
-  // A new delivery is in webhook_inbox (not emitted for duplicates): wake the inbox processor.
+  // New deliveries are in webhook_inbox (not emitted for duplicates): wake the inbox processor.
+  // Emitted on this object's thread and coalesced: one signal may stand for many deliveries.
   void webhookStored();
 
 private:
-  void addRoutes();
-  QHttpServerResponse handleWebhook(const QHttpServerRequest &request);
-  QString backlogGauge(const QString &metric, const QString &sql);
+  void noteStored();
+  void stopThreads();
 
-  QSqlDatabase m_db;
-  WebhookSettings m_webhooks;
-  std::unique_ptr<QHttpServer> m_server;
-  std::atomic<quint64> m_healthChecks{0};
-  std::atomic<quint64> m_webhooksStored{0};
-  std::atomic<quint64> m_webhooksDuplicate{0};
-  std::atomic<quint64> m_webhooksRejected{0};
+  std::unique_ptr<IngestCounters> m_counters;
+  std::unique_ptr<IngestContext> m_context;
+  int m_threadCount;
+  QSemaphore m_ready; // each ingest thread releases it once, when serving or failed
+  std::vector<std::unique_ptr<IngestThread>> m_threads;
+  std::atomic<bool> m_wakeQueued{false};
 };
 
 } // namespace pb::hub

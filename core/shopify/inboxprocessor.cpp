@@ -52,6 +52,13 @@ Result<int> InboxProcessor::processPending(int maxRows)
     Error failure;
     QString note;
     const Status status = db::inTransaction(m_db, [&]() -> Status {
+      // The durable inbox row is the source of truth and mapping it is idempotent: a commit lost in a
+      // crash leaves the row pending and it is mapped again. Any later durable commit that saw this one
+      // flushes it too (WAL order). So skip the fsync wait here; it left no room for webhooks at a spike.
+      if (db::isPostgres(m_db)) {
+        if (auto async = db::execStatic(m_db, QStringLiteral("SET LOCAL synchronous_commit TO off")); !async)
+          return async.error();
+      }
       auto item = webhookinbox::claimNextPending(m_db);
       if (!item)
         return item.error();

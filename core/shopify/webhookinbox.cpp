@@ -3,6 +3,7 @@
 #include "core/shopify/webhookinbox.h"
 
 #include "core/db/sql.h"
+#include "core/db/statementcache.h"
 
 namespace pb::shopify::webhookinbox {
 
@@ -11,23 +12,38 @@ QVariant nullIfEmpty(const QString &text)
 {
   return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
+
+// ON CONFLICT without a target covers both unique keys (webhook id, event id).
+const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
+                                          "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                          "ON CONFLICT DO NOTHING RETURNING id");
+
+QVariantList storeValues(const WebhookDelivery &delivery)
+{
+  return {delivery.shopDomain,
+          delivery.topic,
+          delivery.webhookId,
+          nullIfEmpty(delivery.eventId),
+          nullIfEmpty(delivery.apiVersion),
+          delivery.triggeredAt.isValid() ? QVariant(delivery.triggeredAt) : QVariant(QMetaType::fromType<QDateTime>()),
+          delivery.body};
+}
 } // namespace
 
 Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery)
 {
-  // ON CONFLICT without a target covers both unique keys (webhook id, event id).
-  auto inserted = db::exec(
-      db,
-      QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
-                     "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT DO NOTHING RETURNING id"),
-      {delivery.shopDomain, delivery.topic, delivery.webhookId, nullIfEmpty(delivery.eventId),
-       nullIfEmpty(delivery.apiVersion),
-       delivery.triggeredAt.isValid() ? QVariant(delivery.triggeredAt) : QVariant(QMetaType::fromType<QDateTime>()),
-       delivery.body});
+  auto inserted = db::exec(db, kInsertSql, storeValues(delivery));
   if (!inserted)
     return inserted.error();
   return inserted.value().next() ? StoreOutcome::Stored : StoreOutcome::Duplicate;
+}
+
+Result<StoreOutcome> store(db::StatementCache &statements, const WebhookDelivery &delivery)
+{
+  auto inserted = statements.query(kInsertSql, storeValues(delivery));
+  if (!inserted)
+    return inserted.error();
+  return inserted->isEmpty() ? StoreOutcome::Duplicate : StoreOutcome::Stored;
 }
 
 Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db)

@@ -11,6 +11,10 @@
 
 #include <optional>
 
+namespace pb::db {
+class StatementCache;
+}
+
 namespace pb::shopify {
 
 // One webhook as it arrived: the raw body and the headers that identify it.
@@ -37,6 +41,8 @@ namespace webhookinbox {
 
 // Stores the delivery in its own committed transaction; a repeat (same webhook or event id) is Duplicate.
 Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery);
+// The same through a connection's statement cache: the endpoint's hot path skips PREPARE/DEALLOCATE.
+Result<StoreOutcome> store(db::StatementCache &statements, const WebhookDelivery &delivery);
 
 // Locks the oldest pending row for the caller's open transaction (SKIP LOCKED: hubs share the inbox).
 Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db);

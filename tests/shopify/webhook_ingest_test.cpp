@@ -100,7 +100,7 @@ private Q_SLOTS:
     m_db = *db;
     auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db);
     QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
-    m_server = std::make_unique<hub::HubServer>(m_db, hub::WebhookSettings{kSecret, 4096});
+    m_server = std::make_unique<hub::HubServer>(m_settings, hub::WebhookSettings{kSecret, 4096}, 2);
     auto port = m_server->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port.ok());
     m_port = *port;

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/hub/inboxthread.h"
+
+#include "core/base/clock.h"
+#include "core/db/reconnector.h"
+#include "core/shopify/inboxprocessor.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
+namespace pb::hub {
+
+namespace {
+Q_LOGGING_CATEGORY(lcInboxThread, "packbench.core.hub.inboxthread")
+constexpr int kSweepMs = 5000;
+constexpr int kRowsPerPass = 200; // then back to the event loop, so a stop is not held up by a backlog
+} // namespace
+
+InboxThread::InboxThread(db::ConnectionSettings database, int nice, QObject *parent)
+    : QThread(parent)
+    , m_database(std::move(database))
+    , m_nice(nice)
+{
+  setObjectName(QStringLiteral("inbox"));
+}
+
+InboxThread::~InboxThread()
+{
+  quit();
+  wait();
+}
+
+void InboxThread::wake()
+{
+  const QMutexLocker lock(&m_receiverLock);
+  if (!m_receiver || m_wakeQueued.exchange(true))
+    return;
+  QMetaObject::invokeMethod(
+      m_receiver,
+      [this]() {
+        m_wakeQueued = false;
+        m_drain();
+      },
+      Qt::QueuedConnection);
+}
+
+void InboxThread::run()
+{
+#ifdef Q_OS_LINUX
+  // Per thread on Linux: under contention this thread yields the CPU to the ingest threads (nice 0).
+  if (m_nice > 0 && setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), m_nice) != 0)
+    qCInfo(lcInboxThread) << "could not lower the inbox thread's priority";
+#endif
+  const QString name = QStringLiteral("hub-inbox");
+  {
+    const SystemClock clock;
+    std::unique_ptr<db::Reconnector> reconnector;
+    std::unique_ptr<shopify::InboxProcessor> processor;
+    QObject receiver;
+    QTimer sweep;
+    // One pass: reopen the connection if needed, map up to kRowsPerPass rows, queue another if more wait.
+    auto drain = [&]() {
+      if (!processor) {
+        auto opened = db::openDatabase(m_database, name);
+        if (!opened) {
+          qCWarning(lcInboxThread).noquote() << "inbox processing waits for the database:" << opened.error().message;
+          return;
+        }
+        processor = std::make_unique<shopify::InboxProcessor>(*opened);
+        reconnector = std::make_unique<db::Reconnector>(name, clock);
+      }
+      if (Status open = reconnector->ensureOpen(); !open)
+        return;
+      auto done = processor->processPending(kRowsPerPass);
+      if (!done) {
+        reconnector->noteError(done.error());
+        qCWarning(lcInboxThread).noquote() << "inbox processing failed:" << done.error().message;
+        return;
+      }
+      if (*done >= kRowsPerPass)
+        wake();
+    };
+    QObject::connect(&sweep, &QTimer::timeout, &receiver, drain);
+    sweep.start(kSweepMs);
+    {
+      const QMutexLocker lock(&m_receiverLock);
+      m_receiver = &receiver;
+      m_drain = drain;
+    }
+    drain();
+    exec();
+    {
+      const QMutexLocker lock(&m_receiverLock);
+      m_receiver = nullptr;
+      m_drain = {};
+    }
+    processor.reset();
+    reconnector.reset();
+  }
+  QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace pb::hub
