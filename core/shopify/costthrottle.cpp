@@ -35,7 +35,7 @@ double CostThrottle::estimatedCost(const QString &operation) const
   return std::min(m_costs.value(operation, kDefaultCost), m_maximum);
 }
 
-qint64 CostThrottle::reserve(const QString &operation)
+qint64 CostThrottle::reserve(const QString &operation, CostReservation *reservation)
 {
   const QMutexLocker lock(&m_mutex);
   const qint64 now = m_clock.monotonicMs();
@@ -44,31 +44,47 @@ qint64 CostThrottle::reserve(const QString &operation)
   if (have >= cost) {
     m_available = have - cost;
     m_atMs = now;
+    if (reservation)
+      *reservation = {cost, now};
     return 0;
   }
-  return static_cast<qint64>(std::ceil((cost - have) / m_restoreRate * 1000.0));
+  return std::max<qint64>(1, static_cast<qint64>(std::ceil((cost - have) / m_restoreRate * 1000.0)));
 }
 
-void CostThrottle::observe(const QString &operation, const QJsonObject &cost)
+void CostThrottle::observe(const QString &operation, const QJsonObject &cost, const CostReservation &reservation)
 {
   const QJsonObject status = cost.value(u"throttleStatus").toObject();
   const QMutexLocker lock(&m_mutex);
+  const qint64 now = m_clock.monotonicMs();
   if (cost.value(u"requestedQueryCost").isDouble())
     m_costs.insert(operation, cost.value(u"requestedQueryCost").toDouble());
+  if (reservation.atMs >= 0) {
+    // Not run (THROTTLED, actualQueryCost null): all of it back; run: the refund of requested - actual.
+    const QJsonValue actual = cost.value(u"actualQueryCost");
+    const double charged = actual.isDouble() ? actual.toDouble() : (cost.isEmpty() ? reservation.cost : 0.0);
+    m_available = std::clamp(availableLocked(now) + reservation.cost - charged, 0.0, m_maximum);
+    m_atMs = now;
+  }
   if (status.isEmpty())
     return;
   m_maximum = std::max(1.0, status.value(u"maximumAvailable").toDouble(m_maximum));
   m_restoreRate = std::max(1.0, status.value(u"restoreRate").toDouble(m_restoreRate));
-  // Shopify's figure predates calls still in flight from other workers: keep the lower estimate.
-  const qint64 now = m_clock.monotonicMs();
+  // Shopify's figure was true at some moment between send and now, rounded down: within that
+  // margin our own bookkeeping is the better figure; below it, someone else spent from the bucket.
+  const double margin =
+      reservation.atMs < 0
+          ? 0.0
+          : 1.0 + m_restoreRate * static_cast<double>(std::max<qint64>(0, now - reservation.atMs)) / 1000.0;
   const double reported = std::clamp(status.value(u"currentlyAvailable").toDouble(m_available), 0.0, m_maximum);
-  m_available = std::min(availableLocked(now), reported);
+  const double model = availableLocked(now);
+  m_available = reported + margin < model ? reported : model;
   m_atMs = now;
 }
 
-qint64 CostThrottle::delayAfterThrottled(const QString &operation, const QJsonObject &cost)
+qint64 CostThrottle::delayAfterThrottled(const QString &operation, const QJsonObject &cost,
+                                         const CostReservation &reservation)
 {
-  observe(operation, cost);
+  observe(operation, cost, reservation);
   const QMutexLocker lock(&m_mutex);
   const double wanted = std::min(m_costs.value(operation, kDefaultCost), m_maximum);
   const double have = availableLocked(m_clock.monotonicMs());

@@ -11,6 +11,12 @@
 
 namespace pb::shopify {
 
+// What one call holds from the bucket until its answer says what it really cost.
+struct CostReservation {
+  double cost = 0;
+  qint64 atMs = -1; // monotonic time of the reservation (the call's send time); -1: none
+};
+
 // Client-side model of Shopify's GraphQL leaky bucket (per app and shop). Callers ask how long to
 // wait before a call so that THROTTLED is not provoked; Shopify's own throttleStatus corrects it.
 // Thread-safe: every worker of one hub process shares one.
@@ -21,11 +27,15 @@ public:
   explicit CostThrottle(const Clock &clock);
 
   // Milliseconds to wait before sending; 0 means the cost is reserved and the call may go now.
-  qint64 reserve(const QString &operation);
-  // Reads extensions.cost: throttleStatus resets the model, requestedQueryCost is remembered.
-  void observe(const QString &operation, const QJsonObject &cost);
-  // After a THROTTLED answer: how long until the bucket holds the requested cost again.
-  qint64 delayAfterThrottled(const QString &operation, const QJsonObject &cost);
+  // Shopify runs a call only if the bucket holds its requested cost, so that is what is reserved.
+  qint64 reserve(const QString &operation, CostReservation *reservation = nullptr);
+  // Reads extensions.cost: the difference between the reserved and the actual cost comes back
+  // (Shopify refunds requested minus actual), requestedQueryCost is remembered, and throttleStatus
+  // lowers the model when someone else spends from the same bucket.
+  void observe(const QString &operation, const QJsonObject &cost, const CostReservation &reservation = {});
+  // After a THROTTLED answer (nothing charged): how long until the bucket holds the requested cost.
+  qint64 delayAfterThrottled(const QString &operation, const QJsonObject &cost,
+                             const CostReservation &reservation = {});
 
   double available() const;
   double estimatedCost(const QString &operation) const;

@@ -135,7 +135,8 @@ private Q_SLOTS:
   {
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
-    fake.setBucket(30, 60); // 12-point reads: two at once, then one per 200 ms
+    // 558 requested, 12 actual: only the refund lets a read follow another without a 5-second wait.
+    fake.setBucket(600, 100);
     fake.addOrder(QStringLiteral("42"), {1});
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
@@ -147,6 +148,8 @@ private Q_SLOTS:
       QCOMPARE(fos->first().lines.first().remainingQuantity, 1);
     }
     QCOMPARE(fake.stats().throttled, 0);
+    QCOMPARE(fake.stats().requestedCost.value(QStringLiteral("FulfillmentOrdersForOrder")), 558);
+    QCOMPARE(fake.stats().actualCost.value(QStringLiteral("FulfillmentOrdersForOrder")), 8 * 12.0);
     QCOMPARE(fake.lastAccessToken(), fake.accessToken());
   }
 
@@ -326,7 +329,7 @@ private Q_SLOTS:
     constexpr qint64 kFirst = 500000;
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
-    fake.setBucket(200, 4000);
+    fake.setBucket(2000, 20000);
     for (qint64 id = kFirst; id < kFirst + kOrders; ++id)
       fake.addOrder(QString::number(id), {1, 2});
     QVERIFY(seedPacked(kFirst, kOrders));

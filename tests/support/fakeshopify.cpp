@@ -146,9 +146,14 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
   if (m_lastToken != accessToken())
     return {401, QByteArrayLiteral("{\"errors\":\"[API] Invalid API key or access token\"}")};
   const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
-  static const QRegularExpression operationName(QStringLiteral(R"(\b(query|mutation)\s+(\w+))"));
-  const QString operation = operationName.match(body.value(u"query").toString()).captured(2);
-  const bool mutation = operationName.match(body.value(u"query").toString()).captured(1) == u"mutation";
+  const QString document = body.value(u"query").toString();
+  auto cached = m_operations.constFind(document);
+  if (cached == m_operations.constEnd())
+    cached = m_operations.insert(document, GraphQlOperation::parse(document));
+  const GraphQlOperation &op = cached.value();
+  if (!op.valid)
+    return {200, QByteArrayLiteral("{\"errors\":[{\"message\":\"syntax error\"}]}")};
+  const QString operation = op.name;
 
   if (m_random.generateDouble() < m_faults.serverError) {
     ++m_stats.serverErrors;
@@ -159,34 +164,54 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
     bucketNow();
     m_available = 0;
   }
-  const double requested = mutation ? 10 : 12;
+  // The bucket must hold the requested cost; afterwards the difference to the actual cost is refunded.
+  const int requested = op.requestedCost();
   const double available = bucketNow();
-  auto costJson = [&](bool charged) {
+  auto costJson = [&](const QJsonValue &actualCost) {
     return QJsonObject{
         {QStringLiteral("requestedQueryCost"), requested},
-        {QStringLiteral("actualQueryCost"), charged ? QJsonValue(requested) : QJsonValue()},
+        {QStringLiteral("actualQueryCost"), actualCost},
         {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), m_maximum},
                                                        {QStringLiteral("currentlyAvailable"), std::floor(m_available)},
                                                        {QStringLiteral("restoreRate"), m_restoreRate}}}};
   };
+  auto errorAnswer = [&](const QString &message, const QJsonObject &extensions) {
+    return QJsonObject{{QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("message"), message},
+                                                                         {QStringLiteral("extensions"), extensions}}}},
+                       {QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(QJsonValue())}}}};
+  };
+  if (requested > kSingleQueryMaxCost) {
+    ++m_stats.maxCostExceeded;
+    const QJsonObject refused =
+        errorAnswer(QStringLiteral("Query cost is %1, which exceeds the single query max cost limit (%2).")
+                        .arg(requested)
+                        .arg(kSingleQueryMaxCost),
+                    QJsonObject{{QStringLiteral("code"), QStringLiteral("MAX_COST_EXCEEDED")},
+                                {QStringLiteral("cost"), requested},
+                                {QStringLiteral("maxCost"), kSingleQueryMaxCost}});
+    return {200, QJsonDocument(refused).toJson(QJsonDocument::Compact)};
+  }
   if (available < requested) {
     ++m_stats.throttled;
     if (injectThrottle)
       ++m_stats.throttledInjected;
-    const QJsonObject throttled{
-        {QStringLiteral("errors"),
-         QJsonArray{QJsonObject{{QStringLiteral("message"), QStringLiteral("Throttled")},
-                                {QStringLiteral("extensions"),
-                                 QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")},
-                                             {QStringLiteral("documentation"),
-                                              QStringLiteral("https://shopify.dev/api/usage/rate-limits")}}}}}},
-        {QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(false)}}}};
+    const QJsonObject throttled = errorAnswer(
+        QStringLiteral("Throttled"),
+        QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")},
+                    {QStringLiteral("documentation"), QStringLiteral("https://shopify.dev/api/usage/rate-limits")}});
     return {200, QJsonDocument(throttled).toJson(QJsonDocument::Compact)};
   }
   m_available -= requested;
   QJsonArray errors;
+  m_current = &op;
+  m_stats.requestedCost[operation] = requested;
   const QJsonObject data = run(operation, body.value(u"variables").toObject(), &errors);
-  QJsonObject answer{{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(true)}}}};
+  const int actual = errors.isEmpty() ? op.actualCost(data) : requested;
+  m_available = std::min(m_maximum, m_available + requested - actual);
+  m_stats.pointsCharged += actual;
+  m_stats.calls[operation] += 1;
+  m_stats.actualCost[operation] += actual;
+  QJsonObject answer{{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(actual)}}}};
   if (!errors.isEmpty())
     answer.insert(QStringLiteral("errors"), errors);
   else
@@ -314,6 +339,7 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   fo.fulfillmentIds.append(f.id);
   m_fulfillments.insert(f.id, f);
   ++m_stats.fulfillmentCreates;
+  m_stats.fulfillmentAppliedMs.append(nowMs());
   return QJsonObject{
       {QStringLiteral("fulfillmentCreate"),
        QJsonObject{{QStringLiteral("fulfillment"), QJsonObject{{QStringLiteral("id"), f.id},
@@ -362,6 +388,22 @@ QJsonObject FakeShopify::hold(const QJsonObject &variables, bool on)
                          {QStringLiteral("userErrors"), QJsonArray{}}}}};
 }
 
+int FakeShopify::pageSizeOf(const QString &field) const
+{
+  const GraphQlField *f = m_current ? m_current->find(field) : nullptr;
+  return f ? f->first : 0;
+}
+
+double FakeShopify::bucketAvailable()
+{
+  return bucketNow();
+}
+
+qint64 FakeShopify::clockMs()
+{
+  return nowMs();
+}
+
 QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
 {
   // Supports the one filter Packbench sends: "updated_at:>'ISO'"; pages by index cursor.
@@ -377,7 +419,7 @@ QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
     return a.value(u"updatedAt").toString() < b.value(u"updatedAt").toString();
   });
   const int start = variables.value(u"after").toString().toInt();
-  const int pageSize = 50;
+  const int pageSize = std::max(1, pageSizeOf(QStringLiteral("orders")));
   QJsonArray nodes;
   for (int i = start; i < std::min<int>(start + pageSize, static_cast<int>(matching.size())); ++i)
     nodes.append(matching.at(i));
