@@ -211,6 +211,7 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
   m_stats.pointsCharged += actual;
   m_stats.calls[operation] += 1;
   m_stats.actualCost[operation] += actual;
+  m_stats.levelAfterCall.append({nowMs(), m_available});
   QJsonObject answer{{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(actual)}}}};
   if (!errors.isEmpty())
     answer.insert(QStringLiteral("errors"), errors);

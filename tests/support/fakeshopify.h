@@ -73,7 +73,8 @@ public:
     QHash<QString, int> calls;  // per operation name, calls that ran
     QHash<QString, double> actualCost;
     QHash<QString, int> requestedCost;
-    QList<qint64> fulfillmentAppliedMs; // clockMs() of each applied fulfillmentCreate
+    QList<qint64> fulfillmentAppliedMs;              // clockMs() of each applied fulfillmentCreate
+    QList<std::pair<qint64, double>> levelAfterCall; // clockMs() and bucket level after each call that ran
   };
 
   explicit FakeShopify(QObject *parent = nullptr);
