@@ -237,8 +237,7 @@ int main(int argc, char *argv[])
     out() << "the bucket never ran low: the workers, not Shopify's limit, set the pace" << Qt::endl;
   out() << "steady phase: " << steadyCount << " in " << steadySeconds << " s = " << steadyRate << "/s ("
         << (steadyRate / ceiling) << " of the ceiling); whole run " << runSeconds << " s vs ideal " << idealSeconds
-        << " s (" << (runSeconds > 0 ? idealSeconds / runSeconds : 0) << "); THROTTLED " << stats.throttled
-        << Qt::endl;
+        << " s (" << (runSeconds > 0 ? idealSeconds / runSeconds : 0) << "); THROTTLED " << stats.throttled << Qt::endl;
   const QJsonObject result{
       {QStringLiteral("bench"), QStringLiteral("fulfillment_rate")},
       {QStringLiteral("fulfillments"), count},

@@ -92,9 +92,23 @@ int requested(const GraphQlField &field)
 {
   if (field.children.isEmpty())
     return 0; // scalar or enum
-  if (field.first >= 0)
-    return 2 + field.first * (1 + selectionRequested(field.children));
-  return 1 + selectionRequested(field.children);
+  if (field.first < 0)
+    return 1 + selectionRequested(field.children);
+  // A connection: each of `first` items pays for what nodes/edges select; pageInfo and such once.
+  int perItem = 0;
+  int once = 0;
+  bool connection = false;
+  for (const GraphQlField &child : field.children) {
+    if (isPassThrough(child.name)) {
+      connection = true;
+      perItem += selectionRequested(child.children);
+    } else {
+      once += requested(child);
+    }
+  }
+  if (!connection) // a paginated list: its selection is the item's
+    return 2 + field.first * (1 + once);
+  return 2 + field.first * (1 + perItem) + once;
 }
 
 int actual(const GraphQlField &field, const QJsonValue &value);

@@ -180,6 +180,55 @@ private Q_SLOTS:
                                                                        {QStringLiteral("restoreRate"), 20}}}});
     QCOMPARE(wait, 2000);
   }
+
+  void throttle_creditsTheRefundOfRequestedMinusActual()
+  {
+    ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    CostThrottle throttle(clock);
+    const QString op = QStringLiteral("FulfillmentOrdersForOrder");
+    auto status = [](double available) {
+      return QJsonObject{{QStringLiteral("maximumAvailable"), 1000},
+                         {QStringLiteral("currentlyAvailable"), available},
+                         {QStringLiteral("restoreRate"), 100}};
+    };
+    CostReservation first;
+    QCOMPARE(throttle.reserve(op, &first), 0);
+    throttle.observe(op,
+                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                 {QStringLiteral("actualQueryCost"), 14},
+                                 {QStringLiteral("throttleStatus"), status(986)}},
+                     first);
+    QCOMPARE(throttle.available(), 986.0);
+    CostReservation second;
+    QCOMPARE(throttle.reserve(op, &second), 0); // 986 -> 428 held while the call runs
+    QCOMPARE(second.cost, 558.0);
+    QVERIFY(throttle.reserve(op) > 0); // a second lookup must wait: 428 < 558
+    throttle.observe(op,
+                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                 {QStringLiteral("actualQueryCost"), 14},
+                                 {QStringLiteral("throttleStatus"), status(972)}},
+                     second);
+    QCOMPARE(throttle.available(), 972.0); // the refund came back
+    // Someone else spent from the same bucket: Shopify's lower figure wins.
+    CostReservation third;
+    QCOMPARE(throttle.reserve(op, &third), 0);
+    throttle.observe(op,
+                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                 {QStringLiteral("actualQueryCost"), 14},
+                                 {QStringLiteral("throttleStatus"), status(600)}},
+                     third);
+    QCOMPARE(throttle.available(), 600.0);
+    // THROTTLED: not run, nothing charged; the wait is for the requested cost.
+    CostReservation fourth;
+    QCOMPARE(throttle.reserve(op, &fourth), 0);
+    const qint64 wait = throttle.delayAfterThrottled(op,
+                                                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                                                 {QStringLiteral("actualQueryCost"), QJsonValue()},
+                                                                 {QStringLiteral("throttleStatus"), status(358)}},
+                                                     fourth);
+    QCOMPARE(throttle.available(), 358.0);
+    QCOMPARE(wait, 2000);
+  }
 };
 
 QTEST_GUILESS_MAIN(ShopifyParsingTest)
