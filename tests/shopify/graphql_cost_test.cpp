@@ -24,10 +24,11 @@ QJsonObject post(test::FakeShopify &fake, const QString &document)
   request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   request.setRawHeader("X-Shopify-Access-Token", fake.accessToken());
   QNetworkReply *reply = network.post(
-      request, QJsonDocument(QJsonObject{{QStringLiteral("query"), document},
-                                         {QStringLiteral("variables"),
-                                          QJsonObject{{QStringLiteral("orderId"), QStringLiteral("gid://shopify/Order/7")}}}})
-                   .toJson(QJsonDocument::Compact));
+      request,
+      QJsonDocument(QJsonObject{{QStringLiteral("query"), document},
+                                {QStringLiteral("variables"),
+                                 QJsonObject{{QStringLiteral("orderId"), QStringLiteral("gid://shopify/Order/7")}}}})
+          .toJson(QJsonDocument::Compact));
   QEventLoop loop;
   QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
   if (!reply->isFinished())
@@ -49,8 +50,8 @@ private Q_SLOTS:
     QTest::addColumn<bool>("mutation");
     QTest::addColumn<int>("cost");
     QTest::newRow("scalars only") << QStringLiteral("query A { shop { id name } }") << false << 1;
-    QTest::newRow("connection of 10") << QStringLiteral("query B { products(first: 10) { nodes { title } } }")
-                                      << false << 12;
+    QTest::newRow("connection of 10") << QStringLiteral("query B { products(first: 10) { nodes { title } } }") << false
+                                      << 12;
     QTest::newRow("nested connections multiply")
         << QStringLiteral("query C { products(first: 10) { nodes { variants(first: 5) { nodes { id } } } } }") << false
         << 2 + 10 * (1 + 2 + 5 * 1);
@@ -98,7 +99,8 @@ private Q_SLOTS:
 
   void actualCost_countsWhatCameBack()
   {
-    const auto op = test::GraphQlOperation::parse(shopify::graphQlDocument(QStringLiteral("FulfillmentOrdersForOrder")));
+    const auto op =
+        test::GraphQlOperation::parse(shopify::graphQlDocument(QStringLiteral("FulfillmentOrdersForOrder")));
     const QJsonObject data = QJsonDocument::fromJson(R"({"order":{"id":"o","fulfillmentOrders":{"nodes":[{"id":"f",
       "status":"OPEN","supportedActions":[{"action":"CREATE_FULFILLMENT"},{"action":"HOLD"}],
       "lineItems":{"nodes":[{"id":"l1","lineItem":{"id":"x"}},{"id":"l2","lineItem":{"id":"y"}}]},

@@ -85,10 +85,32 @@ FakeShopify::FakeShopify(QObject *parent)
 
 FakeShopify::~FakeShopify() = default;
 
-quint16 FakeShopify::listen()
+quint16 FakeShopify::listen(quint16 port, const QHostAddress &address)
 {
-  m_port = m_server->listen(QHostAddress::LocalHost, 0);
+  m_port = m_server->listen(address, port);
   return m_port;
+}
+
+QJsonObject FakeShopify::statsJson() const
+{
+  QJsonObject operations;
+  for (auto it = m_stats.calls.cbegin(); it != m_stats.calls.cend(); ++it)
+    operations.insert(it.key(), QJsonObject{{QStringLiteral("calls"), it.value()},
+                                            {QStringLiteral("requested_cost"), m_stats.requestedCost.value(it.key())},
+                                            {QStringLiteral("actual_cost"), m_stats.actualCost.value(it.key())}});
+  return QJsonObject{{QStringLiteral("requests"), m_stats.requests},
+                     {QStringLiteral("throttled"), m_stats.throttled},
+                     {QStringLiteral("throttled_injected"), m_stats.throttledInjected},
+                     {QStringLiteral("server_errors"), m_stats.serverErrors},
+                     {QStringLiteral("lost"), m_stats.lost},
+                     {QStringLiteral("slow"), m_stats.slow},
+                     {QStringLiteral("max_cost_exceeded"), m_stats.maxCostExceeded},
+                     {QStringLiteral("fulfillments_applied"), m_stats.fulfillmentCreates},
+                     {QStringLiteral("points_charged"), m_stats.pointsCharged},
+                     {QStringLiteral("bucket_maximum"), m_maximum},
+                     {QStringLiteral("restore_rate"), m_restoreRate},
+                     {QStringLiteral("fulfillment_orders"), static_cast<int>(m_fulfillmentOrders.size())},
+                     {QStringLiteral("operations"), operations}};
 }
 
 QUrl FakeShopify::adminBaseUrl() const

@@ -80,7 +80,7 @@ public:
   explicit FakeShopify(QObject *parent = nullptr);
   ~FakeShopify() override;
 
-  quint16 listen();
+  quint16 listen(quint16 port = 0, const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
   QUrl adminBaseUrl() const;
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
 
@@ -98,6 +98,8 @@ public:
   const QHash<QString, FulfillmentOrder> &fulfillmentOrders() const { return m_fulfillmentOrders; }
   const QHash<QString, Fulfillment> &fulfillments() const { return m_fulfillments; }
   const Stats &stats() const { return m_stats; }
+  QJsonObject statsJson() const;                  // counters and per-operation costs, for the standalone program
+  QHttpServer &httpServer() { return *m_server; } // for extra (non-Shopify) routes
   QByteArray lastAccessToken() const { return m_lastToken; }
 
   // Signs body with secret and POSTs it like Shopify; returns the HTTP status (-1 on no answer).
