@@ -53,6 +53,7 @@ const QList<const KeyDef *> &allKeys()
       &HubInboxProcessing.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
+      &HubOutboxWorkers.def,
       &HubReconcileIntervalSeconds.def,
       &CarrierApiKey.def,
   };

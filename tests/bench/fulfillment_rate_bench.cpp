@@ -106,6 +106,7 @@ int main(int argc, char *argv[])
   const double bucketSize = envNumber("PACKBENCH_BENCH_BUCKET", 1000);
   const int workers = static_cast<int>(envNumber("PACKBENCH_BENCH_WORKERS", 2));
   const int knownEvery = static_cast<int>(envNumber("PACKBENCH_BENCH_KNOWN_EVERY", 2));
+  const int latencyMs = qEnvironmentVariableIntValue("PACKBENCH_BENCH_LATENCY_MS"); // 0: none
   constexpr qint64 kFirst = 1000000;
 
   const db::ConnectionSettings settings = check(test::createScratchDatabase(QStringLiteral("fulfillrate")), "database");
@@ -124,6 +125,7 @@ int main(int argc, char *argv[])
   for (qint64 id = kFirst; id < kFirst + count; ++id)
     fake.addOrder(QString::number(id), {1, 2});
   fake.setBucket(bucketSize, restoreRate); // full, as an app's bucket is after a quiet minute
+  fake.setLatencyMs(latencyMs);
 
   shopify::GraphQlSettings client;
   client.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
@@ -231,8 +233,9 @@ int main(int argc, char *argv[])
                                               {QStringLiteral("requested"), stats.requestedCost.value(it.key())},
                                               {QStringLiteral("actual_per_call"),
                                                stats.actualCost.value(it.key()) / std::max(1, it.value())}});
-  out() << "fulfillments " << count << ", workers " << workers << ", bucket " << bucketSize << " restore "
-        << restoreRate << "/s; " << costPer << " points per fulfillment -> ceiling " << ceiling << "/s" << Qt::endl;
+  out() << "fulfillments " << count << ", workers " << workers << ", latency " << latencyMs << " ms, bucket "
+        << bucketSize << " restore " << restoreRate << "/s; " << costPer << " points per fulfillment -> ceiling "
+        << ceiling << "/s" << Qt::endl;
   if (!drained)
     out() << "the bucket never ran low: the workers, not Shopify's limit, set the pace" << Qt::endl;
   out() << "steady phase: " << steadyCount << " in " << steadySeconds << " s = " << steadyRate << "/s ("
@@ -245,6 +248,7 @@ int main(int argc, char *argv[])
       {QStringLiteral("bucket"), bucketSize},
       {QStringLiteral("restore_rate"), restoreRate},
       {QStringLiteral("known_ids_every"), knownEvery},
+      {QStringLiteral("latency_ms"), latencyMs},
       {QStringLiteral("points_per_fulfillment"), costPer},
       {QStringLiteral("ceiling_per_s"), ceiling},
       {QStringLiteral("steady_per_s"), steadyRate},

@@ -103,9 +103,9 @@ private Q_SLOTS:
     QCOMPARE(stats.value(u"requests").toInt(), 3);
     QCOMPARE(stats.value(u"throttled").toInt(), 0); // 558 requested of 600 each time, refunds kept it full
     QCOMPARE(stats.value(u"bucket_maximum").toDouble(), 600.0);
-    QCOMPARE(stats.value(u"operations").toObject().value(u"FulfillmentOrdersForOrder").toObject().value(
-                 u"requested_cost"),
-             QJsonValue(558));
+    QCOMPARE(
+        stats.value(u"operations").toObject().value(u"FulfillmentOrdersForOrder").toObject().value(u"requested_cost"),
+        QJsonValue(558));
 
     fake.terminate();
     QVERIFY(fake.waitForFinished(5000));

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHttpServer>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,13 +74,22 @@ FakeShopify::FakeShopify(QObject *parent)
   // Answers synchronously: QtHttpServer 6.4 crashes writing a QFuture's answer to a socket the client
   // already closed (exactly what a timed-out client does), so a slow answer blocks this thread instead.
   m_server->route(QStringLiteral("/admin/api/<arg>/graphql.json"), QHttpServerRequest::Method::Post,
-                  [this](const QString &version, const QHttpServerRequest &request) {
+                  [this](const QString &version, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                     Q_UNUSED(version)
                     const Answer answer = handle(request);
+                    const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
                     if (answer.delayMs > 0)
                       QThread::msleep(static_cast<unsigned long>(answer.delayMs));
-                    return QHttpServerResponse(QByteArrayLiteral("application/json"), answer.body,
-                                               static_cast<QHttpServerResponse::StatusCode>(answer.status));
+                    if (m_latencyMs <= 0 || answer.delayMs > 0) {
+                      responder.write(answer.body, QByteArrayLiteral("application/json"), status);
+                      return;
+                    }
+                    // Network latency: the call took effect, its answer travels. Only for clients that wait
+                    // longer than the latency (6.4 crashes writing to a socket the client already closed).
+                    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+                    QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, body = answer.body, status]() {
+                      held->write(body, QByteArrayLiteral("application/json"), status);
+                    });
                   });
 }
 
@@ -122,6 +132,11 @@ void FakeShopify::setFaults(const Faults &faults, quint32 seed)
 {
   m_faults = faults;
   m_random.seed(seed);
+}
+
+void FakeShopify::setLatencyMs(int latencyMs)
+{
+  m_latencyMs = std::max(0, latencyMs);
 }
 
 void FakeShopify::setBucket(double maximum, double restoreRate)

@@ -86,6 +86,7 @@ public:
 
   void setFaults(const Faults &faults, quint32 seed = 1);
   void setBucket(double maximum, double restoreRate);
+  void setLatencyMs(int latencyMs); // every answer this much later, without blocking other calls
   double bucketAvailable();
   double bucketMaximum() const { return m_maximum; }
   double restoreRate() const { return m_restoreRate; }
@@ -127,6 +128,7 @@ private:
   quint16 m_port = 0;
   Faults m_faults;
   QRandomGenerator m_random;
+  int m_latencyMs = 0;
   double m_maximum = 1000;
   double m_restoreRate = 1000;
   double m_available = 1000;

@@ -52,7 +52,8 @@ int sendOrderWebhooks(test::FakeShopify &fake, const QUrl &url, const QByteArray
   int accepted = 0;
   for (qint64 id = first; id < first + count; ++id) {
     const QByteArray body = test::compact(test::restOrder(id, QDateTime::currentDateTimeUtc()));
-    const int status = fake.sendWebhook(url, secret, topic, body, QStringLiteral("fake-%1-%2").arg(topic).arg(id), shop);
+    const int status =
+        fake.sendWebhook(url, secret, topic, body, QStringLiteral("fake-%1-%2").arg(topic).arg(id), shop);
     accepted += status == 200 ? 1 : 0;
     if (status != 200)
       out() << "webhook " << topic << " for order " << id << ": HTTP " << status << Qt::endl;
@@ -74,9 +75,9 @@ int main(int argc, char *argv[])
                                 QStringLiteral("0"));
   const QCommandLineOption bind(QStringLiteral("bind"), QStringLiteral("Address to listen on."),
                                 QStringLiteral("address"), QStringLiteral("127.0.0.1"));
-  const QCommandLineOption plan(QStringLiteral("plan"),
-                                QStringLiteral("standard (100/s), advanced (200/s), plus (1000/s), enterprise (2000/s)."),
-                                QStringLiteral("plan"), QStringLiteral("standard"));
+  const QCommandLineOption plan(
+      QStringLiteral("plan"), QStringLiteral("standard (100/s), advanced (200/s), plus (1000/s), enterprise (2000/s)."),
+      QStringLiteral("plan"), QStringLiteral("standard"));
   const QCommandLineOption bucket(QStringLiteral("bucket"), QStringLiteral("Bucket size in points (maximumAvailable)."),
                                   QStringLiteral("points"));
   const QCommandLineOption restore(QStringLiteral("restore-rate"), QStringLiteral("Points restored per second."),
@@ -90,23 +91,27 @@ int main(int argc, char *argv[])
                                 QStringLiteral("p"), QStringLiteral("0"));
   const QCommandLineOption slowMs(QStringLiteral("slow-ms"), QStringLiteral("Delay of a slow answer."),
                                   QStringLiteral("ms"), QStringLiteral("15000"));
+  const QCommandLineOption latency(QStringLiteral("latency-ms"),
+                                   QStringLiteral("Answer every call this much later (network round trip)."),
+                                   QStringLiteral("ms"), QStringLiteral("0"));
   const QCommandLineOption throttle(QStringLiteral("throttle"),
                                     QStringLiteral("Share of calls for which the bucket is drained first."),
                                     QStringLiteral("p"), QStringLiteral("0"));
   const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed for the faults."),
                                 QStringLiteral("n"), QStringLiteral("1"));
-  const QCommandLineOption orders(QStringLiteral("orders"),
-                                  QStringLiteral("Create orders FIRST..FIRST+COUNT-1, one open fulfillment order each."),
-                                  QStringLiteral("first:count"));
-  const QCommandLineOption hub(QStringLiteral("webhook-url"),
-                               QStringLiteral("Hub endpoint for webhooks, e.g. http://127.0.0.1:8080/webhooks/shopify."),
-                               QStringLiteral("url"));
-  const QCommandLineOption topic(QStringLiteral("webhook-topic"), QStringLiteral("Topic of the webhooks --orders sends."),
-                                 QStringLiteral("topic"), QStringLiteral("orders/create"));
+  const QCommandLineOption orders(
+      QStringLiteral("orders"), QStringLiteral("Create orders FIRST..FIRST+COUNT-1, one open fulfillment order each."),
+      QStringLiteral("first:count"));
+  const QCommandLineOption hub(
+      QStringLiteral("webhook-url"),
+      QStringLiteral("Hub endpoint for webhooks, e.g. http://127.0.0.1:8080/webhooks/shopify."), QStringLiteral("url"));
+  const QCommandLineOption topic(QStringLiteral("webhook-topic"),
+                                 QStringLiteral("Topic of the webhooks --orders sends."), QStringLiteral("topic"),
+                                 QStringLiteral("orders/create"));
   const QCommandLineOption shop(QStringLiteral("shop"), QStringLiteral("X-Shopify-Shop-Domain of the webhooks."),
                                 QStringLiteral("domain"), QStringLiteral("fake.myshopify.com"));
-  parser.addOptions({port, bind, plan, bucket, restore, serverErrors, lost, slow, slowMs, throttle, seed, orders, hub,
-                     topic, shop});
+  parser.addOptions({port, bind, plan, bucket, restore, serverErrors, lost, slow, slowMs, latency, throttle, seed,
+                     orders, hub, topic, shop});
   parser.process(app);
 
   QTextStream err(stderr);
@@ -142,6 +147,7 @@ int main(int argc, char *argv[])
   faults.slowMs = parser.value(slowMs).toInt();
   faults.throttle = parser.value(throttle).toDouble();
   fake.setFaults(faults, parser.value(seed).toUInt());
+  fake.setLatencyMs(parser.value(latency).toInt());
 
   qint64 firstOrder = 0;
   int orderCount = 0;
@@ -184,7 +190,8 @@ int main(int argc, char *argv[])
                  return json(fake.statsJson(), QHttpServerResponse::StatusCode::Ok);
                });
 
-  const quint16 bound = fake.listen(static_cast<quint16>(parser.value(port).toUInt()), QHostAddress(parser.value(bind)));
+  const quint16 bound =
+      fake.listen(static_cast<quint16>(parser.value(port).toUInt()), QHostAddress(parser.value(bind)));
   if (bound == 0) {
     err << "cannot listen on " << parser.value(bind) << ':' << parser.value(port) << Qt::endl;
     return 1;
