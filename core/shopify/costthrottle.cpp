@@ -42,10 +42,13 @@ qint64 CostThrottle::reserve(const QString &operation, CostReservation *reservat
   const double cost = std::min(m_costs.value(operation, kDefaultCost), m_maximum);
   const double have = availableLocked(now);
   if (have >= cost) {
-    m_available = have - cost;
+    const double held = std::min(cost, m_actualCosts.value(operation, cost));
+    m_available = have - held;
     m_atMs = now;
-    if (reservation)
-      *reservation = {cost, now};
+    if (reservation) {
+      *reservation = {held, now};
+      m_inFlight += held;
+    }
     return 0;
   }
   return std::max<qint64>(1, static_cast<qint64>(std::ceil((cost - have) / m_restoreRate * 1000.0)));
@@ -59,6 +62,9 @@ void CostThrottle::observe(const QString &operation, const QJsonObject &cost, co
   if (cost.value(u"requestedQueryCost").isDouble())
     m_costs.insert(operation, cost.value(u"requestedQueryCost").toDouble());
   if (reservation.atMs >= 0) {
+    m_inFlight = std::max(0.0, m_inFlight - reservation.cost);
+    if (cost.value(u"actualQueryCost").isDouble())
+      m_actualCosts.insert(operation, cost.value(u"actualQueryCost").toDouble());
     // Not run (THROTTLED, actualQueryCost null): all of it back; run: the refund of requested - actual.
     const QJsonValue actual = cost.value(u"actualQueryCost");
     const double charged = actual.isDouble() ? actual.toDouble() : (cost.isEmpty() ? reservation.cost : 0.0);
@@ -69,16 +75,34 @@ void CostThrottle::observe(const QString &operation, const QJsonObject &cost, co
     return;
   m_maximum = std::max(1.0, status.value(u"maximumAvailable").toDouble(m_maximum));
   m_restoreRate = std::max(1.0, status.value(u"restoreRate").toDouble(m_restoreRate));
-  // Shopify's figure was true at some moment between send and now, rounded down: within that
-  // margin our own bookkeeping is the better figure; below it, someone else spent from the bucket.
+  // Shopify's figure is a floor for the bucket once what our other calls in flight will be charged is
+  // taken off (it is rounded down, older than now, and may already include some of those calls).
+  // Far below our model: someone else spent from the bucket, follow it. Far above: our model started
+  // low (a bigger bucket than we assumed), raise it but keep 5% back, since answers may arrive in
+  // another order than Shopify ran the calls.
   const double margin =
       reservation.atMs < 0
           ? 0.0
           : 1.0 + m_restoreRate * static_cast<double>(std::max<qint64>(0, now - reservation.atMs)) / 1000.0;
   const double reported = std::clamp(status.value(u"currentlyAvailable").toDouble(m_available), 0.0, m_maximum);
+  const double floor = std::max(0.0, reported - m_inFlight);
   const double model = availableLocked(now);
-  m_available = reported + margin < model ? reported : model;
+  const double keepBack = 0.05 * m_maximum;
+  if (reported + margin < model)
+    m_available = floor;
+  else if (floor > model + margin + keepBack)
+    m_available = floor - keepBack;
+  else
+    m_available = model;
   m_atMs = now;
+}
+
+void CostThrottle::abandon(const CostReservation &reservation)
+{
+  const QMutexLocker lock(&m_mutex);
+  if (reservation.atMs < 0)
+    return;
+  m_inFlight = std::max(0.0, m_inFlight - reservation.cost); // the points stay spent: it may have run
 }
 
 qint64 CostThrottle::delayAfterThrottled(const QString &operation, const QJsonObject &cost,

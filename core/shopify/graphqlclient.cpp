@@ -154,6 +154,8 @@ GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const Q
   reply->deleteLater();
 
   const QString what = QStringLiteral("Shopify %1").arg(operationName);
+  if (status != 200)
+    m_throttle.abandon(reservation);
   if (status == 0 || (networkError != QNetworkReply::NoError && status < 400)) {
     qCInfo(lcGraphQl).noquote() << what << "failed without an answer:" << static_cast<int>(networkError);
     return {makeError(ErrorKind::Unavailable,

@@ -181,6 +181,38 @@ private Q_SLOTS:
     QCOMPARE(wait, 2000);
   }
 
+  void throttle_learnsABiggerBucket_andCountsCallsInFlight()
+  {
+    ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    CostThrottle throttle(clock); // assumes 1000 until told
+    const QString op = QStringLiteral("FulfillmentOrdersForOrder");
+    auto answer = [](double available) {
+      return QJsonObject{
+          {QStringLiteral("requestedQueryCost"), 558},
+          {QStringLiteral("actualQueryCost"), 14},
+          {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), 2000},
+                                                         {QStringLiteral("currentlyAvailable"), available},
+                                                         {QStringLiteral("restoreRate"), 100}}}};
+    };
+    CostReservation first;
+    QCOMPARE(throttle.reserve(op, &first), 0);
+    throttle.observe(op, answer(1986), first);
+    QCOMPARE(throttle.available(), 1986.0 - 100); // raised to Shopify's figure less 5% kept back
+    // Two lookups in flight; the first answer's figure does not yet include the second's charge.
+    CostReservation a;
+    CostReservation b;
+    QCOMPARE(throttle.reserve(op, &a), 0);
+    QCOMPARE(throttle.reserve(op, &b), 0);
+    QCOMPARE(throttle.available(), 1886.0 - 2 * 14);
+    throttle.observe(op, answer(1972), a);
+    QCOMPARE(throttle.available(), 1886.0 - 2 * 14); // not raised to 1972: b is still out
+    throttle.abandon(b);                             // b's answer was lost: its points stay spent
+    QCOMPARE(throttle.available(), 1886.0 - 2 * 14);
+    // Too little for a lookup's requested cost: wait, though it would cost only 14 in the end.
+    throttle.observe(op, answer(500), {});
+    QCOMPARE(throttle.reserve(op), 580); // 58 points at 100/s
+  }
+
   void throttle_creditsTheRefundOfRequestedMinusActual()
   {
     ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
@@ -200,9 +232,9 @@ private Q_SLOTS:
                      first);
     QCOMPARE(throttle.available(), 986.0);
     CostReservation second;
-    QCOMPARE(throttle.reserve(op, &second), 0); // 986 -> 428 held while the call runs
-    QCOMPARE(second.cost, 558.0);
-    QVERIFY(throttle.reserve(op) > 0); // a second lookup must wait: 428 < 558
+    QCOMPARE(throttle.reserve(op, &second), 0); // needs 558 in the bucket, holds what it cost last time
+    QCOMPARE(second.cost, 14.0);
+    QCOMPARE(throttle.available(), 972.0);
     throttle.observe(op,
                      QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
                                  {QStringLiteral("actualQueryCost"), 14},
