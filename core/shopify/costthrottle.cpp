@@ -40,8 +40,9 @@ qint64 CostThrottle::reserve(const QString &operation, CostReservation *reservat
   const QMutexLocker lock(&m_mutex);
   const qint64 now = m_clock.monotonicMs();
   const double cost = std::min(m_costs.value(operation, kDefaultCost), m_maximum);
+  const double needed = std::min(cost + safetyLocked(), m_maximum);
   const double have = availableLocked(now);
-  if (have >= cost) {
+  if (have >= needed) {
     const double held = std::min(cost, m_actualCosts.value(operation, cost));
     m_available = have - held;
     m_atMs = now;
@@ -51,7 +52,13 @@ qint64 CostThrottle::reserve(const QString &operation, CostReservation *reservat
     }
     return 0;
   }
-  return std::max<qint64>(1, static_cast<qint64>(std::ceil((cost - have) / m_restoreRate * 1000.0)));
+  return std::max<qint64>(1, static_cast<qint64>(std::ceil((needed - have) / m_restoreRate * 1000.0)));
+}
+
+double CostThrottle::safetyLocked() const
+{
+  // Our clock and Shopify's are not the same, and timers fire late: ask for a point and 5 ms more.
+  return 1.0 + m_restoreRate * 0.005;
 }
 
 void CostThrottle::observe(const QString &operation, const QJsonObject &cost, const CostReservation &reservation)
@@ -110,7 +117,7 @@ qint64 CostThrottle::delayAfterThrottled(const QString &operation, const QJsonOb
 {
   observe(operation, cost, reservation);
   const QMutexLocker lock(&m_mutex);
-  const double wanted = std::min(m_costs.value(operation, kDefaultCost), m_maximum);
+  const double wanted = std::min(m_costs.value(operation, kDefaultCost) + safetyLocked(), m_maximum);
   const double have = availableLocked(m_clock.monotonicMs());
   return std::max<qint64>(static_cast<qint64>(std::ceil((wanted - have) / m_restoreRate * 1000.0)), 1);
 }

@@ -46,6 +46,7 @@ public:
 
 private:
   double availableLocked(qint64 now) const;
+  double safetyLocked() const;
 
   const Clock &m_clock;
   mutable QMutex m_mutex;

@@ -190,6 +190,24 @@ int main(int argc, char *argv[])
                  return json(fake.statsJson(), QHttpServerResponse::StatusCode::Ok);
                });
 
+  // {"first": 1001, "count": 10}: signed webhooks for those orders to --webhook-url, sent after the answer.
+  server.route(
+      QStringLiteral("/fake/webhooks"), QHttpServerRequest::Method::Post, [&](const QHttpServerRequest &request) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+        const qint64 first = body.value(u"first").toVariant().toLongLong();
+        const int count = body.value(u"count").toInt();
+        if (!parser.isSet(hub) || first <= 0 || count <= 0 || count > 100000)
+          return json(
+              {{QStringLiteral("error"), QStringLiteral("want --webhook-url and {\"first\": n, \"count\": n}")}},
+              QHttpServerResponse::StatusCode::BadRequest);
+        QTimer::singleShot(0, &fake, [&, first, count]() {
+          const int accepted = sendOrderWebhooks(fake, QUrl(parser.value(hub)), secret, parser.value(topic),
+                                                 parser.value(shop), first, count);
+          out() << accepted << " of " << count << " webhook(s) accepted" << Qt::endl;
+        });
+        return json({{QStringLiteral("queued"), count}}, QHttpServerResponse::StatusCode::Accepted);
+      });
+
   const quint16 bound =
       fake.listen(static_cast<quint16>(parser.value(port).toUInt()), QHostAddress(parser.value(bind)));
   if (bound == 0) {
@@ -201,7 +219,7 @@ int main(int argc, char *argv[])
   out() << "Admin GraphQL: http://" << parser.value(bind) << ':' << bound
         << "/admin/api/2025-04/graphql.json (X-Shopify-Access-Token: " << fake.accessToken() << ")" << Qt::endl;
   out() << "bucket " << bucketSize << " points, restore " << restoreRate << " points/s; " << orderCount
-        << " order(s); GET /fake/stats, POST /fake/orders, POST /fake/bucket" << Qt::endl;
+        << " order(s); GET /fake/stats, POST /fake/orders, /fake/bucket, /fake/webhooks" << Qt::endl;
 
   if (parser.isSet(hub) && orderCount > 0) {
     QTimer::singleShot(0, &fake, [&]() {
