@@ -7,11 +7,15 @@
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
 #include "core/hub/shopifysyncthread.h"
+#include "core/shopify/costthrottle.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
+
+#include <memory>
+#include <vector>
 
 namespace {
 Q_LOGGING_CATEGORY(lcHub, "packbench.app.hub")
@@ -65,17 +69,22 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     inbox->start();
   }
 
-  std::unique_ptr<pb::hub::ShopifySyncThread> sync;
+  pb::shopify::CostThrottle throttle(clock); // Shopify's bucket is per app and shop: one for all workers
+  std::vector<std::unique_ptr<pb::hub::ShopifySyncThread>> sync; // after the throttle: joined before it goes
   if (!config.get(ShopifyShop).isEmpty() && !config.get(ShopifyAccessToken).isEmpty()) {
-    pb::hub::SyncSettings settings;
-    settings.database = pb::db::ConnectionSettings::fromConfig(config);
-    settings.graphql = pb::shopify::GraphQlSettings::fromConfig(config);
-    settings.outbox = pb::shopify::OutboxSettings::fromConfig(
-        config, QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
-    settings.shopDomain = config.get(ShopifyShop);
-    settings.reconcileIntervalSeconds = config.get(HubReconcileIntervalSeconds);
-    sync = std::make_unique<pb::hub::ShopifySyncThread>(settings);
-    sync->start();
+    const QString process =
+        QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+    for (int i = 0; i < config.get(HubOutboxWorkers); ++i) {
+      pb::hub::SyncSettings settings;
+      settings.throttle = &throttle;
+      settings.database = pb::db::ConnectionSettings::fromConfig(config);
+      settings.graphql = pb::shopify::GraphQlSettings::fromConfig(config);
+      settings.outbox = pb::shopify::OutboxSettings::fromConfig(config, QStringLiteral("%1/%2").arg(process).arg(i));
+      settings.shopDomain = config.get(ShopifyShop);
+      settings.reconcileIntervalSeconds = i == 0 ? config.get(HubReconcileIntervalSeconds) : 0;
+      sync.push_back(std::make_unique<pb::hub::ShopifySyncThread>(settings));
+      sync.back()->start();
+    }
   } else {
     qCWarning(lcHub) << "shopify.shop or shopify.access_token not set: outbox and reconcile poller are off";
   }
@@ -86,8 +95,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     return pb::app::ExitFailure;
   }
   const int code = app.exec();
-  if (sync)
-    sync->requestStop();
+  for (auto &thread : sync)
+    thread->requestStop();
   return code;
 }
 

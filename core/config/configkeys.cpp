@@ -56,6 +56,7 @@ const QList<const KeyDef *> &allKeys()
       &HubInboxNice.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
+      &HubOutboxWorkers.def,
       &HubReconcileIntervalSeconds.def,
       &CarrierApiKey.def,
   };

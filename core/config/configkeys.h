@@ -92,6 +92,7 @@ inline constexpr Key<bool> HubInboxProcessing{{"hub.inbox_processing", ValueType
 inline constexpr Key<int> HubInboxNice{{"hub.inbox_nice", ValueType::Int, "10", Scope::Hub, false, {}, 0, 19, "Linux nice value of the inbox-processing thread: under load it yields the CPU to webhook ingest"}};
 inline constexpr Key<int> HubOutboxLeaseSeconds{{"hub.outbox_lease_seconds", ValueType::Int, "120", Scope::Hub, false, {}, 1, 3600, "How long a worker owns a claimed outbox row"}};
 inline constexpr Key<int> HubOutboxMaxAttempts{{"hub.outbox_max_attempts", ValueType::Int, "25", Scope::Hub, false, {}, 1, 1000, "Attempts before an outbox row is marked dead"}};
+inline constexpr Key<int> HubOutboxWorkers{{"hub.outbox_workers", ValueType::Int, "2", Scope::Hub, false, {}, 1, 32, "Outbox worker threads sharing one Shopify cost budget (more hide round trips)"}};
 inline constexpr Key<int> HubReconcileIntervalSeconds{{"hub.reconcile_interval_seconds", ValueType::Int, "300", Scope::Hub, false, {}, 0, 86400, "Poll Shopify for orders whose webhooks never came (0 = off)"}};
 
 inline constexpr Key<QString> CarrierApiKey{{"carrier.api_key", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Carrier label API key"}};

@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
+#include <optional>
+
 namespace pb::hub {
 
 namespace {
@@ -41,8 +43,10 @@ void ShopifySyncThread::run()
       return;
     }
     const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(m_settings.graphql, throttle);
+    std::optional<shopify::CostThrottle> own; // only when the caller shares none
+    if (!m_settings.throttle)
+      own.emplace(clock);
+    shopify::GraphQlClient client(m_settings.graphql, m_settings.throttle ? *m_settings.throttle : *own);
     shopify::OutboxWorker worker(*db, client, m_settings.outbox);
     shopify::ReconcilePoller poller(*db, client, m_settings.shopDomain, clock);
     QElapsedTimer sincePoll;

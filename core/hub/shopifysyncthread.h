@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/db/connection.h"
+#include "core/shopify/costthrottle.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
 
@@ -13,15 +14,18 @@
 namespace pb::hub {
 
 struct SyncSettings {
+  // One per hub process, shared by all its sync threads: Shopify's bucket is per app and shop.
+  shopify::CostThrottle *throttle = nullptr;
   db::ConnectionSettings database;
   shopify::GraphQlSettings graphql;
   shopify::OutboxSettings outbox;
   QString shopDomain;
-  int reconcileIntervalSeconds = 300;
+  int reconcileIntervalSeconds = 300; // 0: this thread does not poll (only one of a hub's threads does)
 };
 
 // The hub's Shopify-bound work on its own thread and database connection: drains the outbox
-// and runs the reconcile poller every interval. Blocking Admin API calls never stall webhooks.
+// and runs the reconcile poller every interval. Blocking Admin API calls never stall webhooks;
+// several threads (hub.outbox_workers) keep calls in flight while others wait for answers.
 class ShopifySyncThread final : public QThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(ShopifySyncThread)

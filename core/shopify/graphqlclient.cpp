@@ -83,7 +83,8 @@ void waitMs(qint64 ms)
   if (ms <= 0)
     return;
   QEventLoop loop;
-  QTimer::singleShot(static_cast<int>(std::min<qint64>(ms, 600000)), &loop, &QEventLoop::quit);
+  // Precise: a coarse timer may fire 5% late, and throttle waits are paced to the restore rate.
+  QTimer::singleShot(static_cast<int>(std::min<qint64>(ms, 600000)), Qt::PreciseTimer, &loop, &QEventLoop::quit);
   loop.exec();
 }
 
@@ -116,9 +117,10 @@ Result<QJsonObject> GraphQlClient::execute(const QString &operationName, const Q
   int failures = 0;
   int throttles = 0;
   for (;;) {
-    while (const qint64 wait = m_throttle.reserve(operationName))
+    CostReservation reservation;
+    while (const qint64 wait = m_throttle.reserve(operationName, &reservation))
       waitMs(wait);
-    Attempt attempt = send(operationName, body);
+    Attempt attempt = send(operationName, body, reservation);
     if (attempt.result.ok())
       return std::move(attempt.result);
     if (attempt.waitMs > 0 && ++throttles <= 50) {
@@ -133,7 +135,8 @@ Result<QJsonObject> GraphQlClient::execute(const QString &operationName, const Q
   }
 }
 
-GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const QByteArray &body)
+GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const QByteArray &body,
+                                           const CostReservation &reservation)
 {
   QNetworkRequest request(m_settings.endpoint);
   request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -151,6 +154,8 @@ GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const Q
   reply->deleteLater();
 
   const QString what = QStringLiteral("Shopify %1").arg(operationName);
+  if (status != 200)
+    m_throttle.abandon(reservation);
   if (status == 0 || (networkError != QNetworkReply::NoError && status < 400)) {
     qCInfo(lcGraphQl).noquote() << what << "failed without an answer:" << static_cast<int>(networkError);
     return {makeError(ErrorKind::Unavailable,
@@ -172,10 +177,10 @@ GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const Q
   const QJsonObject cost = json.value(u"extensions").toObject().value(u"cost").toObject();
   const QJsonArray errors = json.value(u"errors").toArray();
   if (firstErrorCode(errors) == u"THROTTLED") {
-    const qint64 wait = m_throttle.delayAfterThrottled(operationName, cost);
+    const qint64 wait = m_throttle.delayAfterThrottled(operationName, cost, reservation);
     return {makeError(ErrorKind::Unavailable, QStringLiteral("%1: THROTTLED").arg(what)), true, wait};
   }
-  m_throttle.observe(operationName, cost);
+  m_throttle.observe(operationName, cost, reservation);
   if (!errors.isEmpty()) {
     const QString message = errors.first().toObject().value(u"message").toString();
     const bool internal = firstErrorCode(errors) == u"INTERNAL_SERVER_ERROR";

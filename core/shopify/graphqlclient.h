@@ -5,6 +5,7 @@
 #include "core/base/clock.h"
 #include "core/base/result.h"
 #include "core/config/config.h"
+#include "core/shopify/costthrottle.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -13,8 +14,6 @@
 class QNetworkAccessManager;
 
 namespace pb::shopify {
-
-class CostThrottle;
 
 struct GraphQlSettings {
   QUrl endpoint; // https://{shop}/admin/api/{version}/graphql.json
@@ -55,7 +54,7 @@ private:
     bool retryable = false;
     qint64 waitMs = 0; // THROTTLED: wait this long, then try again regardless of kind
   };
-  Attempt send(const QString &operationName, const QByteArray &body);
+  Attempt send(const QString &operationName, const QByteArray &body, const CostReservation &reservation);
   qint64 backoffMs(int attempt) const;
 
   GraphQlSettings m_settings;

@@ -7,6 +7,7 @@
 #include "core/shopify/fulfillmentapi.h"
 #include "core/shopify/graphqlclient.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -114,6 +115,14 @@ Status recordFulfillment(QSqlDatabase &db, qint64 foId, const QString &fulfillme
   return saved ? Status{} : Status{saved.error()};
 }
 
+QString joinIds(const QList<qint64> &ids)
+{
+  QStringList parts;
+  for (const qint64 id : ids)
+    parts.append(QString::number(id));
+  return parts.join(QLatin1Char(','));
+}
+
 } // namespace
 
 OutboxSettings OutboxSettings::fromConfig(const config::Config &config, const QString &workerId)
@@ -159,16 +168,31 @@ Result<int> OutboxWorker::runOnce()
   while (claimed.value().next())
     rows.append({claimed->value(0).toLongLong(), claimed->value(1).toString(),
                  QJsonDocument::fromJson(claimed->value(2).toByteArray()).object(), claimed->value(3).toInt()});
+  QElapsedTimer sinceLease; // the claim set every row's lease: no renewal needed in its first half
+  sinceLease.start();
+  QList<qint64> held;
+  for (const Row &row : rows)
+    held.append(row.id);
   for (const Row &row : rows) {
-    // Renew the lease just before the call, so a long batch never outlives it; lost it: skip.
-    auto renewed = db::exec(m_db,
-                            QStringLiteral("UPDATE outbox SET locked_until = now() + make_interval(secs => ?) WHERE id "
-                                           "= ? AND locked_by = ? AND status = 'in_flight' RETURNING id"),
-                            {m_settings.leaseSeconds, row.id, m_settings.workerId});
-    if (!renewed)
-      return renewed.error();
-    if (!renewed.value().next())
+    // A long batch renews the leases it still holds before the next call; one lost: skip that row.
+    if (sinceLease.elapsed() > m_settings.leaseSeconds * 500LL) {
+      auto renewed = db::exec(
+          m_db,
+          QStringLiteral(
+              "UPDATE outbox SET locked_until = now() + make_interval(secs => ?) WHERE id = "
+              "ANY(string_to_array(?, ',')::bigint[]) AND locked_by = ? AND status = 'in_flight' RETURNING id"),
+          {m_settings.leaseSeconds, joinIds(held), m_settings.workerId});
+      if (!renewed)
+        return renewed.error();
+      sinceLease.restart();
+      QList<qint64> still;
+      while (renewed.value().next())
+        still.append(renewed->value(0).toLongLong());
+      held = still;
+    }
+    if (!held.contains(row.id))
       continue;
+    m_recorded.reset();
     if (Status s = settle(row, handle(row)); !s)
       return s.error();
   }
@@ -178,11 +202,18 @@ Result<int> OutboxWorker::runOnce()
 Status OutboxWorker::settle(const Row &row, const Status &outcome)
 {
   if (outcome.ok()) {
-    auto done = db::exec(m_db,
-                         QStringLiteral("UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL, "
-                                        "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?"),
-                         {row.id, m_settings.workerId});
-    return done ? Status{} : Status{done.error()};
+    // The fulfillment's id and the row's done state in one commit: one fsync, and never one without the other.
+    return db::inTransaction(m_db, [&]() -> Status {
+      if (m_recorded) {
+        if (Status s = recordFulfillment(m_db, m_recorded->first, m_recorded->second); !s)
+          return s;
+      }
+      auto done = db::exec(m_db,
+                           QStringLiteral("UPDATE outbox SET status = 'done', done_at = now(), last_error = NULL, "
+                                          "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ?"),
+                           {row.id, m_settings.workerId});
+      return done ? Status{} : Status{done.error()};
+    });
   }
   const Error &error = outcome.error();
   const bool dead = error.kind == ErrorKind::InvalidInput || error.kind == ErrorKind::Permission ||
@@ -256,8 +287,9 @@ Status OutboxWorker::createFulfillment(const Row &row)
       return s;
     if (fo->isFullyFulfilled()) {
       qCInfo(lcOutbox) << "fulfillment order" << local->id << "already fulfilled at Shopify; not posting again";
-      return recordFulfillment(m_db, local->id,
-                               fo->fulfillmentIds.isEmpty() ? QStringLiteral("unknown") : fo->fulfillmentIds.last());
+      m_recorded.emplace(local->id,
+                         fo->fulfillmentIds.isEmpty() ? QStringLiteral("unknown") : fo->fulfillmentIds.last());
+      return {};
     }
     if (fo->status == u"CANCELLED")
       return makeError(ErrorKind::InvalidInput, QStringLiteral("fulfillment order was cancelled at Shopify"));
@@ -283,7 +315,8 @@ Status OutboxWorker::createFulfillment(const Row &row)
   auto created = fulfillmentapi::createFulfillment(m_client, local->shopifyId, lines, *tracking, notify);
   if (!created)
     return created.error();
-  return recordFulfillment(m_db, local->id, *created);
+  m_recorded.emplace(local->id, *created); // written by settle() with the row's done state
+  return {};
 }
 
 Status OutboxWorker::updateTracking(const Row &row)

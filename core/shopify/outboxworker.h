@@ -9,6 +9,9 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
+
 namespace pb::shopify {
 
 class GraphQlClient;
@@ -56,6 +59,7 @@ private:
   Result<TrackingInfo> trackingFor(qint64 fulfillmentOrderId);
 
   QSqlDatabase m_db;
+  std::optional<std::pair<qint64, QString>> m_recorded; // fulfillment order id, Shopify fulfillment id
   GraphQlClient &m_client;
   OutboxSettings m_settings;
 };

@@ -135,7 +135,8 @@ private Q_SLOTS:
   {
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
-    fake.setBucket(30, 60); // 12-point reads: two at once, then one per 200 ms
+    // 558 requested, 12 actual: only the refund lets a read follow another without a 5-second wait.
+    fake.setBucket(600, 100);
     fake.addOrder(QStringLiteral("42"), {1});
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
@@ -147,6 +148,8 @@ private Q_SLOTS:
       QCOMPARE(fos->first().lines.first().remainingQuantity, 1);
     }
     QCOMPARE(fake.stats().throttled, 0);
+    QCOMPARE(fake.stats().requestedCost.value(QStringLiteral("FulfillmentOrdersForOrder")), 558);
+    QCOMPARE(fake.stats().actualCost.value(QStringLiteral("FulfillmentOrdersForOrder")), 8 * 12.0);
     QCOMPARE(fake.lastAccessToken(), fake.accessToken());
   }
 
@@ -319,6 +322,78 @@ private Q_SLOTS:
     QVERIFY(run(QStringLiteral("DELETE FROM outbox")));
   }
 
+  // A batch that outlives its lease renews it: a second worker, ready to take over expired rows,
+  // never gets one (leases of 3 s, renewed after 1.5 s; the batch of 12 takes ~5 s at 400 ms a call).
+  void outbox_longBatch_renewsItsLeases()
+  {
+    constexpr qint64 kFirst = 700000;
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.setLatencyMs(400);
+    for (qint64 id = kFirst; id < kFirst + 12; ++id)
+      fake.addOrder(QString::number(id), {1, 2});
+    QVERIFY(seedPacked(kFirst, 12));
+    // All ids known: one call per row, so the batch's length is predictable.
+    QVERIFY(run(QStringLiteral("UPDATE fulfillment_orders f SET shopify_id = 'gid://shopify/FulfillmentOrder/' || "
+                               "o.shopify_id FROM orders o WHERE o.id = f.order_id AND o.shopify_id::bigint >= ?"),
+                {kFirst}));
+    QVERIFY(run(QStringLiteral("UPDATE fulfillment_order_lines l SET shopify_id = "
+                               "'gid://shopify/FulfillmentOrderLineItem/' || l.line_item_shopify_id FROM "
+                               "fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = "
+                               "l.fulfillment_order_id AND o.shopify_id::bigint >= ?"),
+                {kFirst}));
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    std::atomic<bool> stop{false};
+    std::atomic<int> errors{0};
+    std::atomic<int> claimedBySecond{0};
+    auto startWorker = [&](const QString &name, int batch, bool loop) {
+      QThread *thread = QThread::create([&, name, batch, loop]() {
+        {
+          auto db = db::openDatabase(m_settings, name);
+          if (!db) {
+            ++errors;
+            return;
+          }
+          shopify::GraphQlClient client(clientSettings(fake, 5000), throttle);
+          auto settings = workerSettings(name);
+          settings.leaseSeconds = 3;
+          settings.batchSize = batch;
+          shopify::OutboxWorker worker(*db, client, settings);
+          do {
+            auto claimed = worker.runOnce();
+            if (!claimed)
+              ++errors;
+            else if (loop)
+              claimedBySecond += *claimed;
+            shopify::waitMs(50);
+          } while (loop && !stop);
+        }
+        QSqlDatabase::removeDatabase(name);
+      });
+      thread->start();
+      return thread;
+    };
+    QThread *first = startWorker(QStringLiteral("lease-a"), 12, false);
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'in_flight'")) > 0,
+                             10000);
+    QThread *second = startWorker(QStringLiteral("lease-b"), 12, true);
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), 60000); // the fake answers on this thread
+    stop = true;
+    QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 10000);
+    delete first;
+    delete second;
+    QCOMPARE(errors.load(), 0);
+    QCOMPARE(claimedBySecond.load(), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'done' AND attempts = 1 AND "
+                                   "aggregate_id::bigint IN (SELECT f.id FROM fulfillment_orders f JOIN orders o ON "
+                                   "o.id = f.order_id WHERE o.shopify_id::bigint >= ?)"),
+                    {kFirst}),
+             12);
+    QCOMPARE(fake.stats().fulfillmentCreates, 12);
+    QVERIFY(run(QStringLiteral("DELETE FROM outbox")));
+  }
+
   // Two workers, 2,000 packed orders, a Shopify that fails at random: one fulfillment each.
   void faults_twoWorkers_everyFulfillmentPostedExactlyOnce()
   {
@@ -326,7 +401,7 @@ private Q_SLOTS:
     constexpr qint64 kFirst = 500000;
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
-    fake.setBucket(200, 4000);
+    fake.setBucket(2000, 20000);
     for (qint64 id = kFirst; id < kFirst + kOrders; ++id)
       fake.addOrder(QString::number(id), {1, 2});
     QVERIFY(seedPacked(kFirst, kOrders));
@@ -395,9 +470,9 @@ private Q_SLOTS:
     }
     // Our side knows each fulfillment's id (tracking updates need it), including after lost answers.
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE "
-                                   "o.shopify_id::bigint >= ? AND f.shopify_fulfillment_id LIKE "
+                                   "o.shopify_id::bigint BETWEEN ? AND ? AND f.shopify_fulfillment_id LIKE "
                                    "'gid://shopify/Fulfillment/%'"),
-                    {kFirst}),
+                    {kFirst, kFirst + kOrders - 1}),
              kOrders);
     qInfo("outbox attempts: %lld rows needed more than one",
           scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE attempts > 1")));

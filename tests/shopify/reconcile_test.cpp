@@ -72,10 +72,11 @@ private Q_SLOTS:
     ManualClock clock(start);
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
-    for (int i = 0; i < 120; ++i) // more than one page of 50
+    for (int i = 0; i < 120; ++i) // many pages of 8
       fake.addOrderNode(orderNode(3000 + i, start.addSecs(-3600 + i), QStringLiteral("c%1@example.com").arg(i)));
     fake.addOrderNode(orderNode(2999, start.addDays(-3), QStringLiteral("old@example.com"))); // before the lookback
-    shopify::CostThrottle throttle(clock);
+    const SystemClock realClock; // the bucket restores in real time: 16 pages of 867 requested points
+    shopify::CostThrottle throttle(realClock);
     shopify::GraphQlSettings s;
     s.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
     s.accessToken = fake.accessToken();

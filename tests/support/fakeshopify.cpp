@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHttpServer>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,22 +74,53 @@ FakeShopify::FakeShopify(QObject *parent)
   // Answers synchronously: QtHttpServer 6.4 crashes writing a QFuture's answer to a socket the client
   // already closed (exactly what a timed-out client does), so a slow answer blocks this thread instead.
   m_server->route(QStringLiteral("/admin/api/<arg>/graphql.json"), QHttpServerRequest::Method::Post,
-                  [this](const QString &version, const QHttpServerRequest &request) {
+                  [this](const QString &version, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                     Q_UNUSED(version)
                     const Answer answer = handle(request);
+                    const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
                     if (answer.delayMs > 0)
                       QThread::msleep(static_cast<unsigned long>(answer.delayMs));
-                    return QHttpServerResponse(QByteArrayLiteral("application/json"), answer.body,
-                                               static_cast<QHttpServerResponse::StatusCode>(answer.status));
+                    if (m_latencyMs <= 0 || answer.delayMs > 0) {
+                      responder.write(answer.body, QByteArrayLiteral("application/json"), status);
+                      return;
+                    }
+                    // Network latency: the call took effect, its answer travels. Only for clients that wait
+                    // longer than the latency (6.4 crashes writing to a socket the client already closed).
+                    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+                    QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, body = answer.body, status]() {
+                      held->write(body, QByteArrayLiteral("application/json"), status);
+                    });
                   });
 }
 
 FakeShopify::~FakeShopify() = default;
 
-quint16 FakeShopify::listen()
+quint16 FakeShopify::listen(quint16 port, const QHostAddress &address)
 {
-  m_port = m_server->listen(QHostAddress::LocalHost, 0);
+  m_port = m_server->listen(address, port);
   return m_port;
+}
+
+QJsonObject FakeShopify::statsJson() const
+{
+  QJsonObject operations;
+  for (auto it = m_stats.calls.cbegin(); it != m_stats.calls.cend(); ++it)
+    operations.insert(it.key(), QJsonObject{{QStringLiteral("calls"), it.value()},
+                                            {QStringLiteral("requested_cost"), m_stats.requestedCost.value(it.key())},
+                                            {QStringLiteral("actual_cost"), m_stats.actualCost.value(it.key())}});
+  return QJsonObject{{QStringLiteral("requests"), m_stats.requests},
+                     {QStringLiteral("throttled"), m_stats.throttled},
+                     {QStringLiteral("throttled_injected"), m_stats.throttledInjected},
+                     {QStringLiteral("server_errors"), m_stats.serverErrors},
+                     {QStringLiteral("lost"), m_stats.lost},
+                     {QStringLiteral("slow"), m_stats.slow},
+                     {QStringLiteral("max_cost_exceeded"), m_stats.maxCostExceeded},
+                     {QStringLiteral("fulfillments_applied"), m_stats.fulfillmentCreates},
+                     {QStringLiteral("points_charged"), m_stats.pointsCharged},
+                     {QStringLiteral("bucket_maximum"), m_maximum},
+                     {QStringLiteral("restore_rate"), m_restoreRate},
+                     {QStringLiteral("fulfillment_orders"), static_cast<int>(m_fulfillmentOrders.size())},
+                     {QStringLiteral("operations"), operations}};
 }
 
 QUrl FakeShopify::adminBaseUrl() const
@@ -100,6 +132,11 @@ void FakeShopify::setFaults(const Faults &faults, quint32 seed)
 {
   m_faults = faults;
   m_random.seed(seed);
+}
+
+void FakeShopify::setLatencyMs(int latencyMs)
+{
+  m_latencyMs = std::max(0, latencyMs);
 }
 
 void FakeShopify::setBucket(double maximum, double restoreRate)
@@ -146,9 +183,14 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
   if (m_lastToken != accessToken())
     return {401, QByteArrayLiteral("{\"errors\":\"[API] Invalid API key or access token\"}")};
   const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
-  static const QRegularExpression operationName(QStringLiteral(R"(\b(query|mutation)\s+(\w+))"));
-  const QString operation = operationName.match(body.value(u"query").toString()).captured(2);
-  const bool mutation = operationName.match(body.value(u"query").toString()).captured(1) == u"mutation";
+  const QString document = body.value(u"query").toString();
+  auto cached = m_operations.constFind(document);
+  if (cached == m_operations.constEnd())
+    cached = m_operations.insert(document, GraphQlOperation::parse(document));
+  const GraphQlOperation &op = cached.value();
+  if (!op.valid)
+    return {200, QByteArrayLiteral("{\"errors\":[{\"message\":\"syntax error\"}]}")};
+  const QString operation = op.name;
 
   if (m_random.generateDouble() < m_faults.serverError) {
     ++m_stats.serverErrors;
@@ -159,34 +201,55 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
     bucketNow();
     m_available = 0;
   }
-  const double requested = mutation ? 10 : 12;
+  // The bucket must hold the requested cost; afterwards the difference to the actual cost is refunded.
+  const int requested = op.requestedCost();
   const double available = bucketNow();
-  auto costJson = [&](bool charged) {
+  auto costJson = [&](const QJsonValue &actualCost) {
     return QJsonObject{
         {QStringLiteral("requestedQueryCost"), requested},
-        {QStringLiteral("actualQueryCost"), charged ? QJsonValue(requested) : QJsonValue()},
+        {QStringLiteral("actualQueryCost"), actualCost},
         {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), m_maximum},
                                                        {QStringLiteral("currentlyAvailable"), std::floor(m_available)},
                                                        {QStringLiteral("restoreRate"), m_restoreRate}}}};
   };
+  auto errorAnswer = [&](const QString &message, const QJsonObject &extensions) {
+    return QJsonObject{{QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("message"), message},
+                                                                         {QStringLiteral("extensions"), extensions}}}},
+                       {QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(QJsonValue())}}}};
+  };
+  if (requested > kSingleQueryMaxCost) {
+    ++m_stats.maxCostExceeded;
+    const QJsonObject refused =
+        errorAnswer(QStringLiteral("Query cost is %1, which exceeds the single query max cost limit (%2).")
+                        .arg(requested)
+                        .arg(kSingleQueryMaxCost),
+                    QJsonObject{{QStringLiteral("code"), QStringLiteral("MAX_COST_EXCEEDED")},
+                                {QStringLiteral("cost"), requested},
+                                {QStringLiteral("maxCost"), kSingleQueryMaxCost}});
+    return {200, QJsonDocument(refused).toJson(QJsonDocument::Compact)};
+  }
   if (available < requested) {
     ++m_stats.throttled;
     if (injectThrottle)
       ++m_stats.throttledInjected;
-    const QJsonObject throttled{
-        {QStringLiteral("errors"),
-         QJsonArray{QJsonObject{{QStringLiteral("message"), QStringLiteral("Throttled")},
-                                {QStringLiteral("extensions"),
-                                 QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")},
-                                             {QStringLiteral("documentation"),
-                                              QStringLiteral("https://shopify.dev/api/usage/rate-limits")}}}}}},
-        {QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(false)}}}};
+    const QJsonObject throttled = errorAnswer(
+        QStringLiteral("Throttled"),
+        QJsonObject{{QStringLiteral("code"), QStringLiteral("THROTTLED")},
+                    {QStringLiteral("documentation"), QStringLiteral("https://shopify.dev/api/usage/rate-limits")}});
     return {200, QJsonDocument(throttled).toJson(QJsonDocument::Compact)};
   }
   m_available -= requested;
   QJsonArray errors;
+  m_current = &op;
+  m_stats.requestedCost[operation] = requested;
   const QJsonObject data = run(operation, body.value(u"variables").toObject(), &errors);
-  QJsonObject answer{{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(true)}}}};
+  const int actual = errors.isEmpty() ? op.actualCost(data) : requested;
+  m_available = std::min(m_maximum, m_available + requested - actual);
+  m_stats.pointsCharged += actual;
+  m_stats.calls[operation] += 1;
+  m_stats.actualCost[operation] += actual;
+  m_stats.levelAfterCall.append({nowMs(), m_available});
+  QJsonObject answer{{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("cost"), costJson(actual)}}}};
   if (!errors.isEmpty())
     answer.insert(QStringLiteral("errors"), errors);
   else
@@ -314,6 +377,7 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   fo.fulfillmentIds.append(f.id);
   m_fulfillments.insert(f.id, f);
   ++m_stats.fulfillmentCreates;
+  m_stats.fulfillmentAppliedMs.append(nowMs());
   return QJsonObject{
       {QStringLiteral("fulfillmentCreate"),
        QJsonObject{{QStringLiteral("fulfillment"), QJsonObject{{QStringLiteral("id"), f.id},
@@ -362,6 +426,22 @@ QJsonObject FakeShopify::hold(const QJsonObject &variables, bool on)
                          {QStringLiteral("userErrors"), QJsonArray{}}}}};
 }
 
+int FakeShopify::pageSizeOf(const QString &field) const
+{
+  const GraphQlField *f = m_current ? m_current->find(field) : nullptr;
+  return f ? f->first : 0;
+}
+
+double FakeShopify::bucketAvailable()
+{
+  return bucketNow();
+}
+
+qint64 FakeShopify::clockMs()
+{
+  return nowMs();
+}
+
 QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
 {
   // Supports the one filter Packbench sends: "updated_at:>'ISO'"; pages by index cursor.
@@ -377,7 +457,7 @@ QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
     return a.value(u"updatedAt").toString() < b.value(u"updatedAt").toString();
   });
   const int start = variables.value(u"after").toString().toInt();
-  const int pageSize = 50;
+  const int pageSize = std::max(1, pageSizeOf(QStringLiteral("orders")));
   QJsonArray nodes;
   for (int i = start; i < std::min<int>(start + pageSize, static_cast<int>(matching.size())); ++i)
     nodes.append(matching.at(i));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tests/support/graphqlcost.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QHostAddress>
@@ -20,7 +22,8 @@ class QNetworkAccessManager;
 namespace pb::test {
 
 // A local Shopify Admin GraphQL endpoint for the operations Packbench sends, with Shopify's
-// semantics: userErrors, extensions.cost with a leaky bucket and THROTTLED, and faults on demand
+// semantics: userErrors, extensions.cost (requested cost reserved, the difference to the actual cost
+// refunded, MAX_COST_EXCEEDED over 1000) with a leaky bucket and THROTTLED, and faults on demand
 // (5xx, slow answers, "lost" answers that apply the mutation and then answer 502). It keeps
 // fulfillment-order state, so a double post shows as two fulfillments. Lives on the thread that
 // creates it; also signs and sends webhooks like Shopify does.
@@ -65,17 +68,29 @@ public:
     int lost = 0;
     int slow = 0;
     int fulfillmentCreates = 0; // applied
+    int maxCostExceeded = 0;    // refused: requested cost over the single-query limit
+    double pointsCharged = 0;   // actual query cost of every call that ran
+    QHash<QString, int> calls;  // per operation name, calls that ran
+    QHash<QString, double> actualCost;
+    QHash<QString, int> requestedCost;
+    QList<qint64> fulfillmentAppliedMs;              // clockMs() of each applied fulfillmentCreate
+    QList<std::pair<qint64, double>> levelAfterCall; // clockMs() and bucket level after each call that ran
   };
 
   explicit FakeShopify(QObject *parent = nullptr);
   ~FakeShopify() override;
 
-  quint16 listen();
+  quint16 listen(quint16 port = 0, const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
   QUrl adminBaseUrl() const;
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
 
   void setFaults(const Faults &faults, quint32 seed = 1);
   void setBucket(double maximum, double restoreRate);
+  void setLatencyMs(int latencyMs); // every answer this much later, without blocking other calls
+  double bucketAvailable();
+  double bucketMaximum() const { return m_maximum; }
+  double restoreRate() const { return m_restoreRate; }
+  static qint64 clockMs(); // the monotonic clock the bucket and fulfillmentAppliedMs use
 
   // An order with one OPEN fulfillment order; line item ids are orderId*100+i, quantities as given.
   FulfillmentOrder &addOrder(const QString &orderId, const QList<int> &quantities);
@@ -84,6 +99,8 @@ public:
   const QHash<QString, FulfillmentOrder> &fulfillmentOrders() const { return m_fulfillmentOrders; }
   const QHash<QString, Fulfillment> &fulfillments() const { return m_fulfillments; }
   const Stats &stats() const { return m_stats; }
+  QJsonObject statsJson() const;                  // counters and per-operation costs, for the standalone program
+  QHttpServer &httpServer() { return *m_server; } // for extra (non-Shopify) routes
   QByteArray lastAccessToken() const { return m_lastToken; }
 
   // Signs body with secret and POSTs it like Shopify; returns the HTTP status (-1 on no answer).
@@ -104,16 +121,20 @@ private:
   QJsonObject hold(const QJsonObject &variables, bool on);
   QJsonObject ordersUpdatedSince(const QJsonObject &variables);
   double bucketNow();
+  int pageSizeOf(const QString &field) const;
 
   std::unique_ptr<QHttpServer> m_server;
   std::unique_ptr<QNetworkAccessManager> m_network;
   quint16 m_port = 0;
   Faults m_faults;
   QRandomGenerator m_random;
+  int m_latencyMs = 0;
   double m_maximum = 1000;
   double m_restoreRate = 1000;
   double m_available = 1000;
   qint64 m_bucketAtMs = 0;
+  QHash<QString, GraphQlOperation> m_operations; // parsed documents by text
+  const GraphQlOperation *m_current = nullptr;
   QHash<QString, FulfillmentOrder> m_fulfillmentOrders;
   QHash<QString, Fulfillment> m_fulfillments;
   QList<QJsonObject> m_orderNodes;

@@ -165,8 +165,8 @@ private Q_SLOTS:
                                                                        {QStringLiteral("currentlyAvailable"), 50},
                                                                        {QStringLiteral("restoreRate"), 10}}}});
     QCOMPARE(throttle.reserve(op), 0);    // 50 -> 10
-    QCOMPARE(throttle.reserve(op), 3000); // needs 30 more points at 10/s
-    clock.advanceMs(2999);
+    QCOMPARE(throttle.reserve(op), 3105); // 40 + 1.05 safety: 31.05 more points at 10/s
+    clock.advanceMs(3104);
     QVERIFY(throttle.reserve(op) > 0);
     clock.advanceMs(1);
     QCOMPARE(throttle.reserve(op), 0);
@@ -178,7 +178,88 @@ private Q_SLOTS:
                         {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), 100},
                                                                        {QStringLiteral("currentlyAvailable"), 0},
                                                                        {QStringLiteral("restoreRate"), 20}}}});
-    QCOMPARE(wait, 2000);
+    QCOMPARE(wait, 2055); // 40 + 1.1 safety at 20/s
+  }
+
+  void throttle_learnsABiggerBucket_andCountsCallsInFlight()
+  {
+    ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    CostThrottle throttle(clock); // assumes 1000 until told
+    const QString op = QStringLiteral("FulfillmentOrdersForOrder");
+    auto answer = [](double available) {
+      return QJsonObject{
+          {QStringLiteral("requestedQueryCost"), 558},
+          {QStringLiteral("actualQueryCost"), 14},
+          {QStringLiteral("throttleStatus"), QJsonObject{{QStringLiteral("maximumAvailable"), 2000},
+                                                         {QStringLiteral("currentlyAvailable"), available},
+                                                         {QStringLiteral("restoreRate"), 100}}}};
+    };
+    CostReservation first;
+    QCOMPARE(throttle.reserve(op, &first), 0);
+    throttle.observe(op, answer(1986), first);
+    QCOMPARE(throttle.available(), 1986.0 - 100); // raised to Shopify's figure less 5% kept back
+    // Two lookups in flight; the first answer's figure does not yet include the second's charge.
+    CostReservation a;
+    CostReservation b;
+    QCOMPARE(throttle.reserve(op, &a), 0);
+    QCOMPARE(throttle.reserve(op, &b), 0);
+    QCOMPARE(throttle.available(), 1886.0 - 2 * 14);
+    throttle.observe(op, answer(1972), a);
+    QCOMPARE(throttle.available(), 1886.0 - 2 * 14); // not raised to 1972: b is still out
+    throttle.abandon(b);                             // b's answer was lost: its points stay spent
+    QCOMPARE(throttle.available(), 1886.0 - 2 * 14);
+    // Too little for a lookup's requested cost: wait, though it would cost only 14 in the end.
+    throttle.observe(op, answer(500), {});
+    QCOMPARE(throttle.reserve(op), 595); // 58 points and 1.5 of safety at 100/s
+  }
+
+  void throttle_creditsTheRefundOfRequestedMinusActual()
+  {
+    ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    CostThrottle throttle(clock);
+    const QString op = QStringLiteral("FulfillmentOrdersForOrder");
+    auto status = [](double available) {
+      return QJsonObject{{QStringLiteral("maximumAvailable"), 1000},
+                         {QStringLiteral("currentlyAvailable"), available},
+                         {QStringLiteral("restoreRate"), 100}};
+    };
+    CostReservation first;
+    QCOMPARE(throttle.reserve(op, &first), 0);
+    throttle.observe(op,
+                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                 {QStringLiteral("actualQueryCost"), 14},
+                                 {QStringLiteral("throttleStatus"), status(986)}},
+                     first);
+    QCOMPARE(throttle.available(), 986.0);
+    CostReservation second;
+    QCOMPARE(throttle.reserve(op, &second), 0); // needs 558 in the bucket, holds what it cost last time
+    QCOMPARE(second.cost, 14.0);
+    QCOMPARE(throttle.available(), 972.0);
+    throttle.observe(op,
+                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                 {QStringLiteral("actualQueryCost"), 14},
+                                 {QStringLiteral("throttleStatus"), status(972)}},
+                     second);
+    QCOMPARE(throttle.available(), 972.0); // the refund came back
+    // Someone else spent from the same bucket: Shopify's lower figure wins.
+    CostReservation third;
+    QCOMPARE(throttle.reserve(op, &third), 0);
+    throttle.observe(op,
+                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                 {QStringLiteral("actualQueryCost"), 14},
+                                 {QStringLiteral("throttleStatus"), status(600)}},
+                     third);
+    QCOMPARE(throttle.available(), 600.0);
+    // THROTTLED: not run, nothing charged; the wait is for the requested cost.
+    CostReservation fourth;
+    QCOMPARE(throttle.reserve(op, &fourth), 0);
+    const qint64 wait = throttle.delayAfterThrottled(op,
+                                                     QJsonObject{{QStringLiteral("requestedQueryCost"), 558},
+                                                                 {QStringLiteral("actualQueryCost"), QJsonValue()},
+                                                                 {QStringLiteral("throttleStatus"), status(358)}},
+                                                     fourth);
+    QCOMPARE(throttle.available(), 358.0);
+    QVERIFY2(wait >= 2015 && wait <= 2016, qPrintable(QString::number(wait))); // 201.5 points at 100/s
   }
 };
 

@@ -1,0 +1,146 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shopify's calculated query cost as the fake charges it, and what our own documents cost.
+#include "core/shopify/graphqlclient.h"
+#include "tests/support/fakeshopify.h"
+#include "tests/support/graphqlcost.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTest>
+
+using namespace pb;
+
+namespace {
+
+QJsonObject post(test::FakeShopify &fake, const QString &document)
+{
+  QNetworkAccessManager network;
+  QNetworkRequest request(QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json")));
+  request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+  request.setRawHeader("X-Shopify-Access-Token", fake.accessToken());
+  QNetworkReply *reply = network.post(
+      request,
+      QJsonDocument(QJsonObject{{QStringLiteral("query"), document},
+                                {QStringLiteral("variables"),
+                                 QJsonObject{{QStringLiteral("orderId"), QStringLiteral("gid://shopify/Order/7")}}}})
+          .toJson(QJsonDocument::Compact));
+  QEventLoop loop;
+  QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+  if (!reply->isFinished())
+    loop.exec();
+  const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+  reply->deleteLater();
+  return answer;
+}
+
+} // namespace
+
+class GraphQlCostTest final : public QObject {
+  Q_OBJECT
+
+private Q_SLOTS:
+  void requestedCost_data()
+  {
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<bool>("mutation");
+    QTest::addColumn<int>("cost");
+    QTest::newRow("scalars only") << QStringLiteral("query A { shop { id name } }") << false << 1;
+    QTest::newRow("connection of 10") << QStringLiteral("query B { products(first: 10) { nodes { title } } }") << false
+                                      << 12;
+    QTest::newRow("nested connections multiply")
+        << QStringLiteral("query C { products(first: 10) { nodes { variants(first: 5) { nodes { id } } } } }") << false
+        << 2 + 10 * (1 + 2 + 5 * 1);
+    QTest::newRow("comments and args") << QStringLiteral("# x\nquery D($id: ID!) {\n order(id: $id) { id # y\n } }")
+                                       << false << 1;
+    QTest::newRow("mutation is flat") << QStringLiteral("mutation E($f: FulfillmentInput!) { fulfillmentCreate("
+                                                        "fulfillment: $f) { fulfillment { id trackingInfo(first: 10) "
+                                                        "{ number } } userErrors { message } } }")
+                                      << true << 10;
+    QTest::newRow("our fulfillment-order lookup")
+        << shopify::graphQlDocument(QStringLiteral("FulfillmentOrdersForOrder")) << false << 558;
+    QTest::newRow("our reconcile page") << shopify::graphQlDocument(QStringLiteral("OrdersUpdatedSince")) << false
+                                        << 867;
+  }
+
+  void requestedCost()
+  {
+    QFETCH(QString, document);
+    QFETCH(bool, mutation);
+    QFETCH(int, cost);
+    const auto op = test::GraphQlOperation::parse(document);
+    QVERIFY(op.valid);
+    QCOMPARE(op.mutation, mutation);
+    QCOMPARE(op.requestedCost(), cost);
+  }
+
+  void everyDocumentWeSend_isUnderTheSingleQueryLimit()
+  {
+    const QStringList names = QDir(QStringLiteral(":/shopify/graphql")).entryList({QStringLiteral("*.graphql")});
+    QVERIFY(names.size() >= 6);
+    for (const QString &name : names) {
+      const auto op = test::GraphQlOperation::parse(shopify::graphQlDocument(name.chopped(8)));
+      QVERIFY2(op.valid, qPrintable(name));
+      QVERIFY2(op.requestedCost() <= test::kSingleQueryMaxCost,
+               qPrintable(QStringLiteral("%1 costs %2").arg(name).arg(op.requestedCost())));
+    }
+  }
+
+  void parse_rejectsWhatItDoesNotModel()
+  {
+    QVERIFY(!test::GraphQlOperation::parse(QStringLiteral("query { a { ...F } }")).valid);
+    QVERIFY(!test::GraphQlOperation::parse(QStringLiteral("query { a { b }")).valid);
+    QVERIFY(!test::GraphQlOperation::parse(QString()).valid);
+  }
+
+  void actualCost_countsWhatCameBack()
+  {
+    const auto op =
+        test::GraphQlOperation::parse(shopify::graphQlDocument(QStringLiteral("FulfillmentOrdersForOrder")));
+    const QJsonObject data = QJsonDocument::fromJson(R"({"order":{"id":"o","fulfillmentOrders":{"nodes":[{"id":"f",
+      "status":"OPEN","supportedActions":[{"action":"CREATE_FULFILLMENT"},{"action":"HOLD"}],
+      "lineItems":{"nodes":[{"id":"l1","lineItem":{"id":"x"}},{"id":"l2","lineItem":{"id":"y"}}]},
+      "fulfillments":{"nodes":[]}}]}}})")
+                                 .object();
+    // order 1 + fulfillmentOrders (2 + 1) + 2 actions + lineItems (2 + 2 + 2 line items) + fulfillments (2 + 0)
+    QCOMPARE(op.actualCost(data), 1 + 3 + 2 + 6 + 2);
+    QCOMPARE(op.actualCost(QJsonObject{{QStringLiteral("order"), QJsonValue()}}), 0);
+  }
+
+  void fake_refundsTheDifference_andRefusesTooCostlyQueries()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addOrder(QStringLiteral("7"), {1, 2});
+    fake.setBucket(1000, 1); // slow restore: the figures below are exact to a point
+    const QJsonObject answer = post(fake, shopify::graphQlDocument(QStringLiteral("FulfillmentOrdersForOrder")));
+    const QJsonObject cost = answer.value(u"extensions").toObject().value(u"cost").toObject();
+    QCOMPARE(cost.value(u"requestedQueryCost").toInt(), 558);
+    QCOMPARE(cost.value(u"actualQueryCost").toInt(), 14);
+    const double left = cost.value(u"throttleStatus").toObject().value(u"currentlyAvailable").toDouble();
+    QVERIFY2(left >= 986 && left <= 987, qPrintable(QString::number(left)));
+
+    const QString tooCostly =
+        QStringLiteral("query Big { orders(first: 50) { nodes { lineItems(first: 100) { nodes { id } } } } }");
+    const QJsonObject refused = post(fake, tooCostly);
+    const QJsonObject error = refused.value(u"errors").toArray().first().toObject();
+    QCOMPARE(error.value(u"extensions").toObject().value(u"code").toString(), QStringLiteral("MAX_COST_EXCEEDED"));
+    QVERIFY(error.value(u"message").toString().contains(QStringLiteral("exceeds the single query max cost limit")));
+    QVERIFY(!refused.contains(u"data"));
+    QCOMPARE(fake.stats().maxCostExceeded, 1);
+
+    fake.setBucket(500, 1); // less than the lookup requests: THROTTLED, nothing charged
+    const QJsonObject throttled = post(fake, shopify::graphQlDocument(QStringLiteral("FulfillmentOrdersForOrder")));
+    QCOMPARE(throttled.value(u"errors").toArray().first().toObject().value(u"extensions").toObject().value(u"code"),
+             QJsonValue(QStringLiteral("THROTTLED")));
+    QVERIFY(throttled.value(u"extensions").toObject().value(u"cost").toObject().value(u"actualQueryCost").isNull());
+    QVERIFY(fake.bucketAvailable() >= 500);
+  }
+};
+
+QTEST_GUILESS_MAIN(GraphQlCostTest)
+#include "graphql_cost_test.moc"
