@@ -75,13 +75,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createScratchDatabase(QStringLiteral("stationcli"));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("stationcli"));
     VERIFY_OK(scratch);
-    m_settings = *scratch;
-    auto admin = db::openDatabase(m_settings, QStringLiteral("cli-admin"));
-    VERIFY_OK(admin);
-    m_admin = *admin;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
+    m_settings = scratch->settings;
+    m_admin = scratch->db;
     const SystemClock clock;
     VERIFY_OK(db::seedDemoData(m_admin, clock));
     m_stationRole = QStringLiteral("pbt_cli_") + QUuid::createUuid().toString(QUuid::Id128).left(10);

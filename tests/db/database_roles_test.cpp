@@ -52,13 +52,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createScratchDatabase(QStringLiteral("roles"));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("roles"));
     VERIFY_OK(scratch);
-    m_settings = *scratch;
-    auto admin = db::openDatabase(m_settings, QStringLiteral("roles-admin"));
-    VERIFY_OK(admin);
-    m_admin = *admin;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
+    m_settings = scratch->settings;
+    m_admin = scratch->db;
 
     // Login users are cluster-wide: unique names, members of the group roles the migration made.
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);

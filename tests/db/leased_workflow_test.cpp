@@ -100,12 +100,9 @@ private Q_SLOTS:
     VERIFY_OK(db);
     m_db = *db;
 #else
-    auto settings = test::createScratchDatabase(QStringLiteral("workflow"));
-    VERIFY_OK(settings);
-    auto db = db::openDatabase(*settings, QStringLiteral("wf"));
-    VERIFY_OK(db);
-    m_db = *db;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("workflow"));
+    VERIFY_OK(scratch);
+    m_db = scratch->db;
     VERIFY_OK(db::seedDemoData(m_db, m_clock));
 #endif
     const qint64 probe = queuedOrder();

@@ -40,13 +40,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createScratchDatabase(QStringLiteral("reconnect"));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("reconnect"));
     VERIFY_OK(scratch);
-    m_settings = *scratch;
-    auto admin = db::openDatabase(m_settings, QStringLiteral("reconnect-admin"));
-    VERIFY_OK(admin);
-    m_admin = *admin;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
+    m_settings = scratch->settings;
+    m_admin = scratch->db;
     auto world = test::createQueueWorld(m_admin);
     VERIFY_OK(world);
     m_world = *world;

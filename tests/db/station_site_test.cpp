@@ -33,12 +33,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createScratchDatabase(QStringLiteral("site"));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("site"));
     VERIFY_OK(scratch);
-    auto opened = db::openDatabase(*scratch, QStringLiteral("site"));
-    VERIFY_OK(opened);
-    m_db = *opened;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db));
+    m_db = scratch->db;
     m_shopA = insert(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('a.myshopify.com', 'A')"), {});
     m_shopB = insert(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('b.myshopify.com', 'B')"), {});
     const QString location = QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, ?, ?)");

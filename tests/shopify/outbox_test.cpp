@@ -10,6 +10,7 @@
 #include "core/shopify/outboxworker.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -115,14 +116,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto settings = test::createScratchDatabase(QStringLiteral("outbox"));
-    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    m_settings = *settings;
-    auto db = db::openDatabase(m_settings, QStringLiteral("outbox-test"));
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db);
-    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("outbox"));
+    VERIFY_OK(scratch);
+    m_settings = scratch->settings;
+    m_db = scratch->db;
     m_shopId =
         scalar(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('fake.myshopify.com', 'Fake') RETURNING id"));
     m_locationId = scalar(QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'RNO', 'Reno') "

@@ -9,6 +9,7 @@
 #include "core/shopify/reconcilepoller.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -57,13 +58,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto settings = test::createScratchDatabase(QStringLiteral("reconcile"));
-    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    auto db = db::openDatabase(*settings, QStringLiteral("reconcile-test"));
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db);
-    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("reconcile"));
+    VERIFY_OK(scratch);
+    m_db = scratch->db;
   }
 
   void poll_bringsMissedOrdersAndAdvancesTheWatermark()

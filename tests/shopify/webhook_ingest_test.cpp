@@ -10,6 +10,7 @@
 #include "tests/support/fakeshopify.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -92,14 +93,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto settings = test::createScratchDatabase(QStringLiteral("webhooks"));
-    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    m_settings = *settings;
-    auto db = db::openDatabase(m_settings, QStringLiteral("webhook-test"));
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db);
-    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("webhooks"));
+    VERIFY_OK(scratch);
+    m_settings = scratch->settings;
+    m_db = scratch->db;
     m_server = std::make_unique<hub::HubServer>(m_settings, hub::WebhookSettings{kSecret, 4096}, 2);
     auto port = m_server->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port.ok());

@@ -124,13 +124,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto settings = test::createScratchDatabase(QStringLiteral("webthreads"));
-    VERIFY_OK(settings);
-    m_settings = *settings;
-    auto db = db::openDatabase(m_settings, QStringLiteral("threads-test"));
-    VERIFY_OK(db);
-    m_db = *db;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("webthreads"));
+    VERIFY_OK(scratch);
+    m_settings = scratch->settings;
+    m_db = scratch->db;
     for (int i = 0; i < kClients; ++i)
       m_clients.push_back(std::make_unique<QNetworkAccessManager>());
     m_server = std::make_unique<hub::HubServer>(m_settings, hub::WebhookSettings{kSecret, 64 * 1024}, kThreads);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/testdatabase.h"
 
+#include "core/db/migrations.h"
 #include "core/db/sql.h"
 
 #include <QProcessEnvironment>
@@ -48,6 +49,20 @@ Result<db::ConnectionSettings> createScratchDatabase(const QString &prefix)
   db::ConnectionSettings settings = *server;
   settings.name = name;
   return settings;
+}
+
+Result<MigratedDatabase> createMigratedDatabase(const QString &prefix)
+{
+  auto settings = createScratchDatabase(prefix);
+  if (!settings)
+    return settings.error();
+  auto opened = db::openDatabase(*settings, prefix + QStringLiteral("-admin"));
+  if (!opened)
+    return opened.error();
+  MigratedDatabase scratch{*settings, std::move(opened).value()};
+  if (auto migrated = db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(scratch.db); !migrated)
+    return migrated.error();
+  return scratch;
 }
 
 qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values)

@@ -16,6 +16,13 @@ Result<db::ConnectionSettings> fixtureServer();
 // Creates a fresh, uniquely named database on the fixture cluster and returns its settings.
 Result<db::ConnectionSettings> createScratchDatabase(const QString &prefix);
 
+// A scratch database with the PostgreSQL migrations applied, and a superuser connection to it.
+struct MigratedDatabase {
+  db::ConnectionSettings settings;
+  QSqlDatabase db;
+};
+Result<MigratedDatabase> createMigratedDatabase(const QString &prefix);
+
 // First column of the first row as a number; -1 (and a warning) when the query fails or is empty.
 qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
