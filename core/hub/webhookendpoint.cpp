@@ -149,7 +149,9 @@ QHttpServerResponse WebhookEndpoint::webhook(const QHttpServerRequest &request)
   const shopify::WebhookVerifier verifier(m_context.webhooks.secret);
   if (!verifier.isAuthentic(request.body(), headerValue(request, "x-shopify-hmac-sha256"))) {
     ++counters.rejected;
-    qCWarning(lcEndpoint) << "webhook refused: missing or wrong HMAC from" << request.remoteAddress().toString();
+    if (const auto heldBack = m_forgedLog.admit(m_clock.monotonicMs()))
+      qCWarning(lcEndpoint) << "webhook refused: missing or wrong HMAC from" << request.remoteAddress().toString()
+                            << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
     return QHttpServerResponse(Code::Unauthorized);
   }
   shopify::WebhookDelivery delivery;
@@ -174,7 +176,9 @@ QHttpServerResponse WebhookEndpoint::webhook(const QHttpServerRequest &request)
     // Not stored, so not acknowledged: Shopify delivers it again later.
     noteError(stored.error());
     ++counters.unavailable;
-    qCWarning(lcEndpoint).noquote() << "webhook not stored:" << stored.error().message;
+    if (const auto heldBack = m_unavailableLog.admit(m_clock.monotonicMs()))
+      qCWarning(lcEndpoint).noquote() << "webhook not stored (503):" << stored.error().message
+                                      << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
     return QHttpServerResponse(Code::ServiceUnavailable);
   }
   if (*stored == shopify::StoreOutcome::Duplicate) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/burstlimiter.h"
 #include "core/base/clock.h"
 #include "core/base/result.h"
 #include "core/db/connection.h"
@@ -62,6 +63,8 @@ private:
   QString m_connectionName;
   SystemClock m_clock;
   qint64 m_nextOpenMs = 0;
+  BurstLimiter m_unavailableLog{10'000}; // one line per 10 s per thread while the database is away
+  BurstLimiter m_forgedLog{10'000};      // and while someone sends forged signatures
   std::unique_ptr<db::StatementCache> m_statements;
   std::unique_ptr<db::Reconnector> m_reconnector;
 };

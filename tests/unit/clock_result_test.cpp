@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/base/burstlimiter.h"
 #include "core/base/clock.h"
 #include "core/base/result.h"
 #include "core/base/version.h"
@@ -43,6 +44,18 @@ private Q_SLOTS:
     QVERIFY(fine.ok());
     Status failed = makeError(ErrorKind::Conflict, QStringLiteral("taken"));
     QCOMPARE(failed.error().message, QStringLiteral("taken"));
+  }
+
+  void burstLimiter_admitsFirstThenOnePerIntervalWithTheHeldBackCount()
+  {
+    BurstLimiter limiter(10'000);
+    QCOMPARE(limiter.admit(5'000), std::optional<int>(0));
+    QCOMPARE(limiter.admit(5'001), std::nullopt);
+    QCOMPARE(limiter.admit(14'999), std::nullopt);
+    QCOMPARE(limiter.admit(15'000), std::optional<int>(2));
+    QCOMPARE(limiter.admit(15'500), std::nullopt);
+    QCOMPARE(limiter.admit(60'000), std::optional<int>(1));
+    QCOMPARE(limiter.admit(80'000), std::optional<int>(0));
   }
 
   void version_isTheProjectVersion() { QCOMPARE(versionString(), QStringLiteral(PACKBENCH_VERSION)); }
