@@ -14,8 +14,7 @@ class BurstLimiter final {
 public:
   explicit BurstLimiter(qint64 intervalMs)
       : m_intervalMs(intervalMs)
-  {
-  }
+  {}
 
   // The count of events suppressed since the last admitted one, or nothing if this one is suppressed.
   std::optional<int> admit(qint64 nowMs)
