@@ -139,6 +139,17 @@ Result<std::optional<Claim>> OrderQueue::claimNextPostgres(qint64 stationId, qin
       Claim{rows->first().at(0).toLongLong(), rows->first().at(1).toLongLong(), stationId, expires});
 }
 
+Result<Claim> OrderQueue::takeQueued(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
+                                     const QString &action)
+{
+  auto taken = m_statements.command(
+      sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed', updated_at = {ts} WHERE id = ?")),
+      {now, fulfillmentOrderId});
+  if (!taken)
+    return taken.error();
+  return insertClaim(now, actor, fulfillmentOrderId, action);
+}
+
 Result<std::optional<Claim>> OrderQueue::claimNextSqlite(qint64 stationId, qint64 locationId,
                                                          std::optional<qint64> packerId)
 {
@@ -153,13 +164,7 @@ Result<std::optional<Claim>> OrderQueue::claimNextSqlite(qint64 stationId, qint6
     if (next->isEmpty())
       return {};
     const qint64 foId = next->first().at(0).toLongLong();
-    const QString now = isoUtc(m_clock.nowUtc());
-    auto taken = m_statements.command(
-        QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed', updated_at = ? WHERE id = ?"),
-        {now, foId});
-    if (!taken)
-      return taken.error();
-    auto claim = insertClaim(now, {stationId, packerId}, foId, QStringLiteral("claim"));
+    auto claim = takeQueued(isoUtc(m_clock.nowUtc()), {stationId, packerId}, foId, QStringLiteral("claim"));
     if (!claim)
       return claim.error();
     claimed = *claim;
@@ -186,12 +191,7 @@ Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrde
     const QDateTime nowTime = m_clock.nowUtc();
     const QString now = isoUtc(nowTime);
     if (state == u"queued") {
-      auto taken = m_statements.command(
-          sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed', updated_at = {ts} WHERE id = ?")),
-          {now, fulfillmentOrderId});
-      if (!taken)
-        return taken.error();
-      auto claim = insertClaim(now, {stationId, packerId}, fulfillmentOrderId, QStringLiteral("claim_specific"));
+      auto claim = takeQueued(now, {stationId, packerId}, fulfillmentOrderId, QStringLiteral("claim_specific"));
       if (!claim)
         return claim.error();
       claimed = *claim;

@@ -59,6 +59,8 @@ private:
   Status audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
                const QString &detailsJson);
   Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action);
+  // A queued order becomes claimed by the actor (inside the caller's transaction).
+  Result<Claim> takeQueued(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action);
   Status closeClaim(const Claim &claim, const QString &now, const QString &reason);
   Result<std::optional<Claim>> claimNextPostgres(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
   Result<std::optional<Claim>> claimNextSqlite(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
