@@ -11,24 +11,8 @@ hub=${1:?packbench-hub binary}; load=${2:?packbench-webhook-load binary}
 secs=${3:-30}; rounds=${4:-3}; base=${5:-50}
 spike=$((base * 4))
 py=/usr/bin/python3
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-work=$(mktemp -d /tmp/pbspike-XXXXXX); chmod 755 "$work"
-as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  as_owner "$bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-[ "$(id -u)" = 0 ] && chown postgres: "$work"
-as_owner "$bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1
-as_owner "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p 5432 -k $work -c listen_addresses='' -c max_connections=200" start >/dev/null
-psql() { "$bin/psql" -h "$work" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
-psql -d postgres -c "CREATE DATABASE bench"
-db=(--no-default-files --set database.driver=postgres --set database.host="$work" --set database.user=postgres --set database.name=bench)
-"$hub" migrate "${db[@]}" >/dev/null
+# shellcheck source=bench-postgres.sh
+source "$(dirname "$0")/bench-postgres.sh"
 
 # A realistic orders/create: 3 lines, addresses; @ORDER@ becomes a distinct order id per request.
 cat >"$work/order.json" <<'JSON'
