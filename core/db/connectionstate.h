@@ -5,7 +5,12 @@
 #include <QObject>
 #include <QSqlDatabase>
 
+struct pg_conn;
+
 namespace pb::db {
+
+// libpq's connection behind an open QPSQL connection; null for other drivers or a closed connection.
+pg_conn *pgConnection(const QSqlDatabase &db);
 
 // True when the PostgreSQL client library knows the connection is gone. Some failures (a prepare on a
 // terminated backend) carry no SQLSTATE; this tells them apart from ordinary SQL errors in any locale.

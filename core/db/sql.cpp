@@ -8,21 +8,25 @@
 
 namespace pb::db {
 
+std::optional<ErrorKind> errorKindForCode(QStringView code)
+{
+  if (code.startsWith(u"08") || code == u"57P01")
+    return ErrorKind::Unavailable; // connection exceptions, admin shutdown
+  if (code == u"23505" || code == u"40001" || code == u"40P01" || code == u"2067" || code == u"1555")
+    return ErrorKind::Conflict; // unique violation, serialization failure, deadlock
+  if (code == u"42501")
+    return ErrorKind::Permission;
+  if (code.startsWith(u"23") || code.startsWith(u"22") || code == u"19" || code == u"275" || code == u"787")
+    return ErrorKind::InvalidInput; // constraint or data errors
+  return std::nullopt;
+}
+
 Error toError(const QSqlError &error, const QString &context)
 {
-  const QString code = error.nativeErrorCode();
-  ErrorKind kind = ErrorKind::Internal;
   // Codes first: Qt's SQLite driver reports every failed step (even a unique violation) as ConnectionError.
-  if (code.startsWith(u"08") || code == u"57P01")
-    kind = ErrorKind::Unavailable; // connection exceptions, admin shutdown
-  else if (code == u"23505" || code == u"40001" || code == u"40P01" || code == u"2067" || code == u"1555")
-    kind = ErrorKind::Conflict; // unique violation, serialization failure, deadlock
-  else if (code == u"42501")
-    kind = ErrorKind::Permission;
-  else if (code.startsWith(u"23") || code.startsWith(u"22") || code == u"19" || code == u"275" || code == u"787")
-    kind = ErrorKind::InvalidInput; // constraint or data errors
-  else if (error.type() == QSqlError::ConnectionError)
-    kind = ErrorKind::Unavailable;
+  ErrorKind kind =
+      errorKindForCode(error.nativeErrorCode())
+          .value_or(error.type() == QSqlError::ConnectionError ? ErrorKind::Unavailable : ErrorKind::Internal);
   const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
   return makeError(kind, QStringLiteral("%1: %2").arg(context, text.trimmed()));
 }

@@ -9,8 +9,12 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+#include <optional>
+
 namespace pb::db {
 
+// The ErrorKind a SQLSTATE (PostgreSQL) or extended result code (SQLite) stands for, if it is one we sort.
+std::optional<ErrorKind> errorKindForCode(QStringView code);
 // Maps a driver error to an ErrorKind: lost connections are Unavailable, unique violations Conflict.
 Error toError(const QSqlError &error, const QString &context);
 // The same, and Unavailable whenever the connection itself is gone (some such failures have no SQLSTATE).

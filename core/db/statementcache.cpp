@@ -3,6 +3,7 @@
 #include "core/db/statementcache.h"
 
 #include "core/db/connectionstate.h"
+#include "core/db/pgstatements.h"
 #include "core/db/sql.h"
 
 #include <QSqlError>
@@ -25,6 +26,17 @@ StatementCache::~StatementCache()
 void StatementCache::clear()
 {
   m_queries.clear();
+  if (m_native)
+    m_native->clear();
+}
+
+PgStatements *StatementCache::native()
+{
+  if (!PgStatements::usable(m_db))
+    return nullptr;
+  if (!m_native)
+    m_native = std::make_unique<PgStatements>(m_db);
+  return m_native.get();
 }
 
 Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &values)
@@ -65,6 +77,8 @@ Result<QSqlQuery *> StatementCache::run(const QString &sql, const QVariantList &
 
 Result<Rows> StatementCache::query(const QString &sql, const QVariantList &values)
 {
+  if (PgStatements *statements = native())
+    return statements->query(sql, values);
   auto ran = run(sql, values);
   if (!ran)
     return ran.error();
@@ -84,6 +98,8 @@ Result<Rows> StatementCache::query(const QString &sql, const QVariantList &value
 
 Result<int> StatementCache::command(const QString &sql, const QVariantList &values)
 {
+  if (PgStatements *statements = native())
+    return statements->command(sql, values);
   auto ran = run(sql, values);
   if (!ran)
     return ran.error();

@@ -13,11 +13,14 @@
 
 namespace pb::db {
 
+class PgStatements;
+
 // Rows of a result, read completely so no statement stays open (SQLite would keep its read lock).
 using Rows = QList<QVariantList>;
 
 // Hot-path statements prepared once per connection and re-executed with bound values: the same
 // contract as exec(), without a PREPARE/DEALLOCATE round trip on every call. One per connection.
+// On PostgreSQL they run through libpq's extended protocol (PgStatements), elsewhere through QSqlQuery.
 class StatementCache final {
 public:
   explicit StatementCache(QSqlDatabase db);
@@ -35,10 +38,13 @@ public:
 
 private:
   Result<QSqlQuery *> run(const QString &sql, const QVariantList &values);
+  // The libpq path when this connection can take it, else null (SQLite, closed, or LISTENing).
+  PgStatements *native();
 
   QSqlDatabase m_db;
   QMetaObject::Connection m_reopenWatch;
   QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
+  std::unique_ptr<PgStatements> m_native;
 };
 
 } // namespace pb::db
