@@ -26,6 +26,13 @@ Reconnector::Reconnector(QString connectionName, const Clock &clock)
     : Reconnector(std::move(connectionName), clock, Backoff{})
 {}
 
+Reconnector::Reconnector(ConnectionSettings settings, QString connectionName, const Clock &clock, Backoff backoff,
+                         OnConnected onConnected)
+    : Reconnector(std::move(connectionName), clock, backoff, std::move(onConnected))
+{
+  m_settings = std::move(settings);
+}
+
 QSqlDatabase Reconnector::database() const
 {
   return QSqlDatabase::database(m_name, false);
@@ -64,12 +71,22 @@ Status Reconnector::probe()
   return {};
 }
 
+Status Reconnector::attemptFailed(const Error &error)
+{
+  ++m_failedAttempts;
+  m_nextAttemptMs = m_clock.monotonicMs() + currentDelayMs();
+  qCWarning(lcReconnector).noquote() << "connect attempt" << m_failedAttempts << "for" << m_name << "failed; next in"
+                                     << currentDelayMs() << "ms:" << error.message;
+  return makeError(ErrorKind::Unavailable, QStringLiteral("database unavailable: %1").arg(error.message));
+}
+
 Status Reconnector::ensureOpen()
 {
   QSqlDatabase db = database();
-  if (!db.isValid())
+  const bool neverOpened = !db.isValid() && m_settings;
+  if (!db.isValid() && !neverOpened)
     return makeError(ErrorKind::Internal, QStringLiteral("no database connection named %1").arg(m_name));
-  if (!m_down && db.isOpen())
+  if (!m_down && !neverOpened && db.isOpen())
     return {};
   if (!m_down) {
     m_down = true;
@@ -80,24 +97,28 @@ Status Reconnector::ensureOpen()
     return makeError(
         ErrorKind::Unavailable,
         QStringLiteral("database unavailable; reconnecting in %1 s").arg(double(wait) / 1000.0, 0, 'f', 1));
-  if (ConnectionEvents *events = ConnectionEvents::of(db))
-    Q_EMIT events->aboutToReopen();
-  db.close();
   Status status;
-  if (!db.open())
-    status = toError(db.lastError(), QStringLiteral("reconnect"));
-  else if (m_onConnected)
+  if (neverOpened) {
+    // openDatabase() registers the connection only when it opens.
+    auto opened = openDatabase(*m_settings, m_name);
+    if (!opened)
+      return attemptFailed(opened.error());
+    db = *opened;
+  } else {
+    if (ConnectionEvents *events = ConnectionEvents::of(db))
+      Q_EMIT events->aboutToReopen();
+    db.close();
+    if (!db.open())
+      status = toError(db.lastError(), QStringLiteral("reconnect"));
+  }
+  if (status.ok() && m_onConnected)
     status = m_onConnected(db);
   if (!status.ok()) {
-    ++m_failedAttempts;
-    m_nextAttemptMs = m_clock.monotonicMs() + currentDelayMs();
     db.close();
-    qCWarning(lcReconnector).noquote() << "reconnect attempt" << m_failedAttempts << "failed; next in"
-                                       << currentDelayMs() << "ms:" << status.error().message;
-    return makeError(ErrorKind::Unavailable, QStringLiteral("database unavailable: %1").arg(status.error().message));
+    return attemptFailed(status.error());
   }
-  qCInfo(lcReconnector) << "database connection" << m_name << "restored after" << m_failedAttempts
-                        << "failed attempt(s)";
+  qCInfo(lcReconnector) << "database connection" << m_name << (neverOpened ? "opened after" : "restored after")
+                        << m_failedAttempts << "failed attempt(s)";
   m_down = false;
   m_failedAttempts = 0;
   return {};

@@ -4,11 +4,13 @@
 
 #include "core/base/clock.h"
 #include "core/base/result.h"
+#include "core/db/connection.h"
 
 #include <QSqlDatabase>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace pb::db {
 
@@ -26,6 +28,9 @@ public:
 
   Reconnector(QString connectionName, const Clock &clock, Backoff backoff, OnConnected onConnected = {});
   Reconnector(QString connectionName, const Clock &clock);
+  // For a connection not opened yet: ensureOpen() opens it from the settings (same backoff when that fails).
+  Reconnector(ConnectionSettings settings, QString connectionName, const Clock &clock, Backoff backoff,
+              OnConnected onConnected = {});
   Q_DISABLE_COPY_MOVE(Reconnector)
 
   // Ok when the connection is believed usable; reopens it when down and the backoff allows,
@@ -44,6 +49,9 @@ public:
 
 private:
   qint64 currentDelayMs() const;
+  Status attemptFailed(const Error &error);
+
+  std::optional<ConnectionSettings> m_settings;
 
   QString m_name;
   const Clock &m_clock;
