@@ -44,6 +44,8 @@ const QList<const KeyDef *> &allKeys()
       &HubPort.def,
       &HubMaxBodyBytes.def,
       &HubIngestThreads.def,
+      &HubInboxWriters.def,
+      &HubIngestBatch.def,
       &ShopifyShop.def,
       &ShopifyApiVersion.def,
       &ShopifyAdminBaseUrl.def,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub/hubserver.h"
 
+#include "core/hub/inboxwriter.h"
 #include "core/hub/ingestcounters.h"
 #include "core/hub/ingestthread.h"
 #include "core/hub/sharedlistener.h"
@@ -22,13 +23,17 @@ HubServer::HubServer(db::ConnectionSettings database, WebhookSettings webhooks, 
     , m_threadCount(std::max(1, ingestThreads))
 {
   m_counters = std::make_unique<IngestCounters>(m_threadCount);
+  const int serial = ++g_serverSerial;
+  m_writer = std::make_unique<InboxWriter>(InboxWriter::Settings{
+      std::move(database), webhooks.inboxWriters, webhooks.maxBatch, QStringLiteral("hub-inbox-%1").arg(serial)});
   m_context = std::make_unique<IngestContext>(
-      IngestContext{std::move(database), std::move(webhooks), m_counters.get(), [this]() { noteStored(); }});
+      IngestContext{std::move(webhooks), m_counters.get(), m_writer.get(), [this]() { noteStored(); }});
 }
 
 HubServer::~HubServer()
 {
   stopThreads();
+  m_writer.reset(); // after the threads: no request can be waiting on it now
 }
 
 int HubServer::ingestThreads() const
@@ -76,10 +81,9 @@ Result<quint16> HubServer::listen(const QHostAddress &address, quint16 port)
       return next.error();
     listeners.push_back(std::move(next).value());
   }
-  const int serial = ++g_serverSerial;
   for (int i = 0; i < m_threadCount; ++i) {
-    m_threads.push_back(std::make_unique<IngestThread>(*m_context, i, listeners[static_cast<size_t>(i)].take(),
-                                                       QStringLiteral("hub-ingest-%1-%2").arg(serial).arg(i), m_ready));
+    m_threads.push_back(
+        std::make_unique<IngestThread>(*m_context, i, listeners[static_cast<size_t>(i)].take(), m_ready));
     m_threads.back()->start();
   }
   m_ready.acquire(m_threadCount);

@@ -18,10 +18,11 @@ namespace pb::hub {
 
 class IngestCounters;
 class IngestThread;
+class InboxWriter;
 
 // The hub's HTTP face: /healthz for load balancers, /metrics for Prometheus and
 // POST /webhooks/shopify (HMAC check, size limit, durable dedupe before 200), served by
-// hub.ingest_threads threads on one port, each with its own database connection.
+// hub.ingest_threads threads on one port that store through hub.inbox_writers batching writers.
 class HubServer final : public QObject {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(HubServer)
@@ -29,7 +30,7 @@ class HubServer final : public QObject {
 public:
   HubServer(db::ConnectionSettings database, WebhookSettings webhooks, int ingestThreads = 1,
             QObject *parent = nullptr);
-  // Stops every ingest thread (each closes its sockets and database connection) before returning.
+  // Stops every ingest thread (each closes its sockets), then the inbox writers, before returning.
   ~HubServer() override;
 
   // Binds and starts serving; returns the bound port (useful with port 0). Only once.
@@ -47,6 +48,7 @@ private:
   void stopThreads();
 
   std::unique_ptr<IngestCounters> m_counters;
+  std::unique_ptr<InboxWriter> m_writer;
   std::unique_ptr<IngestContext> m_context;
   int m_threadCount;
   QSemaphore m_ready; // each ingest thread releases it once, when serving or failed

@@ -16,13 +16,12 @@ namespace {
 Q_LOGGING_CATEGORY(lcIngest, "packbench.core.hub.ingestthread")
 }
 
-IngestThread::IngestThread(const IngestContext &context, int index, qintptr listener, QString connectionName,
-                           QSemaphore &ready, QObject *parent)
+IngestThread::IngestThread(const IngestContext &context, int index, qintptr listener, QSemaphore &ready,
+                           QObject *parent)
     : QThread(parent)
     , m_context(context)
     , m_index(index)
     , m_listener(listener)
-    , m_connectionName(std::move(connectionName))
     , m_ready(ready)
 {
   setObjectName(QStringLiteral("ingest-%1").arg(index));
@@ -36,7 +35,7 @@ IngestThread::~IngestThread()
 
 void IngestThread::run()
 {
-  WebhookEndpoint endpoint(m_context, m_index, m_connectionName);
+  WebhookEndpoint endpoint(m_context, m_index);
   // Declared after the endpoint so it goes first: no request can reach a closed connection.
   QHttpServer http;
   endpoint.addRoutes(http);

@@ -12,17 +12,16 @@ namespace pb::hub {
 
 struct IngestContext;
 
-// One ingest thread: its own QHttpServer accepting on its own SO_REUSEPORT socket, its own database
-// connection and event loop. Several of them commit concurrently, so PostgreSQL's group commit lets
-// them share fsyncs. Stops (and closes its sockets and connection) when its event loop quits.
+// One ingest thread: its own QHttpServer accepting on its own SO_REUSEPORT socket and its own event
+// loop; deliveries are stored through the hub's shared InboxWriter, which batches the commits of all
+// threads. Stops (and closes its sockets) when its event loop quits.
 class IngestThread final : public QThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(IngestThread)
 
 public:
   // Takes ownership of the listening descriptor; releases ready once serving (or failed).
-  IngestThread(const IngestContext &context, int index, qintptr listener, QString connectionName, QSemaphore &ready,
-               QObject *parent = nullptr);
+  IngestThread(const IngestContext &context, int index, qintptr listener, QSemaphore &ready, QObject *parent = nullptr);
   ~IngestThread() override;
 
   // After ready was released: did the thread start serving?
@@ -35,7 +34,6 @@ private:
   const IngestContext &m_context;
   int m_index;
   qintptr m_listener;
-  QString m_connectionName;
   QSemaphore &m_ready;
   std::atomic<bool> m_serving{false};
 };

@@ -5,6 +5,8 @@
 #include "core/db/sql.h"
 #include "core/db/statementcache.h"
 
+#include <QSet>
+
 namespace pb::shopify::webhookinbox {
 
 namespace {
@@ -44,6 +46,34 @@ Result<StoreOutcome> store(db::StatementCache &statements, const WebhookDelivery
   if (!inserted)
     return inserted.error();
   return inserted->isEmpty() ? StoreOutcome::Duplicate : StoreOutcome::Stored;
+}
+
+Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QList<WebhookDelivery> &deliveries)
+{
+  if (deliveries.isEmpty())
+    return QList<StoreOutcome>{};
+  // One statement and one commit for the batch; a statement text per batch size, each prepared once.
+  QString sql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, api_version, "
+                               "triggered_at, body) VALUES ");
+  QVariantList values;
+  values.reserve(deliveries.size() * 7);
+  for (qsizetype i = 0; i < deliveries.size(); ++i) {
+    sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?)");
+    values += storeValues(deliveries.at(i));
+  }
+  sql += QStringLiteral(" ON CONFLICT DO NOTHING RETURNING webhook_id");
+  auto inserted = statements.query(sql, values);
+  if (!inserted)
+    return inserted.error();
+  QSet<QString> stored;
+  for (const QVariantList &row : *inserted)
+    stored.insert(row.at(0).toString());
+  // A webhook id twice in one batch is stored once: the first delivery wins, the repeat is a duplicate.
+  QList<StoreOutcome> outcomes;
+  outcomes.reserve(deliveries.size());
+  for (const WebhookDelivery &delivery : deliveries)
+    outcomes.append(stored.remove(delivery.webhookId) ? StoreOutcome::Stored : StoreOutcome::Duplicate);
+  return outcomes;
 }
 
 Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db)

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -43,6 +44,10 @@ namespace webhookinbox {
 Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery);
 // The same through a connection's statement cache: the endpoint's hot path skips PREPARE/DEALLOCATE.
 Result<StoreOutcome> store(db::StatementCache &statements, const WebhookDelivery &delivery);
+
+// Stores several deliveries in one statement and commit (the hub's ingest path under load); the outcome
+// of each in order. A repeat within the batch, or of a stored row, is Duplicate. All or none are stored.
+Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QList<WebhookDelivery> &deliveries);
 
 // Locks the oldest pending row for the caller's open transaction (SKIP LOCKED: hubs share the inbox).
 Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db);

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/db/connection.h"
+#include "core/db/statementcache.h"
+#include "core/shopify/webhookinbox.h"
+
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace pb::hub {
+
+// Stores webhook deliveries for every ingest thread through a few writer threads, each with its own
+// connection. Whatever waits when a writer comes free goes into one INSERT and one durable commit, so a
+// burst costs PostgreSQL one transaction per batch instead of one per webhook; each caller is answered
+// only after the commit that holds its delivery. Writers reopen a lost connection with backoff.
+class InboxWriter final {
+public:
+  struct Settings {
+    db::ConnectionSettings database;
+    int writers = 2;          // two, so one batch is being built while the other waits for its fsync
+    int maxBatch = 64;        // deliveries per statement
+    QString connectionPrefix; // connection names are per process
+  };
+  explicit InboxWriter(Settings settings);
+  // Answers every waiting caller (Unavailable) and stops the writers.
+  ~InboxWriter();
+  Q_DISABLE_COPY_MOVE(InboxWriter)
+
+  // Blocks until the delivery is durably stored (or found stored), or storing failed.
+  Result<shopify::StoreOutcome> store(const shopify::WebhookDelivery &delivery);
+  // Runs a read on a writer's connection, in turn with the stores (health checks, backlog gauges).
+  Result<db::Rows> query(const QString &sql);
+
+  // Store statements run so far (a batch split after a refusal counts once): deliveries per batch shows
+  // how much the batching saves.
+  quint64 batches() const { return m_batches; }
+
+  struct Job;
+
+private:
+  class Writer;
+  void submit(Job &job);
+  // Next work for a writer: one query, or up to maxBatch stores; empty once stopping.
+  std::vector<Job *> takeWork();
+
+  Settings m_settings;
+  std::mutex m_mutex;
+  std::condition_variable m_work;
+  std::deque<Job *> m_queue;
+  bool m_stopping = false;
+  std::atomic<quint64> m_batches{0};
+  std::vector<std::unique_ptr<Writer>> m_writers;
+};
+
+} // namespace pb::hub
