@@ -10,6 +10,8 @@
 #include <QSemaphore>
 #include <QThread>
 
+#include <optional>
+
 namespace pb::hub {
 
 namespace {
@@ -20,11 +22,21 @@ constexpr db::Reconnector::Backoff kReconnectBackoff{std::chrono::milliseconds(2
 } // namespace
 
 struct InboxWriter::Job {
-  const shopify::WebhookDelivery *delivery = nullptr; // a store, or else a query
+  std::optional<shopify::WebhookDelivery> delivery; // a store, or else a query
+  StoreCallback stored;                             // a store's caller; the job is the writer's to delete
   QString sql;
-  Result<shopify::StoreOutcome> stored = makeError(ErrorKind::Unavailable, QString());
   Result<db::Rows> rows = makeError(ErrorKind::Unavailable, QString());
-  QSemaphore done; // futex-based; libstdc++'s binary_semaphore spins with sched_yield, costly on 2 cores
+  QSemaphore done; // a query's caller waits on it; futex-based (libstdc++'s semaphores spin with sched_yield)
+
+  void finish(Result<shopify::StoreOutcome> outcome)
+  {
+    if (delivery) {
+      stored(std::move(outcome));
+      delete this;
+    } else {
+      done.release();
+    }
+  }
 };
 
 // One writer: its own thread and connection, taking batches from the shared queue.
@@ -56,28 +68,23 @@ protected:
         Status ready = reconnector.ensureOpen();
         if (ready.ok() && !statements)
           statements = std::make_unique<db::StatementCache>(reconnector.database());
-        if (!ready.ok())
-          fail(jobs, ready.error());
-        else if (!jobs.front()->delivery)
+        if (!ready.ok()) {
+          for (Job *job : jobs) {
+            job->rows = ready.error();
+            job->finish(ready.error());
+          }
+        } else if (!jobs.front()->delivery) {
           runQuery(*statements, reconnector, *jobs.front());
-        else
+          jobs.front()->finish(makeError(ErrorKind::Internal, QString()));
+        } else {
           storeAll(*statements, reconnector, jobs);
-        for (Job *job : jobs)
-          job->done.release();
+        }
       }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
   }
 
 private:
-  static void fail(const std::vector<Job *> &jobs, const Error &error)
-  {
-    for (Job *job : jobs) {
-      job->stored = error;
-      job->rows = error;
-    }
-  }
-
   static void runQuery(db::StatementCache &statements, db::Reconnector &reconnector, Job &job)
   {
     job.rows = statements.query(job.sql);
@@ -85,6 +92,7 @@ private:
       reconnector.noteError(job.rows.error());
   }
 
+  // Stores the batch and finishes every job in it.
   void storeAll(db::StatementCache &statements, db::Reconnector &reconnector, const std::vector<Job *> &jobs)
   {
     QList<shopify::WebhookDelivery> deliveries;
@@ -95,12 +103,13 @@ private:
     auto outcomes = shopify::webhookinbox::storeBatch(statements, deliveries);
     if (outcomes) {
       for (size_t i = 0; i < jobs.size(); ++i)
-        jobs[i]->stored = outcomes->at(static_cast<qsizetype>(i));
+        jobs[i]->finish(outcomes->at(static_cast<qsizetype>(i)));
       return;
     }
     reconnector.noteError(outcomes.error());
     if (outcomes.error().kind == ErrorKind::Unavailable || jobs.size() == 1) {
-      fail(jobs, outcomes.error());
+      for (Job *job : jobs)
+        job->finish(outcomes.error());
       return;
     }
     // One delivery the database refuses must not cost the others their place: store them one by one.
@@ -110,11 +119,11 @@ private:
                                          << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
     for (Job *job : jobs) {
       auto single = shopify::webhookinbox::storeBatch(statements, {*job->delivery});
-      if (single)
-        job->stored = single->first();
-      else {
-        job->stored = single.error();
+      if (!single) {
         reconnector.noteError(single.error());
+        job->finish(single.error());
+      } else {
+        job->finish(single->first());
       }
     }
   }
@@ -144,28 +153,28 @@ InboxWriter::~InboxWriter()
   }
   m_work.notify_all();
   m_writers.clear(); // each waits for its thread, which finishes the batch in hand first
-  const std::lock_guard lock(m_mutex);
-  for (Job *job : m_queue) {
-    job->stored = makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down"));
-    job->rows = job->stored.error();
-    job->done.release();
+  std::deque<Job *> left;
+  {
+    const std::lock_guard lock(m_mutex);
+    left.swap(m_queue);
   }
-  m_queue.clear();
+  const Error stopping = makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down"));
+  for (Job *job : left) {
+    job->rows = stopping;
+    job->finish(stopping);
+  }
 }
 
-void InboxWriter::submit(Job &job)
+bool InboxWriter::enqueue(Job *job)
 {
   {
     const std::lock_guard lock(m_mutex);
-    if (m_stopping) {
-      job.stored = makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down"));
-      job.rows = job.stored.error();
-      return;
-    }
-    m_queue.push_back(&job);
+    if (m_stopping)
+      return false;
+    m_queue.push_back(job);
   }
   m_work.notify_one();
-  job.done.acquire();
+  return true;
 }
 
 std::vector<InboxWriter::Job *> InboxWriter::takeWork()
@@ -190,19 +199,34 @@ std::vector<InboxWriter::Job *> InboxWriter::takeWork()
   return jobs;
 }
 
+void InboxWriter::storeAsync(shopify::WebhookDelivery delivery, StoreCallback done)
+{
+  auto *job = new Job;
+  job->delivery = std::move(delivery);
+  job->stored = std::move(done);
+  if (!enqueue(job))
+    job->finish(makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down")));
+}
+
 Result<shopify::StoreOutcome> InboxWriter::store(const shopify::WebhookDelivery &delivery)
 {
-  Job job;
-  job.delivery = &delivery;
-  submit(job);
-  return std::move(job.stored);
+  QSemaphore done;
+  Result<shopify::StoreOutcome> outcome = makeError(ErrorKind::Internal, QString());
+  storeAsync(delivery, [&](Result<shopify::StoreOutcome> stored) {
+    outcome = std::move(stored);
+    done.release();
+  });
+  done.acquire();
+  return outcome;
 }
 
 Result<db::Rows> InboxWriter::query(const QString &sql)
 {
   Job job;
   job.sql = sql;
-  submit(job);
+  if (!enqueue(&job))
+    return makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down"));
+  job.done.acquire();
   return std::move(job.rows);
 }
 

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -35,7 +36,11 @@ public:
   ~InboxWriter();
   Q_DISABLE_COPY_MOVE(InboxWriter)
 
-  // Blocks until the delivery is durably stored (or found stored), or storing failed.
+  using StoreCallback = std::function<void(Result<shopify::StoreOutcome>)>;
+  // Queues the delivery; once it is durably stored (or found stored), or storing failed, done is called
+  // on a writer thread (or on the caller's, when the writer is already stopping). Never blocks.
+  void storeAsync(shopify::WebhookDelivery delivery, StoreCallback done);
+  // The same, waiting for the outcome.
   Result<shopify::StoreOutcome> store(const shopify::WebhookDelivery &delivery);
   // Runs a read on a writer's connection, in turn with the stores (health checks, backlog gauges).
   Result<db::Rows> query(const QString &sql);
@@ -48,7 +53,8 @@ public:
 
 private:
   class Writer;
-  void submit(Job &job);
+  // Queues a job; false (and the job untouched) once stopping.
+  bool enqueue(Job *job);
   // Next work for a writer: one query, or up to maxBatch stores; empty once stopping.
   std::vector<Job *> takeWork();
 

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <mutex>
+
 namespace pb::hub {
 
 namespace {
@@ -29,19 +31,48 @@ QByteArray headerValue(const QHttpServerRequest &request, const char *lowerName)
 }
 } // namespace
 
+// Hands a writer's outcome back to the ingest thread; once the endpoint is gone, drops it.
+struct WebhookEndpoint::Mailbox {
+  std::mutex mutex;
+  QObject *receiver = nullptr;
+
+  void post(std::function<void()> work)
+  {
+    const std::lock_guard lock(mutex);
+    if (receiver)
+      QMetaObject::invokeMethod(receiver, std::move(work), Qt::QueuedConnection);
+  }
+};
+
 WebhookEndpoint::WebhookEndpoint(const IngestContext &context, int thread)
     : m_context(context)
     , m_thread(thread)
-{}
+    , m_mailbox(std::make_shared<Mailbox>())
+{
+  m_mailbox->receiver = &m_receiver;
+}
 
-WebhookEndpoint::~WebhookEndpoint() = default;
+WebhookEndpoint::~WebhookEndpoint()
+{
+  const std::lock_guard lock(m_mailbox->mutex);
+  m_mailbox->receiver = nullptr; // outcomes still on their way are dropped with m_receiver's events
+}
 
 void WebhookEndpoint::addRoutes(QHttpServer &server)
 {
-  server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this]() { return health(); });
-  server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this]() { return metrics(); });
+  // Every route answers through the queue, so a pipelining client gets its answers in order.
+  server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get,
+               [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                 m_answers.answer(m_answers.open(std::move(responder)), health());
+               });
+  server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
+               [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+                 m_answers.answer(m_answers.open(std::move(responder)), metrics());
+               });
   server.route(QStringLiteral("/webhooks/shopify"), QHttpServerRequest::Method::Post,
-               [this](const QHttpServerRequest &request) { return webhook(request); });
+               [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                 webhook(request, std::move(responder));
+               });
 }
 
 QHttpServerResponse WebhookEndpoint::health()
@@ -84,11 +115,10 @@ QString WebhookEndpoint::backlogGauge(const QString &metric, const QString &sql)
   return text;
 }
 
-QHttpServerResponse WebhookEndpoint::webhook(const QHttpServerRequest &request)
+std::variant<QHttpServerResponse, shopify::WebhookDelivery> WebhookEndpoint::admit(const QHttpServerRequest &request)
 {
   using Code = QHttpServerResponse::StatusCode;
   IngestCounters &counters = *m_context.counters;
-  ++counters.requests(m_thread);
   // QtHttpServer 6.4 has no body limit of its own: check the declared and the actual size.
   const QByteArray declared = headerValue(request, "content-length");
   bool numeric = false;
@@ -119,16 +149,39 @@ QHttpServerResponse WebhookEndpoint::webhook(const QHttpServerRequest &request)
     ++counters.rejected;
     return QHttpServerResponse(Code::BadRequest);
   }
-  const Result<shopify::StoreOutcome> stored = m_context.writer->store(delivery);
-  if (!stored) {
+  return delivery;
+}
+
+void WebhookEndpoint::webhook(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+  ++m_context.counters->requests(m_thread);
+  const AnswerQueue::Ticket ticket = m_answers.open(std::move(responder));
+  auto admitted = admit(request);
+  if (auto *refusal = std::get_if<QHttpServerResponse>(&admitted)) {
+    m_answers.answer(ticket, std::move(*refusal));
+    return;
+  }
+  // Answered once a writer has committed it; this thread goes on reading other requests meanwhile.
+  m_context.writer->storeAsync(
+      std::get<shopify::WebhookDelivery>(std::move(admitted)),
+      [this, ticket, mailbox = m_mailbox](Result<shopify::StoreOutcome> outcome) {
+        mailbox->post([this, ticket, outcome = std::move(outcome)]() { m_answers.answer(ticket, stored(outcome)); });
+      });
+}
+
+QHttpServerResponse WebhookEndpoint::stored(const Result<shopify::StoreOutcome> &outcome)
+{
+  using Code = QHttpServerResponse::StatusCode;
+  IngestCounters &counters = *m_context.counters;
+  if (!outcome) {
     // Not stored, so not acknowledged: Shopify delivers it again later.
     ++counters.unavailable;
     if (const auto heldBack = m_unavailableLog.admit(m_clock.monotonicMs()))
-      qCWarning(lcEndpoint).noquote() << "webhook not stored (503):" << stored.error().message
+      qCWarning(lcEndpoint).noquote() << "webhook not stored (503):" << outcome.error().message
                                       << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
     return QHttpServerResponse(Code::ServiceUnavailable);
   }
-  if (*stored == shopify::StoreOutcome::Duplicate) {
+  if (*outcome == shopify::StoreOutcome::Duplicate) {
     ++counters.duplicate;
   } else {
     ++counters.stored;

@@ -6,15 +6,17 @@
 #include "core/base/clock.h"
 #include "core/base/result.h"
 #include "core/db/connection.h"
+#include "core/hub/answerqueue.h"
+#include "core/shopify/webhookinbox.h"
 
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <variant>
 
 class QHttpServer;
 class QHttpServerRequest;
-class QHttpServerResponse;
 
 namespace pb::hub {
 
@@ -39,8 +41,9 @@ struct IngestContext {
 };
 
 // The routes of one ingest thread: /healthz, /metrics and POST /webhooks/shopify (size limit, HMAC,
-// durable dedupe through the shared InboxWriter, then 200). Answers synchronously (see docs/shopify.md:
-// QtHttpServer 6.4 and QFuture). A lost database answers 503; the writers reconnect with backoff.
+// durable dedupe through the shared InboxWriter, then 200). A webhook is answered when the writer has
+// committed it, so one thread keeps many requests in flight and they share commits; answers go out in
+// order per connection and never to a connection that closed (AnswerQueue). A lost database answers 503.
 class WebhookEndpoint final {
 public:
   WebhookEndpoint(const IngestContext &context, int thread);
@@ -50,9 +53,13 @@ public:
   void addRoutes(QHttpServer &server);
 
 private:
+  struct Mailbox;
   QHttpServerResponse health();
   QHttpServerResponse metrics();
-  QHttpServerResponse webhook(const QHttpServerRequest &request);
+  // The answer when the request is refused before storing (413, 401, 400), else the delivery to store.
+  std::variant<QHttpServerResponse, shopify::WebhookDelivery> admit(const QHttpServerRequest &request);
+  void webhook(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+  QHttpServerResponse stored(const Result<shopify::StoreOutcome> &outcome);
   QString backlogGauge(const QString &metric, const QString &sql);
 
   const IngestContext &m_context;
@@ -60,6 +67,9 @@ private:
   SystemClock m_clock;
   BurstLimiter m_unavailableLog{10'000}; // one line per 10 s per thread while the database is away
   BurstLimiter m_forgedLog{10'000};      // and while someone sends forged signatures
+  AnswerQueue m_answers;
+  QObject m_receiver; // on this thread: writers hand their outcomes to it
+  std::shared_ptr<Mailbox> m_mailbox;
 };
 
 } // namespace pb::hub

@@ -121,6 +121,31 @@ private:
     return status;
   }
 
+  // One raw HTTP/1.1 request, as bytes on the wire.
+  static QByteArray rawPost(const Delivery &d, const QByteArray &hmac)
+  {
+    return "POST /webhooks/shopify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+           "X-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: " +
+           kShop.toUtf8() + "\r\nX-Shopify-Webhook-Id: " + d.webhookId.toUtf8() + "\r\nX-Shopify-Hmac-Sha256: " + hmac +
+           "\r\nContent-Length: " + QByteArray::number(d.body.size()) + "\r\n\r\n" + d.body;
+  }
+
+  // Holds webhook_inbox locked from a second connection, as a long migration would: stores wait.
+  void lockInbox(QSqlDatabase &locker)
+  {
+    auto opened = db::openDatabase(m_settings, QStringLiteral("threads-locker"));
+    VERIFY_OK(opened);
+    locker = *opened;
+    VERIFY_OK(db::execStatic(locker, QStringLiteral("BEGIN; LOCK TABLE webhook_inbox IN EXCLUSIVE MODE")));
+  }
+  static void unlockInbox(QSqlDatabase &locker)
+  {
+    VERIFY_OK(db::execStatic(locker, QStringLiteral("COMMIT")));
+    locker.close();
+    locker = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("threads-locker"));
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -238,6 +263,68 @@ private Q_SLOTS:
     QCOMPARE(postAll(deliveries).count(200), deliveries.size());
     QCOMPARE(rows(), 40);
     QVERIFY(metric(metrics(), QStringLiteral("packbench_webhooks_total{result=\"unavailable\"}")) >= 40);
+  }
+
+  void clientGoneBeforeCommit_isNotAnsweredAndNothingBreaks()
+  {
+    // The hub answers after the commit; a client that gave up meanwhile must not be written to.
+    QSqlDatabase locker;
+    lockInbox(locker);
+    QList<std::shared_ptr<QTcpSocket>> impatient;
+    for (int i = 0; i < 8; ++i) {
+      auto socket = std::make_shared<QTcpSocket>();
+      socket->connectToHost(QHostAddress::LocalHost, m_port);
+      QVERIFY(socket->waitForConnected(5000));
+      const Delivery d = signedDelivery(QStringLiteral("impatient-%1").arg(i));
+      socket->write(rawPost(d, d.hmac));
+      QVERIFY(socket->waitForBytesWritten(5000));
+      impatient.append(socket);
+    }
+    QTest::qWait(300); // the requests reach the writers and wait on the lock
+    for (auto &socket : impatient)
+      socket->abort();
+    impatient.clear();
+    QTest::qWait(100);
+    unlockInbox(locker);
+    // Stored all the same (the commit came after they left), and the hub still serves.
+    QTRY_COMPARE(rows(), 8);
+    QList<Delivery> after;
+    for (int i = 0; i < 20; ++i)
+      after.append(signedDelivery(QStringLiteral("after-%1").arg(i)));
+    QCOMPARE(postAll(after).count(200), 20);
+    QCOMPARE(rows(), 28);
+  }
+
+  void pipelinedRequests_areAnsweredInOrder()
+  {
+    // The first waits for its commit, the second (forged) is refused at once: answers keep request order.
+    QSqlDatabase locker;
+    lockInbox(locker);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(client.waitForConnected(5000));
+    const Delivery slow = signedDelivery(QStringLiteral("pipelined-1"));
+    const Delivery forged = signedDelivery(QStringLiteral("pipelined-2"));
+    client.write(rawPost(slow, slow.hmac));
+    QVERIFY(client.waitForBytesWritten(5000));
+    QTest::qWait(200);
+    client.write(rawPost(forged, QByteArrayLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
+    QVERIFY(client.waitForBytesWritten(5000));
+    QTest::qWait(300);
+    QCOMPARE(client.bytesAvailable(), 0); // nothing may overtake the first answer
+    unlockInbox(locker);
+    QByteArray answers;
+    QVERIFY(QTest::qWaitFor(
+        [&]() {
+          client.waitForReadyRead(100);
+          answers += client.readAll();
+          return answers.count("HTTP/1.1 ") >= 2;
+        },
+        10'000));
+    const qsizetype ok = answers.indexOf("HTTP/1.1 200");
+    const qsizetype refused = answers.indexOf("HTTP/1.1 401");
+    QVERIFY2(ok >= 0 && refused > ok, answers.constData());
+    QCOMPARE(rows(), 1);
   }
 
   void shutdown_stopsEveryThreadAndClosesItsConnection()
