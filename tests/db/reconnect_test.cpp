@@ -49,6 +49,46 @@ private Q_SLOTS:
     m_world = *world;
   }
 
+  void neverOpened_isOpenedFromSettings_withTheSameBackoff()
+  {
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    db::ConnectionSettings nowhere = m_settings;
+    nowhere.port = 1; // nothing listens there
+    const QString name = QStringLiteral("never-opened");
+    {
+      db::Reconnector reconnector(nowhere, name, clock, {100ms, 1000ms});
+      const Status first = reconnector.ensureOpen();
+      QVERIFY(!first.ok());
+      QCOMPARE(first.error().kind, ErrorKind::Unavailable);
+      QVERIFY(!QSqlDatabase::contains(name)); // a failed first open registers nothing
+      QCOMPARE(reconnector.failedAttempts(), 1);
+      const Status tooSoon = reconnector.ensureOpen();
+      QVERIFY(!tooSoon.ok());
+      QVERIFY2(tooSoon.error().message.contains(u"reconnecting in"), qPrintable(tooSoon.error().message));
+      QCOMPARE(reconnector.failedAttempts(), 1);
+      clock.advanceMs(100);
+      QVERIFY(!reconnector.ensureOpen().ok());
+      QCOMPARE(reconnector.failedAttempts(), 2);
+    }
+    const QString good = QStringLiteral("first-open");
+    {
+      int sessions = 0;
+      db::Reconnector reconnector(m_settings, good, clock, {100ms, 1000ms}, [&](const QSqlDatabase &) -> Status {
+        ++sessions;
+        return {};
+      });
+      QVERIFY(!QSqlDatabase::contains(good));
+      VERIFY_OK(reconnector.ensureOpen());
+      QVERIFY(reconnector.database().isOpen());
+      QCOMPARE(sessions, 1);
+      QCOMPARE(test::scalar(reconnector.database(), QStringLiteral("SELECT 1")), 1);
+      VERIFY_OK(reconnector.ensureOpen()); // open stays open, no second session set-up
+      QCOMPARE(sessions, 1);
+      reconnector.database().close();
+    }
+    QSqlDatabase::removeDatabase(good);
+  }
+
   void connectionLostMidTransaction_isUnavailable_thenReconnects()
   {
     auto opened = db::openDatabase(m_settings, QStringLiteral("victim"));
