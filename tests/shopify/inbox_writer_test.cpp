@@ -66,11 +66,22 @@ private:
     return outcomes;
   }
 
-  // Waits until the writer's first statement is blocked by the lock; the other callers queue behind it.
-  void waitForWaiters(const hub::InboxWriter &writer, quint64 batchesBefore)
+  // Stores the deliveries concurrently while the table is locked, so all but the first wait in the queue
+  // together; the outcomes in order once the lock is gone.
+  std::vector<Result<StoreOutcome>> storeBehindLock(hub::InboxWriter &writer, const QList<WebhookDelivery> &deliveries)
   {
-    QTRY_VERIFY(writer.batches() > batchesBefore);
-    QTest::qWait(200); // the rest reach the queue meanwhile
+    lockInbox();
+    const quint64 before = writer.batches();
+    std::vector<Result<StoreOutcome>> outcomes;
+    std::thread storing([&]() { outcomes = storeConcurrently(writer, deliveries); });
+    // The writer's first statement waits on the lock; the other callers reach the queue meanwhile.
+    const bool blocked = QTest::qWaitFor([&]() { return writer.batches() > before; }, 5000);
+    QTest::qWait(200);
+    unlockInbox();
+    storing.join();
+    if (!blocked)
+      qWarning("the writer never started a batch while the table was locked");
+    return outcomes;
   }
 
 private Q_SLOTS:
@@ -102,13 +113,8 @@ private Q_SLOTS:
     QList<WebhookDelivery> burst;
     for (int i = 0; i < 40; ++i)
       burst.append(delivery(QStringLiteral("burst-%1").arg(i)));
-    lockInbox();
     const quint64 before = writer->batches();
-    std::vector<Result<StoreOutcome>> outcomes;
-    std::thread storing([&]() { outcomes = storeConcurrently(*writer, burst); });
-    waitForWaiters(*writer, before);
-    unlockInbox();
-    storing.join();
+    const auto outcomes = storeBehindLock(*writer, burst);
     for (const auto &outcome : outcomes) {
       VERIFY_OK(outcome);
       QCOMPARE(*outcome, StoreOutcome::Stored);
@@ -122,18 +128,11 @@ private Q_SLOTS:
   void repeatsWithinOneBatch_storedOnce()
   {
     auto writer = makeWriter(1);
-    lockInbox();
-    const quint64 before = writer->batches();
-    std::vector<Result<StoreOutcome>> outcomes;
-    std::thread storing([&]() {
-      outcomes = storeConcurrently(*writer, {delivery(QStringLiteral("blocker")), delivery(QStringLiteral("same")),
-                                             delivery(QStringLiteral("same")), delivery(QStringLiteral("same")),
-                                             delivery(QStringLiteral("ev-a"), QStringLiteral("event-1")),
-                                             delivery(QStringLiteral("ev-b"), QStringLiteral("event-1"))});
-    });
-    waitForWaiters(*writer, before);
-    unlockInbox();
-    storing.join();
+    const auto outcomes =
+        storeBehindLock(*writer, {delivery(QStringLiteral("blocker")), delivery(QStringLiteral("same")),
+                                  delivery(QStringLiteral("same")), delivery(QStringLiteral("same")),
+                                  delivery(QStringLiteral("ev-a"), QStringLiteral("event-1")),
+                                  delivery(QStringLiteral("ev-b"), QStringLiteral("event-1"))});
     int sameStored = 0;
     int eventStored = 0;
     for (size_t i = 0; i < outcomes.size(); ++i) {
@@ -157,13 +156,7 @@ private Q_SLOTS:
     for (int i = 0; i < 5; ++i)
       batch.append(delivery(QStringLiteral("good-%1").arg(i)));
     batch.insert(3, broken);
-    lockInbox();
-    const quint64 before = writer->batches();
-    std::vector<Result<StoreOutcome>> outcomes;
-    std::thread storing([&]() { outcomes = storeConcurrently(*writer, batch); });
-    waitForWaiters(*writer, before);
-    unlockInbox();
-    storing.join();
+    const auto outcomes = storeBehindLock(*writer, batch);
     for (size_t i = 0; i < outcomes.size(); ++i) {
       if (i == 3) {
         QVERIFY(!outcomes[i]);
