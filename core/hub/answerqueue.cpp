@@ -15,6 +15,8 @@ AnswerQueue::Ticket AnswerQueue::open(QHttpServerResponder &&responder)
   auto line = m_lines.find(socket);
   if (line == m_lines.end()) {
     line = m_lines.insert(socket, {});
+    // Answers are small and go out in pieces: Nagle would hold the last piece for the client's delayed ACK.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // A closed connection's unanswered requests are forgotten with it.
     QObject::connect(socket, &QObject::destroyed, &m_context, [this, socket]() { m_lines.remove(socket); });
   }
