@@ -171,6 +171,12 @@ bool InboxWriter::enqueue(Job *job)
     const std::lock_guard lock(m_mutex);
     if (m_stopping)
       return false;
+    if (job->delivery) {
+      const qint64 bytes = job->delivery->body.size();
+      if (m_queuedBytes > 0 && m_queuedBytes + bytes > m_settings.maxQueuedBytes)
+        return false;
+      m_queuedBytes += bytes;
+    }
     m_queue.push_back(job);
   }
   m_work.notify_one();
@@ -189,6 +195,7 @@ std::vector<InboxWriter::Job *> InboxWriter::takeWork()
     m_queue.pop_front();
   } else {
     while (!m_queue.empty() && m_queue.front()->delivery && std::ssize(jobs) < m_settings.maxBatch) {
+      m_queuedBytes -= m_queue.front()->delivery->body.size();
       jobs.push_back(m_queue.front());
       m_queue.pop_front();
     }
@@ -205,7 +212,8 @@ void InboxWriter::storeAsync(shopify::WebhookDelivery delivery, StoreCallback do
   job->delivery = std::move(delivery);
   job->stored = std::move(done);
   if (!enqueue(job))
-    job->finish(makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down")));
+    job->finish(makeError(ErrorKind::Unavailable,
+                          QStringLiteral("the hub is shutting down or too far behind the database to take more")));
 }
 
 Result<shopify::StoreOutcome> InboxWriter::store(const shopify::WebhookDelivery &delivery)

@@ -27,9 +27,10 @@ class InboxWriter final {
 public:
   struct Settings {
     db::ConnectionSettings database;
-    int writers = 2;          // two, so one batch is being built while the other waits for its fsync
-    int maxBatch = 64;        // deliveries per statement
-    QString connectionPrefix; // connection names are per process
+    int writers = 2;                           // two, so one batch is being built while the other waits for its fsync
+    int maxBatch = 64;                         // deliveries per statement
+    QString connectionPrefix;                  // connection names are per process
+    qint64 maxQueuedBytes = 256 * 1024 * 1024; // bodies waiting beyond this are refused (503) at once
   };
   explicit InboxWriter(Settings settings);
   // Answers every waiting caller (Unavailable) and stops the writers.
@@ -62,6 +63,7 @@ private:
   std::mutex m_mutex;
   std::condition_variable m_work;
   std::deque<Job *> m_queue;
+  qint64 m_queuedBytes = 0; // bodies in m_queue: a stalled database must not take the hub's memory
   bool m_stopping = false;
   std::atomic<quint64> m_batches{0};
   std::vector<std::unique_ptr<Writer>> m_writers;

@@ -181,6 +181,33 @@ private Q_SLOTS:
     VERIFY_OK(writer->query(QStringLiteral("SELECT 1")));
   }
 
+  void stalledDatabase_refusesBeyondTheQueueLimit_atOnce()
+  {
+    hub::InboxWriter writer(hub::InboxWriter::Settings{m_settings, 1, 64, QStringLiteral("writer-test-limit"), 100});
+    auto sized = [](const QString &id) {
+      WebhookDelivery d = delivery(id);
+      d.body = QByteArray(60, 'x');
+      return d;
+    };
+    lockInbox();
+    const quint64 before = writer.batches();
+    std::vector<Result<StoreOutcome>> outcomes(2, makeError(ErrorKind::Internal, QStringLiteral("not run")));
+    std::thread first([&]() { outcomes[0] = writer.store(sized(QStringLiteral("limit-1"))); });
+    QTRY_VERIFY(writer.batches() > before); // the first waits on the lock, out of the queue
+    std::thread second([&]() { outcomes[1] = writer.store(sized(QStringLiteral("limit-2"))); });
+    QTest::qWait(200); // the second waits in the queue: 60 of 100 bytes
+    auto refused = writer.store(sized(QStringLiteral("limit-3")));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, ErrorKind::Unavailable);
+    unlockInbox();
+    first.join();
+    second.join();
+    VERIFY_OK(outcomes[0]);
+    VERIFY_OK(outcomes[1]);
+    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM webhook_inbox")), 2);
+    VERIFY_OK(writer.store(sized(QStringLiteral("limit-3")))); // room again once the queue drained
+  }
+
   void unreachableDatabase_isUnavailable_notAHang()
   {
     db::ConnectionSettings nowhere = m_settings;
