@@ -18,6 +18,27 @@ const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domai
                                           "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
                                           "ON CONFLICT DO NOTHING RETURNING id");
 
+const QString kClaimColumns = QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
+                                             "triggered_at, body FROM webhook_inbox WHERE status = 'pending' ");
+const QString kMarkProcessedSql = QStringLiteral("UPDATE webhook_inbox SET status = 'processed', processed_at = now(), "
+                                                 "attempts = attempts + 1, error = ? WHERE id = ?");
+const QString kMarkDeadSql = QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
+                                            "attempts = attempts + 1, error = ? WHERE id = ?");
+
+InboxItem itemFrom(const QVariantList &row)
+{
+  InboxItem item;
+  item.id = row.at(0).toLongLong();
+  item.delivery.shopDomain = row.at(1).toString();
+  item.delivery.topic = row.at(2).toString();
+  item.delivery.webhookId = row.at(3).toString();
+  item.delivery.eventId = row.at(4).toString();
+  item.delivery.apiVersion = row.at(5).toString();
+  item.delivery.triggeredAt = row.at(6).toDateTime();
+  item.delivery.body = row.at(7).toByteArray();
+  return item;
+}
+
 QVariantList storeValues(const WebhookDelivery &delivery)
 {
   return {delivery.shopDomain,
@@ -48,41 +69,61 @@ Result<StoreOutcome> store(db::StatementCache &statements, const WebhookDelivery
 
 Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db)
 {
-  auto query = db::exec(db, QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
-                                           "triggered_at, body FROM webhook_inbox WHERE status = 'pending' "
-                                           "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"));
+  auto query = db::exec(db, kClaimColumns + QStringLiteral("ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"));
   if (!query)
     return query.error();
   if (!query.value().next())
     return std::optional<InboxItem>{};
-  InboxItem item;
-  item.id = query->value(0).toLongLong();
-  item.delivery.shopDomain = query->value(1).toString();
-  item.delivery.topic = query->value(2).toString();
-  item.delivery.webhookId = query->value(3).toString();
-  item.delivery.eventId = query->value(4).toString();
-  item.delivery.apiVersion = query->value(5).toString();
-  item.delivery.triggeredAt = query->value(6).toDateTime();
-  item.delivery.body = query->value(7).toByteArray();
-  return std::optional<InboxItem>{std::move(item)};
+  QVariantList row;
+  for (int c = 0; c < 8; ++c)
+    row.append(query->value(c));
+  return std::optional<InboxItem>{itemFrom(row)};
 }
 
 Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note)
 {
-  auto done = db::exec(db,
-                       QStringLiteral("UPDATE webhook_inbox SET status = 'processed', processed_at = now(), "
-                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
-                       {nullIfEmpty(note), id});
+  auto done = db::exec(db, kMarkProcessedSql, {nullIfEmpty(note), id});
   return done ? Status{} : Status{done.error()};
 }
 
 Status markDead(QSqlDatabase &db, qint64 id, const QString &reason)
 {
-  auto done = db::exec(db,
-                       QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
-                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
-                       {reason, id});
+  auto done = db::exec(db, kMarkDeadSql, {reason, id});
   return done ? Status{} : Status{done.error()};
+}
+
+Result<QList<InboxItem>> claimPending(db::StatementCache &statements, int limit)
+{
+  auto rows = statements.query(kClaimColumns + QStringLiteral("ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"), {limit});
+  if (!rows)
+    return rows.error();
+  QList<InboxItem> items;
+  items.reserve(rows->size());
+  for (const QVariantList &row : *rows)
+    items.append(itemFrom(row));
+  return items;
+}
+
+Status markProcessed(db::StatementCache &statements, qint64 id, const QString &note)
+{
+  auto done = statements.command(kMarkProcessedSql, {nullIfEmpty(note), id});
+  return done ? Status{} : Status{done.error()};
+}
+
+Status markDead(db::StatementCache &statements, qint64 id, const QString &reason)
+{
+  auto done = statements.command(kMarkDeadSql, {reason, id});
+  return done ? Status{} : Status{done.error()};
+}
+
+Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason)
+{
+  auto counted = statements.query(QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, error = ? WHERE "
+                                                 "id = ? AND status = 'pending' RETURNING attempts"),
+                                  {reason, id});
+  if (!counted)
+    return counted.error();
+  return counted->isEmpty() ? 0 : counted->first().at(0).toInt();
 }
 
 } // namespace pb::shopify::webhookinbox

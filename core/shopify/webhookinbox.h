@@ -51,5 +51,13 @@ Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note = {});
 // Dead letter: authentic but unusable; kept with the reason for a person to look at.
 Status markDead(QSqlDatabase &db, qint64 id, const QString &reason);
 
+// The batch forms, through the processor's statement cache (no PREPARE/DEALLOCATE per row).
+// Locks up to limit of the oldest pending rows, in id order, for the caller's open transaction.
+Result<QList<InboxItem>> claimPending(db::StatementCache &statements, int limit);
+Status markProcessed(db::StatementCache &statements, qint64 id, const QString &note = {});
+Status markDead(db::StatementCache &statements, qint64 id, const QString &reason);
+// Counts a failed attempt with its reason on a pending row; the attempts so far.
+Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason);
+
 } // namespace webhookinbox
 } // namespace pb::shopify
