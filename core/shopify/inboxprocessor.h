@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <memory>
@@ -61,15 +62,20 @@ private:
   // One row inside its savepoint: nullopt when settled, the error when it stays pending;
   // an error result when the transaction itself is unusable.
   Result<std::optional<Error>> settleRow(const InboxItem &item);
-  // Parses the batch's order payloads once and locks their orders in one global order.
-  Status lockOrders(const QList<InboxItem> &items);
+  // Reads the batch's shops, parses its order payloads once and locks their orders in one global order.
+  Status prepareBatch(const QList<InboxItem> &items);
   Status dispatch(const InboxItem &item, QString *note);
 
   QSqlDatabase m_db;
   std::unique_ptr<db::StatementCache> m_statements;
   int m_batchSize;
-  QList<DeadLetter> m_dead;             // settled in the open transaction; announced after its commit
-  QHash<qint64, ShopifyOrder> m_parsed; // this batch's order payloads by inbox id
+  // The open batch: announced (dead letters) or marked (processed) when it commits.
+  QList<DeadLetter> m_dead;
+  QList<webhookinbox::Processed> m_processed;
+  QHash<qint64, ShopifyOrder> m_parsed; // order payloads by inbox id
+  QHash<QString, qint64> m_shops;       // shop ids by domain, read at the batch's start
+  QHash<qint64, qint64> m_locations;    // default location ids by shop id, read at the batch's start
+  QSet<QString> m_locked;               // order lock keys taken at the batch's start
 };
 
 } // namespace pb::shopify

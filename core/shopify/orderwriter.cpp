@@ -72,11 +72,10 @@ Status bumpVersion(db::StatementCache &sql, qint64 foId)
   return notifyOrderChanged(sql, foId);
 }
 
-// All lines in one statement: a round trip per line was most of the cost of mapping a new order.
-Status insertLines(db::StatementCache &sql, qint64 foId, const QList<ShopifyLineItem> &lines)
+// The lines as one JSON array for jsonb_to_recordset: a round trip per line was most of the cost of
+// mapping a new order.
+QString linesJson(const QList<ShopifyLineItem> &lines)
 {
-  if (lines.isEmpty())
-    return {};
   QJsonArray rows;
   for (const ShopifyLineItem &line : lines) {
     rows.append(QJsonObject{{QStringLiteral("i"), line.lineItemId},
@@ -87,13 +86,38 @@ Status insertLines(db::StatementCache &sql, qint64 foId, const QList<ShopifyLine
                             {QStringLiteral("r"), line.fulfillableQuantity},
                             {QStringLiteral("p"), QString::number(line.priceMinor)}});
   }
+  return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+}
+
+Status insertLines(db::StatementCache &sql, qint64 foId, const QList<ShopifyLineItem> &lines)
+{
   auto inserted = sql.command(
       QStringLiteral("INSERT INTO fulfillment_order_lines (fulfillment_order_id, line_item_shopify_id, title, "
                      "variant_title, sku, quantity, remaining_quantity, price_minor) SELECT ?, l.i, l.t, l.v, l.s, "
                      "l.q, l.r, l.p::bigint FROM jsonb_to_recordset(?::jsonb) AS l(i text, t text, v text, s text, "
                      "q integer, r integer, p text)"),
-      {foId, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+      {foId, linesJson(lines)});
   return inserted ? Status{} : Status{inserted.error()};
+}
+
+// A new order's fulfillment order, its lines and the stations' notification: one round trip.
+Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 orderId, qint64 locationId,
+                                      const ShopifyOrder &order)
+{
+  auto fo = sql.query(
+      QStringLiteral("WITH fo AS (INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES (?, ?, ?) "
+                     "RETURNING id), lines AS (INSERT INTO fulfillment_order_lines (fulfillment_order_id, "
+                     "line_item_shopify_id, title, variant_title, sku, quantity, remaining_quantity, price_minor) "
+                     "SELECT fo.id, l.i, l.t, l.v, l.s, l.q, l.r, l.p::bigint FROM fo, jsonb_to_recordset(?::jsonb) AS "
+                     "l(i text, t text, v text, s text, q integer, r integer, p text)) SELECT id, pg_notify("
+                     "'packbench_order_changed', id::text) FROM fo"),
+      {orderId, locationId, order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued"),
+       linesJson(order.lines)});
+  if (!fo)
+    return fo.error();
+  if (fo->isEmpty())
+    return makeError(ErrorKind::Internal, QStringLiteral("fulfillment order insert returned no row"));
+  return fo->first().at(0).toLongLong();
 }
 
 // Brings the lines of open fulfillment orders in step; returns whether anything changed.
@@ -184,19 +208,25 @@ Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOr
   return applyOrder(statements, shopId, order);
 }
 
-Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const ShopifyOrder &order)
+Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const ShopifyOrder &order, const Known &known,
+                                bool *redacted)
 {
   // Serialises concurrent deliveries for one order across hub instances until commit.
-  if (auto locked =
-          sql.query(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {orderLockKey(shopId, order.id)});
-      !locked)
-    return locked.error();
+  if (!known.locked) {
+    if (auto locked =
+            sql.query(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {orderLockKey(shopId, order.id)});
+        !locked)
+      return locked.error();
+  }
   auto existing =
-      sql.query(QStringLiteral("SELECT id, shopify_updated_at FROM orders WHERE shop_id = ? AND shopify_id = ?"),
+      sql.query(QStringLiteral("SELECT id, shopify_updated_at, redacted_at IS NOT NULL FROM orders WHERE shop_id = ? "
+                               "AND shopify_id = ?"),
                 {shopId, order.id});
   if (!existing)
     return existing.error();
   const bool exists = !existing->isEmpty();
+  if (redacted)
+    *redacted = exists && existing->first().at(2).toBool();
   if (exists) {
     const QDateTime stored = existing->first().at(1).toDateTime();
     if (stored.isValid() && stored.toUTC() >= order.updatedAt) {
@@ -233,22 +263,12 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
   const qint64 orderId = upsert->first().at(0).toLongLong();
 
   if (!exists) {
-    auto location = defaultLocation(sql, shopId);
+    auto location = known.locationId > 0 ? Result<qint64>(known.locationId) : defaultLocation(sql, shopId);
     if (!location)
       return location.error();
-    auto fo = sql.query(
-        QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES "
-                       "(?, ?, ?) RETURNING id"),
-        {orderId, *location, order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued")});
+    auto fo = insertFulfillmentOrder(sql, orderId, *location, order);
     if (!fo)
       return fo.error();
-    if (fo->isEmpty())
-      return makeError(ErrorKind::Internal, QStringLiteral("fulfillment order insert returned no row"));
-    const qint64 foId = fo->first().at(0).toLongLong();
-    if (Status s = insertLines(sql, foId, order.lines); !s)
-      return s.error();
-    if (Status s = notifyOrderChanged(sql, foId); !s)
-      return s.error();
     return ApplyOutcome::Created;
   }
 

@@ -23,8 +23,16 @@ namespace orderwriter {
 Result<qint64> ensureShop(db::StatementCache &statements, const QString &domain);
 Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain);
 
+// What a caller already holds or read in its transaction; each saves applyOrder a round trip.
+struct Known {
+  qint64 locationId = 0; // the shop's default location (its first); 0 = look it up
+  bool locked = false;   // orderLockKey(shopId, order.id) is already held by this transaction
+};
+
 // Idempotent; an update older than the stored shopify_updated_at is ignored (Stale).
-Result<ApplyOutcome> applyOrder(db::StatementCache &statements, qint64 shopId, const ShopifyOrder &order);
+// redacted: set when the stored order's customer was redacted (the delivery's raw body must go too).
+Result<ApplyOutcome> applyOrder(db::StatementCache &statements, qint64 shopId, const ShopifyOrder &order,
+                                const Known &known = {}, bool *redacted = nullptr);
 Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order);
 
 // The transaction-scoped lock applyOrder takes: writers of one order (hubs, the poller) take turns.

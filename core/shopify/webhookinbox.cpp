@@ -5,6 +5,10 @@
 #include "core/db/sql.h"
 #include "core/db/statementcache.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace pb::shopify::webhookinbox {
 
 namespace {
@@ -104,10 +108,26 @@ Result<QList<InboxItem>> claimPending(db::StatementCache &statements, int limit)
   return items;
 }
 
-Status markProcessed(db::StatementCache &statements, qint64 id, const QString &note)
+Status markProcessed(db::StatementCache &statements, const QList<Processed> &rows)
 {
-  auto done = statements.command(kMarkProcessedSql, {nullIfEmpty(note), id});
-  return done ? Status{} : Status{done.error()};
+  if (rows.isEmpty())
+    return {};
+  QJsonArray marks;
+  for (const Processed &row : rows) {
+    marks.append(QJsonObject{{QStringLiteral("id"), QString::number(row.id)},
+                             {QStringLiteral("note"), row.note.isEmpty() ? QJsonValue() : QJsonValue(row.note)}});
+  }
+  auto done = statements.command(
+      QStringLiteral("UPDATE webhook_inbox AS w SET status = 'processed', processed_at = now(), attempts = w.attempts "
+                     "+ 1, error = m.note FROM jsonb_to_recordset(?::jsonb) AS m(id bigint, note text) WHERE w.id = "
+                     "m.id"),
+      {QString::fromUtf8(QJsonDocument(marks).toJson(QJsonDocument::Compact))});
+  if (!done)
+    return done.error();
+  if (*done != rows.size())
+    return makeError(ErrorKind::Internal,
+                     QStringLiteral("marked %1 of %2 inbox rows processed").arg(*done).arg(rows.size()));
+  return {};
 }
 
 Status markDead(db::StatementCache &statements, qint64 id, const QString &reason)

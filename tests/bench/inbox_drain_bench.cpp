@@ -104,35 +104,34 @@ QByteArray orderBody(qint64 orderId)
 // nothing a running hub sees.)
 void prefill(QSqlDatabase &admin, int orders)
 {
-  checkStatus(db::inTransaction(admin,
-                                [&]() -> Status {
-                                  const QStringList steps{
-                                      QStringLiteral("INSERT INTO shops (domain, name) VALUES (?, ?)"),
-                                      QStringLiteral("INSERT INTO locations (shop_id, code, name) SELECT id, 'default', "
-                                                     "'Default' FROM shops"),
-                                      QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, currency, "
-                                                     "total_minor, shopify_updated_at) SELECT s.id, (7000000 + g)::text, "
-                                                     "'#' || g, 'old@example.com', 'USD', 7992, now() - interval '1 day' "
-                                                     "FROM shops s, generate_series(1, ?) g"),
-                                      QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state) "
-                                                     "SELECT o.id, l.id, 'packed' FROM orders o JOIN locations l ON "
-                                                     "l.shop_id = o.shop_id"),
-                                      QStringLiteral("INSERT INTO fulfillment_order_lines (fulfillment_order_id, "
-                                                     "line_item_shopify_id, title, sku, quantity, remaining_quantity, "
-                                                     "price_minor) SELECT f.id, (o.shopify_id::bigint * 100 + i)::text, "
-                                                     "'Widget ' || i, 'W-' || i, 1, 0, 999 FROM fulfillment_orders f "
-                                                     "JOIN orders o ON o.id = f.order_id, generate_series(0, 7) i")};
-                                  for (const QString &sql : steps) {
-                                    const QVariantList values = sql.startsWith(u"INSERT INTO shops")
-                                                                    ? QVariantList{kShop, kShop}
-                                                                    : sql.contains(u"generate_series(1, ?)")
-                                                                          ? QVariantList{orders}
-                                                                          : QVariantList{};
-                                    if (auto ran = db::exec(admin, sql, values); !ran)
-                                      return ran.error();
-                                  }
-                                  return {};
-                                }),
+  checkStatus(db::inTransaction(
+                  admin,
+                  [&]() -> Status {
+                    const QStringList steps{
+                        QStringLiteral("INSERT INTO shops (domain, name) VALUES (?, ?)"),
+                        QStringLiteral("INSERT INTO locations (shop_id, code, name) SELECT id, 'default', "
+                                       "'Default' FROM shops"),
+                        QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, currency, "
+                                       "total_minor, shopify_updated_at) SELECT s.id, (7000000 + g)::text, "
+                                       "'#' || g, 'old@example.com', 'USD', 7992, now() - interval '1 day' "
+                                       "FROM shops s, generate_series(1, ?) g"),
+                        QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state) "
+                                       "SELECT o.id, l.id, 'packed' FROM orders o JOIN locations l ON "
+                                       "l.shop_id = o.shop_id"),
+                        QStringLiteral("INSERT INTO fulfillment_order_lines (fulfillment_order_id, "
+                                       "line_item_shopify_id, title, sku, quantity, remaining_quantity, "
+                                       "price_minor) SELECT f.id, (o.shopify_id::bigint * 100 + i)::text, "
+                                       "'Widget ' || i, 'W-' || i, 1, 0, 999 FROM fulfillment_orders f "
+                                       "JOIN orders o ON o.id = f.order_id, generate_series(0, 7) i")};
+                    for (const QString &sql : steps) {
+                      const QVariantList values = sql.startsWith(u"INSERT INTO shops")     ? QVariantList{kShop, kShop}
+                                                  : sql.contains(u"generate_series(1, ?)") ? QVariantList{orders}
+                                                                                           : QVariantList{};
+                      if (auto ran = db::exec(admin, sql, values); !ran)
+                        return ran.error();
+                    }
+                    return {};
+                  }),
               "prefill");
 }
 
@@ -187,7 +186,8 @@ double drain(QSqlDatabase &admin, QSqlDatabase &inbox, const Mode &mode, int row
   const qint64 pending = test::scalar(admin, QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status <> "
                                                             "'processed'"));
   const qint64 orders = test::scalar(admin, QStringLiteral("SELECT count(*) FROM orders")) - ordersBefore;
-  const qint64 lines = test::scalar(admin, QStringLiteral("SELECT count(*) FROM fulfillment_order_lines")) - linesBefore;
+  const qint64 lines =
+      test::scalar(admin, QStringLiteral("SELECT count(*) FROM fulfillment_order_lines")) - linesBefore;
   if (settled != rows || pending != 0 || orders != rows || lines != qint64(rows) * kLines)
     fail(QStringLiteral("%1: settled %2, not processed %3, orders %4, lines %5 (expected %6 rows)")
              .arg(mode.name)
@@ -231,9 +231,8 @@ int main(int argc, char **argv)
   };
   const QString loadBefore = loadAverage();
   out() << "inbox drain benchmark: " << rows << " pending orders/create rows of " << kLines << " lines, " << rounds
-        << " round(s) per mode, on "
-        << kPrefill << " earlier orders, fsync " << fsync << ", " << QThread::idealThreadCount() << " CPUs, load "
-        << loadBefore << Qt::endl;
+        << " round(s) per mode, on " << kPrefill << " earlier orders, fsync " << fsync << ", "
+        << QThread::idealThreadCount() << " CPUs, load " << loadBefore << Qt::endl;
 
   prefill(admin, kPrefill);
   qint64 nextOrderId = 8100000;
@@ -268,8 +267,8 @@ int main(int argc, char **argv)
       each.append(qRound(r * 10) / 10.0);
     const double rate = mean(rates[m]);
     results.insert(modes[m].name, QJsonObject{{QStringLiteral("orders_per_s"), qRound(rate * 10) / 10.0},
-                                                 {QStringLiteral("rounds"), each},
-                                                 {QStringLiteral("vs_baseline"), qRound(rate / base * 100) / 100.0}});
+                                              {QStringLiteral("rounds"), each},
+                                              {QStringLiteral("vs_baseline"), qRound(rate / base * 100) / 100.0}});
   }
   const double batchedRate = mean(rates[2]);
   const QJsonObject summary{{QStringLiteral("benchmark"), QStringLiteral("inbox_drain")},
