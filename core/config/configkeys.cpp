@@ -54,6 +54,7 @@ const QList<const KeyDef *> &allKeys()
       &ShopifyBackoffBaseMs.def,
       &HubInboxProcessing.def,
       &HubInboxNice.def,
+      &HubInboxBatchSize.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
       &HubOutboxWorkers.def,

@@ -40,7 +40,8 @@ public:
   // A transient failure this many times in a row makes a delivery a dead letter too.
   static constexpr int kMaxAttempts = 5;
   static constexpr int kDefaultBatchSize = 32;
-  // PostgreSQL caches 64 subtransaction ids per backend; one savepoint per row stays within it.
+  // PostgreSQL caches 64 subtransaction ids per backend (more overflow, slowing every session's snapshots);
+  // one savepoint per row stays within it.
   static constexpr int kMaxBatchSize = 64;
 
 Q_SIGNALS:
