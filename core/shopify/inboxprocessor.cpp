@@ -87,6 +87,8 @@ Result<InboxProcessor::BatchOutcome> InboxProcessor::processBatch(int limit)
     if (!items)
       return items.error();
     outcome.claimed = int(items->size());
+    if (items->isEmpty())
+      return {};
     if (Status prepared = prepareBatch(*items); !prepared)
       return prepared;
     // In id order: two deliveries for one order apply as they arrived.

@@ -5,6 +5,7 @@
 #include "core/base/clock.h"
 #include "core/db/reconnector.h"
 #include "core/db/sql.h"
+#include "core/hub/inboxthread.h"
 #include "core/shopify/inboxprocessor.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
@@ -285,6 +287,43 @@ private Q_SLOTS:
                                    "'2301'")),
              3);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status <> 'processed'")), 0);
+  }
+
+  void inboxThread_reconnects_andMapsWithFreshStatements()
+  {
+    hub::InboxThread inbox(m_settings, 0, 8);
+    inbox.start();
+    for (int i = 0; i < 20; ++i)
+      storeOrder(QStringLiteral("orders/create"), test::restOrder(2600 + i, m_t0));
+    inbox.wake();
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status = 'pending'")), 0,
+                              15'000);
+    // Every session but this one is cut: the thread's prepared statements are gone with its session.
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND "
+                                      "pid <> pg_backend_pid()"),
+                       {m_settings.name}));
+    for (int i = 20; i < 40; ++i)
+      storeOrder(QStringLiteral("orders/create"), test::restOrder(2600 + i, m_t0));
+    storeOrder(QStringLiteral("orders/updated"), test::restOrder(2600, m_t0.addSecs(5), 3));
+    // The first pass finds the connection gone; a later one (as stored deliveries keep waking it) reopens it.
+    QTimer deliveries;
+    connect(&deliveries, &QTimer::timeout, &inbox, [&inbox]() { inbox.wake(); });
+    deliveries.start(100);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status <> "
+                                                    "'processed'")),
+                              0, 20'000);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE shopify_id::bigint BETWEEN 2600 AND 2639")), 40);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines l JOIN fulfillment_orders f ON f.id "
+                                   "= l.fulfillment_order_id JOIN orders o ON o.id = f.order_id WHERE o.shopify_id = "
+                                   "'2600'")),
+             3);
+    inbox.quit();
+    inbox.wait();
+    // The processor under test lost its session too.
+    m_inboxDb.close();
+    QVERIFY(m_inboxDb.open());
+    m_processor = std::make_unique<shopify::InboxProcessor>(m_inboxDb);
   }
 
   void batchSizeOne_commitsEachRowAlone()
