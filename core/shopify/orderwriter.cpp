@@ -8,8 +8,6 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
-#include <algorithm>
-
 namespace pb::shopify::orderwriter {
 
 namespace {
@@ -72,13 +70,14 @@ Status bumpVersion(db::StatementCache &sql, qint64 foId)
   return notifyOrderChanged(sql, foId);
 }
 
-// The lines as one JSON array for jsonb_to_recordset: a round trip per line was most of the cost of
-// mapping a new order.
+// The lines as one JSON array for jsonb_to_recordset (n: position): a round trip per line was most of
+// the cost of mapping an order.
 QString linesJson(const QList<ShopifyLineItem> &lines)
 {
   QJsonArray rows;
   for (const ShopifyLineItem &line : lines) {
-    rows.append(QJsonObject{{QStringLiteral("i"), line.lineItemId},
+    rows.append(QJsonObject{{QStringLiteral("n"), int(rows.size())},
+                            {QStringLiteral("i"), line.lineItemId},
                             {QStringLiteral("t"), line.title},
                             {QStringLiteral("v"), jsonTextOrNull(line.variantTitle)},
                             {QStringLiteral("s"), jsonTextOrNull(line.sku)},
@@ -87,17 +86,6 @@ QString linesJson(const QList<ShopifyLineItem> &lines)
                             {QStringLiteral("p"), QString::number(line.priceMinor)}});
   }
   return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
-}
-
-Status insertLines(db::StatementCache &sql, qint64 foId, const QList<ShopifyLineItem> &lines)
-{
-  auto inserted = sql.command(
-      QStringLiteral("INSERT INTO fulfillment_order_lines (fulfillment_order_id, line_item_shopify_id, title, "
-                     "variant_title, sku, quantity, remaining_quantity, price_minor) SELECT ?, l.i, l.t, l.v, l.s, "
-                     "l.q, l.r, l.p::bigint FROM jsonb_to_recordset(?::jsonb) AS l(i text, t text, v text, s text, "
-                     "q integer, r integer, p text)"),
-      {foId, linesJson(lines)});
-  return inserted ? Status{} : Status{inserted.error()};
 }
 
 // A new order's fulfillment order, its lines and the stations' notification: one round trip.
@@ -120,44 +108,32 @@ Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 orderId, q
   return fo->first().at(0).toLongLong();
 }
 
-// Brings the lines of open fulfillment orders in step; returns whether anything changed.
+// Brings the lines of open fulfillment orders in step, all lines in one statement; whether anything
+// changed. A line changes in the open fulfillment orders that hold it; a line the order never had goes
+// to the first open one. A line listed twice counts as its last listing.
 Result<bool> syncLines(db::StatementCache &sql, qint64 orderId, const QList<qint64> &openFos, const ShopifyOrder &order)
 {
+  if (openFos.isEmpty() || order.lines.isEmpty())
+    return false; // nothing open to change or to add to
   QStringList ids;
   for (qint64 id : openFos)
     ids.append(QString::number(id));
-  const QString openIds = ids.join(QLatin1Char(','));
-  bool changed = false;
-  QList<ShopifyLineItem> added;
-  for (const ShopifyLineItem &line : order.lines) {
-    auto updated = sql.query(
-        QStringLiteral("UPDATE fulfillment_order_lines SET quantity = ?, remaining_quantity = "
-                       "? WHERE line_item_shopify_id = ? AND fulfillment_order_id = ANY("
-                       "string_to_array(?, ',')::bigint[]) AND (quantity <> ? OR "
-                       "remaining_quantity <> ?) RETURNING fulfillment_order_id"),
-        {line.quantity, line.fulfillableQuantity, line.lineItemId, openIds, line.quantity, line.fulfillableQuantity});
-    if (!updated)
-      return updated.error();
-    if (!updated->isEmpty()) {
-      changed = true;
-      continue;
-    }
-    auto known = sql.query(QStringLiteral("SELECT 1 FROM fulfillment_order_lines l JOIN fulfillment_orders f ON f.id = "
-                                          "l.fulfillment_order_id WHERE f.order_id = ? AND l.line_item_shopify_id = ?"),
-                           {orderId, line.lineItemId});
-    if (!known)
-      return known.error();
-    const bool listed = std::any_of(added.cbegin(), added.cend(),
-                                    [&line](const ShopifyLineItem &a) { return a.lineItemId == line.lineItemId; });
-    if (known->isEmpty() && !listed && !openFos.isEmpty() && line.quantity > 0)
-      added.append(line);
-  }
-  if (!added.isEmpty()) {
-    if (Status s = insertLines(sql, openFos.first(), added); !s)
-      return s.error();
-    changed = true;
-  }
-  return changed;
+  auto changed = sql.query(
+      QStringLiteral("WITH l AS (SELECT DISTINCT ON (x.i) x.* FROM jsonb_to_recordset(?::jsonb) AS x(n integer, i "
+                     "text, t text, v text, s text, q integer, r integer, p text) ORDER BY x.i, x.n DESC), "
+                     "updated AS (UPDATE fulfillment_order_lines f SET quantity = l.q, remaining_quantity = l.r FROM "
+                     "l WHERE f.line_item_shopify_id = l.i AND f.fulfillment_order_id = ANY(string_to_array(?, ',')"
+                     "::bigint[]) AND (f.quantity <> l.q OR f.remaining_quantity <> l.r) RETURNING 1), "
+                     "added AS (INSERT INTO fulfillment_order_lines (fulfillment_order_id, line_item_shopify_id, "
+                     "title, variant_title, sku, quantity, remaining_quantity, price_minor) SELECT ?, l.i, l.t, l.v, "
+                     "l.s, l.q, l.r, l.p::bigint FROM l WHERE l.q > 0 AND NOT EXISTS (SELECT 1 FROM "
+                     "fulfillment_order_lines k JOIN fulfillment_orders f ON f.id = k.fulfillment_order_id WHERE "
+                     "f.order_id = ? AND k.line_item_shopify_id = l.i) RETURNING 1) "
+                     "SELECT (SELECT count(*) FROM updated) + (SELECT count(*) FROM added)"),
+      {linesJson(order.lines), ids.join(QLatin1Char(',')), openFos.first(), orderId});
+  if (!changed)
+    return changed.error();
+  return !changed->isEmpty() && changed->first().at(0).toLongLong() > 0;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Inbox drain rate: N pending orders/create rows (8 lines each, the webhook ingest benchmark's body)
+// (then N orders/updated for them, baseline and batched only)
 // mapped into orders, fulfillment orders and lines, as fast as one connection goes. Side by side in
 // the same run, rounds interleaved: the old loop (inboxbaseline.cpp: a row per transaction, PREPARE/
 // DEALLOCATE per statement), InboxProcessor with batch size 1 (statement cache only), and batched.
@@ -70,16 +71,17 @@ QString loadAverage()
   return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
 }
 
-// The body of tests/bench/webhook_ingest_bench.sh, with its own order and line ids.
-QByteArray orderBody(qint64 orderId)
+// The body of tests/bench/webhook_ingest_bench.sh, with its own order and line ids; an update
+// changes the first line's quantity.
+QByteArray orderBody(qint64 orderId, const QString &updatedAt, int firstQuantity)
 {
   QJsonArray items;
   for (int i = 0; i < kLines; ++i) {
     items.append(QJsonObject{{QStringLiteral("id"), double(orderId * 100 + i)},
                              {QStringLiteral("title"), QStringLiteral("Widget %1").arg(i)},
                              {QStringLiteral("sku"), QStringLiteral("W-%1").arg(i)},
-                             {QStringLiteral("quantity"), 1},
-                             {QStringLiteral("fulfillable_quantity"), 1},
+                             {QStringLiteral("quantity"), i == 0 ? firstQuantity : 1},
+                             {QStringLiteral("fulfillable_quantity"), i == 0 ? firstQuantity : 1},
                              {QStringLiteral("price"), QStringLiteral("9.99")}});
   }
   const QJsonObject order{
@@ -87,7 +89,7 @@ QByteArray orderBody(qint64 orderId)
       {QStringLiteral("admin_graphql_api_id"), QStringLiteral("gid://shopify/Order/%1").arg(orderId)},
       {QStringLiteral("name"), QStringLiteral("#%1").arg(orderId)},
       {QStringLiteral("email"), QStringLiteral("bench@example.com")},
-      {QStringLiteral("updated_at"), QStringLiteral("2026-11-26T08:00:00Z")},
+      {QStringLiteral("updated_at"), updatedAt},
       {QStringLiteral("currency"), QStringLiteral("USD")},
       {QStringLiteral("total_price"), QStringLiteral("79.92")},
       {QStringLiteral("line_items"), items},
@@ -135,8 +137,16 @@ void prefill(QSqlDatabase &admin, int orders)
               "prefill");
 }
 
-// N pending rows for new orders, statistics fresh and a checkpoint behind: every round starts alike.
-void seed(QSqlDatabase &admin, int rows, qint64 firstOrderId, const QString &tag)
+// What one drain maps: N deliveries of one topic for consecutive order ids.
+struct Load {
+  QString topic;
+  qint64 firstOrderId = 0;
+  QString updatedAt;
+  int firstQuantity = 1;
+};
+
+// N pending rows, statistics fresh and a checkpoint behind: every round starts alike.
+void seed(QSqlDatabase &admin, int rows, const Load &load, const QString &tag)
 {
   {
     db::StatementCache statements(admin);
@@ -145,10 +155,11 @@ void seed(QSqlDatabase &admin, int rows, qint64 firstOrderId, const QString &tag
                                     for (int i = 0; i < rows; ++i) {
                                       shopify::WebhookDelivery delivery;
                                       delivery.shopDomain = kShop;
-                                      delivery.topic = QStringLiteral("orders/create");
+                                      delivery.topic = load.topic;
                                       delivery.webhookId = QStringLiteral("%1-%2").arg(tag).arg(i);
                                       delivery.apiVersion = QStringLiteral("2025-04");
-                                      delivery.body = orderBody(firstOrderId + i);
+                                      delivery.body =
+                                          orderBody(load.firstOrderId + i, load.updatedAt, load.firstQuantity);
                                       auto stored = shopify::webhookinbox::store(statements, delivery);
                                       if (!stored)
                                         return stored.error();
@@ -168,7 +179,7 @@ struct Mode {
   std::function<Result<int>(QSqlDatabase &)> pass; // one InboxThread pass: up to kRowsPerPass rows
 };
 
-double drain(QSqlDatabase &admin, QSqlDatabase &inbox, const Mode &mode, int rows)
+double drain(QSqlDatabase &admin, QSqlDatabase &inbox, const Mode &mode, int rows, const Load &load)
 {
   const qint64 ordersBefore = test::scalar(admin, QStringLiteral("SELECT count(*) FROM orders"));
   const qint64 linesBefore = test::scalar(admin, QStringLiteral("SELECT count(*) FROM fulfillment_order_lines"));
@@ -188,13 +199,23 @@ double drain(QSqlDatabase &admin, QSqlDatabase &inbox, const Mode &mode, int row
   const qint64 orders = test::scalar(admin, QStringLiteral("SELECT count(*) FROM orders")) - ordersBefore;
   const qint64 lines =
       test::scalar(admin, QStringLiteral("SELECT count(*) FROM fulfillment_order_lines")) - linesBefore;
-  if (settled != rows || pending != 0 || orders != rows || lines != qint64(rows) * kLines)
-    fail(QStringLiteral("%1: settled %2, not processed %3, orders %4, lines %5 (expected %6 rows)")
-             .arg(mode.name)
+  const bool creates = load.topic == u"orders/create";
+  // Updates: the first line of each order now has the new quantity, nothing was added.
+  const qint64 changed = test::scalar(
+      admin,
+      QStringLiteral("SELECT count(*) FROM fulfillment_order_lines WHERE quantity = ? AND "
+                     "remaining_quantity = ? AND line_item_shopify_id::bigint BETWEEN ? AND ?"),
+      {load.firstQuantity, load.firstQuantity, load.firstOrderId * 100, (load.firstOrderId + rows - 1) * 100});
+  const bool complete =
+      creates ? orders == rows && lines == qint64(rows) * kLines : orders == 0 && lines == 0 && changed == rows;
+  if (settled != rows || pending != 0 || !complete)
+    fail(QStringLiteral("%1 %2: settled %3, not processed %4, orders +%5, lines +%6, changed %7 (expected %8 rows)")
+             .arg(mode.name, load.topic)
              .arg(settled)
              .arg(pending)
              .arg(orders)
              .arg(lines)
+             .arg(changed)
              .arg(rows));
   return rows / seconds;
 }
@@ -244,12 +265,34 @@ int main(int argc, char **argv)
       const size_t m = round % 2 == 0 ? k : modes.size() - 1 - k;
       if (!only.isEmpty() && !only.contains(modes[m].name))
         continue;
-      seed(admin, rows, nextOrderId, QStringLiteral("r%1-%2").arg(round).arg(modes[m].name));
+      const Load load{QStringLiteral("orders/create"), nextOrderId, QStringLiteral("2026-11-26T08:00:00Z"), 1};
+      seed(admin, rows, load, QStringLiteral("r%1-%2").arg(round).arg(modes[m].name));
       nextOrderId += rows;
-      const double rate = drain(admin, inbox, modes[m], rows);
+      const double rate = drain(admin, inbox, modes[m], rows, load);
       rates[m].push_back(rate);
       out() << QString::asprintf("round %d %-10s %8.1f orders/s", round + 1, qPrintable(modes[m].name), rate)
             << Qt::endl;
+    }
+  }
+
+  // Then orders/updated for the first drain's orders (one line's quantity changes), baseline against
+  // batched, same rounds and order rule: the update path reads the lines, so it costs more per order.
+  const size_t updated[] = {0, 2};
+  std::vector<std::vector<double>> updateRates(2);
+  int stamp = 0;
+  for (int round = 0; round < rounds; ++round) {
+    for (size_t k = 0; k < 2; ++k) {
+      const size_t u = round % 2 == 0 ? k : 1 - k;
+      const Mode &mode = modes[updated[u]];
+      if (!only.isEmpty() && !only.contains(mode.name))
+        continue;
+      ++stamp;
+      const Load load{QStringLiteral("orders/updated"), 8100000,
+                      QStringLiteral("2026-11-26T09:%1:00Z").arg(stamp, 2, 10, QLatin1Char('0')), 1 + stamp};
+      seed(admin, rows, load, QStringLiteral("u%1-%2").arg(round).arg(mode.name));
+      const double rate = drain(admin, inbox, mode, rows, load);
+      updateRates[u].push_back(rate);
+      out() << QString::asprintf("round %d %-10s %8.1f updates/s", round + 1, qPrintable(mode.name), rate) << Qt::endl;
     }
   }
 
@@ -271,6 +314,10 @@ int main(int argc, char **argv)
                                               {QStringLiteral("vs_baseline"), qRound(rate / base * 100) / 100.0}});
   }
   const double batchedRate = mean(rates[2]);
+  const double updateBase = std::max(mean(updateRates[0]), 1e-9);
+  const QJsonObject updates{{QStringLiteral("baseline_per_s"), qRound(mean(updateRates[0]) * 10) / 10.0},
+                            {QStringLiteral("batched_per_s"), qRound(mean(updateRates[1]) * 10) / 10.0},
+                            {QStringLiteral("ratio"), qRound(mean(updateRates[1]) / updateBase * 100) / 100.0}};
   const QJsonObject summary{{QStringLiteral("benchmark"), QStringLiteral("inbox_drain")},
                             {QStringLiteral("rows"), rows},
                             {QStringLiteral("lines_per_order"), kLines},
@@ -282,6 +329,7 @@ int main(int argc, char **argv)
                             {QStringLiteral("load_after"), loadAverage()},
                             {QStringLiteral("results"), results},
                             {QStringLiteral("ratio"), qRound(batchedRate / base * 100) / 100.0},
+                            {QStringLiteral("updates"), updates},
                             {QStringLiteral("target"), QStringLiteral(">= 200 orders/s and >= 3x baseline")},
                             {QStringLiteral("target_met"), batchedRate >= 200 && batchedRate >= 3 * base}};
   out() << QJsonDocument(summary).toJson(QJsonDocument::Compact) << Qt::endl;

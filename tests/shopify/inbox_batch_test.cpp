@@ -190,6 +190,41 @@ private Q_SLOTS:
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status <> 'processed'")), 0);
   }
 
+  void update_changesAddsAndKeepsLines()
+  {
+    storeOrder(QStringLiteral("orders/create"), test::restOrder(2700, m_t0, 2));
+    VERIFY_OK(m_processor->processPending());
+    auto line = [](int id, int quantity) {
+      return QJsonObject{{QStringLiteral("id"), double(id)},
+                         {QStringLiteral("title"), QStringLiteral("Widget %1").arg(id)},
+                         {QStringLiteral("quantity"), quantity},
+                         {QStringLiteral("fulfillable_quantity"), quantity},
+                         {QStringLiteral("price"), QStringLiteral("1.00")}};
+    };
+    QJsonObject update = test::restOrder(2700, m_t0.addSecs(10), 0);
+    // Line 1 changes, line 2 stays, line 3 is new and listed twice (the last listing counts), line 4
+    // is new with nothing to pack.
+    update.insert(QStringLiteral("line_items"),
+                  QJsonArray{line(270001, 3), line(270002, 2), line(270003, 1), line(270003, 4), line(270004, 0)});
+    storeOrder(QStringLiteral("orders/updated"), update);
+    VERIFY_OK(m_processor->processPending());
+    const QString quantities =
+        QStringLiteral("SELECT string_agg(l.line_item_shopify_id || '=' || l.quantity || '/' || l.remaining_quantity, "
+                       "' ' ORDER BY l.line_item_shopify_id) FROM fulfillment_order_lines l JOIN fulfillment_orders f "
+                       "ON f.id = l.fulfillment_order_id JOIN orders o ON o.id = f.order_id WHERE o.shopify_id = "
+                       "'2700'");
+    QCOMPARE(text(quantities), QStringLiteral("270001=3/3 270002=2/2 270003=4/4"));
+    const QString version = QStringLiteral("SELECT f.version FROM fulfillment_orders f JOIN orders o ON o.id = "
+                                           "f.order_id WHERE o.shopify_id = '2700'");
+    QCOMPARE(scalar(version), 2);
+    // The same content again, newer: nothing changes, the station is not disturbed.
+    update.insert(QStringLiteral("updated_at"), m_t0.addSecs(20).toString(Qt::ISODate));
+    storeOrder(QStringLiteral("orders/updated"), update);
+    VERIFY_OK(m_processor->processPending());
+    QCOMPARE(text(quantities), QStringLiteral("270001=3/3 270002=2/2 270003=4/4"));
+    QCOMPARE(scalar(version), 2);
+  }
+
   void transientFailureMidBatch_leavesItAndLaterRowsPending()
   {
     // A serialization failure (transient) for one order only.
