@@ -275,9 +275,10 @@ int main(int argc, char **argv)
     }
   }
 
-  // Then orders/updated for the first drain's orders (one line's quantity changes), baseline against
-  // batched, same rounds and order rule: the update path reads the lines, so it costs more per order.
+  // Then orders/updated for the first drain's first orders (one line's quantity changes), baseline
+  // against batched, same rounds and order rule; a fifth as many rows (the old loop manages ~30/s).
   const size_t updated[] = {0, 2};
+  const int updates = std::max(kRowsPerPass, rows / 5);
   std::vector<std::vector<double>> updateRates(2);
   int stamp = 0;
   for (int round = 0; round < rounds; ++round) {
@@ -289,8 +290,8 @@ int main(int argc, char **argv)
       ++stamp;
       const Load load{QStringLiteral("orders/updated"), 8100000,
                       QStringLiteral("2026-11-26T09:%1:00Z").arg(stamp, 2, 10, QLatin1Char('0')), 1 + stamp};
-      seed(admin, rows, load, QStringLiteral("u%1-%2").arg(round).arg(mode.name));
-      const double rate = drain(admin, inbox, mode, rows, load);
+      seed(admin, updates, load, QStringLiteral("u%1-%2").arg(round).arg(mode.name));
+      const double rate = drain(admin, inbox, mode, updates, load);
       updateRates[u].push_back(rate);
       out() << QString::asprintf("round %d %-10s %8.1f updates/s", round + 1, qPrintable(mode.name), rate) << Qt::endl;
     }
@@ -315,9 +316,10 @@ int main(int argc, char **argv)
   }
   const double batchedRate = mean(rates[2]);
   const double updateBase = std::max(mean(updateRates[0]), 1e-9);
-  const QJsonObject updates{{QStringLiteral("baseline_per_s"), qRound(mean(updateRates[0]) * 10) / 10.0},
-                            {QStringLiteral("batched_per_s"), qRound(mean(updateRates[1]) * 10) / 10.0},
-                            {QStringLiteral("ratio"), qRound(mean(updateRates[1]) / updateBase * 100) / 100.0}};
+  const QJsonObject updateResults{{QStringLiteral("rows"), updates},
+                                  {QStringLiteral("baseline_per_s"), qRound(mean(updateRates[0]) * 10) / 10.0},
+                                  {QStringLiteral("batched_per_s"), qRound(mean(updateRates[1]) * 10) / 10.0},
+                                  {QStringLiteral("ratio"), qRound(mean(updateRates[1]) / updateBase * 100) / 100.0}};
   const QJsonObject summary{{QStringLiteral("benchmark"), QStringLiteral("inbox_drain")},
                             {QStringLiteral("rows"), rows},
                             {QStringLiteral("lines_per_order"), kLines},
@@ -329,7 +331,7 @@ int main(int argc, char **argv)
                             {QStringLiteral("load_after"), loadAverage()},
                             {QStringLiteral("results"), results},
                             {QStringLiteral("ratio"), qRound(batchedRate / base * 100) / 100.0},
-                            {QStringLiteral("updates"), updates},
+                            {QStringLiteral("updates"), updateResults},
                             {QStringLiteral("target"), QStringLiteral(">= 200 orders/s and >= 3x baseline")},
                             {QStringLiteral("target_met"), batchedRate >= 200 && batchedRate >= 3 * base}};
   out() << QJsonDocument(summary).toJson(QJsonDocument::Compact) << Qt::endl;
