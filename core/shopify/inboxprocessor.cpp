@@ -14,6 +14,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 namespace pb::shopify {
 
