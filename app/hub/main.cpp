@@ -65,7 +65,7 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   std::unique_ptr<pb::hub::InboxThread> inbox;
   if (config.get(HubInboxProcessing)) {
     inbox = std::make_unique<pb::hub::InboxThread>(pb::db::ConnectionSettings::fromConfig(config),
-                                                   config.get(HubInboxNice));
+                                                   config.get(HubInboxNice), config.get(HubInboxBatchSize));
     QObject::connect(&server, &pb::hub::HubServer::webhookStored, inbox.get(), [&inbox]() { inbox->wake(); });
     inbox->start();
   }

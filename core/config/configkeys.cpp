@@ -56,6 +56,7 @@ const QList<const KeyDef *> &allKeys()
       &ShopifyBackoffBaseMs.def,
       &HubInboxProcessing.def,
       &HubInboxNice.def,
+      &HubInboxBatchSize.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
       &HubOutboxWorkers.def,

@@ -92,6 +92,7 @@ inline constexpr Key<int> ShopifyMaxRetries{{"shopify.max_retries", ValueType::I
 inline constexpr Key<int> ShopifyBackoffBaseMs{{"shopify.backoff_base_ms", ValueType::Int, "500", Scope::Hub, false, {}, 1, 600000, "First retry delay; doubles per attempt, with jitter"}};
 inline constexpr Key<bool> HubInboxProcessing{{"hub.inbox_processing", ValueType::Bool, "true", Scope::Hub, false, {}, 0, 0, "Map stored webhooks to orders in this instance (off: only receive)"}};
 inline constexpr Key<int> HubInboxNice{{"hub.inbox_nice", ValueType::Int, "10", Scope::Hub, false, {}, 0, 19, "Linux nice value of the inbox-processing thread: under load it yields the CPU to webhook ingest"}};
+inline constexpr Key<int> HubInboxBatchSize{{"hub.inbox_batch_size", ValueType::Int, "32", Scope::Hub, false, {}, 1, 64, "Webhook inbox rows mapped per transaction (each in its own savepoint; 1 = one row per transaction)"}};
 inline constexpr Key<int> HubOutboxLeaseSeconds{{"hub.outbox_lease_seconds", ValueType::Int, "120", Scope::Hub, false, {}, 1, 3600, "How long a worker owns a claimed outbox row"}};
 inline constexpr Key<int> HubOutboxMaxAttempts{{"hub.outbox_max_attempts", ValueType::Int, "25", Scope::Hub, false, {}, 1, 1000, "Attempts before an outbox row is marked dead"}};
 inline constexpr Key<int> HubOutboxWorkers{{"hub.outbox_workers", ValueType::Int, "2", Scope::Hub, false, {}, 1, 32, "Outbox worker threads sharing one Shopify cost budget (more hide round trips)"}};

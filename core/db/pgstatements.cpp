@@ -145,9 +145,11 @@ Result<PgStatements::Outcome> PgStatements::run(const QString &sql, const QVaria
     const char *code = outcome.result ? PQresultErrorField(outcome.result.get(), PG_DIAG_SQLSTATE) : nullptr;
     const bool forgotten = code && qstrcmp(code, "26000") == 0;
     Error error = failure(connection, outcome.result.get(), QStringLiteral("query"));
-    m_prepared.remove(sql);
+    // A failed execution leaves the statement prepared (a constraint or data error is the values'
+    // fault); forgetting it would leak it server-side. Only one the server no longer has is redone.
     if (!forgotten || attempt > 0)
       return error;
+    m_prepared.remove(sql);
   }
   return makeError(ErrorKind::Internal, QStringLiteral("statement cache: unreachable"));
 }

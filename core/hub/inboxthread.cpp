@@ -22,10 +22,11 @@ constexpr int kSweepMs = 5000;
 constexpr int kRowsPerPass = 200; // then back to the event loop, so a stop is not held up by a backlog
 } // namespace
 
-InboxThread::InboxThread(db::ConnectionSettings database, int nice, QObject *parent)
+InboxThread::InboxThread(db::ConnectionSettings database, int nice, int batchSize, QObject *parent)
     : QThread(parent)
     , m_database(std::move(database))
     , m_nice(nice)
+    , m_batchSize(batchSize)
 {
   setObjectName(QStringLiteral("inbox"));
 }
@@ -72,7 +73,7 @@ void InboxThread::run()
           qCWarning(lcInboxThread).noquote() << "inbox processing waits for the database:" << opened.error().message;
           return;
         }
-        processor = std::make_unique<shopify::InboxProcessor>(*opened);
+        processor = std::make_unique<shopify::InboxProcessor>(*opened, m_batchSize);
         reconnector = std::make_unique<db::Reconnector>(name, clock);
       }
       if (Status open = reconnector->ensureOpen(); !open)

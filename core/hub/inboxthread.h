@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/db/connection.h"
+#include "core/shopify/inboxprocessor.h"
 
 #include <QMutex>
 #include <QThread>
@@ -22,7 +23,9 @@ class InboxThread final : public QThread {
 
 public:
   // nice: Linux nice value for this thread (0 = as the ingest threads; higher yields more under load).
-  explicit InboxThread(db::ConnectionSettings database, int nice = 10, QObject *parent = nullptr);
+  // batchSize: inbox rows mapped per transaction (InboxProcessor).
+  explicit InboxThread(db::ConnectionSettings database, int nice = 10,
+                       int batchSize = shopify::InboxProcessor::kDefaultBatchSize, QObject *parent = nullptr);
   ~InboxThread() override;
 
   // Thread-safe and coalesced: at most one pass is queued however often it is called.
@@ -34,6 +37,7 @@ protected:
 private:
   db::ConnectionSettings m_database;
   int m_nice;
+  int m_batchSize;
   QMutex m_receiverLock;
   QObject *m_receiver = nullptr; // lives on this thread while run() runs
   std::function<void()> m_drain; // one pass; called on this thread only

@@ -3,6 +3,7 @@
 #include "core/shopify/inboxprocessor.h"
 
 #include "core/db/sql.h"
+#include "core/db/statementcache.h"
 #include "core/shopify/compliance.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/orderwriter.h"
@@ -11,6 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+
+#include <algorithm>
+#include <utility>
 
 namespace pb::shopify {
 
@@ -26,6 +30,12 @@ Result<QJsonObject> parseObject(const QByteArray &body)
   return document.object();
 }
 
+bool isOrderTopic(const QString &topic)
+{
+  return topic == u"orders/create" || topic == u"orders/updated" || topic == u"orders/cancelled" ||
+         topic == u"orders/fulfilled" || topic == u"orders/paid" || topic == u"orders/partially_fulfilled";
+}
+
 const char *outcomeName(ApplyOutcome outcome)
 {
   switch (outcome) {
@@ -37,9 +47,11 @@ const char *outcomeName(ApplyOutcome outcome)
 }
 } // namespace
 
-InboxProcessor::InboxProcessor(QSqlDatabase db, QObject *parent)
+InboxProcessor::InboxProcessor(QSqlDatabase db, int batchSize, QObject *parent)
     : QObject(parent)
     , m_db(std::move(db))
+    , m_statements(std::make_unique<db::StatementCache>(m_db))
+    , m_batchSize(std::clamp(batchSize, 1, kMaxBatchSize))
 {}
 
 InboxProcessor::~InboxProcessor() = default;
@@ -48,83 +60,173 @@ Result<int> InboxProcessor::processPending(int maxRows)
 {
   int settled = 0;
   while (settled < maxRows) {
-    std::optional<InboxItem> claimed;
-    Error failure;
-    QString note;
-    const Status status = db::inTransaction(m_db, [&]() -> Status {
-      // The durable inbox row is the source of truth and mapping it is idempotent: a commit lost in a
-      // crash leaves the row pending and it is mapped again. Any later durable commit that saw this one
-      // flushes it too (WAL order). So skip the fsync wait here; it left no room for webhooks at a spike.
-      if (db::isPostgres(m_db)) {
-        if (auto async = db::execStatic(m_db, QStringLiteral("SET LOCAL synchronous_commit TO off")); !async)
-          return async.error();
-      }
-      auto item = webhookinbox::claimNextPending(m_db);
-      if (!item)
-        return item.error();
-      claimed = *item;
-      if (!claimed)
-        return {};
-      if (Status s = dispatch(*claimed, &note); !s)
-        return s;
-      return webhookinbox::markProcessed(m_db, claimed->id, note);
-    });
-    if (status.ok()) {
-      if (!claimed)
-        return settled;
-      ++settled;
-      continue;
-    }
-    if (!claimed)
-      return status.error(); // the claim itself failed: the database is the problem
-    const Error &error = status.error();
-    if (error.kind == ErrorKind::Unavailable)
-      return error;
-    // Count the failure outside the rolled-back transaction; bad input or repeated failure is dead.
-    auto counted = db::exec(m_db,
-                            QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, error = ? WHERE id = ? "
-                                           "AND status = 'pending' RETURNING attempts"),
-                            {error.message, claimed->id});
-    if (!counted)
-      return counted.error();
-    const int attempts = counted.value().next() ? counted->value(0).toInt() : kMaxAttempts;
-    if (error.kind == ErrorKind::InvalidInput || attempts >= kMaxAttempts) {
-      if (Status s = webhookinbox::markDead(m_db, claimed->id, error.message); !s)
-        return s.error();
-      qCWarning(lcInbox) << "dead letter" << claimed->id << claimed->delivery.topic << error.message;
-      Q_EMIT deadLettered(claimed->id, error.message);
-      ++settled;
-      continue;
-    }
-    return error;
+    const int limit = std::min(m_batchSize, maxRows - settled);
+    auto batch = processBatch(limit);
+    if (!batch)
+      return batch.error(); // nothing of the batch was committed: every row stays pending
+    settled += batch->settled;
+    if (batch->transient)
+      return *batch->transient; // the rows before it are committed; it and the rest wait for the next pass
+    if (batch->claimed < limit)
+      return settled;
   }
   return settled;
+}
+
+Result<InboxProcessor::BatchOutcome> InboxProcessor::processBatch(int limit)
+{
+  BatchOutcome outcome;
+  const Status status = db::inTransaction(m_db, [&]() -> Status {
+    // The durable inbox row is the source of truth and mapping it is idempotent: a commit lost in a
+    // crash leaves the row pending and it is mapped again. Any later durable commit that saw this one
+    // flushes it too (WAL order). So skip the fsync wait here; it left no room for webhooks at a spike.
+    if (db::isPostgres(m_db)) {
+      if (auto async = db::execStatic(m_db, QStringLiteral("SET LOCAL synchronous_commit TO off")); !async)
+        return async.error();
+    }
+    auto items = webhookinbox::claimPending(*m_statements, limit);
+    if (!items)
+      return items.error();
+    outcome.claimed = int(items->size());
+    if (items->isEmpty())
+      return {};
+    if (Status prepared = prepareBatch(*items); !prepared)
+      return prepared;
+    // In id order: two deliveries for one order apply as they arrived.
+    for (const InboxItem &item : *items) {
+      auto row = settleRow(item);
+      if (!row)
+        return row.error();
+      if (*row) {
+        outcome.transient = **row;
+        break;
+      }
+      ++outcome.settled;
+    }
+    return webhookinbox::markProcessed(*m_statements, m_processed);
+  });
+  const QList<DeadLetter> dead = std::exchange(m_dead, {});
+  m_processed.clear();
+  m_parsed.clear();
+  m_shops.clear();
+  m_locations.clear();
+  m_locked.clear();
+  if (!status.ok())
+    return status.error();
+  for (const DeadLetter &letter : dead) {
+    qCWarning(lcInbox) << "dead letter" << letter.id << letter.topic << letter.reason;
+    Q_EMIT deadLettered(letter.id, letter.reason);
+  }
+  return outcome;
+}
+
+Result<std::optional<Error>> InboxProcessor::settleRow(const InboxItem &item)
+{
+  // A savepoint per row: a row that fails is undone alone, the others of the batch stay mapped. Never
+  // released (one round trip less per row): the next row's savepoint nests inside, which is the same.
+  if (auto saved = db::execStatic(m_db, QStringLiteral("SAVEPOINT inbox_row")); !saved)
+    return saved.error();
+  QString note;
+  const Status mapped = dispatch(item, &note);
+  if (mapped.ok()) {
+    m_processed.append({item.id, note});
+    return std::optional<Error>{};
+  }
+  const Error error = mapped.error();
+  if (error.kind == ErrorKind::Unavailable)
+    return error;
+  if (auto undone = db::execStatic(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT inbox_row")); !undone)
+    return undone.error();
+  // Count the failure on the row (still locked by this transaction); bad input or repeated failure is dead.
+  auto attempts = webhookinbox::noteFailure(*m_statements, item.id, error.message);
+  if (!attempts)
+    return attempts.error();
+  if (error.kind == ErrorKind::InvalidInput || *attempts >= kMaxAttempts) {
+    if (Status dead = webhookinbox::markDead(*m_statements, item.id, error.message); !dead)
+      return dead.error();
+    m_dead.append({item.id, item.delivery.topic, error.message});
+    return std::optional<Error>{};
+  }
+  return std::optional<Error>{error};
+}
+
+Status InboxProcessor::prepareBatch(const QList<InboxItem> &items)
+{
+  // Shops and their default locations read once per batch (neither is ever deleted); a shop not stored
+  // yet is made by its first row.
+  QJsonArray domains;
+  for (const InboxItem &item : items) {
+    if (!domains.contains(item.delivery.shopDomain))
+      domains.append(item.delivery.shopDomain);
+  }
+  auto shops = m_statements->query(
+      QStringLiteral("SELECT s.domain, s.id, (SELECT l.id FROM locations l WHERE l.shop_id = s.id ORDER BY l.id LIMIT "
+                     "1) FROM shops s WHERE s.domain IN (SELECT jsonb_array_elements_text(?::jsonb))"),
+      {QString::fromUtf8(QJsonDocument(domains).toJson(QJsonDocument::Compact))});
+  if (!shops)
+    return shops.error();
+  for (const QVariantList &row : *shops) {
+    m_shops.insert(row.at(0).toString(), row.at(1).toLongLong());
+    if (!row.at(2).isNull())
+      m_locations.insert(row.at(1).toLongLong(), row.at(2).toLongLong());
+  }
+
+  // applyOrder locks its order until commit; a batch holds several such locks. Taking them all first,
+  // ordered by lock id, makes two hubs whose batches share orders wait for each other, never deadlock.
+  QJsonArray keys;
+  for (const InboxItem &item : items) {
+    QString orderId;
+    if (isOrderTopic(item.delivery.topic)) {
+      auto order = ordermapper::fromRestJson(item.delivery.body);
+      if (!order)
+        continue; // dispatch parses it again and dead-letters it with the reason
+      orderId = order->id;
+      m_parsed.insert(item.id, *std::move(order));
+    } else if (item.delivery.topic == u"orders/edited") {
+      const QJsonObject edit = QJsonDocument::fromJson(item.delivery.body).object().value(u"order_edit").toObject();
+      orderId = ordermapper::numericId(edit.value(u"order_id"));
+    }
+    // A shop not stored yet has no orders another hub could be writing.
+    if (!orderId.isEmpty() && m_shops.contains(item.delivery.shopDomain))
+      keys.append(orderwriter::orderLockKey(m_shops.value(item.delivery.shopDomain), orderId));
+  }
+  if (keys.size() < 2)
+    return {}; // one order at most: applyOrder's own lock is enough
+  auto locked = m_statements->query(
+      QStringLiteral("SELECT count(pg_advisory_xact_lock(k.h)) FROM (SELECT DISTINCT hashtext(key) AS h FROM "
+                     "jsonb_array_elements_text(?::jsonb) AS key ORDER BY 1) AS k"),
+      {QString::fromUtf8(QJsonDocument(keys).toJson(QJsonDocument::Compact))});
+  if (!locked)
+    return locked.error();
+  for (const QJsonValue &key : std::as_const(keys))
+    m_locked.insert(key.toString());
+  return {};
 }
 
 Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
 {
   const QString &topic = item.delivery.topic;
-  auto shopId = orderwriter::ensureShop(m_db, item.delivery.shopDomain);
+  auto shopId = m_shops.contains(item.delivery.shopDomain)
+                    ? Result<qint64>(m_shops.value(item.delivery.shopDomain))
+                    : orderwriter::ensureShop(*m_statements, item.delivery.shopDomain);
   if (!shopId)
     return shopId.error();
 
-  if (topic == u"orders/create" || topic == u"orders/updated" || topic == u"orders/cancelled" ||
-      topic == u"orders/fulfilled" || topic == u"orders/paid" || topic == u"orders/partially_fulfilled") {
-    auto order = ordermapper::fromRestJson(item.delivery.body);
+  if (isOrderTopic(topic)) {
+    auto order = m_parsed.contains(item.id) ? Result<ShopifyOrder>(m_parsed.value(item.id))
+                                            : ordermapper::fromRestJson(item.delivery.body);
     if (!order)
       return order.error();
-    auto applied = orderwriter::applyOrder(m_db, *shopId, *order);
+    bool redacted = false;
+    orderwriter::Known known;
+    known.locationId = m_locations.value(*shopId);
+    known.locked = m_locked.contains(orderwriter::orderLockKey(*shopId, order->id));
+    auto applied = orderwriter::applyOrder(*m_statements, *shopId, *order, known, &redacted);
     if (!applied)
       return applied.error();
     *note = QString::fromLatin1(outcomeName(*applied));
     // A late delivery for a redacted customer must not keep their data in the raw body either.
-    auto redacted = db::exec(m_db,
-                             QStringLiteral("SELECT 1 FROM orders WHERE shop_id = ? AND shopify_id = ? AND redacted_at "
-                                            "IS NOT NULL"),
-                             {*shopId, order->id});
-    if (!redacted)
-      return redacted.error();
-    if (redacted.value().next())
+    if (redacted)
       return compliance::blankInboxBody(m_db, item.id);
     return {};
   }
@@ -141,7 +243,7 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
       const QJsonObject removal = value.toObject();
       removals.append({ordermapper::numericId(removal.value(u"id")), removal.value(u"delta").toInt()});
     }
-    auto touched = orderwriter::applyEdit(m_db, *shopId, orderId, removals);
+    auto touched = orderwriter::applyEdit(*m_statements, *shopId, orderId, removals);
     if (!touched)
       return touched.error();
     *note = QStringLiteral("edited %1 open fulfillment order(s)").arg(*touched);

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/orderwriter.h"
 
-#include "core/db/sql.h"
+#include "core/db/statementcache.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
@@ -23,147 +24,187 @@ QVariant jsonOrNull(const QJsonObject &object)
                           : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
-Result<qint64> defaultLocation(QSqlDatabase &db, qint64 shopId)
+QJsonValue jsonTextOrNull(const QString &text)
 {
-  auto found = db::exec(db, QStringLiteral("SELECT id FROM locations WHERE shop_id = ? ORDER BY id LIMIT 1"), {shopId});
+  return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+Result<qint64> defaultLocation(db::StatementCache &sql, qint64 shopId)
+{
+  auto found = sql.query(QStringLiteral("SELECT id FROM locations WHERE shop_id = ? ORDER BY id LIMIT 1"), {shopId});
   if (!found)
     return found.error();
-  if (found.value().next())
-    return found->value(0).toLongLong();
-  auto created = db::exec(db,
-                          QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'default', "
-                                         "'Default') ON CONFLICT (shop_id, code) DO UPDATE SET name = "
-                                         "locations.name RETURNING id"),
-                          {shopId});
+  if (!found->isEmpty())
+    return found->first().at(0).toLongLong();
+  auto created = sql.query(QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'default', "
+                                          "'Default') ON CONFLICT (shop_id, code) DO UPDATE SET name = "
+                                          "locations.name RETURNING id"),
+                           {shopId});
   if (!created)
     return created.error();
-  created.value().next();
-  return created->value(0).toLongLong();
+  if (created->isEmpty())
+    return makeError(ErrorKind::Internal, QStringLiteral("default location not returned"));
+  return created->first().at(0).toLongLong();
 }
 
 // Open work: not yet packed and not cancelled; only this may change under a station's feet.
-Result<QList<qint64>> openFulfillmentOrders(QSqlDatabase &db, qint64 orderId)
+Result<QList<qint64>> openFulfillmentOrders(db::StatementCache &sql, qint64 orderId)
 {
-  auto query = db::exec(db,
-                        QStringLiteral("SELECT id FROM fulfillment_orders WHERE order_id = ? AND pack_state NOT IN "
+  auto rows = sql.query(QStringLiteral("SELECT id FROM fulfillment_orders WHERE order_id = ? AND pack_state NOT IN "
                                        "('packed', 'cancelled') ORDER BY id FOR UPDATE"),
                         {orderId});
-  if (!query)
-    return query.error();
+  if (!rows)
+    return rows.error();
   QList<qint64> ids;
-  while (query.value().next())
-    ids.append(query->value(0).toLongLong());
+  for (const QVariantList &row : *rows)
+    ids.append(row.at(0).toLongLong());
   return ids;
 }
 
-Status bumpVersion(QSqlDatabase &db, qint64 foId)
+Status bumpVersion(db::StatementCache &sql, qint64 foId)
 {
-  auto bumped = db::exec(
-      db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1, updated_at = now() WHERE id = ?"),
-      {foId});
+  auto bumped = sql.command(
+      QStringLiteral("UPDATE fulfillment_orders SET version = version + 1, updated_at = now() WHERE id = ?"), {foId});
   if (!bumped)
     return bumped.error();
-  return notifyOrderChanged(db, foId);
+  return notifyOrderChanged(sql, foId);
 }
 
-Status insertLine(QSqlDatabase &db, qint64 foId, const ShopifyLineItem &line)
+// The lines as one JSON array for jsonb_to_recordset (n: position): a round trip per line was most of
+// the cost of mapping an order.
+QString linesJson(const QList<ShopifyLineItem> &lines)
 {
-  auto inserted = db::exec(db,
-                           QStringLiteral("INSERT INTO fulfillment_order_lines (fulfillment_order_id, "
-                                          "line_item_shopify_id, title, variant_title, sku, quantity, "
-                                          "remaining_quantity, price_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                           {foId, line.lineItemId, line.title, textOrNull(line.variantTitle), textOrNull(line.sku),
-                            line.quantity, line.fulfillableQuantity, line.priceMinor});
-  return inserted ? Status{} : Status{inserted.error()};
-}
-
-// Brings the lines of open fulfillment orders in step; returns whether anything changed.
-Result<bool> syncLines(QSqlDatabase &db, const QList<qint64> &openFos, const ShopifyOrder &order)
-{
-  bool changed = false;
-  for (const ShopifyLineItem &line : order.lines) {
-    auto updated = db::exec(db,
-                            QStringLiteral("UPDATE fulfillment_order_lines SET quantity = ?, remaining_quantity = "
-                                           "? WHERE line_item_shopify_id = ? AND fulfillment_order_id = ANY("
-                                           "string_to_array(?, ',')::bigint[]) AND (quantity <> ? OR "
-                                           "remaining_quantity <> ?) RETURNING fulfillment_order_id"),
-                            {line.quantity, line.fulfillableQuantity, line.lineItemId,
-                             [&] {
-                               QStringList ids;
-                               for (qint64 id : openFos)
-                                 ids.append(QString::number(id));
-                               return ids.join(QLatin1Char(','));
-                             }(),
-                             line.quantity, line.fulfillableQuantity});
-    if (!updated)
-      return updated.error();
-    if (updated.value().next()) {
-      changed = true;
-      continue;
-    }
-    auto known = db::exec(db,
-                          QStringLiteral("SELECT 1 FROM fulfillment_order_lines l JOIN fulfillment_orders f ON f.id = "
-                                         "l.fulfillment_order_id JOIN orders o ON o.id = f.order_id WHERE "
-                                         "o.shopify_id = ? AND l.line_item_shopify_id = ?"),
-                          {order.id, line.lineItemId});
-    if (!known)
-      return known.error();
-    if (!known.value().next() && !openFos.isEmpty() && line.quantity > 0) {
-      if (Status s = insertLine(db, openFos.first(), line); !s)
-        return s.error();
-      changed = true;
-    }
+  QJsonArray rows;
+  for (const ShopifyLineItem &line : lines) {
+    rows.append(QJsonObject{{QStringLiteral("n"), int(rows.size())},
+                            {QStringLiteral("i"), line.lineItemId},
+                            {QStringLiteral("t"), line.title},
+                            {QStringLiteral("v"), jsonTextOrNull(line.variantTitle)},
+                            {QStringLiteral("s"), jsonTextOrNull(line.sku)},
+                            {QStringLiteral("q"), line.quantity},
+                            {QStringLiteral("r"), line.fulfillableQuantity},
+                            {QStringLiteral("p"), QString::number(line.priceMinor)}});
   }
-  return changed;
+  return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+}
+
+// A new order's fulfillment order, its lines and the stations' notification: one round trip.
+Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 orderId, qint64 locationId,
+                                      const ShopifyOrder &order)
+{
+  auto fo = sql.query(
+      QStringLiteral("WITH fo AS (INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES (?, ?, ?) "
+                     "RETURNING id), lines AS (INSERT INTO fulfillment_order_lines (fulfillment_order_id, "
+                     "line_item_shopify_id, title, variant_title, sku, quantity, remaining_quantity, price_minor) "
+                     "SELECT fo.id, l.i, l.t, l.v, l.s, l.q, l.r, l.p::bigint FROM fo, jsonb_to_recordset(?::jsonb) AS "
+                     "l(i text, t text, v text, s text, q integer, r integer, p text)) SELECT id, pg_notify("
+                     "'packbench_order_changed', id::text) FROM fo"),
+      {orderId, locationId, order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued"),
+       linesJson(order.lines)});
+  if (!fo)
+    return fo.error();
+  if (fo->isEmpty())
+    return makeError(ErrorKind::Internal, QStringLiteral("fulfillment order insert returned no row"));
+  return fo->first().at(0).toLongLong();
+}
+
+// Brings the lines of open fulfillment orders in step, all lines in one statement; whether anything
+// changed. A line changes in the open fulfillment orders that hold it; a line the order never had goes
+// to the first open one. A line listed twice counts as its last listing.
+Result<bool> syncLines(db::StatementCache &sql, qint64 orderId, const QList<qint64> &openFos, const ShopifyOrder &order)
+{
+  if (openFos.isEmpty() || order.lines.isEmpty())
+    return false; // nothing open to change or to add to
+  QStringList ids;
+  for (qint64 id : openFos)
+    ids.append(QString::number(id));
+  auto changed = sql.query(
+      QStringLiteral("WITH l AS (SELECT DISTINCT ON (x.i) x.* FROM jsonb_to_recordset(?::jsonb) AS x(n integer, i "
+                     "text, t text, v text, s text, q integer, r integer, p text) ORDER BY x.i, x.n DESC), "
+                     "updated AS (UPDATE fulfillment_order_lines f SET quantity = l.q, remaining_quantity = l.r FROM "
+                     "l WHERE f.line_item_shopify_id = l.i AND f.fulfillment_order_id = ANY(string_to_array(?, ',')"
+                     "::bigint[]) AND (f.quantity <> l.q OR f.remaining_quantity <> l.r) RETURNING 1), "
+                     "added AS (INSERT INTO fulfillment_order_lines (fulfillment_order_id, line_item_shopify_id, "
+                     "title, variant_title, sku, quantity, remaining_quantity, price_minor) SELECT ?, l.i, l.t, l.v, "
+                     "l.s, l.q, l.r, l.p::bigint FROM l WHERE l.q > 0 AND NOT EXISTS (SELECT 1 FROM "
+                     "fulfillment_order_lines k JOIN fulfillment_orders f ON f.id = k.fulfillment_order_id WHERE "
+                     "f.order_id = ? AND k.line_item_shopify_id = l.i) RETURNING 1) "
+                     "SELECT (SELECT count(*) FROM updated) + (SELECT count(*) FROM added)"),
+      {linesJson(order.lines), ids.join(QLatin1Char(',')), openFos.first(), orderId});
+  if (!changed)
+    return changed.error();
+  return !changed->isEmpty() && changed->first().at(0).toLongLong() > 0;
 }
 
 } // namespace
 
-Status notifyOrderChanged(QSqlDatabase &db, qint64 fulfillmentOrderId)
+QString orderLockKey(qint64 shopId, const QString &orderId)
 {
-  auto sent = db::exec(db, QStringLiteral("SELECT pg_notify('packbench_order_changed', ?)"),
-                       {QString::number(fulfillmentOrderId)});
+  return QStringLiteral("order:%1:%2").arg(shopId).arg(orderId);
+}
+
+Status notifyOrderChanged(db::StatementCache &sql, qint64 fulfillmentOrderId)
+{
+  auto sent = sql.query(QStringLiteral("SELECT pg_notify('packbench_order_changed', ?)"),
+                        {QString::number(fulfillmentOrderId)});
   return sent ? Status{} : Status{sent.error()};
 }
 
-Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain)
+Result<qint64> ensureShop(db::StatementCache &sql, const QString &domain)
 {
   if (domain.isEmpty())
     return makeError(ErrorKind::InvalidInput, QStringLiteral("webhook without shop domain"));
   // Read first: an upsert would lock the shop row and serialise every hub's inbox on it.
   for (int attempt = 0; attempt < 2; ++attempt) {
-    auto found = db::exec(db, QStringLiteral("SELECT id FROM shops WHERE domain = ?"), {domain});
+    auto found = sql.query(QStringLiteral("SELECT id FROM shops WHERE domain = ?"), {domain});
     if (!found)
       return found.error();
-    if (found.value().next())
-      return found->value(0).toLongLong();
-    auto created = db::exec(db,
-                            QStringLiteral("INSERT INTO shops (domain, name) VALUES (?, ?) ON CONFLICT (domain) DO "
-                                           "NOTHING RETURNING id"),
-                            {domain, domain});
+    if (!found->isEmpty())
+      return found->first().at(0).toLongLong();
+    auto created = sql.query(QStringLiteral("INSERT INTO shops (domain, name) VALUES (?, ?) ON CONFLICT (domain) DO "
+                                            "NOTHING RETURNING id"),
+                             {domain, domain});
     if (!created)
       return created.error();
-    if (created.value().next())
-      return created->value(0).toLongLong();
+    if (!created->isEmpty())
+      return created->first().at(0).toLongLong();
   }
   return makeError(ErrorKind::Conflict, QStringLiteral("shop row appeared and vanished concurrently"));
 }
 
+Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain)
+{
+  db::StatementCache statements(db);
+  return ensureShop(statements, domain);
+}
+
 Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order)
 {
+  db::StatementCache statements(db);
+  return applyOrder(statements, shopId, order);
+}
+
+Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const ShopifyOrder &order, const Known &known,
+                                bool *redacted)
+{
   // Serialises concurrent deliveries for one order across hub instances until commit.
-  if (auto locked = db::exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"),
-                             {QStringLiteral("order:%1:%2").arg(shopId).arg(order.id)});
-      !locked)
-    return locked.error();
+  if (!known.locked) {
+    if (auto locked =
+            sql.query(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {orderLockKey(shopId, order.id)});
+        !locked)
+      return locked.error();
+  }
   auto existing =
-      db::exec(db, QStringLiteral("SELECT id, shopify_updated_at FROM orders WHERE shop_id = ? AND shopify_id = ?"),
-               {shopId, order.id});
+      sql.query(QStringLiteral("SELECT id, shopify_updated_at, redacted_at IS NOT NULL FROM orders WHERE shop_id = ? "
+                               "AND shopify_id = ?"),
+                {shopId, order.id});
   if (!existing)
     return existing.error();
-  const bool exists = existing.value().next();
+  const bool exists = !existing->isEmpty();
+  if (redacted)
+    *redacted = exists && existing->first().at(2).toBool();
   if (exists) {
-    const QDateTime stored = existing->value(1).toDateTime();
+    const QDateTime stored = existing->first().at(1).toDateTime();
     if (stored.isValid() && stored.toUTC() >= order.updatedAt) {
       qCDebug(lcOrderWriter) << "ignoring stale update of order" << order.id;
       return ApplyOutcome::Stale;
@@ -171,8 +212,7 @@ Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOr
   }
   const QVariant cancelledAt =
       order.cancelledAt.isValid() ? QVariant(order.cancelledAt) : QVariant(QMetaType::fromType<QDateTime>());
-  auto upsert = db::exec(
-      db,
+  auto upsert = sql.query(
       QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, phone, customer_name, shopify_customer_id, "
                      "shipping_address, billing_address, shipping_method, note, currency, total_minor, cancelled_at, "
                      "shopify_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?) "
@@ -194,83 +234,70 @@ Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOr
        order.updatedAt});
   if (!upsert)
     return upsert.error();
-  upsert.value().next();
-  const qint64 orderId = upsert->value(0).toLongLong();
+  if (upsert->isEmpty())
+    return makeError(ErrorKind::Internal, QStringLiteral("order upsert returned no row"));
+  const qint64 orderId = upsert->first().at(0).toLongLong();
 
   if (!exists) {
-    auto location = defaultLocation(db, shopId);
+    auto location = known.locationId > 0 ? Result<qint64>(known.locationId) : defaultLocation(sql, shopId);
     if (!location)
       return location.error();
-    auto fo = db::exec(
-        db,
-        QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES "
-                       "(?, ?, ?) RETURNING id"),
-        {orderId, *location, order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued")});
+    auto fo = insertFulfillmentOrder(sql, orderId, *location, order);
     if (!fo)
       return fo.error();
-    fo.value().next();
-    const qint64 foId = fo->value(0).toLongLong();
-    for (const ShopifyLineItem &line : order.lines) {
-      if (Status s = insertLine(db, foId, line); !s)
-        return s.error();
-    }
-    if (Status s = notifyOrderChanged(db, foId); !s)
-      return s.error();
     return ApplyOutcome::Created;
   }
 
-  auto open = openFulfillmentOrders(db, orderId);
+  auto open = openFulfillmentOrders(sql, orderId);
   if (!open)
     return open.error();
   if (order.cancelledAt.isValid()) {
     for (qint64 foId : *open) {
-      auto cancelled = db::exec(db,
-                                QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled', version = "
-                                               "version + 1, updated_at = now() WHERE id = ?"),
-                                {foId});
+      auto cancelled = sql.command(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled', version = "
+                                                  "version + 1, updated_at = now() WHERE id = ?"),
+                                   {foId});
       if (!cancelled)
         return cancelled.error();
-      if (Status s = notifyOrderChanged(db, foId); !s)
+      if (Status s = notifyOrderChanged(sql, foId); !s)
         return s.error();
     }
     return ApplyOutcome::Updated;
   }
-  auto changed = syncLines(db, *open, order);
+  auto changed = syncLines(sql, orderId, *open, order);
   if (!changed)
     return changed.error();
   if (*changed) {
     for (qint64 foId : *open) {
-      if (Status s = bumpVersion(db, foId); !s)
+      if (Status s = bumpVersion(sql, foId); !s)
         return s.error();
     }
   }
   return ApplyOutcome::Updated;
 }
 
-Result<int> applyEdit(QSqlDatabase &db, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals)
+Result<int> applyEdit(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals)
 {
   auto order =
-      db::exec(db, QStringLiteral("SELECT id FROM orders WHERE shop_id = ? AND shopify_id = ?"), {shopId, orderId});
+      sql.query(QStringLiteral("SELECT id FROM orders WHERE shop_id = ? AND shopify_id = ?"), {shopId, orderId});
   if (!order)
     return order.error();
-  if (!order.value().next())
+  if (order->isEmpty())
     return 0; // not seen yet: the orders/create or the poller brings the edited order whole
-  auto open = openFulfillmentOrders(db, order->value(0).toLongLong());
+  auto open = openFulfillmentOrders(sql, order->first().at(0).toLongLong());
   if (!open)
     return open.error();
   for (const EditDelta &removal : removals) {
     for (qint64 foId : *open) {
-      auto reduced = db::exec(db,
-                              QStringLiteral("UPDATE fulfillment_order_lines SET quantity = GREATEST(quantity - ?, 0), "
-                                             "remaining_quantity = GREATEST(remaining_quantity - ?, 0) WHERE "
-                                             "fulfillment_order_id = ? AND line_item_shopify_id = ?"),
-                              {removal.delta, removal.delta, foId, removal.lineItemId});
+      auto reduced = sql.command(QStringLiteral("UPDATE fulfillment_order_lines SET quantity = GREATEST(quantity - ?, "
+                                                "0), remaining_quantity = GREATEST(remaining_quantity - ?, 0) WHERE "
+                                                "fulfillment_order_id = ? AND line_item_shopify_id = ?"),
+                                 {removal.delta, removal.delta, foId, removal.lineItemId});
       if (!reduced)
         return reduced.error();
     }
   }
   for (qint64 foId : *open) {
-    if (Status s = bumpVersion(db, foId); !s)
+    if (Status s = bumpVersion(sql, foId); !s)
       return s.error();
   }
   return static_cast<int>(open->size());

@@ -7,27 +7,46 @@
 
 #include <QSqlDatabase>
 
+namespace pb::db {
+class StatementCache;
+}
+
 namespace pb::shopify {
 
 enum class ApplyOutcome { Created, Updated, Stale };
 
 // Writes ShopifyOrders into orders / fulfillment_orders / lines. Call inside a transaction: every
 // change a packing station must see at once also sends pg_notify('packbench_order_changed', fo id).
+// The StatementCache forms are the inbox's hot path; the QSqlDatabase forms prepare per call.
 namespace orderwriter {
 
+Result<qint64> ensureShop(db::StatementCache &statements, const QString &domain);
 Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain);
 
+// What a caller already holds or read in its transaction; each saves applyOrder a round trip.
+struct Known {
+  qint64 locationId = 0; // the shop's default location (its first); 0 = look it up
+  bool locked = false;   // orderLockKey(shopId, order.id) is already held by this transaction
+};
+
 // Idempotent; an update older than the stored shopify_updated_at is ignored (Stale).
+// redacted: set when the stored order's customer was redacted (the delivery's raw body must go too).
+Result<ApplyOutcome> applyOrder(db::StatementCache &statements, qint64 shopId, const ShopifyOrder &order,
+                                const Known &known = {}, bool *redacted = nullptr);
 Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order);
+
+// The transaction-scoped lock applyOrder takes: writers of one order (hubs, the poller) take turns.
+QString orderLockKey(qint64 shopId, const QString &orderId);
 
 // orders/edited: quantities removed by the edit come off unpacked lines; open work gets a new version.
 struct EditDelta {
   QString lineItemId;
   int delta = 0;
 };
-Result<int> applyEdit(QSqlDatabase &db, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals);
+Result<int> applyEdit(db::StatementCache &statements, qint64 shopId, const QString &orderId,
+                      const QList<EditDelta> &removals);
 
-Status notifyOrderChanged(QSqlDatabase &db, qint64 fulfillmentOrderId);
+Status notifyOrderChanged(db::StatementCache &statements, qint64 fulfillmentOrderId);
 
 } // namespace orderwriter
 } // namespace pb::shopify

@@ -5,6 +5,9 @@
 #include "core/db/sql.h"
 #include "core/db/statementcache.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 namespace pb::shopify::webhookinbox {
@@ -19,6 +22,27 @@ QVariant nullIfEmpty(const QString &text)
 const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
                                           "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
                                           "ON CONFLICT DO NOTHING RETURNING id");
+
+const QString kClaimColumns = QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
+                                             "triggered_at, body FROM webhook_inbox WHERE status = 'pending' ");
+const QString kMarkProcessedSql = QStringLiteral("UPDATE webhook_inbox SET status = 'processed', processed_at = now(), "
+                                                 "attempts = attempts + 1, error = ? WHERE id = ?");
+const QString kMarkDeadSql = QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
+                                            "attempts = attempts + 1, error = ? WHERE id = ?");
+
+InboxItem itemFrom(const QVariantList &row)
+{
+  InboxItem item;
+  item.id = row.at(0).toLongLong();
+  item.delivery.shopDomain = row.at(1).toString();
+  item.delivery.topic = row.at(2).toString();
+  item.delivery.webhookId = row.at(3).toString();
+  item.delivery.eventId = row.at(4).toString();
+  item.delivery.apiVersion = row.at(5).toString();
+  item.delivery.triggeredAt = row.at(6).toDateTime();
+  item.delivery.body = row.at(7).toByteArray();
+  return item;
+}
 
 QVariantList storeValues(const WebhookDelivery &delivery)
 {
@@ -78,41 +102,77 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
 
 Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db)
 {
-  auto query = db::exec(db, QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
-                                           "triggered_at, body FROM webhook_inbox WHERE status = 'pending' "
-                                           "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"));
+  auto query = db::exec(db, kClaimColumns + QStringLiteral("ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"));
   if (!query)
     return query.error();
   if (!query.value().next())
     return std::optional<InboxItem>{};
-  InboxItem item;
-  item.id = query->value(0).toLongLong();
-  item.delivery.shopDomain = query->value(1).toString();
-  item.delivery.topic = query->value(2).toString();
-  item.delivery.webhookId = query->value(3).toString();
-  item.delivery.eventId = query->value(4).toString();
-  item.delivery.apiVersion = query->value(5).toString();
-  item.delivery.triggeredAt = query->value(6).toDateTime();
-  item.delivery.body = query->value(7).toByteArray();
-  return std::optional<InboxItem>{std::move(item)};
+  QVariantList row;
+  for (int c = 0; c < 8; ++c)
+    row.append(query->value(c));
+  return std::optional<InboxItem>{itemFrom(row)};
 }
 
 Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note)
 {
-  auto done = db::exec(db,
-                       QStringLiteral("UPDATE webhook_inbox SET status = 'processed', processed_at = now(), "
-                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
-                       {nullIfEmpty(note), id});
+  auto done = db::exec(db, kMarkProcessedSql, {nullIfEmpty(note), id});
   return done ? Status{} : Status{done.error()};
 }
 
 Status markDead(QSqlDatabase &db, qint64 id, const QString &reason)
 {
-  auto done = db::exec(db,
-                       QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
-                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
-                       {reason, id});
+  auto done = db::exec(db, kMarkDeadSql, {reason, id});
   return done ? Status{} : Status{done.error()};
+}
+
+Result<QList<InboxItem>> claimPending(db::StatementCache &statements, int limit)
+{
+  auto rows = statements.query(kClaimColumns + QStringLiteral("ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"), {limit});
+  if (!rows)
+    return rows.error();
+  QList<InboxItem> items;
+  items.reserve(rows->size());
+  for (const QVariantList &row : *rows)
+    items.append(itemFrom(row));
+  return items;
+}
+
+Status markProcessed(db::StatementCache &statements, const QList<Processed> &rows)
+{
+  if (rows.isEmpty())
+    return {};
+  QJsonArray marks;
+  for (const Processed &row : rows) {
+    marks.append(QJsonObject{{QStringLiteral("id"), QString::number(row.id)},
+                             {QStringLiteral("note"), row.note.isEmpty() ? QJsonValue() : QJsonValue(row.note)}});
+  }
+  auto done = statements.command(
+      QStringLiteral("UPDATE webhook_inbox AS w SET status = 'processed', processed_at = now(), attempts = w.attempts "
+                     "+ 1, error = m.note FROM jsonb_to_recordset(?::jsonb) AS m(id bigint, note text) WHERE w.id = "
+                     "m.id"),
+      {QString::fromUtf8(QJsonDocument(marks).toJson(QJsonDocument::Compact))});
+  if (!done)
+    return done.error();
+  if (*done != rows.size())
+    return makeError(ErrorKind::Internal,
+                     QStringLiteral("marked %1 of %2 inbox rows processed").arg(*done).arg(rows.size()));
+  return {};
+}
+
+Status markDead(db::StatementCache &statements, qint64 id, const QString &reason)
+{
+  auto done = statements.command(kMarkDeadSql, {reason, id});
+  return done ? Status{} : Status{done.error()};
+}
+
+Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason)
+{
+  auto counted = statements.query(QStringLiteral("UPDATE webhook_inbox SET attempts = attempts + 1, error = ? WHERE "
+                                                 "id = ? AND status = 'pending' RETURNING attempts"),
+                                  {reason, id});
+  if (!counted)
+    return counted.error();
+  return counted->isEmpty() ? 0 : counted->first().at(0).toInt();
 }
 
 } // namespace pb::shopify::webhookinbox

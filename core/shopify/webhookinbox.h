@@ -56,5 +56,19 @@ Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note = {});
 // Dead letter: authentic but unusable; kept with the reason for a person to look at.
 Status markDead(QSqlDatabase &db, qint64 id, const QString &reason);
 
+// The batch forms, through the processor's statement cache (no PREPARE/DEALLOCATE per row).
+// Locks up to limit of the oldest pending rows, in id order, for the caller's open transaction.
+Result<QList<InboxItem>> claimPending(db::StatementCache &statements, int limit);
+// A row mapped with the note kept in webhook_inbox.error (created / updated / stale …).
+struct Processed {
+  qint64 id = 0;
+  QString note;
+};
+// Marks every row of a batch in one statement.
+Status markProcessed(db::StatementCache &statements, const QList<Processed> &rows);
+Status markDead(db::StatementCache &statements, qint64 id, const QString &reason);
+// Counts a failed attempt with its reason on a pending row; the attempts so far.
+Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason);
+
 } // namespace webhookinbox
 } // namespace pb::shopify
