@@ -276,7 +276,8 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
   else
     answer.insert(QStringLiteral("data"), data);
   Answer out{200, QJsonDocument(answer).toJson(QJsonDocument::Compact)};
-  if (m_random.generateDouble() < m_faults.lost) {
+  const bool forced = std::exchange(m_loseCurrent, false);
+  if (m_random.generateDouble() < m_faults.lost || forced) {
     ++m_stats.lost;
     return {502, QByteArrayLiteral("<html>502 Bad Gateway</html>")};
   }
@@ -446,6 +447,7 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   fo.fulfillmentIds.append(f.id);
   m_fulfillments.insert(f.id, f);
   ++m_stats.fulfillmentCreates;
+  m_loseCurrent = m_loseCreates.contains(m_stats.fulfillmentCreates);
   m_stats.fulfillmentAppliedMs.append(nowMs());
   return QJsonObject{
       {QStringLiteral("fulfillmentCreate"),

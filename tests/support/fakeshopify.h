@@ -85,6 +85,8 @@ public:
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
 
   void setFaults(const Faults &faults, quint32 seed = 1);
+  // The answer of the nth applied fulfillmentCreate (1-based) is lost: applied, then 502.
+  void loseAnswerOfFulfillmentCreate(int nth) { m_loseCreates.append(nth); }
   void setBucket(double maximum, double restoreRate);
   void setLatencyMs(int latencyMs); // every answer this much later, without blocking other calls
   double bucketAvailable();
@@ -144,6 +146,8 @@ private:
   QHash<QString, Fulfillment> m_fulfillments;
   QList<QJsonObject> m_orderNodes;
   Stats m_stats;
+  QList<int> m_loseCreates;
+  bool m_loseCurrent = false;
   QByteArray m_lastToken;
   qint64 m_nextFulfillmentId = 900000;
 };
