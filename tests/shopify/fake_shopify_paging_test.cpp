@@ -7,7 +7,9 @@
 #include "core/shopify/graphqlclient.h"
 #include "tests/support/fakeshopify.h"
 
+#include <QHttpServer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace pb;
@@ -164,6 +166,30 @@ private Q_SLOTS:
                             {QStringLiteral("after"), QStringLiteral("50")}});
     QVERIFY(data.contains(u"fulfillmentOrder"));
     QVERIFY(data.value(u"fulfillmentOrder").isNull());
+  }
+
+  // A server that keeps announcing a next page without a new cursor must not make the client loop.
+  void fetchFulfillmentOrders_nextPageWithoutNewCursor_isAnError()
+  {
+    QHttpServer broken;
+    int calls = 0;
+    broken.route(QStringLiteral("/admin/api/<arg>/graphql.json"), QHttpServerRequest::Method::Post,
+                 [&calls](const QString &, const QHttpServerRequest &) {
+                   ++calls;
+                   const QByteArray answer =
+                       R"({"data":{"order":{"id":"gid://shopify/Order/1","fulfillmentOrders":{"pageInfo":)"
+                       R"({"hasNextPage":true,"endCursor":"same"},"nodes":[]}}}})";
+                   return QHttpServerResponse(QByteArrayLiteral("application/json"), answer);
+                 });
+    const quint16 port = broken.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port > 0);
+    shopify::GraphQlSettings settings = clientSettings(m_fake);
+    settings.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/admin/api/2025-04/graphql.json").arg(port));
+    shopify::GraphQlClient client(settings, *m_throttle);
+    auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("1"));
+    QVERIFY(!fos.ok());
+    QVERIFY2(fos.error().message.contains(QStringLiteral("cursor")), qPrintable(fos.error().message));
+    QCOMPARE(calls, 2); // the second page repeated the cursor
   }
 
   void fulfillmentCreate_over512Lines_isRefusedWhole()
