@@ -58,6 +58,51 @@ QJsonObject trackingJson(const TrackingInfo &tracking)
   return json;
 }
 
+void appendLines(const QJsonObject &connection, QList<RemoteFulfillmentOrderLine> *lines)
+{
+  for (const QJsonValue &lineValue : connection.value(u"nodes").toArray()) {
+    const QJsonObject line = lineValue.toObject();
+    lines->append({line.value(u"id").toString(),
+                   ordermapper::numericId(line.value(u"lineItem").toObject().value(u"id")),
+                   line.value(u"totalQuantity").toInt(), line.value(u"remainingQuantity").toInt()});
+  }
+}
+
+// The cursor to continue after, empty on the last page; a "next page" without a new cursor would loop.
+Result<QString> nextCursor(const QJsonObject &connection, const QString &previous)
+{
+  const QJsonObject pageInfo = connection.value(u"pageInfo").toObject();
+  if (!pageInfo.value(u"hasNextPage").toBool())
+    return QString();
+  const QString cursor = pageInfo.value(u"endCursor").toString();
+  if (cursor.isEmpty() || cursor == previous)
+    return makeError(ErrorKind::Unavailable, QStringLiteral("Shopify announced a next page without a new cursor"));
+  return cursor;
+}
+
+Status fetchRemainingLines(GraphQlClient &client, const QString &fulfillmentOrderId, QString after,
+                           QList<RemoteFulfillmentOrderLine> *lines)
+{
+  while (!after.isEmpty()) {
+    auto data =
+        client.execute(QStringLiteral("FulfillmentOrderLineItems"),
+                       QJsonObject{{QStringLiteral("id"), fulfillmentOrderId}, {QStringLiteral("after"), after}});
+    if (!data)
+      return data.error();
+    const QJsonValue fo = data->value(u"fulfillmentOrder");
+    if (!fo.isObject())
+      return makeError(ErrorKind::NotFound,
+                       QStringLiteral("Shopify has no fulfillment order %1").arg(fulfillmentOrderId));
+    const QJsonObject connection = fo.toObject().value(u"lineItems").toObject();
+    appendLines(connection, lines);
+    auto cursor = nextCursor(connection, after);
+    if (!cursor)
+      return cursor.error();
+    after = *cursor;
+  }
+  return {};
+}
+
 } // namespace
 
 QString orderGid(const QString &numericId)
@@ -80,31 +125,44 @@ bool isHoldReason(const QString &reason)
 
 Result<QList<RemoteFulfillmentOrder>> fetchFulfillmentOrders(GraphQlClient &client, const QString &orderId)
 {
-  auto data = client.execute(QStringLiteral("FulfillmentOrdersForOrder"),
-                             QJsonObject{{QStringLiteral("orderId"), orderGid(orderId)}});
-  if (!data)
-    return data.error();
-  const QJsonValue order = data->value(u"order");
-  if (!order.isObject())
-    return makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId));
   QList<RemoteFulfillmentOrder> result;
-  for (const QJsonValue &value : order.toObject().value(u"fulfillmentOrders").toObject().value(u"nodes").toArray()) {
-    const QJsonObject node = value.toObject();
-    RemoteFulfillmentOrder fo;
-    fo.id = node.value(u"id").toString();
-    fo.status = node.value(u"status").toString();
-    for (const QJsonValue &action : node.value(u"supportedActions").toArray())
-      fo.supportedActions.append(action.toObject().value(u"action").toString());
-    for (const QJsonValue &lineValue : node.value(u"lineItems").toObject().value(u"nodes").toArray()) {
-      const QJsonObject line = lineValue.toObject();
-      fo.lines.append({line.value(u"id").toString(),
-                       ordermapper::numericId(line.value(u"lineItem").toObject().value(u"id")),
-                       line.value(u"totalQuantity").toInt(), line.value(u"remainingQuantity").toInt()});
+  QString after;
+  do {
+    QJsonObject variables{{QStringLiteral("orderId"), orderGid(orderId)}};
+    if (!after.isEmpty())
+      variables.insert(QStringLiteral("after"), after);
+    auto data = client.execute(QStringLiteral("FulfillmentOrdersForOrder"), variables);
+    if (!data)
+      return data.error();
+    const QJsonValue order = data->value(u"order");
+    if (!order.isObject())
+      return makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId));
+    const QJsonObject connection = order.toObject().value(u"fulfillmentOrders").toObject();
+    for (const QJsonValue &value : connection.value(u"nodes").toArray()) {
+      const QJsonObject node = value.toObject();
+      RemoteFulfillmentOrder fo;
+      fo.id = node.value(u"id").toString();
+      fo.status = node.value(u"status").toString();
+      for (const QJsonValue &action : node.value(u"supportedActions").toArray())
+        fo.supportedActions.append(action.toObject().value(u"action").toString());
+      const QJsonObject lineItems = node.value(u"lineItems").toObject();
+      appendLines(lineItems, &fo.lines);
+      for (const QJsonValue &fulfillment : node.value(u"fulfillments").toObject().value(u"nodes").toArray())
+        fo.fulfillmentIds.append(fulfillment.toObject().value(u"id").toString());
+      auto cursor = nextCursor(lineItems, QString());
+      if (!cursor)
+        return cursor.error();
+      if (!cursor->isEmpty()) {
+        if (Status s = fetchRemainingLines(client, fo.id, *cursor, &fo.lines); !s)
+          return s.error();
+      }
+      result.append(fo);
     }
-    for (const QJsonValue &fulfillment : node.value(u"fulfillments").toObject().value(u"nodes").toArray())
-      fo.fulfillmentIds.append(fulfillment.toObject().value(u"id").toString());
-    result.append(fo);
-  }
+    auto cursor = nextCursor(connection, after);
+    if (!cursor)
+      return cursor.error();
+    after = *cursor;
+  } while (!after.isEmpty());
   return result;
 }
 

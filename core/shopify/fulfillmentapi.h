@@ -45,6 +45,11 @@ struct FulfillmentLine {
 // Typed Admin API operations for fulfillment; userErrors come back as InvalidInput with their text.
 namespace fulfillmentapi {
 
+// shopify.dev FulfillmentOrderLineItemsInput.fulfillmentOrderLineItems: "Accepts a maximum of 512 line items."
+constexpr int kMaxLinesPerFulfillment = 512;
+
+// Every fulfillment order of the order with every line: pages through both connections.
+
 Result<QList<RemoteFulfillmentOrder>> fetchFulfillmentOrders(GraphQlClient &client, const QString &orderId);
 // Returns the new fulfillment's id.
 Result<QString> createFulfillment(GraphQlClient &client, const QString &fulfillmentOrderId,

@@ -312,10 +312,16 @@ Status OutboxWorker::createFulfillment(const Row &row)
   if (lines.isEmpty())
     return makeError(ErrorKind::InvalidInput, QStringLiteral("nothing left to fulfil on this fulfillment order"));
   const bool notify = row.payload.value(u"notify_customer").toBool(true);
-  auto created = fulfillmentapi::createFulfillment(m_client, local->shopifyId, lines, *tracking, notify);
-  if (!created)
-    return created.error();
-  m_recorded.emplace(local->id, *created); // written by settle() with the row's done state
+  // Over Shopify's per-call limit: several fulfillments; a retry after a failed part re-reads what is left.
+  QString created;
+  for (qsizetype from = 0; from < lines.size(); from += fulfillmentapi::kMaxLinesPerFulfillment) {
+    auto part = fulfillmentapi::createFulfillment(
+        m_client, local->shopifyId, lines.mid(from, fulfillmentapi::kMaxLinesPerFulfillment), *tracking, notify);
+    if (!part)
+      return part.error();
+    created = *part;
+  }
+  m_recorded.emplace(local->id, created); // written by settle() with the row's done state
   return {};
 }
 

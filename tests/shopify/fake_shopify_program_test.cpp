@@ -39,6 +39,21 @@ QJsonObject getJson(const QUrl &url)
   return object;
 }
 
+int postJson(const QUrl &url, const QJsonObject &body)
+{
+  QNetworkAccessManager network;
+  QNetworkRequest request(url);
+  request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+  QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+  QEventLoop loop;
+  QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+  if (!reply->isFinished())
+    loop.exec();
+  const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+  reply->deleteLater();
+  return status;
+}
+
 } // namespace
 
 class FakeShopifyProgramTest final : public QObject {
@@ -101,11 +116,31 @@ private Q_SLOTS:
     }
     const QJsonObject stats = getJson(QUrl(base.toString() + QStringLiteral("/fake/stats")));
     QCOMPARE(stats.value(u"requests").toInt(), 3);
-    QCOMPARE(stats.value(u"throttled").toInt(), 0); // 558 requested of 600 each time, refunds kept it full
+    QCOMPARE(stats.value(u"throttled").toInt(), 0); // 564 requested of 600 each time, refunds kept it full
     QCOMPARE(stats.value(u"bucket_maximum").toDouble(), 600.0);
     QCOMPARE(
         stats.value(u"operations").toObject().value(u"FulfillmentOrdersForOrder").toObject().value(u"requested_cost"),
-        QJsonValue(558));
+        QJsonValue(564));
+
+    // A big order over POST /fake/orders: the program pages its lines like Shopify.
+    const QUrl orders(base.toString() + QStringLiteral("/fake/orders"));
+    QCOMPARE(postJson(orders,
+                      {{QStringLiteral("first"), 3001}, {QStringLiteral("count"), 1}, {QStringLiteral("lines"), 1000}}),
+             400);
+    QCOMPARE(postJson(orders,
+                      {{QStringLiteral("first"), 3001}, {QStringLiteral("count"), 1}, {QStringLiteral("lines"), 120}}),
+             200);
+    auto big = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("3001"));
+    QVERIFY2(big.ok(), qPrintable(big.ok() ? QString() : big.error().message));
+    QCOMPARE(big->first().lines.size(), 120);
+    QCOMPARE(big->first().lines.last().lineItemId, QStringLiteral("3001120"));
+    QCOMPARE(getJson(QUrl(base.toString() + QStringLiteral("/fake/stats")))
+                 .value(u"operations")
+                 .toObject()
+                 .value(u"FulfillmentOrderLineItems")
+                 .toObject()
+                 .value(u"calls"),
+             QJsonValue(1));
 
     fake.terminate();
     QVERIFY(fake.waitForFinished(5000));

@@ -23,6 +23,9 @@ namespace pb::test {
 
 namespace {
 
+// shopify.dev FulfillmentOrderLineItemsInput: "Accepts a maximum of 512 line items" (the message is ours).
+constexpr int kMaxLinesPerFulfillment = 512;
+
 qint64 nowMs()
 {
   static QElapsedTimer timer;
@@ -157,6 +160,24 @@ FakeShopify::FulfillmentOrder &FakeShopify::addOrder(const QString &orderId, con
     fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem), lineItem,
                      quantities.at(i), quantities.at(i)});
   }
+  if (!m_fulfillmentOrders.contains(fo.id))
+    m_fulfillmentOrdersOfOrder[orderId].append(fo.id);
+  return m_fulfillmentOrders.insert(fo.id, fo).value();
+}
+
+FakeShopify::FulfillmentOrder &FakeShopify::addFulfillmentOrder(const QString &orderId, qint64 number,
+                                                                const QList<int> &quantities)
+{
+  FulfillmentOrder fo;
+  fo.id = QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(number);
+  fo.orderId = orderId;
+  for (int i = 0; i < quantities.size(); ++i) {
+    const QString lineItem = QString::number(number * 1000 + i + 1);
+    fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem), lineItem,
+                     quantities.at(i), quantities.at(i)});
+  }
+  if (!m_fulfillmentOrders.contains(fo.id))
+    m_fulfillmentOrdersOfOrder[orderId].append(fo.id);
   return m_fulfillmentOrders.insert(fo.id, fo).value();
 }
 
@@ -255,7 +276,8 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
   else
     answer.insert(QStringLiteral("data"), data);
   Answer out{200, QJsonDocument(answer).toJson(QJsonDocument::Compact)};
-  if (m_random.generateDouble() < m_faults.lost) {
+  const bool forced = std::exchange(m_loseCurrent, false);
+  if (m_random.generateDouble() < m_faults.lost || forced) {
     ++m_stats.lost;
     return {502, QByteArrayLiteral("<html>502 Bad Gateway</html>")};
   }
@@ -270,6 +292,8 @@ QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variab
 {
   if (operation == u"FulfillmentOrdersForOrder")
     return fetchFulfillmentOrders(variables);
+  if (operation == u"FulfillmentOrderLineItems")
+    return fulfillmentOrderLineItems(variables);
   if (operation == u"FulfillmentCreate")
     return fulfillmentCreate(variables);
   if (operation == u"FulfillmentTrackingInfoUpdate")
@@ -284,51 +308,94 @@ QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variab
   return {};
 }
 
+namespace {
+
+// One page of a connection over count items, Shopify-style: the fake's cursors are item indexes.
+struct Page {
+  qsizetype from = 0;
+  qsizetype to = 0;
+  QJsonObject pageInfo;
+};
+
+Page pageOf(qsizetype count, const QString &after, int first)
+{
+  Page page;
+  page.from = std::clamp<qsizetype>(after.isEmpty() ? 0 : after.toLongLong(), 0, count);
+  page.to = std::min<qsizetype>(page.from + std::max(1, first), count);
+  page.pageInfo = QJsonObject{
+      {QStringLiteral("hasNextPage"), page.to < count},
+      {QStringLiteral("endCursor"), page.to > page.from ? QJsonValue(QString::number(page.to)) : QJsonValue()}};
+  return page;
+}
+
+QJsonObject lineJson(const FakeShopify::Line &line)
+{
+  return QJsonObject{
+      {QStringLiteral("id"), line.id},
+      {QStringLiteral("totalQuantity"), line.total},
+      {QStringLiteral("remainingQuantity"), line.remaining},
+      {QStringLiteral("lineItem"),
+       QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/LineItem/") + line.lineItemId)}}}};
+}
+
+} // namespace
+
+QJsonObject FakeShopify::fulfillmentOrderJson(const FulfillmentOrder &fo, const QString &linesAfter)
+{
+  const Page page = pageOf(fo.lines.size(), linesAfter, pageSizeOf(QStringLiteral("lineItems")));
+  QJsonArray lines;
+  for (qsizetype i = page.from; i < page.to; ++i)
+    lines.append(lineJson(fo.lines.at(i)));
+  const bool anyRemaining =
+      std::any_of(fo.lines.begin(), fo.lines.end(), [](const Line &line) { return line.remaining > 0; });
+  QJsonArray actions;
+  if (fo.status == u"OPEN" || fo.status == u"IN_PROGRESS") {
+    if (anyRemaining)
+      actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("CREATE_FULFILLMENT")}});
+    actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("HOLD")}});
+  } else if (fo.status == u"ON_HOLD") {
+    actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("RELEASE_HOLD")}});
+  }
+  QJsonArray fulfillments;
+  for (const QString &id : fo.fulfillmentIds)
+    fulfillments.append(QJsonObject{{QStringLiteral("id"), id},
+                                    {QStringLiteral("status"), QStringLiteral("SUCCESS")},
+                                    {QStringLiteral("trackingInfo"), trackingInfo(m_fulfillments.value(id))}});
+  return QJsonObject{{QStringLiteral("id"), fo.id},
+                     {QStringLiteral("status"), fo.status},
+                     {QStringLiteral("supportedActions"), actions},
+                     {QStringLiteral("lineItems"),
+                      QJsonObject{{QStringLiteral("pageInfo"), page.pageInfo}, {QStringLiteral("nodes"), lines}}},
+                     {QStringLiteral("fulfillments"), QJsonObject{{QStringLiteral("nodes"), fulfillments}}}};
+}
+
 QJsonObject FakeShopify::fetchFulfillmentOrders(const QJsonObject &variables)
 {
   const QString orderId = variables.value(u"orderId").toString().section(QLatin1Char('/'), -1);
-  QJsonArray nodes;
-  bool found = false;
-  for (const FulfillmentOrder &fo : std::as_const(m_fulfillmentOrders)) {
-    if (fo.orderId != orderId)
-      continue;
-    found = true;
-    QJsonArray lines;
-    bool anyRemaining = false;
-    for (const Line &line : fo.lines) {
-      anyRemaining = anyRemaining || line.remaining > 0;
-      lines.append(QJsonObject{
-          {QStringLiteral("id"), line.id},
-          {QStringLiteral("totalQuantity"), line.total},
-          {QStringLiteral("remainingQuantity"), line.remaining},
-          {QStringLiteral("lineItem"),
-           QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/LineItem/") + line.lineItemId)}}}});
-    }
-    QJsonArray actions;
-    if (fo.status == u"OPEN" || fo.status == u"IN_PROGRESS") {
-      if (anyRemaining)
-        actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("CREATE_FULFILLMENT")}});
-      actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("HOLD")}});
-    } else if (fo.status == u"ON_HOLD") {
-      actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("RELEASE_HOLD")}});
-    }
-    QJsonArray fulfillments;
-    for (const QString &id : fo.fulfillmentIds)
-      fulfillments.append(QJsonObject{{QStringLiteral("id"), id},
-                                      {QStringLiteral("status"), QStringLiteral("SUCCESS")},
-                                      {QStringLiteral("trackingInfo"), trackingInfo(m_fulfillments.value(id))}});
-    nodes.append(QJsonObject{{QStringLiteral("id"), fo.id},
-                             {QStringLiteral("status"), fo.status},
-                             {QStringLiteral("supportedActions"), actions},
-                             {QStringLiteral("lineItems"), QJsonObject{{QStringLiteral("nodes"), lines}}},
-                             {QStringLiteral("fulfillments"), QJsonObject{{QStringLiteral("nodes"), fulfillments}}}});
-  }
-  if (!found)
+  const auto ids = m_fulfillmentOrdersOfOrder.constFind(orderId);
+  if (ids == m_fulfillmentOrdersOfOrder.constEnd())
     return QJsonObject{{QStringLiteral("order"), QJsonValue()}};
+  const Page page =
+      pageOf(ids->size(), variables.value(u"after").toString(), pageSizeOf(QStringLiteral("fulfillmentOrders")));
+  QJsonArray nodes;
+  for (qsizetype i = page.from; i < page.to; ++i)
+    nodes.append(fulfillmentOrderJson(m_fulfillmentOrders.value(ids->at(i)), QString()));
   return QJsonObject{
       {QStringLiteral("order"),
        QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/Order/") + orderId)},
-                   {QStringLiteral("fulfillmentOrders"), QJsonObject{{QStringLiteral("nodes"), nodes}}}}}};
+                   {QStringLiteral("fulfillmentOrders"),
+                    QJsonObject{{QStringLiteral("pageInfo"), page.pageInfo}, {QStringLiteral("nodes"), nodes}}}}}};
+}
+
+QJsonObject FakeShopify::fulfillmentOrderLineItems(const QJsonObject &variables)
+{
+  const auto it = m_fulfillmentOrders.constFind(variables.value(u"id").toString());
+  if (it == m_fulfillmentOrders.constEnd())
+    return QJsonObject{{QStringLiteral("fulfillmentOrder"), QJsonValue()}};
+  const QJsonObject fo = fulfillmentOrderJson(it.value(), variables.value(u"after").toString());
+  return QJsonObject{
+      {QStringLiteral("fulfillmentOrder"),
+       QJsonObject{{QStringLiteral("id"), fo.value(u"id")}, {QStringLiteral("lineItems"), fo.value(u"lineItems")}}}};
 }
 
 QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
@@ -355,6 +422,9 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   const QJsonArray items = group.value(u"fulfillmentOrderLineItems").toArray();
   for (const QJsonValue &value : items)
     wanted.insert(value.toObject().value(u"id").toString(), value.toObject().value(u"quantity").toInt());
+  if (items.size() > kMaxLinesPerFulfillment)
+    return refuse(
+        QStringLiteral("fulfillmentOrderLineItems accepts a maximum of %1 line items.").arg(kMaxLinesPerFulfillment));
   if (items.isEmpty()) {
     for (const Line &line : fo.lines)
       wanted.insert(line.id, line.remaining);
@@ -377,6 +447,7 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   fo.fulfillmentIds.append(f.id);
   m_fulfillments.insert(f.id, f);
   ++m_stats.fulfillmentCreates;
+  m_loseCurrent = m_loseCreates.contains(m_stats.fulfillmentCreates);
   m_stats.fulfillmentAppliedMs.append(nowMs());
   return QJsonObject{
       {QStringLiteral("fulfillmentCreate"),

@@ -85,6 +85,8 @@ public:
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
 
   void setFaults(const Faults &faults, quint32 seed = 1);
+  // The answer of the nth applied fulfillmentCreate (1-based) is lost: applied, then 502.
+  void loseAnswerOfFulfillmentCreate(int nth) { m_loseCreates.append(nth); }
   void setBucket(double maximum, double restoreRate);
   void setLatencyMs(int latencyMs); // every answer this much later, without blocking other calls
   double bucketAvailable();
@@ -94,6 +96,8 @@ public:
 
   // An order with one OPEN fulfillment order; line item ids are orderId*100+i, quantities as given.
   FulfillmentOrder &addOrder(const QString &orderId, const QList<int> &quantities);
+  // One more fulfillment order of the order: id FulfillmentOrder/number, line item ids number*1000+i.
+  FulfillmentOrder &addFulfillmentOrder(const QString &orderId, qint64 number, const QList<int> &quantities);
   void addOrderNode(const QJsonObject &graphQlOrderNode); // for the reconcile query
 
   const QHash<QString, FulfillmentOrder> &fulfillmentOrders() const { return m_fulfillmentOrders; }
@@ -116,6 +120,8 @@ private:
   Answer handle(const QHttpServerRequest &request);
   QJsonObject run(const QString &operation, const QJsonObject &variables, QJsonArray *errors);
   QJsonObject fetchFulfillmentOrders(const QJsonObject &variables);
+  QJsonObject fulfillmentOrderLineItems(const QJsonObject &variables);
+  QJsonObject fulfillmentOrderJson(const FulfillmentOrder &fo, const QString &linesAfter);
   QJsonObject fulfillmentCreate(const QJsonObject &variables);
   QJsonObject trackingUpdate(const QJsonObject &variables);
   QJsonObject hold(const QJsonObject &variables, bool on);
@@ -136,9 +142,12 @@ private:
   QHash<QString, GraphQlOperation> m_operations; // parsed documents by text
   const GraphQlOperation *m_current = nullptr;
   QHash<QString, FulfillmentOrder> m_fulfillmentOrders;
+  QHash<QString, QStringList> m_fulfillmentOrdersOfOrder; // numeric order id -> ids in the order added
   QHash<QString, Fulfillment> m_fulfillments;
   QList<QJsonObject> m_orderNodes;
   Stats m_stats;
+  QList<int> m_loseCreates;
+  bool m_loseCurrent = false;
   QByteArray m_lastToken;
   qint64 m_nextFulfillmentId = 900000;
 };

@@ -39,11 +39,16 @@ QHttpServerResponse json(const QJsonObject &object, QHttpServerResponse::StatusC
   return QHttpServerResponse(QByteArrayLiteral("application/json"), QJsonDocument(object).toJson(), status);
 }
 
-// Orders first..first+count-1 with two lines (quantities 1 and 2), as restOrder() describes them.
-void addOrders(test::FakeShopify &fake, qint64 first, int count)
+// Orders first..first+count-1 with two lines (quantities 1 and 2), as restOrder() describes them;
+// with lines > 0 that many lines of quantity 1 instead (big orders for paging; webhooks still say two).
+void addOrders(test::FakeShopify &fake, qint64 first, int count, int lines = 0)
 {
-  for (qint64 id = first; id < first + count; ++id)
-    fake.addOrder(QString::number(id), {1, 2});
+  for (qint64 id = first; id < first + count; ++id) {
+    if (lines > 0)
+      fake.addFulfillmentOrder(QString::number(id), id, QList<int>(lines, 1)); // line items id*1000+i
+    else
+      fake.addOrder(QString::number(id), {1, 2});
+  }
 }
 
 int sendOrderWebhooks(test::FakeShopify &fake, const QUrl &url, const QByteArray &secret, const QString &topic,
@@ -165,16 +170,18 @@ int main(int argc, char *argv[])
   QHttpServer &server = fake.httpServer();
   server.route(QStringLiteral("/fake/stats"), QHttpServerRequest::Method::Get,
                [&fake]() { return json(fake.statsJson(), QHttpServerResponse::StatusCode::Ok); });
-  // {"first": 1001, "count": 10}: orders with one open fulfillment order of two lines each.
+  // {"first": 1001, "count": 10}: orders with one open fulfillment order of two lines each ("lines": n for n).
   server.route(QStringLiteral("/fake/orders"), QHttpServerRequest::Method::Post,
                [&fake](const QHttpServerRequest &request) {
                  const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
                  const qint64 first = body.value(u"first").toVariant().toLongLong();
                  const int count = body.value(u"count").toInt();
-                 if (first <= 0 || count <= 0 || count > 1000000)
-                   return json({{QStringLiteral("error"), QStringLiteral("want {\"first\": n, \"count\": n}")}},
+                 const int lines = body.value(u"lines").toInt();
+                 if (first <= 0 || count <= 0 || count > 1000000 || lines < 0 || lines > 999)
+                   return json({{QStringLiteral("error"),
+                                 QStringLiteral("want {\"first\": n, \"count\": n} and at most 999 \"lines\"")}},
                                QHttpServerResponse::StatusCode::BadRequest);
-                 addOrders(fake, first, count);
+                 addOrders(fake, first, count, lines);
                  return json({{QStringLiteral("created"), count}}, QHttpServerResponse::StatusCode::Ok);
                });
   // {"maximum": 1000, "restore_rate": 100}: a new, full bucket.
