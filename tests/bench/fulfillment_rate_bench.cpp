@@ -12,6 +12,7 @@
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
+#include "tests/bench/benchcheck.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/testdatabase.h"
 
@@ -34,24 +35,10 @@ using namespace pb;
 
 namespace {
 
-QTextStream &out()
-{
-  static QTextStream stream(stdout);
-  return stream;
-}
-
-[[noreturn]] void fail(const QString &message)
-{
-  out() << "FAILED: " << message << Qt::endl;
-  std::exit(1);
-}
-
-template <typename T> T check(Result<T> result, const char *what)
-{
-  if (!result)
-    fail(QStringLiteral("%1: %2").arg(QLatin1String(what), result.error().message));
-  return std::move(result.value());
-}
+using bench::check;
+using bench::checkStatus;
+using bench::fail;
+using bench::out;
 
 double envNumber(const char *name, double fallback)
 {

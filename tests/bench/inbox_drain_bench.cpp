@@ -12,6 +12,7 @@
 #include "core/db/statementcache.h"
 #include "core/shopify/inboxprocessor.h"
 #include "core/shopify/webhookinbox.h"
+#include "tests/bench/benchcheck.h"
 #include "tests/bench/inboxbaseline.h"
 #include "tests/support/testdatabase.h"
 
@@ -38,30 +39,10 @@ constexpr int kRowsPerPass = 200; // as InboxThread
 constexpr int kLines = 8;
 constexpr int kPrefill = 20000; // earlier orders already in the database
 
-QTextStream &out()
-{
-  static QTextStream stream(stdout);
-  return stream;
-}
-
-[[noreturn]] void fail(const QString &message)
-{
-  out() << "FAILED: " << message << Qt::endl;
-  std::exit(1);
-}
-
-template <typename T> T check(Result<T> result, const char *what)
-{
-  if (!result)
-    fail(QStringLiteral("%1: %2").arg(QLatin1String(what), result.error().message));
-  return std::move(result).value();
-}
-
-void checkStatus(const Status &status, const char *what)
-{
-  if (!status.ok())
-    fail(QStringLiteral("%1: %2").arg(QLatin1String(what), status.error().message));
-}
+using bench::check;
+using bench::checkStatus;
+using bench::fail;
+using bench::out;
 
 QString loadAverage()
 {

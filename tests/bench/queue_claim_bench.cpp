@@ -8,6 +8,7 @@
 #include "core/db/sql.h"
 #include "core/queue/claimsql.h"
 #include "core/queue/orderqueue.h"
+#include "tests/bench/benchcheck.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
 
@@ -42,24 +43,10 @@ struct Run {
   qint64 count = 0;
 };
 
-QTextStream &out()
-{
-  static QTextStream stream(stdout);
-  return stream;
-}
-
-[[noreturn]] void fail(const QString &message)
-{
-  out() << "FAILED: " << message << Qt::endl;
-  std::exit(1);
-}
-
-template <typename T> T check(Result<T> result, const char *what)
-{
-  if (!result)
-    fail(QStringLiteral("%1: %2").arg(QLatin1String(what), result.error().message));
-  return std::move(result).value();
-}
+using bench::check;
+using bench::checkStatus;
+using bench::fail;
+using bench::out;
 
 double percentile(std::vector<qint64> &samplesUs, double p)
 {
