@@ -58,13 +58,7 @@ private:
   qint64 m_shopId = 0;
   qint64 m_locationId = 0;
 
-  qint64 scalar(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return -1;
-    return query->value(0).toLongLong();
-  }
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
 
   bool run(const QString &sql, const QVariantList &values = {})
   {
