@@ -56,7 +56,8 @@ Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool p
 {
   const QString payload =
       QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("fulfillment_order_id"), claim.fulfillmentOrderId},
-                                                  {QStringLiteral("notify_customer"), true}})
+                                                  {QStringLiteral("notify_customer"), true},
+                                                  {QStringLiteral("partial"), partial}})
                             .toJson(QJsonDocument::Compact));
   const bool postgres = db::isPostgres(m_db);
   const QString key = QStringLiteral("fulfillment.create:%1").arg(claim.fulfillmentOrderId);

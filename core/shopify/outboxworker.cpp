@@ -33,6 +33,24 @@ struct LocalFulfillmentOrder {
   QList<LocalLine> lines;
 };
 
+// A partial pack ships what the station verified: the same sum of accepted scans per line that the pack
+// screen shows (PackSession::replayEvents), never more than the line asks for.
+Status limitToPacked(QSqlDatabase &db, LocalFulfillmentOrder *local)
+{
+  auto packed = db::exec(db,
+                         QStringLiteral("SELECT line_id, sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? "
+                                        "AND outcome IN ('ok', 'manual') AND line_id IS NOT NULL GROUP BY line_id"),
+                         {local->id});
+  if (!packed)
+    return packed.error();
+  QHash<qint64, int> verified;
+  while (packed.value().next())
+    verified.insert(packed->value(0).toLongLong(), packed->value(1).toInt());
+  for (LocalLine &line : local->lines)
+    line.quantity = std::clamp(verified.value(line.id), 0, line.quantity);
+  return {};
+}
+
 Result<LocalFulfillmentOrder> loadFulfillmentOrder(QSqlDatabase &db, const QJsonObject &payload)
 {
   const qint64 id = payload.value(u"fulfillment_order_id").toVariant().toLongLong();
@@ -271,12 +289,18 @@ Status OutboxWorker::createFulfillment(const Row &row)
     return local.error();
   if (!local->fulfillmentId.isEmpty())
     return {}; // recorded by an earlier attempt whose outbox update was lost
+  if (row.payload.value(u"partial").toBool()) {
+    if (Status limited = limitToPacked(m_db, &local.value()); !limited)
+      return limited;
+  }
   const bool idsKnown =
       !local->shopifyId.isEmpty() && std::all_of(local->lines.begin(), local->lines.end(),
                                                  [](const LocalLine &line) { return !line.shopifyId.isEmpty(); });
   // A retry may follow a call whose answer was lost: ask Shopify before posting again.
-  QHash<QString, int> remaining; // known only after a look at Shopify
-  if (row.attempts > 1 || !idsKnown) {
+  const bool retry = row.attempts > 1;
+  QHash<QString, RemoteFulfillmentOrderLine> atShopify; // known only after a look at Shopify
+  QString lastRemoteFulfillment = QStringLiteral("unknown");
+  if (retry || !idsKnown) {
     auto remote = fulfillmentapi::fetchFulfillmentOrders(m_client, local->orderShopifyId);
     if (!remote)
       return remote.error();
@@ -297,20 +321,37 @@ Status OutboxWorker::createFulfillment(const Row &row)
       return makeError(ErrorKind::Unavailable,
                        QStringLiteral("fulfillment order is %1; cannot fulfil yet").arg(fo->status));
     for (const RemoteFulfillmentOrderLine &line : fo->lines)
-      remaining.insert(line.id, line.remainingQuantity);
+      atShopify.insert(line.id, line);
+    if (!fo->fulfillmentIds.isEmpty())
+      lastRemoteFulfillment = fo->fulfillmentIds.last();
   }
   auto tracking = trackingFor(local->id);
   if (!tracking)
     return tracking.error();
   QList<FulfillmentLine> lines;
   for (const LocalLine &line : local->lines) {
-    // Never ask for more than Shopify still has open (part may have shipped some other way).
-    const int quantity = remaining.isEmpty() ? line.quantity : std::min(line.quantity, remaining.value(line.shopifyId));
+    int quantity = line.quantity;
+    if (!atShopify.isEmpty()) {
+      const RemoteFulfillmentOrderLine open = atShopify.value(line.shopifyId);
+      // After a lost answer what Shopify shows fulfilled may be ours: send only the rest (a short pack
+      // would otherwise go twice), and never more than Shopify still has open.
+      if (retry)
+        quantity -= open.totalQuantity - open.remainingQuantity;
+      quantity = std::min(quantity, open.remainingQuantity);
+    }
     if (quantity > 0)
       lines.append({line.shopifyId, quantity});
   }
-  if (lines.isEmpty())
+  if (lines.isEmpty()) {
+    const bool anythingPacked =
+        std::any_of(local->lines.begin(), local->lines.end(), [](const LocalLine &line) { return line.quantity > 0; });
+    if (retry && anythingPacked) {
+      qCInfo(lcOutbox) << "fulfillment order" << local->id << "already carries what was packed; not posting again";
+      m_recorded.emplace(local->id, lastRemoteFulfillment);
+      return {};
+    }
     return makeError(ErrorKind::InvalidInput, QStringLiteral("nothing left to fulfil on this fulfillment order"));
+  }
   const bool notify = row.payload.value(u"notify_customer").toBool(true);
   // Over Shopify's per-call limit: several fulfillments; a retry after a failed part re-reads what is left.
   QString created;

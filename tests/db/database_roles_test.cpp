@@ -187,7 +187,7 @@ private Q_SLOTS:
     QCOMPARE(test::scalar(m_admin,
                           QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND shop_id = ? AND "
                                          "payload = jsonb_build_object('fulfillment_order_id', ?::bigint, "
-                                         "'notify_customer', true)"),
+                                         "'notify_customer', true, 'partial', false)"),
                           {QString::number(*fo), m_shopA.shopId, *fo}),
              1);
   }

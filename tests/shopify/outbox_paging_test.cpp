@@ -70,7 +70,8 @@ private:
 
   // A packed fulfillment order mirroring the fake's addFulfillmentOrder(orderId, number, quantities),
   // with a tracked package and an outbox row; Shopify ids left out when idsKnown is false.
-  bool seedPacked(qint64 orderRowId, qint64 number, const QList<int> &lineQuantities, bool idsKnown)
+  bool seedPacked(qint64 orderRowId, qint64 number, const QList<int> &lineQuantities, bool idsKnown,
+                  bool partial = false)
   {
     const qint64 fo =
         scalar(QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state, shopify_id) VALUES "
@@ -94,8 +95,8 @@ private:
                {fo, QStringLiteral("1ZPAGE%1").arg(number)}) &&
            run(QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) VALUES (?, "
                               "'fulfillment.create', ?, ?, jsonb_build_object('fulfillment_order_id', ?::bigint, "
-                              "'notify_customer', false))"),
-               {m_shopId, QString::number(fo), QStringLiteral("fulfillment.create:%1").arg(fo), fo});
+                              "'notify_customer', false, 'partial', ?::boolean))"),
+               {m_shopId, QString::number(fo), QStringLiteral("fulfillment.create:%1").arg(fo), fo, partial});
   }
 
   qint64 addOrder(qint64 shopifyId)
@@ -191,6 +192,59 @@ private Q_SLOTS:
   }
 
   // The answer to the only post is lost: the retry pages through Shopify's state and posts nothing more.
+  // A partial pack (the packer completed short) ships what was scanned, not what was ordered.
+  qint64 seedPartialPack(qint64 number)
+  {
+    if (!seedPacked(addOrder(number), number, {3, 2}, true, true))
+      return -1;
+    const qint64 fo = scalar(QStringLiteral("SELECT id FROM fulfillment_orders WHERE shopify_id = ?"),
+                             {QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(number)});
+    const qint64 firstLine =
+        scalar(QStringLiteral("SELECT min(id) FROM fulfillment_order_lines WHERE fulfillment_order_id = ?"), {fo});
+    // Two of the first line's three verified (one scan, then one typed in); the second line not at all.
+    const bool scanned =
+        run(QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, line_id, raw_code, "
+                           "outcome, quantity) VALUES (gen_random_uuid(), ?, ?, 'SKU-1', 'ok', 1), "
+                           "(gen_random_uuid(), ?, ?, 'SKU-1', 'manual', 1), (gen_random_uuid(), ?, ?, 'SKU-X', "
+                           "'wrong_item', 1)"),
+            {fo, firstLine, fo, firstLine, fo, firstLine});
+    return scanned ? fo : -1;
+  }
+
+  void create_partialPack_postsOnlyWhatWasPacked()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("8310"), 8310, {3, 2});
+    QVERIFY(seedPartialPack(8310) > 0);
+    QVERIFY(drain(fake));
+    const auto fo = fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/8310"));
+    QCOMPARE(fake.stats().fulfillmentCreates, 1);
+    QCOMPARE(fo.lines.at(0).remaining, 1);
+    QCOMPARE(fo.lines.at(1).remaining, 2);
+  }
+
+  void create_partialPack_lostAnswer_notSentTwice()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("8311"), 8311, {3, 2});
+    fake.loseAnswerOfFulfillmentCreate(1);
+    QVERIFY(seedPartialPack(8311) > 0);
+    QVERIFY(drain(fake));
+    const auto fo = fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/8311"));
+    QCOMPARE(fake.stats().lost, 1);
+    QCOMPARE(fake.stats().fulfillmentCreates, 1); // the retry saw its own 2 and sent nothing more
+    QCOMPARE(fo.lines.at(0).remaining, 1);
+    QCOMPARE(fo.lines.at(1).remaining, 2);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'done' AND attempts = 2 AND "
+                              "idempotency_key = ?"),
+               {QStringLiteral("fulfillment.create:%1")
+                    .arg(scalar(QStringLiteral("SELECT id FROM fulfillment_orders WHERE shopify_id = ?"), {fo.id}))}),
+        1);
+  }
+
   void create_120Lines_lostAnswer_postedExactlyOnce()
   {
     test::FakeShopify fake;
