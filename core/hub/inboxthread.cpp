@@ -61,26 +61,20 @@ void InboxThread::run()
   const QString name = QStringLiteral("hub-inbox");
   {
     const SystemClock clock;
-    std::unique_ptr<db::Reconnector> reconnector;
+    // Opens the connection the first time too, with the same backoff as a reopen.
+    db::Reconnector reconnector(m_database, name, clock, db::Reconnector::Backoff{});
     std::unique_ptr<shopify::InboxProcessor> processor;
     QObject receiver;
     QTimer sweep;
-    // One pass: reopen the connection if needed, map up to kRowsPerPass rows, queue another if more wait.
+    // One pass: (re)open the connection if needed, map up to kRowsPerPass rows, queue another if more wait.
     auto drain = [&]() {
-      if (!processor) {
-        auto opened = db::openDatabase(m_database, name);
-        if (!opened) {
-          qCWarning(lcInboxThread).noquote() << "inbox processing waits for the database:" << opened.error().message;
-          return;
-        }
-        processor = std::make_unique<shopify::InboxProcessor>(*opened, m_batchSize);
-        reconnector = std::make_unique<db::Reconnector>(name, clock);
-      }
-      if (Status open = reconnector->ensureOpen(); !open)
-        return;
+      if (Status open = reconnector.ensureOpen(); !open)
+        return; // the reconnector logs its attempts; the sweep or the next wake tries again
+      if (!processor)
+        processor = std::make_unique<shopify::InboxProcessor>(reconnector.database(), m_batchSize);
       auto done = processor->processPending(kRowsPerPass);
       if (!done) {
-        reconnector->noteError(done.error());
+        reconnector.noteError(done.error());
         qCWarning(lcInboxThread).noquote() << "inbox processing failed:" << done.error().message;
         return;
       }
@@ -102,7 +96,6 @@ void InboxThread::run()
       m_drain = {};
     }
     processor.reset();
-    reconnector.reset();
   }
   QSqlDatabase::removeDatabase(name);
 }
