@@ -25,8 +25,6 @@ const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domai
 
 const QString kClaimColumns = QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
                                              "triggered_at, body FROM webhook_inbox WHERE status = 'pending' ");
-const QString kMarkProcessedSql = QStringLiteral("UPDATE webhook_inbox SET status = 'processed', processed_at = now(), "
-                                                 "attempts = attempts + 1, error = ? WHERE id = ?");
 const QString kMarkDeadSql = QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
                                             "attempts = attempts + 1, error = ? WHERE id = ?");
 
@@ -64,14 +62,6 @@ Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery)
   return inserted.value().next() ? StoreOutcome::Stored : StoreOutcome::Duplicate;
 }
 
-Result<StoreOutcome> store(db::StatementCache &statements, const WebhookDelivery &delivery)
-{
-  auto inserted = statements.query(kInsertSql, storeValues(delivery));
-  if (!inserted)
-    return inserted.error();
-  return inserted->isEmpty() ? StoreOutcome::Duplicate : StoreOutcome::Stored;
-}
-
 Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QList<WebhookDelivery> &deliveries)
 {
   if (deliveries.isEmpty())
@@ -98,31 +88,6 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
   for (const WebhookDelivery &delivery : deliveries)
     outcomes.append(stored.remove(delivery.webhookId) ? StoreOutcome::Stored : StoreOutcome::Duplicate);
   return outcomes;
-}
-
-Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db)
-{
-  auto query = db::exec(db, kClaimColumns + QStringLiteral("ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"));
-  if (!query)
-    return query.error();
-  if (!query.value().next())
-    return std::optional<InboxItem>{};
-  QVariantList row;
-  for (int c = 0; c < 8; ++c)
-    row.append(query->value(c));
-  return std::optional<InboxItem>{itemFrom(row)};
-}
-
-Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note)
-{
-  auto done = db::exec(db, kMarkProcessedSql, {nullIfEmpty(note), id});
-  return done ? Status{} : Status{done.error()};
-}
-
-Status markDead(QSqlDatabase &db, qint64 id, const QString &reason)
-{
-  auto done = db::exec(db, kMarkDeadSql, {reason, id});
-  return done ? Status{} : Status{done.error()};
 }
 
 Result<QList<InboxItem>> claimPending(db::StatementCache &statements, int limit)

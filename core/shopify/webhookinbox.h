@@ -42,21 +42,12 @@ namespace webhookinbox {
 
 // Stores the delivery in its own committed transaction; a repeat (same webhook or event id) is Duplicate.
 Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery);
-// The same through a connection's statement cache: the endpoint's hot path skips PREPARE/DEALLOCATE.
-Result<StoreOutcome> store(db::StatementCache &statements, const WebhookDelivery &delivery);
 
 // Stores several deliveries in one statement and commit (the hub's ingest path under load); the outcome
 // of each in order. A repeat within the batch, or of a stored row, is Duplicate. All or none are stored.
 Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QList<WebhookDelivery> &deliveries);
 
-// Locks the oldest pending row for the caller's open transaction (SKIP LOCKED: hubs share the inbox).
-Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db);
-
-Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note = {});
-// Dead letter: authentic but unusable; kept with the reason for a person to look at.
-Status markDead(QSqlDatabase &db, qint64 id, const QString &reason);
-
-// The batch forms, through the processor's statement cache (no PREPARE/DEALLOCATE per row).
+// Through the processor's statement cache (no PREPARE/DEALLOCATE per row):
 // Locks up to limit of the oldest pending rows, in id order, for the caller's open transaction.
 Result<QList<InboxItem>> claimPending(db::StatementCache &statements, int limit);
 // A row mapped with the note kept in webhook_inbox.error (created / updated / stale …).
@@ -66,6 +57,7 @@ struct Processed {
 };
 // Marks every row of a batch in one statement.
 Status markProcessed(db::StatementCache &statements, const QList<Processed> &rows);
+// Dead letter: authentic but unusable; kept with the reason for a person to look at.
 Status markDead(db::StatementCache &statements, qint64 id, const QString &reason);
 // Counts a failed attempt with its reason on a pending row; the attempts so far.
 Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason);

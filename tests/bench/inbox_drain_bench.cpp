@@ -141,7 +141,7 @@ void seed(QSqlDatabase &admin, int rows, const Load &load, const QString &tag)
                                       delivery.apiVersion = QStringLiteral("2025-04");
                                       delivery.body =
                                           orderBody(load.firstOrderId + i, load.updatedAt, load.firstQuantity);
-                                      auto stored = shopify::webhookinbox::store(statements, delivery);
+                                      auto stored = shopify::webhookinbox::storeBatch(statements, {delivery});
                                       if (!stored)
                                         return stored.error();
                                     }

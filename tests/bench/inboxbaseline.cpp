@@ -17,6 +17,46 @@ using namespace pb::shopify;
 
 namespace {
 
+// The old loop's one-row inbox statements, as they were (core now claims and marks batches).
+Result<std::optional<InboxItem>> claimNextPending(QSqlDatabase &db)
+{
+  auto query = db::exec(db, QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
+                                           "triggered_at, body FROM webhook_inbox WHERE status = 'pending' "
+                                           "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"));
+  if (!query)
+    return query.error();
+  if (!query.value().next())
+    return std::optional<InboxItem>{};
+  InboxItem item;
+  item.id = query->value(0).toLongLong();
+  item.delivery.shopDomain = query->value(1).toString();
+  item.delivery.topic = query->value(2).toString();
+  item.delivery.webhookId = query->value(3).toString();
+  item.delivery.eventId = query->value(4).toString();
+  item.delivery.apiVersion = query->value(5).toString();
+  item.delivery.triggeredAt = query->value(6).toDateTime();
+  item.delivery.body = query->value(7).toByteArray();
+  return std::optional<InboxItem>{std::move(item)};
+}
+
+Status markProcessed(QSqlDatabase &db, qint64 id, const QString &note)
+{
+  auto done = db::exec(db,
+                       QStringLiteral("UPDATE webhook_inbox SET status = 'processed', processed_at = now(), "
+                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
+                       {note.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(note), id});
+  return done ? Status{} : Status{done.error()};
+}
+
+Status markDead(QSqlDatabase &db, qint64 id, const QString &reason)
+{
+  auto done = db::exec(db,
+                       QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
+                                      "attempts = attempts + 1, error = ? WHERE id = ?"),
+                       {reason, id});
+  return done ? Status{} : Status{done.error()};
+}
+
 QVariant textOrNull(const QString &text)
 {
   return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
@@ -306,7 +346,7 @@ Result<int> processPending(QSqlDatabase &m_db, int maxRows)
         if (auto async = db::execStatic(m_db, QStringLiteral("SET LOCAL synchronous_commit TO off")); !async)
           return async.error();
       }
-      auto item = webhookinbox::claimNextPending(m_db);
+      auto item = claimNextPending(m_db);
       if (!item)
         return item.error();
       claimed = *item;
@@ -314,7 +354,7 @@ Result<int> processPending(QSqlDatabase &m_db, int maxRows)
         return {};
       if (Status s = dispatch(m_db, *claimed, &note); !s)
         return s;
-      return webhookinbox::markProcessed(m_db, claimed->id, note);
+      return markProcessed(m_db, claimed->id, note);
     });
     if (status.ok()) {
       if (!claimed)
@@ -335,7 +375,7 @@ Result<int> processPending(QSqlDatabase &m_db, int maxRows)
       return counted.error();
     const int attempts = counted.value().next() ? counted->value(0).toInt() : kMaxAttempts;
     if (error.kind == ErrorKind::InvalidInput || attempts >= kMaxAttempts) {
-      if (Status s = webhookinbox::markDead(m_db, claimed->id, error.message); !s)
+      if (Status s = markDead(m_db, claimed->id, error.message); !s)
         return s.error();
       ++settled;
       continue;
