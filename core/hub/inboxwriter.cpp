@@ -28,12 +28,19 @@ struct InboxWriter::Job {
   Result<db::Rows> rows = makeError(ErrorKind::Unavailable, QString());
   QSemaphore done; // a query's caller waits on it; futex-based (libstdc++'s semaphores spin with sched_yield)
 
+  // A store's outcome goes to its caller, and the job is done with.
   void finish(Result<shopify::StoreOutcome> outcome)
   {
+    stored(std::move(outcome));
+    delete this;
+  }
+  // Either kind of job, when the database (or the hub) cannot take it.
+  void fail(const Error &error)
+  {
     if (delivery) {
-      stored(std::move(outcome));
-      delete this;
+      finish(error);
     } else {
+      rows = error;
       done.release();
     }
   }
@@ -69,13 +76,10 @@ protected:
         if (ready.ok() && !statements)
           statements = std::make_unique<db::StatementCache>(reconnector.database());
         if (!ready.ok()) {
-          for (Job *job : jobs) {
-            job->rows = ready.error();
-            job->finish(ready.error());
-          }
+          for (Job *job : jobs)
+            job->fail(ready.error());
         } else if (!jobs.front()->delivery) {
           runQuery(*statements, reconnector, *jobs.front());
-          jobs.front()->finish(makeError(ErrorKind::Internal, QString()));
         } else {
           storeAll(*statements, reconnector, jobs);
         }
@@ -90,6 +94,7 @@ private:
     job.rows = statements.query(job.sql);
     if (!job.rows)
       reconnector.noteError(job.rows.error());
+    job.done.release();
   }
 
   // Stores the batch and finishes every job in it.
@@ -159,10 +164,8 @@ InboxWriter::~InboxWriter()
     left.swap(m_queue);
   }
   const Error stopping = makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down"));
-  for (Job *job : left) {
-    job->rows = stopping;
-    job->finish(stopping);
-  }
+  for (Job *job : left)
+    job->fail(stopping);
 }
 
 bool InboxWriter::enqueue(Job *job)
@@ -212,8 +215,8 @@ void InboxWriter::storeAsync(shopify::WebhookDelivery delivery, StoreCallback do
   job->delivery = std::move(delivery);
   job->stored = std::move(done);
   if (!enqueue(job))
-    job->finish(makeError(ErrorKind::Unavailable,
-                          QStringLiteral("the hub is shutting down or too far behind the database to take more")));
+    job->fail(makeError(ErrorKind::Unavailable,
+                        QStringLiteral("the hub is shutting down or too far behind the database to take more")));
 }
 
 Result<shopify::StoreOutcome> InboxWriter::store(const shopify::WebhookDelivery &delivery)
