@@ -120,7 +120,7 @@ int main(int argc, char *argv[])
   fake.setLatencyMs(latencyMs);
 
   shopify::GraphQlSettings client;
-  client.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
+  client.endpoint = fake.graphqlEndpoint();
   client.accessToken = fake.accessToken();
   client.timeoutMs = 10000;
   const SystemClock clock;

@@ -20,7 +20,7 @@ namespace {
 QJsonObject post(test::FakeShopify &fake, const QString &document)
 {
   QNetworkAccessManager network;
-  QNetworkRequest request(QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json")));
+  QNetworkRequest request(fake.graphqlEndpoint());
   request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   request.setRawHeader("X-Shopify-Access-Token", fake.accessToken());
   QNetworkReply *reply = network.post(

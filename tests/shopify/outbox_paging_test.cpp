@@ -20,7 +20,7 @@ namespace {
 shopify::GraphQlSettings clientSettings(const test::FakeShopify &fake)
 {
   shopify::GraphQlSettings s;
-  s.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
+  s.endpoint = fake.graphqlEndpoint();
   s.accessToken = fake.accessToken();
   s.timeoutMs = 5000;
   s.maxRetries = 3;

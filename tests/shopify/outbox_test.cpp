@@ -25,7 +25,7 @@ namespace {
 shopify::GraphQlSettings clientSettings(const test::FakeShopify &fake, int timeoutMs)
 {
   shopify::GraphQlSettings s;
-  s.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
+  s.endpoint = fake.graphqlEndpoint();
   s.accessToken = fake.accessToken();
   s.timeoutMs = timeoutMs;
   s.maxRetries = 3;

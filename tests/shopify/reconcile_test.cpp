@@ -75,7 +75,7 @@ private Q_SLOTS:
     const SystemClock realClock; // the bucket restores in real time: 16 pages of 867 requested points
     shopify::CostThrottle throttle(realClock);
     shopify::GraphQlSettings s;
-    s.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
+    s.endpoint = fake.graphqlEndpoint();
     s.accessToken = fake.accessToken();
     shopify::GraphQlClient client(s, throttle);
     shopify::ReconcilePoller poller(m_db, client, QStringLiteral("fake.myshopify.com"), clock);

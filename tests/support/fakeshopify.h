@@ -82,6 +82,11 @@ public:
 
   quint16 listen(quint16 port = 0, const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
   QUrl adminBaseUrl() const;
+  // The Admin GraphQL endpoint under that base, for the API version we speak.
+  QUrl graphqlEndpoint() const
+  {
+    return QUrl(adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
+  }
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
 
   void setFaults(const Faults &faults, quint32 seed = 1);
