@@ -82,7 +82,7 @@ inline constexpr Key<int> HubInboxWriters{{"hub.inbox_writers", ValueType::Int, 
 inline constexpr Key<int> HubIngestBatch{{"hub.ingest_batch", ValueType::Int, "64", Scope::Hub, false, {}, 1, 1000, "Most webhooks stored by one INSERT and commit"}};
 
 inline constexpr Key<QString> ShopifyShop{{"shopify.shop", ValueType::String, "", Scope::Hub, false, {}, 0, 0, "Shop domain, e.g. example.myshopify.com"}};
-inline constexpr Key<QString> ShopifyApiVersion{{"shopify.api_version", ValueType::String, "2025-04", Scope::Hub, false, {}, 0, 0, "Admin API version (dated quarterly)"}};
+inline constexpr Key<QString> ShopifyApiVersion{{"shopify.api_version", ValueType::String, "2026-01", Scope::Hub, false, {}, 0, 0, "Admin API version (dated quarterly)"}};
 inline constexpr Key<QString> ShopifyAdminBaseUrl{{"shopify.admin_base_url", ValueType::Url, "", Scope::Hub, false, {}, 0, 0, "Admin API base URL (default: https://{shop})"}};
 inline constexpr Key<QString> ShopifyAccessToken{{"shopify.access_token", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Admin API access token"}};
 inline constexpr Key<QString> ShopifyWebhookSecret{{"shopify.webhook_secret", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "App client secret used to sign webhooks"}};

@@ -138,7 +138,7 @@ void seed(QSqlDatabase &admin, int rows, const Load &load, const QString &tag)
                                       delivery.shopDomain = kShop;
                                       delivery.topic = load.topic;
                                       delivery.webhookId = QStringLiteral("%1-%2").arg(tag).arg(i);
-                                      delivery.apiVersion = QStringLiteral("2025-04");
+                                      delivery.apiVersion = QStringLiteral("2026-01");
                                       delivery.body =
                                           orderBody(load.firstOrderId + i, load.updatedAt, load.firstQuantity);
                                       auto stored = shopify::webhookinbox::storeBatch(statements, {delivery});

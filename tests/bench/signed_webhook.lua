@@ -22,7 +22,7 @@ function init(args)
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["X-Shopify-Topic"] = "orders/create"
   wrk.headers["X-Shopify-Shop-Domain"] = "bench.myshopify.com"
-  wrk.headers["X-Shopify-API-Version"] = "2025-04"
+  wrk.headers["X-Shopify-API-Version"] = "2026-01"
   wrk.headers["X-Shopify-Hmac-Sha256"] = hmac
   run_id = os.getenv("BENCH_RUN") or "run"
 end

@@ -184,7 +184,7 @@ private Q_SLOTS:
     const quint16 port = broken.listen(QHostAddress::LocalHost, 0);
     QVERIFY(port > 0);
     shopify::GraphQlSettings settings = clientSettings(m_fake);
-    settings.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/admin/api/2025-04/graphql.json").arg(port));
+    settings.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/admin/api/2026-01/graphql.json").arg(port));
     shopify::GraphQlClient client(settings, *m_throttle);
     auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("1"));
     QVERIFY(!fos.ok());

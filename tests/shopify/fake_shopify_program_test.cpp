@@ -106,7 +106,7 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlSettings settings;
-    settings.endpoint = QUrl(base.toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
+    settings.endpoint = QUrl(base.toString() + QStringLiteral("/admin/api/2026-01/graphql.json"));
     settings.accessToken = QByteArrayLiteral("shpat_fake_token");
     shopify::GraphQlClient client(settings, throttle);
     for (int i = 0; i < 3; ++i) {

@@ -24,7 +24,7 @@ WebhookDelivery delivery(const QString &webhookId, const QString &eventId = {})
   d.topic = QStringLiteral("orders/create");
   d.webhookId = webhookId;
   d.eventId = eventId;
-  d.apiVersion = QStringLiteral("2025-04");
+  d.apiVersion = QStringLiteral("2026-01");
   d.triggeredAt = QDateTime::currentDateTimeUtc();
   d.body = QByteArrayLiteral("{\"id\": 1}");
   return d;

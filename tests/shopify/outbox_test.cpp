@@ -169,7 +169,7 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlSettings s;
-    s.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/admin/api/2025-04/graphql.json"));
+    s.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/admin/api/2026-01/graphql.json"));
     s.maxRetries = 1;
     s.backoffBaseMs = 1;
     shopify::GraphQlClient client(s, throttle);
@@ -232,7 +232,7 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     auto settings = clientSettings(fake, 2000);
-    settings.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/nothing-here"));
+    settings.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2026-01/nothing-here"));
     shopify::GraphQlClient client(settings, throttle);
     auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("1"));
     QVERIFY(!fos.ok());

@@ -127,7 +127,7 @@ private Q_SLOTS:
     ManualClock clock(QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC));
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlSettings s;
-    s.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/admin/api/2025-04/graphql.json"));
+    s.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/admin/api/2026-01/graphql.json"));
     s.maxRetries = 0;
     shopify::GraphQlClient client(s, throttle);
     const qint64 before = scalar(QStringLiteral("SELECT extract(epoch FROM value)::bigint FROM sync_watermarks"));

@@ -50,7 +50,7 @@ private:
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
     request.setRawHeader("X-Shopify-Shop-Domain", kShop.toUtf8());
-    request.setRawHeader("X-Shopify-API-Version", "2025-04");
+    request.setRawHeader("X-Shopify-API-Version", "2026-01");
     request.setRawHeader(
         "X-Shopify-Webhook-Id",
         (webhookId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : webhookId).toUtf8());

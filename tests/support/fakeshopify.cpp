@@ -548,7 +548,7 @@ int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QS
   request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
   request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier(secret).sign(body));
   request.setRawHeader("X-Shopify-Shop-Domain", shopDomain.toUtf8());
-  request.setRawHeader("X-Shopify-API-Version", "2025-04");
+  request.setRawHeader("X-Shopify-API-Version", "2026-01");
   request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());
   request.setRawHeader("X-Shopify-Event-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
   request.setRawHeader("X-Shopify-Triggered-At", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());

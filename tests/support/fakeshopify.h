@@ -85,7 +85,7 @@ public:
   // The Admin GraphQL endpoint under that base, for the API version we speak.
   QUrl graphqlEndpoint() const
   {
-    return QUrl(adminBaseUrl().toString() + QStringLiteral("/admin/api/2025-04/graphql.json"));
+    return QUrl(adminBaseUrl().toString() + QStringLiteral("/admin/api/2026-01/graphql.json"));
   }
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
 

@@ -224,7 +224,7 @@ int main(int argc, char *argv[])
   // First line of output: the base URL (scripts read it to find a port chosen by the system).
   out() << "http://" << parser.value(bind) << ':' << bound << Qt::endl;
   out() << "Admin GraphQL: http://" << parser.value(bind) << ':' << bound
-        << "/admin/api/2025-04/graphql.json (X-Shopify-Access-Token: " << fake.accessToken() << ")" << Qt::endl;
+        << "/admin/api/2026-01/graphql.json (X-Shopify-Access-Token: " << fake.accessToken() << ")" << Qt::endl;
   out() << "bucket " << bucketSize << " points, restore " << restoreRate << " points/s; " << orderCount
         << " order(s); GET /fake/stats, POST /fake/orders, /fake/bucket, /fake/webhooks" << Qt::endl;
 
