@@ -61,18 +61,27 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   if (config.get(ShopifyWebhookSecret).isEmpty())
     qCWarning(lcHub) << "shopify.webhook_secret is empty: every webhook will be refused with 401";
 
+  auto locationCodes = pb::shopify::LocationCodes::parse(config.get(ShopifyLocationCodes));
+  if (!locationCodes) {
+    QTextStream(stderr) << "packbench-hub: " << locationCodes.error().message << Qt::endl;
+    return pb::app::ExitBadConfig;
+  }
+  const bool shopifyReachable = !config.get(ShopifyShop).isEmpty() && !config.get(ShopifyAccessToken).isEmpty();
+
   // Webhooks are stored by the ingest threads and mapped on the inbox thread, off the request path.
   std::unique_ptr<pb::hub::InboxThread> inbox;
   if (config.get(HubInboxProcessing)) {
     inbox = std::make_unique<pb::hub::InboxThread>(pb::db::ConnectionSettings::fromConfig(config),
                                                    config.get(HubInboxNice), config.get(HubInboxBatchSize));
+    // Orders wait for Shopify's own fulfillment orders only when this hub can read them.
+    inbox->setMirrorFulfillmentOrders(shopifyReachable && config.get(ShopifyMirrorFulfillmentOrders));
     QObject::connect(&server, &pb::hub::HubServer::webhookStored, inbox.get(), [&inbox]() { inbox->wake(); });
     inbox->start();
   }
 
   pb::shopify::CostThrottle throttle(clock); // Shopify's bucket is per app and shop: one for all workers
   std::vector<std::unique_ptr<pb::hub::ShopifySyncThread>> sync; // after the throttle: joined before it goes
-  if (!config.get(ShopifyShop).isEmpty() && !config.get(ShopifyAccessToken).isEmpty()) {
+  if (shopifyReachable) {
     const QString process =
         QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
     for (int i = 0; i < config.get(HubOutboxWorkers); ++i) {
@@ -83,6 +92,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
       settings.outbox = pb::shopify::OutboxSettings::fromConfig(config, QStringLiteral("%1/%2").arg(process).arg(i));
       settings.shopDomain = config.get(ShopifyShop);
       settings.reconcileIntervalSeconds = i == 0 ? config.get(HubReconcileIntervalSeconds) : 0;
+      settings.mirrorFulfillmentOrders = config.get(ShopifyMirrorFulfillmentOrders);
+      settings.syncLocations = i == 0;
       sync.push_back(std::make_unique<pb::hub::ShopifySyncThread>(settings));
       sync.back()->start();
     }

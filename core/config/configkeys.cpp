@@ -47,6 +47,8 @@ const QList<const KeyDef *> &allKeys()
       &HubInboxWriters.def,
       &HubIngestBatch.def,
       &ShopifyShop.def,
+      &ShopifyMirrorFulfillmentOrders.def,
+      &ShopifyLocationCodes.def,
       &ShopifyApiVersion.def,
       &ShopifyAdminBaseUrl.def,
       &ShopifyAccessToken.def,

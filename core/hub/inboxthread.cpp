@@ -70,8 +70,10 @@ void InboxThread::run()
     auto drain = [&]() {
       if (Status open = reconnector.ensureOpen(); !open)
         return; // the reconnector logs its attempts; the sweep or the next wake tries again
-      if (!processor)
+      if (!processor) {
         processor = std::make_unique<shopify::InboxProcessor>(reconnector.database(), m_batchSize);
+        processor->setMirrorFulfillmentOrders(m_mirror);
+      }
       auto done = processor->processPending(kRowsPerPass);
       if (!done) {
         reconnector.noteError(done.error());

@@ -30,6 +30,8 @@ public:
 
   // Thread-safe and coalesced: at most one pass is queued however often it is called.
   void wake();
+  // Before start(): see InboxProcessor::setMirrorFulfillmentOrders.
+  void setMirrorFulfillmentOrders(bool on) { m_mirror = on; }
 
 protected:
   void run() override;
@@ -38,6 +40,7 @@ private:
   db::ConnectionSettings m_database;
   int m_nice;
   int m_batchSize;
+  bool m_mirror = false;
   QMutex m_receiverLock;
   QObject *m_receiver = nullptr; // lives on this thread while run() runs
   std::function<void()> m_drain; // one pass; called on this thread only

@@ -3,6 +3,8 @@
 #include "core/hub/shopifysyncthread.h"
 
 #include "core/shopify/costthrottle.h"
+#include "core/shopify/locationsync.h"
+#include "core/shopify/orderwriter.h"
 #include "core/shopify/reconcilepoller.h"
 
 #include <QElapsedTimer>
@@ -33,6 +35,19 @@ void ShopifySyncThread::requestStop()
   m_stop = true;
 }
 
+void ShopifySyncThread::syncShopLocations(QSqlDatabase db, shopify::GraphQlClient &client)
+{
+  // Stations check their warehouse code against these at start: have them before the first order.
+  auto shopId = shopify::orderwriter::ensureShop(db, m_settings.shopDomain);
+  if (!shopId) {
+    qCWarning(lcSync).noquote() << "locations not synced:" << shopId.error().message;
+    return;
+  }
+  auto synced = shopify::locationsync::sync(client, db, *shopId, m_settings.outbox.locationCodes);
+  if (!synced)
+    qCWarning(lcSync).noquote() << "locations not synced (retried when an order names one):" << synced.error().message;
+}
+
 void ShopifySyncThread::run()
 {
   const QString connection = QStringLiteral("hub-sync-%1").arg(m_settings.outbox.workerId);
@@ -49,6 +64,9 @@ void ShopifySyncThread::run()
     shopify::GraphQlClient client(m_settings.graphql, m_settings.throttle ? *m_settings.throttle : *own);
     shopify::OutboxWorker worker(*db, client, m_settings.outbox);
     shopify::ReconcilePoller poller(*db, client, m_settings.shopDomain, clock);
+    poller.setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);
+    if (m_settings.syncLocations)
+      syncShopLocations(*db, client);
     QElapsedTimer sincePoll;
     bool polledOnce = false;
     while (!m_stop) {

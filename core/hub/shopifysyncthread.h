@@ -20,7 +20,9 @@ struct SyncSettings {
   shopify::GraphQlSettings graphql;
   shopify::OutboxSettings outbox;
   QString shopDomain;
-  int reconcileIntervalSeconds = 300; // 0: this thread does not poll (only one of a hub's threads does)
+  int reconcileIntervalSeconds = 300;   // 0: this thread does not poll (only one of a hub's threads does)
+  bool mirrorFulfillmentOrders = false; // the poller's orders wait for Shopify's fulfillment orders
+  bool syncLocations = false;           // read the shop's locations once at start (one thread does)
 };
 
 // The hub's Shopify-bound work on its own thread and database connection: drains the outbox
@@ -40,6 +42,8 @@ protected:
   void run() override;
 
 private:
+  void syncShopLocations(QSqlDatabase db, shopify::GraphQlClient &client);
+
   SyncSettings m_settings;
   std::atomic<bool> m_stop{false};
 };

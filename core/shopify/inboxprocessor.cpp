@@ -221,6 +221,7 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
     orderwriter::Known known;
     known.locationId = m_locations.value(*shopId);
     known.locked = m_locked.contains(orderwriter::orderLockKey(*shopId, order->id));
+    known.mirror = m_mirror;
     auto applied = orderwriter::applyOrder(*m_statements, *shopId, *order, known, &redacted);
     if (!applied)
       return applied.error();
@@ -243,7 +244,7 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
       const QJsonObject removal = value.toObject();
       removals.append({ordermapper::numericId(removal.value(u"id")), removal.value(u"delta").toInt()});
     }
-    auto touched = orderwriter::applyEdit(*m_statements, *shopId, orderId, removals);
+    auto touched = orderwriter::applyEdit(*m_statements, *shopId, orderId, removals, m_mirror);
     if (!touched)
       return touched.error();
     *note = QStringLiteral("edited %1 open fulfillment order(s)").arg(*touched);

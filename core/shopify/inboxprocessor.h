@@ -33,6 +33,9 @@ public:
   ~InboxProcessor() override;
 
   // Processes up to maxRows pending rows; returns how many were settled (processed or dead).
+  // Shopify's fulfillment orders are read (order.sync outbox rows) instead of one made at the first location.
+  void setMirrorFulfillmentOrders(bool on) { m_mirror = on; }
+
   Result<int> processPending(int maxRows = 500);
 
   int batchSize() const { return m_batchSize; }
@@ -77,6 +80,7 @@ private:
   QHash<QString, qint64> m_shops;       // shop ids by domain, read at the batch's start
   QHash<qint64, qint64> m_locations;    // default location ids by shop id, read at the batch's start
   QSet<QString> m_locked;               // order lock keys taken at the batch's start
+  bool m_mirror = false;
 };
 
 } // namespace pb::shopify

@@ -143,6 +143,7 @@ Result<ShopifyOrder> fromRest(const QJsonObject &json)
     line.title = item.value(u"title").toString(item.value(u"name").toString());
     line.variantTitle = item.value(u"variant_title").toString();
     line.sku = item.value(u"sku").toString();
+    line.variantId = numericId(item.value(u"variant_id"));
     const QJsonValue quantity =
         item.contains(u"current_quantity") ? item.value(u"current_quantity") : item.value(u"quantity");
     if (!quantity.isDouble() || quantity.toInt(-1) < 0)
@@ -195,6 +196,7 @@ Result<ShopifyOrder> fromGraphQl(const QJsonObject &node)
     line.title = item.value(u"title").toString();
     line.variantTitle = item.value(u"variantTitle").toString();
     line.sku = item.value(u"sku").toString();
+    line.variantId = numericId(item.value(u"variant").toObject().value(u"id"));
     line.quantity = item.value(u"currentQuantity").toInt(item.value(u"quantity").toInt());
     line.fulfillableQuantity = qBound(0, item.value(u"unfulfilledQuantity").toInt(line.quantity), line.quantity);
     order.lines.append(line);

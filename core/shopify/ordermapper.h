@@ -16,6 +16,7 @@ struct ShopifyLineItem {
   QString title;
   QString variantTitle;
   QString sku;
+  QString variantId; // numeric ProductVariant id; empty for a custom item
   int quantity = 0;
   int fulfillableQuantity = 0;
   qint64 priceMinor = 0;

@@ -81,6 +81,7 @@ QString linesJson(const QList<ShopifyLineItem> &lines)
                             {QStringLiteral("t"), line.title},
                             {QStringLiteral("v"), jsonTextOrNull(line.variantTitle)},
                             {QStringLiteral("s"), jsonTextOrNull(line.sku)},
+                            {QStringLiteral("vid"), jsonTextOrNull(line.variantId)},
                             {QStringLiteral("q"), line.quantity},
                             {QStringLiteral("r"), line.fulfillableQuantity},
                             {QStringLiteral("p"), QString::number(line.priceMinor)}});
@@ -88,18 +89,25 @@ QString linesJson(const QList<ShopifyLineItem> &lines)
   return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
 }
 
-// A new order's fulfillment order, its lines and the stations' notification: one round trip.
-Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 orderId, qint64 locationId,
-                                      const ShopifyOrder &order)
+// A new order's fulfillment order, its lines and the stations' notification: one round trip. Lines
+// name their catalogue variant where the catalogue has it. Mirrored orders start 'syncing' at no location:
+// Shopify's own fulfillment orders replace the row before any station sees it.
+Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 shopId, qint64 orderId, qint64 locationId,
+                                      const ShopifyOrder &order, bool mirror)
 {
+  const QString state = order.cancelledAt.isValid() ? QStringLiteral("cancelled")
+                        : mirror                    ? QStringLiteral("syncing")
+                                                    : QStringLiteral("queued");
   auto fo = sql.query(
       QStringLiteral("WITH fo AS (INSERT INTO fulfillment_orders (order_id, location_id, pack_state) VALUES (?, ?, ?) "
                      "RETURNING id), lines AS (INSERT INTO fulfillment_order_lines (fulfillment_order_id, "
-                     "line_item_shopify_id, title, variant_title, sku, quantity, remaining_quantity, price_minor) "
-                     "SELECT fo.id, l.i, l.t, l.v, l.s, l.q, l.r, l.p::bigint FROM fo, jsonb_to_recordset(?::jsonb) AS "
-                     "l(i text, t text, v text, s text, q integer, r integer, p text)) SELECT id, pg_notify("
-                     "'packbench_order_changed', id::text) FROM fo"),
-      {orderId, locationId, order.cancelledAt.isValid() ? QStringLiteral("cancelled") : QStringLiteral("queued"),
+                     "line_item_shopify_id, variant_id, title, variant_title, sku, quantity, remaining_quantity, "
+                     "price_minor) SELECT fo.id, l.i, (SELECT v.id FROM variants v JOIN products p ON p.id = "
+                     "v.product_id WHERE p.shop_id = ? AND v.shopify_id = l.vid ORDER BY v.id LIMIT 1), l.t, l.v, "
+                     "l.s, l.q, l.r, l.p::bigint FROM fo, jsonb_to_recordset(?::jsonb) AS l(i text, vid text, t text, "
+                     "v text, s text, q integer, r integer, p text)) SELECT id, pg_notify('packbench_order_changed', "
+                     "id::text) FROM fo"),
+      {orderId, mirror ? QVariant(QMetaType::fromType<qint64>()) : QVariant(locationId), state, shopId,
        linesJson(order.lines)});
   if (!fo)
     return fo.error();
@@ -111,7 +119,8 @@ Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 orderId, q
 // Brings the lines of open fulfillment orders in step, all lines in one statement; whether anything
 // changed. A line changes in the open fulfillment orders that hold it; a line the order never had goes
 // to the first open one. A line listed twice counts as its last listing.
-Result<bool> syncLines(db::StatementCache &sql, qint64 orderId, const QList<qint64> &openFos, const ShopifyOrder &order)
+Result<bool> syncLines(db::StatementCache &sql, qint64 shopId, qint64 orderId, const QList<qint64> &openFos,
+                       const ShopifyOrder &order)
 {
   if (openFos.isEmpty() || order.lines.isEmpty())
     return false; // nothing open to change or to add to
@@ -120,17 +129,19 @@ Result<bool> syncLines(db::StatementCache &sql, qint64 orderId, const QList<qint
     ids.append(QString::number(id));
   auto changed = sql.query(
       QStringLiteral("WITH l AS (SELECT DISTINCT ON (x.i) x.* FROM jsonb_to_recordset(?::jsonb) AS x(n integer, i "
-                     "text, t text, v text, s text, q integer, r integer, p text) ORDER BY x.i, x.n DESC), "
+                     "text, vid text, t text, v text, s text, q integer, r integer, p text) ORDER BY x.i, x.n DESC), "
                      "updated AS (UPDATE fulfillment_order_lines f SET quantity = l.q, remaining_quantity = l.r FROM "
                      "l WHERE f.line_item_shopify_id = l.i AND f.fulfillment_order_id = ANY(string_to_array(?, ',')"
                      "::bigint[]) AND (f.quantity <> l.q OR f.remaining_quantity <> l.r) RETURNING 1), "
                      "added AS (INSERT INTO fulfillment_order_lines (fulfillment_order_id, line_item_shopify_id, "
-                     "title, variant_title, sku, quantity, remaining_quantity, price_minor) SELECT ?, l.i, l.t, l.v, "
-                     "l.s, l.q, l.r, l.p::bigint FROM l WHERE l.q > 0 AND NOT EXISTS (SELECT 1 FROM "
+                     "variant_id, title, variant_title, sku, quantity, remaining_quantity, price_minor) SELECT ?, l.i, "
+                     "(SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE p.shop_id = ? AND "
+                     "v.shopify_id = l.vid ORDER BY v.id LIMIT 1), l.t, l.v, l.s, l.q, l.r, l.p::bigint FROM l WHERE "
+                     "l.q > 0 AND NOT EXISTS (SELECT 1 FROM "
                      "fulfillment_order_lines k JOIN fulfillment_orders f ON f.id = k.fulfillment_order_id WHERE "
                      "f.order_id = ? AND k.line_item_shopify_id = l.i) RETURNING 1) "
                      "SELECT (SELECT count(*) FROM updated) + (SELECT count(*) FROM added)"),
-      {linesJson(order.lines), ids.join(QLatin1Char(',')), openFos.first(), orderId});
+      {linesJson(order.lines), ids.join(QLatin1Char(',')), openFos.first(), shopId, orderId});
   if (!changed)
     return changed.error();
   return !changed->isEmpty() && changed->first().at(0).toLongLong() > 0;
@@ -239,12 +250,17 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
   const qint64 orderId = upsert->first().at(0).toLongLong();
 
   if (!exists) {
-    auto location = known.locationId > 0 ? Result<qint64>(known.locationId) : defaultLocation(sql, shopId);
+    auto location =
+        known.mirror || known.locationId > 0 ? Result<qint64>(known.locationId) : defaultLocation(sql, shopId);
     if (!location)
       return location.error();
-    auto fo = insertFulfillmentOrder(sql, orderId, *location, order);
+    auto fo = insertFulfillmentOrder(sql, shopId, orderId, *location, order, known.mirror);
     if (!fo)
       return fo.error();
+    if (known.mirror && !order.cancelledAt.isValid()) {
+      if (Status s = enqueueOrderSync(sql, shopId, order.id, order.updatedAt); !s)
+        return s.error();
+    }
     return ApplyOutcome::Created;
   }
 
@@ -263,7 +279,13 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
     }
     return ApplyOutcome::Updated;
   }
-  auto changed = syncLines(sql, orderId, *open, order);
+  if (known.mirror) {
+    // Shopify's fulfillment orders say which lines each warehouse ships; read them rather than guess.
+    if (Status s = enqueueOrderSync(sql, shopId, order.id, order.updatedAt); !s)
+      return s.error();
+    return ApplyOutcome::Updated;
+  }
+  auto changed = syncLines(sql, shopId, orderId, *open, order);
   if (!changed)
     return changed.error();
   if (*changed) {
@@ -275,8 +297,31 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
   return ApplyOutcome::Updated;
 }
 
-Result<int> applyEdit(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals)
+Status enqueueOrderSync(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QDateTime &orderUpdatedAt)
 {
+  // One read per version of the order: a redelivered webhook queues nothing new.
+  const QString key =
+      QStringLiteral("order.sync:%1:%2:%3").arg(shopId).arg(orderId).arg(orderUpdatedAt.toMSecsSinceEpoch());
+  const QString payload =
+      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("shop_id"), QString::number(shopId)},
+                                                  {QStringLiteral("order_id"), orderId}})
+                            .toJson(QJsonDocument::Compact));
+  auto queued = sql.command(QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
+                                           "VALUES (?, 'order.sync', ?, ?, ?::jsonb) ON CONFLICT (idempotency_key) DO "
+                                           "NOTHING"),
+                            {shopId, orderId, key, payload});
+  return queued ? Status{} : Status{queued.error()};
+}
+
+Result<int> applyEdit(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QList<EditDelta> &removals,
+                      bool mirror)
+{
+  if (mirror) {
+    // The edit's new quantities reach Shopify's fulfillment orders; the sync reads them from there.
+    if (Status s = enqueueOrderSync(sql, shopId, orderId, QDateTime::currentDateTimeUtc()); !s)
+      return s.error();
+    return 0;
+  }
   auto order =
       sql.query(QStringLiteral("SELECT id FROM orders WHERE shop_id = ? AND shopify_id = ?"), {shopId, orderId});
   if (!order)

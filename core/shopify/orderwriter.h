@@ -27,6 +27,9 @@ Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain);
 struct Known {
   qint64 locationId = 0; // the shop's default location (its first); 0 = look it up
   bool locked = false;   // orderLockKey(shopId, order.id) is already held by this transaction
+  // Shopify's fulfillment orders are mirrored (shopify.mirror_fulfillment_orders): a new order waits in a
+  // provisional 'syncing' row and every change queues an order.sync outbox row that reads them.
+  bool mirror = false;
 };
 
 // Idempotent; an update older than the stored shopify_updated_at is ignored (Stale).
@@ -43,8 +46,13 @@ struct EditDelta {
   QString lineItemId;
   int delta = 0;
 };
+// mirror: the edit only queues an order.sync (Shopify's fulfillment orders carry the new quantities).
 Result<int> applyEdit(db::StatementCache &statements, qint64 shopId, const QString &orderId,
-                      const QList<EditDelta> &removals);
+                      const QList<EditDelta> &removals, bool mirror = false);
+
+// Queues one read of the order's fulfillment orders for this version of it (outbox kind order.sync).
+Status enqueueOrderSync(db::StatementCache &statements, qint64 shopId, const QString &orderId,
+                        const QDateTime &orderUpdatedAt);
 
 Status notifyOrderChanged(db::StatementCache &statements, qint64 fulfillmentOrderId);
 

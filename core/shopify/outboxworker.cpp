@@ -6,6 +6,7 @@
 #include "core/db/sql.h"
 #include "core/shopify/fulfillmentapi.h"
 #include "core/shopify/graphqlclient.h"
+#include "core/shopify/ordersync.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -151,6 +152,8 @@ OutboxSettings OutboxSettings::fromConfig(const config::Config &config, const QS
   s.leaseSeconds = config.get(HubOutboxLeaseSeconds);
   s.maxAttempts = config.get(HubOutboxMaxAttempts);
   s.backoffBaseMs = config.get(ShopifyBackoffBaseMs) * 4;
+  if (auto codes = LocationCodes::parse(config.get(ShopifyLocationCodes)))
+    s.locationCodes = *codes; // a bad setting is refused when the hub starts
   return s;
 }
 
@@ -158,7 +161,7 @@ const QStringList &OutboxWorker::kinds()
 {
   static const QStringList all{QStringLiteral("fulfillment.create"), QStringLiteral("fulfillment.tracking_update"),
                                QStringLiteral("fulfillment_order.hold"),
-                               QStringLiteral("fulfillment_order.release_hold")};
+                               QStringLiteral("fulfillment_order.release_hold"), QString::fromLatin1(ordersync::kKind)};
   return all;
 }
 
@@ -261,6 +264,8 @@ Status OutboxWorker::handle(const Row &row)
     return changeHold(row, true);
   if (row.kind == u"fulfillment_order.release_hold")
     return changeHold(row, false);
+  if (row.kind == QLatin1String(ordersync::kKind))
+    return ordersync::run(m_client, m_db, row.payload, m_settings.locationCodes);
   return makeError(ErrorKind::InvalidInput, QStringLiteral("unknown outbox kind %1").arg(row.kind));
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/base/result.h"
 #include "core/config/config.h"
+#include "core/shopify/locationsync.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -24,12 +25,14 @@ struct OutboxSettings {
   int backoffBaseMs = 2000;
   int backoffMaxMs = 15 * 60 * 1000;
   int batchSize = 20;
+  LocationCodes locationCodes; // order.sync: the codes stations know Shopify's locations by
 
   static OutboxSettings fromConfig(const config::Config &config, const QString &workerId);
 };
 
 // Posts Shopify-bound outbox rows (fulfillment.create, fulfillment.tracking_update,
-// fulfillment_order.hold, fulfillment_order.release_hold). Rows are claimed with
+// fulfillment_order.hold, fulfillment_order.release_hold) and runs the reads that must happen before
+// stations see an order (order.sync: Shopify's fulfillment orders, see core/shopify/ordersync.h). Rows are claimed with
 // FOR UPDATE SKIP LOCKED under a lease, so several hubs share the outbox; delivery is at least
 // once, the effect exactly once: a retry first asks Shopify whether the earlier call took effect.
 class OutboxWorker final {

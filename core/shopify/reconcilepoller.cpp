@@ -3,6 +3,7 @@
 #include "core/shopify/reconcilepoller.h"
 
 #include "core/db/sql.h"
+#include "core/db/statementcache.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/orderwriter.h"
@@ -61,7 +62,10 @@ Result<int> ReconcilePoller::pollOnce()
           qCWarning(lcReconcile).noquote() << "skipping order node:" << order.error().message;
           continue;
         }
-        auto applied = orderwriter::applyOrder(m_db, *shopId, *order);
+        db::StatementCache statements(m_db);
+        orderwriter::Known known;
+        known.mirror = m_mirror;
+        auto applied = orderwriter::applyOrder(statements, *shopId, *order, known);
         if (!applied)
           return applied.error();
         if (*applied != ApplyOutcome::Stale)

@@ -20,6 +20,9 @@ class ReconcilePoller final {
 public:
   ReconcilePoller(QSqlDatabase db, GraphQlClient &client, QString shopDomain, const Clock &clock);
 
+  // Orders it finds wait for their Shopify fulfillment orders like webhooks' (orderwriter::Known::mirror).
+  void setMirrorFulfillmentOrders(bool on) { m_mirror = on; }
+
   // One pass over every page; returns how many orders were created or changed.
   Result<int> pollOnce();
 
@@ -35,6 +38,7 @@ private:
   GraphQlClient &m_client;
   QString m_shopDomain;
   const Clock &m_clock;
+  bool m_mirror = false;
 };
 
 } // namespace pb::shopify

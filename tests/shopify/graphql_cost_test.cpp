@@ -66,7 +66,12 @@ private Q_SLOTS:
     QTest::newRow("our fulfillment-order lines page")
         << shopify::graphQlDocument(QStringLiteral("FulfillmentOrderLineItems")) << false << 204;
     QTest::newRow("our reconcile page") << shopify::graphQlDocument(QStringLiteral("OrdersUpdatedSince")) << false
-                                        << 867;
+                                        << 835;
+    QTest::newRow("our fulfillment-order mirror")
+        << shopify::graphQlDocument(QStringLiteral("OrderFulfillmentOrders")) << false << 784;
+    QTest::newRow("our mirror lines page")
+        << shopify::graphQlDocument(QStringLiteral("FulfillmentOrderLineItemsForMirror")) << false << 304;
+    QTest::newRow("our locations page") << shopify::graphQlDocument(QStringLiteral("ShopLocations")) << false << 103;
   }
 
   void requestedCost()

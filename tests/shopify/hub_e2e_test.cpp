@@ -54,7 +54,8 @@ private Q_SLOTS:
 
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
-    fake.addOrder(QStringLiteral("4242"), {1, 2});
+    fake.addLocation(QStringLiteral("1"), QStringLiteral("Main Warehouse"));
+    fake.addOrder(QStringLiteral("4242"), {1, 2}); // one fulfillment order at location 1
     const quint16 port = freePort();
 
     QProcess hub;
@@ -86,7 +87,12 @@ private Q_SLOTS:
                                    test::compact(test::restOrder(4242, QDateTime::currentDateTimeUtc())),
                                    QStringLiteral("e2e-1"), kShop)) == 200,
         20000);
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines")), 2, 20000);
+    // The order waits until the hub has read Shopify's fulfillment orders, then is queued at its location.
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders f JOIN locations l ON "
+                                                    "l.id = f.location_id WHERE f.pack_state = 'queued' AND "
+                                                    "l.shopify_id = '1' AND f.shopify_id IS NOT NULL")),
+                              1, 20000);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines")), 2);
 
     // A station completes the pack: packed state, a parcel with tracking and the outbox row, in one go.
     const qint64 fo = scalar(QStringLiteral("SELECT id FROM fulfillment_orders"));
@@ -105,7 +111,10 @@ private Q_SLOTS:
               }
               return {};
             }).ok());
-    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'done'")), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND status = "
+                              "'done'")),
+        1, 30000);
     const auto remote = fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/4242"));
     QCOMPARE(remote.status, QStringLiteral("CLOSED"));
     QCOMPARE(remote.fulfillmentIds.size(), 1);

@@ -3,6 +3,7 @@
 #include "tests/support/fakeshopify.h"
 
 #include "core/shopify/webhookverifier.h"
+#include "tests/support/fakeshopifypaging.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -118,6 +119,7 @@ QJsonObject FakeShopify::statsJson() const
                      {QStringLiteral("lost"), m_stats.lost},
                      {QStringLiteral("slow"), m_stats.slow},
                      {QStringLiteral("max_cost_exceeded"), m_stats.maxCostExceeded},
+                     {QStringLiteral("invalid_documents"), m_stats.invalidDocuments},
                      {QStringLiteral("fulfillments_applied"), m_stats.fulfillmentCreates},
                      {QStringLiteral("points_charged"), m_stats.pointsCharged},
                      {QStringLiteral("bucket_maximum"), m_maximum},
@@ -157,8 +159,14 @@ FakeShopify::FulfillmentOrder &FakeShopify::addOrder(const QString &orderId, con
   fo.orderId = orderId;
   for (int i = 0; i < quantities.size(); ++i) {
     const QString lineItem = QString::number(orderId.toLongLong() * 100 + i + 1);
-    fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem), lineItem,
-                     quantities.at(i), quantities.at(i)});
+    fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem),
+                     lineItem,
+                     quantities.at(i),
+                     quantities.at(i),
+                     {},
+                     QStringLiteral("Widget %1").arg(i + 1),
+                     {},
+                     {}});
   }
   if (!m_fulfillmentOrders.contains(fo.id))
     m_fulfillmentOrdersOfOrder[orderId].append(fo.id);
@@ -173,8 +181,14 @@ FakeShopify::FulfillmentOrder &FakeShopify::addFulfillmentOrder(const QString &o
   fo.orderId = orderId;
   for (int i = 0; i < quantities.size(); ++i) {
     const QString lineItem = QString::number(number * 1000 + i + 1);
-    fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem), lineItem,
-                     quantities.at(i), quantities.at(i)});
+    fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem),
+                     lineItem,
+                     quantities.at(i),
+                     quantities.at(i),
+                     {},
+                     QStringLiteral("Widget %1").arg(i + 1),
+                     {},
+                     {}});
   }
   if (!m_fulfillmentOrders.contains(fo.id))
     m_fulfillmentOrdersOfOrder[orderId].append(fo.id);
@@ -211,6 +225,14 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
   const GraphQlOperation &op = cached.value();
   if (!op.valid)
     return {200, QByteArrayLiteral("{\"errors\":[{\"message\":\"syntax error\"}]}")};
+  // Shopify refuses a document its schema does not allow, before it costs anything.
+  if (const QStringList invalid = schemaErrors(document); !invalid.isEmpty()) {
+    ++m_stats.invalidDocuments;
+    QJsonArray messages;
+    for (const QString &message : invalid)
+      messages.append(QJsonObject{{QStringLiteral("message"), message}});
+    return {200, QJsonDocument(QJsonObject{{QStringLiteral("errors"), messages}}).toJson(QJsonDocument::Compact)};
+  }
   const QString operation = op.name;
 
   if (m_random.generateDouble() < m_faults.serverError) {
@@ -304,29 +326,17 @@ QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variab
     return hold(variables, false);
   if (operation == u"OrdersUpdatedSince")
     return ordersUpdatedSince(variables);
+  if (operation == u"OrderFulfillmentOrders")
+    return mirrorFulfillmentOrders(variables);
+  if (operation == u"FulfillmentOrderLineItemsForMirror")
+    return mirrorLineItems(variables);
+  if (operation == u"ShopLocations")
+    return shopLocations(variables);
   errors->append(QJsonObject{{QStringLiteral("message"), QStringLiteral("unknown operation %1").arg(operation)}});
   return {};
 }
 
 namespace {
-
-// One page of a connection over count items, Shopify-style: the fake's cursors are item indexes.
-struct Page {
-  qsizetype from = 0;
-  qsizetype to = 0;
-  QJsonObject pageInfo;
-};
-
-Page pageOf(qsizetype count, const QString &after, int first)
-{
-  Page page;
-  page.from = std::clamp<qsizetype>(after.isEmpty() ? 0 : after.toLongLong(), 0, count);
-  page.to = std::min<qsizetype>(page.from + std::max(1, first), count);
-  page.pageInfo = QJsonObject{
-      {QStringLiteral("hasNextPage"), page.to < count},
-      {QStringLiteral("endCursor"), page.to > page.from ? QJsonValue(QString::number(page.to)) : QJsonValue()}};
-  return page;
-}
 
 QJsonObject lineJson(const FakeShopify::Line &line)
 {
@@ -342,7 +352,7 @@ QJsonObject lineJson(const FakeShopify::Line &line)
 
 QJsonObject FakeShopify::fulfillmentOrderJson(const FulfillmentOrder &fo, const QString &linesAfter)
 {
-  const Page page = pageOf(fo.lines.size(), linesAfter, pageSizeOf(QStringLiteral("lineItems")));
+  const FakePage page = fakePageOf(fo.lines.size(), linesAfter, pageSizeOf(QStringLiteral("lineItems")));
   QJsonArray lines;
   for (qsizetype i = page.from; i < page.to; ++i)
     lines.append(lineJson(fo.lines.at(i)));
@@ -375,8 +385,8 @@ QJsonObject FakeShopify::fetchFulfillmentOrders(const QJsonObject &variables)
   const auto ids = m_fulfillmentOrdersOfOrder.constFind(orderId);
   if (ids == m_fulfillmentOrdersOfOrder.constEnd())
     return QJsonObject{{QStringLiteral("order"), QJsonValue()}};
-  const Page page =
-      pageOf(ids->size(), variables.value(u"after").toString(), pageSizeOf(QStringLiteral("fulfillmentOrders")));
+  const FakePage page =
+      fakePageOf(ids->size(), variables.value(u"after").toString(), pageSizeOf(QStringLiteral("fulfillmentOrders")));
   QJsonArray nodes;
   for (qsizetype i = page.from; i < page.to; ++i)
     nodes.append(fulfillmentOrderJson(m_fulfillmentOrders.value(ids->at(i)), QString()));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tests/support/graphqlcost.h"
+#include "tests/support/graphqlschemacheck.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -44,11 +45,16 @@ public:
     QString lineItemId;
     int total = 0;
     int remaining = 0;
+    QString variantId; // numeric; empty for a custom item
+    QString title;
+    QString variantTitle;
+    QString sku;
   };
   struct FulfillmentOrder {
     QString id;
     QString orderId; // numeric
     QString status = QStringLiteral("OPEN");
+    QString locationId = QStringLiteral("1"); // numeric Location id it is assigned to
     QList<Line> lines;
     QStringList fulfillmentIds;
   };
@@ -60,6 +66,28 @@ public:
     QStringList urls;
     int trackingUpdates = 0;
   };
+  struct Location {
+    QString id; // numeric
+    QString name;
+    bool active = true;
+  };
+  // A line of an order Shopify routed to one of the shop's locations.
+  struct OrderLine {
+    QString lineItemId; // numeric
+    QString variantId;  // numeric; empty for a custom item
+    QString title;
+    QString variantTitle;
+    QString sku;
+    int quantity = 0;
+    QString locationId;
+    QString price = QStringLiteral("9.99");
+  };
+  struct Order {
+    QString id; // numeric
+    QString name;
+    QDateTime updatedAt;
+    QList<OrderLine> lines;
+  };
   struct Stats {
     int requests = 0;
     int throttled = 0;         // THROTTLED answers in all
@@ -69,6 +97,7 @@ public:
     int slow = 0;
     int fulfillmentCreates = 0; // applied
     int maxCostExceeded = 0;    // refused: requested cost over the single-query limit
+    int invalidDocuments = 0;   // refused: not valid against the Admin schema of the API version
     double pointsCharged = 0;   // actual query cost of every call that ran
     QHash<QString, int> calls;  // per operation name, calls that ran
     QHash<QString, double> actualCost;
@@ -105,6 +134,16 @@ public:
   FulfillmentOrder &addFulfillmentOrder(const QString &orderId, qint64 number, const QList<int> &quantities);
   void addOrderNode(const QJsonObject &graphQlOrderNode); // for the reconcile query
 
+  void addLocation(const QString &id, const QString &name, bool active = true);
+  // An order as Shopify routes it: one OPEN fulfillment order per location its lines are assigned to
+  // (ids orderId*10+k in the order of first appearance), fulfillment order lines lineItemId*10+k.
+  void addRoutedOrder(const Order &order);
+  // The order as Shopify's orders/create and orders/updated webhooks deliver it (fictional customer).
+  QJsonObject orderWebhookPayload(const QString &orderId) const;
+  // Documents are checked against the Admin schema (tests/data/shopify); off only for fault tests that
+  // send broken documents on purpose.
+  void setSchemaCheck(bool on) { m_schemaCheckOn = on; }
+
   const QHash<QString, FulfillmentOrder> &fulfillmentOrders() const { return m_fulfillmentOrders; }
   const QHash<QString, Fulfillment> &fulfillments() const { return m_fulfillments; }
   const Stats &stats() const { return m_stats; }
@@ -131,6 +170,10 @@ private:
   QJsonObject trackingUpdate(const QJsonObject &variables);
   QJsonObject hold(const QJsonObject &variables, bool on);
   QJsonObject ordersUpdatedSince(const QJsonObject &variables);
+  QJsonObject mirrorFulfillmentOrders(const QJsonObject &variables);
+  QJsonObject mirrorLineItems(const QJsonObject &variables);
+  QJsonObject shopLocations(const QJsonObject &variables);
+  QStringList schemaErrors(const QString &document);
   double bucketNow();
   int pageSizeOf(const QString &field) const;
 
@@ -150,6 +193,10 @@ private:
   QHash<QString, QStringList> m_fulfillmentOrdersOfOrder; // numeric order id -> ids in the order added
   QHash<QString, Fulfillment> m_fulfillments;
   QList<QJsonObject> m_orderNodes;
+  QList<Location> m_locations;
+  QHash<QString, Order> m_orders; // routed orders by numeric id
+  std::unique_ptr<GraphQlSchemaCheck> m_schemaCheck;
+  bool m_schemaCheckOn = true;
   Stats m_stats;
   QList<int> m_loseCreates;
   bool m_loseCurrent = false;

@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/shopify/ordersync.h"
+
+#include "core/shopify/fulfillmentordermirror.h"
+#include "core/shopify/graphqlclient.h"
+
+#include <QLoggingCategory>
+
+namespace pb::shopify::ordersync {
+
+namespace {
+Q_LOGGING_CATEGORY(lcOrderSync, "packbench.core.shopify.ordersync")
+} // namespace
+
+Status run(GraphQlClient &client, QSqlDatabase &db, const QJsonObject &payload, const LocationCodes &codes)
+{
+  const qint64 shopId = payload.value(u"shop_id").toString().toLongLong();
+  const QString orderId = payload.value(u"order_id").toString();
+  if (shopId <= 0 || orderId.isEmpty())
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("order.sync row without shop_id or order_id"));
+  auto remote = fulfillmentordermirror::fetch(client, orderId);
+  if (!remote) {
+    if (remote.error().kind == ErrorKind::NotFound)
+      return makeError(ErrorKind::InvalidInput, remote.error().message); // deleted in Shopify: nothing to mirror
+    return remote.error();
+  }
+  auto unknown = fulfillmentordermirror::unknownLocations(db, shopId, *remote);
+  if (!unknown)
+    return unknown.error();
+  if (!unknown->isEmpty()) {
+    qCInfo(lcOrderSync) << "order" << orderId << "names" << unknown->size() << "unsynced location(s); syncing them";
+    if (auto synced = locationsync::sync(client, db, shopId, codes); !synced)
+      return synced.error();
+  }
+  auto applied = fulfillmentordermirror::apply(db, shopId, orderId, *remote);
+  return applied ? Status{} : Status{applied.error()};
+}
+
+} // namespace pb::shopify::ordersync

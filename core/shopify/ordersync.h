@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/shopify/locationsync.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace pb::shopify {
+
+class GraphQlClient;
+
+// The outbox kind order.sync: read one order's fulfillment orders from Shopify and mirror them, after
+// syncing any location and fetching any catalogue variant they name that the hub has not seen yet.
+namespace ordersync {
+
+inline constexpr auto kKind = "order.sync";
+
+// payload: {"shop_id": "…", "order_id": "<numeric Shopify order id>"}. Unavailable: try again later.
+Status run(GraphQlClient &client, QSqlDatabase &db, const QJsonObject &payload, const LocationCodes &codes);
+
+} // namespace ordersync
+} // namespace pb::shopify
