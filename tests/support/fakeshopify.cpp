@@ -15,7 +15,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
-#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
@@ -471,73 +470,6 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
                                                                {QStringLiteral("status"), QStringLiteral("SUCCESS")},
                                                                {QStringLiteral("trackingInfo"), trackingInfo(f)}}},
                    {QStringLiteral("userErrors"), QJsonArray{}}}}};
-}
-
-// The faults around fulfillmentCreate that need the request itself: late application, closed connections.
-QJsonObject FakeShopify::fulfillmentCreateWithFaults(const QJsonObject &variables)
-{
-  if (!m_heldCreate.isEmpty()) {
-    const bool lose = m_loseCurrent; // the held call's own fault settings do not touch this answer
-    fulfillmentCreate(std::exchange(m_heldCreate, QJsonObject()));
-    m_loseCurrent = lose;
-    m_closeCurrent = false;
-  }
-  if (m_lateCreates.contains(++m_createsReceived)) {
-    m_heldCreate = variables;
-    m_loseCurrent = true;
-    return {};
-  }
-  const int applied = m_stats.fulfillmentCreates;
-  QJsonObject answer = fulfillmentCreate(variables);
-  if (m_stats.fulfillmentCreates > applied && m_closeAfterCreates.contains(m_stats.fulfillmentCreates))
-    m_closeCurrent = true;
-  return answer;
-}
-
-void FakeShopify::closeWithoutAnswer(QHttpServerResponder &responder)
-{
-  // A server or proxy dropping the connection after the request took effect: nothing is written back.
-  if (QTcpSocket *socket = responder.socket())
-    socket->disconnectFromHost();
-}
-
-// fulfillmentOrder(id) { fulfillments(first:, after:) { nodes { id createdAt totalQuantity
-// fulfillmentLineItems(first:) { … } } } }, paged like Shopify's connections.
-QJsonObject FakeShopify::fulfillmentOrderFulfillments(const QJsonObject &variables)
-{
-  const auto it = m_fulfillmentOrders.constFind(variables.value(u"id").toString());
-  if (it == m_fulfillmentOrders.constEnd())
-    return QJsonObject{{QStringLiteral("fulfillmentOrder"), QJsonValue()}};
-  const QStringList &ids = it->fulfillmentIds;
-  const Page page =
-      pageOf(ids.size(), variables.value(u"after").toString(), pageSizeOf(QStringLiteral("fulfillments")));
-  const int linesFirst = std::max(1, pageSizeOf(QStringLiteral("fulfillmentLineItems")));
-  QJsonArray nodes;
-  for (qsizetype i = page.from; i < page.to; ++i) {
-    const Fulfillment f = m_fulfillments.value(ids.at(i));
-    QJsonArray lines;
-    int total = 0;
-    for (const auto &[lineItemId, quantity] : f.lines) {
-      total += quantity;
-      if (lines.size() < linesFirst)
-        lines.append(QJsonObject{
-            {QStringLiteral("quantity"), quantity},
-            {QStringLiteral("lineItem"),
-             QJsonObject{{QStringLiteral("id"), QString(QStringLiteral("gid://shopify/LineItem/") + lineItemId)}}}});
-    }
-    nodes.append(QJsonObject{{QStringLiteral("id"), f.id},
-                             {QStringLiteral("createdAt"), f.createdAt.toString(Qt::ISODate)},
-                             {QStringLiteral("totalQuantity"), total},
-                             {QStringLiteral("fulfillmentLineItems"),
-                              QJsonObject{{QStringLiteral("pageInfo"),
-                                           QJsonObject{{QStringLiteral("hasNextPage"), f.lines.size() > linesFirst}}},
-                                          {QStringLiteral("nodes"), lines}}}});
-  }
-  return QJsonObject{
-      {QStringLiteral("fulfillmentOrder"),
-       QJsonObject{{QStringLiteral("id"), it->id},
-                   {QStringLiteral("fulfillments"),
-                    QJsonObject{{QStringLiteral("pageInfo"), page.pageInfo}, {QStringLiteral("nodes"), nodes}}}}}};
 }
 
 QJsonObject FakeShopify::trackingUpdate(const QJsonObject &variables)
