@@ -166,6 +166,45 @@ Result<QList<RemoteFulfillmentOrder>> fetchFulfillmentOrders(GraphQlClient &clie
   return result;
 }
 
+Result<QList<RemoteFulfillment>> fetchFulfillments(GraphQlClient &client, const QString &fulfillmentOrderId)
+{
+  QList<RemoteFulfillment> result;
+  QString after;
+  do {
+    QJsonObject variables{{QStringLiteral("id"), fulfillmentOrderId}};
+    if (!after.isEmpty())
+      variables.insert(QStringLiteral("after"), after);
+    auto data = client.execute(QStringLiteral("FulfillmentOrderFulfillments"), variables);
+    if (!data)
+      return data.error();
+    const QJsonValue fo = data->value(u"fulfillmentOrder");
+    if (!fo.isObject())
+      return makeError(ErrorKind::NotFound,
+                       QStringLiteral("Shopify has no fulfillment order %1").arg(fulfillmentOrderId));
+    const QJsonObject connection = fo.toObject().value(u"fulfillments").toObject();
+    for (const QJsonValue &value : connection.value(u"nodes").toArray()) {
+      const QJsonObject node = value.toObject();
+      RemoteFulfillment f;
+      f.id = node.value(u"id").toString();
+      f.createdAt = QDateTime::fromString(node.value(u"createdAt").toString(), Qt::ISODateWithMs);
+      f.totalQuantity = node.value(u"totalQuantity").toInt();
+      const QJsonObject lines = node.value(u"fulfillmentLineItems").toObject();
+      for (const QJsonValue &line : lines.value(u"nodes").toArray()) {
+        const QJsonObject item = line.toObject();
+        f.lineItems[ordermapper::numericId(item.value(u"lineItem").toObject().value(u"id"))] +=
+            item.value(u"quantity").toInt();
+      }
+      f.moreLines = lines.value(u"pageInfo").toObject().value(u"hasNextPage").toBool();
+      result.append(f);
+    }
+    auto cursor = nextCursor(connection, after);
+    if (!cursor)
+      return cursor.error();
+    after = *cursor;
+  } while (!after.isEmpty());
+  return result;
+}
+
 Result<QString> createFulfillment(GraphQlClient &client, const QString &fulfillmentOrderId,
                                   const QList<FulfillmentLine> &lines, const TrackingInfo &tracking,
                                   bool notifyCustomer)

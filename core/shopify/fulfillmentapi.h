@@ -4,6 +4,8 @@
 
 #include "core/base/result.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -30,6 +32,15 @@ struct RemoteFulfillmentOrder {
   bool isFullyFulfilled() const;
 };
 
+// A fulfillment Shopify holds on one fulfillment order: enough to tell whether an unanswered call made it.
+struct RemoteFulfillment {
+  QString id; // gid://shopify/Fulfillment/…
+  QDateTime createdAt;
+  int totalQuantity = 0;
+  QHash<QString, int> lineItems; // numeric LineItem id -> quantity, from the first page of its lines
+  bool moreLines = false;        // it has lines beyond that page
+};
+
 struct TrackingInfo {
   QString company;
   QStringList numbers;
@@ -51,6 +62,8 @@ constexpr int kMaxLinesPerFulfillment = 512;
 // Every fulfillment order of the order with every line: pages through both connections.
 
 Result<QList<RemoteFulfillmentOrder>> fetchFulfillmentOrders(GraphQlClient &client, const QString &orderId);
+// Every fulfillment of one fulfillment order (gid), oldest first as Shopify lists them: pages through them.
+Result<QList<RemoteFulfillment>> fetchFulfillments(GraphQlClient &client, const QString &fulfillmentOrderId);
 // Returns the new fulfillment's id.
 Result<QString> createFulfillment(GraphQlClient &client, const QString &fulfillmentOrderId,
                                   const QList<FulfillmentLine> &lines, const TrackingInfo &tracking,

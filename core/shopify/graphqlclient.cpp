@@ -17,6 +17,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <cstring>
+
 namespace pb::shopify {
 
 namespace {
@@ -32,6 +34,38 @@ bool isMutation(const QString &document)
   }
   return false;
 }
+
+// A request body that can be read once and never rewound. QNetworkAccessManager (Qt 6.4) sends a request
+// again, POST included, when its connection closes before any answer arrives
+// (QHttpNetworkConnectionChannel::handleUnexpectedEOF): for a mutation Shopify may already have applied,
+// that repeat goes out before anyone can check. Qt rewinds the body first; refusing makes the reply
+// fail with ContentReSendError instead, and the outbox checks Shopify before it posts again.
+class SendOnceBody final : public QIODevice {
+public:
+  SendOnceBody(QByteArray bytes, QObject *parent)
+      : QIODevice(parent)
+      , m_bytes(std::move(bytes))
+  {
+    open(QIODevice::ReadOnly);
+  }
+  bool isSequential() const override { return true; }
+  qint64 bytesAvailable() const override { return m_bytes.size() - m_offset + QIODevice::bytesAvailable(); }
+  bool reset() override { return false; }
+
+protected:
+  qint64 readData(char *data, qint64 maxSize) override
+  {
+    const qint64 n = std::min<qint64>(maxSize, m_bytes.size() - m_offset);
+    std::memcpy(data, m_bytes.constData() + m_offset, static_cast<size_t>(n));
+    m_offset += n;
+    return n;
+  }
+  qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+  QByteArray m_bytes;
+  qint64 m_offset = 0;
+};
 
 QString firstErrorCode(const QJsonArray &errors)
 {
@@ -120,7 +154,7 @@ Result<QJsonObject> GraphQlClient::execute(const QString &operationName, const Q
     CostReservation reservation;
     while (const qint64 wait = m_throttle.reserve(operationName, &reservation))
       waitMs(wait);
-    Attempt attempt = send(operationName, body, reservation);
+    Attempt attempt = send(operationName, body, reservation, mutation);
     if (attempt.result.ok())
       return std::move(attempt.result);
     if (attempt.waitMs > 0 && ++throttles <= 50) {
@@ -136,13 +170,23 @@ Result<QJsonObject> GraphQlClient::execute(const QString &operationName, const Q
 }
 
 GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const QByteArray &body,
-                                           const CostReservation &reservation)
+                                           const CostReservation &reservation, bool sendOnce)
 {
   QNetworkRequest request(m_settings.endpoint);
   request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   request.setRawHeader("X-Shopify-Access-Token", m_settings.accessToken);
   request.setTransferTimeout(m_settings.timeoutMs);
-  QNetworkReply *reply = m_network->post(request, body);
+  QNetworkReply *reply = nullptr;
+  if (sendOnce) {
+    // Streamed, not buffered by Qt (a buffered copy could be rewound): that needs the length up front.
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *device = new SendOnceBody(body, nullptr);
+    reply = m_network->post(request, device);
+    device->setParent(reply);
+  } else {
+    reply = m_network->post(request, body);
+  }
   QEventLoop loop;
   connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
   if (!reply->isFinished())
@@ -156,6 +200,12 @@ GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const Q
   const QString what = QStringLiteral("Shopify %1").arg(operationName);
   if (status != 200)
     m_throttle.abandon(reservation);
+  if (networkError == QNetworkReply::ContentReSendError) {
+    qCInfo(lcGraphQl).noquote() << what << "lost its connection before the answer; not sent again";
+    return {makeError(ErrorKind::Unavailable,
+                      QStringLiteral("%1: connection closed before the answer (not sent again)").arg(what)),
+            true};
+  }
   if (status == 0 || (networkError != QNetworkReply::NoError && status < 400)) {
     qCInfo(lcGraphQl).noquote() << what << "failed without an answer:" << static_cast<int>(networkError);
     return {makeError(ErrorKind::Unavailable,

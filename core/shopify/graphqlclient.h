@@ -31,7 +31,8 @@ QString graphQlDocument(const QString &operationName);
 // Admin GraphQL over QNetworkAccessManager. Blocking calls (a local event loop) meant for a worker
 // thread; create it in the thread that uses it. Reads are retried on 5xx and time-outs with
 // jittered exponential backoff; a mutation is not, because a lost answer may hide an applied
-// change: the outbox checks Shopify's state before posting again. THROTTLED is retried for both
+// change: the outbox checks Shopify's state before posting again. A mutation's request goes out
+// once per execute() (Qt's own re-send after a dropped connection is refused). THROTTLED is retried for both
 // (Shopify did not run the call). The access token is sent, never logged.
 class GraphQlClient final : public QObject {
   Q_OBJECT
@@ -54,7 +55,8 @@ private:
     bool retryable = false;
     qint64 waitMs = 0; // THROTTLED: wait this long, then try again regardless of kind
   };
-  Attempt send(const QString &operationName, const QByteArray &body, const CostReservation &reservation);
+  // sendOnce: Qt may not send it a second time (mutations; see SendOnceBody).
+  Attempt send(const QString &operationName, const QByteArray &body, const CostReservation &reservation, bool sendOnce);
   qint64 backoffMs(int attempt) const;
 
   GraphQlSettings m_settings;

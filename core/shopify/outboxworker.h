@@ -5,22 +5,20 @@
 #include "core/base/result.h"
 #include "core/config/config.h"
 #include "core/shopify/locationsync.h"
+#include "core/shopify/outboxrow.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QStringList>
 
-#include <optional>
-#include <utility>
-
 namespace pb::shopify {
 
 class GraphQlClient;
-struct TrackingInfo;
+class OutboxLease;
 
 struct OutboxSettings {
   QString workerId;       // locked_by: host/pid/thread, unique per worker
-  int leaseSeconds = 120; // longer than one row's worst case (retries included)
+  int leaseSeconds = 120; // renewed every third while the row is worked on
   int maxAttempts = 25;
   int backoffBaseMs = 2000;
   int backoffMaxMs = 15 * 60 * 1000;
@@ -31,10 +29,11 @@ struct OutboxSettings {
 };
 
 // Posts Shopify-bound outbox rows (fulfillment.create, fulfillment.tracking_update,
-// fulfillment_order.hold, fulfillment_order.release_hold) and runs the reads that must happen before
-// stations see an order (order.sync: Shopify's fulfillment orders, see core/shopify/ordersync.h). Rows are claimed with
-// FOR UPDATE SKIP LOCKED under a lease, so several hubs share the outbox; delivery is at least
-// once, the effect exactly once: a retry first asks Shopify whether the earlier call took effect.
+// fulfillment_order.hold, fulfillment_order.release_hold), and runs the reads that must happen before
+// stations see an order (order.sync: Shopify's fulfillment orders, core/shopify/ordersync.h). Rows are claimed with
+// FOR UPDATE SKIP LOCKED under a lease (OutboxLease: renewed while calls are in flight), so several hubs
+// share the outbox; delivery is at least once, the effect exactly once: each request goes out once per
+// attempt, and a retry first asks Shopify whether the earlier call took effect (FulfillmentPoster).
 class OutboxWorker final {
   Q_DISABLE_COPY_MOVE(OutboxWorker)
 
@@ -44,27 +43,24 @@ public:
   // Claims one batch of due rows and settles each; returns how many rows it claimed.
   Result<int> runOnce();
 
+  // Rows whose lease another worker took before this one could write their outcome (nothing was written).
+  int leasesLost() const { return m_leasesLost; }
+
   static const QStringList &kinds();
 
 private:
-  struct Row {
-    qint64 id = 0;
-    QString kind;
-    QJsonObject payload;
-    int attempts = 0;
-  };
-  // Done (true), or an error: InvalidInput = permanent (dead), others retried with backoff.
-  Status handle(const Row &row);
-  Status createFulfillment(const Row &row);
-  Status updateTracking(const Row &row);
-  Status changeHold(const Row &row, bool hold);
-  Status settle(const Row &row, const Status &outcome);
-  Result<TrackingInfo> trackingFor(qint64 fulfillmentOrderId);
+  // Done (an outcome to write), or an error: InvalidInput/Permission = permanent (dead), others retried.
+  Result<OutboxOutcome> handle(const OutboxRow &row, OutboxLease &lease);
+  Status updateTracking(const OutboxRow &row);
+  Status changeHold(const OutboxRow &row, bool hold);
+  Status settle(const OutboxRow &row, const Result<OutboxOutcome> &outcome);
+  Status settleDone(const OutboxRow &row, const OutboxOutcome &outcome);
+  void reportLeaseLost(const OutboxRow &row, const QString &what);
 
   QSqlDatabase m_db;
-  std::optional<std::pair<qint64, QString>> m_recorded; // fulfillment order id, Shopify fulfillment id
   GraphQlClient &m_client;
   OutboxSettings m_settings;
+  int m_leasesLost = 0;
 };
 
 } // namespace pb::shopify

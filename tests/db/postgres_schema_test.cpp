@@ -73,6 +73,24 @@ private Q_SLOTS:
     QCOMPARE(second.error().kind, ErrorKind::Conflict);
   }
 
+  // 0008: every outbox row has a progress object (empty for rows written before it), never anything else.
+  void outboxProgress_isAnObjectByDefault()
+  {
+    QVERIFY(db::exec(m_db, QStringLiteral("INSERT INTO outbox (kind, aggregate_id, idempotency_key, payload) VALUES "
+                                          "('fulfillment.create', '1', 'schema:progress', '{}')"))
+                .ok());
+    auto progress = db::exec(m_db, QStringLiteral("SELECT progress::text FROM outbox WHERE idempotency_key = "
+                                                  "'schema:progress'"));
+    QVERIFY(progress.ok() && progress.value().next());
+    QCOMPARE(progress->value(0).toString(), QStringLiteral("{}"));
+    QVERIFY(
+        !db::exec(m_db, QStringLiteral("UPDATE outbox SET progress = '[]' WHERE idempotency_key = 'schema:progress'"))
+             .ok());
+    QVERIFY(
+        !db::exec(m_db, QStringLiteral("UPDATE outbox SET progress = NULL WHERE idempotency_key = 'schema:progress'"))
+             .ok());
+  }
+
   void unreachableServer_isUnavailable()
   {
     db::ConnectionSettings s;

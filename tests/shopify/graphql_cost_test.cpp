@@ -65,6 +65,8 @@ private Q_SLOTS:
         << shopify::graphQlDocument(QStringLiteral("FulfillmentOrdersForOrder")) << false << 564;
     QTest::newRow("our fulfillment-order lines page")
         << shopify::graphQlDocument(QStringLiteral("FulfillmentOrderLineItems")) << false << 204;
+    QTest::newRow("our fulfillments of a fulfillment order")
+        << shopify::graphQlDocument(QStringLiteral("FulfillmentOrderFulfillments")) << false << 524;
     QTest::newRow("our reconcile page") << shopify::graphQlDocument(QStringLiteral("OrdersUpdatedSince")) << false
                                         << 835;
     QTest::newRow("our fulfillment-order mirror")

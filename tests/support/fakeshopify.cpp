@@ -81,6 +81,10 @@ FakeShopify::FakeShopify(QObject *parent)
                   [this](const QString &version, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                     Q_UNUSED(version)
                     const Answer answer = handle(request);
+                    if (answer.closeConnection) {
+                      closeWithoutAnswer(responder);
+                      return;
+                    }
                     const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
                     if (answer.delayMs > 0)
                       QThread::msleep(static_cast<unsigned long>(answer.delayMs));
@@ -298,6 +302,10 @@ FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
   else
     answer.insert(QStringLiteral("data"), data);
   Answer out{200, QJsonDocument(answer).toJson(QJsonDocument::Compact)};
+  if (std::exchange(m_closeCurrent, false)) {
+    ++m_stats.lost;
+    return {0, {}, 0, true};
+  }
   const bool forced = std::exchange(m_loseCurrent, false);
   if (m_random.generateDouble() < m_faults.lost || forced) {
     ++m_stats.lost;
@@ -317,7 +325,9 @@ QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variab
   if (operation == u"FulfillmentOrderLineItems")
     return fulfillmentOrderLineItems(variables);
   if (operation == u"FulfillmentCreate")
-    return fulfillmentCreate(variables);
+    return fulfillmentCreateWithFaults(variables);
+  if (operation == u"FulfillmentOrderFulfillments")
+    return fulfillmentOrderFulfillments(variables);
   if (operation == u"FulfillmentTrackingInfoUpdate")
     return trackingUpdate(variables);
   if (operation == u"FulfillmentOrderHold")
@@ -453,6 +463,11 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   Fulfillment f;
   f.id = QStringLiteral("gid://shopify/Fulfillment/%1").arg(++m_nextFulfillmentId);
   f.fulfillmentOrderId = fo.id;
+  f.createdAt = QDateTime::currentDateTimeUtc();
+  for (const Line &line : fo.lines) {
+    if (wanted.value(line.id, 0) > 0)
+      f.lines.append({line.lineItemId, wanted.value(line.id)});
+  }
   readTracking(input.value(u"trackingInfo").toObject(), &f);
   fo.fulfillmentIds.append(f.id);
   m_fulfillments.insert(f.id, f);

@@ -18,6 +18,7 @@
 
 class QHttpServer;
 class QHttpServerRequest;
+class QHttpServerResponder;
 class QNetworkAccessManager;
 
 namespace pb::test {
@@ -61,6 +62,8 @@ public:
   struct Fulfillment {
     QString id;
     QString fulfillmentOrderId;
+    QDateTime createdAt;
+    QList<std::pair<QString, int>> lines; // numeric line item id, quantity
     QString company;
     QStringList numbers;
     QStringList urls;
@@ -121,6 +124,11 @@ public:
   void setFaults(const Faults &faults, quint32 seed = 1);
   // The answer of the nth applied fulfillmentCreate (1-based) is lost: applied, then 502.
   void loseAnswerOfFulfillmentCreate(int nth) { m_loseCreates.append(nth); }
+  // The nth applied fulfillmentCreate (1-based) is applied, then its connection is closed with no answer.
+  void closeConnectionAfterFulfillmentCreate(int nth) { m_closeAfterCreates.append(nth); }
+  // The nth fulfillmentCreate received is answered 502 at once and applied only when the next one arrives,
+  // just before it: a request Shopify finishes after the client has given up on it.
+  void applyFulfillmentCreateLate(int nth) { m_lateCreates.append(nth); }
   void setBucket(double maximum, double restoreRate);
   void setLatencyMs(int latencyMs); // every answer this much later, without blocking other calls
   double bucketAvailable();
@@ -160,6 +168,7 @@ private:
     int status = 200;
     QByteArray body;
     int delayMs = 0;
+    bool closeConnection = false; // no answer at all: the connection is closed
   };
   Answer handle(const QHttpServerRequest &request);
   QJsonObject run(const QString &operation, const QJsonObject &variables, QJsonArray *errors);
@@ -167,6 +176,9 @@ private:
   QJsonObject fulfillmentOrderLineItems(const QJsonObject &variables);
   QJsonObject fulfillmentOrderJson(const FulfillmentOrder &fo, const QString &linesAfter);
   QJsonObject fulfillmentCreate(const QJsonObject &variables);
+  QJsonObject fulfillmentCreateWithFaults(const QJsonObject &variables);
+  QJsonObject fulfillmentOrderFulfillments(const QJsonObject &variables);
+  static void closeWithoutAnswer(QHttpServerResponder &responder);
   QJsonObject trackingUpdate(const QJsonObject &variables);
   QJsonObject hold(const QJsonObject &variables, bool on);
   QJsonObject ordersUpdatedSince(const QJsonObject &variables);
@@ -200,6 +212,11 @@ private:
   Stats m_stats;
   QList<int> m_loseCreates;
   bool m_loseCurrent = false;
+  QList<int> m_closeAfterCreates;
+  bool m_closeCurrent = false;
+  QList<int> m_lateCreates;
+  int m_createsReceived = 0;
+  QJsonObject m_heldCreate; // a late fulfillmentCreate's variables until it is applied
   QByteArray m_lastToken;
   qint64 m_nextFulfillmentId = 900000;
 };

@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace pb::shopify {
+
+// One claimed outbox row.
+struct OutboxRow {
+  qint64 id = 0;
+  QString kind;
+  QJsonObject payload;
+  int attempts = 0;     // this attempt included
+  QJsonObject progress; // outbox.progress as claimed
+};
+
+// What handling a row came to, for OutboxWorker::settle to write (an error is written as failed/dead).
+struct OutboxOutcome {
+  bool leaseLost = false;        // another worker owns the row now: write nothing
+  qint64 fulfillmentOrderId = 0; // with fulfillmentId: record this Shopify fulfillment on it
+  QString fulfillmentId;
+  std::optional<QJsonObject> progress; // stored with the row's done state
+
+  static OutboxOutcome lost()
+  {
+    OutboxOutcome outcome;
+    outcome.leaseLost = true;
+    return outcome;
+  }
+};
+
+} // namespace pb::shopify
