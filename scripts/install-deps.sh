@@ -14,6 +14,7 @@ packages=(
   postgresql postgresql-contrib libpq-dev
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
   xvfb xauth imagemagick gcovr lcov fonts-dejavu-core fonts-liberation2
+  x11-utils xdotool x11-xkb-utils xkb-data
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
   python3-reportlab weasyprint
 )

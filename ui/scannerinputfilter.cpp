@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/scannerinputfilter.h"
 
+#include "core/scanning/wedgekeys.h"
+
 #include <QCoreApplication>
+#include <QInputMethodEvent>
+#include <QKeyEvent>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -10,20 +14,6 @@ namespace pb::ui {
 
 namespace {
 Q_LOGGING_CATEGORY(lcFilter, "packbench.ui.scannerinputfilter")
-
-bool isTerminator(int key)
-{
-  return key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Tab;
-}
-
-bool isScanCharacter(const QKeyEvent *key)
-{
-  const Qt::KeyboardModifiers other = key->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
-  if (other != Qt::NoModifier || key->text().size() != 1)
-    return false;
-  const QChar c = key->text().at(0);
-  return c.isPrint() || c == QChar(0x1D); // GS separates GS1 fields
-}
 } // namespace
 
 ScannerInputFilter::ScannerInputFilter(const Clock &clock, scanning::WedgeSettings settings, QObject *parent)
@@ -56,24 +46,62 @@ bool ScannerInputFilter::eventFilter(QObject *watched, QEvent *event)
     Q_EMIT activity();
   if (event->type() == QEvent::KeyRelease)
     m_passedOn = nullptr; // the press before it has finished travelling; its address may be reused
-  if (event->type() != QEvent::KeyPress || m_replaying || !m_enabled || event == m_passedOn)
+  if (m_replaying || !m_enabled || isPropagating(watched, event))
     return false;
-  auto *key = static_cast<QKeyEvent *>(event);
-  Q_EMIT activity();
-  const qint64 now = m_clock.monotonicMs();
-  using Action = scanning::WedgeDetector::Action;
-  Action action = Action::PassThrough;
-  if (isTerminator(key->key()) && key->modifiers() == Qt::NoModifier)
-    action = m_detector.terminator(now);
-  else if (isScanCharacter(key))
-    action = m_detector.character(key->text().at(0), now);
-  else if (m_detector.holding())
-    action = Action::Replay; // a shortcut or arrow key in the middle: this was typing
-  m_lastKeyAtMs = now;
+  if (event->type() == QEvent::KeyPress)
+    return keyPressed(watched, static_cast<QKeyEvent *>(event));
+  if (event->type() == QEvent::InputMethod)
+    return inputMethodCommitted(watched, static_cast<QInputMethodEvent *>(event));
+  return false;
+}
 
+bool ScannerInputFilter::keyPressed(QObject *watched, QKeyEvent *key)
+{
+  Q_EMIT activity();
+  using scanning::WedgeKeyRole;
+  using Action = scanning::WedgeDetector::Action;
+  const scanning::WedgeKey judged = scanning::classifyWedgeKey(key->key(), key->modifiers(), key->text());
+  const qint64 now = m_clock.monotonicMs();
+  Action action = Action::PassThrough;
+  switch (judged.role) {
+  case WedgeKeyRole::Character: action = m_detector.text(judged.text, now); break;
+  case WedgeKeyRole::Terminator: action = m_detector.terminator(now); break;
+  case WedgeKeyRole::Silent: // Shift before a capital, AltGr, a dead key: neither ends nor breaks a burst
+    passOn(watched, key);
+    return false;
+  case WedgeKeyRole::Other:
+    if (m_detector.holding())
+      action = Action::Replay; // a shortcut or arrow key in the middle: this was typing
+    break;
+  }
+  m_lastKeyAtMs = now;
+  return apply(action, watched, key, {watched, key->key(), key->modifiers(), key->text(), false});
+}
+
+bool ScannerInputFilter::inputMethodCommitted(QObject *watched, QInputMethodEvent *input)
+{
+  // Only a plain commit (what the compose input context sends for a dead key) is a character.
+  if (input->commitString().isEmpty() || !input->preeditString().isEmpty() || input->replacementLength() != 0)
+    return false;
+  Q_EMIT activity();
+  using Action = scanning::WedgeDetector::Action;
+  const scanning::WedgeKey judged = scanning::classifyWedgeKey(0, Qt::NoModifier, input->commitString());
+  const qint64 now = m_clock.monotonicMs();
+  Action action = Action::PassThrough;
+  if (judged.role == scanning::WedgeKeyRole::Character)
+    action = m_detector.text(judged.text, now);
+  else if (m_detector.holding())
+    action = Action::Replay;
+  m_lastKeyAtMs = now;
+  return apply(action, watched, input, {watched, 0, Qt::NoModifier, input->commitString(), true});
+}
+
+bool ScannerInputFilter::apply(scanning::WedgeDetector::Action action, QObject *watched, QEvent *event, HeldKey held)
+{
+  using Action = scanning::WedgeDetector::Action;
   switch (action) {
   case Action::Hold:
-    m_held.push_back({watched, key->key(), key->modifiers(), key->text()});
+    m_held.push_back(std::move(held));
     m_gapTimer->start();
     return true;
   case Action::Scan: {
@@ -87,11 +115,27 @@ bool ScannerInputFilter::eventFilter(QObject *watched, QEvent *event)
   case Action::Replay:
     m_gapTimer->stop();
     replayHeld();
-    m_passedOn = event;
+    passOn(watched, event);
     return false;
-  case Action::PassThrough: m_passedOn = event; return false;
+  case Action::PassThrough: passOn(watched, event); return false;
   }
   return false;
+}
+
+void ScannerInputFilter::passOn(QObject *watched, const QEvent *event)
+{
+  m_passedOn = event;
+  m_passedOnTo = watched;
+}
+
+bool ScannerInputFilter::isPropagating(QObject *watched, const QEvent *event)
+{
+  // Qt offers an unaccepted key to each parent in turn: that is the same event seen again. A new
+  // event may reuse the address (Qt builds them on the stack), but it starts at a new receiver.
+  if (event != m_passedOn || !m_passedOnTo || watched != m_passedOnTo->parent())
+    return false;
+  m_passedOnTo = watched;
+  return true;
 }
 
 void ScannerInputFilter::gapElapsed()
@@ -111,6 +155,12 @@ void ScannerInputFilter::replayHeld()
   for (const HeldKey &k : held) {
     if (!k.receiver)
       continue;
+    if (k.composed) {
+      QInputMethodEvent commit;
+      commit.setCommitString(k.text);
+      QCoreApplication::sendEvent(k.receiver, &commit);
+      continue;
+    }
     QKeyEvent press(QEvent::KeyPress, k.key, k.modifiers, k.text);
     QCoreApplication::sendEvent(k.receiver, &press);
     QKeyEvent release(QEvent::KeyRelease, k.key, k.modifiers, k.text);

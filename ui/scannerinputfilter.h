@@ -5,12 +5,13 @@
 #include "core/base/clock.h"
 #include "core/scanning/wedgedetector.h"
 
-#include <QKeyEvent>
 #include <QObject>
 #include <QPointer>
 
 #include <vector>
 
+class QInputMethodEvent;
+class QKeyEvent;
 class QTimer;
 
 namespace pb::ui {
@@ -18,6 +19,9 @@ namespace pb::ui {
 // Application-wide key filter: catches keyboard-wedge scanner bursts whatever widget has focus
 // and emits them as scans, and gives ordinary typing back to the widget it was meant for.
 // Key events carry no useful timestamps, so gaps are measured with the injected monotonic clock.
+// Keys are judged as an X11 keyboard sends them (scanning::classifyWedgeKey): Shift, AltGr and dead
+// keys inside a burst neither end nor break it, and a dead key's composed character (delivered
+// as an input-method commit) counts like a typed one.
 class ScannerInputFilter final : public QObject {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(ScannerInputFilter)
@@ -44,8 +48,14 @@ private:
     int key = 0;
     Qt::KeyboardModifiers modifiers;
     QString text;
+    bool composed = false; // an input-method commit (dead key + letter), replayed as one
   };
 
+  bool keyPressed(QObject *watched, QKeyEvent *key);
+  bool inputMethodCommitted(QObject *watched, QInputMethodEvent *input);
+  bool apply(scanning::WedgeDetector::Action action, QObject *watched, QEvent *event, HeldKey held);
+  void passOn(QObject *watched, const QEvent *event);
+  bool isPropagating(QObject *watched, const QEvent *event);
   void gapElapsed();
   void replayHeld();
 
@@ -54,6 +64,7 @@ private:
   std::vector<HeldKey> m_held;
   QTimer *m_gapTimer = nullptr;
   const QEvent *m_passedOn = nullptr; // seen again while propagating to parents: leave it alone
+  QPointer<QObject> m_passedOnTo;     // where it was last seen (the next stop is its parent)
   qint64 m_lastKeyAtMs = 0;
   bool m_replaying = false;
   bool m_enabled = true;

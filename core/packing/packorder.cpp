@@ -70,6 +70,15 @@ Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderI
   return order;
 }
 
+qint64 variantOnOrder(const PackOrder &order, const QStringList &codes)
+{
+  for (const QString &code : codes) {
+    if (const qint64 variantId = order.variantByCode.value(code, 0); variantId != 0)
+      return variantId;
+  }
+  return 0;
+}
+
 Result<CatalogueItem> findCatalogueItem(const QSqlDatabase &db, qint64 shopId, const QStringList &codes)
 {
   for (const QString &code : codes) {

@@ -47,6 +47,10 @@ struct PackOrder {
 // Loads a fulfillment order's header, lines and the barcodes of its variants.
 Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderId);
 
+// The variant on the order that the first known code names (a scan's lookupKeys(): every GTIN
+// reading of an ambiguous code, then the code itself); 0 when none is on the order.
+qint64 variantOnOrder(const PackOrder &order, const QStringList &codes);
+
 // A catalogue item that is not on the order, for a "wrong item" message.
 struct CatalogueItem {
   qint64 variantId = 0;

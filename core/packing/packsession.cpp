@@ -220,12 +220,10 @@ int PackSession::findRowForVariant(qint64 variantId, bool *anyMatch) const
 
 ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QUuid &eventId)
 {
-  qint64 variantId = m_order.variantByCode.value(scan.gtin, 0);
-  if (variantId == 0)
-    variantId = m_order.variantByCode.value(scan.code, 0);
+  const qint64 variantId = variantOnOrder(m_order, scan.lookupKeys());
   if (variantId == 0) {
     // Not on this order: is it a real product (wrong item) or nothing we know?
-    auto item = findCatalogueItem(m_db, m_order.header.shopId, {scan.gtin, scan.code});
+    auto item = findCatalogueItem(m_db, m_order.header.shopId, scan.lookupKeys());
     if (item) {
       ScanFeedback wrong{Outcome::WrongItem, -1, scan.raw, item->title, {}, {}, 0};
       wrong.itemVariant = item->variantTitle;

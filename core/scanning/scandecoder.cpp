@@ -51,6 +51,18 @@ bool isGtinLength(qsizetype n)
   return n == 8 || n == 12 || n == 13 || n == 14;
 }
 
+// Spaces, tabs, CR and LF around a scan come from scanner settings or a stray key, never from the
+// symbol. (The GS1 separator is not one of them: it is data.)
+QStringView trimSurroundingSpace(QStringView s)
+{
+  const auto isSpace = [](QChar c) { return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n' || c == QChar(0xA0); };
+  while (!s.isEmpty() && isSpace(s.front()))
+    s = s.sliced(1);
+  while (!s.isEmpty() && isSpace(s.back()))
+    s.chop(1);
+  return s;
+}
+
 void invalid(DecodedScan &scan, QString why)
 {
   scan.kind = ScanKind::Invalid;
@@ -87,15 +99,14 @@ ScanDecoder::ScanDecoder(ScanDecoderOptions options)
 DecodedScan ScanDecoder::decode(QStringView input) const
 {
   DecodedScan scan;
-  QStringView s = input;
-  while (!s.isEmpty() && (s.back() == u'\r' || s.back() == u'\n' || s.back() == u'\t'))
-    s.chop(1);
+  QStringView s = trimSurroundingSpace(input);
   if (!m_options.prefix.isEmpty() && s.startsWith(m_options.prefix))
     s = s.sliced(m_options.prefix.size());
   if (!m_options.suffix.isEmpty() && s.endsWith(m_options.suffix))
     s.chop(m_options.suffix.size());
+  s = trimSurroundingSpace(s);
   scan.raw = s.toString();
-  if (s.trimmed().isEmpty()) {
+  if (s.isEmpty()) {
     invalid(scan, QStringLiteral("empty scan"));
     return scan;
   }
@@ -174,14 +185,58 @@ void ScanDecoder::decodeData(DecodedScan &scan) const
     return decodeGs1(scan, parseGs1(code));
   if (code.startsWith(u'(') && code.size() > 4 && code.at(3) == u')')
     return decodeGs1(scan, parseGs1Bracketed(code));
+  if (allDigits(code) && scan.symbology == Symbology::Unknown)
+    return decodeDigits(scan);
   if (allDigits(code) && isGtinLength(code.size())) {
-    if (scan.symbology == Symbology::Unknown && code.size() != 8)
-      return decodeRetail(scan, EightDigit::PreferEan8);
-    // 8-digit codes and numeric Code 128/39 may be internal numbers: a GTIN only if it checks out.
+    // Numeric Code 128/39 may be internal numbers: a GTIN only if it checks out.
     if (auto gtin = normalizeGtin(code, EightDigit::PreferEan8))
       scan.gtin = *gtin;
   }
   scan.kind = ScanKind::Item;
+}
+
+void ScanDecoder::decodeDigits(DecodedScan &scan) const
+{
+  const QString &code = scan.code;
+  const qsizetype n = code.size();
+  if (n == 12 || n == 13 || n == 14)
+    return decodeRetail(scan, EightDigit::PreferEan8);
+  scan.kind = ScanKind::Item;
+  if (n < 8)
+    return; // short numbers are internal codes (bins, numeric SKUs), looked up as they are
+  if (n == 8) {
+    // EAN-8 and UPC-E look alike and no identifier says which: keep every reading that checks out.
+    // Neither: an internal 8-digit number, looked up as it is.
+    auto ean8 = normalizeGtin(code, EightDigit::PreferEan8);
+    auto upcE = normalizeGtin(code, EightDigit::UpcE);
+    if (ean8)
+      scan.gtin = *ean8;
+    if (upcE && scan.gtin.isEmpty())
+      scan.gtin = *upcE;
+    else if (upcE && *upcE != scan.gtin)
+      scan.otherGtin = *upcE;
+    return;
+  }
+  if (n >= 15) {
+    // GS1-128 without its identifier arrives as bare digits: AI (01) + GTIN + fixed-length fields.
+    auto parsed = parseGs1(code);
+    if (parsed)
+      return decodeGs1(scan, std::move(parsed));
+    return invalid(
+        scan,
+        QStringLiteral("%1 digits: longer than any GTIN and not GS1 data (%2)").arg(n).arg(parsed.error().message));
+  }
+  invalid(scan, QStringLiteral("%1 digits: no GTIN has this length (a misread or a lost digit)").arg(n));
+}
+
+QStringList DecodedScan::lookupKeys() const
+{
+  QStringList keys;
+  for (const QString &key : {gtin, otherGtin, code}) {
+    if (!key.isEmpty() && !keys.contains(key))
+      keys.append(key);
+  }
+  return keys;
 }
 
 void ScanDecoder::decodeGs1(DecodedScan &scan, Result<Gs1ElementString> parsed) const

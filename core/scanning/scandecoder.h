@@ -6,6 +6,7 @@
 #include "core/scanning/gtin.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace pb::scanning {
 
@@ -46,12 +47,15 @@ struct DecodedScan {
   Symbology symbology = Symbology::Unknown;
   QString code;         // the data after the symbology identifier
   QString gtin;         // GTIN-14 when the scan carries one
+  QString otherGtin;    // the second reading of an 8-digit code valid as both EAN-8 and UPC-E
   Gs1ElementString gs1; // the element string of a GS1 scan
   ScanCommand command = ScanCommand::None;
   QString argument; // command argument (PB*HOLD:DAMAGED → "DAMAGED") or the badge id
   QString error;    // why it is Invalid (for logs and the operator log, not for customers)
 
   QString lookupKey() const { return gtin.isEmpty() ? code : gtin; }
+  // Every key the catalogue may know this scan by, best first: GTIN readings, then the code.
+  QStringList lookupKeys() const;
 };
 
 struct ScanDecoderOptions {
@@ -61,9 +65,11 @@ struct ScanDecoderOptions {
   QString badgePrefix = QStringLiteral("PB-");   // packer badges (packers.badge_id)
 };
 
-// Turns what a scanner sends into a DecodedScan: strips prefix/suffix and the AIM symbology
-// identifier, parses GS1 element strings, verifies check digits and normalises every retail
-// form (UPC-A, UPC-E, EAN-8, EAN-13, ITF-14, GTIN-14) to GTIN-14.
+// Turns what a scanner sends into a DecodedScan: trims surrounding spaces, strips prefix/suffix and
+// the AIM symbology identifier, parses GS1 element strings, verifies check digits and normalises
+// every retail form (UPC-A, UPC-E, EAN-8, EAN-13, ITF-14, GTIN-14) to GTIN-14. Digits-only data
+// without an identifier whose length no GTIN has (9-11, or 15+ that is not GS1) is Invalid: a
+// misread or a dropped character, never an item to look up.
 class ScanDecoder {
 public:
   explicit ScanDecoder(ScanDecoderOptions options = {});
@@ -74,6 +80,7 @@ private:
   void decodeData(DecodedScan &scan) const;
   void decodeGs1(DecodedScan &scan, Result<Gs1ElementString> parsed) const;
   void decodeRetail(DecodedScan &scan, EightDigit eightDigit) const;
+  void decodeDigits(DecodedScan &scan) const;
 
   ScanDecoderOptions m_options;
 };

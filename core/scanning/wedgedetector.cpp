@@ -8,16 +8,16 @@ WedgeDetector::WedgeDetector(WedgeSettings settings)
     : m_settings(std::move(settings))
 {}
 
-WedgeDetector::Action WedgeDetector::character(QChar c, qint64 atMs)
+WedgeDetector::Action WedgeDetector::text(QStringView characters, qint64 atMs)
 {
   if (m_held.isEmpty()) {
-    m_held = c;
+    m_held = characters.toString();
     m_lastAtMs = atMs;
     return Action::Hold;
   }
   if (atMs - m_lastAtMs > m_settings.maxGapMs || m_held.size() >= m_settings.maxLength)
     return Action::Replay; // too slow (or endless) for a scanner: it was a person
-  m_held += c;
+  m_held += characters;
   m_lastAtMs = atMs;
   if (!m_settings.suffix.isEmpty() && m_held.endsWith(m_settings.suffix))
     return finishScan(m_held.size() - m_settings.suffix.size());

@@ -27,8 +27,10 @@ public:
 
   explicit WedgeDetector(WedgeSettings settings = {});
 
-  Action character(QChar c, qint64 atMs);
-  Action terminator(qint64 atMs); // Enter, Return or Tab
+  Action character(QChar c, qint64 atMs) { return text(QStringView(&c, 1), atMs); }
+  // One key's (or one composed input's, e.g. a dead key then a letter) characters.
+  Action text(QStringView characters, qint64 atMs);
+  Action terminator(qint64 atMs); // CR, LF or Tab (see classifyWedgeKey)
   Action timeout(qint64 atMs);
 
   QString takeScan();

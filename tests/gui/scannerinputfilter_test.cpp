@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/scannerinputfilter.h"
 
+#include "tests/support/keyboardinput.h"
+
 #include <QApplication>
+#include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -23,6 +26,13 @@ class ScannerInputFilterTest final : public QObject {
 private:
   QLineEdit *m_edit = nullptr;
   std::unique_ptr<QWidget> m_window;
+
+  // A key with no text (a lock key, a dead key without a compose engine), pressed and released.
+  void textlessKey(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+  {
+    QTest::simulateEvent(m_edit, true, key, modifiers, QString(), false);
+    QTest::simulateEvent(m_edit, false, key, Qt::NoModifier, QString(), false);
+  }
 
 private Q_SLOTS:
   void init()
@@ -98,7 +108,7 @@ private Q_SLOTS:
     filter.install();
     QTest::keyClicks(m_edit, QStringLiteral("xyz"));
     QTest::keyClick(m_edit, Qt::Key_Left);
-    QTest::keyClicks(m_edit, QStringLiteral("Q"), Qt::NoModifier, 90);
+    test::typeSlowly(QStringLiteral("Q"));
     QTRY_COMPARE(m_edit->text(), QStringLiteral("xyQz"));
   }
 
@@ -109,7 +119,7 @@ private Q_SLOTS:
     filter.install();
     QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
     for (const QChar c : QStringLiteral("ABCDEF")) {
-      QTest::keyClick(m_edit, c.toLatin1());
+      test::xkeys::type(m_edit, c);
       clock.m_ms += 150; // a person, however fast the test sends the events
     }
     QTest::keyClick(m_edit, Qt::Key_Return);
@@ -117,12 +127,153 @@ private Q_SLOTS:
     QTRY_COMPARE(m_edit->text(), QStringLiteral("ABCDEF"));
     clock.m_ms += 1000;
     for (const QChar c : QStringLiteral("PB*ACK")) {
-      QTest::keyClick(m_edit, c.toLatin1());
+      test::xkeys::type(m_edit, c);
       clock.m_ms += 8; // a scanner
     }
     QTest::keyClick(m_edit, Qt::Key_Return);
     QCOMPARE(scans.count(), 1);
     QCOMPARE(scans.first().first().toString(), QStringLiteral("PB*ACK"));
+  }
+
+  // Issue #11: a real wedge presses Shift (a key without text) before each capital.
+  void shiftedCapitals_stayInTheScan_data()
+  {
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("end");
+    const QString gs(QChar(0x1D));
+    QTest::newRow("badge") << QStringLiteral("PB-7009") << int(test::ScanEnd::Return);
+    QTest::newRow("command") << QStringLiteral("PB*COMPLETE") << int(test::ScanEnd::Return);
+    QTest::newRow("mixed-case SKU") << QStringLiteral("TNT-2P-GRN") << int(test::ScanEnd::Return);
+    QTest::newRow("GS1-128 with ]C1 and GS")
+        << QStringLiteral("]C1010950110153000310LOT42") + gs + QStringLiteral("17261231") << int(test::ScanEnd::Return);
+    QTest::newRow("keypad Enter") << QStringLiteral("NW-MUG-12") << int(test::ScanEnd::KeypadEnter);
+    QTest::newRow("Tab suffix") << QStringLiteral("NW-MUG-12") << int(test::ScanEnd::Tab);
+    QTest::newRow("LF suffix") << QStringLiteral("036000291452") << int(test::ScanEnd::Linefeed);
+  }
+
+  void shiftedCapitals_stayInTheScan()
+  {
+    QFETCH(QString, code);
+    QFETCH(int, end);
+    SystemClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    test::scan(code, test::ScanEnd(end));
+    QCOMPARE(scans.count(), 1);
+    QCOMPARE(scans.first().first().toString(), code);
+    QTest::qWait(60);
+    QCOMPARE(m_edit->text(), QString());
+  }
+
+  void ctrlJ_endsAScan()
+  {
+    SystemClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    for (const QChar c : QStringLiteral("ABC-123"))
+      test::xkeys::type(m_edit, c);
+    test::xkeys::modified(m_edit, Qt::Key_Control, Qt::ControlModifier, Qt::Key_J, QStringLiteral("\n"), -1);
+    QCOMPARE(scans.count(), 1);
+    QCOMPARE(scans.first().first().toString(), QStringLiteral("ABC-123"));
+  }
+
+  void altGrAndCapsLock_insideABurst_countOrAreIgnored()
+  {
+    // German layout: ']' is AltGr+9 (ISO_Level3_Shift, reported as Key_AltGr and GroupSwitchModifier).
+    SystemClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    test::xkeys::modified(m_edit, Qt::Key_AltGr, Qt::GroupSwitchModifier, Qt::Key_BracketRight, QStringLiteral("]"),
+                          -1);
+    for (const QChar c : QStringLiteral("C1"))
+      test::xkeys::type(m_edit, c);
+    textlessKey(Qt::Key_CapsLock);
+    for (const QChar c : QStringLiteral("0109501101530003"))
+      test::xkeys::type(m_edit, c);
+    textlessKey(Qt::Key_Meta, Qt::MetaModifier);
+    test::xkeys::end(m_edit, test::ScanEnd::Return);
+    QCOMPARE(scans.count(), 1);
+    QCOMPARE(scans.first().first().toString(), QStringLiteral("]C10109501101530003"));
+  }
+
+  void deadKeys_neitherEndNorBreakABurst()
+  {
+    SystemClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    for (const QChar c : QStringLiteral("AB"))
+      test::xkeys::type(m_edit, c);
+    // With Qt's compose input context the dead key press is swallowed and "^" arrives as a commit.
+    QTest::simulateEvent(m_edit, false, Qt::Key_Dead_Circumflex, Qt::NoModifier, QString(), false);
+    QInputMethodEvent composed;
+    composed.setCommitString(QStringLiteral("^"));
+    QApplication::sendEvent(m_edit, &composed);
+    // Without one, the dead key arrives as a text-less press: it must not break the burst either.
+    textlessKey(Qt::Key_Dead_Acute);
+    for (const QChar c : QStringLiteral("12"))
+      test::xkeys::type(m_edit, c);
+    test::xkeys::end(m_edit, test::ScanEnd::Return);
+    QCOMPARE(scans.count(), 1);
+    QCOMPARE(scans.first().first().toString(), QStringLiteral("AB^12"));
+    QTest::qWait(60);
+    QCOMPARE(m_edit->text(), QString());
+  }
+
+  void personTypingCapitals_reachesTheField()
+  {
+    SystemClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    QSignalSpy returns(m_edit, &QLineEdit::returnPressed);
+    test::typeSlowly(QStringLiteral("Hello World!"), 60);
+    QTest::keyClick(m_edit, Qt::Key_Return, Qt::NoModifier, 90);
+    QCOMPARE(scans.count(), 0);
+    QCOMPARE(m_edit->text(), QStringLiteral("Hello World!"));
+    QCOMPARE(returns.count(), 1);
+  }
+
+  void personComposingAccent_reachesTheField()
+  {
+    SystemClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    QInputMethodEvent composed;
+    composed.setCommitString(QStringLiteral("\u00E9"));
+    QApplication::sendEvent(m_edit, &composed);
+    QTRY_COMPARE(m_edit->text(), QStringLiteral("\u00E9")); // held for a gap, then given back
+    QCOMPARE(scans.count(), 0);
+  }
+
+  void ctrlQ_insideABurst_isAShortcutAndGivesKeysBack()
+  {
+    SystemClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    for (const QChar c : QStringLiteral("Ab"))
+      test::xkeys::type(m_edit, c);
+    test::xkeys::modified(m_edit, Qt::Key_Control, Qt::ControlModifier, Qt::Key_Q, QStringLiteral("\x11"), -1);
+    QCOMPARE(m_edit->text(), QStringLiteral("Ab"));
+    QCOMPARE(scans.count(), 0);
+  }
+
+  void configuredSuffix_typedWithShift_endsTheScan()
+  {
+    SystemClock clock;
+    scanning::WedgeSettings settings;
+    settings.suffix = QStringLiteral("$$");
+    ui::ScannerInputFilter filter(clock, settings);
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    test::scan(QStringLiteral("TNT-2P-GRN$$"), test::ScanEnd::None);
+    QCOMPARE(scans.count(), 1);
+    QCOMPARE(scans.first().first().toString(), QStringLiteral("TNT-2P-GRN"));
   }
 
   void disabledFilter_passesEverything()

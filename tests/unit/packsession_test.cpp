@@ -122,6 +122,43 @@ private Q_SLOTS:
     QCOMPARE(scan(*session, QStringLiteral("]C0") + m_daypack), Outcome::Counted);
   }
 
+  void ambiguousEightDigits_matchUnderEitherReading()
+  {
+    // 01234565 is a valid EAN-8 and a valid UPC-E (012345000065). The catalogue knows the shell by
+    // its UPC-E, the NW-MCS-008 by the EAN-8: with no AIM identifier, one scan of the code must find
+    // whichever of them is on the order.
+    const QString code = QStringLiteral("01234565");
+    for (const auto &[sku, normalized] : {std::pair{m_shell, QStringLiteral("00012345000065")},
+                                          std::pair{QStringLiteral("NW-MCS-008"), QStringLiteral("00000001234565")}}) {
+      QVERIFY(db::exec(m_db,
+                       QStringLiteral("INSERT INTO barcodes (shop_id, variant_id, kind, code, normalized) "
+                                      "SELECT p.shop_id, v.id, 'upc', ?, ? FROM variants v "
+                                      "JOIN products p ON p.id = v.product_id WHERE v.sku = ?"),
+                       {code, normalized, sku})
+                  .ok());
+    }
+    auto shellOrder = openSession(newOrder({{m_shell, 1}}));
+    QVERIFY(shellOrder);
+    QCOMPARE(scan(*shellOrder, code), Outcome::Counted);
+    auto mugOrder = openSession(newOrder({{QStringLiteral("NW-MCS-008"), 1}}));
+    QVERIFY(mugOrder);
+    QCOMPARE(scan(*mugOrder, code), Outcome::Counted);
+    // On neither order, the code is still a known product: a wrong item, not an unknown code.
+    auto other = openSession(newOrder({{m_daypack, 1}}));
+    QVERIFY(other);
+    QCOMPARE(scan(*other, code), Outcome::WrongItem);
+    QVERIFY(db::exec(m_db, QStringLiteral("DELETE FROM barcodes WHERE code = ?"), {code}).ok());
+  }
+
+  void wrongLengthDigits_areUnreadable_notUnknown()
+  {
+    auto session = openSession(newOrder({{m_daypack, 1}}));
+    QVERIFY(session);
+    const QString upc = test::barcodeFor(m_db, m_daypack);
+    const auto feedback = session->handleScan(m_decoder.decode(upc.chopped(1))); // one digit lost
+    QCOMPARE(feedback.outcome, Outcome::Unreadable);
+  }
+
   void errors_blockUntilAcknowledged_data()
   {
     QTest::addColumn<QString>("bad");

@@ -128,6 +128,39 @@ private Q_SLOTS:
     QTest::newRow("whitespace") << QStringLiteral("   ") << ScanKind::Invalid << Symbology::Unknown << QString()
                                 << QString();
     QTest::newRow("garbage GS only") << GS + GS << ScanKind::Invalid << Symbology::Unknown << QString() << GS + GS;
+    // What real wedges send around the data (issue #11): spaces, separators, bare GS1 digits.
+    QTest::newRow("EAN-13 with surrounding spaces")
+        << QStringLiteral("  4006381333931 ") << ScanKind::Item << Symbology::Unknown
+        << QStringLiteral("04006381333931") << QStringLiteral("04006381333931");
+    QTest::newRow("SKU with a trailing space and CR")
+        << QStringLiteral("TNT-2P-GRN \r") << ScanKind::Item << Symbology::Unknown << QString()
+        << QStringLiteral("TNT-2P-GRN");
+    QTest::newRow("badge with a leading space") << QStringLiteral(" PB-7009") << ScanKind::Badge << Symbology::Unknown
+                                                << QString() << QStringLiteral("PB-7009");
+    QTest::newRow("GS1-128 ]C1 with GS and a trailing space")
+        << QStringLiteral("]C1010950110153000310LOT42") + GS + QStringLiteral("17261231 ") << ScanKind::Item
+        << Symbology::Gs1_128 << QStringLiteral("09501101530003") << QStringLiteral("09501101530003");
+    QTest::newRow("GS1-128 without AIM id, bare digits")
+        << QStringLiteral("010950110153000317261231") << ScanKind::Item << Symbology::Unknown
+        << QStringLiteral("09501101530003") << QStringLiteral("09501101530003");
+    QTest::newRow("SSCC without AIM id") << QStringLiteral("00006141411234567890") << ScanKind::Sscc
+                                         << Symbology::Unknown << QString() << QStringLiteral("00006141411234567890");
+    QTest::newRow("9 digits") << QStringLiteral("036000291") << ScanKind::Invalid << Symbology::Unknown << QString()
+                              << QStringLiteral("036000291");
+    QTest::newRow("10 digits") << QStringLiteral("0360002914") << ScanKind::Invalid << Symbology::Unknown << QString()
+                               << QStringLiteral("0360002914");
+    QTest::newRow("11 digits: UPC-A with a lost digit")
+        << QStringLiteral("03600029145") << ScanKind::Invalid << Symbology::Unknown << QString()
+        << QStringLiteral("03600029145");
+    QTest::newRow("15 digits, not GS1") << QStringLiteral("400638133393112") << ScanKind::Invalid << Symbology::Unknown
+                                        << QString() << QStringLiteral("400638133393112");
+    QTest::newRow("22 digits, not GS1") << QStringLiteral("9912345678901234567890") << ScanKind::Invalid
+                                        << Symbology::Unknown << QString() << QStringLiteral("9912345678901234567890");
+    QTest::newRow("short number stays an internal code")
+        << QStringLiteral("1001") << ScanKind::Item << Symbology::Unknown << QString() << QStringLiteral("1001");
+    QTest::newRow("10 digits under Code 128 stay a code")
+        << QStringLiteral("]C00360002914") << ScanKind::Item << Symbology::Code128 << QString()
+        << QStringLiteral("0360002914");
   }
 
   void decode()
@@ -170,6 +203,33 @@ private Q_SLOTS:
     QCOMPARE(scan.kind, ScanKind::Command);
     QCOMPARE(scan.command, command);
     QCOMPARE(scan.argument, argument);
+  }
+
+  void eightDigits_validAsEan8AndUpcE_yieldBothReadings()
+  {
+    // 01234565 passes the EAN-8 check and expands as UPC-E to 012345000065: without an AIM
+    // identifier nothing says which symbol was printed, so both GTINs are candidates.
+    const DecodedScan scan = ScanDecoder().decode(u"01234565");
+    QCOMPARE(scan.kind, ScanKind::Item);
+    QCOMPARE(scan.gtin, QStringLiteral("00000001234565"));
+    QCOMPARE(scan.otherGtin, QStringLiteral("00012345000065"));
+    QCOMPARE(scan.lookupKeys(), (QStringList{QStringLiteral("00000001234565"), QStringLiteral("00012345000065"),
+                                             QStringLiteral("01234565")}));
+    // An identifier settles it: one reading only.
+    QCOMPARE(ScanDecoder().decode(u"]E001234565").otherGtin, QString());
+    QCOMPARE(ScanDecoder().decode(u"]E401234565").otherGtin, QString());
+    // Valid only as EAN-8 (starts with 9: no UPC-E), or only as UPC-E: one reading.
+    QCOMPARE(ScanDecoder().decode(u"96385074").lookupKeys(),
+             (QStringList{QStringLiteral("00000096385074"), QStringLiteral("96385074")}));
+    QCOMPARE(ScanDecoder().decode(u"06543217").lookupKeys(),
+             (QStringList{QStringLiteral("00065100004327"), QStringLiteral("06543217")}));
+  }
+
+  void wrongLengthDigits_sayWhy()
+  {
+    const DecodedScan scan = ScanDecoder().decode(u"03600029145");
+    QCOMPARE(scan.kind, ScanKind::Invalid);
+    QVERIFY2(scan.error.contains(QStringLiteral("11 digits")), qPrintable(scan.error));
   }
 
   void prefixAndSuffix_areStripped()

@@ -101,6 +101,16 @@ private Q_SLOTS:
     QCOMPARE(feed(detector, QStringLiteral("0123456789"), t, 1, true), Action::Replay);
   }
 
+  void composedText_isPartOfTheBurst()
+  {
+    WedgeDetector detector;
+    QCOMPARE(detector.text(u"AB", 0), Action::Hold);
+    QCOMPARE(detector.text(u"\u00EA", 5), Action::Hold); // ê from a dead key and e, committed at once
+    QCOMPARE(detector.character(u'1', 10), Action::Hold);
+    QCOMPARE(detector.terminator(15), Action::Scan);
+    QCOMPARE(detector.takeScan(), QStringLiteral("AB\u00EA1"));
+  }
+
   void twoScansBackToBack_areSeparate()
   {
     WedgeDetector detector;

@@ -1,0 +1,171 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The scanner filter in a real xcb window on its own Xvfb, typed at by xdotool through the X
+// server (XTEST), the way a keyboard-wedge scanner's keys arrive. Fails when Xvfb or xdotool is
+// missing: scripts/install-deps.sh installs both.
+#include "ui/scannerinputfilter.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace pb;
+
+namespace {
+
+// A private Xvfb: it picks a free display and writes its number to the pipe we give it.
+class PrivateXvfb {
+public:
+  ~PrivateXvfb()
+  {
+    if (m_pid > 0) {
+      ::kill(m_pid, SIGTERM);
+      ::waitpid(m_pid, nullptr, 0);
+    }
+  }
+
+  QString start(const QString &xvfb)
+  {
+    int fds[2];
+    if (::pipe(fds) != 0)
+      return {};
+    m_pid = ::fork();
+    if (m_pid == 0) {
+      ::close(fds[0]);
+      const QByteArray fd = QByteArray::number(fds[1]);
+      const QByteArray program = xvfb.toLocal8Bit();
+      ::execl(program.constData(), program.constData(), "-displayfd", fd.constData(), "-screen", "0", "640x480x24",
+              "-nolisten", "tcp", "-noreset", static_cast<char *>(nullptr));
+      ::_exit(127);
+    }
+    ::close(fds[1]);
+    QByteArray number;
+    char c = 0;
+    while (::read(fds[0], &c, 1) == 1 && c != '\n')
+      number.append(c);
+    ::close(fds[0]);
+    return number.isEmpty() ? QString() : QStringLiteral(":") + QString::fromLatin1(number);
+  }
+
+private:
+  pid_t m_pid = -1;
+};
+
+} // namespace
+
+class XcbWedgeTest final : public QObject {
+  Q_OBJECT
+
+private:
+  std::unique_ptr<QWidget> m_window;
+  QLineEdit *m_edit = nullptr;
+  SystemClock m_clock;
+
+  // Runs one chained xdotool command while the event loop turns (the keys arrive as it types).
+  void xdotool(const QStringList &arguments)
+  {
+    QProcess process;
+    process.start(QStringLiteral("xdotool"), arguments);
+    QVERIFY2(process.waitForStarted(), "xdotool did not start");
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 10000);
+    QCOMPARE(process.exitCode(), 0);
+  }
+
+  void typeAsScanner(const QString &code)
+  {
+    xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("--args"),
+             QStringLiteral("1"), code, QStringLiteral("key"), QStringLiteral("Return")});
+  }
+
+private Q_SLOTS:
+  void initTestCase() { QCOMPARE(QGuiApplication::platformName(), QStringLiteral("xcb")); }
+
+  void init()
+  {
+    m_window = std::make_unique<QWidget>();
+    m_window->setWindowTitle(QStringLiteral("xcb_wedge_test"));
+    m_edit = new QLineEdit(m_window.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"), QString::number(m_window->winId())});
+    m_edit->setFocus();
+    QTRY_VERIFY(m_edit->hasFocus());
+  }
+
+  void cleanup() { m_window.reset(); }
+
+  void scannerTyping_becomesScans_data()
+  {
+    QTest::addColumn<QString>("code");
+    QTest::newRow("badge") << QStringLiteral("PB-7009");
+    QTest::newRow("command") << QStringLiteral("PB*COMPLETE");
+    QTest::newRow("mixed-case SKU") << QStringLiteral("TNT-2P-GRN");
+    QTest::newRow("EAN-13") << QStringLiteral("4006381333931");
+  }
+
+  void scannerTyping_becomesScans()
+  {
+    QFETCH(QString, code);
+    ui::ScannerInputFilter filter(m_clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    typeAsScanner(code);
+    QTRY_COMPARE(scans.count(), 1);
+    QCOMPARE(scans.first().first().toString(), code);
+    QTest::qWait(80);
+    QCOMPARE(m_edit->text(), QString());
+  }
+
+  void gs1WithGroupSeparator_isOneScan()
+  {
+    ui::ScannerInputFilter filter(m_clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("--args"),
+             QStringLiteral("1"), QStringLiteral("]C1010950110153000310LOT42"), QStringLiteral("key"),
+             QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("ctrl+bracketright"), QStringLiteral("1"),
+             QStringLiteral("7"), QStringLiteral("Return")});
+    QTRY_COMPARE(scans.count(), 1);
+    QCOMPARE(scans.first().first().toString(), QStringLiteral("]C1010950110153000310LOT42\x1d") + QStringLiteral("17"));
+  }
+
+  void personTyping_reachesTheField()
+  {
+    ui::ScannerInputFilter filter(m_clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("120"), QStringLiteral("Hello Bench")});
+    QTRY_COMPARE(m_edit->text(), QStringLiteral("Hello Bench"));
+    QCOMPARE(scans.count(), 0);
+  }
+};
+
+int main(int argc, char **argv)
+{
+  const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
+  if (xvfb.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("xdotool")).isEmpty()) {
+    std::fprintf(stderr, "FAIL: xcb_wedge_test needs Xvfb and xdotool (scripts/install-deps.sh)\n");
+    return 1;
+  }
+  PrivateXvfb server;
+  const QString display = server.start(xvfb);
+  if (display.isEmpty()) {
+    std::fprintf(stderr, "FAIL: Xvfb did not start\n");
+    return 1;
+  }
+  qputenv("DISPLAY", display.toLocal8Bit());
+  qputenv("QT_QPA_PLATFORM", "xcb"); // ctest sets offscreen for every test: this one needs X
+  QApplication app(argc, argv);
+  XcbWedgeTest test;
+  return QTest::qExec(&test, argc, argv);
+}
+
+#include "xcb_wedge_test.moc"
