@@ -13,7 +13,9 @@ packages=(
   libspdlog-dev libzint-dev libzxing-dev
   postgresql postgresql-contrib libpq-dev
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
-  xvfb xauth imagemagick gcovr lcov fonts-dejavu-core fonts-liberation2
+  xvfb xauth imagemagick gcovr lcov
+  # The slip fonts the .deb depends on (packaging/station-fonts.cmake): Latin/Greek/Cyrillic, Arabic/Hebrew, CJK.
+  fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
   python3-reportlab weasyprint
 )
