@@ -320,6 +320,35 @@ private Q_SLOTS:
     QCOMPARE(status.error().kind, ErrorKind::Unavailable);
     QVERIFY(status.error().message.contains(u"no-such-queue"_s));
   }
+
+  // No installed font has Linear A: the slip prints with the gap marked, and the journal says so.
+  void slipWithACharacterNoFontHas_printsMarked_andIsJournaledFailed()
+  {
+    const qint64 fo = foFor(u"#1004"_s);
+    QVERIFY(fo > 0);
+    QVERIFY(db::exec(m_db,
+                     u"UPDATE orders SET shipping_address = json_set(shipping_address, '$.name', ?) "
+                     "WHERE name = '#1004'"_s,
+                     {QString::fromUcs4(U"Ana \U00010600 Lee", 9)})
+                .ok());
+    const qint64 before = m_cups->lastJob();
+    printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
+    QSignalSpy failed(&printer, &printing::SlipPrinter::slipFailed);
+    QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
+    auto job = printer.printSlip(fo, u"packbench-pdf"_s);
+    QVERIFY(!job.ok());
+    QCOMPARE(job.error().kind, ErrorKind::InvalidInput);
+    QVERIFY2(job.error().message.contains(u"U+10600"_s), qPrintable(job.error().message));
+    QCOMPARE(printed.count(), 0);
+    QCOMPARE(failed.count(), 1);
+    auto row = documents::PrintJournal(m_db).get(failed.at(0).at(0).toLongLong());
+    QVERIFY(row.ok());
+    QCOMPARE(row.value().status, documents::PrintStatus::Failed);
+    QCOMPARE(row.value().attempts, 1);
+    QVERIFY2(row.value().lastError.contains(u"U+10600"_s), qPrintable(row.value().lastError));
+    QVERIFY2(waitForPdf(before, u"cannot be printed"_s), "the marked slip never arrived");
+    QVERIFY2(pdfText(m_output).contains(u"Ana ? Lee"_s), qPrintable(pdfText(m_output)));
+  }
 };
 
 QTEST_MAIN(SlipPrintTest)
