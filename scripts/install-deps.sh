@@ -13,8 +13,11 @@ packages=(
   libspdlog-dev libzint-dev libzxing-dev
   postgresql postgresql-contrib libpq-dev
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
-  xvfb xauth imagemagick gcovr lcov fonts-dejavu-core fonts-liberation2
+  xvfb xauth imagemagick gcovr lcov
+  # xev and xdotool: scanner key sequences are recorded and typed as a real X keyboard sends them.
   x11-utils xdotool x11-xkb-utils xkb-data
+  # The slip fonts the .deb depends on (packaging/station-fonts.cmake): Latin/Greek/Cyrillic, Arabic/Hebrew, CJK.
+  fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
   python3-reportlab weasyprint
 )

@@ -194,6 +194,13 @@
         <source>Printer &apos;%1&apos; refused the job</source>
         <translation>Drucker „%1“ hat den Auftrag abgelehnt</translation>
     </message>
+    <message numerus="yes">
+        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
+        <translation>
+            <numerusform>Der Lieferschein wurde ohne %n Zeichen gedruckt, das keine installierte Schrift enthält (%1); es ist darauf mit ? markiert. Eine Schrift installieren, die es enthält, dann erneut drucken.</numerusform>
+            <numerusform>Der Lieferschein wurde ohne %n Zeichen gedruckt, die keine installierte Schrift enthält (%1); sie sind darauf mit ? markiert. Eine Schrift installieren, die sie enthält, dann erneut drucken.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pb::printing::SlipRenderer</name>
@@ -231,6 +238,13 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) of this slip cannot be printed (no installed font has them: %1); they are shown as ?.</source>
+        <translation>
+            <numerusform>%n Zeichen dieses Lieferscheins kann nicht gedruckt werden (keine installierte Schrift enthält es: %1); es erscheint als ?.</numerusform>
+            <numerusform>%n Zeichen dieses Lieferscheins können nicht gedruckt werden (keine installierte Schrift enthält sie: %1); sie erscheinen als ?.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -975,6 +989,14 @@
     <message>
         <source>Packed — but the label did not print</source>
         <translation>Gepackt — aber das Etikett wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters and the label did not print</source>
+        <translation>Gepackt — aber dem Lieferschein fehlen Zeichen, und das Etikett wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters</source>
+        <translation>Gepackt — aber dem Lieferschein fehlen Zeichen</translation>
     </message>
 </context>
 </TS>

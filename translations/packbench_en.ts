@@ -194,6 +194,13 @@
         <source>Printer &apos;%1&apos; refused the job</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
+        <translation>
+            <numerusform>The slip printed without %n character that no installed font has (%1): it is marked ? on it. Install a font that has it, then reprint.</numerusform>
+            <numerusform>The slip printed without %n characters that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pb::printing::SlipRenderer</name>
@@ -231,6 +238,13 @@
     <message>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) of this slip cannot be printed (no installed font has them: %1); they are shown as ?.</source>
+        <translation>
+            <numerusform>%n character of this slip cannot be printed (no installed font has it: %1); it is shown as ?.</numerusform>
+            <numerusform>%n characters of this slip cannot be printed (no installed font has them: %1); they are shown as ?.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -974,6 +988,14 @@
     </message>
     <message>
         <source>Packed — but the label did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters and the label did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

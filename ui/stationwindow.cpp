@@ -363,7 +363,7 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
 
 void StationWindow::takeNextOrder()
 {
-  if (!m_packer || m_locked || m_offline || hasOpenSession())
+  if (!m_packer || m_locked || m_offline || m_stopping || hasOpenSession())
     return;
   if (!m_options.workflow) {
     if (m_model->rowCount() > 0)
@@ -386,7 +386,7 @@ void StationWindow::takeNextOrder()
 void StationWindow::takeSelectedOrder()
 {
   const QModelIndex current = m_table->currentIndex();
-  if (!m_packer || m_offline || !current.isValid() || hasOpenSession())
+  if (!m_packer || m_offline || m_stopping || !current.isValid() || hasOpenSession())
     return;
   const qint64 id = m_model->orders().at(current.row()).fulfillmentOrderId;
   if (!m_options.workflow) {
@@ -456,10 +456,14 @@ void StationWindow::printDocumentsOf(const packing::ClaimedOrder &order)
   // Only warnings: the order is packed; the journal keeps a failed job for a reprint.
   bool slipFailed = false;
   bool labelFailed = false;
+  QString slipProblem; // a slip that printed with characters missing: the packer must know what
   if (m_options.autoPrint) {
     if (auto slip = m_options.autoPrint(order.fulfillmentOrderId); !slip) {
-      qCWarning(lcStationWindow).noquote() << "slip not printed:" << slip.error().message;
       slipFailed = true;
+      if (slip.error().kind == ErrorKind::InvalidInput) // its message names characters of the order: not logged
+        slipProblem = slip.error().message;
+      else
+        qCWarning(lcStationWindow).noquote() << "slip not printed:" << slip.error().message;
     }
   }
   if (m_options.autoPrintLabel) {
@@ -470,10 +474,15 @@ void StationWindow::printDocumentsOf(const packing::ClaimedOrder &order)
   }
   if (!slipFailed && !labelFailed)
     return;
-  const QString headline = slipFailed && labelFailed ? tr("Packed — but the slip and the label did not print")
-                           : slipFailed              ? tr("Packed — but the slip did not print")
-                                                     : tr("Packed — but the label did not print");
-  const QString hint = tr("The job is in the print journal; reprint it from there");
+  QString headline = slipFailed && labelFailed ? tr("Packed — but the slip and the label did not print")
+                     : slipFailed              ? tr("Packed — but the slip did not print")
+                                               : tr("Packed — but the label did not print");
+  QString hint = tr("The job is in the print journal; reprint it from there");
+  if (!slipProblem.isEmpty()) {
+    headline = labelFailed ? tr("Packed — but the slip is missing characters and the label did not print")
+                           : tr("Packed — but the slip is missing characters");
+    hint = slipProblem;
+  }
   if (m_packView->session() && m_packView->session()->header().fulfillmentOrderId == order.fulfillmentOrderId)
     m_packView->banner()->show(StatusBanner::Tone::Warning, headline, hint);
   else
@@ -559,6 +568,30 @@ void StationWindow::lock()
   m_locked = true;
   m_pages->setCurrentWidget(m_signIn);
   m_signIn->reset(tr("Locked after %n minute(s) without activity", nullptr, m_options.idleLockMinutes));
+}
+
+QString StationWindow::stopForShutdown()
+{
+  m_keepAlive->stop();
+  m_idleTimer->stop();
+  m_stopping = true;
+  if (!m_order)
+    return QStringLiteral("no order open");
+  const packing::ClaimedOrder order = *m_order;
+  const packing::PackSession *session = m_packView->session();
+  const QString which = QStringLiteral("order (fulfillment order %1)").arg(order.fulfillmentOrderId);
+  if (m_unrecordedFinish || m_unrecordedHold)
+    return which + QStringLiteral(" was finished or held while the database was away and is NOT recorded; "
+                                  "its claim stays until its lease runs out");
+  if (!hasOpenSession() || !order.claimId || !m_options.workflow)
+    return which + QStringLiteral(" is not claimed by this station");
+  if (session && session->verifiedTotal() > 0)
+    return which + QStringLiteral(" has scans: its claim stays, to be resumed here or to expire with its lease");
+  if (Status released = m_options.workflow->release(order); !released)
+    return which + QStringLiteral(" could not be released (%1); its lease runs out").arg(released.error().message);
+  m_packView->takeSession();
+  m_order.reset();
+  return which + QStringLiteral(" had no scans and went back to the queue");
 }
 
 } // namespace pb::ui

@@ -87,6 +87,10 @@ public:
 
   // Opens a pack session for an order the workflow has claimed (or, without one, an unclaimed order).
   bool openOrder(const packing::ClaimedOrder &order);
+  // The station is stopping (SIGTERM, SIGINT): it takes no more work, and the open order goes back to the
+  // queue if nothing of it was scanned, or keeps its claim if something was (the box is on this bench:
+  // the station resumes it when it is back within the lease, or the lease runs out). Says what it did.
+  QString stopForShutdown();
 
 public Q_SLOTS:
   void refreshQueue();
@@ -134,6 +138,7 @@ private:
   std::optional<packing::Packer> m_packer;
   std::optional<packing::ClaimedOrder> m_order;
   bool m_locked = false;
+  bool m_stopping = false; // stopForShutdown(): no more orders are taken
   bool m_offline = false;
   // A completed order whose pack result the database has not taken yet (it went away); retried on restore.
   std::optional<bool> m_unrecordedFinish;

@@ -65,4 +65,11 @@ Result<QSqlDatabase> openConfiguredDatabase(const config::Config &config, const 
   return db;
 }
 
+int finishRun(int code)
+{
+  qCInfo(lcStartup).noquote() << QCoreApplication::applicationName() << "stopped, exit code" << code;
+  logging::shutdown();
+  return code;
+}
+
 } // namespace pb::app

@@ -27,4 +27,7 @@ std::optional<int> loadConfiguration(QCommandLineParser &parser, const config::C
 Result<QSqlDatabase> openConfiguredDatabase(const config::Config &config, const Clock &clock,
                                             const QString &connectionName);
 
+// Logs that the program stopped and flushes the logs (the file sink buffers info lines); returns `code`.
+int finishRun(int code);
+
 } // namespace pb::app

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // packbench-hub: webhooks in, Shopify and carriers out; `packbench-hub migrate` upgrades the schema.
 #include "app/common/startup.h"
+#include "app/common/stopsignals.h"
+#include "app/hub/hubcommands.h"
+#include "app/hub/hubshutdown.h"
 #include "core/base/version.h"
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
@@ -101,15 +104,20 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     qCWarning(lcHub) << "shopify.shop or shopify.access_token not set: outbox and reconcile poller are off";
   }
 
+  pb::app::StopSignals stopSignals; // systemd's SIGTERM and Ctrl+C stop the hub in order, not mid-write
+  QObject::connect(&stopSignals, &pb::app::StopSignals::stopRequested, &app, &QCoreApplication::quit);
   auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
   if (!port) {
     QTextStream(stderr) << "packbench-hub: " << port.error().message << Qt::endl;
     return pb::app::ExitFailure;
   }
-  const int code = app.exec();
+  app.exec();
+  pb::app::HubParts parts{&server, inbox.get(), {}};
   for (auto &thread : sync)
-    thread->requestStop();
-  return code;
+    parts.sync.push_back(thread.get());
+  if (pb::app::stopHub(parts, QDeadlineTimer(std::chrono::seconds(config.get(HubStopGraceSeconds)))) > 0)
+    pb::app::quickExit(pb::app::ExitOk); // what is still in flight is left to its lease
+  return pb::app::ExitOk;
 }
 
 } // namespace
@@ -126,12 +134,16 @@ int main(int argc, char *argv[])
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      QStringLiteral("Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
-                     "Commands:\n  serve    run the service (default)\n  migrate  apply database migrations and exit"));
+      QStringLiteral(
+          "Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
+          "Commands:\n  serve    run the service (default)\n  migrate  apply database migrations and exit\n") +
+      pb::app::adminCommandsHelp());
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate"),
+  parser.addPositionalArgument(QStringLiteral("command"),
+                               QStringLiteral("serve | migrate | packer … | station-login … | hub-login …"),
                                QStringLiteral("[command]"));
+  pb::app::addAdminOptions(parser);
   const pb::config::CommonOptions common;
   common.addTo(parser);
 
@@ -144,7 +156,9 @@ int main(int argc, char *argv[])
   if (command == u"migrate")
     return runMigrate(config);
   if (command == u"serve")
-    return runServe(config, app);
+    return pb::app::finishRun(runServe(config, app));
+  if (pb::app::isAdminCommand(command))
+    return pb::app::runAdminCommand(config, parser);
   QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate)" << Qt::endl;
   return pb::app::ExitBadConfig;
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
+#include "app/common/stopsignals.h"
 #include "app/station/selftest.h"
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSysInfo>
 #include <QTimer>
@@ -28,6 +30,8 @@
 #include <string_view>
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcStation, "packbench.app.station")
 
 void installTranslations(QApplication &app)
 {
@@ -245,10 +249,19 @@ int main(int argc, char *argv[])
   }
   if (!embedded)
     supervisor.start();
+  // SIGTERM (logout, shutdown, systemd) and Ctrl+C: hand the open order back per its lease rules, then quit.
+  pb::app::StopSignals stopSignals;
+  QObject::connect(&stopSignals, &pb::app::StopSignals::stopRequested, &window, [&window]() {
+    qCInfo(lcStation).noquote() << "stopping:" << window.stopForShutdown();
+    QCoreApplication::quit();
+  });
   if (parser.isSet(selfTest))
     pb::app::scheduleSelfTest({*db, pb::db::ConnectionSettings::fromConfig(config).describe(), &window, notifier.get(),
                                shopId, locationId, identity.locationCode});
   else if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
-  return QApplication::exec();
+  qCInfo(lcStation).noquote() << "station" << identity.stationName << "ready at"
+                              << (identity.locationCode.isEmpty() ? QStringLiteral("its first location")
+                                                                  : identity.locationCode);
+  return pb::app::finishRun(QApplication::exec());
 }

@@ -63,6 +63,7 @@ const QList<const KeyDef *> &allKeys()
       &HubOutboxMaxAttempts.def,
       &HubOutboxWorkers.def,
       &HubReconcileIntervalSeconds.def,
+      &HubStopGraceSeconds.def,
       &CarrierApiKey.def,
   };
   return all;

@@ -99,6 +99,7 @@ inline constexpr Key<int> HubOutboxLeaseSeconds{{"hub.outbox_lease_seconds", Val
 inline constexpr Key<int> HubOutboxMaxAttempts{{"hub.outbox_max_attempts", ValueType::Int, "25", Scope::Hub, false, {}, 1, 1000, "Attempts before an outbox row is marked dead"}};
 inline constexpr Key<int> HubOutboxWorkers{{"hub.outbox_workers", ValueType::Int, "2", Scope::Hub, false, {}, 1, 32, "Outbox worker threads sharing one Shopify cost budget (more hide round trips)"}};
 inline constexpr Key<int> HubReconcileIntervalSeconds{{"hub.reconcile_interval_seconds", ValueType::Int, "300", Scope::Hub, false, {}, 0, 86400, "Poll Shopify for orders whose webhooks never came (0 = off)"}};
+inline constexpr Key<int> HubStopGraceSeconds{{"hub.stop_grace_seconds", ValueType::Int, "20", Scope::Hub, false, {}, 1, 600, "On SIGTERM/SIGINT, how long outbox calls in flight may finish (keep under systemd's TimeoutStopSec)"}};
 
 inline constexpr Key<QString> CarrierApiKey{{"carrier.api_key", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Carrier label API key"}};
 // clang-format on

@@ -161,8 +161,15 @@ Result<int> MigrationRunner::migrate(QSqlDatabase &db) const
   auto known = available();
   if (!known)
     return known.error();
-  if (auto created = execStatic(db, createTableSql(db)); !created)
-    return created.error();
+  // Created only when missing: the hub's own login (systemd's ExecStartPre) may not create tables, and
+  // on an up-to-date database it only has to find every migration applied.
+  auto exists = hasMigrationTable(db);
+  if (!exists)
+    return exists.error();
+  if (!*exists) {
+    if (auto created = execStatic(db, createTableSql(db)); !created)
+      return created.error();
+  }
 
   int applied = 0;
   for (const Migration &migration : *known) {

@@ -160,6 +160,11 @@ Status PrintJournal::markFailed(qint64 id, const QString &error)
   return setStatus(id, PrintStatus::Failed, true, error);
 }
 
+Status PrintJournal::markIncomplete(qint64 id, const QString &what)
+{
+  return setStatus(id, PrintStatus::Failed, false, what);
+}
+
 Status PrintJournal::markRetrying(qint64 id)
 {
   return setStatus(id, PrintStatus::Retrying, false);

@@ -52,6 +52,9 @@ public:
   Status markDone(qint64 id);
   Status markFailed(qint64 id, const QString &error);
   Status markRetrying(qint64 id);
+  // It printed, but not faithfully (characters no installed font has): failed with `what`, so it stays
+  // open for a reprint once fixed; the send was already counted by markSent.
+  Status markIncomplete(qint64 id, const QString &what);
   // Closes the job as 'moved' and queues a copy for another printer; returns the new job's id.
   Result<qint64> moveTo(qint64 id, const QString &printer);
 

@@ -32,8 +32,16 @@ HubServer::HubServer(db::ConnectionSettings database, WebhookSettings webhooks, 
 
 HubServer::~HubServer()
 {
+  close();
+}
+
+void HubServer::close()
+{
+  const bool serving = !m_threads.empty();
   stopThreads();
   m_writer.reset(); // after the threads: no request can be waiting on it now
+  if (serving)
+    qCInfo(lcHubServer) << "webhook endpoint closed; stored batches finished";
 }
 
 int HubServer::ingestThreads() const
@@ -66,8 +74,8 @@ void HubServer::stopThreads()
 
 Result<quint16> HubServer::listen(const QHostAddress &address, quint16 port)
 {
-  if (!m_threads.empty())
-    return makeError(ErrorKind::Internal, QStringLiteral("the hub server is already listening"));
+  if (!m_threads.empty() || !m_writer)
+    return makeError(ErrorKind::Internal, QStringLiteral("the hub server is already listening or closed"));
   // Every socket first, so a taken port fails before any thread starts.
   std::vector<SharedListener> listeners;
   auto first = SharedListener::open(address, port);

@@ -35,6 +35,9 @@ public:
 
   // Binds and starts serving; returns the bound port (useful with port 0). Only once.
   Result<quint16> listen(const QHostAddress &address, quint16 port);
+  // Stops taking webhooks (the port and its connections close) and lets each writer finish the batch
+  // it is storing; deliveries not stored yet get no 200, so Shopify sends them again. Idempotent.
+  void close();
 
   int ingestThreads() const;
 

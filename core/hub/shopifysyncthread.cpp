@@ -62,6 +62,7 @@ void ShopifySyncThread::run()
     if (!m_settings.throttle)
       own.emplace(clock);
     shopify::GraphQlClient client(m_settings.graphql, m_settings.throttle ? *m_settings.throttle : *own);
+    client.setStopFlag(&m_stop);
     shopify::OutboxWorker worker(*db, client, m_settings.outbox);
     shopify::ReconcilePoller poller(*db, client, m_settings.shopDomain, clock);
     poller.setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);

@@ -151,6 +151,8 @@ Result<QJsonObject> GraphQlClient::execute(const QString &operationName, const Q
   int failures = 0;
   int throttles = 0;
   for (;;) {
+    if (m_stop && m_stop->load())
+      return makeError(ErrorKind::Unavailable, QStringLiteral("Shopify %1 not sent: stopping").arg(operationName));
     CostReservation reservation;
     while (const qint64 wait = m_throttle.reserve(operationName, &reservation))
       waitMs(wait);

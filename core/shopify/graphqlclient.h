@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <atomic>
+
 class QNetworkAccessManager;
 
 namespace pb::shopify {
@@ -45,6 +47,9 @@ public:
   // Returns the "data" object. Unavailable: retry later; InvalidInput: the request is wrong.
   Result<QJsonObject> execute(const QString &operationName, const QJsonObject &variables);
 
+  // Set when the hub stops: no new request or retry starts (Unavailable), so a worker ends within one call.
+  void setStopFlag(const std::atomic<bool> *stop) { m_stop = stop; }
+
   // Counters for /metrics and tests.
   int throttledResponses() const { return m_throttled; }
   int retries() const { return m_retries; }
@@ -62,6 +67,7 @@ private:
   GraphQlSettings m_settings;
   CostThrottle &m_throttle;
   QNetworkAccessManager *m_network;
+  const std::atomic<bool> *m_stop = nullptr;
   int m_throttled = 0;
   int m_retries = 0;
 };

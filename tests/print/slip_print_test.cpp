@@ -9,6 +9,7 @@
 #include "core/db/sql.h"
 #include "core/documents/labelsender.h"
 #include "core/documents/printjournal.h"
+#include "tests/support/cupscapture.h"
 #include "ui/printing/barcodeimage.h"
 #include "ui/printing/labelimageprinter.h"
 #include "ui/printing/slipprinter.h"
@@ -29,6 +30,8 @@
 
 #include <ZXing/ReadBarcode.h>
 
+#include <optional>
+
 using namespace pb;
 using namespace Qt::StringLiterals;
 
@@ -44,10 +47,7 @@ QString run(const QString &program, const QStringList &args)
 
 QString pdfText(const QString &path, int page = 0)
 {
-  QStringList args{u"-layout"_s};
-  if (page > 0)
-    args << u"-f"_s << QString::number(page) << u"-l"_s << QString::number(page);
-  return run(u"pdftotext"_s, args << path << u"-"_s);
+  return test::CupsCapture::pdfText(path, page);
 }
 
 int pdfPages(const QString &path)
@@ -81,20 +81,22 @@ class SlipPrintTest final : public QObject {
 
 private:
   QTemporaryDir m_dir;
-  QString m_output;
+  std::optional<test::CupsCapture> m_cups;
+  QString m_output; // the PDF of the last job waitForPdf() found
   QSqlDatabase m_db;
   qint64 m_giftOrderFo = 0; // #1002: three lines and a gift message
   qint64 m_longFo = 0;      // 60 lines
 
-  // Waits until the queue's PDF holds `needle` (the file device writes it in pieces).
-  bool waitForPdf(const QString &needle)
+  // Waits for a job printed after `before` whose PDF holds `needle`; on a time-out, fails with cupsd's error_log.
+  bool waitForPdf(qint64 before, const QString &needle)
   {
-    for (int i = 0; i < 300; ++i) {
-      if (QFileInfo(m_output).size() > 0 && pdfText(m_output).contains(needle))
-        return true;
-      QTest::qWait(100);
+    auto pdf = m_cups->waitForText(before, needle);
+    if (!pdf) {
+      qWarning().noquote() << pdf.error().message;
+      return false;
     }
-    return false;
+    m_output = pdf.value();
+    return true;
   }
 
   qint64 foFor(const QString &orderName)
@@ -118,10 +120,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    const QString dir = qEnvironmentVariable("PACKBENCH_TEST_CUPS_DIR");
-    QVERIFY2(!dir.isEmpty(), "PACKBENCH_TEST_CUPS_DIR not set: run through ctest so the cups fixture starts");
+    auto cups = test::CupsCapture::fromEnvironment();
+    QVERIFY2(cups.ok(), qPrintable(cups.ok() ? QString() : cups.error().message));
+    m_cups.emplace(cups.value());
     QVERIFY2(QFileInfo::exists(qEnvironmentVariable("CUPS_SERVER")), "sandboxed cupsd socket missing");
-    m_output = dir + u"/out/packbench-pdf.pdf"_s;
     QVERIFY(QPrinterInfo::availablePrinterNames().contains(u"packbench-pdf"_s));
 
     db::ConnectionSettings settings;
@@ -149,13 +151,13 @@ private Q_SLOTS:
 
   void printSlip_arrivesAsPdf_withOrderNameAndEverySku()
   {
-    QFile::remove(m_output);
+    const qint64 before = m_cups->lastJob();
     printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
     QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
     auto job = printer.printSlip(m_giftOrderFo, u"packbench-pdf"_s);
     QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
     QCOMPARE(printed.count(), 1);
-    QVERIFY2(waitForPdf(u"Total items"_s), "the slip never arrived in the PDF queue");
+    QVERIFY2(waitForPdf(before, u"Total items"_s), "the slip never arrived in the PDF queue");
     const QString text = pdfText(m_output);
     QVERIFY(text.contains(u"#1002"_s));
     const QStringList skus = skusOf(m_giftOrderFo);
@@ -171,16 +173,17 @@ private Q_SLOTS:
 
   void printedSlip_barcodeDecodesToOrderName()
   {
-    QVERIFY2(waitForPdf(u"#1002"_s), "run after printSlip_arrivesAsPdf_withOrderNameAndEverySku");
+    QVERIFY2(!m_output.isEmpty() && pdfText(m_output).contains(u"#1002"_s),
+             "run after printSlip_arrivesAsPdf_withOrderNameAndEverySku");
     QCOMPARE(decodeBarcode(m_output, m_dir.path(), 200), u"#1002"_s);
   }
 
   void longOrder_flowsOntoPages_withHeaderAndPageNumbers()
   {
-    QFile::remove(m_output);
+    const qint64 before = m_cups->lastJob();
     printing::SlipPrinter printer(m_db, printing::SlipPaper::A4);
     QVERIFY(printer.printSlip(m_longFo, u"packbench-pdf"_s).ok());
-    QVERIFY2(waitForPdf(u"Total items"_s), "the long slip never arrived");
+    QVERIFY2(waitForPdf(before, u"Total items"_s), "the long slip never arrived");
     const int pages = pdfPages(m_output);
     QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
     for (int p = 1; p <= pages; ++p) {
@@ -211,10 +214,10 @@ private Q_SLOTS:
     QCOMPARE(row.value().status, documents::PrintStatus::Failed);
     QVERIFY(!row.value().lastError.isEmpty());
 
-    QFile::remove(m_output);
+    const qint64 before = m_cups->lastJob();
     auto moved = printer.moveJob(failedId, u"packbench-pdf"_s);
     QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().message));
-    QVERIFY(waitForPdf(u"#1002"_s));
+    QVERIFY(waitForPdf(before, u"#1002"_s));
     QCOMPARE(journal.get(failedId).value().status, documents::PrintStatus::Moved);
     QCOMPARE(journal.get(failedId).value().movedToJobId, moved.value());
     QCOMPARE(journal.get(moved.value()).value().status, documents::PrintStatus::Done);
@@ -294,13 +297,12 @@ private Q_SLOTS:
     QSignalSpy printed(&printer, &printing::LabelImagePrinter::labelPrinted);
     for (const auto &[data, format] :
          {std::pair{png, documents::PrintFormat::Png}, std::pair{pdf, documents::PrintFormat::Pdf}}) {
-      QFile::remove(m_output);
+      const qint64 before = m_cups->lastJob();
       auto job = printer.printLabel(m_giftOrderFo, u"packbench-pdf"_s, data, format, u"carrier"_s);
       QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
-      QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_output).size() > 0, 30'000);
-      QString decoded;
-      QTRY_COMPARE_WITH_TIMEOUT((decoded = decodeBarcode(m_output, m_dir.path(), 200)), u"1Z999AA10123456784"_s,
-                                30'000);
+      auto captured = m_cups->waitForJob(before, [](const QString &) { return true; });
+      QVERIFY2(captured.ok(), qPrintable(captured.ok() ? QString() : captured.error().message));
+      QCOMPARE(decodeBarcode(captured.value(), m_dir.path(), 200), u"1Z999AA10123456784"_s);
       QCOMPARE(documents::PrintJournal(m_db).get(job.value()).value().status, documents::PrintStatus::Done);
     }
     QCOMPARE(printed.count(), 2);
@@ -317,6 +319,35 @@ private Q_SLOTS:
     QVERIFY(!status.ok());
     QCOMPARE(status.error().kind, ErrorKind::Unavailable);
     QVERIFY(status.error().message.contains(u"no-such-queue"_s));
+  }
+
+  // No installed font has Linear A: the slip prints with the gap marked, and the journal says so.
+  void slipWithACharacterNoFontHas_printsMarked_andIsJournaledFailed()
+  {
+    const qint64 fo = foFor(u"#1004"_s);
+    QVERIFY(fo > 0);
+    QVERIFY(db::exec(m_db,
+                     u"UPDATE orders SET shipping_address = json_set(shipping_address, '$.name', ?) "
+                     "WHERE name = '#1004'"_s,
+                     {QString::fromUcs4(U"Ana \U00010600 Lee", 9)})
+                .ok());
+    const qint64 before = m_cups->lastJob();
+    printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
+    QSignalSpy failed(&printer, &printing::SlipPrinter::slipFailed);
+    QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
+    auto job = printer.printSlip(fo, u"packbench-pdf"_s);
+    QVERIFY(!job.ok());
+    QCOMPARE(job.error().kind, ErrorKind::InvalidInput);
+    QVERIFY2(job.error().message.contains(u"U+10600"_s), qPrintable(job.error().message));
+    QCOMPARE(printed.count(), 0);
+    QCOMPARE(failed.count(), 1);
+    auto row = documents::PrintJournal(m_db).get(failed.at(0).at(0).toLongLong());
+    QVERIFY(row.ok());
+    QCOMPARE(row.value().status, documents::PrintStatus::Failed);
+    QCOMPARE(row.value().attempts, 1);
+    QVERIFY2(row.value().lastError.contains(u"U+10600"_s), qPrintable(row.value().lastError));
+    QVERIFY2(waitForPdf(before, u"cannot be printed"_s), "the marked slip never arrived");
+    QVERIFY2(pdfText(m_output).contains(u"Ana ? Lee"_s), qPrintable(pdfText(m_output)));
   }
 };
 

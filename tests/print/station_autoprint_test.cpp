@@ -6,6 +6,7 @@
 #include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/cupscapture.h"
 #include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
@@ -16,13 +17,13 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QPrinterInfo>
-#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace pb;
 using pb::test::press;
@@ -35,21 +36,13 @@ class StationAutoPrintTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  QString m_output;
+  std::optional<test::CupsCapture> m_cups;
   ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   qint64 m_stationId = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
   std::unique_ptr<printing::SlipPrinter> m_printer;
   std::unique_ptr<documents::LabelDispatcher> m_labels;
-
-  static QString pdfText(const QString &path)
-  {
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-    p.waitForFinished(30'000);
-    return QString::fromUtf8(p.readAllStandardOutput());
-  }
 
   // Signs in, F8, scans every item and F9; returns the packed order. An empty label printer: no label.
   qint64 packNextOrder(const QString &printerName, const QString &labelPrinter = {})
@@ -95,10 +88,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    const QString dir = qEnvironmentVariable("PACKBENCH_TEST_CUPS_DIR");
-    QVERIFY2(!dir.isEmpty(), "PACKBENCH_TEST_CUPS_DIR not set: run through ctest so the cups fixture starts");
+    auto cups = test::CupsCapture::fromEnvironment();
+    QVERIFY2(cups.ok(), qPrintable(cups.ok() ? QString() : cups.error().message));
+    m_cups.emplace(cups.value());
     QVERIFY2(QFileInfo::exists(qEnvironmentVariable("CUPS_SERVER")), "sandboxed cupsd socket missing");
-    m_output = dir + QStringLiteral("/out/packbench-pdf.pdf");
     QVERIFY(QPrinterInfo::availablePrinterNames().contains(QStringLiteral("packbench-pdf")));
     auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("print.sqlite")), QStringLiteral("print"), m_clock);
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
@@ -118,7 +111,7 @@ private Q_SLOTS:
 
   void completedOrder_slipArrivesAsPdf()
   {
-    QFile::remove(m_output);
+    const qint64 before = m_cups->lastJob();
     const qint64 fo = packNextOrder(QStringLiteral("packbench-pdf"));
     QVERIFY(fo > 0);
     QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
@@ -127,7 +120,8 @@ private Q_SLOTS:
         QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
         fo);
     QVERIFY(!orderName.isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_output).size() > 0 && pdfText(m_output).contains(orderName), 30'000);
+    auto slip = m_cups->waitForText(before, orderName);
+    QVERIFY2(slip.ok(), qPrintable(slip.ok() ? QString() : slip.error().message));
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
              QStringLiteral("1"));
@@ -155,7 +149,7 @@ private Q_SLOTS:
       while (QTcpSocket *socket = printer.nextPendingConnection())
         connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
     });
-    QFile::remove(m_output);
+    const qint64 before = m_cups->lastJob();
     const qint64 fo =
         packNextOrder(QStringLiteral("packbench-pdf"), QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort()));
     QVERIFY(fo > 0);
@@ -171,7 +165,8 @@ private Q_SLOTS:
     QCOMPARE(
         text(QStringLiteral("SELECT status FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"), fo),
         QStringLiteral("done"));
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(m_output).size() > 0 && pdfText(m_output).contains(orderName), 30'000);
+    auto slip = m_cups->waitForText(before, orderName);
+    QVERIFY2(slip.ok(), qPrintable(slip.ok() ? QString() : slip.error().message));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
              QStringLiteral("2")); // slip and label, each journaled
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));

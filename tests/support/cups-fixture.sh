@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 Packbench contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Starts or stops a sandboxed cupsd on DIR/cups.sock with one queue, 'packbench-pdf', whose
-# jobs are rendered to PDF and written to DIR/out/packbench-pdf.pdf.
+# Starts or stops a sandboxed cupsd on DIR/cups.sock with one queue, 'packbench-pdf', whose jobs
+# are rendered to PDF. Each job's output lands whole in DIR/out/job-<id>.pdf (and, as the latest job,
+# in DIR/out/packbench-pdf.pdf); tests read them through tests/support/cupscapture.h.
+# Not a file: device: Debian's cupsd (2.4.2-3+deb12u10) opens those O_WRONLY|O_EXCL without O_CREAT,
+# so a missing file stops the queue and an older, longer one leaves its tail behind.
 # usage: cups-fixture.sh start|stop DIR
 set -euo pipefail
 action=${1:?start|stop}; dir=${2:?directory}
@@ -20,8 +23,14 @@ start)
   command -v cupsd >/dev/null || { echo "cupsd not found (apt-get install cups)" >&2; exit 1; }
   [ -f "$ppd" ] || { echo "$ppd not found (apt-get install printer-driver-cups-pdf cups-filters)" >&2; exit 1; }
   stop_cupsd
-  rm -rf "$dir"; mkdir -p "$dir"/{spool,cache,state,logs,tmp,out,ppd}
+  rm -rf "$dir"; mkdir -p "$dir"/{spool,cache,state,logs,tmp,out,ppd,serverbin/backend}
   chmod 755 "$(dirname "$dir")" "$dir"; chmod 1777 "$dir/out" "$dir/tmp"
+  # The system's filters and backends, plus our capture backend (cupsd wants them root-owned, not group-writable).
+  for entry in /usr/lib/cups/*; do
+    [ "$(basename "$entry")" = backend ] || ln -s "$entry" "$dir/serverbin/"
+  done
+  for entry in /usr/lib/cups/backend/*; do ln -s "$entry" "$dir/serverbin/backend/"; done
+  install -m 0755 "$(dirname "$0")/pbcapture-backend.sh" "$dir/serverbin/backend/pbcapture"
   cat >"$dir/cupsd.conf" <<CONF
 Listen $dir/cups.sock
 Browsing No
@@ -43,6 +52,7 @@ CONF
   group=lp; getent group lp >/dev/null || group=$(id -gn)
   cat >"$dir/cups-files.conf" <<CONF
 ServerRoot $dir
+ServerBin $dir/serverbin
 RequestRoot $dir/spool
 StateDir $dir/state
 CacheDir $dir/cache
@@ -62,7 +72,7 @@ CONF
   for _ in $(seq 100); do [ -S "$dir/cups.sock" ] && break; sleep 0.1; done
   [ -S "$dir/cups.sock" ] || { echo "cupsd did not start:" >&2; cat "$dir/logs/error_log" >&2 2>/dev/null; exit 1; }
   export CUPS_SERVER="$dir/cups.sock"
-  lpadmin -p packbench-pdf -E -v "file://$dir/out/packbench-pdf.pdf" -P "$ppd" -D "Packbench test PDF queue"
+  lpadmin -p packbench-pdf -E -v "pbcapture:$dir/out" -P "$ppd" -D "Packbench test PDF queue"
   lpadmin -d packbench-pdf
   lpstat -p packbench-pdf >&2
   ;;

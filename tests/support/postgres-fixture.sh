@@ -25,6 +25,8 @@ start)
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
+  # Trust for everyone but members of pbt_password_login, whose password is really checked (tests/cli: new logins).
+  sed -i '1i local all +pbt_password_login scram-sha-256' "$dir/data/pg_hba.conf"
   # fsync off: correctness tests only; durability benchmarks start their own cluster with defaults.
   durability="-c fsync=off"
   [ "$mode" = durable ] && durability="-c fsync=on -c synchronous_commit=on"
@@ -32,6 +34,7 @@ start)
     -o "-p 5432 -k $dir -c listen_addresses='' $durability -c max_connections=300 -c shared_buffers=128MB" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   "$bin/psql" -h "$dir" -p 5432 -U postgres -d postgres -Atc "select 'postgres ' || version()" >&2
+  "$bin/psql" -h "$dir" -p 5432 -U postgres -d postgres -qc "CREATE ROLE pbt_password_login NOLOGIN" >&2
   ;;
 stop)
   stop_cluster

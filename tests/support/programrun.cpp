@@ -7,8 +7,9 @@
 
 namespace pb::test {
 
-ProgramRun runProgram(const QString &binary, const QStringList &args, const QString &sandboxDir,
-                      QProcessEnvironment env)
+namespace {
+ProgramRun runWith(const QString &binary, const QStringList &args, const QString &sandboxDir, const QByteArray *input,
+                   QProcessEnvironment env)
 {
   const QDir dir(sandboxDir);
   env.insert(QStringLiteral("HOME"), sandboxDir);
@@ -16,7 +17,13 @@ ProgramRun runProgram(const QString &binary, const QStringList &args, const QStr
   env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
   QProcess process;
   process.setProcessEnvironment(env);
+  if (input)
+    process.setWorkingDirectory(sandboxDir);
   process.start(binary, args);
+  if (input) {
+    process.write(*input);
+    process.closeWriteChannel();
+  }
   if (!process.waitForFinished(60'000)) {
     process.kill();
     process.waitForFinished();
@@ -24,6 +31,19 @@ ProgramRun runProgram(const QString &binary, const QStringList &args, const QStr
   }
   return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
           QString::fromUtf8(process.readAllStandardError())};
+}
+} // namespace
+
+ProgramRun runProgram(const QString &binary, const QStringList &args, const QString &sandboxDir,
+                      QProcessEnvironment env)
+{
+  return runWith(binary, args, sandboxDir, nullptr, std::move(env));
+}
+
+ProgramRun runProgramWithInput(const QString &binary, const QStringList &args, const QString &sandboxDir,
+                               const QByteArray &input, QProcessEnvironment env)
+{
+  return runWith(binary, args, sandboxDir, &input, std::move(env));
 }
 
 } // namespace pb::test

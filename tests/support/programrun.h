@@ -18,5 +18,9 @@ struct ProgramRun {
 // user's own config and data never leak into a test.
 ProgramRun runProgram(const QString &binary, const QStringList &args, const QString &sandboxDir,
                       QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+// The same, with `input` on its standard input (then closed) and sandboxDir as its working directory.
+ProgramRun runProgramWithInput(const QString &binary, const QStringList &args, const QString &sandboxDir,
+                               const QByteArray &input,
+                               QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
 
 } // namespace pb::test

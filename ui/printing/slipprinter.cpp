@@ -3,6 +3,7 @@
 #include "ui/printing/slipprinter.h"
 
 #include "core/documents/sliprepository.h"
+#include "ui/printing/glyphcoverage.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -127,12 +128,25 @@ Status SlipPrinter::sendToPrinter(qint64 jobId, qint64 fulfillmentOrderId, const
     return fail(tr("Printer '%1' refused the job").arg(printerName));
   if (auto sent = m_journal.markSent(jobId); !sent)
     return sent;
-  // CUPS has the job now; what happens on paper is the printer's, so the journal calls it done.
-  if (auto done = m_journal.markDone(jobId); !done)
-    return done;
   if (rendered.value().usedFallback)
     qCWarning(lcSlipPrinter, "slip job %lld used the built-in template: %s", static_cast<long long>(jobId),
               qUtf8Printable(rendered.value().templateError));
+  if (const QList<char32_t> &missing = rendered.value().missingCharacters; !missing.isEmpty()) {
+    // Printed with the gaps marked; the journal keeps it failed so it is reprinted once a font has them.
+    const QString what = tr("The slip printed without %n character(s) that no installed font has (%1): "
+                            "they are marked ? on it. Install a font that has them, then reprint.",
+                            nullptr, static_cast<int>(missing.size()))
+                             .arg(codePointList(missing));
+    qCWarning(lcSlipPrinter, "slip job %lld printed without %lld character(s) no installed font has",
+              static_cast<long long>(jobId), static_cast<long long>(missing.size()));
+    if (auto incomplete = m_journal.markIncomplete(jobId, what); !incomplete)
+      return incomplete;
+    Q_EMIT slipFailed(jobId, what);
+    return makeError(ErrorKind::InvalidInput, what); // printing it again as it is would not help
+  }
+  // CUPS has the job now; what happens on paper is the printer's, so the journal calls it done.
+  if (auto done = m_journal.markDone(jobId); !done)
+    return done;
   Q_EMIT slipPrinted(jobId);
   return {};
 }

@@ -23,7 +23,8 @@ public:
   ~SlipPrinter() override;
 
   // Renders the slip of a fulfillment order and prints it on `printerName` (empty: the system
-  // default). Returns the print job's id, or the reason it failed (the job is journaled either way).
+  // default). Returns the print job's id, or the reason it failed (the job is journaled either way);
+  // InvalidInput when it printed with characters no installed font has (marked on the slip).
   Result<qint64> printSlip(qint64 fulfillmentOrderId, const QString &printerName);
   // Writes the slip as PDF (no journal entry: nothing was printed).
   Status exportPdf(qint64 fulfillmentOrderId, const QString &path) const;

@@ -3,6 +3,7 @@
 #include "ui/printing/sliprenderer.h"
 
 #include "ui/printing/base14pdfdevice.h"
+#include "ui/printing/glyphcoverage.h"
 #include "ui/printing/slipimagehandler.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -194,6 +195,34 @@ QList<PageCut> pageCuts(QTextDocument &doc, double pageHeight, int pages)
   return cuts;
 }
 
+// Each character no font can draw becomes a highlighted "?", so the gap is seen, not a silent blank.
+QString markMissing(QString text, const QList<char32_t> &missing)
+{
+  for (const char32_t c : missing)
+    text.replace(QString::fromUcs4(&c, 1), u"?"_s);
+  return text;
+}
+
+void markMissing(QTextDocument &doc, const QList<char32_t> &missing, const QString &notice)
+{
+  for (const char32_t c : missing) {
+    const QString needle = QString::fromUcs4(&c, 1);
+    for (QTextCursor found = doc.find(needle); !found.isNull(); found = doc.find(needle, found)) {
+      QTextCharFormat marker = found.charFormat();
+      marker.setFontWeight(QFont::Bold);
+      marker.setBackground(QColor(0xdd, 0xdd, 0xdd));
+      found.insertText(u"?"_s, marker);
+    }
+  }
+  QTextCursor top(&doc);
+  top.movePosition(QTextCursor::Start);
+  top.insertBlock();
+  top.movePosition(QTextCursor::Start);
+  QTextCharFormat warning;
+  warning.setFontWeight(QFont::Bold);
+  top.insertText(notice, warning);
+}
+
 } // namespace
 
 QPageSize pageSizeFor(SlipPaper paper)
@@ -330,6 +359,7 @@ Result<SlipRenderInfo> SlipRenderer::paintSlips(const QList<documents::SlipData>
       return result.error();
     total.pages += result.value().pages;
     total.usedFallback = total.usedFallback || result.value().usedFallback;
+    mergeCodePoints(total.missingCharacters, result.value().missingCharacters);
     if (total.templateError.isEmpty())
       total.templateError = result.value().templateError;
   }
@@ -368,15 +398,28 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
   const double pageBodyHeight = body.height() - headerHeight - footerHeight;
   doc.setPageSize(QSizeF(body.width(), pageBodyHeight)); // before the HTML: one layout pass, not two
   doc.setHtml(html.value().html);
-  if (keepRowsTogether(doc, pageBodyHeight) && hasUnlaidBlocks(doc))
-    doc.markContentsDirty(0, doc.characterCount()); // a full relayout costs as much as the first one
-  info.pages = doc.pageCount();
-  const QList<PageCut> cuts = pageCuts(doc, pageBodyHeight, info.pages);
 
   QFont small = base;
   small.setPointSizeF(thermal ? 6 : 7.5);
   QFont bold = small;
   bold.setBold(true);
+  // A name in a script no installed font has must not vanish from the slip: say so on it instead.
+  doc.pageCount(); // lays the document out: the check reads the glyphs the layout chose
+  info.missingCharacters = missingGlyphs(doc);
+  mergeCodePoints(info.missingCharacters, missingGlyphs(slip.shopName, small));
+  mergeCodePoints(info.missingCharacters, missingGlyphs(slip.orderName, bold));
+  const QString shopName = markMissing(slip.shopName, info.missingCharacters);
+  const QString orderName = markMissing(slip.orderName, info.missingCharacters);
+  if (!info.missingCharacters.isEmpty())
+    markMissing(doc, info.missingCharacters,
+                tr("%n character(s) of this slip cannot be printed (no installed font has them: %1); "
+                   "they are shown as ?.",
+                   nullptr, static_cast<int>(info.missingCharacters.size()))
+                    .arg(codePointList(info.missingCharacters)));
+  if (keepRowsTogether(doc, pageBodyHeight) && hasUnlaidBlocks(doc))
+    doc.markContentsDirty(0, doc.characterCount()); // a full relayout costs as much as the first one
+  info.pages = doc.pageCount();
+  const QList<PageCut> cuts = pageCuts(doc, pageBodyHeight, info.pages);
   for (int p = 0; p < info.pages; ++p) {
     if (onlyPage >= 0 && p != onlyPage)
       continue;
@@ -390,15 +433,15 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
     // Running header from page 2 on: the packer must see which order a loose page belongs to.
     if (p > 0) {
       const QRectF band(0, 0, body.width(), headerHeight - 1.5 * mm);
-      painter.drawText(band, Qt::AlignLeft | Qt::AlignBottom, slip.shopName);
+      painter.drawText(band, Qt::AlignLeft | Qt::AlignBottom, shopName);
       painter.setFont(bold);
-      painter.drawText(band, Qt::AlignRight | Qt::AlignBottom, tr("%1 — continued").arg(slip.orderName));
+      painter.drawText(band, Qt::AlignRight | Qt::AlignBottom, tr("%1 — continued").arg(orderName));
       painter.setFont(small);
       painter.drawLine(QPointF(0, headerHeight - mm), QPointF(body.width(), headerHeight - mm));
     }
     const QRectF footer(0, body.height() - footerHeight + mm, body.width(), footerHeight - mm);
     painter.drawLine(QPointF(0, footer.top()), QPointF(body.width(), footer.top()));
-    painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, tr("%1 · %2").arg(slip.orderName, slip.shopName));
+    painter.drawText(footer, Qt::AlignLeft | Qt::AlignBottom, tr("%1 · %2").arg(orderName, shopName));
     painter.drawText(footer, Qt::AlignRight | Qt::AlignBottom, tr("Page %1 of %2").arg(p + 1).arg(info.pages));
     painter.translate(0, headerHeight - p * pageBodyHeight);
     const PageCut &cut = cuts.at(p);

@@ -25,11 +25,13 @@ enum class SlipPaper { A4, Letter, Thermal4x6 };
 
 QPageSize pageSizeFor(SlipPaper paper);
 
-// What a render produced: page count and whether the custom template fell back to the built-in.
+// What a render produced: page count, whether the custom template fell back to the built-in, and
+// the characters no installed font could draw (printed as a marked "?" under a notice, never as blanks).
 struct SlipRenderInfo {
   int pages = 0;
   bool usedFallback = false;
   QString templateError;
+  QList<char32_t> missingCharacters;
 };
 
 // Lays a slip out with QTextDocument and paints it page by page onto a PDF, printer or image:
