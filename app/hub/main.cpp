@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // packbench-hub: webhooks in, Shopify and carriers out; `packbench-hub migrate` upgrades the schema.
 #include "app/common/startup.h"
+#include "app/hub/importcatalogue.h"
 #include "core/base/version.h"
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
@@ -114,15 +115,19 @@ int main(int argc, char *argv[])
   QCoreApplication::setApplicationVersion(pb::versionString());
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(
-      QStringLiteral("Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
-                     "Commands:\n  serve    run the service (default)\n  migrate  apply database migrations and exit"));
+  parser.setApplicationDescription(QStringLiteral(
+      "Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
+      "Commands:\n  serve             run the service (default)\n  migrate           apply database migrations and "
+      "exit\n  import-catalogue  import the shop's products from Shopify (bulk operation) and exit"));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate"),
+  parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | import-catalogue"),
                                QStringLiteral("[command]"));
   const pb::config::CommonOptions common;
   common.addTo(parser);
+  const QCommandLineOption force(QStringLiteral("force"),
+                                 QStringLiteral("import-catalogue: import again although an import completed."));
+  parser.addOption(force);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Hub, &config))
@@ -132,8 +137,11 @@ int main(int argc, char *argv[])
   const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
   if (command == u"migrate")
     return runMigrate(config);
+  if (command == u"import-catalogue")
+    return pb::app::runImportCatalogue(config, parser.isSet(force));
   if (command == u"serve")
     return runServe(config, app);
-  QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate)" << Qt::endl;
+  QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate | import-catalogue)"
+                      << Qt::endl;
   return pb::app::ExitBadConfig;
 }
