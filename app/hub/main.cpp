@@ -5,6 +5,7 @@
 #include "app/common/stopsignals.h"
 #include "app/hub/hubcommands.h"
 #include "app/hub/hubshutdown.h"
+#include "app/hub/importcatalogue.h"
 #include "core/base/version.h"
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
@@ -134,18 +135,23 @@ int main(int argc, char *argv[])
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
-      QStringLiteral(
-          "Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
-          "Commands:\n  serve    run the service (default)\n  migrate  apply database migrations and exit\n") +
+      QStringLiteral("Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
+                     "Commands:\n  serve             run the service (default)\n  migrate           apply database "
+                     "migrations and exit\n  import-catalogue  import the shop's products from Shopify (bulk "
+                     "operation) and exit\n") +
       pb::app::adminCommandsHelp());
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("command"),
-                               QStringLiteral("serve | migrate | packer … | station-login … | hub-login …"),
-                               QStringLiteral("[command]"));
+  parser.addPositionalArgument(
+      QStringLiteral("command"),
+      QStringLiteral("serve | migrate | import-catalogue | packer … | station-login … | hub-login …"),
+      QStringLiteral("[command]"));
   pb::app::addAdminOptions(parser);
   const pb::config::CommonOptions common;
   common.addTo(parser);
+  const QCommandLineOption force(QStringLiteral("force"),
+                                 QStringLiteral("import-catalogue: import again although an import completed."));
+  parser.addOption(force);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Hub, &config))
@@ -155,10 +161,13 @@ int main(int argc, char *argv[])
   const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
   if (command == u"migrate")
     return runMigrate(config);
+  if (command == u"import-catalogue")
+    return pb::app::runImportCatalogue(config, parser.isSet(force));
   if (command == u"serve")
     return pb::app::finishRun(runServe(config, app));
   if (pb::app::isAdminCommand(command))
     return pb::app::runAdminCommand(config, parser);
-  QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate)" << Qt::endl;
+  QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate | import-catalogue)"
+                      << Qt::endl;
   return pb::app::ExitBadConfig;
 }

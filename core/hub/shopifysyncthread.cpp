@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub/shopifysyncthread.h"
 
+#include "core/shopify/catalogueimport.h"
+#include "core/shopify/cataloguepoller.h"
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/locationsync.h"
 #include "core/shopify/orderwriter.h"
@@ -10,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
+#include <memory>
 #include <optional>
 
 namespace pb::hub {
@@ -17,6 +20,7 @@ namespace pb::hub {
 namespace {
 Q_LOGGING_CATEGORY(lcSync, "packbench.core.hub.shopifysyncthread")
 constexpr qint64 kIdleMs = 1000;
+constexpr qint64 kImportStepMs = 5000; // between bulk-operation polls of the initial catalogue import
 } // namespace
 
 ShopifySyncThread::ShopifySyncThread(SyncSettings settings, QObject *parent)
@@ -68,14 +72,43 @@ void ShopifySyncThread::run()
     poller.setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);
     if (m_settings.syncLocations)
       syncShopLocations(*db, client);
+    // The catalogue travels with the reconcile poll: the thread that polls also imports (once per shop).
+    std::unique_ptr<shopify::catalogue::CatalogueImporter> importer;
+    std::unique_ptr<shopify::CataloguePoller> catalogue;
+    bool imported = false;
+    QElapsedTimer sinceImportStep;
+    if (m_settings.reconcileIntervalSeconds > 0) {
+      QSqlDatabase shopDb = *db;
+      if (auto shopId = shopify::orderwriter::ensureShop(shopDb, m_settings.shopDomain)) {
+        importer = std::make_unique<shopify::catalogue::CatalogueImporter>(*db, client, *shopId, clock);
+        catalogue = std::make_unique<shopify::CataloguePoller>(*db, client, *shopId);
+      } else {
+        qCWarning(lcSync).noquote() << "catalogue sync off:" << shopId.error().message;
+      }
+    }
     QElapsedTimer sincePoll;
     bool polledOnce = false;
     while (!m_stop) {
+      if (importer && !imported && (!sinceImportStep.isValid() || sinceImportStep.elapsed() >= kImportStepMs)) {
+        // One move at a time (start, poll, write): fulfillments keep going out while Shopify exports.
+        auto step = importer->step();
+        if (!step)
+          qCWarning(lcSync).noquote() << "catalogue import:" << step.error().message;
+        else
+          imported = step->state == shopify::catalogue::ImportState::Completed ||
+                     step->state == shopify::catalogue::ImportState::NotNeeded;
+        sinceImportStep.start();
+      }
       if (m_settings.reconcileIntervalSeconds > 0 &&
           (!polledOnce || sincePoll.elapsed() >= m_settings.reconcileIntervalSeconds * 1000LL)) {
         auto reconciled = poller.pollOnce();
         if (!reconciled)
           qCWarning(lcSync).noquote() << "reconcile poll failed:" << reconciled.error().message;
+        if (catalogue && imported) {
+          auto products = catalogue->pollOnce();
+          if (!products)
+            qCWarning(lcSync).noquote() << "catalogue poll failed:" << products.error().message;
+        }
         sincePoll.start();
         polledOnce = true;
       }

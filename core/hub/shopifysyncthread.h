@@ -26,8 +26,9 @@ struct SyncSettings {
 };
 
 // The hub's Shopify-bound work on its own thread and database connection: drains the outbox
-// and runs the reconcile poller every interval. Blocking Admin API calls never stall webhooks;
-// several threads (hub.outbox_workers) keep calls in flight while others wait for answers.
+// and runs the reconcile poller every interval; the polling thread also imports the catalogue once
+// per shop (a bulk operation, stepped between outbox passes) and then polls products. Blocking Admin API calls never
+// stall webhooks; several threads (hub.outbox_workers) keep calls in flight while others wait for answers.
 class ShopifySyncThread final : public QThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(ShopifySyncThread)

@@ -4,6 +4,8 @@
 
 #include "core/db/sql.h"
 #include "core/db/statementcache.h"
+#include "core/shopify/cataloguemapper.h"
+#include "core/shopify/cataloguewriter.h"
 #include "core/shopify/compliance.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/orderwriter.h"
@@ -34,6 +36,11 @@ bool isOrderTopic(const QString &topic)
 {
   return topic == u"orders/create" || topic == u"orders/updated" || topic == u"orders/cancelled" ||
          topic == u"orders/fulfilled" || topic == u"orders/paid" || topic == u"orders/partially_fulfilled";
+}
+
+bool isProductTopic(const QString &topic)
+{
+  return topic == u"products/create" || topic == u"products/update" || topic == u"products/delete";
 }
 
 const char *outcomeName(ApplyOutcome outcome)
@@ -185,6 +192,12 @@ Status InboxProcessor::prepareBatch(const QList<InboxItem> &items)
     } else if (item.delivery.topic == u"orders/edited") {
       const QJsonObject edit = QJsonDocument::fromJson(item.delivery.body).object().value(u"order_edit").toObject();
       orderId = ordermapper::numericId(edit.value(u"order_id"));
+    } else if (isProductTopic(item.delivery.topic) && m_shops.contains(item.delivery.shopDomain)) {
+      // Two batches writing the same products in another order would deadlock: products take turns too.
+      const QString productId =
+          ordermapper::numericId(QJsonDocument::fromJson(item.delivery.body).object().value(u"id"));
+      if (!productId.isEmpty())
+        keys.append(QStringLiteral("product:%1:%2").arg(m_shops.value(item.delivery.shopDomain)).arg(productId));
     }
     // A shop not stored yet has no orders another hub could be writing.
     if (!orderId.isEmpty() && m_shops.contains(item.delivery.shopDomain))
@@ -231,6 +244,8 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
       return compliance::blankInboxBody(m_db, item.id);
     return {};
   }
+  if (isProductTopic(topic))
+    return applyProduct(item, *shopId, note);
   auto payload = parseObject(item.delivery.body);
   if (!payload)
     return payload.error();
@@ -278,6 +293,33 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
   if (topic == u"app/uninstalled")
     return compliance::markUninstalled(m_db, *shopId);
   return makeError(ErrorKind::InvalidInput, QStringLiteral("unhandled topic %1").arg(topic));
+}
+
+Status InboxProcessor::applyProduct(const InboxItem &item, qint64 shopId, QString *note)
+{
+  if (item.delivery.topic == u"products/delete") {
+    auto productId = catalogue::deletedProductId(item.delivery.body);
+    if (!productId)
+      return productId.error();
+    // Shopify deletes at about the time it sends: the trigger time orders a delete against late updates.
+    auto stopped = catalogue::markProductDeleted(*m_statements, shopId, *productId, item.delivery.triggeredAt);
+    if (!stopped)
+      return stopped.error();
+    *note = QStringLiteral("deleted; %1 variant(s) stop matching").arg(*stopped);
+    return {};
+  }
+  auto product = catalogue::fromRestJson(item.delivery.body);
+  if (!product)
+    return product.error();
+  auto counts = catalogue::writeProducts(*m_statements, shopId, {*product});
+  if (!counts)
+    return counts.error();
+  *note = counts->productsWritten > 0 || counts->variantsWritten > 0
+              ? QStringLiteral("%1 variant(s) written, %2 removed")
+                    .arg(counts->variantsWritten)
+                    .arg(counts->variantsRemoved)
+              : QStringLiteral("stale");
+  return {};
 }
 
 } // namespace pb::shopify

@@ -69,6 +69,8 @@ private:
   // Reads the batch's shops, parses its order payloads once and locks their orders in one global order.
   Status prepareBatch(const QList<InboxItem> &items);
   Status dispatch(const InboxItem &item, QString *note);
+  // products/create, products/update, products/delete into the catalogue.
+  Status applyProduct(const InboxItem &item, qint64 shopId, QString *note);
 
   QSqlDatabase m_db;
   std::unique_ptr<db::StatementCache> m_statements;

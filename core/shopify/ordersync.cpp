@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/ordersync.h"
 
+#include "core/shopify/cataloguefetch.h"
 #include "core/shopify/fulfillmentordermirror.h"
 #include "core/shopify/graphqlclient.h"
 
@@ -32,6 +33,16 @@ Status run(GraphQlClient &client, QSqlDatabase &db, const QJsonObject &payload, 
     qCInfo(lcOrderSync) << "order" << orderId << "names" << unknown->size() << "unsynced location(s); syncing them";
     if (auto synced = locationsync::sync(client, db, shopId, codes); !synced)
       return synced.error();
+  }
+  // Every line a station will scan must know its barcodes before the order is queued.
+  auto variants = fulfillmentordermirror::unknownVariants(db, shopId, *remote);
+  if (!variants)
+    return variants.error();
+  if (!variants->isEmpty()) {
+    qCInfo(lcOrderSync) << "order" << orderId << "names" << variants->size()
+                        << "variant(s) not in the catalogue; fetching";
+    if (Status fetched = catalogue::ensureVariants(client, db, shopId, *variants); !fetched)
+      return fetched;
   }
   auto applied = fulfillmentordermirror::apply(db, shopId, orderId, *remote);
   return applied ? Status{} : Status{applied.error()};

@@ -3,6 +3,7 @@
 #include "tests/support/fakeshopify.h"
 
 #include "core/shopify/webhookverifier.h"
+#include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/fakeshopifypaging.h"
 
 #include <QDateTime>
@@ -72,6 +73,7 @@ FakeShopify::FakeShopify(QObject *parent)
     : QObject(parent)
     , m_server(std::make_unique<QHttpServer>())
     , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_catalogue(std::make_unique<FakeCatalogue>(*m_server, [this]() { return adminBaseUrl(); }))
     , m_random(1)
 {
   m_bucketAtMs = nowMs();
@@ -342,6 +344,9 @@ QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variab
     return mirrorLineItems(variables);
   if (operation == u"ShopLocations")
     return shopLocations(variables);
+  if (m_catalogue->handles(operation))
+    return m_catalogue->run(
+        operation, variables, [this](const QString &field) { return pageSizeOf(field); }, errors);
   errors->append(QJsonObject{{QStringLiteral("message"), QStringLiteral("unknown operation %1").arg(operation)}});
   return {};
 }

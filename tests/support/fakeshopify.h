@@ -23,6 +23,8 @@ class QNetworkAccessManager;
 
 namespace pb::test {
 
+class FakeCatalogue;
+
 // A local Shopify Admin GraphQL endpoint for the operations Packbench sends, with Shopify's
 // semantics: userErrors, extensions.cost (requested cost reserved, the difference to the actual cost
 // refunded, MAX_COST_EXCEEDED over 1000) with a leaky bucket and THROTTLED, and faults on demand
@@ -158,6 +160,7 @@ public:
   QJsonObject statsJson() const;                  // counters and per-operation costs, for the standalone program
   QHttpServer &httpServer() { return *m_server; } // for extra (non-Shopify) routes
   QByteArray lastAccessToken() const { return m_lastToken; }
+  FakeCatalogue &catalogue() { return *m_catalogue; } // products, variants, bulk export (fakeshopifycatalogue.h)
 
   // Signs body with secret and POSTs it like Shopify; returns the HTTP status (-1 on no answer).
   int sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,
@@ -191,6 +194,7 @@ private:
 
   std::unique_ptr<QHttpServer> m_server;
   std::unique_ptr<QNetworkAccessManager> m_network;
+  std::unique_ptr<FakeCatalogue> m_catalogue;
   quint16 m_port = 0;
   Faults m_faults;
   QRandomGenerator m_random;

@@ -4,6 +4,7 @@
 // Admin GraphQL at /admin/api/<version>/graphql.json with the plan's leaky bucket and optional
 // faults; a few control routes under /fake/; signs and sends orders/* webhooks to a hub.
 #include "tests/support/fakeshopify.h"
+#include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/shopifypayloads.h"
 
 #include <QCommandLineParser>
@@ -107,6 +108,11 @@ int main(int argc, char *argv[])
   const QCommandLineOption orders(
       QStringLiteral("orders"), QStringLiteral("Create orders FIRST..FIRST+COUNT-1, one open fulfillment order each."),
       QStringLiteral("first:count"));
+  const QCommandLineOption catalogue(
+      QStringLiteral("catalogue"),
+      QStringLiteral("Generate PRODUCTS products of VARIANTS variants each (ids from 1; barcodes UPC-A, EAN-13, "
+                     "GTIN-14, internal, none in turn)."),
+      QStringLiteral("products:variants"));
   const QCommandLineOption hub(
       QStringLiteral("webhook-url"),
       QStringLiteral("Hub endpoint for webhooks, e.g. http://127.0.0.1:8080/webhooks/shopify."), QStringLiteral("url"));
@@ -116,7 +122,7 @@ int main(int argc, char *argv[])
   const QCommandLineOption shop(QStringLiteral("shop"), QStringLiteral("X-Shopify-Shop-Domain of the webhooks."),
                                 QStringLiteral("domain"), QStringLiteral("fake.myshopify.com"));
   parser.addOptions({port, bind, plan, bucket, restore, serverErrors, lost, slow, slowMs, latency, throttle, seed,
-                     orders, hub, topic, shop});
+                     orders, catalogue, hub, topic, shop});
   parser.process(app);
 
   QTextStream err(stderr);
@@ -167,7 +173,42 @@ int main(int argc, char *argv[])
     addOrders(fake, firstOrder, orderCount);
   }
 
+  if (parser.isSet(catalogue)) {
+    const QStringList parts = parser.value(catalogue).split(QLatin1Char(':'));
+    const int products = parts.value(0).toInt();
+    const int variants = parts.value(1).toInt();
+    if (parts.size() != 2 || products <= 0 || variants <= 0 || variants > 2048) {
+      err << "--catalogue wants PRODUCTS:VARIANTS, e.g. 1000:100 (at most 2048 variants a product)" << Qt::endl;
+      return 2;
+    }
+    fake.catalogue().generate(1, products, variants, QDateTime::currentDateTimeUtc());
+  }
+
   QHttpServer &server = fake.httpServer();
+  // {"first": 1, "count": 10, "variants": 3}: products first.. with that many variants each (the catalogue).
+  server.route(
+      QStringLiteral("/fake/catalogue"), QHttpServerRequest::Method::Post, [&fake](const QHttpServerRequest &request) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+        const qint64 first = body.value(u"first").toVariant().toLongLong();
+        const int count = body.value(u"count").toInt();
+        const int variants = body.value(u"variants").toInt();
+        if (first <= 0 || count <= 0 || count > 1000000 || variants <= 0 || variants > 2048)
+          return json(
+              {{QStringLiteral("error"), QStringLiteral("want {\"first\": n, \"count\": n, \"variants\": 1..2048}")}},
+              QHttpServerResponse::StatusCode::BadRequest);
+        fake.catalogue().generate(first, count, variants, QDateTime::currentDateTimeUtc());
+        return json({{QStringLiteral("products"), fake.catalogue().productCount()},
+                     {QStringLiteral("variants"), fake.catalogue().variantCount()}},
+                    QHttpServerResponse::StatusCode::Ok);
+      });
+  // The products/update webhook body Shopify would send for product <id> (for signed sends by a test).
+  server.route(QStringLiteral("/fake/catalogue/product/<arg>"), QHttpServerRequest::Method::Get,
+               [&fake](const QString &id) {
+                 if (!fake.catalogue().product(id))
+                   return json({{QStringLiteral("error"), QStringLiteral("no such product")}},
+                               QHttpServerResponse::StatusCode::NotFound);
+                 return json(fake.catalogue().restPayload(id), QHttpServerResponse::StatusCode::Ok);
+               });
   server.route(QStringLiteral("/fake/stats"), QHttpServerRequest::Method::Get,
                [&fake]() { return json(fake.statsJson(), QHttpServerResponse::StatusCode::Ok); });
   // {"first": 1001, "count": 10}: orders with one open fulfillment order of two lines each ("lines": n for n).
@@ -225,8 +266,11 @@ int main(int argc, char *argv[])
   out() << "http://" << parser.value(bind) << ':' << bound << Qt::endl;
   out() << "Admin GraphQL: http://" << parser.value(bind) << ':' << bound
         << "/admin/api/2026-01/graphql.json (X-Shopify-Access-Token: " << fake.accessToken() << ")" << Qt::endl;
-  out() << "bucket " << bucketSize << " points, restore " << restoreRate << " points/s; " << orderCount
-        << " order(s); GET /fake/stats, POST /fake/orders, /fake/bucket, /fake/webhooks" << Qt::endl;
+  out() << "bucket " << bucketSize << " points, restore " << restoreRate << " points/s; " << orderCount << " order(s), "
+        << fake.catalogue().variantCount()
+        << " variant(s); GET /fake/stats, /fake/catalogue/product/<id>, POST /fake/orders, /fake/catalogue, "
+           "/fake/bucket, /fake/webhooks"
+        << Qt::endl;
 
   if (parser.isSet(hub) && orderCount > 0) {
     QTimer::singleShot(0, &fake, [&]() {
