@@ -13,6 +13,7 @@ const QList<const KeyDef *> &allKeys()
       &StationShop.def,
       &StationLocation.def,
       &StationIdleLockMinutes.def,
+      &StationIdleReleaseMinutes.def,
       &StationSounds.def,
       &ScanningPrefix.def,
       &ScanningSuffix.def,
@@ -60,6 +61,7 @@ const QList<const KeyDef *> &allKeys()
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
       &HubOutboxWorkers.def,
+      &HubReapIntervalSeconds.def,
       &HubReconcileIntervalSeconds.def,
       &CarrierApiKey.def,
   };
