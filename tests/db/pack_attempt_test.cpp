@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A pack attempt is one claim: what counts, what completes, what ships, who may take an order over.
 // Compiled twice: PostgreSQL (label db) and SQLite (label unit, PACKBENCH_ATTEMPT_TEST_SQLITE).
+#include "core/db/connection.h"
 #include "core/db/demodata.h"
+#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/sliprepository.h"
 #include "core/documents/zpl.h"
@@ -386,6 +388,57 @@ private Q_SLOTS:
     VERIFY_OK(second);
     QVERIFY(*second != legacyId);
   }
+
+#ifdef PACKBENCH_ATTEMPT_TEST_SQLITE
+  void sqliteUpgradeTo0009_keepsStationsAndWhatRefersToThem()
+  {
+    // SQLite rebuilds the stations table: every id and every row that refers to one must survive.
+    QTemporaryDir before;
+    for (const QFileInfo &file : QDir(QStringLiteral(":/migrations/sqlite")).entryInfoList(QDir::Files, QDir::Name)) {
+      if (file.fileName() < QStringLiteral("0009"))
+        QVERIFY(QFile::copy(file.filePath(), before.filePath(file.fileName())));
+    }
+    db::ConnectionSettings settings;
+    settings.sqlitePath = m_dir.filePath(QStringLiteral("upgrade.sqlite"));
+    auto opened = db::openDatabase(settings, QStringLiteral("upgrade"));
+    VERIFY_OK(opened);
+    QSqlDatabase old = *opened;
+    VERIFY_OK(db::MigrationRunner(before.path()).migrate(old));
+    VERIFY_OK(db::seedDemoData(old, m_clock));
+    auto fo = test::createClaimedOrder(old, QStringLiteral("#U1"), {{ m_daypack, 1 }});
+    VERIFY_OK(fo);
+    VERIFY_OK(db::exec(old, QStringLiteral("INSERT INTO stations (name) VALUES ('old-sqlite-bench')")));
+    const qint64 station =
+        test::scalar(old, QStringLiteral("SELECT id FROM stations WHERE name = 'old-sqlite-bench'"), {});
+    VERIFY_OK(db::exec(old,
+                       QStringLiteral("INSERT INTO claims (fulfillment_order_id, station_id, expires_at) "
+                                      "VALUES (?, ?, '2026-11-26T08:02:00.000Z')"),
+                       {*fo, station}));
+    VERIFY_OK(db::exec(old,
+                       QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, station_id, "
+                                      "raw_code, outcome) VALUES ('u-1', ?, ?, 'X', 'ok')"),
+                       {*fo, station}));
+
+    auto applied = db::MigrationRunner(QStringLiteral(":/migrations/sqlite")).migrate(old);
+    VERIFY_OK(applied);
+    QVERIFY(*applied >= 1);
+    QCOMPARE(test::scalar(old, QStringLiteral("SELECT count(*) FROM claims WHERE station_id = ?"), {station}), 1);
+    QCOMPARE(test::scalar(old, QStringLiteral("SELECT count(*) FROM scan_events WHERE station_id = ?"), {station}), 1);
+    auto violations = db::exec(old, QStringLiteral("PRAGMA foreign_key_check"));
+    VERIFY_OK(violations);
+    QVERIFY(!violations.value().next());
+    violations.value().finish();
+    QVERIFY(!db::exec(old,
+                      QStringLiteral("INSERT INTO claims (fulfillment_order_id, station_id, expires_at) "
+                                     "VALUES (?, 987654, 'x')"),
+                      {*fo})
+                 .ok()); // foreign keys still enforced on the rebuilt table
+    auto adopted =
+        queue::registerStation(old, QStringLiteral("install-u"), QStringLiteral("old-sqlite-bench"), std::nullopt);
+    VERIFY_OK(adopted);
+    QCOMPARE(*adopted, station);
+  }
+#endif
 
   void installationId_isKeptPerDirectory()
   {
