@@ -248,6 +248,37 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::LeadApprovalPanel</name>
+    <message>
+        <source>Lead &amp;badge:</source>
+        <translation>&amp;Ausweis Schichtleitung:</translation>
+    </message>
+    <message>
+        <source>Lead badge</source>
+        <translation>Ausweis Schichtleitung</translation>
+    </message>
+    <message>
+        <source>scan lead badge</source>
+        <translation>Ausweis der Schichtleitung scannen</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>Lead PIN</source>
+        <translation>PIN der Schichtleitung</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Scan a lead badge first</source>
+        <translation>Zuerst den Ausweis der Schichtleitung scannen</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::PackLinesModel</name>
     <message>
         <source>%1 / %2</source>
@@ -496,10 +527,6 @@
         <translation>ZURÜCKGESTELLT: %1</translation>
     </message>
     <message>
-        <source>Put the order on the hold shelf</source>
-        <translation>Bestellung ins Klärfach legen</translation>
-    </message>
-    <message>
         <source>✔ ORDER %1 COMPLETE</source>
         <translation>✔ BESTELLUNG %1 FERTIG</translation>
     </message>
@@ -602,6 +629,10 @@
     <message>
         <source>Cannot hold now</source>
         <translation>Zurückstellen jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
+        <translation>Artikel ins Rückstellregal legen: Sie werden erneut gescannt, wenn die Rückstellung aufgehoben ist</translation>
     </message>
 </context>
 <context>
@@ -882,10 +913,6 @@
         <translation>Diese Bestellung wurde zurückgenommen — nicht weiterpacken</translation>
     </message>
     <message>
-        <source>It went back to the queue; press F8</source>
-        <translation>Sie ist zurück in der Warteschlange; F8 drücken</translation>
-    </message>
-    <message>
         <source>Order changed or cancelled — stop packing</source>
         <translation>Bestellung geändert oder storniert — nicht weiterpacken</translation>
     </message>
@@ -993,6 +1020,74 @@
     <message>
         <source>Packed — but the slip is missing characters and the label did not print</source>
         <translation>Gepackt — aber dem Lieferschein fehlen Zeichen, und das Etikett wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Order %1 went back to the queue while the station was locked</source>
+        <translation>Bestellung %1 ging zurück in die Warteschlange, während der Packplatz gesperrt war</translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf; press F8 for the next order</source>
+        <translation>Ihre Artikel ins Regal zurücklegen; F8 für die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>A lead can approve with badge and PIN · Esc cancels</source>
+        <translation>Die Schichtleitung kann mit Ausweis und PIN freigeben · Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Take order %1 over from the other station? Packing starts again from the first item here.</source>
+        <translation>Bestellung %1 vom anderen Packplatz übernehmen? Gepackt wird hier wieder ab dem ersten Artikel.</translation>
+    </message>
+    <message>
+        <source>Release the hold on order %1? It goes back to the queue.</source>
+        <translation>Rückstellung von Bestellung %1 aufheben? Sie geht zurück in die Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
+        <translation>Nicht freigegeben: Das sind nicht Ausweis und PIN einer aktiven Schichtleitung</translation>
+    </message>
+    <message>
+        <source>Database problem — try again</source>
+        <translation>Datenbankproblem — erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Order %1 was not taken over</source>
+        <translation>Bestellung %1 wurde nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Order %1 taken over · scan every item from the first</source>
+        <translation>Bestellung %1 übernommen · jeden Artikel ab dem ersten scannen</translation>
+    </message>
+    <message>
+        <source>Anything picked for it at the other bench goes back to the shelf</source>
+        <translation>Was am anderen Packplatz dafür kommissioniert wurde, geht zurück ins Regal</translation>
+    </message>
+    <message>
+        <source>The hold on order %1 was not released</source>
+        <translation>Die Rückstellung von Bestellung %1 wurde nicht aufgehoben</translation>
+    </message>
+    <message>
+        <source>Hold released · order %1 is back in the queue</source>
+        <translation>Rückstellung aufgehoben · Bestellung %1 ist wieder in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Press Enter on it to pack it now</source>
+        <translation>Enter darauf drücken, um sie jetzt zu packen</translation>
+    </message>
+    <message>
+        <source>The order went back to the queue while the database was away</source>
+        <translation>Die Bestellung ging zurück in die Warteschlange, während die Datenbank weg war</translation>
+    </message>
+    <message>
+        <source>It is yours again, from the first item: put what is in the box back and scan everything again</source>
+        <translation>Sie gehört wieder Ihnen, ab dem ersten Artikel: Karton leeren und alles erneut scannen</translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf: it went back to the queue and is packed again from the start</source>
+        <translation>Ihre Artikel ins Regal zurücklegen: Sie ging zurück in die Warteschlange und wird von vorn gepackt</translation>
+    </message>
+    <message>
+        <source>Signed out · order %1 went back to the queue: put its items back on the shelf</source>
+        <translation>Abgemeldet · Bestellung %1 ging zurück in die Warteschlange: ihre Artikel ins Regal zurücklegen</translation>
     </message>
     <message>
         <source>Packed — but the slip is missing characters</source>

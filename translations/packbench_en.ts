@@ -248,6 +248,37 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::LeadApprovalPanel</name>
+    <message>
+        <source>Lead &amp;badge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan lead badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a lead badge first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::PackLinesModel</name>
     <message>
         <source>%1 / %2</source>
@@ -496,10 +527,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Put the order on the hold shelf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>✔ ORDER %1 COMPLETE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,6 +628,10 @@
     </message>
     <message>
         <source>Cannot hold now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -882,10 +913,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It went back to the queue; press F8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Order changed or cancelled — stop packing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,6 +1019,74 @@
     </message>
     <message>
         <source>Packed — but the slip is missing characters and the label did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 went back to the queue while the station was locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf; press F8 for the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead can approve with badge and PIN · Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take order %1 over from the other station? Packing starts again from the first item here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the hold on order %1? It goes back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem — try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was not taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 taken over · scan every item from the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything picked for it at the other bench goes back to the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold on order %1 was not released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold released · order %1 is back in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter on it to pack it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order went back to the queue while the database was away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is yours again, from the first item: put what is in the box back and scan everything again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf: it went back to the queue and is packed again from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out · order %1 went back to the queue: put its items back on the shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -384,7 +384,8 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     m_sounds.play(Cue::Notice);
     break;
   case Outcome::HoldRequested:
-    m_banner->show(StatusBanner::Tone::Warning, tr("ON HOLD: %1").arg(f.detail), tr("Put the order on the hold shelf"));
+    m_banner->show(StatusBanner::Tone::Warning, tr("ON HOLD: %1").arg(f.detail),
+                   tr("Put the items on the hold shelf: they are scanned again when the hold is released"));
     m_sounds.play(Cue::Notice);
     break;
   case Outcome::Completed:

@@ -121,8 +121,8 @@ void StationWindow::recoverOrder()
     m_unrecordedHold.reset();
     return;
   }
-  if (!hasOpenSession())
-    return;
+  if (!hasOpenSession() || m_leaseLapsed)
+    return; // a lapsed lease is settled when someone signs in again
   packing::ClaimedOrder resumed = order;
   if (Status alive = m_options.workflow->keepAlive(order); !alive) {
     if (alive.error().kind == ErrorKind::Unavailable)
@@ -147,6 +147,12 @@ void StationWindow::recoverOrder()
   if (locked)
     m_pages->setCurrentWidget(m_signIn); // still locked: the next sign-in shows the order
   const packing::PackSession *session = m_packView->session();
+  if (resumed.claimId != order.claimId) { // a new attempt: the scans made before the outage no longer count
+    m_packView->banner()->show(
+        StatusBanner::Tone::Warning, tr("The order went back to the queue while the database was away"),
+        tr("It is yours again, from the first item: put what is in the box back and scan everything again"));
+    return;
+  }
   const int saved = session->verifiedTotal() - before;
   m_packView->banner()->show(
       StatusBanner::Tone::Neutral,

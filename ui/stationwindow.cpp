@@ -4,6 +4,7 @@
 
 #include "core/db/connectionsupervisor.h"
 #include "ui/feedbacksounds.h"
+#include "ui/leadapprovalpanel.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
 #include "ui/scannerinputfilter.h"
@@ -57,6 +58,9 @@ StationWindow::StationWindow(QSqlDatabase db, const Clock &clock, StationIdentit
   m_idleTimer->setSingleShot(true);
   m_idleTimer->setInterval(std::max(1, m_options.idleLockMinutes) * 60'000);
   connect(m_idleTimer, &QTimer::timeout, this, &StationWindow::lock);
+  m_idleRelease = new QTimer(this);
+  m_idleRelease->setSingleShot(true);
+  connect(m_idleRelease, &QTimer::timeout, this, &StationWindow::letLeaseLapse);
   connect(m_scanner, &ScannerInputFilter::activity, this, [this]() {
     if (m_options.idleLockMinutes > 0 && m_packer && !m_locked)
       m_idleTimer->start();
@@ -181,6 +185,11 @@ QWidget *StationWindow::buildQueuePage()
   connect(m_table, &QTableView::activated, this, &StationWindow::takeSelectedOrder);
   layout->addWidget(m_table, 1);
 
+  m_leadPanel = new LeadApprovalPanel(page);
+  connect(m_leadPanel, &LeadApprovalPanel::approvalGiven, this, &StationWindow::leadApproved);
+  connect(m_leadPanel, &LeadApprovalPanel::cancelled, this, &StationWindow::closeLeadPanel);
+  layout->addWidget(m_leadPanel);
+
   auto *keys = new QLabel(tr("F8 take the next order · Enter pack the selected order · F5 refresh · "
                              "Ctrl+Q or scan SIGN OUT to sign out"),
                           page);
@@ -285,6 +294,10 @@ void StationWindow::handleScan(const QString &raw)
     m_packView->handleScan(scan);
     return;
   }
+  if (scan.kind == ScanKind::Badge && m_leadPanel->isVisible()) {
+    m_leadPanel->badgeScanned(scan.argument); // the lead approves a take-over or a released hold
+    return;
+  }
   if (scan.kind == ScanKind::Badge && (!m_packer || scan.argument != m_packer->badgeId)) {
     m_signIn->badgeScanned(scan.argument); // another packer takes over the bench
     return;
@@ -298,10 +311,13 @@ void StationWindow::signedIn(const packing::Packer &packer)
   const bool samePacker = m_packer && m_packer->id == packer.id;
   m_packer = packer;
   m_locked = false;
+  m_idleRelease->stop();
   m_packerLabel->setText(tr("Packer: <b>%1</b>").arg(packer.name.toHtmlEscaped()));
   qCInfo(lcStationWindow) << "packer" << packer.id << "signed in";
   if (m_options.idleLockMinutes > 0)
     m_idleTimer->start();
+  if (m_leaseLapsed && !reclaimLapsedLease())
+    return; // the order went back to the queue while the station was locked
   if (hasOpenSession() && !samePacker && m_order) {
     // The next packer continues the order under their own name, from the recorded scans.
     m_packView->takeSession();
@@ -349,6 +365,8 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
     return false;
   }
   m_order = order;
+  m_order->orderVersion = (*session)->header().version; // what the packer is shown is what they pack against
+  m_leaseLapsed = false;
   connect(session->get(), &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
     if (feedback.outcome == packing::Outcome::Failed) // not saved: find out now whether the database is gone
       noteDatabaseError(makeError(ErrorKind::Unavailable, feedback.detail));
@@ -388,12 +406,18 @@ void StationWindow::takeSelectedOrder()
   const QModelIndex current = m_table->currentIndex();
   if (!m_packer || m_offline || m_stopping || !current.isValid() || hasOpenSession())
     return;
-  const qint64 id = m_model->orders().at(current.row()).fulfillmentOrderId;
+  const queue::WaitingOrder selected = m_model->orders().at(current.row());
+  const qint64 id = selected.fulfillmentOrderId;
   if (!m_options.workflow) {
     openOrder({id, std::nullopt});
     return;
   }
   auto taken = m_options.workflow->take(id, *m_packer);
+  if (!taken && taken.error().kind == ErrorKind::Conflict &&
+      (selected.packState == u"claimed" || selected.packState == u"held")) {
+    offerLeadAction(selected, taken.error()); // held, or another bench still has it: a lead may step in
+    return;
+  }
   if (!taken) {
     noteDatabaseError(taken.error());
     m_banner->show(StatusBanner::Tone::Warning, tr("Another station has this order"), tr("Press F8 for the next one"));
@@ -427,8 +451,9 @@ void StationWindow::sessionFinished(bool partial)
     }
     if (!done) {
       qCWarning(lcStationWindow).noquote() << "finish not recorded:" << done.error().message;
-      const QString hint = done.error().kind == ErrorKind::Conflict ? tr("It changed or was taken back — stop packing")
-                                                                    : tr("Database problem — call the lead");
+      // Conflict messages say what changed and that the items go back (translated where they are made).
+      const QString hint =
+          done.error().kind == ErrorKind::Conflict ? done.error().message : tr("Database problem — call the lead");
       // Later: the session that emitted this is still on the stack and must not be destroyed under it.
       QTimer::singleShot(0, this, [this, order, hint]() {
         if (!m_order || m_order->fulfillmentOrderId != order.fulfillmentOrderId)
@@ -492,6 +517,8 @@ void StationWindow::printDocumentsOf(const packing::ClaimedOrder &order)
 void StationWindow::abandonOrder(const QString &text, const QString &hint)
 {
   m_keepAlive->stop();
+  m_idleRelease->stop();
+  m_leaseLapsed = false;
   m_packView->takeSession();
   m_order.reset();
   showQueue();
@@ -507,13 +534,18 @@ void StationWindow::keepLeaseAlive()
   }
   if (m_offline)
     return; // renewed as soon as the database is back
+  if (m_leaseLapsed) {
+    m_keepAlive->stop();
+    return;
+  }
   Status alive = m_options.workflow->keepAlive(*m_order);
   if (alive)
     return;
   qCWarning(lcStationWindow).noquote() << "lease not renewed:" << alive.error().message;
   noteDatabaseError(alive.error());
   if (alive.error().kind == ErrorKind::Conflict) // a database hiccup retries on the next tick
-    abandonOrder(tr("This order was taken back — stop packing it"), tr("It went back to the queue; press F8"));
+    abandonOrder(tr("This order was taken back — stop packing it"),
+                 tr("Put its items back on the shelf: it went back to the queue and is packed again from the start"));
 }
 
 void StationWindow::orderChanged(qint64 fulfillmentOrderId)
@@ -545,10 +577,16 @@ void StationWindow::signOut()
 {
   if (!m_packer)
     return;
+  QString released;
   if (hasOpenSession() && m_order && m_options.workflow) {
-    if (Status released = m_options.workflow->release(*m_order); !released)
-      qCWarning(lcStationWindow).noquote() << "release failed:" << released.error().message;
+    // The attempt ends here: whoever packs the order next starts from zero, so the box is emptied now.
+    released = m_packView->session()->header().orderName;
+    if (Status done = m_options.workflow->release(*m_order); !done)
+      qCWarning(lcStationWindow).noquote() << "release failed:" << done.error().message;
   }
+  closeLeadPanel();
+  m_idleRelease->stop();
+  m_leaseLapsed = false;
   m_keepAlive->stop();
   m_packView->takeSession();
   m_order.reset();
@@ -558,7 +596,10 @@ void StationWindow::signOut()
   m_idleTimer->stop();
   m_packerLabel->clear();
   m_pages->setCurrentWidget(m_signIn);
-  m_signIn->reset(tr("Signed out"));
+  m_signIn->reset(
+      released.isEmpty()
+          ? tr("Signed out")
+          : tr("Signed out · order %1 went back to the queue: put its items back on the shelf").arg(released));
 }
 
 void StationWindow::lock()
@@ -566,6 +607,11 @@ void StationWindow::lock()
   if (!m_packer || m_locked)
     return;
   m_locked = true;
+  closeLeadPanel();
+  if (hasOpenSession() && m_options.workflow && m_order && m_order->claimId) {
+    m_idleRelease->setInterval(int(std::max<qint64>(0, m_options.idleRelease.count())));
+    m_idleRelease->start(); // renewing the lease for a bench nobody is at would keep the order forever
+  }
   m_pages->setCurrentWidget(m_signIn);
   m_signIn->reset(tr("Locked after %n minute(s) without activity", nullptr, m_options.idleLockMinutes));
 }

@@ -30,6 +30,7 @@ class ConnectionSupervisor;
 namespace pb::ui {
 
 class FeedbackSounds;
+class LeadApprovalPanel;
 class PackView;
 class QueueTableModel;
 class ScannerInputFilter;
@@ -52,6 +53,9 @@ struct StationOptions {
   packing::PackOptions pack;
   bool sounds = true;
   int idleLockMinutes = 10; // 0: never
+  // How long a locked station keeps renewing its open order's lease; then the lease runs out and the
+  // hub's reaper gives the order back to the queue (station.idle_release_minutes).
+  std::chrono::milliseconds idleRelease = std::chrono::minutes(15);
   std::optional<qint64> stationId;
   // How often an open order's lease is renewed (PackWorkflow::keepAlive): a third of the lease.
   std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
@@ -82,6 +86,8 @@ public:
   FeedbackSounds *sounds() const { return m_sounds; }
   // The window-wide "database unavailable" banner; hidden while the database is reachable.
   StatusBanner *databaseBanner() const { return m_databaseBanner; }
+  // Where a lead approves taking over another station's order or lifting a hold (badge + PIN).
+  LeadApprovalPanel *leadPanel() const { return m_leadPanel; }
   bool isDatabaseAvailable() const { return !m_offline; }
   const std::optional<packing::Packer> &packer() const { return m_packer; }
 
@@ -125,6 +131,13 @@ private:
   void noteDatabaseError(const Error &error);
   void showOutage(const QString &headline);
   void recoverOrder();
+  // A locked station stops renewing the lease after idleRelease (stationleadactions.cpp).
+  void letLeaseLapse();
+  // Whether the open order is still this station's after the lease was let lapse; abandons it if not.
+  bool reclaimLapsedLease();
+  void offerLeadAction(const queue::WaitingOrder &order, const Error &refusal);
+  void leadApproved(const QString &badge, const QString &pin);
+  void closeLeadPanel();
   bool recordFinish(const packing::ClaimedOrder &order, bool partial);
   void orderRecorded(const packing::ClaimedOrder &order, bool partial);
 
@@ -143,6 +156,13 @@ private:
   // A completed order whose pack result the database has not taken yet (it went away); retried on restore.
   std::optional<bool> m_unrecordedFinish;
   std::optional<QString> m_unrecordedHold;
+  bool m_leaseLapsed = false; // locked too long: the open order's lease is no longer renewed
+  struct LeadAction {
+    bool takeOver = true; // else: lift a hold
+    qint64 fulfillmentOrderId = 0;
+    QString orderName;
+  };
+  std::optional<LeadAction> m_leadAction;
 
   QStackedWidget *m_pages = nullptr;
   SignInView *m_signIn = nullptr;
@@ -158,6 +178,8 @@ private:
   QTimer *m_fallbackPoll = nullptr;
   QTimer *m_idleTimer = nullptr;
   QTimer *m_keepAlive = nullptr;
+  QTimer *m_idleRelease = nullptr;
+  LeadApprovalPanel *m_leadPanel = nullptr;
   ScannerInputFilter *m_scanner = nullptr;
   FeedbackSounds *m_sounds = nullptr;
 };

@@ -10,6 +10,7 @@
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
+#include "core/hub/leasereaperthread.h"
 #include "core/hub/shopifysyncthread.h"
 #include "core/shopify/costthrottle.h"
 
@@ -83,6 +84,16 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     inbox->start();
   }
 
+  // Orders of crashed or abandoned stations come back to the queue whether or not Shopify is configured.
+  std::unique_ptr<pb::hub::LeaseReaperThread> reaper;
+  if (const int every = config.get(HubReapIntervalSeconds); every > 0) {
+    reaper = std::make_unique<pb::hub::LeaseReaperThread>(pb::db::ConnectionSettings::fromConfig(config),
+                                                          std::chrono::seconds(every));
+    reaper->start();
+  } else {
+    qCWarning(lcHub) << "hub.reap_interval_seconds is 0: expired station leases are not returned to the queue";
+  }
+
   pb::shopify::CostThrottle throttle(clock); // Shopify's bucket is per app and shop: one for all workers
   std::vector<std::unique_ptr<pb::hub::ShopifySyncThread>> sync; // after the throttle: joined before it goes
   if (shopifyReachable) {
@@ -113,6 +124,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     return pb::app::ExitFailure;
   }
   app.exec();
+  if (reaper)
+    reaper->requestStop(); // joined when it goes out of scope
   pb::app::HubParts parts{&server, inbox.get(), {}};
   for (auto &thread : sync)
     parts.sync.push_back(thread.get());

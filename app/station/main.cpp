@@ -11,6 +11,7 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
+#include "core/queue/stationregistration.h"
 #include "core/queue/stationsite.h"
 #include "ui/commandsheet.h"
 #include "ui/printing/slipprinter.h"
@@ -22,6 +23,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
 #include <QTranslator>
@@ -176,6 +178,7 @@ int main(int argc, char *argv[])
   options.pack.manualNeedsLead = config.get(PackingManualNeedsLead);
   options.sounds = config.get(StationSounds);
   options.idleLockMinutes = config.get(StationIdleLockMinutes);
+  options.idleRelease = std::chrono::minutes(config.get(StationIdleReleaseMinutes));
   // Both drivers claim through the leased queue; on PostgreSQL row-level security scopes it to one shop.
   // The supervisor notices when the central database goes away and restores each session when it is back.
   pb::db::ConnectionSupervisor supervisor(clock, {});
@@ -195,7 +198,12 @@ int main(int argc, char *argv[])
     options.supervisor = &supervisor;
   }
   const std::optional<qint64> locationId = site->locationId;
-  auto stationId = pb::queue::registerStation(*db, identity.stationName, locationId);
+  // The station is this installation (a UUID in its data directory); the host name is only what leads read.
+  auto installation =
+      pb::queue::stationInstallationId(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
+  if (!installation)
+    return refuseToStart(installation.error().message, quiet);
+  auto stationId = pb::queue::registerStation(*db, *installation, identity.stationName, locationId);
   if (!stationId)
     return refuseToStart(stationId.error().message, quiet);
   options.stationId = *stationId;

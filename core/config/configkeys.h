@@ -40,6 +40,7 @@ inline constexpr Key<QString> StationId{{"station.id", ValueType::String, "", Sc
 inline constexpr Key<QString> StationShop{{"station.shop", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Shop domain this station packs for (needed when the database holds several shops)"}};
 inline constexpr Key<QString> StationLocation{{"station.location", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Warehouse code this station packs for (default: first location)"}};
 inline constexpr Key<int> StationIdleLockMinutes{{"station.idle_lock_minutes", ValueType::Int, "10", Scope::Station, false, {}, 0, 720, "Lock the station after this many idle minutes (0 = never)"}};
+inline constexpr Key<int> StationIdleReleaseMinutes{{"station.idle_release_minutes", ValueType::Int, "15", Scope::Station, false, {}, 0, 720, "Minutes a locked station keeps renewing its open order's lease; then the lease runs out and the order goes back to the queue (0 = at once)"}};
 
 inline constexpr Key<bool> StationSounds{{"station.sounds", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Play feedback tones (silent anyway without an audio device)"}};
 
@@ -98,6 +99,7 @@ inline constexpr Key<int> HubInboxBatchSize{{"hub.inbox_batch_size", ValueType::
 inline constexpr Key<int> HubOutboxLeaseSeconds{{"hub.outbox_lease_seconds", ValueType::Int, "120", Scope::Hub, false, {}, 1, 3600, "How long a worker owns a claimed outbox row"}};
 inline constexpr Key<int> HubOutboxMaxAttempts{{"hub.outbox_max_attempts", ValueType::Int, "25", Scope::Hub, false, {}, 1, 1000, "Attempts before an outbox row is marked dead"}};
 inline constexpr Key<int> HubOutboxWorkers{{"hub.outbox_workers", ValueType::Int, "2", Scope::Hub, false, {}, 1, 32, "Outbox worker threads sharing one Shopify cost budget (more hide round trips)"}};
+inline constexpr Key<int> HubReapIntervalSeconds{{"hub.reap_interval_seconds", ValueType::Int, "15", Scope::Hub, false, {}, 0, 3600, "Return expired pack-station leases to the queue this often (0 = off: orders of crashed stations stay claimed)"}};
 inline constexpr Key<int> HubReconcileIntervalSeconds{{"hub.reconcile_interval_seconds", ValueType::Int, "300", Scope::Hub, false, {}, 0, 86400, "Poll Shopify for orders whose webhooks never came (0 = off)"}};
 inline constexpr Key<int> HubStopGraceSeconds{{"hub.stop_grace_seconds", ValueType::Int, "20", Scope::Hub, false, {}, 1, 600, "On SIGTERM/SIGINT, how long outbox calls in flight may finish (keep under systemd's TimeoutStopSec)"}};
 

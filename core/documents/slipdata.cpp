@@ -63,12 +63,12 @@ QVariantMap slipEnvironment(const SlipData &slip)
         {u"title"_s, line.title},
         {u"variant_title"_s, line.variantTitle},
         {u"sku"_s, line.sku},
-        {u"quantity"_s, qint64(line.quantity)},
+        {u"quantity"_s, qint64(line.orderedQuantity > 0 ? line.orderedQuantity : line.quantity)},
         {u"shipping_quantity"_s, qint64(line.quantity)},
         {u"bin_location"_s, line.binLocation},
         {u"price"_s, line.priceMinor},
         {u"final_price"_s, line.priceMinor},
-        {u"line_price"_s, line.priceMinor * line.quantity},
+        {u"line_price"_s, line.priceMinor * (line.orderedQuantity > 0 ? line.orderedQuantity : line.quantity)},
     });
   }
   const QString orderNumber = slip.orderName.startsWith(u'#') ? slip.orderName.mid(1) : slip.orderName;

@@ -16,8 +16,9 @@ struct SlipLine {
   QString variantTitle;
   QString sku;
   QString binLocation;
-  int quantity = 0;
+  int quantity = 0; // in this parcel (Shopify's shipping_quantity)
   qint64 priceMinor = 0;
+  int orderedQuantity = 0; // on the order (Shopify's quantity); 0: the same as quantity
 };
 
 // Everything a packing slip shows about one fulfillment order; built from the database.

@@ -77,16 +77,45 @@ Result<SlipData> SlipRepository::load(qint64 fulfillmentOrderId) const
   slip.includesAllLineItemsInOrder = q.value(19).toLongLong() == 0;
   slip.shopAddress = QJsonObject{{u"company"_s, slip.shopName}, {u"address1"_s, slip.locationName}};
 
-  auto lines = db::exec(m_db,
-                        u"SELECT title, variant_title, sku, bin_location, quantity, price_minor "
-                        "FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND quantity > 0 ORDER BY id"_s,
-                        {fulfillmentOrderId});
+  // What is in the box: the units the completing claim verified. Before any pack, the ordered quantities.
+  auto packedBy = db::exec(m_db,
+                           u"SELECT id FROM claims WHERE fulfillment_order_id = ? AND release_reason = 'completed' "
+                           "ORDER BY id DESC LIMIT 1"_s,
+                           {fulfillmentOrderId});
+  if (!packedBy)
+    return packedBy.error();
+  const bool packed = packedBy.value().next();
+  auto lines = packed ? db::exec(m_db,
+                                 u"SELECT l.title, l.variant_title, l.sku, l.bin_location, v.n, l.price_minor, "
+                                 "l.quantity FROM fulfillment_order_lines l JOIN (SELECT line_id, "
+                                 "sum(quantity) AS n FROM scan_events WHERE claim_id = ? AND outcome IN "
+                                 "('ok', 'manual') AND line_id IS NOT NULL GROUP BY line_id) v ON v.line_id = l.id "
+                                 "WHERE l.fulfillment_order_id = ? AND v.n > 0 ORDER BY l.id"_s,
+                                 {packedBy.value().value(0).toLongLong(), fulfillmentOrderId})
+                      : db::exec(m_db,
+                                 u"SELECT title, variant_title, sku, bin_location, quantity, price_minor, quantity "
+                                 "FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND quantity > 0 "
+                                 "ORDER BY id"_s,
+                                 {fulfillmentOrderId});
   if (!lines)
     return lines.error();
+  int boxed = 0;
   while (lines.value().next()) {
     const QSqlQuery &l = lines.value();
     slip.lines.append({l.value(0).toString(), l.value(1).toString(), l.value(2).toString(), l.value(3).toString(),
-                       l.value(4).toInt(), l.value(5).toLongLong()});
+                       l.value(4).toInt(), l.value(5).toLongLong(), l.value(6).toInt()});
+    boxed += l.value(4).toInt();
+  }
+  if (packed) {
+    // A box short of what was ordered does not hold the whole order, whatever other fulfillment orders do.
+    auto wanted = db::exec(m_db,
+                           u"SELECT COALESCE(sum(quantity), 0) FROM fulfillment_order_lines "
+                           "WHERE fulfillment_order_id = ?"_s,
+                           {fulfillmentOrderId});
+    if (!wanted)
+      return wanted.error();
+    if (wanted.value().next() && boxed < wanted.value().value(0).toInt())
+      slip.includesAllLineItemsInOrder = false;
   }
   return slip;
 }

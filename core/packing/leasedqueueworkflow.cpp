@@ -5,6 +5,7 @@
 #include "core/db/sql.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -31,7 +32,7 @@ Result<queue::Claim> LeasedQueueWorkflow::claimOf(const ClaimedOrder &order) con
 {
   if (!order.claimId)
     return makeError(ErrorKind::InvalidInput, trWorkflow("This order was opened without a claim."));
-  return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}};
+  return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}, order.orderVersion};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::takeNext(qint64 locationId, const Packer &packer)
@@ -41,7 +42,7 @@ Result<ClaimedOrder> LeasedQueueWorkflow::takeNext(qint64 locationId, const Pack
     return claimed.error();
   if (!claimed.value())
     return makeError(ErrorKind::NotFound, trWorkflow("No order is waiting."));
-  return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId};
+  return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId, claimed.value()->orderVersion};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::take(qint64 fulfillmentOrderId, const Packer &packer)
@@ -49,15 +50,75 @@ Result<ClaimedOrder> LeasedQueueWorkflow::take(qint64 fulfillmentOrderId, const 
   auto claimed = m_queue.claimSpecific(m_stationId, fulfillmentOrderId, packer.id);
   if (!claimed)
     return claimed.error();
-  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId};
+  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion};
 }
 
-Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool partial)
+Result<ClaimedOrder> LeasedQueueWorkflow::takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead)
 {
+  if (!lead.active || !lead.isLead())
+    return makeError(ErrorKind::Permission, trWorkflow("Only a lead can take over an order."));
+  auto claimed = m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id);
+  if (!claimed)
+    return claimed.error();
+  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion};
+}
+
+Status LeasedQueueWorkflow::releaseHold(qint64 fulfillmentOrderId, const Packer &lead)
+{
+  if (!lead.active || !lead.isLead())
+    return makeError(ErrorKind::Permission, trWorkflow("Only a lead can release a hold."));
+  return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId);
+}
+
+Result<QList<VerifiedLine>> LeasedQueueWorkflow::verifiedLines(const queue::Claim &claim, bool partial)
+{
+  // This claim's accepted scans and approved manual counts per line: earlier attempts never count.
+  auto rows =
+      db::exec(m_db,
+               QStringLiteral("SELECT l.id, l.remaining_quantity, COALESCE(v.n, 0) FROM fulfillment_order_lines l "
+                              "LEFT JOIN (SELECT line_id, sum(quantity) AS n FROM scan_events "
+                              "WHERE claim_id = ? AND outcome IN ('ok', 'manual') AND line_id IS NOT NULL "
+                              "GROUP BY line_id) v ON v.line_id = l.id "
+                              "WHERE l.fulfillment_order_id = ? ORDER BY l.id"),
+               {claim.claimId, claim.fulfillmentOrderId});
+  if (!rows)
+    return rows.error();
+  QList<VerifiedLine> lines;
+  bool complete = true;
+  while (rows.value().next()) {
+    const VerifiedLine line{rows->value(0).toLongLong(), rows->value(2).toInt()};
+    const int remaining = rows->value(1).toInt();
+    if (line.quantity > remaining)
+      return makeError(ErrorKind::Conflict, trWorkflow("This order changed while it was being packed: more items "
+                                                       "were verified than it now asks for. Nothing was recorded."));
+    complete = complete && line.quantity == remaining;
+    if (line.quantity > 0)
+      lines.append(line);
+  }
+  if (!partial && !complete)
+    return makeError(ErrorKind::Conflict, trWorkflow("Not every item was verified in this pack attempt; nothing was "
+                                                     "recorded. Scan the missing items or ship partial."));
+  if (lines.isEmpty())
+    return makeError(ErrorKind::Conflict, trWorkflow("Nothing was verified in this pack attempt; nothing was "
+                                                     "recorded."));
+  return lines;
+}
+
+Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool partial,
+                                               const QList<VerifiedLine> &lines)
+{
+  // The fulfillment sends exactly what was verified, full and partial alike: the outbox worker
+  // posts these quantities and never re-reads the order's lines.
+  QJsonArray verified;
+  for (const VerifiedLine &line : lines)
+    verified.append(QJsonObject{{QStringLiteral("line_id"), line.lineId}, {QStringLiteral("quantity"), line.quantity}});
   const QString payload =
       QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("fulfillment_order_id"), claim.fulfillmentOrderId},
                                                   {QStringLiteral("notify_customer"), true},
-                                                  {QStringLiteral("partial"), partial}})
+                                                  {QStringLiteral("partial"), partial},
+                                                  {QStringLiteral("claim_id"), claim.claimId},
+                                                  {QStringLiteral("version"), claim.orderVersion},
+                                                  {QStringLiteral("lines"), verified}})
                             .toJson(QJsonDocument::Compact));
   const bool postgres = db::isPostgres(m_db);
   const QString key = QStringLiteral("fulfillment.create:%1").arg(claim.fulfillmentOrderId);
@@ -74,7 +135,8 @@ Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool p
     return makeError(ErrorKind::NotFound, trWorkflow("This order no longer exists."));
   const QString details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
                                                                       {QStringLiteral("idempotency_key"), key},
-                                                                      {QStringLiteral("partial"), partial}})
+                                                                      {QStringLiteral("partial"), partial},
+                                                                      {QStringLiteral("version"), claim.orderVersion}})
                                                 .toJson(QJsonDocument::Compact));
   auto audited = db::exec(
       m_db,
@@ -94,8 +156,11 @@ Status LeasedQueueWorkflow::finish(const ClaimedOrder &order, bool partial)
     return claim.error();
   return db::inTransaction(m_db, [&]() -> Status {
     if (Status packed = m_queue.markPacked(*claim); !packed)
-      return packed; // cancelled or lease lost: nothing of this finish is kept
-    return enqueueFulfillment(*claim, partial);
+      return packed; // cancelled, edited or lease lost: nothing of this finish is kept
+    auto lines = verifiedLines(*claim, partial);
+    if (!lines)
+      return lines.error();
+    return enqueueFulfillment(*claim, partial, *lines);
   });
 }
 

@@ -7,8 +7,17 @@
 
 namespace pb::packing {
 
+// One line of a finished pack: how many units this claim verified (fulfillment_order_lines.id).
+struct VerifiedLine {
+  qint64 lineId = 0;
+  int quantity = 0;
+};
+
 // The station's workflow over pb::queue::OrderQueue: every order is a leased claim, and finishing
 // marks it packed and enqueues the Shopify fulfillment in one transaction. Works on both drivers.
+// The fulfillment.create payload: {"fulfillment_order_id", "notify_customer", "partial", "claim_id",
+// "version" (the order version packed against), "lines": [{"line_id", "quantity"}, …]} where lines are
+// the units this claim verified (only lines with quantity > 0), for full and partial packs alike.
 class LeasedQueueWorkflow final : public PackWorkflow {
 public:
   LeasedQueueWorkflow(QSqlDatabase db, queue::OrderQueue &queue, qint64 stationId);
@@ -17,6 +26,8 @@ public:
 
   Result<ClaimedOrder> takeNext(qint64 locationId, const Packer &packer) override;
   Result<ClaimedOrder> take(qint64 fulfillmentOrderId, const Packer &packer) override;
+  Result<ClaimedOrder> takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead) override;
+  Status releaseHold(qint64 fulfillmentOrderId, const Packer &lead) override;
   Status finish(const ClaimedOrder &order, bool partial) override;
   Status hold(const ClaimedOrder &order, const QString &reason) override;
   Status release(const ClaimedOrder &order) override;
@@ -28,7 +39,9 @@ public:
 
 private:
   Result<queue::Claim> claimOf(const ClaimedOrder &order) const;
-  Status enqueueFulfillment(const queue::Claim &claim, bool partial);
+  // What this claim verified per line; Conflict when it does not fit the order as it now stands.
+  Result<QList<VerifiedLine>> verifiedLines(const queue::Claim &claim, bool partial);
+  Status enqueueFulfillment(const queue::Claim &claim, bool partial, const QList<VerifiedLine> &lines);
 
   QSqlDatabase m_db;
   queue::OrderQueue &m_queue;

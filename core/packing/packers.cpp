@@ -55,4 +55,14 @@ Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, con
   return loaded->first;
 }
 
+Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, const QString &pin)
+{
+  auto packer = signInWithPin(db, badgeId, pin);
+  if (!packer && packer.error().kind != ErrorKind::Permission)
+    return packer.error();
+  if (!packer || !packer->isLead())
+    return makeError(ErrorKind::Permission, QStringLiteral("lead badge or PIN not accepted"));
+  return packer;
+}
+
 } // namespace pb::packing

@@ -26,5 +26,8 @@ Result<Packer> findPackerByBadge(const QSqlDatabase &db, const QString &badgeId)
 Result<Packer> signInWithBadge(const QSqlDatabase &db, const QString &badgeId);
 // Signs in with badge number and PIN, for a forgotten badge; the same error for every failure.
 Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, const QString &pin);
+// A lead's approval at a bench (take over another station's order, lift a hold): badge and PIN of an
+// active lead or admin; Permission, with one message for every failure, otherwise.
+Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, const QString &pin);
 
 } // namespace pb::packing

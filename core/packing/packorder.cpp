@@ -16,7 +16,7 @@ Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderI
   PackOrder order;
   auto header = db::exec(db,
                          QStringLiteral("SELECT fo.id, o.shop_id, o.name, fo.ship_by, o.shipping_method, o.note, "
-                                        "o.gift_message, fo.pack_state FROM fulfillment_orders fo "
+                                        "o.gift_message, fo.pack_state, fo.version FROM fulfillment_orders fo "
                                         "JOIN orders o ON o.id = fo.order_id WHERE fo.id = ?"),
                          {fulfillmentOrderId});
   if (!header)
@@ -34,6 +34,7 @@ Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderI
   order.header.note = h.value(5).toString();
   order.header.giftMessage = h.value(6).toString();
   order.header.packState = h.value(7).toString();
+  order.header.version = h.value(8).toInt();
 
   auto lines = db::exec(db,
                         QStringLiteral("SELECT id, variant_id, title, variant_title, sku, bin_location, "

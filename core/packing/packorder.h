@@ -22,6 +22,7 @@ struct PackHeader {
   QString note;
   QString giftMessage;
   QString packState;
+  int version = 0; // fulfillment_orders.version as loaded: what the packer is shown and packs against
 };
 
 // One line to verify; `verified` counts scans and manual entries.

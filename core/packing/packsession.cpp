@@ -87,10 +87,19 @@ int PackSession::verifiedTotal() const
 
 Status PackSession::replayEvents()
 {
-  auto events = db::exec(m_db,
-                         QStringLiteral("SELECT outcome, line_id, quantity, box_no, raw_code, reason "
-                                        "FROM scan_events WHERE fulfillment_order_id = ? ORDER BY id"),
-                         {m_order.header.fulfillmentOrderId});
+  // Only this attempt's events: a claim that was released, held or expired took its scans with it (the
+  // items went back to the shelf), so a new claim starts from zero. Unclaimed sessions share the unclaimed events.
+  auto events =
+      m_context.claimId
+          ? db::exec(m_db,
+                     QStringLiteral("SELECT outcome, line_id, quantity, box_no, raw_code, reason FROM "
+                                    "scan_events WHERE fulfillment_order_id = ? AND claim_id = ? ORDER BY id"),
+                     {m_order.header.fulfillmentOrderId, *m_context.claimId})
+          : db::exec(m_db,
+                     QStringLiteral("SELECT outcome, line_id, quantity, box_no, raw_code, reason FROM "
+                                    "scan_events WHERE fulfillment_order_id = ? AND claim_id IS NULL "
+                                    "ORDER BY id"),
+                     {m_order.header.fulfillmentOrderId});
   if (!events)
     return events.error();
   int replayed = 0;

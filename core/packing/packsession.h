@@ -54,8 +54,9 @@ struct ScanFeedback {
   int remaining = 0;   // items still to verify after this input
 };
 
-// Verifies one fulfillment order by scan. Every input is written to scan_events before it counts,
-// so reopening a session (after a crash) restores counts, box and any unacknowledged error exactly.
+// Verifies one fulfillment order by scan, within one pack attempt (the claim in PackContext). Every input
+// is written to scan_events under that claim before it counts, so reopening a session on the same claim
+// (after a crash) restores counts, box and any unacknowledged error exactly; a new claim starts from zero.
 // Claiming, holding and marking packed belong to the queue: this class only records and signals.
 class PackSession final : public QObject {
   Q_OBJECT

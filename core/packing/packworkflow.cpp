@@ -16,4 +16,14 @@ Result<bool> PackWorkflow::wasFinished(const ClaimedOrder &)
   return false;
 }
 
+Result<ClaimedOrder> PackWorkflow::takeOver(qint64, const Packer &, const Packer &)
+{
+  return makeError(ErrorKind::Permission, QStringLiteral("this station cannot take orders over"));
+}
+
+Status PackWorkflow::releaseHold(qint64, const Packer &)
+{
+  return makeError(ErrorKind::Permission, QStringLiteral("this station cannot release holds"));
+}
+
 } // namespace pb::packing

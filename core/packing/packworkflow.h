@@ -15,6 +15,8 @@ namespace pb::packing {
 struct ClaimedOrder {
   qint64 fulfillmentOrderId = 0;
   std::optional<qint64> claimId;
+  // The order version packed against: the claim's, then the one the pack session loaded and shows.
+  int orderVersion = 0;
 };
 
 // How the station gets work and hands it back; LeasedQueueWorkflow implements it over
@@ -26,10 +28,18 @@ public:
   // NotFound when nothing is waiting.
   virtual Result<ClaimedOrder> takeNext(qint64 locationId, const Packer &packer) = 0;
   virtual Result<ClaimedOrder> take(qint64 fulfillmentOrderId, const Packer &packer) = 0;
+  // Records the pack and its fulfillment for exactly what this claim verified; Conflict when the order
+  // changed since orderVersion, when a full pack is not fully verified, or when the lease was lost.
   virtual Status finish(const ClaimedOrder &order, bool partial) = 0;
   virtual Status hold(const ClaimedOrder &order, const QString &reason) = 0;
-  // Gives the order back unfinished (sign-out mid-order); its scans stay and the next packer resumes.
+  // Gives the order back unfinished (sign-out mid-order): the attempt ends, its items go back to the
+  // shelf, and the next claim starts from zero (the old scans stay in the audit trail).
   virtual Status release(const ClaimedOrder &order) = 0;
+  // A lead (badge and PIN already checked: approveAsLead) moves an order another station holds to
+  // this one, for `packer`; Permission when `lead` is not a lead.
+  virtual Result<ClaimedOrder> takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead);
+  // A lead lifts a hold: the order goes back to the queue.
+  virtual Status releaseHold(qint64 fulfillmentOrderId, const Packer &lead);
   // Renews the order's lease while it is open; ErrorKind::Conflict once it was taken back.
   virtual Status keepAlive(const ClaimedOrder &order);
   // Whether this claim already ended in a recorded pack (a finish whose answer was lost with the connection).

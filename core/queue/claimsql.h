@@ -8,7 +8,8 @@ namespace pb::queue {
 
 // The PostgreSQL claim as one statement: pick with SKIP LOCKED, flip to claimed, open the lease,
 // audit it. Parameters in order: location, now, station, packer, now, now, expires, now,
-// actor kind, actor id, station. Shared with the pgbench baseline so both run the same SQL.
+// actor kind, actor id, station. Answers (claim id, fulfillment order id, order version). Shared with the pgbench
+// baseline so both run the same SQL.
 QString claimNextPostgresSql();
 
 } // namespace pb::queue

@@ -96,8 +96,11 @@ Status OrderQueue::audit(const QString &now, const Actor &actor, const QString &
 }
 
 Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
-                                      const QString &action)
+                                      const QString &action, const QJsonObject &details)
 {
+  auto version = orderVersion(fulfillmentOrderId);
+  if (!version)
+    return version.error();
   const QDateTime expires = m_clock.nowUtc().addSecs(m_lease.count());
   auto rows = m_statements.query(
       sql(QStringLiteral("INSERT INTO claims (fulfillment_order_id, station_id, packer_id, claimed_at, heartbeat_at, "
@@ -107,12 +110,23 @@ Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qi
     return rows.error();
   if (rows->isEmpty())
     return makeError(ErrorKind::Internal, QStringLiteral("claim insert returned no id"));
-  const Claim claim{rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires};
-  if (Status audited =
-          audit(now, actor, action, fulfillmentOrderId, json({{QStringLiteral("claim_id"), claim.claimId}}));
-      !audited)
-    return audited.error();
+  const Claim claim{rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires, *version};
+  QJsonObject audited = details;
+  audited.insert(QStringLiteral("claim_id"), claim.claimId);
+  if (Status written = audit(now, actor, action, fulfillmentOrderId, json(audited)); !written)
+    return written.error();
   return claim;
+}
+
+Result<int> OrderQueue::orderVersion(qint64 fulfillmentOrderId)
+{
+  auto rows =
+      m_statements.query(QStringLiteral("SELECT version FROM fulfillment_orders WHERE id = ?"), {fulfillmentOrderId});
+  if (!rows)
+    return rows.error();
+  if (rows->isEmpty())
+    return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
+  return rows->first().at(0).toInt();
 }
 
 Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId)
@@ -135,19 +149,19 @@ Result<std::optional<Claim>> OrderQueue::claimNextPostgres(qint64 stationId, qin
     return rows.error();
   if (rows->isEmpty())
     return std::optional<Claim>();
-  return std::optional<Claim>(
-      Claim{rows->first().at(0).toLongLong(), rows->first().at(1).toLongLong(), stationId, expires});
+  return std::optional<Claim>(Claim{rows->first().at(0).toLongLong(), rows->first().at(1).toLongLong(), stationId,
+                                    expires, rows->first().at(2).toInt()});
 }
 
 Result<Claim> OrderQueue::takeQueued(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
-                                     const QString &action)
+                                     const QString &action, const QJsonObject &details)
 {
   auto taken = m_statements.command(
       sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed', updated_at = {ts} WHERE id = ?")),
       {now, fulfillmentOrderId});
   if (!taken)
     return taken.error();
-  return insertClaim(now, actor, fulfillmentOrderId, action);
+  return insertClaim(now, actor, fulfillmentOrderId, action, details);
 }
 
 Result<std::optional<Claim>> OrderQueue::claimNextSqlite(qint64 stationId, qint64 locationId,
@@ -177,6 +191,18 @@ Result<std::optional<Claim>> OrderQueue::claimNextSqlite(qint64 stationId, qint6
 
 Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId)
 {
+  return claimOrTakeOver({stationId, packerId}, fulfillmentOrderId, std::nullopt);
+}
+
+Result<Claim> OrderQueue::takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId,
+                                   qint64 approvedByLeadId)
+{
+  return claimOrTakeOver({stationId, packerId}, fulfillmentOrderId, approvedByLeadId);
+}
+
+Result<Claim> OrderQueue::claimOrTakeOver(const Actor &actor, qint64 fulfillmentOrderId,
+                                          std::optional<qint64> approvedByLeadId)
+{
   std::optional<Claim> claimed;
   const Status status = inWriteTransaction([&]() -> Status {
     auto order = m_statements.query(
@@ -188,33 +214,20 @@ Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrde
     if (order->isEmpty())
       return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
     const QString state = order->first().at(0).toString();
-    const QDateTime nowTime = m_clock.nowUtc();
-    const QString now = isoUtc(nowTime);
+    const QString now = isoUtc(m_clock.nowUtc());
     if (state == u"queued") {
-      auto claim = takeQueued(now, {stationId, packerId}, fulfillmentOrderId, QStringLiteral("claim_specific"));
+      auto claim = takeQueued(now, actor, fulfillmentOrderId, QStringLiteral("claim_specific"));
       if (!claim)
         return claim.error();
       claimed = *claim;
       return {};
     }
     if (state == u"claimed") {
-      auto open = m_statements.query(
-          QStringLiteral("SELECT id, station_id FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"),
-          {fulfillmentOrderId});
-      if (!open)
-        return open.error();
-      if (!open->isEmpty() && open->first().at(1).toLongLong() == stationId) {
-        // This station already holds it (restart, second scan of the slip): resume the lease.
-        Claim claim{open->first().at(0).toLongLong(), fulfillmentOrderId, stationId, nowTime.addSecs(m_lease.count())};
-        auto extended = m_statements.command(
-            sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} WHERE id = ?")),
-            {now, isoUtc(claim.expiresAt), claim.claimId});
-        if (!extended)
-          return extended.error();
-        claimed = claim;
-        return {};
-      }
-      return makeError(ErrorKind::Conflict, trQueue("This order is being packed at another station."));
+      auto taken = takeClaimed(now, actor, fulfillmentOrderId, approvedByLeadId);
+      if (!taken)
+        return taken.error();
+      claimed = *taken;
+      return {};
     }
     if (state == u"held")
       return makeError(ErrorKind::Conflict, trQueue("This order is on hold: %1").arg(order->first().at(1).toString()));
@@ -225,6 +238,46 @@ Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrde
   if (!status)
     return status.error();
   return *claimed;
+}
+
+Result<Claim> OrderQueue::takeClaimed(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
+                                      std::optional<qint64> approvedByLeadId)
+{
+  auto open = m_statements.query(
+      sql(QStringLiteral("SELECT id, station_id, CASE WHEN expires_at <= {ts} THEN 1 ELSE 0 END FROM claims "
+                         "WHERE fulfillment_order_id = ? AND released_at IS NULL")),
+      {now, fulfillmentOrderId});
+  if (!open)
+    return open.error();
+  if (open->isEmpty()) // claimed with no open claim: only a hand-edited row; claim it afresh
+    return insertClaim(now, actor, fulfillmentOrderId, QStringLiteral("claim_specific"));
+  const Claim held{open->first().at(0).toLongLong(), fulfillmentOrderId, open->first().at(1).toLongLong(), {}};
+  const bool expired = open->first().at(2).toInt() == 1;
+  if (held.stationId == actor.stationId) {
+    // This station already holds it (restart, second scan of the slip): resume the lease and its scans.
+    auto version = orderVersion(fulfillmentOrderId);
+    if (!version)
+      return version.error();
+    Claim claim{held.claimId, fulfillmentOrderId, actor.stationId, m_clock.nowUtc().addSecs(m_lease.count()), *version};
+    auto extended = m_statements.command(
+        sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} WHERE id = ?")),
+        {now, isoUtc(claim.expiresAt), claim.claimId});
+    if (!extended)
+      return extended.error();
+    return claim;
+  }
+  if (!expired && !approvedByLeadId)
+    return makeError(ErrorKind::Conflict, trQueue("This order is being packed at another station."));
+  // The other attempt ends here; its scans stay in scan_events under its own claim id.
+  if (Status closed = closeClaim(held, now, expired ? QStringLiteral("expired") : QStringLiteral("released")); !closed)
+    return closed.error();
+  QJsonObject details{{QStringLiteral("previous_claim_id"), held.claimId},
+                      {QStringLiteral("previous_station_id"), held.stationId}};
+  if (approvedByLeadId)
+    details.insert(QStringLiteral("approved_by_packer_id"), *approvedByLeadId);
+  return insertClaim(now, actor, fulfillmentOrderId,
+                     expired && !approvedByLeadId ? QStringLiteral("claim_after_expiry") : QStringLiteral("take_over"),
+                     details);
 }
 
 Status OrderQueue::heartbeat(const Claim &claim)
@@ -290,7 +343,7 @@ Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional
   });
 }
 
-Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId)
+Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId, std::optional<qint64> stationId)
 {
   return inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());
@@ -309,7 +362,8 @@ Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packe
         return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
       return makeError(ErrorKind::Conflict, trQueue("This order is not on hold."));
     }
-    return audit(now, {0, packerId}, QStringLiteral("unhold"), fulfillmentOrderId, QStringLiteral("{}"));
+    return audit(now, {stationId.value_or(0), packerId}, QStringLiteral("unhold"), fulfillmentOrderId,
+                 QStringLiteral("{}"));
   });
 }
 
@@ -318,16 +372,32 @@ Status OrderQueue::markPacked(const Claim &claim)
   const QString now = isoUtc(m_clock.nowUtc());
   if (Status closed = closeClaim(claim, now, QStringLiteral("completed")); !closed)
     return closed;
+  auto order = m_statements.query(
+      m_postgres ? QStringLiteral("SELECT pack_state, version FROM fulfillment_orders WHERE id = ? FOR UPDATE")
+                 : QStringLiteral("SELECT pack_state, version FROM fulfillment_orders WHERE id = ?"),
+      {claim.fulfillmentOrderId});
+  if (!order)
+    return order.error();
+  // Cancelled or edited under us: the caller's transaction must not record a pack.
+  if (order->isEmpty() || order->first().at(0).toString() != u"claimed")
+    return makeError(ErrorKind::Conflict, trQueue("This order changed while it was being packed."));
+  if (const int current = order->first().at(1).toInt(); current != claim.orderVersion) {
+    qCInfo(lcQueue) << "pack refused: fulfillment order" << claim.fulfillmentOrderId << "is at version" << current
+                    << "but was packed against version" << claim.orderVersion;
+    return makeError(ErrorKind::Conflict,
+                     trQueue("This order was edited after it was opened for packing; nothing was recorded. Put the "
+                             "items back and pack it again."));
+  }
   auto packed =
       m_statements.command(sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed', updated_at = {ts} "
                                               "WHERE id = ? AND pack_state = 'claimed'")),
                            {now, claim.fulfillmentOrderId});
   if (!packed)
     return packed.error();
-  if (*packed == 0) // cancelled under us: the caller's transaction must not record a pack
+  if (*packed == 0)
     return makeError(ErrorKind::Conflict, trQueue("This order changed while it was being packed."));
   return audit(now, {claim.stationId, {}}, QStringLiteral("packed"), claim.fulfillmentOrderId,
-               json({{QStringLiteral("claim_id"), claim.claimId}}));
+               json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}}));
 }
 
 Result<int> OrderQueue::reapExpired()
@@ -370,26 +440,6 @@ Result<int> OrderQueue::reapExpired()
   if (reaped > 0)
     qCInfo(lcQueue) << "expired leases returned to the queue:" << reaped;
   return reaped;
-}
-
-Result<qint64> registerStation(const QSqlDatabase &db, const QString &name, std::optional<qint64> locationId)
-{
-  if (name.trimmed().isEmpty())
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("station name is empty"));
-  auto query = db::exec(db,
-                        db::isPostgres(db)
-                            ? QStringLiteral("INSERT INTO stations (name, location_id) VALUES (?, ?::bigint) "
-                                             "ON CONFLICT (name) DO UPDATE SET location_id = excluded.location_id "
-                                             "RETURNING id")
-                            : QStringLiteral("INSERT INTO stations (name, location_id) VALUES (?, ?) "
-                                             "ON CONFLICT (name) DO UPDATE SET location_id = excluded.location_id "
-                                             "RETURNING id"),
-                        {name.trimmed(), locationId ? QVariant(*locationId) : QVariant()});
-  if (!query)
-    return query.error();
-  if (!query.value().next())
-    return makeError(ErrorKind::Internal, QStringLiteral("station upsert returned no id"));
-  return query.value().value(0).toLongLong();
 }
 
 Status setSessionShop(const QSqlDatabase &db, qint64 shopId)

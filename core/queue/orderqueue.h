@@ -7,6 +7,7 @@
 #include "core/db/statementcache.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 #include <chrono>
@@ -20,6 +21,7 @@ struct Claim {
   qint64 fulfillmentOrderId = 0;
   qint64 stationId = 0;
   QDateTime expiresAt;
+  int orderVersion = 0; // fulfillment_orders.version when claimed: what the packer is shown and packs against
 };
 
 // The multi-station order queue: claim with a lease, heartbeat, release, hold, pack, reap.
@@ -34,15 +36,21 @@ public:
 
   // The next queued order at the location (priority DESC, ship_by, id); nullopt when none is free.
   Result<std::optional<Claim>> claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId = {});
-  // The packer scanned a slip: claim that order, or resume this station's own open claim on it.
+  // The packer scanned a slip: claim that order, or resume this station's own open claim on it. Another
+  // station's claim whose lease ran out is closed as expired and replaced (its scans stay with it).
   Result<Claim> claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId = {});
+  // A lead takes over an order another station still holds (crashed bench, packer gone): that claim is
+  // released, a new one starts from zero here, audited with the approving lead. A queued order is simply claimed.
+  Result<Claim> takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId, qint64 approvedByLeadId);
   // Extends the lease; ErrorKind::Conflict if the lease was lost.
   Status heartbeat(const Claim &claim);
-  // Back to the queue; scans are kept.
+  // Back to the queue; the attempt ends: its scans stay in scan_events under this claim, and the
+  // next claim starts from zero.
   Status release(const Claim &claim);
   Status hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId = {});
-  Status unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId = {});
-  // Closes the claim and marks the order packed; call INSIDE the caller's transaction.
+  Status unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId = {}, std::optional<qint64> stationId = {});
+  // Closes the claim and marks the order packed; call INSIDE the caller's transaction. Conflict when the
+  // order changed since claim.orderVersion (an edit whose notification never reached the station).
   Status markPacked(const Claim &claim);
   // Expired leases go back to the queue exactly once (release_reason 'expired'); how many.
   Result<int> reapExpired();
@@ -58,10 +66,17 @@ private:
   template <typename Body> Status inWriteTransaction(Body &&body);
   Status audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
                const QString &detailsJson);
-  Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action);
+  Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action,
+                            const QJsonObject &details = {});
   // A queued order becomes claimed by the actor (inside the caller's transaction).
-  Result<Claim> takeQueued(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action);
+  Result<Claim> takeQueued(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action,
+                           const QJsonObject &details = {});
+  Result<Claim> claimOrTakeOver(const Actor &actor, qint64 fulfillmentOrderId, std::optional<qint64> approvedByLeadId);
+  // A claimed order: resume our own claim, or replace another station's expired (or lead-approved) one.
+  Result<Claim> takeClaimed(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
+                            std::optional<qint64> approvedByLeadId);
   Status closeClaim(const Claim &claim, const QString &now, const QString &reason);
+  Result<int> orderVersion(qint64 fulfillmentOrderId);
   Result<std::optional<Claim>> claimNextPostgres(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
   Result<std::optional<Claim>> claimNextSqlite(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
 
@@ -72,7 +87,12 @@ private:
   db::StatementCache m_statements;
 };
 
-// Registers (or re-registers) a station by name; returns its id.
+// Registers (or re-registers) one station installation; returns its id. installationId is the
+// installation's own stable id (stationInstallationId()); displayName is what leads see and may repeat
+// across benches. A row from before installations had ids is adopted by the first installation with its name.
+Result<qint64> registerStation(const QSqlDatabase &db, const QString &installationId, const QString &displayName,
+                               std::optional<qint64> locationId);
+// A station whose name is its identity (tests and tools that name each station uniquely).
 Result<qint64> registerStation(const QSqlDatabase &db, const QString &name, std::optional<qint64> locationId);
 
 // Scopes this session to one shop for row-level security on PostgreSQL (packbench.shop_id); no-op on SQLite.

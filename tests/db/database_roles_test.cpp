@@ -5,6 +5,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
+#include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
@@ -183,12 +184,22 @@ private Q_SLOTS:
     auto taken = workflow.take(*fo, packer);
     VERIFY_OK(taken);
     VERIFY_OK(workflow.keepAlive(*taken));
+    {
+      // The two units are counted in this attempt, as the pack screen records them, under the station role.
+      auto session =
+          packing::PackSession::open(m_station, clock, *fo, {packer.id, taken->claimId, *station}, {false, false});
+      VERIFY_OK(session);
+      QCOMPARE((*session)->enterManual(0, 2, QStringLiteral("No barcode on item")).outcome, packing::Outcome::Counted);
+    }
     VERIFY_OK(workflow.finish(*taken, false)); // as the station role: outbox and audit inserts are granted
     QCOMPARE(test::scalar(m_admin,
-                          QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND shop_id = ? AND "
-                                         "payload = jsonb_build_object('fulfillment_order_id', ?::bigint, "
-                                         "'notify_customer', true, 'partial', false)"),
-                          {QString::number(*fo), m_shopA.shopId, *fo}),
+                          QStringLiteral("SELECT count(*) FROM outbox o JOIN fulfillment_order_lines l ON "
+                                         "l.fulfillment_order_id = ? WHERE o.aggregate_id = ? AND o.shop_id = ? AND "
+                                         "o.payload = jsonb_build_object('fulfillment_order_id', ?::bigint, "
+                                         "'notify_customer', true, 'partial', false, 'claim_id', ?::bigint, "
+                                         "'version', 1, 'lines', jsonb_build_array(jsonb_build_object('line_id', "
+                                         "l.id, 'quantity', 2)))"),
+                          {*fo, QString::number(*fo), m_shopA.shopId, *fo, *taken->claimId}),
              1);
   }
 

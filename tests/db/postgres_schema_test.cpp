@@ -91,6 +91,16 @@ private Q_SLOTS:
              .ok());
   }
 
+  void stations_areKeyedByInstallation_notByName()
+  {
+    // Two benches may share a host name (0010); one installation id may not be registered twice.
+    QVERIFY(db::exec(m_db, QStringLiteral("INSERT INTO stations (name, install_id) VALUES ('twin', 'i-1')")).ok());
+    QVERIFY(db::exec(m_db, QStringLiteral("INSERT INTO stations (name, install_id) VALUES ('twin', 'i-2')")).ok());
+    auto again = db::exec(m_db, QStringLiteral("INSERT INTO stations (name, install_id) VALUES ('other', 'i-1')"));
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().kind, ErrorKind::Conflict);
+  }
+
   void unreachableServer_isUnavailable()
   {
     db::ConnectionSettings s;
