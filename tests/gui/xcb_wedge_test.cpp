@@ -3,6 +3,7 @@
 // The scanner filter in a real xcb window on its own Xvfb, typed at by xdotool through the X
 // server (XTEST), the way a keyboard-wedge scanner's keys arrive. Fails when Xvfb or xdotool is
 // missing: scripts/install-deps.sh installs both.
+#include "tests/support/privatexvfb.h"
 #include "ui/scannerinputfilter.h"
 
 #include <QApplication>
@@ -12,54 +13,9 @@
 #include <QStandardPaths>
 #include <QTest>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace pb;
-
-namespace {
-
-// A private Xvfb: it picks a free display and writes its number to the pipe we give it.
-class PrivateXvfb {
-public:
-  ~PrivateXvfb()
-  {
-    if (m_pid > 0) {
-      ::kill(m_pid, SIGTERM);
-      ::waitpid(m_pid, nullptr, 0);
-    }
-  }
-
-  QString start(const QString &xvfb)
-  {
-    int fds[2];
-    if (::pipe(fds) != 0)
-      return {};
-    m_pid = ::fork();
-    if (m_pid == 0) {
-      ::close(fds[0]);
-      const QByteArray fd = QByteArray::number(fds[1]);
-      const QByteArray program = xvfb.toLocal8Bit();
-      ::execl(program.constData(), program.constData(), "-displayfd", fd.constData(), "-screen", "0", "640x480x24",
-              "-nolisten", "tcp", "-noreset", static_cast<char *>(nullptr));
-      ::_exit(127);
-    }
-    ::close(fds[1]);
-    QByteArray number;
-    char c = 0;
-    while (::read(fds[0], &c, 1) == 1 && c != '\n')
-      number.append(c);
-    ::close(fds[0]);
-    return number.isEmpty() ? QString() : QStringLiteral(":") + QString::fromLatin1(number);
-  }
-
-private:
-  pid_t m_pid = -1;
-};
-
-} // namespace
 
 class XcbWedgeTest final : public QObject {
   Q_OBJECT
@@ -155,8 +111,8 @@ int main(int argc, char **argv)
     std::fprintf(stderr, "FAIL: xcb_wedge_test needs Xvfb and xdotool (scripts/install-deps.sh)\n");
     return 1;
   }
-  PrivateXvfb server;
-  const QString display = server.start(xvfb);
+  test::PrivateXvfb server;
+  const QString display = server.start(QStringLiteral("640x480x24"));
   if (display.isEmpty()) {
     std::fprintf(stderr, "FAIL: Xvfb did not start\n");
     return 1;

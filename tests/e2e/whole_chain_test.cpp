@@ -1,0 +1,498 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole chain as a warehouse runs it: the Shopify fake holds a catalogue, two warehouses and orders
+// (one split across both); signed products and orders webhooks (with duplicates) reach the real
+// packbench-hub; two real packbench stations, one per warehouse, each on its own Xvfb, are driven only by
+// X keyboard events typed as a wedge scanner types them (xdotool): badge sign-in, F8, UPC-A / EAN-13 /
+// GTIN-14 forms and mixed-case SKUs, PB*COMPLETE. The fake must end with exactly one fulfillment per
+// fulfillment order carrying exactly the scanned quantities, and every document it got must be valid.
+#include "core/db/sql.h"
+#include "tests/support/fakeshopify.h"
+#include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/privatexvfb.h"
+#include "tests/support/programrun.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pb;
+
+namespace {
+const QByteArray kSecret = QByteArrayLiteral("whole-chain-secret");
+const QString kShop = QStringLiteral("chain.myshopify.com");
+const QString kReno = QStringLiteral("70001");
+const QString kColumbus = QStringLiteral("70002");
+
+// Every printed form a packer may scan for a variant (Shopify numeric variant id -> codes).
+const QHash<QString, QStringList> kScanForms{
+    {QStringLiteral("80011"),
+     {QStringLiteral("036000291452"), QStringLiteral("0036000291452"),  // UPC-A, EAN-13
+      QStringLiteral("00036000291452"), QStringLiteral("TNT-2P-GRN")}}, // GTIN-14, SKU
+    {QStringLiteral("80012"), {QStringLiteral("4006381333931"), QStringLiteral("04006381333931")}},
+    {QStringLiteral("80021"), {QStringLiteral("10036000291459")}},
+    {QStringLiteral("80031"), {QStringLiteral("BnD-Red-M")}}, // no barcode: its mixed-case SKU
+};
+
+quint16 freePort()
+{
+  QTcpServer probe;
+  probe.listen(QHostAddress::LocalHost, 0);
+  return probe.serverPort();
+}
+} // namespace
+
+class WholeChainTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  db::ConnectionSettings m_pg;
+  QSqlDatabase m_db;
+  test::FakeShopify m_fake;
+  QProcess m_hub;
+  quint16 m_hubPort = 0;
+  struct Bench {
+    QString code;
+    QString badge;
+    std::unique_ptr<test::PrivateXvfb> x;
+    std::unique_ptr<QProcess> station;
+    qint64 stationId = 0;
+  };
+  Bench m_reno{QStringLiteral("RNO"), QStringLiteral("PB-7009"), {}, {}, 0};
+  Bench m_columbus{QStringLiteral("CMH"), QStringLiteral("PB-7010"), {}, {}, 0};
+  int m_shots = 0;
+
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+
+  QStringList databaseArgs(const QString &user) const
+  {
+    return {QStringLiteral("--set"), QStringLiteral("database.driver=postgres"),
+            QStringLiteral("--set"), QStringLiteral("database.host=") + m_pg.host,
+            QStringLiteral("--set"), QStringLiteral("database.port=%1").arg(m_pg.port),
+            QStringLiteral("--set"), QStringLiteral("database.name=") + m_pg.name,
+            QStringLiteral("--set"), QStringLiteral("database.user=") + user};
+  }
+
+  QProcessEnvironment sandboxEnv(const QString &name) const
+  {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString home = m_dir.filePath(name);
+    QDir().mkpath(home + QStringLiteral("/runtime"));
+    QFile::setPermissions(home + QStringLiteral("/runtime"),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data")); // one installation id each
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+    return env;
+  }
+
+  test::ProgramRun hubCommand(const QStringList &args, const QByteArray &input = {})
+  {
+    return test::runProgramWithInput(QStringLiteral(PACKBENCH_HUB_BINARY),
+                                     args + QStringList{QStringLiteral("--no-default-files")} +
+                                         databaseArgs(QStringLiteral("postgres")),
+                                     m_dir.path(), input, sandboxEnv(QStringLiteral("admin")));
+  }
+
+  // Runs xdotool against a bench's display while this thread's event loop keeps the fake answering.
+  bool xdotool(const Bench &bench, const QStringList &args)
+  {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DISPLAY"), bench.x->display());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral("xdotool"), args);
+    if (!process.waitForStarted(5000))
+      return false;
+    QElapsedTimer running;
+    running.start();
+    while (process.state() != QProcess::NotRunning && running.elapsed() < 20000)
+      QTest::qWait(10);
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+  }
+
+  // A wedge scanner: the whole code and its Return in one burst (one xdotool, 5 ms a key, Shift as needed).
+  bool scan(const Bench &bench, const QString &code)
+  {
+    return xdotool(bench,
+                   {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("--args"),
+                    QStringLiteral("1"), code, QStringLiteral("key"), QStringLiteral("Return")});
+  }
+
+  void screenshot(const Bench &bench, const QString &what)
+  {
+    const QString dir = QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR);
+    QDir().mkpath(dir);
+    QProcess::execute(
+        QStringLiteral("import"),
+        {QStringLiteral("-display"), bench.x->display(), QStringLiteral("-window"), QStringLiteral("root"),
+         QStringLiteral("%1/%2-%3-%4.png").arg(dir).arg(++m_shots, 2, 10, QLatin1Char('0')).arg(bench.code, what)});
+  }
+
+  void addCatalogue()
+  {
+    test::FakeCatalogue &catalogue = m_fake.catalogue();
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    auto product = [&](const QString &id, const QString &title) {
+      test::FakeCatalogue::Product p;
+      p.id = id;
+      p.title = title;
+      p.updatedAt = at;
+      return p;
+    };
+    test::FakeCatalogue::Product tent = product(QStringLiteral("8001"), QStringLiteral("Trail Tent 2P"));
+    tent.variants = {{QStringLiteral("80011"),
+                      QStringLiteral("Green"),
+                      QStringLiteral("TNT-2P-GRN"),
+                      QStringLiteral("036000291452"),
+                      QStringLiteral("249.00"),
+                      2100,
+                      QStringLiteral("GRAMS"),
+                      {},
+                      {},
+                      at},
+                     {QStringLiteral("80012"),
+                      QStringLiteral("Orange"),
+                      QStringLiteral("TNT-2P-ORN"),
+                      QStringLiteral("4006381333931"),
+                      QStringLiteral("249.00"),
+                      2100,
+                      QStringLiteral("GRAMS"),
+                      {},
+                      {},
+                      at}};
+    catalogue.addProduct(tent);
+    test::FakeCatalogue::Product mug = product(QStringLiteral("8002"), QStringLiteral("Enamel Camp Mug"));
+    mug.variants = {{QStringLiteral("80021"),
+                     QStringLiteral("Default Title"),
+                     QStringLiteral("MUG-ENM-01"),
+                     QStringLiteral("10036000291459"),
+                     QStringLiteral("14.00"),
+                     300,
+                     QStringLiteral("GRAMS"),
+                     {},
+                     {},
+                     at}};
+    catalogue.addProduct(mug);
+    // Never announced by a webhook: the hub must fetch it when an order names it.
+    test::FakeCatalogue::Product bandana = product(QStringLiteral("8003"), QStringLiteral("Bandana"));
+    bandana.variants = {{QStringLiteral("80031"),
+                         QStringLiteral("Red / M"),
+                         QStringLiteral("BnD-Red-M"),
+                         {},
+                         QStringLiteral("9.00"),
+                         40,
+                         QStringLiteral("GRAMS"),
+                         {},
+                         {},
+                         at}};
+    catalogue.addProduct(bandana);
+  }
+
+  void addOrders()
+  {
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-600);
+    using Line = test::FakeShopify::OrderLine;
+    const QHash<QString, QString> variantTitles{{QStringLiteral("80011"), QStringLiteral("Green")},
+                                                {QStringLiteral("80012"), QStringLiteral("Orange")},
+                                                {QStringLiteral("80031"), QStringLiteral("Red / M")}};
+    auto line = [&](const QString &id, const QString &variant, const QString &title, const QString &sku, int quantity,
+                    const QString &location) {
+      Line l;
+      l.lineItemId = id;
+      l.variantId = variant;
+      l.title = title;
+      l.variantTitle = variantTitles.value(variant);
+      l.sku = sku;
+      l.quantity = quantity;
+      l.locationId = location;
+      return l;
+    };
+    m_fake.addRoutedOrder({QStringLiteral("9101"),
+                           QStringLiteral("#9101"),
+                           at,
+                           {line(QStringLiteral("910101"), QStringLiteral("80011"), QStringLiteral("Trail Tent 2P"),
+                                 QStringLiteral("TNT-2P-GRN"), 3, kReno),
+                            line(QStringLiteral("910102"), QStringLiteral("80021"), QStringLiteral("Enamel Camp Mug"),
+                                 QStringLiteral("MUG-ENM-01"), 1, kReno)}});
+    // Shopify split this one: the tent ships from Reno, the mug and the bandanas from Columbus.
+    m_fake.addRoutedOrder({QStringLiteral("9102"),
+                           QStringLiteral("#9102"),
+                           at.addSecs(1),
+                           {line(QStringLiteral("910201"), QStringLiteral("80012"), QStringLiteral("Trail Tent 2P"),
+                                 QStringLiteral("TNT-2P-ORN"), 2, kReno),
+                            line(QStringLiteral("910202"), QStringLiteral("80021"), QStringLiteral("Enamel Camp Mug"),
+                                 QStringLiteral("MUG-ENM-01"), 1, kColumbus),
+                            line(QStringLiteral("910203"), QStringLiteral("80031"), QStringLiteral("Bandana"),
+                                 QStringLiteral("BnD-Red-M"), 2, kColumbus)}});
+    m_fake.addRoutedOrder({QStringLiteral("9103"),
+                           QStringLiteral("#9103"),
+                           at.addSecs(2),
+                           {line(QStringLiteral("910301"), QStringLiteral("80011"), QStringLiteral("Trail Tent 2P"),
+                                 QStringLiteral("TNT-2P-GRN"), 1, kColumbus),
+                            line(QStringLiteral("910302"), QStringLiteral("80031"), QStringLiteral("Bandana"),
+                                 QStringLiteral("BnD-Red-M"), 1, kColumbus)}});
+  }
+
+  int webhook(const QString &topic, const QJsonObject &body, const QString &id)
+  {
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(m_hubPort));
+    return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
+  }
+
+  void startHub()
+  {
+    QProcessEnvironment env = sandboxEnv(QStringLiteral("hub"));
+    env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
+    env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(m_fake.accessToken()));
+    m_hub.setProcessEnvironment(env);
+    m_hub.setProcessChannelMode(QProcess::MergedChannels);
+    m_hubPort = freePort();
+    m_hub.start(QStringLiteral(PACKBENCH_HUB_BINARY),
+                QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} +
+                    databaseArgs(QStringLiteral("postgres")) +
+                    QStringList{QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(m_hubPort),
+                                QStringLiteral("--set"), QStringLiteral("shopify.shop=") + kShop,
+                                QStringLiteral("--set"),
+                                QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(),
+                                QStringLiteral("--set"),
+                                QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno),
+                                QStringLiteral("--set"), QStringLiteral("hub.reconcile_interval_seconds=0"),
+                                QStringLiteral("--set"), QStringLiteral("log.file=-")});
+    QVERIFY(m_hub.waitForStarted(10000));
+  }
+
+  void startStation(Bench &bench, const QString &login, const QString &passwordFile)
+  {
+    bench.x = std::make_unique<test::PrivateXvfb>();
+    QVERIFY2(!bench.x->start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
+    QProcessEnvironment env = sandboxEnv(QStringLiteral("station-") + bench.code);
+    env.insert(QStringLiteral("DISPLAY"), bench.x->display());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")); // a real X window, not offscreen
+    bench.station = std::make_unique<QProcess>();
+    bench.station->setProcessEnvironment(env);
+    bench.station->setProcessChannelMode(QProcess::MergedChannels);
+    bench.station->start(QStringLiteral(PACKBENCH_STATION_BINARY),
+                         QStringList{QStringLiteral("--no-default-files")} + databaseArgs(login) +
+                             QStringList{QStringLiteral("--set"),
+                                         QStringLiteral("database.password_file=") + passwordFile,
+                                         QStringLiteral("--set"), QStringLiteral("station.id=e2e-") + bench.code,
+                                         QStringLiteral("--set"), QStringLiteral("station.shop=") + kShop,
+                                         QStringLiteral("--set"), QStringLiteral("station.location=") + bench.code,
+                                         QStringLiteral("--set"), QStringLiteral("station.sounds=false"),
+                                         QStringLiteral("--set"), QStringLiteral("printing.auto_print=false"),
+                                         QStringLiteral("--set"), QStringLiteral("log.file=-")});
+    QVERIFY(bench.station->waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT((bench.stationId = scalar(QStringLiteral("SELECT id FROM stations WHERE name = ?"),
+                                                       {QString(QStringLiteral("e2e-") + bench.code)})) > 0,
+                             30000);
+    // The window is up when xdotool finds it; give it the keyboard as a packer's click would.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        xdotool(bench, {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
+                        QStringLiteral("Packbench"), QStringLiteral("windowfocus"), QStringLiteral("--sync")}),
+        30000);
+    QVERIFY(xdotool(bench, {QStringLiteral("mousemove"), QStringLiteral("600"), QStringLiteral("400")}));
+  }
+
+  qint64 openClaim(const Bench &bench)
+  {
+    return scalar(QStringLiteral("SELECT coalesce(max(fulfillment_order_id), 0) FROM claims WHERE station_id = ? AND "
+                                 "released_at IS NULL"),
+                  {bench.stationId});
+  }
+
+  // Takes the next order with F8 and packs every remaining unit with the scanner, then PB*COMPLETE.
+  void packNext(Bench &bench, int *unitsScanned)
+  {
+    QVERIFY(xdotool(bench, {QStringLiteral("key"), QStringLiteral("F8")}));
+    qint64 fo = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((fo = openClaim(bench)) > 0, 20000);
+    auto lines =
+        db::exec(m_db,
+                 QStringLiteral("SELECT l.remaining_quantity, v.shopify_id FROM fulfillment_order_lines l JOIN "
+                                "variants v ON v.id = l.variant_id WHERE l.fulfillment_order_id = ? AND "
+                                "l.remaining_quantity > 0 ORDER BY l.id"),
+                 {fo});
+    VERIFY_OK(lines);
+    QList<std::pair<int, QString>> wanted;
+    while (lines.value().next())
+      wanted.append({lines->value(0).toInt(), lines->value(1).toString()});
+    QVERIFY2(!wanted.isEmpty(), "a claimed order without scannable lines");
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND "
+                                   "remaining_quantity > 0 AND variant_id IS NULL"),
+                    {fo}),
+             0);
+    screenshot(bench, QStringLiteral("claimed"));
+    int scanned = 0;
+    for (const auto &[quantity, variant] : wanted) {
+      const QStringList forms = kScanForms.value(variant);
+      QVERIFY2(!forms.isEmpty(), qPrintable(QStringLiteral("no scan form for variant %1").arg(variant)));
+      for (int unit = 0; unit < quantity; ++unit) {
+        QVERIFY(scan(bench, forms.at((scanned + unit) % forms.size())));
+        ++scanned;
+        // Each scan is accepted before the next (a packer looks for the green light).
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id "
+                                                        "= ? AND outcome = 'ok'"),
+                                         {fo}),
+                                  qint64(scanned), 15000);
+      }
+    }
+    screenshot(bench, QStringLiteral("verified"));
+    QVERIFY(scan(bench, QStringLiteral("PB*COMPLETE")));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND "
+                                                    "pack_state = 'packed'"),
+                                     {fo}),
+                              1, 20000);
+    *unitsScanned += scanned;
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("xdotool")).isEmpty(),
+             "xdotool is missing (scripts/install-deps.sh installs it)");
+    auto scratch = test::createScratchDatabase(QStringLiteral("chain"));
+    VERIFY_OK(scratch);
+    m_pg = *scratch;
+    auto db = db::openDatabase(m_pg, QStringLiteral("chain-admin"));
+    VERIFY_OK(db);
+    m_db = *db;
+    QVERIFY(m_fake.listen() > 0);
+    m_fake.addLocation(kReno, QStringLiteral("Reno Warehouse"));
+    m_fake.addLocation(kColumbus, QStringLiteral("Columbus DC"));
+    addCatalogue();
+    addOrders();
+  }
+
+  void operator_setsUpTheDatabase_packersAndStationLogins()
+  {
+    const auto migrated = hubCommand({QStringLiteral("migrate")});
+    QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+    for (const Bench *bench : {&m_reno, &m_columbus}) {
+      const auto added = hubCommand({QStringLiteral("packer"), QStringLiteral("add"), bench->badge,
+                                     QStringLiteral("--name"), QStringLiteral("Packer ") + bench->code},
+                                    QByteArrayLiteral("4711\n"));
+      QVERIFY2(added.exitCode == 0, qPrintable(added.err + added.out));
+      const auto login = hubCommand({QStringLiteral("station-login"), QStringLiteral("create"),
+                                     QStringLiteral("e2e_") + bench->code.toLower(), QStringLiteral("--password-file"),
+                                     m_dir.filePath(QStringLiteral("password-") + bench->code)});
+      QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
+    }
+  }
+
+  void webhooks_bringTheCatalogueAndOrders_throughTheHub()
+  {
+    startHub();
+    // Products first (each twice: Shopify may deliver twice), then the orders, one of them twice.
+    int status = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (status = webhook(QStringLiteral("products/create"), m_fake.catalogue().restPayload(QStringLiteral("8001")),
+                          QStringLiteral("p-8001"))) == 200,
+        20000);
+    QCOMPARE(webhook(QStringLiteral("products/create"), m_fake.catalogue().restPayload(QStringLiteral("8001")),
+                     QStringLiteral("p-8001")),
+             200);
+    QCOMPARE(webhook(QStringLiteral("products/create"), m_fake.catalogue().restPayload(QStringLiteral("8002")),
+                     QStringLiteral("p-8002")),
+             200);
+    for (const QString &order : {QStringLiteral("9101"), QStringLiteral("9102"), QStringLiteral("9103")})
+      QCOMPARE(
+          webhook(QStringLiteral("orders/create"), m_fake.orderWebhookPayload(order), QStringLiteral("o-") + order),
+          200);
+    QCOMPARE(webhook(QStringLiteral("orders/create"), m_fake.orderWebhookPayload(QStringLiteral("9102")),
+                     QStringLiteral("o-9102")),
+             200);
+    // Four fulfillment orders, each queued at its warehouse with every line tied to a catalogue variant.
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders f JOIN locations l ON "
+                                                    "l.id = f.location_id WHERE f.pack_state = 'queued'")),
+                              4, 60000);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders f JOIN locations l ON l.id = f.location_id "
+                                   "WHERE l.code = 'RNO'")),
+             2);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders f JOIN locations l ON l.id = f.location_id "
+                                   "WHERE l.code = 'CMH'")),
+             2);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines WHERE variant_id IS NULL")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM barcodes")) > 0, true);
+  }
+
+  void twoStations_packEachWarehousesPart_byRealKeyboard()
+  {
+    for (Bench *bench : {&m_reno, &m_columbus}) {
+      startStation(*bench, QStringLiteral("e2e_") + bench->code.toLower(),
+                   m_dir.filePath(QStringLiteral("password-") + bench->code));
+      screenshot(*bench, QStringLiteral("started"));
+      QVERIFY(scan(*bench, bench->badge)); // the badge scan signs in
+      QTest::qWait(500);
+      screenshot(*bench, QStringLiteral("signed-in"));
+    }
+    int units = 0;
+    for (Bench *bench : {&m_reno, &m_columbus}) {
+      packNext(*bench, &units);
+      packNext(*bench, &units);
+    }
+    QCOMPARE(units, 3 + 1 + 2 + 1 + 2 + 1 + 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE outcome IN ('wrong_item', 'unknown', "
+                                   "'over_scan')")),
+             0);
+  }
+
+  void shopify_holdsOneFulfillmentPerFulfillmentOrder_withTheScannedQuantities()
+  {
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND "
+                                                    "status = 'done'")),
+                              4, 60000);
+    // What the stations verified, per Shopify line item, from the scan log.
+    QHash<QString, int> scanned;
+    auto rows = db::exec(m_db, QStringLiteral("SELECT l.line_item_shopify_id, sum(e.quantity) FROM scan_events e JOIN "
+                                              "fulfillment_order_lines l ON l.id = e.line_id WHERE e.outcome = 'ok' "
+                                              "GROUP BY 1"));
+    VERIFY_OK(rows);
+    while (rows.value().next())
+      scanned.insert(rows->value(0).toString(), rows->value(1).toInt());
+    QCOMPARE(m_fake.fulfillmentOrders().size(), 4);
+    QHash<QString, int> fulfilled;
+    for (const auto &fo : m_fake.fulfillmentOrders()) {
+      QCOMPARE(fo.status, QStringLiteral("CLOSED"));
+      QCOMPARE(fo.fulfillmentIds.size(), 1);
+      for (const auto &[lineItem, quantity] : m_fake.fulfillments().value(fo.fulfillmentIds.first()).lines)
+        fulfilled[lineItem] += quantity;
+    }
+    QCOMPARE(fulfilled, scanned);
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
+  }
+
+  void cleanupTestCase()
+  {
+    for (Bench *bench : {&m_reno, &m_columbus}) {
+      if (bench->station && bench->station->state() != QProcess::NotRunning) {
+        bench->station->terminate();
+        bench->station->waitForFinished(10000);
+        const QByteArray log = bench->station->readAll();
+        QVERIFY2(!log.contains("robin9101@example.com"), "customer data must never reach the station log");
+      }
+    }
+    if (m_hub.state() != QProcess::NotRunning) {
+      m_hub.terminate();
+      QVERIFY(m_hub.waitForFinished(30000));
+      const QByteArray log = m_hub.readAll();
+      QVERIFY2(!log.contains(m_fake.accessToken()), "the access token must never reach the log");
+      QVERIFY2(!log.contains(kSecret), "the webhook secret must never reach the log");
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(WholeChainTest)
+#include "whole_chain_test.moc"

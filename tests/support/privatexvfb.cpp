@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/privatexvfb.h"
+
+#include <QStandardPaths>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace pb::test {
+
+PrivateXvfb::~PrivateXvfb()
+{
+  if (m_pid > 0) {
+    ::kill(m_pid, SIGTERM);
+    ::waitpid(m_pid, nullptr, 0);
+  }
+}
+
+QString PrivateXvfb::start(const QString &screen)
+{
+  const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
+  if (xvfb.isEmpty())
+    return {};
+  int fds[2];
+  if (::pipe(fds) != 0)
+    return {};
+  const QByteArray program = xvfb.toLocal8Bit();
+  const QByteArray geometry = screen.toLatin1();
+  m_pid = ::fork();
+  if (m_pid == 0) {
+    ::close(fds[0]);
+    const QByteArray fd = QByteArray::number(fds[1]);
+    ::execl(program.constData(), program.constData(), "-displayfd", fd.constData(), "-screen", "0",
+            geometry.constData(), "-nolisten", "tcp", "-noreset", static_cast<char *>(nullptr));
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  QByteArray number;
+  char c = 0;
+  while (::read(fds[0], &c, 1) == 1 && c != '\n')
+    number.append(c);
+  ::close(fds[0]);
+  m_display = number.isEmpty() ? QString() : QStringLiteral(":") + QString::fromLatin1(number);
+  return m_display;
+}
+
+} // namespace pb::test
