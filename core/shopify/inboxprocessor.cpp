@@ -7,6 +7,7 @@
 #include "core/shopify/cataloguemapper.h"
 #include "core/shopify/cataloguewriter.h"
 #include "core/shopify/compliance.h"
+#include "core/shopify/fulfillmentorderevents.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/orderwriter.h"
 
@@ -263,6 +264,17 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
     if (!touched)
       return touched.error();
     *note = QStringLiteral("edited %1 open fulfillment order(s)").arg(*touched);
+    return {};
+  }
+  if (fulfillmentorderevents::isTopic(topic)) {
+    // Only mirrored shops follow Shopify's fulfillment orders; others keep the one made from the order.
+    if (!m_mirror)
+      return {};
+    auto queued = fulfillmentorderevents::apply(*m_statements, *shopId, *payload,
+                                                QStringLiteral("webhook:%1").arg(item.delivery.webhookId));
+    if (!queued)
+      return queued.error();
+    *note = QStringLiteral("%1 order(s) to read again").arg(*queued);
     return {};
   }
   if (topic == u"customers/redact" || topic == u"shop/redact" || topic == u"customers/data_request") {

@@ -300,8 +300,12 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
 Status enqueueOrderSync(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QDateTime &orderUpdatedAt)
 {
   // One read per version of the order: a redelivered webhook queues nothing new.
-  const QString key =
-      QStringLiteral("order.sync:%1:%2:%3").arg(shopId).arg(orderId).arg(orderUpdatedAt.toMSecsSinceEpoch());
+  return enqueueOrderSync(sql, shopId, orderId, QString::number(orderUpdatedAt.toMSecsSinceEpoch()));
+}
+
+Status enqueueOrderSync(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QString &reason)
+{
+  const QString key = QStringLiteral("order.sync:%1:%2:%3").arg(shopId).arg(orderId, reason);
   const QString payload =
       QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("shop_id"), QString::number(shopId)},
                                                   {QStringLiteral("order_id"), orderId}})

@@ -53,6 +53,8 @@ Result<int> applyEdit(db::StatementCache &statements, qint64 shopId, const QStri
 // Queues one read of the order's fulfillment orders for this version of it (outbox kind order.sync).
 Status enqueueOrderSync(db::StatementCache &statements, qint64 shopId, const QString &orderId,
                         const QDateTime &orderUpdatedAt);
+// The same for a change that is not an order version (a fulfillment-order webhook): reason keys it once.
+Status enqueueOrderSync(db::StatementCache &statements, qint64 shopId, const QString &orderId, const QString &reason);
 
 Status notifyOrderChanged(db::StatementCache &statements, qint64 fulfillmentOrderId);
 

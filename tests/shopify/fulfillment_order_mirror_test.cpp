@@ -265,6 +265,31 @@ private Q_SLOTS:
              2);
   }
 
+  void fulfillmentOrderWebhooks_queueAReadOfTheirOrder()
+  {
+    // fulfillment_orders/moved names fulfillment orders (not the order): the hub finds the order by them.
+    const QJsonObject moved{
+        {QStringLiteral("original_fulfillment_order"),
+         QJsonObject{{QStringLiteral("id"), QStringLiteral("gid://shopify/FulfillmentOrder/50012")},
+                     {QStringLiteral("status"), QStringLiteral("closed")}}},
+        {QStringLiteral("moved_fulfillment_order"),
+         QJsonObject{{QStringLiteral("id"), QStringLiteral("gid://shopify/FulfillmentOrder/50019")},
+                     {QStringLiteral("status"), QStringLiteral("open")}}},
+        {QStringLiteral("destination_location_id"), QStringLiteral("gid://shopify/Location/%1").arg(kReno)}};
+    const qint64 before =
+        scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'order.sync' AND aggregate_id = '5001'"));
+    QVERIFY(deliver(QStringLiteral("fulfillment_orders/moved"), moved));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'order.sync' AND aggregate_id = '5001'")),
+             before + 1);
+    // One naming nothing we know is settled, not dead: the order's own webhook brings it later.
+    QVERIFY(deliver(
+        QStringLiteral("fulfillment_orders/placed_on_hold"),
+        QJsonObject{{QStringLiteral("fulfillment_order"),
+                     QJsonObject{{QStringLiteral("id"), QStringLiteral("gid://shopify/FulfillmentOrder/1")}}}}));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status = 'dead'")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE status = 'pending'")), 0);
+  }
+
   void everyDocumentSent_wasValidAgainstTheSchema() { QCOMPARE(m_fake->stats().invalidDocuments, 0); }
 };
 

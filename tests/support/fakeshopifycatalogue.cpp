@@ -386,4 +386,11 @@ QJsonObject FakeCatalogue::bulkStatus(const QJsonObject &variables)
            {QStringLiteral("partialDataUrl"), QJsonValue()}}}};
 }
 
+QByteArray FakeCatalogue::bulkExport() const
+{
+  int objects = 0;
+  int roots = 0;
+  return exportJsonl(&objects, &roots);
+}
+
 } // namespace pb::test

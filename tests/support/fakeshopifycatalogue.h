@@ -75,6 +75,9 @@ public:
   // weight, variant_gids listing every variant, the variants array cut at 100.
   QJsonObject restPayload(const QString &productId) const;
 
+  // The JSONL a bulk export of the whole catalogue downloads (benchmarks feed it to the writers directly).
+  QByteArray bulkExport() const;
+
   bool handles(const QString &operation) const;
   QJsonObject run(const QString &operation, const QJsonObject &variables,
                   const std::function<int(const QString &)> &pageSize, QJsonArray *errors);
