@@ -3,6 +3,7 @@
 #include "core/shopify/fulfillmentapi.h"
 
 #include "core/shopify/graphqlclient.h"
+#include "core/shopify/graphqlpaging.h"
 #include "core/shopify/ordermapper.h"
 
 #include <QJsonArray>
@@ -68,17 +69,7 @@ void appendLines(const QJsonObject &connection, QList<RemoteFulfillmentOrderLine
   }
 }
 
-// The cursor to continue after, empty on the last page; a "next page" without a new cursor would loop.
-Result<QString> nextCursor(const QJsonObject &connection, const QString &previous)
-{
-  const QJsonObject pageInfo = connection.value(u"pageInfo").toObject();
-  if (!pageInfo.value(u"hasNextPage").toBool())
-    return QString();
-  const QString cursor = pageInfo.value(u"endCursor").toString();
-  if (cursor.isEmpty() || cursor == previous)
-    return makeError(ErrorKind::Unavailable, QStringLiteral("Shopify announced a next page without a new cursor"));
-  return cursor;
-}
+using graphqlpaging::nextCursor;
 
 Status fetchRemainingLines(GraphQlClient &client, const QString &fulfillmentOrderId, QString after,
                            QList<RemoteFulfillmentOrderLine> *lines)
