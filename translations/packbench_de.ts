@@ -331,6 +331,10 @@
         <source>State</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>No barcode · F2 to count</source>
+        <translation>Kein Barcode · F2 zum Zählen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PackView</name>

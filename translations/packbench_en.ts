@@ -331,6 +331,10 @@
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No barcode · F2 to count</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PackView</name>

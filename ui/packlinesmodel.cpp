@@ -77,6 +77,8 @@ QVariant PackLinesModel::data(const QModelIndex &index, int role) const
         return tr("Too many!");
       if (line.done())
         return tr("✔ Done");
+      if (line.variantId == 0) // a custom item has no barcode to scan: a counted quantity, approved
+        return tr("No barcode · F2 to count");
       return line.verified > 0 ? tr("%n more", nullptr, line.expected - line.verified) : tr("To scan");
     }
     break;

@@ -137,6 +137,26 @@ private Q_SLOTS:
     shoot(*window, QStringLiteral("pack-complete.png"));
   }
 
+  void customItem_withoutVariant_isShownAsCountByHand()
+  {
+    auto window = makeWindow();
+    signIn(*window);
+    const qint64 fo = openNewOrder(*window, {{m_daypack, 1}});
+    QVERIFY(fo > 0);
+    // A Shopify custom line (gift wrap, engraving…) has no catalogue variant and so nothing to scan.
+    QVERIFY(db::exec(m_db,
+                     QStringLiteral("UPDATE fulfillment_order_lines SET variant_id = NULL, title = 'Gift wrap', "
+                                    "sku = NULL WHERE fulfillment_order_id = ?"),
+                     {fo})
+                .ok());
+    auto reopened = m_workflow->take(fo, *window->packer());
+    QVERIFY(reopened.ok());
+    QVERIFY(window->openOrder(*reopened));
+    const auto *model = window->packView()->linesModel();
+    QCOMPARE(model->index(0, ui::PackLinesModel::State).data().toString(), QStringLiteral("No barcode · F2 to count"));
+    window->signOut();
+  }
+
   void completeTooEarly_isRefused()
   {
     auto window = makeWindow();
