@@ -428,6 +428,23 @@ private Q_SLOTS:
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM barcodes")) > 0, true);
   }
 
+  void stationSelfTest_passesForItsWarehouseCode()
+  {
+    // RNO exists only because the hub synced Shopify's locations and mapped the code.
+    QProcessEnvironment env = sandboxEnv(QStringLiteral("selftest"));
+    env.remove(QStringLiteral("DISPLAY"));
+    const auto run = test::runProgram(
+        QStringLiteral(PACKBENCH_STATION_BINARY),
+        QStringList{QStringLiteral("--self-test"), QStringLiteral("--no-default-files")} +
+            databaseArgs(QStringLiteral("e2e_rno")) +
+            QStringList{QStringLiteral("--set"),
+                        QStringLiteral("database.password_file=") + m_dir.filePath(QStringLiteral("password-RNO")),
+                        QStringLiteral("--set"), QStringLiteral("station.shop=") + kShop, QStringLiteral("--set"),
+                        QStringLiteral("station.location=RNO"), QStringLiteral("--set"), QStringLiteral("log.file=-")},
+        m_dir.path(), env);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+  }
+
   void twoStations_packEachWarehousesPart_byRealKeyboard()
   {
     for (Bench *bench : {&m_reno, &m_columbus}) {
