@@ -183,6 +183,49 @@ private Q_SLOTS:
     QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
   }
 
+  void doublingWithAppend_hitsOutputBudget_beforeMemory()
+  {
+    // Only its size is written, so the output budget never saw the 10 x 2^20 characters (40 doublings
+    // would have taken the station's memory).
+    RenderOptions options;
+    options.maxOutputChars = 100'000;
+    auto out = ::render(u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% assign s = s | append: s %}{% endfor "
+                        u"%}{{ s | size }}"_s,
+                        {}, options);
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
+  }
+
+  void replaceWithEmptyPattern_isSizedBeforeBuilding()
+  {
+    RenderOptions options;
+    options.maxOutputChars = 100'000;
+    // 1,000 characters, an empty pattern (1,001 matches), a 1,000-character replacement: ~1M characters.
+    auto out = ::render(u"{% assign a = '' %}{% for i in (1..100) %}{% assign a = a | append: '0123456789' %}{% endfor "
+                        u"%}{% assign b = a | replace: '', a %}{{ b | size }}"_s,
+                        {}, options);
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
+    QCOMPARE(::render(u"{{ 'abc' | replace: 'b', 'xx' }}"_s, {}).value(), u"axxc"_s);
+  }
+
+  void deeplyNestedBlocks_areRefused_notAStackOverflow()
+  {
+    QString deep;
+    for (int i = 0; i < 5000; ++i)
+      deep += u"{% if true %}"_s;
+    auto out = ::render(deep, {});
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"nested deeper than 100"_s), qPrintable(out.error().message));
+    QString fine;
+    for (int i = 0; i < 50; ++i)
+      fine += u"{% if true %}"_s;
+    fine += u"x"_s;
+    for (int i = 0; i < 50; ++i)
+      fine += u"{% endif %}"_s;
+    QCOMPARE(::render(fine, {}).value(), u"x"_s);
+  }
+
   void parsedTemplate_rendersManyTimesIndependently()
   {
     auto tpl = Template::parse(u"{% increment c %}{% assign x = x | plus: 1 %}{{ x }}"_s);

@@ -63,6 +63,13 @@ QVariant FilteredExpression::evaluate(Context &ctx) const
       return {};
     }
     value = std::move(result).value();
+    // Any filter's string (join, the rest) stays within the output budget too.
+    if (value.typeId() == QMetaType::QString && value.toString().size() > ctx.options().maxOutputChars) {
+      ctx.fail(call.pos, QStringLiteral("string of %1 characters exceeds the output budget of %2")
+                             .arg(value.toString().size())
+                             .arg(ctx.options().maxOutputChars));
+      return {};
+    }
   }
   return value;
 }

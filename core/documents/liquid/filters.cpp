@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/documents/liquid/filters.h"
 
+#include "core/documents/liquid/context.h"
 #include "core/documents/liquid/filtersupport.h"
 
 #include <QRegularExpression>
@@ -28,13 +29,30 @@ Result<QVariant> capitalize(Context &, const QVariant &in, const Args &, const K
   const QString s = str(in);
   return QVariant(s.left(1).toUpper() + s.mid(1).toLower());
 }
-Result<QVariant> append(Context &, const QVariant &in, const Args &a, const Kwargs &)
+// A merchant template must not build a string past the render's output budget (doubling it in a loop
+// would take the station's memory before the output budget ever saw it).
+Status fitsBudget(const Context &ctx, qint64 size)
 {
-  return QVariant(str(in) + str(arg(a, 0)));
+  if (size <= ctx.options().maxOutputChars)
+    return {};
+  return makeError(ErrorKind::InvalidInput, u"string of %1 characters exceeds the output budget of %2"_s.arg(size).arg(
+                                                ctx.options().maxOutputChars));
 }
-Result<QVariant> prepend(Context &, const QVariant &in, const Args &a, const Kwargs &)
+Result<QVariant> append(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
 {
-  return QVariant(str(arg(a, 0)) + str(in));
+  const QString head = str(in);
+  const QString tail = str(arg(a, 0));
+  if (Status fits = fitsBudget(ctx, qint64(head.size()) + tail.size()); !fits)
+    return fits.error();
+  return QVariant(head + tail);
+}
+Result<QVariant> prepend(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
+{
+  const QString tail = str(in);
+  const QString head = str(arg(a, 0));
+  if (Status fits = fitsBudget(ctx, qint64(head.size()) + tail.size()); !fits)
+    return fits.error();
+  return QVariant(head + tail);
 }
 Result<QVariant> strip(Context &, const QVariant &in, const Args &, const Kwargs &)
 {
@@ -133,10 +151,16 @@ Result<QVariant> urlDecode(Context &, const QVariant &in, const Args &, const Kw
   s.replace(u'+', u' ');
   return QVariant(QUrl::fromPercentEncoding(s.toUtf8()));
 }
-Result<QVariant> replace(Context &, const QVariant &in, const Args &a, const Kwargs &)
+Result<QVariant> replace(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
 {
   QString s = str(in);
-  return QVariant(s.replace(str(arg(a, 0)), str(arg(a, 1))));
+  const QString before = str(arg(a, 0));
+  const QString after = str(arg(a, 1));
+  // Sized before it is built: an empty pattern matches between every two characters.
+  const qint64 matches = before.isEmpty() ? qint64(s.size()) + 1 : qint64(s.count(before));
+  if (Status fits = fitsBudget(ctx, qint64(s.size()) + matches * (qint64(after.size()) - before.size())); !fits)
+    return fits.error();
+  return QVariant(s.replace(before, after));
 }
 Result<QVariant> replaceFirst(Context &, const QVariant &in, const Args &a, const Kwargs &)
 {

@@ -45,6 +45,20 @@ public:
 private:
   std::vector<Token> m_tokens;
   size_t m_index = 0;
+  int m_nesting = 0; // parseBody calls open (blocks inside blocks)
+};
+
+constexpr int kMaxNesting = 100;
+
+struct NestingGuard {
+  explicit NestingGuard(int *depth)
+      : m_depth(depth)
+  {
+    ++*m_depth;
+  }
+  ~NestingGuard() { --*m_depth; }
+  Q_DISABLE_COPY_MOVE(NestingGuard)
+  int *m_depth;
 };
 
 class Parser final {
@@ -59,6 +73,13 @@ public:
   NodeList parseBody(const QSet<QString> &terminators, Segment *end)
   {
     NodeList nodes;
+    // Blocks nest by recursion: a template of thousands of nested ifs must not overflow the stack.
+    const NestingGuard nesting(&m_nesting);
+    if (m_nesting > kMaxNesting) {
+      fail(m_index < m_segments.size() ? m_segments[m_index].pos : SourcePos{},
+           u"blocks nested deeper than %1"_s.arg(kMaxNesting));
+      return nodes;
+    }
     while (!error && m_index < m_segments.size()) {
       const Segment &seg = m_segments[m_index++];
       if (seg.kind == Segment::Kind::Text) {
@@ -489,6 +510,7 @@ private:
 
   std::vector<Segment> m_segments;
   size_t m_index = 0;
+  int m_nesting = 0; // parseBody calls open (blocks inside blocks)
 };
 
 } // namespace
