@@ -38,21 +38,19 @@ Status fitsBudget(const Context &ctx, qint64 size)
   return makeError(ErrorKind::InvalidInput, u"string of %1 characters exceeds the output budget of %2"_s.arg(size).arg(
                                                 ctx.options().maxOutputChars));
 }
-Result<QVariant> append(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
+Result<QVariant> concatenated(const Context &ctx, const QString &head, const QString &tail)
 {
-  const QString head = str(in);
-  const QString tail = str(arg(a, 0));
   if (Status fits = fitsBudget(ctx, qint64(head.size()) + tail.size()); !fits)
     return fits.error();
   return QVariant(head + tail);
 }
+Result<QVariant> append(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
+{
+  return concatenated(ctx, str(in), str(arg(a, 0)));
+}
 Result<QVariant> prepend(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
 {
-  const QString tail = str(in);
-  const QString head = str(arg(a, 0));
-  if (Status fits = fitsBudget(ctx, qint64(head.size()) + tail.size()); !fits)
-    return fits.error();
-  return QVariant(head + tail);
+  return concatenated(ctx, str(arg(a, 0)), str(in));
 }
 Result<QVariant> strip(Context &, const QVariant &in, const Args &, const Kwargs &)
 {
