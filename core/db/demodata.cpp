@@ -3,6 +3,7 @@
 #include "core/db/demodata.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/scanning/gtin.h"
 
 #include <QFile>
@@ -18,11 +19,6 @@ namespace {
 Q_LOGGING_CATEGORY(lcDemo, "packbench.core.db.demo")
 
 // Timestamps are stored as ISO-8601 UTC text in SQLite; PostgreSQL parses the same text.
-QString isoUtc(const QDateTime &time)
-{
-  return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 Result<qint64> insertReturningId(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
   auto query = exec(db, sql + QStringLiteral(" RETURNING id"), values);

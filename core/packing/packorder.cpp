@@ -3,13 +3,11 @@
 #include "core/packing/packorder.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 namespace pb::packing {
 
-QString isoUtc(const QDateTime &time)
-{
-  return time.toUTC().toString(Qt::ISODateWithMs);
-}
+using db::isoUtc;
 
 Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderId)
 {

@@ -62,6 +62,4 @@ struct CatalogueItem {
 // Looks codes up in the whole shop catalogue (barcodes, then SKUs); NotFound when nothing matches.
 Result<CatalogueItem> findCatalogueItem(const QSqlDatabase &db, qint64 shopId, const QStringList &codes);
 
-QString isoUtc(const QDateTime &time);
-
 } // namespace pb::packing

@@ -3,11 +3,14 @@
 #include "core/packing/packsession.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/packing/packers.h"
 
 #include <QLoggingCategory>
 
 namespace pb::packing {
+
+using db::isoUtc;
 
 namespace {
 Q_LOGGING_CATEGORY(lcSession, "packbench.core.packing.packsession")

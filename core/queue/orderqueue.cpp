@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/queue/orderqueue.h"
 
-#include "core/queue/claimsql.h"
-
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
+#include "core/queue/claimsql.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -13,13 +13,10 @@
 
 namespace pb::queue {
 
+using db::isoUtc;
+
 namespace {
 Q_LOGGING_CATEGORY(lcQueue, "packbench.core.queue.orderqueue")
-
-QString isoUtc(const QDateTime &time)
-{
-  return time.toUTC().toString(Qt::ISODateWithMs);
-}
 
 QVariant nullable(const std::optional<qint64> &value)
 {

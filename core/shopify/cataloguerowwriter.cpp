@@ -43,11 +43,6 @@ std::optional<qint64> priceMinor(const QString &price, const QString &currency)
   return minor ? std::optional<qint64>(*minor) : std::nullopt;
 }
 
-QVariant textOrNull(const QString &text)
-{
-  return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
 Result<QString> shopCurrency(db::StatementCache &sql, qint64 shopId)
 {
   auto rows = sql.query(QStringLiteral("SELECT currency FROM shops WHERE id = ?"), {shopId});

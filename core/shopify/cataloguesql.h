@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/db/sqlvalues.h"
+
 // Helpers shared by the catalogue writers (not part of the module's interface).
 #include "core/base/result.h"
 
@@ -23,7 +25,7 @@ QVariant timeValue(const QSqlDatabase &db, const QDateTime &time);
 QDateTime storedTime(const QVariant &value);
 // "19.99" in the shop's currency to minor units; unset when the price is missing or unusable.
 std::optional<qint64> priceMinor(const QString &price, const QString &currency);
-QVariant textOrNull(const QString &text);
+using db::textOrNull;
 Result<QString> shopCurrency(db::StatementCache &statements, qint64 shopId);
 
 } // namespace pb::shopify::catalogue::detail

@@ -4,6 +4,7 @@
 #include "core/shopify/cataloguewriter.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
 #include "core/shopify/cataloguebarcodes.h"
 #include "core/shopify/cataloguesql.h"
@@ -14,6 +15,8 @@
 #include <QJsonObject>
 
 namespace pb::shopify::catalogue {
+
+using db::isoUtc;
 
 using namespace detail;
 
@@ -37,11 +40,6 @@ QString compact(const QJsonArray &rows)
 QJsonValue jsonText(const QString &text)
 {
   return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-QString isoUtc(const QDateTime &time)
-{
-  return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
 // Upserts the products that are newer than what is stored (and not deleted since); their ids.

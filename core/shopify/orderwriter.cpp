@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/orderwriter.h"
 
+#include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
 
 #include <QJsonArray>
@@ -12,11 +13,6 @@ namespace pb::shopify::orderwriter {
 
 namespace {
 Q_LOGGING_CATEGORY(lcOrderWriter, "packbench.core.shopify.orderwriter")
-
-QVariant textOrNull(const QString &text)
-{
-  return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
 
 QVariant jsonOrNull(const QJsonObject &object)
 {
@@ -239,10 +235,10 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
                      "currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, cancelled_at = "
                      "EXCLUDED.cancelled_at, shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now() "
                      "RETURNING id"),
-      {shopId, order.id, order.name, textOrNull(order.email), textOrNull(order.phone), textOrNull(order.customerName),
-       textOrNull(order.customerId), jsonOrNull(order.shippingAddress), jsonOrNull(order.billingAddress),
-       textOrNull(order.shippingMethod), textOrNull(order.note), order.currency, order.totalMinor, cancelledAt,
-       order.updatedAt});
+      {shopId, order.id, order.name, db::textOrNull(order.email), db::textOrNull(order.phone),
+       db::textOrNull(order.customerName), db::textOrNull(order.customerId), jsonOrNull(order.shippingAddress),
+       jsonOrNull(order.billingAddress), db::textOrNull(order.shippingMethod), db::textOrNull(order.note),
+       order.currency, order.totalMinor, cancelledAt, order.updatedAt});
   if (!upsert)
     return upsert.error();
   if (upsert->isEmpty())
