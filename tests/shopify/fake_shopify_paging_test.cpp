@@ -16,17 +16,6 @@ using namespace pb;
 
 namespace {
 
-shopify::GraphQlSettings clientSettings(const test::FakeShopify &fake)
-{
-  shopify::GraphQlSettings s;
-  s.endpoint = fake.graphqlEndpoint();
-  s.accessToken = fake.accessToken();
-  s.timeoutMs = 5000;
-  s.maxRetries = 1;
-  s.backoffBaseMs = 1;
-  return s;
-}
-
 QList<int> ones(int count)
 {
   return QList<int>(count, 1);
@@ -78,7 +67,7 @@ private Q_SLOTS:
   {
     QVERIFY(m_fake.listen() > 0);
     m_throttle = std::make_unique<shopify::CostThrottle>(m_clock);
-    m_client = std::make_unique<shopify::GraphQlClient>(clientSettings(m_fake), *m_throttle);
+    m_client = std::make_unique<shopify::GraphQlClient>(m_fake.clientSettings(5000, 1, 1), *m_throttle);
     m_fake.addFulfillmentOrder(QStringLiteral("10"), 101, ones(120));
     for (qint64 n = 201; n <= 207; ++n)
       m_fake.addFulfillmentOrder(QStringLiteral("20"), n, ones(2));
@@ -183,7 +172,7 @@ private Q_SLOTS:
                  });
     const quint16 port = broken.listen(QHostAddress::LocalHost, 0);
     QVERIFY(port > 0);
-    shopify::GraphQlSettings settings = clientSettings(m_fake);
+    shopify::GraphQlSettings settings = m_fake.clientSettings(5000, 1, 1);
     settings.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/admin/api/2026-01/graphql.json").arg(port));
     shopify::GraphQlClient client(settings, *m_throttle);
     auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("1"));
@@ -197,7 +186,7 @@ private Q_SLOTS:
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("40"), 401, ones(513));
-    shopify::GraphQlClient client(clientSettings(fake), *m_throttle);
+    shopify::GraphQlClient client(fake.clientSettings(5000, 1, 1), *m_throttle);
     QList<shopify::FulfillmentLine> lines;
     for (int i = 1; i <= 513; ++i)
       lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(401 * 1000 + i), 1});

@@ -24,17 +24,6 @@ using namespace pb;
 
 namespace {
 
-shopify::GraphQlSettings clientSettings(const test::FakeShopify &fake, int timeoutMs = 5000)
-{
-  shopify::GraphQlSettings s;
-  s.endpoint = fake.graphqlEndpoint();
-  s.accessToken = fake.accessToken();
-  s.timeoutMs = timeoutMs;
-  s.maxRetries = 3;
-  s.backoffBaseMs = 10;
-  return s;
-}
-
 shopify::OutboxSettings workerSettings(const QString &id)
 {
   shopify::OutboxSettings s;
@@ -168,7 +157,7 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-once")));
 
     VERIFY_OK(worker.runOnce());
@@ -198,7 +187,7 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-late")));
 
     VERIFY_OK(worker.runOnce());
@@ -227,7 +216,7 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-final")));
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
@@ -251,7 +240,7 @@ private Q_SLOTS:
                 {fo, lineId(fo, 0)}));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-partial")));
     fake.setFaults({1.0, 0, 0, 0, 0}); // every call 5xx, nothing applied
     VERIFY_OK(worker.runOnce());
@@ -283,7 +272,7 @@ private Q_SLOTS:
                 {lineId(fo, 0), QString::number(fo)}));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-own")));
     VERIFY_OK(worker.runOnce());
     QVERIFY(makeDue());
@@ -310,7 +299,7 @@ private Q_SLOTS:
                 {lineId(fo, 0), lineId(fo, 1), QString::number(fo)}));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-lines")));
     VERIFY_OK(worker.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9400));
@@ -334,7 +323,7 @@ private Q_SLOTS:
                 {lineId(fo, 0), QString::number(fo)}));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-cap")));
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
@@ -358,7 +347,7 @@ private Q_SLOTS:
                 {QString::number(fo)}));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-foreign")));
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
@@ -376,7 +365,7 @@ private Q_SLOTS:
     fake.addFulfillmentOrder(QStringLiteral("9700"), 9700, {10});
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     const QString lineItem = QStringLiteral("gid://shopify/FulfillmentOrderLineItem/9700001");
     for (int i = 0; i < 6; ++i)
       VERIFY_OK(shopify::fulfillmentapi::createFulfillment(client, foGid(9700), {{lineItem, 1}}, {}, false));
@@ -422,7 +411,7 @@ private Q_SLOTS:
             ++errors;
             return;
           }
-          shopify::GraphQlClient client(clientSettings(fake, 10000), throttle);
+          shopify::GraphQlClient client(fake.clientSettings(10000), throttle);
           auto settings = workerSettings(name);
           settings.leaseSeconds = 2;
           shopify::OutboxWorker worker(*db, client, settings);
@@ -474,7 +463,7 @@ private Q_SLOTS:
         auto db = db::openDatabase(m_settings, QStringLiteral("robbed"));
         if (!db)
           return;
-        shopify::GraphQlClient client(clientSettings(fake), throttle);
+        shopify::GraphQlClient client(fake.clientSettings(), throttle);
         shopify::OutboxWorker worker(*db, client, workerSettings(QStringLiteral("robbed")));
         ok = worker.runOnce().ok();
         lost = worker.leasesLost();
@@ -498,7 +487,7 @@ private Q_SLOTS:
 
     // The lease has run out: the next worker takes the row over and finds the fulfillment the call made.
     fake.setLatencyMs(0);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker next(m_db, client, workerSettings(QStringLiteral("heir")));
     VERIFY_OK(next.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9600));

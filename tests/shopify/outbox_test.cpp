@@ -22,17 +22,6 @@ using namespace pb;
 
 namespace {
 
-shopify::GraphQlSettings clientSettings(const test::FakeShopify &fake, int timeoutMs)
-{
-  shopify::GraphQlSettings s;
-  s.endpoint = fake.graphqlEndpoint();
-  s.accessToken = fake.accessToken();
-  s.timeoutMs = timeoutMs;
-  s.maxRetries = 3;
-  s.backoffBaseMs = 10;
-  return s;
-}
-
 shopify::OutboxSettings workerSettings(const QString &id)
 {
   shopify::OutboxSettings s;
@@ -131,7 +120,7 @@ private Q_SLOTS:
     fake.addOrder(QStringLiteral("42"), {1});
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
     for (int i = 0; i < 8; ++i) {
       auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("42"));
       QVERIFY2(fos.ok(), qPrintable(fos.ok() ? QString() : fos.error().message));
@@ -152,7 +141,7 @@ private Q_SLOTS:
     fake.setFaults({0.5, 0, 0, 0.3, 0}, 7);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    auto settings = clientSettings(fake, 2000);
+    auto settings = fake.clientSettings(2000);
     settings.maxRetries = 12;
     shopify::GraphQlClient client(settings, throttle);
     for (int i = 0; i < 10; ++i) {
@@ -185,7 +174,7 @@ private Q_SLOTS:
     fake.addOrder(QStringLiteral("44"), {1});
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    auto settings = clientSettings(fake, 2000);
+    auto settings = fake.clientSettings(2000);
     settings.accessToken = QByteArrayLiteral("shpat_revoked");
     shopify::GraphQlClient client(settings, throttle);
     auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("44"));
@@ -203,7 +192,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
     auto answer = client.execute(QStringLiteral("NoSuchOperation"), {});
     QVERIFY(!answer.ok());
     QCOMPARE(answer.error().kind, ErrorKind::Internal);
@@ -218,7 +207,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
     auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("999"));
     QVERIFY(!fos.ok());
     QCOMPARE(fos.error().kind, ErrorKind::NotFound);
@@ -231,7 +220,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    auto settings = clientSettings(fake, 2000);
+    auto settings = fake.clientSettings(2000);
     settings.endpoint = QUrl(fake.adminBaseUrl().toString() + QStringLiteral("/admin/api/2026-01/nothing-here"));
     shopify::GraphQlClient client(settings, throttle);
     auto fos = shopify::fulfillmentapi::fetchFulfillmentOrders(client, QStringLiteral("1"));
@@ -256,7 +245,7 @@ private Q_SLOTS:
                 {QString::number(foId(103))}));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
     QSqlDatabase db = m_db;
     shopify::OutboxWorker worker(db, client, workerSettings(QStringLiteral("w-small")));
     auto claimed = worker.runOnce();
@@ -301,7 +290,7 @@ private Q_SLOTS:
     QVERIFY(seedPacked(111, 1));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake, 2000), throttle);
+    shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
     shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-partial")));
     auto claimed = worker.runOnce();
     QVERIFY(claimed.ok());
@@ -346,7 +335,7 @@ private Q_SLOTS:
             ++errors;
             return;
           }
-          shopify::GraphQlClient client(clientSettings(fake, 5000), throttle);
+          shopify::GraphQlClient client(fake.clientSettings(5000), throttle);
           auto settings = workerSettings(name);
           settings.leaseSeconds = 3;
           settings.batchSize = batch;
@@ -416,7 +405,7 @@ private Q_SLOTS:
             ++workerErrors;
             return;
           }
-          shopify::GraphQlClient client(clientSettings(fake, 150), throttle);
+          shopify::GraphQlClient client(fake.clientSettings(150), throttle);
           shopify::OutboxWorker worker(*db, client, workerSettings(name));
           while (!stop) {
             auto claimed = worker.runOnce();

@@ -134,6 +134,17 @@ QJsonObject FakeShopify::statsJson() const
                      {QStringLiteral("operations"), operations}};
 }
 
+shopify::GraphQlSettings FakeShopify::clientSettings(int timeoutMs, int maxRetries, int backoffBaseMs) const
+{
+  shopify::GraphQlSettings s;
+  s.endpoint = graphqlEndpoint();
+  s.accessToken = accessToken();
+  s.timeoutMs = timeoutMs;
+  s.maxRetries = maxRetries;
+  s.backoffBaseMs = backoffBaseMs;
+  return s;
+}
+
 QUrl FakeShopify::adminBaseUrl() const
 {
   return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));

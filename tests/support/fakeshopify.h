@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/shopify/graphqlclient.h"
 #include "tests/support/graphqlcost.h"
 #include "tests/support/graphqlschemacheck.h"
 
@@ -122,6 +123,8 @@ public:
     return QUrl(adminBaseUrl().toString() + QStringLiteral("/admin/api/2026-01/graphql.json"));
   }
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
+  // Settings for a GraphQlClient talking to this fake: its endpoint and token, test-sized waits.
+  shopify::GraphQlSettings clientSettings(int timeoutMs = 5000, int maxRetries = 3, int backoffBaseMs = 10) const;
 
   void setFaults(const Faults &faults, quint32 seed = 1);
   // The answer of the nth applied fulfillmentCreate (1-based) is lost: applied, then 502.
