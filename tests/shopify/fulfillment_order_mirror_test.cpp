@@ -252,6 +252,23 @@ private Q_SLOTS:
              QStringLiteral("failed"));
   }
 
+  void locationShopifyDoesNotList_keepsTheOrderSyncing_andRetries()
+  {
+    // A fulfillment order at a location the shop's location list does not show (deactivated since).
+    test::FakeShopify::Order order{QStringLiteral("5003"), QStringLiteral("#5003"), m_t0, {}};
+    order.lines = {{QStringLiteral("50031"), {}, QStringLiteral("Gift wrap"), {}, {}, 1, QStringLiteral("79999")}};
+    m_fake->addRoutedOrder(order);
+    QVERIFY(deliver(QStringLiteral("orders/create"), m_fake->orderWebhookPayload(QStringLiteral("5003"))));
+    drainOutbox();
+    QCOMPARE(text(QStringLiteral("SELECT f.pack_state FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
+                                 "WHERE o.shopify_id = '5003'")),
+             QStringLiteral("syncing"));
+    QCOMPARE(text(QStringLiteral("SELECT status FROM outbox WHERE kind = 'order.sync' AND aggregate_id = '5003'")),
+             QStringLiteral("failed"));
+    QVERIFY(text(QStringLiteral("SELECT last_error FROM outbox WHERE kind = 'order.sync' AND aggregate_id = '5003'"))
+                .contains(QStringLiteral("location 79999 is not synced")));
+  }
+
   void updatesAndEdits_queueAnotherRead_notALocalGuess()
   {
     QJsonObject payload = m_fake->orderWebhookPayload(QStringLiteral("5001"));
