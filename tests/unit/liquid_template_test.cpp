@@ -209,6 +209,35 @@ private Q_SLOTS:
     QCOMPARE(::render(u"{{ 'abc' | replace: 'b', 'xx' }}"_s, {}).value(), u"axxc"_s);
   }
 
+  // Found by liquid_fuzz (tests/fuzz/liquid/regression-deep-*): expressions recursed without a cap.
+  void deeplyNestedExpressions_areRefused_notAStackOverflow_data()
+  {
+    QTest::addColumn<QString>("source");
+    const int n = 100'000;
+    QTest::newRow("index") << u"{{ a"_s + u"[a"_s.repeated(n) + u"]"_s.repeated(n) + u" }}"_s;
+    QTest::newRow("range") << u"{% for i in "_s + u"(1.."_s.repeated(n) + u"2"_s + u")"_s.repeated(n) +
+                                  u" %}{% endfor %}"_s;
+    QTest::newRow("and chain") << u"{% if "_s + u"a and "_s.repeated(n) + u"a %}x{% endif %}"_s;
+    QTest::newRow("filter argument") << u"{{ a | append: "_s + u"a["_s.repeated(n) + u"1"_s + u"]"_s.repeated(n) +
+                                            u" }}"_s;
+  }
+
+  void deeplyNestedExpressions_areRefused_notAStackOverflow()
+  {
+    QFETCH(QString, source);
+    auto out = ::render(source, {});
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"expression nested deeper than 100"_s), qPrintable(out.error().message));
+  }
+
+  void expressionsNestedWithinTheCap_stillRender()
+  {
+    const int n = 90;
+    auto indexed = ::render(u"{{ a"_s + u"[a"_s.repeated(n) + u"]"_s.repeated(n) + u" }}"_s, {});
+    QVERIFY2(indexed.ok(), qPrintable(indexed.ok() ? QString() : indexed.error().message));
+    QCOMPARE(::render(u"{% if "_s + u"true and "_s.repeated(n) + u"true %}x{% endif %}"_s, {}).value(), u"x"_s);
+  }
+
   void deeplyNestedBlocks_areRefused_notAStackOverflow()
   {
     QString deep;

@@ -45,10 +45,11 @@ public:
 private:
   std::vector<Token> m_tokens;
   size_t m_index = 0;
-  int m_nesting = 0; // parseBody calls open (blocks inside blocks)
 };
 
 constexpr int kMaxNesting = 100;
+// Expressions nest by recursion too ([…], ranges, and/or chains): `{{ a[a[a[…]]] }}` must not overflow the stack.
+constexpr int kMaxExpressionDepth = 100;
 
 struct NestingGuard {
   explicit NestingGuard(int *depth)
@@ -137,9 +138,21 @@ private:
       fail(ts.peek().pos, u"syntax error: unexpected '%1'"_s.arg(ts.peek().text));
   }
 
+  // False (and the parse failed) when expressions nest deeper than kMaxExpressionDepth.
+  bool withinExpressionDepth(const TokenStream &ts)
+  {
+    if (m_expressionDepth <= kMaxExpressionDepth)
+      return true;
+    fail(ts.peek().pos, u"expression nested deeper than %1"_s.arg(kMaxExpressionDepth));
+    return false;
+  }
+
   Expression parseExpression(TokenStream &ts)
   {
     Expression e;
+    const NestingGuard depth(&m_expressionDepth);
+    if (!withinExpressionDepth(ts))
+      return e;
     const Token t = ts.next();
     e.pos = t.pos;
     switch (t.kind) {
@@ -279,6 +292,9 @@ private:
   // Liquid has no precedence: `a and b or c` is `a and (b or c)`, evaluated right to left.
   std::unique_ptr<Condition> parseCondition(TokenStream &ts)
   {
+    const NestingGuard depth(&m_expressionDepth);
+    if (!withinExpressionDepth(ts))
+      return std::make_unique<Condition>();
     auto left = parseComparison(ts);
     if (ts.peek().kind == TK::Ident && (ts.peek().text == u"and"_s || ts.peek().text == u"or"_s)) {
       const Token op = ts.next();
@@ -510,7 +526,8 @@ private:
 
   std::vector<Segment> m_segments;
   size_t m_index = 0;
-  int m_nesting = 0; // parseBody calls open (blocks inside blocks)
+  int m_nesting = 0;         // parseBody calls open (blocks inside blocks)
+  int m_expressionDepth = 0; // parseExpression/parseCondition calls open
 };
 
 } // namespace
