@@ -38,6 +38,9 @@ set(PACKBENCH_TEST_ENVIRONMENT
   "PACKBENCH_TEST_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
   "CUPS_SERVER=${PACKBENCH_TEST_CUPS_DIR}/cups.sock")
 
+# Everything `ctest -L unit` runs, so a tree can build just that (the asan step of scripts/run-tests).
+add_custom_target(packbench_unit_tests)
+
 # packbench_add_test(name SOURCES … LIBS … LABELS … [FIXTURES postgres cups])
 function(packbench_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS;FIXTURES" ${ARGN})
@@ -49,6 +52,9 @@ function(packbench_add_test name)
     ENVIRONMENT "${PACKBENCH_TEST_ENVIRONMENT}"
     FIXTURES_REQUIRED "${ARG_FIXTURES}"
     TIMEOUT 600)
+  if("unit" IN_LIST ARG_LABELS)
+    add_dependencies(packbench_unit_tests ${name})
+  endif()
   # PostgreSQL tests may run in parallel (each makes its own database); the PDF queue has one
   # output file, so print tests take turns.
   if("cups" IN_LIST ARG_FIXTURES)
