@@ -40,12 +40,16 @@ BEGIN
 END $$;
 
 -- The open claim p_claim of p_station on p_fo with a lease still running, locked; Conflict otherwise.
+-- A station login always needs one; a trusted login passing no claim gets NULL.
 CREATE FUNCTION packbench_own_claim(p_claim bigint, p_station bigint, p_fo bigint, p_now timestamptz)
   RETURNS claims LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   c claims;
 BEGIN
   PERFORM packbench_require_station(p_station);
+  IF p_claim IS NULL AND NOT packbench_is_station_login() THEN
+    RETURN NULL; -- a trusted login (hub, tools, tests) may record work outside a claim, as SQLite does
+  END IF;
   SELECT * INTO c FROM claims
    WHERE id = p_claim AND station_id = p_station AND fulfillment_order_id = p_fo AND released_at IS NULL
      AND (NOT packbench_is_station_login() OR expires_at > p_now)
@@ -92,7 +96,7 @@ DECLARE
   next_id bigint;
 BEGIN
   PERFORM packbench_require_station(p_station);
-  IF packbench_is_station_login() AND NOT (p_location = ANY (packbench_station_locations())) THEN
+  IF packbench_is_station_login() AND NOT COALESCE(p_location = ANY (packbench_station_locations()), false) THEN
     RAISE EXCEPTION 'location % is not one of this login''s locations', p_location USING ERRCODE = '42501';
   END IF;
   SELECT f.id INTO next_id FROM fulfillment_orders f WHERE f.location_id = p_location AND f.pack_state = 'queued'
@@ -258,8 +262,13 @@ BEGIN
       RAISE EXCEPTION 'more items than the line asks for' USING ERRCODE = 'PBC10';
     END IF;
   END IF;
-  IF p_outcome = 'ok' AND NOT EXISTS (
-       SELECT 1 FROM barcodes b WHERE b.variant_id = line.variant_id AND b.normalized = p_normalized) THEN
+  -- An accepted scan is a code of the line's item: one of its barcodes, or its SKU.
+  -- (NULL-safe: an unknown SKU must refuse the scan, not let it through.)
+  IF p_outcome = 'ok' AND NOT (
+       EXISTS (SELECT 1 FROM barcodes b WHERE b.variant_id = line.variant_id
+                  AND (b.normalized IN (p_normalized, p_raw) OR b.code IN (p_normalized, p_raw)))
+       OR COALESCE(line.sku IN (p_normalized, p_raw), false)
+       OR EXISTS (SELECT 1 FROM variants v WHERE v.id = line.variant_id AND v.sku IN (p_normalized, p_raw))) THEN
     RAISE EXCEPTION 'that barcode is not this line''s item' USING ERRCODE = 'PBI02';
   END IF;
   IF p_outcome = 'manual' AND (p_approval IS NOT NULL OR packbench_is_station_login()) THEN
@@ -291,7 +300,8 @@ DECLARE
   now_ timestamptz := packbench_effective_now(p_now);
 BEGIN
   PERFORM packbench_own_claim(p_claim, p_station, p_fo, now_);
-  IF p_tracking_number !~ '^[A-Za-z0-9]{6,40}$' OR COALESCE(p_carrier, '') !~ '^[A-Za-z0-9 _.-]{0,40}$' THEN
+  IF COALESCE(p_tracking_number, '') !~ '^[A-Za-z0-9]{6,40}$' OR COALESCE(p_carrier, '') !~ '^[A-Za-z0-9 _.-]{0,40}$'
+     OR COALESCE(p_box, 0) NOT BETWEEN 1 AND 999 THEN
     RAISE EXCEPTION 'not a tracking number' USING ERRCODE = 'PBI03';
   END IF;
   INSERT INTO packages (fulfillment_order_id, box_no, carrier, tracking_number) VALUES (p_fo, p_box, p_carrier,
@@ -321,7 +331,7 @@ BEGIN
   IF o.state <> 'claimed' THEN
     RAISE EXCEPTION 'This order changed while it was being packed.' USING ERRCODE = 'PBC06';
   END IF;
-  IF o.version <> p_version THEN
+  IF o.version IS DISTINCT FROM p_version THEN
     RAISE EXCEPTION 'This order was edited after it was opened for packing.' USING ERRCODE = 'PBC07';
   END IF;
   SELECT bool_and(COALESCE(v.n, 0) = l.remaining_quantity), bool_or(COALESCE(v.n, 0) > l.remaining_quantity),
