@@ -161,9 +161,20 @@ private Q_SLOTS:
     QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
   }
 
+  // The unit's ExecStartPre (packaging/systemd/packbench-hub.service) as the hub's own login.
+  void hubExampleConfig_migrateCheckAsItsLogin_saysCurrent()
+  {
+    const test::ProgramRun r = test::runProgram(QStringLiteral(PACKBENCH_HUB_BINARY),
+                                                QStringList{u"migrate"_s, u"--check"_s, u"--no-default-files"_s,
+                                                            u"--config"_s, hubConfig(), u"--set"_s, u"log.file=-"_s} +
+                                                    databaseOverrides(),
+                                                m_dir.path());
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u" is current"_s), qPrintable(why(r)));
+  }
+
   void hubExampleConfig_migrateAsItsLogin_isANoOp()
   {
-    // The unit's ExecStartPre runs `migrate` as the hub's login on an already migrated database.
+    // An administrator's `migrate` repeated as the hub's login on a migrated database changes nothing.
     const test::ProgramRun r = test::runProgram(
         QStringLiteral(PACKBENCH_HUB_BINARY),
         QStringList{u"migrate"_s, u"--no-default-files"_s, u"--config"_s, hubConfig(), u"--set"_s, u"log.file=-"_s} +
