@@ -38,8 +38,11 @@ cleanup() {
   step "cleanup"
   if [ -n "$hub_pid" ] && kill -0 "$hub_pid" 2>/dev/null; then
     kill -TERM "$hub_pid"
+    for _ in $(seq 1 300); do kill -0 "$hub_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$hub_pid" 2>/dev/null
     wait "$hub_pid" 2>/dev/null
   fi
+  rm -f /etc/packbench/db-password # the test's own file; dpkg removes what the packages made
   dpkg --purge packbench-station packbench-hub >/dev/null 2>&1
   # Dependencies apt pulled in for the packages go too.
   dpkg-query -W -f='${binary:Package}\n' | sort >"$work/packages-after"
@@ -198,11 +201,14 @@ for f in $(unit_value EnvironmentFile); do
   f="${f#-}"
   [ -f "$f" ] && mapfile -t -O "${#unit_env[@]}" unit_env < <(grep -Ev '^\s*(#|$)' "$f")
 done
-as_hub() { runuser -u "$unit_user" -- env -i HOME=/var/lib/packbench PATH=/usr/bin:/bin "${unit_env[@]}" "$@"; }
+# As systemd would start it: the unit's user and group, no new privileges, no capabilities, a clean
+# environment (setpriv execs, so $! is the hub itself and SIGTERM reaches it as systemd's stop would).
+as_unit=(setpriv "--reuid=$unit_user" "--regid=$(unit_value Group)" --init-groups --no-new-privs --bounding-set=-all
+  --inh-caps=-all -- env -i HOME=/var/lib/packbench PATH=/usr/bin:/bin "${unit_env[@]}")
 # shellcheck disable=SC2046
-as_hub $(unit_value ExecStartPre) || fail "ExecStartPre failed"
+"${as_unit[@]}" $(unit_value ExecStartPre) || fail "ExecStartPre failed"
 # shellcheck disable=SC2046
-as_hub $(unit_value ExecStart) >"$work/hub.out" 2>&1 &
+"${as_unit[@]}" $(unit_value ExecStart) >"$work/hub.out" 2>&1 &
 hub_pid=$!
 healthy=""
 for _ in $(seq 1 100); do
@@ -215,9 +221,12 @@ for _ in $(seq 1 100); do
 done
 [ -n "$healthy" ] || { cat "$work/hub.out"; fail "/healthz did not answer"; }
 echo "/healthz: $(cat "$work/healthz.out")"
+[ "$(ps -o user= -p "$hub_pid")" = "$unit_user" ] || fail "the hub (pid $hub_pid) does not run as $unit_user"
 kill -TERM "$hub_pid"
-wait "$hub_pid" || fail "the hub did not stop cleanly on SIGTERM"
+wait "$hub_pid" || { cat "$work/hub.out"; fail "the hub did not stop cleanly on SIGTERM"; }
 hub_pid=""
+grep -q 'stopped, exit code 0' "$work/hub.out" || fail "the hub did not log its orderly stop"
 
 step "dpkg --purge"
+rm -f /etc/packbench/db-password
 dpkg --purge packbench-station packbench-hub
