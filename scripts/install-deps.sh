@@ -20,6 +20,8 @@ packages=(
   fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
   python3-reportlab weasyprint
+  # packaging/test-install.sh checks the .deb packages with it.
+  lintian
 )
 # A node from elsewhere (nodesource …) is fine; Debian's only when there is none.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

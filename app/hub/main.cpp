@@ -25,7 +25,8 @@
 namespace {
 Q_LOGGING_CATEGORY(lcHub, "packbench.app.hub")
 
-int runMigrate(const pb::config::Config &config)
+// checkOnly: the unit's ExecStartPre, as the hub's own login: verify, change nothing.
+int runMigrate(const pb::config::Config &config, bool checkOnly)
 {
   QTextStream err(stderr);
   auto opened = pb::db::openDatabase(pb::db::ConnectionSettings::fromConfig(config), QStringLiteral("migrate"));
@@ -35,6 +36,19 @@ int runMigrate(const pb::config::Config &config)
   }
   QSqlDatabase db = *opened;
   const pb::db::MigrationRunner runner(pb::db::MigrationRunner::defaultDirectory(db));
+  if (checkOnly) {
+    if (pb::Status current = runner.verify(db); !current) {
+      err << "packbench-hub migrate --check: " << current.error().message
+          << "\nMigrations are applied once per upgrade by an administrator as the database owner, not by the "
+             "service (docs/install.md): sudo -u postgres packbench-hub --no-default-files --set "
+             "database.driver=postgres --set database.host=/run/postgresql --set database.user=postgres migrate"
+          << Qt::endl;
+      return pb::app::ExitDatabase;
+    }
+    auto version = runner.currentVersion(db);
+    QTextStream(stdout) << "schema version " << (version ? *version : -1) << " is current" << Qt::endl;
+    return pb::app::ExitOk;
+  }
   auto applied = runner.migrate(db);
   if (!applied) {
     err << "packbench-hub migrate: " << applied.error().message << Qt::endl;
@@ -150,7 +164,8 @@ int main(int argc, char *argv[])
   parser.setApplicationDescription(
       QStringLiteral("Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
                      "Commands:\n  serve             run the service (default)\n  migrate           apply database "
-                     "migrations and exit\n  import-catalogue  import the shop's products from Shopify (bulk "
+                     "migrations and exit (--check: only verify)\n  import-catalogue  import the shop's products from "
+                     "Shopify (bulk "
                      "operation) and exit\n") +
       pb::app::adminCommandsHelp());
   parser.addHelpOption();
@@ -165,6 +180,10 @@ int main(int argc, char *argv[])
   const QCommandLineOption force(QStringLiteral("force"),
                                  QStringLiteral("import-catalogue: import again although an import completed."));
   parser.addOption(force);
+  const QCommandLineOption check(QStringLiteral("check"),
+                                 QStringLiteral("migrate: only verify the schema is current; change nothing (exit 3 "
+                                                "if not)."));
+  parser.addOption(check);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Hub, &config))
@@ -173,7 +192,7 @@ int main(int argc, char *argv[])
   const QStringList positional = parser.positionalArguments();
   const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
   if (command == u"migrate")
-    return runMigrate(config);
+    return runMigrate(config, parser.isSet(check));
   if (command == u"import-catalogue")
     return pb::app::runImportCatalogue(config, parser.isSet(force));
   if (command == u"serve")

@@ -137,7 +137,13 @@ int main(int argc, char *argv[])
   parser.addOption(selfTest);
 
   pb::config::Config config;
-  if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config))
+  // Started from the desktop menu, stderr goes nowhere: a configuration that stops the station says so on screen.
+  const auto showConfigError = [&](const QString &message) {
+    if (!parser.isSet(screenshot) && !parser.isSet(selfTest) && !common.printConfig(parser) &&
+        QGuiApplication::platformName() != u"offscreen")
+      QMessageBox::critical(nullptr, QApplication::translate("main", "Packbench cannot start"), message);
+  };
+  if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config, showConfigError))
     return *exitCode;
 
   if (parser.isSet(commandSheet)) {
