@@ -76,6 +76,12 @@ private Q_SLOTS:
     VERIFY_OK(db::seedDemoData(m_admin, clock));
     (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS pbt_tls_station"));
     VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE ROLE pbt_tls_station LOGIN IN ROLE packbench_station")));
+    // Mapped to the demo shop and its locations, as `packbench-hub station-login create` does.
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) SELECT ?, shop_id, "
+                                      "array_agg(id) FROM locations WHERE shop_id = (SELECT min(id) FROM shops) "
+                                      "GROUP BY shop_id"),
+                       {QStringLiteral("pbt_tls_station")}));
   }
 
   void cleanupTestCase()

@@ -93,6 +93,11 @@ private Q_SLOTS:
     // A station logs in by its own certificate (CN = role name) and reads through its grants.
     (void)db::execStatic(admin, QStringLiteral("DROP ROLE IF EXISTS pbt_tls_station"));
     VERIFY_OK(db::execStatic(admin, QStringLiteral("CREATE ROLE pbt_tls_station LOGIN IN ROLE packbench_station")));
+    VERIFY_OK(db::exec(admin,
+                       QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) SELECT ?, shop_id, "
+                                      "array_agg(id) FROM locations WHERE shop_id = (SELECT min(id) FROM shops) "
+                                      "GROUP BY shop_id"),
+                       {QStringLiteral("pbt_tls_station")}));
     db::ConnectionSettings station = *scratch;
     station.user = QStringLiteral("pbt_tls_station");
     station.sslCert = test::tlsFixtureFile(QStringLiteral("pbt_tls_station.crt"));
