@@ -155,6 +155,16 @@ private Q_SLOTS:
     QCOMPARE(decode(page.value()), u"#1002"_s);
   }
 
+  // The limits leave room for real slips: our own template, as a merchant's, for a 300-line order.
+  void customTemplate_forALongOrder_staysWithinTheLimits()
+  {
+    const SlipRenderer renderer(SlipPaper::Letter, documents::builtInSlipTemplate(documents::SlipLayout::Page));
+    SlipRenderInfo info;
+    QVERIFY(renderer.renderPdf(documents::sampleSlip(300), &info).ok());
+    QVERIFY2(!info.usedFallback, qPrintable(info.templateError));
+    QVERIFY(info.pages > 5);
+  }
+
   void templateImages_onlyFromTheTemplateFolderOrData_data()
   {
     QTest::addColumn<QString>("src");
