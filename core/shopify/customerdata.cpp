@@ -128,20 +128,10 @@ Result<QList<qint64>> subjectOrders(QSqlDatabase &db, const Subject &subject)
   return ids;
 }
 
-// The subject's stored deliveries: every row of the shop, or the customer's by structure.
-Result<QList<qint64>> subjectDeliveries(QSqlDatabase &db, const Subject &subject)
+// The customer's stored deliveries, by structure.
+Result<QList<qint64>> customerDeliveries(QSqlDatabase &db, const Subject &subject)
 {
   QList<qint64> ids;
-  if (subject.wholeShop) {
-    auto rows =
-        db::exec(db, QStringLiteral("SELECT id FROM webhook_inbox WHERE shop_domain = ? AND NOT ") + kWaitingRequest,
-                 {subject.shopDomain});
-    if (!rows)
-      return rows.error();
-    while (rows.value().next())
-      ids.append(rows->value(0).toLongLong());
-    return ids;
-  }
   const QString search = needles(subject);
   if (search.isEmpty())
     return ids;
@@ -160,23 +150,22 @@ Result<QList<qint64>> subjectDeliveries(QSqlDatabase &db, const Subject &subject
   return ids;
 }
 
-// Blanks the rows' bodies and error texts; a pending row is settled (processed) so it is never mapped.
-Result<QList<qint64>> blankDeliveries(QSqlDatabase &db, const QList<qint64> &ids, int *count)
+// Blanks the bodies and error texts of the rows `where` selects; a pending row is settled (processed) so it
+// is never mapped.
+Result<QList<qint64>> blankDeliveries(QSqlDatabase &db, const QString &where, QVariantList values, int *count)
 {
   *count = 0;
-  if (ids.isEmpty())
-    return QList<qint64>{};
-  auto rows = db::exec(
-      db,
-      QStringLiteral("WITH hit AS (SELECT id, status FROM webhook_inbox WHERE id = ANY(?::bigint[]) FOR UPDATE) "
-                     "UPDATE webhook_inbox w SET body = ") +
-          kBlankBody +
-          QStringLiteral(", error = CASE WHEN hit.status = 'pending' THEN 'redacted before processing' "
-                         "WHEN hit.status = 'dead' THEN ? ELSE w.error END, "
-                         "status = CASE WHEN hit.status = 'pending' THEN 'processed' ELSE hit.status END, "
-                         "processed_at = coalesce(w.processed_at, now()) FROM hit WHERE w.id = hit.id "
-                         "RETURNING w.id, hit.status = 'pending'"),
-      {idArray(ids), kRedacted});
+  values.append(kRedacted);
+  auto rows =
+      db::exec(db,
+               QStringLiteral("WITH hit AS (SELECT id, status FROM webhook_inbox WHERE ") + where +
+                   QStringLiteral(" FOR UPDATE) UPDATE webhook_inbox w SET body = ") + kBlankBody +
+                   QStringLiteral(", error = CASE WHEN hit.status = 'pending' THEN 'redacted before processing' "
+                                  "WHEN hit.status = 'dead' THEN ? ELSE w.error END, "
+                                  "status = CASE WHEN hit.status = 'pending' THEN 'processed' ELSE hit.status END, "
+                                  "processed_at = coalesce(w.processed_at, now()) FROM hit WHERE w.id = hit.id "
+                                  "RETURNING w.id, hit.status = 'pending'"),
+               values);
   if (!rows)
     return rows.error();
   QList<qint64> settled;
@@ -244,10 +233,18 @@ bool deliveryBelongsTo(const QString &topic, const QByteArray &body, const Subje
 Result<Scrubbed> scrub(QSqlDatabase &db, const Subject &subject)
 {
   Scrubbed out;
-  auto orders = subjectOrders(db, subject);
-  if (!orders)
-    return orders.error();
-  const QString ids = idArray(*orders);
+  // The subject's orders as a bigint[]: a whole shop's by subquery, so no list of every id is sent.
+  QString orderArray = QStringLiteral("?::bigint[]");
+  QVariant ids;
+  if (subject.wholeShop) {
+    orderArray = QStringLiteral("ARRAY(SELECT id FROM orders WHERE shop_id = ?::bigint)");
+    ids = subject.shopId;
+  } else {
+    auto orders = subjectOrders(db, subject);
+    if (!orders)
+      return orders.error();
+    ids = idArray(*orders);
+  }
   const QString fulfillmentOrders = QStringLiteral("(") + kFulfillmentOrdersOf + QStringLiteral(")");
 
   struct Step {
@@ -305,16 +302,23 @@ Result<Scrubbed> scrub(QSqlDatabase &db, const Subject &subject)
        {subject.shopId, subject.wholeShop, subject.customerId, idArray(subject.orderIds), ids}},
   };
   for (const Step &step : steps) {
-    auto count = run(db, step.sql, step.values);
+    auto count = run(db, QString(step.sql).replace(QStringLiteral("?::bigint[]"), orderArray), step.values);
     if (!count)
       return count.error();
     *step.count = *count;
   }
 
-  auto deliveries = subjectDeliveries(db, subject);
-  if (!deliveries)
-    return deliveries.error();
-  auto settled = blankDeliveries(db, *deliveries, &out.inboxRows);
+  Result<QList<qint64>> settled = QList<qint64>{};
+  if (subject.wholeShop) {
+    settled = blankDeliveries(db, QStringLiteral("shop_domain = ? AND NOT ") + kWaitingRequest, {subject.shopDomain},
+                              &out.inboxRows);
+  } else {
+    auto deliveries = customerDeliveries(db, subject);
+    if (!deliveries)
+      return deliveries.error();
+    if (!deliveries->isEmpty())
+      settled = blankDeliveries(db, QStringLiteral("id = ANY(?::bigint[])"), {idArray(*deliveries)}, &out.inboxRows);
+  }
   if (!settled)
     return settled.error();
   out.settledInboxIds = *settled;

@@ -4,6 +4,7 @@
 // points (signed webhooks into the hub, the inbox processor, the queue, a pack session, the label
 // dispatcher), redacted, and then the whole database (pg_dump) and the log are searched for every marker.
 #include "core/base/clock.h"
+#include "core/db/connection.h"
 #include "core/db/sql.h"
 #include "core/documents/labeldispatcher.h"
 #include "core/hub/hubserver.h"
@@ -12,6 +13,7 @@
 #include "core/packing/packers.h"
 #include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
+#include "core/shopify/compliance.h"
 #include "core/shopify/customerdata.h"
 #include "core/shopify/inboxprocessor.h"
 #include "core/shopify/webhookverifier.h"
@@ -458,6 +460,65 @@ private Q_SLOTS:
     QVERIFY(!after.contains("shpat_leaving"));
     for (const QString &marker : kKept.strings())
       QVERIFY2(hits(after, marker) > 0, qPrintable(QStringLiteral("%1 lost").arg(marker)));
+  }
+
+  // The hub runs redaction as a packbench_hub login: its grants (0015) must cover every write.
+  void redaction_runsWithTheHubRolesGrants()
+  {
+    const QString shopDomain = QStringLiteral("hub-role.myshopify.com");
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(markedOrder(74001, kShopGone, m_t0)), shopDomain),
+             200);
+    QVERIFY(process());
+    const qint64 shop = scalar(QStringLiteral("SELECT id FROM shops WHERE domain = ?"), {shopDomain});
+    const qint64 fo = fulfillmentOrderOf(QStringLiteral("74001"));
+    QVERIFY(shop > 0 && fo > 0);
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("INSERT INTO shop_credentials (shop_id, access_token) VALUES (?, 'tok')"), {shop})
+            .ok());
+    QVERIFY(db::exec(m_db,
+                     QStringLiteral("INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, payload, "
+                                    "last_error) VALUES (?, 'label', 'p', 'zpl', 'x', 'e')"),
+                     {fo})
+                .ok());
+    QVERIFY(db::exec(m_db,
+                     QStringLiteral("INSERT INTO audit_log (actor_kind, action, subject_kind, subject_id, details) "
+                                    "VALUES ('system', 'hold', 'fulfillment_order', ?::text, '{\"reason\": \"r\"}')"),
+                     {fo})
+                .ok());
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET hold_reason = 'r' WHERE id = ?"), {fo}).ok());
+    QVERIFY(
+        db::exec(m_db,
+                 QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, tracking_number) VALUES (?, 1, "
+                                "'1ZHUB')"),
+                 {fo})
+            .ok());
+    int orders = 0;
+    QVERIFY(shopify::compliance::exportDataRequest(
+                m_db, shop, shopDomain,
+                customerRequest(shopDomain, kShopGone, QStringLiteral("orders_requested"), QJsonArray{74001.0}),
+                &orders)
+                .ok());
+
+    auto opened = db::openDatabase(m_settings, QStringLiteral("as-hub-role"));
+    VERIFY_OK(opened);
+    QSqlDatabase hubDb = *opened;
+    QSqlDatabase *hub = &hubDb;
+    VERIFY_OK(db::execStatic(*hub, QStringLiteral("SET ROLE packbench_hub")));
+    QVERIFY(db::exec(*hub, QStringLiteral("SELECT 1 FROM shop_credentials")).ok());
+    auto scrubbed = shopify::compliance::redactShop(*hub, shop, shopDomain);
+    VERIFY_OK(scrubbed);
+    QCOMPARE(scrubbed->orders, 1);
+    QCOMPARE(scrubbed->printJobs, 1);
+    QCOMPARE(scrubbed->holdReasons, 1);
+    QCOMPARE(scrubbed->packages, 1);
+    QCOMPARE(scrubbed->auditEntries, 1);
+    QCOMPARE(scrubbed->exports, 1);
+    QCOMPARE(scrubbed->credentials, 1);
+    QVERIFY(scrubbed->inboxRows >= 1);
+    // The role still cannot rewrite history.
+    QVERIFY(!db::exec(*hub, QStringLiteral("UPDATE audit_log SET action = 'forged' WHERE subject_id = ?::text"), {fo})
+                 .ok());
+    QVERIFY(!db::exec(*hub, QStringLiteral("DELETE FROM audit_log WHERE subject_id = ?::text"), {fo}).ok());
   }
 
   void cleanupTestCase()

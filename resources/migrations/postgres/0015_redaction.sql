@@ -41,7 +41,7 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE, DELETE ON customer_data_exports TO packbench_hub;
     GRANT USAGE, SELECT ON SEQUENCE customer_data_exports_id_seq TO packbench_hub;
     GRANT UPDATE (details) ON audit_log TO packbench_hub;
-    GRANT SELECT, UPDATE (payload, last_error) ON print_jobs TO packbench_hub;
+    GRANT SELECT, UPDATE (payload, last_error, updated_at) ON print_jobs TO packbench_hub;
     GRANT SELECT, UPDATE (reason) ON scan_events TO packbench_hub;
     GRANT SELECT, UPDATE (tracking_number, tracking_url) ON packages TO packbench_hub;
     GRANT SELECT, UPDATE (hold_reason) ON fulfillment_orders TO packbench_hub;
