@@ -287,7 +287,7 @@ Result<Scrubbed> scrub(QSqlDatabase &db, const Subject &subject)
            "id::text FROM fulfillment_orders WHERE order_id = ANY(?::bigint[])) OR (kind = 'order.sync' AND "
            "shop_id = ? AND aggregate_id IN (SELECT shopify_id FROM orders WHERE id = ANY(?::bigint[]))))"),
        {kRedacted, kRedacted, ids, subject.shopId, ids}},
-      // The audit log is append-only except for this: a reason's text replaced by "[redacted]" (0015).
+      // The audit log is append-only except for this: a reason's text replaced by "[redacted]" (0013).
       {&out.auditEntries,
        QStringLiteral(
            "UPDATE audit_log SET details = jsonb_set(details, '{reason}', to_jsonb(?::text)) WHERE "

@@ -462,7 +462,7 @@ private Q_SLOTS:
       QVERIFY2(hits(after, marker) > 0, qPrintable(QStringLiteral("%1 lost").arg(marker)));
   }
 
-  // The hub runs redaction as a packbench_hub login: its grants (0015) must cover every write.
+  // The hub runs redaction as a packbench_hub login: its grants (0013) must cover every write.
   void redaction_runsWithTheHubRolesGrants()
   {
     const QString shopDomain = QStringLiteral("hub-role.myshopify.com");
