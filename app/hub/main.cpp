@@ -3,6 +3,7 @@
 // packbench-hub: webhooks in, Shopify and carriers out; `packbench-hub migrate` upgrades the schema.
 #include "app/common/startup.h"
 #include "app/common/stopsignals.h"
+#include "app/hub/dataexport.h"
 #include "app/hub/hubcommands.h"
 #include "app/hub/hubshutdown.h"
 #include "app/hub/importcatalogue.h"
@@ -172,7 +173,7 @@ int main(int argc, char *argv[])
   parser.addVersionOption();
   parser.addPositionalArgument(
       QStringLiteral("command"),
-      QStringLiteral("serve | migrate | import-catalogue | packer … | station-login … | hub-login …"),
+      QStringLiteral("serve | migrate | import-catalogue | packer … | station-login … | hub-login … | data-export …"),
       QStringLiteral("[command]"));
   pb::app::addAdminOptions(parser);
   const pb::config::CommonOptions common;
@@ -197,6 +198,8 @@ int main(int argc, char *argv[])
     return pb::app::runImportCatalogue(config, parser.isSet(force));
   if (command == u"serve")
     return pb::app::finishRun(runServe(config, app));
+  if (command == u"data-export")
+    return pb::app::runDataExport(config, positional);
   if (pb::app::isAdminCommand(command))
     return pb::app::runAdminCommand(config, parser);
   QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate | import-catalogue)"

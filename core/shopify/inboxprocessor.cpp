@@ -119,6 +119,7 @@ Result<InboxProcessor::BatchOutcome> InboxProcessor::processBatch(int limit)
   m_shops.clear();
   m_locations.clear();
   m_locked.clear();
+  m_settledByRedaction.clear();
   if (!status.ok())
     return status.error();
   for (const DeadLetter &letter : dead) {
@@ -134,6 +135,8 @@ Result<std::optional<Error>> InboxProcessor::settleRow(const InboxItem &item)
   // released (one round trip less per row): the next row's savepoint nests inside, which is the same.
   if (auto saved = db::execStatic(m_db, QStringLiteral("SAVEPOINT inbox_row")); !saved)
     return saved.error();
+  if (m_settledByRedaction.contains(item.id))
+    return std::optional<Error>{}; // a redaction earlier in this batch settled it: its data is gone
   QString note;
   const Status mapped = dispatch(item, &note);
   if (mapped.ok()) {
@@ -281,25 +284,25 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
     if (Status s = compliance::blankInboxBody(m_db, item.id); !s)
       return s;
   }
-  if (topic == u"customers/redact") {
-    auto count = compliance::redactCustomer(m_db, *shopId, item.delivery.shopDomain, *payload);
-    if (!count)
-      return count.error();
-    *note = QStringLiteral("redacted %1 order(s)").arg(*count);
-    return {};
-  }
-  if (topic == u"shop/redact") {
-    auto count = compliance::redactShop(m_db, *shopId, item.delivery.shopDomain);
-    if (!count)
-      return count.error();
-    *note = QStringLiteral("redacted %1 order(s)").arg(*count);
+  if (topic == u"customers/redact" || topic == u"shop/redact") {
+    auto scrubbed = topic == u"shop/redact"
+                        ? compliance::redactShop(m_db, *shopId, item.delivery.shopDomain)
+                        : compliance::redactCustomer(m_db, *shopId, item.delivery.shopDomain, *payload);
+    if (!scrubbed)
+      return scrubbed.error();
+    // Deliveries still waiting in this batch were settled as redacted: they must not be mapped after it.
+    for (qint64 id : std::as_const(scrubbed->settledInboxIds))
+      m_settledByRedaction.insert(id);
+    *note =
+        QStringLiteral("redacted %1 order(s), %2 stored delivery(ies)").arg(scrubbed->orders).arg(scrubbed->inboxRows);
     return {};
   }
   if (topic == u"customers/data_request") {
-    auto count = compliance::recordDataRequest(m_db, *shopId, *payload);
-    if (!count)
-      return count.error();
-    *note = QStringLiteral("%1 order(s) held").arg(*count);
+    int orders = 0;
+    auto exported = compliance::exportDataRequest(m_db, *shopId, item.delivery.shopDomain, *payload, &orders);
+    if (!exported)
+      return exported.error();
+    *note = QStringLiteral("data export %1 with %2 order(s)").arg(*exported).arg(orders);
     return {};
   }
   if (topic == u"app/uninstalled")

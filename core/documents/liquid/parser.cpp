@@ -48,8 +48,8 @@ private:
 };
 
 constexpr int kMaxNesting = 100;
-// Expressions nest by recursion too ([…], ranges, and/or chains): `{{ a[a[a[…]]] }}` must not overflow the stack.
-constexpr int kMaxExpressionDepth = 100;
+// Ranges, brackets and and/or chains parse (and evaluate, and free) by recursion too.
+constexpr int kMaxExpressionNesting = 100;
 
 struct NestingGuard {
   explicit NestingGuard(int *depth)
@@ -138,20 +138,20 @@ private:
       fail(ts.peek().pos, u"syntax error: unexpected '%1'"_s.arg(ts.peek().text));
   }
 
-  // False (and the parse failed) when expressions nest deeper than kMaxExpressionDepth.
-  bool withinExpressionDepth(const TokenStream &ts)
+  // False (and the parse fails) when expressions nest deeper than kMaxExpressionNesting.
+  bool expressionDepthOk(SourcePos pos)
   {
-    if (m_expressionDepth <= kMaxExpressionDepth)
+    if (m_expressionNesting <= kMaxExpressionNesting)
       return true;
-    fail(ts.peek().pos, u"expression nested deeper than %1"_s.arg(kMaxExpressionDepth));
+    fail(pos, u"expression nested deeper than %1"_s.arg(kMaxExpressionNesting));
     return false;
   }
 
   Expression parseExpression(TokenStream &ts)
   {
     Expression e;
-    const NestingGuard depth(&m_expressionDepth);
-    if (!withinExpressionDepth(ts))
+    const NestingGuard nesting(&m_expressionNesting);
+    if (error || !expressionDepthOk(ts.peek().pos))
       return e;
     const Token t = ts.next();
     e.pos = t.pos;
@@ -292,8 +292,8 @@ private:
   // Liquid has no precedence: `a and b or c` is `a and (b or c)`, evaluated right to left.
   std::unique_ptr<Condition> parseCondition(TokenStream &ts)
   {
-    const NestingGuard depth(&m_expressionDepth);
-    if (!withinExpressionDepth(ts))
+    const NestingGuard nesting(&m_expressionNesting);
+    if (!expressionDepthOk(ts.peek().pos))
       return std::make_unique<Condition>();
     auto left = parseComparison(ts);
     if (ts.peek().kind == TK::Ident && (ts.peek().text == u"and"_s || ts.peek().text == u"or"_s)) {
@@ -526,8 +526,8 @@ private:
 
   std::vector<Segment> m_segments;
   size_t m_index = 0;
-  int m_nesting = 0;         // parseBody calls open (blocks inside blocks)
-  int m_expressionDepth = 0; // parseExpression/parseCondition calls open
+  int m_nesting = 0;           // parseBody calls open (blocks inside blocks)
+  int m_expressionNesting = 0; // parseExpression / parseCondition calls open
 };
 
 } // namespace
