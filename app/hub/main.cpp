@@ -13,6 +13,7 @@
 #include "core/hub/leasereaperthread.h"
 #include "core/hub/shopifysyncthread.h"
 #include "core/shopify/costthrottle.h"
+#include "core/shopify/shopdirectory.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -56,15 +57,25 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     QTextStream(stderr) << "packbench-hub: " << db.error().message << Qt::endl;
     return pb::app::ExitDatabase;
   }
+  auto shops = pb::shopify::ShopDirectory::fromConfig(config);
+  if (!shops) {
+    QTextStream(stderr) << "packbench-hub: " << shops.error().message << Qt::endl;
+    return pb::app::ExitBadConfig;
+  }
+  qCInfo(lcHub).noquote() << "serving shops:"
+                          << (shops->isEmpty() ? QStringLiteral("none") : shops->domains().join(u", "));
   // Webhooks are served by hub.ingest_threads threads and stored by hub.inbox_writers writers, each with
   // its own connection (the one above only checked the schema).
-  pb::hub::HubServer server(pb::db::ConnectionSettings::fromConfig(config),
-                            pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(),
-                                                     config.get(HubMaxBodyBytes), config.get(HubInboxWriters),
-                                                     config.get(HubIngestBatch)},
+  pb::hub::WebhookSettings webhooks;
+  webhooks.shops = *shops;
+  webhooks.maxBodyBytes = config.get(HubMaxBodyBytes);
+  webhooks.inboxWriters = config.get(HubInboxWriters);
+  webhooks.maxBatch = config.get(HubIngestBatch);
+  webhooks.maxAgeSeconds = config.get(ShopifyWebhookMaxAgeSeconds);
+  pb::hub::HubServer server(pb::db::ConnectionSettings::fromConfig(config), std::move(webhooks),
                             config.get(HubIngestThreads));
-  if (config.get(ShopifyWebhookSecret).isEmpty())
-    qCWarning(lcHub) << "shopify.webhook_secret is empty: every webhook will be refused with 401";
+  if (!shops->isEmpty() && config.get(ShopifyWebhookSecret).isEmpty() && !config.get(ShopifyShop).isEmpty())
+    qCWarning(lcHub) << "shopify.webhook_secret is empty: webhooks of shopify.shop will be refused with 401";
 
   auto locationCodes = pb::shopify::LocationCodes::parse(config.get(ShopifyLocationCodes));
   if (!locationCodes) {

@@ -10,6 +10,7 @@
 #include "core/shopify/fulfillmentorderevents.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/orderwriter.h"
+#include "core/shopify/webhookadmission.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -220,6 +221,8 @@ Status InboxProcessor::prepareBatch(const QList<InboxItem> &items)
 Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
 {
   const QString &topic = item.delivery.topic;
+  if (webhookadmission::isComplianceTopic(topic))
+    return dispatchPrivacyRequest(item, note);
   auto shopId = m_shops.contains(item.delivery.shopDomain)
                     ? Result<qint64>(m_shops.value(item.delivery.shopDomain))
                     : orderwriter::ensureShop(*m_statements, item.delivery.shopDomain);
@@ -277,34 +280,41 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
     *note = QStringLiteral("%1 order(s) to read again").arg(*queued);
     return {};
   }
-  if (topic == u"customers/redact" || topic == u"shop/redact" || topic == u"customers/data_request") {
-    if (Status s = compliance::blankInboxBody(m_db, item.id); !s)
-      return s;
-  }
-  if (topic == u"customers/redact") {
-    auto count = compliance::redactCustomer(m_db, *shopId, item.delivery.shopDomain, *payload);
-    if (!count)
-      return count.error();
-    *note = QStringLiteral("redacted %1 order(s)").arg(*count);
-    return {};
-  }
-  if (topic == u"shop/redact") {
-    auto count = compliance::redactShop(m_db, *shopId, item.delivery.shopDomain);
-    if (!count)
-      return count.error();
-    *note = QStringLiteral("redacted %1 order(s)").arg(*count);
-    return {};
-  }
-  if (topic == u"customers/data_request") {
-    auto count = compliance::recordDataRequest(m_db, *shopId, *payload);
-    if (!count)
-      return count.error();
-    *note = QStringLiteral("%1 order(s) held").arg(*count);
-    return {};
-  }
   if (topic == u"app/uninstalled")
     return compliance::markUninstalled(m_db, *shopId);
   return makeError(ErrorKind::InvalidInput, QStringLiteral("unhandled topic %1").arg(topic));
+}
+
+Status InboxProcessor::dispatchPrivacyRequest(const InboxItem &item, QString *note)
+{
+  const QString &topic = item.delivery.topic;
+  // The request carries the customer's contact data itself: its raw body goes whatever happens next.
+  if (Status s = compliance::blankInboxBody(m_db, item.id); !s)
+    return s;
+  auto payload = parseObject(item.delivery.body);
+  if (!payload)
+    return payload.error();
+  // The shop comes from the signed body (checked against the header and the shop_id we know), so a
+  // replayed request relabelled with another shop's header acts on nothing.
+  auto shopId = compliance::requestedShop(m_db, *payload, item.delivery.shopDomain);
+  if (!shopId)
+    return shopId.error();
+  if (!*shopId) {
+    *note = QStringLiteral("no data held for this shop");
+    return {};
+  }
+  Result<int> count = 0;
+  if (topic == u"customers/redact")
+    count = compliance::redactCustomer(m_db, **shopId, item.delivery.shopDomain, *payload);
+  else if (topic == u"shop/redact")
+    count = compliance::redactShop(m_db, **shopId, item.delivery.shopDomain);
+  else
+    count = compliance::recordDataRequest(m_db, **shopId, *payload);
+  if (!count)
+    return count.error();
+  *note = topic == u"customers/data_request" ? QStringLiteral("%1 order(s) held").arg(*count)
+                                             : QStringLiteral("redacted %1 order(s)").arg(*count);
+  return {};
 }
 
 Status InboxProcessor::applyProduct(const InboxItem &item, qint64 shopId, QString *note)
