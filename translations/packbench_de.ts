@@ -638,6 +638,18 @@
         <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
         <translation>Artikel ins Rückstellregal legen: Sie werden erneut gescannt, wenn die Rückstellung aufgehoben ist</translation>
     </message>
+    <message>
+        <source>Lead &amp;PIN:</source>
+        <translation>&amp;PIN der Schichtleitung:</translation>
+    </message>
+    <message>
+        <source>Lead PIN</source>
+        <translation>PIN der Schichtleitung</translation>
+    </message>
+    <message>
+        <source>The lead types their PIN to approve</source>
+        <translation>Die Schichtleitung gibt zur Freigabe ihre PIN ein</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::QueueTableModel</name>

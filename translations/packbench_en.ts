@@ -638,6 +638,18 @@
         <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lead &amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead types their PIN to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::QueueTableModel</name>

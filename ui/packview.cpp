@@ -202,15 +202,26 @@ void PackView::buildPanels()
   approverLabel->setBuddy(m_manualApprover);
   manual->addWidget(approverLabel);
   manual->addWidget(m_manualApprover);
+  auto *pinLabel = new QLabel(tr("Lead &PIN:"), m_manualPanel);
+  m_manualPin = new QLineEdit(m_manualPanel);
+  m_manualPin->setObjectName(QStringLiteral("manualPin"));
+  m_manualPin->setAccessibleName(tr("Lead PIN"));
+  m_manualPin->setEchoMode(QLineEdit::Password);
+  m_manualPin->setMaximumWidth(120);
+  pinLabel->setBuddy(m_manualPin);
+  manual->addWidget(pinLabel);
+  manual->addWidget(m_manualPin);
   auto *record = new QPushButton(tr("Record"), m_manualPanel);
   record->setObjectName(QStringLiteral("manualRecord"));
   manual->addWidget(record);
   connect(record, &QPushButton::clicked, this, &PackView::submitManual);
   connect(m_manualApprover, &QLineEdit::returnPressed, this, &PackView::submitManual);
+  connect(m_manualPin, &QLineEdit::returnPressed, this, &PackView::submitManual);
   connect(m_manualReason->lineEdit(), &QLineEdit::returnPressed, this, &PackView::submitManual);
   setTabOrder(m_manualQuantity, m_manualReason);
   setTabOrder(m_manualReason, m_manualApprover);
-  setTabOrder(m_manualApprover, record);
+  setTabOrder(m_manualApprover, m_manualPin);
+  setTabOrder(m_manualPin, record);
   layout()->addWidget(m_manualPanel);
   m_manualPanel->hide();
 
@@ -460,6 +471,7 @@ void PackView::showManualEntry()
   m_manualQuantity->setRange(1, line.expected - line.verified);
   m_manualQuantity->setValue(line.expected - line.verified);
   m_manualApprover->clear();
+  m_manualPin->clear();
   m_manualPanel->show();
   m_manualQuantity->setFocus();
   m_manualQuantity->selectAll();
@@ -472,8 +484,16 @@ void PackView::submitManual()
   if (!m_session || !m_manualPanel->isVisible())
     return;
   const int row = currentRow();
-  const auto result = m_session->enterManual(row, m_manualQuantity->value(), m_manualReason->currentText(),
-                                             m_manualApprover->text().trimmed());
+  const QString approver = m_manualApprover->text().trimmed();
+  const auto result = m_session->enterManual(row, m_manualQuantity->value(), m_manualReason->currentText(), approver,
+                                             m_manualPin->text());
+  m_manualPin->clear();
+  if (result.outcome == Outcome::Refused && !approver.isEmpty() && result.detail.endsWith(u"badge and PIN")) {
+    // A scanned badge only says who approves; the lead's PIN proves it.
+    showRefusal(result, tr("The lead types their PIN to approve"));
+    m_manualPin->setFocus();
+    return;
+  }
   if (result.outcome == Outcome::Refused) {
     const bool needsLead = m_manualApprover->text().trimmed().isEmpty() || result.detail.contains(u"lead");
     showRefusal(result, needsLead ? tr("A lead must scan their badge to approve")

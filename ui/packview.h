@@ -92,6 +92,7 @@ private:
   QSpinBox *m_manualQuantity = nullptr;
   QComboBox *m_manualReason = nullptr;
   QLineEdit *m_manualApprover = nullptr;
+  QLineEdit *m_manualPin = nullptr; // the lead's PIN: the central database checks badge and PIN
 
   QFrame *m_reasonPanel = nullptr;
   QLabel *m_reasonTitle = nullptr;

@@ -99,8 +99,10 @@ void SignInView::signInWithPin()
   auto packer = packing::signInWithPin(m_db, m_badge->text().trimmed(), m_pin->text());
   m_pin->clear();
   if (!packer) {
-    refuse(packer.error().kind == ErrorKind::Permission ? tr("Badge or PIN not accepted")
-                                                        : tr("Database problem: cannot sign in"));
+    // LockedOut carries its own words ("Too many wrong PINs — try again in N s").
+    refuse(packer.error().kind == ErrorKind::Permission  ? tr("Badge or PIN not accepted")
+           : packer.error().kind == ErrorKind::LockedOut ? packer.error().message
+                                                         : tr("Database problem: cannot sign in"));
     m_pin->setFocus();
     return;
   }

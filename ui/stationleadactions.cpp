@@ -81,12 +81,13 @@ void StationWindow::leadApproved(const QString &badge, const QString &pin)
     closeLeadPanel();
     return;
   }
-  auto lead = packing::approveAsLead(m_db, badge, pin);
+  auto lead = packing::approveAsLead(m_db, badge, pin, m_options.stationId);
   if (!lead) {
     noteDatabaseError(lead.error());
     m_leadPanel->refuse(lead.error().kind == ErrorKind::Permission
                             ? tr("Not approved: that is not an active lead's badge and PIN")
-                            : tr("Database problem — try again"));
+                        : lead.error().kind == ErrorKind::LockedOut ? lead.error().message
+                                                                    : tr("Database problem — try again"));
     m_sounds->play(FeedbackSounds::Cue::Unknown);
     return;
   }

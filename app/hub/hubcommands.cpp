@@ -5,6 +5,7 @@
 #include "app/common/startup.h"
 #include "core/admin/databaselogins.h"
 #include "core/admin/packeradmin.h"
+#include "core/admin/stationlogins.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -32,6 +33,12 @@ const QCommandLineOption kPasswordFile(u"password-file"_s,
                                        "default ./NAME.password)."_s,
                                        u"file"_s);
 const QCommandLineOption kAuth(u"auth"_s, u"How a new login authenticates: password, peer or cert."_s, u"method"_s);
+const QCommandLineOption kShop(u"shop"_s, u"Shop domain a new station login packs for (station-login create)."_s,
+                               u"domain"_s);
+const QCommandLineOption kLocation(u"location"_s,
+                                   u"Location code(s) a new station login may work at, comma-separated "
+                                   "(station-login create)."_s,
+                                   u"codes"_s);
 
 QTextStream &out()
 {
@@ -192,6 +199,15 @@ Status writeSecretFile(const QString &path, const QString &secret)
   return {};
 }
 
+// The [station] part of the configuration a new station login is used with.
+void explainStationScope(const QString &name, const admin::StationScope &scope)
+{
+  out() << "It may read and pack only shop " << scope.shopDomain << " at " << scope.locationCodes.join(u", ")
+        << ". The station's configuration:\n"
+        << "  [station]\n  shop = " << scope.shopDomain << "\n  location = " << scope.locationCodes.constFirst() << "\n"
+        << "Revoke it with: packbench-hub station-login revoke " << name << '\n';
+}
+
 void explainLogin(const config::Config &config, const QString &name, const QString &how, const QString &passwordFile)
 {
   const QString database = config.get(config::keys::DatabaseName);
@@ -221,10 +237,44 @@ void explainLogin(const config::Config &config, const QString &name, const QStri
   out() << Qt::flush;
 }
 
+int runStationLoginListOrRevoke(const config::Config &config, const QStringList &args)
+{
+  const bool revoke = args.value(1) == u"revoke";
+  if (revoke ? args.size() != 3 : args.size() != 2)
+    return usage(revoke ? u"station-login revoke needs exactly one NAME"_s : u"station-login list takes no NAME"_s);
+  auto db = db::openDatabase(db::ConnectionSettings::fromConfig(config), u"hub-admin"_s);
+  if (!db)
+    return fail(db.error());
+  if (revoke) {
+    if (Status revoked = admin::revokeStationLogin(*db, args.value(2)); !revoked)
+      return fail(revoked.error());
+    out() << "station login " << args.value(2) << " revoked: it can no longer log in, and its open sessions were "
+          << "ended" << Qt::endl;
+    return ExitOk;
+  }
+  auto logins = admin::listStationLogins(*db);
+  if (!logins)
+    return fail(logins.error());
+  out() << "login\tshop\tlocations\tstate\n";
+  for (const admin::StationLoginRecord &login : *logins) {
+    const QString state = !login.revokedAt.isNull()    ? u"revoked"_s
+                          : login.shopDomain.isEmpty() ? u"no mapping (sees nothing)"_s
+                          : login.canLogin             ? u"active"_s
+                                                       : u"cannot log in"_s;
+    out() << login.name << '\t' << (login.shopDomain.isEmpty() ? u"-"_s : login.shopDomain) << '\t'
+          << (login.locationCodes.isEmpty() ? u"-"_s : login.locationCodes.join(u',')) << '\t' << state << '\n';
+  }
+  out() << Qt::flush;
+  return ExitOk;
+}
+
 int runLogin(const config::Config &config, const QCommandLineParser &parser, const QStringList &args,
              admin::LoginGroup group)
 {
   const QString verb = args.value(1);
+  const bool station = group == admin::LoginGroup::Station;
+  if (station && (verb == u"list" || verb == u"revoke"))
+    return runStationLoginListOrRevoke(config, args);
   if (verb == u"list") {
     auto db = db::openDatabase(db::ConnectionSettings::fromConfig(config), u"hub-admin"_s);
     if (!db)
@@ -238,12 +288,18 @@ int runLogin(const config::Config &config, const QCommandLineParser &parser, con
     return ExitOk;
   }
   if (verb != u"create")
-    return usage(u"unknown %1 command '%2' (create, list)"_s.arg(args.value(0), verb));
+    return usage(station ? u"unknown station-login command '%1' (create, list, revoke)"_s.arg(verb)
+                         : u"unknown %1 command '%2' (create, list)"_s.arg(args.value(0), verb));
   const QString name = args.value(2);
   if (args.size() != 3)
     return usage(u"%1 create needs exactly one NAME"_s.arg(args.value(0)));
   if (Status valid = admin::checkLoginName(name); !valid)
     return fail(valid.error());
+  if (station && (!parser.isSet(kShop) || !parser.isSet(kLocation)))
+    return usage(u"station-login create needs --shop DOMAIN and --location CODE[,CODE]: a station login may reach "
+                 "only that shop and those locations"_s);
+  if (!station && (parser.isSet(kShop) || parser.isSet(kLocation)))
+    return usage(u"--shop and --location go with station-login create"_s);
   const QString how =
       parser.isSet(kAuth) ? parser.value(kAuth) : (group == admin::LoginGroup::Hub ? u"peer"_s : u"password"_s);
   if (how != u"password" && how != u"peer" && how != u"cert")
@@ -253,6 +309,13 @@ int runLogin(const config::Config &config, const QCommandLineParser &parser, con
   auto db = db::openDatabase(db::ConnectionSettings::fromConfig(config), u"hub-admin"_s);
   if (!db)
     return fail(db.error());
+  admin::StationScope scope;
+  if (station) {
+    auto resolved = admin::resolveStationScope(*db, parser.value(kShop), parser.value(kLocation).split(u','));
+    if (!resolved)
+      return fail(resolved.error());
+    scope = *resolved;
+  }
   QString password;
   const QString passwordFile = parser.isSet(kPasswordFile) ? parser.value(kPasswordFile) : name + u".password"_s;
   if (how == u"password") {
@@ -260,12 +323,16 @@ int runLogin(const config::Config &config, const QCommandLineParser &parser, con
     if (Status written = writeSecretFile(passwordFile, password); !written)
       return fail(written.error());
   }
-  if (Status created = admin::createLogin(*db, name, group, password); !created) {
+  const Status created =
+      station ? admin::createStationLogin(*db, name, scope, password) : admin::createLogin(*db, name, group, password);
+  if (!created) {
     if (!password.isEmpty())
       QFile::remove(passwordFile); // no login, so no password to keep
     return fail(created.error());
   }
   explainLogin(config, name, how, passwordFile);
+  if (station)
+    explainStationScope(name, scope);
   return ExitOk;
 }
 
@@ -278,15 +345,17 @@ QString adminCommandsHelp()
          "  packer set-pin BADGE    give a packer a new PIN (typed by the packer or an admin)\n"
          "  packer disable BADGE    stop a badge and its PIN from signing in (enable undoes it)\n"
          "  packer list\n"
-         "  station-login create NAME [--password-file FILE | --auth cert|peer]\n"
-         "                      a PostgreSQL login for stations; the password goes to a new 0600 file\n"
+         "  station-login create NAME --shop DOMAIN --location CODE[,CODE] [--password-file FILE | --auth cert|peer]\n"
+         "                      a PostgreSQL login for one station, limited to that shop and those locations;\n"
+         "                      the password goes to a new 0600 file\n"
+         "  station-login revoke NAME   end a station login's access (its sessions too)\n"
          "  hub-login create NAME [--auth peer|password|cert]   a PostgreSQL login for the hub\n"
          "  station-login list, hub-login list"_s;
 }
 
 void addAdminOptions(QCommandLineParser &parser)
 {
-  parser.addOptions({kName, kRole, kPasswordFile, kAuth});
+  parser.addOptions({kName, kRole, kPasswordFile, kAuth, kShop, kLocation});
 }
 
 bool isAdminCommand(const QString &command)

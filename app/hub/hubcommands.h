@@ -12,7 +12,8 @@ namespace pb::app {
 // packbench-hub's administration commands (exit codes as in startup.h):
 //   packer add BADGE --name NAME [--role packer|lead|admin]   packer set-pin BADGE
 //   packer disable BADGE   packer enable BADGE   packer list
-//   station-login create NAME [--password-file FILE | --auth cert]   station-login list
+//   station-login create NAME --shop DOMAIN --location CODE[,CODE] [--password-file FILE | --auth cert]
+//   station-login list, station-login revoke NAME
 //   hub-login create NAME [--auth peer|password|cert] [--password-file FILE]   hub-login list
 // A PIN is never an argument: it is typed at a prompt without echo (twice) or read as one line of stdin.
 QString adminCommandsHelp();

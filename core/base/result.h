@@ -18,12 +18,14 @@ enum class ErrorKind {
   Unavailable,    // a server, printer or database is down; retry later
   SchemaMismatch, // database schema is not the one this binary expects
   Permission,
+  LockedOut, // too many wrong PINs for this badge: the message says how long to wait
   Internal,
 };
 
 struct Error {
   ErrorKind kind = ErrorKind::Internal;
   QString message;
+  QString code{}; // the SQLSTATE (or SQLite code) when a database raised it: tells a replay from a refusal
 };
 
 // A value or an Error; the project's return type for DB, network, printer and parser calls.

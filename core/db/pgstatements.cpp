@@ -65,7 +65,11 @@ Error PgStatements::failure(PGconn *connection, const void *result, const QStrin
     kind = ErrorKind::Unavailable;
     clear();
   }
-  return makeError(kind, QStringLiteral("%1: %2").arg(context, text));
+  Error error = isStationFunctionCode(code) && pgResult
+                    ? makeError(kind, QString::fromUtf8(PQresultErrorField(pgResult, PG_DIAG_MESSAGE_PRIMARY)))
+                    : makeError(kind, QStringLiteral("%1: %2").arg(context, text));
+  error.code = code;
+  return error;
 }
 
 Result<const PgStatements::Prepared *> PgStatements::prepare(PGconn *connection, const QString &sql)

@@ -14,11 +14,32 @@ std::optional<ErrorKind> errorKindForCode(QStringView code)
     return ErrorKind::Unavailable; // connection exceptions, admin shutdown
   if (code == u"23505" || code == u"40001" || code == u"40P01" || code == u"2067" || code == u"1555")
     return ErrorKind::Conflict; // unique violation, serialization failure, deadlock
-  if (code == u"42501")
+  if (code == u"42501" || code.startsWith(u"PBA"))
     return ErrorKind::Permission;
+  // Raised by the station functions (migration 0012): PBC conflict, PBN not found, PBI bad input.
+  if (code.startsWith(u"PBC"))
+    return ErrorKind::Conflict;
+  if (code.startsWith(u"PBN"))
+    return ErrorKind::NotFound;
+  if (code.startsWith(u"PBI"))
+    return ErrorKind::InvalidInput;
   if (code.startsWith(u"23") || code.startsWith(u"22") || code == u"19" || code == u"275" || code == u"787")
     return ErrorKind::InvalidInput; // constraint or data errors
   return std::nullopt;
+}
+
+bool isStationFunctionCode(QStringView code)
+{
+  return code.size() == 5 && code.startsWith(u"PB");
+}
+
+QString stationFunctionMessage(const QString &serverText)
+{
+  // Only the primary message: it is written for people (and matches the translated C++ texts).
+  QString text = serverText.section(u'\n', 0, 0).trimmed();
+  if (text.startsWith(u"ERROR:"))
+    text = text.mid(6).trimmed();
+  return text;
 }
 
 Error toError(const QSqlError &error, const QString &context)
@@ -28,7 +49,11 @@ Error toError(const QSqlError &error, const QString &context)
       errorKindForCode(error.nativeErrorCode())
           .value_or(error.type() == QSqlError::ConnectionError ? ErrorKind::Unavailable : ErrorKind::Internal);
   const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-  return makeError(kind, QStringLiteral("%1: %2").arg(context, text.trimmed()));
+  Error mapped = isStationFunctionCode(error.nativeErrorCode())
+                     ? makeError(kind, stationFunctionMessage(text))
+                     : makeError(kind, QStringLiteral("%1: %2").arg(context, text.trimmed()));
+  mapped.code = error.nativeErrorCode();
+  return mapped;
 }
 
 Error toError(const QSqlDatabase &db, const QSqlError &error, const QString &context)

@@ -15,6 +15,10 @@ namespace pb::db {
 
 // The ErrorKind a SQLSTATE (PostgreSQL) or extended result code (SQLite) stands for, if it is one we sort.
 std::optional<ErrorKind> errorKindForCode(QStringView code);
+// A SQLSTATE raised by the station functions (class PB, migration 0012): its message is shown as it is.
+bool isStationFunctionCode(QStringView code);
+// The primary line of a server message, without "ERROR:".
+QString stationFunctionMessage(const QString &serverText);
 // Maps a driver error to an ErrorKind: lost connections are Unavailable, unique violations Conflict.
 Error toError(const QSqlError &error, const QString &context);
 // The same, and Unavailable whenever the connection itself is gone (some such failures have no SQLSTATE).

@@ -95,13 +95,15 @@ PrintJournal::PrintJournal(QSqlDatabase db)
 
 Result<qint64> PrintJournal::create(const PrintJob &job)
 {
-  auto query = db::exec(m_db,
-                        u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
-                        "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
-                        {job.fulfillmentOrderId > 0 ? QVariant(job.fulfillmentOrderId) : QVariant(), kindName(job.kind),
-                         job.printer, formatName(job.format),
-                         job.payload.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(job.payload),
-                         job.reference});
+  // PostgreSQL: stations journal only through packbench_print_job_create (migration 0012).
+  auto query = db::exec(
+      m_db,
+      db::isPostgres(m_db) ? u"SELECT packbench_print_job_create(?::bigint, ?, ?, ?, ?::bytea, ?)"_s
+                           : u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
+                             "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
+      {job.fulfillmentOrderId > 0 ? QVariant(job.fulfillmentOrderId) : QVariant(), kindName(job.kind), job.printer,
+       formatName(job.format),
+       job.payload.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(job.payload), job.reference});
   if (!query)
     return query.error();
   if (!query.value().next())
@@ -131,13 +133,21 @@ Result<QList<PrintJob>> PrintJournal::forFulfillmentOrder(qint64 fulfillmentOrde
 
 Status PrintJournal::setStatus(qint64 id, PrintStatus status, bool countAttempt, const QString &error)
 {
+  const QVariant lastError = error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error);
+  if (db::isPostgres(m_db)) {
+    auto query = db::exec(m_db, u"SELECT packbench_print_job_set_status(?::bigint, ?, ?::boolean, ?)"_s,
+                          {id, statusName(status), countAttempt, lastError});
+    if (!query)
+      return query.error();
+    if (!query.value().next() || !query.value().value(0).toBool())
+      return makeError(ErrorKind::NotFound, u"print job %1 not found"_s.arg(id));
+    return {};
+  }
   const QString sql = u"UPDATE print_jobs SET status = ?, attempts = attempts + ?, "
                       "last_error = COALESCE(?, last_error), updated_at = %1, "
                       "sent_at = CASE WHEN ? THEN %1 ELSE sent_at END WHERE id = ?"_s.arg(nowSql(m_db));
-  auto query = db::exec(m_db, sql,
-                        {statusName(status), countAttempt ? 1 : 0,
-                         error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error),
-                         status == PrintStatus::Sent, id});
+  auto query =
+      db::exec(m_db, sql, {statusName(status), countAttempt ? 1 : 0, lastError, status == PrintStatus::Sent, id});
   if (!query)
     return query.error();
   if (query.value().numRowsAffected() != 1)
@@ -187,10 +197,13 @@ Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)
       return created.error();
     newId = created.value();
     auto moved =
-        db::exec(m_db,
-                 u"UPDATE print_jobs SET status = 'moved', moved_to_job_id = ?, updated_at = %1 WHERE id = ?"_s.arg(
-                     nowSql(m_db)),
-                 {newId, id});
+        db::isPostgres(m_db)
+            ? db::exec(m_db, u"SELECT packbench_print_job_moved(?::bigint, ?::bigint)"_s, {id, newId})
+            : db::exec(
+                  m_db,
+                  u"UPDATE print_jobs SET status = 'moved', moved_to_job_id = ?, updated_at = %1 WHERE id = ?"_s.arg(
+                      nowSql(m_db)),
+                  {newId, id});
     if (!moved)
       return moved.error();
     return {};

@@ -18,6 +18,30 @@ QString trWorkflow(const char *text)
   return QCoreApplication::translate("pb::packing::LeasedQueueWorkflow", text);
 }
 
+// packbench_complete (migration 0012) refuses with short English; the packer reads the same words as on SQLite.
+Status refusalInWords(Status status)
+{
+  if (status.ok() || status.error().kind != ErrorKind::Conflict)
+    return status;
+  const QString &message = status.error().message;
+  if (message.startsWith(u"This order was edited after"))
+    return makeError(ErrorKind::Conflict,
+                     QCoreApplication::translate("pb::queue::OrderQueue",
+                                                 "This order was edited after it was opened for packing; nothing was "
+                                                 "recorded. Put the items back and pack it again."));
+  if (message.startsWith(u"More items were verified"))
+    return makeError(ErrorKind::Conflict, trWorkflow("This order changed while it was being packed: more items "
+                                                     "were verified than it now asks for. Nothing was recorded."));
+  if (message.startsWith(u"Not every item"))
+    return makeError(ErrorKind::Conflict, trWorkflow("Not every item was verified in this pack attempt; nothing was "
+                                                     "recorded. Scan the missing items or ship partial."));
+  if (message.startsWith(u"Nothing was verified"))
+    return makeError(ErrorKind::Conflict, trWorkflow("Nothing was verified in this pack attempt; nothing was "
+                                                     "recorded."));
+  return makeError(ErrorKind::Conflict,
+                   QCoreApplication::translate("pb::queue::OrderQueue", message.toUtf8().constData()));
+}
+
 } // namespace
 
 LeasedQueueWorkflow::LeasedQueueWorkflow(QSqlDatabase db, queue::OrderQueue &queue, qint64 stationId)
@@ -57,7 +81,7 @@ Result<ClaimedOrder> LeasedQueueWorkflow::takeOver(qint64 fulfillmentOrderId, co
 {
   if (!lead.active || !lead.isLead())
     return makeError(ErrorKind::Permission, trWorkflow("Only a lead can take over an order."));
-  auto claimed = m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id);
+  auto claimed = m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id, lead.approvalToken);
   if (!claimed)
     return claimed.error();
   return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion};
@@ -67,7 +91,7 @@ Status LeasedQueueWorkflow::releaseHold(qint64 fulfillmentOrderId, const Packer 
 {
   if (!lead.active || !lead.isLead())
     return makeError(ErrorKind::Permission, trWorkflow("Only a lead can release a hold."));
-  return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId);
+  return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId, lead.approvalToken);
 }
 
 Result<QList<VerifiedLine>> LeasedQueueWorkflow::verifiedLines(const queue::Claim &claim, bool partial)
@@ -154,6 +178,8 @@ Status LeasedQueueWorkflow::finish(const ClaimedOrder &order, bool partial)
   auto claim = claimOf(order);
   if (!claim)
     return claim.error();
+  if (db::isPostgres(m_db))
+    return refusalInWords(m_queue.completeInDatabase(*claim, partial));
   return db::inTransaction(m_db, [&]() -> Status {
     if (Status packed = m_queue.markPacked(*claim); !packed)
       return packed; // cancelled, edited or lease lost: nothing of this finish is kept

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <optional>
+
 namespace pb::packing {
 
 struct Packer {
@@ -15,6 +17,9 @@ struct Packer {
   QString name;
   QString role; // packer, lead, admin
   bool active = true;
+  // Set by approveAsLead on PostgreSQL: the database's single-use proof that this lead's badge and PIN were
+  // checked; functions that need an approval (take over, lift a hold, manual count) consume it.
+  QString approvalToken{};
 
   bool isLead() const { return role == u"lead" || role == u"admin"; }
 };
@@ -24,10 +29,16 @@ Result<Packer> findPackerByBadge(const QSqlDatabase &db, const QString &badgeId)
 
 // Signs in with a badge scan (the badge is the credential); Permission for an inactive packer.
 Result<Packer> signInWithBadge(const QSqlDatabase &db, const QString &badgeId);
-// Signs in with badge number and PIN, for a forgotten badge; the same error for every failure.
+// Signs in with badge number and PIN; the same error for every failure. On PostgreSQL the database checks the
+// PIN (packbench_sign_in): stations never read a hash, and repeated failures lock the badge (LockedOut, with
+// the wait in the message).
 Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, const QString &pin);
-// A lead's approval at a bench (take over another station's order, lift a hold): badge and PIN of an
-// active lead or admin; Permission, with one message for every failure, otherwise.
-Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, const QString &pin);
+// A lead's approval at a bench (take over another station's order, lift a hold, manual count): badge and PIN
+// of an active lead or admin; Permission, with one message for every failure, or LockedOut. On PostgreSQL the
+// answer carries approvalToken. stationId names the bench in the audit (optional).
+Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, const QString &pin,
+                             std::optional<qint64> stationId = {});
+// "Too many wrong PINs — try again in N s", translated.
+QString lockedOutMessage(int seconds);
 
 } // namespace pb::packing

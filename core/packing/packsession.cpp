@@ -148,25 +148,60 @@ Status PackSession::replayEvents()
   return {};
 }
 
+Status PackSession::openBox(int boxNo) const
+{
+  const qint64 fo = m_order.header.fulfillmentOrderId;
+  auto row =
+      db::isPostgres(m_db)
+          ? db::exec(m_db,
+                     QStringLiteral("SELECT packbench_open_box(?::bigint, ?::bigint, ?::bigint, ?::integer, "
+                                    "?::timestamptz)"),
+                     {nullable(m_context.claimId), nullable(m_context.stationId), fo, boxNo, isoUtc(m_clock.nowUtc())})
+          : db::exec(m_db,
+                     QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
+                                    "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
+                                    "AND box_no = ?)"),
+                     {fo, boxNo, fo, boxNo});
+  if (!row)
+    return row.error();
+  return {};
+}
+
 Status PackSession::insertEvent(const Event &event) const
 {
   const QUuid id = event.id.isNull() ? QUuid::createUuid() : event.id;
-  auto done = db::exec(m_db,
-                       QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, claim_id, "
-                                      "line_id, station_id, packer_id, raw_code, normalized_code, symbology, outcome, "
-                                      "quantity, box_no, reason, scanned_at) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                       {id.toString(QUuid::WithoutBraces), m_order.header.fulfillmentOrderId,
-                        nullable(m_context.claimId), nullable(event.lineId), nullable(m_context.stationId),
-                        m_context.packerId, event.raw.isNull() ? QString::fromLatin1("") : event.raw,
-                        nullable(event.normalized), nullable(event.symbology), event.outcome, event.quantity, m_boxNo,
-                        nullable(event.reason), isoUtc(m_clock.nowUtc())});
+  // PostgreSQL: the function checks the claim, the lease, the line and the barcode before it records anything.
+  auto done =
+      db::isPostgres(m_db)
+          ? db::exec(m_db,
+                     QStringLiteral("SELECT packbench_record_scan(?::uuid, ?::bigint, ?::bigint, ?::bigint, "
+                                    "?::bigint, ?::bigint, ?, ?, ?, ?, ?::integer, ?::integer, ?, ?::uuid, "
+                                    "?::timestamptz)"),
+                     {id.toString(QUuid::WithoutBraces), m_order.header.fulfillmentOrderId, nullable(m_context.claimId),
+                      nullable(event.lineId), nullable(m_context.stationId), m_context.packerId,
+                      event.raw.isNull() ? QString::fromLatin1("") : event.raw, nullable(event.normalized),
+                      nullable(event.symbology), event.outcome, event.quantity, m_boxNo, nullable(event.reason),
+                      nullable(event.approvalToken), isoUtc(m_clock.nowUtc())})
+          : db::exec(m_db,
+                     QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, claim_id, "
+                                    "line_id, station_id, packer_id, raw_code, normalized_code, symbology, outcome, "
+                                    "quantity, box_no, reason, approved_by, scanned_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {id.toString(QUuid::WithoutBraces), m_order.header.fulfillmentOrderId, nullable(m_context.claimId),
+                      nullable(event.lineId), nullable(m_context.stationId), m_context.packerId,
+                      event.raw.isNull() ? QString::fromLatin1("") : event.raw, nullable(event.normalized),
+                      nullable(event.symbology), event.outcome, event.quantity, m_boxNo, nullable(event.reason),
+                      nullable(event.approvedBy), isoUtc(m_clock.nowUtc())});
   if (!done) {
     // Drivers report unique violations differently: ask whether this very event is already there.
     auto known = db::exec(m_db, QStringLiteral("SELECT 1 FROM scan_events WHERE client_event_id = ?"),
                           {id.toString(QUuid::WithoutBraces)});
     if (!event.id.isNull() && known && known.value().next())
       return makeError(ErrorKind::Conflict, QStringLiteral("scan event already recorded"));
+    // Conflict means "replayed" to the callers; the database refusing this scan (lease lost, more than the line
+    // asks for: a station function's PB… code) is not a replay and must not look like one.
+    if (done.error().kind == ErrorKind::Conflict && db::isStationFunctionCode(done.error().code))
+      return makeError(ErrorKind::Permission, done.error().message);
     return done.error();
   }
   return {};
@@ -294,7 +329,7 @@ ScanFeedback PackSession::acknowledge()
   if (m_state != State::Blocked)
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("nothing to acknowledge"), 0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
-    return insertEvent({kAcknowledged, 0, QStringLiteral("PB*ACK"), {}, {}, 0, {}, {}});
+    return insertEvent({kAcknowledged, 0, QStringLiteral("PB*ACK"), {}, {}, 0, {}, {}, 0, {}});
   });
   if (!saved)
     return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
@@ -303,7 +338,8 @@ ScanFeedback PackSession::acknowledge()
   return emitFeedback({Outcome::Acknowledged, -1, {}, {}, {}, {}, 0});
 }
 
-ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reason, const QString &approverBadge)
+ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reason, const QString &approverBadge,
+                                      const QString &approverPin)
 {
   if (m_state != State::Packing)
     return emitFeedback({Outcome::Refused, row, {}, {}, {}, QStringLiteral("not accepting items now"), 0});
@@ -321,17 +357,29 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
   if (reason.trimmed().isEmpty())
     return emitFeedback(
         {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("a reason is required"), 0});
-  QString recorded = reason.trimmed();
+  Event manual{kManual, line.lineId, QStringLiteral("MANUAL"), line.sku, {}, quantity, reason.trimmed(), {}, 0, {}};
   if (m_options.manualNeedsLead) {
-    auto approver = findPackerByBadge(m_db, approverBadge);
-    if (!approver || !approver->active || !approver->isLead())
+    // The lead is recorded by packer id (approved_by), never by badge number in the free-text reason.
+    const bool withPin = !approverPin.isEmpty() || db::isPostgres(m_db);
+    auto approver = withPin ? approveAsLead(m_db, approverBadge, approverPin, m_context.stationId)
+                            : findPackerByBadge(m_db, approverBadge);
+    if (approver && approver->active && approver->isLead()) {
+      manual.approvedBy = approver->id;
+      manual.approvalToken = approver->approvalToken;
+    } else if (!approver && approver.error().kind == ErrorKind::LockedOut) {
+      return emitFeedback({Outcome::Refused, row, {}, line.title, line.variantTitle, approver.error().message, 0});
+    } else {
       return emitFeedback(
-          {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("needs a lead's badge"), 0});
-    recorded += QStringLiteral(" (approved by %1)").arg(approver->badgeId);
+          {Outcome::Refused,
+           row,
+           {},
+           line.title,
+           line.variantTitle,
+           withPin ? QStringLiteral("needs a lead's badge and PIN") : QStringLiteral("needs a lead's badge"),
+           0});
+    }
   }
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
-    return insertEvent({kManual, line.lineId, QStringLiteral("MANUAL"), line.sku, {}, quantity, recorded, {}});
-  });
+  const Status saved = db::inTransaction(m_db, [&]() -> Status { return insertEvent(manual); });
   if (!saved)
     return emitFeedback({Outcome::Failed, row, {}, line.title, line.variantTitle, saved.error().message, 0});
   line.verified += quantity;
@@ -351,16 +399,11 @@ ScanFeedback PackSession::nextBox()
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("box %1 is still empty").arg(m_boxNo), 0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     for (const int box : {m_boxNo, m_boxNo + 1}) {
-      auto row = db::exec(m_db,
-                          QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
-                                         "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
-                                         "AND box_no = ?)"),
-                          {m_order.header.fulfillmentOrderId, box, m_order.header.fulfillmentOrderId, box});
-      if (!row)
-        return row.error();
+      if (Status opened = openBox(box); !opened)
+        return opened;
     }
     ++m_boxNo; // the command event belongs to the new box, so a resume lands in it
-    Status inserted = insertEvent({kCommand, 0, QStringLiteral("PB*NEXTBOX"), {}, {}, 0, {}, {}});
+    Status inserted = insertEvent({kCommand, 0, QStringLiteral("PB*NEXTBOX"), {}, {}, 0, {}, {}, 0, {}});
     if (!inserted)
       --m_boxNo;
     return inserted;
@@ -378,7 +421,7 @@ ScanFeedback PackSession::requestHold(const QString &reason)
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("this order is finished"), 0});
   const QString why = reason.trimmed().isEmpty() ? QStringLiteral("held at the bench") : reason.trimmed();
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
-    return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}});
+    return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}, 0, {}});
   });
   if (!saved)
     return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
@@ -400,14 +443,9 @@ ScanFeedback PackSession::complete()
                          QStringLiteral("%1 item(s) still to verify").arg(expectedTotal() - verifiedTotal()),
                          0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
-    auto row = db::exec(m_db,
-                        QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
-                                       "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
-                                       "AND box_no = ?)"),
-                        {m_order.header.fulfillmentOrderId, m_boxNo, m_order.header.fulfillmentOrderId, m_boxNo});
-    if (!row)
-      return row.error();
-    return insertEvent({kCommand, 0, QStringLiteral("PB*COMPLETE"), {}, {}, 0, {}, {}});
+    if (Status opened = openBox(m_boxNo); !opened)
+      return opened;
+    return insertEvent({kCommand, 0, QStringLiteral("PB*COMPLETE"), {}, {}, 0, {}, {}, 0, {}});
   });
   if (!saved)
     return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
@@ -425,7 +463,7 @@ ScanFeedback PackSession::completePartial(const QString &reason)
   if (reason.trimmed().isEmpty())
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("a reason is required"), 0});
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
-    return insertEvent({kCommand, 0, QStringLiteral("PB*PARTIAL"), {}, {}, 0, reason.trimmed(), {}});
+    return insertEvent({kCommand, 0, QStringLiteral("PB*PARTIAL"), {}, {}, 0, reason.trimmed(), {}, 0, {}});
   });
   if (!saved)
     return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});

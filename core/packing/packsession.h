@@ -83,8 +83,11 @@ public:
 
   ScanFeedback handleScan(const scanning::DecodedScan &scan, QUuid eventId = {});
   ScanFeedback acknowledge();
-  // A typed quantity for an item whose barcode will not scan; approverBadge is a lead's badge.
-  ScanFeedback enterManual(int row, int quantity, const QString &reason, const QString &approverBadge = {});
+  // A typed quantity for an item whose barcode will not scan, approved by a lead's badge and PIN (checked by
+  // approveAsLead; on PostgreSQL the database consumes the approval and records the lead's packer id). The
+  // embedded SQLite demo still accepts a lead's badge alone when no PIN is given.
+  ScanFeedback enterManual(int row, int quantity, const QString &reason, const QString &approverBadge = {},
+                           const QString &approverPin = {});
   ScanFeedback nextBox();
   ScanFeedback requestHold(const QString &reason);
   ScanFeedback complete();
@@ -113,8 +116,12 @@ private:
     int quantity = 1;
     QString reason;
     QUuid id;
+    qint64 approvedBy = 0;   // the approving lead's packer id (manual counts)
+    QString approvalToken{}; // PostgreSQL: the lead's single-use approval (packbench_approve_as_lead)
   };
   Status insertEvent(const Event &event) const;
+  // The package row for a box of this order (PostgreSQL: packbench_open_box under this session's claim).
+  Status openBox(int boxNo) const;
   ScanFeedback handleItem(const scanning::DecodedScan &scan, const QUuid &eventId);
   ScanFeedback block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId);
   ScanFeedback emitFeedback(ScanFeedback feedback);

@@ -4,7 +4,7 @@
 
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
-#include "core/queue/claimsql.h"
+#include "core/queue/orderqueuesupport.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -18,22 +18,17 @@ using db::isoUtc;
 namespace {
 Q_LOGGING_CATEGORY(lcQueue, "packbench.core.queue.orderqueue")
 
-QVariant nullable(const std::optional<qint64> &value)
-{
-  return value ? QVariant(*value) : QVariant();
-}
-
 QString json(const QJsonObject &object)
 {
   return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+} // namespace
+
 QString trQueue(const char *text)
 {
   return QCoreApplication::translate("pb::queue::OrderQueue", text);
 }
-
-} // namespace
 
 OrderQueue::OrderQueue(QSqlDatabase db, const Clock &clock, std::chrono::seconds lease)
     : m_db(std::move(db))
@@ -132,24 +127,6 @@ Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 loca
                     : claimNextSqlite(stationId, locationId, packerId);
 }
 
-Result<std::optional<Claim>> OrderQueue::claimNextPostgres(qint64 stationId, qint64 locationId,
-                                                           std::optional<qint64> packerId)
-{
-  const QDateTime nowTime = m_clock.nowUtc();
-  const QString now = isoUtc(nowTime);
-  const QDateTime expires = nowTime.addSecs(m_lease.count());
-  const QString kind = packerId ? QStringLiteral("packer") : QStringLiteral("station");
-  const QString actorId = QString::number(packerId ? *packerId : stationId);
-  auto rows = m_statements.query(claimNextPostgresSql(), {locationId, now, stationId, nullable(packerId), now, now,
-                                                          isoUtc(expires), now, kind, actorId, stationId});
-  if (!rows)
-    return rows.error();
-  if (rows->isEmpty())
-    return std::optional<Claim>();
-  return std::optional<Claim>(Claim{rows->first().at(0).toLongLong(), rows->first().at(1).toLongLong(), stationId,
-                                    expires, rows->first().at(2).toInt()});
-}
-
 Result<Claim> OrderQueue::takeQueued(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
                                      const QString &action, const QJsonObject &details)
 {
@@ -192,14 +169,18 @@ Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrde
 }
 
 Result<Claim> OrderQueue::takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId,
-                                   qint64 approvedByLeadId)
+                                   qint64 approvedByLeadId, const QString &approvalToken)
 {
+  if (m_postgres && !approvalToken.isEmpty())
+    return claimOrTakeOverPostgres({stationId, packerId}, fulfillmentOrderId, approvalToken);
   return claimOrTakeOver({stationId, packerId}, fulfillmentOrderId, approvedByLeadId);
 }
 
 Result<Claim> OrderQueue::claimOrTakeOver(const Actor &actor, qint64 fulfillmentOrderId,
                                           std::optional<qint64> approvedByLeadId)
 {
+  if (m_postgres && !approvedByLeadId)
+    return claimOrTakeOverPostgres(actor, fulfillmentOrderId, {});
   std::optional<Claim> claimed;
   const Status status = inWriteTransaction([&]() -> Status {
     auto order = m_statements.query(
@@ -280,6 +261,14 @@ Result<Claim> OrderQueue::takeClaimed(const QString &now, const Actor &actor, qi
 Status OrderQueue::heartbeat(const Claim &claim)
 {
   const QDateTime nowTime = m_clock.nowUtc();
+  if (m_postgres) {
+    auto extended = m_statements.query(
+        QStringLiteral("SELECT packbench_heartbeat(?::bigint, ?::bigint, ?::integer, ?::timestamptz)"),
+        {claim.claimId, claim.stationId, static_cast<int>(m_lease.count()), isoUtc(nowTime)});
+    if (!extended)
+      return translated(extended.error());
+    return {};
+  }
   auto updated =
       m_statements.command(sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} "
                                               "WHERE id = ? AND station_id = ? AND released_at IS NULL")),
@@ -306,6 +295,8 @@ Status OrderQueue::closeClaim(const Claim &claim, const QString &now, const QStr
 
 Status OrderQueue::release(const Claim &claim)
 {
+  if (m_postgres)
+    return releasePostgres(claim, QVariant(QMetaType(QMetaType::QString)), std::nullopt);
   return inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());
     if (Status closed = closeClaim(claim, now, QStringLiteral("released")); !closed)
@@ -325,6 +316,8 @@ Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional
 {
   if (reason.trimmed().isEmpty())
     return makeError(ErrorKind::InvalidInput, trQueue("A hold needs a reason."));
+  if (m_postgres)
+    return releasePostgres(claim, reason.trimmed(), packerId);
   return inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());
     if (Status closed = closeClaim(claim, now, QStringLiteral("held")); !closed)
@@ -340,8 +333,19 @@ Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional
   });
 }
 
-Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId, std::optional<qint64> stationId)
+Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId, std::optional<qint64> stationId,
+                          const QString &approvalToken)
 {
+  if (m_postgres) {
+    auto lifted = m_statements.query(
+        QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::timestamptz)"),
+        {fulfillmentOrderId, nullable(stationId), nullable(packerId),
+         approvalToken.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(approvalToken),
+         isoUtc(m_clock.nowUtc())});
+    if (!lifted)
+      return translated(lifted.error());
+    return {};
+  }
   return inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());
     auto released = m_statements.command(
@@ -399,6 +403,8 @@ Status OrderQueue::markPacked(const Claim &claim)
 
 Result<int> OrderQueue::reapExpired()
 {
+  if (m_postgres)
+    return reapExpiredPostgres();
   int reaped = 0;
   const Status status = inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());

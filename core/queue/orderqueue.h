@@ -41,14 +41,22 @@ public:
   Result<Claim> claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId = {});
   // A lead takes over an order another station still holds (crashed bench, packer gone): that claim is
   // released, a new one starts from zero here, audited with the approving lead. A queued order is simply claimed.
-  Result<Claim> takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId, qint64 approvedByLeadId);
+  // On PostgreSQL the database checks the lead itself: approvalToken is Packer::approvalToken from
+  // packing::approveAsLead (required for a station login; a trusted login may pass only the lead's id).
+  Result<Claim> takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId, qint64 approvedByLeadId,
+                         const QString &approvalToken = {});
   // Extends the lease; ErrorKind::Conflict if the lease was lost.
   Status heartbeat(const Claim &claim);
   // Back to the queue; the attempt ends: its scans stay in scan_events under this claim, and the
   // next claim starts from zero.
   Status release(const Claim &claim);
   Status hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId = {});
-  Status unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId = {}, std::optional<qint64> stationId = {});
+  // packerId is the lead who lifted the hold; on PostgreSQL a station login needs the lead's approvalToken.
+  Status unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId = {}, std::optional<qint64> stationId = {},
+                const QString &approvalToken = {});
+  // Finishes a pack on PostgreSQL in one call to packbench_complete (claim closed, order packed, outbox row with
+  // the quantities the database counted from this claim's scans); the SQLite path is LeasedQueueWorkflow's.
+  Status completeInDatabase(const Claim &claim, bool partial);
   // Closes the claim and marks the order packed; call INSIDE the caller's transaction. Conflict when the
   // order changed since claim.orderVersion (an edit whose notification never reached the station).
   Status markPacked(const Claim &claim);
@@ -78,6 +86,10 @@ private:
   Status closeClaim(const Claim &claim, const QString &now, const QString &reason);
   Result<int> orderVersion(qint64 fulfillmentOrderId);
   Result<std::optional<Claim>> claimNextPostgres(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
+  // PostgreSQL: every state change is one SECURITY DEFINER function (migration 0012); see orderqueue_postgres.cpp.
+  Result<Claim> claimOrTakeOverPostgres(const Actor &actor, qint64 fulfillmentOrderId, const QString &approvalToken);
+  Status releasePostgres(const Claim &claim, const QVariant &holdReason, std::optional<qint64> packerId);
+  Result<int> reapExpiredPostgres();
   Result<std::optional<Claim>> claimNextSqlite(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
 
   QSqlDatabase m_db;

@@ -96,6 +96,16 @@ Result<qint64> registerStation(const QSqlDatabase &db, const QString &installati
   if (installationId.trimmed().isEmpty())
     return makeError(ErrorKind::InvalidInput, QStringLiteral("station installation id is empty"));
   const QVariant location = locationId ? QVariant(*locationId) : QVariant();
+  if (db::isPostgres(db)) {
+    // The database checks the login owns the installation and may work at the location (migration 0012).
+    auto registered = db::exec(db, QStringLiteral("SELECT packbench_register_station(?, ?, ?::bigint)"),
+                               {installationId.trimmed(), name, location});
+    if (!registered)
+      return registered.error();
+    if (!registered.value().next())
+      return makeError(ErrorKind::Internal, QStringLiteral("station registration returned no id"));
+    return registered.value().value(0).toLongLong();
+  }
   QSqlDatabase connection = db;
   qint64 stationId = 0;
   const Status registered = db::inTransaction(connection, [&]() -> Status {

@@ -71,6 +71,19 @@ private Q_SLOTS:
     auto db = test::createMigratedDatabase(u"hubadmin"_s);
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
     m_db = *db;
+    // The shop and warehouse a station login is mapped to.
+    QVERIFY(db::exec(m_db.db, u"WITH s AS (INSERT INTO shops (domain, name) VALUES ('adm.myshopify.com', 'Adm') "
+                              "RETURNING id) INSERT INTO locations (shop_id, code, name) SELECT id, c, c FROM s, "
+                              "(VALUES ('WH1'), ('WH2')) v(c)"_s)
+                .ok());
+  }
+
+  // station-login create NAME with the scope every station login needs.
+  QStringList stationCreate(const QString &name, const QStringList &more = {}) const
+  {
+    return QStringList{u"station-login"_s,     u"create"_s,     name,    u"--shop"_s,
+                       u"adm.myshopify.com"_s, u"--location"_s, u"WH1"_s} +
+           more;
   }
 
   void packerAdd_withPinOnStdin_signsInWithIt_andIsAudited()
@@ -80,13 +93,15 @@ private Q_SLOTS:
     QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
     QVERIFY(r.out.contains(u"packer PB-7001 added"_s));
     QVERIFY(!r.out.contains(u"482913"_s) && !r.err.contains(u"482913"_s));
+    QCOMPARE(count(u"SELECT count(*) FROM packers WHERE badge_id = 'PB-7001' AND pin_hash LIKE 'pbkdf2-sha256$%'"_s),
+             1);
     auto packer = packing::signInWithPin(m_db.db, u"PB-7001"_s, u"482913"_s);
     QVERIFY2(packer.ok(), qPrintable(packer.ok() ? QString() : packer.error().message));
     QCOMPARE(packer->name, u"Robin Q."_s);
     QVERIFY(packer->isLead());
     QVERIFY(!packing::signInWithPin(m_db.db, u"PB-7001"_s, u"000000"_s).ok());
-    QCOMPARE(count(u"SELECT count(*) FROM packers WHERE badge_id = 'PB-7001' AND pin_hash LIKE 'pbkdf2-sha256$%'"_s),
-             1);
+    // The database checked it and kept it as bcrypt from the first correct entry on (migration 0011).
+    QCOMPARE(count(u"SELECT count(*) FROM packers WHERE badge_id = 'PB-7001' AND pin_hash LIKE '$2%'"_s), 1);
     QCOMPARE(count(u"SELECT count(*) FROM audit_log WHERE action = 'packer.added' AND subject_id = 'PB-7001' "
                    "AND actor_kind = 'system'"_s),
              1);
@@ -159,9 +174,14 @@ private Q_SLOTS:
   {
     const QString name = u"station_bench_"_s + m_suffix;
     const QString file = m_dir.filePath(u"bench.password"_s);
-    const test::ProgramRun r = hub({u"station-login"_s, u"create"_s, name, u"--password-file"_s, file});
+    const test::ProgramRun r = hub(stationCreate(name, {u"--password-file"_s, file}));
     QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
     QVERIFY(r.out.contains(u"password_file"_s) && r.out.contains(u"user = "_s + name));
+    QVERIFY2(r.out.contains(u"shop = adm.myshopify.com"_s) && r.out.contains(u"location = WH1"_s), qPrintable(r.out));
+    QCOMPARE(count(u"SELECT count(*) FROM station_logins m JOIN locations l ON l.id = ANY (m.location_ids) "
+                   "WHERE m.login = ? AND l.code = 'WH1' AND cardinality(m.location_ids) = 1"_s,
+                   {name}),
+             1);
     struct stat status {};
     QCOMPARE(::stat(QFile::encodeName(file).constData(), &status), 0);
     QCOMPARE(status.st_mode & 0777, 0600u); // nobody else reads it
@@ -185,12 +205,39 @@ private Q_SLOTS:
     auto station = loginAs(name, password, u"station-login"_s);
     QVERIFY2(station.ok(), qPrintable(station.ok() ? QString() : station.error().message));
     QVERIFY(db::exec(*station, u"SELECT count(*) FROM packers"_s).ok());
+    QCOMPARE(test::scalar(*station, u"SELECT count(*) FROM locations"_s), 2); // its shop's, nobody else's
     auto secret = db::exec(*station, u"SELECT count(*) FROM webhook_inbox"_s);
     QVERIFY(!secret.ok());
     QCOMPARE(secret.error().kind, ErrorKind::Permission);
 
     const test::ProgramRun again = hub({u"station-login"_s, u"list"_s});
-    QVERIFY2(again.exitCode == 0 && again.out.contains(name), qPrintable(why(again)));
+    QVERIFY2(again.exitCode == 0 && again.out.contains(name + u"\tadm.myshopify.com\tWH1\tactive"_s),
+             qPrintable(why(again)));
+
+    // Revoked: the open session is ended, a new one is refused, the list says so.
+    const test::ProgramRun revoked = hub({u"station-login"_s, u"revoke"_s, name});
+    QVERIFY2(revoked.exitCode == 0, qPrintable(why(revoked)));
+    QVERIFY(!db::exec(*station, u"SELECT count(*) FROM packers"_s).ok());
+    QVERIFY(!loginAs(name, password, u"station-login-again"_s).ok());
+    const test::ProgramRun listed = hub({u"station-login"_s, u"list"_s});
+    QVERIFY2(listed.out.contains(name + u"\tadm.myshopify.com\tWH1\trevoked"_s), qPrintable(why(listed)));
+    QVERIFY(hub({u"station-login"_s, u"revoke"_s, u"nobody_"_s + m_suffix}).exitCode != 0);
+  }
+
+  void stationLogin_needsAKnownShopAndLocation_andLeavesNoRoleOtherwise()
+  {
+    const QString name = u"station_scope_"_s + m_suffix;
+    test::ProgramRun r = hub({u"station-login"_s, u"create"_s, name});
+    QVERIFY2(r.exitCode == 2 && r.err.contains(u"--shop"_s), qPrintable(why(r)));
+    r = hub({u"station-login"_s, u"create"_s, name, u"--shop"_s, u"adm.myshopify.com"_s, u"--location"_s, u"WH1,NOPE"_s,
+             u"--password-file"_s, m_dir.filePath(u"scope.password"_s)});
+    QVERIFY2(r.exitCode == 1 && r.err.contains(u"NOPE"_s), qPrintable(why(r)));
+    r = hub({u"station-login"_s, u"create"_s, name, u"--shop"_s, u"other.myshopify.com"_s, u"--location"_s, u"WH1"_s});
+    QVERIFY2(r.exitCode == 1 && r.err.contains(u"other.myshopify.com"_s), qPrintable(why(r)));
+    QCOMPARE(count(u"SELECT count(*) FROM pg_roles WHERE rolname = ?"_s, {name}), 0);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(u"scope.password"_s)));
+    r = hub({u"hub-login"_s, u"create"_s, name, u"--shop"_s, u"adm.myshopify.com"_s});
+    QVERIFY2(r.exitCode == 2, qPrintable(why(r)));
   }
 
   void stationLogin_refusals_leaveNoRoleAndNoFile()
@@ -201,7 +248,7 @@ private Q_SLOTS:
     QVERIFY(taken.open(QIODevice::WriteOnly));
     taken.write("keep me\n");
     taken.close();
-    test::ProgramRun r = hub({u"station-login"_s, u"create"_s, name, u"--password-file"_s, existing});
+    test::ProgramRun r = hub(stationCreate(name, {u"--password-file"_s, existing}));
     QVERIFY2(r.exitCode == 1 && r.err.contains(u"cannot create"_s), qPrintable(why(r)));
     QVERIFY(taken.open(QIODevice::ReadOnly));
     QCOMPARE(taken.readAll(), QByteArray("keep me\n")); // never overwritten
@@ -214,9 +261,8 @@ private Q_SLOTS:
 
     // An existing role: refused, and the password file made for it is gone again.
     const QString file = m_dir.filePath(u"dup.password"_s);
-    QVERIFY(hub({u"station-login"_s, u"create"_s, name, u"--password-file"_s, m_dir.filePath(u"first.password"_s)})
-                .exitCode == 0);
-    r = hub({u"station-login"_s, u"create"_s, name, u"--password-file"_s, file});
+    QVERIFY(hub(stationCreate(name, {u"--password-file"_s, m_dir.filePath(u"first.password"_s)})).exitCode == 0);
+    r = hub(stationCreate(name, {u"--password-file"_s, file}));
     QVERIFY2(r.exitCode == 1 && r.err.contains(u"exists already"_s), qPrintable(why(r)));
     QVERIFY(!QFileInfo::exists(file));
   }
@@ -224,7 +270,7 @@ private Q_SLOTS:
   void certAndPeerLogins_haveNoPassword_andSayWhatToDo()
   {
     const QString station = u"station_cert_"_s + m_suffix;
-    test::ProgramRun r = hub({u"station-login"_s, u"create"_s, station, u"--auth"_s, u"cert"_s});
+    test::ProgramRun r = hub(stationCreate(station, {u"--auth"_s, u"cert"_s}));
     QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
     QVERIFY(r.out.contains(u"hostssl"_s) && r.out.contains(u"/CN="_s + station) && r.out.contains(u"PGSSLMODE"_s));
     QVERIFY(!QFileInfo::exists(m_dir.filePath(station + u".password"_s)));

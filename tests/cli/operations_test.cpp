@@ -149,10 +149,12 @@ private Q_SLOTS:
                                           u"log.file=-"_s} +
                               databaseOverrides();
     m_stationPasswordFile = m_dir.filePath(u"db-password"_s);
-    test::ProgramRun r = test::runProgram(QStringLiteral(PACKBENCH_HUB_BINARY),
-                                          admin + QStringList{u"station-login"_s, u"create"_s, u"station_bench_07"_s,
-                                                              u"--password-file"_s, m_stationPasswordFile},
-                                          m_dir.path());
+    test::ProgramRun r =
+        test::runProgram(QStringLiteral(PACKBENCH_HUB_BINARY),
+                         admin + QStringList{u"station-login"_s, u"create"_s, u"station_bench_07"_s, u"--shop"_s,
+                                             u"northwind-outfitters.myshopify.com"_s, u"--location"_s, u"RNO"_s,
+                                             u"--password-file"_s, m_stationPasswordFile},
+                         m_dir.path());
     QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
     // The fixture checks this login's password for real.
     QVERIFY(db::execStatic(m_db.db, u"GRANT pbt_password_login TO station_bench_07"_s).ok());

@@ -27,6 +27,7 @@ private:
   db::ConnectionSettings m_settings;
   QSqlDatabase m_admin;
   QString m_stationRole;
+  QString m_otherRole; // a station login mapped to the other shop
   qint64 m_otherShop = 0;
   qint64 m_otherRno = 0;
 
@@ -43,12 +44,12 @@ private:
     return path;
   }
 
-  QString databaseSection(const QString &host, const QString &name) const
+  QString databaseSection(const QString &host, const QString &name, const QString &user = {}) const
   {
     return QStringLiteral("driver = postgres\nhost = %1\nport = %2\nname = %3\nuser = %4")
         .arg(host)
         .arg(m_settings.port)
-        .arg(name, m_stationRole);
+        .arg(name, user.isEmpty() ? m_stationRole : user);
   }
 
   Run station(const QStringList &args)
@@ -84,6 +85,12 @@ private Q_SLOTS:
     m_stationRole = QStringLiteral("pbt_cli_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
     VERIFY_OK(
         db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_stationRole)));
+    // Mapped to the demo shop and all its locations, as `packbench-hub station-login create` does (migration 0011).
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) SELECT ?, shop_id, "
+                                      "array_agg(id) FROM locations WHERE shop_id = (SELECT min(id) FROM shops) "
+                                      "GROUP BY shop_id"),
+                       {m_stationRole}));
 
     // A second shop in the same database whose warehouse is also called RNO, with two orders waiting.
     m_otherShop = test::scalar(m_admin, QStringLiteral("INSERT INTO shops (domain, name) VALUES "
@@ -96,12 +103,21 @@ private Q_SLOTS:
     QVERIFY(m_otherShop > 0 && m_otherRno > 0);
     for (int i = 0; i < 2; ++i)
       VERIFY_OK(test::addQueuedOrder(m_admin, m_otherShop, m_otherRno, 0, QDateTime()));
+    m_otherRole = m_stationRole + QStringLiteral("_other");
+    VERIFY_OK(
+        db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_otherRole)));
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) VALUES (?, ?, "
+                                      "ARRAY[?]::bigint[])"),
+                       {m_otherRole, m_otherShop, m_otherRno}));
   }
 
   void cleanupTestCase()
   {
-    (void)db::execStatic(m_admin, QStringLiteral("DROP OWNED BY %1").arg(m_stationRole));
-    (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_stationRole));
+    for (const QString &role : {m_stationRole, m_otherRole}) {
+      (void)db::execStatic(m_admin, QStringLiteral("DROP OWNED BY %1").arg(role));
+      (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+    }
   }
 
   void selfTest_reachesQueue_withShopScopeAndListen()
@@ -123,21 +139,35 @@ private Q_SLOTS:
         1);
   }
 
-  void sharedLocationCode_withoutShop_isRefused_exits3()
+  void sharedLocationCode_withoutShop_meansTheLoginsOwnShop()
   {
+    // Two shops have an RNO, but this login is mapped to the demo shop only: the other one is invisible to it.
     const QString config =
         writeConfig(QStringLiteral("ambiguous.conf"), databaseSection(m_settings.host, m_settings.name),
-                    QStringLiteral("location = RNO"));
+                    QStringLiteral("location = RNO\nid = bench-cli-rno"));
     const Run r = station({QStringLiteral("--config"), config, QStringLiteral("--self-test")});
-    QCOMPARE(r.exitCode, 3);
-    QVERIFY2(r.err.contains(QStringLiteral("more than one shop")) && r.err.contains(QStringLiteral("station.shop")),
-             qPrintable(r.err));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("northwind-outfitters.myshopify.com")), qPrintable(r.out));
+    QVERIFY(test::scalar(m_admin, QStringLiteral("SELECT location_id FROM stations WHERE name = 'bench-cli-rno'")) !=
+            m_otherRno);
   }
 
-  void sharedLocationCode_withShop_packsOnlyThatShopsWarehouse()
+  void anotherShop_isInvisible_toThisLogin_exits3()
+  {
+    // Naming another shop in the station's own configuration opens nothing: the mapping decides (issue #12).
+    const QString config =
+        writeConfig(QStringLiteral("other-as-demo.conf"), databaseSection(m_settings.host, m_settings.name),
+                    QStringLiteral("shop = other-outfitters.myshopify.com\nlocation = RNO\nid = bench-cli-sneaky"));
+    const Run r = station({QStringLiteral("--config"), config, QStringLiteral("--self-test")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("No shop other-outfitters.myshopify.com")), qPrintable(r.err));
+    QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM stations WHERE name = 'bench-cli-sneaky'")), 0);
+  }
+
+  void otherShopsLogin_packsOnlyThatShopsWarehouse()
   {
     const QString config =
-        writeConfig(QStringLiteral("other.conf"), databaseSection(m_settings.host, m_settings.name),
+        writeConfig(QStringLiteral("other.conf"), databaseSection(m_settings.host, m_settings.name, m_otherRole),
                     QStringLiteral("shop = other-outfitters.myshopify.com\nlocation = RNO\nid = bench-cli-other"));
     const Run r = station({QStringLiteral("--config"), config, QStringLiteral("--self-test")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
@@ -147,7 +177,7 @@ private Q_SLOTS:
     QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT location_id FROM stations WHERE name = 'bench-cli-other'")),
              m_otherRno);
 
-    // The demo shop's RNO is the other one, with its own orders.
+    // The demo shop's RNO is the other one, with its own orders, for the demo shop's login.
     const QString demo =
         writeConfig(QStringLiteral("demo.conf"), databaseSection(m_settings.host, m_settings.name),
                     QStringLiteral("shop = northwind-outfitters.myshopify.com\nlocation = RNO\nid = bench-cli-demo"));

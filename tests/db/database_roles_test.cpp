@@ -1,13 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Logs in AS the station and hub roles (migration 0002) and checks what each may and may not do.
+// Logs in AS the station and hub roles (migrations 0002, 0011, 0012) and checks what each may and may not do.
+// The station is a mapped station login (station_logins); tests/db/hostile_station_test.cpp tries the rest.
 #include "core/db/connection.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
+#include "core/packing/packers.h"
 #include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/queueworld.h"
+#include "tests/support/stationlogin.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -16,6 +19,16 @@
 
 using namespace pb;
 using namespace std::chrono_literals;
+
+// The refusal's kind; an act that was allowed fails the test (and never reads an error it does not have).
+template <typename R> ErrorKind kindOf(const R &result)
+{
+  if (result.ok()) {
+    QTest::qFail("allowed, but must be refused", __FILE__, __LINE__);
+    return ErrorKind::Internal;
+  }
+  return result.error().kind;
+}
 
 class DatabaseRolesTest final : public QObject {
   Q_OBJECT
@@ -27,6 +40,9 @@ private:
   QSqlDatabase m_hub;
   QString m_stationUser;
   QString m_hubUser;
+  QString m_unmappedUser;
+  QSqlDatabase m_unmapped;
+  test::StationLogin m_login;
   test::QueueWorld m_shopA;
   test::QueueWorld m_shopB;
   qint64 m_foA = 0;
@@ -60,10 +76,11 @@ private Q_SLOTS:
 
     // Login users are cluster-wide: unique names, members of the group roles the migration made.
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
-    m_stationUser = QStringLiteral("pbt_station_") + suffix;
+    m_unmappedUser = QStringLiteral("pbt_unmapped_") + suffix;
     m_hubUser = QStringLiteral("pbt_hub_") + suffix;
+    // A member of packbench_station with no station_logins row: it must see and do nothing.
     VERIFY_OK(
-        db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_stationUser)));
+        db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_unmappedUser)));
     VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_hub").arg(m_hubUser)));
 
     auto a = test::createQueueWorld(m_admin);
@@ -86,31 +103,46 @@ private Q_SLOTS:
                        QStringLiteral("INSERT INTO shop_credentials (shop_id, access_token) VALUES (?, 'shpat_x')"),
                        {m_shopA.shopId}));
 
-    m_station = loginAs(m_stationUser);
+    auto login = test::createStationLogin(m_admin, m_settings, QStringLiteral("pbt_station_"), m_shopA.shopId,
+                                          {m_shopA.locationId});
+    VERIFY_OK(login);
+    m_login = *login;
+    m_station = m_login.db;
+    m_stationUser = m_login.name;
+    m_unmapped = loginAs(m_unmappedUser);
     m_hub = loginAs(m_hubUser);
   }
 
   void cleanupTestCase()
   {
-    m_station.close();
-    m_hub.close();
     m_station = QSqlDatabase();
+    test::dropStationLogin(m_admin, m_login);
+    m_unmapped.close();
+    m_hub.close();
+    m_unmapped = QSqlDatabase();
     m_hub = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QString(QStringLiteral("as-") + m_stationUser));
+    QSqlDatabase::removeDatabase(QString(QStringLiteral("as-") + m_unmappedUser));
     QSqlDatabase::removeDatabase(QString(QStringLiteral("as-") + m_hubUser));
-    (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_stationUser));
+    (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_unmappedUser));
     (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_hubUser));
   }
 
-  void station_withoutShop_seesNoOrders()
+  void station_withoutMapping_seesAndDoesNothing()
   {
-    QCOMPARE(test::scalar(m_station, QStringLiteral("SELECT count(*) FROM orders")), 0);
-    QCOMPARE(test::scalar(m_station, QStringLiteral("SELECT count(*) FROM fulfillment_orders")), 0);
+    // Naming a shop in the session setting no longer opens anything (it did before migration 0011).
+    VERIFY_OK(queue::setSessionShop(m_unmapped, m_shopA.shopId));
+    QCOMPARE(test::scalar(m_unmapped, QStringLiteral("SELECT count(*) FROM orders")), 0);
+    QCOMPARE(test::scalar(m_unmapped, QStringLiteral("SELECT count(*) FROM fulfillment_orders")), 0);
+    QCOMPARE(test::scalar(m_unmapped, QStringLiteral("SELECT count(*) FROM shops")), 0);
+    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    queue::OrderQueue queue(m_unmapped, clock, 120s);
+    QCOMPARE(kindOf(queue.claimNext(m_shopA.stationId, m_shopA.locationId)), ErrorKind::Permission);
+    QCOMPARE(kindOf(queue::registerStation(m_unmapped, QStringLiteral("unmapped"), m_shopA.locationId)),
+             ErrorKind::Permission);
   }
 
   void station_seesOnlyItsShop()
   {
-    VERIFY_OK(queue::setSessionShop(m_station, m_shopA.shopId));
     QCOMPARE(test::scalar(m_station, QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id IN (?, ?)"),
                           {m_foA, m_foB}),
              1);
@@ -118,18 +150,20 @@ private Q_SLOTS:
              0);
     const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
-    auto other = queue.claimSpecific(m_shopA.stationId, m_foB);
+    auto station =
+        queue::registerStation(m_station, QStringLiteral("scope-bench-") + m_stationUser, m_shopA.locationId);
+    VERIFY_OK(station);
+    auto other = queue.claimSpecific(*station, m_foB);
     QVERIFY(!other.ok());
-    QCOMPARE(other.error().kind, ErrorKind::NotFound);
-    auto otherQueue = queue.claimNext(m_shopA.stationId, m_shopB.locationId);
-    VERIFY_OK(otherQueue);
-    QVERIFY(!otherQueue->has_value());
+    QCOMPARE(kindOf(other), ErrorKind::NotFound);
+    // Another shop's location, and a station row this login did not register, are refused outright.
+    QCOMPARE(kindOf(queue.claimNext(*station, m_shopB.locationId)), ErrorKind::Permission);
+    QCOMPARE(kindOf(queue.claimNext(m_shopA.stationId, m_shopA.locationId)), ErrorKind::Permission);
   }
 
-  void station_packsThroughTheQueue()
+  void station_packsThroughTheQueue_notAroundIt()
   {
-    VERIFY_OK(queue::setSessionShop(m_station, m_shopA.shopId));
-    ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
     auto station =
         queue::registerStation(m_station, QStringLiteral("roles-bench-") + m_stationUser, m_shopA.locationId);
@@ -139,43 +173,41 @@ private Q_SLOTS:
     QVERIFY(claim->has_value());
     const queue::Claim c = **claim;
     VERIFY_OK(queue.heartbeat(c));
-    VERIFY_OK(test::addScan(m_station, c.fulfillmentOrderId, c.claimId, *station));
-    VERIFY_OK(db::inTransaction(m_station, [&]() -> Status {
-      auto box = db::exec(
-          m_station,
-          QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, weight_grams) VALUES (?, 1, 900)"),
-          {c.fulfillmentOrderId});
-      if (!box)
-        return box.error();
-      auto out = db::exec(m_station,
-                          QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
-                                         "VALUES (?, 'fulfillment.create', ?, ?, '{}'::jsonb)"),
-                          {m_shopA.shopId, QString::number(c.fulfillmentOrderId), m_stationUser});
-      if (!out)
-        return out.error();
-      return queue.markPacked(c);
-    }));
-    clock.advanceMs(3'600'000);
-    VERIFY_OK(queue.reapExpired());
-    QCOMPARE(test::scalar(m_admin,
-                          QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = "
-                                         "'packed'"),
-                          {c.fulfillmentOrderId}),
-             1);
+    // The writes a station used to make itself are the functions' now (migration 0012).
+    QCOMPARE(kindOf(test::addScan(m_station, c.fulfillmentOrderId, c.claimId, *station)), ErrorKind::Permission);
+    expectRefused(
+        m_station,
+        QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, weight_grams) VALUES (?, 1, 900)"),
+        {c.fulfillmentOrderId});
+    expectRefused(m_station,
+                  QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
+                                 "VALUES (?, 'fulfillment.create', ?, ?, '{}'::jsonb)"),
+                  {m_shopA.shopId, QString::number(c.fulfillmentOrderId), m_stationUser});
+    QCOMPARE(kindOf(db::inTransaction(m_station, [&]() -> Status { return queue.markPacked(c); })),
+             ErrorKind::Permission);
+    VERIFY_OK(queue.hold(c, QStringLiteral("damaged box")));
+    QCOMPARE(
+        test::scalar(m_admin,
+                     QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'held'"),
+                     {c.fulfillmentOrderId}),
+        1);
+    // Lifting the hold needs a lead's approval, which a station cannot make up.
+    QCOMPARE(kindOf(queue.unhold(c.fulfillmentOrderId, 1, *station)), ErrorKind::Permission);
   }
 
   void station_finishesWithLeasedWorkflow_underRowLevelSecurity()
   {
     auto fo = test::addQueuedOrder(m_admin, m_shopA.shopId, m_shopA.locationId, 99, QDateTime());
     VERIFY_OK(fo);
-    auto packerRow =
-        db::exec(m_admin, QStringLiteral("INSERT INTO packers (badge_id, name) VALUES (?, 'Roles') RETURNING id"),
-                 {QVariant(QStringLiteral("PB-") + m_stationUser)});
+    const QString leadBadge = QStringLiteral("PB-") + m_stationUser;
+    auto packerRow = db::exec(m_admin,
+                              QStringLiteral("INSERT INTO packers (badge_id, name, role, pin_hash) VALUES (?, 'Roles', "
+                                             "'lead', crypt('5150', gen_salt('bf', 4))) RETURNING id"),
+                              {leadBadge});
     VERIFY_OK(packerRow);
     QVERIFY(packerRow.value().next());
     packing::Packer packer;
     packer.id = packerRow.value().value(0).toLongLong();
-    VERIFY_OK(queue::setSessionShop(m_station, m_shopA.shopId));
     const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
     auto station = queue::registerStation(m_station, QStringLiteral("wf-bench-") + m_stationUser, m_shopA.locationId);
@@ -187,11 +219,23 @@ private Q_SLOTS:
     {
       // The two units are counted in this attempt, as the pack screen records them, under the station role.
       auto session =
-          packing::PackSession::open(m_station, clock, *fo, {packer.id, taken->claimId, *station}, {false, false});
+          packing::PackSession::open(m_station, clock, *fo, {packer.id, taken->claimId, *station}, {false, true});
       VERIFY_OK(session);
-      QCOMPARE((*session)->enterManual(0, 2, QStringLiteral("No barcode on item")).outcome, packing::Outcome::Counted);
+      // A lead's badge alone no longer approves a typed quantity: the database wants the PIN.
+      QCOMPARE((*session)->enterManual(0, 2, QStringLiteral("No barcode on item"), leadBadge).outcome,
+               packing::Outcome::Refused);
+      QCOMPARE((*session)
+                   ->enterManual(0, 2, QStringLiteral("No barcode on item"), leadBadge, QStringLiteral("5150"))
+                   .outcome,
+               packing::Outcome::Counted);
     }
-    VERIFY_OK(workflow.finish(*taken, false)); // as the station role: outbox and audit inserts are granted
+    // Recorded by packer id; the badge number is nowhere a station can read it.
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM scan_events WHERE claim_id = ? AND "
+                                         "approved_by = ? AND reason NOT LIKE '%PB-%'"),
+                          {*taken->claimId, packer.id}),
+             1);
+    VERIFY_OK(workflow.finish(*taken, false)); // as the station login: the function writes the outbox and audit
     QCOMPARE(test::scalar(m_admin,
                           QStringLiteral("SELECT count(*) FROM outbox o JOIN fulfillment_order_lines l ON "
                                          "l.fulfillment_order_id = ? WHERE o.aggregate_id = ? AND o.shop_id = ? AND "
@@ -205,7 +249,6 @@ private Q_SLOTS:
 
   void station_isRefusedWhatItMustNotTouch()
   {
-    VERIFY_OK(queue::setSessionShop(m_station, m_shopA.shopId));
     expectRefused(m_station, QStringLiteral("SELECT count(*) FROM webhook_inbox"));
     expectRefused(m_station, QStringLiteral("SELECT access_token FROM shop_credentials"));
     expectRefused(m_station, QStringLiteral("UPDATE audit_log SET action = 'forged'"));
@@ -234,6 +277,14 @@ private Q_SLOTS:
                        {m_foB}));
     expectRefused(m_hub, QStringLiteral("UPDATE audit_log SET action = 'forged'"));
     expectRefused(m_hub, QStringLiteral("DELETE FROM audit_log"));
+    // The hub reads the station mapping but only the schema owner writes it.
+    QVERIFY(test::scalar(m_hub, QStringLiteral("SELECT count(*) FROM station_logins")) >= 1);
+    expectRefused(m_hub, QStringLiteral("UPDATE station_logins SET location_ids = ARRAY[?]::bigint[]"),
+                  {m_shopB.locationId});
+    expectRefused(m_hub,
+                  QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) VALUES ('x', ?, "
+                                 "ARRAY[?]::bigint[])"),
+                  {m_shopB.shopId, m_shopB.locationId});
   }
 };
 

@@ -344,7 +344,13 @@ private Q_SLOTS:
     QVERIFY(!packing::approveAsLead(m_db, QStringLiteral("PB-9001"), QStringLiteral("0000")).ok()); // wrong PIN
     QVERIFY(!packing::approveAsLead(m_db, QStringLiteral("PB-1001"), QStringLiteral("1001")).ok()); // not a lead
 
-    auto taken = m_here->takeOver(fo, m_packer, m_lead);
+    // Each approval is the lead's badge and PIN checked once by the database: one that was used is refused.
+    auto used = m_here->takeOver(fo, m_packer, m_lead);
+    QVERIFY(!used.ok());
+    QCOMPARE(used.error().kind, ErrorKind::Permission);
+    auto lead = packing::approveAsLead(m_db, QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    VERIFY_OK(lead);
+    auto taken = m_here->takeOver(fo, m_packer, *lead);
     VERIFY_OK(taken);
     QCOMPARE(text(QStringLiteral("SELECT release_reason FROM claims WHERE id = ?"), {*there->claimId}),
              QStringLiteral("released"));

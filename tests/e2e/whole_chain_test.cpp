@@ -388,10 +388,6 @@ private Q_SLOTS:
                                      QStringLiteral("--name"), QStringLiteral("Packer ") + bench->code},
                                     QByteArrayLiteral("4711\n"));
       QVERIFY2(added.exitCode == 0, qPrintable(added.err + added.out));
-      const auto login = hubCommand({QStringLiteral("station-login"), QStringLiteral("create"),
-                                     QStringLiteral("e2e_") + bench->code.toLower(), QStringLiteral("--password-file"),
-                                     m_dir.filePath(QStringLiteral("password-") + bench->code)});
-      QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
     }
   }
 
@@ -429,6 +425,23 @@ private Q_SLOTS:
              2);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_order_lines WHERE variant_id IS NULL")), 0);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM barcodes")) > 0, true);
+  }
+
+  void operator_issuesStationLogins_mappedToEachWarehouse()
+  {
+    // A station login reaches one shop and its own warehouse only (issue #12): made once the hub knows both.
+    for (const Bench *bench : {&m_reno, &m_columbus}) {
+      const auto login = hubCommand({QStringLiteral("station-login"), QStringLiteral("create"),
+                                     QStringLiteral("e2e_") + bench->code.toLower(), QStringLiteral("--shop"), kShop,
+                                     QStringLiteral("--location"), bench->code, QStringLiteral("--password-file"),
+                                     m_dir.filePath(QStringLiteral("password-") + bench->code)});
+      QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
+      QVERIFY2(login.out.contains(QStringLiteral("location = ") + bench->code), qPrintable(login.out));
+    }
+    const auto listed = hubCommand({QStringLiteral("station-login"), QStringLiteral("list")});
+    QVERIFY2(listed.exitCode == 0 &&
+                 listed.out.contains(QStringLiteral("e2e_rno\t") + kShop + QStringLiteral("\tRNO\tactive")),
+             qPrintable(listed.err + listed.out));
   }
 
   void stationSelfTest_passesForItsWarehouseCode()

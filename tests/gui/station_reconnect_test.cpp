@@ -178,6 +178,12 @@ private Q_SLOTS:
     m_stationRole = QStringLiteral("pbt_rc_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
     VERIFY_OK(
         db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_stationRole)));
+    // Mapped to the demo shop and all its locations, as `packbench-hub station-login create` does (migration 0011).
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) SELECT ?, shop_id, "
+                                      "array_agg(id) FROM locations WHERE shop_id = (SELECT min(id) FROM shops) "
+                                      "GROUP BY shop_id"),
+                       {m_stationRole}));
     db::ConnectionSettings station = m_settings;
     station.user = m_stationRole;
     auto main = db::openDatabase(station, QStringLiteral("rc-main"));

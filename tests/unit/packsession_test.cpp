@@ -277,11 +277,20 @@ private Q_SLOTS:
     QCOMPARE(session->enterManual(shellRow, 2, QString(), QStringLiteral("PB-9001")).outcome, Outcome::Refused);
     QCOMPARE(session->enterManual(shellRow, 4, reason, QStringLiteral("PB-9001")).outcome, Outcome::Refused);
     QCOMPARE(session->enterManual(7, 1, reason, QStringLiteral("PB-9001")).outcome, Outcome::Refused);
-    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001")).outcome, Outcome::Counted);
+    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001"), QStringLiteral("0000")).outcome,
+             Outcome::Refused); // wrong PIN
+#ifdef PACKBENCH_TEST_POSTGRES
+    // The database checks the approval: a lead's badge without the PIN approves nothing.
+    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001")).outcome, Outcome::Refused);
+#endif
+    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001"), QStringLiteral("9001")).outcome,
+             Outcome::Counted);
     QCOMPARE(session->lines().at(shellRow).verified, 2);
+    // The lead is recorded by packer id; the badge number stays out of the free text.
     QCOMPARE(test::scalar(m_db,
-                          QStringLiteral("SELECT quantity FROM scan_events WHERE fulfillment_order_id = ? "
-                                         "AND outcome = 'manual' AND reason LIKE '%approved by PB-9001%'"),
+                          QStringLiteral("SELECT quantity FROM scan_events e JOIN packers p ON p.id = e.approved_by "
+                                         "WHERE e.fulfillment_order_id = ? AND e.outcome = 'manual' "
+                                         "AND p.badge_id = 'PB-9001' AND e.reason NOT LIKE '%PB-9001%'"),
                           {fo}),
              2);
     auto reopened = openSession(fo);
