@@ -124,7 +124,8 @@ QByteArray LoadGenerator::request(qint64 i) const
          "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
          "\r\nX-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: bench.myshopify.com\r\n"
          "X-Shopify-API-Version: 2026-01\r\nX-Shopify-Triggered-At: " +
-         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + "\r\n"
+         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() +
+         "\r\n"
          "X-Shopify-Webhook-Id: " +
          id + "\r\nX-Shopify-Event-Id: ev-" + id + "\r\nX-Shopify-Hmac-Sha256: " + hmac + "\r\n\r\n" + body;
 }

@@ -22,6 +22,7 @@ BEGIN
   NEW.body_sha256 := sha256(NEW.body);
   RETURN NEW;
 END $$;
+REVOKE ALL ON FUNCTION webhook_inbox_hash_body() FROM PUBLIC; -- fires as a trigger only
 CREATE TRIGGER webhook_inbox_hash_body BEFORE INSERT ON webhook_inbox
   FOR EACH ROW EXECUTE FUNCTION webhook_inbox_hash_body();
 -- A dead letter does not count: the same body delivered again (after a fix) is tried again.
