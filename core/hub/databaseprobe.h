@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QString>
 #include <QThread>
+#include <QWaitCondition>
 
 #include <atomic>
 #include <utility>
@@ -39,6 +40,8 @@ public:
 
   // Thread-safe; never blocks on the database.
   Snapshot snapshot() const;
+  // Waits (at most timeoutMs) until the first check has finished; true if it has.
+  bool waitForFirstCheck(int timeoutMs) const;
   int intervalMs() const { return m_intervalMs; }
   void requestStop();
 
@@ -59,6 +62,7 @@ private:
   int m_intervalMs;
   std::atomic<bool> m_stop{false};
   mutable QMutex m_mutex;
+  mutable QWaitCondition m_checked;
   Measured m_last;
   qint64 m_lastAtMs = -1; // QElapsedTimer::msecsSinceReference of the last finished check
 };

@@ -102,6 +102,9 @@ Result<quint16> HubServer::listen(const QHostAddress &address, quint16 port)
     m_threads.back()->start();
   }
   m_ready.acquire(m_threadCount);
+  // The first health check answers with what the database said, not "unknown" (bounded: a hung
+  // database must not hold the start; /healthz then says so).
+  m_probe->waitForFirstCheck(5000);
   for (const auto &thread : m_threads) {
     if (!thread->serving()) {
       stopThreads();

@@ -320,6 +320,8 @@ private Q_SLOTS:
   {
     // Every inbox writer is stuck on a locked table with webhooks queued behind it: a health check or a
     // scrape must still be answered at once, from what the probe measured, without a query in that line.
+    // (First the probe must have its connection back after the earlier tests cut it.)
+    QTRY_VERIFY_WITH_TIMEOUT(metrics().contains("packbench_database_up 1"), 15'000);
     QSqlDatabase locker;
     lockInbox(locker);
     QList<std::shared_ptr<QTcpSocket>> waiting;
