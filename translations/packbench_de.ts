@@ -246,6 +246,10 @@
             <numerusform>%n Zeichen dieses Lieferscheins können nicht gedruckt werden (keine installierte Schrift enthält sie: %1); sie erscheinen als ?.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Custom slip template not used: %1. This is the built-in slip.</source>
+        <translation>Eigene Lieferscheinvorlage nicht verwendet: %1. Dies ist der eingebaute Lieferschein.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>

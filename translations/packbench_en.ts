@@ -246,6 +246,10 @@
             <numerusform>%n characters of this slip cannot be printed (no installed font has them: %1); they are shown as ?.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Custom slip template not used: %1. This is the built-in slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>

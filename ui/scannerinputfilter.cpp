@@ -132,7 +132,9 @@ bool ScannerInputFilter::isPropagating(QObject *watched, const QEvent *event)
 {
   // Qt offers an unaccepted key to each parent in turn: that is the same event seen again. A new
   // event may reuse the address (Qt builds them on the stack), but it starts at a new receiver.
-  if (event != m_passedOn || !m_passedOnTo || watched != m_passedOnTo->parent())
+  // One read of the QPointer: read twice, GCC 12 -O2 sees a null dereference (-Wnull-dereference).
+  const QObject *passedOnTo = m_passedOnTo.data();
+  if (event != m_passedOn || passedOnTo == nullptr || watched != passedOnTo->parent())
     return false;
   m_passedOnTo = watched;
   return true;

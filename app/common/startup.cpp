@@ -18,13 +18,16 @@ Q_LOGGING_CATEGORY(lcStartup, "packbench.app.startup")
 }
 
 std::optional<int> loadConfiguration(QCommandLineParser &parser, const config::CommonOptions &common,
-                                     config::Scope program, config::Config *config)
+                                     config::Scope program, config::Config *config,
+                                     const std::function<void(const QString &)> &showError)
 {
   parser.process(*QCoreApplication::instance()); // handles --help and --version itself
   QTextStream err(stderr);
   auto loaded = config::loadConfig(common.loadOptions(parser, program));
   if (!loaded) {
     err << QCoreApplication::applicationName() << ": " << loaded.error().message << Qt::endl;
+    if (showError)
+      showError(loaded.error().message);
     return ExitBadConfig;
   }
   if (common.printConfig(parser)) {

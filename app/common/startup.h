@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <optional>
 
 namespace pb::app {
@@ -18,9 +19,11 @@ enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitBadConfig = 2, ExitDatabase = 3
 
 // Parses the command line (already set up with the program's own options), loads the layered
 // configuration and starts logging. Returns an exit code when the program must stop now
-// (bad configuration, --print-config); otherwise fills *config.
+// (bad configuration, --print-config); otherwise fills *config. A rejected configuration is printed to
+// stderr and, when given, passed to showError (the station's dialog: a packer never sees stderr).
 std::optional<int> loadConfiguration(QCommandLineParser &parser, const config::CommonOptions &common,
-                                     config::Scope program, config::Config *config);
+                                     config::Scope program, config::Config *config,
+                                     const std::function<void(const QString &)> &showError = {});
 
 // Opens the configured database. The embedded SQLite default is migrated and seeded with demo
 // data; PostgreSQL must already be at this binary's schema version (`packbench-hub migrate`).

@@ -338,6 +338,11 @@ int runLogin(const config::Config &config, const QCommandLineParser &parser, con
 
 } // namespace
 
+QString adminActor()
+{
+  return actor();
+}
+
 QString adminCommandsHelp()
 {
   return u"  packer add BADGE --name NAME [--role packer|lead|admin]\n"
@@ -350,7 +355,9 @@ QString adminCommandsHelp()
          "                      the password goes to a new 0600 file\n"
          "  station-login revoke NAME   end a station login's access (its sessions too)\n"
          "  hub-login create NAME [--auth peer|password|cert]   a PostgreSQL login for the hub\n"
-         "  station-login list, hub-login list"_s;
+         "  station-login list, hub-login list\n"
+         "  data-export list        customers/data_request exports waiting for the merchant\n"
+         "  data-export show ID [FILE]   one export as JSON (to FILE, created 0600), marked delivered"_s;
 }
 
 void addAdminOptions(QCommandLineParser &parser)

@@ -17,6 +17,8 @@ namespace pb::app {
 //   hub-login create NAME [--auth peer|password|cert] [--password-file FILE]   hub-login list
 // A PIN is never an argument: it is typed at a prompt without echo (twice) or read as one line of stdin.
 QString adminCommandsHelp();
+// The administrator running a command, for the audit log (the account behind sudo when there is one).
+QString adminActor();
 void addAdminOptions(QCommandLineParser &parser);
 bool isAdminCommand(const QString &command);
 int runAdminCommand(const config::Config &config, const QCommandLineParser &parser);

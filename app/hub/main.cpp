@@ -3,6 +3,7 @@
 // packbench-hub: webhooks in, Shopify and carriers out; `packbench-hub migrate` upgrades the schema.
 #include "app/common/startup.h"
 #include "app/common/stopsignals.h"
+#include "app/hub/dataexport.h"
 #include "app/hub/hubcommands.h"
 #include "app/hub/hubshutdown.h"
 #include "app/hub/importcatalogue.h"
@@ -27,7 +28,8 @@
 namespace {
 Q_LOGGING_CATEGORY(lcHub, "packbench.app.hub")
 
-int runMigrate(const pb::config::Config &config)
+// checkOnly: the unit's ExecStartPre, as the hub's own login: verify, change nothing.
+int runMigrate(const pb::config::Config &config, bool checkOnly)
 {
   QTextStream err(stderr);
   auto opened = pb::db::openDatabase(pb::db::ConnectionSettings::fromConfig(config), QStringLiteral("migrate"));
@@ -37,6 +39,19 @@ int runMigrate(const pb::config::Config &config)
   }
   QSqlDatabase db = *opened;
   const pb::db::MigrationRunner runner(pb::db::MigrationRunner::defaultDirectory(db));
+  if (checkOnly) {
+    if (pb::Status current = runner.verify(db); !current) {
+      err << "packbench-hub migrate --check: " << current.error().message
+          << "\nMigrations are applied once per upgrade by an administrator as the database owner, not by the "
+             "service (docs/install.md): sudo -u postgres packbench-hub --no-default-files --set "
+             "database.driver=postgres --set database.host=/run/postgresql --set database.user=postgres migrate"
+          << Qt::endl;
+      return pb::app::ExitDatabase;
+    }
+    auto version = runner.currentVersion(db);
+    QTextStream(stdout) << "schema version " << (version ? *version : -1) << " is current" << Qt::endl;
+    return pb::app::ExitOk;
+  }
   auto applied = runner.migrate(db);
   if (!applied) {
     err << "packbench-hub migrate: " << applied.error().message << Qt::endl;
@@ -168,14 +183,15 @@ int main(int argc, char *argv[])
   parser.setApplicationDescription(
       QStringLiteral("Packbench hub: Shopify webhooks, fulfillment outbox, carrier labels.\n\n"
                      "Commands:\n  serve             run the service (default)\n  migrate           apply database "
-                     "migrations and exit\n  import-catalogue  import the shop's products from Shopify (bulk "
+                     "migrations and exit (--check: only verify)\n  import-catalogue  import the shop's products from "
+                     "Shopify (bulk "
                      "operation) and exit\n") +
       pb::app::adminCommandsHelp());
   parser.addHelpOption();
   parser.addVersionOption();
   parser.addPositionalArgument(
       QStringLiteral("command"),
-      QStringLiteral("serve | migrate | import-catalogue | packer … | station-login … | hub-login …"),
+      QStringLiteral("serve | migrate | import-catalogue | packer … | station-login … | hub-login … | data-export …"),
       QStringLiteral("[command]"));
   pb::app::addAdminOptions(parser);
   const pb::config::CommonOptions common;
@@ -183,6 +199,10 @@ int main(int argc, char *argv[])
   const QCommandLineOption force(QStringLiteral("force"),
                                  QStringLiteral("import-catalogue: import again although an import completed."));
   parser.addOption(force);
+  const QCommandLineOption check(QStringLiteral("check"),
+                                 QStringLiteral("migrate: only verify the schema is current; change nothing (exit 3 "
+                                                "if not)."));
+  parser.addOption(check);
 
   pb::config::Config config;
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Hub, &config))
@@ -191,11 +211,13 @@ int main(int argc, char *argv[])
   const QStringList positional = parser.positionalArguments();
   const QString command = positional.isEmpty() ? QStringLiteral("serve") : positional.first();
   if (command == u"migrate")
-    return runMigrate(config);
+    return runMigrate(config, parser.isSet(check));
   if (command == u"import-catalogue")
     return pb::app::runImportCatalogue(config, parser.isSet(force));
   if (command == u"serve")
     return pb::app::finishRun(runServe(config, app));
+  if (command == u"data-export")
+    return pb::app::runDataExport(config, positional);
   if (pb::app::isAdminCommand(command))
     return pb::app::runAdminCommand(config, parser);
   QTextStream(stderr) << "packbench-hub: unknown command '" << command << "' (serve | migrate | import-catalogue)"

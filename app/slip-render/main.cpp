@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,7 +54,9 @@ int main(int argc, char *argv[])
     customTemplate = QString::fromUtf8(file.readAll());
   }
   const auto slip = pb::documents::sampleSlip(parser.value(u"lines"_s).toInt());
-  const pb::printing::SlipRenderer renderer(paper, customTemplate);
+  pb::printing::SlipRenderer renderer(paper, customTemplate);
+  if (parser.isSet(u"template"_s))
+    renderer.setTemplateFolder(QFileInfo(parser.value(u"template"_s)).absolutePath());
   if (parser.isSet(u"dump-json"_s)) {
     QFile json(parser.value(u"dump-json"_s));
     if (!json.open(QIODevice::WriteOnly))

@@ -137,7 +137,13 @@ int main(int argc, char *argv[])
   parser.addOption(selfTest);
 
   pb::config::Config config;
-  if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config))
+  // Started from the desktop menu, stderr goes nowhere: a configuration that stops the station says so on screen.
+  const auto showConfigError = [&](const QString &message) {
+    if (!parser.isSet(screenshot) && !parser.isSet(selfTest) && !common.printConfig(parser) &&
+        QGuiApplication::platformName() != u"offscreen")
+      QMessageBox::critical(nullptr, QApplication::translate("main", "Packbench cannot start"), message);
+  };
+  if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config, showConfigError))
     return *exitCode;
 
   if (parser.isSet(commandSheet)) {
@@ -211,7 +217,16 @@ int main(int argc, char *argv[])
   pb::packing::LeasedQueueWorkflow workflow(*db, queue, *stationId);
   options.workflow = &workflow;
   options.keepAliveInterval = std::chrono::duration_cast<std::chrono::milliseconds>(queue.lease()) / 3;
-  pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), config.get(PrintSlipTemplate));
+  // printing.slip_template names the file; an unreadable or oversized one leaves the built-in slip.
+  pb::documents::CustomSlipTemplate slipTemplate;
+  if (const QString path = config.get(PrintSlipTemplate); !path.isEmpty()) {
+    if (auto loaded = pb::documents::loadSlipTemplate(path))
+      slipTemplate = *std::move(loaded);
+    else
+      qCWarning(lcStation).noquote() << "using the built-in packing slip:" << loaded.error().message;
+  }
+  pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), slipTemplate.source);
+  slips.setTemplateFolder(slipTemplate.folder);
   // Labels are journaled and retried by the dispatcher; the station has no carrier label, so the house label.
   pb::documents::LabelDispatcher labels(*db, {});
   if (config.get(PrintAutoPrint)) {

@@ -38,6 +38,7 @@ LoadOptions CommonOptions::loadOptions(const QCommandLineParser &parser, Scope p
   options.program = program;
   if (!parser.isSet(m_noSystemConfig)) {
     options.systemFile = defaultSystemFile();
+    options.programFile = defaultProgramFile(program);
     options.userFile = defaultUserFile();
   }
   options.explicitFile = parser.value(m_config);

@@ -10,6 +10,12 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <cerrno>
+#include <cstring>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace pb::config {
 
 namespace {
@@ -22,6 +28,41 @@ bool isPrivateFile(const QString &path)
   const QFileDevice::Permissions loose = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
                                          QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
   return (QFile::permissions(path) & loose) == 0;
+}
+
+// The account we run as, for messages that tell an administrator whom to grant access.
+QString accountName()
+{
+  const passwd *entry = ::getpwuid(::geteuid());
+  return entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(::geteuid());
+}
+
+// Why `path` cannot be read and what to do about it; used for config and secret files alike.
+QString unreadableProblem(const QString &path, const QString &reason, bool secret)
+{
+  const QString fix = secret ? QStringLiteral("give it to that account with mode 0600 (chown %1 FILE; chmod 0600 FILE) "
+                                              "in a folder it may enter")
+                                   .arg(accountName())
+                             : QStringLiteral("make it and every folder above it readable by that account (a config "
+                                              "file holds no secrets: chmod 0644 FILE, chmod 0755 its folder), or "
+                                              "start with --no-default-files to ignore the system and user files");
+  return QStringLiteral("%1: cannot be read by user '%2' (%3); Packbench stops rather than run on other "
+                        "settings. To fix: %4")
+      .arg(path, accountName(), reason, fix);
+}
+
+// QFile::exists() is false for a file in a folder this account may not enter, which would make an
+// unreadable /etc/packbench look like no configuration at all: only ENOENT/ENOTDIR mean absent.
+bool isAbsent(const QString &path, QString *whyUnreachable)
+{
+  struct stat info {};
+  if (::stat(QFile::encodeName(path).constData(), &info) == 0)
+    return false;
+  const int error = errno;
+  if (error == ENOENT || error == ENOTDIR)
+    return true;
+  *whyUnreachable = QString::fromLocal8Bit(std::strerror(error));
+  return false;
 }
 
 QString validate(const KeyDef &key, const QString &value)
@@ -118,8 +159,10 @@ private:
       return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-      m_problems << QStringLiteral("%1: cannot read secret file for '%2': %3")
-                        .arg(origin, toQString(key.name), file.errorString());
+      QString unreachable;
+      const QString why = isAbsent(path, &unreachable) ? path + QStringLiteral(": ") + file.errorString()
+                                                       : unreadableProblem(path, file.errorString(), true);
+      m_problems << QStringLiteral("%1: cannot read secret file for '%2': %3").arg(origin, toQString(key.name), why);
       return;
     }
     if (!isPrivateFile(path)) {
@@ -150,14 +193,19 @@ private:
 
 void applyFile(Layering &layering, const QString &path, Source source, bool required)
 {
-  QFile file(path);
-  if (!file.exists()) {
+  QString unreachable;
+  if (isAbsent(path, &unreachable)) {
     if (required)
       layering.addProblem(QStringLiteral("%1: config file not found").arg(path));
     return;
   }
+  if (!unreachable.isEmpty()) {
+    layering.addProblem(unreadableProblem(path, unreachable, false));
+    return;
+  }
+  QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
-    layering.addProblem(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+    layering.addProblem(unreadableProblem(path, file.errorString(), false));
     return;
   }
   const auto entries = parseIni(QString::fromUtf8(file.readAll()), path);
@@ -196,6 +244,8 @@ Result<Config> loadConfig(const LoadOptions &options)
   Layering layering(options.program);
   if (!options.systemFile.isEmpty())
     applyFile(layering, options.systemFile, Source::SystemFile, false);
+  if (!options.programFile.isEmpty())
+    applyFile(layering, options.programFile, Source::SystemFile, false);
   if (!options.userFile.isEmpty())
     applyFile(layering, options.userFile, Source::UserFile, false);
   if (!options.explicitFile.isEmpty())
@@ -216,6 +266,16 @@ Result<Config> loadConfig(const LoadOptions &options)
 QString defaultSystemFile()
 {
   return QStringLiteral("/etc/packbench/packbench.conf");
+}
+
+QString defaultProgramFile(Scope program)
+{
+  switch (program) {
+  case Scope::Station: return QStringLiteral("/etc/packbench/station.conf");
+  case Scope::Hub: return QStringLiteral("/etc/packbench/hub.conf");
+  case Scope::Both: break;
+  }
+  return {};
 }
 
 QString defaultUserFile()

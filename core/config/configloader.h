@@ -13,7 +13,8 @@ namespace pb::config {
 // Every layer the loader reads, lowest precedence first.
 struct LoadOptions {
   Scope program = Scope::Both;
-  QString systemFile;   // e.g. /etc/packbench/packbench.conf; missing is fine
+  QString systemFile;   // e.g. /etc/packbench/packbench.conf, shared by both programs; missing is fine
+  QString programFile;  // e.g. /etc/packbench/station.conf, the package's conffile; missing is fine
   QString userFile;     // e.g. ~/.config/packbench/packbench.conf; missing is fine
   QString explicitFile; // --config FILE; missing is an error
   QProcessEnvironment environment;
@@ -21,11 +22,13 @@ struct LoadOptions {
 };
 
 // Builds the effective Config from all layers. Any unknown key, bad value or unsafe secret is an
-// error naming the key and where it came from; nothing partial is returned.
+// error naming the key and where it came from; nothing partial is returned. A file that is there but
+// cannot be read (its folder or itself denies this account) is an error too, never skipped as absent.
 Result<Config> loadConfig(const LoadOptions &options);
 
-// Default locations of the system and user files.
+// Default locations of the system, per-program and user files.
 QString defaultSystemFile();
+QString defaultProgramFile(Scope program); // /etc/packbench/station.conf or hub.conf
 QString defaultUserFile();
 
 } // namespace pb::config

@@ -5,6 +5,7 @@
 #include "core/documents/liquid/template.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QMutex>
@@ -17,11 +18,27 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcSlipTemplate, "packbench.core.documents.sliptemplate")
 
-Result<QString> renderWith(const liquid::Template &tpl, const SlipData &slip)
+Result<QString> renderWith(const liquid::Template &tpl, const SlipData &slip, bool merchant)
 {
   liquid::RenderOptions options;
   options.currency = slip.currency;
+  if (merchant) {
+    options.maxIterations = SlipTemplateLimits::kMaxIterations;
+    options.maxOutputChars = SlipTemplateLimits::kMaxOutputChars;
+    options.maxRenderMs = SlipTemplateLimits::kMaxRenderMs;
+  }
   return tpl.render(slipEnvironment(slip), options);
+}
+
+Result<QString> renderCustom(const QString &source, const SlipData &slip)
+{
+  if (source.size() > SlipTemplateLimits::kMaxSourceChars)
+    return makeError(ErrorKind::InvalidInput, u"template of %1 characters exceeds the limit of %2"_s.arg(source.size())
+                                                  .arg(SlipTemplateLimits::kMaxSourceChars));
+  auto parsed = liquid::Template::parse(source);
+  if (!parsed)
+    return parsed.error();
+  return renderWith(parsed.value(), slip, true);
 }
 
 // Parsed once per process: the built-ins never change at run time.
@@ -41,6 +58,18 @@ Result<liquid::Template> builtIn(SlipLayout layout)
 
 } // namespace
 
+Result<CustomSlipTemplate> loadSlipTemplate(const QString &path)
+{
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    return makeError(ErrorKind::Unavailable, u"cannot read the slip template %1: %2"_s.arg(path, file.errorString()));
+  if (file.size() > SlipTemplateLimits::kMaxSourceChars)
+    return makeError(ErrorKind::InvalidInput, u"the slip template %1 is larger than %2 bytes"_s.arg(path).arg(
+                                                  SlipTemplateLimits::kMaxSourceChars));
+  return CustomSlipTemplate{QString::fromUtf8(file.read(SlipTemplateLimits::kMaxSourceChars)),
+                            QFileInfo(path).absolutePath()};
+}
+
 QString builtInSlipTemplate(SlipLayout layout)
 {
   QFile file(layout == SlipLayout::Thermal4x6 ? u":/templates/packing-slip-4x6.liquid"_s
@@ -54,8 +83,7 @@ Result<SlipHtml> renderSlipHtml(const SlipData &slip, SlipLayout layout, const Q
 {
   SlipHtml out;
   if (!customTemplate.trimmed().isEmpty()) {
-    auto parsed = liquid::Template::parse(customTemplate);
-    auto rendered = parsed ? renderWith(parsed.value(), slip) : Result<QString>(parsed.error());
+    auto rendered = renderCustom(customTemplate, slip);
     if (rendered) {
       out.html = std::move(rendered).value();
       return out;
@@ -68,7 +96,7 @@ Result<SlipHtml> renderSlipHtml(const SlipData &slip, SlipLayout layout, const Q
   auto tpl = builtIn(layout);
   if (!tpl)
     return makeError(ErrorKind::Internal, u"built-in slip template: "_s + tpl.error().message);
-  auto rendered = renderWith(tpl.value(), slip);
+  auto rendered = renderWith(tpl.value(), slip, false);
   if (!rendered)
     return makeError(ErrorKind::Internal, u"built-in slip template: "_s + rendered.error().message);
   out.html = std::move(rendered).value();

@@ -25,8 +25,10 @@ struct Claim {
 };
 
 // The multi-station order queue: claim with a lease, heartbeat, release, hold, pack, reap.
-// One per connection and thread. PostgreSQL claims with FOR UPDATE SKIP LOCKED in one statement;
-// SQLite (one station) serialises with BEGIN IMMEDIATE. Every time comes from the injected clock;
+// One per connection and thread. On PostgreSQL each change is one call to a SECURITY DEFINER function
+// (migration 0012, orderqueue_postgres.cpp) that checks the login's mapping, claim and lease, and claims with
+// FOR UPDATE SKIP LOCKED; a station login has no other way to write. SQLite (one station) runs the same rules
+// in C++ and serialises with BEGIN IMMEDIATE. Every time comes from the injected clock;
 // every state change writes an audit_log row. A lease is lost once reapExpired() has taken it back.
 class OrderQueue final {
 public:
@@ -59,6 +61,7 @@ public:
   Status completeInDatabase(const Claim &claim, bool partial);
   // Closes the claim and marks the order packed; call INSIDE the caller's transaction. Conflict when the
   // order changed since claim.orderVersion (an edit whose notification never reached the station).
+  // Direct SQL: SQLite and trusted PostgreSQL logins only; a station login finishes with completeInDatabase.
   Status markPacked(const Claim &claim);
   // Expired leases go back to the queue exactly once (release_reason 'expired'); how many.
   Result<int> reapExpired();
@@ -107,7 +110,8 @@ Result<qint64> registerStation(const QSqlDatabase &db, const QString &installati
 // A station whose name is its identity (tests and tools that name each station uniquely).
 Result<qint64> registerStation(const QSqlDatabase &db, const QString &name, std::optional<qint64> locationId);
 
-// Scopes this session to one shop for row-level security on PostgreSQL (packbench.shop_id); no-op on SQLite.
+// Sets packbench.shop_id on PostgreSQL (no-op on SQLite). Informational only since migration 0011: row-level
+// security follows the login's station_logins mapping, never this setting.
 Status setSessionShop(const QSqlDatabase &db, qint64 shopId);
 
 } // namespace pb::queue

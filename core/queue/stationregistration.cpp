@@ -28,29 +28,23 @@ QString identityFileName()
       .arg(QString::fromLatin1(QCryptographicHash::hash(machine, QCryptographicHash::Sha256).toHex().left(12)));
 }
 
-// Step one of registration: the row this installation already has, or a legacy row it adopts by name.
+// Step one of registration (SQLite; PostgreSQL registers in packbench_register_station): the row this
+// installation already has, or a legacy row it adopts by name.
 Result<std::optional<qint64>> existingStation(const QSqlDatabase &db, const QString &installationId,
                                               const QString &displayName, const QVariant &location)
 {
-  const bool postgres = db::isPostgres(db);
-  auto own = db::exec(db,
-                      postgres ? QStringLiteral("UPDATE stations SET name = ?, location_id = ?::bigint "
-                                                "WHERE install_id = ? RETURNING id")
-                               : QStringLiteral("UPDATE stations SET name = ?, location_id = ? "
-                                                "WHERE install_id = ? RETURNING id"),
-                      {displayName, location, installationId});
+  auto own =
+      db::exec(db, QStringLiteral("UPDATE stations SET name = ?, location_id = ? WHERE install_id = ? RETURNING id"),
+               {displayName, location, installationId});
   if (!own)
     return own.error();
   if (own.value().next())
     return std::optional<qint64>(own.value().value(0).toLongLong());
   // Re-checked on the row itself: of two installations adopting one legacy row at once, one gets it.
   auto adopted = db::exec(db,
-                          postgres ? QStringLiteral("UPDATE stations SET install_id = ?, location_id = ?::bigint "
-                                                    "WHERE id = (SELECT id FROM stations WHERE name = ? AND install_id "
-                                                    "IS NULL ORDER BY id LIMIT 1) AND install_id IS NULL RETURNING id")
-                                   : QStringLiteral("UPDATE stations SET install_id = ?, location_id = ? "
-                                                    "WHERE id = (SELECT id FROM stations WHERE name = ? AND install_id "
-                                                    "IS NULL ORDER BY id LIMIT 1) AND install_id IS NULL RETURNING id"),
+                          QStringLiteral("UPDATE stations SET install_id = ?, location_id = ? "
+                                         "WHERE id = (SELECT id FROM stations WHERE name = ? AND install_id "
+                                         "IS NULL ORDER BY id LIMIT 1) AND install_id IS NULL RETURNING id"),
                           {installationId, location, displayName});
   if (!adopted)
     return adopted.error();
@@ -117,10 +111,8 @@ Result<qint64> registerStation(const QSqlDatabase &db, const QString &installati
       return {};
     }
     auto inserted = db::exec(db,
-                             db::isPostgres(db) ? QStringLiteral("INSERT INTO stations (name, install_id, location_id) "
-                                                                 "VALUES (?, ?, ?::bigint) RETURNING id")
-                                                : QStringLiteral("INSERT INTO stations (name, install_id, location_id) "
-                                                                 "VALUES (?, ?, ?) RETURNING id"),
+                             QStringLiteral("INSERT INTO stations (name, install_id, location_id) VALUES (?, ?, ?) "
+                                            "RETURNING id"),
                              {name, installationId.trimmed(), location});
     if (!inserted)
       return inserted.error();

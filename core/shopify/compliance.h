@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/shopify/customerdata.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -12,7 +13,8 @@
 namespace pb::shopify {
 
 // Shopify's mandatory privacy topics and app/uninstalled. Redaction really removes customer data
-// from our tables and leaves an audit_log row that says so (counts and ids only, never the data).
+// from every table that holds it (customerdata::scrub) and leaves an audit_log row that says so
+// (counts and ids only, never the data).
 namespace compliance {
 
 // The shop a privacy request is about, taken from its signed body (shop_domain, shop_id), never from the
@@ -20,15 +22,18 @@ namespace compliance {
 // nullopt when we hold nothing of that shop. InvalidInput when body and header or shop_id disagree.
 Result<std::optional<qint64>> requestedShop(QSqlDatabase &db, const QJsonObject &payload, const QString &headerDomain);
 
-// customers/redact: {customer:{id,email,phone}, orders_to_redact:[ids]}; returns orders redacted.
-// Settled webhook_inbox bodies that mention the customer or those orders are blanked too.
-Result<int> redactCustomer(QSqlDatabase &db, qint64 shopId, const QString &shopDomain, const QJsonObject &payload);
-// shop/redact: 48 hours after uninstall; every order and every settled inbox body of the shop.
-Result<int> redactShop(QSqlDatabase &db, qint64 shopId, const QString &shopDomain);
+// customers/redact: {customer:{id,email,phone}, orders_to_redact:[ids]}. The customer's orders and
+// every stored delivery, print job, reason and export that belongs to them, by structure.
+Result<customerdata::Scrubbed> redactCustomer(QSqlDatabase &db, qint64 shopId, const QString &shopDomain,
+                                              const QJsonObject &payload);
+// shop/redact: 48 hours after uninstall; all of the shop's customer data and its credentials.
+Result<customerdata::Scrubbed> redactShop(QSqlDatabase &db, qint64 shopId, const QString &shopDomain);
 // Blanks one inbox row's body (a compliance request carries the customer's contact data itself).
 Status blankInboxBody(QSqlDatabase &db, qint64 inboxId);
-// customers/data_request: records the request and how many orders we hold for the merchant to export.
-Result<int> recordDataRequest(QSqlDatabase &db, qint64 shopId, const QJsonObject &payload);
+// customers/data_request: writes the customer's data as a customer_data_exports row for the merchant
+// (`packbench-hub data-export`), audited; returns the export's id and sets *orders.
+Result<qint64> exportDataRequest(QSqlDatabase &db, qint64 shopId, const QString &shopDomain, const QJsonObject &payload,
+                                 int *orders);
 Status markUninstalled(QSqlDatabase &db, qint64 shopId);
 
 } // namespace compliance

@@ -120,6 +120,7 @@ Result<InboxProcessor::BatchOutcome> InboxProcessor::processBatch(int limit)
   m_shops.clear();
   m_locations.clear();
   m_locked.clear();
+  m_settledByRedaction.clear();
   if (!status.ok())
     return status.error();
   for (const DeadLetter &letter : dead) {
@@ -135,6 +136,8 @@ Result<std::optional<Error>> InboxProcessor::settleRow(const InboxItem &item)
   // released (one round trip less per row): the next row's savepoint nests inside, which is the same.
   if (auto saved = db::execStatic(m_db, QStringLiteral("SAVEPOINT inbox_row")); !saved)
     return saved.error();
+  if (m_settledByRedaction.contains(item.id))
+    return std::optional<Error>{}; // a redaction earlier in this batch settled it: its data is gone
   QString note;
   const Status mapped = dispatch(item, &note);
   if (mapped.ok()) {
@@ -303,17 +306,24 @@ Status InboxProcessor::dispatchPrivacyRequest(const InboxItem &item, QString *no
     *note = QStringLiteral("no data held for this shop");
     return {};
   }
-  Result<int> count = 0;
-  if (topic == u"customers/redact")
-    count = compliance::redactCustomer(m_db, **shopId, item.delivery.shopDomain, *payload);
-  else if (topic == u"shop/redact")
-    count = compliance::redactShop(m_db, **shopId, item.delivery.shopDomain);
-  else
-    count = compliance::recordDataRequest(m_db, **shopId, *payload);
-  if (!count)
-    return count.error();
-  *note = topic == u"customers/data_request" ? QStringLiteral("%1 order(s) held").arg(*count)
-                                             : QStringLiteral("redacted %1 order(s)").arg(*count);
+  if (topic == u"customers/data_request") {
+    int orders = 0;
+    auto exported = compliance::exportDataRequest(m_db, **shopId, item.delivery.shopDomain, *payload, &orders);
+    if (!exported)
+      return exported.error();
+    *note = QStringLiteral("data export %1 with %2 order(s)").arg(*exported).arg(orders);
+    return {};
+  }
+  auto scrubbed = topic == u"shop/redact"
+                      ? compliance::redactShop(m_db, **shopId, item.delivery.shopDomain)
+                      : compliance::redactCustomer(m_db, **shopId, item.delivery.shopDomain, *payload);
+  if (!scrubbed)
+    return scrubbed.error();
+  // Deliveries still waiting in this batch were settled as redacted: they must not be mapped after it.
+  for (qint64 id : std::as_const(scrubbed->settledInboxIds))
+    m_settledByRedaction.insert(id);
+  *note =
+      QStringLiteral("redacted %1 order(s), %2 stored delivery(ies)").arg(scrubbed->orders).arg(scrubbed->inboxRows);
   return {};
 }
 

@@ -84,6 +84,7 @@ private:
   QHash<QString, qint64> m_shops;       // shop ids by domain, read at the batch's start
   QHash<qint64, qint64> m_locations;    // default location ids by shop id, read at the batch's start
   QSet<QString> m_locked;               // order lock keys taken at the batch's start
+  QSet<qint64> m_settledByRedaction;    // pending rows of this batch a redaction settled
   bool m_mirror = false;
 };
 

@@ -91,6 +91,35 @@ private Q_SLOTS:
     QVERIFY(second.out.contains(QStringLiteral("applied 0 migration(s)")));
   }
 
+  // The unit's ExecStartPre: it must never migrate (#12), only say whether the schema is current.
+  void migrateCheck_changesNothing_andSaysWhetherCurrent()
+  {
+    auto settings = pb::test::createScratchDatabase(QStringLiteral("clicheck"));
+    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
+    const QStringList args = {QStringLiteral("migrate"), QStringLiteral("--no-default-files"),
+                              QStringLiteral("--set"),   QStringLiteral("database.driver=postgres"),
+                              QStringLiteral("--set"),   QStringLiteral("database.host=") + settings->host,
+                              QStringLiteral("--set"),   QStringLiteral("database.port=%1").arg(settings->port),
+                              QStringLiteral("--set"),   QStringLiteral("database.name=") + settings->name,
+                              QStringLiteral("--set"),   QStringLiteral("database.user=postgres"),
+                              QStringLiteral("--set"),   QStringLiteral("log.file=-")};
+    const Run unmigrated = run(args + QStringList{QStringLiteral("--check")});
+    QCOMPARE(unmigrated.exitCode, 3);
+    QVERIFY2(unmigrated.err.contains(QStringLiteral("schema version 0 is older")), qPrintable(unmigrated.err));
+    QVERIFY2(unmigrated.err.contains(QStringLiteral("as the database owner")), qPrintable(unmigrated.err));
+    // Checking created nothing: a real migrate still applies every migration.
+    const auto known = pb::db::MigrationRunner(QStringLiteral(":/migrations/postgres")).available();
+    QVERIFY(known.ok());
+    const Run migrated = run(args);
+    QCOMPARE(migrated.exitCode, 0);
+    QVERIFY2(migrated.out.contains(QStringLiteral("applied %1 migration(s)").arg(known->size())),
+             qPrintable(migrated.out + migrated.err));
+    const Run current = run(args + QStringList{QStringLiteral("--check")});
+    QCOMPARE(current.exitCode, 0);
+    QVERIFY2(current.out.contains(QStringLiteral("schema version %1 is current").arg(known->last().version)),
+             qPrintable(current.out + current.err));
+  }
+
   void migrate_withDatabaseDown_exitsWithDatabaseCode()
   {
     const Run r =

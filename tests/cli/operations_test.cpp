@@ -163,9 +163,28 @@ private Q_SLOTS:
     QVERIFY2(r.exitCode == 0, qPrintable(why(r)));
   }
 
+  // The shipped unit's ExecStartPre, as the hub's own login: it checks the schema and never migrates (#12).
+  void hubUnit_execStartPre_asItsLogin_onlyChecksTheSchema()
+  {
+    QFile unit(qEnvironmentVariable("PACKBENCH_TEST_SOURCE_DIR") + u"/packaging/systemd/packbench-hub.service"_s);
+    QVERIFY(unit.open(QIODevice::ReadOnly));
+    QStringList pre;
+    for (const QString &line : QString::fromUtf8(unit.readAll()).split(u'\n')) {
+      if (line.startsWith(u"ExecStartPre="_s))
+        pre = line.mid(13).split(u' ', Qt::SkipEmptyParts);
+    }
+    QCOMPARE(pre, (QStringList{u"/usr/bin/packbench-hub"_s, u"migrate"_s, u"--check"_s}));
+    const test::ProgramRun r = test::runProgram(
+        QStringLiteral(PACKBENCH_HUB_BINARY),
+        pre.mid(1) + QStringList{u"--no-default-files"_s, u"--config"_s, hubConfig(), u"--set"_s, u"log.file=-"_s} +
+            databaseOverrides(),
+        m_dir.path());
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u" is current"_s), qPrintable(why(r)));
+  }
+
   void hubExampleConfig_migrateAsItsLogin_isANoOp()
   {
-    // The unit's ExecStartPre runs `migrate` as the hub's login on an already migrated database.
+    // An administrator's `migrate` repeated as the hub's login on a migrated database changes nothing.
     const test::ProgramRun r = test::runProgram(
         QStringLiteral(PACKBENCH_HUB_BINARY),
         QStringList{u"migrate"_s, u"--no-default-files"_s, u"--config"_s, hubConfig(), u"--set"_s, u"log.file=-"_s} +

@@ -4,11 +4,41 @@
 #include "core/config/configloader.h"
 #include "core/config/inifile.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace pb::config;
+
+namespace {
+
+// Root reads any file whatever its mode: as root, run the load as `nobody`, as a station user would.
+class AsOrdinaryUser {
+public:
+  AsOrdinaryUser()
+  {
+    if (::geteuid() != 0)
+      return;
+    const passwd *nobody = ::getpwnam("nobody");
+    m_switched = nobody && ::seteuid(nobody->pw_uid) == 0;
+  }
+  ~AsOrdinaryUser()
+  {
+    if (m_switched && ::seteuid(0) != 0)
+      qFatal("cannot switch back to root");
+  }
+  bool ready() const { return ::geteuid() != 0; }
+  Q_DISABLE_COPY_MOVE(AsOrdinaryUser)
+
+private:
+  bool m_switched = false;
+};
+
+} // namespace
 
 class ConfigTest final : public QObject {
   Q_OBJECT
@@ -121,6 +151,87 @@ private Q_SLOTS:
     o.explicitFile.clear();
     o.systemFile = m_dir.filePath(QStringLiteral("nope.conf")); // optional layers may be absent
     QVERIFY(loadConfig(o).ok());
+  }
+
+  // /etc/packbench 0750 root:packbench and a station user outside the group: the station ran on the
+  // demo database instead of stopping (QFile::exists() is false for a file in a folder one cannot enter).
+  void systemFile_inFolderThisUserCannotEnter_stopsNamingTheFile()
+  {
+    QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                    QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                                    QFile::ExeOther));
+    const QString folder = m_dir.filePath(QStringLiteral("etc-packbench"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path =
+        writeFile(QStringLiteral("etc-packbench/station.conf"), "[database]\ndriver = postgres\nhost = db.internal\n",
+                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    QVERIFY(QFile::setPermissions(folder, {})); // not even its owner may enter (for non-root runs)
+    LoadOptions o = options(Scope::Station);
+    o.programFile = path;
+    o.userFile = m_dir.filePath(QStringLiteral("absent.conf")); // a file that is simply absent stays fine
+    pb::Result<Config> config = pb::makeError(pb::ErrorKind::Internal, QStringLiteral("not loaded"));
+    {
+      const AsOrdinaryUser user;
+      QVERIFY(user.ready());
+      config = loadConfig(o);
+    }
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QVERIFY2(!config.ok(), "an unreadable config file was treated as absent");
+    QVERIFY2(config.error().message.contains(path), qPrintable(config.error().message));
+    QVERIFY2(config.error().message.contains(QStringLiteral("cannot be read by user")),
+             qPrintable(config.error().message));
+    QVERIFY2(config.error().message.contains(QStringLiteral("chmod 0755")), qPrintable(config.error().message));
+    QVERIFY(!config.error().message.contains(QStringLiteral("absent.conf")));
+  }
+
+  void systemFile_unreadable_stopsNamingTheFile()
+  {
+    QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                    QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                                    QFile::ExeOther));
+    const QString path = writeFile(QStringLiteral("private-system.conf"), "[database]\ndriver = postgres\n", {});
+    LoadOptions o = options(Scope::Hub);
+    o.systemFile = path;
+    pb::Result<Config> config = pb::makeError(pb::ErrorKind::Internal, QStringLiteral("not loaded"));
+    {
+      const AsOrdinaryUser user;
+      QVERIFY(user.ready());
+      config = loadConfig(o);
+    }
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(path), qPrintable(config.error().message));
+    QVERIFY2(config.error().message.contains(QStringLiteral("To fix:")), qPrintable(config.error().message));
+  }
+
+  void secretFile_unreadable_saysWhoMustOwnIt()
+  {
+    QVERIFY(QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                    QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                                    QFile::ExeOther));
+    const QString secretPath = writeFile(QStringLiteral("db-password-root"), "pw\n", {});
+    LoadOptions o = options(Scope::Station);
+    o.environment.insert(QStringLiteral("PACKBENCH_DATABASE_PASSWORD_FILE"), secretPath);
+    pb::Result<Config> config = pb::makeError(pb::ErrorKind::Internal, QStringLiteral("not loaded"));
+    {
+      const AsOrdinaryUser user;
+      QVERIFY(user.ready());
+      config = loadConfig(o);
+    }
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(secretPath), qPrintable(config.error().message));
+    QVERIFY2(config.error().message.contains(QStringLiteral("chmod 0600")), qPrintable(config.error().message));
+  }
+
+  void programFile_overridesTheSharedSystemFile()
+  {
+    LoadOptions o = options(Scope::Hub);
+    o.systemFile = writeFile(QStringLiteral("shared.conf"), "[database]\nport = 6000\nhost = shared\n");
+    o.programFile = writeFile(QStringLiteral("hub-program.conf"), "[database]\nport = 6010\n");
+    auto config = loadConfig(o);
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
+    QCOMPARE(config->get(keys::DatabasePort), 6010);
+    QCOMPARE(config->get(keys::DatabaseHost), QStringLiteral("shared"));
+    QCOMPARE(config->entry(keys::DatabasePort.def).source, Source::SystemFile);
   }
 
   void secret_inWorldReadableFile_isRefused()
@@ -242,6 +353,7 @@ private Q_SLOTS:
     QCOMPARE(o.explicitFile, file);
     QCOMPARE(o.overrides, (QStringList{QStringLiteral("log.level=debug"), QStringLiteral("database.port=6200")}));
     QCOMPARE(o.systemFile, defaultSystemFile());
+    QCOMPARE(o.programFile, QStringLiteral("/etc/packbench/station.conf"));
     QCOMPARE(o.userFile, defaultUserFile());
     o.environment = QProcessEnvironment(); // the test process environment is not ours to judge
     auto config = loadConfig(o);
@@ -260,6 +372,7 @@ private Q_SLOTS:
     QVERIFY(common.printConfig(parser));
     const LoadOptions o = common.loadOptions(parser, Scope::Hub);
     QVERIFY(o.systemFile.isEmpty());
+    QVERIFY(o.programFile.isEmpty());
     QVERIFY(o.userFile.isEmpty());
     QVERIFY(o.explicitFile.isEmpty());
     QVERIFY(o.overrides.isEmpty());

@@ -4,6 +4,7 @@
 #include "core/documents/liquid/template.h"
 #include "core/documents/liquid/value.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -207,6 +208,58 @@ private Q_SLOTS:
     QVERIFY(!out.ok());
     QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
     QCOMPARE(::render(u"{{ 'abc' | replace: 'b', 'xx' }}"_s, {}).value(), u"axxc"_s);
+  }
+
+  void rangeToInt64Max_isRefused_notOverflowed()
+  {
+    // high - low + 1 overflowed to a negative size that passed the budget check, then allocated forever.
+    for (const QString &range : {u"(0..9223372036854775807)"_s, u"(-1..9223372036854775807)"_s,
+                                 u"(-9223372036854775807..9223372036854775807)"_s}) {
+      auto out = ::render(u"{% for a in "_s + range + u" %}x{% endfor %}"_s, {});
+      QVERIFY2(!out.ok(), qPrintable(range));
+      QVERIFY2(out.error().message.contains(u"loop budget"_s), qPrintable(out.error().message));
+    }
+    QCOMPARE(::render(u"{% for a in (9223372036854775806..9223372036854775807) %}{{ a }},{% endfor %}"_s, {}).value(),
+             u"9223372036854775806,9223372036854775807,"_s);
+    QCOMPARE(::render(u"{% for a in (3..1) %}x{% endfor %}."_s, {}).value(), u"."_s);
+  }
+
+  void deeplyNestedExpressions_areRefused_notAStackOverflow()
+  {
+    const int depth = 300'000;
+    const QString brackets = u"{{ a"_s + u"[a"_s.repeated(depth) + u"]"_s.repeated(depth) + u" }}"_s;
+    auto parsed = Template::parse(brackets);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().message.contains(u"nested deeper"_s), qPrintable(parsed.error().message));
+    const QString ranges =
+        u"{% for x in "_s + u"("_s.repeated(depth) + u"1..2"_s + u")"_s.repeated(depth) + u" %}{% endfor %}"_s;
+    parsed = Template::parse(ranges);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().message.contains(u"nested deeper"_s), qPrintable(parsed.error().message));
+    const QString chain = u"{% if a"_s + u" and a"_s.repeated(depth) + u" %}x{% endif %}"_s;
+    parsed = Template::parse(chain);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().message.contains(u"nested deeper"_s), qPrintable(parsed.error().message));
+    // Ordinary nesting still works.
+    QCOMPARE(::render(u"{% if a and a or a %}{{ m[k[0]] }}{% endif %}"_s,
+                      {{u"a"_s, true}, {u"k"_s, QVariantList{u"x"_s}}, {u"m"_s, QVariantMap{{u"x"_s, u"ok"_s}}}})
+                 .value(),
+             u"ok"_s);
+  }
+
+  void slowRender_hitsTimeBudget()
+  {
+    RenderOptions options;
+    options.maxIterations = 1'000'000'000;
+    options.maxRenderMs = 100;
+    QElapsedTimer timer;
+    timer.start();
+    auto out = ::render(u"{% for a in (1..30000) %}{% for b in (1..30000) %}{% assign c = b | plus: a %}{% endfor "
+                        u"%}{% endfor %}"_s,
+                        {}, options);
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"render time budget of 100 ms"_s), qPrintable(out.error().message));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
   }
 
   void deeplyNestedBlocks_areRefused_notAStackOverflow()

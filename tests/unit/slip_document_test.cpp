@@ -9,6 +9,7 @@
 #include "core/documents/sliprepository.h"
 #include "core/documents/sliptemplate.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -124,6 +125,32 @@ private Q_SLOTS:
     QTest::newRow("render error") << u"{{ total_items | divided_by: 0 }}"_s << u"divided by 0"_s;
     QTest::newRow("runaway loop") << u"{% for a in (1..100000) %}{% for b in (1..100000) %}x{% endfor %}{% endfor %}"_s
                                   << u"budget"_s;
+    QTest::newRow("oversized source") << u"x"_s.repeated(SlipTemplateLimits::kMaxSourceChars + 1)
+                                      << u"exceeds the limit of 262144"_s;
+    QTest::newRow("output past the slip's cap")
+        << u"{% for i in (1..10000) %}{{ 'abcdefghijklmnopqrstuvwxyz' }}{% endfor %}"_s << u"output budget of 200000"_s;
+  }
+
+  void slipTemplateFile_isReadWithItsFolder_andLimited()
+  {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(u"slip.liquid"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("<h1>{{ order.name }}</h1>");
+    file.close();
+    auto loaded = loadSlipTemplate(file.fileName());
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.value().source, u"<h1>{{ order.name }}</h1>"_s);
+    QCOMPARE(loaded.value().folder, dir.path());
+    QVERIFY(!loadSlipTemplate(dir.filePath(u"missing.liquid"_s)).ok());
+    QFile big(dir.filePath(u"big.liquid"_s));
+    QVERIFY(big.open(QIODevice::WriteOnly));
+    big.write(QByteArray(SlipTemplateLimits::kMaxSourceChars + 1, 'x'));
+    big.close();
+    auto refused = loadSlipTemplate(big.fileName());
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(u"larger than"_s), qPrintable(refused.error().message));
   }
 
   void brokenCustomTemplate_fallsBackToBuiltIn()

@@ -31,9 +31,7 @@ QImage imageFor(QTextDocument *doc, const QString &name)
     image = data.value<QPixmap>().toImage();
   else if (data.userType() == QMetaType::QByteArray)
     image.loadFromData(data.toByteArray());
-  if (image.isNull() && !name.isEmpty())
-    image.load(QUrl(name).isLocalFile() ? QUrl(name).toLocalFile() : name);
-  return image;
+  return image; // only what the document's loadResource allowed (SlipDocument): never a file by its own name
 }
 
 } // namespace

@@ -20,6 +20,8 @@ class SlipPrinter final : public QObject {
 
 public:
   SlipPrinter(QSqlDatabase db, SlipPaper paper, QString customTemplate = {}, QObject *parent = nullptr);
+  // The custom template's folder: the only place its <img src> files may come from.
+  void setTemplateFolder(const QString &folder) { m_renderer.setTemplateFolder(folder); }
   ~SlipPrinter() override;
 
   // Renders the slip of a fulfillment order and prints it on `printerName` (empty: the system

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/printing/sliprenderer.h"
 
+#include "ui/printing/slipdocument.h"
+
 #include "ui/printing/base14pdfdevice.h"
 #include "ui/printing/glyphcoverage.h"
 #include "ui/printing/slipimagehandler.h"
@@ -203,6 +205,18 @@ QString markMissing(QString text, const QList<char32_t> &missing)
   return text;
 }
 
+// A bold line above the slip's content: what the packer must know about this print.
+void prependNotice(QTextDocument &doc, const QString &notice)
+{
+  QTextCursor top(&doc);
+  top.movePosition(QTextCursor::Start);
+  top.insertBlock();
+  top.movePosition(QTextCursor::Start);
+  QTextCharFormat warning;
+  warning.setFontWeight(QFont::Bold);
+  top.insertText(notice, warning);
+}
+
 void markMissing(QTextDocument &doc, const QList<char32_t> &missing, const QString &notice)
 {
   for (const char32_t c : missing) {
@@ -214,13 +228,7 @@ void markMissing(QTextDocument &doc, const QList<char32_t> &missing, const QStri
       found.insertText(u"?"_s, marker);
     }
   }
-  QTextCursor top(&doc);
-  top.movePosition(QTextCursor::Start);
-  top.insertBlock();
-  top.movePosition(QTextCursor::Start);
-  QTextCharFormat warning;
-  warning.setFontWeight(QFont::Bold);
-  top.insertText(notice, warning);
+  prependNotice(doc, notice);
 }
 
 } // namespace
@@ -388,7 +396,7 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
   if (auto status = images.prepare(html.value().html); !status)
     return status.error();
   // Lay out on the target's own resolution so fonts and images measure the same as they print.
-  QTextDocument doc;
+  SlipDocument doc(m_templateFolder);
   doc.documentLayout()->setPaintDevice(target);
   images.install(doc);
   doc.setDocumentMargin(0);
@@ -416,6 +424,8 @@ Result<SlipRenderInfo> SlipRenderer::paintSlip(const documents::SlipData &slip, 
                    "they are shown as ?.",
                    nullptr, static_cast<int>(info.missingCharacters.size()))
                     .arg(codePointList(info.missingCharacters)));
+  if (info.usedFallback) // the built-in slip printed instead: the packer sees why on the slip itself
+    prependNotice(doc, tr("Custom slip template not used: %1. This is the built-in slip.").arg(info.templateError));
   if (keepRowsTogether(doc, pageBodyHeight) && hasUnlaidBlocks(doc))
     doc.markContentsDirty(0, doc.characterCount()); // a full relayout costs as much as the first one
   info.pages = doc.pageCount();

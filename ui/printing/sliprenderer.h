@@ -41,6 +41,8 @@ class SlipRenderer final {
 
 public:
   explicit SlipRenderer(SlipPaper paper, QString customTemplate = {});
+  // Where the custom template's images may come from (besides data: URIs); empty: no files.
+  void setTemplateFolder(const QString &folder) { m_templateFolder = folder; }
 
   // The device's page size and margins are set from the paper; it must be fresh (no page painted yet).
   Result<SlipRenderInfo> render(const documents::SlipData &slip, QPagedPaintDevice *device) const;
@@ -63,6 +65,7 @@ private:
                                    QPointF origin, int onlyPage, bool *started) const;
   SlipPaper m_paper;
   QString m_customTemplate;
+  QString m_templateFolder;
 };
 
 } // namespace pb::printing

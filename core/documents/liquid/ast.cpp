@@ -24,13 +24,19 @@ QVariant Expression::evaluate(Context &ctx) const
       ctx.fail(pos, u"invalid integer in range"_s);
       return {};
     }
-    if (*high - *low + 1 > ctx.options().maxIterations) {
-      ctx.fail(pos, u"range of %1 items exceeds the loop budget"_s.arg(*high - *low + 1));
+    if (*high < *low)
+      return QVariant(QVariantList());
+    // (1..9223372036854775807) overflows high - low + 1: compare the span without overflowing.
+    qint64 span = 0;
+    if (__builtin_sub_overflow(*high, *low, &span) || span >= ctx.options().maxIterations) {
+      ctx.fail(pos, u"range %1..%2 exceeds the loop budget of %3 items"_s.arg(*low).arg(*high).arg(
+                        ctx.options().maxIterations));
       return {};
     }
     QVariantList items;
-    for (qint64 i = *low; i <= *high; ++i)
-      items.append(QVariant(i));
+    items.reserve(static_cast<qsizetype>(span) + 1);
+    for (qint64 i = 0; i <= span; ++i)
+      items.append(QVariant(*low + i));
     return QVariant(items);
   }
   case Kind::Variable: break;
@@ -48,7 +54,7 @@ QVariant FilteredExpression::evaluate(Context &ctx) const
 {
   QVariant value = base.evaluate(ctx);
   for (const FilterCall &call : filters) {
-    if (ctx.failed())
+    if (ctx.failed() || !ctx.withinTime(call.pos))
       return {};
     QVariantList args;
     args.reserve(static_cast<qsizetype>(call.args.size()));

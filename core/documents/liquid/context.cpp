@@ -10,6 +10,8 @@ Context::Context(const QVariantMap &environment, const RenderOptions &options)
     : m_environment(environment)
     , m_scopes(1)
     , m_options(options)
+    , m_deadline(options.maxRenderMs > 0 ? QDeadlineTimer(options.maxRenderMs)
+                                         : QDeadlineTimer(QDeadlineTimer::Forever))
 {}
 
 QVariant Context::find(const QString &name) const
@@ -53,14 +55,25 @@ QDateTime Context::now() const
 
 bool Context::tickIteration(SourcePos pos)
 {
-  if (++m_iterations <= m_options.maxIterations)
+  if (++m_iterations > m_options.maxIterations) {
+    fail(pos, u"loop budget of %1 iterations exceeded"_s.arg(m_options.maxIterations));
+    return false;
+  }
+  return withinTime(pos);
+}
+
+bool Context::withinTime(SourcePos pos)
+{
+  if (!m_deadline.hasExpired())
     return true;
-  fail(pos, u"loop budget of %1 iterations exceeded"_s.arg(m_options.maxIterations));
+  fail(pos, u"render time budget of %1 ms exceeded"_s.arg(m_options.maxRenderMs));
   return false;
 }
 
 bool Context::write(QString &out, QStringView text)
 {
+  if (!withinTime(m_errorPos))
+    return false;
   m_written += text.size();
   if (m_written > m_options.maxOutputChars) {
     if (!failed())

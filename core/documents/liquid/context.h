@@ -6,6 +6,7 @@
 #include "core/documents/liquid/lexer.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QString>
 #include <QVariantMap>
@@ -19,6 +20,7 @@ namespace pb::documents::liquid {
 struct RenderOptions {
   qint64 maxIterations = 200'000;           // loop bodies over the whole render
   qsizetype maxOutputChars = 8'000'000;     // characters written, captures included
+  qint64 maxRenderMs = 0;                   // wall-clock time of one render; 0 = no limit
   bool inlineErrors = false;                // lax: render "Liquid error (line N): …" and carry on
   QDateTime now;                            // 'now' / 'today' in the date filter; invalid = current time
   QString currency = QStringLiteral("USD"); // default currency of the money filters
@@ -46,6 +48,8 @@ public:
   QDateTime now() const;
 
   bool tickIteration(SourcePos pos);
+  // False (and the render fails) once the render has run longer than maxRenderMs.
+  bool withinTime(SourcePos pos);
   bool write(QString &out, QStringView text);
 
   void fail(SourcePos pos, const QString &message);
@@ -64,6 +68,7 @@ private:
   QHash<QString, qint64> m_loopOffsets;
   RenderOptions m_options;
   qint64 m_iterations = 0;
+  QDeadlineTimer m_deadline;
   qsizetype m_written = 0;
   std::optional<Error> m_error;
   SourcePos m_errorPos;

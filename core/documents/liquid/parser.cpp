@@ -49,6 +49,8 @@ private:
 };
 
 constexpr int kMaxNesting = 100;
+// Ranges, brackets and and/or chains parse (and evaluate, and free) by recursion too.
+constexpr int kMaxExpressionNesting = 100;
 
 struct NestingGuard {
   explicit NestingGuard(int *depth)
@@ -137,9 +139,21 @@ private:
       fail(ts.peek().pos, u"syntax error: unexpected '%1'"_s.arg(ts.peek().text));
   }
 
+  // False (and the parse fails) when expressions nest deeper than kMaxExpressionNesting.
+  bool expressionDepthOk(SourcePos pos)
+  {
+    if (m_expressionNesting <= kMaxExpressionNesting)
+      return true;
+    fail(pos, u"expression nested deeper than %1"_s.arg(kMaxExpressionNesting));
+    return false;
+  }
+
   Expression parseExpression(TokenStream &ts)
   {
     Expression e;
+    const NestingGuard nesting(&m_expressionNesting);
+    if (error || !expressionDepthOk(ts.peek().pos))
+      return e;
     const Token t = ts.next();
     e.pos = t.pos;
     switch (t.kind) {
@@ -279,6 +293,9 @@ private:
   // Liquid has no precedence: `a and b or c` is `a and (b or c)`, evaluated right to left.
   std::unique_ptr<Condition> parseCondition(TokenStream &ts)
   {
+    const NestingGuard nesting(&m_expressionNesting);
+    if (!expressionDepthOk(ts.peek().pos))
+      return std::make_unique<Condition>();
     auto left = parseComparison(ts);
     if (ts.peek().kind == TK::Ident && (ts.peek().text == u"and"_s || ts.peek().text == u"or"_s)) {
       const Token op = ts.next();
@@ -510,7 +527,8 @@ private:
 
   std::vector<Segment> m_segments;
   size_t m_index = 0;
-  int m_nesting = 0; // parseBody calls open (blocks inside blocks)
+  int m_nesting = 0;           // parseBody calls open (blocks inside blocks)
+  int m_expressionNesting = 0; // parseExpression / parseCondition calls open
 };
 
 } // namespace
