@@ -96,7 +96,9 @@ QJsonObject markedOrder(qint64 id, const Marker &m, const QDateTime &at)
 QJsonObject customerRequest(const QString &shop, const Marker &m, const QString &ordersKey, const QJsonArray &orders)
 {
   return QJsonObject{{QStringLiteral("shop_domain"), shop},
-                     {QStringLiteral("shop_id"), shop == kShop ? 91001.0 : shop == kOtherShop ? 92002.0 : 93003.0},
+                     {QStringLiteral("shop_id"), shop == kShop        ? 91001.0
+                                                 : shop == kOtherShop ? 92002.0
+                                                                      : 93003.0},
                      {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), double(m.customerId)},
                                                               {QStringLiteral("email"), m.email},
                                                               {QStringLiteral("phone"), m.phone}}},
