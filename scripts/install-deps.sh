@@ -22,6 +22,8 @@ packages=(
   python3-reportlab weasyprint
   # packaging/test-install.sh checks the .deb packages with it.
   lintian
+  # The reverse proxy in front of the hub (packaging/nginx): e2e tests run a private, unprivileged copy.
+  nginx
 )
 # A node from elsewhere (nodesource …) is fine; Debian's only when there is none.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
@@ -54,6 +56,6 @@ $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # Debian starts the system services on install; the tests run their own sandboxed copies.
 if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
-  $sudo systemctl disable --now cups cups-browsed postgresql >/dev/null 2>&1 || true
+  $sudo systemctl disable --now cups cups-browsed postgresql nginx >/dev/null 2>&1 || true
 fi
 install_validator

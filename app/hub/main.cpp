@@ -14,6 +14,8 @@
 #include "core/hub/leasereaperthread.h"
 #include "core/hub/shopifysyncthread.h"
 #include "core/shopify/costthrottle.h"
+#include "core/shopify/shopclients.h"
+#include "core/shopify/shopdirectory.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -71,22 +73,35 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     QTextStream(stderr) << "packbench-hub: " << db.error().message << Qt::endl;
     return pb::app::ExitDatabase;
   }
+  auto shops = pb::shopify::ShopDirectory::fromConfig(config);
+  if (!shops) {
+    QTextStream(stderr) << "packbench-hub: " << shops.error().message << Qt::endl;
+    return pb::app::ExitBadConfig;
+  }
+  qCInfo(lcHub).noquote() << "serving shops:"
+                          << (shops->isEmpty() ? QStringLiteral("none") : shops->domains().join(u", "));
   // Webhooks are served by hub.ingest_threads threads and stored by hub.inbox_writers writers, each with
   // its own connection (the one above only checked the schema).
-  pb::hub::HubServer server(pb::db::ConnectionSettings::fromConfig(config),
-                            pb::hub::WebhookSettings{config.get(ShopifyWebhookSecret).toUtf8(),
-                                                     config.get(HubMaxBodyBytes), config.get(HubInboxWriters),
-                                                     config.get(HubIngestBatch)},
+  pb::hub::WebhookSettings webhooks;
+  webhooks.shops = *shops;
+  webhooks.maxBodyBytes = config.get(HubMaxBodyBytes);
+  webhooks.inboxWriters = config.get(HubInboxWriters);
+  webhooks.maxBatch = config.get(HubIngestBatch);
+  webhooks.maxAgeSeconds = config.get(ShopifyWebhookMaxAgeSeconds);
+  pb::hub::HubServer server(pb::db::ConnectionSettings::fromConfig(config), std::move(webhooks),
                             config.get(HubIngestThreads));
-  if (config.get(ShopifyWebhookSecret).isEmpty())
-    qCWarning(lcHub) << "shopify.webhook_secret is empty: every webhook will be refused with 401";
+  if (!shops->isEmpty() && config.get(ShopifyWebhookSecret).isEmpty() && !config.get(ShopifyShop).isEmpty())
+    qCWarning(lcHub) << "shopify.webhook_secret is empty: webhooks of shopify.shop will be refused with 401";
 
   auto locationCodes = pb::shopify::LocationCodes::parse(config.get(ShopifyLocationCodes));
   if (!locationCodes) {
     QTextStream(stderr) << "packbench-hub: " << locationCodes.error().message << Qt::endl;
     return pb::app::ExitBadConfig;
   }
-  const bool shopifyReachable = !config.get(ShopifyShop).isEmpty() && !config.get(ShopifyAccessToken).isEmpty();
+  // The outbox runs when any served shop has an Admin API token; each row goes out with its own shop's.
+  bool shopifyReachable = false;
+  for (const QString &domain : shops->domains())
+    shopifyReachable = shopifyReachable || !shops->find(domain)->accessToken.isEmpty();
 
   // Webhooks are stored by the ingest threads and mapped on the inbox thread, off the request path.
   std::unique_ptr<pb::hub::InboxThread> inbox;
@@ -109,16 +124,18 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     qCWarning(lcHub) << "hub.reap_interval_seconds is 0: expired station leases are not returned to the queue";
   }
 
-  pb::shopify::CostThrottle throttle(clock); // Shopify's bucket is per app and shop: one for all workers
+  pb::shopify::ShopThrottles throttles(clock); // Shopify's bucket is per app and shop: shared by all workers
   std::vector<std::unique_ptr<pb::hub::ShopifySyncThread>> sync; // after the throttle: joined before it goes
   if (shopifyReachable) {
     const QString process =
         QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
     for (int i = 0; i < config.get(HubOutboxWorkers); ++i) {
       pb::hub::SyncSettings settings;
-      settings.throttle = &throttle;
+      settings.throttles = &throttles;
+      settings.shops = &*shops;
       settings.database = pb::db::ConnectionSettings::fromConfig(config);
       settings.graphql = pb::shopify::GraphQlSettings::fromConfig(config);
+      settings.apiVersion = config.get(ShopifyApiVersion);
       settings.outbox = pb::shopify::OutboxSettings::fromConfig(config, QStringLiteral("%1/%2").arg(process).arg(i));
       settings.shopDomain = config.get(ShopifyShop);
       settings.reconcileIntervalSeconds = i == 0 ? config.get(HubReconcileIntervalSeconds) : 0;
@@ -128,7 +145,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
       sync.back()->start();
     }
   } else {
-    qCWarning(lcHub) << "shopify.shop or shopify.access_token not set: outbox and reconcile poller are off";
+    qCWarning(lcHub) << "no served shop has an Admin API token (shopify.access_token, shopify.shops_file): outbox "
+                        "and reconcile poller are off";
   }
 
   pb::app::StopSignals stopSignals; // systemd's SIGTERM and Ctrl+C stop the hub in order, not mid-write

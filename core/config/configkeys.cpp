@@ -58,6 +58,8 @@ const QList<const KeyDef *> &allKeys()
       &ShopifyAdminBaseUrl.def,
       &ShopifyAccessToken.def,
       &ShopifyWebhookSecret.def,
+      &ShopifyShopsFile.def,
+      &ShopifyWebhookMaxAgeSeconds.def,
       &ShopifyRequestTimeoutMs.def,
       &ShopifyMaxRetries.def,
       &ShopifyBackoffBaseMs.def,

@@ -93,6 +93,8 @@ inline constexpr Key<QString> ShopifyAdminBaseUrl{{"shopify.admin_base_url", Val
 inline constexpr Key<QString> ShopifyAccessToken{{"shopify.access_token", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Admin API access token"}};
 inline constexpr Key<QString> ShopifyWebhookSecret{{"shopify.webhook_secret", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "App client secret used to sign webhooks"}};
 
+inline constexpr Key<QString> ShopifyShopsFile{{"shopify.shops_file", ValueType::Path, "", Scope::Hub, false, {}, 0, 0, "Private (0600) file of the further shops this hub serves: one [domain.myshopify.com] section each with access_token and optionally webhook_secret (default: shopify.webhook_secret) and admin_base_url"}};
+inline constexpr Key<int> ShopifyWebhookMaxAgeSeconds{{"shopify.webhook_max_age_seconds", ValueType::Int, "21600", Scope::Hub, false, {}, 60, 604800, "Refuse a webhook whose X-Shopify-Triggered-At is older than this (Shopify retries for 4 hours with the original time; the reconcile poller reads what was refused)"}};
 inline constexpr Key<int> ShopifyRequestTimeoutMs{{"shopify.request_timeout_ms", ValueType::Int, "10000", Scope::Hub, false, {}, 50, 120000, "Give up on one Admin API call after this long"}};
 inline constexpr Key<int> ShopifyMaxRetries{{"shopify.max_retries", ValueType::Int, "4", Scope::Hub, false, {}, 0, 20, "Retries of a read on 5xx or time-out (jittered exponential backoff)"}};
 inline constexpr Key<int> ShopifyBackoffBaseMs{{"shopify.backoff_base_ms", ValueType::Int, "500", Scope::Hub, false, {}, 1, 600000, "First retry delay; doubles per attempt, with jitter"}};

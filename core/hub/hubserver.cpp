@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub/hubserver.h"
 
+#include "core/hub/databaseprobe.h"
 #include "core/hub/inboxwriter.h"
 #include "core/hub/ingestcounters.h"
 #include "core/hub/ingestthread.h"
@@ -24,10 +25,15 @@ HubServer::HubServer(db::ConnectionSettings database, WebhookSettings webhooks, 
 {
   m_counters = std::make_unique<IngestCounters>(m_threadCount);
   const int serial = ++g_serverSerial;
+  m_probe =
+      std::make_unique<DatabaseProbe>(database, QStringLiteral("hub-probe-%1").arg(serial), webhooks.probeIntervalMs);
+  m_probe->start();
   m_writer = std::make_unique<InboxWriter>(InboxWriter::Settings{
       std::move(database), webhooks.inboxWriters, webhooks.maxBatch, QStringLiteral("hub-inbox-%1").arg(serial)});
+  if (webhooks.shops.isEmpty())
+    qCWarning(lcHubServer) << "no shop configured (shopify.shop, shopify.shops_file): every webhook is refused";
   m_context = std::make_unique<IngestContext>(
-      IngestContext{std::move(webhooks), m_counters.get(), m_writer.get(), [this]() { noteStored(); }});
+      IngestContext{std::move(webhooks), m_counters.get(), m_writer.get(), m_probe.get(), [this]() { noteStored(); }});
 }
 
 HubServer::~HubServer()
@@ -40,6 +46,7 @@ void HubServer::close()
   const bool serving = !m_threads.empty();
   stopThreads();
   m_writer.reset(); // after the threads: no request can be waiting on it now
+  m_probe.reset();
   if (serving)
     qCInfo(lcHubServer) << "webhook endpoint closed; stored batches finished";
 }
@@ -95,6 +102,9 @@ Result<quint16> HubServer::listen(const QHostAddress &address, quint16 port)
     m_threads.back()->start();
   }
   m_ready.acquire(m_threadCount);
+  // The first health check answers with what the database said, not "unknown" (bounded: a hung
+  // database must not hold the start; /healthz then says so).
+  m_probe->waitForFirstCheck(5000);
   for (const auto &thread : m_threads) {
     if (!thread->serving()) {
       stopThreads();

@@ -16,6 +16,7 @@
 
 namespace pb::hub {
 
+class DatabaseProbe;
 class IngestCounters;
 class IngestThread;
 class InboxWriter;
@@ -51,6 +52,7 @@ private:
   void stopThreads();
 
   std::unique_ptr<IngestCounters> m_counters;
+  std::unique_ptr<DatabaseProbe> m_probe;
   std::unique_ptr<InboxWriter> m_writer;
   std::unique_ptr<IngestContext> m_context;
   int m_threadCount;

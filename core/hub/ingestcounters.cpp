@@ -20,6 +20,10 @@ QString IngestCounters::prometheusText(const QString &version) const
                                 "packbench_webhooks_total{result=\"duplicate\"} %4\n"
                                 "packbench_webhooks_total{result=\"rejected\"} %5\n"
                                 "packbench_webhooks_total{result=\"unavailable\"} %6\n"
+                                "# TYPE packbench_webhooks_refused_total counter\n"
+                                "packbench_webhooks_refused_total{reason=\"unknown_shop\"} %8\n"
+                                "packbench_webhooks_refused_total{reason=\"stale\"} %9\n"
+                                "packbench_webhooks_refused_total{reason=\"body_mismatch\"} %10\n"
                                 "# TYPE packbench_ingest_threads gauge\n"
                                 "packbench_ingest_threads %7\n"
                                 "# TYPE packbench_ingest_requests_total counter\n")
@@ -29,7 +33,10 @@ QString IngestCounters::prometheusText(const QString &version) const
                      .arg(duplicate.load())
                      .arg(rejected.load())
                      .arg(unavailable.load())
-                     .arg(m_threads);
+                     .arg(m_threads)
+                     .arg(unknownShop.load())
+                     .arg(stale.load())
+                     .arg(mismatched.load());
   for (int i = 0; i < m_threads; ++i)
     text += QStringLiteral("packbench_ingest_requests_total{thread=\"%1\"} %2\n").arg(i).arg(m_requests[i].load());
   return text;

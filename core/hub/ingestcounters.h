@@ -21,6 +21,10 @@ public:
   std::atomic<quint64> duplicate{0};
   std::atomic<quint64> rejected{0};
   std::atomic<quint64> unavailable{0};
+  // Of the rejected: a shop this hub does not serve, a stale X-Shopify-Triggered-At, headers the body denies.
+  std::atomic<quint64> unknownShop{0};
+  std::atomic<quint64> stale{0};
+  std::atomic<quint64> mismatched{0};
 
   int threads() const { return m_threads; }
   // Requests answered by one ingest thread: shows how evenly the kernel spreads connections.

@@ -62,26 +62,35 @@ void ShopifySyncThread::run()
       return;
     }
     const SystemClock clock;
-    std::optional<shopify::CostThrottle> own; // only when the caller shares none
-    if (!m_settings.throttle)
+    std::optional<shopify::ShopThrottles> own; // only when the caller shares none
+    if (!m_settings.throttles)
       own.emplace(clock);
-    shopify::GraphQlClient client(m_settings.graphql, m_settings.throttle ? *m_settings.throttle : *own);
-    client.setStopFlag(&m_stop);
-    shopify::OutboxWorker worker(*db, client, m_settings.outbox);
-    shopify::ReconcilePoller poller(*db, client, m_settings.shopDomain, clock);
-    poller.setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);
-    if (m_settings.syncLocations)
-      syncShopLocations(*db, client);
+    const shopify::ShopDirectory none;
+    shopify::ShopClientPool clients(m_settings.shops ? *m_settings.shops : none, m_settings.graphql,
+                                    m_settings.apiVersion, m_settings.throttles ? *m_settings.throttles : *own);
+    clients.setStopFlag(&m_stop);
+    shopify::OutboxWorker worker(*db, clients, m_settings.outbox);
+    // Reads (reconcile, locations, catalogue) are for the primary shop, with its own client.
+    auto primary = clients.clientFor(m_settings.shopDomain);
+    if (!primary && m_settings.reconcileIntervalSeconds > 0)
+      qCWarning(lcSync).noquote() << "reconcile poller off:" << primary.error().message;
+    std::unique_ptr<shopify::ReconcilePoller> poller;
+    if (primary) {
+      poller = std::make_unique<shopify::ReconcilePoller>(*db, **primary, m_settings.shopDomain, clock);
+      poller->setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);
+      if (m_settings.syncLocations)
+        syncShopLocations(*db, **primary);
+    }
     // The catalogue travels with the reconcile poll: the thread that polls also imports (once per shop).
     std::unique_ptr<shopify::catalogue::CatalogueImporter> importer;
     std::unique_ptr<shopify::CataloguePoller> catalogue;
     bool imported = false;
     QElapsedTimer sinceImportStep;
-    if (m_settings.reconcileIntervalSeconds > 0) {
+    if (poller && m_settings.reconcileIntervalSeconds > 0) {
       QSqlDatabase shopDb = *db;
       if (auto shopId = shopify::orderwriter::ensureShop(shopDb, m_settings.shopDomain)) {
-        importer = std::make_unique<shopify::catalogue::CatalogueImporter>(*db, client, *shopId, clock);
-        catalogue = std::make_unique<shopify::CataloguePoller>(*db, client, *shopId);
+        importer = std::make_unique<shopify::catalogue::CatalogueImporter>(*db, **primary, *shopId, clock);
+        catalogue = std::make_unique<shopify::CataloguePoller>(*db, **primary, *shopId);
       } else {
         qCWarning(lcSync).noquote() << "catalogue sync off:" << shopId.error().message;
       }
@@ -99,9 +108,9 @@ void ShopifySyncThread::run()
                      step->state == shopify::catalogue::ImportState::NotNeeded;
         sinceImportStep.start();
       }
-      if (m_settings.reconcileIntervalSeconds > 0 &&
+      if (poller && m_settings.reconcileIntervalSeconds > 0 &&
           (!polledOnce || sincePoll.elapsed() >= m_settings.reconcileIntervalSeconds * 1000LL)) {
-        auto reconciled = poller.pollOnce();
+        auto reconciled = poller->pollOnce();
         if (!reconciled)
           qCWarning(lcSync).noquote() << "reconcile poll failed:" << reconciled.error().message;
         if (catalogue && imported) {

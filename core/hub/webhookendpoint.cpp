@@ -3,8 +3,10 @@
 #include "core/hub/webhookendpoint.h"
 
 #include "core/base/version.h"
+#include "core/hub/databaseprobe.h"
 #include "core/hub/inboxwriter.h"
 #include "core/hub/ingestcounters.h"
+#include "core/shopify/webhookadmission.h"
 #include "core/shopify/webhookinbox.h"
 #include "core/shopify/webhookverifier.h"
 
@@ -79,13 +81,31 @@ QHttpServerResponse WebhookEndpoint::health()
 {
   ++m_context.counters->healthChecks;
   ++m_context.counters->requests(m_thread);
-  const bool dbOk = m_context.writer->query(QStringLiteral("SELECT 1")).ok();
+  const DatabaseProbe::Snapshot db = m_context.probe->snapshot();
+  // A probe that has not finished a check for three intervals is stuck on the database: not healthy.
+  const bool current = db.measured && db.ageMs <= 3LL * m_context.probe->intervalMs();
+  const bool dbOk = current && db.reachable;
+  const QString database = !db.measured ? QStringLiteral("unknown")
+                           : !current   ? QStringLiteral("not answering")
+                           : dbOk       ? QStringLiteral("ok")
+                                        : QStringLiteral("unreachable");
   const QJsonObject body{{QStringLiteral("status"), dbOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
-                         {QStringLiteral("database"), dbOk ? QStringLiteral("ok") : QStringLiteral("unreachable")},
+                         {QStringLiteral("database"), database},
+                         {QStringLiteral("checked_ms_ago"), db.ageMs},
                          {QStringLiteral("version"), versionString()}};
   return QHttpServerResponse(body, dbOk ? QHttpServerResponse::StatusCode::Ok
                                         : QHttpServerResponse::StatusCode::ServiceUnavailable);
 }
+
+namespace {
+QString backlogGauge(const QString &metric, const QList<std::pair<QString, qint64>> &rows)
+{
+  QString text = QStringLiteral("# TYPE %1 gauge\n").arg(metric);
+  for (const auto &[status, count] : rows)
+    text += QStringLiteral("%1{status=\"%2\"} %3\n").arg(metric, status).arg(count);
+  return text;
+}
+} // namespace
 
 QHttpServerResponse WebhookEndpoint::metrics()
 {
@@ -94,25 +114,18 @@ QHttpServerResponse WebhookEndpoint::metrics()
   text += QStringLiteral("# TYPE packbench_webhook_store_batches_total counter\n"
                          "packbench_webhook_store_batches_total %1\n")
               .arg(m_context.writer->batches());
-  // Work not yet settled (shared by every hub instance): dead letters and a growing backlog page someone.
-  text += backlogGauge(QStringLiteral("packbench_webhook_inbox_rows"),
-                       QStringLiteral("SELECT status, count(*) FROM webhook_inbox WHERE status <> 'processed' "
-                                      "GROUP BY status ORDER BY status"));
-  text += backlogGauge(QStringLiteral("packbench_outbox_rows"),
-                       QStringLiteral("SELECT status, count(*) FROM outbox WHERE status <> 'done' GROUP BY status "
-                                      "ORDER BY status"));
+  // Work not yet settled (shared by every hub instance), as the probe last counted it: dead letters and a
+  // growing backlog page someone.
+  const DatabaseProbe::Snapshot db = m_context.probe->snapshot();
+  text += QStringLiteral("# TYPE packbench_database_up gauge\npackbench_database_up %1\n"
+                         "# TYPE packbench_database_checked_ms_ago gauge\npackbench_database_checked_ms_ago %2\n")
+              .arg(db.reachable ? 1 : 0)
+              .arg(db.ageMs);
+  if (db.backlogKnown) {
+    text += backlogGauge(QStringLiteral("packbench_webhook_inbox_rows"), db.inboxRows);
+    text += backlogGauge(QStringLiteral("packbench_outbox_rows"), db.outboxRows);
+  }
   return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), text.toUtf8());
-}
-
-QString WebhookEndpoint::backlogGauge(const QString &metric, const QString &sql)
-{
-  auto rows = m_context.writer->query(sql);
-  if (!rows)
-    return {};
-  QString text = QStringLiteral("# TYPE %1 gauge\n").arg(metric);
-  for (const QVariantList &row : *rows)
-    text += QStringLiteral("%1{status=\"%2\"} %3\n").arg(metric, row.at(0).toString()).arg(row.at(1).toLongLong());
-  return text;
 }
 
 std::variant<QHttpServerResponse, shopify::WebhookDelivery> WebhookEndpoint::admit(const QHttpServerRequest &request)
@@ -128,16 +141,22 @@ std::variant<QHttpServerResponse, shopify::WebhookDelivery> WebhookEndpoint::adm
     ++counters.rejected;
     return QHttpServerResponse(Code::PayloadTooLarge);
   }
-  const shopify::WebhookVerifier verifier(m_context.webhooks.secret);
+  // The shop header is not signed: it only picks the secret, and a shop we do not serve has none.
+  const QString shopDomain = QString::fromUtf8(headerValue(request, "x-shopify-shop-domain")).trimmed().toLower();
+  const shopify::ShopCredentials *shop = m_context.webhooks.shops.find(shopDomain);
+  const shopify::WebhookVerifier verifier(shop ? shop->webhookSecret : QByteArray());
   if (!verifier.isAuthentic(request.body(), headerValue(request, "x-shopify-hmac-sha256"))) {
     ++counters.rejected;
+    if (!shop)
+      ++counters.unknownShop;
     if (const auto heldBack = m_forgedLog.admit(m_clock.monotonicMs()))
-      qCWarning(lcEndpoint) << "webhook refused: missing or wrong HMAC from" << request.remoteAddress().toString()
+      qCWarning(lcEndpoint) << "webhook refused:" << (shop ? "missing or wrong HMAC" : "not a shop this hub serves")
+                            << "from" << request.remoteAddress().toString()
                             << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
     return QHttpServerResponse(Code::Unauthorized);
   }
   shopify::WebhookDelivery delivery;
-  delivery.shopDomain = QString::fromUtf8(headerValue(request, "x-shopify-shop-domain"));
+  delivery.shopDomain = shop->domain;
   delivery.topic = QString::fromUtf8(headerValue(request, "x-shopify-topic"));
   delivery.webhookId = QString::fromUtf8(headerValue(request, "x-shopify-webhook-id"));
   delivery.eventId = QString::fromUtf8(headerValue(request, "x-shopify-event-id"));
@@ -145,8 +164,19 @@ std::variant<QHttpServerResponse, shopify::WebhookDelivery> WebhookEndpoint::adm
   delivery.triggeredAt =
       QDateTime::fromString(QString::fromUtf8(headerValue(request, "x-shopify-triggered-at")), Qt::ISODateWithMs);
   delivery.body = request.body();
-  if (delivery.topic.isEmpty() || delivery.webhookId.isEmpty() || delivery.shopDomain.isEmpty()) {
+  if (delivery.topic.isEmpty() || delivery.webhookId.isEmpty()) {
     ++counters.rejected;
+    return QHttpServerResponse(Code::BadRequest);
+  }
+  // Authentic, but the unsigned headers must agree with the signed body, and an old delivery is a replay.
+  const auto verdict =
+      shopify::webhookadmission::check(delivery, QDateTime::currentDateTimeUtc(), m_context.webhooks.maxAgeSeconds);
+  if (verdict.refusal != shopify::webhookadmission::Refusal::None) {
+    ++counters.rejected;
+    ++(verdict.refusal == shopify::webhookadmission::Refusal::Stale ? counters.stale : counters.mismatched);
+    if (const auto heldBack = m_refusedLog.admit(m_clock.monotonicMs()))
+      qCWarning(lcEndpoint).noquote() << "webhook refused:" << verdict.reason << "(shop" << delivery.shopDomain
+                                      << QStringLiteral("; %1 more since the last such line)").arg(*heldBack);
     return QHttpServerResponse(Code::BadRequest);
   }
   return delivery;

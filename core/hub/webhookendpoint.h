@@ -7,6 +7,7 @@
 #include "core/base/result.h"
 #include "core/db/connection.h"
 #include "core/hub/answerqueue.h"
+#include "core/shopify/shopdirectory.h"
 #include "core/shopify/webhookinbox.h"
 
 #include <QString>
@@ -20,15 +21,19 @@ class QHttpServerRequest;
 
 namespace pb::hub {
 
+class DatabaseProbe;
 class IngestCounters;
 class InboxWriter;
 
 // What the webhook endpoint needs from configuration.
 struct WebhookSettings {
-  QByteArray secret; // shopify.webhook_secret; empty refuses every delivery
+  // The shops served, each with the secret its webhooks are signed with; any other shop is refused (401).
+  shopify::ShopDirectory shops;
   qint64 maxBodyBytes = 2 * 1024 * 1024;
-  int inboxWriters = 2; // hub.inbox_writers
-  int maxBatch = 64;    // hub.ingest_batch
+  int inboxWriters = 2;       // hub.inbox_writers
+  int maxBatch = 64;          // hub.ingest_batch
+  int maxAgeSeconds = 21600;  // shopify.webhook_max_age_seconds: older X-Shopify-Triggered-At is refused
+  int probeIntervalMs = 2000; // how often /healthz and /metrics learn the database's state
 };
 
 // What every ingest thread shares: settings, the counters, the inbox writer and the hook that wakes the
@@ -37,11 +42,14 @@ struct IngestContext {
   WebhookSettings webhooks;
   IngestCounters *counters = nullptr;
   InboxWriter *writer = nullptr;
-  std::function<void()> onStored; // called on the ingest thread; must be thread-safe
+  const DatabaseProbe *probe = nullptr; // health and backlog, measured off the request path
+  std::function<void()> onStored;       // called on the ingest thread; must be thread-safe
 };
 
-// The routes of one ingest thread: /healthz, /metrics and POST /webhooks/shopify (size limit, HMAC,
-// durable dedupe through the shared InboxWriter, then 200). A webhook is answered when the writer has
+// The routes of one ingest thread: /healthz and /metrics (answered from counters and the DatabaseProbe's
+// last result: no query on this thread) and POST /webhooks/shopify (size limit, a served shop, its HMAC,
+// headers that agree with the signed body, a fresh X-Shopify-Triggered-At, durable dedupe through the
+// shared InboxWriter, then 200). A webhook is answered when the writer has
 // committed it, so one thread keeps many requests in flight and they share commits; answers go out in
 // order per connection and never to a connection that closed (AnswerQueue). A lost database answers 503.
 class WebhookEndpoint final {
@@ -57,16 +65,17 @@ private:
   QHttpServerResponse health();
   QHttpServerResponse metrics();
   // The answer when the request is refused before storing (413, 401, 400), else the delivery to store.
+  // 401 also for a shop this hub does not serve: there is no secret to check its signature with.
   std::variant<QHttpServerResponse, shopify::WebhookDelivery> admit(const QHttpServerRequest &request);
   void webhook(const QHttpServerRequest &request, QHttpServerResponder &&responder);
   QHttpServerResponse stored(const Result<shopify::StoreOutcome> &outcome);
-  QString backlogGauge(const QString &metric, const QString &sql);
 
   const IngestContext &m_context;
   int m_thread;
   SystemClock m_clock;
   BurstLimiter m_unavailableLog{10'000}; // one line per 10 s per thread while the database is away
   BurstLimiter m_forgedLog{10'000};      // and while someone sends forged signatures
+  BurstLimiter m_refusedLog{10'000};     // or authentic deliveries whose headers disagree or are stale
   AnswerQueue m_answers;
   QObject m_receiver; // on this thread: writers hand their outcomes to it
   std::shared_ptr<Mailbox> m_mailbox;

@@ -3,6 +3,8 @@
 #include "core/shopify/compliance.h"
 
 #include "core/db/sql.h"
+#include "core/shopify/ordermapper.h"
+#include "core/shopify/webhookadmission.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +30,28 @@ QString customerSubject(const customerdata::Subject &subject)
 }
 
 } // namespace
+
+Result<std::optional<qint64>> requestedShop(QSqlDatabase &db, const QJsonObject &payload, const QString &headerDomain)
+{
+  const webhookadmission::NamedShop named = webhookadmission::shopNamedBy(payload);
+  if (named.domain.isEmpty() || named.shopifyId.isEmpty())
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("privacy request without shop_domain or shop_id"));
+  if (named.domain != headerDomain.toLower())
+    return makeError(ErrorKind::InvalidInput,
+                     QStringLiteral("privacy request for %1 arrived as %2").arg(named.domain, headerDomain));
+  auto found = db::exec(db, QStringLiteral("SELECT id, shopify_id FROM shops WHERE domain = ?"), {named.domain});
+  if (!found)
+    return found.error();
+  if (!found.value().next())
+    return std::optional<qint64>();
+  const QString knownId = found->value(1).toString();
+  if (!knownId.isEmpty() &&
+      ordermapper::numericId(QJsonValue(knownId)) != ordermapper::numericId(QJsonValue(named.shopifyId)))
+    return makeError(ErrorKind::InvalidInput,
+                     QStringLiteral("privacy request names shop_id %1, but %2 is %3")
+                         .arg(named.shopifyId, named.domain, ordermapper::numericId(QJsonValue(knownId))));
+  return std::optional<qint64>(found->value(0).toLongLong());
+}
 
 Status blankInboxBody(QSqlDatabase &db, qint64 inboxId)
 {

@@ -8,12 +8,19 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace pb::shopify {
 
 // Shopify's mandatory privacy topics and app/uninstalled. Redaction really removes customer data
 // from every table that holds it (customerdata::scrub) and leaves an audit_log row that says so
 // (counts and ids only, never the data).
 namespace compliance {
+
+// The shop a privacy request is about, taken from its signed body (shop_domain, shop_id), never from the
+// unsigned header alone: the body must name headerDomain, and its shop_id the one we know for that shop.
+// nullopt when we hold nothing of that shop. InvalidInput when body and header or shop_id disagree.
+Result<std::optional<qint64>> requestedShop(QSqlDatabase &db, const QJsonObject &payload, const QString &headerDomain);
 
 // customers/redact: {customer:{id,email,phone}, orders_to_redact:[ids]}. The customer's orders and
 // every stored delivery, print job, reason and export that belongs to them, by structure.

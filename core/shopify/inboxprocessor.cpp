@@ -10,6 +10,7 @@
 #include "core/shopify/fulfillmentorderevents.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/orderwriter.h"
+#include "core/shopify/webhookadmission.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -223,6 +224,8 @@ Status InboxProcessor::prepareBatch(const QList<InboxItem> &items)
 Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
 {
   const QString &topic = item.delivery.topic;
+  if (webhookadmission::isComplianceTopic(topic))
+    return dispatchPrivacyRequest(item, note);
   auto shopId = m_shops.contains(item.delivery.shopDomain)
                     ? Result<qint64>(m_shops.value(item.delivery.shopDomain))
                     : orderwriter::ensureShop(*m_statements, item.delivery.shopDomain);
@@ -280,34 +283,48 @@ Status InboxProcessor::dispatch(const InboxItem &item, QString *note)
     *note = QStringLiteral("%1 order(s) to read again").arg(*queued);
     return {};
   }
-  if (topic == u"customers/redact" || topic == u"shop/redact" || topic == u"customers/data_request") {
-    if (Status s = compliance::blankInboxBody(m_db, item.id); !s)
-      return s;
-  }
-  if (topic == u"customers/redact" || topic == u"shop/redact") {
-    auto scrubbed = topic == u"shop/redact"
-                        ? compliance::redactShop(m_db, *shopId, item.delivery.shopDomain)
-                        : compliance::redactCustomer(m_db, *shopId, item.delivery.shopDomain, *payload);
-    if (!scrubbed)
-      return scrubbed.error();
-    // Deliveries still waiting in this batch were settled as redacted: they must not be mapped after it.
-    for (qint64 id : std::as_const(scrubbed->settledInboxIds))
-      m_settledByRedaction.insert(id);
-    *note =
-        QStringLiteral("redacted %1 order(s), %2 stored delivery(ies)").arg(scrubbed->orders).arg(scrubbed->inboxRows);
+  if (topic == u"app/uninstalled")
+    return compliance::markUninstalled(m_db, *shopId);
+  return makeError(ErrorKind::InvalidInput, QStringLiteral("unhandled topic %1").arg(topic));
+}
+
+Status InboxProcessor::dispatchPrivacyRequest(const InboxItem &item, QString *note)
+{
+  const QString &topic = item.delivery.topic;
+  // The request carries the customer's contact data itself: its raw body goes whatever happens next.
+  if (Status s = compliance::blankInboxBody(m_db, item.id); !s)
+    return s;
+  auto payload = parseObject(item.delivery.body);
+  if (!payload)
+    return payload.error();
+  // The shop comes from the signed body (checked against the header and the shop_id we know), so a
+  // replayed request relabelled with another shop's header acts on nothing.
+  auto shopId = compliance::requestedShop(m_db, *payload, item.delivery.shopDomain);
+  if (!shopId)
+    return shopId.error();
+  if (!*shopId) {
+    *note = QStringLiteral("no data held for this shop");
     return {};
   }
   if (topic == u"customers/data_request") {
     int orders = 0;
-    auto exported = compliance::exportDataRequest(m_db, *shopId, item.delivery.shopDomain, *payload, &orders);
+    auto exported = compliance::exportDataRequest(m_db, **shopId, item.delivery.shopDomain, *payload, &orders);
     if (!exported)
       return exported.error();
     *note = QStringLiteral("data export %1 with %2 order(s)").arg(*exported).arg(orders);
     return {};
   }
-  if (topic == u"app/uninstalled")
-    return compliance::markUninstalled(m_db, *shopId);
-  return makeError(ErrorKind::InvalidInput, QStringLiteral("unhandled topic %1").arg(topic));
+  auto scrubbed = topic == u"shop/redact"
+                      ? compliance::redactShop(m_db, **shopId, item.delivery.shopDomain)
+                      : compliance::redactCustomer(m_db, **shopId, item.delivery.shopDomain, *payload);
+  if (!scrubbed)
+    return scrubbed.error();
+  // Deliveries still waiting in this batch were settled as redacted: they must not be mapped after it.
+  for (qint64 id : std::as_const(scrubbed->settledInboxIds))
+    m_settledByRedaction.insert(id);
+  *note =
+      QStringLiteral("redacted %1 order(s), %2 stored delivery(ies)").arg(scrubbed->orders).arg(scrubbed->inboxRows);
+  return {};
 }
 
 Status InboxProcessor::applyProduct(const InboxItem &item, qint64 shopId, QString *note)

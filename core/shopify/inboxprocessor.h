@@ -70,6 +70,8 @@ private:
   Status prepareBatch(const QList<InboxItem> &items);
   Status dispatch(const InboxItem &item, QString *note);
   // products/create, products/update, products/delete into the catalogue.
+  // customers/redact, shop/redact, customers/data_request: for the shop their signed body names.
+  Status dispatchPrivacyRequest(const InboxItem &item, QString *note);
   Status applyProduct(const InboxItem &item, qint64 shopId, QString *note);
 
   QSqlDatabase m_db;

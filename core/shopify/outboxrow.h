@@ -16,6 +16,8 @@ struct OutboxRow {
   QJsonObject payload;
   int attempts = 0;     // this attempt included
   QJsonObject progress; // outbox.progress as claimed
+  QString shopDomain;   // the shop of the order the row acts on; its credentials post it
+  QString shopProblem;  // set when the row's shop cannot be trusted (it waits with this error)
 };
 
 // What handling a row came to, for OutboxWorker::settle to write (an error is written as failed/dead).

@@ -10,6 +10,7 @@
 #include "core/shopify/localfulfillmentorder.h"
 #include "core/shopify/ordersync.h"
 #include "core/shopify/outboxlease.h"
+#include "core/shopify/shopclients.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -52,32 +53,59 @@ const QStringList &OutboxWorker::kinds()
   return all;
 }
 
-OutboxWorker::OutboxWorker(QSqlDatabase db, GraphQlClient &client, OutboxSettings settings)
+OutboxWorker::OutboxWorker(QSqlDatabase db, ShopClients &clients, OutboxSettings settings)
     : m_db(std::move(db))
-    , m_client(client)
+    , m_clients(clients)
     , m_settings(std::move(settings))
 {}
+
+OutboxWorker::OutboxWorker(QSqlDatabase db, GraphQlClient &client, const QString &shopDomain, OutboxSettings settings)
+    : m_db(std::move(db))
+    , m_ownClients(std::make_unique<OneShopClient>(shopDomain, client))
+    , m_clients(*m_ownClients)
+    , m_settings(std::move(settings))
+{}
+
+OutboxWorker::~OutboxWorker() = default;
 
 Result<int> OutboxWorker::runOnce()
 {
   // Claiming commits at once: the lease, not a held row lock, keeps other workers off the row
   // while the (slow) Shopify call runs. An expired lease means a crashed worker: take it over.
+  // The row's shop is the shop of the order it acts on (its fulfillment order's order, or the order an
+  // order.sync reads), never only the shop_id column its writer filled in: a row naming another shop than
+  // its order waits with an error instead of going out with that shop's token.
   auto claimed = db::exec(
       m_db,
-      QStringLiteral("UPDATE outbox SET status = 'in_flight', locked_by = ?, locked_until = now() + make_interval(secs "
-                     "=> ?), attempts = attempts + 1 WHERE id IN (SELECT id FROM outbox WHERE kind = "
-                     "ANY(string_to_array(?, ',')) AND ((status IN ('pending', 'failed') AND next_attempt_at <= now()) "
-                     "OR (status = 'in_flight' AND locked_until < now())) ORDER BY next_attempt_at, id LIMIT ? FOR "
-                     "UPDATE SKIP LOCKED) RETURNING id, kind, payload, attempts, progress"),
+      QStringLiteral(
+          "WITH claimed AS (UPDATE outbox SET status = 'in_flight', locked_by = ?, locked_until = now() + "
+          "make_interval(secs => ?), attempts = attempts + 1 WHERE id IN (SELECT id FROM outbox WHERE kind = "
+          "ANY(string_to_array(?, ',')) AND ((status IN ('pending', 'failed') AND next_attempt_at <= now()) OR "
+          "(status = 'in_flight' AND locked_until < now())) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP "
+          "LOCKED) RETURNING id, kind, payload, attempts, progress, shop_id) "
+          "SELECT c.id, c.kind, c.payload, c.attempts, c.progress, s.domain, c.shop_id IS NOT NULL AND d.shop_id IS "
+          "NOT NULL AND c.shop_id <> d.shop_id FROM claimed c "
+          "LEFT JOIN LATERAL (SELECT coalesce((SELECT o.shop_id FROM fulfillment_orders f JOIN orders o ON o.id = "
+          "f.order_id WHERE f.id = CASE WHEN c.payload->>'fulfillment_order_id' ~ '^[0-9]{1,18}$' THEN "
+          "(c.payload->>'fulfillment_order_id')::bigint END), CASE WHEN c.kind = 'order.sync' AND "
+          "c.payload->>'shop_id' ~ '^[0-9]{1,18}$' THEN (c.payload->>'shop_id')::bigint END) AS shop_id) d ON true "
+          "LEFT JOIN shops s ON s.id = coalesce(d.shop_id, c.shop_id) ORDER BY c.id"),
       {m_settings.workerId, m_settings.leaseSeconds, kinds().join(QLatin1Char(',')), m_settings.batchSize});
   if (!claimed)
     return claimed.error();
   QList<OutboxRow> rows;
   QList<qint64> ids;
   while (claimed.value().next()) {
-    rows.append({claimed->value(0).toLongLong(), claimed->value(1).toString(),
-                 QJsonDocument::fromJson(claimed->value(2).toByteArray()).object(), claimed->value(3).toInt(),
-                 QJsonDocument::fromJson(claimed->value(4).toByteArray()).object()});
+    OutboxRow row{claimed->value(0).toLongLong(),
+                  claimed->value(1).toString(),
+                  QJsonDocument::fromJson(claimed->value(2).toByteArray()).object(),
+                  claimed->value(3).toInt(),
+                  QJsonDocument::fromJson(claimed->value(4).toByteArray()).object(),
+                  claimed->value(5).toString(),
+                  QString()};
+    if (claimed->value(6).toBool())
+      row.shopProblem = QStringLiteral("the row's shop_id is not the shop of the order it acts on");
+    rows.append(row);
     ids.append(rows.last().id);
   }
   OutboxLease lease(m_db, m_settings.workerId, m_settings.leaseSeconds, ids);
@@ -86,7 +114,16 @@ Result<int> OutboxWorker::runOnce()
       return renewed.error();
     if (!lease.holds(row.id))
       continue; // taken over while earlier rows ran: its new owner works it
-    const Result<OutboxOutcome> outcome = handle(row, lease);
+    auto client = row.shopProblem.isEmpty() ? m_clients.clientFor(row.shopDomain)
+                                            : Result<GraphQlClient *>(makeError(ErrorKind::Conflict, row.shopProblem));
+    if (!client) {
+      const Status parked = park(row, client.error().message);
+      lease.release(row.id);
+      if (!parked)
+        return parked.error();
+      continue;
+    }
+    const Result<OutboxOutcome> outcome = handle(row, lease, **client);
     const Status settled = settle(row, outcome);
     lease.release(row.id);
     if (!settled)
@@ -134,6 +171,23 @@ Status OutboxWorker::settle(const OutboxRow &row, const Result<OutboxOutcome> &o
   return {};
 }
 
+Status OutboxWorker::park(const OutboxRow &row, const QString &why)
+{
+  constexpr int kParkSeconds = 60; // credentials come with a config change and a restart: look again now and then
+  const QString error = QStringLiteral("waiting for credentials: %1").arg(why);
+  auto parked = db::exec(m_db,
+                         QStringLiteral("UPDATE outbox SET status = 'failed', attempts = greatest(attempts - 1, 0), "
+                                        "last_error = ?, next_attempt_at = now() + make_interval(secs => ?), "
+                                        "locked_by = NULL, locked_until = NULL WHERE id = ? AND locked_by = ? AND "
+                                        "status = 'in_flight'"),
+                         {error, kParkSeconds, row.id, m_settings.workerId});
+  if (!parked)
+    return parked.error();
+  if (parked.value().numRowsAffected() == 1)
+    qCWarning(lcOutbox).noquote() << row.kind << row.id << "not posted:" << error;
+  return {};
+}
+
 Status OutboxWorker::settleDone(const OutboxRow &row, const OutboxOutcome &outcome)
 {
   bool lost = false;
@@ -167,19 +221,19 @@ Status OutboxWorker::settleDone(const OutboxRow &row, const OutboxOutcome &outco
   return written;
 }
 
-Result<OutboxOutcome> OutboxWorker::handle(const OutboxRow &row, OutboxLease &lease)
+Result<OutboxOutcome> OutboxWorker::handle(const OutboxRow &row, OutboxLease &lease, GraphQlClient &client)
 {
   Status status;
   if (row.kind == u"fulfillment.create")
-    return FulfillmentPoster(m_db, m_client, lease).post(row);
+    return FulfillmentPoster(m_db, client, lease).post(row);
   if (row.kind == u"fulfillment.tracking_update")
-    status = updateTracking(row);
+    status = updateTracking(row, client);
   else if (row.kind == u"fulfillment_order.hold")
-    status = changeHold(row, true);
+    status = changeHold(row, true, client);
   else if (row.kind == u"fulfillment_order.release_hold")
-    status = changeHold(row, false);
+    status = changeHold(row, false, client);
   else if (row.kind == QLatin1String(ordersync::kKind))
-    status = ordersync::run(m_client, m_db, row.payload, m_settings.locationCodes);
+    status = ordersync::run(client, m_db, row.payload, m_settings.locationCodes);
   else
     status = makeError(ErrorKind::InvalidInput, QStringLiteral("unknown outbox kind %1").arg(row.kind));
   if (!status)
@@ -187,7 +241,7 @@ Result<OutboxOutcome> OutboxWorker::handle(const OutboxRow &row, OutboxLease &le
   return OutboxOutcome{};
 }
 
-Status OutboxWorker::updateTracking(const OutboxRow &row)
+Status OutboxWorker::updateTracking(const OutboxRow &row, GraphQlClient &client)
 {
   auto local = loadFulfillmentOrder(m_db, row.payload);
   if (!local)
@@ -200,17 +254,17 @@ Status OutboxWorker::updateTracking(const OutboxRow &row)
   if (tracking->isEmpty())
     return makeError(ErrorKind::InvalidInput, QStringLiteral("no tracking number to send"));
   // Setting the same tracking twice is harmless, so a retry needs no check first.
-  return fulfillmentapi::updateTracking(m_client, local->fulfillmentId, *tracking,
+  return fulfillmentapi::updateTracking(client, local->fulfillmentId, *tracking,
                                         row.payload.value(u"notify_customer").toBool(true));
 }
 
-Status OutboxWorker::changeHold(const OutboxRow &row, bool hold)
+Status OutboxWorker::changeHold(const OutboxRow &row, bool hold, GraphQlClient &client)
 {
   auto local = loadFulfillmentOrder(m_db, row.payload);
   if (!local)
     return local.error();
   if (row.attempts > 1 || local->shopifyId.isEmpty()) {
-    auto remote = fulfillmentapi::fetchFulfillmentOrders(m_client, local->orderShopifyId);
+    auto remote = fulfillmentapi::fetchFulfillmentOrders(client, local->orderShopifyId);
     if (!remote)
       return remote.error();
     const RemoteFulfillmentOrder *fo = matchRemote(*remote, *local);
@@ -222,10 +276,10 @@ Status OutboxWorker::changeHold(const OutboxRow &row, bool hold)
       return {}; // already in the state we want: an earlier attempt got through
   }
   if (hold)
-    return fulfillmentapi::hold(m_client, local->shopifyId,
+    return fulfillmentapi::hold(client, local->shopifyId,
                                 row.payload.value(u"reason").toString(QStringLiteral("OTHER")),
                                 row.payload.value(u"notes").toString());
-  return fulfillmentapi::releaseHold(m_client, local->shopifyId);
+  return fulfillmentapi::releaseHold(client, local->shopifyId);
 }
 
 } // namespace pb::shopify

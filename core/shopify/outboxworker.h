@@ -11,10 +11,14 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <memory>
+
 namespace pb::shopify {
 
 class GraphQlClient;
+class OneShopClient;
 class OutboxLease;
+class ShopClients;
 
 struct OutboxSettings {
   QString workerId;       // locked_by: host/pid/thread, unique per worker
@@ -38,7 +42,11 @@ class OutboxWorker final {
   Q_DISABLE_COPY_MOVE(OutboxWorker)
 
 public:
-  OutboxWorker(QSqlDatabase db, GraphQlClient &client, OutboxSettings settings);
+  // Each row goes out through the client of its own shop; a row whose shop has no client waits.
+  OutboxWorker(QSqlDatabase db, ShopClients &clients, OutboxSettings settings);
+  // A worker for one shop's rows (import-catalogue, tests): rows of other shops wait.
+  OutboxWorker(QSqlDatabase db, GraphQlClient &client, const QString &shopDomain, OutboxSettings settings);
+  ~OutboxWorker();
 
   // Claims one batch of due rows and settles each; returns how many rows it claimed.
   Result<int> runOnce();
@@ -50,15 +58,18 @@ public:
 
 private:
   // Done (an outcome to write), or an error: InvalidInput/Permission = permanent (dead), others retried.
-  Result<OutboxOutcome> handle(const OutboxRow &row, OutboxLease &lease);
-  Status updateTracking(const OutboxRow &row);
-  Status changeHold(const OutboxRow &row, bool hold);
+  Result<OutboxOutcome> handle(const OutboxRow &row, OutboxLease &lease, GraphQlClient &client);
+  Status updateTracking(const OutboxRow &row, GraphQlClient &client);
+  Status changeHold(const OutboxRow &row, bool hold, GraphQlClient &client);
+  // The row's shop has no credentials here: back to waiting with the reason, the attempt not counted.
+  Status park(const OutboxRow &row, const QString &why);
   Status settle(const OutboxRow &row, const Result<OutboxOutcome> &outcome);
   Status settleDone(const OutboxRow &row, const OutboxOutcome &outcome);
   void reportLeaseLost(const OutboxRow &row, const QString &what);
 
   QSqlDatabase m_db;
-  GraphQlClient &m_client;
+  std::unique_ptr<OneShopClient> m_ownClients; // the single-shop constructor's
+  ShopClients &m_clients;
   OutboxSettings m_settings;
   int m_leasesLost = 0;
 };

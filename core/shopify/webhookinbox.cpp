@@ -5,6 +5,7 @@
 #include "core/db/sql.h"
 #include "core/db/statementcache.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,7 +19,8 @@ QVariant nullIfEmpty(const QString &text)
   return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-// ON CONFLICT without a target covers both unique keys (webhook id, event id).
+// ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body
+// (migration 0014 computes it), never an unsigned header alone.
 const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
                                           "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
                                           "ON CONFLICT DO NOTHING RETURNING id");
@@ -40,6 +42,12 @@ InboxItem itemFrom(const QVariantList &row)
   item.delivery.triggeredAt = row.at(6).toDateTime();
   item.delivery.body = row.at(7).toByteArray();
   return item;
+}
+
+// What the database dedupes on (webhook_inbox_signed_body), to match RETURNING rows back to deliveries.
+QString dedupeKey(const QString &shopDomain, const QString &topic, const QByteArray &sha256)
+{
+  return shopDomain + QLatin1Char('\n') + topic + QLatin1Char('\n') + QString::fromLatin1(sha256.toHex());
 }
 
 QVariantList storeValues(const WebhookDelivery &delivery)
@@ -75,18 +83,21 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
     sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?)");
     values += storeValues(deliveries.at(i));
   }
-  sql += QStringLiteral(" ON CONFLICT DO NOTHING RETURNING webhook_id");
+  sql += QStringLiteral(" ON CONFLICT DO NOTHING RETURNING shop_domain, topic, body_sha256");
   auto inserted = statements.query(sql, values);
   if (!inserted)
     return inserted.error();
   QSet<QString> stored;
   for (const QVariantList &row : *inserted)
-    stored.insert(row.at(0).toString());
-  // A webhook id twice in one batch is stored once: the first delivery wins, the repeat is a duplicate.
+    stored.insert(dedupeKey(row.at(0).toString(), row.at(1).toString(), row.at(2).toByteArray()));
+  // A body twice in one batch is stored once: the first delivery wins, the repeat is a duplicate.
   QList<StoreOutcome> outcomes;
   outcomes.reserve(deliveries.size());
-  for (const WebhookDelivery &delivery : deliveries)
-    outcomes.append(stored.remove(delivery.webhookId) ? StoreOutcome::Stored : StoreOutcome::Duplicate);
+  for (const WebhookDelivery &delivery : deliveries) {
+    const QString key = dedupeKey(delivery.shopDomain, delivery.topic,
+                                  QCryptographicHash::hash(delivery.body, QCryptographicHash::Sha256));
+    outcomes.append(stored.remove(key) ? StoreOutcome::Stored : StoreOutcome::Duplicate);
+  }
   return outcomes;
 }
 

@@ -142,7 +142,7 @@ int main(int argc, char *argv[])
         shopify::GraphQlClient graphQl(client, throttle);
         shopify::OutboxSettings outbox;
         outbox.workerId = name;
-        shopify::OutboxWorker worker(*conn, graphQl, outbox);
+        shopify::OutboxWorker worker(*conn, graphQl, test::FakeShopify::defaultShop(), outbox);
         while (!stop) {
           auto claimed = worker.runOnce();
           if (!claimed)

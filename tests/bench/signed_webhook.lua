@@ -1,7 +1,8 @@
 -- SPDX-FileCopyrightText: 2026 Packbench contributors
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- wrk script: POSTs one signed orders/create body with a unique X-Shopify-Webhook-Id per request
--- (the HMAC covers only the body, so one signature serves every request). BENCH_BODY_FILE and
+-- (the HMAC covers only the body, so one signature serves every request; since the hub dedupes on the signed
+-- body, every request after the first is answered as a duplicate: this measures the ingest path, not storage). BENCH_BODY_FILE and
 -- BENCH_HMAC come from the environment; done() prints one "RESULT {json}" line.
 local body_file = assert(io.open(os.getenv("BENCH_BODY_FILE"), "rb"))
 local body = body_file:read("*a")
@@ -29,6 +30,7 @@ end
 
 function request()
   counter = counter + 1
+  wrk.headers["X-Shopify-Triggered-At"] = os.date("!%Y-%m-%dT%H:%M:%SZ")
   wrk.headers["X-Shopify-Webhook-Id"] = string.format("%s-%d-%d", run_id, thread_id, counter)
   return wrk.format()
 end

@@ -28,7 +28,7 @@ export BENCH_HMAC=$(openssl dgst -sha256 -hmac "$secret" -binary <"$BENCH_BODY_F
 bodylen=$(stat -c %s "$BENCH_BODY_FILE")
 
 # packbench-hub: one process, inbox processing off so both receivers do the same work.
-PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$secret" "$hub" serve "${db[@]}" --set hub.port=18931 --set hub.inbox_processing=false ${BENCH_HUB_SET:-} \
+PACKBENCH_SHOPIFY_SHOP=bench.myshopify.com PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$secret" "$hub" serve "${db[@]}" --set hub.port=18931 --set hub.inbox_processing=false ${BENCH_HUB_SET:-} \
   --set log.file=- --set log.level=warn >"$work/hub.log" 2>&1 &
 pids+=($!)
 # FastAPI: one uvicorn worker process, like the hub.

@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -122,7 +123,9 @@ QByteArray LoadGenerator::request(qint64 i) const
          QByteArray::number(m_settings.port) +
          "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
          "\r\nX-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: bench.myshopify.com\r\n"
-         "X-Shopify-API-Version: 2026-01\r\nX-Shopify-Triggered-At: 2026-11-26T08:00:00.000Z\r\n"
+         "X-Shopify-API-Version: 2026-01\r\nX-Shopify-Triggered-At: " +
+         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() +
+         "\r\n"
          "X-Shopify-Webhook-Id: " +
          id + "\r\nX-Shopify-Event-Id: ev-" + id + "\r\nX-Shopify-Hmac-Sha256: " + hmac + "\r\n\r\n" + body;
 }

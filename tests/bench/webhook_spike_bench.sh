@@ -27,7 +27,7 @@ JSON
 export BENCH_SECRET="spike-secret-$$"
 port=18941
 # The hub as shipped: default ingest threads, inbox processing on (the default).
-PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$BENCH_SECRET" "$hub" serve "${db[@]}" --set hub.port=$port ${BENCH_HUB_SET:-} \
+PACKBENCH_SHOPIFY_SHOP=bench.myshopify.com PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$BENCH_SECRET" "$hub" serve "${db[@]}" --set hub.port=$port ${BENCH_HUB_SET:-} \
   --set log.file=- --set log.level=warn >"$work/hub.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done

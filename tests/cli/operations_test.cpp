@@ -222,6 +222,8 @@ private Q_SLOTS:
       request.setRawHeader("X-Shopify-Topic", "orders/create");
       request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier("hook-secret").sign(body));
       request.setRawHeader("X-Shopify-Shop-Domain", "example-staging.myshopify.com");
+      request.setRawHeader("X-Shopify-Triggered-At",
+                           QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
       const QString id = u"ops-%1-%2"_s.arg(signalName).arg(i);
       request.setRawHeader("X-Shopify-Webhook-Id", id.toUtf8());
       ids << id;

@@ -113,7 +113,7 @@ private Q_SLOTS:
     auto codes = shopify::LocationCodes::parse(QStringLiteral("RNO=%1, CMH=Columbus DC").arg(kReno));
     VERIFY_OK(codes);
     outbox.locationCodes = *codes;
-    m_worker = std::make_unique<shopify::OutboxWorker>(m_db, *m_client, outbox);
+    m_worker = std::make_unique<shopify::OutboxWorker>(m_db, *m_client, kShop, outbox);
     m_inbox = std::make_unique<shopify::InboxProcessor>(m_db);
     m_inbox->setMirrorFulfillmentOrders(true);
   }

@@ -26,7 +26,9 @@ WebhookDelivery delivery(const QString &webhookId, const QString &eventId = {})
   d.eventId = eventId;
   d.apiVersion = QStringLiteral("2026-01");
   d.triggeredAt = QDateTime::currentDateTimeUtc();
-  d.body = QByteArrayLiteral("{\"id\": 1}");
+  // The same event through two subscriptions has the same body; different deliveries differ (dedupe is on
+  // the signed body, not on the ids).
+  d.body = QStringLiteral("{\"id\": 1, \"delivery\": \"%1\"}").arg(eventId.isEmpty() ? webhookId : eventId).toUtf8();
   return d;
 }
 } // namespace
@@ -186,7 +188,7 @@ private Q_SLOTS:
     hub::InboxWriter writer(hub::InboxWriter::Settings{m_settings, 1, 64, QStringLiteral("writer-test-limit"), 100});
     auto sized = [](const QString &id) {
       WebhookDelivery d = delivery(id);
-      d.body = QByteArray(60, 'x');
+      d.body = QByteArray(id.toUtf8() + QByteArray(60, 'x')).left(60);
       return d;
     };
     lockInbox();

@@ -158,7 +158,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-once")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-once")));
 
     VERIFY_OK(worker.runOnce());
     QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1); // not re-sent inside the attempt
@@ -188,7 +189,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-late")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-late")));
 
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
@@ -217,7 +219,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-final")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-final")));
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
     QVERIFY(text(QStringLiteral("SELECT last_error FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)})
@@ -241,7 +244,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-partial")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-partial")));
     fake.setFaults({1.0, 0, 0, 0, 0}); // every call 5xx, nothing applied
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
@@ -273,7 +277,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-own")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-own")));
     VERIFY_OK(worker.runOnce());
     QVERIFY(makeDue());
     VERIFY_OK(worker.runOnce());
@@ -300,7 +305,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-lines")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-lines")));
     VERIFY_OK(worker.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9400));
     QCOMPARE(rowStatus(fo), QStringLiteral("done"));
@@ -324,7 +330,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-cap")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-cap")));
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
     QVERIFY(makeDue());
@@ -348,7 +355,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-foreign")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-foreign")));
     VERIFY_OK(worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
     QVERIFY(text(QStringLiteral("SELECT last_error FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)})
@@ -376,7 +384,8 @@ private Q_SLOTS:
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 4))) WHERE "
                                "aggregate_id = ?"),
                 {lineId(fo, 0), QString::number(fo)}));
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-paged")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-paged")));
     VERIFY_OK(worker.runOnce());
     QVERIFY(makeDue());
     VERIFY_OK(worker.runOnce());
@@ -414,7 +423,7 @@ private Q_SLOTS:
           shopify::GraphQlClient client(fake.clientSettings(10000), throttle);
           auto settings = workerSettings(name);
           settings.leaseSeconds = 2;
-          shopify::OutboxWorker worker(*db, client, settings);
+          shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(), settings);
           do {
             auto claimed = worker.runOnce();
             if (!claimed)
@@ -464,7 +473,8 @@ private Q_SLOTS:
         if (!db)
           return;
         shopify::GraphQlClient client(fake.clientSettings(), throttle);
-        shopify::OutboxWorker worker(*db, client, workerSettings(QStringLiteral("robbed")));
+        shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(),
+                                     workerSettings(QStringLiteral("robbed")));
         ok = worker.runOnce().ok();
         lost = worker.leasesLost();
       }
@@ -488,7 +498,7 @@ private Q_SLOTS:
     // The lease has run out: the next worker takes the row over and finds the fulfillment the call made.
     fake.setLatencyMs(0);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker next(m_db, client, workerSettings(QStringLiteral("heir")));
+    shopify::OutboxWorker next(m_db, client, test::FakeShopify::defaultShop(), workerSettings(QStringLiteral("heir")));
     VERIFY_OK(next.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9600));
     QCOMPARE(fake.stats().fulfillmentCreates, 1);

@@ -111,7 +111,7 @@ private:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(clientSettings(fake), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings());
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(), workerSettings());
     for (int round = 0; round < 50; ++round) {
       if (!worker.runOnce())
         return false;

@@ -247,7 +247,8 @@ private Q_SLOTS:
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
     QSqlDatabase db = m_db;
-    shopify::OutboxWorker worker(db, client, workerSettings(QStringLiteral("w-small")));
+    shopify::OutboxWorker worker(db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-small")));
     auto claimed = worker.runOnce();
     QVERIFY2(claimed.ok(), qPrintable(claimed.ok() ? QString() : claimed.error().message));
     QCOMPARE(*claimed, 3);
@@ -291,7 +292,8 @@ private Q_SLOTS:
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
-    shopify::OutboxWorker worker(m_db, client, workerSettings(QStringLiteral("w-partial")));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-partial")));
     auto claimed = worker.runOnce();
     QVERIFY(claimed.ok());
     QCOMPARE(*claimed, 1);
@@ -339,7 +341,7 @@ private Q_SLOTS:
           auto settings = workerSettings(name);
           settings.leaseSeconds = 3;
           settings.batchSize = batch;
-          shopify::OutboxWorker worker(*db, client, settings);
+          shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(), settings);
           do {
             auto claimed = worker.runOnce();
             if (!claimed)
@@ -406,7 +408,7 @@ private Q_SLOTS:
             return;
           }
           shopify::GraphQlClient client(fake.clientSettings(150), throttle);
-          shopify::OutboxWorker worker(*db, client, workerSettings(name));
+          shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(), workerSettings(name));
           while (!stop) {
             auto claimed = worker.runOnce();
             if (!claimed)

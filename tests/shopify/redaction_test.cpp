@@ -96,6 +96,9 @@ QJsonObject markedOrder(qint64 id, const Marker &m, const QDateTime &at)
 QJsonObject customerRequest(const QString &shop, const Marker &m, const QString &ordersKey, const QJsonArray &orders)
 {
   return QJsonObject{{QStringLiteral("shop_domain"), shop},
+                     {QStringLiteral("shop_id"), shop == kShop        ? 91001.0
+                                                 : shop == kOtherShop ? 92002.0
+                                                                      : 93003.0},
                      {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), double(m.customerId)},
                                                               {QStringLiteral("email"), m.email},
                                                               {QStringLiteral("phone"), m.phone}}},
@@ -255,7 +258,12 @@ private Q_SLOTS:
     VERIFY_OK(scratch);
     m_settings = scratch->settings;
     m_db = scratch->db;
-    m_server = std::make_unique<hub::HubServer>(m_settings, hub::WebhookSettings{kSecret, 65536}, 2);
+    hub::WebhookSettings webhooks;
+    webhooks.shops.add({kShop, {}, kSecret, {}});
+    webhooks.shops.add({kOtherShop, {}, kSecret, {}});
+    webhooks.shops.add({QStringLiteral("hub-role.myshopify.com"), {}, kSecret, {}});
+    webhooks.maxBodyBytes = 65536;
+    m_server = std::make_unique<hub::HubServer>(m_settings, std::move(webhooks), 2);
     auto port = m_server->listen(QHostAddress::LocalHost, 0);
     VERIFY_OK(port);
     m_port = *port;
@@ -273,6 +281,7 @@ private Q_SLOTS:
     QCOMPARE(post(QStringLiteral("orders/create"), test::compact(theirs)), 200);
     QVERIFY(process());
     const QJsonObject redact{{QStringLiteral("shop_domain"), kShop},
+                             {QStringLiteral("shop_id"), 91001.0},
                              {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 512.0}}},
                              {QStringLiteral("orders_to_redact"), QJsonArray{}}};
     QCOMPARE(post(QStringLiteral("customers/redact"), test::compact(redact)), 200);
@@ -449,7 +458,9 @@ private Q_SLOTS:
     QVERIFY(process());
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM customer_data_exports WHERE shop_id = ?"), {shop}), 1);
     QCOMPARE(post(QStringLiteral("shop/redact"),
-                  test::compact(QJsonObject{{QStringLiteral("shop_domain"), kOtherShop}}), kOtherShop),
+                  test::compact(
+                      QJsonObject{{QStringLiteral("shop_domain"), kOtherShop}, {QStringLiteral("shop_id"), 92002.0}}),
+                  kOtherShop),
              200);
     QVERIFY(process());
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shop_credentials WHERE shop_id = ?"), {shop}), 0);

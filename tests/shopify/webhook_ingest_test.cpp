@@ -25,6 +25,10 @@ using namespace pb;
 namespace {
 const QByteArray kSecret = QByteArrayLiteral("test-webhook-secret");
 const QString kShop = QStringLiteral("packbench-test.myshopify.com");
+// A second shop of the same public app: its webhooks are signed with the same client secret.
+const QString kSisterShop = QStringLiteral("packbench-sister.myshopify.com");
+// A shop this hub does not serve, although it installed the same app.
+const QString kStrangerShop = QStringLiteral("packbench-stranger.myshopify.com");
 } // namespace
 
 class WebhookIngestTest final : public QObject {
@@ -43,29 +47,57 @@ private:
     int status = 0;
   };
 
-  int post(const QString &topic, const QByteArray &body, const QString &webhookId = {}, const QString &eventId = {},
-           std::optional<QByteArray> hmac = {})
+  // A delivery as Shopify sends it; every header can be changed, as a replayer could.
+  struct Delivery {
+    Delivery(QString topic_, QByteArray body_, QString webhookId_ = {}, QString eventId_ = {},
+             std::optional<QByteArray> hmac_ = {})
+        : topic(std::move(topic_))
+        , body(std::move(body_))
+        , webhookId(std::move(webhookId_))
+        , eventId(std::move(eventId_))
+        , hmac(std::move(hmac_))
+    {}
+    QString topic;
+    QByteArray body;
+    QString webhookId; // empty: a fresh one
+    QString eventId;
+    std::optional<QByteArray> hmac; // unset: signed with kSecret
+    QString shop = kShop;
+    std::optional<QByteArray> triggeredAt; // unset: now; empty: no header
+  };
+
+  int send(const Delivery &d)
   {
     QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(m_port)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
-    request.setRawHeader("X-Shopify-Shop-Domain", kShop.toUtf8());
+    request.setRawHeader("X-Shopify-Topic", d.topic.toUtf8());
+    request.setRawHeader("X-Shopify-Shop-Domain", d.shop.toUtf8());
     request.setRawHeader("X-Shopify-API-Version", "2026-01");
     request.setRawHeader(
         "X-Shopify-Webhook-Id",
-        (webhookId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : webhookId).toUtf8());
-    if (!eventId.isEmpty())
-      request.setRawHeader("X-Shopify-Event-Id", eventId.toUtf8());
-    const QByteArray signature = hmac ? *hmac : shopify::WebhookVerifier(kSecret).sign(body);
+        (d.webhookId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : d.webhookId).toUtf8());
+    if (!d.eventId.isEmpty())
+      request.setRawHeader("X-Shopify-Event-Id", d.eventId.toUtf8());
+    const QByteArray triggered =
+        d.triggeredAt ? *d.triggeredAt : QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
+    if (!triggered.isEmpty())
+      request.setRawHeader("X-Shopify-Triggered-At", triggered);
+    const QByteArray signature = d.hmac ? *d.hmac : shopify::WebhookVerifier(kSecret).sign(d.body);
     if (!signature.isEmpty())
       request.setRawHeader("X-Shopify-Hmac-Sha256", signature);
-    QNetworkReply *reply = m_network.post(request, body);
+    QNetworkReply *reply = m_network.post(request, d.body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished() && !finished.wait(10000))
       return -1;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     return status;
+  }
+
+  int post(const QString &topic, const QByteArray &body, const QString &webhookId = {}, const QString &eventId = {},
+           std::optional<QByteArray> hmac = {})
+  {
+    return send(Delivery{topic, body, webhookId, eventId, std::move(hmac)});
   }
 
   qint64 scalar(const QString &sql, const QVariantList &values = {})
@@ -84,6 +116,12 @@ private:
     return query->value(0).toString();
   }
 
+  // shop/redact as Shopify sends it 48 hours after an uninstall.
+  static QJsonObject shopRedact(const QString &shop, double shopId = 81001.0)
+  {
+    return QJsonObject{{QStringLiteral("shop_id"), shopId}, {QStringLiteral("shop_domain"), shop}};
+  }
+
   void process()
   {
     auto done = m_processor->processPending();
@@ -97,7 +135,12 @@ private Q_SLOTS:
     VERIFY_OK(scratch);
     m_settings = scratch->settings;
     m_db = scratch->db;
-    m_server = std::make_unique<hub::HubServer>(m_settings, hub::WebhookSettings{kSecret, 4096}, 2);
+    hub::WebhookSettings webhooks;
+    webhooks.shops.add({kShop, {}, kSecret, {}});
+    webhooks.shops.add({kSisterShop, {}, kSecret, {}});
+    webhooks.maxBodyBytes = 4096;
+    webhooks.maxAgeSeconds = 3600;
+    m_server = std::make_unique<hub::HubServer>(m_settings, std::move(webhooks), 2);
     auto port = m_server->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port.ok());
     m_port = *port;
@@ -260,6 +303,7 @@ private Q_SLOTS:
     QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1009, m_t0))), 200);
     process();
     const QJsonObject redact{
+        {QStringLiteral("shop_id"), 81001.0},
         {QStringLiteral("shop_domain"), kShop},
         {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 7001008.0},
                                                  {QStringLiteral("email"), QStringLiteral("ada1008@example.com")}}},
@@ -292,10 +336,12 @@ private Q_SLOTS:
                                    "convert_from(body, 'UTF8')) > 0")),
              0);
 
-    QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(QJsonObject{{QStringLiteral("shop_domain"), kShop}})),
-             200);
+    QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(shopRedact(kShop))), 200);
     QCOMPARE(post(QStringLiteral("customers/data_request"),
-                  test::compact(QJsonObject{{QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 1.0}}}})),
+                  test::compact(QJsonObject{{QStringLiteral("shop_id"), 81001.0},
+                                            {QStringLiteral("shop_domain"), kShop},
+                                            {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 1.0}}},
+                                            {QStringLiteral("orders_requested"), QJsonArray{}}})),
              200);
     process();
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE email IS NOT NULL")), 0);
@@ -323,6 +369,128 @@ private Q_SLOTS:
              3);
     QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE webhook_id = 'fk-1' AND triggered_at IS "
                                   "NOT NULL AND event_id IS NOT NULL")) == 1);
+  }
+
+  void shopNotServed_isRefused401AndNothingStored()
+  {
+    // Signed with the app's client secret (another merchant installed the same app), but not our shop.
+    const QByteArray body = test::compact(test::restOrder(1101, m_t0));
+    Delivery d{QStringLiteral("orders/create"), body};
+    d.shop = kStrangerShop;
+    QCOMPARE(send(d), 401);
+    d.shop = kStrangerShop.toUpper(); // domains compare case-insensitively: no way around by spelling
+    QCOMPARE(send(d), 401);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shops WHERE domain = ?"), {kStrangerShop}), 0);
+  }
+
+  void complianceBody_namingAnotherShop_isRefusedAndNothingStored()
+  {
+    // A captured shop/redact of the sister shop, replayed with our shop's header.
+    Delivery d{QStringLiteral("shop/redact"), test::compact(shopRedact(kSisterShop, 82002.0))};
+    QCOMPARE(send(d), 400);
+    // customers/redact and data_request name their shop too; a body without shop_domain is refused.
+    QJsonObject customer{{QStringLiteral("shop_id"), 82002.0},
+                         {QStringLiteral("shop_domain"), kSisterShop},
+                         {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), 5.0}}},
+                         {QStringLiteral("orders_to_redact"), QJsonArray{}}};
+    QCOMPARE(send(Delivery{QStringLiteral("customers/redact"), test::compact(customer)}), 400);
+    QCOMPARE(send(Delivery{QStringLiteral("customers/data_request"), test::compact(customer)}), 400);
+    customer.remove(QStringLiteral("shop_domain"));
+    QCOMPARE(send(Delivery{QStringLiteral("customers/redact"), test::compact(customer)}), 400);
+    QCOMPARE(send(Delivery{QStringLiteral("shop/redact"), QByteArrayLiteral("not json")}), 400);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 0);
+  }
+
+  void bodyOfAnotherTopic_isRefused()
+  {
+    // A signed order relabelled as a privacy request or as a product, and a privacy request as an order.
+    const QByteArray order = test::compact(test::restOrder(1102, m_t0));
+    QCOMPARE(send(Delivery{QStringLiteral("shop/redact"), order}), 400);
+    QCOMPARE(send(Delivery{QStringLiteral("products/update"), order}), 400);
+    QCOMPARE(send(Delivery{QStringLiteral("orders/create"), test::compact(shopRedact(kSisterShop))}), 400);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 0);
+    // The same order under its own topic is fine.
+    QCOMPARE(send(Delivery{QStringLiteral("orders/create"), order}), 200);
+  }
+
+  void shopRedact_actsOnTheShopItsSignedBodyNames()
+  {
+    // Both shops have an order; a shop/redact for the sister shop arrives, correctly labelled.
+    QCOMPARE(post(QStringLiteral("orders/create"), test::compact(test::restOrder(1103, m_t0))), 200);
+    Delivery sisterOrder{QStringLiteral("orders/create"), test::compact(test::restOrder(2103, m_t0))};
+    sisterOrder.shop = kSisterShop;
+    QCOMPARE(send(sisterOrder), 200);
+    process();
+    Delivery redact{QStringLiteral("shop/redact"), test::compact(shopRedact(kSisterShop, 82002.0))};
+    redact.shop = kSisterShop;
+    QCOMPARE(send(redact), 200);
+    // A row whose header and body disagree (stored before this check existed) is a dead letter, not a wipe.
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, triggered_at, body) "
+                                      "VALUES (?, 'shop/redact', 'legacy-relabelled', now(), ?)"),
+                       {kShop, test::compact(shopRedact(kSisterShop, 82002.0))}));
+    process();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM orders WHERE shopify_id = '2103' AND email IS NULL")), 1);
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1103'")),
+             QStringLiteral("ada1103@example.com"));
+    QCOMPARE(text(QStringLiteral("SELECT status FROM webhook_inbox WHERE webhook_id = 'legacy-relabelled'")),
+             QStringLiteral("dead"));
+    // Once we know the shop's Shopify id, a body naming another id is refused too.
+    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE shops SET shopify_id = '81001' WHERE domain = ?"), {kShop}));
+    QCOMPARE(post(QStringLiteral("shop/redact"), test::compact(shopRedact(kShop, 99999.0))), 200);
+    process();
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1103'")),
+             QStringLiteral("ada1103@example.com"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE topic = 'shop/redact' AND status = "
+                                   "'dead'")),
+             2);
+  }
+
+  void replayUnderFreshWebhookId_isADuplicate()
+  {
+    // The webhook id is not signed: a replayer can send a captured delivery again under a new one.
+    const QByteArray body = test::compact(test::restOrder(1104, m_t0));
+    QCOMPARE(post(QStringLiteral("orders/create"), body, QStringLiteral("genuine-1104")), 200);
+    QCOMPARE(post(QStringLiteral("orders/create"), body, QStringLiteral("replayed-1104"), QStringLiteral("ev-x")), 200);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 1);
+    QCOMPARE(text(QStringLiteral("SELECT webhook_id FROM webhook_inbox")), QStringLiteral("genuine-1104"));
+  }
+
+  void replayUnderAnotherDeliverysId_doesNotHideIt()
+  {
+    // A delivery Shopify is still retrying (our 503 was seen), its ids known to whoever watched: a captured
+    // older body sent first under those ids must not make the genuine retry look like a duplicate.
+    const QByteArray captured = test::compact(test::restOrder(1105, m_t0));
+    const QByteArray genuine = test::compact(test::restOrder(1105, m_t0.addSecs(60), 2, QStringLiteral("new@x.test")));
+    QCOMPARE(
+        post(QStringLiteral("orders/updated"), captured, QStringLiteral("retried-1105"), QStringLiteral("ev-1105")),
+        200);
+    QCOMPARE(post(QStringLiteral("orders/updated"), genuine, QStringLiteral("retried-1105"), QStringLiteral("ev-1105")),
+             200);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox WHERE webhook_id = 'retried-1105'")), 2);
+    process();
+    QCOMPARE(text(QStringLiteral("SELECT email FROM orders WHERE shopify_id = '1105'")), QStringLiteral("new@x.test"));
+  }
+
+  void staleOrMissingTriggeredAt_isRefused()
+  {
+    const QByteArray body = test::compact(test::restOrder(1106, m_t0));
+    Delivery d{QStringLiteral("orders/create"), body};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    d.triggeredAt = now.addSecs(-3601).toString(Qt::ISODateWithMs).toUtf8(); // window: 3600 s
+    QCOMPARE(send(d), 400);
+    d.triggeredAt = QByteArray();
+    QCOMPARE(send(d), 400);
+    d.triggeredAt = QByteArrayLiteral("yesterday");
+    QCOMPARE(send(d), 400);
+    d.triggeredAt = now.addSecs(3600).toString(Qt::ISODateWithMs).toUtf8();
+    QCOMPARE(send(d), 400);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 0);
+    // Shopify's last retry, four hours on, keeps its original time: inside a window set for it, it is taken.
+    d.triggeredAt = now.addSecs(-3500).toString(Qt::ISODateWithMs).toUtf8();
+    QCOMPARE(send(d), 200);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM webhook_inbox")), 1);
   }
 
   void cleanupTestCase()

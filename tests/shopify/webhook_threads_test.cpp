@@ -11,6 +11,7 @@
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -22,6 +23,7 @@
 #include <vector>
 
 using namespace pb;
+using namespace Qt::StringLiterals;
 
 namespace {
 const QByteArray kSecret = QByteArrayLiteral("threads-webhook-secret");
@@ -35,6 +37,20 @@ struct Delivery {
   QByteArray body;
   QByteArray hmac;
 };
+
+// The hub serves kShop only, with kSecret.
+hub::WebhookSettings webhookSettings()
+{
+  hub::WebhookSettings settings;
+  settings.shops.add({kShop, {}, kSecret, {}});
+  settings.maxBodyBytes = 64 * 1024;
+  return settings;
+}
+
+QByteArray triggeredNow()
+{
+  return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
+}
 
 Delivery signedDelivery(const QString &webhookId, const QString &eventId = {})
 {
@@ -65,6 +81,7 @@ private:
       request.setRawHeader("X-Shopify-Topic", "orders/create");
       request.setRawHeader("X-Shopify-Shop-Domain", kShop.toUtf8());
       request.setRawHeader("X-Shopify-Webhook-Id", d.webhookId.toUtf8());
+      request.setRawHeader("X-Shopify-Triggered-At", triggeredNow());
       if (!d.eventId.isEmpty())
         request.setRawHeader("X-Shopify-Event-Id", d.eventId.toUtf8());
       request.setRawHeader("X-Shopify-Hmac-Sha256", d.hmac);
@@ -126,7 +143,8 @@ private:
   {
     return "POST /webhooks/shopify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
            "X-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: " +
-           kShop.toUtf8() + "\r\nX-Shopify-Webhook-Id: " + d.webhookId.toUtf8() + "\r\nX-Shopify-Hmac-Sha256: " + hmac +
+           kShop.toUtf8() + "\r\nX-Shopify-Webhook-Id: " + d.webhookId.toUtf8() +
+           "\r\nX-Shopify-Triggered-At: " + triggeredNow() + "\r\nX-Shopify-Hmac-Sha256: " + hmac +
            "\r\nContent-Length: " + QByteArray::number(d.body.size()) + "\r\n\r\n" + d.body;
   }
 
@@ -155,7 +173,7 @@ private Q_SLOTS:
     m_db = scratch->db;
     for (int i = 0; i < kClients; ++i)
       m_clients.push_back(std::make_unique<QNetworkAccessManager>());
-    m_server = std::make_unique<hub::HubServer>(m_settings, hub::WebhookSettings{kSecret, 64 * 1024}, kThreads);
+    m_server = std::make_unique<hub::HubServer>(m_settings, webhookSettings(), kThreads);
     auto port = m_server->listen(QHostAddress::LocalHost, 0);
     VERIFY_OK(port);
     m_port = *port;
@@ -192,10 +210,13 @@ private Q_SLOTS:
   void duplicatesAcrossThreads_areStoredOnce()
   {
     QList<Delivery> deliveries;
+    // The same event through different subscriptions: new webhook ids, one event id, the same signed body.
+    const Delivery event = signedDelivery(QStringLiteral("dup-event"), QStringLiteral("ev-dup"));
     for (int i = 0; i < 60; ++i) {
       deliveries.append(signedDelivery(QStringLiteral("dup-same-webhook")));
-      // The same event through different subscriptions: new webhook ids, one event id.
-      deliveries.append(signedDelivery(QStringLiteral("dup-event-%1").arg(i), QStringLiteral("ev-dup")));
+      Delivery again = event;
+      again.webhookId = QStringLiteral("dup-event-%1").arg(i);
+      deliveries.append(again);
     }
     const QList<int> statuses = postAll(deliveries);
     QCOMPARE(statuses.count(200), deliveries.size());
@@ -295,6 +316,50 @@ private Q_SLOTS:
     QCOMPARE(rows(), 28);
   }
 
+  void healthAndMetrics_answerWhileStoresWait()
+  {
+    // Every inbox writer is stuck on a locked table with webhooks queued behind it: a health check or a
+    // scrape must still be answered at once, from what the probe measured, without a query in that line.
+    // (First the probe must have its connection back after the earlier tests cut it.)
+    QTRY_VERIFY_WITH_TIMEOUT(metrics().contains("packbench_database_up 1"), 15'000);
+    QSqlDatabase locker;
+    lockInbox(locker);
+    QList<std::shared_ptr<QTcpSocket>> waiting;
+    for (int i = 0; i < 12; ++i) {
+      auto socket = std::make_shared<QTcpSocket>();
+      socket->connectToHost(QHostAddress::LocalHost, m_port);
+      QVERIFY(socket->waitForConnected(5000));
+      const Delivery d = signedDelivery(QStringLiteral("blocked-%1").arg(i));
+      socket->write(rawPost(d, d.hmac));
+      QVERIFY(socket->waitForBytesWritten(5000));
+      waiting.append(socket);
+    }
+    QTest::qWait(300); // the writers have taken their batches and wait on the lock
+    QNetworkAccessManager client;
+    for (const QString &path : {QStringLiteral("/healthz"), QStringLiteral("/metrics")}) {
+      QElapsedTimer took;
+      took.start();
+      QNetworkReply *reply =
+          client.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path))));
+      QSignalSpy finished(reply, &QNetworkReply::finished);
+      QVERIFY2(reply->isFinished() || finished.wait(3000), qPrintable(path + u" waited behind the stores"_s));
+      QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+      const QByteArray body = reply->readAll();
+      if (path == u"/healthz")
+        QVERIFY2(body.contains("\"database\":\"ok\""), body.constData());
+      else
+        QVERIFY2(body.contains("packbench_database_up 1"), body.constData());
+      QVERIFY2(took.elapsed() < 2000, qPrintable(u"%1 took %2 ms"_s.arg(path).arg(took.elapsed())));
+      reply->deleteLater();
+    }
+    for (auto &socket : waiting)
+      QCOMPARE(socket->bytesAvailable(), 0); // still waiting for their commit
+    unlockInbox(locker);
+    QTRY_COMPARE(rows(), 12);
+    for (auto &socket : waiting)
+      QTRY_VERIFY(socket->bytesAvailable() > 0 && socket->peek(12) == "HTTP/1.1 200");
+  }
+
   void pipelinedRequests_areAnsweredInOrder()
   {
     // The first waits for its commit, the second (forged) is refused at once: answers keep request order.
@@ -347,12 +412,13 @@ private Q_SLOTS:
     const QStringList namesBefore = QSqlDatabase::connectionNames();
     quint16 port = 0;
     {
-      hub::HubServer server(*settings, hub::WebhookSettings{kSecret, 64 * 1024}, kThreads);
+      hub::HubServer server(*settings, webhookSettings(), kThreads);
       auto listening = server.listen(QHostAddress::LocalHost, 0);
       VERIFY_OK(listening);
       port = *listening;
-      // The ingest threads hold no connections; the inbox writers (two by default) open theirs at start.
-      QTRY_COMPARE(backends(), 2);
+      // The ingest threads hold no connections; the inbox writers (two by default) and the database probe
+      // behind /healthz open theirs at start.
+      QTRY_COMPARE(backends(), 3);
       QList<Delivery> deliveries;
       for (int i = 0; i < 40; ++i)
         deliveries.append(signedDelivery(QStringLiteral("bye-%1").arg(i)));

@@ -82,25 +82,49 @@ FakeShopify::FakeShopify(QObject *parent)
   m_server->route(QStringLiteral("/admin/api/<arg>/graphql.json"), QHttpServerRequest::Method::Post,
                   [this](const QString &version, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                     Q_UNUSED(version)
-                    const Answer answer = handle(request);
-                    if (answer.closeConnection) {
-                      closeWithoutAnswer(responder);
-                      return;
-                    }
-                    const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
-                    if (answer.delayMs > 0)
-                      QThread::msleep(static_cast<unsigned long>(answer.delayMs));
-                    if (m_latencyMs <= 0 || answer.delayMs > 0) {
-                      responder.write(answer.body, QByteArrayLiteral("application/json"), status);
-                      return;
-                    }
-                    // Network latency: the call took effect, its answer travels. Only for clients that wait
-                    // longer than the latency (6.4 crashes writing to a socket the client already closed).
-                    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-                    QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, body = answer.body, status]() {
-                      held->write(body, QByteArrayLiteral("application/json"), status);
-                    });
+                    serve(QString(), request, std::move(responder));
                   });
+  m_server->route(QStringLiteral("/shops/<arg>/admin/api/<arg>/graphql.json"), QHttpServerRequest::Method::Post,
+                  [this](const QString &shop, const QString &version, const QHttpServerRequest &request,
+                         QHttpServerResponder &&responder) {
+                    Q_UNUSED(version)
+                    serve(shop, request, std::move(responder));
+                  });
+}
+
+void FakeShopify::serve(const QString &shop, const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+  const Answer answer = handle(request, shop);
+  if (answer.closeConnection) {
+    closeWithoutAnswer(responder);
+    return;
+  }
+  const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
+  if (answer.delayMs > 0)
+    QThread::msleep(static_cast<unsigned long>(answer.delayMs));
+  if (m_latencyMs <= 0 || answer.delayMs > 0) {
+    responder.write(answer.body, QByteArrayLiteral("application/json"), status);
+    return;
+  }
+  // Network latency: the call took effect, its answer travels. Only for clients that wait
+  // longer than the latency (6.4 crashes writing to a socket the client already closed).
+  auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+  QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, body = answer.body, status]() {
+    held->write(body, QByteArrayLiteral("application/json"), status);
+  });
+}
+
+QHash<QString, FakeShopify::FulfillmentOrder>::iterator FakeShopify::findFulfillmentOrder(const QString &id)
+{
+  auto it = m_fulfillmentOrders.find(id);
+  return it != m_fulfillmentOrders.end() && it->shop == m_currentShop ? it : m_fulfillmentOrders.end();
+}
+
+QHash<QString, FakeShopify::FulfillmentOrder>::const_iterator
+FakeShopify::constFindFulfillmentOrder(const QString &id) const
+{
+  auto it = m_fulfillmentOrders.constFind(id);
+  return it != m_fulfillmentOrders.constEnd() && it->shop == m_currentShop ? it : m_fulfillmentOrders.constEnd();
 }
 
 FakeShopify::~FakeShopify() = default;
@@ -225,15 +249,22 @@ double FakeShopify::bucketNow()
   return m_available;
 }
 
-FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request)
+FakeShopify::Answer FakeShopify::handle(const QHttpServerRequest &request, const QString &shop)
 {
   ++m_stats.requests;
+  m_lastToken.clear();
   for (const auto &header : request.headers()) {
     if (header.first.compare("x-shopify-access-token", Qt::CaseInsensitive) == 0)
       m_lastToken = header.second;
   }
-  if (m_lastToken != accessToken())
+  if (!shop.isEmpty() && !m_shopTokens.contains(shop))
+    return {404, QByteArrayLiteral("{\"errors\":\"Not Found\"}")};
+  // Each shop answers only to the token it issued (the default shop to accessToken()).
+  if (m_lastToken != (shop.isEmpty() ? accessToken() : m_shopTokens.value(shop))) {
+    ++m_refusedTokens;
     return {401, QByteArrayLiteral("{\"errors\":\"[API] Invalid API key or access token\"}")};
+  }
+  m_currentShop = shop;
   const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
   const QString document = body.value(u"query").toString();
   auto cached = m_operations.constFind(document);
@@ -409,7 +440,8 @@ QJsonObject FakeShopify::fetchFulfillmentOrders(const QJsonObject &variables)
 {
   const QString orderId = variables.value(u"orderId").toString().section(QLatin1Char('/'), -1);
   const auto ids = m_fulfillmentOrdersOfOrder.constFind(orderId);
-  if (ids == m_fulfillmentOrdersOfOrder.constEnd())
+  if (ids == m_fulfillmentOrdersOfOrder.constEnd() ||
+      (!ids->isEmpty() && m_fulfillmentOrders.value(ids->first()).shop != m_currentShop))
     return QJsonObject{{QStringLiteral("order"), QJsonValue()}};
   const FakePage page =
       fakePageOf(ids->size(), variables.value(u"after").toString(), pageSizeOf(QStringLiteral("fulfillmentOrders")));
@@ -425,7 +457,7 @@ QJsonObject FakeShopify::fetchFulfillmentOrders(const QJsonObject &variables)
 
 QJsonObject FakeShopify::fulfillmentOrderLineItems(const QJsonObject &variables)
 {
-  const auto it = m_fulfillmentOrders.constFind(variables.value(u"id").toString());
+  const auto it = constFindFulfillmentOrder(variables.value(u"id").toString());
   if (it == m_fulfillmentOrders.constEnd())
     return QJsonObject{{QStringLiteral("fulfillmentOrder"), QJsonValue()}};
   const QJsonObject fo = fulfillmentOrderJson(it.value(), variables.value(u"after").toString());
@@ -446,7 +478,7 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   if (groups.size() != 1)
     return refuse(QStringLiteral("the fake supports one fulfillment order per fulfillment"));
   const QJsonObject group = groups.first().toObject();
-  auto it = m_fulfillmentOrders.find(group.value(u"fulfillmentOrderId").toString());
+  auto it = findFulfillmentOrder(group.value(u"fulfillmentOrderId").toString());
   if (it == m_fulfillmentOrders.end())
     return refuse(QStringLiteral("Fulfillment order does not exist."));
   FulfillmentOrder &fo = it.value();
@@ -486,6 +518,7 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
   }
   readTracking(input.value(u"trackingInfo").toObject(), &f);
   fo.fulfillmentIds.append(f.id);
+  f.shop = m_currentShop;
   m_fulfillments.insert(f.id, f);
   ++m_stats.fulfillmentCreates;
   m_loseCurrent = m_loseCreates.contains(m_stats.fulfillmentCreates);
@@ -501,7 +534,7 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
 QJsonObject FakeShopify::trackingUpdate(const QJsonObject &variables)
 {
   auto it = m_fulfillments.find(variables.value(u"fulfillmentId").toString());
-  if (it == m_fulfillments.end())
+  if (it == m_fulfillments.end() || it->shop != m_currentShop)
     return QJsonObject{{QStringLiteral("fulfillmentTrackingInfoUpdate"),
                         QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
                                     {QStringLiteral("userErrors"),
@@ -518,7 +551,7 @@ QJsonObject FakeShopify::trackingUpdate(const QJsonObject &variables)
 QJsonObject FakeShopify::hold(const QJsonObject &variables, bool on)
 {
   const QString name = on ? QStringLiteral("fulfillmentOrderHold") : QStringLiteral("fulfillmentOrderReleaseHold");
-  auto it = m_fulfillmentOrders.find(variables.value(u"id").toString());
+  auto it = findFulfillmentOrder(variables.value(u"id").toString());
   auto refuse = [&](const QString &message) {
     return QJsonObject{{name, QJsonObject{{QStringLiteral("fulfillmentOrder"), QJsonValue()},
                                           {QStringLiteral("userErrors"), QJsonArray{userError(message)}}}}};

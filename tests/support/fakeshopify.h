@@ -61,6 +61,7 @@ public:
     QString locationId = QStringLiteral("1"); // numeric Location id it is assigned to
     QList<Line> lines;
     QStringList fulfillmentIds;
+    QString shop; // the shop it belongs to (empty: the default shop); other shops' tokens do not see it
   };
   struct Fulfillment {
     QString id;
@@ -71,6 +72,7 @@ public:
     QStringList numbers;
     QStringList urls;
     int trackingUpdates = 0;
+    QString shop; // the shop whose endpoint and token created it (empty: the default shop)
   };
   struct Location {
     QString id; // numeric
@@ -123,6 +125,17 @@ public:
     return QUrl(adminBaseUrl().toString() + QStringLiteral("/admin/api/2026-01/graphql.json"));
   }
   QByteArray accessToken() const { return QByteArrayLiteral("shpat_fake_token"); }
+  // The shop the plain /admin/api/… endpoint is (tests create it as fake.myshopify.com).
+  static QString defaultShop() { return QStringLiteral("fake.myshopify.com"); }
+  // Another shop served by this fake under /shops/{domain}/admin/api/…, answering only to its own token
+  // (401 to any other, 404 for a shop it does not know), as Shopify answers per shop.
+  void addShop(const QString &domain, const QByteArray &token) { m_shopTokens.insert(domain, token); }
+  QUrl adminBaseUrl(const QString &shop) const
+  {
+    return QUrl(adminBaseUrl().toString() + QStringLiteral("/shops/") + shop);
+  }
+  // Requests answered 401 because their token was not the shop's.
+  int refusedTokens() const { return m_refusedTokens; }
   // Settings for a GraphQlClient talking to this fake: its endpoint and token, test-sized waits.
   shopify::GraphQlSettings clientSettings(int timeoutMs = 5000, int maxRetries = 3, int backoffBaseMs = 10) const;
 
@@ -176,7 +189,11 @@ private:
     int delayMs = 0;
     bool closeConnection = false; // no answer at all: the connection is closed
   };
-  Answer handle(const QHttpServerRequest &request);
+  Answer handle(const QHttpServerRequest &request, const QString &shop);
+  void serve(const QString &shop, const QHttpServerRequest &request, QHttpServerResponder &&responder);
+  // By id, as the shop of the current request sees them (another shop's are not there).
+  QHash<QString, FulfillmentOrder>::iterator findFulfillmentOrder(const QString &id);
+  QHash<QString, FulfillmentOrder>::const_iterator constFindFulfillmentOrder(const QString &id) const;
   QJsonObject run(const QString &operation, const QJsonObject &variables, QJsonArray *errors);
   QJsonObject fetchFulfillmentOrders(const QJsonObject &variables);
   QJsonObject fulfillmentOrderLineItems(const QJsonObject &variables);
@@ -225,6 +242,9 @@ private:
   int m_createsReceived = 0;
   QJsonObject m_heldCreate; // a late fulfillmentCreate's variables until it is applied
   QByteArray m_lastToken;
+  QHash<QString, QByteArray> m_shopTokens;
+  QString m_currentShop; // of the request being answered ("" = the default shop)
+  int m_refusedTokens = 0;
   qint64 m_nextFulfillmentId = 900000;
 };
 

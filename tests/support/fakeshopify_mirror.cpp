@@ -163,7 +163,7 @@ QJsonObject FakeShopify::mirrorFulfillmentOrders(const QJsonObject &variables)
 
 QJsonObject FakeShopify::mirrorLineItems(const QJsonObject &variables)
 {
-  const auto it = m_fulfillmentOrders.constFind(variables.value(u"id").toString());
+  const auto it = constFindFulfillmentOrder(variables.value(u"id").toString());
   if (it == m_fulfillmentOrders.constEnd())
     return QJsonObject{{QStringLiteral("fulfillmentOrder"), QJsonValue()}};
   return QJsonObject{

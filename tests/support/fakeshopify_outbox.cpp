@@ -42,7 +42,7 @@ void FakeShopify::closeWithoutAnswer(QHttpServerResponder &responder)
 // fulfillmentLineItems(first:) { … } } } }, paged like Shopify's connections.
 QJsonObject FakeShopify::fulfillmentOrderFulfillments(const QJsonObject &variables)
 {
-  const auto it = m_fulfillmentOrders.constFind(variables.value(u"id").toString());
+  const auto it = constFindFulfillmentOrder(variables.value(u"id").toString());
   if (it == m_fulfillmentOrders.constEnd())
     return QJsonObject{{QStringLiteral("fulfillmentOrder"), QJsonValue()}};
   const QStringList &ids = it->fulfillmentIds;
