@@ -23,6 +23,12 @@ target_compile_options(packbench_policy INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
   -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough -Wformat=2)
 
+# Optimised builds that keep Q_ASSERT and assert() (the testing preset); Qt adds QT_NO_DEBUG outside Debug.
+option(PACKBENCH_ASSERTS "Keep asserts in optimised builds" OFF)
+if(PACKBENCH_ASSERTS)
+  target_compile_options(packbench_policy INTERFACE -include "${PROJECT_SOURCE_DIR}/cmake/keep-asserts.h")
+endif()
+
 if(PACKBENCH_WERROR)
   target_compile_options(packbench_policy INTERFACE -Werror)
 endif()

@@ -15,6 +15,13 @@ add_test(NAME services.postgres.stop COMMAND "${_pb_support}/postgres-fixture.sh
 set_tests_properties(services.postgres.start PROPERTIES FIXTURES_SETUP postgres LABELS db)
 set_tests_properties(services.postgres.stop PROPERTIES FIXTURES_CLEANUP postgres LABELS db)
 
+# A second cluster that speaks only TLS with client certificates (tests/db/postgres_tls_test).
+set(PACKBENCH_TEST_PGTLS_DIR "${PACKBENCH_TEST_SERVICES_DIR}/pgtls")
+add_test(NAME services.postgres_tls.start COMMAND "${_pb_support}/postgres-tls-fixture.sh" start "${PACKBENCH_TEST_PGTLS_DIR}")
+add_test(NAME services.postgres_tls.stop COMMAND "${_pb_support}/postgres-tls-fixture.sh" stop "${PACKBENCH_TEST_PGTLS_DIR}")
+set_tests_properties(services.postgres_tls.start PROPERTIES FIXTURES_SETUP postgres_tls LABELS db)
+set_tests_properties(services.postgres_tls.stop PROPERTIES FIXTURES_CLEANUP postgres_tls LABELS db)
+
 add_test(NAME services.cups.start COMMAND "${_pb_support}/cups-fixture.sh" start "${PACKBENCH_TEST_CUPS_DIR}")
 add_test(NAME services.cups.stop COMMAND "${_pb_support}/cups-fixture.sh" stop "${PACKBENCH_TEST_CUPS_DIR}")
 set_tests_properties(services.cups.start PROPERTIES FIXTURES_SETUP cups LABELS "print")
@@ -26,9 +33,13 @@ set(PACKBENCH_TEST_ENVIRONMENT
   "XDG_RUNTIME_DIR=${PACKBENCH_TEST_SERVICES_DIR}/xdg"
   "PACKBENCH_TEST_PGHOST=${PACKBENCH_TEST_PG_DIR}"
   "PACKBENCH_TEST_PGPORT=5432"
+  "PACKBENCH_TEST_PGTLS_DIR=${PACKBENCH_TEST_PGTLS_DIR}"
   "PACKBENCH_TEST_CUPS_DIR=${PACKBENCH_TEST_CUPS_DIR}"
   "PACKBENCH_TEST_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
   "CUPS_SERVER=${PACKBENCH_TEST_CUPS_DIR}/cups.sock")
+
+# Everything `ctest -L unit` runs, so a tree can build just that (the asan step of scripts/run-tests).
+add_custom_target(packbench_unit_tests)
 
 # packbench_add_test(name SOURCES … LIBS … LABELS … [FIXTURES postgres cups])
 function(packbench_add_test name)
@@ -41,6 +52,9 @@ function(packbench_add_test name)
     ENVIRONMENT "${PACKBENCH_TEST_ENVIRONMENT}"
     FIXTURES_REQUIRED "${ARG_FIXTURES}"
     TIMEOUT 600)
+  if("unit" IN_LIST ARG_LABELS)
+    add_dependencies(packbench_unit_tests ${name})
+  endif()
   # PostgreSQL tests may run in parallel (each makes its own database); the PDF queue has one
   # output file, so print tests take turns.
   if("cups" IN_LIST ARG_FIXTURES)

@@ -4,6 +4,7 @@
 
 #include "app/common/startup.h"
 #include "core/db/sql.h"
+#include "core/db/transportsecurity.h"
 #include "core/queue/queuenotifier.h"
 #include "ui/queuetablemodel.h"
 #include "ui/stationwindow.h"
@@ -47,6 +48,8 @@ QString checkShopScope(const SelfTestSubject &s)
 void run(const SelfTestSubject &s)
 {
   report(QStringLiteral("database %1").arg(s.databaseDescription));
+  if (db::isPostgres(s.db))
+    report(QStringLiteral("database transport: %1").arg(db::describeTransport(s.db)));
   if (s.shopId) {
     if (const QString problem = checkShopScope(s); !problem.isEmpty())
       return finish(false, problem);

@@ -56,7 +56,7 @@ Status createLogin(const QSqlDatabase &db, const QString &name, LoginGroup group
   if (taken.value().next())
     return makeError(ErrorKind::Conflict, u"role %1 exists already"_s.arg(name));
 
-  QVariant verifier(QMetaType(QMetaType::QString)); // NULL: no password
+  QVariant verifier{QMetaType(QMetaType::QString)}; // NULL: no password
   if (!password.isEmpty()) {
     pg_conn *connection = db::pgConnection(db);
     if (!connection)

@@ -12,7 +12,8 @@ namespace pb::config {
 // Which program reads a key. Hub-only secrets are refused by the station outright.
 enum class Scope { Station = 1, Hub = 2, Both = 3 };
 
-enum class ValueType { String, Int, Bool, Enum, Url, Path };
+// File: a readable file when set; PrivateFile: also not readable by group or others (keys).
+enum class ValueType { String, Int, Bool, Enum, Url, Path, File, PrivateFile };
 
 // One configuration key: defined once, here, with its default and scope.
 struct KeyDef {
@@ -61,6 +62,10 @@ inline constexpr Key<QString> DatabaseHost{{"database.host", ValueType::String, 
 inline constexpr Key<int> DatabasePort{{"database.port", ValueType::Int, "5432", Scope::Both, false, {}, 1, 65535, "PostgreSQL port"}};
 inline constexpr Key<QString> DatabaseName{{"database.name", ValueType::String, "packbench", Scope::Both, false, {}, 0, 0, "PostgreSQL database name"}};
 inline constexpr Key<QString> DatabaseUser{{"database.user", ValueType::String, "packbench_station", Scope::Both, false, {}, 0, 0, "PostgreSQL role"}};
+inline constexpr Key<QString> DatabaseSslMode{{"database.sslmode", ValueType::Enum, "auto", Scope::Both, false, "auto|disable|allow|prefer|require|verify-ca|verify-full", 0, 0, "TLS to PostgreSQL (libpq sslmode); auto = verify-full for a host on the network, prefer for localhost and socket directories"}};
+inline constexpr Key<QString> DatabaseSslRootCert{{"database.ssl_root_cert", ValueType::File, "", Scope::Both, false, {}, 0, 0, "CA certificate(s) that signed the server's certificate (PEM; default: ~/.postgresql/root.crt)"}};
+inline constexpr Key<QString> DatabaseSslCert{{"database.ssl_cert", ValueType::File, "", Scope::Both, false, {}, 0, 0, "Client certificate (PEM) for servers that log stations in by certificate; needs database.ssl_key"}};
+inline constexpr Key<QString> DatabaseSslKey{{"database.ssl_key", ValueType::PrivateFile, "", Scope::Both, false, {}, 0, 0, "Private key of database.ssl_cert (PEM, mode 0600)"}};
 inline constexpr Key<QString> DatabasePassword{{"database.password", ValueType::String, "", Scope::Both, true, {}, 0, 0, "PostgreSQL password"}};
 
 inline constexpr Key<QString> LogLevel{{"log.level", ValueType::Enum, "info", Scope::Both, false, "trace|debug|info|warn|error", 0, 0, "Lowest level written"}};

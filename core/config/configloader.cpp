@@ -30,6 +30,27 @@ bool isPrivateFile(const QString &path)
   return (QFile::permissions(path) & loose) == 0;
 }
 
+// Empty when `path` names a file this user can read; else why not (checked at load, not at first use).
+QString checkReadableFile(const QString &path, bool mustBePrivate)
+{
+  if (path.isEmpty())
+    return {};
+  // QPSQL turns every ';' of the connect options into a space, so such a path would reach libpq cut up.
+  if (path.contains(QLatin1Char(';')))
+    return QStringLiteral("a path with ';' cannot be passed to the PostgreSQL client library");
+  const QFileInfo info(path);
+  if (!info.exists())
+    return QStringLiteral("no such file");
+  if (!info.isFile())
+    return QStringLiteral("not a regular file");
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    return QStringLiteral("cannot read it: %1").arg(file.errorString());
+  if (mustBePrivate && !isPrivateFile(path))
+    return QStringLiteral("a private key must have mode 0600 or stricter");
+  return {};
+}
+
 // The account we run as, for messages that tell an administrator whom to grant access.
 QString accountName()
 {
@@ -70,6 +91,8 @@ QString validate(const KeyDef &key, const QString &value)
   switch (key.type) {
   case ValueType::String:
   case ValueType::Path: return {};
+  case ValueType::File: return checkReadableFile(value, false);
+  case ValueType::PrivateFile: return checkReadableFile(value, true);
   case ValueType::Int: {
     bool ok = false;
     const int n = value.toInt(&ok);
@@ -133,6 +156,11 @@ public:
 
   Result<Config> finish()
   {
+    // A client certificate is useless without its key and the other way round: say so before connecting.
+    const bool hasCert = !m_config.get(keys::DatabaseSslCert).isEmpty();
+    const bool hasKey = !m_config.get(keys::DatabaseSslKey).isEmpty();
+    if (hasCert != hasKey)
+      m_problems << QStringLiteral("'database.ssl_cert' and 'database.ssl_key' must be set together");
     if (!m_problems.isEmpty())
       return makeError(ErrorKind::InvalidInput,
                        QStringLiteral("configuration rejected:\n  ") + m_problems.join(QStringLiteral("\n  ")));

@@ -3,6 +3,7 @@
 #include "core/db/connection.h"
 
 #include "core/db/sql.h"
+#include "core/db/transportsecurity.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -41,6 +42,10 @@ ConnectionSettings ConnectionSettings::fromConfig(const config::Config &config)
   s.name = config.get(DatabaseName);
   s.user = config.get(DatabaseUser);
   s.password = config.get(DatabasePassword);
+  s.sslMode = config.get(DatabaseSslMode);
+  s.sslRootCert = config.get(DatabaseSslRootCert);
+  s.sslCert = config.get(DatabaseSslCert);
+  s.sslKey = config.get(DatabaseSslKey);
   return s;
 }
 
@@ -49,6 +54,13 @@ QString ConnectionSettings::describe() const
   if (driver == Driver::Sqlite)
     return QStringLiteral("sqlite %1").arg(sqlitePath);
   return QStringLiteral("postgres %1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+}
+
+QString ConnectionSettings::effectiveSslMode() const
+{
+  if (sslMode.isEmpty() || sslMode == u"auto")
+    return isLocalHost(host) ? QStringLiteral("prefer") : QStringLiteral("verify-full");
+  return sslMode;
 }
 
 QString defaultSqlitePath()
@@ -79,11 +91,20 @@ Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QStr
     db.setPassword(settings.password);
     // A pulled cable sends no reset: keepalives and a TCP user timeout bound how long a query can hang on it
     // (about 10 s) before the station shows the database as unavailable. Unix sockets ignore them.
+    auto tls = tlsConnectOptions(settings);
+    if (!tls) {
+      db = QSqlDatabase();
+      QSqlDatabase::removeDatabase(connectionName);
+      return tls.error();
+    }
     db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=packbench;keepalives=1;keepalives_idle=5;"
-                                        "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=10000"));
+                                        "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=10000;") +
+                         *tls);
   }
   if (!db.open()) {
-    const Error error = toError(db.lastError(), QStringLiteral("cannot open %1").arg(settings.describe()));
+    Error error = toError(db.lastError(), QStringLiteral("cannot open %1").arg(settings.describe()));
+    if (settings.driver == Driver::Postgres)
+      error.message += tlsFailureHint(error.message, settings);
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(connectionName);
     return makeError(ErrorKind::Unavailable, error.message);
@@ -92,7 +113,14 @@ Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QStr
     if (Status pragmas = applySqlitePragmas(db); !pragmas)
       return pragmas.error();
   }
-  qCInfo(lcConnection) << "connected:" << settings.describe();
+  if (settings.driver == Driver::Postgres) {
+    qCInfo(lcConnection).noquote() << "connected:" << settings.describe() << "over" << describeTransport(db);
+    if (!isLocalHost(settings.host) && !verifiesServer(settings.effectiveSslMode()))
+      qCWarning(lcConnection).noquote() << "database.sslmode" << settings.effectiveSslMode()
+                                        << "does not verify the server: another machine on the network can pose as it";
+  } else {
+    qCInfo(lcConnection) << "connected:" << settings.describe();
+  }
   return db;
 }
 

@@ -20,10 +20,17 @@ struct ConnectionSettings {
   QString name;
   QString user;
   QString password;
+  // TLS (libpq names). "auto": verify-full for a host on the network, prefer on this machine.
+  QString sslMode = QStringLiteral("auto");
+  QString sslRootCert; // CA file; empty = libpq's ~/.postgresql/root.crt
+  QString sslCert;     // client certificate and key, for `cert` logins
+  QString sslKey;
 
   static ConnectionSettings fromConfig(const config::Config &config);
   // "postgres packbench@host:port" or "sqlite /path"; safe for logs.
   QString describe() const;
+  // The sslmode libpq gets: "auto" resolved against the host.
+  QString effectiveSslMode() const;
 };
 
 QString defaultSqlitePath();

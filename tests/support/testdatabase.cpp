@@ -5,6 +5,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 
+#include <QFile>
 #include <QProcessEnvironment>
 #include <QUuid>
 
@@ -25,28 +26,61 @@ Result<db::ConnectionSettings> fixtureServer()
   return s;
 }
 
+QString tlsFixtureFile(const QString &name)
+{
+  const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("PACKBENCH_TEST_PGTLS_DIR"));
+  return dir.isEmpty() ? QString() : dir + QStringLiteral("/certs/") + name;
+}
+
+Result<db::ConnectionSettings> tlsFixtureServer()
+{
+  const QString dir = QProcessEnvironment::systemEnvironment().value(QStringLiteral("PACKBENCH_TEST_PGTLS_DIR"));
+  if (dir.isEmpty())
+    return makeError(ErrorKind::Unavailable, QStringLiteral("PACKBENCH_TEST_PGTLS_DIR is not set: run through ctest "
+                                                            "so the postgres_tls fixture starts"));
+  QFile portFile(dir + QStringLiteral("/port"));
+  if (!portFile.open(QIODevice::ReadOnly))
+    return makeError(
+        ErrorKind::Unavailable,
+        QStringLiteral("the TLS cluster is not running (%1: %2)").arg(portFile.fileName(), portFile.errorString()));
+  db::ConnectionSettings s;
+  s.driver = db::Driver::Postgres;
+  s.host = QStringLiteral("localhost");
+  s.port = QString::fromLatin1(portFile.readAll()).trimmed().toInt();
+  s.user = QStringLiteral("postgres");
+  s.name = QStringLiteral("postgres");
+  s.sslMode = QStringLiteral("verify-full");
+  s.sslRootCert = tlsFixtureFile(QStringLiteral("ca.crt"));
+  s.sslCert = tlsFixtureFile(QStringLiteral("postgres.crt"));
+  s.sslKey = tlsFixtureFile(QStringLiteral("postgres.key"));
+  return s;
+}
+
 Result<db::ConnectionSettings> createScratchDatabase(const QString &prefix)
 {
   auto server = fixtureServer();
   if (!server)
     return server.error();
+  return createScratchDatabaseOn(*server, prefix);
+}
+
+Result<db::ConnectionSettings> createScratchDatabaseOn(const db::ConnectionSettings &server, const QString &prefix)
+{
   const QString name = prefix + QLatin1Char('_') + QUuid::createUuid().toString(QUuid::Id128).left(12);
   {
     const QString admin = QStringLiteral("admin-") + name;
-    auto opened = db::openDatabase(*server, admin);
-    if (!opened)
-      return opened.error();
-    QSqlDatabase db = std::move(opened).value();
-    // CREATE DATABASE cannot take a bound parameter; the name is generated above, never user input.
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name)))
-      return db::toError(query.lastError(), QStringLiteral("create database"));
-    query = QSqlQuery();
-    db.close();
-    db = QSqlDatabase();
+    {
+      auto opened = db::openDatabase(server, admin);
+      if (!opened)
+        return opened.error();
+      // CREATE DATABASE cannot take a bound parameter; the name is generated above, never user input.
+      QSqlQuery query(*opened);
+      if (!query.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name)))
+        return db::toError(query.lastError(), QStringLiteral("create database"));
+    } // every handle on the admin connection is gone before it is removed
     QSqlDatabase::removeDatabase(admin);
   }
-  db::ConnectionSettings settings = *server;
+  db::ConnectionSettings settings = server;
   settings.name = name;
   return settings;
 }

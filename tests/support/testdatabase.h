@@ -15,6 +15,14 @@ Result<db::ConnectionSettings> fixtureServer();
 
 // Creates a fresh, uniquely named database on the fixture cluster and returns its settings.
 Result<db::ConnectionSettings> createScratchDatabase(const QString &prefix);
+// The same on another cluster (e.g. the TLS one), reached with `server`'s settings.
+Result<db::ConnectionSettings> createScratchDatabaseOn(const db::ConnectionSettings &server, const QString &prefix);
+
+// The TLS-only cluster (FIXTURES postgres_tls, tests/support/postgres-tls-fixture.sh): host "localhost",
+// sslmode verify-full against the fixture's CA, logged in as postgres by client certificate.
+Result<db::ConnectionSettings> tlsFixtureServer();
+// A file the TLS fixture made, e.g. "ca.crt", "pbt_tls_station.key" (see the fixture script).
+QString tlsFixtureFile(const QString &name);
 
 // A scratch database with the PostgreSQL migrations applied, and a superuser connection to it.
 struct MigratedDatabase {

@@ -327,6 +327,68 @@ private Q_SLOTS:
     QCOMPARE(entries->at(1).line, 7);
   }
 
+  void tlsFiles_readable_areLoaded()
+  {
+    LoadOptions o = options();
+    const QString ca = writeFile(QStringLiteral("ca.crt"), "-----BEGIN CERTIFICATE-----\n",
+                                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    const QString cert = writeFile(QStringLiteral("client.crt"), "cert", QFile::ReadOwner | QFile::ReadOther);
+    const QString key = writeFile(QStringLiteral("client.key"), "key");
+    o.explicitFile = writeFile(QStringLiteral("tls.conf"),
+                               QStringLiteral("[database]\nsslmode = verify-full\nssl_root_cert = %1\nssl_cert = %2\n"
+                                              "ssl_key = %3\n")
+                                   .arg(ca, cert, key)
+                                   .toUtf8());
+    auto config = loadConfig(o);
+    QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
+    QCOMPARE(config->get(keys::DatabaseSslMode), QStringLiteral("verify-full"));
+    QCOMPARE(config->get(keys::DatabaseSslRootCert), ca);
+    QCOMPARE(config->get(keys::DatabaseSslKey), key);
+  }
+
+  void tlsFiles_bad_areConfigErrorsNamingKeyAndOrigin_data()
+  {
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing CA") << QStringLiteral("database.ssl_root_cert=%1/nope.crt")
+                                << QStringLiteral("'database.ssl_root_cert': no such file");
+    QTest::newRow("CA is a directory") << QStringLiteral("database.ssl_root_cert=%1")
+                                       << QStringLiteral("'database.ssl_root_cert': not a regular file");
+    QTest::newRow("key readable by others") << QStringLiteral("database.ssl_key=%1/loose.key")
+                                            << QStringLiteral("'database.ssl_key': a private key must have mode 0600");
+    QTest::newRow("semicolon in path") << QStringLiteral("database.ssl_root_cert=%1/a;b.crt")
+                                       << QStringLiteral("a path with ';'");
+    QTest::newRow("unknown sslmode") << QStringLiteral("database.sslmode=verify")
+                                     << QStringLiteral("'database.sslmode': expected one of: auto, disable");
+  }
+
+  void tlsFiles_bad_areConfigErrorsNamingKeyAndOrigin()
+  {
+    QFETCH(QString, setting);
+    QFETCH(QString, expected);
+    writeFile(QStringLiteral("loose.key"), "key", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+    writeFile(QStringLiteral("a;b.crt"), "cert", QFile::ReadOwner | QFile::WriteOwner);
+    LoadOptions o = options();
+    o.environment.insert(QStringLiteral("PACKBENCH_DATABASE_SSL_CERT"), writeFile(QStringLiteral("c.crt"), "cert"));
+    o.overrides = {setting.arg(m_dir.path())};
+    if (!setting.startsWith(u"database.ssl_key"))
+      o.environment.remove(QStringLiteral("PACKBENCH_DATABASE_SSL_CERT")); // only the key case needs its pair
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(expected), qPrintable(config.error().message));
+    QVERIFY2(config.error().message.contains(u"--set"), qPrintable(config.error().message));
+  }
+
+  void tlsClientCertificate_withoutKey_isRefused()
+  {
+    LoadOptions o = options();
+    o.environment.insert(QStringLiteral("PACKBENCH_DATABASE_SSL_CERT"), writeFile(QStringLiteral("only.crt"), "c"));
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(u"'database.ssl_cert' and 'database.ssl_key' must be set together"),
+             qPrintable(config.error().message));
+  }
+
   void everyKey_hasValidDefault()
   {
     for (const KeyDef *key : allKeys()) {

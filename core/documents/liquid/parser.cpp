@@ -45,7 +45,6 @@ public:
 private:
   std::vector<Token> m_tokens;
   size_t m_index = 0;
-  int m_nesting = 0; // parseBody calls open (blocks inside blocks)
 };
 
 constexpr int kMaxNesting = 100;
