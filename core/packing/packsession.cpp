@@ -189,21 +189,9 @@ void PackSession::setState(State state)
 
 ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid eventId)
 {
-  using scanning::ScanCommand;
   using scanning::ScanKind;
-  if (scan.kind == ScanKind::Command) {
-    switch (scan.command) {
-    case ScanCommand::Ack: return acknowledge();
-    case ScanCommand::NextBox: return nextBox();
-    case ScanCommand::Hold:
-      return requestHold(scan.argument.isEmpty() ? QStringLiteral("held at the bench") : scan.argument);
-    case ScanCommand::Complete: return complete();
-    case ScanCommand::Partial:
-      return completePartial(scan.argument.isEmpty() ? QStringLiteral("partial at the bench") : scan.argument);
-    default:
-      return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("not a pack-session command"), 0});
-    }
-  }
+  if (scan.kind == ScanKind::Command) // the station's command table (core/station) runs commands, not the session
+    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("a command, not an item"), 0});
   if (m_state == State::Completed || m_state == State::HoldRequested)
     return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
   if (m_state == State::Blocked)
@@ -303,7 +291,8 @@ ScanFeedback PackSession::acknowledge()
   return emitFeedback({Outcome::Acknowledged, -1, {}, {}, {}, {}, 0});
 }
 
-ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reason, const QString &approverBadge)
+ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reason, const QString &approverBadge,
+                                      const QString &approverPin)
 {
   if (m_state != State::Packing)
     return emitFeedback({Outcome::Refused, row, {}, {}, {}, QStringLiteral("not accepting items now"), 0});
@@ -323,11 +312,14 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
         {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("a reason is required"), 0});
   QString recorded = reason.trimmed();
   if (m_options.manualNeedsLead) {
-    auto approver = findPackerByBadge(m_db, approverBadge);
-    if (!approver || !approver->active || !approver->isLead())
-      return emitFeedback(
-          {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("needs a lead's badge"), 0});
-    recorded += QStringLiteral(" (approved by %1)").arg(approver->badgeId);
+    auto approver = approveAsLead(m_db, approverBadge, approverPin);
+    if (!approver) {
+      ScanFeedback refused{Outcome::Refused, row, {}, line.title, line.variantTitle, approver.error().message, 0};
+      refused.approvalRefused = true;
+      return emitFeedback(refused);
+    }
+    // The lead's packer id, not the badge: a badge number is half of a credential.
+    recorded += QStringLiteral(" (approved by lead #%1)").arg(approver->id);
   }
   const Status saved = db::inTransaction(m_db, [&]() -> Status {
     return insertEvent({kManual, line.lineId, QStringLiteral("MANUAL"), line.sku, {}, quantity, recorded, {}});
