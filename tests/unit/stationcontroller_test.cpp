@@ -9,6 +9,7 @@
 #include "core/db/sql.h"
 #include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
+#include "core/packing/pinhash.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/stationregistration.h"
 #include "core/station/stationcontroller.h"
@@ -329,6 +330,60 @@ private Q_SLOTS:
              QStringLiteral("3"));
     controller->signOut();
   }
+
+#ifdef PACKBENCH_TEST_POSTGRES
+  void lockout_reachesThePacker_atSignIn_andAtALeadApproval()
+  {
+    // The database locks a badge after five wrong PINs (ErrorKind::LockedOut): the packer and the lead read how
+    // long to wait, never "database problem"; a plain wrong PIN reads as such.
+    const auto addPacker = [this](const QString &badge, const QString &role) { // PIN: the badge's number
+      return db::exec(
+                 m_db,
+                 QStringLiteral("INSERT INTO packers (badge_id, name, role, pin_hash) VALUES (?, 'Lockout', ?, ?)"),
+                 {badge, role, packing::hashPin(badge.mid(3))})
+          .ok();
+    };
+    QVERIFY(addPacker(QStringLiteral("PB-1077"), QStringLiteral("packer")));
+    QVERIFY(addPacker(QStringLiteral("PB-9077"), QStringLiteral("lead")));
+    auto controller = makeController();
+    QSignalSpy signInRefused(controller.get(), &StationController::signInRefused);
+    for (int i = 0; i < 5; ++i)
+      controller->signIn(QStringLiteral("PB-1077"), QStringLiteral("0000"));
+    QCOMPARE(signInRefused.size(), 5);
+    QCOMPARE(signInRefused.at(3).at(1).toString(), QStringLiteral("Badge or PIN not accepted"));
+    QCOMPARE(signInRefused.at(4).at(0).toString(), QStringLiteral("Not signed in"));
+    QVERIFY2(signInRefused.at(4).at(1).toString().startsWith(QStringLiteral("Too many wrong PINs")),
+             qPrintable(signInRefused.at(4).at(1).toString()));
+    controller->signIn(QStringLiteral("PB-1077"), QStringLiteral("1077")); // the right PIN waits too
+    QVERIFY(!controller->packer());
+    QVERIFY(signInRefused.last().at(1).toString().startsWith(QStringLiteral("Too many wrong PINs")));
+
+    const qint64 fo = queuedOrder(1);
+    QVERIFY(m_there->take(fo, packer(QStringLiteral("PB-1002"))).ok());
+    QSignalSpy approvalRefused(controller.get(), &StationController::leadApprovalRefused);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->refreshQueue();
+    controller->takeOrder(fo);
+    QVERIFY(controller->awaitsLeadApproval());
+    for (int i = 0; i < 5; ++i)
+      controller->approveAsLead(QStringLiteral("PB-9077"), QStringLiteral("0000"));
+    QCOMPARE(approvalRefused.size(), 5);
+    QCOMPARE(approvalRefused.at(3).first().toString(),
+             QStringLiteral("Not approved: that is not an active lead's badge and PIN"));
+    QVERIFY2(approvalRefused.at(4).first().toString().contains(QStringLiteral("Too many wrong PINs")),
+             qPrintable(approvalRefused.at(4).first().toString()));
+    controller->approveAsLead(QStringLiteral("PB-9077"), QStringLiteral("9077"));
+    QVERIFY(approvalRefused.last().first().toString().contains(QStringLiteral("Too many wrong PINs")));
+    QVERIFY(!controller->session());
+    // The lock is the badge's: another lead still approves, once.
+    controller->approveAsLead(QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    QVERIFY(controller->session());
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'pin.locked_out' AND subject_id IN "
+                                 "(SELECT id::text FROM packers WHERE badge_id IN ('PB-1077', 'PB-9077'))")),
+             QStringLiteral("2"));
+    controller->signOut();
+  }
+#endif
 };
 
 QTEST_GUILESS_MAIN(StationControllerTest)
