@@ -99,6 +99,16 @@
     </message>
 </context>
 <context>
+    <name>pb::packing::Packers</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs — try again in %n s</source>
+        <translation>
+            <numerusform>Zu viele falsche PINs — in %n Sekunde erneut versuchen</numerusform>
+            <numerusform>Zu viele falsche PINs — in %n Sekunden erneut versuchen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pb::printing::LabelImagePrinter</name>
     <message>
         <source>The label is not a readable image</source>
