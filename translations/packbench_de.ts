@@ -99,6 +99,16 @@
     </message>
 </context>
 <context>
+    <name>pb::packing::Packers</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs — try again in %n s</source>
+        <translation>
+            <numerusform>Zu viele falsche PINs — in %n Sekunde erneut versuchen</numerusform>
+            <numerusform>Zu viele falsche PINs — in %n Sekunden erneut versuchen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pb::printing::LabelImagePrinter</name>
     <message>
         <source>The label is not a readable image</source>
@@ -252,6 +262,377 @@
     </message>
 </context>
 <context>
+    <name>pb::station::StationController</name>
+    <message>
+        <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
+        <translation>Datenbank nicht erreichbar · Verbindungsversuch %1 fehlgeschlagen · nächster Versuch in %2 s</translation>
+    </message>
+    <message>
+        <source>Database problem: cannot read warehouses</source>
+        <translation>Datenbankproblem: Lager können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No warehouses configured</source>
+        <translation>Keine Lager eingerichtet</translation>
+    </message>
+    <message>
+        <source>Database problem: the queue could not be read</source>
+        <translation>Datenbankproblem: die Warteschlange konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>All caught up — nothing to pack</source>
+        <translation>Alles erledigt — nichts zu packen</translation>
+    </message>
+    <message>
+        <source>Ready · next: %1</source>
+        <translation>Bereit · als Nächstes: %1</translation>
+    </message>
+    <message>
+        <source>Press F8 to take it</source>
+        <translation>F8 drücken, um sie zu nehmen</translation>
+    </message>
+    <message>
+        <source>Database problem: cannot sign in</source>
+        <translation>Datenbankproblem: Anmelden nicht möglich</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>This order cannot be packed now</source>
+        <translation>Diese Bestellung kann jetzt nicht gepackt werden</translation>
+    </message>
+    <message>
+        <source>It was packed or cancelled meanwhile</source>
+        <translation>Sie wurde inzwischen gepackt oder storniert</translation>
+    </message>
+    <message>
+        <source>Database problem — call the lead</source>
+        <translation>Datenbankproblem — Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Could not take an order</source>
+        <translation>Keine Bestellung übernommen</translation>
+    </message>
+    <message>
+        <source>Try again or call the lead</source>
+        <translation>Erneut versuchen oder Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Another station has this order</source>
+        <translation>Ein anderer Packplatz hat diese Bestellung</translation>
+    </message>
+    <message>
+        <source>Press F8 for the next one</source>
+        <translation>F8 für die nächste</translation>
+    </message>
+    <message>
+        <source>Complete — but NOT recorded yet</source>
+        <translation>Vollständig — aber noch NICHT erfasst</translation>
+    </message>
+    <message>
+        <source>The database is unavailable; the order is recorded as packed as soon as it is back. Keep the box on the bench.</source>
+        <translation>Die Datenbank ist nicht erreichbar; die Bestellung wird als gepackt erfasst, sobald sie zurück ist. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>This order was NOT recorded as packed</source>
+        <translation>Diese Bestellung wurde NICHT als gepackt erfasst</translation>
+    </message>
+    <message>
+        <source>This order was taken back — stop packing it</source>
+        <translation>Diese Bestellung wurde zurückgenommen — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf: it went back to the queue and is packed again from the start</source>
+        <translation>Ihre Artikel ins Regal zurücklegen: Sie ging zurück in die Warteschlange und wird von vorn gepackt</translation>
+    </message>
+    <message>
+        <source>Order changed or cancelled — stop packing</source>
+        <translation>Bestellung geändert oder storniert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Put the items back and press F8</source>
+        <translation>Artikel zurücklegen und F8 drücken</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signed out · order %1 went back to the queue: put its items back on the shelf</source>
+        <translation>Abgemeldet · Bestellung %1 ging zurück in die Warteschlange: ihre Artikel ins Regal zurücklegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity</source>
+        <translation>
+            <numerusform>Nach %n Minute ohne Aktivität gesperrt</numerusform>
+            <numerusform>Nach %n Minuten ohne Aktivität gesperrt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 went back to the queue while the station was locked</source>
+        <translation>Bestellung %1 ging zurück in die Warteschlange, während der Packplatz gesperrt war</translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf; press F8 for the next order</source>
+        <translation>Ihre Artikel ins Regal zurücklegen; F8 für die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>A lead can approve with badge and PIN · Esc cancels</source>
+        <translation>Die Schichtleitung kann mit Ausweis und PIN freigeben · Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Take order %1 over from the other station? Packing starts again from the first item here.</source>
+        <translation>Bestellung %1 vom anderen Packplatz übernehmen? Gepackt wird hier wieder ab dem ersten Artikel.</translation>
+    </message>
+    <message>
+        <source>Release the hold on order %1? It goes back to the queue.</source>
+        <translation>Rückstellung von Bestellung %1 aufheben? Sie geht zurück in die Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Database problem — try again</source>
+        <translation>Datenbankproblem — erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>Nicht freigegeben: %1</translation>
+    </message>
+    <message>
+        <source>Order %1 was not taken over</source>
+        <translation>Bestellung %1 wurde nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Order %1 taken over · scan every item from the first</source>
+        <translation>Bestellung %1 übernommen · jeden Artikel ab dem ersten scannen</translation>
+    </message>
+    <message>
+        <source>Anything picked for it at the other bench goes back to the shelf</source>
+        <translation>Was am anderen Packplatz dafür kommissioniert wurde, geht zurück ins Regal</translation>
+    </message>
+    <message>
+        <source>The hold on order %1 was not released</source>
+        <translation>Die Rückstellung von Bestellung %1 wurde nicht aufgehoben</translation>
+    </message>
+    <message>
+        <source>Hold released · order %1 is back in the queue</source>
+        <translation>Rückstellung aufgehoben · Bestellung %1 ist wieder in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Press Enter on it to pack it now</source>
+        <translation>Enter darauf drücken, um sie jetzt zu packen</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip and the label did not print</source>
+        <translation>Gepackt — aber Lieferschein und Etikett wurden nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip did not print</source>
+        <translation>Gepackt — aber der Lieferschein wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Packed — but the label did not print</source>
+        <translation>Gepackt — aber das Etikett wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>The job is in the print journal; scan REPRINT to print it again</source>
+        <translation>Der Auftrag steht im Druckprotokoll; REPRINT scannen, um ihn erneut zu drucken</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters and the label did not print</source>
+        <translation>Gepackt — aber dem Lieferschein fehlen Zeichen, und das Etikett wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters</source>
+        <translation>Gepackt — aber dem Lieferschein fehlen Zeichen</translation>
+    </message>
+    <message>
+        <source>Nothing to reprint</source>
+        <translation>Nichts zum Nachdrucken</translation>
+    </message>
+    <message>
+        <source>REPRINT prints the last finished order&apos;s slip and label</source>
+        <translation>REPRINT druckt Lieferschein und Etikett der zuletzt fertigen Bestellung erneut</translation>
+    </message>
+    <message>
+        <source>Not reprinted: the print journal could not be read</source>
+        <translation>Nicht nachgedruckt: das Druckprotokoll konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>slip</source>
+        <translation>Lieferschein</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>Etikett</translation>
+    </message>
+    <message>
+        <source>Nothing was printed for the last order at this station</source>
+        <translation>Für die letzte Bestellung an diesem Packplatz wurde nichts gedruckt</translation>
+    </message>
+    <message>
+        <source>Reprinted: %1</source>
+        <translation>Nachgedruckt: %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Not reprinted: %1</source>
+        <translation>Nicht nachgedruckt: %1</translation>
+    </message>
+    <message>
+        <source>The printer refused it; the job is in the print journal</source>
+        <translation>Der Drucker hat abgelehnt; der Auftrag steht im Druckprotokoll</translation>
+    </message>
+    <message>
+        <source>Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.</source>
+        <translation>Bestellung %1 ist vollständig und wird als gepackt erfasst, sobald die Datenbank zurück ist. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database is back.</source>
+        <translation>Bestellung %1: %2 von %3 Artikeln sind gespeichert. Karton auf dem Packtisch lassen; Scans zählen wieder, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>Scans do not count until the database is back. Nothing already saved is lost.</source>
+        <translation>Scans zählen erst wieder, wenn die Datenbank zurück ist. Bereits Gespeichertes geht nicht verloren.</translation>
+    </message>
+    <message>
+        <source>Paused — waiting for the database</source>
+        <translation>Angehalten — warte auf die Datenbank</translation>
+    </message>
+    <message>
+        <source>Scans count again once it is back</source>
+        <translation>Scans zählen wieder, sobald sie zurück ist</translation>
+    </message>
+    <message>
+        <source>Database unavailable — reconnecting…</source>
+        <translation>Datenbank nicht erreichbar — neue Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Database unavailable · reconnecting</source>
+        <translation>Datenbank nicht erreichbar · Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>It changed or was taken back — stop packing</source>
+        <translation>Sie wurde geändert oder zurückgenommen — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>✔ ORDER %1 COMPLETE — recorded</source>
+        <translation>✔ BESTELLUNG %1 FERTIG — erfasst</translation>
+    </message>
+    <message>
+        <source>The database is back · F8 takes the next order</source>
+        <translation>Die Datenbank ist zurück · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>This order was taken back while the database was away</source>
+        <translation>Diese Bestellung wurde zurückgenommen, während die Datenbank weg war</translation>
+    </message>
+    <message>
+        <source>Stop packing it; press F8</source>
+        <translation>Nicht weiterpacken; F8 drücken</translation>
+    </message>
+    <message>
+        <source>The order went back to the queue while the database was away</source>
+        <translation>Die Bestellung ging zurück in die Warteschlange, während die Datenbank weg war</translation>
+    </message>
+    <message>
+        <source>It is yours again, from the first item: put what is in the box back and scan everything again</source>
+        <translation>Sie gehört wieder Ihnen, ab dem ersten Artikel: Karton leeren und alles erneut scannen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Database back · %n item(s) to go</source>
+        <translation>
+            <numerusform>Datenbank zurück · noch %n Artikel</numerusform>
+            <numerusform>Datenbank zurück · noch %n Artikel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) made as it went away were saved after all — check the count</source>
+        <translation>
+            <numerusform>%n Scan beim Verbindungsabbruch wurde doch gespeichert — Anzahl prüfen</numerusform>
+            <numerusform>%n Scans beim Verbindungsabbruch wurden doch gespeichert — Anzahl prüfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue scanning</source>
+        <translation>Weiter scannen</translation>
+    </message>
+    <message>
+        <source>✖ NOT COUNTED — database unavailable, reconnecting…</source>
+        <translation>✖ NICHT GEZÄHLT — Datenbank nicht erreichbar, Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>That was not a badge</source>
+        <translation>Das war kein Ausweis</translation>
+    </message>
+    <message>
+        <source>This order is finished — press F8 for the next one</source>
+        <translation>Diese Bestellung ist fertig — F8 für die nächste</translation>
+    </message>
+    <message>
+        <source>That is a carton label, not an item</source>
+        <translation>Das ist ein Kartonetikett, kein Artikel</translation>
+    </message>
+    <message>
+        <source>That barcode is not an item</source>
+        <translation>Dieser Barcode ist kein Artikel</translation>
+    </message>
+    <message>
+        <source>No order open</source>
+        <translation>Keine Bestellung offen</translation>
+    </message>
+    <message>
+        <source>Press F8 to take the next order</source>
+        <translation>F8 drücken für die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>Scan ACK or press Enter to continue</source>
+        <translation>ACK scannen oder Enter drücken, um fortzufahren</translation>
+    </message>
+    <message>
+        <source>Box %1 is still empty</source>
+        <translation>Karton %1 ist noch leer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not complete: %n item(s) still to scan</source>
+        <translation>
+            <numerusform>Nicht vollständig: noch %n Artikel zu scannen</numerusform>
+            <numerusform>Nicht vollständig: noch %n Artikel zu scannen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot complete now</source>
+        <translation>Abschließen jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>Nothing verified yet to ship</source>
+        <translation>Noch nichts geprüft, das versendet werden kann</translation>
+    </message>
+    <message>
+        <source>Cannot ship partial now</source>
+        <translation>Teillieferung jetzt nicht möglich</translation>
+    </message>
+    <message>
+        <source>Not approved: a lead&apos;s badge and PIN are needed</source>
+        <translation>Nicht freigegeben: Ausweis und PIN der Schichtleitung sind nötig</translation>
+    </message>
+    <message>
+        <source>Manual quantity refused: check quantity and reason</source>
+        <translation>Menge von Hand abgelehnt: Menge und Grund prüfen</translation>
+    </message>
+    <message>
+        <source>Badge or PIN not accepted</source>
+        <translation>Ausweis oder PIN nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
+        <translation>Nicht freigegeben: Das sind nicht Ausweis und PIN einer aktiven Schichtleitung</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LeadApprovalPanel</name>
     <message>
         <source>Lead &amp;badge:</source>
@@ -280,6 +661,10 @@
     <message>
         <source>Scan a lead badge first</source>
         <translation>Zuerst den Ausweis der Schichtleitung scannen</translation>
+    </message>
+    <message>
+        <source>Type the lead&apos;s PIN</source>
+        <translation>PIN der Schichtleitung eingeben</translation>
     </message>
 </context>
 <context>
@@ -438,29 +823,6 @@
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <source>This order is finished — press F8 for the next one</source>
-        <translation>Diese Bestellung ist fertig — F8 für die nächste</translation>
-    </message>
-    <message>
-        <source>That is a carton label, not an item</source>
-        <translation>Das ist ein Kartonetikett, kein Artikel</translation>
-    </message>
-    <message>
-        <source>That barcode is not an item</source>
-        <translation>Dieser Barcode ist kein Artikel</translation>
-    </message>
-    <message numerus="yes">
-        <source>Not complete: %n item(s) still to scan</source>
-        <translation>
-            <numerusform>Nicht vollständig: noch %n Artikel zu scannen</numerusform>
-            <numerusform>Nicht vollständig: noch %n Artikel zu scannen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Box %1 is still empty</source>
-        <translation>Karton %1 ist noch leer</translation>
-    </message>
-    <message>
         <source>Scan ACK or press Enter to continue</source>
         <translation>ACK scannen oder Enter drücken, um fortzufahren</translation>
     </message>
@@ -555,10 +917,6 @@
         <translation>Nichts wurde gezählt. Artikel erneut scannen; bei Wiederholung die Schichtleitung rufen.</translation>
     </message>
     <message>
-        <source>Cannot complete now</source>
-        <translation>Abschließen jetzt nicht möglich</translation>
-    </message>
-    <message>
         <source>%1 is already complete</source>
         <translation>%1 ist bereits vollständig</translation>
     </message>
@@ -569,18 +927,6 @@
     <message>
         <source>Manual quantity for %1</source>
         <translation>Menge von Hand für %1</translation>
-    </message>
-    <message>
-        <source>Choose a reason, then a lead scans their badge · Esc cancels</source>
-        <translation>Grund wählen, dann scannt die Schichtleitung ihren Ausweis · Esc bricht ab</translation>
-    </message>
-    <message>
-        <source>A lead must scan their badge to approve</source>
-        <translation>Die Schichtleitung muss zur Freigabe ihren Ausweis scannen</translation>
-    </message>
-    <message>
-        <source>Manual quantity refused: check quantity and reason</source>
-        <translation>Menge von Hand abgelehnt: Menge und Grund prüfen</translation>
     </message>
     <message>
         <source>&amp;Hold because:</source>
@@ -631,28 +977,32 @@
         <translation>%1 von %2 Artikeln jetzt versenden?</translation>
     </message>
     <message>
-        <source>Nothing verified yet to ship</source>
-        <translation>Noch nichts geprüft, das versendet werden kann</translation>
-    </message>
-    <message>
-        <source>Cannot hold now</source>
-        <translation>Zurückstellen jetzt nicht möglich</translation>
-    </message>
-    <message>
         <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
         <translation>Artikel ins Rückstellregal legen: Sie werden erneut gescannt, wenn die Rückstellung aufgehoben ist</translation>
     </message>
     <message>
-        <source>Lead &amp;PIN:</source>
-        <translation>&amp;PIN der Schichtleitung:</translation>
+        <source>P&amp;IN:</source>
+        <translation>P&amp;IN:</translation>
     </message>
     <message>
         <source>Lead PIN</source>
         <translation>PIN der Schichtleitung</translation>
     </message>
     <message>
-        <source>The lead types their PIN to approve</source>
-        <translation>Die Schichtleitung gibt zur Freigabe ihre PIN ein</translation>
+        <source>Lead badge %1 · type the lead&apos;s PIN</source>
+        <translation>Ausweis Schichtleitung %1 · PIN der Schichtleitung eingeben</translation>
+    </message>
+    <message>
+        <source>Enter approves · Esc cancels</source>
+        <translation>Enter gibt frei · Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Choose a reason, then a lead scans their badge and types their PIN · Esc cancels</source>
+        <translation>Grund wählen, dann scannt die Schichtleitung ihren Ausweis und gibt ihre PIN ein · Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>A lead must scan their badge and type their PIN to approve</source>
+        <translation>Zur Freigabe muss die Schichtleitung ihren Ausweis scannen und ihre PIN eingeben</translation>
     </message>
 </context>
 <context>
@@ -775,28 +1125,20 @@
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <source>Scan your badge to sign in</source>
-        <translation>Zum Anmelden den Ausweis scannen</translation>
+        <source>Scan your badge, then type your PIN</source>
+        <translation>Ausweis scannen, dann PIN eingeben</translation>
     </message>
     <message>
-        <source>This badge is deactivated — see your lead</source>
-        <translation>Dieser Ausweis ist gesperrt — bitte an die Schichtleitung wenden</translation>
+        <source>Badge %1 · type your PIN and press Enter</source>
+        <translation>Ausweis %1 · PIN eingeben und Enter drücken</translation>
     </message>
     <message>
-        <source>Badge not recognised</source>
-        <translation>Ausweis nicht erkannt</translation>
+        <source>Not your badge? Scan yours</source>
+        <translation>Nicht Ihr Ausweis? Scannen Sie Ihren</translation>
     </message>
     <message>
-        <source>Database problem: cannot sign in</source>
-        <translation>Datenbankproblem: Anmelden nicht möglich</translation>
-    </message>
-    <message>
-        <source>Badge or PIN not accepted</source>
-        <translation>Ausweis oder PIN nicht akzeptiert</translation>
-    </message>
-    <message>
-        <source>Scan your badge, or type badge number and PIN</source>
-        <translation>Ausweis scannen oder Ausweisnummer und PIN eingeben</translation>
+        <source>Scan your badge or type its number, then type your PIN</source>
+        <translation>Ausweis scannen oder Nummer eingeben, dann PIN eingeben</translation>
     </message>
 </context>
 <context>
@@ -837,18 +1179,6 @@
         <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
         <translation>F8 nächste Bestellung · Enter gewählte Bestellung packen · F5 aktualisieren · Strg+Q oder ABMELDEN scannen zum Abmelden</translation>
     </message>
-    <message>
-        <source>Database problem: cannot read warehouses</source>
-        <translation>Datenbankproblem: Lager können nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>No warehouses configured</source>
-        <translation>Keine Lager eingerichtet</translation>
-    </message>
-    <message>
-        <source>Database problem: the queue could not be read</source>
-        <translation>Datenbankproblem: die Warteschlange konnte nicht gelesen werden</translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) waiting at %1</source>
         <translation>
@@ -857,261 +1187,8 @@
         </translation>
     </message>
     <message>
-        <source>All caught up — nothing to pack</source>
-        <translation>Alles erledigt — nichts zu packen</translation>
-    </message>
-    <message>
-        <source>Ready · next: %1</source>
-        <translation>Bereit · als Nächstes: %1</translation>
-    </message>
-    <message>
-        <source>Press F8 to take it</source>
-        <translation>F8 drücken, um sie zu nehmen</translation>
-    </message>
-    <message>
-        <source>That was not a badge</source>
-        <translation>Das war kein Ausweis</translation>
-    </message>
-    <message>
-        <source>No order open</source>
-        <translation>Keine Bestellung offen</translation>
-    </message>
-    <message>
-        <source>Press F8 to take the next order</source>
-        <translation>F8 drücken für die nächste Bestellung</translation>
-    </message>
-    <message>
         <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Packer: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>This order cannot be packed now</source>
-        <translation>Diese Bestellung kann jetzt nicht gepackt werden</translation>
-    </message>
-    <message>
-        <source>It was packed or cancelled meanwhile</source>
-        <translation>Sie wurde inzwischen gepackt oder storniert</translation>
-    </message>
-    <message>
-        <source>Database problem — call the lead</source>
-        <translation>Datenbankproblem — Schichtleitung rufen</translation>
-    </message>
-    <message>
-        <source>Could not take an order</source>
-        <translation>Keine Bestellung übernommen</translation>
-    </message>
-    <message>
-        <source>Try again or call the lead</source>
-        <translation>Erneut versuchen oder Schichtleitung rufen</translation>
-    </message>
-    <message>
-        <source>Another station has this order</source>
-        <translation>Ein anderer Packplatz hat diese Bestellung</translation>
-    </message>
-    <message>
-        <source>Press F8 for the next one</source>
-        <translation>F8 für die nächste</translation>
-    </message>
-    <message>
-        <source>It changed or was taken back — stop packing</source>
-        <translation>Sie wurde geändert oder zurückgenommen — nicht weiterpacken</translation>
-    </message>
-    <message>
-        <source>This order was NOT recorded as packed</source>
-        <translation>Diese Bestellung wurde NICHT als gepackt erfasst</translation>
-    </message>
-    <message>
-        <source>Packed — but the slip did not print</source>
-        <translation>Gepackt — aber der Lieferschein wurde nicht gedruckt</translation>
-    </message>
-    <message>
-        <source>The job is in the print journal; reprint it from there</source>
-        <translation>Der Auftrag steht im Druckjournal; von dort erneut drucken</translation>
-    </message>
-    <message>
-        <source>This order was taken back — stop packing it</source>
-        <translation>Diese Bestellung wurde zurückgenommen — nicht weiterpacken</translation>
-    </message>
-    <message>
-        <source>Order changed or cancelled — stop packing</source>
-        <translation>Bestellung geändert oder storniert — nicht weiterpacken</translation>
-    </message>
-    <message>
-        <source>Put the items back and press F8</source>
-        <translation>Artikel zurücklegen und F8 drücken</translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation>Abgemeldet</translation>
-    </message>
-    <message numerus="yes">
-        <source>Locked after %n minute(s) without activity</source>
-        <translation>
-            <numerusform>Nach %n Minute ohne Aktivität gesperrt</numerusform>
-            <numerusform>Nach %n Minuten ohne Aktivität gesperrt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.</source>
-        <translation>Bestellung %1 ist vollständig und wird als gepackt erfasst, sobald die Datenbank zurück ist. Karton auf dem Packtisch lassen.</translation>
-    </message>
-    <message>
-        <source>Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database is back.</source>
-        <translation>Bestellung %1: %2 von %3 Artikeln sind gespeichert. Karton auf dem Packtisch lassen; Scans zählen wieder, sobald die Datenbank zurück ist.</translation>
-    </message>
-    <message>
-        <source>Scans do not count until the database is back. Nothing already saved is lost.</source>
-        <translation>Scans zählen erst wieder, wenn die Datenbank zurück ist. Bereits Gespeichertes geht nicht verloren.</translation>
-    </message>
-    <message>
-        <source>Paused — waiting for the database</source>
-        <translation>Angehalten — warte auf die Datenbank</translation>
-    </message>
-    <message>
-        <source>Scans count again once it is back</source>
-        <translation>Scans zählen wieder, sobald sie zurück ist</translation>
-    </message>
-    <message>
-        <source>Database unavailable — reconnecting…</source>
-        <translation>Datenbank nicht erreichbar — neue Verbindung wird aufgebaut…</translation>
-    </message>
-    <message>
-        <source>Database unavailable · reconnecting</source>
-        <translation>Datenbank nicht erreichbar · Verbindung wird aufgebaut</translation>
-    </message>
-    <message>
-        <source>✔ ORDER %1 COMPLETE — recorded</source>
-        <translation>✔ BESTELLUNG %1 FERTIG — erfasst</translation>
-    </message>
-    <message>
-        <source>The database is back · F8 takes the next order</source>
-        <translation>Die Datenbank ist zurück · F8 nimmt die nächste Bestellung</translation>
-    </message>
-    <message>
-        <source>This order was taken back while the database was away</source>
-        <translation>Diese Bestellung wurde zurückgenommen, während die Datenbank weg war</translation>
-    </message>
-    <message>
-        <source>Stop packing it; press F8</source>
-        <translation>Nicht weiterpacken; F8 drücken</translation>
-    </message>
-    <message numerus="yes">
-        <source>Database back · %n item(s) to go</source>
-        <translation>
-            <numerusform>Datenbank zurück · noch %n Artikel</numerusform>
-            <numerusform>Datenbank zurück · noch %n Artikel</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scan(s) made as it went away were saved after all — check the count</source>
-        <translation>
-            <numerusform>%n Scan beim Verbindungsabbruch wurde doch gespeichert — Anzahl prüfen</numerusform>
-            <numerusform>%n Scans beim Verbindungsabbruch wurden doch gespeichert — Anzahl prüfen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Continue scanning</source>
-        <translation>Weiter scannen</translation>
-    </message>
-    <message>
-        <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
-        <translation>Datenbank nicht erreichbar · Verbindungsversuch %1 fehlgeschlagen · nächster Versuch in %2 s</translation>
-    </message>
-    <message>
-        <source>✖ NOT COUNTED — database unavailable, reconnecting…</source>
-        <translation>✖ NICHT GEZÄHLT — Datenbank nicht erreichbar, Verbindung wird aufgebaut…</translation>
-    </message>
-    <message>
-        <source>Complete — but NOT recorded yet</source>
-        <translation>Vollständig — aber noch NICHT erfasst</translation>
-    </message>
-    <message>
-        <source>The database is unavailable; the order is recorded as packed as soon as it is back. Keep the box on the bench.</source>
-        <translation>Die Datenbank ist nicht erreichbar; die Bestellung wird als gepackt erfasst, sobald sie zurück ist. Karton auf dem Packtisch lassen.</translation>
-    </message>
-    <message>
-        <source>Packed — but the slip and the label did not print</source>
-        <translation>Gepackt — aber Lieferschein und Etikett wurden nicht gedruckt</translation>
-    </message>
-    <message>
-        <source>Packed — but the label did not print</source>
-        <translation>Gepackt — aber das Etikett wurde nicht gedruckt</translation>
-    </message>
-    <message>
-        <source>Packed — but the slip is missing characters and the label did not print</source>
-        <translation>Gepackt — aber dem Lieferschein fehlen Zeichen, und das Etikett wurde nicht gedruckt</translation>
-    </message>
-    <message>
-        <source>Order %1 went back to the queue while the station was locked</source>
-        <translation>Bestellung %1 ging zurück in die Warteschlange, während der Packplatz gesperrt war</translation>
-    </message>
-    <message>
-        <source>Put its items back on the shelf; press F8 for the next order</source>
-        <translation>Ihre Artikel ins Regal zurücklegen; F8 für die nächste Bestellung</translation>
-    </message>
-    <message>
-        <source>A lead can approve with badge and PIN · Esc cancels</source>
-        <translation>Die Schichtleitung kann mit Ausweis und PIN freigeben · Esc bricht ab</translation>
-    </message>
-    <message>
-        <source>Take order %1 over from the other station? Packing starts again from the first item here.</source>
-        <translation>Bestellung %1 vom anderen Packplatz übernehmen? Gepackt wird hier wieder ab dem ersten Artikel.</translation>
-    </message>
-    <message>
-        <source>Release the hold on order %1? It goes back to the queue.</source>
-        <translation>Rückstellung von Bestellung %1 aufheben? Sie geht zurück in die Warteschlange.</translation>
-    </message>
-    <message>
-        <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
-        <translation>Nicht freigegeben: Das sind nicht Ausweis und PIN einer aktiven Schichtleitung</translation>
-    </message>
-    <message>
-        <source>Database problem — try again</source>
-        <translation>Datenbankproblem — erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Order %1 was not taken over</source>
-        <translation>Bestellung %1 wurde nicht übernommen</translation>
-    </message>
-    <message>
-        <source>Order %1 taken over · scan every item from the first</source>
-        <translation>Bestellung %1 übernommen · jeden Artikel ab dem ersten scannen</translation>
-    </message>
-    <message>
-        <source>Anything picked for it at the other bench goes back to the shelf</source>
-        <translation>Was am anderen Packplatz dafür kommissioniert wurde, geht zurück ins Regal</translation>
-    </message>
-    <message>
-        <source>The hold on order %1 was not released</source>
-        <translation>Die Rückstellung von Bestellung %1 wurde nicht aufgehoben</translation>
-    </message>
-    <message>
-        <source>Hold released · order %1 is back in the queue</source>
-        <translation>Rückstellung aufgehoben · Bestellung %1 ist wieder in der Warteschlange</translation>
-    </message>
-    <message>
-        <source>Press Enter on it to pack it now</source>
-        <translation>Enter darauf drücken, um sie jetzt zu packen</translation>
-    </message>
-    <message>
-        <source>The order went back to the queue while the database was away</source>
-        <translation>Die Bestellung ging zurück in die Warteschlange, während die Datenbank weg war</translation>
-    </message>
-    <message>
-        <source>It is yours again, from the first item: put what is in the box back and scan everything again</source>
-        <translation>Sie gehört wieder Ihnen, ab dem ersten Artikel: Karton leeren und alles erneut scannen</translation>
-    </message>
-    <message>
-        <source>Put its items back on the shelf: it went back to the queue and is packed again from the start</source>
-        <translation>Ihre Artikel ins Regal zurücklegen: Sie ging zurück in die Warteschlange und wird von vorn gepackt</translation>
-    </message>
-    <message>
-        <source>Signed out · order %1 went back to the queue: put its items back on the shelf</source>
-        <translation>Abgemeldet · Bestellung %1 ging zurück in die Warteschlange: ihre Artikel ins Regal zurücklegen</translation>
-    </message>
-    <message>
-        <source>Packed — but the slip is missing characters</source>
-        <translation>Gepackt — aber dem Lieferschein fehlen Zeichen</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,16 @@
     </message>
 </context>
 <context>
+    <name>pb::packing::Packers</name>
+    <message numerus="yes">
+        <source>Too many wrong PINs — try again in %n s</source>
+        <translation>
+            <numerusform>Too many wrong PINs — try again in %n second</numerusform>
+            <numerusform>Too many wrong PINs — try again in %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pb::printing::LabelImagePrinter</name>
     <message>
         <source>The label is not a readable image</source>
@@ -252,6 +262,377 @@
     </message>
 </context>
 <context>
+    <name>pb::station::StationController</name>
+    <message>
+        <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem: cannot read warehouses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No warehouses configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem: the queue could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All caught up — nothing to pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready · next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F8 to take it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem: cannot sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order cannot be packed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was packed or cancelled meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem — call the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again or call the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another station has this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F8 for the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete — but NOT recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is unavailable; the order is recorded as packed as soon as it is back. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was NOT recorded as packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was taken back — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf: it went back to the queue and is packed again from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order changed or cancelled — stop packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the items back and press F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out · order %1 went back to the queue: put its items back on the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without activity</source>
+        <translation>
+            <numerusform>Locked after %n minute without activity</numerusform>
+            <numerusform>Locked after %n minutes without activity</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 went back to the queue while the station was locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf; press F8 for the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead can approve with badge and PIN · Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take order %1 over from the other station? Packing starts again from the first item here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the hold on order %1? It goes back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem — try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was not taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 taken over · scan every item from the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything picked for it at the other bench goes back to the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold on order %1 was not released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold released · order %1 is back in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter on it to pack it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip and the label did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the label did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is in the print journal; scan REPRINT to print it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters and the label did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed — but the slip is missing characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REPRINT prints the last finished order&apos;s slip and label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reprinted: the print journal could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was printed for the last order at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reprinted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer refused it; the job is in the print journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans do not count until the database is back. Nothing already saved is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused — waiting for the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans count again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database unavailable — reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database unavailable · reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It changed or was taken back — stop packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ ORDER %1 COMPLETE — recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is back · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was taken back while the database was away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop packing it; press F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order went back to the queue while the database was away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is yours again, from the first item: put what is in the box back and scan everything again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Database back · %n item(s) to go</source>
+        <translation>
+            <numerusform>Database back · %n item to go</numerusform>
+            <numerusform>Database back · %n items to go</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) made as it went away were saved after all — check the count</source>
+        <translation>
+            <numerusform>%n scan made as it went away were saved after all — check the count</numerusform>
+            <numerusform>%n scans made as it went away were saved after all — check the count</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ NOT COUNTED — database unavailable, reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was not a badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is finished — press F8 for the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a carton label, not an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That barcode is not an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F8 to take the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan ACK or press Enter to continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 is still empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not complete: %n item(s) still to scan</source>
+        <translation>
+            <numerusform>Not complete: %n item still to scan</numerusform>
+            <numerusform>Not complete: %n items still to scan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot complete now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing verified yet to ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot ship partial now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: a lead&apos;s badge and PIN are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual quantity refused: check quantity and reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge or PIN not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LeadApprovalPanel</name>
     <message>
         <source>Lead &amp;badge:</source>
@@ -279,6 +660,10 @@
     </message>
     <message>
         <source>Scan a lead badge first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the lead&apos;s PIN</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -438,29 +823,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This order is finished — press F8 for the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That is a carton label, not an item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That barcode is not an item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Not complete: %n item(s) still to scan</source>
-        <translation>
-            <numerusform>Not complete: %n item still to scan</numerusform>
-            <numerusform>Not complete: %n items still to scan</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Box %1 is still empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scan ACK or press Enter to continue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,10 +917,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot complete now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is already complete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,18 +926,6 @@
     </message>
     <message>
         <source>Manual quantity for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a reason, then a lead scans their badge · Esc cancels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A lead must scan their badge to approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual quantity refused: check quantity and reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -631,19 +977,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing verified yet to ship</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot hold now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lead &amp;PIN:</source>
+        <source>P&amp;IN:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -651,7 +989,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The lead types their PIN to approve</source>
+        <source>Lead badge %1 · type the lead&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter approves · Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason, then a lead scans their badge and types their PIN · Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead must scan their badge and type their PIN to approve</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -775,27 +1125,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan your badge to sign in</source>
+        <source>Scan your badge, then type your PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This badge is deactivated — see your lead</source>
+        <source>Badge %1 · type your PIN and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Badge not recognised</source>
+        <source>Not your badge? Scan yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database problem: cannot sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Badge or PIN not accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan your badge, or type badge number and PIN</source>
+        <source>Scan your badge or type its number, then type your PIN</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -837,18 +1179,6 @@
         <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Database problem: cannot read warehouses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No warehouses configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database problem: the queue could not be read</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) waiting at %1</source>
         <translation>
@@ -857,260 +1187,7 @@
         </translation>
     </message>
     <message>
-        <source>All caught up — nothing to pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready · next: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press F8 to take it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That was not a badge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No order open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press F8 to take the next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order cannot be packed now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It was packed or cancelled meanwhile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database problem — call the lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not take an order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again or call the lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another station has this order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press F8 for the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It changed or was taken back — stop packing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order was NOT recorded as packed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packed — but the slip did not print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The job is in the print journal; reprint it from there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order was taken back — stop packing it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order changed or cancelled — stop packing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the items back and press F8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Locked after %n minute(s) without activity</source>
-        <translation>
-            <numerusform>Locked after %n minute without activity</numerusform>
-            <numerusform>Locked after %n minutes without activity</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scans do not count until the database is back. Nothing already saved is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paused — waiting for the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scans count again once it is back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database unavailable — reconnecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database unavailable · reconnecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ ORDER %1 COMPLETE — recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is back · F8 takes the next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This order was taken back while the database was away</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop packing it; press F8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Database back · %n item(s) to go</source>
-        <translation>
-            <numerusform>Database back · %n item to go</numerusform>
-            <numerusform>Database back · %n items to go</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scan(s) made as it went away were saved after all — check the count</source>
-        <translation>
-            <numerusform>%n scan made as it went away were saved after all — check the count</numerusform>
-            <numerusform>%n scans made as it went away were saved after all — check the count</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Continue scanning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✖ NOT COUNTED — database unavailable, reconnecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete — but NOT recorded yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is unavailable; the order is recorded as packed as soon as it is back. Keep the box on the bench.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packed — but the slip and the label did not print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packed — but the label did not print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packed — but the slip is missing characters and the label did not print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 went back to the queue while the station was locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put its items back on the shelf; press F8 for the next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A lead can approve with badge and PIN · Esc cancels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take order %1 over from the other station? Packing starts again from the first item here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Release the hold on order %1? It goes back to the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database problem — try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 was not taken over</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 taken over · scan every item from the first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anything picked for it at the other bench goes back to the shelf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The hold on order %1 was not released</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold released · order %1 is back in the queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press Enter on it to pack it now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The order went back to the queue while the database was away</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is yours again, from the first item: put what is in the box back and scan everything again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put its items back on the shelf: it went back to the queue and is packed again from the start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out · order %1 went back to the queue: put its items back on the shelf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packed — but the slip is missing characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

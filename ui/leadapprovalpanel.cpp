@@ -89,6 +89,11 @@ void LeadApprovalPanel::submit()
     refuse(tr("Scan a lead badge first"));
     return;
   }
+  if (m_pin->text().isEmpty()) { // a badge alone approves nothing
+    m_problem->setText(tr("Type the lead's PIN"));
+    m_pin->setFocus();
+    return;
+  }
   Q_EMIT approvalGiven(m_badge->text().trimmed(), m_pin->text());
 }
 

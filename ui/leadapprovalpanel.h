@@ -10,7 +10,7 @@ class QLineEdit;
 namespace pb::ui {
 
 // Asks for a lead's approval at the bench: scan (or type) the lead badge, type the PIN, Enter. It only
-// collects; the station checks the badge and PIN (packing::approveAsLead) and acts.
+// collects (both are needed); StationController checks them (packing::approveAsLead) and acts.
 class LeadApprovalPanel final : public QFrame {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(LeadApprovalPanel)

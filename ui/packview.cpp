@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/packview.h"
 
+#include "core/station/stationcontroller.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
 #include "ui/statusbanner.h"
@@ -20,6 +21,8 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace pb::ui {
 
@@ -62,10 +65,11 @@ QLabel *makeLabel(QWidget *parent, const QString &name, int pointSize, bool bold
 }
 } // namespace
 
-PackView::PackView(const Clock &clock, FeedbackSounds &sounds, QWidget *parent)
+PackView::PackView(const Clock &clock, FeedbackSounds &sounds, station::StationController &controller, QWidget *parent)
     : QWidget(parent)
     , m_clock(clock)
     , m_sounds(sounds)
+    , m_controller(controller)
 {
   setObjectName(QStringLiteral("packView"));
   buildUi();
@@ -151,16 +155,18 @@ void PackView::buildUi()
   m_keysLabel->setStyleSheet(QStringLiteral("QLabel { color: #2b3440; }"));
   layout->addWidget(m_keysLabel);
 
-  const QList<std::pair<QKeySequence, void (PackView::*)()>> keys = {{Qt::Key_F2, &PackView::showManualEntry},
-                                                                     {Qt::Key_F4, &PackView::showHoldPanel},
-                                                                     {Qt::Key_F6, &PackView::nextBox},
-                                                                     {Qt::Key_F9, &PackView::complete},
-                                                                     {Qt::Key_F10, &PackView::showPartialPanel}};
-  for (const auto &[sequence, slot] : keys) {
+  // F6 and F9 run what PB*NEXTBOX and PB*COMPLETE run; F2, F4 and F10 open a panel first.
+  const QList<std::pair<QKeySequence, std::function<void()>>> keys = {
+      {Qt::Key_F2, [this]() { showManualEntry(); }},
+      {Qt::Key_F4, [this]() { showHoldPanel(); }},
+      {Qt::Key_F6, [this]() { m_controller.nextBox(); }},
+      {Qt::Key_F9, [this]() { m_controller.complete(); }},
+      {Qt::Key_F10, [this]() { showPartialPanel(); }}};
+  for (const auto &[sequence, run] : keys) {
     auto *action = new QAction(this);
     action->setShortcut(sequence);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(action, &QAction::triggered, this, slot);
+    connect(action, &QAction::triggered, this, run);
     addAction(action);
   }
   setFocusProxy(m_table);
@@ -174,7 +180,12 @@ void PackView::buildPanels()
   m_manualPanel = new QFrame(this);
   m_manualPanel->setObjectName(QStringLiteral("manualPanel"));
   m_manualPanel->setStyleSheet(panelStyle.arg(m_manualPanel->objectName()));
-  auto *manual = new QHBoxLayout(m_manualPanel);
+  // Two rows: what is counted, then who approves it (a lead's badge and PIN need room to be read).
+  auto *manualRows = new QVBoxLayout(m_manualPanel);
+  auto *manual = new QHBoxLayout;
+  auto *approval = new QHBoxLayout;
+  manualRows->addLayout(manual);
+  manualRows->addLayout(approval);
   m_manualTitle = new QLabel(m_manualPanel);
   m_manualTitle->setObjectName(QStringLiteral("manualTitle"));
   manual->addWidget(m_manualTitle, 1);
@@ -199,22 +210,25 @@ void PackView::buildPanels()
   m_manualApprover->setObjectName(QStringLiteral("manualApprover"));
   m_manualApprover->setAccessibleName(tr("Lead badge"));
   m_manualApprover->setPlaceholderText(tr("scan lead badge"));
+  m_manualApprover->setMinimumWidth(220);
   approverLabel->setBuddy(m_manualApprover);
-  manual->addWidget(approverLabel);
-  manual->addWidget(m_manualApprover);
-  auto *pinLabel = new QLabel(tr("Lead &PIN:"), m_manualPanel);
+  approval->addStretch(1);
+  approval->addWidget(approverLabel);
+  approval->addWidget(m_manualApprover);
+  auto *pinLabel = new QLabel(tr("P&IN:"), m_manualPanel);
   m_manualPin = new QLineEdit(m_manualPanel);
   m_manualPin->setObjectName(QStringLiteral("manualPin"));
   m_manualPin->setAccessibleName(tr("Lead PIN"));
   m_manualPin->setEchoMode(QLineEdit::Password);
-  m_manualPin->setMaximumWidth(120);
+  m_manualPin->setMaximumWidth(160);
   pinLabel->setBuddy(m_manualPin);
-  manual->addWidget(pinLabel);
-  manual->addWidget(m_manualPin);
+  approval->addWidget(pinLabel);
+  approval->addWidget(m_manualPin);
   auto *record = new QPushButton(tr("Record"), m_manualPanel);
   record->setObjectName(QStringLiteral("manualRecord"));
-  manual->addWidget(record);
+  approval->addWidget(record);
   connect(record, &QPushButton::clicked, this, &PackView::submitManual);
+  // A badge alone approves nothing: Enter in the badge field moves on to the PIN.
   connect(m_manualApprover, &QLineEdit::returnPressed, this, &PackView::submitManual);
   connect(m_manualPin, &QLineEdit::returnPressed, this, &PackView::submitManual);
   connect(m_manualReason->lineEdit(), &QLineEdit::returnPressed, this, &PackView::submitManual);
@@ -247,18 +261,18 @@ void PackView::buildPanels()
   m_reasonPanel->hide();
 }
 
-void PackView::setSession(std::unique_ptr<packing::PackSession> session)
+void PackView::setSession(packing::PackSession *session)
 {
   closePanels();
-  m_session = std::move(session);
-  m_model->setSession(m_session.get());
+  if (m_session)
+    disconnect(m_session, nullptr, this, nullptr);
+  m_session = session;
+  m_model->setSession(m_session);
   if (!m_session)
     return;
-  packing::PackSession *s = m_session.get();
+  packing::PackSession *s = m_session;
   connect(s, &packing::PackSession::lineChanged, m_model, &PackLinesModel::lineChanged);
   connect(s, &packing::PackSession::feedbackGiven, this, &PackView::showFeedback);
-  connect(s, &packing::PackSession::holdRequested, this, &PackView::holdRequested);
-  connect(s, &packing::PackSession::completed, this, &PackView::finished);
   updateHeader();
   updateProgress();
   for (const int column : {PackLinesModel::Bin, PackLinesModel::Variant, PackLinesModel::Sku, PackLinesModel::Verified,
@@ -273,14 +287,6 @@ void PackView::setSession(std::unique_ptr<packing::PackSession> session)
   }
   m_table->setCurrentIndex(m_model->index(0, 0));
   m_table->setFocus();
-}
-
-std::unique_ptr<packing::PackSession> PackView::takeSession()
-{
-  if (m_session)
-    disconnect(m_session.get(), nullptr, this, nullptr);
-  m_model->setSession(nullptr);
-  return std::move(m_session);
 }
 
 void PackView::updateHeader()
@@ -317,28 +323,15 @@ void PackView::showReady()
                  tr("Order %1").arg(m_session->header().orderName));
 }
 
-void PackView::handleScan(const scanning::DecodedScan &scan)
+void PackView::leadBadgeScanned(const QString &badgeId)
 {
-  if (!m_session)
+  if (!m_manualPanel->isVisible())
     return;
-  if (m_manualPanel->isVisible() && scan.kind == scanning::ScanKind::Badge) {
-    m_manualApprover->setText(scan.argument); // the lead scans their badge to approve
-    submitManual();
-    return;
-  }
-  const packing::ScanFeedback feedback = m_session->handleScan(scan);
-  const auto state = m_session->state();
-  if (feedback.outcome == Outcome::Refused &&
-      (state == packing::PackSession::State::Completed || state == packing::PackSession::State::HoldRequested)) {
-    showRefusal(feedback, tr("This order is finished — press F8 for the next one"));
-  } else if (feedback.outcome == Outcome::Refused && scan.kind != scanning::ScanKind::Command) {
-    showRefusal(feedback, scan.kind == scanning::ScanKind::Sscc ? tr("That is a carton label, not an item")
-                                                                : tr("That barcode is not an item"));
-  } else if (feedback.outcome == Outcome::Refused && scan.command == scanning::ScanCommand::Complete) {
-    showRefusal(feedback, tr("Not complete: %n item(s) still to scan", nullptr, feedback.remaining));
-  } else if (feedback.outcome == Outcome::Refused && scan.command == scanning::ScanCommand::NextBox) {
-    showRefusal(feedback, tr("Box %1 is still empty").arg(m_session->boxNo()));
-  }
+  m_manualApprover->setText(badgeId); // the lead's badge selects the lead; their PIN approves
+  m_manualPin->clear();
+  m_manualPin->setFocus();
+  m_banner->show(StatusBanner::Tone::Warning, tr("Lead badge %1 · type the lead's PIN").arg(badgeId),
+                 tr("Enter approves · Esc cancels"));
 }
 
 void PackView::showFeedback(const packing::ScanFeedback &f)
@@ -415,39 +408,10 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
   }
 }
 
-void PackView::showRefusal(const packing::ScanFeedback &feedback, const QString &text)
+void PackView::showRefusal(const QString &text)
 {
-  Q_UNUSED(feedback);
-  m_banner->show(StatusBanner::Tone::Warning, text,
-                 m_session && m_session->state() == packing::PackSession::State::Blocked
-                     ? tr("Scan ACK or press Enter to continue")
-                     : QString());
+  m_banner->show(StatusBanner::Tone::Warning, text);
   m_sounds.play(Cue::Notice);
-}
-
-void PackView::acknowledge()
-{
-  if (m_session && m_session->state() == packing::PackSession::State::Blocked)
-    m_session->acknowledge();
-}
-
-void PackView::nextBox()
-{
-  if (!m_session)
-    return;
-  if (m_session->nextBox().outcome == Outcome::Refused)
-    showRefusal({}, tr("Box %1 is still empty").arg(m_session->boxNo()));
-}
-
-void PackView::complete()
-{
-  if (!m_session)
-    return;
-  const auto result = m_session->complete();
-  if (result.outcome == Outcome::Refused)
-    showRefusal(result, m_session->state() == packing::PackSession::State::Packing
-                            ? tr("Not complete: %n item(s) still to scan", nullptr, result.remaining)
-                            : tr("Cannot complete now"));
 }
 
 int PackView::currentRow() const
@@ -464,7 +428,7 @@ void PackView::showManualEntry()
   const int row = currentRow();
   const packing::PackLine &line = m_session->lines().at(row);
   if (line.done()) {
-    showRefusal({}, tr("%1 is already complete").arg(line.title));
+    showRefusal(tr("%1 is already complete").arg(line.title));
     return;
   }
   m_manualTitle->setText(tr("Manual: <b>%1</b> %2").arg(line.title.toHtmlEscaped(), line.variantTitle.toHtmlEscaped()));
@@ -473,34 +437,36 @@ void PackView::showManualEntry()
   m_manualApprover->clear();
   m_manualPin->clear();
   m_manualPanel->show();
+  m_controller.setManualApprovalOpen(true);
   m_manualQuantity->setFocus();
   m_manualQuantity->selectAll();
   m_banner->show(StatusBanner::Tone::Warning, tr("Manual quantity for %1").arg(line.title),
-                 tr("Choose a reason, then a lead scans their badge · Esc cancels"));
+                 tr("Choose a reason, then a lead scans their badge and types their PIN · Esc cancels"));
 }
 
 void PackView::submitManual()
 {
   if (!m_session || !m_manualPanel->isVisible())
     return;
-  const int row = currentRow();
-  const QString approver = m_manualApprover->text().trimmed();
-  const auto result = m_session->enterManual(row, m_manualQuantity->value(), m_manualReason->currentText(), approver,
-                                             m_manualPin->text());
-  m_manualPin->clear();
-  if (result.outcome == Outcome::Refused && !approver.isEmpty() && result.detail.endsWith(u"badge and PIN")) {
-    // A scanned badge only says who approves; the lead's PIN proves it.
-    showRefusal(result, tr("The lead types their PIN to approve"));
+  const QString badge = m_manualApprover->text().trimmed();
+  if (m_session->needsLeadForManual() && badge.isEmpty()) {
+    showRefusal(tr("A lead must scan their badge and type their PIN to approve"));
+    m_manualApprover->setFocus(); // a lead may also type the badge and press Enter
+    return;
+  }
+  if (m_session->needsLeadForManual() && m_manualPin->text().isEmpty()) {
+    showRefusal(tr("Lead badge %1 · type the lead's PIN").arg(badge));
     m_manualPin->setFocus();
     return;
   }
-  if (result.outcome == Outcome::Refused) {
-    const bool needsLead = m_manualApprover->text().trimmed().isEmpty() || result.detail.contains(u"lead");
-    showRefusal(result, needsLead ? tr("A lead must scan their badge to approve")
-                                  : tr("Manual quantity refused: check quantity and reason"));
-    m_manualApprover->clear();
-    if (needsLead)
-      m_manualApprover->setFocus(); // a lead may also type the badge and press Enter
+  const auto result = m_controller.enterManual(currentRow(), m_manualQuantity->value(), m_manualReason->currentText(),
+                                               badge, m_manualPin->text());
+  m_manualPin->clear();
+  if (result.outcome == Outcome::Refused) { // the controller said why
+    if (result.approvalRefused) {
+      m_manualApprover->clear();
+      m_manualApprover->setFocus();
+    }
     return;
   }
   closePanels();
@@ -544,12 +510,9 @@ void PackView::submitReason()
     return;
   const QString reason = m_reasonCombo->currentText().trimmed();
   const auto result =
-      m_reasonMode == ReasonMode::Hold ? m_session->requestHold(reason) : m_session->completePartial(reason);
-  if (result.outcome == Outcome::Refused) {
-    showRefusal(result,
-                m_reasonMode == ReasonMode::Partial ? tr("Nothing verified yet to ship") : tr("Cannot hold now"));
-    return;
-  }
+      m_reasonMode == ReasonMode::Hold ? m_controller.hold(reason) : m_controller.completePartial(reason);
+  if (result.outcome == Outcome::Refused)
+    return; // the controller said why
   closePanels();
 }
 
@@ -558,6 +521,7 @@ void PackView::closePanels()
   const bool wasOpen = m_manualPanel->isVisible() || m_reasonPanel->isVisible();
   m_manualPanel->hide();
   m_reasonPanel->hide();
+  m_controller.setManualApprovalOpen(false);
   m_table->setFocus();
   if (wasOpen && m_session && m_session->state() == packing::PackSession::State::Packing &&
       m_banner->tone() == StatusBanner::Tone::Warning)
@@ -578,7 +542,7 @@ void PackView::keyPressEvent(QKeyEvent *event)
   }
   if ((enter || event->key() == Qt::Key_Escape) && m_session &&
       m_session->state() == packing::PackSession::State::Blocked) {
-    acknowledge();
+    m_controller.acknowledge();
     return;
   }
   QWidget::keyPressEvent(event);

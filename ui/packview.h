@@ -7,8 +7,6 @@
 
 #include <QWidget>
 
-#include <memory>
-
 class QComboBox;
 class QFrame;
 class QLabel;
@@ -17,6 +15,10 @@ class QProgressBar;
 class QSpinBox;
 class QTableView;
 
+namespace pb::station {
+class StationController;
+}
+
 namespace pb::ui {
 
 class FeedbackSounds;
@@ -24,34 +26,28 @@ class PackLinesModel;
 class StatusBanner;
 
 // The screen a packer works in: the order, its lines, progress, and a banner readable from three
-// metres. Driven by scans (from ScannerInputFilter via StationWindow) and function keys only.
+// metres. It shows the controller's pack session; its keys and panels ask the controller to act.
 class PackView final : public QWidget {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(PackView)
 
 public:
-  PackView(const Clock &clock, FeedbackSounds &sounds, QWidget *parent = nullptr);
+  PackView(const Clock &clock, FeedbackSounds &sounds, station::StationController &controller,
+           QWidget *parent = nullptr);
   ~PackView() override;
 
-  void setSession(std::unique_ptr<packing::PackSession> session);
-  std::unique_ptr<packing::PackSession> takeSession();
-  packing::PackSession *session() const { return m_session.get(); }
+  // The session to show (owned by the controller); null: none.
+  void setSession(packing::PackSession *session);
+  packing::PackSession *session() const { return m_session; }
   StatusBanner *banner() const { return m_banner; }
   PackLinesModel *linesModel() const { return m_model; }
-
-  void handleScan(const scanning::DecodedScan &scan);
+  // A lead's badge scanned while the manual-quantity panel is open: selects the lead, asks for the PIN.
+  void leadBadgeScanned(const QString &badgeId);
 
 public Q_SLOTS:
   void showManualEntry();
   void showHoldPanel();
   void showPartialPanel();
-  void nextBox();
-  void complete();
-  void acknowledge();
-
-Q_SIGNALS:
-  void finished(bool partial);
-  void holdRequested(const QString &reason);
 
 protected:
   void keyPressEvent(QKeyEvent *event) override;
@@ -62,7 +58,7 @@ private:
   void buildUi();
   void buildPanels();
   void showFeedback(const packing::ScanFeedback &feedback);
-  void showRefusal(const packing::ScanFeedback &feedback, const QString &text);
+  void showRefusal(const QString &text);
   void showReady();
   void updateHeader();
   void updateProgress();
@@ -73,7 +69,8 @@ private:
 
   const Clock &m_clock;
   FeedbackSounds &m_sounds;
-  std::unique_ptr<packing::PackSession> m_session;
+  station::StationController &m_controller;
+  packing::PackSession *m_session = nullptr;
   ReasonMode m_reasonMode = ReasonMode::Hold;
 
   QLabel *m_orderLabel = nullptr;

@@ -7,19 +7,13 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLoggingCategory>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace pb::ui {
 
-namespace {
-Q_LOGGING_CATEGORY(lcSignIn, "packbench.ui.signinview")
-}
-
-SignInView::SignInView(QSqlDatabase db, QWidget *parent)
+SignInView::SignInView(QWidget *parent)
     : QWidget(parent)
-    , m_db(std::move(db))
 {
   setObjectName(QStringLiteral("signInView"));
   auto *layout = new QVBoxLayout(this);
@@ -60,8 +54,8 @@ SignInView::SignInView(QSqlDatabase db, QWidget *parent)
   setTabOrder(m_badge, m_pin);
   setTabOrder(m_pin, m_signIn);
   setFocusProxy(m_badge);
-  connect(m_signIn, &QPushButton::clicked, this, &SignInView::signInWithPin);
-  connect(m_pin, &QLineEdit::returnPressed, this, &SignInView::signInWithPin);
+  connect(m_signIn, &QPushButton::clicked, this, &SignInView::submit);
+  connect(m_pin, &QLineEdit::returnPressed, this, &SignInView::submit);
   connect(m_badge, &QLineEdit::returnPressed, this, [this]() { m_pin->setFocus(); });
   reset();
 }
@@ -70,7 +64,7 @@ SignInView::~SignInView() = default;
 
 void SignInView::reset(const QString &reason)
 {
-  m_banner->show(StatusBanner::Tone::Neutral, tr("Scan your badge to sign in"), reason);
+  m_banner->show(StatusBanner::Tone::Neutral, tr("Scan your badge, then type your PIN"), reason);
   m_badge->clear();
   m_pin->clear();
   m_badge->setFocus();
@@ -78,40 +72,37 @@ void SignInView::reset(const QString &reason)
 
 void SignInView::badgeScanned(const QString &badgeId)
 {
-  auto packer = packing::signInWithBadge(m_db, badgeId);
-  if (!packer) {
-    refuse(packer.error().kind == ErrorKind::Permission ? tr("This badge is deactivated — see your lead")
-           : packer.error().kind == ErrorKind::NotFound ? tr("Badge not recognised")
-                                                        : tr("Database problem: cannot sign in"));
-    if (packer.error().kind != ErrorKind::NotFound && packer.error().kind != ErrorKind::Permission)
-      qCWarning(lcSignIn).noquote() << packer.error().message;
-    return;
-  }
-  Q_EMIT signedIn(*packer);
+  // A badge is half of the credential: it only says who is signing in, the PIN proves it.
+  m_badge->setText(badgeId);
+  m_pin->clear();
+  m_pin->setFocus();
+  m_banner->show(StatusBanner::Tone::Neutral, tr("Badge %1 · type your PIN and press Enter").arg(badgeId),
+                 tr("Not your badge? Scan yours"));
 }
 
-void SignInView::signInWithPin()
+void SignInView::submit()
 {
   if (m_badge->text().trimmed().isEmpty()) {
     m_badge->setFocus();
     return;
   }
-  auto packer = packing::signInWithPin(m_db, m_badge->text().trimmed(), m_pin->text());
-  m_pin->clear();
-  if (!packer) {
-    // LockedOut carries its own words ("Too many wrong PINs — try again in N s").
-    refuse(packer.error().kind == ErrorKind::Permission  ? tr("Badge or PIN not accepted")
-           : packer.error().kind == ErrorKind::LockedOut ? packer.error().message
-                                                         : tr("Database problem: cannot sign in"));
+  if (m_pin->text().isEmpty()) {
     m_pin->setFocus();
     return;
   }
-  Q_EMIT signedIn(*packer);
+  const QString pin = m_pin->text();
+  m_pin->clear();
+  m_pin->setFocus(); // where a refused PIN is typed again
+  Q_EMIT signInRequested(m_badge->text().trimmed(), pin);
 }
 
-void SignInView::refuse(const QString &why)
+void SignInView::refuse(const QString &why, const QString &detail)
 {
-  m_banner->show(StatusBanner::Tone::Error, why, tr("Scan your badge, or type badge number and PIN"));
+  const QString again = tr("Scan your badge or type its number, then type your PIN");
+  QString reason = detail;
+  if (!reason.isEmpty())
+    reason[0] = reason[0].toUpper();
+  m_banner->show(StatusBanner::Tone::Error, why, reason.isEmpty() ? again : reason + u" · " + again);
 }
 
 } // namespace pb::ui

@@ -4,7 +4,6 @@
 
 #include "core/packing/packers.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class QLineEdit;
@@ -14,29 +13,29 @@ namespace pb::ui {
 
 class StatusBanner;
 
-// Who is at the bench: sign in by scanning a badge, or by badge number and PIN.
+// Who is at the bench: a scanned or typed badge selects the packer, their PIN signs them in.
 class SignInView final : public QWidget {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(SignInView)
 
 public:
-  explicit SignInView(QSqlDatabase db, QWidget *parent = nullptr);
+  explicit SignInView(QWidget *parent = nullptr);
   ~SignInView() override;
 
-  // Called when a badge is scanned while this screen shows.
+  // A badge scanned while this screen shows: fills the badge and asks for the PIN (it signs nobody in).
   void badgeScanned(const QString &badgeId);
   // Shown when the station locked itself or the packer signed out.
   void reset(const QString &reason = {});
+  // The badge and PIN were not accepted: says why (detail: the check's own reason, e.g. a lockout).
+  void refuse(const QString &why, const QString &detail = {});
   StatusBanner *banner() const { return m_banner; }
 
 Q_SIGNALS:
-  void signedIn(const pb::packing::Packer &packer);
+  void signInRequested(const QString &badgeId, const QString &pin);
 
 private:
-  void signInWithPin();
-  void refuse(const QString &why);
+  void submit();
 
-  QSqlDatabase m_db;
   StatusBanner *m_banner = nullptr;
   QLineEdit *m_badge = nullptr;
   QLineEdit *m_pin = nullptr;

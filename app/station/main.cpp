@@ -245,6 +245,15 @@ int main(int argc, char *argv[])
     }
   }
 
+  // PB*REPRINT: the journaled slip or label printed again as a new job, on the printer it went to.
+  options.reprintSlip = [&slips](qint64 jobId) { return slips.reprint(jobId); };
+  options.reprintLabel = [&labels, journal = pb::documents::PrintJournal(*db)](qint64 jobId) -> pb::Result<qint64> {
+    auto job = journal.get(jobId);
+    if (!job)
+      return job.error();
+    return labels.printLabel(job->fulfillmentOrderId, job->printer, job->payload, job->reference);
+  };
+
   pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();
   if (!config.get(ScanningSerialPort).isEmpty()) {

@@ -224,21 +224,9 @@ void PackSession::setState(State state)
 
 ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid eventId)
 {
-  using scanning::ScanCommand;
   using scanning::ScanKind;
-  if (scan.kind == ScanKind::Command) {
-    switch (scan.command) {
-    case ScanCommand::Ack: return acknowledge();
-    case ScanCommand::NextBox: return nextBox();
-    case ScanCommand::Hold:
-      return requestHold(scan.argument.isEmpty() ? QStringLiteral("held at the bench") : scan.argument);
-    case ScanCommand::Complete: return complete();
-    case ScanCommand::Partial:
-      return completePartial(scan.argument.isEmpty() ? QStringLiteral("partial at the bench") : scan.argument);
-    default:
-      return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("not a pack-session command"), 0});
-    }
-  }
+  if (scan.kind == ScanKind::Command) // the station's command table (core/station) runs commands, not the session
+    return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("a command, not an item"), 0});
   if (m_state == State::Completed || m_state == State::HoldRequested)
     return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
   if (m_state == State::Blocked)
@@ -359,25 +347,21 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
         {Outcome::Refused, row, {}, line.title, line.variantTitle, QStringLiteral("a reason is required"), 0});
   Event manual{kManual, line.lineId, QStringLiteral("MANUAL"), line.sku, {}, quantity, reason.trimmed(), {}, 0, {}};
   if (m_options.manualNeedsLead) {
-    // The lead is recorded by packer id (approved_by), never by badge number in the free-text reason.
-    const bool withPin = !approverPin.isEmpty() || db::isPostgres(m_db);
-    auto approver = withPin ? approveAsLead(m_db, approverBadge, approverPin, m_context.stationId)
-                            : findPackerByBadge(m_db, approverBadge);
-    if (approver && approver->active && approver->isLead()) {
-      manual.approvedBy = approver->id;
-      manual.approvalToken = approver->approvalToken;
-    } else if (!approver && approver.error().kind == ErrorKind::LockedOut) {
-      return emitFeedback({Outcome::Refused, row, {}, line.title, line.variantTitle, approver.error().message, 0});
-    } else {
-      return emitFeedback(
-          {Outcome::Refused,
-           row,
-           {},
-           line.title,
-           line.variantTitle,
-           withPin ? QStringLiteral("needs a lead's badge and PIN") : QStringLiteral("needs a lead's badge"),
-           0});
+    // Badge and PIN of an active lead (approveAsLead: on PostgreSQL the database checks them and hands out a
+    // single-use approval it consumes when it records the count). The lead is recorded by packer id
+    // (approved_by), never by badge number: a badge number is half of a credential.
+    auto approver = approveAsLead(m_db, approverBadge, approverPin, m_context.stationId);
+    if (!approver) {
+      const ErrorKind kind = approver.error().kind;
+      if (kind == ErrorKind::Unavailable || kind == ErrorKind::Internal || kind == ErrorKind::SchemaMismatch)
+        return emitFeedback( // the check could not run: a database problem, not a refusal
+            {Outcome::Failed, row, {}, line.title, line.variantTitle, approver.error().message, 0});
+      ScanFeedback refused{Outcome::Refused, row, {}, line.title, line.variantTitle, approver.error().message, 0};
+      refused.approvalRefused = true;
+      return emitFeedback(refused);
     }
+    manual.approvedBy = approver->id;
+    manual.approvalToken = approver->approvalToken;
   }
   const Status saved = db::inTransaction(m_db, [&]() -> Status { return insertEvent(manual); });
   if (!saved)

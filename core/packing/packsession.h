@@ -46,12 +46,13 @@ enum class Outcome {
 
 struct ScanFeedback {
   Outcome outcome = Outcome::Refused;
-  int row = -1;        // the line it concerned
-  QString code;        // what was scanned (for the banner: which barcode)
-  QString itemTitle;   // the matched item (wrong item: what it actually is)
-  QString itemVariant; // its variant: often all that tells two items apart
-  QString detail;      // why it was refused or failed, in English for logs
-  int remaining = 0;   // items still to verify after this input
+  int row = -1;                 // the line it concerned
+  QString code;                 // what was scanned (for the banner: which barcode)
+  QString itemTitle;            // the matched item (wrong item: what it actually is)
+  QString itemVariant;          // its variant: often all that tells two items apart
+  QString detail;               // why it was refused or failed, in English for logs
+  int remaining = 0;            // items still to verify after this input
+  bool approvalRefused = false; // a lead's badge and PIN were needed and not accepted (detail: the reason)
 };
 
 // Verifies one fulfillment order by scan, within one pack attempt (the claim in PackContext). Every input
@@ -73,6 +74,7 @@ public:
   const PackHeader &header() const { return m_order.header; }
   const QList<PackLine> &lines() const { return m_order.lines; }
   const PackContext &context() const { return m_context; }
+  bool needsLeadForManual() const { return m_options.manualNeedsLead; }
   State state() const { return m_state; }
   int boxNo() const { return m_boxNo; }
   int expectedTotal() const;
@@ -81,11 +83,12 @@ public:
   // The error that blocks scanning until acknowledged, if any.
   const std::optional<ScanFeedback> &pendingError() const { return m_pendingError; }
 
+  // An item scan (or an unreadable one). Command barcodes are refused: StationController's table runs them.
   ScanFeedback handleScan(const scanning::DecodedScan &scan, QUuid eventId = {});
   ScanFeedback acknowledge();
-  // A typed quantity for an item whose barcode will not scan, approved by a lead's badge and PIN (checked by
-  // approveAsLead; on PostgreSQL the database consumes the approval and records the lead's packer id). The
-  // embedded SQLite demo still accepts a lead's badge alone when no PIN is given.
+  // A typed quantity for an item whose barcode will not scan. With manualNeedsLead, an active lead approves
+  // with badge and PIN (approveAsLead; on PostgreSQL the database consumes the approval and records the lead's
+  // packer id); a refusal then says so in `approvalRefused` and why in `detail` (a lockout's wait included).
   ScanFeedback enterManual(int row, int quantity, const QString &reason, const QString &approverBadge = {},
                            const QString &approverPin = {});
   ScanFeedback nextBox();

@@ -3,7 +3,7 @@
 // The whole chain as a warehouse runs it: the Shopify fake holds a catalogue, two warehouses and orders
 // (one split across both); signed products and orders webhooks (with duplicates) reach the real
 // packbench-hub; two real packbench stations, one per warehouse, each on its own Xvfb, are driven only by
-// X keyboard events typed as a wedge scanner types them (xdotool): badge sign-in, F8, UPC-A / EAN-13 /
+// X keyboard events typed as a wedge scanner types them (xdotool): badge scan and typed PIN, F8, UPC-A / EAN-13 /
 // GTIN-14 forms and mixed-case SKUs, PB*COMPLETE. The fake must end with exactly one fulfillment per
 // fulfillment order carrying exactly the scanned quantities, and every document it got must be valid.
 #include "core/db/sql.h"
@@ -467,8 +467,15 @@ private Q_SLOTS:
       startStation(*bench, QStringLiteral("e2e_") + bench->code.toLower(),
                    m_dir.filePath(QStringLiteral("password-") + bench->code));
       screenshot(*bench, QStringLiteral("started"));
-      QVERIFY(scan(*bench, bench->badge)); // the badge scan signs in
+      QVERIFY(scan(*bench, bench->badge)); // the badge scan only selects the packer
       QTest::qWait(500);
+      screenshot(*bench, QStringLiteral("badge-scanned"));
+      QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM claims WHERE station_id = ?"), {bench->stationId}), 0);
+      // The PIN, typed by a person: slower than scanning.max_gap_ms, so it lands in the PIN field.
+      QVERIFY(xdotool(*bench, {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("250"),
+                               QStringLiteral("--args"), QStringLiteral("1"), QStringLiteral("4711"),
+                               QStringLiteral("key"), QStringLiteral("Return")}));
+      QTest::qWait(2000); // the PIN's key derivation takes a moment on a loaded machine
       screenshot(*bench, QStringLiteral("signed-in"));
     }
     int units = 0;

@@ -61,7 +61,7 @@ private:
 
   void signIn(ui::StationWindow &window, const QString &badge = QStringLiteral("PB-1001"))
   {
-    scan(badge);
+    test::scanBadgeAndTypePin(badge, test::demoPin(badge));
     QTRY_VERIFY(window.packer().has_value());
   }
 
@@ -232,19 +232,31 @@ private Q_SLOTS:
     QCOMPARE(window->findChild<QSpinBox *>(QStringLiteral("manualQuantity"))->value(), 3);
     press(Qt::Key_Down); // 2 of the 3 have torn labels
     QCOMPARE(window->findChild<QSpinBox *>(QStringLiteral("manualQuantity"))->value(), 2);
-    scan(QStringLiteral("PB-1002")); // another packer's badge is not enough
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1002"), QStringLiteral("1002")); // a packer's badge and PIN
     QVERIFY(panel->isVisible());
     QVERIFY(banner(*window).contains(QStringLiteral("lead")));
     QCOMPARE(window->packView()->session()->verifiedTotal(), 0);
-    scan(QStringLiteral("PB-9001"));
+    scan(QStringLiteral("PB-9001")); // the lead's badge alone approves nothing: it asks for the PIN
+    QVERIFY(panel->isVisible());
+    QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("manualPin")));
+    QCOMPARE(window->packView()->session()->verifiedTotal(), 0);
+    shoot(*window, QStringLiteral("manual-approval-pin.png"));
+    test::typeSlowly(QStringLiteral("0000"), 60); // a wrong PIN approves nothing either
+    press(Qt::Key_Return);
+    QVERIFY(panel->isVisible());
+    QCOMPARE(window->packView()->session()->verifiedTotal(), 0);
+    QVERIFY(banner(*window).contains(QStringLiteral("Not approved")));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-9001"), QStringLiteral("9001"));
     QVERIFY(!panel->isVisible());
     QCOMPARE(window->packView()->session()->lines().at(shellRow).verified, 2);
     QCOMPARE(tone(*window), Tone::Good);
-    // The lead is recorded by packer id, not as a badge number in the reason.
+    // Recorded under the lead's packer id (approved_by): a badge number is half a credential and stays out of
+    // the journal.
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events e JOIN packers p ON p.id = "
                                                "e.approved_by WHERE e.outcome = 'manual' AND p.badge_id = 'PB-9001' "
                                                "AND e.reason = 'Barcode damaged'")),
              1);
+    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM scan_events WHERE reason LIKE '%PB-9001%'")), 0);
   }
 
   void manualEntry_enterInQuantityBox_records()
@@ -291,7 +303,12 @@ private Q_SLOTS:
     QVERIFY(banner(*window).contains(QStringLiteral("lead")));
     QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("manualApprover")));
     QCOMPARE(window->packView()->session()->verifiedTotal(), 0);
-    scan(QStringLiteral("PB-9001"));
+    test::typeSlowly(QStringLiteral("PB-9001"), 60); // a lead with no badge on them types its number
+    press(Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("manualPin")));
+    QVERIFY(panel->isVisible());
+    test::typeSlowly(QStringLiteral("9001"), 60);
+    press(Qt::Key_Return);
     QVERIFY(!panel->isVisible());
     QCOMPARE(window->packView()->session()->verifiedTotal(), 2);
   }

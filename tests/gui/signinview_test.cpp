@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The sign-in screen: badge scan, badge number + PIN typed by a person, refusals, idle lock.
+// The sign-in screen: a badge scan or typed badge number, then the PIN typed by a person; refusals, idle lock.
 #include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
@@ -51,7 +51,7 @@ private Q_SLOTS:
     m_db = *db;
   }
 
-  void badgeScan_signsIn()
+  void badgeScan_selectsThePacker_andOnlyThePinSignsIn()
   {
     auto window = makeWindow();
     QVERIFY(window->signInView()->isVisible());
@@ -59,22 +59,51 @@ private Q_SLOTS:
     if (!shots.isEmpty())
       QVERIFY(window->grab().save(shots + QStringLiteral("/sign-in.png")));
     scan(QStringLiteral("PB-1001"));
+    QTest::qWait(100);
+    QVERIFY(!window->packer().has_value()); // a badge is half of the credential
+    QVERIFY(window->signInView()->isVisible());
+    auto *badgeEdit = window->findChild<QLineEdit *>(QStringLiteral("badgeEdit"));
+    QCOMPARE(badgeEdit->text(), QStringLiteral("PB-1001")); // the decoded badge, not the raw burst
+    QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("pinEdit")));
+    QVERIFY(window->signInView()->banner()->headline().contains(QStringLiteral("PIN")));
+    if (!shots.isEmpty())
+      QVERIFY(window->grab().save(shots + QStringLiteral("/sign-in-pin.png")));
+    type(QStringLiteral("1001"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::NoModifier, 70);
     QTRY_VERIFY(window->packer().has_value());
     QCOMPARE(window->packer()->name, QStringLiteral("Jordan P."));
     QVERIFY(!window->signInView()->isVisible());
-    auto *badgeEdit = window->findChild<QLineEdit *>(QStringLiteral("badgeEdit"));
-    QCOMPARE(badgeEdit->text(), QString()); // the burst never landed in the focused field
   }
 
   void unknownBadge_andItemScan_areRefused()
   {
     auto window = makeWindow();
-    scan(QStringLiteral("PB-4242"));
+    scan(QStringLiteral("PB-4242")); // which badges exist is not told before the PIN
+    type(QStringLiteral("4242"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::NoModifier, 70);
     QCOMPARE(tone(*window), Tone::Error);
-    QVERIFY(window->signInView()->banner()->headline().contains(QStringLiteral("not recognised")));
+    QVERIFY2(window->signInView()->banner()->text().contains(QStringLiteral("not accepted")),
+             qPrintable(window->signInView()->banner()->text()));
     scan(QStringLiteral("081234500016"));
     QVERIFY(window->signInView()->banner()->text().contains(QStringLiteral("not a badge")));
     QVERIFY(!window->packer().has_value());
+  }
+
+  void otherPackersBadge_atTheQueue_asksForTheirPin()
+  {
+    auto window = makeWindow();
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QTRY_VERIFY(window->packer().has_value());
+    scan(QStringLiteral("PB-9001")); // someone else steps up to the bench
+    QVERIFY(window->signInView()->isVisible());
+    QCOMPARE(window->packer()->badgeId, QStringLiteral("PB-1001")); // not signed in as the lead by a badge
+    QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("pinEdit")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::NoModifier, 60); // no order for a half sign-in
+    QVERIFY(!window->packView()->session());
+    type(QStringLiteral("9001"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::NoModifier, 70);
+    QTRY_COMPARE(window->packer()->badgeId, QStringLiteral("PB-9001"));
+    QVERIFY(!window->signInView()->isVisible());
   }
 
   void typedBadgeAndPin_signIn()
@@ -98,7 +127,7 @@ private Q_SLOTS:
     type(QStringLiteral("0000"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::NoModifier, 70);
     QCOMPARE(tone(*window), Tone::Error);
-    QVERIFY(window->signInView()->banner()->headline().contains(QStringLiteral("not accepted")));
+    QVERIFY(window->signInView()->banner()->text().contains(QStringLiteral("not accepted")));
     QCOMPARE(window->findChild<QLineEdit *>(QStringLiteral("pinEdit"))->text(), QString());
     QVERIFY(!window->packer().has_value());
   }
@@ -106,7 +135,7 @@ private Q_SLOTS:
   void idleLock_keepsTheOrder_andBadgeUnlocks()
   {
     auto window = makeWindow();
-    scan(QStringLiteral("PB-1001"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     QTRY_VERIFY(window->packer().has_value());
     auto fo = test::createClaimedOrder(m_db, QStringLiteral("#L1"), {{QStringLiteral("NW-T2D-001"), 2}});
     QVERIFY(fo.ok());
@@ -118,7 +147,11 @@ private Q_SLOTS:
     scan(test::barcodeFor(m_db, QStringLiteral("NW-T2D-001"))); // scans do nothing while locked
     QCOMPARE(window->packView()->session()->verifiedTotal(), 1);
     scan(QStringLiteral("PB-1001"));
-    QVERIFY(window->packView()->isVisible());
+    QVERIFY(window->signInView()->isVisible()); // the badge alone does not unlock
+    QCOMPARE(window->packView()->session()->verifiedTotal(), 1);
+    type(QStringLiteral("1001"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::NoModifier, 70);
+    QTRY_VERIFY(window->packView()->isVisible());
     QCOMPARE(window->packView()->session()->verifiedTotal(), 1);
   }
 };

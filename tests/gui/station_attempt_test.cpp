@@ -73,7 +73,7 @@ private:
 
   void signIn(ui::StationWindow &window, const QString &badge)
   {
-    scan(badge);
+    test::scanBadgeAndTypePin(badge, test::demoPin(badge));
     QTRY_VERIFY(window.packer().has_value());
   }
 
@@ -183,6 +183,9 @@ private Q_SLOTS:
     QCOMPARE(window->packer()->badgeId, QStringLiteral("PB-1001"));
     QCOMPARE(window->leadPanel()->findChild<QLineEdit *>(QStringLiteral("leadBadge"))->text(),
              QStringLiteral("PB-9001"));
+    QCOMPARE(QApplication::focusWidget(), window->leadPanel()->findChild<QLineEdit *>(QStringLiteral("leadPin")));
+    if (const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR"); !shots.isEmpty())
+      QVERIFY(window->grab().save(shots + QStringLiteral("/lead-approval-pin.png")));
     type(QStringLiteral("0000"));
     QVERIFY(window->leadPanel()->isVisible()); // a wrong PIN approves nothing
     QVERIFY(!window->leadPanel()->findChild<QLabel *>(QStringLiteral("leadProblem"))->text().isEmpty());
@@ -260,7 +263,7 @@ private Q_SLOTS:
     VERIFY_OK(reaped);
     QCOMPARE(*reaped, 1);
     QCOMPARE(packState(fo), QStringLiteral("queued"));
-    scan(QStringLiteral("PB-1001"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     QTRY_VERIFY(window->banner()->isVisible());
     QVERIFY(!window->packView()->session());
     QVERIFY2(window->banner()->headline().contains(QStringLiteral("while the station was locked")),

@@ -53,7 +53,7 @@ private:
   // Signs in, takes the next order with F8 and scans every item on it; returns the order.
   qint64 takeAndScanEverything(ui::StationWindow &window)
   {
-    scan(QStringLiteral("PB-1001"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     if (!QTest::qWaitFor([&]() { return window.packer().has_value(); }))
       return 0;
     press(Qt::Key_F8);

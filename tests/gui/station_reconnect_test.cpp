@@ -229,7 +229,7 @@ private Q_SLOTS:
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QVERIFY(m_window->isDatabaseAvailable());
     QVERIFY(!m_window->databaseBanner()->isVisible());
-    scan(QStringLiteral("PB-1001"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     QTRY_VERIFY(m_window->packer().has_value());
     QVERIFY2(m_window->queueModel()->rowCount() > 0, "row-level security hides the shop's queue");
   }

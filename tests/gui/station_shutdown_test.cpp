@@ -47,7 +47,7 @@ private:
     window->activateWindow();
     if (!QTest::qWaitForWindowActive(window.get()))
       return nullptr;
-    scan(QStringLiteral("PB-1001"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     if (!QTest::qWaitFor([&]() { return window->packer().has_value(); }))
       return nullptr;
     return window;

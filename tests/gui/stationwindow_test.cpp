@@ -64,7 +64,7 @@ private Q_SLOTS:
     window.show();
     window.activateWindow(); // Xvfb has no window manager to do it
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    scan(QStringLiteral("PB-1001")); // badge
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     QTRY_VERIFY(window.packer().has_value());
     auto *combo = window.findChild<QComboBox *>(QStringLiteral("locationCombo"));
     auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
@@ -100,7 +100,7 @@ private Q_SLOTS:
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::NoModifier, 60); // nobody signed in: nothing
     QVERIFY(!window.packView()->session());
-    scan(QStringLiteral("PB-1002"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1002"), QStringLiteral("1002"));
     QTRY_VERIFY(window.packer().has_value());
     const qint64 first = window.queueModel()->orders().first().fulfillmentOrderId;
     scan(test::barcodeFor(m_db, QStringLiteral("NW-T2D-001"))); // an item with no order open: told what to do
@@ -128,7 +128,7 @@ private Q_SLOTS:
     window.show();
     window.activateWindow(); // Xvfb has no window manager to do it
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    scan(QStringLiteral("PB-1001"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     QTRY_VERIFY(window.packer().has_value());
     auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));
     QCOMPARE(QApplication::focusWidget(), table);

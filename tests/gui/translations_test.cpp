@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The embedded .qm catalogues answer tr() under the contexts the widgets really use.
+#include "core/station/stationcontroller.h"
 #include "ui/printing/slipprinter.h"
 #include "ui/signinview.h"
 #include "ui/stationwindow.h"
@@ -21,8 +22,11 @@ private slots:
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("expected");
     QTest::newRow("sign-in") << QByteArray(ui::SignInView::staticMetaObject.className())
-                             << QStringLiteral("Scan your badge to sign in")
-                             << QStringLiteral("Zum Anmelden den Ausweis scannen");
+                             << QStringLiteral("Scan your badge, then type your PIN")
+                             << QStringLiteral("Ausweis scannen, dann PIN eingeben");
+    // core/station is in the catalogue too: the controller says what the station shows.
+    QTest::newRow("controller") << QByteArray(station::StationController::staticMetaObject.className())
+                                << QStringLiteral("No order open") << QStringLiteral("Keine Bestellung offen");
     QTest::newRow("station") << QByteArray(ui::StationWindow::staticMetaObject.className())
                              << QStringLiteral("Take &next order") << QStringLiteral("&Nächste Bestellung nehmen");
     QTest::newRow("printing") << QByteArray(printing::SlipPrinter::staticMetaObject.className())

@@ -54,6 +54,7 @@ private:
     options.autoPrint = [this, printerName](qint64 fo) { return m_printer->printSlip(fo, printerName); };
     if (!labelPrinter.isEmpty()) // as app/station wires it
       options.autoPrintLabel = [this, labelPrinter](qint64 fo) { return m_labels->printHouseLabel(fo, labelPrinter); };
+    options.reprintSlip = [this](qint64 jobId) { return m_printer->reprint(jobId); };
     m_window = std::make_unique<ui::StationWindow>(
         m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-p"), QStringLiteral("RNO"), QStringLiteral("demo")},
         options);
@@ -61,7 +62,7 @@ private:
     m_window->activateWindow();
     if (!QTest::qWaitForWindowActive(m_window.get()))
       return 0;
-    scan(QStringLiteral("PB-1001"));
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     if (!QTest::qWaitFor([&]() { return m_window->packer().has_value(); }))
       return 0;
     press(Qt::Key_F8);
@@ -125,6 +126,26 @@ private Q_SLOTS:
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
              QStringLiteral("1"));
+  }
+
+  void reprintScan_printsTheSlipAgain_asANewJournaledJob()
+  {
+    const qint64 fo = packNextOrder(QStringLiteral("packbench-pdf"));
+    QVERIFY(fo > 0);
+    const QString orderName = text(
+        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
+        fo);
+    QTRY_COMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
+                 QStringLiteral("1"));
+    const qint64 before = m_cups->lastJob();
+    scan(QStringLiteral("PB*REPRINT")); // the command on the printed sheet: it used to lead nowhere
+    auto again = m_cups->waitForText(before, orderName);
+    QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+    QCOMPARE(
+        text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'slip'"), fo),
+        QStringLiteral("2"));
+    QVERIFY2(m_window->packView()->banner()->headline().startsWith(QStringLiteral("Reprinted")),
+             qPrintable(m_window->packView()->banner()->headline()));
   }
 
   void missingPrinter_warnsAndTheOrderStaysPacked()

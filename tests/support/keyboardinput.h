@@ -83,6 +83,22 @@ inline void typeSlowly(const QString &text, int delayMs = 90)
     xkeys::type(target, c, delayMs);
 }
 
+// A packer signing in: the badge scanned (it only selects the packer), then the PIN typed by hand and Enter.
+// The demo packers' PIN is the number of their badge (PB-1001: 1001).
+inline void scanBadgeAndTypePin(const QString &badge, const QString &pin)
+{
+  scan(badge);
+  typeSlowly(pin, 60);
+  QWidget *target = QApplication::focusWidget();
+  QVERIFY2(target, "nothing has focus");
+  QTest::keyClick(target, Qt::Key_Return, Qt::NoModifier, 60);
+}
+
+inline QString demoPin(const QString &badge)
+{
+  return badge.mid(badge.indexOf(u'-') + 1);
+}
+
 // A person pressing one key: slower than the scanner's inter-key gap.
 inline void press(Qt::Key key)
 {

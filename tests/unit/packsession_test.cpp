@@ -195,7 +195,7 @@ private Q_SLOTS:
     m_clock.advanceMs(3'600'000);
     QCOMPARE(session->state(), PackSession::State::Blocked);
     QCOMPARE(session->lines().first().verified, 0);
-    QCOMPARE(scan(*session, QStringLiteral("PB*ACK")), Outcome::Acknowledged);
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
     QCOMPARE(session->acknowledge().outcome, Outcome::Refused); // nothing left to acknowledge
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)), Outcome::Counted);
     QCOMPARE(events(fo, QStringLiteral("acknowledged")), 1);
@@ -264,34 +264,36 @@ private Q_SLOTS:
     QCOMPARE(reopened->verifiedTotal(), 1);
   }
 
-  void manualEntry_needsReasonAndLeadBadge()
+  void manualEntry_needsReasonAndLeadBadgeAndPin()
   {
     const qint64 fo = newOrder({{m_daypack, 1}, {m_shell, 3}});
     auto session = openSession(fo);
     QVERIFY(session);
     const int shellRow = session->lines().at(0).sku == m_shell ? 0 : 1;
     const QString reason = QStringLiteral("barcode torn");
-    QCOMPARE(session->enterManual(shellRow, 2, reason).outcome, Outcome::Refused);         // no badge
-    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-1002")).outcome, // not a lead
-             Outcome::Refused);
-    QCOMPARE(session->enterManual(shellRow, 2, QString(), QStringLiteral("PB-9001")).outcome, Outcome::Refused);
-    QCOMPARE(session->enterManual(shellRow, 4, reason, QStringLiteral("PB-9001")).outcome, Outcome::Refused);
-    QCOMPARE(session->enterManual(7, 1, reason, QStringLiteral("PB-9001")).outcome, Outcome::Refused);
-    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001"), QStringLiteral("0000")).outcome,
-             Outcome::Refused); // wrong PIN
-#ifdef PACKBENCH_TEST_POSTGRES
-    // The database checks the approval: a lead's badge without the PIN approves nothing.
-    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001")).outcome, Outcome::Refused);
-#endif
-    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-9001"), QStringLiteral("9001")).outcome,
-             Outcome::Counted);
+    const QString lead = QStringLiteral("PB-9001");
+    const QString pin = QStringLiteral("9001");
+    const auto noBadge = session->enterManual(shellRow, 2, reason);
+    QCOMPARE(noBadge.outcome, Outcome::Refused);
+    QVERIFY(noBadge.approvalRefused);
+    const auto badgeAlone = session->enterManual(shellRow, 2, reason, lead); // a badge is half a credential
+    QCOMPARE(badgeAlone.outcome, Outcome::Refused);
+    QVERIFY(badgeAlone.approvalRefused);
+    QCOMPARE(session->enterManual(shellRow, 2, reason, lead, QStringLiteral("0000")).outcome, Outcome::Refused);
+    QCOMPARE(session->enterManual(shellRow, 2, reason, QStringLiteral("PB-1002"), QStringLiteral("1002")).outcome,
+             Outcome::Refused); // a packer, not a lead
+    QCOMPARE(session->enterManual(shellRow, 2, QString(), lead, pin).outcome, Outcome::Refused);
+    QCOMPARE(session->enterManual(shellRow, 4, reason, lead, pin).outcome, Outcome::Refused);
+    QCOMPARE(session->enterManual(7, 1, reason, lead, pin).outcome, Outcome::Refused);
+    QCOMPARE(session->lines().at(shellRow).verified, 0);
+    QCOMPARE(session->enterManual(shellRow, 2, reason, lead, pin).outcome, Outcome::Counted);
     QCOMPARE(session->lines().at(shellRow).verified, 2);
-    // The lead is recorded by packer id; the badge number stays out of the free text.
+    // The lead is recorded by packer id (approved_by); the badge number stays out of the free text.
     QCOMPARE(test::scalar(m_db,
                           QStringLiteral("SELECT quantity FROM scan_events e JOIN packers p ON p.id = e.approved_by "
                                          "WHERE e.fulfillment_order_id = ? AND e.outcome = 'manual' "
-                                         "AND p.badge_id = 'PB-9001' AND e.reason NOT LIKE '%PB-9001%'"),
-                          {fo}),
+                                         "AND p.badge_id = ? AND e.reason = ?"),
+                          {fo, lead, reason}),
              2);
     auto reopened = openSession(fo);
     QCOMPARE(reopened->lines().at(shellRow).verified, 2);
@@ -312,14 +314,14 @@ private Q_SLOTS:
     auto session = openSession(fo);
     QVERIFY(session);
     QSignalSpy boxes(session.get(), &PackSession::boxChanged);
-    QCOMPARE(scan(*session, QStringLiteral("PB*NEXTBOX")), Outcome::Refused); // box 1 is empty
+    QCOMPARE(session->nextBox().outcome, Outcome::Refused); // box 1 is empty
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)), Outcome::Counted);
-    QCOMPARE(scan(*session, QStringLiteral("PB*NEXTBOX")), Outcome::BoxStarted);
+    QCOMPARE(session->nextBox().outcome, Outcome::BoxStarted);
     QCOMPARE(boxes.count(), 1);
     QCOMPARE(session->boxNo(), 2);
     QCOMPARE(session->nextBox().outcome, Outcome::Refused); // box 2 is empty
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_shell)), Outcome::Counted);
-    QCOMPARE(scan(*session, QStringLiteral("PB*COMPLETE")), Outcome::Completed);
+    QCOMPARE(session->complete().outcome, Outcome::Completed);
     QCOMPARE(test::scalar(m_db,
                           QStringLiteral("SELECT box_no FROM scan_events WHERE fulfillment_order_id = ? AND "
                                          "outcome = 'ok' ORDER BY id DESC LIMIT 1"),
@@ -335,7 +337,7 @@ private Q_SLOTS:
     auto session = openSession(fo);
     QVERIFY(session);
     QSignalSpy held(session.get(), &PackSession::holdRequested);
-    QCOMPARE(scan(*session, QStringLiteral("PB*HOLD:DAMAGED")), Outcome::HoldRequested);
+    QCOMPARE(session->requestHold(QStringLiteral("DAMAGED")).outcome, Outcome::HoldRequested);
     QCOMPARE(held.count(), 1);
     QCOMPARE(held.first().first().toString(), QStringLiteral("DAMAGED"));
     QCOMPARE(session->state(), PackSession::State::HoldRequested);
@@ -386,7 +388,8 @@ private Q_SLOTS:
     QVERIFY(session);
     QCOMPARE(scan(*session, QStringLiteral("PB-1002")), Outcome::Refused);                 // a badge
     QCOMPARE(scan(*session, QStringLiteral("]C100006141411234567890")), Outcome::Refused); // a carton SSCC
-    QCOMPARE(scan(*session, QStringLiteral("PB*REPRINT")), Outcome::Refused);              // not for the session
+    QCOMPARE(scan(*session, QStringLiteral("PB*REPRINT")), Outcome::Refused);              // commands: the station's
+    QCOMPARE(scan(*session, QStringLiteral("PB*COMPLETE")), Outcome::Refused);
     QCOMPARE(session->state(), PackSession::State::Packing);
   }
 

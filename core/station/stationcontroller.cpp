@@ -1,0 +1,472 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StationController: sign-in, the queue, and the life of an order at the bench from claim to finish.
+#include "core/station/stationcontroller.h"
+
+#include "core/db/connectionsupervisor.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace pb::station {
+
+namespace {
+Q_LOGGING_CATEGORY(lcController, "packbench.core.station.stationcontroller")
+constexpr int kFallbackPollMs = 30'000; // LISTEN/NOTIFY does the fast path; this catches anything missed
+} // namespace
+
+bool isDatabaseFault(ErrorKind kind)
+{
+  return kind == ErrorKind::Unavailable || kind == ErrorKind::Internal || kind == ErrorKind::SchemaMismatch;
+}
+
+StationController::StationController(QSqlDatabase db, const Clock &clock, StationSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_db(std::move(db))
+    , m_clock(clock)
+    , m_settings(std::move(settings))
+    , m_decoder(m_settings.decoder)
+{
+  qRegisterMetaType<pb::station::Notice>();
+  m_fallbackPoll = new QTimer(this);
+  m_fallbackPoll->setInterval(kFallbackPollMs);
+  connect(m_fallbackPoll, &QTimer::timeout, this, &StationController::refreshQueue);
+  m_fallbackPoll->start();
+  m_keepAlive = new QTimer(this);
+  m_keepAlive->setInterval(m_settings.keepAliveInterval);
+  connect(m_keepAlive, &QTimer::timeout, this, &StationController::keepLeaseAlive);
+  m_idleTimer = new QTimer(this);
+  m_idleTimer->setSingleShot(true);
+  m_idleTimer->setInterval(std::max(1, m_settings.idleLockMinutes) * 60'000);
+  connect(m_idleTimer, &QTimer::timeout, this, &StationController::lock);
+  m_idleRelease = new QTimer(this);
+  m_idleRelease->setSingleShot(true);
+  connect(m_idleRelease, &QTimer::timeout, this, &StationController::letLeaseLapse);
+  if (db::ConnectionSupervisor *supervisor = m_settings.supervisor) {
+    // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
+    connect(supervisor, &db::ConnectionSupervisor::unavailable, this, &StationController::databaseUnavailable,
+            Qt::QueuedConnection);
+    connect(supervisor, &db::ConnectionSupervisor::restored, this, &StationController::databaseRestored,
+            Qt::QueuedConnection);
+    connect(supervisor, &db::ConnectionSupervisor::reconnectFailed, this, [this](int rounds, qint64 nextMs) {
+      if (m_offline)
+        Q_EMIT statusMessage(tr("Database unavailable · reconnect attempt %1 failed · next attempt in %2 s")
+                                 .arg(rounds)
+                                 .arg(double(nextMs) / 1000.0, 0, 'f', 1));
+    });
+  }
+}
+
+StationController::~StationController()
+{
+  m_session.reset(); // before the timers and the rest: its signals reach this object
+}
+
+void StationController::setScreen(Screen screen)
+{
+  m_screen = screen;
+  Q_EMIT screenChanged(screen);
+}
+
+void StationController::say(Notice::Where where, Tone tone, const QString &headline, const QString &hint, Cue cue)
+{
+  Q_EMIT notice(Notice{where, tone, headline, hint, cue});
+}
+
+bool StationController::hasOpenSession() const
+{
+  return m_session && (m_session->state() == packing::PackSession::State::Packing ||
+                       m_session->state() == packing::PackSession::State::Blocked);
+}
+
+bool StationController::loadLocations()
+{
+  auto locations = queue::listLocations(m_db, m_settings.shopId);
+  if (!locations) {
+    noteDatabaseError(locations.error());
+    say(Notice::Where::Queue, Tone::Error, tr("Database problem: cannot read warehouses"));
+    qCWarning(lcController).noquote() << locations.error().message;
+    return false;
+  }
+  m_locations = *locations;
+  m_locationIndex = 0;
+  for (int i = 0; i < m_locations.size(); ++i) {
+    const queue::Location &l = m_locations.at(i);
+    if (m_settings.locationId ? l.id == *m_settings.locationId : l.code == m_settings.locationCode)
+      m_locationIndex = i;
+  }
+  return true;
+}
+
+qint64 StationController::currentLocationId() const
+{
+  return m_locationIndex < m_locations.size() ? m_locations.at(m_locationIndex).id : 0;
+}
+
+void StationController::selectLocation(int index)
+{
+  if (index < 0 || index >= m_locations.size() || index == m_locationIndex)
+    return;
+  m_locationIndex = index;
+  refreshQueue();
+}
+
+void StationController::refreshQueue()
+{
+  if (m_offline)
+    return; // the list stays as it was; it is read again once the database is back
+  if (m_locations.isEmpty()) {
+    if (!loadLocations())
+      return; // the notice already says why
+    if (m_locations.isEmpty()) {
+      say(Notice::Where::Queue, Tone::Warning, tr("No warehouses configured"));
+      return;
+    }
+  }
+  auto orders = queue::listWaitingOrders(m_db, currentLocationId());
+  if (!orders) {
+    noteDatabaseError(orders.error());
+    say(Notice::Where::Queue, Tone::Error, tr("Database problem: the queue could not be read"));
+    qCWarning(lcController).noquote() << orders.error().message;
+    return;
+  }
+  m_orders = *orders;
+  Q_EMIT queueChanged();
+  if (m_orders.isEmpty())
+    say(Notice::Where::Queue, Tone::Good, tr("All caught up — nothing to pack"));
+  else
+    say(Notice::Where::Queue, Tone::Neutral, tr("Ready · next: %1").arg(m_orders.first().orderName),
+        tr("Press F8 to take it"));
+}
+
+void StationController::signIn(const QString &badgeId, const QString &pin)
+{
+  auto packer = packing::signInWithPin(m_db, badgeId.trimmed(), pin);
+  if (!packer) {
+    const bool fault = isDatabaseFault(packer.error().kind);
+    if (fault) {
+      qCWarning(lcController).noquote() << "sign-in failed:" << packer.error().message;
+      noteDatabaseError(packer.error());
+    }
+    // A wrong badge or PIN in the packer's language; a lockout in its own words (how long to wait); a database
+    // fault in plain words.
+    const ErrorKind kind = packer.error().kind;
+    Q_EMIT signInRefused(fault ? tr("Database problem: cannot sign in") : tr("Not signed in"),
+                         fault                           ? QString()
+                         : kind == ErrorKind::Permission ? tr("Badge or PIN not accepted")
+                                                         : packer.error().message);
+    return;
+  }
+  signedIn(*packer);
+}
+
+void StationController::signedIn(const packing::Packer &packer)
+{
+  const bool samePacker = m_packer && m_packer->id == packer.id;
+  m_packer = packer;
+  m_locked = false;
+  m_idleRelease->stop();
+  Q_EMIT packerChanged();
+  qCInfo(lcController) << "packer" << packer.id << "signed in";
+  if (m_settings.idleLockMinutes > 0)
+    m_idleTimer->start();
+  if (m_leaseLapsed && !reclaimLapsedLease())
+    return; // the order went back to the queue while the station was locked
+  if (hasOpenSession() && !samePacker && m_order) {
+    // The next packer continues the order under their own name, from the recorded scans.
+    closeSession();
+    openOrder(*m_order);
+    return;
+  }
+  if (hasOpenSession()) {
+    setScreen(Screen::Pack);
+    return;
+  }
+  showQueue();
+}
+
+void StationController::noteActivity()
+{
+  if (m_settings.idleLockMinutes > 0 && m_packer && !m_locked)
+    m_idleTimer->start();
+}
+
+void StationController::showQueue()
+{
+  refreshQueue();
+  setScreen(Screen::Queue);
+}
+
+void StationController::closeSession()
+{
+  if (!m_session)
+    return;
+  Q_EMIT sessionChanged(nullptr); // the view lets go before the session is destroyed
+  m_session.reset();
+}
+
+bool StationController::openOrder(const packing::ClaimedOrder &order)
+{
+  if (!m_packer)
+    return false;
+  auto opened = packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId,
+                                           {m_packer->id, order.claimId, m_settings.stationId}, m_settings.pack);
+  if (!opened) {
+    qCWarning(lcController).noquote() << "cannot open order:" << opened.error().message;
+    noteDatabaseError(opened.error());
+    showQueue();
+    say(Notice::Where::Queue, Tone::Error, tr("This order cannot be packed now"),
+        opened.error().kind == ErrorKind::Conflict ? tr("It was packed or cancelled meanwhile")
+                                                   : tr("Database problem — call the lead"),
+        Cue::Unknown);
+    return false;
+  }
+  std::unique_ptr<packing::PackSession> session = std::move(opened).value();
+  m_order = order;
+  m_order->orderVersion = session->header().version; // what the packer is shown is what they pack against
+  m_leaseLapsed = false;
+  packing::PackSession *s = session.get();
+  connect(s, &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
+    if (feedback.outcome == packing::Outcome::Failed) // not saved: find out now whether the database is gone
+      noteDatabaseError(makeError(ErrorKind::Unavailable, feedback.detail));
+  });
+  connect(s, &packing::PackSession::holdRequested, this, &StationController::sessionHeld);
+  connect(s, &packing::PackSession::completed, this, &StationController::sessionFinished);
+  if (m_settings.workflow && order.claimId)
+    m_keepAlive->start();
+  std::unique_ptr<packing::PackSession> previous = std::move(m_session);
+  m_session = std::move(session);
+  Q_EMIT sessionChanged(s);
+  previous.reset();
+  setScreen(Screen::Pack);
+  return true;
+}
+
+void StationController::takeNextOrder()
+{
+  if (!m_packer || m_locked || m_offline || m_stopping || hasOpenSession())
+    return;
+  if (!m_settings.workflow) {
+    if (!m_orders.isEmpty())
+      openOrder({m_orders.first().fulfillmentOrderId, std::nullopt});
+    return;
+  }
+  auto taken = m_settings.workflow->takeNext(currentLocationId(), *m_packer);
+  if (!taken) {
+    noteDatabaseError(taken.error());
+    showQueue();
+    if (taken.error().kind == ErrorKind::NotFound)
+      say(Notice::Where::Queue, Tone::Good, tr("All caught up — nothing to pack"));
+    else
+      say(Notice::Where::Queue, Tone::Error, tr("Could not take an order"), tr("Try again or call the lead"));
+    return;
+  }
+  openOrder(*taken);
+}
+
+void StationController::takeOrder(qint64 fulfillmentOrderId)
+{
+  if (!m_packer || m_locked || m_offline || m_stopping || hasOpenSession())
+    return;
+  const auto selected = std::find_if(m_orders.cbegin(), m_orders.cend(), [&](const queue::WaitingOrder &o) {
+    return o.fulfillmentOrderId == fulfillmentOrderId;
+  });
+  if (selected == m_orders.cend())
+    return;
+  if (!m_settings.workflow) {
+    openOrder({fulfillmentOrderId, std::nullopt});
+    return;
+  }
+  auto taken = m_settings.workflow->take(fulfillmentOrderId, *m_packer);
+  if (!taken && taken.error().kind == ErrorKind::Conflict &&
+      (selected->packState == u"claimed" || selected->packState == u"held")) {
+    offerLeadAction(*selected, taken.error()); // held, or another bench still has it: a lead may step in
+    return;
+  }
+  if (!taken) {
+    noteDatabaseError(taken.error());
+    say(Notice::Where::Queue, Tone::Warning, tr("Another station has this order"), tr("Press F8 for the next one"));
+    refreshQueue();
+    return;
+  }
+  openOrder(*taken);
+}
+
+void StationController::sessionFinished(bool partial)
+{
+  if (!m_order)
+    return;
+  m_keepAlive->stop();
+  const packing::ClaimedOrder order = *m_order;
+  if (m_settings.workflow) {
+    Status done = m_settings.workflow->finish(order, partial);
+    if (!done && done.error().kind == ErrorKind::Unavailable && m_settings.supervisor) {
+      // The finish is one transaction, so nothing of it was kept: record it once the database is back.
+      qCWarning(lcController).noquote() << "finish not recorded yet:" << done.error().message;
+      m_unrecordedFinish = partial;
+      // Later: the session's own COMPLETE feedback follows this signal and would cover the warning.
+      QTimer::singleShot(0, this, [this]() {
+        if (m_unrecordedFinish)
+          say(Notice::Where::Pack, Tone::Error, tr("Complete — but NOT recorded yet"),
+              tr("The database is unavailable; the order is recorded as packed as soon as it is back. Keep the "
+                 "box on the bench."));
+      });
+      noteDatabaseError(done.error());
+      return;
+    }
+    if (!done) {
+      qCWarning(lcController).noquote() << "finish not recorded:" << done.error().message;
+      // Conflict messages say what changed and that the items go back (translated where they are made).
+      const QString hint =
+          done.error().kind == ErrorKind::Conflict ? done.error().message : tr("Database problem — call the lead");
+      // Later: the session that emitted this is still on the stack and must not be destroyed under it.
+      QTimer::singleShot(0, this, [this, order, hint]() {
+        if (!m_order || m_order->fulfillmentOrderId != order.fulfillmentOrderId)
+          return;
+        if (Status released = m_settings.workflow->release(order); !released) // a lost lease has nothing to release
+          qCInfo(lcController).noquote() << "release after refused finish:" << released.error().message;
+        abandonOrder(tr("This order was NOT recorded as packed"), hint);
+      });
+      return;
+    }
+  }
+  orderRecorded(order, partial);
+}
+
+void StationController::orderRecorded(const packing::ClaimedOrder &order, bool partial)
+{
+  m_lastFinished = order.fulfillmentOrderId;
+  Q_EMIT orderFinished(order, partial);
+  refreshQueue();
+  if (m_settings.autoPrint || m_settings.autoPrintLabel) // after the pack view shows COMPLETE; the pack is committed
+    QTimer::singleShot(0, this, [this, order]() { printDocumentsOf(order); });
+}
+
+void StationController::abandonOrder(const QString &text, const QString &hint)
+{
+  m_keepAlive->stop();
+  m_idleRelease->stop();
+  m_leaseLapsed = false;
+  closeSession();
+  m_order.reset();
+  showQueue();
+  say(Notice::Where::Queue, Tone::Error, text, hint, Cue::Unknown);
+}
+
+void StationController::keepLeaseAlive()
+{
+  if (!m_order || !m_settings.workflow || !hasOpenSession()) {
+    m_keepAlive->stop();
+    return;
+  }
+  if (m_offline)
+    return; // renewed as soon as the database is back
+  if (m_leaseLapsed) {
+    m_keepAlive->stop();
+    return;
+  }
+  Status alive = m_settings.workflow->keepAlive(*m_order);
+  if (alive)
+    return;
+  qCWarning(lcController).noquote() << "lease not renewed:" << alive.error().message;
+  noteDatabaseError(alive.error());
+  if (alive.error().kind == ErrorKind::Conflict) // a database hiccup retries on the next tick
+    abandonOrder(tr("This order was taken back — stop packing it"),
+                 tr("Put its items back on the shelf: it went back to the queue and is packed again from the start"));
+}
+
+void StationController::orderChanged(qint64 fulfillmentOrderId)
+{
+  refreshQueue();
+  if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !hasOpenSession())
+    return;
+  if (m_settings.workflow) { // a changed order goes back to be packed afresh; a cancelled one stays cancelled
+    if (Status released = m_settings.workflow->release(*m_order); !released)
+      qCWarning(lcController).noquote() << "release after change failed:" << released.error().message;
+  }
+  abandonOrder(tr("Order changed or cancelled — stop packing"), tr("Put the items back and press F8"));
+}
+
+void StationController::sessionHeld(const QString &reason)
+{
+  if (m_order && m_settings.workflow) {
+    if (Status held = m_settings.workflow->hold(*m_order, reason); !held) {
+      qCWarning(lcController).noquote() << "hold not recorded:" << held.error().message;
+      if (held.error().kind == ErrorKind::Unavailable && m_settings.supervisor)
+        m_unrecordedHold = reason; // put on hold once the database is back
+      noteDatabaseError(held.error());
+    }
+  }
+  refreshQueue();
+}
+
+void StationController::signOut()
+{
+  if (!m_packer)
+    return;
+  QString released;
+  if (hasOpenSession() && m_order && m_settings.workflow) {
+    // The attempt ends here: whoever packs the order next starts from zero, so the box is emptied now.
+    released = m_session->header().orderName;
+    if (Status done = m_settings.workflow->release(*m_order); !done)
+      qCWarning(lcController).noquote() << "release failed:" << done.error().message;
+  }
+  closeLeadApproval();
+  m_idleRelease->stop();
+  m_leaseLapsed = false;
+  m_keepAlive->stop();
+  closeSession();
+  m_order.reset();
+  m_unrecordedFinish.reset();
+  m_unrecordedHold.reset();
+  m_packer.reset();
+  m_lastFinished = 0;
+  m_idleTimer->stop();
+  Q_EMIT packerChanged();
+  setScreen(Screen::SignIn);
+  Q_EMIT signInRequired(
+      released.isEmpty()
+          ? tr("Signed out")
+          : tr("Signed out · order %1 went back to the queue: put its items back on the shelf").arg(released));
+}
+
+void StationController::lock()
+{
+  if (!m_packer || m_locked)
+    return;
+  m_locked = true;
+  closeLeadApproval();
+  if (hasOpenSession() && m_settings.workflow && m_order && m_order->claimId) {
+    m_idleRelease->setInterval(int(std::max<qint64>(0, m_settings.idleRelease.count())));
+    m_idleRelease->start(); // renewing the lease for a bench nobody is at would keep the order forever
+  }
+  setScreen(Screen::SignIn);
+  Q_EMIT signInRequired(tr("Locked after %n minute(s) without activity", nullptr, m_settings.idleLockMinutes));
+}
+
+QString StationController::stopForShutdown()
+{
+  m_keepAlive->stop();
+  m_idleTimer->stop();
+  m_stopping = true;
+  if (!m_order)
+    return QStringLiteral("no order open");
+  const packing::ClaimedOrder order = *m_order;
+  const QString which = QStringLiteral("order (fulfillment order %1)").arg(order.fulfillmentOrderId);
+  if (m_unrecordedFinish || m_unrecordedHold)
+    return which + QStringLiteral(" was finished or held while the database was away and is NOT recorded; "
+                                  "its claim stays until its lease runs out");
+  if (!hasOpenSession() || !order.claimId || !m_settings.workflow)
+    return which + QStringLiteral(" is not claimed by this station");
+  if (m_session->verifiedTotal() > 0)
+    return which + QStringLiteral(" has scans: its claim stays, to be resumed here or to expire with its lease");
+  if (Status released = m_settings.workflow->release(order); !released)
+    return which + QStringLiteral(" could not be released (%1); its lease runs out").arg(released.error().message);
+  closeSession();
+  m_order.reset();
+  return which + QStringLiteral(" had no scans and went back to the queue");
+}
+
+} // namespace pb::station

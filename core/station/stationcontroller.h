@@ -1,0 +1,230 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/packing/packers.h"
+#include "core/packing/packsession.h"
+#include "core/packing/packworkflow.h"
+#include "core/queue/queuelisting.h"
+#include "core/scanning/scandecoder.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace pb::db {
+class ConnectionSupervisor;
+}
+
+namespace pb::station {
+
+// Which screen the station shows; the view renders it.
+enum class Screen { SignIn, Queue, Pack };
+
+// What a message looks and sounds like (the view maps these onto its banner colours and sound files).
+enum class Tone { Neutral, Good, Warning, Error };
+enum class Cue { None, Good, WrongItem, OverScan, Unknown, Complete, Notice };
+
+// A message for the packer: where it shows, how it looks, what it says and which sound goes with it. One with
+// no headline only plays its cue (the banner keeps what it says).
+struct Notice {
+  enum class Where { Queue, Pack, Database };
+  Where where = Where::Queue;
+  Tone tone = Tone::Neutral;
+  QString headline;
+  QString hint;
+  Cue cue = Cue::None;
+};
+
+// Unavailable, Internal, SchemaMismatch: the database could not answer, so the packer reads "database problem";
+// any other kind (Permission, LockedOut, ...) is an answer whose own words the packer reads.
+bool isDatabaseFault(ErrorKind kind);
+
+// What the composition root decides for this station.
+struct StationSettings {
+  packing::PackWorkflow *workflow = nullptr; // not owned; null: orders are opened without claiming
+  scanning::ScanDecoderOptions decoder;
+  packing::PackOptions pack;
+  std::optional<qint64> shopId;     // only this shop's warehouses are listed (codes repeat across shops)
+  std::optional<qint64> locationId; // preferred over locationCode when set
+  QString locationCode;             // empty: first location
+  int idleLockMinutes = 10;         // 0: never
+  // How long a locked station keeps renewing its open order's lease; then the lease runs out and the
+  // hub's reaper gives the order back to the queue (station.idle_release_minutes).
+  std::chrono::milliseconds idleRelease = std::chrono::minutes(15);
+  std::optional<qint64> stationId;
+  // How often an open order's lease is renewed (PackWorkflow::keepAlive): a third of the lease.
+  std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
+  // Prints the packing slip / the shipping label of a finished order (printing.auto_print); empty: none.
+  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrint;
+  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrintLabel;
+  // Prints a journaled slip / label job again as a new job (PB*REPRINT); empty: that kind is not reprinted.
+  std::function<Result<qint64>(qint64 printJobId)> reprintSlip;
+  std::function<Result<qint64>(qint64 printJobId)> reprintLabel;
+  // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
+  db::ConnectionSupervisor *supervisor = nullptr;
+};
+
+// The pack station without its widgets: who is signed in, the order open at the bench and its claim
+// (taken, kept alive, finished, held, released, recovered after an outage), automatic printing and
+// reprints, lead approvals, and the one table that says what each scanned command does on each screen.
+// StationWindow forwards input to it and renders its state and signals.
+class StationController final : public QObject {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(StationController)
+
+public:
+  StationController(QSqlDatabase db, const Clock &clock, StationSettings settings, QObject *parent = nullptr);
+  ~StationController() override;
+
+  Screen screen() const { return m_screen; }
+  const std::optional<packing::Packer> &packer() const { return m_packer; }
+  bool isLocked() const { return m_locked; }
+  bool isDatabaseAvailable() const { return !m_offline; }
+  // The pack session on the bench (owned here), or null.
+  packing::PackSession *session() const { return m_session.get(); }
+  const std::optional<packing::ClaimedOrder> &order() const { return m_order; }
+  bool hasOpenSession() const;
+  const QList<queue::Location> &locations() const { return m_locations; }
+  int currentLocationIndex() const { return m_locationIndex; }
+  const QList<queue::WaitingOrder> &waitingOrders() const { return m_orders; }
+  // A lead's badge and PIN are awaited (take-over, lifted hold, or a manual count the view asked for).
+  bool awaitsLeadApproval() const { return m_leadAction.has_value() || m_manualApprovalOpen; }
+  // The last order this station finished and printed for (what PB*REPRINT reprints), or 0.
+  qint64 lastFinishedOrder() const { return m_lastFinished; }
+
+  // Signs in with badge and PIN (both needed; a scanned badge only selects the packer).
+  void signIn(const QString &badgeId, const QString &pin);
+  // Opens a pack session for an order the workflow has claimed (or, without one, an unclaimed order).
+  bool openOrder(const packing::ClaimedOrder &order);
+  // The station is stopping (SIGTERM, SIGINT): it takes no more work, and the open order goes back to the
+  // queue if nothing of it was scanned, or keeps its claim if something was. Says what it did.
+  QString stopForShutdown();
+
+  // What the pack screen's keys and panels ask for (the same actions as the scanned commands). A refusal is
+  // said in a notice; the panels read the returned feedback to know whether to close.
+  void acknowledge();
+  void nextBox();
+  void complete();
+  packing::ScanFeedback hold(const QString &reason);
+  packing::ScanFeedback completePartial(const QString &reason);
+  packing::ScanFeedback enterManual(int row, int quantity, const QString &reason, const QString &leadBadge,
+                                    const QString &leadPin);
+  // The view opened or closed its manual-quantity panel: a badge scanned meanwhile is the approving lead's.
+  void setManualApprovalOpen(bool open);
+
+public Q_SLOTS:
+  void handleScan(const QString &raw);
+  void refreshQueue();
+  void selectLocation(int index);
+  void takeNextOrder();
+  // Enter on an order in the queue: takes it, or offers a lead's take-over / release of its hold.
+  void takeOrder(qint64 fulfillmentOrderId);
+  void signOut();
+  void lock();
+  // Someone used the keyboard or the scanner: the idle lock starts over.
+  void noteActivity();
+  void approveAsLead(const QString &badgeId, const QString &pin);
+  void cancelLeadApproval();
+  // PB*REPRINT: the last slip and label of the last finished order again, through the print journal.
+  void reprintLast();
+  // The hub changed or cancelled this order (QueueNotifier::orderChanged).
+  void orderChanged(qint64 fulfillmentOrderId);
+  // The central database went away / came back (db::ConnectionSupervisor).
+  void databaseUnavailable();
+  void databaseRestored();
+
+Q_SIGNALS:
+  void screenChanged(pb::station::Screen screen);
+  // The sign-in screen shows, with why (signed out, locked …); empty: nothing to add.
+  void signInRequired(const QString &reason);
+  // A badge was scanned at the sign-in screen: it fills the badge field and the PIN is asked for.
+  void badgeSelected(const QString &badgeId);
+  void signInRefused(const QString &headline, const QString &detail);
+  void packerChanged();
+  // The pack session on the bench changed (null: none); the controller owns it.
+  void sessionChanged(pb::packing::PackSession *session);
+  void queueChanged();
+  void notice(const pb::station::Notice &notice);
+  void databaseAvailabilityChanged(bool available);
+  void statusMessage(const QString &text);
+  void manualEntryRequested();
+  void leadApprovalRequested(const QString &question);
+  void leadBadgeScanned(const QString &badgeId);
+  void leadApprovalRefused(const QString &why);
+  void leadApprovalClosed();
+  void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
+
+private:
+  struct LeadAction {
+    bool takeOver = true; // else: lift a hold
+    qint64 fulfillmentOrderId = 0;
+    QString orderName;
+  };
+  // One row of the scan-command table (stationscancommands.cpp).
+  struct CommandRoute;
+
+  void setScreen(Screen screen);
+  void say(Notice::Where where, Tone tone, const QString &headline, const QString &hint = {}, Cue cue = Cue::None);
+  void signedIn(const packing::Packer &packer);
+  void showQueue();
+  bool loadLocations();
+  qint64 currentLocationId() const;
+  void closeSession();
+  void keepLeaseAlive();
+  void sessionFinished(bool partial);
+  void sessionHeld(const QString &reason);
+  void orderRecorded(const packing::ClaimedOrder &order, bool partial);
+  void printDocumentsOf(const packing::ClaimedOrder &order);
+  void abandonOrder(const QString &text, const QString &hint);
+  // Scanned commands (stationscancommands.cpp).
+  void runCommand(const scanning::DecodedScan &scan);
+  void refuse(const QString &text);
+  // Outage (stationrecovery.cpp).
+  void noteDatabaseError(const Error &error);
+  void showOutage(const QString &headline, Cue cue = Cue::None);
+  void recoverOrder();
+  // Lead approvals and the lapsing lease of a locked bench (stationleadactions.cpp).
+  void letLeaseLapse();
+  bool reclaimLapsedLease();
+  void offerLeadAction(const queue::WaitingOrder &order, const Error &refusal);
+  void closeLeadApproval();
+
+  QSqlDatabase m_db;
+  const Clock &m_clock;
+  StationSettings m_settings;
+  scanning::ScanDecoder m_decoder;
+  Screen m_screen = Screen::SignIn;
+  QList<queue::Location> m_locations;
+  int m_locationIndex = 0;
+  QList<queue::WaitingOrder> m_orders;
+  std::optional<packing::Packer> m_packer;
+  std::optional<packing::ClaimedOrder> m_order;
+  std::unique_ptr<packing::PackSession> m_session;
+  qint64 m_lastFinished = 0;
+  bool m_locked = false;
+  bool m_stopping = false; // stopForShutdown(): no more orders are taken
+  bool m_offline = false;
+  // A completed order whose pack result the database has not taken yet (it went away); retried on restore.
+  std::optional<bool> m_unrecordedFinish;
+  std::optional<QString> m_unrecordedHold;
+  bool m_leaseLapsed = false; // locked too long: the open order's lease is no longer renewed
+  std::optional<LeadAction> m_leadAction;
+  bool m_manualApprovalOpen = false;
+
+  QTimer *m_fallbackPoll = nullptr;
+  QTimer *m_idleTimer = nullptr;
+  QTimer *m_keepAlive = nullptr;
+  QTimer *m_idleRelease = nullptr;
+};
+
+} // namespace pb::station
+
+Q_DECLARE_METATYPE(pb::station::Notice)

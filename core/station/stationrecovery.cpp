@@ -1,0 +1,143 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StationController while the central database is away and when it comes back (db::ConnectionSupervisor):
+// input is refused, a finish or hold that did not land is recorded later, the open order is re-claimed.
+#include "core/station/stationcontroller.h"
+
+#include "core/db/connectionsupervisor.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace pb::station {
+
+namespace {
+Q_LOGGING_CATEGORY(lcRecovery, "packbench.core.station.stationrecovery")
+} // namespace
+
+void StationController::noteDatabaseError(const Error &error)
+{
+  if (!m_settings.supervisor || error.kind != ErrorKind::Unavailable)
+    return;
+  // Queued: the caller may be deep inside a pack session that a restore would replace.
+  QMetaObject::invokeMethod(m_settings.supervisor, &db::ConnectionSupervisor::checkNow, Qt::QueuedConnection);
+}
+
+void StationController::showOutage(const QString &headline, Cue cue)
+{
+  QString hint;
+  if (m_session && m_unrecordedFinish)
+    hint = tr("Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.")
+               .arg(m_session->header().orderName);
+  else if (m_session && hasOpenSession())
+    hint = tr("Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database "
+              "is back.")
+               .arg(m_session->header().orderName)
+               .arg(m_session->verifiedTotal())
+               .arg(m_session->expectedTotal());
+  else
+    hint = tr("Scans do not count until the database is back. Nothing already saved is lost.");
+  say(Notice::Where::Database, Tone::Error, headline, hint, cue);
+}
+
+void StationController::databaseUnavailable()
+{
+  if (m_offline)
+    return;
+  m_offline = true;
+  qCWarning(lcRecovery) << "central database unavailable; input is refused until it is back";
+  m_keepAlive->stop();
+  if (hasOpenSession()) // replaces a "scan it again" that cannot work now
+    say(Notice::Where::Pack, Tone::Warning, tr("Paused — waiting for the database"),
+        tr("Scans count again once it is back"));
+  Q_EMIT databaseAvailabilityChanged(false);
+  showOutage(tr("Database unavailable — reconnecting…"), Cue::Unknown);
+  Q_EMIT statusMessage(tr("Database unavailable · reconnecting"));
+}
+
+void StationController::databaseRestored()
+{
+  const bool wasOffline = m_offline;
+  m_offline = false;
+  Q_EMIT databaseAvailabilityChanged(true);
+  qCInfo(lcRecovery) << "central database back" << (wasOffline ? "after an outage" : "after a reconnect");
+  recoverOrder();
+  refreshQueue(); // work that arrived while nobody was listening
+}
+
+void StationController::recoverOrder()
+{
+  if (!m_order || !m_settings.workflow || !m_packer)
+    return;
+  const packing::ClaimedOrder order = *m_order;
+  if (m_unrecordedFinish) {
+    const bool partial = *m_unrecordedFinish;
+    Status done = m_settings.workflow->finish(order, partial);
+    if (!done && done.error().kind == ErrorKind::Conflict) {
+      // The first attempt may have committed just as the connection went: then it is recorded already.
+      if (auto landed = m_settings.workflow->wasFinished(order); landed && *landed)
+        done = {};
+    }
+    if (!done && done.error().kind == ErrorKind::Unavailable) {
+      noteDatabaseError(done.error());
+      return;
+    }
+    m_unrecordedFinish.reset();
+    if (!done) {
+      qCWarning(lcRecovery).noquote() << "finish refused after reconnect:" << done.error().message;
+      (void)m_settings.workflow->release(order);
+      abandonOrder(tr("This order was NOT recorded as packed"), tr("It changed or was taken back — stop packing"));
+      return;
+    }
+    say(Notice::Where::Pack, Tone::Good, tr("✔ ORDER %1 COMPLETE — recorded").arg(m_session->header().orderName),
+        tr("The database is back · F8 takes the next order"));
+    orderRecorded(order, partial);
+    return;
+  }
+  if (m_unrecordedHold) {
+    const QString reason = *m_unrecordedHold;
+    if (Status held = m_settings.workflow->hold(order, reason); !held) {
+      qCWarning(lcRecovery).noquote() << "hold refused after reconnect:" << held.error().message;
+      if (held.error().kind == ErrorKind::Unavailable)
+        return noteDatabaseError(held.error());
+    }
+    m_unrecordedHold.reset();
+    return;
+  }
+  if (!hasOpenSession() || m_leaseLapsed)
+    return; // a lapsed lease is settled when someone signs in again
+  packing::ClaimedOrder resumed = order;
+  if (Status alive = m_settings.workflow->keepAlive(order); !alive) {
+    if (alive.error().kind == ErrorKind::Unavailable)
+      return noteDatabaseError(alive.error());
+    // The lease ran out during the outage: take the order again unless another station has it.
+    auto retaken = m_settings.workflow->take(order.fulfillmentOrderId, *m_packer);
+    if (!retaken) {
+      qCWarning(lcRecovery).noquote() << "order not re-claimed after reconnect:" << retaken.error().message;
+      if (retaken.error().kind == ErrorKind::Unavailable)
+        return noteDatabaseError(retaken.error());
+      abandonOrder(tr("This order was taken back while the database was away"), tr("Stop packing it; press F8"));
+      return;
+    }
+    resumed = *retaken;
+  }
+  // Reload from scan_events: a scan whose answer was lost with the connection may have been saved after all.
+  const int before = m_session->verifiedTotal();
+  const bool locked = m_locked;
+  if (!openOrder(resumed))
+    return;
+  if (locked)
+    setScreen(Screen::SignIn);            // still locked: the next sign-in shows the order
+  if (resumed.claimId != order.claimId) { // a new attempt: the scans made before the outage no longer count
+    say(Notice::Where::Pack, Tone::Warning, tr("The order went back to the queue while the database was away"),
+        tr("It is yours again, from the first item: put what is in the box back and scan everything again"));
+    return;
+  }
+  const int saved = m_session->verifiedTotal() - before;
+  say(Notice::Where::Pack, Tone::Neutral,
+      tr("Database back · %n item(s) to go", nullptr, m_session->expectedTotal() - m_session->verifiedTotal()),
+      saved > 0 ? tr("%n scan(s) made as it went away were saved after all — check the count", nullptr, saved)
+                : tr("Continue scanning"));
+}
+
+} // namespace pb::station

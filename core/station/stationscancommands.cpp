@@ -1,0 +1,185 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StationController: where a scan goes, and the one table of what each command barcode (PB*…) does. The
+// pack screen's keys (F6, F9, Enter on an error) and panels (hold, partial, manual) run the same actions.
+#include "core/station/stationcontroller.h"
+
+#include <QLoggingCategory>
+
+namespace pb::station {
+
+namespace {
+Q_LOGGING_CATEGORY(lcCommands, "packbench.core.station.stationscancommands")
+
+using packing::Outcome;
+using State = packing::PackSession::State;
+using scanning::ScanCommand;
+using scanning::ScanKind;
+} // namespace
+
+struct StationController::CommandRoute {
+  ScanCommand command;
+  bool needsOrder; // only with the pack screen showing; elsewhere "No order open"
+  void (*run)(StationController &station, const scanning::DecodedScan &scan);
+};
+
+void StationController::handleScan(const QString &raw)
+{
+  const scanning::DecodedScan scan = m_decoder.decode(raw);
+  if (m_offline) { // refused outright: nothing is half-written, and the packer hears it did not count
+    showOutage(tr("✖ NOT COUNTED — database unavailable, reconnecting…"), Cue::Unknown);
+    return;
+  }
+  if (m_screen == Screen::SignIn) {
+    if (scan.kind == ScanKind::Badge)
+      Q_EMIT badgeSelected(scan.argument); // the PIN signs in, not the badge
+    else
+      Q_EMIT signInRequired(tr("That was not a badge"));
+    return;
+  }
+  if (scan.kind == ScanKind::Command) {
+    runCommand(scan);
+    return;
+  }
+  if (scan.kind == ScanKind::Badge && awaitsLeadApproval()) {
+    Q_EMIT leadBadgeScanned(scan.argument); // the lead's badge; their PIN approves
+    return;
+  }
+  if (m_screen == Screen::Pack && m_session) {
+    const packing::ScanFeedback feedback = m_session->handleScan(scan);
+    if (feedback.outcome != Outcome::Refused)
+      return; // the pack view shows the session's own feedback
+    const State state = m_session->state();
+    if (state == State::Completed || state == State::HoldRequested)
+      refuse(tr("This order is finished — press F8 for the next one"));
+    else
+      refuse(scan.kind == ScanKind::Sscc ? tr("That is a carton label, not an item")
+                                         : tr("That barcode is not an item"));
+    return;
+  }
+  if (scan.kind == ScanKind::Badge && (!m_packer || scan.argument != m_packer->badgeId)) {
+    lock(); // another packer takes over the bench once their PIN is in
+    Q_EMIT badgeSelected(scan.argument);
+    return;
+  }
+  say(Notice::Where::Queue, Tone::Warning, tr("No order open"), tr("Press F8 to take the next order"), Cue::Notice);
+}
+
+void StationController::runCommand(const scanning::DecodedScan &scan)
+{
+  // The one table: every command barcode on the printed sheet (ui/commandsheet.cpp) has its row here.
+  static const CommandRoute routes[] = {
+      {ScanCommand::SignOut, false, [](StationController &s, const scanning::DecodedScan &) { s.signOut(); }},
+      {ScanCommand::Reprint, false, [](StationController &s, const scanning::DecodedScan &) { s.reprintLast(); }},
+      {ScanCommand::Ack, true, [](StationController &s, const scanning::DecodedScan &) { s.acknowledge(); }},
+      {ScanCommand::NextBox, true, [](StationController &s, const scanning::DecodedScan &) { s.nextBox(); }},
+      {ScanCommand::Complete, true, [](StationController &s, const scanning::DecodedScan &) { s.complete(); }},
+      {ScanCommand::Hold, true,
+       [](StationController &s, const scanning::DecodedScan &c) {
+         (void)s.hold(c.argument.isEmpty() ? QStringLiteral("held at the bench") : c.argument);
+       }},
+      {ScanCommand::Partial, true,
+       [](StationController &s, const scanning::DecodedScan &c) {
+         (void)s.completePartial(c.argument.isEmpty() ? QStringLiteral("partial at the bench") : c.argument);
+       }},
+      {ScanCommand::Manual, true,
+       [](StationController &s, const scanning::DecodedScan &) { Q_EMIT s.manualEntryRequested(); }},
+  };
+  for (const CommandRoute &route : routes) {
+    if (route.command != scan.command)
+      continue;
+    if (route.needsOrder && (m_screen != Screen::Pack || !m_session))
+      break;
+    qCDebug(lcCommands) << "command" << scan.raw;
+    route.run(*this, scan);
+    return;
+  }
+  say(Notice::Where::Queue, Tone::Warning, tr("No order open"), tr("Press F8 to take the next order"), Cue::Notice);
+}
+
+void StationController::refuse(const QString &text)
+{
+  say(Notice::Where::Pack, Tone::Warning, text,
+      m_session && m_session->state() == State::Blocked ? tr("Scan ACK or press Enter to continue") : QString(),
+      Cue::Notice);
+}
+
+void StationController::acknowledge()
+{
+  if (m_session && m_session->state() == State::Blocked)
+    m_session->acknowledge();
+}
+
+void StationController::nextBox()
+{
+  if (!m_session)
+    return;
+  if (m_session->nextBox().outcome != Outcome::Refused)
+    return;
+  const State state = m_session->state();
+  refuse(state == State::Completed || state == State::HoldRequested
+             ? tr("This order is finished — press F8 for the next one")
+             : tr("Box %1 is still empty").arg(m_session->boxNo()));
+}
+
+void StationController::complete()
+{
+  if (!m_session)
+    return;
+  const packing::ScanFeedback result = m_session->complete();
+  if (result.outcome != Outcome::Refused)
+    return;
+  const State state = m_session->state();
+  refuse(state == State::Completed || state == State::HoldRequested
+             ? tr("This order is finished — press F8 for the next one")
+         : state == State::Packing ? tr("Not complete: %n item(s) still to scan", nullptr, result.remaining)
+                                   : tr("Cannot complete now"));
+}
+
+packing::ScanFeedback StationController::hold(const QString &reason)
+{
+  if (!m_session)
+    return {};
+  const packing::ScanFeedback result = m_session->requestHold(reason);
+  if (result.outcome == Outcome::Refused)
+    refuse(tr("This order is finished — press F8 for the next one"));
+  return result;
+}
+
+packing::ScanFeedback StationController::completePartial(const QString &reason)
+{
+  if (!m_session)
+    return {};
+  const packing::ScanFeedback result = m_session->completePartial(reason);
+  if (result.outcome != Outcome::Refused)
+    return result;
+  const State state = m_session->state();
+  refuse(state == State::Completed || state == State::HoldRequested
+             ? tr("This order is finished — press F8 for the next one")
+         : m_session->verifiedTotal() == 0 ? tr("Nothing verified yet to ship")
+                                           : tr("Cannot ship partial now"));
+  return result;
+}
+
+packing::ScanFeedback StationController::enterManual(int row, int quantity, const QString &reason,
+                                                     const QString &leadBadge, const QString &leadPin)
+{
+  if (!m_session)
+    return {};
+  const packing::ScanFeedback result = m_session->enterManual(row, quantity, reason, leadBadge, leadPin);
+  if (result.outcome != Outcome::Refused)
+    return result;
+  if (result.approvalRefused) // the reason as the check gives it: a lockout says for how long
+    say(Notice::Where::Pack, Tone::Warning, tr("Not approved: a lead's badge and PIN are needed"), result.detail,
+        Cue::Notice);
+  else
+    refuse(tr("Manual quantity refused: check quantity and reason"));
+  return result;
+}
+
+void StationController::setManualApprovalOpen(bool open)
+{
+  m_manualApprovalOpen = open;
+}
+
+} // namespace pb::station
