@@ -20,6 +20,8 @@ packages=(
   fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
   python3-reportlab weasyprint
+  # The asan preset builds with clang (ASan, UBSan) and links the libFuzzer targets against its runtime.
+  clang libclang-rt-14-dev
   # packaging/test-install.sh checks the .deb packages with it.
   lintian
   # The reverse proxy in front of the hub (packaging/nginx): e2e tests run a private, unprivileged copy.
