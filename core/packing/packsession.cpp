@@ -170,28 +170,33 @@ Status PackSession::openBox(int boxNo) const
 Status PackSession::insertEvent(const Event &event) const
 {
   const QUuid id = event.id.isNull() ? QUuid::createUuid() : event.id;
+  // Both paths bind the same values in the same order; only the approval differs (token vs. packer id).
+  QVariantList values{id.toString(QUuid::WithoutBraces),
+                      m_order.header.fulfillmentOrderId,
+                      nullable(m_context.claimId),
+                      nullable(event.lineId),
+                      nullable(m_context.stationId),
+                      m_context.packerId,
+                      event.raw.isNull() ? QString::fromLatin1("") : event.raw,
+                      nullable(event.normalized),
+                      nullable(event.symbology),
+                      event.outcome,
+                      event.quantity,
+                      m_boxNo,
+                      nullable(event.reason)};
+  const bool postgres = db::isPostgres(m_db);
+  values << (postgres ? nullable(event.approvalToken) : nullable(event.approvedBy)) << isoUtc(m_clock.nowUtc());
   // PostgreSQL: the function checks the claim, the lease, the line and the barcode before it records anything.
   auto done =
-      db::isPostgres(m_db)
-          ? db::exec(m_db,
-                     QStringLiteral("SELECT packbench_record_scan(?::uuid, ?::bigint, ?::bigint, ?::bigint, "
-                                    "?::bigint, ?::bigint, ?, ?, ?, ?, ?::integer, ?::integer, ?, ?::uuid, "
-                                    "?::timestamptz)"),
-                     {id.toString(QUuid::WithoutBraces), m_order.header.fulfillmentOrderId, nullable(m_context.claimId),
-                      nullable(event.lineId), nullable(m_context.stationId), m_context.packerId,
-                      event.raw.isNull() ? QString::fromLatin1("") : event.raw, nullable(event.normalized),
-                      nullable(event.symbology), event.outcome, event.quantity, m_boxNo, nullable(event.reason),
-                      nullable(event.approvalToken), isoUtc(m_clock.nowUtc())})
-          : db::exec(m_db,
-                     QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, claim_id, "
-                                    "line_id, station_id, packer_id, raw_code, normalized_code, symbology, outcome, "
-                                    "quantity, box_no, reason, approved_by, scanned_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {id.toString(QUuid::WithoutBraces), m_order.header.fulfillmentOrderId, nullable(m_context.claimId),
-                      nullable(event.lineId), nullable(m_context.stationId), m_context.packerId,
-                      event.raw.isNull() ? QString::fromLatin1("") : event.raw, nullable(event.normalized),
-                      nullable(event.symbology), event.outcome, event.quantity, m_boxNo, nullable(event.reason),
-                      nullable(event.approvedBy), isoUtc(m_clock.nowUtc())});
+      db::exec(m_db,
+               postgres ? QStringLiteral("SELECT packbench_record_scan(?::uuid, ?::bigint, ?::bigint, ?::bigint, "
+                                         "?::bigint, ?::bigint, ?, ?, ?, ?, ?::integer, ?::integer, ?, ?::uuid, "
+                                         "?::timestamptz)")
+                        : QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, "
+                                         "claim_id, line_id, station_id, packer_id, raw_code, normalized_code, "
+                                         "symbology, outcome, quantity, box_no, reason, approved_by, scanned_at) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               values);
   if (!done) {
     // Drivers report unique violations differently: ask whether this very event is already there.
     auto known = db::exec(m_db, QStringLiteral("SELECT 1 FROM scan_events WHERE client_event_id = ?"),
