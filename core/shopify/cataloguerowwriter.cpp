@@ -83,16 +83,19 @@ Status replaceBarcodes(db::StatementCache &sql, qint64 shopId, qint64 variantId,
 
 // Returns whether the variant was written (false: stale).
 Result<bool> writeVariant(db::StatementCache &sql, qint64 shopId, qint64 productId, const QString &currency,
-                          const ShopifyVariant &v)
+                          const ShopifyVariant &v, bool mayInsert)
 {
   const QSqlDatabase &db = sql.database();
-  auto existing = sql.query(QStringLiteral("SELECT id, shopify_updated_at FROM variants WHERE shopify_id = ?"), {v.id});
+  auto existing =
+      sql.query(QStringLiteral("SELECT id, shopify_updated_at, deleted_at FROM variants WHERE shopify_id = ?"), {v.id});
   if (!existing)
     return existing.error();
   const QVariant weight = v.weightGrams ? QVariant(*v.weightGrams) : QVariant(QMetaType::fromType<int>());
   const QVariant price = optionalInt(priceMinor(v.price, currency));
   qint64 variantId = 0;
   if (existing->isEmpty()) {
+    if (!mayInsert)
+      return false; // a stale listing of the product: its newer listing did not have this variant
     auto inserted = sql.query(
         QStringLiteral("INSERT INTO variants (product_id, shopify_id, inventory_item_id, title, sku, barcode, "
                        "weight_grams, price_minor, currency, image_url, shopify_updated_at) VALUES (?, ?, ?, ?, ?, ?, "
@@ -105,6 +108,10 @@ Result<bool> writeVariant(db::StatementCache &sql, qint64 shopId, qint64 product
   } else {
     const QDateTime stored = storedTime(existing->first().at(1));
     if (stored.isValid() && stored > v.updatedAt)
+      return false;
+    // A variant removed after this payload was written stays removed (an older create arriving late).
+    const QDateTime removed = storedTime(existing->first().at(2));
+    if (removed.isValid() && removed >= v.updatedAt)
       return false;
     variantId = existing->first().at(0).toLongLong();
     auto updated = sql.command(
@@ -196,7 +203,7 @@ Result<WriteCounts> writeProductsRowByRow(db::StatementCache &sql, qint64 shopId
     else
       ++counts.productsStale;
     for (const ShopifyVariant &v : p.variants) {
-      auto written = writeVariant(sql, shopId, productId, *currency, v);
+      auto written = writeVariant(sql, shopId, productId, *currency, v, productWritten);
       if (!written)
         return written.error();
       ++(*written ? counts.variantsWritten : counts.variantsStale);

@@ -74,9 +74,11 @@ Result<QHash<QString, qint64>> upsertProducts(db::StatementCache &sql, qint64 sh
   return ids;
 }
 
-// Upserts the variants newer than what is stored, under products that are not deleted; their ids.
+// Upserts the variants newer than what is stored (and not removed since), under products that are not deleted;
+// a stale listing of a product adds no variant (its newer listing did not have it).
 Result<QHash<QString, qint64>> upsertVariants(db::StatementCache &sql, qint64 shopId, const QString &currency,
-                                              const QList<ShopifyProduct> &products)
+                                              const QList<ShopifyProduct> &products,
+                                              const QHash<QString, qint64> &writtenProducts)
 {
   QJsonArray rows;
   for (const ShopifyProduct &p : products) {
@@ -84,6 +86,7 @@ Result<QHash<QString, qint64>> upsertVariants(db::StatementCache &sql, qint64 sh
       const auto price = priceMinor(v.price, currency);
       rows.append(QJsonObject{{QStringLiteral("i"), v.id},
                               {QStringLiteral("p"), p.id},
+                              {QStringLiteral("f"), writtenProducts.contains(p.id)},
                               {QStringLiteral("t"), v.title},
                               {QStringLiteral("s"), jsonText(v.sku)},
                               {QStringLiteral("b"), jsonText(v.barcode)},
@@ -100,16 +103,18 @@ Result<QHash<QString, qint64>> upsertVariants(db::StatementCache &sql, qint64 sh
       QStringLiteral(
           "INSERT INTO variants AS v (product_id, shopify_id, inventory_item_id, title, sku, barcode, weight_grams, "
           "price_minor, currency, image_url, shopify_updated_at) SELECT DISTINCT ON (x.i) p.id, x.i, x.n, x.t, x.s, "
-          "x.b, x.w, x.pr::bigint, ?, x.m, x.u FROM jsonb_to_recordset(?::jsonb) AS x(i text, p text, t text, s text, "
-          "b text, pr text, w integer, n text, m text, u timestamptz) JOIN products p ON p.shop_id = ? AND "
-          "p.shopify_id = x.p AND p.deleted_at IS NULL ORDER BY x.i, x.u DESC ON CONFLICT (shopify_id) DO UPDATE SET "
+          "x.b, x.w, x.pr::bigint, ?, x.m, x.u FROM jsonb_to_recordset(?::jsonb) AS x(i text, p text, f boolean, t "
+          "text, "
+          "s text, b text, pr text, w integer, n text, m text, u timestamptz) JOIN products p ON p.shop_id = ? AND "
+          "p.shopify_id = x.p AND p.deleted_at IS NULL WHERE x.f OR EXISTS (SELECT 1 FROM variants e WHERE "
+          "e.shopify_id = x.i) ORDER BY x.i, x.u DESC ON CONFLICT (shopify_id) DO UPDATE SET "
           "product_id = EXCLUDED.product_id, inventory_item_id = COALESCE(EXCLUDED.inventory_item_id, "
           "v.inventory_item_id), title = EXCLUDED.title, sku = EXCLUDED.sku, barcode = EXCLUDED.barcode, "
           "weight_grams = COALESCE(EXCLUDED.weight_grams, v.weight_grams), price_minor = "
           "COALESCE(EXCLUDED.price_minor, v.price_minor), currency = EXCLUDED.currency, image_url = "
           "COALESCE(EXCLUDED.image_url, v.image_url), shopify_updated_at = EXCLUDED.shopify_updated_at, deleted_at = "
-          "NULL WHERE v.shopify_updated_at IS NULL OR v.shopify_updated_at <= EXCLUDED.shopify_updated_at "
-          "RETURNING v.shopify_id, v.id"),
+          "NULL WHERE (v.shopify_updated_at IS NULL OR v.shopify_updated_at <= EXCLUDED.shopify_updated_at) AND "
+          "(v.deleted_at IS NULL OR v.deleted_at < EXCLUDED.shopify_updated_at) RETURNING v.shopify_id, v.id"),
       {currency, compact(rows), shopId});
   if (!written)
     return written.error();
@@ -199,7 +204,7 @@ Result<WriteCounts> writeProducts(db::StatementCache &sql, qint64 shopId, const 
   auto productIds = upsertProducts(sql, shopId, products);
   if (!productIds)
     return productIds.error();
-  auto variantIds = upsertVariants(sql, shopId, *currency, products);
+  auto variantIds = upsertVariants(sql, shopId, *currency, products, *productIds);
   if (!variantIds)
     return variantIds.error();
   if (Status s = replaceBarcodes(sql, shopId, products, *variantIds); !s)

@@ -226,6 +226,39 @@ private Q_SLOTS:
     QCOMPARE(scanFinds(QStringLiteral("036000291452")), QStringLiteral("4001"));
   }
 
+  void olderListing_afterARemoval_doesNotBringTheVariantBack_data() { backends(); }
+  void olderListing_afterARemoval_doesNotBringTheVariantBack()
+  {
+    QFETCH(QString, backend);
+    open(backend);
+    const ShopifyProduct created = product(QStringLiteral("450"), QStringLiteral("Stove"), kT1,
+                                           {variant(QStringLiteral("4501"), QStringLiteral("036000291452"), kT1),
+                                            variant(QStringLiteral("4502"), QStringLiteral("4006381333931"), kT1)});
+    write({created});
+    write({product(QStringLiteral("450"), QStringLiteral("Stove"), kT2,
+                   {variant(QStringLiteral("4501"), QStringLiteral("036000291452"), kT1)})});
+    // The older create, delivered late (webhooks are not ordered), must not undo the removal.
+    write({created});
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM variants WHERE deleted_at IS NULL")), 1);
+    QCOMPARE(scanFinds(QStringLiteral("4006381333931")), QString());
+    QCOMPARE(scanFinds(QStringLiteral("036000291452")), QStringLiteral("4501"));
+  }
+
+  void olderListing_beforeAnyOther_addsNoVariantTheNewerLacked_data() { backends(); }
+  void olderListing_beforeAnyOther_addsNoVariantTheNewerLacked()
+  {
+    QFETCH(QString, backend);
+    open(backend);
+    // The update arrives first (the variant was already gone), then the older create.
+    write({product(QStringLiteral("460"), QStringLiteral("Lamp"), kT2,
+                   {variant(QStringLiteral("4601"), QStringLiteral("036000291452"), kT1)})});
+    write({product(QStringLiteral("460"), QStringLiteral("Lamp"), kT1,
+                   {variant(QStringLiteral("4601"), QStringLiteral("036000291452"), kT1),
+                    variant(QStringLiteral("4602"), QStringLiteral("4006381333931"), kT1)})});
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM variants")), 1);
+    QCOMPARE(scanFinds(QStringLiteral("4006381333931")), QString());
+  }
+
   void deletedProduct_keepsHistory_stopsMatching_andLateUpdatesStayOut_data() { backends(); }
   void deletedProduct_keepsHistory_stopsMatching_andLateUpdatesStayOut()
   {
