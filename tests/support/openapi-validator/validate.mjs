@@ -14,6 +14,8 @@ if (!specPath) {
 const contract = new CarrierContract(specPath);
 await contract.load();
 let failed = contract.documentErrors.length > 0;
+let total = 0;
+let invalid = 0;
 for (const e of contract.documentErrors)
   console.log(`${specPath}: ${e}`);
 for (const file of files) {
@@ -23,8 +25,11 @@ for (const file of files) {
       : contract.checkRequest(exchange);
     for (const e of errors)
       console.log(`${file}: ${exchange.direction} ${operation ?? exchange.url}: ${e}`);
-    failed ||= errors.length > 0;
+    total += 1;
+    invalid += errors.length > 0 ? 1 : 0;
   }
 }
-console.log(failed ? 'invalid' : `valid: the definition and ${files.length} file(s)`);
+failed ||= invalid > 0;
+console.log(failed ? `invalid: ${invalid} of ${total} exchange(s)${contract.documentErrors.length ? ' and the definition' : ''}`
+  : `valid: the definition and ${total} exchange(s)`);
 process.exit(failed ? 1 : 0);
