@@ -34,13 +34,16 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-validator_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/support/graphql-validator"
-# graphql-js validates our GraphQL documents in the tests; npm ci is skipped when already in place.
+support_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/support"
+# graphql-js validates our GraphQL documents, ajv our carrier calls against ShipEngine's OpenAPI definition;
+# npm ci is skipped for a validator already in place.
 install_validator() {
-  if [ ! -f "$validator_dir/node_modules/graphql/package.json" ] ||
-    [ "$validator_dir/package-lock.json" -nt "$validator_dir/node_modules/.package-lock.json" ]; then
-    npm ci --prefix "$validator_dir" --no-audit --no-fund >/dev/null
-  fi
+  local dir
+  for dir in "$support_dir/graphql-validator" "$support_dir/openapi-validator"; do
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      npm ci --prefix "$dir" --no-audit --no-fund >/dev/null
+    fi
+  done
 }
 if [ ${#missing[@]} -eq 0 ]; then
   install_validator

@@ -73,6 +73,11 @@ const QList<const KeyDef *> &allKeys()
       &HubReconcileIntervalSeconds.def,
       &HubStopGraceSeconds.def,
       &CarrierApiKey.def,
+      &CarrierApiBaseUrl.def,
+      &CarrierRequestTimeoutMs.def,
+      &CarrierMaxRetries.def,
+      &CarrierBackoffBaseMs.def,
+      &CarrierRequestsPerMinute.def,
   };
   return all;
 }

@@ -110,7 +110,12 @@ inline constexpr Key<int> HubReapIntervalSeconds{{"hub.reap_interval_seconds", V
 inline constexpr Key<int> HubReconcileIntervalSeconds{{"hub.reconcile_interval_seconds", ValueType::Int, "300", Scope::Hub, false, {}, 0, 86400, "Poll Shopify for orders whose webhooks never came (0 = off)"}};
 inline constexpr Key<int> HubStopGraceSeconds{{"hub.stop_grace_seconds", ValueType::Int, "20", Scope::Hub, false, {}, 1, 600, "On SIGTERM/SIGINT, how long outbox calls in flight may finish (keep under systemd's TimeoutStopSec)"}};
 
-inline constexpr Key<QString> CarrierApiKey{{"carrier.api_key", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Carrier label API key"}};
+inline constexpr Key<QString> CarrierApiKey{{"carrier.api_key", ValueType::String, "", Scope::Hub, true, {}, 0, 0, "Carrier label API key (ShipEngine / ShipStation API v2; keys starting TEST_ are the sandbox)"}};
+inline constexpr Key<QString> CarrierApiBaseUrl{{"carrier.api_base_url", ValueType::Url, "https://api.shipengine.com", Scope::Hub, false, {}, 0, 0, "Carrier label API base URL"}};
+inline constexpr Key<int> CarrierRequestTimeoutMs{{"carrier.request_timeout_ms", ValueType::Int, "15000", Scope::Hub, false, {}, 100, 120000, "Give up waiting for one carrier answer after this long (a purchase is then looked up, not repeated)"}};
+inline constexpr Key<int> CarrierMaxRetries{{"carrier.max_retries", ValueType::Int, "3", Scope::Hub, false, {}, 0, 20, "Retries of a carrier call on 5xx or a lost answer (jittered exponential backoff)"}};
+inline constexpr Key<int> CarrierBackoffBaseMs{{"carrier.backoff_base_ms", ValueType::Int, "1000", Scope::Hub, false, {}, 1, 600000, "First carrier retry delay; doubles per attempt, with jitter"}};
+inline constexpr Key<int> CarrierRequestsPerMinute{{"carrier.requests_per_minute", ValueType::Int, "200", Scope::Hub, false, {}, 1, 100000, "Carrier API calls per minute this hub may make with its key (ShipEngine allows 200)"}};
 // clang-format on
 } // namespace keys
 
