@@ -102,6 +102,8 @@ void PackView::buildUi()
   m_giftLabel = makeLabel(this, QStringLiteral("giftLabel"), 15, true);
   m_giftLabel->setStyleSheet(QStringLiteral("QLabel { background: #f3e5ff; color: #3b0a57; padding: 6px; }"));
   layout->addWidget(m_giftLabel);
+  m_trackingLabel = makeLabel(this, QStringLiteral("trackingLabel"), 15);
+  layout->addWidget(m_trackingLabel);
 
   auto *bannerHost = new BannerHost(this);
   bannerHost->setFixedHeight(150); // two lines of headline and the hint
@@ -314,6 +316,7 @@ void PackView::updateProgress()
   m_progress->setValue(m_session->verifiedTotal());
   m_progress->setFormat(tr("%1 of %2 items verified").arg(m_session->verifiedTotal()).arg(m_session->expectedTotal()));
   m_boxLabel->setText(tr("Box %1").arg(m_session->boxNo()));
+  updateTrackingLabel();
 }
 
 void PackView::showReady()
@@ -404,6 +407,9 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
                    tr("Nothing was counted. Scan the item again; call the lead if this repeats."));
     m_sounds.play(Cue::Unknown);
     break;
+  case Outcome::TrackingAttached:
+  case Outcome::TrackingRefused:
+  case Outcome::TrackingToConfirm: showTrackingFeedback(f); break;
   case Outcome::Refused: break; // the caller knows what was refused and says so
   }
 }
