@@ -361,7 +361,8 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     break;
   case Outcome::UnknownBarcode:
     m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
-                   tr("Set the item aside for the lead. %1").arg(ack));
+                   f.company.isEmpty() ? tr("Set the item aside for the lead. %1").arg(ack)
+                                       : tr("If it is a %1 label: scan ACK, then scan it again").arg(f.company));
     m_sounds.play(Cue::Unknown);
     break;
   case Outcome::OverScan:
@@ -408,8 +409,7 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     m_sounds.play(Cue::Unknown);
     break;
   case Outcome::TrackingAttached:
-  case Outcome::TrackingRefused:
-  case Outcome::TrackingToConfirm: showTrackingFeedback(f); break;
+  case Outcome::TrackingRefused: showTrackingFeedback(f); break;
   case Outcome::Refused: break; // the caller knows what was refused and says so
   }
 }

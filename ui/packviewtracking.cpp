@@ -28,11 +28,6 @@ void PackView::showTrackingFeedback(const packing::ScanFeedback &f)
                    trackingRefusalHint(f));
     m_sounds.play(Cue::WrongItem);
     break;
-  case Outcome::TrackingToConfirm:
-    m_banner->show(StatusBanner::Tone::Warning, tr("Product barcode or %1 tracking number %2?").arg(f.company, f.code),
-                   tr("Scan it again to put it on box %1 as its label · scan an item to go on").arg(f.box));
-    m_sounds.play(Cue::Notice);
-    break;
   default: break;
   }
 }

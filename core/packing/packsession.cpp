@@ -238,7 +238,7 @@ ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid ev
     return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
   if (m_state == State::Blocked)
     return emitFeedback({Outcome::StillBlocked, m_pendingError ? m_pendingError->row : -1, scan.raw, {}, {}, {}, 0});
-  if (std::optional<ScanFeedback> tracking = handleTracking(scan))
+  if (std::optional<ScanFeedback> tracking = handleTracking(scan, eventId))
     return *tracking; // a carrier label's tracking barcode, never counted as an item
   if (scan.kind == ScanKind::Invalid)
     return block({Outcome::Unreadable, -1, scan.raw, {}, {}, scan.error, 0}, scan, eventId);

@@ -42,11 +42,10 @@ enum class Outcome {
   BoxStarted,
   HoldRequested,
   Completed,
-  Refused,           // not allowed now (complete with items missing, empty box, no lead approval …)
-  Failed,            // the database did not take it: nothing was counted
-  TrackingAttached,  // a carrier label's tracking number is on the current box (or already was)
-  TrackingRefused,   // a tracking number that cannot go on this box (it has another; another carrier …)
-  TrackingToConfirm, // reads as a product barcode and as a tracking number: scan it again to attach it
+  Refused,          // not allowed now (complete with items missing, empty box, no lead approval …)
+  Failed,           // the database did not take it: nothing was counted
+  TrackingAttached, // a carrier label's tracking number is on the current box (or already was)
+  TrackingRefused,  // a tracking number that cannot go on this box (it has another; another carrier …)
 };
 
 // The tracking number on one box (packages row), as the pack screen shows it.
@@ -67,7 +66,7 @@ struct ScanFeedback {
   int remaining = 0;            // items still to verify after this input
   bool approvalRefused = false; // a lead's badge and PIN were needed and not accepted (detail: the reason)
   int box = 0;                  // tracking outcomes: the box concerned
-  QString company{};            // tracking outcomes: the tracking company read from the number
+  QString company{};            // tracking outcomes (and an unknown barcode that reads as one): the company
 };
 
 // Verifies one fulfillment order by scan, within one pack attempt (the claim in PackContext). Every input
@@ -151,7 +150,7 @@ private:
   enum class TrackingReading { NotTracking, Tracking, Ambiguous };
   TrackingReading readTracking(const scanning::DecodedScan &scan, carriers::TrackingNumber *reading) const;
   // The feedback of a tracking scan; nullopt: not a tracking number, the scan is an item's.
-  std::optional<ScanFeedback> handleTracking(const scanning::DecodedScan &scan);
+  std::optional<ScanFeedback> handleTracking(const scanning::DecodedScan &scan, const QUuid &eventId);
   Status loadTracking();
   Result<QString> storeTracking(const carriers::TrackingNumber &tracking);
   ScanFeedback block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId);
@@ -169,7 +168,7 @@ private:
   int m_itemsInBox = 0;
   std::optional<ScanFeedback> m_pendingError;
   QMap<int, BoxTracking> m_tracking;
-  QString m_trackingToConfirm; // an ambiguous number scanned once: the same scan next attaches it
+  QString m_trackingToConfirm; // an ambiguous number blocked as unknown: after ACK, the same scan attaches it
 };
 
 } // namespace pb::packing

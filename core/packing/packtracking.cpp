@@ -8,9 +8,9 @@
 //  2. A code this order or the shop's catalogue knows is an item: the catalogue is the authority on products.
 //  3. No courier format of the dataset accepts it (regex, check digit, lookups): an item (or unreadable).
 //  4. A number that also reads as a valid GTIN (12/13/14/8 digits with a GS1 check digit) and came without a
-//     symbology identifier that could tell: if the courier's check digit holds it is ambiguous — the packer scans
-//     it a second time to attach it (anything else in between forgets it); if the format has no check digit,
-//     the GTIN wins and it is an (unknown) item.
+//     symbology identifier that could tell: if the courier's check digit holds it is ambiguous — it blocks as an
+//     unknown product (the banner names the carrier), and after ACK the same scan again attaches it as a label
+//     (any other scan in between forgets it); if the format has no check digit, the GTIN wins: an unknown item.
 //  5. Otherwise it is a tracking number: attached to the current box, never counted as an item.
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
@@ -78,7 +78,7 @@ PackSession::TrackingReading PackSession::readTracking(const scanning::DecodedSc
   return TrackingReading::Tracking;
 }
 
-std::optional<ScanFeedback> PackSession::handleTracking(const scanning::DecodedScan &scan)
+std::optional<ScanFeedback> PackSession::handleTracking(const scanning::DecodedScan &scan, const QUuid &eventId)
 {
   carriers::TrackingNumber tracking;
   const TrackingReading reading = readTracking(scan, &tracking);
@@ -86,11 +86,12 @@ std::optional<ScanFeedback> PackSession::handleTracking(const scanning::DecodedS
   if (reading == TrackingReading::NotTracking)
     return std::nullopt;
   if (reading == TrackingReading::Ambiguous && confirming != tracking.number) {
+    // Blocks as the unknown product it may be; after ACK the same scan again attaches it as a label.
     m_trackingToConfirm = tracking.number;
-    ScanFeedback ask{Outcome::TrackingToConfirm, -1, tracking.number, {}, {}, {}, 0};
-    ask.box = m_boxNo;
-    ask.company = tracking.company;
-    return emitFeedback(ask);
+    ScanFeedback unknown{Outcome::UnknownBarcode, -1, scan.raw, {}, {}, {}, 0};
+    unknown.box = m_boxNo;
+    unknown.company = tracking.company;
+    return block(unknown, scan, eventId);
   }
   return attachTracking(tracking);
 }

@@ -217,18 +217,23 @@ private Q_SLOTS:
   }
 
   // Digits that are a valid UPC-A and a valid FedEx number, from a scanner that does not say which symbology:
-  // the first scan asks, the same scan again attaches; anything in between forgets it.
-  void ambiguousNumber_attachesOnlyWhenScannedTwice()
+  // it blocks as the unknown product it may be (naming the carrier); after ACK the same scan attaches it.
+  // Anything else in between forgets it.
+  void ambiguousNumber_blocksAsUnknown_andAttachesWhenScannedAgainAfterAck()
   {
     qint64 fo = 0;
     auto session = openOrder({{m_daypack, 1}}, &fo);
     QVERIFY(session);
     const packing::ScanFeedback ask = scan(*session, kUpcAndFedEx);
-    QCOMPARE(ask.outcome, Outcome::TrackingToConfirm);
+    QCOMPARE(ask.outcome, Outcome::UnknownBarcode);
     QCOMPARE(ask.company, QStringLiteral("FedEx"));
+    QCOMPARE(session->state(), PackSession::State::Blocked);
     QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), QString());
+    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::StillBlocked);
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)).outcome, Outcome::Counted);
-    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::TrackingToConfirm); // asked again
+    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::UnknownBarcode); // forgotten: asked again
+    session->acknowledge();
     QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::TrackingAttached);
     QCOMPARE(stored(fo, 1, QStringLiteral("tracking_company")), QStringLiteral("FedEx"));
   }
