@@ -1020,14 +1020,6 @@
         <translation>✖ ETIKETT NICHT ZUGEORDNET: %1 %2</translation>
     </message>
     <message>
-        <source>Product barcode or %1 tracking number %2?</source>
-        <translation>Artikel-Barcode oder %1-Sendungsnummer %2?</translation>
-    </message>
-    <message>
-        <source>Scan it again to put it on box %1 as its label · scan an item to go on</source>
-        <translation>Noch einmal scannen, um es Paket %1 als Etikett zuzuordnen · einen Artikel scannen, um weiterzumachen</translation>
-    </message>
-    <message>
         <source>Box %1 already has %2 %3 — press F6 to start a new box for this label</source>
         <translation>Paket %1 hat schon %2 %3 — F6 beginnt ein neues Paket für dieses Etikett</translation>
     </message>
@@ -1050,6 +1042,10 @@
     <message>
         <source>Tracking — %1</source>
         <translation>Sendungsverfolgung — %1</translation>
+    </message>
+    <message>
+        <source>If it is a %1 label: scan ACK, then scan it again</source>
+        <translation>Falls es ein %1-Etikett ist: ACK scannen, dann noch einmal scannen</translation>
     </message>
 </context>
 <context>

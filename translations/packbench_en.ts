@@ -1020,14 +1020,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Product barcode or %1 tracking number %2?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan it again to put it on box %1 as its label · scan an item to go on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Box %1 already has %2 %3 — press F6 to start a new box for this label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1049,6 +1041,10 @@
     </message>
     <message>
         <source>Tracking — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it is a %1 label: scan ACK, then scan it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
