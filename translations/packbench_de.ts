@@ -1004,6 +1004,49 @@
         <source>A lead must scan their badge and type their PIN to approve</source>
         <translation>Zur Freigabe muss die Schichtleitung ihren Ausweis scannen und ihre PIN eingeben</translation>
     </message>
+    <message>
+        <source>✔ %1 label %2 on box %3</source>
+        <translation>✔ %1-Etikett %2 auf Paket %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already on this box · %n item(s) to go</source>
+        <translation>
+            <numerusform>Schon auf diesem Paket · noch %n Artikel</numerusform>
+            <numerusform>Schon auf diesem Paket · noch %n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✖ LABEL NOT ATTACHED: %1 %2</source>
+        <translation>✖ ETIKETT NICHT ZUGEORDNET: %1 %2</translation>
+    </message>
+    <message>
+        <source>Box %1 already has %2 %3 — press F6 to start a new box for this label</source>
+        <translation>Paket %1 hat schon %2 %3 — F6 beginnt ein neues Paket für dieses Etikett</translation>
+    </message>
+    <message>
+        <source>That label is already on box %1</source>
+        <translation>Dieses Etikett gehört schon zu Paket %1</translation>
+    </message>
+    <message>
+        <source>Box %1 ships with %2: all boxes of an order go with one carrier</source>
+        <translation>Paket %1 geht mit %2: alle Pakete eines Auftrags gehen mit einem Versanddienst</translation>
+    </message>
+    <message>
+        <source>The database did not take it — scan it again; call the lead if this repeats</source>
+        <translation>Die Datenbank hat es nicht angenommen — noch einmal scannen; bei Wiederholung die Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Box %1: %2 %3</source>
+        <translation>Paket %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Tracking — %1</source>
+        <translation>Sendungsverfolgung — %1</translation>
+    </message>
+    <message>
+        <source>If it is a %1 label: scan ACK, then scan it again</source>
+        <translation>Falls es ein %1-Etikett ist: ACK scannen, dann noch einmal scannen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::QueueTableModel</name>

@@ -1004,6 +1004,49 @@
         <source>A lead must scan their badge and type their PIN to approve</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✔ %1 label %2 on box %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Already on this box · %n item(s) to go</source>
+        <translation>
+            <numerusform>Already on this box · %n item to go</numerusform>
+            <numerusform>Already on this box · %n items to go</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✖ LABEL NOT ATTACHED: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 already has %2 %3 — press F6 to start a new box for this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That label is already on box %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 ships with %2: all boxes of an order go with one carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not take it — scan it again; call the lead if this repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it is a %1 label: scan ACK, then scan it again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::QueueTableModel</name>

@@ -57,6 +57,8 @@ Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Cl
       new PackSession(std::move(db), clock, std::move(*order), context, options, parent));
   if (Status replayed = session->replayEvents(); !replayed)
     return replayed.error();
+  if (Status tracking = session->loadTracking(); !tracking)
+    return tracking.error();
   return session;
 }
 
@@ -236,6 +238,8 @@ ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid ev
     return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
   if (m_state == State::Blocked)
     return emitFeedback({Outcome::StillBlocked, m_pendingError ? m_pendingError->row : -1, scan.raw, {}, {}, {}, 0});
+  if (std::optional<ScanFeedback> tracking = handleTracking(scan, eventId))
+    return *tracking; // a carrier label's tracking barcode, never counted as an item
   if (scan.kind == ScanKind::Invalid)
     return block({Outcome::Unreadable, -1, scan.raw, {}, {}, scan.error, 0}, scan, eventId);
   if (scan.kind != ScanKind::Item)

@@ -41,6 +41,8 @@ OutboxOutcome done(const LocalFulfillmentOrder &local, const OutboxProgress &pro
   if (!progress.posted.isEmpty()) {
     outcome.fulfillmentOrderId = local.id;
     outcome.fulfillmentId = progress.posted.last().fulfillmentId;
+    for (const auto &posted : progress.posted) // a split fulfillment: a later tracking change must reach each
+      outcome.fulfillmentIds.append(posted.fulfillmentId);
   }
   return outcome;
 }

@@ -167,10 +167,11 @@ Status rememberShopifyIds(QSqlDatabase &db, LocalFulfillmentOrder &local, const 
 
 Result<TrackingInfo> loadTracking(QSqlDatabase &db, qint64 fulfillmentOrderId)
 {
-  auto packages = db::exec(db,
-                           QStringLiteral("SELECT carrier, tracking_number, tracking_url FROM packages WHERE "
-                                          "fulfillment_order_id = ? AND tracking_number IS NOT NULL ORDER BY box_no"),
-                           {fulfillmentOrderId});
+  auto packages = db::exec(
+      db,
+      QStringLiteral("SELECT COALESCE(tracking_company, carrier), tracking_number, tracking_url FROM packages WHERE "
+                     "fulfillment_order_id = ? AND tracking_number IS NOT NULL ORDER BY box_no"),
+      {fulfillmentOrderId});
   if (!packages)
     return packages.error();
   TrackingInfo tracking;

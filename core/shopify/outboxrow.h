@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,9 +23,10 @@ struct OutboxRow {
 
 // What handling a row came to, for OutboxWorker::settle to write (an error is written as failed/dead).
 struct OutboxOutcome {
-  bool leaseLost = false;        // another worker owns the row now: write nothing
-  qint64 fulfillmentOrderId = 0; // with fulfillmentId: record this Shopify fulfillment on it
-  QString fulfillmentId;
+  bool leaseLost = false;              // another worker owns the row now: write nothing
+  qint64 fulfillmentOrderId = 0;       // with fulfillmentId: record this Shopify fulfillment on it
+  QString fulfillmentId;               // the last one made (fulfillment_orders.shopify_fulfillment_id)
+  QStringList fulfillmentIds;          // every one this row made, oldest first (shopify_fulfillments)
   std::optional<QJsonObject> progress; // stored with the row's done state
 
   static OutboxOutcome lost()

@@ -21,13 +21,40 @@ namespace pb::shopify {
 namespace {
 Q_LOGGING_CATEGORY(lcOutbox, "packbench.core.shopify.outboxworker")
 
-Status recordFulfillment(QSqlDatabase &db, qint64 foId, const QString &fulfillmentId)
+Status recordFulfillment(QSqlDatabase &db, qint64 foId, const QString &fulfillmentId, const QStringList &all)
 {
   auto saved = db::exec(db,
                         QStringLiteral("UPDATE fulfillment_orders SET shopify_fulfillment_id = ?, shopify_status = "
                                        "'CLOSED', updated_at = now() WHERE id = ?"),
                         {fulfillmentId, foId});
-  return saved ? Status{} : Status{saved.error()};
+  if (!saved)
+    return saved.error();
+  for (const QString &id : all.isEmpty() ? QStringList{fulfillmentId} : all) {
+    auto kept = db::exec(db,
+                         QStringLiteral("INSERT INTO shopify_fulfillments (fulfillment_order_id, "
+                                        "shopify_fulfillment_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                         {foId, id});
+    if (!kept)
+      return kept.error();
+  }
+  return {};
+}
+
+// Every Shopify fulfillment made for the fulfillment order (one per part of a split post), oldest first.
+Result<QStringList> fulfillmentsOf(QSqlDatabase &db, const LocalFulfillmentOrder &local)
+{
+  auto rows = db::exec(db,
+                       QStringLiteral("SELECT shopify_fulfillment_id FROM shopify_fulfillments WHERE "
+                                      "fulfillment_order_id = ? ORDER BY created_at, shopify_fulfillment_id"),
+                       {local.id});
+  if (!rows)
+    return rows.error();
+  QStringList ids;
+  while (rows.value().next())
+    ids.append(rows.value().value(0).toString());
+  if (ids.isEmpty() && !local.fulfillmentId.isEmpty() && local.fulfillmentId != u"unknown")
+    ids.append(local.fulfillmentId);
+  return ids;
 }
 
 } // namespace
@@ -209,7 +236,7 @@ Status OutboxWorker::settleDone(const OutboxRow &row, const OutboxOutcome &outco
       return makeError(ErrorKind::Conflict, QStringLiteral("lease lost")); // rolls back: write nothing
     }
     if (!outcome.fulfillmentId.isEmpty())
-      return recordFulfillment(m_db, outcome.fulfillmentOrderId, outcome.fulfillmentId);
+      return recordFulfillment(m_db, outcome.fulfillmentOrderId, outcome.fulfillmentId, outcome.fulfillmentIds);
     return {};
   });
   if (lost) {
@@ -246,16 +273,25 @@ Status OutboxWorker::updateTracking(const OutboxRow &row, GraphQlClient &client)
   auto local = loadFulfillmentOrder(m_db, row.payload);
   if (!local)
     return local.error();
-  if (local->fulfillmentId.isEmpty() || local->fulfillmentId == u"unknown")
+  auto fulfillments = fulfillmentsOf(m_db, *local);
+  if (!fulfillments)
+    return fulfillments.error();
+  if (fulfillments->isEmpty())
     return makeError(ErrorKind::Unavailable, QStringLiteral("fulfillment not created yet"));
   auto tracking = loadTracking(m_db, local->id);
   if (!tracking)
     return tracking.error();
   if (tracking->isEmpty())
     return makeError(ErrorKind::InvalidInput, QStringLiteral("no tracking number to send"));
-  // Setting the same tracking twice is harmless, so a retry needs no check first.
-  return fulfillmentapi::updateTracking(client, local->fulfillmentId, *tracking,
-                                        row.payload.value(u"notify_customer").toBool(true));
+  // Setting the same tracking twice is harmless, so a retry needs no check first; each part of a split
+  // fulfillment carries the order's tracking.
+  for (const QString &fulfillmentId : *fulfillments) {
+    if (Status updated = fulfillmentapi::updateTracking(client, fulfillmentId, *tracking,
+                                                        row.payload.value(u"notify_customer").toBool(true));
+        !updated)
+      return updated;
+  }
+  return {};
 }
 
 Status OutboxWorker::changeHold(const OutboxRow &row, bool hold, GraphQlClient &client)

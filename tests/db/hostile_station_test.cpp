@@ -281,20 +281,38 @@ private Q_SLOTS:
     QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"),
                           {QString::number(fo)}),
              0);
-    // A tracking number is attached through the function, never a URL.
+    // A tracking number is attached through the function, never a URL: not as the number, not as the company.
     expectRefused(m_bench.db,
-                  QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'UPS', "
+                  QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'ups', 'UPS', "
                                  "'https://evil.example/x', NULL)"),
                   {claim->claimId, m_benchStation, fo}, ErrorKind::InvalidInput);
+    expectRefused(m_bench.db,
+                  QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'ups', "
+                                 "'https://evil.example/x', '1Z999AA10123456784', NULL)"),
+                  {claim->claimId, m_benchStation, fo}, ErrorKind::InvalidInput);
     VERIFY_OK(db::exec(m_bench.db,
-                       QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'UPS', "
-                                      "'1Z999AA10123456784', NULL)"),
+                       QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'ups', "
+                                      "'UPS', '1Z999AA10123456784', NULL)"),
                        {claim->claimId, m_benchStation, fo}));
+    // The URL is the database's, from its template for the company.
     QCOMPARE(test::scalar(m_admin,
                           QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND "
-                                         "tracking_number = '1Z999AA10123456784' AND tracking_url IS NULL"),
+                                         "tracking_number = '1Z999AA10123456784' AND tracking_url = "
+                                         "'https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums="
+                                         "1Z999AA10123456784'"),
                           {fo}),
              1);
+    // A company it has no page for gets none: a station cannot pick a URL.
+    VERIFY_OK(db::exec(m_bench.db,
+                       QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 2, 'ups', "
+                                      "'UPS', '1Z999AA10123456785', NULL)"),
+                       {claim->claimId, m_benchStation, fo}));
+    expectRefused(m_bench.db,
+                  QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 3, 'x', "
+                                 "'Evil Post', '1Z999AA10123456786', NULL)"),
+                  {claim->claimId, m_benchStation, fo}, ErrorKind::Conflict); // one company per order
+    expectRefused(m_bench.db,
+                  QStringLiteral("INSERT INTO tracking_url_templates VALUES ('Evil Post', 'https://e.example/%s')"));
   }
 
   void station_cannotReadPinHashes_orAnotherShop()

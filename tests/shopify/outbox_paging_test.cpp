@@ -274,6 +274,12 @@ private Q_SLOTS:
     fake.addFulfillmentOrder(QStringLiteral("8300"), 8300, quantities(600));
     fake.loseAnswerOfFulfillmentCreate(1);
     QVERIFY(seedPacked(addOrder(8300), 8300, quantities(600), false));
+    // Two boxes, two UPS labels.
+    QVERIFY(run(QStringLiteral("UPDATE packages SET tracking_company = 'UPS', tracking_number = '1Z5R89390357567127' "
+                               "WHERE tracking_number = '1ZPAGE8300'")));
+    QVERIFY(run(QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, tracking_company, tracking_number) "
+                               "SELECT fulfillment_order_id, 2, 'UPS', '1Z879E930346834440' FROM packages WHERE "
+                               "tracking_number = '1Z5R89390357567127'")));
     QVERIFY(drain(fake));
     const auto fo = fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/8300"));
     QVERIFY(allShipped(fo));
@@ -287,6 +293,29 @@ private Q_SLOTS:
                                    "shopify_fulfillment_id = ?"),
                     {fo.id, fo.fulfillmentIds.last()}),
              1);
+    // Both parts are kept (before migration 0015 only the last was), and each carries the boxes' tracking.
+    const qint64 local = scalar(QStringLiteral("SELECT id FROM fulfillment_orders WHERE shopify_id = ?"), {fo.id});
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shopify_fulfillments WHERE fulfillment_order_id = ? AND "
+                                   "shopify_fulfillment_id IN (?, ?)"),
+                    {local, fo.fulfillmentIds.first(), fo.fulfillmentIds.last()}),
+             2);
+    for (const QString &id : fo.fulfillmentIds)
+      QCOMPARE(fake.fulfillments().value(id).numbers,
+               (QStringList{QStringLiteral("1Z5R89390357567127"), QStringLiteral("1Z879E930346834440")}));
+    // A later tracking change reaches every part.
+    QVERIFY(run(QStringLiteral("UPDATE packages SET tracking_number = '1Z410E7W0392751591', tracking_url = NULL "
+                               "WHERE fulfillment_order_id = ? AND box_no = 2"),
+                {local}));
+    QVERIFY(run(QStringLiteral("INSERT INTO outbox (kind, aggregate_id, idempotency_key, payload) VALUES "
+                               "('fulfillment.tracking_update', ?, 'tracking:8300', jsonb_build_object("
+                               "'fulfillment_order_id', ?::bigint, 'notify_customer', false))"),
+                {QString::number(local), local}));
+    QVERIFY(drain(fake));
+    for (const QString &id : fo.fulfillmentIds) {
+      QCOMPARE(fake.fulfillments().value(id).trackingUpdates, 1);
+      QCOMPARE(fake.fulfillments().value(id).numbers.value(1), QStringLiteral("1Z410E7W0392751591"));
+      QCOMPARE(fake.fulfillments().value(id).company, QStringLiteral("UPS"));
+    }
   }
 };
 

@@ -67,6 +67,20 @@ void readTracking(const QJsonObject &input, FakeShopify::Fulfillment *f)
     f->urls.append(u.toString());
 }
 
+// FulfillmentTrackingInput's documented rules: number or numbers, url or urls, a url only with a number.
+QString trackingInputProblem(const QJsonObject &input)
+{
+  if (input.contains(u"number") && input.contains(u"numbers"))
+    return QStringLiteral("Provide either number or numbers, not both.");
+  if (input.contains(u"url") && input.contains(u"urls"))
+    return QStringLiteral("Provide either url or urls, not both.");
+  if (input.contains(u"url") && !input.contains(u"number"))
+    return QStringLiteral("A url needs a number.");
+  if (input.contains(u"urls") && !input.contains(u"numbers"))
+    return QStringLiteral("urls need numbers.");
+  return {};
+}
+
 } // namespace
 
 FakeShopify::FakeShopify(QObject *parent)
@@ -474,6 +488,8 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
                         QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
                                     {QStringLiteral("userErrors"), QJsonArray{userError(message)}}}}};
   };
+  if (const QString problem = trackingInputProblem(input.value(u"trackingInfo").toObject()); !problem.isEmpty())
+    return refuse(problem);
   const QJsonArray groups = input.value(u"lineItemsByFulfillmentOrder").toArray();
   if (groups.size() != 1)
     return refuse(QStringLiteral("the fake supports one fulfillment order per fulfillment"));
@@ -539,6 +555,11 @@ QJsonObject FakeShopify::trackingUpdate(const QJsonObject &variables)
                         QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
                                     {QStringLiteral("userErrors"),
                                      QJsonArray{userError(QStringLiteral("Fulfillment does not exist."))}}}}};
+  if (const QString problem = trackingInputProblem(variables.value(u"trackingInfoInput").toObject());
+      !problem.isEmpty())
+    return QJsonObject{{QStringLiteral("fulfillmentTrackingInfoUpdate"),
+                        QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
+                                    {QStringLiteral("userErrors"), QJsonArray{userError(problem)}}}}};
   readTracking(variables.value(u"trackingInfoInput").toObject(), &it.value());
   ++it->trackingUpdates;
   return QJsonObject{
