@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Logs in AS the station and hub roles (migrations 0002, 0011, 0012) and checks what each may and may not do.
-// The station is a mapped station login (station_logins); tests/db/hostile_station_test.cpp tries the rest.
+// The station is a mapped station login (station_logins); tests/core/db/hostile_station_test.cpp tries the rest.
 #include "core/db/connection.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"

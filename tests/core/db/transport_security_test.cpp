@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Which sslmode a database host gets and the libpq options that carry it; the handshake itself is
-// tested against a real TLS cluster in tests/db/postgres_tls_test.
+// tested against a real TLS cluster in tests/core/db/postgres_tls_test.
 #include "core/config/configloader.h"
 #include "core/db/connection.h"
 #include "core/db/transportsecurity.h"
