@@ -52,6 +52,11 @@ PrintStatus statusFrom(const QString &s)
   return PrintStatus::Failed;
 }
 
+PrintFormat formatFrom(const QString &format)
+{
+  return format == u"zpl"_s ? PrintFormat::Zpl : (format == u"png"_s ? PrintFormat::Png : PrintFormat::Pdf);
+}
+
 PrintJob fromRow(const QSqlQuery &q)
 {
   PrintJob job;
@@ -59,8 +64,7 @@ PrintJob fromRow(const QSqlQuery &q)
   job.fulfillmentOrderId = q.value(1).toLongLong();
   job.kind = q.value(2).toString() == u"label"_s ? PrintKind::Label : PrintKind::Slip;
   job.printer = q.value(3).toString();
-  const QString format = q.value(4).toString();
-  job.format = format == u"zpl"_s ? PrintFormat::Zpl : (format == u"png"_s ? PrintFormat::Png : PrintFormat::Pdf);
+  job.format = formatFrom(q.value(4).toString());
   job.status = statusFrom(q.value(5).toString());
   job.attempts = q.value(6).toInt();
   job.lastError = q.value(7).toString();
@@ -129,6 +133,41 @@ Result<QList<PrintJob>> PrintJournal::openJobs() const
 Result<QList<PrintJob>> PrintJournal::forFulfillmentOrder(qint64 fulfillmentOrderId) const
 {
   return listJobs(m_db, u"fulfillment_order_id = ?"_s, {fulfillmentOrderId});
+}
+
+Result<QList<PrintJobSummary>> PrintJournal::recentJobs(int limit) const
+{
+  const QString mine = db::isPostgres(m_db) ? u"j.login = session_user"_s : u"1 = 1"_s;
+  auto query =
+      db::exec(m_db,
+               u"SELECT j.id, j.fulfillment_order_id, o.name, j.kind, j.format, j.printer, j.status, j.attempts, "
+               "j.last_error, j.moved_to_job_id, j.created_at FROM print_jobs j "
+               "LEFT JOIN fulfillment_orders f ON f.id = j.fulfillment_order_id "
+               "LEFT JOIN orders o ON o.id = f.order_id WHERE %1 ORDER BY j.id DESC LIMIT ?"_s.arg(mine),
+               {limit});
+  if (!query)
+    return query.error();
+  QList<PrintJobSummary> jobs;
+  while (query.value().next()) {
+    const QSqlQuery &q = query.value();
+    PrintJobSummary job;
+    job.id = q.value(0).toLongLong();
+    job.fulfillmentOrderId = q.value(1).toLongLong();
+    job.orderName = q.value(2).toString();
+    job.kind = q.value(3).toString() == u"label"_s ? PrintKind::Label : PrintKind::Slip;
+    job.format = formatFrom(q.value(4).toString());
+    job.printer = q.value(5).toString();
+    job.status = statusFrom(q.value(6).toString());
+    job.attempts = q.value(7).toInt();
+    job.lastError = q.value(8).toString();
+    job.movedToJobId = q.value(9).toLongLong();
+    const QVariant created = q.value(10);
+    job.createdAt = created.typeId() == QMetaType::QDateTime
+                        ? created.toDateTime()
+                        : QDateTime::fromString(created.toString(), Qt::ISODateWithMs);
+    jobs.append(job);
+  }
+  return jobs;
 }
 
 Status PrintJournal::setStatus(qint64 id, PrintStatus status, bool countAttempt, const QString &error)

@@ -44,6 +44,7 @@ StationController::StationController(QSqlDatabase db, const Clock &clock, Statio
   m_idleRelease = new QTimer(this);
   m_idleRelease->setSingleShot(true);
   connect(m_idleRelease, &QTimer::timeout, this, &StationController::letLeaseLapse);
+  connectPrinter();
   if (db::ConnectionSupervisor *supervisor = m_settings.supervisor) {
     // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
     connect(supervisor, &db::ConnectionSupervisor::unavailable, this, &StationController::databaseUnavailable,
@@ -340,7 +341,7 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
   m_lastFinished = order.fulfillmentOrderId;
   Q_EMIT orderFinished(order, partial);
   refreshQueue();
-  if (m_settings.autoPrint || m_settings.autoPrintLabel) // after the pack view shows COMPLETE; the pack is committed
+  if (m_settings.printer && m_settings.autoPrint) // after the pack view shows COMPLETE; the pack is committed
     QTimer::singleShot(0, this, [this, order]() { printDocumentsOf(order); });
 }
 

@@ -1,16 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Auto-print as app/station wires it: completing an order in the StationWindow prints its slip
-// through SlipPrinter to the sandboxed cupsd, whose packbench-pdf queue writes a PDF we read back.
+// through the JournaledPrinter to the sandboxed cupsd, whose packbench-pdf queue writes a PDF we read back.
 #include "core/db/sql.h"
-#include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/cupscapture.h"
 #include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
-#include "ui/printing/slipprinter.h"
+#include "ui/printing/journaledprinter.h"
 #include "ui/stationwindow.h"
 #include "ui/statusbanner.h"
 
@@ -41,8 +40,7 @@ private:
   qint64 m_stationId = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-  std::unique_ptr<printing::SlipPrinter> m_printer;
-  std::unique_ptr<documents::LabelDispatcher> m_labels;
+  std::unique_ptr<printing::JournaledPrinter> m_printer;
 
   // Signs in, F8, scans every item and F9; returns the packed order. An empty label printer: no label.
   qint64 packNextOrder(const QString &printerName, const QString &labelPrinter = {})
@@ -51,10 +49,10 @@ private:
     options.workflow = m_workflow.get();
     options.stationId = m_stationId;
     options.sounds = false;
-    options.autoPrint = [this, printerName](qint64 fo) { return m_printer->printSlip(fo, printerName); };
-    if (!labelPrinter.isEmpty()) // as app/station wires it
-      options.autoPrintLabel = [this, labelPrinter](qint64 fo) { return m_labels->printHouseLabel(fo, labelPrinter); };
-    options.reprintSlip = [this](qint64 jobId) { return m_printer->reprint(jobId); };
+    options.printer = m_printer.get(); // as app/station wires it
+    options.autoPrint = true;
+    options.slipPrinter = printerName;
+    options.labelPrinter = labelPrinter;
     m_window = std::make_unique<ui::StationWindow>(
         m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-p"), QStringLiteral("RNO"), QStringLiteral("demo")},
         options);
@@ -102,10 +100,10 @@ private Q_SLOTS:
     m_stationId = *station;
     m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
     m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
-    m_printer = std::make_unique<printing::SlipPrinter>(m_db, printing::SlipPaper::Letter);
-    documents::LabelDispatcher::Policy policy;
+    printing::JournaledPrinter::Policy policy;
     policy.maxAttempts = 1; // a retry would only repeat the failure this test wants to see
-    m_labels = std::make_unique<documents::LabelDispatcher>(m_db, policy);
+    m_printer = std::make_unique<printing::JournaledPrinter>(m_db, policy);
+    m_printer->setSlipLayout(printing::SlipPaper::Letter);
   }
 
   void cleanup() { m_window.reset(); }
@@ -126,6 +124,8 @@ private Q_SLOTS:
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
              QStringLiteral("1"));
+    QTRY_COMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
+                 QStringLiteral("done"));
   }
 
   void reprintScan_printsTheSlipAgain_asANewJournaledJob()
@@ -144,8 +144,8 @@ private Q_SLOTS:
     QCOMPARE(
         text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'slip'"), fo),
         QStringLiteral("2"));
-    QVERIFY2(m_window->packView()->banner()->headline().startsWith(QStringLiteral("Reprinted")),
-             qPrintable(m_window->packView()->banner()->headline()));
+    QTRY_VERIFY2(m_window->packView()->banner()->headline().startsWith(QStringLiteral("Reprinted")),
+                 qPrintable(m_window->packView()->banner()->headline()));
   }
 
   void missingPrinter_warnsAndTheOrderStaysPacked()
@@ -183,7 +183,7 @@ private Q_SLOTS:
     QVERIFY(received.startsWith("^XA"));
     QVERIFY2(received.contains(orderName.toUtf8()), received.constData());
     QVERIFY(received.contains("^BC")); // the Code 128 of the order name
-    QCOMPARE(
+    QTRY_COMPARE(
         text(QStringLiteral("SELECT status FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"), fo),
         QStringLiteral("done"));
     auto slip = m_cups->waitForText(before, orderName);
@@ -205,7 +205,7 @@ private Q_SLOTS:
              QStringLiteral("packed"));
     QTRY_VERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("label did not print")));
     QCOMPARE(m_window->packView()->banner()->tone(), ui::StatusBanner::Tone::Warning);
-    QCOMPARE(
+    QTRY_COMPARE(
         text(QStringLiteral("SELECT status FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"), fo),
         QStringLiteral("failed"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = CAST(? AS text)"), fo),

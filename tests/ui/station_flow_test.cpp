@@ -8,6 +8,7 @@
 #include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
+#include "ui/printing/journaledprinter.h"
 #include "ui/queuetablemodel.h"
 #include "ui/stationwindow.h"
 #include "ui/statusbanner.h"
@@ -166,19 +167,19 @@ private Q_SLOTS:
 
   void failedAutoPrint_warnsButKeepsThePack()
   {
+    printing::JournaledPrinter printer(m_db, {});
+    QSignalSpy failed(&printer, &printing::JournaledPrinter::jobFailed);
     ui::StationOptions options;
-    int printed = 0;
-    options.autoPrint = [&printed](qint64) -> Result<qint64> {
-      ++printed;
-      return makeError(ErrorKind::Unavailable, QStringLiteral("printer is stopped"));
-    };
+    options.printer = &printer;
+    options.autoPrint = true;
+    options.slipPrinter = QStringLiteral("no-such-printer"); // CUPS has no such queue
     auto window = makeWindow(options);
     const qint64 fo = takeAndScanEverything(*window);
     QVERIFY(fo > 0);
     press(Qt::Key_F9);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(outboxRows(fo), 1);
-    QTRY_COMPARE(printed, 1);
+    QTRY_COMPARE(failed.count(), 1);
     QTRY_VERIFY(window->packView()->banner()->headline().contains(QStringLiteral("slip did not print")));
     QCOMPARE(window->packView()->banner()->tone(), ui::StatusBanner::Tone::Warning);
   }

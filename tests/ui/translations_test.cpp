@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The embedded .qm catalogues answer tr() under the contexts the widgets really use.
 #include "core/station/stationcontroller.h"
-#include "ui/printing/slipprinter.h"
 #include "ui/signinview.h"
 #include "ui/stationwindow.h"
 
@@ -29,8 +28,8 @@ private slots:
                                 << QStringLiteral("No order open") << QStringLiteral("Keine Bestellung offen");
     QTest::newRow("station") << QByteArray(ui::StationWindow::staticMetaObject.className())
                              << QStringLiteral("Take &next order") << QStringLiteral("&Nächste Bestellung nehmen");
-    QTest::newRow("printing") << QByteArray(printing::SlipPrinter::staticMetaObject.className())
-                              << QStringLiteral("Packing slip %1") << QStringLiteral("Lieferschein %1");
+    QTest::newRow("printing") << QByteArray("pb::printing::SystemPrinter") << QStringLiteral("Packing slip %1")
+                              << QStringLiteral("Lieferschein %1");
   }
 
   void german_translatesWidgetStringsUnderTheirNamespacedContext()

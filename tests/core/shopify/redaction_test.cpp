@@ -6,7 +6,6 @@
 #include "core/base/clock.h"
 #include "core/db/connection.h"
 #include "core/db/sql.h"
-#include "core/documents/labeldispatcher.h"
 #include "core/hub/hubserver.h"
 #include "core/logging/logging.h"
 #include "core/packing/leasedqueueworkflow.h"
@@ -20,6 +19,7 @@
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
+#include "ui/printing/journaledprinter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -234,9 +234,11 @@ private:
     const packing::ScanFeedback partial = (*session)->completePartial(QStringLiteral("%1 takes the rest").arg(m.first));
     QVERIFY2(partial.outcome == packing::Outcome::Completed, qPrintable(partial.detail));
     VERIFY_OK(workflow.finish(*resumed, true)); // packed, and the fulfillment queued in the outbox
-    documents::LabelDispatcher labels(m_db, {1, 0, {}});
-    auto label = labels.printHouseLabel(fo, labelPrinter);
+    printing::JournaledPrinter labels(m_db, {1, 0, {}});
+    QSignalSpy printed(&labels, &printing::JournaledPrinter::jobPrinted);
+    auto label = labels.printShippingLabel(fo, labelPrinter);
     VERIFY_OK(label);
+    QVERIFY(printed.wait());
     QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM print_jobs WHERE id = ? AND position(convert_to(?, 'UTF8') "
                                   "in payload) > 0"),
                    {*label, m.street}) == 1);

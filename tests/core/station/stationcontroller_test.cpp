@@ -7,7 +7,6 @@
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
-#include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/packing/pinhash.h"
 #include "core/queue/orderqueue.h"
@@ -15,6 +14,7 @@
 #include "core/station/stationcontroller.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/testdatabase.h"
+#include "ui/printing/journaledprinter.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -294,16 +294,12 @@ private Q_SLOTS:
         connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
     });
     const QString target = QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort());
-    documents::LabelDispatcher labels(m_db, {});
-    documents::PrintJournal journal(m_db);
+    printing::JournaledPrinter labels(m_db, {});
     station::StationSettings settings;
-    settings.autoPrintLabel = [&](qint64 fo) { return labels.printHouseLabel(fo, target); };
-    settings.reprintLabel = [&](qint64 jobId) -> Result<qint64> {
-      auto job = journal.get(jobId);
-      if (!job)
-        return job.error();
-      return labels.printLabel(job->fulfillmentOrderId, job->printer, job->payload, job->reference);
-    };
+    settings.printer = &labels;
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer"); // a slip that fails: reprint still prints the label
+    settings.labelPrinter = target;
     const qint64 fo = queuedOrder(1);
     auto controller = makeController(settings);
     QSignalSpy notices(controller.get(), &StationController::notice);
@@ -314,20 +310,103 @@ private Q_SLOTS:
     controller->handleScan(test::barcodeFor(m_db, m_daypack));
     controller->handleScan(QStringLiteral("PB*COMPLETE"));
     QCOMPARE(packState(fo), QStringLiteral("packed"));
-    QTRY_COMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
-                 QStringLiteral("1"));
+    QTRY_COMPARE(
+        text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"), {fo}),
+        QStringLiteral("1"));
     QTRY_VERIFY(received.count("^XA") == 1);
+    QTRY_VERIFY(lastHeadline(notices).contains(QStringLiteral("slip did not print")));
     controller->handleScan(QStringLiteral("PB*REPRINT"));
-    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label' "
-                                 "AND status = 'done'"),
-                  {fo}),
-             QStringLiteral("2"));
+    QVERIFY(lastHeadline(notices).startsWith(QStringLiteral("Reprinting")));
+    QTRY_COMPARE(
+        text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label' "
+                            "AND status = 'done'"),
+             {fo}),
+        QStringLiteral("2"));
     QTRY_VERIFY(received.count("^XA") == 2);
-    QVERIFY(lastHeadline(notices).startsWith(QStringLiteral("Reprinted")));
+    QTRY_VERIFY(
+        lastHeadline(notices).startsWith(QStringLiteral("Not reprinted: slip"))); // its printer is still missing
     controller->takeNextOrder(); // the next order: REPRINT still means the last finished one
     controller->handleScan(QStringLiteral("PB*REPRINT"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
-             QStringLiteral("3"));
+             QStringLiteral("6")); // slip and label, twice reprinted
+    controller->signOut();
+  }
+
+  void printJobsList_leadMovesAFailedLabel_andReprintsIt_withBadgeAndPin()
+  {
+    QTcpServer spare; // the label printer the lead sends the job to
+    QVERIFY(spare.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&spare, &QTcpServer::newConnection, this, [&]() {
+      while (QTcpSocket *socket = spare.nextPendingConnection())
+        connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
+    });
+    QTcpServer probe; // a port nobody listens on: the bench's label printer is off
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString dead = QStringLiteral("tcp://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    const QString spareTarget = QStringLiteral("tcp://127.0.0.1:%1").arg(spare.serverPort());
+    printing::JournaledPrinter printer(m_db, {1, 0, {}}); // one attempt: the lead decides what happens next
+    station::StationSettings settings;
+    settings.printer = &printer;
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer");
+    settings.labelPrinter = dead;
+    const qint64 fo = queuedOrder(1);
+    auto controller = makeController(settings);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    QSignalSpy asked(controller.get(), &StationController::leadApprovalRequested);
+    QSignalSpy refused(controller.get(), &StationController::leadApprovalRefused);
+    QSignalSpy changed(controller.get(), &StationController::printJobsChanged);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    controller->handleScan(test::barcodeFor(m_db, m_daypack));
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QTRY_VERIFY(lastHeadline(notices).contains(QStringLiteral("the slip and the label did not print")));
+    QVERIFY(!changed.isEmpty());
+
+    auto jobs = controller->recentPrintJobs();
+    QVERIFY2(jobs.ok(), qPrintable(jobs.ok() ? QString() : jobs.error().message));
+    QVERIFY(jobs->size() >= 2);
+    const documents::PrintJobSummary label = jobs->at(0); // newest first: the label came after the slip
+    QCOMPARE(label.kind, documents::PrintKind::Label);
+    QCOMPARE(label.fulfillmentOrderId, fo);
+    QCOMPARE(label.orderName, text(QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON "
+                                                  "o.id = f.order_id WHERE f.id = ?"),
+                                   {fo}));
+    QCOMPARE(label.status, documents::PrintStatus::Failed);
+    QVERIFY(!label.lastError.isEmpty());
+    QCOMPARE(jobs->at(1).kind, documents::PrintKind::Slip);
+    QVERIFY(!controller->printersFor(label).contains(dead)); // not where it already failed
+
+    controller->requestMove(label.id, spareTarget);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked.last().first().toString().contains(spareTarget));
+    QVERIFY(controller->awaitsLeadApproval());
+    controller->approveAsLead(QStringLiteral("PB-1002"), QStringLiteral("1002")); // a packer cannot
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {label.id}), QStringLiteral("failed"));
+    controller->approveAsLead(QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    QVERIFY(!controller->awaitsLeadApproval());
+    QTRY_VERIFY(received.count("^XA") == 1);
+    QCOMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {label.id}), QStringLiteral("moved"));
+    const qint64 moved =
+        text(QStringLiteral("SELECT moved_to_job_id FROM print_jobs WHERE id = ?"), {label.id}).toLongLong();
+    QTRY_COMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {moved}), QStringLiteral("done"));
+    QCOMPARE(text(QStringLiteral("SELECT printer FROM print_jobs WHERE id = ?"), {moved}), spareTarget);
+
+    controller->requestReprint(moved); // a job that printed: a new job, same bytes, same printer
+    QCOMPARE(asked.size(), 2);
+    controller->cancelLeadApproval();
+    QVERIFY(!controller->awaitsLeadApproval());
+    controller->requestReprint(moved);
+    controller->approveAsLead(QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    QTRY_VERIFY(received.count("^XA") == 2);
+    QCOMPARE(received.count("^XA"), 2); // the cancelled request printed nothing
+    auto after = controller->recentPrintJobs();
+    QVERIFY(after.ok());
+    QCOMPARE(after->at(0).printer, spareTarget);
+    QTRY_COMPARE(controller->recentPrintJobs()->at(0).status, documents::PrintStatus::Done);
     controller->signOut();
   }
 

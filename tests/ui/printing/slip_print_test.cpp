@@ -7,12 +7,10 @@
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
-#include "core/documents/labelsender.h"
 #include "core/documents/printjournal.h"
 #include "tests/support/cupscapture.h"
 #include "ui/printing/barcodeimage.h"
-#include "ui/printing/labelimageprinter.h"
-#include "ui/printing/slipprinter.h"
+#include "ui/printing/journaledprinter.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -30,6 +28,7 @@
 
 #include <ZXing/ReadBarcode.h>
 
+#include <memory>
 #include <optional>
 
 using namespace pb;
@@ -99,6 +98,14 @@ private:
     return true;
   }
 
+  // The journaled printer as the station builds it, laying slips out on `paper`.
+  std::unique_ptr<printing::JournaledPrinter> slipPrinter(printing::SlipPaper paper)
+  {
+    auto printer = std::make_unique<printing::JournaledPrinter>(m_db, printing::JournaledPrinter::Policy{});
+    printer->setSlipLayout(paper);
+    return printer;
+  }
+
   qint64 foFor(const QString &orderName)
   {
     auto q = db::exec(m_db,
@@ -152,11 +159,11 @@ private Q_SLOTS:
   void printSlip_arrivesAsPdf_withOrderNameAndEverySku()
   {
     const qint64 before = m_cups->lastJob();
-    printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
-    QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
-    auto job = printer.printSlip(m_giftOrderFo, u"packbench-pdf"_s);
+    auto printer = slipPrinter(printing::SlipPaper::Letter);
+    QSignalSpy printed(printer.get(), &printing::JournaledPrinter::jobPrinted);
+    auto job = printer->printSlip(m_giftOrderFo, u"packbench-pdf"_s);
     QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
-    QCOMPARE(printed.count(), 1);
+    QTRY_COMPARE(printed.count(), 1);
     QVERIFY2(waitForPdf(before, u"Total items"_s), "the slip never arrived in the PDF queue");
     const QString text = pdfText(m_output);
     QVERIFY(text.contains(u"#1002"_s));
@@ -181,8 +188,8 @@ private Q_SLOTS:
   void longOrder_flowsOntoPages_withHeaderAndPageNumbers()
   {
     const qint64 before = m_cups->lastJob();
-    printing::SlipPrinter printer(m_db, printing::SlipPaper::A4);
-    QVERIFY(printer.printSlip(m_longFo, u"packbench-pdf"_s).ok());
+    auto printer = slipPrinter(printing::SlipPaper::A4);
+    QVERIFY(printer->printSlip(m_longFo, u"packbench-pdf"_s).ok());
     QVERIFY2(waitForPdf(before, u"Total items"_s), "the long slip never arrived");
     const int pages = pdfPages(m_output);
     QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
@@ -201,11 +208,12 @@ private Q_SLOTS:
 
   void missingPrinter_raisesAlert_andJobCanBeMoved()
   {
-    printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
-    QSignalSpy failed(&printer, &printing::SlipPrinter::slipFailed);
-    auto job = printer.printSlip(m_giftOrderFo, u"no-such-printer"_s);
-    QVERIFY(!job.ok());
-    QCOMPARE(failed.count(), 1);
+    auto printer = slipPrinter(printing::SlipPaper::Letter);
+    QSignalSpy failed(printer.get(), &printing::JournaledPrinter::jobFailed);
+    auto job = printer->printSlip(m_giftOrderFo, u"no-such-printer"_s);
+    QVERIFY(job.ok()); // journaled; the refusal follows
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(!failed.at(0).at(2).toBool()); // a missing queue does not come back by itself: no retry
     QVERIFY(failed.at(0).at(1).toString().contains(u"no-such-printer"_s));
     const qint64 failedId = failed.at(0).at(0).toLongLong();
     documents::PrintJournal journal(m_db);
@@ -215,12 +223,12 @@ private Q_SLOTS:
     QVERIFY(!row.value().lastError.isEmpty());
 
     const qint64 before = m_cups->lastJob();
-    auto moved = printer.moveJob(failedId, u"packbench-pdf"_s);
+    auto moved = printer->move(failedId, u"packbench-pdf"_s);
     QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().message));
     QVERIFY(waitForPdf(before, u"#1002"_s));
     QCOMPARE(journal.get(failedId).value().status, documents::PrintStatus::Moved);
     QCOMPARE(journal.get(failedId).value().movedToJobId, moved.value());
-    QCOMPARE(journal.get(moved.value()).value().status, documents::PrintStatus::Done);
+    QTRY_COMPARE(journal.get(moved.value()).value().status, documents::PrintStatus::Done);
   }
 
   void stoppedPrinter_raisesAlert_andRetrySucceedsOnceItIsBack()
@@ -230,25 +238,25 @@ private Q_SLOTS:
                                               u"-P"_s, ppd}),
              0);
     QCOMPARE(QProcess::execute(u"cupsdisable"_s, {u"packbench-stopped"_s}), 0);
-    printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
-    QSignalSpy failed(&printer, &printing::SlipPrinter::slipFailed);
-    QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
-    auto job = printer.printSlip(m_giftOrderFo, u"packbench-stopped"_s);
-    QVERIFY(!job.ok());
-    QCOMPARE(failed.count(), 1);
+    auto printer = slipPrinter(printing::SlipPaper::Letter);
+    QSignalSpy failed(printer.get(), &printing::JournaledPrinter::jobFailed);
+    QSignalSpy printed(printer.get(), &printing::JournaledPrinter::jobPrinted);
+    auto job = printer->printSlip(m_giftOrderFo, u"packbench-stopped"_s);
+    QVERIFY(job.ok());
+    QTRY_COMPARE(failed.count(), 1);
     QVERIFY2(failed.at(0).at(1).toString().contains(u"stopped"_s), qPrintable(failed.at(0).at(1).toString()));
     const qint64 id = failed.at(0).at(0).toLongLong();
     documents::PrintJournal journal(m_db);
     QCOMPARE(journal.get(id).value().status, documents::PrintStatus::Failed);
 
     QCOMPARE(QProcess::execute(u"cupsenable"_s, {u"packbench-stopped"_s}), 0);
-    const Status retried = printer.retry(id);
-    QProcess::execute(u"lpadmin"_s, {u"-x"_s, u"packbench-stopped"_s});
+    const Status retried = printer->retry(id);
     QVERIFY2(retried.ok(), qPrintable(retried.ok() ? QString() : retried.error().message));
-    QCOMPARE(printed.count(), 1);
+    QTRY_COMPARE(printed.count(), 1);
+    QProcess::execute(u"lpadmin"_s, {u"-x"_s, u"packbench-stopped"_s});
     QCOMPARE(journal.get(id).value().status, documents::PrintStatus::Done);
     QCOMPARE(journal.get(id).value().attempts, 2);
-    QCOMPARE(printer.retry(id).error().kind, ErrorKind::Conflict); // a done job is closed
+    QCOMPARE(printer->retry(id).error().kind, ErrorKind::Conflict); // a done job is closed
   }
 
   void zplLabel_sentRawToCupsQueue_arrivesByteExact()
@@ -257,10 +265,11 @@ private Q_SLOTS:
     const QDir spool(qEnvironmentVariable("PACKBENCH_TEST_CUPS_DIR") + u"/spool"_s);
     const QStringList before = spool.entryList({u"d*"_s}, QDir::Files);
     const QByteArray zpl = "^XA^FO50,50^A0N,40,40^FDPackbench raw test^FS^XZ\n";
-    auto target = documents::LabelTarget::parse(u"packbench-pdf"_s);
-    QVERIFY(target.ok());
-    const Status sent = documents::sendRawLabel(target.value(), zpl);
-    QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().message));
+    auto printer = slipPrinter(printing::SlipPaper::Letter);
+    QSignalSpy printed(printer.get(), &printing::JournaledPrinter::jobPrinted);
+    auto job = printer->printLabel(m_giftOrderFo, u"packbench-pdf"_s, zpl, documents::PrintFormat::Zpl, u"raw"_s);
+    QVERIFY(job.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(printed.count(), 1, 30'000); // lp took it
     QStringList added;
     auto newFiles = [&] {
       QStringList now = spool.entryList({u"d*"_s}, QDir::Files);
@@ -293,32 +302,37 @@ private Q_SLOTS:
       painter.drawText(QPointF(60, 100), u"CARRIER LABEL"_s);
       painter.drawImage(QRectF(60, 200, 900, 300), bars.value());
     }
-    printing::LabelImagePrinter printer(m_db);
-    QSignalSpy printed(&printer, &printing::LabelImagePrinter::labelPrinted);
+    auto printer = slipPrinter(printing::SlipPaper::Letter);
+    QSignalSpy printed(printer.get(), &printing::JournaledPrinter::jobPrinted);
     for (const auto &[data, format] :
          {std::pair{png, documents::PrintFormat::Png}, std::pair{pdf, documents::PrintFormat::Pdf}}) {
       const qint64 before = m_cups->lastJob();
-      auto job = printer.printLabel(m_giftOrderFo, u"packbench-pdf"_s, data, format, u"carrier"_s);
+      auto job = printer->printLabel(m_giftOrderFo, u"packbench-pdf"_s, data, format, u"carrier"_s);
       QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
+      QTRY_COMPARE_WITH_TIMEOUT(documents::PrintJournal(m_db).get(job.value()).value().status,
+                                documents::PrintStatus::Done, 30'000);
       auto captured = m_cups->waitForJob(before, [](const QString &) { return true; });
       QVERIFY2(captured.ok(), qPrintable(captured.ok() ? QString() : captured.error().message));
       QCOMPARE(decodeBarcode(captured.value(), m_dir.path(), 200), u"1Z999AA10123456784"_s);
       QCOMPARE(documents::PrintJournal(m_db).get(job.value()).value().status, documents::PrintStatus::Done);
     }
     QCOMPARE(printed.count(), 2);
-    QSignalSpy failed(&printer, &printing::LabelImagePrinter::labelFailed);
-    QVERIFY(!printer.printLabel(m_giftOrderFo, u"packbench-pdf"_s, "not a pdf", documents::PrintFormat::Pdf, {}).ok());
-    QCOMPARE(failed.count(), 1);
+    QSignalSpy failed(printer.get(), &printing::JournaledPrinter::jobFailed);
+    QVERIFY(printer->printLabel(m_giftOrderFo, u"packbench-pdf"_s, "not a pdf", documents::PrintFormat::Pdf, {}).ok());
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(failed.at(0).at(1).toString().contains(u"not a readable PDF"_s),
+             qPrintable(failed.at(0).at(1).toString()));
   }
 
   void zplLabel_toUnknownCupsQueue_isRefusedClearly()
   {
-    auto target = documents::LabelTarget::parse(u"no-such-queue"_s);
-    QVERIFY(target.ok());
-    const Status status = documents::sendRawLabel(target.value(), "^XA^XZ");
-    QVERIFY(!status.ok());
-    QCOMPARE(status.error().kind, ErrorKind::Unavailable);
-    QVERIFY(status.error().message.contains(u"no-such-queue"_s));
+    printing::JournaledPrinter printer(m_db, {1, 0, {}});
+    QSignalSpy failed(&printer, &printing::JournaledPrinter::jobFailed);
+    auto job = printer.printLabel(m_giftOrderFo, u"no-such-queue"_s, "^XA^XZ", documents::PrintFormat::Zpl, u"raw"_s);
+    QVERIFY(job.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30'000);
+    QVERIFY2(failed.at(0).at(1).toString().contains(u"no-such-queue"_s), qPrintable(failed.at(0).at(1).toString()));
+    QCOMPARE(documents::PrintJournal(m_db).get(job.value()).value().status, documents::PrintStatus::Failed);
   }
 
   // No installed font has Linear A: the slip prints with the gap marked, and the journal says so.
@@ -332,15 +346,14 @@ private Q_SLOTS:
                      {QString::fromUcs4(U"Ana \U00010600 Lee", 9)})
                 .ok());
     const qint64 before = m_cups->lastJob();
-    printing::SlipPrinter printer(m_db, printing::SlipPaper::Letter);
-    QSignalSpy failed(&printer, &printing::SlipPrinter::slipFailed);
-    QSignalSpy printed(&printer, &printing::SlipPrinter::slipPrinted);
-    auto job = printer.printSlip(fo, u"packbench-pdf"_s);
-    QVERIFY(!job.ok());
-    QCOMPARE(job.error().kind, ErrorKind::InvalidInput);
-    QVERIFY2(job.error().message.contains(u"U+10600"_s), qPrintable(job.error().message));
+    auto printer = slipPrinter(printing::SlipPaper::Letter);
+    QSignalSpy failed(printer.get(), &printing::JournaledPrinter::jobIncomplete);
+    QSignalSpy printed(printer.get(), &printing::JournaledPrinter::jobPrinted);
+    auto job = printer->printSlip(fo, u"packbench-pdf"_s);
+    QVERIFY(job.ok());
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY2(failed.at(0).at(1).toString().contains(u"U+10600"_s), qPrintable(failed.at(0).at(1).toString()));
     QCOMPARE(printed.count(), 0);
-    QCOMPARE(failed.count(), 1);
     auto row = documents::PrintJournal(m_db).get(failed.at(0).at(0).toLongLong());
     QVERIFY(row.ok());
     QCOMPARE(row.value().status, documents::PrintStatus::Failed);

@@ -3,8 +3,8 @@
 // The slip renderer without a printer: paper sizes, pagination, preview images and barcodes.
 #include "core/documents/slipdata.h"
 #include "ui/printing/barcodeimage.h"
-#include "ui/printing/slippreviewdialog.h"
 #include "ui/printing/sliprenderer.h"
+#include "ui/slippreviewdialog.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -98,7 +98,7 @@ private Q_SLOTS:
 
   void previewDialog_showsPages_andPrintRequests()
   {
-    SlipPreviewDialog dialog(documents::sampleSlip(60), SlipPaper::Letter);
+    ui::SlipPreviewDialog dialog(documents::sampleSlip(60), SlipPaper::Letter);
     QVERIFY(dialog.pageCount() >= 2);
     auto *image = dialog.findChild<QLabel *>(u"slipPreviewImage"_s);
     QVERIFY(image && !image->pixmap().isNull());
@@ -108,7 +108,7 @@ private Q_SLOTS:
     page->setValue(2);
     QCOMPARE(dialog.currentPage(), 1);
     QVERIFY(dialog.findChild<QLabel *>(u"slipPreviewStatus"_s)->text().contains(u"Page 2 of"_s));
-    QSignalSpy print(&dialog, &SlipPreviewDialog::printRequested);
+    QSignalSpy print(&dialog, &ui::SlipPreviewDialog::printRequested);
     dialog.findChild<QPushButton *>(u"slipPreviewPrint"_s)->click();
     QCOMPARE(print.count(), 1);
   }

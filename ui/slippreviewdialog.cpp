@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/printing/slippreviewdialog.h"
+#include "ui/slippreviewdialog.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -10,13 +10,14 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-namespace pb::printing {
+namespace pb::ui {
 
 namespace {
 constexpr int kPreviewDpi = 90;
 } // namespace
 
-SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, SlipPaper paper, QString customTemplate, QWidget *parent)
+SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPaper paper, QString customTemplate,
+                                     QWidget *parent)
     : QDialog(parent)
     , m_slip(std::move(slip))
     , m_renderer(paper, std::move(customTemplate))
@@ -54,7 +55,7 @@ SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, SlipPaper paper, 
   layout->addLayout(pageRow);
   layout->addWidget(buttons);
 
-  SlipRenderInfo info;
+  printing::SlipRenderInfo info;
   if (auto pdf = m_renderer.renderPdf(m_slip, &info); !pdf)
     m_status->setText(tr("Cannot render the slip: %1").arg(pdf.error().message));
   m_pages = info.pages;
@@ -84,4 +85,4 @@ void SlipPreviewDialog::showPage(int page)
     m_status->setText(tr("Page %1 of %2").arg(page + 1).arg(m_pages));
 }
 
-} // namespace pb::printing
+} // namespace pb::ui

@@ -10,7 +10,7 @@
 class QLabel;
 class QSpinBox;
 
-namespace pb::printing {
+namespace pb::ui {
 
 // Shows a packing slip page by page as it will print; Print asks the owner to print it.
 class SlipPreviewDialog final : public QDialog {
@@ -18,7 +18,8 @@ class SlipPreviewDialog final : public QDialog {
   Q_DISABLE_COPY_MOVE(SlipPreviewDialog)
 
 public:
-  SlipPreviewDialog(documents::SlipData slip, SlipPaper paper, QString customTemplate = {}, QWidget *parent = nullptr);
+  SlipPreviewDialog(documents::SlipData slip, printing::SlipPaper paper, QString customTemplate = {},
+                    QWidget *parent = nullptr);
   ~SlipPreviewDialog() override;
 
   int pageCount() const { return m_pages; }
@@ -31,11 +32,11 @@ private:
   void showPage(int page);
 
   documents::SlipData m_slip;
-  SlipRenderer m_renderer;
+  printing::SlipRenderer m_renderer;
   QLabel *m_image = nullptr;
   QLabel *m_status = nullptr;
   QSpinBox *m_page = nullptr;
   int m_pages = 0;
 };
 
-} // namespace pb::printing
+} // namespace pb::ui
