@@ -149,7 +149,9 @@ void StationWindow::buildUi()
   auto *printJobs = new QAction(tr("&Print jobs"), this);
   printJobs->setShortcut(Qt::Key_F4);
   connect(printJobs, &QAction::triggered, this, [this]() { showPrintJobs(!isShowingPrintJobs()); });
-  addAction(printJobs);
+  // Only on the queue page: on the pack screen F4 is "hold" (a window-wide shortcut would swallow it).
+  printJobs->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  m_queuePage->addAction(printJobs);
 
   statusBar()->showMessage(m_identity.databaseLabel);
   m_pages->setCurrentWidget(m_signIn);
