@@ -6,13 +6,13 @@
 
 #include <cstring>
 
-namespace pb::carriers {
+namespace pb {
 
 // A request body that can be read once and never rewound. QNetworkAccessManager (Qt 6.4) sends a request
 // again, POST included, when its connection closes before any answer arrives
-// (QHttpNetworkConnectionChannel::handleUnexpectedEOF); for a label purchase that repeat could buy a
-// second label. Refusing reset() makes the reply fail with ContentReSendError instead, and the adapter
-// looks the label up by external_shipment_id. (core/shopify/graphqlclient.cpp has the same guard.)
+// (QHttpNetworkConnectionChannel::handleUnexpectedEOF). Qt rewinds the body first; refusing makes the reply
+// fail with ContentReSendError instead, so the caller checks before it sends again: a Shopify mutation may
+// already be applied (the outbox asks Shopify), a label may already be bought (found by external_shipment_id).
 class SendOnceBody final : public QIODevice {
 public:
   SendOnceBody(QByteArray bytes, QObject *parent)
@@ -40,4 +40,4 @@ private:
   qint64 m_offset = 0;
 };
 
-} // namespace pb::carriers
+} // namespace pb
