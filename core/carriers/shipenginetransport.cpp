@@ -194,9 +194,10 @@ void ShipEngineTransport::sendNow(const QByteArray &verb, const QUrl &url, const
   auto timedOut = std::make_shared<bool>(false);
   QPointer<QNetworkReply> guard(reply);
   QTimer::singleShot(m_settings.timeoutMs, reply, [guard, timedOut]() {
-    if (guard && guard->isRunning()) {
+    // One read of the guard: GCC's -Wnull-dereference (release) does not trust two reads.
+    if (QNetworkReply *running = guard.data(); running != nullptr && running->isRunning()) {
       *timedOut = true;
-      guard->abort();
+      running->abort();
     }
   });
   connect(reply, &QNetworkReply::finished, this, [reply, timedOut, done = std::move(done)]() {
