@@ -7,9 +7,10 @@
 // the addresses the site allows.
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
-#include "core/shopify/webhookverifier.h"
+#include "tests/support/programrun.h"
 #include "tests/support/runningprogram.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -131,12 +132,7 @@ private:
 
   static QByteArray signedPost(const QByteArray &body, const QString &webhookId)
   {
-    return "POST /webhooks/shopify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-           "X-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: " +
-           kShop.toUtf8() + "\r\nX-Shopify-Webhook-Id: " + webhookId.toUtf8() +
-           "\r\nX-Shopify-Triggered-At: " + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() +
-           "\r\nX-Shopify-Hmac-Sha256: " + shopify::WebhookVerifier(kSecret).sign(body) +
-           "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return test::rawWebhookPost({u"orders/create"_s, body, kShop, webhookId, {}, {}, {}}, kSecret, "localhost");
   }
 
   // Requests the hub itself has answered so far (read directly, not through nginx).
