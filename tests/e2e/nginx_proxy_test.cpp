@@ -223,18 +223,12 @@ private Q_SLOTS:
     QVERIFY(QDir(m_dir.path()).mkpath(u"hub-home"_s));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"PACKBENCH_SHOPIFY_WEBHOOK_SECRET"_s, QString::fromLatin1(kSecret));
-    m_hub = std::make_unique<test::RunningProgram>(QStringLiteral(PACKBENCH_HUB_BINARY),
-                                                   QStringList{u"serve"_s, u"--no-default-files"_s,
-                                                               u"--set"_s, u"database.driver=postgres"_s,
-                                                               u"--set"_s, u"database.host="_s + settings->host,
-                                                               u"--set"_s, u"database.port=%1"_s.arg(settings->port),
-                                                               u"--set"_s, u"database.name="_s + settings->name,
-                                                               u"--set"_s, u"database.user=postgres"_s,
-                                                               u"--set"_s, u"hub.port=%1"_s.arg(m_hubPort),
-                                                               u"--set"_s, u"hub.inbox_processing=false"_s,
-                                                               u"--set"_s, u"shopify.shop="_s + kShop,
-                                                               u"--set"_s, u"log.file=-"_s},
-                                                   m_dir.filePath(u"hub-home"_s), env);
+    m_hub = std::make_unique<test::RunningProgram>(
+        QStringLiteral(PACKBENCH_HUB_BINARY),
+        QStringList{u"serve"_s, u"--no-default-files"_s} + test::postgresArgs(*settings) +
+            QStringList{u"--set"_s, u"hub.port=%1"_s.arg(m_hubPort), u"--set"_s, u"hub.inbox_processing=false"_s,
+                        u"--set"_s, u"shopify.shop="_s + kShop, u"--set"_s, u"log.file=-"_s},
+        m_dir.filePath(u"hub-home"_s), env);
     QVERIFY(m_hub->waitForStarted());
     QVERIFY2(m_hub->waitForOutput(u"listening on"_s), qPrintable(m_hub->output()));
     // nginx is up once it completes a handshake.

@@ -90,7 +90,7 @@ private:
     return file.fileName();
   }
 
-  static QString why(const test::ProgramRun &r) { return u"exit %1\n%2\n%3"_s.arg(r.exitCode).arg(r.out, r.err); }
+  static QString why(const test::ProgramRun &r) { return test::describe(r); }
 
   // What packbench-hub would need on the machine: its secrets in 0600 files, Shopify here a local closed port.
   QStringList hubArgs(quint16 port, const QString &log)
