@@ -65,21 +65,8 @@ private:
     return send(Delivery{topic, body, webhookId, eventId, std::move(hmac)});
   }
 
-  qint64 scalar(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return -1;
-    return query->value(0).toLongLong();
-  }
-
-  QString text(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return QStringLiteral("<none>");
-    return query->value(0).toString();
-  }
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
   // shop/redact as Shopify sends it 48 hours after an uninstall.
   static QJsonObject shopRedact(const QString &shop, double shopId = 81001.0)

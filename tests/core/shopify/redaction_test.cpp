@@ -133,21 +133,8 @@ private:
     return done.ok();
   }
 
-  qint64 scalar(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return -1;
-    return query->value(0).toLongLong();
-  }
-
-  QString text(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return QStringLiteral("<none>");
-    return query->value(0).toString();
-  }
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
   qint64 fulfillmentOrderOf(const QString &shopifyOrderId)
   {
