@@ -15,6 +15,7 @@
 #include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/queueworld.h"
+#include "tests/support/stationlogin.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/packview.h"
@@ -175,15 +176,10 @@ private Q_SLOTS:
     VERIFY_OK(db::seedDemoData(m_admin, m_clock));
 
     // The station logs in as a member of packbench_station, so row-level security applies as in production.
-    m_stationRole = QStringLiteral("pbt_rc_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
-    VERIFY_OK(
-        db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_stationRole)));
     // Mapped to the demo shop and all its locations, as `packbench-hub station-login create` does (migration 0011).
-    VERIFY_OK(db::exec(m_admin,
-                       QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) SELECT ?, shop_id, "
-                                      "array_agg(id) FROM locations WHERE shop_id = (SELECT min(id) FROM shops) "
-                                      "GROUP BY shop_id"),
-                       {m_stationRole}));
+    auto login = test::createDemoShopStationLogin(m_admin, QStringLiteral("pbt_rc_"));
+    VERIFY_OK(login);
+    m_stationRole = *login;
     db::ConnectionSettings station = m_settings;
     station.user = m_stationRole;
     auto main = db::openDatabase(station, QStringLiteral("rc-main"));

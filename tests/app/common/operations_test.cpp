@@ -6,10 +6,10 @@
 // written, nothing acknowledged lost.
 #include "core/db/demodata.h"
 #include "core/db/sql.h"
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/programrun.h"
 #include "tests/support/runningprogram.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
@@ -90,7 +90,7 @@ private:
     return file.fileName();
   }
 
-  static QString why(const test::ProgramRun &r) { return u"exit %1\n%2\n%3"_s.arg(r.exitCode).arg(r.out, r.err); }
+  static QString why(const test::ProgramRun &r) { return test::describe(r); }
 
   // What packbench-hub would need on the machine: its secrets in 0600 files, Shopify here a local closed port.
   QStringList hubArgs(quint16 port, const QString &log)
@@ -216,18 +216,16 @@ private Q_SLOTS:
     QList<QNetworkReply *> replies;
     QStringList ids;
     for (int i = 0; i < 40; ++i) {
-      const QByteArray body = test::compact(test::restOrder(900000 + i, QDateTime::currentDateTimeUtc()));
-      QNetworkRequest request(url);
-      request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-      request.setRawHeader("X-Shopify-Topic", "orders/create");
-      request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier("hook-secret").sign(body));
-      request.setRawHeader("X-Shopify-Shop-Domain", "example-staging.myshopify.com");
-      request.setRawHeader("X-Shopify-Triggered-At",
-                           QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
       const QString id = u"ops-%1-%2"_s.arg(signalName).arg(i);
-      request.setRawHeader("X-Shopify-Webhook-Id", id.toUtf8());
+      const test::WebhookDelivery delivery{u"orders/create"_s,
+                                           test::compact(test::restOrder(900000 + i, QDateTime::currentDateTimeUtc())),
+                                           u"example-staging.myshopify.com"_s,
+                                           id,
+                                           {},
+                                           {},
+                                           {}};
       ids << id;
-      replies << network.post(request, body);
+      replies << network.post(test::webhookRequest(url, delivery, "hook-secret"), delivery.body);
     }
     QTRY_VERIFY_WITH_TIMEOUT(
         std::any_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isFinished(); }), 10'000);

@@ -28,19 +28,8 @@ private:
 
   QStringList connection(const QString &user = u"postgres"_s) const
   {
-    return {u"--no-default-files"_s,
-            u"--set"_s,
-            u"database.driver=postgres"_s,
-            u"--set"_s,
-            u"database.host="_s + m_db.settings.host,
-            u"--set"_s,
-            u"database.port=%1"_s.arg(m_db.settings.port),
-            u"--set"_s,
-            u"database.name="_s + m_db.settings.name,
-            u"--set"_s,
-            u"database.user="_s + user,
-            u"--set"_s,
-            u"log.file=-"_s};
+    return QStringList{u"--no-default-files"_s} + test::postgresArgs(m_db.settings, user) +
+           QStringList{u"--set"_s, u"log.file=-"_s};
   }
 
   test::ProgramRun hub(const QStringList &args, const QByteArray &input = {})
@@ -50,10 +39,7 @@ private:
 
   qint64 count(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db.db, sql, values); }
 
-  static QString why(const test::ProgramRun &r)
-  {
-    return u"exit %1\nout: %2\nerr: %3"_s.arg(r.exitCode).arg(r.out, r.err);
-  }
+  static QString why(const test::ProgramRun &r) { return test::describe(r); }
 
   // Opens a connection as `user` with `password`; the fixture checks passwords of pbt_password_login members.
   Result<QSqlDatabase> loginAs(const QString &user, const QString &password, const QString &name)

@@ -73,13 +73,9 @@ private Q_SLOTS:
   {
     auto settings = pb::test::createScratchDatabase(QStringLiteral("cli"));
     QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    const QStringList args = {QStringLiteral("migrate"), QStringLiteral("--no-default-files"),
-                              QStringLiteral("--set"),   QStringLiteral("database.driver=postgres"),
-                              QStringLiteral("--set"),   QStringLiteral("database.host=") + settings->host,
-                              QStringLiteral("--set"),   QStringLiteral("database.port=%1").arg(settings->port),
-                              QStringLiteral("--set"),   QStringLiteral("database.name=") + settings->name,
-                              QStringLiteral("--set"),   QStringLiteral("database.user=postgres"),
-                              QStringLiteral("--set"),   QStringLiteral("log.file=-")};
+    const QStringList args = QStringList{QStringLiteral("migrate"), QStringLiteral("--no-default-files")} +
+                             pb::test::postgresArgs(*settings) +
+                             QStringList{QStringLiteral("--set"), QStringLiteral("log.file=-")};
     const Run first = run(args);
     QCOMPARE(first.exitCode, 0);
     const auto known = pb::db::MigrationRunner(QStringLiteral(":/migrations/postgres")).available();
@@ -96,13 +92,9 @@ private Q_SLOTS:
   {
     auto settings = pb::test::createScratchDatabase(QStringLiteral("clicheck"));
     QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    const QStringList args = {QStringLiteral("migrate"), QStringLiteral("--no-default-files"),
-                              QStringLiteral("--set"),   QStringLiteral("database.driver=postgres"),
-                              QStringLiteral("--set"),   QStringLiteral("database.host=") + settings->host,
-                              QStringLiteral("--set"),   QStringLiteral("database.port=%1").arg(settings->port),
-                              QStringLiteral("--set"),   QStringLiteral("database.name=") + settings->name,
-                              QStringLiteral("--set"),   QStringLiteral("database.user=postgres"),
-                              QStringLiteral("--set"),   QStringLiteral("log.file=-")};
+    const QStringList args = QStringList{QStringLiteral("migrate"), QStringLiteral("--no-default-files")} +
+                             pb::test::postgresArgs(*settings) +
+                             QStringList{QStringLiteral("--set"), QStringLiteral("log.file=-")};
     const Run unmigrated = run(args + QStringList{QStringLiteral("--check")});
     QCOMPARE(unmigrated.exitCode, 3);
     QVERIFY2(unmigrated.err.contains(QStringLiteral("schema version 0 is older")), qPrintable(unmigrated.err));

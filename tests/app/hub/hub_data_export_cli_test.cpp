@@ -28,26 +28,12 @@ private:
 
   test::ProgramRun hub(const QStringList &args)
   {
-    const QStringList connection{u"--no-default-files"_s,
-                                 u"--set"_s,
-                                 u"database.driver=postgres"_s,
-                                 u"--set"_s,
-                                 u"database.host="_s + m_db.settings.host,
-                                 u"--set"_s,
-                                 u"database.port=%1"_s.arg(m_db.settings.port),
-                                 u"--set"_s,
-                                 u"database.name="_s + m_db.settings.name,
-                                 u"--set"_s,
-                                 u"database.user=postgres"_s,
-                                 u"--set"_s,
-                                 u"log.file=-"_s};
+    const QStringList connection = QStringList{u"--no-default-files"_s} + test::postgresArgs(m_db.settings) +
+                                   QStringList{u"--set"_s, u"log.file=-"_s};
     return test::runProgramWithInput(QStringLiteral(PACKBENCH_HUB_BINARY), args + connection, m_dir.path(), {});
   }
 
-  static QString why(const test::ProgramRun &r)
-  {
-    return u"exit %1\nout: %2\nerr: %3"_s.arg(r.exitCode).arg(r.out, r.err);
-  }
+  static QString why(const test::ProgramRun &r) { return test::describe(r); }
 
 private Q_SLOTS:
   void initTestCase()

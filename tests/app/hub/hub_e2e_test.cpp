@@ -5,13 +5,16 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "tests/support/fakeshopify.h"
+#include "tests/support/programrun.h"
+#include "tests/support/runningprogram.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 
-#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace pb;
 
@@ -58,27 +61,18 @@ private Q_SLOTS:
     fake.addOrder(QStringLiteral("4242"), {1, 2}); // one fulfillment order at location 1
     const quint16 port = freePort();
 
-    QProcess hub;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(fake.accessToken()));
-    hub.setProcessEnvironment(env);
-    hub.setProcessChannelMode(QProcess::MergedChannels);
-    hub.start(QStringLiteral(PACKBENCH_HUB_BINARY),
-              {QStringLiteral("serve"), QStringLiteral("--no-default-files"),
-               QStringLiteral("--set"), QStringLiteral("database.driver=postgres"),
-               QStringLiteral("--set"), QStringLiteral("database.host=") + settings->host,
-               QStringLiteral("--set"), QStringLiteral("database.port=%1").arg(settings->port),
-               QStringLiteral("--set"), QStringLiteral("database.name=") + settings->name,
-               QStringLiteral("--set"), QStringLiteral("database.user=postgres"),
-               QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(port),
-               QStringLiteral("--set"), QStringLiteral("shopify.shop=") + kShop,
-               QStringLiteral("--set"), QStringLiteral("shopify.admin_base_url=") + fake.adminBaseUrl().toString(),
-               QStringLiteral("--set"), QStringLiteral("log.file=-")});
-    QVERIFY(hub.waitForStarted(10000));
+    test::RunningProgram hub(
+        QStringLiteral(PACKBENCH_HUB_BINARY),
+        QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} + test::postgresArgs(*settings) +
+            QStringList{QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(port), QStringLiteral("--set"),
+                        QStringLiteral("shopify.shop=") + kShop, QStringLiteral("--set"),
+                        QStringLiteral("shopify.admin_base_url=") + fake.adminBaseUrl().toString(),
+                        QStringLiteral("--set"), QStringLiteral("log.file=-")},
+        m_dir.path(), env);
+    QVERIFY(hub.waitForStarted());
     const QUrl webhooks(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(port));
     int status = -1;
     // The fake answers GraphQL on this thread, so waiting must keep the event loop turning.
@@ -121,9 +115,9 @@ private Q_SLOTS:
     QCOMPARE(fake.fulfillments().value(remote.fulfillmentIds.first()).numbers,
              QStringList{QStringLiteral("9400100000000000000001")});
 
-    hub.terminate();
-    QVERIFY(hub.waitForFinished(10000));
-    const QByteArray log = hub.readAll();
+    hub.sendSignal(SIGTERM);
+    QVERIFY(hub.waitForExit(10000));
+    const QByteArray log = hub.output().toUtf8();
     QVERIFY2(log.contains("listening on"), log.constData()); // the log was captured at all
     QVERIFY2(!log.contains(fake.accessToken()), "the access token must never reach the log");
     QVERIFY2(!log.contains(kSecret), "the webhook secret must never reach the log");

@@ -3,12 +3,12 @@
 // The real packbench-hub returns the orders of crashed stations to the queue by itself.
 #include "core/base/clock.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/programrun.h"
 #include "tests/support/queueworld.h"
+#include "tests/support/runningprogram.h"
 #include "tests/support/verify.h"
 
 #include <QDir>
-#include <QProcess>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,32 +55,16 @@ private Q_SLOTS:
     VERIFY_OK(alive);
     QVERIFY(alive->has_value());
 
-    QProcess hub;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-    hub.setProcessEnvironment(env);
-    hub.setProcessChannelMode(QProcess::MergedChannels);
-    hub.start(QStringLiteral(PACKBENCH_HUB_BINARY),
-              {QStringLiteral("serve"), QStringLiteral("--no-default-files"), QStringLiteral("--set"),
-               QStringLiteral("database.driver=postgres"), QStringLiteral("--set"),
-               QStringLiteral("database.host=") + scratch->settings.host, QStringLiteral("--set"),
-               QStringLiteral("database.port=%1").arg(scratch->settings.port), QStringLiteral("--set"),
-               QStringLiteral("database.name=") + scratch->settings.name, QStringLiteral("--set"),
-               QStringLiteral("database.user=postgres"), QStringLiteral("--set"), QStringLiteral("hub.port=0"),
-               QStringLiteral("--set"), QStringLiteral("hub.reap_interval_seconds=1"), QStringLiteral("--set"),
-               QStringLiteral("log.file=-")});
-    QVERIFY2(hub.waitForStarted(10'000), qPrintable(hub.errorString()));
-    const auto stopHub = qScopeGuard([&hub]() {
-      hub.terminate();
-      if (!hub.waitForFinished(10'000)) {
-        hub.kill();
-        hub.waitForFinished();
-      }
-    });
-    QTRY_VERIFY2_WITH_TIMEOUT(packState(db, *crashed) == u"queued", qPrintable(QString::fromUtf8(hub.readAll())),
-                              20'000);
+    // Stopped (killed) when the test ends, pass or fail.
+    test::RunningProgram hub(QStringLiteral(PACKBENCH_HUB_BINARY),
+                             QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} +
+                                 test::postgresArgs(scratch->settings) +
+                                 QStringList{QStringLiteral("--set"), QStringLiteral("hub.port=0"),
+                                             QStringLiteral("--set"), QStringLiteral("hub.reap_interval_seconds=1"),
+                                             QStringLiteral("--set"), QStringLiteral("log.file=-")},
+                             m_dir.path());
+    QVERIFY(hub.waitForStarted());
+    QTRY_VERIFY2_WITH_TIMEOUT(packState(db, *crashed) == u"queued", qPrintable(hub.output()), 20'000);
     QCOMPARE(test::scalar(db, QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND release_reason = 'expired'"),
                           {(*dead)->claimId}),
              1);
@@ -90,7 +74,7 @@ private Q_SLOTS:
                           {QString::number(*crashed)}),
              1);
     QCOMPARE(packState(db, *live), QStringLiteral("not queued")); // a live lease is left alone
-    QCOMPARE(hub.state(), QProcess::Running);
+    QVERIFY(hub.isRunning());
   }
 };
 

@@ -9,6 +9,7 @@
 #include "core/db/sql.h"
 #include "tests/support/programrun.h"
 #include "tests/support/queueworld.h"
+#include "tests/support/stationlogin.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -82,15 +83,10 @@ private Q_SLOTS:
     m_admin = scratch->db;
     const SystemClock clock;
     VERIFY_OK(db::seedDemoData(m_admin, clock));
-    m_stationRole = QStringLiteral("pbt_cli_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
-    VERIFY_OK(
-        db::execStatic(m_admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE packbench_station").arg(m_stationRole)));
     // Mapped to the demo shop and all its locations, as `packbench-hub station-login create` does (migration 0011).
-    VERIFY_OK(db::exec(m_admin,
-                       QStringLiteral("INSERT INTO station_logins (login, shop_id, location_ids) SELECT ?, shop_id, "
-                                      "array_agg(id) FROM locations WHERE shop_id = (SELECT min(id) FROM shops) "
-                                      "GROUP BY shop_id"),
-                       {m_stationRole}));
+    auto login = test::createDemoShopStationLogin(m_admin, QStringLiteral("pbt_cli_"));
+    VERIFY_OK(login);
+    m_stationRole = *login;
 
     // A second shop in the same database whose warehouse is also called RNO, with two orders waiting.
     m_otherShop = test::scalar(m_admin, QStringLiteral("INSERT INTO shops (domain, name) VALUES "

@@ -18,17 +18,9 @@
 #include <QUuid>
 
 using namespace pb;
+using test::expectRefused;
+using test::kindOf;
 using namespace std::chrono_literals;
-
-// The refusal's kind; an act that was allowed fails the test (and never reads an error it does not have).
-template <typename R> ErrorKind kindOf(const R &result)
-{
-  if (result.ok()) {
-    QTest::qFail("allowed, but must be refused", __FILE__, __LINE__);
-    return ErrorKind::Internal;
-  }
-  return result.error().kind;
-}
 
 class DatabaseRolesTest final : public QObject {
   Q_OBJECT
@@ -56,14 +48,6 @@ private:
     if (!db)
       qFatal("cannot log in as %s: %s", qPrintable(user), qPrintable(db.error().message));
     return *db;
-  }
-
-  static void expectRefused(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
-  {
-    auto result = db::exec(db, sql, values);
-    QVERIFY2(!result.ok(), qPrintable(QStringLiteral("allowed: ") + sql));
-    QVERIFY2(result.error().kind == ErrorKind::Permission,
-             qPrintable(sql + QStringLiteral(" -> ") + result.error().message));
   }
 
 private Q_SLOTS:

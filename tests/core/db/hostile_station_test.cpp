@@ -16,6 +16,8 @@
 #include <QUuid>
 
 using namespace pb;
+using test::expectRefused;
+using test::kindOf;
 using namespace std::chrono_literals;
 
 namespace {
@@ -27,16 +29,6 @@ QString uuid()
 // The station's clock is not trusted on PostgreSQL; any clock will do here.
 const SystemClock kClock;
 } // namespace
-
-// The refusal's kind; an act that was allowed fails the test (and never reads an error it does not have).
-template <typename R> ErrorKind kindOf(const R &result)
-{
-  if (result.ok()) {
-    QTest::qFail("allowed, but must be refused", __FILE__, __LINE__);
-    return ErrorKind::Internal;
-  }
-  return result.error().kind;
-}
 
 class HostileStationTest final : public QObject {
   Q_OBJECT
@@ -53,14 +45,6 @@ private:
   qint64 m_barcodeVariant = 0;
   qint64 m_foB = 0;
   qint64 m_labelB = 0;
-
-  static void expectRefused(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {},
-                            ErrorKind kind = ErrorKind::Permission)
-  {
-    auto result = db::exec(db, sql, values);
-    QVERIFY2(!result.ok(), qPrintable(QStringLiteral("allowed: ") + sql));
-    QVERIFY2(result.error().kind == kind, qPrintable(sql + QStringLiteral(" -> ") + result.error().message));
-  }
 
   // One queued order at shop A's location: one line of 2 units of an item with barcode 04006381333931.
   qint64 orderWithBarcodedLine()

@@ -9,6 +9,7 @@
 #include "core/shopify/webhookverifier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -47,52 +48,16 @@ private:
     int status = 0;
   };
 
-  // A delivery as Shopify sends it; every header can be changed, as a replayer could.
-  struct Delivery {
+  // A delivery as Shopify sends it to kShop, signed with kSecret unless hmac says otherwise.
+  struct Delivery : test::WebhookDelivery {
     Delivery(QString topic_, QByteArray body_, QString webhookId_ = {}, QString eventId_ = {},
              std::optional<QByteArray> hmac_ = {})
-        : topic(std::move(topic_))
-        , body(std::move(body_))
-        , webhookId(std::move(webhookId_))
-        , eventId(std::move(eventId_))
-        , hmac(std::move(hmac_))
+        : test::WebhookDelivery{std::move(topic_),   std::move(body_), kShop,       std::move(webhookId_),
+                                std::move(eventId_), std::move(hmac_), std::nullopt}
     {}
-    QString topic;
-    QByteArray body;
-    QString webhookId; // empty: a fresh one
-    QString eventId;
-    std::optional<QByteArray> hmac; // unset: signed with kSecret
-    QString shop = kShop;
-    std::optional<QByteArray> triggeredAt; // unset: now; empty: no header
   };
 
-  int send(const Delivery &d)
-  {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(m_port)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Shopify-Topic", d.topic.toUtf8());
-    request.setRawHeader("X-Shopify-Shop-Domain", d.shop.toUtf8());
-    request.setRawHeader("X-Shopify-API-Version", "2026-01");
-    request.setRawHeader(
-        "X-Shopify-Webhook-Id",
-        (d.webhookId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : d.webhookId).toUtf8());
-    if (!d.eventId.isEmpty())
-      request.setRawHeader("X-Shopify-Event-Id", d.eventId.toUtf8());
-    const QByteArray triggered =
-        d.triggeredAt ? *d.triggeredAt : QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
-    if (!triggered.isEmpty())
-      request.setRawHeader("X-Shopify-Triggered-At", triggered);
-    const QByteArray signature = d.hmac ? *d.hmac : shopify::WebhookVerifier(kSecret).sign(d.body);
-    if (!signature.isEmpty())
-      request.setRawHeader("X-Shopify-Hmac-Sha256", signature);
-    QNetworkReply *reply = m_network.post(request, d.body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(10000))
-      return -1;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
-  }
+  int send(const Delivery &d) { return test::postWebhook(m_network, test::webhookUrl(m_port), d, kSecret); }
 
   int post(const QString &topic, const QByteArray &body, const QString &webhookId = {}, const QString &eventId = {},
            std::optional<QByteArray> hmac = {})
@@ -100,21 +65,8 @@ private:
     return send(Delivery{topic, body, webhookId, eventId, std::move(hmac)});
   }
 
-  qint64 scalar(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return -1;
-    return query->value(0).toLongLong();
-  }
-
-  QString text(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return QStringLiteral("<none>");
-    return query->value(0).toString();
-  }
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
   // shop/redact as Shopify sends it 48 hours after an uninstall.
   static QJsonObject shopRedact(const QString &shop, double shopId = 81001.0)

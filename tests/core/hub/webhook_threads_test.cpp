@@ -8,6 +8,7 @@
 #include "core/hub/inboxthread.h"
 #include "core/shopify/webhookverifier.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -47,9 +48,10 @@ hub::WebhookSettings webhookSettings()
   return settings;
 }
 
-QByteArray triggeredNow()
+// The delivery as an orders/create from kShop, carrying hmac (forged or not).
+test::WebhookDelivery asWebhook(const Delivery &d, const QByteArray &hmac)
 {
-  return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
+  return {QStringLiteral("orders/create"), d.body, kShop, d.webhookId, d.eventId, hmac, {}};
 }
 
 Delivery signedDelivery(const QString &webhookId, const QString &eventId = {})
@@ -76,15 +78,8 @@ private:
     int pending = int(deliveries.size());
     for (int i = 0; i < deliveries.size(); ++i) {
       const Delivery &d = deliveries.at(i);
-      QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(port ? port : m_port)));
-      request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-      request.setRawHeader("X-Shopify-Topic", "orders/create");
-      request.setRawHeader("X-Shopify-Shop-Domain", kShop.toUtf8());
-      request.setRawHeader("X-Shopify-Webhook-Id", d.webhookId.toUtf8());
-      request.setRawHeader("X-Shopify-Triggered-At", triggeredNow());
-      if (!d.eventId.isEmpty())
-        request.setRawHeader("X-Shopify-Event-Id", d.eventId.toUtf8());
-      request.setRawHeader("X-Shopify-Hmac-Sha256", d.hmac);
+      const QNetworkRequest request =
+          test::webhookRequest(test::webhookUrl(port ? port : m_port), asWebhook(d, d.hmac), kSecret);
       QNetworkReply *reply = m_clients[size_t(i % kClients)]->post(request, d.body);
       connect(reply, &QNetworkReply::finished, this, [reply, i, &statuses, &pending]() {
         statuses[i] = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -141,11 +136,7 @@ private:
   // One raw HTTP/1.1 request, as bytes on the wire.
   static QByteArray rawPost(const Delivery &d, const QByteArray &hmac)
   {
-    return "POST /webhooks/shopify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-           "X-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: " +
-           kShop.toUtf8() + "\r\nX-Shopify-Webhook-Id: " + d.webhookId.toUtf8() +
-           "\r\nX-Shopify-Triggered-At: " + triggeredNow() + "\r\nX-Shopify-Hmac-Sha256: " + hmac +
-           "\r\nContent-Length: " + QByteArray::number(d.body.size()) + "\r\n\r\n" + d.body;
+    return test::rawWebhookPost(asWebhook(d, hmac), kSecret);
   }
 
   // Holds webhook_inbox locked from a second connection, as a long migration would: stores wait.

@@ -13,16 +13,7 @@
 #include <QTest>
 
 using namespace pb;
-
-// The refusal's kind; an act that was allowed fails the test (and never reads an error it does not have).
-template <typename R> ErrorKind kindOf(const R &result)
-{
-  if (result.ok()) {
-    QTest::qFail("allowed, but must be refused", __FILE__, __LINE__);
-    return ErrorKind::Internal;
-  }
-  return result.error().kind;
-}
+using test::kindOf;
 
 class PinLockoutTest final : public QObject {
   Q_OBJECT

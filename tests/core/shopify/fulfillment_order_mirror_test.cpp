@@ -42,11 +42,7 @@ private:
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
   qint64 shopId() { return scalar(QStringLiteral("SELECT id FROM shops WHERE domain = ?"), {kShop}); }
-  QString text(const QString &sql, const QVariantList &values = {})
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q->value(0).toString() : QStringLiteral("<none>");
-  }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
   bool deliver(const QString &topic, const QJsonObject &body)
   {

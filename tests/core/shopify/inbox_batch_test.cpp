@@ -59,13 +59,7 @@ private:
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
 
-  QString text(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return QStringLiteral("<none>");
-    return query->value(0).toString();
-  }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
   QString status(qint64 inboxId)
   {

@@ -29,11 +29,7 @@ private:
   QHash<QString, qint64> m_shops;
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
-  QString text(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    return query && query.value().next() ? query->value(0).toString() : QStringLiteral("<none>");
-  }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
   // A packed one-line order of the shop whose fulfillment order Shopify knows as FulfillmentOrder/{order};
   // the outbox row names rowShop (normally the same shop). Returns the outbox row id.

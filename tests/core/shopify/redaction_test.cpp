@@ -15,8 +15,8 @@
 #include "core/shopify/compliance.h"
 #include "core/shopify/customerdata.h"
 #include "core/shopify/inboxprocessor.h"
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/printing/journaledprinter.h"
@@ -122,22 +122,7 @@ private:
 
   int post(const QString &topic, const QByteArray &body, const QString &shop = kShop)
   {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(m_port)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
-    request.setRawHeader("X-Shopify-Shop-Domain", shop.toUtf8());
-    request.setRawHeader("X-Shopify-API-Version", "2026-01");
-    request.setRawHeader("X-Shopify-Webhook-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
-    request.setRawHeader("X-Shopify-Triggered-At",
-                         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
-    request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier(kSecret).sign(body));
-    QNetworkReply *reply = m_network.post(request, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(10000))
-      return -1;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
+    return test::postWebhook(m_network, test::webhookUrl(m_port), {topic, body, shop, {}, {}, {}, {}}, kSecret);
   }
 
   bool process()
@@ -148,21 +133,8 @@ private:
     return done.ok();
   }
 
-  qint64 scalar(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return -1;
-    return query->value(0).toLongLong();
-  }
-
-  QString text(const QString &sql, const QVariantList &values = {})
-  {
-    auto query = db::exec(m_db, sql, values);
-    if (!query || !query.value().next())
-      return QStringLiteral("<none>");
-    return query->value(0).toString();
-  }
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
   qint64 fulfillmentOrderOf(const QString &shopifyOrderId)
   {
