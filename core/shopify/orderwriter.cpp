@@ -185,12 +185,6 @@ Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain)
   return ensureShop(statements, domain);
 }
 
-Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order)
-{
-  db::StatementCache statements(db);
-  return applyOrder(statements, shopId, order);
-}
-
 Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const ShopifyOrder &order, const Known &known,
                                 bool *redacted)
 {
