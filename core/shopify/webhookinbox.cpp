@@ -3,6 +3,7 @@
 #include "core/shopify/webhookinbox.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
 
 #include <QCryptographicHash>
@@ -14,11 +15,6 @@
 namespace pb::shopify::webhookinbox {
 
 namespace {
-QVariant nullIfEmpty(const QString &text)
-{
-  return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
 // ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body
 // (migration 0014 computes it), never an unsigned header alone.
 const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
@@ -55,9 +51,9 @@ QVariantList storeValues(const WebhookDelivery &delivery)
   return {delivery.shopDomain,
           delivery.topic,
           delivery.webhookId,
-          nullIfEmpty(delivery.eventId),
-          nullIfEmpty(delivery.apiVersion),
-          delivery.triggeredAt.isValid() ? QVariant(delivery.triggeredAt) : QVariant(QMetaType::fromType<QDateTime>()),
+          db::textOrNull(delivery.eventId),
+          db::textOrNull(delivery.apiVersion),
+          db::timeOrNull(delivery.triggeredAt),
           delivery.body};
 }
 } // namespace
