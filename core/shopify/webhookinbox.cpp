@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/webhookinbox.h"
 
+#include "core/db/keyedcounts.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
@@ -145,6 +146,12 @@ Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString
   if (!counted)
     return counted.error();
   return counted->isEmpty() ? 0 : counted->first().at(0).toInt();
+}
+
+Result<db::KeyedCounts> unsettledCounts(const QSqlDatabase &db)
+{
+  return db::keyedCounts(db, QStringLiteral("SELECT status, count(*) FROM webhook_inbox WHERE status <> 'processed' "
+                                            "GROUP BY status ORDER BY status"));
 }
 
 } // namespace pb::shopify::webhookinbox

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/db/keyedcounts.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -63,6 +64,9 @@ Status markProcessed(db::StatementCache &statements, const QList<Processed> &row
 Status markDead(db::StatementCache &statements, qint64 id, const QString &reason);
 // Counts a failed attempt with its reason on a pending row; the attempts so far.
 Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason);
+
+// Rows not processed yet, per status (pending, dead) in status order: the backlog /metrics reports.
+Result<db::KeyedCounts> unsettledCounts(const QSqlDatabase &db);
 
 } // namespace webhookinbox
 } // namespace pb::shopify

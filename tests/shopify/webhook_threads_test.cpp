@@ -207,6 +207,22 @@ private Q_SLOTS:
     QVERIFY(wakeUps.count() <= 400);
   }
 
+  void metrics_reportTheInboxBacklogByStatus()
+  {
+    // No inbox processor runs here: what was stored stays pending; a dead letter is counted on its own line.
+    QList<Delivery> deliveries;
+    for (int i = 0; i < 5; ++i)
+      deliveries.append(signedDelivery(QStringLiteral("backlog-%1").arg(i)));
+    QCOMPARE(postAll(deliveries).count(200), 5);
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), error = 'test' "
+                                      "WHERE webhook_id = ?"),
+                       {QStringLiteral("backlog-0")}));
+    const QString pending = QStringLiteral("packbench_webhook_inbox_rows{status=\"pending\"}");
+    QTRY_COMPARE_WITH_TIMEOUT(metric(metrics(), pending), 4, 15'000);
+    QCOMPARE(metric(metrics(), QStringLiteral("packbench_webhook_inbox_rows{status=\"dead\"}")), 1);
+  }
+
   void duplicatesAcrossThreads_areStoredOnce()
   {
     QList<Delivery> deliveries;
