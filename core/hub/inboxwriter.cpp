@@ -7,7 +7,6 @@
 #include "core/db/reconnector.h"
 
 #include <QLoggingCategory>
-#include <QSemaphore>
 #include <QThread>
 
 namespace pb::hub {
@@ -185,18 +184,6 @@ void InboxWriter::storeAsync(shopify::WebhookDelivery delivery, StoreCallback do
   if (!enqueue(job))
     job->finish(makeError(ErrorKind::Unavailable,
                           QStringLiteral("the hub is shutting down or too far behind the database to take more")));
-}
-
-Result<shopify::StoreOutcome> InboxWriter::store(const shopify::WebhookDelivery &delivery)
-{
-  QSemaphore done;
-  Result<shopify::StoreOutcome> outcome = makeError(ErrorKind::Internal, QString());
-  storeAsync(delivery, [&](Result<shopify::StoreOutcome> stored) {
-    outcome = std::move(stored);
-    done.release();
-  });
-  done.acquire();
-  return outcome;
 }
 
 } // namespace pb::hub

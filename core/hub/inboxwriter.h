@@ -41,8 +41,6 @@ public:
   // Queues the delivery; once it is durably stored (or found stored), or storing failed, done is called
   // on a writer thread (or on the caller's, when the writer is already stopping). Never blocks.
   void storeAsync(shopify::WebhookDelivery delivery, StoreCallback done);
-  // The same, waiting for the outcome.
-  Result<shopify::StoreOutcome> store(const shopify::WebhookDelivery &delivery);
 
   // Store statements run so far (a batch split after a refusal counts once): deliveries per batch shows
   // how much the batching saves.

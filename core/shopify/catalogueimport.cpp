@@ -97,16 +97,6 @@ CatalogueImporter::CatalogueImporter(QSqlDatabase db, GraphQlClient &client, qin
 
 CatalogueImporter::~CatalogueImporter() = default;
 
-Result<bool> CatalogueImporter::needed()
-{
-  auto done = db::exec(
-      m_db, QStringLiteral("SELECT count(*) FROM catalogue_imports WHERE shop_id = ? AND status = 'completed'"),
-      {m_shopId});
-  if (!done)
-    return done.error();
-  return !done.value().next() || done->value(0).toLongLong() == 0;
-}
-
 Result<ImportSummary> CatalogueImporter::step()
 {
   const ImportLock lock(m_db, m_shopId);

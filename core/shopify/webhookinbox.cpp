@@ -16,12 +16,6 @@
 namespace pb::shopify::webhookinbox {
 
 namespace {
-// ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body
-// (migration 0014 computes it), never an unsigned header alone.
-const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
-                                          "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                          "ON CONFLICT DO NOTHING RETURNING id");
-
 const QString kClaimColumns = QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
                                              "triggered_at, body FROM webhook_inbox WHERE status = 'pending' ");
 const QString kMarkDeadSql = QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
@@ -59,14 +53,6 @@ QVariantList storeValues(const WebhookDelivery &delivery)
 }
 } // namespace
 
-Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery)
-{
-  auto inserted = db::exec(db, kInsertSql, storeValues(delivery));
-  if (!inserted)
-    return inserted.error();
-  return inserted.value().next() ? StoreOutcome::Stored : StoreOutcome::Duplicate;
-}
-
 Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QList<WebhookDelivery> &deliveries)
 {
   if (deliveries.isEmpty())
@@ -80,6 +66,8 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
     sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?)");
     values += storeValues(deliveries.at(i));
   }
+  // ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body
+  // (migration 0014 computes it), never an unsigned header alone.
   sql += QStringLiteral(" ON CONFLICT DO NOTHING RETURNING shop_domain, topic, body_sha256");
   auto inserted = statements.query(sql, values);
   if (!inserted)
