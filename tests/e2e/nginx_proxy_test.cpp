@@ -7,7 +7,6 @@
 // the addresses the site allows.
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/runningprogram.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
@@ -135,7 +134,7 @@ private:
            "X-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: " +
            kShop.toUtf8() + "\r\nX-Shopify-Webhook-Id: " + webhookId.toUtf8() +
            "\r\nX-Shopify-Triggered-At: " + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() +
-           "\r\nX-Shopify-Hmac-Sha256: " + shopify::WebhookVerifier(kSecret).sign(body) +
+           "\r\nX-Shopify-Hmac-Sha256: " + test::shopifyHmac(kSecret, body) +
            "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
   }
 

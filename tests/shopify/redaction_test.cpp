@@ -16,7 +16,6 @@
 #include "core/shopify/compliance.h"
 #include "core/shopify/customerdata.h"
 #include "core/shopify/inboxprocessor.h"
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
@@ -130,7 +129,7 @@ private:
     request.setRawHeader("X-Shopify-Webhook-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
     request.setRawHeader("X-Shopify-Triggered-At",
                          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
-    request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier(kSecret).sign(body));
+    request.setRawHeader("X-Shopify-Hmac-Sha256", test::shopifyHmac(kSecret, body));
     QNetworkReply *reply = m_network.post(request, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished() && !finished.wait(10000))

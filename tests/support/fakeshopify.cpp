@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/fakeshopify.h"
 
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/fakeshopifypaging.h"
+#include "tests/support/shopifypayloads.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -620,7 +620,7 @@ int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QS
   QNetworkRequest request(url);
   request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
-  request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier(secret).sign(body));
+  request.setRawHeader("X-Shopify-Hmac-Sha256", test::shopifyHmac(secret, body));
   request.setRawHeader("X-Shopify-Shop-Domain", shopDomain.toUtf8());
   request.setRawHeader("X-Shopify-API-Version", "2026-01");
   request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());
