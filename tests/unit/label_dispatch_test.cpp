@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Labels to raw TCP printers (a local QTcpServer stands in for the printer's port 9100), through
 // the print-job journal: byte-exact delivery, refusals, stalls, retries and moves.
-#include "core/base/clock.h"
 #include "core/db/connection.h"
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/documents/labeldispatcher.h"
 #include "core/documents/slipdata.h"
 #include "core/documents/zpl.h"
+#include "tests/support/manualclock.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -92,7 +92,7 @@ private Q_SLOTS:
     QVERIFY(db.ok());
     m_db = db.value();
     QVERIFY(db::MigrationRunner(u":/migrations/sqlite"_s).migrate(m_db).ok());
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     QVERIFY(db::seedDemoData(m_db, clock).ok());
     m_fo = 1;
   }
