@@ -3,6 +3,7 @@
 #include "core/documents/printjournal.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 #include <QSqlQuery>
 
@@ -100,14 +101,13 @@ PrintJournal::PrintJournal(QSqlDatabase db)
 Result<qint64> PrintJournal::create(const PrintJob &job)
 {
   // PostgreSQL: stations journal only through packbench_print_job_create (migration 0012).
-  auto query = db::exec(
-      m_db,
-      db::isPostgres(m_db) ? u"SELECT packbench_print_job_create(?::bigint, ?, ?, ?, ?::bytea, ?)"_s
-                           : u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
-                             "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
-      {job.fulfillmentOrderId > 0 ? QVariant(job.fulfillmentOrderId) : QVariant(), kindName(job.kind), job.printer,
-       formatName(job.format),
-       job.payload.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(job.payload), job.reference});
+  auto query = db::exec(m_db,
+                        db::isPostgres(m_db)
+                            ? u"SELECT packbench_print_job_create(?::bigint, ?, ?, ?, ?::bytea, ?)"_s
+                            : u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
+                              "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
+                        {db::idOrNull(job.fulfillmentOrderId), kindName(job.kind), job.printer, formatName(job.format),
+                         db::bytesOrNull(job.payload), job.reference});
   if (!query)
     return query.error();
   if (!query.value().next())
@@ -172,7 +172,7 @@ Result<QList<PrintJobSummary>> PrintJournal::recentJobs(int limit) const
 
 Status PrintJournal::setStatus(qint64 id, PrintStatus status, bool countAttempt, const QString &error)
 {
-  const QVariant lastError = error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error);
+  const QVariant lastError = db::textOrNull(error);
   if (db::isPostgres(m_db)) {
     auto query = db::exec(m_db, u"SELECT packbench_print_job_set_status(?::bigint, ?, ?::boolean, ?)"_s,
                           {id, statusName(status), countAttempt, lastError});

@@ -3,6 +3,7 @@
 #include "core/packing/packers.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/packing/pinhash.h"
 
 #include <QCoreApplication>
@@ -44,7 +45,7 @@ Result<PinCheck> checkPinInDatabase(const QSqlDatabase &db, const QString &funct
   auto query = db::exec(db,
                         QStringLiteral("SELECT outcome, packer_id, retry_after%1 FROM %2(?, ?, ?::bigint)")
                             .arg(approval ? QStringLiteral(", token") : QString(), function),
-                        {badgeId.trimmed(), pin, stationId ? QVariant(*stationId) : QVariant()});
+                        {badgeId.trimmed(), pin, db::orNull(stationId)});
   if (!query)
     return query.error();
   if (!query.value().next())

@@ -24,21 +24,6 @@ const QString kAcknowledged = QStringLiteral("acknowledged");
 const QString kCommand = QStringLiteral("command");
 const QString kUnreadablePrefix = QStringLiteral("unreadable: ");
 
-QVariant nullable(qint64 id)
-{
-  return id == 0 ? QVariant() : QVariant(id);
-}
-
-QVariant nullable(const std::optional<qint64> &id)
-{
-  return id ? QVariant(*id) : QVariant();
-}
-
-QVariant nullable(const QString &text)
-{
-  return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
 } // namespace
 
 Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Clock &clock, qint64 fulfillmentOrderId,
@@ -153,17 +138,17 @@ Status PackSession::replayEvents()
 Status PackSession::openBox(int boxNo) const
 {
   const qint64 fo = m_order.header.fulfillmentOrderId;
-  auto row =
-      db::isPostgres(m_db)
-          ? db::exec(m_db,
-                     QStringLiteral("SELECT packbench_open_box(?::bigint, ?::bigint, ?::bigint, ?::integer, "
-                                    "?::timestamptz)"),
-                     {nullable(m_context.claimId), nullable(m_context.stationId), fo, boxNo, isoUtc(m_clock.nowUtc())})
-          : db::exec(m_db,
-                     QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
-                                    "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
-                                    "AND box_no = ?)"),
-                     {fo, boxNo, fo, boxNo});
+  auto row = db::isPostgres(m_db)
+                 ? db::exec(m_db,
+                            QStringLiteral("SELECT packbench_open_box(?::bigint, ?::bigint, ?::bigint, ?::integer, "
+                                           "?::timestamptz)"),
+                            {db::orNull(m_context.claimId), db::orNull(m_context.stationId), fo, boxNo,
+                             isoUtc(m_clock.nowUtc())})
+                 : db::exec(m_db,
+                            QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
+                                           "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
+                                           "AND box_no = ?)"),
+                            {fo, boxNo, fo, boxNo});
   if (!row)
     return row.error();
   return {};
@@ -175,19 +160,20 @@ Status PackSession::insertEvent(const Event &event) const
   // Both paths bind the same values in the same order; only the approval differs (token vs. packer id).
   QVariantList values{id.toString(QUuid::WithoutBraces),
                       m_order.header.fulfillmentOrderId,
-                      nullable(m_context.claimId),
-                      nullable(event.lineId),
-                      nullable(m_context.stationId),
+                      db::orNull(m_context.claimId),
+                      db::idOrNull(event.lineId),
+                      db::orNull(m_context.stationId),
                       m_context.packerId,
                       event.raw.isNull() ? QString::fromLatin1("") : event.raw,
-                      nullable(event.normalized),
-                      nullable(event.symbology),
+                      db::textOrNull(event.normalized),
+                      db::textOrNull(event.symbology),
                       event.outcome,
                       event.quantity,
                       m_boxNo,
-                      nullable(event.reason)};
+                      db::textOrNull(event.reason)};
   const bool postgres = db::isPostgres(m_db);
-  values << (postgres ? nullable(event.approvalToken) : nullable(event.approvedBy)) << isoUtc(m_clock.nowUtc());
+  values << (postgres ? db::textOrNull(event.approvalToken) : db::idOrNull(event.approvedBy))
+         << isoUtc(m_clock.nowUtc());
   // PostgreSQL: the function checks the claim, the lease, the line and the barcode before it records anything.
   auto done =
       db::exec(m_db,

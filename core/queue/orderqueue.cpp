@@ -97,7 +97,7 @@ Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qi
   auto rows = m_statements.query(
       sql(QStringLiteral("INSERT INTO claims (fulfillment_order_id, station_id, packer_id, claimed_at, heartbeat_at, "
                          "expires_at) VALUES (?, ?, {id}, {ts}, {ts}, {ts}) RETURNING id")),
-      {fulfillmentOrderId, actor.stationId, nullable(actor.packerId), now, now, isoUtc(expires)});
+      {fulfillmentOrderId, actor.stationId, db::orNull(actor.packerId), now, now, isoUtc(expires)});
   if (!rows)
     return rows.error();
   if (rows->isEmpty())
@@ -296,7 +296,7 @@ Status OrderQueue::closeClaim(const Claim &claim, const QString &now, const QStr
 Status OrderQueue::release(const Claim &claim)
 {
   if (m_postgres)
-    return releasePostgres(claim, QVariant(QMetaType(QMetaType::QString)), std::nullopt);
+    return releasePostgres(claim, db::textOrNull(QString()), std::nullopt);
   return inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());
     if (Status closed = closeClaim(claim, now, QStringLiteral("released")); !closed)
@@ -339,8 +339,7 @@ Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packe
   if (m_postgres) {
     auto lifted = m_statements.query(
         QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::timestamptz)"),
-        {fulfillmentOrderId, nullable(stationId), nullable(packerId),
-         approvalToken.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(approvalToken),
+        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken),
          isoUtc(m_clock.nowUtc())});
     if (!lifted)
       return translated(lifted.error());

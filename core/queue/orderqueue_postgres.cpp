@@ -17,22 +17,12 @@ using db::isoUtc;
 namespace {
 Q_LOGGING_CATEGORY(lcQueuePg, "packbench.core.queue.orderqueue_postgres")
 
-QVariant nullText(const QString &text)
-{
-  return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
 Claim claimFromRow(const QVariantList &row, qint64 stationId)
 {
   return Claim{row.at(0).toLongLong(), row.at(1).toLongLong(), stationId, row.at(3).toDateTime().toUTC(),
                row.at(2).toInt()};
 }
 } // namespace
-
-QVariant nullable(const std::optional<qint64> &value)
-{
-  return value ? QVariant(*value) : QVariant();
-}
 
 Error translated(Error error)
 {
@@ -52,7 +42,7 @@ Result<std::optional<Claim>> OrderQueue::claimNextPostgres(qint64 stationId, qin
   auto rows = m_statements.query(
       QStringLiteral("SELECT claim_id, fulfillment_order_id, version, expires_at FROM "
                      "packbench_claim_next(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::timestamptz)"),
-      {stationId, locationId, nullable(packerId), static_cast<int>(m_lease.count()), isoUtc(m_clock.nowUtc())});
+      {stationId, locationId, db::orNull(packerId), static_cast<int>(m_lease.count()), isoUtc(m_clock.nowUtc())});
   if (!rows)
     return translated(rows.error());
   if (rows->isEmpty())
@@ -66,8 +56,8 @@ Result<Claim> OrderQueue::claimOrTakeOverPostgres(const Actor &actor, qint64 ful
   auto rows = m_statements.query(
       QStringLiteral("SELECT claim_id, fulfillment_order_id, version, expires_at FROM "
                      "packbench_claim_order(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::uuid, ?::timestamptz)"),
-      {actor.stationId, fulfillmentOrderId, nullable(actor.packerId), static_cast<int>(m_lease.count()),
-       nullText(approvalToken), isoUtc(m_clock.nowUtc())});
+      {actor.stationId, fulfillmentOrderId, db::orNull(actor.packerId), static_cast<int>(m_lease.count()),
+       db::textOrNull(approvalToken), isoUtc(m_clock.nowUtc())});
   if (!rows)
     return translated(rows.error());
   if (rows->isEmpty())
@@ -79,7 +69,7 @@ Status OrderQueue::releasePostgres(const Claim &claim, const QVariant &holdReaso
 {
   auto done = m_statements.query(
       QStringLiteral("SELECT packbench_release(?::bigint, ?::bigint, ?::bigint, ?::text, ?::bigint, ?::timestamptz)"),
-      {claim.claimId, claim.stationId, claim.fulfillmentOrderId, holdReason, nullable(packerId),
+      {claim.claimId, claim.stationId, claim.fulfillmentOrderId, holdReason, db::orNull(packerId),
        isoUtc(m_clock.nowUtc())});
   if (!done)
     return translated(done.error());

@@ -14,12 +14,6 @@ namespace pb::shopify::orderwriter {
 namespace {
 Q_LOGGING_CATEGORY(lcOrderWriter, "packbench.core.shopify.orderwriter")
 
-QVariant jsonOrNull(const QJsonObject &object)
-{
-  return object.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                          : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-}
-
 QJsonValue jsonTextOrNull(const QString &text)
 {
   return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
@@ -103,8 +97,7 @@ Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 shopId, qi
                      "l.s, l.q, l.r, l.p::bigint FROM fo, jsonb_to_recordset(?::jsonb) AS l(i text, vid text, t text, "
                      "v text, s text, q integer, r integer, p text)) SELECT id, pg_notify('packbench_order_changed', "
                      "id::text) FROM fo"),
-      {orderId, mirror ? QVariant(QMetaType::fromType<qint64>()) : QVariant(locationId), state, shopId,
-       linesJson(order.lines)});
+      {orderId, db::idOrNull(mirror ? 0 : locationId), state, shopId, linesJson(order.lines)});
   if (!fo)
     return fo.error();
   if (fo->isEmpty())
@@ -185,12 +178,6 @@ Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain)
   return ensureShop(statements, domain);
 }
 
-Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order)
-{
-  db::StatementCache statements(db);
-  return applyOrder(statements, shopId, order);
-}
-
 Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const ShopifyOrder &order, const Known &known,
                                 bool *redacted)
 {
@@ -217,8 +204,7 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
       return ApplyOutcome::Stale;
     }
   }
-  const QVariant cancelledAt =
-      order.cancelledAt.isValid() ? QVariant(order.cancelledAt) : QVariant(QMetaType::fromType<QDateTime>());
+  const QVariant cancelledAt = db::timeOrNull(order.cancelledAt);
   auto upsert = sql.query(
       QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, phone, customer_name, shopify_customer_id, "
                      "shipping_address, billing_address, shipping_method, note, currency, total_minor, cancelled_at, "
@@ -236,8 +222,8 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
                      "EXCLUDED.cancelled_at, shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now() "
                      "RETURNING id"),
       {shopId, order.id, order.name, db::textOrNull(order.email), db::textOrNull(order.phone),
-       db::textOrNull(order.customerName), db::textOrNull(order.customerId), jsonOrNull(order.shippingAddress),
-       jsonOrNull(order.billingAddress), db::textOrNull(order.shippingMethod), db::textOrNull(order.note),
+       db::textOrNull(order.customerName), db::textOrNull(order.customerId), db::jsonOrNull(order.shippingAddress),
+       db::jsonOrNull(order.billingAddress), db::textOrNull(order.shippingMethod), db::textOrNull(order.note),
        order.currency, order.totalMinor, cancelledAt, order.updatedAt});
   if (!upsert)
     return upsert.error();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/outboxprogress.h"
 
+#include "core/db/sqlvalues.h"
 #include "core/shopify/fulfillmentapi.h"
 
 #include <QJsonArray>
@@ -77,7 +78,7 @@ QJsonObject OutboxProgress::toJson() const
   QJsonArray sentJson;
   for (const Sent &entry : sent)
     sentJson.append(QJsonObject{{QStringLiteral("lines"), linesToJson(entry.lines)},
-                                {QStringLiteral("sent_at"), entry.sentAt.toUTC().toString(Qt::ISODateWithMs)}});
+                                {QStringLiteral("sent_at"), db::isoUtc(entry.sentAt)}});
   return QJsonObject{{QStringLiteral("posted"), postedJson}, {QStringLiteral("sent"), sentJson}};
 }
 

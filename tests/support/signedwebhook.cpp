@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/signedwebhook.h"
 
-#include "core/shopify/webhookverifier.h"
+#include "tests/support/shopifypayloads.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -29,7 +29,7 @@ QList<std::pair<QByteArray, QByteArray>> webhookHeaders(const WebhookDelivery &d
                                    : QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
   if (!triggered.isEmpty())
     headers.append({"X-Shopify-Triggered-At", triggered});
-  const QByteArray signature = delivery.hmac ? *delivery.hmac : shopify::WebhookVerifier(secret).sign(delivery.body);
+  const QByteArray signature = delivery.hmac ? *delivery.hmac : shopifyHmac(secret, delivery.body);
   if (!signature.isEmpty())
     headers.append({"X-Shopify-Hmac-Sha256", signature});
   return headers;

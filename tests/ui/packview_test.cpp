@@ -5,6 +5,7 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
@@ -35,7 +36,7 @@ class PackViewTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
   int m_orderNo = 0;

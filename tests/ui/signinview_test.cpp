@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sign-in screen: a badge scan or typed badge number, then the PIN typed by a person; refusals, idle lock.
 #include "tests/support/keyboardinput.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/signinview.h"
@@ -23,7 +24,7 @@ class SignInViewTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
 
   std::unique_ptr<ui::StationWindow> makeWindow()
   {

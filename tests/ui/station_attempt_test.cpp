@@ -6,6 +6,7 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 #include "ui/leadapprovalpanel.h"
@@ -35,7 +36,7 @@ class StationAttemptTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   QString m_locationCode;
   int m_orderNo = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;

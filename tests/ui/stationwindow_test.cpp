@@ -7,6 +7,7 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
@@ -29,7 +30,7 @@ class StationWindowTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
 
   ui::StationOptions quietOptions(packing::PackWorkflow *workflow = nullptr)
   {

@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/programrun.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/runningprogram.h"
 #include "tests/support/verify.h"
@@ -43,7 +44,7 @@ private Q_SLOTS:
     auto live = test::addQueuedOrder(db, world->shopId, world->locationId, 1, QDateTime());
     VERIFY_OK(live);
     // A bench claimed one order an hour ago and died; another holds a fresh lease.
-    const ManualClock anHourAgo(QDateTime::currentDateTimeUtc().addSecs(-3600));
+    const test::ManualClock anHourAgo(QDateTime::currentDateTimeUtc().addSecs(-3600));
     queue::OrderQueue past(db, anHourAgo, std::chrono::seconds(120));
     auto dead = past.claimNext(world->stationId, world->locationId);
     VERIFY_OK(dead);

@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 #include "core/base/result.h"
 #include "core/base/version.h"
+#include "tests/support/manualclock.h"
 
 #include <QTest>
 
@@ -16,7 +17,7 @@ private Q_SLOTS:
   void manualClock_movesOnlyWhenTold()
   {
     const QDateTime start(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC);
-    ManualClock clock(start);
+    test::ManualClock clock(start);
     QCOMPARE(clock.nowUtc(), start);
     QCOMPARE(clock.monotonicMs(), 0);
     clock.advanceMs(90'000);

@@ -9,6 +9,7 @@
 #include "core/packing/packers.h"
 #include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/stationlogin.h"
 #include "tests/support/testdatabase.h"
@@ -118,7 +119,7 @@ private Q_SLOTS:
     QCOMPARE(test::scalar(m_unmapped, QStringLiteral("SELECT count(*) FROM orders")), 0);
     QCOMPARE(test::scalar(m_unmapped, QStringLiteral("SELECT count(*) FROM fulfillment_orders")), 0);
     QCOMPARE(test::scalar(m_unmapped, QStringLiteral("SELECT count(*) FROM shops")), 0);
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     queue::OrderQueue queue(m_unmapped, clock, 120s);
     QCOMPARE(kindOf(queue.claimNext(m_shopA.stationId, m_shopA.locationId)), ErrorKind::Permission);
     QCOMPARE(kindOf(queue::registerStation(m_unmapped, QStringLiteral("unmapped"), m_shopA.locationId)),
@@ -132,7 +133,7 @@ private Q_SLOTS:
              1);
     QCOMPARE(test::scalar(m_station, QStringLiteral("SELECT count(*) FROM orders WHERE shop_id = ?"), {m_shopB.shopId}),
              0);
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
     auto station =
         queue::registerStation(m_station, QStringLiteral("scope-bench-") + m_stationUser, m_shopA.locationId);
@@ -147,7 +148,7 @@ private Q_SLOTS:
 
   void station_packsThroughTheQueue_notAroundIt()
   {
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
     auto station =
         queue::registerStation(m_station, QStringLiteral("roles-bench-") + m_stationUser, m_shopA.locationId);
@@ -192,7 +193,7 @@ private Q_SLOTS:
     QVERIFY(packerRow.value().next());
     packing::Packer packer;
     packer.id = packerRow.value().value(0).toLongLong();
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
     auto station = queue::registerStation(m_station, QStringLiteral("wf-bench-") + m_stationUser, m_shopA.locationId);
     VERIFY_OK(station);

@@ -125,6 +125,33 @@ private Q_SLOTS:
     QVERIFY(ours.first().toLongLong() >= 1);
   }
 
+  void droppedCache_deallocatesItsStatements()
+  {
+    // A short-lived cache (one call's worth) must not leave its statements on the server for the session's life.
+    const QString ours = QStringLiteral("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'pb\\_stmt\\_%'");
+    const qint64 before = test::scalar(m_db, ours);
+    {
+      db::StatementCache cache(m_db);
+      VERIFY_OK(cache.query(QStringLiteral("SELECT ?::int + 2"), {40}));
+      VERIFY_OK(cache.command(QStringLiteral("UPDATE pgs_items SET n = n WHERE sku = ?"), {u"NO-SUCH"_qs}));
+      QCOMPARE(test::scalar(m_db, ours), before + 2);
+    }
+    QCOMPARE(test::scalar(m_db, ours), before);
+    // Inside the caller's transaction too, which goes on and commits.
+    const Status status = db::inTransaction(m_db, [&]() -> Status {
+      {
+        db::StatementCache cache(m_db);
+        if (auto ran = cache.query(QStringLiteral("SELECT ?::int"), {7}); !ran)
+          return ran.error();
+      }
+      auto after = db::exec(m_db, QStringLiteral("INSERT INTO pgs_items (sku) VALUES (?)"), {u"AFTER-DROP"_qs});
+      return after ? Status{} : Status{after.error()};
+    });
+    VERIFY_OK(status);
+    QCOMPARE(test::scalar(m_db, ours), before);
+    QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM pgs_items WHERE sku = 'AFTER-DROP'")), 1);
+  }
+
   void bytea_roundTripsThroughTable()
   {
     db::StatementCache cache(m_db);

@@ -9,6 +9,7 @@
 #include "core/db/sql.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
@@ -51,7 +52,7 @@ private Q_SLOTS:
 
   void neverOpened_isOpenedFromSettings_withTheSameBackoff()
   {
-    ManualClock clock(QDateTime::currentDateTimeUtc());
+    test::ManualClock clock(QDateTime::currentDateTimeUtc());
     db::ConnectionSettings nowhere = m_settings;
     nowhere.port = 1; // nothing listens there
     const QString name = QStringLiteral("never-opened");
@@ -233,7 +234,7 @@ private Q_SLOTS:
       db.setHostName(QStringLiteral("/nonexistent-packbench-socket-dir"));
       db.setDatabaseName(m_settings.name);
       db.setUserName(m_settings.user);
-      ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+      test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
       db::Reconnector reconnector(QStringLiteral("flaky"), clock, {100ms, 1000ms});
 
       const QList<qint64> expectedDelays{100, 200, 400, 800, 1000, 1000};

@@ -7,6 +7,7 @@
 #include "core/db/sql.h"
 #include "core/db/statementcache.h"
 #include "core/queue/queuelisting.h"
+#include "tests/support/manualclock.h"
 
 #include <QDir>
 #include <QFile>
@@ -129,7 +130,7 @@ private Q_SLOTS:
   {
     QSqlDatabase db = open();
     QVERIFY(db::MigrationRunner(QStringLiteral(":/migrations/sqlite")).migrate(db).ok());
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     auto seeded = db::seedDemoData(db, clock);
     QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().message));
     QVERIFY(*seeded >= 24);
@@ -243,7 +244,7 @@ private Q_SLOTS:
   }
   void reconnector_unknownConnection_isInternal()
   {
-    ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     db::Reconnector reconnector(QStringLiteral("never-added"), clock);
     const Status status = reconnector.ensureOpen();
     QVERIFY(!status.ok());
@@ -256,7 +257,7 @@ private Q_SLOTS:
   void reconnector_failingSessionSetup_backsOffThenRecovers()
   {
     QSqlDatabase db = open();
-    ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     bool setupWorks = false;
     int setups = 0;
     db::Reconnector reconnector(db.connectionName(), clock,

@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The print-job journal and the slip repository on the central PostgreSQL database.
-#include "core/base/clock.h"
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/printjournal.h"
 #include "core/documents/sliprepository.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/testdatabase.h"
 
 #include <QTest>
@@ -32,7 +32,7 @@ private Q_SLOTS:
     m_db = *db;
     auto migrated = db::MigrationRunner(u":/migrations/postgres"_s).migrate(m_db);
     QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().message));
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     QVERIFY(db::seedDemoData(m_db, clock).ok());
     auto q = db::exec(
         m_db, u"SELECT fo.id FROM fulfillment_orders fo JOIN orders o ON o.id = fo.order_id WHERE o.name = '#1002'"_s);

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The slip model: Shopify variable names, loading from the database, and the template fallback.
-#include "core/base/clock.h"
 #include "core/db/connection.h"
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/sliprepository.h"
 #include "core/documents/sliptemplate.h"
+#include "tests/support/manualclock.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -33,7 +33,7 @@ private Q_SLOTS:
     QVERIFY(db.ok());
     m_db = db.value();
     QVERIFY(db::MigrationRunner(u":/migrations/sqlite"_s).migrate(m_db).ok());
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     QVERIFY(db::seedDemoData(m_db, clock).ok());
   }
 

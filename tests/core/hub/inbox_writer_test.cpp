@@ -4,6 +4,7 @@
 // outcome (stored, duplicate, refused) and loses nothing when one delivery in a batch is refused.
 #include "core/db/sql.h"
 #include "core/hub/inboxwriter.h"
+#include "tests/support/inboxstore.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -62,7 +63,8 @@ private:
                                                makeError(ErrorKind::Internal, QStringLiteral("not run")));
     std::vector<std::thread> callers;
     for (qsizetype i = 0; i < deliveries.size(); ++i)
-      callers.emplace_back([&, i]() { outcomes[static_cast<size_t>(i)] = writer.store(deliveries.at(i)); });
+      callers.emplace_back(
+          [&, i]() { outcomes[static_cast<size_t>(i)] = test::storeAndWait(writer, deliveries.at(i)); });
     for (auto &caller : callers)
       caller.join();
     return outcomes;
@@ -100,10 +102,10 @@ private Q_SLOTS:
   void single_isStoredThenDuplicate()
   {
     auto writer = makeWriter(1);
-    auto first = writer->store(delivery(QStringLiteral("one")));
+    auto first = test::storeAndWait(*writer, delivery(QStringLiteral("one")));
     VERIFY_OK(first);
     QCOMPARE(*first, StoreOutcome::Stored);
-    auto again = writer->store(delivery(QStringLiteral("one")));
+    auto again = test::storeAndWait(*writer, delivery(QStringLiteral("one")));
     VERIFY_OK(again);
     QCOMPARE(*again, StoreOutcome::Duplicate);
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM webhook_inbox")), 1);
@@ -171,18 +173,6 @@ private Q_SLOTS:
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM webhook_inbox")), 6);
   }
 
-  void query_runsBetweenStores()
-  {
-    auto writer = makeWriter(2);
-    VERIFY_OK(writer->store(delivery(QStringLiteral("q-1"))));
-    auto rows = writer->query(QStringLiteral("SELECT count(*) FROM webhook_inbox"));
-    VERIFY_OK(rows);
-    QCOMPARE(rows->first().first().toLongLong(), 1);
-    auto bad = writer->query(QStringLiteral("SELECT no_such_column FROM webhook_inbox"));
-    QVERIFY(!bad);
-    VERIFY_OK(writer->query(QStringLiteral("SELECT 1")));
-  }
-
   void stalledDatabase_refusesBeyondTheQueueLimit_atOnce()
   {
     hub::InboxWriter writer(hub::InboxWriter::Settings{m_settings, 1, 64, QStringLiteral("writer-test-limit"), 100});
@@ -194,11 +184,11 @@ private Q_SLOTS:
     lockInbox();
     const quint64 before = writer.batches();
     std::vector<Result<StoreOutcome>> outcomes(2, makeError(ErrorKind::Internal, QStringLiteral("not run")));
-    std::thread first([&]() { outcomes[0] = writer.store(sized(QStringLiteral("limit-1"))); });
+    std::thread first([&]() { outcomes[0] = test::storeAndWait(writer, sized(QStringLiteral("limit-1"))); });
     QTRY_VERIFY(writer.batches() > before); // the first waits on the lock, out of the queue
-    std::thread second([&]() { outcomes[1] = writer.store(sized(QStringLiteral("limit-2"))); });
+    std::thread second([&]() { outcomes[1] = test::storeAndWait(writer, sized(QStringLiteral("limit-2"))); });
     QTest::qWait(200); // the second waits in the queue: 60 of 100 bytes
-    auto refused = writer.store(sized(QStringLiteral("limit-3")));
+    auto refused = test::storeAndWait(writer, sized(QStringLiteral("limit-3")));
     QVERIFY(!refused);
     QCOMPARE(refused.error().kind, ErrorKind::Unavailable);
     unlockInbox();
@@ -207,7 +197,7 @@ private Q_SLOTS:
     VERIFY_OK(outcomes[0]);
     VERIFY_OK(outcomes[1]);
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM webhook_inbox")), 2);
-    VERIFY_OK(writer.store(sized(QStringLiteral("limit-3")))); // room again once the queue drained
+    VERIFY_OK(test::storeAndWait(writer, sized(QStringLiteral("limit-3")))); // room again once the queue drained
   }
 
   void unreachableDatabase_isUnavailable_notAHang()
@@ -215,12 +205,9 @@ private Q_SLOTS:
     db::ConnectionSettings nowhere = m_settings;
     nowhere.port = 1; // nothing listens there
     hub::InboxWriter writer(hub::InboxWriter::Settings{nowhere, 1, 64, QStringLiteral("writer-nowhere")});
-    auto stored = writer.store(delivery(QStringLiteral("lost")));
+    auto stored = test::storeAndWait(writer, delivery(QStringLiteral("lost")));
     QVERIFY(!stored);
     QCOMPARE(stored.error().kind, ErrorKind::Unavailable);
-    auto health = writer.query(QStringLiteral("SELECT 1"));
-    QVERIFY(!health);
-    QCOMPARE(health.error().kind, ErrorKind::Unavailable);
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT count(*) FROM webhook_inbox")), 0);
   }
 };

@@ -6,7 +6,6 @@
 #include "core/db/sql.h"
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/signedwebhook.h"
 #include "tests/support/testdatabase.h"
@@ -57,7 +56,7 @@ test::WebhookDelivery asWebhook(const Delivery &d, const QByteArray &hmac)
 Delivery signedDelivery(const QString &webhookId, const QString &eventId = {})
 {
   const QByteArray body = QStringLiteral(R"({"id": 1, "webhook": "%1"})").arg(webhookId).toUtf8();
-  return {webhookId, eventId, body, shopify::WebhookVerifier(kSecret).sign(body)};
+  return {webhookId, eventId, body, test::shopifyHmac(kSecret, body)};
 }
 } // namespace
 
@@ -198,6 +197,22 @@ private Q_SLOTS:
     QVERIFY(wakeUps.count() <= 400);
   }
 
+  void metrics_reportTheInboxBacklogByStatus()
+  {
+    // No inbox processor runs here: what was stored stays pending; a dead letter is counted on its own line.
+    QList<Delivery> deliveries;
+    for (int i = 0; i < 5; ++i)
+      deliveries.append(signedDelivery(QStringLiteral("backlog-%1").arg(i)));
+    QCOMPARE(postAll(deliveries).count(200), 5);
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), error = 'test' "
+                                      "WHERE webhook_id = ?"),
+                       {QStringLiteral("backlog-0")}));
+    const QString pending = QStringLiteral("packbench_webhook_inbox_rows{status=\"pending\"}");
+    QTRY_COMPARE_WITH_TIMEOUT(metric(metrics(), pending), 4, 15'000);
+    QCOMPARE(metric(metrics(), QStringLiteral("packbench_webhook_inbox_rows{status=\"dead\"}")), 1);
+  }
+
   void duplicatesAcrossThreads_areStoredOnce()
   {
     QList<Delivery> deliveries;
@@ -224,7 +239,7 @@ private Q_SLOTS:
     for (int i = 0; i < 50; ++i) {
       deliveries.append(signedDelivery(QStringLiteral("good-%1").arg(i)));
       Delivery forged = signedDelivery(QStringLiteral("forged-%1").arg(i));
-      forged.hmac = shopify::WebhookVerifier(QByteArrayLiteral("not-our-secret")).sign(forged.body);
+      forged.hmac = test::shopifyHmac(QByteArrayLiteral("not-our-secret"), forged.body);
       deliveries.append(forged);
       Delivery tampered = signedDelivery(QStringLiteral("tampered-%1").arg(i));
       tampered.body += ' ';
@@ -439,7 +454,7 @@ private Q_SLOTS:
       Delivery d;
       d.webhookId = QStringLiteral("map-%1").arg(i);
       d.body = test::compact(test::restOrder(7000 + i, t0));
-      d.hmac = shopify::WebhookVerifier(kSecret).sign(d.body);
+      d.hmac = test::shopifyHmac(kSecret, d.body);
       deliveries.append(d);
     }
     QCOMPARE(postAll(deliveries).count(200), 30);

@@ -14,6 +14,7 @@
 #include "core/queue/orderqueue.h"
 #include "core/queue/stationregistration.h"
 #include "core/scanning/scandecoder.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 
@@ -36,7 +37,7 @@ class PackAttemptTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   scanning::ScanDecoder m_decoder;
   packing::Packer m_packer;
   packing::Packer m_lead;

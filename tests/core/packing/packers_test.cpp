@@ -3,6 +3,7 @@
 #include "core/db/sql.h"
 #include "core/packing/packers.h"
 #include "core/packing/pinhash.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 
 #include <QTemporaryDir>
@@ -17,7 +18,7 @@ class PackersTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
 
 private Q_SLOTS:
   void initTestCase()

@@ -5,6 +5,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/packsession.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #ifdef PACKBENCH_TEST_POSTGRES
 #include "tests/support/testdatabase.h"
@@ -26,7 +27,7 @@ class PackSessionTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   scanning::ScanDecoder m_decoder;
   qint64 m_packer = 0;
   int m_orderNo = 0;

@@ -6,6 +6,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/queueworld.h"
 #ifndef PACKBENCH_QUEUE_TEST_SQLITE
 #include "tests/support/testdatabase.h"
@@ -26,7 +27,7 @@ class OrderQueueTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  std::unique_ptr<ManualClock> m_clock;
+  std::unique_ptr<test::ManualClock> m_clock;
   std::unique_ptr<queue::OrderQueue> m_queue;
   test::QueueWorld m_world;
   const QDateTime m_start = QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC);
@@ -83,7 +84,7 @@ private Q_SLOTS:
     auto world = test::createQueueWorld(m_db);
     VERIFY_OK(world);
     m_world = *world;
-    m_clock = std::make_unique<ManualClock>(m_start);
+    m_clock = std::make_unique<test::ManualClock>(m_start);
     m_queue = std::make_unique<queue::OrderQueue>(m_db, *m_clock, 120s);
   }
 

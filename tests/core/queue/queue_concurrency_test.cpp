@@ -6,6 +6,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
 
@@ -130,7 +131,7 @@ private Q_SLOTS:
   {
     auto fo = test::addQueuedOrder(m_db, m_world.shopId, m_world.locationId, 99, QDateTime());
     QVERIFY(fo.ok());
-    ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
     qint64 claimId = 0;
     {
       // The doomed station: claims, scans once, then its process dies (no heartbeat, connection gone).

@@ -15,6 +15,7 @@
 #include "core/shopify/webhookinbox.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/inboxstore.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
@@ -87,7 +88,7 @@ private:
     delivery.webhookId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     delivery.triggeredAt = triggeredAt;
     delivery.body = body;
-    auto stored = shopify::webhookinbox::store(m_db, delivery);
+    auto stored = test::storeWebhook(m_db, delivery);
     if (!stored)
       return -1;
     return *stored == shopify::StoreOutcome::Stored ? 1 : 0; // 0: a repeat of a stored signed body
@@ -142,7 +143,7 @@ private Q_SLOTS:
     m_fake->setFaults(faults, 7);
     m_fake->catalogue().setBulkFaults({3, {}, 2});
     shopify::catalogue::CatalogueImporter importer(m_db, *m_client, m_shopId, m_clock, fastImport());
-    QVERIFY(*importer.needed());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM catalogue_imports WHERE status = 'completed'")), 0);
     ImportState state = ImportState::Failed;
     for (int attempt = 0; attempt < 20 && state != ImportState::Completed; ++attempt) { // a 5xx may hit the start
       auto run = importer.run();
@@ -160,7 +161,6 @@ private Q_SLOTS:
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM catalogue_imports WHERE status = 'completed' AND "
                                   "variants_written = 600")),
              1);
-    QVERIFY(!*importer.needed());
     auto again = importer.step();
     VERIFY_OK(again);
     QCOMPARE(again->state, ImportState::NotNeeded);

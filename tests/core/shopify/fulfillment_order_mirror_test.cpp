@@ -12,6 +12,7 @@
 #include "core/shopify/outboxworker.h"
 #include "core/shopify/webhookinbox.h"
 #include "tests/support/fakeshopify.h"
+#include "tests/support/inboxstore.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
@@ -51,7 +52,7 @@ private:
     delivery.topic = topic;
     delivery.webhookId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     delivery.body = test::compact(body);
-    auto stored = shopify::webhookinbox::store(m_db, delivery);
+    auto stored = test::storeWebhook(m_db, delivery);
     if (!stored)
       return false;
     auto processed = m_inbox->processPending();

@@ -7,6 +7,7 @@
 #include "core/db/sql.h"
 #include "core/hub/inboxthread.h"
 #include "core/shopify/inboxprocessor.h"
+#include "tests/support/inboxstore.h"
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
@@ -48,7 +49,7 @@ private:
     delivery.topic = topic;
     delivery.webhookId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     delivery.body = body;
-    auto stored = shopify::webhookinbox::store(m_db, delivery);
+    auto stored = test::storeWebhook(m_db, delivery);
     if (!stored || *stored != shopify::StoreOutcome::Stored)
       return -1;
     return test::scalar(m_db, QStringLiteral("SELECT id FROM webhook_inbox WHERE webhook_id = ?"),

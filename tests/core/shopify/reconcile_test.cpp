@@ -8,6 +8,7 @@
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/reconcilepoller.h"
 #include "tests/support/fakeshopify.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -66,7 +67,7 @@ private Q_SLOTS:
   void poll_bringsMissedOrdersAndAdvancesTheWatermark()
   {
     const QDateTime start(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC);
-    ManualClock clock(start);
+    test::ManualClock clock(start);
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
     for (int i = 0; i < 120; ++i) // many pages of 8
@@ -124,7 +125,7 @@ private Q_SLOTS:
 
   void poll_deadShopify_leavesTheWatermark()
   {
-    ManualClock clock(QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC));
     shopify::CostThrottle throttle(clock);
     shopify::GraphQlSettings s;
     s.endpoint = QUrl(QStringLiteral("http://127.0.0.1:1/admin/api/2026-01/graphql.json"));

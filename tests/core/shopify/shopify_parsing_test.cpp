@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Webhook HMAC, order payload mapping and the cost throttle's arithmetic: no network, no database.
-#include "core/base/clock.h"
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/webhookverifier.h"
+#include "tests/support/manualclock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -155,7 +155,7 @@ private Q_SLOTS:
 
   void throttle_waitsByRestoreRate()
   {
-    ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
     CostThrottle throttle(clock);
     const QString op = QStringLiteral("FulfillmentCreate");
     QCOMPARE(throttle.reserve(op), 0);
@@ -183,7 +183,7 @@ private Q_SLOTS:
 
   void throttle_learnsABiggerBucket_andCountsCallsInFlight()
   {
-    ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
     CostThrottle throttle(clock); // assumes 1000 until told
     const QString op = QStringLiteral("FulfillmentOrdersForOrder");
     auto answer = [](double available) {
@@ -215,7 +215,7 @@ private Q_SLOTS:
 
   void throttle_creditsTheRefundOfRequestedMinusActual()
   {
-    ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));
     CostThrottle throttle(clock);
     const QString op = QStringLiteral("FulfillmentOrdersForOrder");
     auto status = [](double available) {

@@ -12,6 +12,7 @@
 #include "core/queue/orderqueue.h"
 #include "core/queue/stationregistration.h"
 #include "core/station/stationcontroller.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/testdatabase.h"
 #include "ui/printing/journaledprinter.h"
@@ -33,7 +34,7 @@ class StationControllerTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_here;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_there;

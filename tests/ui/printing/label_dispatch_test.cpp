@@ -10,6 +10,7 @@
 #include "core/documents/printjournal.h"
 #include "core/documents/slipdata.h"
 #include "core/documents/zpl.h"
+#include "tests/support/manualclock.h"
 #include "ui/printing/journaledprinter.h"
 
 #include <QSignalSpy>
@@ -99,7 +100,7 @@ private Q_SLOTS:
     QVERIFY(db.ok());
     m_db = db.value();
     QVERIFY(db::MigrationRunner(u":/migrations/sqlite"_s).migrate(m_db).ok());
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     QVERIFY(db::seedDemoData(m_db, clock).ok());
     m_fo = 1;
   }

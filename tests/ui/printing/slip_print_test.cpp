@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Prints packing slips and labels through the sandboxed cupsd and reads back what the queue wrote:
 // text with pdftotext, the barcode with pdftoppm + zxing-cpp.
-#include "core/base/clock.h"
 #include "core/db/connection.h"
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/printjournal.h"
 #include "tests/support/cupscapture.h"
+#include "tests/support/manualclock.h"
 #include "ui/printing/barcodeimage.h"
 #include "ui/printing/journaledprinter.h"
 
@@ -139,7 +139,7 @@ private Q_SLOTS:
     QVERIFY(db.ok());
     m_db = db.value();
     QVERIFY(db::MigrationRunner(u":/migrations/sqlite"_s).migrate(m_db).ok());
-    const ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+    const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
     QVERIFY(db::seedDemoData(m_db, clock).ok());
     m_giftOrderFo = foFor(u"#1002"_s);
     QVERIFY(m_giftOrderFo > 0);
