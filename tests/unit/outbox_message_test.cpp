@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The outbox's typed messages: each kind's JSON, its key and aggregate, and what a row must look like to parse.
 #include "core/outbox/message.h"
+#include "core/outbox/progress.h"
 #include "tests/support/verify.h"
 
 #include <QJsonDocument>
@@ -145,6 +146,20 @@ private Q_SLOTS:
     auto parsed = outbox::parse(kind, QJsonDocument::fromJson(payload.toUtf8()).object());
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().kind, ErrorKind::InvalidInput);
+  }
+
+  // outbox.progress of a fulfillment.create row, as migration 0008 describes it.
+  void fulfillmentProgress_jsonRoundTrip()
+  {
+    outbox::FulfillmentProgress progress;
+    progress.posted.append({QStringLiteral("F1"), {{100, 2}}});
+    progress.sent.append({{{101, 1}}, QDateTime(QDate(2026, 11, 26), QTime(8, 0, 1, 250), Qt::UTC)});
+    const QJsonObject json = progress.toJson();
+    QCOMPARE(json, object(R"({"posted": [{"fulfillment_id": "F1", "lines": {"100": 2}}],
+                              "sent": [{"lines": {"101": 1}, "sent_at": "2026-11-26T08:00:01.250Z"}]})"));
+    QVERIFY(outbox::FulfillmentProgress::fromJson(json) == progress);
+    QCOMPARE(progress.postedQuantities().value(100), 2);
+    QVERIFY(outbox::FulfillmentProgress::fromJson(QJsonObject()).isEmpty());
   }
 
   void messages_carryTheirKeyAggregateAndShop()
