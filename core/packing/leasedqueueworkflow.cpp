@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/packing/leasedqueueworkflow.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/outbox/enqueue.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace pb::packing {
@@ -148,22 +148,13 @@ Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool p
     return inserted.error();
   if (!*inserted)
     return makeError(ErrorKind::NotFound, trWorkflow("This order no longer exists."));
-  const bool postgres = db::isPostgres(m_db);
-  const QString details =
-      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
-                                                  {QStringLiteral("idempotency_key"), message.idempotencyKey},
-                                                  {QStringLiteral("partial"), partial},
-                                                  {QStringLiteral("version"), claim.orderVersion}})
-                            .toJson(QJsonDocument::Compact));
-  auto audited = db::exec(
-      m_db,
-      QStringLiteral("INSERT INTO audit_log (actor_kind, actor_id, station_id, action, subject_kind, subject_id, "
-                     "details) VALUES ('station', ?, ?, 'fulfillment.enqueued', 'fulfillment_order', ?, %1)")
-          .arg(postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?")),
-      {QString::number(m_stationId), m_stationId, QString::number(claim.fulfillmentOrderId), details});
-  if (!audited)
-    return audited.error();
-  return {};
+  return audit::write(m_db, {audit::Actor::station(m_stationId), QStringLiteral("fulfillment.enqueued"),
+                             audit::Subject::fulfillmentOrder(claim.fulfillmentOrderId),
+                             QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
+                                         {QStringLiteral("idempotency_key"), message.idempotencyKey},
+                                         {QStringLiteral("partial"), partial},
+                                         {QStringLiteral("version"), claim.orderVersion}},
+                             std::nullopt});
 }
 
 Status LeasedQueueWorkflow::finish(const ClaimedOrder &order, bool partial)

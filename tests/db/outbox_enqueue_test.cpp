@@ -3,7 +3,6 @@
 // outbox::enqueue and the rows finishing a pack writes, compiled twice: PostgreSQL (label db), where
 // packbench_complete writes the fulfillment in PL/pgSQL, and SQLite (label unit, PACKBENCH_OUTBOX_TEST_SQLITE),
 // where the station writes it in C++. Either way the row must parse to the message C++ would enqueue.
-#include "core/db/demodata.h"
 #include "core/db/sql.h"
 #include "core/outbox/enqueue.h"
 #include "core/packing/leasedqueueworkflow.h"
@@ -23,6 +22,12 @@ using namespace pb;
 using namespace std::chrono_literals;
 
 namespace {
+
+#ifdef PACKBENCH_OUTBOX_TEST_SQLITE
+constexpr bool kSqlite = true;
+#else
+constexpr bool kSqlite = false;
+#endif
 
 // One outbox row as stored.
 struct StoredRow {
@@ -125,16 +130,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-#ifdef PACKBENCH_OUTBOX_TEST_SQLITE
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("outbox.sqlite")), QStringLiteral("ob"), m_clock);
+    auto db = test::openDemoDatabase(kSqlite, m_dir.path(), QStringLiteral("outbox"), m_clock);
     VERIFY_OK(db);
     m_db = *db;
-#else
-    auto scratch = test::createMigratedDatabase(QStringLiteral("outbox"));
-    VERIFY_OK(scratch);
-    m_db = scratch->db;
-    VERIFY_OK(db::seedDemoData(m_db, m_clock));
-#endif
     const qint64 probe = newOrder();
     const qint64 location = count(QStringLiteral("SELECT location_id FROM fulfillment_orders WHERE id = ?"), {probe});
     auto station = queue::registerStation(m_db, QStringLiteral("ob-bench"), location);
