@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/admin/packeradmin.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/packing/pinhash.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -31,14 +31,7 @@ Status checkBadge(const QString &badgeId)
 Status audit(const QSqlDatabase &db, const QString &actor, const QString &action, const QString &badgeId,
              const QJsonObject &details)
 {
-  auto inserted =
-      db::exec(db,
-               u"INSERT INTO audit_log (actor_kind, actor_id, action, subject_kind, subject_id, details) "
-               "VALUES ('system', ?, ?, 'packer', ?, ?)"_s,
-               {actor, action, badgeId, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
-  if (!inserted)
-    return inserted.error();
-  return {};
+  return audit::write(db, {audit::Actor::system(actor), action, {u"packer"_s, badgeId}, details, std::nullopt});
 }
 
 } // namespace

@@ -16,9 +16,8 @@ struct VerifiedLine {
 // The station's workflow over pb::queue::OrderQueue: every order is a leased claim, and finishing
 // marks it packed and enqueues the Shopify fulfillment in one transaction. Works on both drivers: on PostgreSQL
 // finishing is one call to packbench_complete, which counts the verified quantities itself.
-// The fulfillment.create payload: {"fulfillment_order_id", "notify_customer", "partial", "claim_id",
-// "version" (the order version packed against), "lines": [{"line_id", "quantity"}, …]} where lines are
-// the units this claim verified (only lines with quantity > 0), for full and partial packs alike.
+// The fulfillment.create payload is outbox::FulfillmentCreate (core/outbox/message.h): lines are the units
+// this claim verified (only lines with quantity > 0), for full and partial packs alike.
 class LeasedQueueWorkflow final : public PackWorkflow {
 public:
   LeasedQueueWorkflow(QSqlDatabase db, queue::OrderQueue &queue, qint64 stationId);

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/queue/orderqueue.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/queue/orderqueuesupport.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -17,11 +17,6 @@ using db::isoUtc;
 
 namespace {
 Q_LOGGING_CATEGORY(lcQueue, "packbench.core.queue.orderqueue")
-
-QString json(const QJsonObject &object)
-{
-  return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
 
 } // namespace
 
@@ -68,23 +63,12 @@ template <typename Body> Status OrderQueue::inWriteTransaction(Body &&body)
 }
 
 Status OrderQueue::audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
-                         const QString &detailsJson)
+                         const QJsonObject &details)
 {
   // Packer when known, else the station, else the system (the reaper, a lead's console).
-  const QString kind = actor.packerId        ? QStringLiteral("packer")
-                       : actor.stationId > 0 ? QStringLiteral("station")
-                                             : QStringLiteral("system");
-  const QVariant id = actor.packerId        ? QVariant(QString::number(*actor.packerId))
-                      : actor.stationId > 0 ? QVariant(QString::number(actor.stationId))
-                                            : QVariant();
-  auto inserted = m_statements.command(
-      sql(QStringLiteral("INSERT INTO audit_log (at, actor_kind, actor_id, station_id, action, subject_kind, "
-                         "subject_id, details) VALUES ({ts}, ?, ?, {id}, ?, 'fulfillment_order', ?, {json})")),
-      {now, kind, id, actor.stationId > 0 ? QVariant(actor.stationId) : QVariant(), action,
-       QString::number(fulfillmentOrderId), detailsJson});
-  if (!inserted)
-    return inserted.error();
-  return {};
+  return audit::write(m_statements, {audit::Actor::atBench(actor.stationId, actor.packerId), action,
+                                     audit::Subject::fulfillmentOrder(fulfillmentOrderId), details,
+                                     QDateTime::fromString(now, Qt::ISODateWithMs)});
 }
 
 Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
@@ -105,7 +89,7 @@ Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qi
   const Claim claim{rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires, *version};
   QJsonObject audited = details;
   audited.insert(QStringLiteral("claim_id"), claim.claimId);
-  if (Status written = audit(now, actor, action, fulfillmentOrderId, json(audited)); !written)
+  if (Status written = audit(now, actor, action, fulfillmentOrderId, audited); !written)
     return written.error();
   return claim;
 }
@@ -308,7 +292,7 @@ Status OrderQueue::release(const Claim &claim)
     if (!requeued)
       return requeued.error();
     return audit(now, {claim.stationId, {}}, QStringLiteral("release"), claim.fulfillmentOrderId,
-                 json({{QStringLiteral("claim_id"), claim.claimId}}));
+                 {{QStringLiteral("claim_id"), claim.claimId}});
   });
 }
 
@@ -329,7 +313,7 @@ Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional
     if (!held)
       return held.error();
     return audit(now, {claim.stationId, packerId}, QStringLiteral("hold"), claim.fulfillmentOrderId,
-                 json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}}));
+                 {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}});
   });
 }
 
@@ -362,8 +346,7 @@ Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packe
         return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
       return makeError(ErrorKind::Conflict, trQueue("This order is not on hold."));
     }
-    return audit(now, {stationId.value_or(0), packerId}, QStringLiteral("unhold"), fulfillmentOrderId,
-                 QStringLiteral("{}"));
+    return audit(now, {stationId.value_or(0), packerId}, QStringLiteral("unhold"), fulfillmentOrderId, {});
   });
 }
 
@@ -397,7 +380,7 @@ Status OrderQueue::markPacked(const Claim &claim)
   if (*packed == 0)
     return makeError(ErrorKind::Conflict, trQueue("This order changed while it was being packed."));
   return audit(now, {claim.stationId, {}}, QStringLiteral("packed"), claim.fulfillmentOrderId,
-               json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}}));
+               {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}});
 }
 
 Result<int> OrderQueue::reapExpired()
@@ -428,9 +411,9 @@ Result<int> OrderQueue::reapExpired()
           {now, claim.fulfillmentOrderId});
       if (!requeued)
         return requeued.error();
-      if (Status audited = audit(
-              now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
-              json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}}));
+      if (Status audited =
+              audit(now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
+                    {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}});
           !audited)
         return audited;
       ++reaped;

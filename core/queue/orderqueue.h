@@ -76,7 +76,7 @@ private:
   QString sql(QString text) const;
   template <typename Body> Status inWriteTransaction(Body &&body);
   Status audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
-               const QString &detailsJson);
+               const QJsonObject &details);
   Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action,
                             const QJsonObject &details = {});
   // A queued order becomes claimed by the actor (inside the caller's transaction).

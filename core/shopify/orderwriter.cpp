@@ -4,6 +4,7 @@
 
 #include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
+#include "core/outbox/enqueue.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -287,15 +288,8 @@ Status enqueueOrderSync(db::StatementCache &sql, qint64 shopId, const QString &o
 
 Status enqueueOrderSync(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QString &reason)
 {
-  const QString key = QStringLiteral("order.sync:%1:%2:%3").arg(shopId).arg(orderId, reason);
-  const QString payload =
-      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("shop_id"), QString::number(shopId)},
-                                                  {QStringLiteral("order_id"), orderId}})
-                            .toJson(QJsonDocument::Compact));
-  auto queued = sql.command(QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
-                                           "VALUES (?, 'order.sync', ?, ?, ?::jsonb) ON CONFLICT (idempotency_key) DO "
-                                           "NOTHING"),
-                            {shopId, orderId, key, payload});
+  auto queued =
+      outbox::enqueue(sql, outbox::Message::orderSync({shopId, orderId}, reason), outbox::OnDuplicate::Ignore);
   return queued ? Status{} : Status{queued.error()};
 }
 

@@ -3,12 +3,14 @@
 // A program that links every core library and calls into each, so `ldd` on it shows everything core
 // pulls in at run time (core_links_no_widgets: no Qt Gui, no Widgets). It prints one line per library.
 #include "core/admin/databaselogins.h"
+#include "core/audit/auditlog.h"
 #include "core/base/version.h"
 #include "core/config/configkeys.h"
 #include "core/db/transportsecurity.h"
 #include "core/documents/liquid/template.h"
 #include "core/hub/ingestcounters.h"
 #include "core/logging/redaction.h"
+#include "core/outbox/message.h"
 #include "core/packing/pinhash.h"
 #include "core/queue/claimsql.h"
 #include "core/scanning/scandecoder.h"
@@ -25,6 +27,8 @@ int main()
   out << "logging " << logging::redact(QStringLiteral("ok")) << Qt::endl;
   out << "scanning " << scanning::ScanDecoder().decode(u"]E00012345678905").gtin << Qt::endl;
   out << "db " << db::isLocalHost(QStringLiteral("localhost")) << Qt::endl;
+  out << "outbox " << outbox::kindName(outbox::Kind::FulfillmentCreate) << Qt::endl;
+  out << "audit " << audit::actorKindName(audit::Actor::Kind::Station) << Qt::endl;
   out << "queue " << queue::claimNextPostgresSql().size() << Qt::endl;
   out << "shopify " << shopify::ordermapper::numericId(QStringLiteral("gid://shopify/Order/1")) << Qt::endl;
   out << "packing " << packing::verifyPin(QStringLiteral("1"), QStringLiteral("x")) << Qt::endl;

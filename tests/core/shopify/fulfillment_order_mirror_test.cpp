@@ -65,7 +65,7 @@ private:
     for (int pass = 0; pass < 10; ++pass) {
       auto claimed = m_worker->runOnce();
       QVERIFY2(claimed.ok(), qPrintable(claimed.ok() ? QString() : claimed.error().message));
-      if (*claimed == 0)
+      if (claimed->claimed == 0)
         return;
     }
   }

@@ -117,7 +117,7 @@ private Q_SLOTS:
     shopify::OutboxWorker worker(m_db, clients, workerSettings());
     auto claimed = worker.runOnce();
     VERIFY_OK(claimed);
-    QCOMPARE(*claimed, 4);
+    QCOMPARE(claimed->claimed, 4);
 
     // A and B: posted, each through its own shop's endpoint, with its own token; nothing was refused.
     QCOMPARE(fake.refusedTokens(), 0);

@@ -251,7 +251,7 @@ private Q_SLOTS:
                                  workerSettings(QStringLiteral("w-small")));
     auto claimed = worker.runOnce();
     QVERIFY2(claimed.ok(), qPrintable(claimed.ok() ? QString() : claimed.error().message));
-    QCOMPARE(*claimed, 3);
+    QCOMPARE(claimed->claimed, 3);
     QCOMPARE(fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/101")).status,
              QStringLiteral("ON_HOLD"));
     // Not a FulfillmentHoldReason: a permanent error, so dead at once with the reason.
@@ -272,7 +272,7 @@ private Q_SLOTS:
                 {QString::number(foId(100)), foId(100)}));
     claimed = worker.runOnce();
     QVERIFY(claimed.ok());
-    QCOMPARE(*claimed, 2);
+    QCOMPARE(claimed->claimed, 2);
     QCOMPARE(fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/101")).status,
              QStringLiteral("OPEN"));
     const QString fulfillmentId =
@@ -296,7 +296,7 @@ private Q_SLOTS:
                                  workerSettings(QStringLiteral("w-partial")));
     auto claimed = worker.runOnce();
     QVERIFY(claimed.ok());
-    QCOMPARE(*claimed, 1);
+    QCOMPARE(claimed->claimed, 1);
     const auto fo = fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/111"));
     QCOMPARE(fo.status, QStringLiteral("CLOSED"));
     QCOMPARE(fo.fulfillmentIds.size(), 1);
@@ -347,7 +347,7 @@ private Q_SLOTS:
             if (!claimed)
               ++errors;
             else if (loop)
-              claimedBySecond += *claimed;
+              claimedBySecond += claimed->claimed;
             shopify::waitMs(50);
           } while (loop && !stop);
         }
@@ -413,7 +413,7 @@ private Q_SLOTS:
             auto claimed = worker.runOnce();
             if (!claimed)
               ++workerErrors;
-            if (!claimed || *claimed == 0)
+            if (!claimed || claimed->claimed == 0)
               shopify::waitMs(20);
           }
         }

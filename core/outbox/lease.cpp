@@ -1,16 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/shopify/outboxlease.h"
+#include "core/outbox/lease.h"
 
 #include "core/db/sql.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
-namespace pb::shopify {
+namespace pb::outbox {
 
 namespace {
-Q_LOGGING_CATEGORY(lcLease, "packbench.core.shopify.outboxlease")
+Q_LOGGING_CATEGORY(lcLease, "packbench.core.outbox.lease")
 
 QString joinIds(const QList<qint64> &ids)
 {
@@ -21,7 +21,7 @@ QString joinIds(const QList<qint64> &ids)
 }
 } // namespace
 
-OutboxLease::OutboxLease(QSqlDatabase db, QString workerId, int leaseSeconds, QList<qint64> rows)
+Lease::Lease(QSqlDatabase db, QString workerId, int leaseSeconds, QList<qint64> rows)
     : m_db(std::move(db))
     , m_workerId(std::move(workerId))
     , m_leaseSeconds(std::max(1, leaseSeconds))
@@ -37,16 +37,16 @@ OutboxLease::OutboxLease(QSqlDatabase db, QString workerId, int leaseSeconds, QL
   m_timer.start();
 }
 
-OutboxLease::~OutboxLease() = default;
+Lease::~Lease() = default;
 
-Status OutboxLease::renewIfDue()
+Status Lease::renewIfDue()
 {
   if (m_rows.isEmpty() || m_sinceRenewal.elapsed() < m_leaseSeconds * 1000LL / 3)
     return {};
   return renew();
 }
 
-Status OutboxLease::renew()
+Status Lease::renew()
 {
   auto renewed = db::exec(
       m_db,
@@ -67,7 +67,7 @@ Status OutboxLease::renew()
   return {};
 }
 
-Result<bool> OutboxLease::storeProgress(qint64 row, const QJsonObject &progress)
+Result<bool> Lease::storeProgress(qint64 row, const QJsonObject &progress)
 {
   if (!holds(row))
     return false;
@@ -85,4 +85,4 @@ Result<bool> OutboxLease::storeProgress(qint64 row, const QJsonObject &progress)
   return false;
 }
 
-} // namespace pb::shopify
+} // namespace pb::outbox

@@ -10,19 +10,19 @@
 #include <QSqlDatabase>
 #include <QTimer>
 
-namespace pb::shopify {
+namespace pb::outbox {
 
 // The leases one worker holds on a claimed batch of outbox rows. Renewed every third of the lease by a
 // timer on the worker's thread, which the GraphQL client's local event loops serve (so a row stays ours
 // while a slow call or a throttle wait is in flight), and between rows. A renewal or a write that finds a
 // row no longer ours forfeits it: the worker then writes nothing more for that row.
-class OutboxLease final {
-  Q_DISABLE_COPY_MOVE(OutboxLease)
+class Lease final {
+  Q_DISABLE_COPY_MOVE(Lease)
 
 public:
   // Call on the worker's thread, right after the claim that set the leases.
-  OutboxLease(QSqlDatabase db, QString workerId, int leaseSeconds, QList<qint64> rows);
-  ~OutboxLease();
+  Lease(QSqlDatabase db, QString workerId, int leaseSeconds, QList<qint64> rows);
+  ~Lease();
 
   bool holds(qint64 row) const { return m_rows.contains(row); }
   void release(qint64 row) { m_rows.removeAll(row); } // settled: not renewed any more
@@ -42,4 +42,4 @@ private:
   QTimer m_timer;
 };
 
-} // namespace pb::shopify
+} // namespace pb::outbox
