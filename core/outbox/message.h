@@ -16,7 +16,7 @@ namespace pb::outbox {
 // The one definition of what an outbox row carries: each kind's payload as a type, its JSON (outbox.payload)
 // and its idempotency key. Writers build a Message and enqueue it; the worker parses rows back into one.
 // PL/pgSQL that writes a row (packbench_complete, migration 0012) must keep to toJson's shape:
-// tests/db/outbox_message_test proves its row parses to the message C++ would write.
+// tests/core/outbox/outbox_enqueue_test proves its row parses to the message C++ would write.
 
 // The names of outbox.payload fields that SQL reads (the claim routes a row to its shop by them).
 namespace field {
