@@ -15,6 +15,8 @@ namespace pb::queue {
 
 QString trQueue(const char *text);
 QVariant nullable(const std::optional<qint64> &value);
+// A text parameter: NULL when empty (no approval, no sign-in token).
+QVariant nullText(const QString &text);
 // A station function's message (migration 0012 writes the same English as the C++ path) in the UI's language.
 Error translated(Error error);
 

@@ -1,11 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue #12: logged in as a mapped station login, try every act a station must never do, each refused, while
-// packing through the database's functions still works from claim to the outbox row.
+// packing through the database's functions still works from claim to the outbox row. Work is only ever the
+// signed-in packer's (migration 0015): each function refuses another packer's id, no sign-in token, a made-up one,
+// another login's or bench's, an expired, signed-out or replaced one, and a deactivated packer's.
 #include "core/admin/stationlogins.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/packing/packers.h"
+#include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/stationlogin.h"
@@ -49,6 +52,7 @@ private:
   test::StationLogin m_bench; // maps to shop A, its one location
   test::StationLogin m_other; // another bench of shop A
   qint64 m_benchStation = 0;
+  qint64 m_benchStation2 = 0; // a second bench of the same login
   qint64 m_otherStation = 0;
   qint64 m_barcodeVariant = 0;
   qint64 m_foB = 0;
@@ -81,16 +85,30 @@ private:
   }
 
   Status scan(const QSqlDatabase &db, qint64 fo, qint64 claim, qint64 line, qint64 station, const QString &code,
-              const QString &outcome = QStringLiteral("ok"), const QVariant &approval = QVariant())
+              const QString &signIn, const QString &outcome = QStringLiteral("ok"),
+              const QVariant &approval = QVariant())
   {
     auto done = db::exec(db,
                          QStringLiteral("SELECT packbench_record_scan(?::uuid, ?::bigint, ?::bigint, ?::bigint, "
-                                        "?::bigint, NULL, ?, ?, 'ean13', ?, 1, 1, NULL, ?::uuid, NULL)"),
-                         {uuid(), fo, claim, line, station, code, code, outcome, approval});
+                                        "?::bigint, NULL, ?, ?, 'ean13', ?, 1, 1, NULL, ?::uuid, ?::text, NULL)"),
+                         {uuid(), fo, claim, line, station, code, code, outcome, approval, signIn});
     if (!done)
       return done.error();
     return {};
   }
+
+  // Badge + PIN at one bench of a login: the packer with the database's sign-in token.
+  static packing::Packer signIn(const QSqlDatabase &db, const QString &badge, qint64 station)
+  {
+    static const QHash<QString, QString> pins{{QStringLiteral("PB-H1"), QStringLiteral("1111")},
+                                              {QStringLiteral("PB-H2"), QStringLiteral("2222")},
+                                              {QStringLiteral("PB-H9"), QStringLiteral("9999")}};
+    auto packer = packing::signInWithPin(db, badge, pins.value(badge), station);
+    if (!packer || packer->signInToken.isEmpty())
+      qFatal("sign-in of %s failed: %s", qPrintable(badge), packer ? "no token" : qPrintable(packer.error().message));
+    return *packer;
+  }
+  packing::Packer kimAtTheBench() { return signIn(m_bench.db, QStringLiteral("PB-H1"), m_benchStation); }
 
 private Q_SLOTS:
   void initTestCase()
@@ -123,6 +141,7 @@ private Q_SLOTS:
                             {m_foB});
     VERIFY_OK(db::exec(m_admin, QStringLiteral("INSERT INTO packers (badge_id, name, role, pin_hash) VALUES "
                                                "('PB-H1', 'Kim', 'packer', crypt('1111', gen_salt('bf', 4))), "
+                                               "('PB-H2', 'Lee', 'packer', crypt('2222', gen_salt('bf', 4))), "
                                                "('PB-H9', 'Robin', 'lead', crypt('9999', gen_salt('bf', 4)))")));
 
     auto bench = test::createStationLogin(m_admin, m_settings, QStringLiteral("pbt_bench_"), m_shopA.shopId,
@@ -134,10 +153,13 @@ private Q_SLOTS:
     m_bench = *bench;
     m_other = *other;
     auto benchStation = queue::registerStation(m_bench.db, uuid(), QStringLiteral("Bench 1"), m_shopA.locationId);
+    auto benchStation2 = queue::registerStation(m_bench.db, uuid(), QStringLiteral("Bench 1b"), m_shopA.locationId);
     auto otherStation = queue::registerStation(m_other.db, uuid(), QStringLiteral("Bench 2"), m_shopA.locationId);
     VERIFY_OK(benchStation);
+    VERIFY_OK(benchStation2);
     VERIFY_OK(otherStation);
     m_benchStation = *benchStation;
+    m_benchStation2 = *benchStation2;
     m_otherStation = *otherStation;
   }
 
@@ -152,19 +174,34 @@ private Q_SLOTS:
     const qint64 fo = orderWithBarcodedLine();
     queue::OrderQueue queue(m_bench.db, kClock, 120s);
     packing::LeasedQueueWorkflow workflow(m_bench.db, queue, m_benchStation);
-    auto packer = packing::signInWithPin(m_bench.db, QStringLiteral("PB-H1"), QStringLiteral("1111"));
+    auto packer = packing::signInWithPin(m_bench.db, QStringLiteral("PB-H1"), QStringLiteral("1111"), m_benchStation);
     VERIFY_OK(packer);
+    QCOMPARE(packer->signInToken.size(), 64); // 32 random bytes, hex
     auto taken = workflow.take(fo, *packer);
     VERIFY_OK(taken);
+    QCOMPARE(taken->signInToken, packer->signInToken);
     VERIFY_OK(workflow.keepAlive(*taken));
     const qint64 line = lineOf(fo);
-    VERIFY_OK(scan(m_bench.db, fo, *taken->claimId, line, m_benchStation, QStringLiteral("04006381333931")));
-    QCOMPARE(kindOf(workflow.finish(*taken, false)), ErrorKind::Conflict); // one unit still missing
-    VERIFY_OK(scan(m_bench.db, fo, *taken->claimId, line, m_benchStation, QStringLiteral("04006381333931")));
+    {
+      // Scanned as the pack screen does: the session carries the sign-in, the database names the packer.
+      auto session = packing::PackSession::open(m_bench.db, kClock, fo,
+                                                {packer->id, taken->claimId, m_benchStation, packer->signInToken});
+      VERIFY_OK(session);
+      const scanning::ScanDecoder decoder{scanning::ScanDecoderOptions{}};
+      QCOMPARE((*session)->handleScan(decoder.decode(u"4006381333931")).outcome, packing::Outcome::Counted);
+      QCOMPARE(kindOf(workflow.finish(*taken, false)), ErrorKind::Conflict); // one unit still missing
+      QCOMPARE((*session)->handleScan(decoder.decode(u"4006381333931")).outcome, packing::Outcome::Counted);
+    }
     // A third unit is more than the line asks for.
-    QCOMPARE(kindOf(scan(m_bench.db, fo, *taken->claimId, line, m_benchStation, QStringLiteral("04006381333931"))),
+    QCOMPARE(kindOf(scan(m_bench.db, fo, *taken->claimId, line, m_benchStation, QStringLiteral("04006381333931"),
+                         packer->signInToken)),
              ErrorKind::Conflict);
     VERIFY_OK(workflow.finish(*taken, false));
+    // Recorded as the signed-in packer's, though the station named nobody.
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM scan_events WHERE claim_id = ? AND packer_id = ?"),
+                          {*taken->claimId, packer->id}),
+             2);
     QVERIFY(*workflow.wasFinished(*taken));
     // The outbox row was written by the function, with the quantities it counted itself.
     QCOMPARE(
@@ -206,8 +243,10 @@ private Q_SLOTS:
   void station_cannotTouchAnotherBenchsClaim()
   {
     const qint64 fo = orderWithBarcodedLine();
+    const packing::Packer lee = signIn(m_other.db, QStringLiteral("PB-H2"), m_otherStation);
+    const packing::Packer kim = kimAtTheBench();
     queue::OrderQueue theirs(m_other.db, kClock, 120s);
-    auto claim = theirs.claimSpecific(m_otherStation, fo);
+    auto claim = theirs.claimSpecific(m_otherStation, fo, {}, lee.signInToken);
     VERIFY_OK(claim);
     const qint64 line = lineOf(fo);
     // Directly: no writes at all.
@@ -217,18 +256,25 @@ private Q_SLOTS:
                                  "station_id, raw_code, outcome) VALUES (?::uuid, ?, ?, ?, 'x', 'ok')"),
                   {uuid(), fo, claim->claimId, m_otherStation});
     // Through the functions: posing as the other bench is refused, and under our own bench the claim is not ours.
-    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_otherStation, QStringLiteral("04006381333931"))),
+    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_otherStation, QStringLiteral("04006381333931"),
+                         kim.signInToken)),
              ErrorKind::Permission);
-    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("04006381333931"))),
+    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("04006381333931"),
+                         kim.signInToken)),
              ErrorKind::Conflict);
+    // Nor with the other bench's own packer's sign-in: it is not this login's.
+    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("04006381333931"),
+                         lee.signInToken)),
+             ErrorKind::SignedOut);
     queue::OrderQueue ours(m_bench.db, kClock, 120s);
-    QCOMPARE(kindOf(ours.release({claim->claimId, fo, m_otherStation, {}, 1})), ErrorKind::Permission);
-    QCOMPARE(kindOf(ours.release({claim->claimId, fo, m_benchStation, {}, 1})), ErrorKind::Conflict);
+    QCOMPARE(kindOf(ours.release({claim->claimId, fo, m_otherStation, {}, 1, kim.signInToken})), ErrorKind::Permission);
+    QCOMPARE(kindOf(ours.release({claim->claimId, fo, m_benchStation, {}, 1, kim.signInToken})), ErrorKind::Conflict);
     QCOMPARE(kindOf(ours.heartbeat({claim->claimId, fo, m_benchStation, {}, 1})), ErrorKind::Conflict);
-    QCOMPARE(kindOf(ours.claimSpecific(m_benchStation, fo)), ErrorKind::Conflict); // being packed elsewhere
+    QCOMPARE(kindOf(ours.claimSpecific(m_benchStation, fo, {}, kim.signInToken)),
+             ErrorKind::Conflict); // being packed elsewhere
     // Taking it over needs a real lead approval, not a lead's id.
-    QCOMPARE(kindOf(ours.takeOver(m_benchStation, fo, 0, 1, uuid())), ErrorKind::Permission);
-    QCOMPARE(kindOf(ours.takeOver(m_benchStation, fo, 0, 1)), ErrorKind::Permission);
+    QCOMPARE(kindOf(ours.takeOver(m_benchStation, fo, kim.id, 1, uuid(), kim.signInToken)), ErrorKind::Permission);
+    QCOMPARE(kindOf(ours.takeOver(m_benchStation, fo, kim.id, 1, {}, kim.signInToken)), ErrorKind::Permission);
     QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"),
                           {claim->claimId}),
              1);
@@ -239,7 +285,7 @@ private Q_SLOTS:
     auto lead = packing::approveAsLead(m_bench.db, QStringLiteral("PB-H9"), QStringLiteral("9999"), m_benchStation);
     VERIFY_OK(lead);
     QVERIFY(!lead->approvalToken.isEmpty());
-    auto taken = ours.takeOver(m_benchStation, fo, lead->id, lead->id, lead->approvalToken);
+    auto taken = ours.takeOver(m_benchStation, fo, kim.id, lead->id, lead->approvalToken, kim.signInToken);
     VERIFY_OK(taken);
     QCOMPARE(test::scalar(m_admin,
                           QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'take_over' AND "
@@ -248,48 +294,51 @@ private Q_SLOTS:
              1);
     // The approval was single-use.
     VERIFY_OK(ours.release(*taken));
-    auto again = theirs.claimSpecific(m_otherStation, fo);
+    auto again = theirs.claimSpecific(m_otherStation, fo, {}, lee.signInToken);
     VERIFY_OK(again);
-    QCOMPARE(kindOf(ours.takeOver(m_benchStation, fo, lead->id, lead->id, lead->approvalToken)), ErrorKind::Permission);
+    QCOMPARE(kindOf(ours.takeOver(m_benchStation, fo, kim.id, lead->id, lead->approvalToken, kim.signInToken)),
+             ErrorKind::Permission);
   }
 
   void station_cannotPackAnUnclaimedOrder_orForgeScans()
   {
     const qint64 fo = orderWithBarcodedLine();
     const qint64 line = lineOf(fo);
+    const QString signIn = kimAtTheBench().signInToken;
     expectRefused(m_bench.db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed' WHERE id = ?"), {fo});
-    expectRefused(m_bench.db, QStringLiteral("SELECT packbench_complete(0, ?::bigint, ?::bigint, 1, true, NULL)"),
-                  {m_benchStation, fo}, ErrorKind::Conflict);
-    QCOMPARE(kindOf(scan(m_bench.db, fo, 0, line, m_benchStation, QStringLiteral("04006381333931"))),
+    expectRefused(m_bench.db,
+                  QStringLiteral("SELECT packbench_complete(0, ?::bigint, ?::bigint, 1, true, ?::text, NULL)"),
+                  {m_benchStation, fo, signIn}, ErrorKind::Conflict);
+    QCOMPARE(kindOf(scan(m_bench.db, fo, 0, line, m_benchStation, QStringLiteral("04006381333931"), signIn)),
              ErrorKind::Conflict);
     queue::OrderQueue queue(m_bench.db, kClock, 120s);
-    auto claim = queue.claimSpecific(m_benchStation, fo);
+    auto claim = queue.claimSpecific(m_benchStation, fo, {}, signIn);
     VERIFY_OK(claim);
     // A code that is not this line's item, a manual count with no lead's approval, a made-up approval.
-    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("99999999"))),
+    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("99999999"), signIn)),
              ErrorKind::InvalidInput);
-    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("MANUAL"),
+    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("MANUAL"), signIn,
                          QStringLiteral("manual"))),
              ErrorKind::Permission);
-    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("MANUAL"),
+    QCOMPARE(kindOf(scan(m_bench.db, fo, claim->claimId, line, m_benchStation, QStringLiteral("MANUAL"), signIn,
                          QStringLiteral("manual"), uuid())),
              ErrorKind::Permission);
     // Nothing verified: nothing is packed, nothing is sent.
     expectRefused(m_bench.db,
-                  QStringLiteral("SELECT packbench_complete(?::bigint, ?::bigint, ?::bigint, 1, true, NULL)"),
-                  {claim->claimId, m_benchStation, fo}, ErrorKind::Conflict);
+                  QStringLiteral("SELECT packbench_complete(?::bigint, ?::bigint, ?::bigint, 1, true, ?::text, NULL)"),
+                  {claim->claimId, m_benchStation, fo, signIn}, ErrorKind::Conflict);
     QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"),
                           {QString::number(fo)}),
              0);
     // A tracking number is attached through the function, never a URL.
     expectRefused(m_bench.db,
                   QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'UPS', "
-                                 "'https://evil.example/x', NULL)"),
-                  {claim->claimId, m_benchStation, fo}, ErrorKind::InvalidInput);
+                                 "'https://evil.example/x', ?::text, NULL)"),
+                  {claim->claimId, m_benchStation, fo, signIn}, ErrorKind::InvalidInput);
     VERIFY_OK(db::exec(m_bench.db,
                        QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'UPS', "
-                                      "'1Z999AA10123456784', NULL)"),
-                       {claim->claimId, m_benchStation, fo}));
+                                      "'1Z999AA10123456784', ?::text, NULL)"),
+                       {claim->claimId, m_benchStation, fo, signIn}));
     QCOMPARE(test::scalar(m_admin,
                           QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND "
                                          "tracking_number = '1Z999AA10123456784' AND tracking_url IS NULL"),
@@ -304,6 +353,7 @@ private Q_SLOTS:
     QVERIFY(test::scalar(m_bench.db, QStringLiteral("SELECT count(*) FROM packers WHERE badge_id = 'PB-H1'")) == 1);
     expectRefused(m_bench.db, QStringLiteral("SELECT count(*) FROM pin_attempts"));
     expectRefused(m_bench.db, QStringLiteral("SELECT count(*) FROM lead_approvals"));
+    expectRefused(m_bench.db, QStringLiteral("SELECT count(*) FROM sign_in_sessions"));
     // The old scope setting is not trusted any more: naming shop B changes nothing.
     VERIFY_OK(db::exec(m_bench.db, QStringLiteral("SELECT set_config('packbench.shop_id', ?, false)"),
                        {QString::number(m_shopB.shopId)}));
@@ -329,10 +379,11 @@ private Q_SLOTS:
     // Its own shop is there.
     QVERIFY(test::scalar(m_bench.db, QStringLiteral("SELECT count(*) FROM orders WHERE shop_id = ?"),
                          {m_shopA.shopId}) > 0);
-    // Nor can it claim, register or print there.
+    // Nor can it claim, register or print there, even with a packer signed in.
+    const QString signIn = kimAtTheBench().signInToken;
     queue::OrderQueue queue(m_bench.db, kClock, 120s);
-    QCOMPARE(kindOf(queue.claimNext(m_benchStation, m_shopB.locationId)), ErrorKind::Permission);
-    QCOMPARE(kindOf(queue.claimSpecific(m_benchStation, m_foB)), ErrorKind::NotFound);
+    QCOMPARE(kindOf(queue.claimNext(m_benchStation, m_shopB.locationId, {}, signIn)), ErrorKind::Permission);
+    QCOMPARE(kindOf(queue.claimSpecific(m_benchStation, m_foB, {}, signIn)), ErrorKind::NotFound);
     QCOMPARE(kindOf(queue::registerStation(m_bench.db, uuid(), QStringLiteral("sneaky"), m_shopB.locationId)),
              ErrorKind::Permission);
     expectRefused(m_bench.db,
