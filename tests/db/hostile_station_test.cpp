@@ -110,6 +110,110 @@ private:
   }
   packing::Packer kimAtTheBench() { return signIn(m_bench.db, QStringLiteral("PB-H1"), m_benchStation); }
 
+  // Everything a station function could have written: a refused call must leave all of it as it was.
+  QString footprint() const
+  {
+    auto q = db::exec(
+        m_admin, QStringLiteral("SELECT concat_ws('/', (SELECT count(*) FROM claims), (SELECT count(*) FROM claims "
+                                "WHERE released_at IS NULL), (SELECT count(*) FROM scan_events), (SELECT count(*) "
+                                "FROM packages), (SELECT count(*) FROM packages WHERE tracking_number IS NOT "
+                                "NULL), (SELECT count(*) FROM outbox), (SELECT count(*) FROM audit_log), "
+                                "(SELECT string_agg(pack_state || id, ',' ORDER BY id) FROM fulfillment_orders), "
+                                "(SELECT count(*) FROM lead_approvals WHERE used_at IS NOT NULL))"));
+    return q && q.value().next() ? q.value().value(0).toString() : QStringLiteral("(unreadable)");
+  }
+
+  // An order in the state where `function` works for this bench with a live sign-in (and, to lift a hold, a
+  // lead's approval), so that a refusal can only be the sign-in's doing.
+  struct Attempt {
+    qint64 fo = 0;
+    qint64 claim = 0;
+    qint64 line = 0;
+    int version = 1;
+    QString approval;
+  };
+  Attempt prepare(const QString &function)
+  {
+    Attempt a;
+    a.fo = orderWithBarcodedLine();
+    a.line = lineOf(a.fo);
+    // The next order the bench gets: above every other queued one.
+    (void)db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 + id WHERE id = ?"),
+                   {a.fo});
+    if (function == u"claim_next" || function == u"claim_order")
+      return a;
+    const packing::Packer kim = kimAtTheBench();
+    queue::OrderQueue queue(m_bench.db, kClock, 120s);
+    auto claim = queue.claimSpecific(m_benchStation, a.fo, {}, kim.signInToken);
+    if (!claim)
+      qFatal("prepare %s: %s", qPrintable(function), qPrintable(claim.error().message));
+    a.claim = claim->claimId;
+    a.version = claim->orderVersion;
+    if (function == u"unhold") {
+      if (Status held = queue.hold(*claim, QStringLiteral("damaged")); !held)
+        qFatal("prepare unhold: %s", qPrintable(held.error().message));
+      auto lead = packing::approveAsLead(m_bench.db, QStringLiteral("PB-H9"), QStringLiteral("9999"), m_benchStation);
+      if (!lead)
+        qFatal("prepare unhold: %s", qPrintable(lead.error().message));
+      a.approval = lead->approvalToken;
+    }
+    for (int i = 0; function == u"complete" && i < 2; ++i) {
+      if (Status scanned = scan(m_bench.db, a.fo, a.claim, a.line, m_benchStation, QStringLiteral("04006381333931"),
+                                kim.signInToken);
+          !scanned)
+        qFatal("prepare complete: %s", qPrintable(scanned.error().message));
+    }
+    return a;
+  }
+
+  // The station function `function` called as the bench login with this sign-in and packer id.
+  Status attempt(const QString &function, const Attempt &a, const QVariant &signIn, const QVariant &packer)
+  {
+    const QString token = signIn.toString();
+    const QVariant text = token.isEmpty() ? QVariant() : QVariant(token);
+    const QHash<QString, std::pair<QString, QVariantList>> calls{
+        {QStringLiteral("claim_next"),
+         {QStringLiteral("SELECT * FROM packbench_claim_next(?::bigint, ?::bigint, ?::bigint, 120, ?::text, NULL)"),
+          {m_benchStation, m_shopA.locationId, packer, text}}},
+        {QStringLiteral("claim_order"),
+         {QStringLiteral("SELECT * FROM packbench_claim_order(?::bigint, ?::bigint, ?::bigint, 120, NULL, ?::text, "
+                         "NULL)"),
+          {m_benchStation, a.fo, packer, text}}},
+        {QStringLiteral("release"),
+         {QStringLiteral("SELECT packbench_release(?::bigint, ?::bigint, ?::bigint, NULL, ?::bigint, ?::text, NULL)"),
+          {a.claim, m_benchStation, a.fo, packer, text}}},
+        {QStringLiteral("hold"),
+         {QStringLiteral("SELECT packbench_release(?::bigint, ?::bigint, ?::bigint, 'damaged', ?::bigint, ?::text, "
+                         "NULL)"),
+          {a.claim, m_benchStation, a.fo, packer, text}}},
+        {QStringLiteral("unhold"),
+         {QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, NULL, ?::uuid, ?::text, NULL)"),
+          {a.fo, m_benchStation, a.approval, text}}},
+        {QStringLiteral("record_scan"),
+         {QStringLiteral("SELECT packbench_record_scan(?::uuid, ?::bigint, ?::bigint, ?::bigint, ?::bigint, "
+                         "?::bigint, '4006381333931', '04006381333931', 'ean13', 'ok', 1, 1, NULL, NULL, ?::text, "
+                         "NULL)"),
+          {uuid(), a.fo, a.claim, a.line, m_benchStation, packer, text}}},
+        {QStringLiteral("open_box"),
+         {QStringLiteral("SELECT packbench_open_box(?::bigint, ?::bigint, ?::bigint, 2, ?::text, NULL)"),
+          {a.claim, m_benchStation, a.fo, text}}},
+        {QStringLiteral("attach_tracking"),
+         {QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'UPS', "
+                         "'1Z999AA10123456784', ?::text, NULL)"),
+          {a.claim, m_benchStation, a.fo, text}}},
+        {QStringLiteral("complete"),
+         {QStringLiteral("SELECT packbench_complete(?::bigint, ?::bigint, ?::bigint, ?::integer, false, ?::text, "
+                         "NULL)"),
+          {a.claim, m_benchStation, a.fo, a.version, text}}},
+    };
+    if (!calls.contains(function))
+      qFatal("no call for %s", qPrintable(function));
+    auto done = db::exec(m_bench.db, calls.value(function).first, calls.value(function).second);
+    if (!done)
+      return done.error();
+    return {};
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -216,6 +320,148 @@ private Q_SLOTS:
                                          "pack_state = 'packed'"),
                           {fo}),
              1);
+  }
+
+  void cleanup() // a row that deactivated Lee gives the badge back even when it failed
+  {
+    (void)db::exec(m_admin, QStringLiteral("UPDATE packers SET active = true WHERE badge_id = 'PB-H2'"));
+  }
+
+  void signIn_answersAToken_storedOnlyAsItsHash_andSignOutEndsIt()
+  {
+    const packing::Packer kim = kimAtTheBench();
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM sign_in_sessions WHERE token_sha256 = "
+                                         "digest(?, 'sha256') AND login = ? AND packer_id = ? AND station_id = ? "
+                                         "AND ended_at IS NULL"),
+                          {kim.signInToken, m_bench.name, kim.id, m_benchStation}),
+             1);
+    for (const char *table : {"sign_in_sessions", "audit_log"})
+      QCOMPARE(
+          test::scalar(
+              m_admin,
+              QStringLiteral("SELECT count(*) FROM %1 t WHERE t::text LIKE '%' || ? || '%'").arg(QLatin1String(table)),
+              {kim.signInToken}),
+          0);
+    expectRefused(m_bench.db, QStringLiteral("SELECT token_sha256 FROM sign_in_sessions"));
+    // Another login cannot end it; its own login can, once.
+    QCOMPARE(test::scalar(m_other.db, QStringLiteral("SELECT count(*) FROM packbench_sign_out(?) s WHERE s"),
+                          {kim.signInToken}),
+             0);
+    VERIFY_OK(packing::signOut(m_bench.db, kim));
+    QCOMPARE(test::scalar(m_bench.db, QStringLiteral("SELECT count(*) FROM packbench_sign_out(?) s WHERE s"),
+                          {kim.signInToken}),
+             0);
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM sign_in_sessions WHERE token_sha256 = "
+                                         "digest(?, 'sha256') AND end_reason = 'signed_out'"),
+                          {kim.signInToken}),
+             1);
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('signed_in', 'signed_out') "
+                                         "AND actor_id = ? AND station_id = ?"),
+                          {QString::number(kim.id), m_benchStation}) >= 2,
+             true);
+  }
+
+  // Each function that does work at a bench, with each way of naming a packer who is not signed in there: refused
+  // with its SQLSTATE, nothing written; then the same call with a live sign-in works (so it was the sign-in).
+  void everyFunction_refusesWork_notByTheSignedInPacker_data()
+  {
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("sqlstate");
+    const QStringList functions{
+        QStringLiteral("claim_next"), QStringLiteral("claim_order"),     QStringLiteral("release"),
+        QStringLiteral("hold"),       QStringLiteral("unhold"),          QStringLiteral("record_scan"),
+        QStringLiteral("open_box"),   QStringLiteral("attach_tracking"), QStringLiteral("complete")};
+    const QStringList namesAPacker{QStringLiteral("claim_next"), QStringLiteral("claim_order"),
+                                   QStringLiteral("release"), QStringLiteral("hold"), QStringLiteral("record_scan")};
+    const QList<std::tuple<QString, ErrorKind, QString>> ways{
+        {QStringLiteral("no token, another packer's id"), ErrorKind::SignedOut, QStringLiteral("PBS01")},
+        {QStringLiteral("another packer's id"), ErrorKind::Permission, QStringLiteral("42501")},
+        {QStringLiteral("made-up token"), ErrorKind::SignedOut, QStringLiteral("PBS02")},
+        {QStringLiteral("another login's token"), ErrorKind::SignedOut, QStringLiteral("PBS02")},
+        {QStringLiteral("another bench's token"), ErrorKind::Permission, QStringLiteral("42501")},
+        {QStringLiteral("expired token"), ErrorKind::SignedOut, QStringLiteral("PBS04")},
+        {QStringLiteral("signed-out token"), ErrorKind::SignedOut, QStringLiteral("PBS03")},
+        {QStringLiteral("replaced token"), ErrorKind::SignedOut, QStringLiteral("PBS03")},
+        {QStringLiteral("deactivated packer"), ErrorKind::SignedOut, QStringLiteral("PBS05")},
+    };
+    for (const QString &function : functions) {
+      for (const auto &[how, kind, sqlstate] : ways) {
+        if (how == u"another packer's id" && !namesAPacker.contains(function))
+          continue;
+        QTest::addRow("%s: %s", qPrintable(function), qPrintable(how)) << function << how << int(kind) << sqlstate;
+      }
+    }
+  }
+
+  void everyFunction_refusesWork_notByTheSignedInPacker()
+  {
+    QFETCH(QString, function);
+    QFETCH(QString, how);
+    QFETCH(int, kind);
+    QFETCH(QString, sqlstate);
+    const Attempt a = prepare(function);
+    const qint64 lee = test::scalar(m_admin, QStringLiteral("SELECT id FROM packers WHERE badge_id = 'PB-H2'"));
+    QVariant token;
+    QVariant packer;
+    if (how == u"no token, another packer's id") {
+      packer = lee;
+    } else if (how == u"another packer's id") {
+      token = kimAtTheBench().signInToken;
+      packer = lee;
+    } else if (how == u"made-up token") {
+      token = QString::fromLatin1(QUuid::createUuid().toRfc4122().toHex().repeated(2));
+    } else if (how == u"another login's token") {
+      token = signIn(m_other.db, QStringLiteral("PB-H1"), m_otherStation).signInToken;
+    } else if (how == u"another bench's token") {
+      token = signIn(m_bench.db, QStringLiteral("PB-H1"), m_benchStation2).signInToken;
+    } else if (how == u"expired token") {
+      token = kimAtTheBench().signInToken;
+      VERIFY_OK(db::exec(m_admin,
+                         QStringLiteral("UPDATE sign_in_sessions SET last_used_at = now() - "
+                                        "packbench_sign_in_idle_limit() - interval '1 minute' WHERE token_sha256 = "
+                                        "digest(?, 'sha256')"),
+                         {token}));
+    } else if (how == u"signed-out token") {
+      const packing::Packer kim = kimAtTheBench();
+      VERIFY_OK(packing::signOut(m_bench.db, kim));
+      token = kim.signInToken;
+    } else if (how == u"replaced token") {
+      token = kimAtTheBench().signInToken;
+      (void)signIn(m_bench.db, QStringLiteral("PB-H2"), m_benchStation); // Lee takes the bench
+    } else if (how == u"deactivated packer") {
+      token = signIn(m_bench.db, QStringLiteral("PB-H2"), m_benchStation).signInToken;
+      VERIFY_OK(db::exec(m_admin, QStringLiteral("UPDATE packers SET active = false WHERE id = ?"), {lee}));
+    }
+    const QString before = footprint();
+    const Status refused = attempt(function, a, token, packer);
+    QVERIFY2(!refused.ok(), "allowed, but must be refused");
+    QVERIFY2(int(refused.error().kind) == kind && refused.error().code == sqlstate,
+             qPrintable(refused.error().code + u' ' + refused.error().message));
+    QCOMPARE(footprint(), before);
+    cleanup();
+    const QString live = kimAtTheBench().signInToken;
+    const QString unchanged = footprint();
+    VERIFY_OK(attempt(function, a, live, QVariant()));
+    QVERIFY(footprint() != unchanged);
+  }
+
+  // Whatever later migrations add: no function a station may call takes a claim or a packer without a sign-in
+  // (the lease's heartbeat attributes nothing).
+  void noStationFunction_takesAPackerOrClaim_withoutASignIn()
+  {
+    auto q = db::exec(m_admin,
+                      QStringLiteral("SELECT string_agg(p.proname, ', ' ORDER BY p.proname) FROM pg_proc p "
+                                     "WHERE has_function_privilege('packbench_station', p.oid, 'EXECUTE') AND "
+                                     "p.proname LIKE 'packbench%' AND p.proargnames && ARRAY['p_packer', 'p_claim'] "
+                                     "AND NOT 'p_sign_in' = ANY (p.proargnames)"));
+    VERIFY_OK(q);
+    QVERIFY(q.value().next());
+    QCOMPARE(q.value().value(0).toString(), QStringLiteral("packbench_heartbeat"));
   }
 
   void station_cannotWriteTheOutboxOrAuditOrTrackingUrls()
