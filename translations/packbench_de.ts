@@ -631,6 +631,26 @@
         <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
         <translation>Nicht freigegeben: Das sind nicht Ausweis und PIN einer aktiven Schichtleitung</translation>
     </message>
+    <message>
+        <source>Signed in again · F8 takes the next order</source>
+        <translation>Wieder angemeldet · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>The order is complete but NOT recorded yet: it is recorded as soon as you sign in again. Keep the box on the bench.</source>
+        <translation>Die Bestellung ist vollständig, aber noch NICHT erfasst: Sie wird bei der nächsten Anmeldung erfasst. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>The hold is NOT recorded yet: it is recorded as soon as you sign in again.</source>
+        <translation>Die Rückstellung ist noch NICHT erfasst: Sie wird bei der nächsten Anmeldung erfasst.</translation>
+    </message>
+    <message>
+        <source>Nothing of your last step was saved: sign in again and repeat it.</source>
+        <translation>Vom letzten Schritt wurde nichts gespeichert: wieder anmelden und ihn wiederholen.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended — sign in again</source>
+        <translation>Anmeldung beendet — bitte neu anmelden</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>
@@ -1003,6 +1023,14 @@
     <message>
         <source>A lead must scan their badge and type their PIN to approve</source>
         <translation>Zur Freigabe muss die Schichtleitung ihren Ausweis scannen und ihre PIN eingeben</translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — the sign-in had ended</source>
+        <translation>✖ NICHT GESPEICHERT — die Anmeldung war abgelaufen</translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Repeat the last scan or step.</source>
+        <translation>Nichts wurde gezählt. Letzten Scan oder Schritt wiederholen.</translation>
     </message>
 </context>
 <context>

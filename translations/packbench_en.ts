@@ -631,6 +631,26 @@
         <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed in again · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is complete but NOT recorded yet: it is recorded as soon as you sign in again. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold is NOT recorded yet: it is recorded as soon as you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of your last step was saved: sign in again and repeat it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended — sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>
@@ -1002,6 +1022,14 @@
     </message>
     <message>
         <source>A lead must scan their badge and type their PIN to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — the sign-in had ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Repeat the last scan or step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
