@@ -56,42 +56,44 @@ Result<queue::Claim> LeasedQueueWorkflow::claimOf(const ClaimedOrder &order) con
 {
   if (!order.claimId)
     return makeError(ErrorKind::InvalidInput, trWorkflow("This order was opened without a claim."));
-  return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}, order.orderVersion};
+  return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}, order.orderVersion, order.signInToken};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::takeNext(qint64 locationId, const Packer &packer)
 {
-  auto claimed = m_queue.claimNext(m_stationId, locationId, packer.id);
+  auto claimed = m_queue.claimNext(m_stationId, locationId, packer.id, packer.signInToken);
   if (!claimed)
     return claimed.error();
   if (!claimed.value())
     return makeError(ErrorKind::NotFound, trWorkflow("No order is waiting."));
-  return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId, claimed.value()->orderVersion};
+  return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId, claimed.value()->orderVersion,
+                      packer.signInToken};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::take(qint64 fulfillmentOrderId, const Packer &packer)
 {
-  auto claimed = m_queue.claimSpecific(m_stationId, fulfillmentOrderId, packer.id);
+  auto claimed = m_queue.claimSpecific(m_stationId, fulfillmentOrderId, packer.id, packer.signInToken);
   if (!claimed)
     return claimed.error();
-  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion};
+  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion, packer.signInToken};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead)
 {
   if (!lead.active || !lead.isLead())
     return makeError(ErrorKind::Permission, trWorkflow("Only a lead can take over an order."));
-  auto claimed = m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id, lead.approvalToken);
+  auto claimed =
+      m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id, lead.approvalToken, packer.signInToken);
   if (!claimed)
     return claimed.error();
-  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion};
+  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion, packer.signInToken};
 }
 
-Status LeasedQueueWorkflow::releaseHold(qint64 fulfillmentOrderId, const Packer &lead)
+Status LeasedQueueWorkflow::releaseHold(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead)
 {
   if (!lead.active || !lead.isLead())
     return makeError(ErrorKind::Permission, trWorkflow("Only a lead can release a hold."));
-  return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId, lead.approvalToken);
+  return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId, lead.approvalToken, packer.signInToken);
 }
 
 Result<QList<VerifiedLine>> LeasedQueueWorkflow::verifiedLines(const queue::Claim &claim, bool partial)

@@ -86,7 +86,8 @@ Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qi
     return rows.error();
   if (rows->isEmpty())
     return makeError(ErrorKind::Internal, QStringLiteral("claim insert returned no id"));
-  const Claim claim{rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires, *version};
+  const Claim claim{
+      rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires, *version, actor.signInToken};
   QJsonObject audited = details;
   audited.insert(QStringLiteral("claim_id"), claim.claimId);
   if (Status written = audit(now, actor, action, fulfillmentOrderId, audited); !written)
@@ -105,9 +106,10 @@ Result<int> OrderQueue::orderVersion(qint64 fulfillmentOrderId)
   return rows->first().at(0).toInt();
 }
 
-Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId)
+Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId,
+                                                   const QString &signInToken)
 {
-  return m_postgres ? claimNextPostgres(stationId, locationId, packerId)
+  return m_postgres ? claimNextPostgres({stationId, packerId, signInToken}, locationId)
                     : claimNextSqlite(stationId, locationId, packerId);
 }
 
@@ -147,17 +149,18 @@ Result<std::optional<Claim>> OrderQueue::claimNextSqlite(qint64 stationId, qint6
   return claimed;
 }
 
-Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId)
+Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId,
+                                        const QString &signInToken)
 {
-  return claimOrTakeOver({stationId, packerId}, fulfillmentOrderId, std::nullopt);
+  return claimOrTakeOver({stationId, packerId, signInToken}, fulfillmentOrderId, std::nullopt);
 }
 
 Result<Claim> OrderQueue::takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId,
-                                   qint64 approvedByLeadId, const QString &approvalToken)
+                                   qint64 approvedByLeadId, const QString &approvalToken, const QString &signInToken)
 {
   if (m_postgres && !approvalToken.isEmpty())
-    return claimOrTakeOverPostgres({stationId, packerId}, fulfillmentOrderId, approvalToken);
-  return claimOrTakeOver({stationId, packerId}, fulfillmentOrderId, approvedByLeadId);
+    return claimOrTakeOverPostgres({stationId, packerId, signInToken}, fulfillmentOrderId, approvalToken);
+  return claimOrTakeOver({stationId, packerId, signInToken}, fulfillmentOrderId, approvedByLeadId);
 }
 
 Result<Claim> OrderQueue::claimOrTakeOver(const Actor &actor, qint64 fulfillmentOrderId,
@@ -220,7 +223,8 @@ Result<Claim> OrderQueue::takeClaimed(const QString &now, const Actor &actor, qi
     auto version = orderVersion(fulfillmentOrderId);
     if (!version)
       return version.error();
-    Claim claim{held.claimId, fulfillmentOrderId, actor.stationId, m_clock.nowUtc().addSecs(m_lease.count()), *version};
+    Claim claim{held.claimId, fulfillmentOrderId, actor.stationId, m_clock.nowUtc().addSecs(m_lease.count()),
+                *version,     actor.signInToken};
     auto extended = m_statements.command(
         sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} WHERE id = ?")),
         {now, isoUtc(claim.expiresAt), claim.claimId});
@@ -318,12 +322,12 @@ Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional
 }
 
 Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId, std::optional<qint64> stationId,
-                          const QString &approvalToken)
+                          const QString &approvalToken, const QString &signInToken)
 {
   if (m_postgres) {
     auto lifted = m_statements.query(
-        QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::timestamptz)"),
-        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken),
+        QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::text, ?::timestamptz)"),
+        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken), db::textOrNull(signInToken),
          isoUtc(m_clock.nowUtc())});
     if (!lifted)
       return translated(lifted.error());

@@ -107,7 +107,9 @@ public:
   // for the same format, and the system's printers.
   QStringList printersFor(const documents::PrintJobSummary &job) const;
 
-  // Signs in with badge and PIN (both needed; a scanned badge only selects the packer).
+  // Signs in with badge and PIN (both needed; a scanned badge only selects the packer). On PostgreSQL the database
+  // hands out the sign-in token every later call carries; when it refuses one (expired after hours without work,
+  // signed out elsewhere) the bench goes back to the sign-in screen and says so, and the order stays open.
   void signIn(const QString &badgeId, const QString &pin);
   // Opens a pack session for an order the workflow has claimed (or, without one, an unclaimed order).
   bool openOrder(const packing::ClaimedOrder &order);
@@ -205,6 +207,14 @@ private:
   void setScreen(Screen screen);
   void say(Notice::Where where, Tone tone, const QString &headline, const QString &hint = {}, Cue cue = Cue::None);
   void signedIn(const packing::Packer &packer);
+  // Ends the signed-in packer's sign-in in the database (sign-out, shutdown, another packer at the bench).
+  void endSignIn();
+  // The database refused the packer's sign-in (ErrorKind::SignedOut): back to the sign-in screen, order kept.
+  void signInEnded();
+  // signInEnded() when that is what the error says; true then.
+  bool endedSignIn(const Error &error);
+  // Locks the bench for whoever signs in next; the open order's lease lapses if nobody does.
+  void lockBench();
   void showQueue();
   bool loadLocations();
   qint64 currentLocationId() const;
@@ -222,6 +232,8 @@ private:
   void askLeadAboutJob(LeadAction action, const QString &question);
   void runApprovedPrintAction(const LeadAction &action, qint64 leadId);
   void abandonOrder(const QString &text, const QString &hint);
+  // stopForShutdown(): what becomes of the open order, said for the log.
+  QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).
   void runCommand(const scanning::DecodedScan &scan);
   void refuse(const QString &text);
@@ -229,6 +241,8 @@ private:
   void noteDatabaseError(const Error &error);
   void showOutage(const QString &headline, Cue cue = Cue::None);
   void recoverOrder();
+  // A finish or hold the database did not take (outage, ended sign-in), recorded now; false when none was waiting.
+  bool settleUnrecorded(const QString &recordedHint);
   // Lead approvals and the lapsing lease of a locked bench (stationleadactions.cpp).
   void letLeaseLapse();
   bool reclaimLapsedLease();

@@ -105,6 +105,8 @@ void StationController::approveAsLead(const QString &badgeId, const QString &pin
   }
   if (action.kind == LeadAction::Kind::TakeOver) {
     auto taken = m_settings.workflow->takeOver(action.fulfillmentOrderId, *m_packer, *lead);
+    if (!taken && endedSignIn(taken.error()))
+      return;
     if (!taken) {
       noteDatabaseError(taken.error());
       refreshQueue();
@@ -119,7 +121,9 @@ void StationController::approveAsLead(const QString &badgeId, const QString &pin
           tr("Anything picked for it at the other bench goes back to the shelf"));
     return;
   }
-  const Status released = m_settings.workflow->releaseHold(action.fulfillmentOrderId, *lead);
+  const Status released = m_settings.workflow->releaseHold(action.fulfillmentOrderId, *m_packer, *lead);
+  if (!released && endedSignIn(released.error()))
+    return;
   refreshQueue();
   if (!released) {
     noteDatabaseError(released.error());

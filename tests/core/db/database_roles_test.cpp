@@ -51,6 +51,15 @@ private:
     return *db;
   }
 
+  // A packer signed in at one of the station login's benches: the database's token for the work done there.
+  QString signedInAt(qint64 station)
+  {
+    auto packer = packing::signInWithPin(m_station, QStringLiteral("PB-R1"), QStringLiteral("4321"), station);
+    if (!packer)
+      qFatal("sign-in failed: %s", qPrintable(packer.error().message));
+    return packer->signInToken;
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -87,6 +96,8 @@ private Q_SLOTS:
     VERIFY_OK(db::exec(m_admin,
                        QStringLiteral("INSERT INTO shop_credentials (shop_id, access_token) VALUES (?, 'shpat_x')"),
                        {m_shopA.shopId}));
+    VERIFY_OK(db::exec(m_admin, QStringLiteral("INSERT INTO packers (badge_id, name, pin_hash) VALUES ('PB-R1', "
+                                               "'Rowan', crypt('4321', gen_salt('bf', 4)))")));
 
     auto login = test::createStationLogin(m_admin, m_settings, QStringLiteral("pbt_station_"), m_shopA.shopId,
                                           {m_shopA.locationId});
@@ -138,11 +149,12 @@ private Q_SLOTS:
     auto station =
         queue::registerStation(m_station, QStringLiteral("scope-bench-") + m_stationUser, m_shopA.locationId);
     VERIFY_OK(station);
-    auto other = queue.claimSpecific(*station, m_foB);
+    const QString signIn = signedInAt(*station);
+    auto other = queue.claimSpecific(*station, m_foB, {}, signIn);
     QVERIFY(!other.ok());
     QCOMPARE(kindOf(other), ErrorKind::NotFound);
     // Another shop's location, and a station row this login did not register, are refused outright.
-    QCOMPARE(kindOf(queue.claimNext(*station, m_shopB.locationId)), ErrorKind::Permission);
+    QCOMPARE(kindOf(queue.claimNext(*station, m_shopB.locationId, {}, signIn)), ErrorKind::Permission);
     QCOMPARE(kindOf(queue.claimNext(m_shopA.stationId, m_shopA.locationId)), ErrorKind::Permission);
   }
 
@@ -153,7 +165,10 @@ private Q_SLOTS:
     auto station =
         queue::registerStation(m_station, QStringLiteral("roles-bench-") + m_stationUser, m_shopA.locationId);
     VERIFY_OK(station);
-    auto claim = queue.claimNext(*station, m_shopA.locationId);
+    const QString signIn = signedInAt(*station);
+    // With nobody signed in at the bench there is no work at all (migration 0016).
+    QCOMPARE(kindOf(queue.claimNext(*station, m_shopA.locationId)), ErrorKind::SignedOut);
+    auto claim = queue.claimNext(*station, m_shopA.locationId, {}, signIn);
     VERIFY_OK(claim);
     QVERIFY(claim->has_value());
     const queue::Claim c = **claim;
@@ -177,7 +192,7 @@ private Q_SLOTS:
                      {c.fulfillmentOrderId}),
         1);
     // Lifting the hold needs a lead's approval, which a station cannot make up.
-    QCOMPARE(kindOf(queue.unhold(c.fulfillmentOrderId, 1, *station)), ErrorKind::Permission);
+    QCOMPARE(kindOf(queue.unhold(c.fulfillmentOrderId, 1, *station, {}, signIn)), ErrorKind::Permission);
   }
 
   void station_finishesWithLeasedWorkflow_underRowLevelSecurity()
@@ -191,20 +206,22 @@ private Q_SLOTS:
                               {leadBadge});
     VERIFY_OK(packerRow);
     QVERIFY(packerRow.value().next());
-    packing::Packer packer;
-    packer.id = packerRow.value().value(0).toLongLong();
     const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC));
     queue::OrderQueue queue(m_station, clock, 120s);
     auto station = queue::registerStation(m_station, QStringLiteral("wf-bench-") + m_stationUser, m_shopA.locationId);
     VERIFY_OK(station);
+    auto signedIn = packing::signInWithPin(m_station, leadBadge, QStringLiteral("5150"), *station);
+    VERIFY_OK(signedIn);
+    const packing::Packer packer = *signedIn;
+    QCOMPARE(packer.id, packerRow.value().value(0).toLongLong());
     packing::LeasedQueueWorkflow workflow(m_station, queue, *station);
     auto taken = workflow.take(*fo, packer);
     VERIFY_OK(taken);
     VERIFY_OK(workflow.keepAlive(*taken));
     {
       // The two units are counted in this attempt, as the pack screen records them, under the station role.
-      auto session =
-          packing::PackSession::open(m_station, clock, *fo, {packer.id, taken->claimId, *station}, {false, true});
+      auto session = packing::PackSession::open(
+          m_station, clock, *fo, {packer.id, taken->claimId, *station, packer.signInToken}, {false, true});
       VERIFY_OK(session);
       // A lead's badge alone no longer approves a typed quantity: the database wants the PIN.
       QCOMPARE((*session)->enterManual(0, 2, QStringLiteral("No barcode on item"), leadBadge).outcome,

@@ -101,6 +101,22 @@ private Q_SLOTS:
     QCOMPARE(again.error().kind, ErrorKind::Conflict);
   }
 
+  // 0016: a sign-in session keeps a 32-byte SHA-256 of its token, never the token, and ends with a reason.
+  void signInSessions_keepOnlyAHash_andEndWithAReason()
+  {
+    const QString insert = QStringLiteral("INSERT INTO sign_in_sessions (token_sha256, login, packer_id, ended_at, "
+                                          "end_reason) SELECT %1, session_user, min(id), %2 FROM packers");
+    QVERIFY(db::exec(m_db, insert.arg(QStringLiteral("digest('a', 'sha256')"), QStringLiteral("NULL, NULL"))).ok());
+    QCOMPARE(
+        db::exec(m_db, insert.arg(QStringLiteral("digest('a', 'sha256')"), QStringLiteral("NULL, NULL"))).error().kind,
+        ErrorKind::Conflict);
+    for (const QString &bad :
+         {insert.arg(QStringLiteral("convert_to('a-token-in-clear', 'UTF8')"), QStringLiteral("NULL, NULL")),
+          insert.arg(QStringLiteral("digest('b', 'sha256')"), QStringLiteral("now(), NULL")),
+          insert.arg(QStringLiteral("digest('c', 'sha256')"), QStringLiteral("now(), 'expired'"))})
+      QCOMPARE(db::exec(m_db, bad).error().kind, ErrorKind::InvalidInput);
+  }
+
   void unreachableServer_isUnavailable()
   {
     db::ConnectionSettings s;

@@ -190,11 +190,11 @@ private Q_SLOTS:
       scan(*session, m_daypack);
     }
     VERIFY_OK(m_here->hold(*first, QStringLiteral("box damaged")));
-    const Status byPacker = m_here->releaseHold(fo, m_packer);
+    const Status byPacker = m_here->releaseHold(fo, m_packer, m_packer);
     QVERIFY(!byPacker.ok());
     QCOMPARE(byPacker.error().kind, ErrorKind::Permission);
     QCOMPARE(packState(fo), QStringLiteral("held"));
-    VERIFY_OK(m_here->releaseHold(fo, m_lead));
+    VERIFY_OK(m_here->releaseHold(fo, m_packer, m_lead));
     QCOMPARE(packState(fo), QStringLiteral("queued"));
     QCOMPARE(number(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'unhold' AND subject_id = ? AND "
                                    "actor_id = ? AND station_id = ?"),

@@ -1,10 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/admin/packeradmin.h"
 #include "core/db/sql.h"
 #include "core/packing/packers.h"
 #include "core/packing/pinhash.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/verify.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +94,24 @@ private Q_SLOTS:
     QVERIFY(db::exec(m_db, QStringLiteral("UPDATE packers SET active = 0 WHERE badge_id = 'PB-1002'")).ok());
     QCOMPARE(signInWithBadge(m_db, QStringLiteral("PB-1002")).error().kind, ErrorKind::Permission);
     QVERIFY(!signInWithPin(m_db, QStringLiteral("PB-1002"), QStringLiteral("1002")).ok());
+  }
+
+  void packerAdmin_onSqlite_writesItsOwnHash_andSignOutIsANoOp()
+  {
+    // The embedded station checks PINs in C++ (PBKDF2); PostgreSQL's bcrypt is hub_admin_cli_test's.
+    admin::PackerAdmin admin(m_db, QStringLiteral("tester"));
+    VERIFY_OK(admin.add(QStringLiteral("PB-5151"), QStringLiteral("Sam"), QStringLiteral("packer"),
+                        QStringLiteral("515151")));
+    auto stored = db::exec(m_db, QStringLiteral("SELECT pin_hash FROM packers WHERE badge_id = 'PB-5151'"));
+    QVERIFY(stored.ok() && stored.value().next());
+    QVERIFY(stored.value().value(0).toString().startsWith(QStringLiteral("pbkdf2-sha256$")));
+    auto packer = signInWithPin(m_db, QStringLiteral("PB-5151"), QStringLiteral("515151"), 1);
+    VERIFY_OK(packer);
+    QVERIFY(packer->signInToken.isEmpty()); // one shape: SQLite has no sign-in sessions
+    VERIFY_OK(signOut(m_db, *packer));
+    VERIFY_OK(admin.setPin(QStringLiteral("PB-5151"), QStringLiteral("626262")));
+    QVERIFY(signInWithPin(m_db, QStringLiteral("PB-5151"), QStringLiteral("626262")).ok());
+    QVERIFY(!signInWithPin(m_db, QStringLiteral("PB-5151"), QStringLiteral("515151")).ok());
   }
 };
 

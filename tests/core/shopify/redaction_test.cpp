@@ -191,7 +191,7 @@ private:
     auto claimed = workflow.take(fo, lead);
     VERIFY_OK(claimed);
     VERIFY_OK(workflow.hold(*claimed, QStringLiteral("%1 %2 phoned: hold").arg(m.first, m.last)));
-    VERIFY_OK(workflow.releaseHold(fo, lead));
+    VERIFY_OK(workflow.releaseHold(fo, lead, lead));
     auto resumed = workflow.take(fo, lead);
     VERIFY_OK(resumed);
     packing::PackOptions options;

@@ -3,7 +3,8 @@
 // The station with no window: StationController against a real database (SQLite here, PostgreSQL in
 // stationcontroller_postgres_test), driven by scans as the scanner delivers them. Sign-in needs badge and
 // PIN, every command on the printed sheet does what it says, the lease is kept alive and settled, a lead
-// approves with badge and PIN, an outage refuses input and recovers, PB*REPRINT reprints the last label.
+// approves with badge and PIN, an outage refuses input and recovers, PB*REPRINT reprints the last label. On
+// PostgreSQL the sign-in is the database's: it ends on sign-out, and an expired one sends the packer back to sign in.
 #include "core/db/demodata.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
@@ -91,6 +92,22 @@ private:
         return notice.headline;
     }
     return {};
+  }
+
+  // As if every open sign-in had gone unused past the idle limit (the database's clock, not the test's).
+  void expireSignIns()
+  {
+    QVERIFY(db::execStatic(m_db, QStringLiteral("UPDATE sign_in_sessions SET last_used_at = now() - "
+                                                "packbench_sign_in_idle_limit() - interval '1 minute' "
+                                                "WHERE ended_at IS NULL"))
+                .ok());
+  }
+
+  QString openSignIns(const QString &badge)
+  {
+    return text(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id = s.packer_id "
+                               "WHERE p.badge_id = ? AND s.ended_at IS NULL"),
+                {badge});
   }
 
   packing::Packer packer(const QString &badge)
@@ -412,6 +429,101 @@ private Q_SLOTS:
   }
 
 #ifdef PACKBENCH_TEST_POSTGRES
+  void expiredSignIn_sendsThePackerBackToSignIn_withNothingHalfWritten()
+  {
+    const qint64 fo = queuedOrder(2);
+    auto controller = makeController();
+    QSignalSpy refused(controller.get(), &StationController::signInRefused);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->verifiedTotal(), 1);
+    const QString scans = QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?");
+    const QString before = text(scans, {fo});
+    expireSignIns(); // twelve hours without work, as far as the database can tell
+    controller->handleScan(item);
+    QCOMPARE(controller->screen(), Screen::SignIn);
+    QVERIFY(!refused.isEmpty());
+    QCOMPARE(refused.last().at(0).toString(), QStringLiteral("Your sign-in has ended — sign in again"));
+    QVERIFY(refused.last().at(1).toString().contains(QStringLiteral("Nothing of your last step was saved")));
+    QCOMPARE(text(scans, {fo}), before); // the refused scan left nothing
+    QCOMPARE(controller->session()->verifiedTotal(), 1);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    controller->takeNextOrder(); // the bench waits for a sign-in
+    QCOMPARE(controller->session()->header().fulfillmentOrderId, fo);
+    // The packer signs in again and goes on where they were, under the new sign-in.
+    controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QCOMPARE(controller->screen(), Screen::Pack);
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->verifiedTotal(), 2);
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(text(QStringLiteral("SELECT count(DISTINCT packer_id) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                 "packer_id = (SELECT id FROM packers WHERE badge_id = 'PB-1001')"),
+                  {fo}),
+             QStringLiteral("1"));
+    // The sign-out (PB*SIGNOUT, Ctrl+Q) ends the sign-in in the database too.
+    controller->handleScan(QStringLiteral("PB*SIGNOUT"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1001")), QStringLiteral("0"));
+    QCOMPARE(text(QStringLiteral("SELECT end_reason FROM sign_in_sessions ORDER BY id DESC LIMIT 1")),
+             QStringLiteral("signed_out"));
+  }
+
+  void finishRefused_forAnEndedSignIn_isRecordedOnceSignedInAgain()
+  {
+    // The sign-in ends between the COMPLETE scan and the finish: a trigger plays the clock running out there.
+    QVERIFY(db::execStatic(m_db, QStringLiteral("DROP TRIGGER IF EXISTS test_expire_on_complete ON scan_events")).ok());
+    QVERIFY(
+        db::execStatic(
+            m_db, QStringLiteral("CREATE OR REPLACE FUNCTION test_expire_sign_ins() RETURNS trigger LANGUAGE plpgsql "
+                                 "AS $$ BEGIN UPDATE sign_in_sessions SET last_used_at = now() - "
+                                 "packbench_sign_in_idle_limit() - interval '1 minute' WHERE ended_at IS NULL; "
+                                 "RETURN NEW; END $$"))
+            .ok());
+    QVERIFY(db::execStatic(m_db, QStringLiteral("CREATE TRIGGER test_expire_on_complete AFTER INSERT ON scan_events "
+                                                "FOR EACH ROW WHEN (NEW.raw_code = 'PB*COMPLETE') EXECUTE FUNCTION "
+                                                "test_expire_sign_ins()"))
+                .ok());
+    const qint64 fo = queuedOrder(1);
+    auto controller = makeController();
+    QSignalSpy refused(controller.get(), &StationController::signInRefused);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    controller->handleScan(test::barcodeFor(m_db, m_daypack));
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QVERIFY(db::execStatic(m_db, QStringLiteral("DROP TRIGGER test_expire_on_complete ON scan_events")).ok());
+    QCOMPARE(controller->screen(), Screen::SignIn);
+    QVERIFY(!refused.isEmpty());
+    QVERIFY(refused.last().at(1).toString().contains(QStringLiteral("NOT recorded yet")));
+    QCOMPARE(packState(fo), QStringLiteral("claimed")); // the finish is one transaction: nothing of it was kept
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}),
+             QStringLiteral("0"));
+    controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}),
+             QStringLiteral("1"));
+    QCOMPARE(controller->screen(), Screen::Pack);
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("COMPLETE — recorded")));
+    controller->signOut();
+  }
+
+  void anotherPackerSigningIn_endsTheFirstOnesSignIn()
+  {
+    auto controller = makeController();
+    signIn(*controller, QStringLiteral("PB-1001"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1001")), QStringLiteral("1"));
+    controller->handleScan(QStringLiteral("PB-1002")); // at the queue: locks the bench for them
+    controller->signIn(QStringLiteral("PB-1002"), QStringLiteral("1002"));
+    QCOMPARE(controller->packer()->badgeId, QStringLiteral("PB-1002"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1001")), QStringLiteral("0"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1002")), QStringLiteral("1"));
+    controller->signOut();
+    QCOMPARE(openSignIns(QStringLiteral("PB-1002")), QStringLiteral("0"));
+  }
+
   void lockout_reachesThePacker_atSignIn_andAtALeadApproval()
   {
     // The database locks a badge after five wrong PINs (ErrorKind::LockedOut): the packer and the lead read how
