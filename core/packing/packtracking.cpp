@@ -153,8 +153,8 @@ Result<QString> PackSession::storeTracking(const carriers::TrackingNumber &track
                         QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, ?::integer, "
                                        "?, ?, ?, ?::text, ?::timestamptz)"),
                         {db::orNull(m_context.claimId), db::orNull(m_context.stationId), fo, m_boxNo,
-                         tracking.courierCode, tracking.company, tracking.number,
-                         db::textOrNull(m_context.signInToken), db::isoUtc(m_clock.nowUtc())});
+                         tracking.courierCode, tracking.company, tracking.number, db::textOrNull(m_context.signInToken),
+                         db::isoUtc(m_clock.nowUtc())});
     if (!url)
       return url.error();
     return url.value().next() ? url.value().value(0).toString() : QString();

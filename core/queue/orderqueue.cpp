@@ -327,8 +327,8 @@ Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packe
   if (m_postgres) {
     auto lifted = m_statements.query(
         QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::text, ?::timestamptz)"),
-        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken), db::textOrNull(signInToken),
-         isoUtc(m_clock.nowUtc())});
+        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken),
+         db::textOrNull(signInToken), isoUtc(m_clock.nowUtc())});
     if (!lifted)
       return translated(lifted.error());
     return {};

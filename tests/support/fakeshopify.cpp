@@ -4,8 +4,8 @@
 
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/fakeshopifypaging.h"
-#include "tests/support/signedwebhook.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -642,24 +642,6 @@ int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QS
   const WebhookDelivery delivery{topic, body, shopDomain, webhookId, QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  {},    {}};
   return postWebhook(*m_network, url, delivery, secret);
-  QNetworkRequest request(url);
-  request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-  request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
-  request.setRawHeader("X-Shopify-Hmac-Sha256", test::shopifyHmac(secret, body));
-  request.setRawHeader("X-Shopify-Shop-Domain", shopDomain.toUtf8());
-  request.setRawHeader("X-Shopify-API-Version", "2026-01");
-  request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());
-  request.setRawHeader("X-Shopify-Event-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
-  request.setRawHeader("X-Shopify-Triggered-At", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
-  request.setTransferTimeout(10000);
-  QNetworkReply *reply = m_network->post(request, body);
-  QEventLoop loop;
-  connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-  if (!reply->isFinished())
-    loop.exec();
-  const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-  reply->deleteLater();
-  return status.isValid() ? status.toInt() : -1;
 }
 
 } // namespace pb::test
