@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -15,6 +16,7 @@
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace pb::config {
 
@@ -246,18 +248,48 @@ void applyFile(Layering &layering, const QString &path, Source source, bool requ
     layering.apply(entry.key, entry.value, source, QStringLiteral("%1:%2").arg(path).arg(entry.line), privateFile);
 }
 
+// Each key's variable names, worked out once rather than on every load.
+struct EnvironmentNames {
+  const KeyDef *key;
+  QString value; // PACKBENCH_DATABASE_HOST
+  QString file;  // PACKBENCH_DATABASE_PASSWORD_FILE
+};
+
+const std::vector<EnvironmentNames> &environmentNames()
+{
+  static const std::vector<EnvironmentNames> names = [] {
+    std::vector<EnvironmentNames> all;
+    for (const KeyDef *key : allKeys()) {
+      const QString name = environmentName(*key);
+      all.push_back({key, name, name + QStringLiteral("_FILE")});
+    }
+    return all;
+  }();
+  return names;
+}
+
+const QSet<QString> &knownEnvironmentNames()
+{
+  static const QSet<QString> known = [] {
+    QSet<QString> all;
+    for (const EnvironmentNames &names : environmentNames())
+      all << names.value << names.file;
+    return all;
+  }();
+  return known;
+}
+
 void applyEnvironment(Layering &layering, const QProcessEnvironment &env)
 {
-  QSet<QString> known;
-  for (const KeyDef *key : allKeys()) {
-    const QString name = environmentName(*key);
-    known << name << name + QStringLiteral("_FILE");
-    if (env.contains(name))
-      layering.apply(toQString(key->name), env.value(name), Source::Environment, name, true);
-    if (key->secret && env.contains(name + QStringLiteral("_FILE")))
-      layering.apply(toQString(key->name) + kSecretFileSuffix, env.value(name + QStringLiteral("_FILE")),
-                     Source::Environment, name + QStringLiteral("_FILE"), true);
+  for (const EnvironmentNames &names : environmentNames()) {
+    const KeyDef *key = names.key;
+    if (env.contains(names.value))
+      layering.apply(toQString(key->name), env.value(names.value), Source::Environment, names.value, true);
+    if (key->secret && env.contains(names.file))
+      layering.apply(toQString(key->name) + kSecretFileSuffix, env.value(names.file), Source::Environment, names.file,
+                     true);
   }
+  const QSet<QString> &known = knownEnvironmentNames();
   // A typo in a variable name would otherwise be silently ignored.
   for (const QString &name : env.keys()) {
     if (name.startsWith(u"PACKBENCH_") && !name.startsWith(u"PACKBENCH_TEST_") && !known.contains(name))
