@@ -99,6 +99,41 @@
     </message>
 </context>
 <context>
+    <name>pb::packing::LeasedQueueWorkflow</name>
+    <message>
+        <source>This order changed while it was being packed: more items were verified than it now asks for. Nothing was recorded.</source>
+        <translation>Diese Bestellung wurde während des Packens geändert: Es wurden mehr Artikel geprüft, als sie jetzt verlangt. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not every item was verified in this pack attempt; nothing was recorded. Scan the missing items or ship partial.</source>
+        <translation>Nicht jeder Artikel wurde in diesem Packvorgang geprüft; nichts wurde gespeichert. Fehlende Artikel scannen oder als Teillieferung versenden.</translation>
+    </message>
+    <message>
+        <source>Nothing was verified in this pack attempt; nothing was recorded.</source>
+        <translation>In diesem Packvorgang wurde nichts geprüft; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>This order was opened without a claim.</source>
+        <translation>Diese Bestellung wurde ohne Reservierung geöffnet.</translation>
+    </message>
+    <message>
+        <source>No order is waiting.</source>
+        <translation>Keine Bestellung wartet.</translation>
+    </message>
+    <message>
+        <source>Only a lead can take over an order.</source>
+        <translation>Nur eine Schichtleitung kann eine Bestellung übernehmen.</translation>
+    </message>
+    <message>
+        <source>Only a lead can release a hold.</source>
+        <translation>Nur eine Schichtleitung kann eine Rückstellung aufheben.</translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation>Diese Bestellung gibt es nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::Packers</name>
     <message numerus="yes">
         <source>Too many wrong PINs — try again in %n s</source>
@@ -216,6 +251,75 @@
     <message>
         <source>Printer &apos;%1&apos; refused a new page</source>
         <translation>Drucker „%1“ hat eine neue Seite abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::OrderQueue</name>
+    <message>
+        <source>This order was edited after it was opened for packing; nothing was recorded. Put the items back and pack it again.</source>
+        <translation>Diese Bestellung wurde geändert, nachdem sie zum Packen geöffnet wurde; nichts wurde gespeichert. Artikel zurücklegen und neu packen.</translation>
+    </message>
+    <message>
+        <source>No such order in the queue.</source>
+        <translation>Diese Bestellung ist nicht in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>This order is on hold: %1</source>
+        <translation>Diese Bestellung ist zurückgestellt: %1</translation>
+    </message>
+    <message>
+        <source>This order is already packed.</source>
+        <translation>Diese Bestellung ist bereits gepackt.</translation>
+    </message>
+    <message>
+        <source>This order was cancelled.</source>
+        <translation>Diese Bestellung wurde storniert.</translation>
+    </message>
+    <message>
+        <source>This order is being packed at another station.</source>
+        <translation>Diese Bestellung wird an einer anderen Station gepackt.</translation>
+    </message>
+    <message>
+        <source>The lease on this order was lost; it went back to the queue.</source>
+        <translation>Die Reservierung dieser Bestellung ist verloren; sie ist zurück in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>A hold needs a reason.</source>
+        <translation>Eine Rückstellung braucht einen Grund.</translation>
+    </message>
+    <message>
+        <source>This order is not on hold.</source>
+        <translation>Diese Bestellung ist nicht zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>This order changed while it was being packed.</source>
+        <translation>Diese Bestellung wurde während des Packens geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationSite</name>
+    <message>
+        <source>No shop %1 in this database (station.shop).</source>
+        <translation>Kein Shop %1 in dieser Datenbank (station.shop).</translation>
+    </message>
+    <message>
+        <source>Shop %1 has no location with code %2 (station.location).</source>
+        <translation>Shop %1 hat keinen Standort mit dem Code %2 (station.location).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set station.shop and station.location: the database holds %n shop(s).</source>
+        <translation>
+            <numerusform>station.shop und station.location setzen: die Datenbank enthält %n Shop.</numerusform>
+            <numerusform>station.shop und station.location setzen: die Datenbank enthält %n Shops.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No location with code %1 (station.location).</source>
+        <translation>Kein Standort mit dem Code %1 (station.location).</translation>
+    </message>
+    <message>
+        <source>Location code %1 exists in more than one shop: set station.shop to the shop&apos;s domain.</source>
+        <translation>Den Standortcode %1 gibt es in mehr als einem Shop: station.shop auf die Domain des Shops setzen.</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,41 @@
     </message>
 </context>
 <context>
+    <name>pb::packing::LeasedQueueWorkflow</name>
+    <message>
+        <source>This order changed while it was being packed: more items were verified than it now asks for. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every item was verified in this pack attempt; nothing was recorded. Scan the missing items or ship partial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was verified in this pack attempt; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was opened without a claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lead can take over an order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lead can release a hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::Packers</name>
     <message numerus="yes">
         <source>Too many wrong PINs — try again in %n s</source>
@@ -215,6 +250,75 @@
     </message>
     <message>
         <source>Printer &apos;%1&apos; refused a new page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::OrderQueue</name>
+    <message>
+        <source>This order was edited after it was opened for packing; nothing was recorded. Put the items back and pack it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such order in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is on hold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is already packed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is being packed at another station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease on this order was lost; it went back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hold needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is not on hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order changed while it was being packed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationSite</name>
+    <message>
+        <source>No shop %1 in this database (station.shop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop %1 has no location with code %2 (station.location).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set station.shop and station.location: the database holds %n shop(s).</source>
+        <translation>
+            <numerusform>Set station.shop and station.location: the database holds %n shop.</numerusform>
+            <numerusform>Set station.shop and station.location: the database holds %n shops.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No location with code %1 (station.location).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location code %1 exists in more than one shop: set station.shop to the shop&apos;s domain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
