@@ -4,6 +4,7 @@
 
 #include "core/config/inifile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -163,7 +164,8 @@ public:
       m_problems << QStringLiteral("'database.ssl_cert' and 'database.ssl_key' must be set together");
     if (!m_problems.isEmpty())
       return makeError(ErrorKind::InvalidInput,
-                       QStringLiteral("configuration rejected:\n  ") + m_problems.join(QStringLiteral("\n  ")));
+                       QCoreApplication::translate("pb::config::ConfigLoader", "configuration rejected:\n  ") +
+                           m_problems.join(QStringLiteral("\n  ")));
     return m_config;
   }
 
