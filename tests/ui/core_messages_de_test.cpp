@@ -65,6 +65,17 @@ private Q_SLOTS:
              QStringLiteral("Die Reservierung dieser Bestellung ist verloren; sie ist zurück in der Warteschlange."));
   }
 
+  void databaseError_isGerman()
+  {
+    // The station shows this at start when its embedded database has nowhere to live.
+    db::ConnectionSettings settings;
+    settings.sqlitePath = QStringLiteral("/dev/null/packbench/station.sqlite");
+    auto db = db::openDatabase(settings, QStringLiteral("core-messages-de-nowhere"));
+    QVERIFY(!db.ok());
+    QCOMPARE(db.error().message,
+             QStringLiteral("Verzeichnis für %1 kann nicht angelegt werden").arg(settings.sqlitePath));
+  }
+
   void stationSite_pluralIsGerman()
   {
     // A second shop makes the choice ambiguous: the start-up error counts the shops.
