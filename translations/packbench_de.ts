@@ -99,6 +99,82 @@
     </message>
 </context>
 <context>
+    <name>pb::carriers::ShipEngineCarrier</name>
+    <message>
+        <source>label not bought: </source>
+        <translation>Etikett nicht gekauft: </translation>
+    </message>
+    <message>
+        <source>rates need a carrier and a package</source>
+        <translation>Tarife brauchen einen Versanddienst und ein Paket</translation>
+    </message>
+    <message>
+        <source>tracking needs a carrier and a number</source>
+        <translation>Sendungsverfolgung braucht einen Versanddienst und eine Nummer</translation>
+    </message>
+</context>
+<context>
+    <name>pb::config::ConfigLoader</name>
+    <message>
+        <source>configuration rejected:
+  </source>
+        <translation>Konfiguration abgelehnt:
+  </translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Connection</name>
+    <message>
+        <source>Qt SQL driver %1 is not installed (Debian: %2)</source>
+        <translation>Der Qt-SQL-Treiber %1 ist nicht installiert (Debian: %2)</translation>
+    </message>
+    <message>
+        <source>cannot create directory for %1</source>
+        <translation>Verzeichnis für %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::MigrationRunner</name>
+    <message>
+        <source>database schema version %1 is newer than this program understands (%2); upgrade Packbench before using this database</source>
+        <translation>Das Datenbankschema hat Version %1, neuer als dieses Programm versteht (%2); Packbench aktualisieren, bevor diese Datenbank verwendet wird</translation>
+    </message>
+    <message>
+        <source>migration %1_%2 was changed after it was applied (checksum mismatch); migrations are forward-only: add a new one instead</source>
+        <translation>Migration %1_%2 wurde nach dem Einspielen geändert (Prüfsumme stimmt nicht); Migrationen gehen nur vorwärts: stattdessen eine neue hinzufügen</translation>
+    </message>
+    <message>
+        <source>database schema version %1 is older than this program needs (%2); run &apos;packbench-hub migrate&apos;</source>
+        <translation>Das Datenbankschema hat Version %1, älter als dieses Programm braucht (%2); „packbench-hub migrate“ ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Reconnector</name>
+    <message>
+        <source>database unavailable: %1</source>
+        <translation>Datenbank nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>database unavailable; reconnecting in %1 s</source>
+        <translation>Datenbank nicht erreichbar; neue Verbindung in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::SlipTemplate</name>
+    <message>
+        <source>template of %1 characters exceeds the limit of %2</source>
+        <translation>Vorlage mit %1 Zeichen überschreitet die Grenze von %2</translation>
+    </message>
+    <message>
+        <source>cannot read the slip template %1: %2</source>
+        <translation>Lieferscheinvorlage %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the slip template %1 is larger than %2 bytes</source>
+        <translation>Die Lieferscheinvorlage %1 ist größer als %2 Bytes</translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::LeasedQueueWorkflow</name>
     <message>
         <source>This order changed while it was being packed: more items were verified than it now asks for. Nothing was recorded.</source>
@@ -134,6 +210,31 @@
     </message>
 </context>
 <context>
+    <name>pb::packing::PackOrder</name>
+    <message>
+        <source>no catalogue item for the scanned code</source>
+        <translation>Kein Katalogartikel zum gescannten Code</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackSession</name>
+    <message>
+        <source>a pack session needs a signed-in packer</source>
+        <translation>Zum Packen muss ein Packer angemeldet sein</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackWorkflow</name>
+    <message>
+        <source>this station cannot take orders over</source>
+        <translation>Diese Station kann keine Bestellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>this station cannot release holds</source>
+        <translation>Diese Station kann keine Rückstellungen aufheben</translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::Packers</name>
     <message numerus="yes">
         <source>Too many wrong PINs — try again in %n s</source>
@@ -141,6 +242,26 @@
             <numerusform>Zu viele falsche PINs — in %n Sekunde erneut versuchen</numerusform>
             <numerusform>Zu viele falsche PINs — in %n Sekunden erneut versuchen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unknown badge</source>
+        <translation>Unbekannter Ausweis</translation>
+    </message>
+    <message>
+        <source>unknown packer</source>
+        <translation>Unbekannter Packer</translation>
+    </message>
+    <message>
+        <source>badge is deactivated</source>
+        <translation>Ausweis ist gesperrt</translation>
+    </message>
+    <message>
+        <source>badge or PIN not accepted</source>
+        <translation>Ausweis oder PIN nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>lead badge or PIN not accepted</source>
+        <translation>Ausweis oder PIN der Schichtleitung nicht akzeptiert</translation>
     </message>
 </context>
 <context>

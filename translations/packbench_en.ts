@@ -99,6 +99,81 @@
     </message>
 </context>
 <context>
+    <name>pb::carriers::ShipEngineCarrier</name>
+    <message>
+        <source>label not bought: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rates need a carrier and a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking needs a carrier and a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::config::ConfigLoader</name>
+    <message>
+        <source>configuration rejected:
+  </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Connection</name>
+    <message>
+        <source>Qt SQL driver %1 is not installed (Debian: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create directory for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::MigrationRunner</name>
+    <message>
+        <source>database schema version %1 is newer than this program understands (%2); upgrade Packbench before using this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migration %1_%2 was changed after it was applied (checksum mismatch); migrations are forward-only: add a new one instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database schema version %1 is older than this program needs (%2); run &apos;packbench-hub migrate&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Reconnector</name>
+    <message>
+        <source>database unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database unavailable; reconnecting in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::SlipTemplate</name>
+    <message>
+        <source>template of %1 characters exceeds the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the slip template %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the slip template %1 is larger than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::LeasedQueueWorkflow</name>
     <message>
         <source>This order changed while it was being packed: more items were verified than it now asks for. Nothing was recorded.</source>
@@ -134,6 +209,31 @@
     </message>
 </context>
 <context>
+    <name>pb::packing::PackOrder</name>
+    <message>
+        <source>no catalogue item for the scanned code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackSession</name>
+    <message>
+        <source>a pack session needs a signed-in packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackWorkflow</name>
+    <message>
+        <source>this station cannot take orders over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this station cannot release holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::Packers</name>
     <message numerus="yes">
         <source>Too many wrong PINs — try again in %n s</source>
@@ -141,6 +241,26 @@
             <numerusform>Too many wrong PINs — try again in %n second</numerusform>
             <numerusform>Too many wrong PINs — try again in %n seconds</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unknown badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge is deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge or PIN not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lead badge or PIN not accepted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
