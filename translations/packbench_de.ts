@@ -121,6 +121,38 @@
         <translation>Konfiguration abgelehnt:
   </translation>
     </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation>%1: unbekannter Schlüssel „%2“</translation>
+    </message>
+    <message>
+        <source>%1: secret &apos;%2&apos; may only come from a private (0600) file, &apos;%2_file&apos; or the environment</source>
+        <translation>%1: das Geheimnis „%2“ darf nur aus einer privaten Datei (0600), „%2_file“ oder der Umgebung kommen</translation>
+    </message>
+    <message>
+        <source>&apos;database.ssl_cert&apos; and &apos;database.ssl_key&apos; must be set together</source>
+        <translation>„database.ssl_cert“ und „database.ssl_key“ müssen zusammen gesetzt sein</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is a hub secret; stations never hold Shopify or carrier secrets</source>
+        <translation>%1: „%2“ ist ein Hub-Geheimnis; Stationen halten nie Shopify- oder Versanddienst-Geheimnisse</translation>
+    </message>
+    <message>
+        <source>%1: cannot read secret file for &apos;%2&apos;: %3</source>
+        <translation>%1: Geheimnisdatei für „%2“ kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: secret file &apos;%2&apos; for &apos;%3&apos; must have mode 0600 or stricter</source>
+        <translation>%1: die Geheimnisdatei „%2“ für „%3“ muss Modus 0600 oder strenger haben</translation>
+    </message>
+    <message>
+        <source>%1: invalid value %2 for &apos;%3&apos;: %4</source>
+        <translation>%1: ungültiger Wert %2 für „%3“: %4</translation>
+    </message>
+    <message>
+        <source>%1: config file not found</source>
+        <translation>%1: Konfigurationsdatei nicht gefunden</translation>
+    </message>
 </context>
 <context>
     <name>pb::db::Connection</name>
@@ -157,6 +189,17 @@
     <message>
         <source>database unavailable; reconnecting in %1 s</source>
         <translation>Datenbank nicht erreichbar; neue Verbindung in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::PrintJournal</name>
+    <message>
+        <source>print job %1 not found</source>
+        <translation>Druckauftrag %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>print job %1 is already %2</source>
+        <translation>Druckauftrag %1 ist schon %2</translation>
     </message>
 </context>
 <context>
@@ -221,6 +264,13 @@
     <message>
         <source>a pack session needs a signed-in packer</source>
         <translation>Zum Packen muss ein Packer angemeldet sein</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackTracking</name>
+    <message>
+        <source>box %1 already has a tracking number that conflicts</source>
+        <translation>Karton %1 hat schon eine widersprechende Sendungsnummer</translation>
     </message>
 </context>
 <context>
@@ -415,6 +465,33 @@
     <message>
         <source>This order changed while it was being packed.</source>
         <translation>Diese Bestellung wurde während des Packens geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationRegistration</name>
+    <message>
+        <source>no data directory for the station&apos;s identity</source>
+        <translation>Kein Datenverzeichnis für die Kennung der Station</translation>
+    </message>
+    <message>
+        <source>cannot read the station identity file %1: %2</source>
+        <translation>Die Kennungsdatei der Station %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the station identity file %1: %2</source>
+        <translation>Die Kennungsdatei der Station %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>station name is empty</source>
+        <translation>Der Stationsname ist leer</translation>
+    </message>
+    <message>
+        <source>station installation id is empty</source>
+        <translation>Die Installationskennung der Station ist leer</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,38 @@
   </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: secret &apos;%2&apos; may only come from a private (0600) file, &apos;%2_file&apos; or the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;database.ssl_cert&apos; and &apos;database.ssl_key&apos; must be set together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is a hub secret; stations never hold Shopify or carrier secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read secret file for &apos;%2&apos;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: secret file &apos;%2&apos; for &apos;%3&apos; must have mode 0600 or stricter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: invalid value %2 for &apos;%3&apos;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: config file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::db::Connection</name>
@@ -155,6 +187,17 @@
     </message>
     <message>
         <source>database unavailable; reconnecting in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::PrintJournal</name>
+    <message>
+        <source>print job %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print job %1 is already %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -219,6 +262,13 @@
     <name>pb::packing::PackSession</name>
     <message>
         <source>a pack session needs a signed-in packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackTracking</name>
+    <message>
+        <source>box %1 already has a tracking number that conflicts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -413,6 +463,33 @@
     </message>
     <message>
         <source>This order changed while it was being packed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationRegistration</name>
+    <message>
+        <source>no data directory for the station&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the station identity file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the station identity file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>station name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>station installation id is empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
