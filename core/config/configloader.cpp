@@ -4,6 +4,7 @@
 
 #include "core/config/inifile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -142,14 +143,15 @@ public:
     }
     const KeyDef *key = findKey(name);
     if (!key) {
-      m_problems << QStringLiteral("%1: unknown key '%2'").arg(origin, name);
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: unknown key '%2'").arg(origin, name);
       return;
     }
     if (!inScope(*key, origin))
       return;
     if (key->secret && !inlineSecretAllowed) {
-      m_problems << QStringLiteral("%1: secret '%2' may only come from a private (0600) file, '%2_file' "
-                                   "or the environment")
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader",
+                                                "%1: secret '%2' may only come from a private (0600) file, '%2_file' "
+                                                "or the environment")
                         .arg(origin, name);
       return;
     }
@@ -162,10 +164,12 @@ public:
     const bool hasCert = !m_config.get(keys::DatabaseSslCert).isEmpty();
     const bool hasKey = !m_config.get(keys::DatabaseSslKey).isEmpty();
     if (hasCert != hasKey)
-      m_problems << QStringLiteral("'database.ssl_cert' and 'database.ssl_key' must be set together");
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader",
+                                                "'database.ssl_cert' and 'database.ssl_key' must be set together");
     if (!m_problems.isEmpty())
       return makeError(ErrorKind::InvalidInput,
-                       QStringLiteral("configuration rejected:\n  ") + m_problems.join(QStringLiteral("\n  ")));
+                       QCoreApplication::translate("pb::config::ConfigLoader", "configuration rejected:\n  ") +
+                           m_problems.join(QStringLiteral("\n  ")));
     return m_config;
   }
 
@@ -176,7 +180,9 @@ private:
   {
     if (m_program == Scope::Station && key.scope == Scope::Hub) {
       if (key.secret)
-        m_problems << QStringLiteral("%1: '%2' is a hub secret; stations never hold Shopify or carrier secrets")
+        m_problems << QCoreApplication::translate(
+                          "pb::config::ConfigLoader",
+                          "%1: '%2' is a hub secret; stations never hold Shopify or carrier secrets")
                           .arg(origin, toQString(key.name));
       return false; // other hub-only keys in a shared file are simply not ours
     }
@@ -192,11 +198,13 @@ private:
       QString unreachable;
       const QString why = isAbsent(path, &unreachable) ? path + QStringLiteral(": ") + file.errorString()
                                                        : unreadableProblem(path, file.errorString(), true);
-      m_problems << QStringLiteral("%1: cannot read secret file for '%2': %3").arg(origin, toQString(key.name), why);
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: cannot read secret file for '%2': %3")
+                        .arg(origin, toQString(key.name), why);
       return;
     }
     if (!isPrivateFile(path)) {
-      m_problems << QStringLiteral("%1: secret file '%2' for '%3' must have mode 0600 or stricter")
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader",
+                                                "%1: secret file '%2' for '%3' must have mode 0600 or stricter")
                         .arg(origin, path, toQString(key.name));
       return;
     }
@@ -210,7 +218,8 @@ private:
     if (!why.isEmpty()) {
       // Never echo a secret's value, even a malformed one.
       const QString shown = key.secret ? QStringLiteral("(hidden)") : QLatin1Char('\'') + value + QLatin1Char('\'');
-      m_problems << QStringLiteral("%1: invalid value %2 for '%3': %4").arg(origin, shown, toQString(key.name), why);
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: invalid value %2 for '%3': %4")
+                        .arg(origin, shown, toQString(key.name), why);
       return;
     }
     m_config.set(key, ConfigValue{value, source, origin});
@@ -226,7 +235,8 @@ void applyFile(Layering &layering, const QString &path, Source source, bool requ
   QString unreachable;
   if (isAbsent(path, &unreachable)) {
     if (required)
-      layering.addProblem(QStringLiteral("%1: config file not found").arg(path));
+      layering.addProblem(
+          QCoreApplication::translate("pb::config::ConfigLoader", "%1: config file not found").arg(path));
     return;
   }
   if (!unreachable.isEmpty()) {
