@@ -954,6 +954,26 @@
         <source>The list shows how it goes</source>
         <translation>Die Liste zeigt, wie es läuft</translation>
     </message>
+    <message>
+        <source>Signed in again · F8 takes the next order</source>
+        <translation>Wieder angemeldet · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>The order is complete but NOT recorded yet: it is recorded as soon as you sign in again. Keep the box on the bench.</source>
+        <translation>Die Bestellung ist vollständig, aber noch NICHT erfasst: Sie wird bei der nächsten Anmeldung erfasst. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>The hold is NOT recorded yet: it is recorded as soon as you sign in again.</source>
+        <translation>Die Rückstellung ist noch NICHT erfasst: Sie wird bei der nächsten Anmeldung erfasst.</translation>
+    </message>
+    <message>
+        <source>Nothing of your last step was saved: sign in again and repeat it.</source>
+        <translation>Vom letzten Schritt wurde nichts gespeichert: wieder anmelden und ihn wiederholen.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended — sign in again</source>
+        <translation>Anmeldung beendet — bitte neu anmelden</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>
@@ -1369,6 +1389,14 @@
     <message>
         <source>If it is a %1 label: scan ACK, then scan it again</source>
         <translation>Falls es ein %1-Etikett ist: ACK scannen, dann noch einmal scannen</translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — the sign-in had ended</source>
+        <translation>✖ NICHT GESPEICHERT — die Anmeldung war abgelaufen</translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Repeat the last scan or step.</source>
+        <translation>Nichts wurde gezählt. Letzten Scan oder Schritt wiederholen.</translation>
     </message>
 </context>
 <context>

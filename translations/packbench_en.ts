@@ -953,6 +953,26 @@
         <source>The list shows how it goes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed in again · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is complete but NOT recorded yet: it is recorded as soon as you sign in again. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold is NOT recorded yet: it is recorded as soon as you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of your last step was saved: sign in again and repeat it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended — sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>
@@ -1367,6 +1387,14 @@
     </message>
     <message>
         <source>If it is a %1 label: scan ACK, then scan it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — the sign-in had ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Repeat the last scan or step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
