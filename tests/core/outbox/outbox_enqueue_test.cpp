@@ -9,8 +9,7 @@
 #include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
 #include "core/scanning/scandecoder.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/demopackbench.h"
 #include "tests/support/verify.h"
 
 #include <QJsonDocument>
@@ -42,47 +41,26 @@ struct StoredRow {
 
 } // namespace
 
-class OutboxEnqueueTest final : public QObject {
+class OutboxEnqueueTest final : public QObject, private test::DemoPackBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  scanning::ScanDecoder m_decoder;
   qint64 m_stationId = 0;
   qint64 m_packerId = 0;
-  int m_orderNo = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-  const QString m_daypack = QStringLiteral("NW-T2D-001");
-  const QString m_shell = QStringLiteral("NW-RRS-004");
 
-  qint64 newOrder()
-  {
-    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#OB%1").arg(++m_orderNo), {{m_daypack, 2}, {m_shell, 1}});
-    if (!fo)
-      qFatal("createClaimedOrder: %s", qPrintable(fo.error().message));
-    if (!db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}))
-      qFatal("could not queue the order");
-    return *fo;
-  }
-
-  qint64 count(const QString &sql, const QVariantList &values = {})
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
-  }
+  qint64 newOrder() { return queuedOrder(QStringLiteral("#OB")); }
 
   qint64 lineOf(qint64 fo, const QString &sku)
   {
-    return count(QStringLiteral("SELECT id FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND sku = ?"),
-                 {fo, sku});
+    return scalar(QStringLiteral("SELECT id FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND sku = ?"),
+                  {fo, sku});
   }
 
   qint64 shopOf(qint64 fo)
   {
-    return count(
+    return scalar(
         QStringLiteral("SELECT o.shop_id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
         {fo});
   }
@@ -135,7 +113,7 @@ private Q_SLOTS:
     VERIFY_OK(db);
     m_db = *db;
     const qint64 probe = newOrder();
-    const qint64 location = count(QStringLiteral("SELECT location_id FROM fulfillment_orders WHERE id = ?"), {probe});
+    const qint64 location = scalar(QStringLiteral("SELECT location_id FROM fulfillment_orders WHERE id = ?"), {probe});
     auto station = queue::registerStation(m_db, QStringLiteral("ob-bench"), location);
     VERIFY_OK(station);
     m_stationId = *station;
@@ -189,8 +167,8 @@ private Q_SLOTS:
     QVERIFY(messageOf(*enqueued) == messageOf(*finished));
     QCOMPARE(enqueued->payload, finished->payload);
 #ifndef PACKBENCH_OUTBOX_TEST_SQLITE
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE id = ? AND payload = ?::jsonb"),
-                   {enqueued->id, QString::fromUtf8(QJsonDocument(finished->payload).toJson())}),
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE id = ? AND payload = ?::jsonb"),
+                    {enqueued->id, QString::fromUtf8(QJsonDocument(finished->payload).toJson())}),
              1);
 #endif
   }
@@ -218,8 +196,8 @@ private Q_SLOTS:
     QVERIFY(stored.has_value());
     QCOMPARE(stored->shopId, shopOf(fo));
     QCOMPARE(stored->aggregate, QString::number(fo));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE id = ? AND status = 'pending' AND attempts = 0"),
-                   {stored->id}),
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE id = ? AND status = 'pending' AND attempts = 0"),
+                    {stored->id}),
              1);
   }
 
@@ -236,7 +214,7 @@ private Q_SLOTS:
     auto refused = outbox::enqueue(m_db, sync);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, ErrorKind::Conflict);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE idempotency_key = ?"), {sync.idempotencyKey}), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE idempotency_key = ?"), {sync.idempotencyKey}), 1);
     const auto stored = row(sync.idempotencyKey);
     QVERIFY(stored.has_value());
     QVERIFY(messageOf(*stored) == sync);
@@ -249,7 +227,7 @@ private Q_SLOTS:
     auto written = outbox::enqueue(m_db, outbox::Message::fulfillmentCreate(unknown));
     VERIFY_OK(written);
     QVERIFY(!*written);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = '987654321'")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = '987654321'")), 0);
     auto keyless = outbox::enqueue(m_db, outbox::Message::withKey(outbox::ReleaseHold{1}, QString()));
     QVERIFY(!keyless.ok());
     QCOMPARE(keyless.error().kind, ErrorKind::InvalidInput);

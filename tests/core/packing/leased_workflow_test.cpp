@@ -11,8 +11,7 @@
 #include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
 #include "core/scanning/scandecoder.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/demopackbench.h"
 #include "tests/support/verify.h"
 
 #include <QJsonDocument>
@@ -25,53 +24,36 @@
 using namespace pb;
 using namespace std::chrono_literals;
 
-class LeasedWorkflowTest final : public QObject {
+#ifdef PACKBENCH_WORKFLOW_TEST_SQLITE
+constexpr bool kSqlite = true;
+#else
+constexpr bool kSqlite = false;
+#endif
+
+class LeasedWorkflowTest final : public QObject, private test::DemoPackBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  scanning::ScanDecoder m_decoder;
   packing::Packer m_packer;
   qint64 m_stationId = 0;
   qint64 m_locationId = 0;
-  int m_orderNo = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-  const QString m_daypack = QStringLiteral("NW-T2D-001");
-  const QString m_shell = QStringLiteral("NW-RRS-004");
 
   // A waiting order ahead of everything the demo queued: the next one takeNext hands out.
   qint64 queuedOrder()
   {
-    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#W%1").arg(++m_orderNo), {{m_daypack, 2}, {m_shell, 1}});
-    if (!fo)
-      qFatal("createClaimedOrder: %s", qPrintable(fo.error().message));
-    if (!db::exec(m_db,
-                  QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', priority = 1000 + ? "
-                                 "WHERE id = ?"),
-                  {m_orderNo, *fo}))
-      qFatal("could not queue the order");
-    return *fo;
-  }
-
-  qint64 count(const QString &sql, const QVariantList &values)
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
-  }
-
-  QString text(const QString &sql, const QVariantList &values)
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q.value().value(0).toString() : QString();
+    const qint64 fo = DemoPackBench::queuedOrder(QStringLiteral("#W"));
+    if (!db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 1000 + ? WHERE id = ?"),
+                  {m_orderNo, fo}))
+      qFatal("could not put the order first");
+    return fo;
   }
 
   qint64 outboxRows(qint64 fo)
   {
-    return count(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"),
-                 {QString::number(fo)});
+    return scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"),
+                  {QString::number(fo)});
   }
 
   QString packState(qint64 fo)
@@ -96,18 +78,11 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-#ifdef PACKBENCH_WORKFLOW_TEST_SQLITE
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("workflow.sqlite")), QStringLiteral("wf"), m_clock);
+    auto db = test::openDemoDatabase(kSqlite, m_dir.path(), QStringLiteral("workflow"), m_clock);
     VERIFY_OK(db);
     m_db = *db;
-#else
-    auto scratch = test::createMigratedDatabase(QStringLiteral("workflow"));
-    VERIFY_OK(scratch);
-    m_db = scratch->db;
-    VERIFY_OK(db::seedDemoData(m_db, m_clock));
-#endif
     const qint64 probe = queuedOrder();
-    m_locationId = count(QStringLiteral("SELECT location_id FROM fulfillment_orders WHERE id = ?"), {probe});
+    m_locationId = scalar(QStringLiteral("SELECT location_id FROM fulfillment_orders WHERE id = ?"), {probe});
     QVERIFY(m_locationId > 0);
     VERIFY_OK(
         db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {probe}));
@@ -144,13 +119,13 @@ private Q_SLOTS:
     QCOMPARE(payload.value(QStringLiteral("notify_customer")).toBool(false), true);
     QCOMPARE(text(QStringLiteral("SELECT idempotency_key FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}),
              QStringLiteral("fulfillment.create:%1").arg(fo));
-    QCOMPARE(count(QStringLiteral("SELECT o.shop_id FROM outbox o WHERE o.aggregate_id = ?"), {QString::number(fo)}),
-             count(QStringLiteral("SELECT r.shop_id FROM fulfillment_orders f JOIN orders r ON r.id = f.order_id "
-                                  "WHERE f.id = ?"),
-                   {fo}));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'fulfillment.enqueued' AND "
-                                  "subject_id = ?"),
-                   {QString::number(fo)}),
+    QCOMPARE(scalar(QStringLiteral("SELECT o.shop_id FROM outbox o WHERE o.aggregate_id = ?"), {QString::number(fo)}),
+             scalar(QStringLiteral("SELECT r.shop_id FROM fulfillment_orders f JOIN orders r ON r.id = f.order_id "
+                                   "WHERE f.id = ?"),
+                    {fo}));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'fulfillment.enqueued' AND "
+                                   "subject_id = ?"),
+                    {QString::number(fo)}),
              1);
 
     // A second finish (double press, retry after a timeout) is refused and enqueues nothing more.
@@ -175,11 +150,11 @@ private Q_SLOTS:
     QCOMPARE(outboxRows(fo), 0);
     QCOMPARE(packState(fo), QStringLiteral("cancelled"));
     QCOMPARE(
-        count(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken->claimId}),
+        scalar(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken->claimId}),
         1); // the rolled-back transaction did not even close the claim
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('packed', 'fulfillment.enqueued') "
-                                  "AND subject_id = ?"),
-                   {QString::number(fo)}),
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('packed', 'fulfillment.enqueued') "
+                                   "AND subject_id = ?"),
+                    {QString::number(fo)}),
              0);
     VERIFY_OK(m_workflow->release(*taken));
   }
@@ -230,10 +205,10 @@ private Q_SLOTS:
 
   void takeNext_emptyLocation_isNotFound()
   {
-    const qint64 shop = count(QStringLiteral("SELECT shop_id FROM locations WHERE id = ?"), {m_locationId});
+    const qint64 shop = scalar(QStringLiteral("SELECT shop_id FROM locations WHERE id = ?"), {m_locationId});
     VERIFY_OK(db::exec(m_db, QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'EMPTY', 'Empty')"),
                        {shop}));
-    const qint64 empty = count(QStringLiteral("SELECT id FROM locations WHERE code = 'EMPTY'"), {});
+    const qint64 empty = scalar(QStringLiteral("SELECT id FROM locations WHERE code = 'EMPTY'"), {});
     auto taken = m_workflow->takeNext(empty, m_packer);
     QVERIFY(!taken.ok());
     QCOMPARE(taken.error().kind, ErrorKind::NotFound);

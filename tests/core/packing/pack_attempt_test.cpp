@@ -14,8 +14,7 @@
 #include "core/queue/orderqueue.h"
 #include "core/queue/stationregistration.h"
 #include "core/scanning/scandecoder.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/demopackbench.h"
 #include "tests/support/verify.h"
 
 #include <QDir>
@@ -31,57 +30,36 @@
 using namespace pb;
 using namespace std::chrono_literals;
 
-class PackAttemptTest final : public QObject {
+#ifdef PACKBENCH_ATTEMPT_TEST_SQLITE
+constexpr bool kSqlite = true;
+#else
+constexpr bool kSqlite = false;
+#endif
+
+class PackAttemptTest final : public QObject, private test::DemoPackBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  scanning::ScanDecoder m_decoder;
   packing::Packer m_packer;
   packing::Packer m_lead;
   qint64 m_stationId = 0;
   qint64 m_otherStationId = 0;
-  int m_orderNo = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_here;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_there; // a second bench
-  const QString m_daypack = QStringLiteral("NW-T2D-001");
-  const QString m_shell = QStringLiteral("NW-RRS-004");
 
   // Two daypacks and a shell, waiting in the queue.
-  qint64 queuedOrder()
-  {
-    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#A%1").arg(++m_orderNo), {{m_daypack, 2}, {m_shell, 1}});
-    if (!fo)
-      qFatal("createClaimedOrder: %s", qPrintable(fo.error().message));
-    if (!db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}))
-      qFatal("could not queue the order");
-    return *fo;
-  }
-
-  qint64 number(const QString &sql, const QVariantList &values)
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
-  }
-
-  QString text(const QString &sql, const QVariantList &values)
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q.value().value(0).toString() : QString();
-  }
+  qint64 queuedOrder() { return DemoPackBench::queuedOrder(QStringLiteral("#A")); }
 
   qint64 lineOf(qint64 fo, const QString &sku)
   {
-    return number(QStringLiteral("SELECT id FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND sku = ?"),
+    return scalar(QStringLiteral("SELECT id FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND sku = ?"),
                   {fo, sku});
   }
 
   qint64 outboxRows(qint64 fo)
   {
-    return number(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)});
+    return scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)});
   }
 
   QJsonObject payload(qint64 fo)
@@ -118,16 +96,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-#ifdef PACKBENCH_ATTEMPT_TEST_SQLITE
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("attempt.sqlite")), QStringLiteral("at"), m_clock);
+    auto db = test::openDemoDatabase(kSqlite, m_dir.path(), QStringLiteral("attempt"), m_clock);
     VERIFY_OK(db);
     m_db = *db;
-#else
-    auto scratch = test::createMigratedDatabase(QStringLiteral("attempt"));
-    VERIFY_OK(scratch);
-    m_db = scratch->db;
-    VERIFY_OK(db::seedDemoData(m_db, m_clock));
-#endif
     auto here = queue::registerStation(m_db, QStringLiteral("install-here"), QStringLiteral("bench"), std::nullopt);
     VERIFY_OK(here);
     auto there = queue::registerStation(m_db, QStringLiteral("install-there"), QStringLiteral("bench"), std::nullopt);
@@ -174,7 +145,7 @@ private Q_SLOTS:
     QCOMPARE(outboxRows(fo), 0);
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
     // The abandoned attempt is still in the trail, under its own claim.
-    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM scan_events WHERE claim_id = ? AND outcome = 'ok'"),
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE claim_id = ? AND outcome = 'ok'"),
                     {*first->claimId}),
              3);
     VERIFY_OK(m_there->release(*second));
@@ -196,7 +167,7 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("held"));
     VERIFY_OK(m_here->releaseHold(fo, m_packer, m_lead));
     QCOMPARE(packState(fo), QStringLiteral("queued"));
-    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'unhold' AND subject_id = ? AND "
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'unhold' AND subject_id = ? AND "
                                    "actor_id = ? AND station_id = ?"),
                     {QString::number(fo), QString::number(m_lead.id), m_stationId}),
              1);
@@ -228,7 +199,7 @@ private Q_SLOTS:
     QCOMPARE(outboxRows(fo), 0);
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
     QCOMPARE(
-        number(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken->claimId}),
+        scalar(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken->claimId}),
         1); // rolled back whole: the station releases it and the order is packed again
     VERIFY_OK(m_here->release(*taken));
   }
@@ -322,7 +293,7 @@ private Q_SLOTS:
     QVERIFY(*here->claimId != *there->claimId);
     QCOMPARE(text(QStringLiteral("SELECT release_reason FROM claims WHERE id = ?"), {*there->claimId}),
              QStringLiteral("expired"));
-    QCOMPARE(number(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'claim_after_expiry' AND "
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'claim_after_expiry' AND "
                                    "subject_id = ?"),
                     {QString::number(fo)}),
              1);
@@ -340,7 +311,7 @@ private Q_SLOTS:
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, ErrorKind::Permission);
     QCOMPARE(
-        number(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*there->claimId}),
+        scalar(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*there->claimId}),
         1);
     QVERIFY(!packing::approveAsLead(m_db, QStringLiteral("PB-9001"), QStringLiteral("0000")).ok()); // wrong PIN
     QVERIFY(!packing::approveAsLead(m_db, QStringLiteral("PB-1001"), QStringLiteral("1001")).ok()); // not a lead
@@ -366,7 +337,7 @@ private Q_SLOTS:
     QCOMPARE(details.value(QStringLiteral("approved_by_packer_id")).toInteger(), m_lead.id);
     QCOMPARE(details.value(QStringLiteral("previous_claim_id")).toInteger(), *there->claimId);
     QCOMPARE(details.value(QStringLiteral("claim_id")).toInteger(), *taken->claimId);
-    QCOMPARE(number(QStringLiteral("SELECT station_id FROM claims WHERE id = ?"), {*taken->claimId}), m_stationId);
+    QCOMPARE(scalar(QStringLiteral("SELECT station_id FROM claims WHERE id = ?"), {*taken->claimId}), m_stationId);
     QVERIFY(!m_there->keepAlive(*there).ok());
     VERIFY_OK(m_here->release(*taken));
   }

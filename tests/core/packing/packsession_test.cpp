@@ -5,8 +5,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/packsession.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/demopackbench.h"
 #ifdef PACKBENCH_TEST_POSTGRES
 #include "tests/support/testdatabase.h"
 #endif
@@ -21,19 +20,12 @@ using packing::PackSession;
 
 Q_DECLARE_METATYPE(pb::packing::Outcome)
 
-class PackSessionTest final : public QObject {
+class PackSessionTest final : public QObject, private test::DemoPackBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  scanning::ScanDecoder m_decoder;
   qint64 m_packer = 0;
-  int m_orderNo = 0;
-  // Demo catalogue: daypack (UPC + SKU), rain shell (UPC + EAN), mug; the sock is not on any test order.
-  const QString m_daypack = QStringLiteral("NW-T2D-001");
-  const QString m_shell = QStringLiteral("NW-RRS-004");
+  // Besides the daypack and the shell: a mug; the sock is not on any test order.
   const QString m_other = QStringLiteral("NW-T2D-002");
 
   qint64 newOrder(const QList<test::TestLine> &lines)
@@ -68,18 +60,13 @@ private Q_SLOTS:
   void initTestCase()
   {
 #ifdef PACKBENCH_TEST_POSTGRES
-    auto settings = test::createScratchDatabase(QStringLiteral("packsession"));
-    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    auto db = db::openDatabase(*settings, QStringLiteral("packsession"));
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    QVERIFY(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db).ok());
-    QVERIFY(db::seedDemoData(m_db, m_clock).ok());
+    constexpr bool sqlite = false;
 #else
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("pack.sqlite")), QStringLiteral("pack"), m_clock);
+    constexpr bool sqlite = true;
+#endif
+    auto db = test::openDemoDatabase(sqlite, m_dir.path(), QStringLiteral("packsession"), m_clock);
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
     m_db = *db;
-#endif
     m_packer = test::packerId(m_db, QStringLiteral("PB-1001"));
     QVERIFY(m_packer > 0);
   }
