@@ -6,9 +6,8 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
-#include "tests/support/keyboardinput.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/stationbench.h"
+#include "tests/support/verify.h"
 #include "ui/leadapprovalpanel.h"
 #include "ui/packview.h"
 #include "ui/printing/journaledprinter.h"
@@ -26,7 +25,6 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -36,35 +34,11 @@ using pb::test::press;
 using pb::test::scan;
 using namespace std::chrono_literals;
 
-class PrintJobsViewTest final : public QObject {
+class PrintJobsViewTest final : public QObject, private test::DemoStationBench {
   Q_OBJECT
 
-private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  qint64 m_stationId = 0;
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-
-  QString text(const QString &sql, const QVariantList &values)
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q.value().value(0).toString() : QString();
-  }
-
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("jobs.sqlite")), QStringLiteral("jobs"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-4"), std::nullopt);
-    QVERIFY(station.ok());
-    m_stationId = *station;
-    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
-  }
+  void initTestCase() { VERIFY_OK(openBench(QStringLiteral("jobs"), QStringLiteral("bench-4"))); }
 
   void failedLabel_isMovedByALead_thenReprinted_byKeysAlone()
   {
@@ -83,20 +57,13 @@ private Q_SLOTS:
 
     printing::JournaledPrinter printer(m_db, {1, 0, {}});
     ui::StationOptions options;
-    options.workflow = m_workflow.get();
-    options.stationId = m_stationId;
-    options.sounds = false;
     options.printer = &printer;
     options.autoPrint = true;
     options.slipPrinter = QStringLiteral("no-such-printer");
     options.labelPrinter = dead;
-    auto window = std::make_unique<ui::StationWindow>(
-        m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-4"), QStringLiteral("RNO"), QStringLiteral("demo")},
-        options);
+    auto window = showWindow(options);
     window->resize(1180, 760);
-    window->show();
-    window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(window->isActiveWindow());
     QSignalSpy printed(&printer, &printing::JournaledPrinter::jobPrinted);
     QVERIFY(printer.printShippingLabel(1, spareTarget).ok()); // earlier, this bench printed on its spare printer
     QVERIFY(printed.wait());
@@ -154,7 +121,8 @@ private Q_SLOTS:
     press(Qt::Key_Return);
     QTRY_VERIFY(received.count("^XA") == 2);
     QTRY_VERIFY(!panel->isVisible());
-    QCOMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {label.id}), QStringLiteral("moved"));
+    QCOMPARE(test::text(m_db, QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {label.id}),
+             QStringLiteral("moved"));
     QTRY_COMPARE(view->model()->jobs().at(0).status, documents::PrintStatus::Done);
     QCOMPARE(view->model()->jobs().at(0).printer, spareTarget);
     QCOMPARE(QApplication::focusWidget(), view->table());

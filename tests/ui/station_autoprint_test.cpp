@@ -6,9 +6,8 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/cupscapture.h"
-#include "tests/support/keyboardinput.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/stationbench.h"
+#include "tests/support/verify.h"
 #include "ui/packview.h"
 #include "ui/printing/journaledprinter.h"
 #include "ui/stationwindow.h"
@@ -19,7 +18,6 @@
 #include <QPrinterInfo>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -30,49 +28,28 @@ using pb::test::press;
 using pb::test::scan;
 using namespace std::chrono_literals;
 
-class StationAutoPrintTest final : public QObject {
+class StationAutoPrintTest final : public QObject, private test::DemoStationBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
   std::optional<test::CupsCapture> m_cups;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  qint64 m_stationId = 0;
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
   std::unique_ptr<printing::JournaledPrinter> m_printer;
 
   // Signs in, F8, scans every item and F9; returns the packed order. An empty label printer: no label.
   qint64 packNextOrder(const QString &printerName, const QString &labelPrinter = {})
   {
     ui::StationOptions options;
-    options.workflow = m_workflow.get();
-    options.stationId = m_stationId;
-    options.sounds = false;
     options.printer = m_printer.get(); // as app/station wires it
     options.autoPrint = true;
     options.slipPrinter = printerName;
     options.labelPrinter = labelPrinter;
-    m_window = std::make_unique<ui::StationWindow>(
-        m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-p"), QStringLiteral("RNO"), QStringLiteral("demo")},
-        options);
-    m_window->show();
-    m_window->activateWindow();
-    if (!QTest::qWaitForWindowActive(m_window.get()))
+    m_window = showWindow(options);
+    if (!m_window->isActiveWindow() || !signIn(*m_window))
       return 0;
-    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
-    if (!QTest::qWaitFor([&]() { return m_window->packer().has_value(); }))
-      return 0;
-    press(Qt::Key_F8);
-    packing::PackSession *session = m_window->packView()->session();
+    packing::PackSession *session = scanNextOrder(*m_window);
     if (!session)
       return 0;
     const qint64 fo = session->header().fulfillmentOrderId;
-    const QList<packing::PackLine> lines = session->lines(); // a resumed order may be partly scanned already
-    for (const packing::PackLine &line : lines)
-      for (int i = line.verified; i < line.expected; ++i)
-        scan(test::barcodeFor(m_db, line.sku));
     press(Qt::Key_F9);
     return fo;
   }
@@ -93,14 +70,7 @@ private Q_SLOTS:
     m_cups.emplace(cups.value());
     QVERIFY2(QFileInfo::exists(qEnvironmentVariable("CUPS_SERVER")), "sandboxed cupsd socket missing");
     QVERIFY(QPrinterInfo::availablePrinterNames().contains(QStringLiteral("packbench-pdf")));
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("print.sqlite")), QStringLiteral("print"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-p"), std::nullopt);
-    QVERIFY(station.ok());
-    m_stationId = *station;
-    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
+    VERIFY_OK(openBench(QStringLiteral("print"), QStringLiteral("bench-p")));
     printing::JournaledPrinter::Policy policy;
     policy.maxAttempts = 1; // a retry would only repeat the failure this test wants to see
     m_printer = std::make_unique<printing::JournaledPrinter>(m_db, policy);

@@ -5,9 +5,8 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
-#include "tests/support/keyboardinput.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/stationbench.h"
+#include "tests/support/verify.h"
 #include "ui/packview.h"
 #include "ui/printing/journaledprinter.h"
 #include "ui/queuetablemodel.h"
@@ -16,7 +15,6 @@
 
 #include <QApplication>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -26,84 +24,36 @@ using pb::test::press;
 using pb::test::scan;
 using namespace std::chrono_literals;
 
-class StationFlowTest final : public QObject {
+class StationFlowTest final : public QObject, private test::DemoStationBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  qint64 m_stationId = 0;
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-
-  std::unique_ptr<ui::StationWindow> makeWindow(ui::StationOptions options = {})
-  {
-    options.workflow = m_workflow.get();
-    options.stationId = m_stationId;
-    options.sounds = false;
-    auto window = std::make_unique<ui::StationWindow>(
-        m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-9"), QStringLiteral("RNO"), QStringLiteral("demo")},
-        options);
-    window->show();
-    window->activateWindow(); // Xvfb has no window manager to do it
-    if (!QTest::qWaitForWindowActive(window.get()))
-      qWarning("window did not become active");
-    return window;
-  }
-
   // Signs in, takes the next order with F8 and scans every item on it; returns the order.
   qint64 takeAndScanEverything(ui::StationWindow &window)
   {
-    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
-    if (!QTest::qWaitFor([&]() { return window.packer().has_value(); }))
-      return 0;
-    press(Qt::Key_F8);
-    packing::PackSession *session = window.packView()->session();
-    if (!session)
-      return 0;
-    const QList<packing::PackLine> lines = session->lines(); // a resumed order may be partly scanned already
-    for (const packing::PackLine &line : lines)
-      for (int i = line.verified; i < line.expected; ++i)
-        scan(test::barcodeFor(m_db, line.sku));
-    return session->allVerified() ? session->header().fulfillmentOrderId : 0;
-  }
-
-  qint64 count(const QString &sql, const QVariantList &values)
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q.value().value(0).toLongLong() : -1;
+    packing::PackSession *session = signIn(window) ? scanNextOrder(window) : nullptr;
+    return session && session->allVerified() ? session->header().fulfillmentOrderId : 0;
   }
 
   qint64 outboxRows(qint64 fo)
   {
-    return count(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ? "
-                                "AND idempotency_key = ?"),
-                 {QString::number(fo), QStringLiteral("fulfillment.create:%1").arg(fo)});
+    return test::scalar(m_db,
+                        QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND "
+                                       "aggregate_id = ? AND idempotency_key = ?"),
+                        {QString::number(fo), QStringLiteral("fulfillment.create:%1").arg(fo)});
   }
 
   QString packState(qint64 fo)
   {
-    auto q = db::exec(m_db, QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo});
-    return q && q.value().next() ? q.value().value(0).toString() : QString();
+    return test::text(m_db, QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo});
   }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("flow.sqlite")), QStringLiteral("flow"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-9"), std::nullopt);
-    QVERIFY(station.ok());
-    m_stationId = *station;
-    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
-  }
+  void initTestCase() { VERIFY_OK(openBench(QStringLiteral("flow"), QStringLiteral("bench-9"))); }
 
   void f8_scanAll_f9_packsAndEnqueuesFulfillment()
   {
-    auto window = makeWindow();
+    auto window = showWindow();
     QSignalSpy finished(window.get(), &ui::StationWindow::orderFinished);
     const qint64 fo = takeAndScanEverything(*window);
     QVERIFY(fo > 0);
@@ -120,7 +70,7 @@ private Q_SLOTS:
 
   void cancelledWhilePacking_completeIsRefused_backToQueue()
   {
-    auto window = makeWindow();
+    auto window = showWindow();
     QSignalSpy finished(window.get(), &ui::StationWindow::orderFinished);
     const qint64 fo = takeAndScanEverything(*window);
     QVERIFY(fo > 0);
@@ -139,7 +89,7 @@ private Q_SLOTS:
   {
     ui::StationOptions options;
     options.keepAliveInterval = 20ms;
-    auto window = makeWindow(options);
+    auto window = showWindow(options);
     const qint64 fo = takeAndScanEverything(*window);
     QVERIFY(fo > 0);
     m_clock.advanceMs(121'000); // nobody renewed in time (the test clock stands still for the heartbeat)
@@ -154,7 +104,7 @@ private Q_SLOTS:
 
   void orderChanged_forOpenOrder_stopsPacking()
   {
-    auto window = makeWindow();
+    auto window = showWindow();
     const qint64 fo = takeAndScanEverything(*window);
     QVERIFY(fo > 0);
     window->orderChanged(fo + 100000); // someone else's order: nothing happens
@@ -174,7 +124,7 @@ private Q_SLOTS:
     options.printer = &printer;
     options.autoPrint = true;
     options.slipPrinter = QStringLiteral("no-such-printer"); // CUPS has no such queue
-    auto window = makeWindow(options);
+    auto window = showWindow(options);
     const qint64 fo = takeAndScanEverything(*window);
     QVERIFY(fo > 0);
     press(Qt::Key_F9);

@@ -6,15 +6,12 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
-#include "tests/support/keyboardinput.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
-#include "tests/support/testdatabase.h"
+#include "tests/support/stationbench.h"
+#include "tests/support/verify.h"
 #include "ui/packview.h"
 #include "ui/stationwindow.h"
 
 #include <QApplication>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -24,59 +21,29 @@ using pb::test::press;
 using pb::test::scan;
 using namespace std::chrono_literals;
 
-class StationShutdownTest final : public QObject {
+class StationShutdownTest final : public QObject, private test::DemoStationBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  qint64 m_stationId = 0;
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-
   std::unique_ptr<ui::StationWindow> signedInWindow()
   {
-    ui::StationOptions options;
-    options.workflow = m_workflow.get();
-    options.stationId = m_stationId;
-    options.sounds = false;
-    auto window = std::make_unique<ui::StationWindow>(
-        m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-s"), QStringLiteral("RNO"), QStringLiteral("demo")},
-        options);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-      return nullptr;
-    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
-    if (!QTest::qWaitFor([&]() { return window->packer().has_value(); }))
+    auto window = showWindow();
+    if (!window->isActiveWindow() || !signIn(*window))
       return nullptr;
     return window;
   }
 
-  // The claim's release_reason, "open" while it is held, "" when there is none.
+  // The claim's release_reason, "open" while it is held, "<none>" when there is none.
   QString claimState(qint64 fo)
   {
-    auto q =
-        db::exec(m_db,
-                 QStringLiteral("SELECT COALESCE(release_reason, 'open') FROM claims WHERE fulfillment_order_id = ? "
-                                "ORDER BY id DESC LIMIT 1"),
-                 {fo});
-    return q && q.value().next() ? q.value().value(0).toString() : QString();
+    return test::text(m_db,
+                      QStringLiteral("SELECT COALESCE(release_reason, 'open') FROM claims WHERE "
+                                     "fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"),
+                      {fo});
   }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("stop.sqlite")), QStringLiteral("stop"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-s"), std::nullopt);
-    QVERIFY(station.ok());
-    m_stationId = *station;
-    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
-  }
+  void initTestCase() { VERIFY_OK(openBench(QStringLiteral("stop"), QStringLiteral("bench-s"))); }
 
   void nothingOpen_saysSo()
   {
