@@ -4,6 +4,7 @@
 // names in the scripts they really write come out whole, and a character no font has is marked on
 // the slip and reported, never printed as a blank.
 #include "core/documents/slipdata.h"
+#include "tests/support/pdftools.h"
 #include "ui/printing/glyphcoverage.h"
 #include "ui/printing/sliprenderer.h"
 
@@ -53,15 +54,6 @@ QString writeFontsConf(const QString &dir, const QStringList &packages)
   return file.fileName();
 }
 
-QString run(const QString &program, const QStringList &args)
-{
-  QProcess p;
-  p.start(program, args);
-  if (!p.waitForFinished(60'000) || p.exitCode() != 0)
-    return u"<%1 failed>"_s.arg(program);
-  return QString::fromUtf8(p.readAllStandardOutput());
-}
-
 } // namespace
 
 class SlipFontsTest final : public QObject {
@@ -73,12 +65,7 @@ private:
 
   QString pdfText(const QByteArray &pdf)
   {
-    const QString path = m_dir.filePath(u"slip%1.pdf"_s.arg(++m_files));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size())
-      return {};
-    file.close();
-    return run(u"pdftotext"_s, {u"-layout"_s, path, u"-"_s});
+    return test::pdfText(test::writeFile(m_dir.filePath(u"slip%1.pdf"_s.arg(++m_files)), pdf));
   }
 
 private Q_SLOTS:

@@ -3,6 +3,7 @@
 // The slip PDF itself, read back with poppler and zxing: the standard-14 fast path (no embedded
 // fonts, vector barcode) and its fallback to QPdfWriter for text outside WinAnsi.
 #include "core/documents/slipdata.h"
+#include "tests/support/code128read.h"
 #include "ui/printing/base14pdfdevice.h"
 #include "ui/printing/sliprenderer.h"
 
@@ -16,24 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <ZXing/ReadBarcode.h>
-
 using namespace pb;
 using namespace pb::printing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString run(const QString &program, const QStringList &args)
-{
-  QProcess p;
-  p.start(program, args);
-  if (!p.waitForFinished(60'000) || p.exitCode() != 0)
-    return u"<%1 failed>"_s.arg(program);
-  return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-} // namespace
 
 class SlipPdfTest final : public QObject {
   Q_OBJECT
@@ -42,46 +28,17 @@ private:
   QTemporaryDir m_dir;
   int m_files = 0;
 
-  QString save(const QByteArray &pdf)
-  {
-    const QString path = m_dir.filePath(u"slip%1.pdf"_s.arg(++m_files));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size())
-      return {};
-    return path;
-  }
-
-  QString text(const QString &pdf, int page = 0)
-  {
-    QStringList args{u"-layout"_s};
-    if (page > 0)
-      args << u"-f"_s << QString::number(page) << u"-l"_s << QString::number(page);
-    return run(u"pdftotext"_s, args << pdf << u"-"_s);
-  }
+  QString save(const QByteArray &pdf) { return test::writeFile(m_dir.filePath(u"slip%1.pdf"_s.arg(++m_files)), pdf); }
 
   // "name type encoding emb …" rows of pdffonts, one per font.
-  QStringList fonts(const QString &pdf) { return run(u"pdffonts"_s, {pdf}).split(u'\n', Qt::SkipEmptyParts).mid(2); }
-
-  int pages(const QString &pdf)
+  QStringList fonts(const QString &pdf)
   {
-    const auto m = QRegularExpression(u"Pages:\\s+(\\d+)"_s).match(run(u"pdfinfo"_s, {pdf}));
-    return m.hasMatch() ? m.captured(1).toInt() : 0;
+    return test::runTool(u"pdffonts"_s, {pdf}).split(u'\n', Qt::SkipEmptyParts).mid(2);
   }
 
   QString decodeFirstPage(const QString &pdf)
   {
-    const QString prefix = m_dir.filePath(u"page%1"_s.arg(++m_files));
-    run(u"pdftoppm"_s,
-        {u"-r"_s, u"200"_s, u"-gray"_s, u"-png"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, u"-singlefile"_s, pdf, prefix});
-    const QImage image = QImage(prefix + u".png"_s).convertToFormat(QImage::Format_Grayscale8);
-    if (image.isNull())
-      return u"<no image>"_s;
-    const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
-                                static_cast<int>(image.bytesPerLine()));
-    ZXing::DecodeHints hints;
-    hints.setFormats(ZXing::BarcodeFormat::Code128);
-    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-    return result.isValid() ? QString::fromStdString(result.text()) : u"<no barcode>"_s;
+    return test::readCode128OnFirstPage(pdf, m_dir.filePath(u"page%1"_s.arg(++m_files)), 200);
   }
 
 private Q_SLOTS:
@@ -110,11 +67,11 @@ private Q_SLOTS:
       QVERIFY2(row.startsWith(u"Helvetica"_s) || row.startsWith(u"Courier"_s), qPrintable(row));
       QVERIFY2(row.contains(u" WinAnsi "_s) && row.contains(u" no "_s), qPrintable(row));
     }
-    const QString all = text(path);
+    const QString all = test::pdfText(path);
     QVERIFY(all.contains(u"#1002"_s));
     for (const documents::SlipLine &line : slip.lines)
       QVERIFY2(all.contains(line.sku), qPrintable(line.sku));
-    const QString info = run(u"pdfinfo"_s, {path});
+    const QString info = test::runTool(u"pdfinfo"_s, {path});
     const auto size = QRegularExpression(u"Page size:\\s+([\\d.]+) x ([\\d.]+) pts"_s).match(info);
     QVERIFY2(size.hasMatch(), qPrintable(info));
     QVERIFY(qAbs(size.captured(1).toDouble() - points.width()) < 0.5);
@@ -132,7 +89,7 @@ private Q_SLOTS:
     const QString path = save(pdf.value());
     for (const QString &row : fonts(path))
       QVERIFY2(row.contains(u" no "_s), qPrintable(row)); // still nothing embedded
-    const QString all = text(path);
+    const QString all = test::pdfText(path);
     QVERIFY2(all.contains(u"Café Crème — “Deluxe” €5 (½ price)"_s), qPrintable(all));
     QVERIFY(all.contains(u"Zoë Müller-Straße"_s));
   }
@@ -144,17 +101,17 @@ private Q_SLOTS:
     auto pdf = SlipRenderer(SlipPaper::A4).renderPdf(slip, &info);
     QVERIFY(pdf.ok());
     const QString path = save(pdf.value());
-    const int count = pages(path);
+    const int count = test::pdfPageCount(path);
     QVERIFY2(count >= 2, qPrintable(QString::number(count)));
     QCOMPARE(info.pages, count);
     for (int p = 1; p <= count; ++p) {
-      const QString page = text(path, p);
+      const QString page = test::pdfText(path, p);
       QVERIFY2(page.contains(u"Page %1 of %2"_s.arg(p).arg(count)), qPrintable(page));
       QVERIFY2(page.contains(u"QTY"_s) && page.contains(u"SKU"_s), qPrintable(u"no table header on page %1"_s.arg(p)));
       if (p > 1)
         QVERIFY(page.contains(u"#1002 — continued"_s));
     }
-    const QString all = text(path);
+    const QString all = test::pdfText(path);
     for (const documents::SlipLine &line : slip.lines)
       QVERIFY2(all.contains(line.sku), qPrintable(line.sku));
   }
@@ -176,13 +133,13 @@ private Q_SLOTS:
     auto pdf = SlipRenderer(static_cast<SlipPaper>(paper)).renderPdf(slip);
     QVERIFY(pdf.ok());
     const QString path = save(pdf.value());
-    const int count = pages(path);
+    const int count = test::pdfPageCount(path);
     QVERIFY(count >= 2);
     // Every SKU sits on the same text line as its quantity and title: no row is cut by a page break.
     static const QRegularExpression row(u"^\\s*(\\d+)\\s+\\S.*\\s(NW-[A-Z0-9-]+)\\s"_s);
     int rows = 0;
     for (int p = 1; p <= count; ++p) {
-      for (const QString &line : text(path, p).split(u'\n')) {
+      for (const QString &line : test::pdfText(path, p).split(u'\n')) {
         if (line.contains(u"NW-"_s)) {
           QVERIFY2(row.match(line).hasMatch(), qPrintable(u"page %1: %2"_s.arg(p).arg(line)));
           ++rows;
@@ -194,7 +151,7 @@ private Q_SLOTS:
     const QSizeF mm = pageSizeFor(static_cast<SlipPaper>(paper)).size(QPageSize::Millimeter);
     const double dpmm = 100 / 25.4;
     const QString prefix = m_dir.filePath(u"bleed%1"_s.arg(++m_files));
-    run(u"pdftoppm"_s, {u"-r"_s, u"100"_s, u"-gray"_s, u"-png"_s, path, prefix});
+    test::runTool(u"pdftoppm"_s, {u"-r"_s, u"100"_s, u"-gray"_s, u"-png"_s, path, prefix});
     for (int p = 1; p < count; ++p) {
       const QImage image = QImage(u"%1-%2.png"_s.arg(prefix).arg(p)).convertToFormat(QImage::Format_Grayscale8);
       QVERIFY(!image.isNull());
@@ -227,7 +184,7 @@ private Q_SLOTS:
     QVERIFY(!rows.isEmpty());
     for (const QString &row : rows)
       QVERIFY2(row.contains(u" yes "_s), qPrintable(row)); // embedded: QPdfWriter drew it
-    const QString all = text(path);
+    const QString all = test::pdfText(path);
     QVERIFY2(all.contains(name), qPrintable(all));
     QVERIFY(all.contains(name + u" gift set"_s));
     for (const documents::SlipLine &line : slip.lines)
@@ -247,8 +204,8 @@ private Q_SLOTS:
     auto pdf = SlipRenderer(SlipPaper::Letter).renderBatchPdf(slips, &info);
     QVERIFY(pdf.ok());
     const QString path = save(pdf.value());
-    QCOMPARE(pages(path), info.pages);
-    const QString all = text(path);
+    QCOMPARE(test::pdfPageCount(path), info.pages);
+    const QString all = test::pdfText(path);
     for (const documents::SlipData &slip : slips)
       QVERIFY2(all.contains(slip.orderName), qPrintable(slip.orderName));
     QVERIFY(all.contains(u"Иван Петров"_s));
@@ -309,12 +266,12 @@ private Q_SLOTS:
     QVERIFY(device.isFaithful());
     QCOMPARE(device.pageCount(), 2);
     const QString path = save(device.toPdf(u"Test — title"_s, u"Packbench"_s));
-    QCOMPARE(pages(path), 2);
-    QVERIFY(text(path, 1).contains(u"SKU-(1)\\x"_s));
-    QVERIFY(text(path, 2).contains(u"second page"_s));
+    QCOMPARE(test::pdfPageCount(path), 2);
+    QVERIFY(test::pdfText(path, 1).contains(u"SKU-(1)\\x"_s));
+    QVERIFY(test::pdfText(path, 2).contains(u"second page"_s));
     QVERIFY(fonts(path).join(u'\n').contains(u"Times-BoldItalic"_s));
-    QVERIFY(run(u"pdfinfo"_s, {path}).contains(u"Test — title"_s));
-    const QString images = run(u"pdfimages"_s, {u"-list"_s, path});
+    QVERIFY(test::runTool(u"pdfinfo"_s, {path}).contains(u"Test — title"_s));
+    const QString images = test::runTool(u"pdfimages"_s, {u"-list"_s, path});
     QVERIFY2(images.contains(u" 40    20  rgb "_s), qPrintable(images));
   }
 };

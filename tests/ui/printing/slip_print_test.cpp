@@ -7,6 +7,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/printjournal.h"
+#include "tests/support/code128read.h"
 #include "tests/support/cupscapture.h"
 #include "tests/support/manualclock.h"
 #include "ui/printing/barcodeimage.h"
@@ -26,8 +27,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <ZXing/ReadBarcode.h>
-
 #include <memory>
 #include <optional>
 
@@ -36,42 +35,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString run(const QString &program, const QStringList &args)
-{
-  QProcess p;
-  p.start(program, args);
-  p.waitForFinished(60'000);
-  return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-QString pdfText(const QString &path, int page = 0)
-{
-  return test::CupsCapture::pdfText(path, page);
-}
-
-int pdfPages(const QString &path)
-{
-  const auto m = QRegularExpression(u"Pages:\\s+(\\d+)"_s).match(run(u"pdfinfo"_s, {path}));
-  return m.hasMatch() ? m.captured(1).toInt() : 0;
-}
-
-// Decodes the first Code 128 on page 1 of a PDF rendered at `dpi`.
-QString decodeBarcode(const QString &pdf, const QString &workDir, int dpi)
-{
-  const QString prefix = workDir + u"/page"_s;
-  run(u"pdftoppm"_s, {u"-r"_s, QString::number(dpi), u"-gray"_s, u"-png"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s,
-                      u"-singlefile"_s, pdf, prefix});
-  QImage image(prefix + u".png"_s);
-  if (image.isNull())
-    return u"<no image>"_s;
-  image = image.convertToFormat(QImage::Format_Grayscale8);
-  const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
-                              static_cast<int>(image.bytesPerLine()));
-  ZXing::DecodeHints hints;
-  hints.setFormats(ZXing::BarcodeFormat::Code128);
-  const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-  return result.isValid() ? QString::fromStdString(result.text()) : u"<no barcode>"_s;
-}
+// CupsCapture's journaled PDFs, read by the poppler tools.
+using test::pdfPageCount;
+using test::pdfText;
 
 } // namespace
 
@@ -182,7 +148,7 @@ private Q_SLOTS:
   {
     QVERIFY2(!m_output.isEmpty() && pdfText(m_output).contains(u"#1002"_s),
              "run after printSlip_arrivesAsPdf_withOrderNameAndEverySku");
-    QCOMPARE(decodeBarcode(m_output, m_dir.path(), 200), u"#1002"_s);
+    QCOMPARE(test::readCode128OnFirstPage(m_output, m_dir.filePath(u"page"_s), 200), u"#1002"_s);
   }
 
   void longOrder_flowsOntoPages_withHeaderAndPageNumbers()
@@ -191,7 +157,7 @@ private Q_SLOTS:
     auto printer = slipPrinter(printing::SlipPaper::A4);
     QVERIFY(printer->printSlip(m_longFo, u"packbench-pdf"_s).ok());
     QVERIFY2(waitForPdf(before, u"Total items"_s), "the long slip never arrived");
-    const int pages = pdfPages(m_output);
+    const int pages = pdfPageCount(m_output);
     QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
     for (int p = 1; p <= pages; ++p) {
       const QString text = pdfText(m_output, p);
@@ -313,7 +279,7 @@ private Q_SLOTS:
                                 documents::PrintStatus::Done, 30'000);
       auto captured = m_cups->waitForJob(before, [](const QString &) { return true; });
       QVERIFY2(captured.ok(), qPrintable(captured.ok() ? QString() : captured.error().message));
-      QCOMPARE(decodeBarcode(captured.value(), m_dir.path(), 200), u"1Z999AA10123456784"_s);
+      QCOMPARE(test::readCode128OnFirstPage(captured.value(), m_dir.filePath(u"page"_s), 200), u"1Z999AA10123456784"_s);
       QCOMPARE(documents::PrintJournal(m_db).get(job.value()).value().status, documents::PrintStatus::Done);
     }
     QCOMPARE(printed.count(), 2);

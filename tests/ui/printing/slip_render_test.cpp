@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The slip renderer without a printer: paper sizes, pagination, preview images and barcodes.
 #include "core/documents/slipdata.h"
+#include "tests/support/code128read.h"
 #include "ui/printing/barcodeimage.h"
 #include "ui/printing/sliprenderer.h"
 #include "ui/slippreviewdialog.h"
@@ -17,26 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <ZXing/ReadBarcode.h>
-
 using namespace pb;
 using namespace pb::printing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString decode(const QImage &source)
-{
-  const QImage image = source.convertToFormat(QImage::Format_Grayscale8);
-  const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
-                              static_cast<int>(image.bytesPerLine()));
-  ZXing::DecodeHints hints;
-  hints.setFormats(ZXing::BarcodeFormat::Code128);
-  const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-  return result.isValid() ? QString::fromStdString(result.text()) : u"<none>"_s;
-}
-
-} // namespace
 
 class SlipRenderTest final : public QObject {
   Q_OBJECT
@@ -55,7 +39,7 @@ private Q_SLOTS:
     QFETCH(QString, data);
     auto image = code128Image(data, 3, 30);
     QVERIFY(image.ok());
-    QCOMPARE(decode(image.value()), data);
+    QCOMPARE(test::readCode128(image.value()), data);
   }
 
   void barcode_ofNothing_isAnError()
@@ -81,7 +65,7 @@ private Q_SLOTS:
     QVERIFY(image.ok());
     const QSizeF inches = pageSizeFor(static_cast<SlipPaper>(paper)).size(QPageSize::Inch);
     QVERIFY(qAbs(image.value().width() - qRound(inches.width() * 200)) <= 1);
-    QCOMPARE(decode(image.value()), u"#1002"_s);
+    QCOMPARE(test::readCode128(image.value()), u"#1002"_s);
   }
 
   void longOrder_paginates_andShortOrderIsOnePage()
@@ -102,7 +86,7 @@ private Q_SLOTS:
     QVERIFY(dialog.pageCount() >= 2);
     auto *image = dialog.findChild<QLabel *>(u"slipPreviewImage"_s);
     QVERIFY(image && !image->pixmap().isNull());
-    QCOMPARE(decode(image->pixmap().toImage()), u"#1002"_s);
+    QCOMPARE(test::readCode128(image->pixmap().toImage()), u"#1002"_s);
     auto *page = dialog.findChild<QSpinBox *>(u"slipPreviewPage"_s);
     QVERIFY(page);
     page->setValue(2);
@@ -155,7 +139,7 @@ private Q_SLOTS:
     QCOMPARE(info.pages, 1);
     auto page = renderer.renderPageImage(documents::sampleSlip(3), 0, 150);
     QVERIFY(page.ok());
-    QCOMPARE(decode(page.value()), u"#1002"_s);
+    QCOMPARE(test::readCode128(page.value()), u"#1002"_s);
   }
 
   // The limits leave room for real slips: our own template, as a merchant's, for a 300-line order.
