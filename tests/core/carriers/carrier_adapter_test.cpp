@@ -7,6 +7,7 @@
 #include "core/carriers/shipenginecarrier.h"
 #include "core/carriers/shipenginejson.h"
 #include "tests/support/carrierdocuments.h"
+#include "tests/support/code128read.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/zplraster.h"
 
@@ -15,8 +16,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <ZXing/ReadBarcode.h>
 
 using namespace Qt::StringLiterals;
 using namespace pb;
@@ -46,17 +45,6 @@ Shipment shipment(const QString &externalId, const QString &carrierId = test::Fa
                 false};
   s.parcels = {Parcel{850, 300, 200, 100, {}, u"#1001"_s}};
   return s;
-}
-
-QString decode(const QImage &source)
-{
-  const QImage image = source.convertToFormat(QImage::Format_Grayscale8);
-  const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
-                              static_cast<int>(image.bytesPerLine()));
-  ZXing::DecodeHints hints;
-  hints.setFormats(ZXing::BarcodeFormat::Code128);
-  const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-  return result.isValid() ? QString::fromStdString(result.text()) : u"<no barcode>"_s;
 }
 
 } // namespace
@@ -144,7 +132,7 @@ private Q_SLOTS:
     QVERIFY2(page.unsupported.isEmpty(), qPrintable(page.unsupported.join(u' ')));
     QCOMPARE(page.barcodeData, QStringList{label->trackingNumber});
     QVERIFY(page.image.save(artifact(u"label-zpl.png"_s)));
-    QCOMPARE(decode(page.image), label->trackingNumber);
+    QCOMPARE(test::readCode128(page.image), label->trackingNumber);
     QCOMPARE(label->shipmentCost, (Money{950 + 35 * 9, u"USD"_s}));
     QCOMPARE(label->externalShipmentId, u"pb-pkg-1"_s);
     QVERIFY(!label->recovered);
@@ -165,7 +153,7 @@ private Q_SLOTS:
     QVERIFY(run(u"pdftotext"_s, {pdf, u"-"_s}).contains(label->trackingNumber));
     const QString prefix = artifact(u"label-pdf"_s);
     run(u"pdftoppm"_s, {u"-r"_s, u"200"_s, u"-gray"_s, u"-png"_s, u"-singlefile"_s, pdf, prefix});
-    QCOMPARE(decode(QImage(prefix + u".png"_s)), label->trackingNumber);
+    QCOMPARE(test::readCode128(QImage(prefix + u".png"_s)), label->trackingNumber);
     QCOMPARE(label->trackingNumber.size(), 20); // USPS 20
   }
 
@@ -177,7 +165,7 @@ private Q_SLOTS:
     QImage image;
     QVERIFY(image.loadFromData(label->bytes, "PNG"));
     QCOMPARE(image.size(), QSize(812, 1218));
-    QCOMPARE(decode(image), label->trackingNumber);
+    QCOMPARE(test::readCode128(image), label->trackingNumber);
   }
 
   void trackingNumbers_carryTheDatasetsCheckDigits()
