@@ -11,6 +11,7 @@
 #include "core/shopify/ordersync.h"
 #include "core/shopify/outboxlease.h"
 #include "core/shopify/shopclients.h"
+#include "core/shopify/trackingeventposter.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -74,9 +75,10 @@ OutboxSettings OutboxSettings::fromConfig(const config::Config &config, const QS
 
 const QStringList &OutboxWorker::kinds()
 {
-  static const QStringList all{QStringLiteral("fulfillment.create"), QStringLiteral("fulfillment.tracking_update"),
-                               QStringLiteral("fulfillment_order.hold"),
-                               QStringLiteral("fulfillment_order.release_hold"), QString::fromLatin1(ordersync::kKind)};
+  static const QStringList all{
+      QStringLiteral("fulfillment.create"),     QStringLiteral("fulfillment.tracking_update"),
+      QStringLiteral("fulfillment_order.hold"), QStringLiteral("fulfillment_order.release_hold"),
+      QString::fromLatin1(ordersync::kKind),    QString::fromLatin1(kTrackingEventKind)};
   return all;
 }
 
@@ -253,6 +255,8 @@ Result<OutboxOutcome> OutboxWorker::handle(const OutboxRow &row, OutboxLease &le
   Status status;
   if (row.kind == u"fulfillment.create")
     return FulfillmentPoster(m_db, client, lease).post(row);
+  if (row.kind == QLatin1String(kTrackingEventKind))
+    return TrackingEventPoster(m_db, client, lease).post(row);
   if (row.kind == u"fulfillment.tracking_update")
     status = updateTracking(row, client);
   else if (row.kind == u"fulfillment_order.hold")

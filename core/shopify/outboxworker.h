@@ -32,7 +32,7 @@ struct OutboxSettings {
   static OutboxSettings fromConfig(const config::Config &config, const QString &workerId);
 };
 
-// Posts Shopify-bound outbox rows (fulfillment.create, fulfillment.tracking_update,
+// Posts Shopify-bound outbox rows (fulfillment.create, fulfillment.tracking_update, fulfillment.tracking_event,
 // fulfillment_order.hold, fulfillment_order.release_hold), and runs the reads that must happen before
 // stations see an order (order.sync: Shopify's fulfillment orders, core/shopify/ordersync.h). Rows are claimed with
 // FOR UPDATE SKIP LOCKED under a lease (OutboxLease: renewed while calls are in flight), so several hubs

@@ -388,6 +388,10 @@ QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variab
     return fulfillmentOrderFulfillments(variables);
   if (operation == u"FulfillmentTrackingInfoUpdate")
     return trackingUpdate(variables);
+  if (operation == u"FulfillmentEventCreate")
+    return fulfillmentEventCreate(variables);
+  if (operation == u"FulfillmentEvents")
+    return fulfillmentEvents(variables);
   if (operation == u"FulfillmentOrderHold")
     return hold(variables, true);
   if (operation == u"FulfillmentOrderReleaseHold")
