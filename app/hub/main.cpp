@@ -13,6 +13,7 @@
 #include "core/hub/inboxthread.h"
 #include "core/hub/leasereaperthread.h"
 #include "core/hub/shopifysyncthread.h"
+#include "core/hub/trackingthread.h"
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/shopclients.h"
 #include "core/shopify/shopdirectory.h"
@@ -149,6 +150,25 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
                         "and reconcile poller are off";
   }
 
+  // Tracking events: every shipped package's carrier is asked with backoff, and Shopify's fulfillment events go out
+  // through the outbox. Within the carrier key's limit (one pacer for the key) and tracking's share of it.
+  std::unique_ptr<pb::hub::TrackingThread> tracking;
+  const pb::carriers::ShipEngineSettings carrier = pb::carriers::ShipEngineSettings::fromConfig(config);
+  if (!carrier.apiKey.isEmpty() && config.get(TrackingRequestsPerMinute) > 0) {
+    pb::hub::TrackingThreadSettings settings;
+    settings.database = pb::db::ConnectionSettings::fromConfig(config);
+    settings.carrier = carrier;
+    settings.pacer = std::make_shared<pb::carriers::RequestPacer>(carrier.requestsPerMinute, 60000, clock);
+    settings.requestsPerMinute = std::min(config.get(TrackingRequestsPerMinute), carrier.requestsPerMinute);
+    settings.tracking = pb::hub::TrackingSettings::fromConfig(
+        config,
+        QStringLiteral("%1/%2/tracking").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
+    tracking = std::make_unique<pb::hub::TrackingThread>(settings);
+    tracking->start();
+  } else {
+    qCInfo(lcHub) << "tracking events off (no carrier.api_key, or tracking.requests_per_minute is 0)";
+  }
+
   pb::app::StopSignals stopSignals; // systemd's SIGTERM and Ctrl+C stop the hub in order, not mid-write
   QObject::connect(&stopSignals, &pb::app::StopSignals::stopRequested, &app, &QCoreApplication::quit);
   auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
@@ -159,6 +179,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   app.exec();
   if (reaper)
     reaper->requestStop(); // joined when it goes out of scope
+  if (tracking)
+    tracking->requestStop(); // likewise; its polls are read-only, an unanswered one is simply asked again
   pb::app::HubParts parts{&server, inbox.get(), {}};
   for (auto &thread : sync)
     parts.sync.push_back(thread.get());

@@ -7,8 +7,10 @@
 // GTIN-14 forms and mixed-case SKUs, PB*COMPLETE; the first Reno order goes in two boxes (F6), each with a pre-printed
 // UPS label whose tracking barcode the packer scans. The fake must end with exactly one fulfillment per fulfillment
 // order carrying exactly the scanned quantities (the two-box one with company UPS and both numbers and tracking
-// URLs), and every document it got must be valid.
+// URLs), and every document it got must be valid. Then the hub's tracking thread asks the carrier fake about both
+// parcels and Shopify gets their fulfillment events.
 #include "core/db/sql.h"
+#include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/privatexvfb.h"
@@ -68,6 +70,7 @@ private:
   db::ConnectionSettings m_pg;
   QSqlDatabase m_db;
   test::FakeShopify m_fake;
+  test::FakeCarrier m_carrier; // knows the two UPS parcels (labels printed elsewhere)
   QProcess m_hub;
   quint16 m_hubPort = 0;
   struct Bench {
@@ -266,20 +269,23 @@ private:
     QProcessEnvironment env = sandboxEnv(QStringLiteral("hub"));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(m_fake.accessToken()));
+    env.insert(QStringLiteral("PACKBENCH_CARRIER_API_KEY"), QString::fromLatin1(test::FakeCarrier::apiKey()));
     m_hub.setProcessEnvironment(env);
     m_hub.setProcessChannelMode(QProcess::MergedChannels);
     m_hubPort = freePort();
-    m_hub.start(QStringLiteral(PACKBENCH_HUB_BINARY),
-                QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} +
-                    databaseArgs(QStringLiteral("postgres")) +
-                    QStringList{QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(m_hubPort),
-                                QStringLiteral("--set"), QStringLiteral("shopify.shop=") + kShop,
-                                QStringLiteral("--set"),
-                                QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(),
-                                QStringLiteral("--set"),
-                                QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno),
-                                QStringLiteral("--set"), QStringLiteral("hub.reconcile_interval_seconds=0"),
-                                QStringLiteral("--set"), QStringLiteral("log.file=-")});
+    m_hub.start(
+        QStringLiteral(PACKBENCH_HUB_BINARY),
+        QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} +
+            databaseArgs(QStringLiteral("postgres")) +
+            QStringList{
+                QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(m_hubPort), QStringLiteral("--set"),
+                QStringLiteral("shopify.shop=") + kShop, QStringLiteral("--set"),
+                QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(), QStringLiteral("--set"),
+                QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno), QStringLiteral("--set"),
+                QStringLiteral("hub.reconcile_interval_seconds=0"), QStringLiteral("--set"),
+                QStringLiteral("carrier.api_base_url=") + m_carrier.baseUrl().toString(), QStringLiteral("--set"),
+                QStringLiteral("tracking.first_interval_seconds=1"), QStringLiteral("--set"),
+                QStringLiteral("log.file=-")});
     QVERIFY(m_hub.waitForStarted(10000));
   }
 
@@ -420,6 +426,11 @@ private Q_SLOTS:
     VERIFY_OK(db);
     m_db = *db;
     QVERIFY(m_fake.listen() > 0);
+    QVERIFY(m_carrier.listen() > 0);
+    for (const QString &number : kUpsNumbers) { // both parcels are already out for delivery when first asked
+      m_carrier.addParcel(QStringLiteral("ups"), number);
+      QVERIFY(m_carrier.advanceTracking(number, 2));
+    }
     m_fake.addLocation(kReno, QStringLiteral("Reno Warehouse"));
     m_fake.addLocation(kColumbus, QStringLiteral("Columbus DC"));
     addCatalogue();
@@ -601,6 +612,37 @@ private Q_SLOTS:
              1);
   }
 
+  void hubTrackingThread_postsEachParcelsEvents_once()
+  {
+    // The hub follows both boxes (carrier code ups from the company), asks the carrier fake, and its outbox posts
+    // IN_TRANSIT and OUT_FOR_DELIVERY for each parcel on the fulfillment.
+    auto kept = db::exec(m_db, QStringLiteral("SELECT shopify_fulfillment_id FROM fulfillment_orders WHERE id = ?"),
+                         {m_twoBoxOrder});
+    VERIFY_OK(kept);
+    QVERIFY(kept.value().next());
+    const QString fulfillment = kept->value(0).toString();
+    auto statuses = [&](const QString &number) {
+      QStringList out;
+      for (const auto &event : m_fake.fulfillments().value(fulfillment).events) {
+        if (event.message.startsWith(number))
+          out.append(event.status);
+      }
+      return out;
+    };
+    const QStringList expected{QStringLiteral("IN_TRANSIT"), QStringLiteral("OUT_FOR_DELIVERY")};
+    QTRY_COMPARE_WITH_TIMEOUT(statuses(kUpsNumbers.at(0)), expected, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(statuses(kUpsNumbers.at(1)), expected, 30000);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND "
+                                   "carrier_code = 'ups' AND status_detail_code = 'OUT_FOR_DELIVERY'"),
+                    {m_twoBoxOrder}),
+             2);
+    // Nothing else was followed: the other orders left without tracking numbers.
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking")), 2);
+    QCOMPARE(m_fake.stats().fulfillmentEvents, 4);
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
+    QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
+  }
+
   void cleanupTestCase()
   {
     for (Bench *bench : {&m_reno, &m_columbus}) {
@@ -617,6 +659,9 @@ private Q_SLOTS:
       const QByteArray log = m_hub.readAll();
       QVERIFY2(!log.contains(m_fake.accessToken()), "the access token must never reach the log");
       QVERIFY2(!log.contains(kSecret), "the webhook secret must never reach the log");
+      QVERIFY2(!log.contains(test::FakeCarrier::apiKey()), "the carrier key must never reach the log");
+      for (const QString &number : kUpsNumbers)
+        QVERIFY2(!log.contains(number.toLatin1()), "tracking numbers are customer data: never in the hub's log");
     }
   }
 };
