@@ -16,7 +16,9 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
@@ -120,11 +122,13 @@ void FakeShopify::serve(const QString &shop, const QHttpServerRequest &request, 
     responder.write(answer.body, QByteArrayLiteral("application/json"), status);
     return;
   }
-  // Network latency: the call took effect, its answer travels. Only for clients that wait
-  // longer than the latency (6.4 crashes writing to a socket the client already closed).
+  // Network latency: the call took effect, its answer travels. A client that gave up first has closed its connection:
+  // the answer is dropped (Qt 6.4 crashes writing to a socket that is gone), as TOOLCHAIN-NOTES say.
+  QPointer<QTcpSocket> socket = responder.socket();
   auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-  QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, body = answer.body, status]() {
-    held->write(body, QByteArrayLiteral("application/json"), status);
+  QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, socket, body = answer.body, status]() {
+    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+      held->write(body, QByteArrayLiteral("application/json"), status);
   });
 }
 
