@@ -225,8 +225,26 @@ Status TrackingFollower::settleAnswer(const Shipment &shipment, const carriers::
       lost = true; // another worker took it over after our lease ran out: it writes the events
       return makeError(ErrorKind::Conflict, QStringLiteral("lease lost"));
     }
+    // Shopify's fulfillment has one status: DELIVERED goes out when the order's last followed box is delivered,
+    // not when the first of several is. The order's row lock makes two workers settling its boxes take turns.
+    bool othersOnTheWay = false;
+    if (delivered) {
+      auto locked = db::exec(m_db, QStringLiteral("SELECT id FROM fulfillment_orders WHERE id = ? FOR UPDATE"),
+                             {shipment.fulfillmentOrderId});
+      if (!locked)
+        return locked.error();
+      auto others = db::exec(m_db,
+                             QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND "
+                                            "id <> ? AND state = 'following'"),
+                             {shipment.fulfillmentOrderId, shipment.id});
+      if (!others)
+        return others.error();
+      othersOnTheWay = others.value().next() && others.value().value(0).toLongLong() > 0;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const carriers::ShipmentEvent &event : events) {
+      if (othersOnTheWay && event.status == u"DELIVERED")
+        continue;
       QJsonObject payload{
           {QStringLiteral("fulfillment_order_id"), shipment.fulfillmentOrderId},
           {QStringLiteral("shipment_tracking_id"), shipment.id},

@@ -39,7 +39,8 @@ struct TrackingPass {
 // them), the carrier is asked (Carrier::tracking, GET /v1/tracking), and each Shopify event status the carrier's
 // events reach is written to the outbox once (idempotency key per shipment and status) in the same transaction as
 // the shipment's new state. The wait between polls doubles while nothing changes and starts again after a change;
-// a delivery ends it. Tracking numbers and addresses are never logged.
+// a delivery ends it. DELIVERED goes to Shopify with the order's last followed box, not its first. Tracking numbers
+// and addresses are never logged.
 class TrackingFollower final {
   Q_DISABLE_COPY_MOVE(TrackingFollower)
 
