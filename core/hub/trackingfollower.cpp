@@ -50,12 +50,12 @@ Result<int> TrackingFollower::discover(TrackingPass *pass)
   // A voided and re-bought label gives the package another number: the old one is no longer followed.
   auto replaced = db::exec(m_db, QStringLiteral("UPDATE shipment_tracking t SET state = 'replaced', locked_by = NULL, "
                                                 "locked_until = NULL, updated_at = now() FROM packages p WHERE p.id = "
-                                                "t.package_id AND t.state IN ('following', 'unsupported') AND "
+                                                "t.package_id AND t.state = 'following' AND "
                                                 "p.tracking_number IS DISTINCT FROM t.tracking_number"));
   if (!replaced)
     return replaced.error();
   // Followed once Shopify has the fulfillment (its events need one); the carrier code is the label's own, else
-  // the one of the company recognised at the bench.
+  // the one of the company recognised at the bench. Packages older than the give-up time are not looked at again.
   auto added = db::exec(
       m_db,
       QStringLiteral(
@@ -65,12 +65,13 @@ Result<int> TrackingFollower::discover(TrackingPass *pass)
           "COALESCE(p.tracking_carrier_code, c.carrier_code), CASE WHEN COALESCE(p.tracking_carrier_code, "
           "c.carrier_code) IS NULL THEN 'unsupported' ELSE 'following' END, ?, now() + make_interval(secs => ?) "
           "FROM packages p LEFT JOIN tracking_carrier_codes c ON c.company = COALESCE(p.tracking_company, p.carrier) "
-          "WHERE p.tracking_number IS NOT NULL AND EXISTS (SELECT 1 FROM shopify_fulfillments s WHERE "
+          "WHERE p.tracking_number IS NOT NULL AND p.created_at > now() - make_interval(days => ?) AND EXISTS "
+          "(SELECT 1 FROM shopify_fulfillments s WHERE "
           "s.fulfillment_order_id = p.fulfillment_order_id) AND NOT EXISTS (SELECT 1 FROM shipment_tracking t WHERE "
           "t.package_id = p.id AND t.tracking_number = p.tracking_number) "
           "ON CONFLICT (package_id, tracking_number) DO NOTHING "
           "RETURNING id, fulfillment_order_id, state, company"),
-      {m_settings.firstIntervalSeconds, m_settings.firstIntervalSeconds});
+      {m_settings.firstIntervalSeconds, m_settings.firstIntervalSeconds, m_settings.giveUpDays});
   if (!added)
     return added.error();
   int count = 0;

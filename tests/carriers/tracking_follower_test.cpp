@@ -407,6 +407,21 @@ private Q_SLOTS:
              1);
   }
 
+  void packagesOlderThanTheGiveUpTime_areNotFollowed()
+  {
+    const qint64 fo = seedShipped(QStringLiteral("6106"), {{QStringLiteral("UPS"), QStringLiteral("ups"), kUps1}});
+    QVERIFY(fo > 0);
+    QVERIFY(run(QStringLiteral("UPDATE packages SET created_at = now() - interval '46 days' WHERE fulfillment_order_id "
+                               "= ?"),
+                {fo}));
+    carriers::ShipEngineCarrier carrier(m_carrier.clientSettings(), nullptr);
+    hub::TrackingFollower follower(m_db, carrier, nullptr, settings()); // gives up after 45 days
+    auto found = follower.discover();
+    VERIFY_OK(found);
+    QCOMPARE(*found, 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ?"), {fo}), 0);
+  }
+
   void cleanupTestCase() { qInstallMessageHandler(g_previous); }
 };
 

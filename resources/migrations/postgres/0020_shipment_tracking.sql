@@ -61,5 +61,7 @@ CREATE TABLE shipment_tracking (
 );
 CREATE INDEX shipment_tracking_due ON shipment_tracking (next_poll_at, id) WHERE state = 'following';
 CREATE INDEX shipment_tracking_fo ON shipment_tracking (fulfillment_order_id);
+-- The hub looks for newly shipped packages every few seconds: only the recent ones with a number.
+CREATE INDEX packages_tracked_recent ON packages (created_at) WHERE tracking_number IS NOT NULL;
 GRANT SELECT, INSERT, UPDATE ON shipment_tracking TO packbench_hub;
 GRANT USAGE, SELECT ON SEQUENCE shipment_tracking_id_seq TO packbench_hub;
