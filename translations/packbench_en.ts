@@ -109,107 +109,14 @@
     </message>
 </context>
 <context>
-    <name>pb::printing::LabelImagePrinter</name>
+    <name>pb::printing::JournaledPrinter</name>
     <message>
-        <source>The label is not a readable image</source>
+        <source>Print job %1 is already closed (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
+        <source>Print job %1 is being sent right now</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The label is not a readable PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipping label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused a new page</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pb::printing::SlipPreviewDialog</name>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot render the slip: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The custom template failed (%1); showing the built-in slip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pb::printing::SlipPrinter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job %1 is not a packing slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job %1 is already closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; cannot be used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
-        <translation>
-            <numerusform>The slip printed without %n character that no installed font has (%1): it is marked ? on it. Install a font that has it, then reprint.</numerusform>
-            <numerusform>The slip printed without %n characters that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -258,6 +165,56 @@
     </message>
     <message>
         <source>Custom slip template not used: %1. This is the built-in slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SystemPrinter</name>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
+        <translation>
+            <numerusform>The slip printed without %n character that no installed font has (%1): it is marked ? on it. Install a font that has it, then reprint.</numerusform>
+            <numerusform>The slip printed without %n characters that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The label is not a readable image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label is not a readable PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused a new page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -629,6 +586,70 @@
     </message>
     <message>
         <source>Not approved: that is not an active lead&apos;s badge and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 cannot be reprinted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This station has no printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint the slip of print job %1 on %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint the label of print job %1 on %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 cannot be moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the slip of print job %1 to %2 instead of %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the label of print job %1 to %2 instead of %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lead approves with badge and PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 was not sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 sent to %2 as job %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print job %1 reprinted as job %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list shows how it goes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1049,6 +1070,104 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::PrintJobsModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PrintJobsView</name>
+    <message>
+        <source>Print jobs at this bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it to which printer? ↑ ↓ then Enter · Esc goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R reprint · M send to another printer · a lead approves with badge and PIN · F5 refresh · Esc back to the orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The print journal could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no other printer to send it to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::QueueTableModel</name>
     <message>
         <source>—</source>
@@ -1185,6 +1304,33 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::SlipPreviewDialog</name>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot render the slip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom template failed (%1); showing the built-in slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::StationWindow</name>
     <message>
         <source>Packbench — %1</source>
@@ -1218,10 +1364,6 @@
         <source>Orders waiting</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) waiting at %1</source>
         <translation>
@@ -1231,6 +1373,18 @@
     </message>
     <message>
         <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · Ctrl+Q or scan SIGN OUT to sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print jobs at this bench, newest first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -404,8 +404,12 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     break;
   case Outcome::Failed:
     qCWarning(lcPackView).noquote() << "not saved:" << f.detail;
-    m_banner->show(StatusBanner::Tone::Error, tr("✖ NOT SAVED — database problem"),
-                   tr("Nothing was counted. Scan the item again; call the lead if this repeats."));
+    if (f.signInEnded) // the station shows the sign-in screen; this is what the packer finds after signing in
+      m_banner->show(StatusBanner::Tone::Error, tr("✖ NOT SAVED — the sign-in had ended"),
+                     tr("Nothing was counted. Repeat the last scan or step."));
+    else
+      m_banner->show(StatusBanner::Tone::Error, tr("✖ NOT SAVED — database problem"),
+                     tr("Nothing was counted. Scan the item again; call the lead if this repeats."));
     m_sounds.play(Cue::Unknown);
     break;
   case Outcome::TrackingAttached:

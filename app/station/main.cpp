@@ -7,14 +7,13 @@
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
-#include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
 #include "core/queue/stationregistration.h"
 #include "core/queue/stationsite.h"
 #include "ui/commandsheet.h"
-#include "ui/printing/slipprinter.h"
+#include "ui/printing/journaledprinter.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
@@ -225,34 +224,21 @@ int main(int argc, char *argv[])
     else
       qCWarning(lcStation).noquote() << "using the built-in packing slip:" << loaded.error().message;
   }
-  pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), slipTemplate.source);
-  slips.setTemplateFolder(slipTemplate.folder);
-  // Labels are journaled and retried by the dispatcher; the station has no carrier label, so the house label.
-  pb::documents::LabelDispatcher labels(*db, {});
-  if (config.get(PrintAutoPrint)) {
-    const QString printer = config.get(PrintSlipPrinter);
-    options.autoPrint = [&slips, printer](qint64 fulfillmentOrderId) {
-      return slips.printSlip(fulfillmentOrderId, printer);
-    };
-    if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
-      if (auto target = pb::documents::LabelTarget::parse(labelPrinter); !target) {
-        QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
-        return pb::app::ExitBadConfig;
-      }
-      options.autoPrintLabel = [&labels, labelPrinter](qint64 fulfillmentOrderId) {
-        return labels.printHouseLabel(fulfillmentOrderId, labelPrinter);
-      };
+  // Every slip and label goes through the journaled printer: journaled first, sent without blocking the window,
+  // retried, and reprinted or moved from the lead's print-jobs list.
+  pb::printing::JournaledPrinter printer(*db, {});
+  printer.setSlipLayout(slipPaper(config.get(PrintSlipPaper)), slipTemplate.source, slipTemplate.folder);
+  options.printer = &printer;
+  options.autoPrint = config.get(PrintAutoPrint);
+  options.slipPrinter = config.get(PrintSlipPrinter);
+  // The station has no carrier label yet: a label printer gets the house label.
+  if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
+    if (auto target = pb::printing::LabelTarget::parse(labelPrinter); !target) {
+      QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
+      return pb::app::ExitBadConfig;
     }
+    options.labelPrinter = labelPrinter;
   }
-
-  // PB*REPRINT: the journaled slip or label printed again as a new job, on the printer it went to.
-  options.reprintSlip = [&slips](qint64 jobId) { return slips.reprint(jobId); };
-  options.reprintLabel = [&labels, journal = pb::documents::PrintJournal(*db)](qint64 jobId) -> pb::Result<qint64> {
-    auto job = journal.get(jobId);
-    if (!job)
-      return job.error();
-    return labels.printLabel(job->fulfillmentOrderId, job->printer, job->payload, job->reference);
-  };
 
   pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();

@@ -6,10 +6,8 @@
 #include "core/config/config.h"
 #include "core/config/configkeys.h"
 #include "core/db/sql.h"
-#include "core/shopify/trackingeventposter.h"
+#include "core/outbox/enqueue.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 
 namespace pb::hub {
@@ -18,11 +16,6 @@ namespace {
 Q_LOGGING_CATEGORY(lcTracking, "packbench.core.hub.trackingfollower")
 
 using carriers::CarrierErrorKind;
-
-QString isoUtc(const QDateTime &at)
-{
-  return at.toUTC().toString(Qt::ISODate);
-}
 
 } // namespace
 
@@ -184,21 +177,11 @@ Result<TrackingPass> TrackingFollower::runOnce()
   return pass;
 }
 
-Result<bool> TrackingFollower::writeEvent(const Shipment &shipment, const QJsonObject &payload, const QString &status)
+Result<bool> TrackingFollower::writeEvent(const outbox::TrackingEvent &event)
 {
-  // One row per shipment and status, ever: a status the carrier reports again (a new attempt, a restart of the hub
-  // that polls again) finds its key taken and adds nothing.
-  auto written = db::exec(
-      m_db,
-      QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) SELECT o.shop_id, ?, "
-                     "?, ?, ?::jsonb FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ? ON "
-                     "CONFLICT (idempotency_key) DO NOTHING RETURNING id"),
-      {QString::fromLatin1(shopify::kTrackingEventKind), QString::number(shipment.fulfillmentOrderId),
-       QStringLiteral("%1:%2:%3").arg(QString::fromLatin1(shopify::kTrackingEventKind)).arg(shipment.id).arg(status),
-       QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), shipment.fulfillmentOrderId});
-  if (!written)
-    return written.error();
-  return written.value().next();
+  // One row per shipment and status, ever (Message::trackingEvent's key): a status the carrier reports again (a new
+  // attempt, a restart of the hub that polls again) finds its key taken and adds nothing.
+  return outbox::enqueue(m_db, outbox::Message::trackingEvent(event), outbox::OnDuplicate::Ignore);
 }
 
 Status TrackingFollower::settleAnswer(const Shipment &shipment, const carriers::TrackingInfo &info, TrackingPass *pass)
@@ -246,25 +229,20 @@ Status TrackingFollower::settleAnswer(const Shipment &shipment, const carriers::
     for (const carriers::ShipmentEvent &event : events) {
       if (othersOnTheWay && event.status == u"DELIVERED")
         continue;
-      QJsonObject payload{
-          {QStringLiteral("fulfillment_order_id"), shipment.fulfillmentOrderId},
-          {QStringLiteral("shipment_tracking_id"), shipment.id},
-          {QStringLiteral("status"), event.status},
-          {QStringLiteral("happened_at"), isoUtc(event.happenedAt.isValid() ? event.happenedAt : now)},
-          {QStringLiteral("message"), event.message.isEmpty()
-                                          ? shipment.trackingNumber
-                                          : QStringLiteral("%1: %2").arg(shipment.trackingNumber, event.message)}};
-      const std::pair<QString, QString> place[] = {{QStringLiteral("city"), event.city},
-                                                   {QStringLiteral("province"), event.province},
-                                                   {QStringLiteral("zip"), event.zip},
-                                                   {QStringLiteral("country"), event.country}};
-      for (const auto &[key, value] : place) {
-        if (!value.isEmpty())
-          payload.insert(key, value);
-      }
+      outbox::TrackingEvent message;
+      message.fulfillmentOrderId = shipment.fulfillmentOrderId;
+      message.shipmentTrackingId = shipment.id;
+      message.status = event.status;
+      message.happenedAt = (event.happenedAt.isValid() ? event.happenedAt : now).toUTC();
+      message.message = event.message.isEmpty() ? shipment.trackingNumber
+                                                : QStringLiteral("%1: %2").arg(shipment.trackingNumber, event.message);
+      message.city = event.city;
+      message.province = event.province;
+      message.zip = event.zip;
+      message.country = event.country;
       if (event.estimatedDeliveryAt.isValid() && event.status != u"DELIVERED")
-        payload.insert(QStringLiteral("estimated_delivery_at"), isoUtc(event.estimatedDeliveryAt));
-      auto wrote = writeEvent(shipment, payload, event.status);
+        message.estimatedDeliveryAt = event.estimatedDeliveryAt.toUTC();
+      auto wrote = writeEvent(message);
       if (!wrote)
         return wrote.error();
       added += *wrote ? 1 : 0;

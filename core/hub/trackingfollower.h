@@ -5,6 +5,7 @@
 #include "core/base/result.h"
 #include "core/carriers/carrier.h"
 #include "core/carriers/requestpacer.h"
+#include "core/outbox/message.h"
 
 #include <QSqlDatabase>
 
@@ -35,7 +36,7 @@ struct TrackingPass {
 };
 
 // Follows shipments after their label: every package with a tracking number whose fulfillment is at Shopify gets
-// a shipment_tracking row (migration 0020); due rows are claimed under a lease (SKIP LOCKED, so several hubs share
+// a shipment_tracking row (migration 0017); due rows are claimed under a lease (SKIP LOCKED, so several hubs share
 // them), the carrier is asked (Carrier::tracking, GET /v1/tracking), and each Shopify event status the carrier's
 // events reach is written to the outbox once (idempotency key per shipment and status) in the same transaction as
 // the shipment's new state. The wait between polls doubles while nothing changes and starts again after a change;
@@ -70,7 +71,7 @@ private:
   Status settleAnswer(const Shipment &shipment, const carriers::TrackingInfo &info, TrackingPass *pass);
   Status settleUnknown(const Shipment &shipment);
   Status settleFailure(const Shipment &shipment, const carriers::CarrierError &error);
-  Result<bool> writeEvent(const Shipment &shipment, const QJsonObject &payload, const QString &status);
+  Result<bool> writeEvent(const outbox::TrackingEvent &event);
 
   QSqlDatabase m_db;
   carriers::Carrier &m_carrier;

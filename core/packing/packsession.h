@@ -17,11 +17,13 @@
 
 namespace pb::packing {
 
-// Who is packing, and under which claim (from pb::queue::OrderQueue) and station, if any.
+// Who is packing, and under which claim (from pb::queue::OrderQueue) and station, if any. On PostgreSQL the
+// packer's sign-in token (Packer::signInToken) goes with every scan: the database records the packer it names.
 struct PackContext {
   qint64 packerId = 0;
   std::optional<qint64> claimId;
   std::optional<qint64> stationId;
+  QString signInToken{};
 };
 
 struct PackOptions {
@@ -67,6 +69,7 @@ struct ScanFeedback {
   bool approvalRefused = false; // a lead's badge and PIN were needed and not accepted (detail: the reason)
   int box = 0;                  // tracking outcomes: the box concerned
   QString company{};            // tracking outcomes (and an unknown barcode that reads as one): the company
+  bool signInEnded = false;     // Failed because the packer's sign-in ended (ErrorKind::SignedOut): sign in again
 };
 
 // Verifies one fulfillment order by scan, within one pack attempt (the claim in PackContext). Every input
@@ -88,6 +91,8 @@ public:
   const PackHeader &header() const { return m_order.header; }
   const QList<PackLine> &lines() const { return m_order.lines; }
   const PackContext &context() const { return m_context; }
+  // The same packer signed in again (after a lock or an expired sign-in): their new token goes with what follows.
+  void renewSignIn(const QString &signInToken) { m_context.signInToken = signInToken; }
   bool needsLeadForManual() const { return m_options.manualNeedsLead; }
   State state() const { return m_state; }
   int boxNo() const { return m_boxNo; }
@@ -155,6 +160,8 @@ private:
   Result<QString> storeTracking(const carriers::TrackingNumber &tracking);
   ScanFeedback block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId);
   ScanFeedback emitFeedback(ScanFeedback feedback);
+  // Nothing was saved: Failed with the reason, marked when it was the packer's sign-in that ended.
+  ScanFeedback notSaved(ScanFeedback feedback, const Error &error);
   int findRowForVariant(qint64 variantId, bool *anyMatch) const;
   void setState(State state);
 

@@ -31,11 +31,6 @@ bool isRetailSymbology(Symbology symbology)
          symbology == Symbology::Itf;
 }
 
-QVariant nullable(const std::optional<qint64> &id)
-{
-  return id ? QVariant(*id) : QVariant();
-}
-
 } // namespace
 
 Status PackSession::loadTracking()
@@ -156,9 +151,10 @@ Result<QString> PackSession::storeTracking(const carriers::TrackingNumber &track
   if (db::isPostgres(m_db)) { // the function checks claim, lease, box and company, and computes the URL
     auto url = db::exec(m_db,
                         QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, ?::integer, "
-                                       "?, ?, ?, ?::timestamptz)"),
-                        {nullable(m_context.claimId), nullable(m_context.stationId), fo, m_boxNo, tracking.courierCode,
-                         tracking.company, tracking.number, db::isoUtc(m_clock.nowUtc())});
+                                       "?, ?, ?, ?::text, ?::timestamptz)"),
+                        {db::orNull(m_context.claimId), db::orNull(m_context.stationId), fo, m_boxNo,
+                         tracking.courierCode, tracking.company, tracking.number,
+                         db::textOrNull(m_context.signInToken), db::isoUtc(m_clock.nowUtc())});
     if (!url)
       return url.error();
     return url.value().next() ? url.value().value(0).toString() : QString();

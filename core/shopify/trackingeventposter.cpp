@@ -3,8 +3,8 @@
 #include "core/shopify/trackingeventposter.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/shopify/graphqlclient.h"
-#include "core/shopify/outboxlease.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -13,18 +13,6 @@ namespace pb::shopify {
 
 namespace {
 Q_LOGGING_CATEGORY(lcEvents, "packbench.core.shopify.trackingeventposter")
-
-// FulfillmentEventStatus of the Admin API 2026-01 (tests/data/shopify/admin-2026-01.graphql).
-bool isEventStatus(const QString &status)
-{
-  static const QStringList all{QStringLiteral("LABEL_PURCHASED"),    QStringLiteral("LABEL_PRINTED"),
-                               QStringLiteral("READY_FOR_PICKUP"),   QStringLiteral("CONFIRMED"),
-                               QStringLiteral("IN_TRANSIT"),         QStringLiteral("OUT_FOR_DELIVERY"),
-                               QStringLiteral("ATTEMPTED_DELIVERY"), QStringLiteral("DELAYED"),
-                               QStringLiteral("DELIVERED"),          QStringLiteral("FAILURE"),
-                               QStringLiteral("CARRIER_PICKED_UP")};
-  return all.contains(status);
-}
 
 // progress: {"posted": [fulfillment ids], "sent": fulfillment id or absent, "refused": {id: message}}
 struct EventProgress {
@@ -66,43 +54,43 @@ Result<QStringList> fulfillmentsOf(QSqlDatabase &db, qint64 fulfillmentOrderId)
   return ids;
 }
 
-QJsonObject eventInput(const QJsonObject &payload, const QString &fulfillmentId)
+QJsonObject eventInput(const outbox::TrackingEvent &event, const QString &fulfillmentId)
 {
   QJsonObject input{{QStringLiteral("fulfillmentId"), fulfillmentId},
-                    {QStringLiteral("status"), payload.value(u"status").toString()},
-                    {QStringLiteral("happenedAt"), payload.value(u"happened_at").toString()}};
+                    {QStringLiteral("status"), event.status},
+                    {QStringLiteral("happenedAt"), db::isoUtc(event.happenedAt)}};
   // Optional fields go only when the carrier said something: Shopify shows them on the order's timeline.
-  struct Field {
-    const char *payload;
-    const char *input;
-  };
-  constexpr Field optional[] = {{"message", "message"},   {"city", "city"},
-                                {"province", "province"}, {"zip", "zip"},
-                                {"country", "country"},   {"estimated_delivery_at", "estimatedDeliveryAt"}};
-  for (const Field &field : optional) {
-    const QString value = payload.value(QLatin1String(field.payload)).toString();
-    if (!value.isEmpty())
-      input.insert(QLatin1String(field.input), value);
+  const std::pair<const char *, const QString *> optional[] = {{"message", &event.message},
+                                                               {"city", &event.city},
+                                                               {"province", &event.province},
+                                                               {"zip", &event.zip},
+                                                               {"country", &event.country}};
+  for (const auto &[name, value] : optional) {
+    if (!value->isEmpty())
+      input.insert(QLatin1String(name), *value);
   }
+  if (event.estimatedDeliveryAt.isValid())
+    input.insert(QStringLiteral("estimatedDeliveryAt"), db::isoUtc(event.estimatedDeliveryAt));
   return input;
 }
 
 } // namespace
 
-TrackingEventPoster::TrackingEventPoster(QSqlDatabase db, GraphQlClient &client, OutboxLease &lease)
+TrackingEventPoster::TrackingEventPoster(QSqlDatabase db, GraphQlClient &client, outbox::Lease &lease)
     : m_db(std::move(db))
     , m_client(client)
     , m_lease(lease)
 {}
 
-Status TrackingEventPoster::earlierEventsSettled(const OutboxRow &row)
+Status TrackingEventPoster::earlierEventsSettled(const outbox::ClaimedRow &row, const outbox::TrackingEvent &event)
 {
+  // The field name is ours (message.h), not input: it goes into the statement's text as the claim's do.
   auto earlier =
       db::exec(m_db,
-               QStringLiteral("SELECT count(*) FROM outbox WHERE kind = ? AND payload->>'shipment_tracking_id' = ? AND "
-                              "id < ? AND status NOT IN ('done', 'dead')"),
-               {QString::fromLatin1(kTrackingEventKind),
-                QString::number(row.payload.value(u"shipment_tracking_id").toInteger()), row.id});
+               QStringLiteral("SELECT count(*) FROM outbox WHERE kind = ? AND payload->>'%1' = ? AND id < ? "
+                              "AND status NOT IN ('done', 'dead')")
+                   .arg(QString::fromLatin1(outbox::field::kShipmentTrackingId)),
+               {outbox::kindName(outbox::Kind::TrackingEvent), QString::number(event.shipmentTrackingId), row.id});
   if (!earlier)
     return earlier.error();
   if (earlier.value().next() && earlier.value().value(0).toLongLong() > 0)
@@ -122,23 +110,21 @@ Result<bool> TrackingEventPoster::alreadyThere(const QString &fulfillmentId, con
   for (const QJsonValue &node : fulfillment.value(u"events").toObject().value(u"nodes").toArray()) {
     const QJsonObject event = node.toObject();
     if (event.value(u"status").toString() == status &&
-        QDateTime::fromString(event.value(u"happenedAt").toString(), Qt::ISODate) == happenedAt)
+        // To the second: Shopify's DateTime may not echo the milliseconds we sent.
+        QDateTime::fromString(event.value(u"happenedAt").toString(), Qt::ISODate).toSecsSinceEpoch() ==
+            happenedAt.toSecsSinceEpoch())
       return true;
   }
   return false;
 }
 
-Result<OutboxOutcome> TrackingEventPoster::post(const OutboxRow &row)
+Result<OutboxOutcome> TrackingEventPoster::post(const outbox::ClaimedRow &row, const outbox::TrackingEvent &event)
 {
-  const qint64 fo = row.payload.value(u"fulfillment_order_id").toInteger();
-  const QString status = row.payload.value(u"status").toString();
-  const QDateTime happenedAt = QDateTime::fromString(row.payload.value(u"happened_at").toString(), Qt::ISODate);
-  if (fo <= 0 || !isEventStatus(status) || !happenedAt.isValid())
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("tracking event row without a fulfillment order, a "
-                                                             "FulfillmentEventStatus and a time"));
-  if (Status order = earlierEventsSettled(row); !order)
+  // The body's shape (a fulfillment order, a FulfillmentEventStatus, a time) was checked by outbox::parse.
+  const QString &status = event.status;
+  if (Status order = earlierEventsSettled(row, event); !order)
     return order.error();
-  auto fulfillments = fulfillmentsOf(m_db, fo);
+  auto fulfillments = fulfillmentsOf(m_db, event.fulfillmentOrderId);
   if (!fulfillments)
     return fulfillments.error();
   if (fulfillments->isEmpty())
@@ -150,7 +136,7 @@ Result<OutboxOutcome> TrackingEventPoster::post(const OutboxRow &row)
       continue;
     // An earlier attempt may have reached Shopify without an answer: look before posting.
     if (progress.sent == fulfillmentId || row.attempts > 1) {
-      auto there = alreadyThere(fulfillmentId, status, happenedAt);
+      auto there = alreadyThere(fulfillmentId, status, event.happenedAt);
       if (!there)
         return there.error();
       if (*there) {
@@ -170,9 +156,8 @@ Result<OutboxOutcome> TrackingEventPoster::post(const OutboxRow &row)
       return ours.error();
     if (!*ours)
       return OutboxOutcome::lost(); // another worker has the row: never posted twice
-    auto made =
-        m_client.execute(QStringLiteral("FulfillmentEventCreate"),
-                         QJsonObject{{QStringLiteral("fulfillmentEvent"), eventInput(row.payload, fulfillmentId)}});
+    auto made = m_client.execute(QStringLiteral("FulfillmentEventCreate"),
+                                 QJsonObject{{QStringLiteral("fulfillmentEvent"), eventInput(event, fulfillmentId)}});
     if (!made)
       return made.error(); // without an answer the stored sent call is looked for next time
     progress.sent.clear();

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/fakeshopify.h"
 
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/fakeshopifypaging.h"
+#include "tests/support/signedwebhook.h"
+#include "tests/support/shopifypayloads.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QHttpServer>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -646,10 +646,14 @@ QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
 int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,
                              const QString &webhookId, const QString &shopDomain)
 {
+  // Shopify gives every event an id of its own.
+  const WebhookDelivery delivery{topic, body, shopDomain, webhookId, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 {},    {}};
+  return postWebhook(*m_network, url, delivery, secret);
   QNetworkRequest request(url);
   request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
-  request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier(secret).sign(body));
+  request.setRawHeader("X-Shopify-Hmac-Sha256", test::shopifyHmac(secret, body));
   request.setRawHeader("X-Shopify-Shop-Domain", shopDomain.toUtf8());
   request.setRawHeader("X-Shopify-API-Version", "2026-01");
   request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());
