@@ -8,6 +8,7 @@
 #include "app/hub/hubshutdown.h"
 #include "app/hub/importcatalogue.h"
 #include "core/base/version.h"
+#include "core/carriers/keypacers.h"
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
@@ -150,15 +151,19 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
                         "and reconcile poller are off";
   }
 
-  // Tracking events: every shipped package's carrier is asked with backoff, and Shopify's fulfillment events go out
-  // through the outbox. Within the carrier key's limit (one pacer for the key) and tracking's share of it.
-  std::unique_ptr<pb::hub::TrackingThread> tracking;
+  // The carrier limits the API key, not the caller: every thread that talks to the carrier (tracking here, labels)
+  // takes its pacer from here, so all of them together stay under the key's limit.
+  pb::carriers::KeyPacers carrierPacers(clock);
   const pb::carriers::ShipEngineSettings carrier = pb::carriers::ShipEngineSettings::fromConfig(config);
+
+  // Tracking events: every shipped package's carrier is asked with backoff, and Shopify's fulfillment events go out
+  // through the outbox. Within the carrier key's limit (the key's shared pacer) and tracking's share of it.
+  std::unique_ptr<pb::hub::TrackingThread> tracking;
   if (!carrier.apiKey.isEmpty() && config.get(TrackingRequestsPerMinute) > 0) {
     pb::hub::TrackingThreadSettings settings;
     settings.database = pb::db::ConnectionSettings::fromConfig(config);
     settings.carrier = carrier;
-    settings.pacer = std::make_shared<pb::carriers::RequestPacer>(carrier.requestsPerMinute, 60000, clock);
+    settings.pacer = carrierPacers.forKey(carrier);
     settings.requestsPerMinute = std::min(config.get(TrackingRequestsPerMinute), carrier.requestsPerMinute);
     settings.tracking = pb::hub::TrackingSettings::fromConfig(
         config,
