@@ -526,7 +526,13 @@ private Q_SLOTS:
       QVERIFY(xdotool(*bench, {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("250"),
                                QStringLiteral("--args"), QStringLiteral("1"), QStringLiteral("4711"),
                                QStringLiteral("key"), QStringLiteral("Return")}));
-      QTest::qWait(2000); // the PIN's key derivation takes a moment on a loaded machine
+      // The station signs in through packbench_sign_in (migration 0016): an open session at this bench, whose token
+      // every work call below carries.
+      QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id "
+                                                      "= s.packer_id WHERE p.badge_id = ? AND s.station_id = ? AND "
+                                                      "s.ended_at IS NULL"),
+                                       {bench->badge, bench->stationId}),
+                                1, 15000);
       screenshot(*bench, QStringLiteral("signed-in"));
     }
     int units = 0;
