@@ -8,11 +8,13 @@
 #include "app/hub/hubshutdown.h"
 #include "app/hub/importcatalogue.h"
 #include "core/base/version.h"
+#include "core/carriers/keypacers.h"
 #include "core/db/migrations.h"
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
 #include "core/hub/leasereaperthread.h"
 #include "core/hub/shopifysyncthread.h"
+#include "core/hub/trackingthread.h"
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/shopclients.h"
 #include "core/shopify/shopdirectory.h"
@@ -149,6 +151,29 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
                         "and reconcile poller are off";
   }
 
+  // The carrier limits the API key, not the caller: every thread that talks to the carrier (tracking here, labels)
+  // takes its pacer from here, so all of them together stay under the key's limit.
+  pb::carriers::KeyPacers carrierPacers(clock);
+  const pb::carriers::ShipEngineSettings carrier = pb::carriers::ShipEngineSettings::fromConfig(config);
+
+  // Tracking events: every shipped package's carrier is asked with backoff, and Shopify's fulfillment events go out
+  // through the outbox. Within the carrier key's limit (the key's shared pacer) and tracking's share of it.
+  std::unique_ptr<pb::hub::TrackingThread> tracking;
+  if (!carrier.apiKey.isEmpty() && config.get(TrackingRequestsPerMinute) > 0) {
+    pb::hub::TrackingThreadSettings settings;
+    settings.database = pb::db::ConnectionSettings::fromConfig(config);
+    settings.carrier = carrier;
+    settings.pacer = carrierPacers.forKey(carrier);
+    settings.requestsPerMinute = std::min(config.get(TrackingRequestsPerMinute), carrier.requestsPerMinute);
+    settings.tracking = pb::hub::TrackingSettings::fromConfig(
+        config,
+        QStringLiteral("%1/%2/tracking").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
+    tracking = std::make_unique<pb::hub::TrackingThread>(settings);
+    tracking->start();
+  } else {
+    qCInfo(lcHub) << "tracking events off (no carrier.api_key, or tracking.requests_per_minute is 0)";
+  }
+
   pb::app::StopSignals stopSignals; // systemd's SIGTERM and Ctrl+C stop the hub in order, not mid-write
   QObject::connect(&stopSignals, &pb::app::StopSignals::stopRequested, &app, &QCoreApplication::quit);
   auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
@@ -159,6 +184,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   app.exec();
   if (reaper)
     reaper->requestStop(); // joined when it goes out of scope
+  if (tracking)
+    tracking->requestStop(); // likewise; its polls are read-only, an unanswered one is simply asked again
   pb::app::HubParts parts{&server, inbox.get(), {}};
   for (auto &thread : sync)
     parts.sync.push_back(thread.get());

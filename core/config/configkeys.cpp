@@ -78,6 +78,10 @@ const QList<const KeyDef *> &allKeys()
       &CarrierMaxRetries.def,
       &CarrierBackoffBaseMs.def,
       &CarrierRequestsPerMinute.def,
+      &TrackingRequestsPerMinute.def,
+      &TrackingFirstIntervalSeconds.def,
+      &TrackingMaxIntervalSeconds.def,
+      &TrackingGiveUpDays.def,
   };
   return all;
 }
