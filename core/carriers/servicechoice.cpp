@@ -1,0 +1,120 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/carriers/servicechoice.h"
+
+#include <algorithm>
+
+namespace pb::carriers {
+
+namespace {
+
+const ServiceRule *ruleFor(const Rate &rate, const QList<ServiceRule> &rules)
+{
+  for (const ServiceRule &rule : rules) {
+    if (rule.carrierId == rate.carrierId && rule.serviceCode == rate.serviceCode)
+      return &rule;
+  }
+  return nullptr;
+}
+
+// When the parcel arrives: the carrier's estimate, or the ship date plus its delivery days; invalid if unknown.
+QDate arrivalOf(const Rate &rate, const QDateTime &now)
+{
+  if (rate.estimatedDelivery.isValid())
+    return rate.estimatedDelivery.toUTC().date();
+  if (rate.deliveryDays)
+    return now.toUTC().date().addDays(*rate.deliveryDays);
+  return {};
+}
+
+bool usable(const Rate &rate)
+{
+  return rate.validationStatus != u"invalid" && rate.errors.isEmpty();
+}
+
+} // namespace
+
+QList<ServiceRule> strongestRules(const QList<ServiceRule> &matched)
+{
+  if (matched.isEmpty())
+    return {};
+  const int top = std::max_element(matched.cbegin(), matched.cend(), [](const ServiceRule &a, const ServiceRule &b) {
+                    return a.priority < b.priority;
+                  })->priority;
+  QList<ServiceRule> strongest;
+  for (const ServiceRule &rule : matched) {
+    if (rule.priority == top)
+      strongest.append(rule);
+  }
+  return strongest;
+}
+
+bool needsRates(const QList<ServiceRule> &rules)
+{
+  return rules.size() != 1 || rules.first().maxDeliveryDays.has_value();
+}
+
+QStringList carrierIdsOf(const QList<ServiceRule> &rules)
+{
+  QStringList ids;
+  for (const ServiceRule &rule : rules) {
+    if (!ids.contains(rule.carrierId))
+      ids.append(rule.carrierId);
+  }
+  return ids;
+}
+
+std::optional<ServiceChoice> chooseRate(const QList<Rate> &rates, const QList<ServiceRule> &rules,
+                                        const QDateTime &promiseFrom, const QDateTime &now)
+{
+  const QDate from = (promiseFrom.isValid() ? promiseFrom : now).toUTC().date();
+  std::optional<ServiceChoice> best;
+  std::optional<Rate> fastest;
+  for (const Rate &rate : rates) {
+    const ServiceRule *rule = ruleFor(rate, rules);
+    if (!rule || !usable(rate))
+      continue;
+    const QDate arrives = arrivalOf(rate, now);
+    if (!fastest || (arrives.isValid() && (!arrivalOf(*fastest, now).isValid() || arrives < arrivalOf(*fastest, now))))
+      fastest = rate;
+    const bool keeps = !rule->maxDeliveryDays || (arrives.isValid() && arrives <= from.addDays(*rule->maxDeliveryDays));
+    if (!keeps)
+      continue;
+    const bool better = !best || rate.total().minor < best->rate.total().minor ||
+                        (rate.total().minor == best->rate.total().minor && arrives.isValid() &&
+                         (!arrivalOf(best->rate, now).isValid() || arrives < arrivalOf(best->rate, now)));
+    if (better)
+      best = ServiceChoice{rate, true};
+  }
+  if (best)
+    return best;
+  if (fastest)
+    return ServiceChoice{*fastest, false};
+  return std::nullopt;
+}
+
+QString shopifyTrackingCompany(const QString &carrierCode, const QString &carrierName)
+{
+  // Shopify's own spellings of its supported tracking companies.
+  static const QList<std::pair<QString, QString>> kNames{
+      {QStringLiteral("ups"), QStringLiteral("UPS")},
+      {QStringLiteral("stamps_com"), QStringLiteral("USPS")},
+      {QStringLiteral("usps"), QStringLiteral("USPS")},
+      {QStringLiteral("endicia"), QStringLiteral("USPS")},
+      {QStringLiteral("fedex"), QStringLiteral("FedEx")},
+      {QStringLiteral("dhl_express"), QStringLiteral("DHL Express")},
+      {QStringLiteral("dhl_ecommerce"), QStringLiteral("DHL eCommerce")},
+      {QStringLiteral("canada_post"), QStringLiteral("Canada Post")},
+      {QStringLiteral("purolator_canada"), QStringLiteral("Purolator")},
+      {QStringLiteral("ontrac"), QStringLiteral("OnTrac")},
+      {QStringLiteral("royal_mail"), QStringLiteral("Royal Mail")},
+      {QStringLiteral("australia_post"), QStringLiteral("Australia Post")},
+  };
+  for (const auto &[code, name] : kNames) {
+    if (carrierCode == code)
+      return name;
+  }
+  return carrierName.isEmpty() ? carrierCode : carrierName;
+}
+
+} // namespace pb::carriers
