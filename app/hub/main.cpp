@@ -9,6 +9,7 @@
 #include "app/hub/importcatalogue.h"
 #include "core/base/version.h"
 #include "core/db/migrations.h"
+#include "core/hub/carrierlabelthread.h"
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
 #include "core/hub/leasereaperthread.h"
@@ -149,6 +150,27 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
                         "and reconcile poller are off";
   }
 
+  // Carrier labels for the stations: bought here, never on a station (the key lives only on the hub).
+  std::vector<std::unique_ptr<pb::hub::CarrierLabelThread>> labelThreads;
+  if (!config.get(CarrierApiKey).isEmpty() && config.get(CarrierLabelWorkers) > 0) {
+    const auto carrier = pb::carriers::ShipEngineSettings::fromConfig(config);
+    // One pacer for the key: this hub's threads together stay under carrier.requests_per_minute.
+    auto pacer = std::make_shared<pb::carriers::RequestPacer>(carrier.requestsPerMinute, 60000, clock);
+    const QString process =
+        QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+    for (int i = 0; i < config.get(CarrierLabelWorkers); ++i) {
+      pb::hub::CarrierLabelSettings settings;
+      settings.database = pb::db::ConnectionSettings::fromConfig(config);
+      settings.carrier = carrier;
+      settings.pacer = pacer;
+      settings.worker.workerId = QStringLiteral("%1/labels-%2").arg(process).arg(i);
+      labelThreads.push_back(std::make_unique<pb::hub::CarrierLabelThread>(settings));
+      labelThreads.back()->start();
+    }
+  } else {
+    qCInfo(lcHub) << "carrier labels are off (no carrier.api_key, or carrier.label_workers = 0)";
+  }
+
   pb::app::StopSignals stopSignals; // systemd's SIGTERM and Ctrl+C stop the hub in order, not mid-write
   QObject::connect(&stopSignals, &pb::app::StopSignals::stopRequested, &app, &QCoreApplication::quit);
   auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
@@ -159,6 +181,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   app.exec();
   if (reaper)
     reaper->requestStop(); // joined when it goes out of scope
+  for (auto &thread : labelThreads)
+    thread->requestStop(); // a purchase in flight ends as Stopped; its lease lets another worker look it up
   pb::app::HubParts parts{&server, inbox.get(), {}};
   for (auto &thread : sync)
     parts.sync.push_back(thread.get());

@@ -44,6 +44,9 @@ const QList<const KeyDef *> &allKeys()
       &PrintLabelPrinter.def,
       &PrintSlipPaper.def,
       &PrintSlipTemplate.def,
+      &PrintCarrierLabels.def,
+      &PrintCarrierLabelFormat.def,
+      &PrintLabelPdfPrinter.def,
       &PrintAutoPrint.def,
       &HubListenAddress.def,
       &HubPort.def,
@@ -77,6 +80,7 @@ const QList<const KeyDef *> &allKeys()
       &CarrierRequestTimeoutMs.def,
       &CarrierMaxRetries.def,
       &CarrierBackoffBaseMs.def,
+      &CarrierLabelWorkers.def,
       &CarrierRequestsPerMinute.def,
   };
   return all;
