@@ -21,6 +21,7 @@ class StationController;
 
 namespace pb::ui {
 
+class BoxWeightPanel;
 class FeedbackSounds;
 class PackLinesModel;
 class StatusBanner;
@@ -78,6 +79,7 @@ private:
   QLabel *m_noteLabel = nullptr;
   QLabel *m_giftLabel = nullptr;
   StatusBanner *m_banner = nullptr;
+  BoxWeightPanel *m_weightPanel = nullptr;
   QProgressBar *m_progress = nullptr;
   QLabel *m_boxLabel = nullptr;
   QTableView *m_table = nullptr;

@@ -42,6 +42,8 @@ station::StationSettings settingsFor(const StationIdentity &identity, const Stat
   settings.reprintSlip = options.reprintSlip;
   settings.reprintLabel = options.reprintLabel;
   settings.supervisor = options.supervisor;
+  settings.carrierLabelFormat = options.carrierLabelFormat;
+  settings.printCarrierLabel = options.printCarrierLabel;
   return settings;
 }
 
@@ -366,6 +368,11 @@ void StationWindow::lock()
 void StationWindow::orderChanged(qint64 fulfillmentOrderId)
 {
   m_controller->orderChanged(fulfillmentOrderId);
+}
+
+void StationWindow::labelChanged(qint64 fulfillmentOrderId)
+{
+  m_controller->labelChanged(fulfillmentOrderId);
 }
 
 void StationWindow::databaseUnavailable()

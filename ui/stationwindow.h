@@ -58,6 +58,9 @@ struct StationOptions {
   std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrintLabel;
   std::function<Result<qint64>(qint64 printJobId)> reprintSlip;
   std::function<Result<qint64>(qint64 printJobId)> reprintLabel;
+  // Carrier labels bought by the hub (see station::StationSettings); empty format: off.
+  QString carrierLabelFormat;
+  std::function<Result<qint64>(const station::CarrierLabelPrint &label)> printCarrierLabel;
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
   db::ConnectionSupervisor *supervisor = nullptr;
 };
@@ -97,6 +100,7 @@ public Q_SLOTS:
   void signOut();
   void lock();
   void orderChanged(qint64 fulfillmentOrderId);
+  void labelChanged(qint64 fulfillmentOrderId);
   void databaseUnavailable();
   void databaseRestored();
 

@@ -14,6 +14,7 @@
 #include "core/queue/stationregistration.h"
 #include "core/queue/stationsite.h"
 #include "ui/commandsheet.h"
+#include "ui/printing/labelimageprinter.h"
 #include "ui/printing/slipprinter.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
@@ -23,6 +24,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPrinterInfo>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
@@ -227,14 +229,47 @@ int main(int argc, char *argv[])
   }
   pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), slipTemplate.source);
   slips.setTemplateFolder(slipTemplate.folder);
-  // Labels are journaled and retried by the dispatcher; the station has no carrier label, so the house label.
+  // Labels are journaled and retried by the dispatcher (ZPL); PDF and PNG carrier labels print through CUPS.
   pb::documents::LabelDispatcher labels(*db, {});
+  pb::printing::LabelImagePrinter imageLabels(*db);
+  const QString labelPrinter = config.get(PrintLabelPrinter);
+  const QString pdfLabelPrinter = config.get(PrintLabelPdfPrinter).isEmpty() ? QPrinterInfo::defaultPrinterName()
+                                                                             : config.get(PrintLabelPdfPrinter);
+  // One place that knows which printer takes which format, for new labels and reprints alike.
+  const auto printLabelBytes = [&labels, &imageLabels, labelPrinter, pdfLabelPrinter](
+                                   qint64 fulfillmentOrderId, pb::documents::PrintFormat format,
+                                   const QByteArray &bytes, const QString &reference) -> pb::Result<qint64> {
+    if (format == pb::documents::PrintFormat::Zpl)
+      return labels.printLabel(fulfillmentOrderId, labelPrinter, bytes, reference);
+    return imageLabels.printLabel(fulfillmentOrderId, pdfLabelPrinter, bytes, format, reference);
+  };
+  // Carrier labels come from the hub, which holds the carrier key; only with the central database.
+  const bool carrierLabels = config.get(PrintCarrierLabels) && !embedded;
+  if (config.get(PrintCarrierLabels) && embedded)
+    qCWarning(lcStation) << "printing.carrier_labels needs the central database (the hub buys labels): off";
+  if (carrierLabels) {
+    const QString format = config.get(PrintCarrierLabelFormat);
+    if (format == u"zpl") {
+      if (auto target = pb::documents::LabelTarget::parse(labelPrinter); !target) {
+        QTextStream(stderr) << "packbench: printing.label_printer (for ZPL carrier labels): " << target.error().message
+                            << Qt::endl;
+        return pb::app::ExitBadConfig;
+      }
+    }
+    options.carrierLabelFormat = format;
+    options.printCarrierLabel = [printLabelBytes](const pb::station::CarrierLabelPrint &label) {
+      const auto kind = label.format == u"zpl"   ? pb::documents::PrintFormat::Zpl
+                        : label.format == u"png" ? pb::documents::PrintFormat::Png
+                                                 : pb::documents::PrintFormat::Pdf;
+      return printLabelBytes(label.fulfillmentOrderId, kind, label.bytes, label.reference);
+    };
+  }
   if (config.get(PrintAutoPrint)) {
     const QString printer = config.get(PrintSlipPrinter);
     options.autoPrint = [&slips, printer](qint64 fulfillmentOrderId) {
       return slips.printSlip(fulfillmentOrderId, printer);
     };
-    if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
+    if (!labelPrinter.isEmpty() && !carrierLabels) { // with carrier labels each box has its own already
       if (auto target = pb::documents::LabelTarget::parse(labelPrinter); !target) {
         QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
         return pb::app::ExitBadConfig;
@@ -247,10 +282,14 @@ int main(int argc, char *argv[])
 
   // PB*REPRINT: the journaled slip or label printed again as a new job, on the printer it went to.
   options.reprintSlip = [&slips](qint64 jobId) { return slips.reprint(jobId); };
-  options.reprintLabel = [&labels, journal = pb::documents::PrintJournal(*db)](qint64 jobId) -> pb::Result<qint64> {
+  // A reprint never buys a label: it prints the journaled bytes again.
+  options.reprintLabel = [&labels, &imageLabels,
+                          journal = pb::documents::PrintJournal(*db)](qint64 jobId) -> pb::Result<qint64> {
     auto job = journal.get(jobId);
     if (!job)
       return job.error();
+    if (job->format != pb::documents::PrintFormat::Zpl)
+      return imageLabels.printLabel(job->fulfillmentOrderId, job->printer, job->payload, job->format, job->reference);
     return labels.printLabel(job->fulfillmentOrderId, job->printer, job->payload, job->reference);
   };
 
@@ -271,6 +310,8 @@ int main(int argc, char *argv[])
                        &pb::ui::StationWindow::refreshQueue);
       QObject::connect(notifier.get(), &pb::queue::QueueNotifier::orderChanged, &window,
                        &pb::ui::StationWindow::orderChanged);
+      QObject::connect(notifier.get(), &pb::queue::QueueNotifier::labelChanged, &window,
+                       &pb::ui::StationWindow::labelChanged);
       if (pb::Status listening = notifier->start(); !listening)
         QTextStream(stderr) << "packbench: not listening for queue changes: " << listening.error().message << Qt::endl;
       supervisor.watch(listenDb->connectionName(),

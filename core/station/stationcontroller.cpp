@@ -44,6 +44,9 @@ StationController::StationController(QSqlDatabase db, const Clock &clock, Statio
   m_idleRelease = new QTimer(this);
   m_idleRelease->setSingleShot(true);
   connect(m_idleRelease, &QTimer::timeout, this, &StationController::letLeaseLapse);
+  m_labelPoll = new QTimer(this);
+  m_labelPoll->setInterval(m_settings.labelPollInterval);
+  connect(m_labelPoll, &QTimer::timeout, this, [this]() { continueLabels(false); });
   if (db::ConnectionSupervisor *supervisor = m_settings.supervisor) {
     // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
     connect(supervisor, &db::ConnectionSupervisor::unavailable, this, &StationController::databaseUnavailable,
@@ -246,7 +249,7 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
 
 void StationController::takeNextOrder()
 {
-  if (!m_packer || m_locked || m_offline || m_stopping || hasOpenSession())
+  if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
     return;
   if (!m_settings.workflow) {
     if (!m_orders.isEmpty())
@@ -268,7 +271,7 @@ void StationController::takeNextOrder()
 
 void StationController::takeOrder(qint64 fulfillmentOrderId)
 {
-  if (!m_packer || m_locked || m_offline || m_stopping || hasOpenSession())
+  if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
     return;
   const auto selected = std::find_if(m_orders.cbegin(), m_orders.cend(), [&](const queue::WaitingOrder &o) {
     return o.fulfillmentOrderId == fulfillmentOrderId;
@@ -295,6 +298,17 @@ void StationController::takeOrder(qint64 fulfillmentOrderId)
 }
 
 void StationController::sessionFinished(bool partial)
+{
+  if (!m_order)
+    return;
+  if (carrierLabelsOn()) { // recorded once every box's label has printed
+    startLabels(partial);
+    return;
+  }
+  recordFinish(partial);
+}
+
+void StationController::recordFinish(bool partial)
 {
   if (!m_order)
     return;
@@ -346,6 +360,7 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
 
 void StationController::abandonOrder(const QString &text, const QString &hint)
 {
+  stopWaitingForLabels();
   m_keepAlive->stop();
   m_idleRelease->stop();
   m_leaseLapsed = false;
@@ -357,7 +372,7 @@ void StationController::abandonOrder(const QString &text, const QString &hint)
 
 void StationController::keepLeaseAlive()
 {
-  if (!m_order || !m_settings.workflow || !hasOpenSession()) {
+  if (!m_order || !m_settings.workflow || !holdsOrder()) {
     m_keepAlive->stop();
     return;
   }
@@ -380,7 +395,7 @@ void StationController::keepLeaseAlive()
 void StationController::orderChanged(qint64 fulfillmentOrderId)
 {
   refreshQueue();
-  if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !hasOpenSession())
+  if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !holdsOrder())
     return;
   if (m_settings.workflow) { // a changed order goes back to be packed afresh; a cancelled one stays cancelled
     if (Status released = m_settings.workflow->release(*m_order); !released)
@@ -407,13 +422,14 @@ void StationController::signOut()
   if (!m_packer)
     return;
   QString released;
-  if (hasOpenSession() && m_order && m_settings.workflow) {
+  if (holdsOrder() && m_order && m_settings.workflow) {
     // The attempt ends here: whoever packs the order next starts from zero, so the box is emptied now.
     released = m_session->header().orderName;
     if (Status done = m_settings.workflow->release(*m_order); !done)
       qCWarning(lcController).noquote() << "release failed:" << done.error().message;
   }
   closeLeadApproval();
+  stopWaitingForLabels();
   m_idleRelease->stop();
   m_leaseLapsed = false;
   m_keepAlive->stop();
@@ -438,7 +454,7 @@ void StationController::lock()
     return;
   m_locked = true;
   closeLeadApproval();
-  if (hasOpenSession() && m_settings.workflow && m_order && m_order->claimId) {
+  if (holdsOrder() && m_settings.workflow && m_order && m_order->claimId) {
     m_idleRelease->setInterval(int(std::max<qint64>(0, m_settings.idleRelease.count())));
     m_idleRelease->start(); // renewing the lease for a bench nobody is at would keep the order forever
   }
