@@ -5,6 +5,7 @@
 // label; the hub hears NOTIFY packbench_label_request. A station login reads its own orders' labels and writes none.
 #include "core/db/sql.h"
 #include "core/queue/orderqueue.h"
+#include "core/shopify/customerdata.h"
 #include "tests/support/labelworld.h"
 #include "tests/support/stationlogin.h"
 #include "tests/support/testdatabase.h"
@@ -173,6 +174,28 @@ private Q_SLOTS:
                                          "subject_id = ?"),
                           {QString::number(order->fulfillmentOrderId)}),
              1);
+  }
+
+  void customerRedacted_labelBytesAndTracking_areGone()
+  {
+    auto order = test::addBenchOrder(m_db, m_world);
+    VERIFY_OK(order);
+    auto id = test::requestLabel(m_db, m_world, *order);
+    VERIFY_OK(id);
+    markBought(*id);
+    VERIFY_OK(
+        db::exec(m_db, QStringLiteral("UPDATE orders SET shopify_id = '990001' WHERE id = ?"), {order->orderId}));
+    shopify::customerdata::Subject subject;
+    subject.shopId = m_world.queue.shopId;
+    subject.orderIds = {QStringLiteral("990001")};
+    auto scrubbed = shopify::customerdata::scrub(m_db, subject);
+    VERIFY_OK(scrubbed);
+    QCOMPARE(scrubbed->orders, 1);
+    QCOMPARE(text(QStringLiteral("SELECT coalesce(length(label_bytes), -1) || '/' || coalesce(tracking_number, '-') "
+                                 "|| '/' || state FROM label_requests WHERE id = ?"),
+                  {QVariant(*id)}),
+             QStringLiteral("-1/-/bought"));
+    QCOMPARE(scrubbed->carrierLabels, 1);
   }
 
   void stationLogin_readsItsLabels_butWritesNone()

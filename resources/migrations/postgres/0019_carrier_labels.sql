@@ -79,7 +79,8 @@ CREATE TABLE label_requests (
                                                    'cancelled', 'void_refused')),
   void_reason           text,
   voided_at             timestamptz,
-  CHECK (state NOT IN ('bought', 'printed') OR (label_id IS NOT NULL AND label_bytes IS NOT NULL))
+  -- (label_bytes may be gone: customers/redact clears it with the address it prints)
+  CHECK (state NOT IN ('bought', 'printed') OR label_id IS NOT NULL)
 );
 -- At most one live label per box (one being voided may sit beside its replacement).
 CREATE UNIQUE INDEX label_requests_one_live ON label_requests (package_id)
