@@ -10,11 +10,15 @@
 #include <QSqlError>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace pb::hub {
 
 namespace {
 Q_LOGGING_CATEGORY(lcLabelThread, "packbench.core.hub.carrierlabelthread")
-const QString kRequestChannel = QStringLiteral("packbench_label_request");
+// A new request; and the order changes that may leave a label to void (cancelled, released, expired).
+const QStringList kChannels{QStringLiteral("packbench_label_request"), QStringLiteral("packbench_order_changed"),
+                            QStringLiteral("packbench_queue")};
 constexpr int kStopCheckMs = 100;  // how soon a stop request is noticed while idle
 constexpr int kReconnectMs = 2000; // after the database went away
 } // namespace
@@ -61,12 +65,14 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
   QSqlDriver *driver = db.driver();
   // The listening connection is the worker's own: Qt polls its socket while the worker's event loops run.
   connect(driver, &QSqlDriver::notification, driver, [&woken](const QString &channel) {
-    if (channel == kRequestChannel)
+    if (kChannels.contains(channel))
       woken = true;
   });
-  if (!driver->subscribeToNotification(kRequestChannel))
-    qCWarning(lcLabelThread).noquote() << "not listening for label requests (polling only):"
-                                       << driver->lastError().text();
+  for (const QString &channel : kChannels) {
+    if (!driver->subscribeToNotification(channel))
+      qCWarning(lcLabelThread).noquote() << "not listening on" << channel
+                                         << "(polling only):" << driver->lastError().text();
+  }
   while (!m_stop) {
     woken = false;
     auto worked = worker.runOnce();
@@ -87,7 +93,10 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
       if (m_stop || woken)
         idle.quit();
     });
-    poll.start(m_settings.pollMs);
+    // Until the next retry falls due (a carrier back after its backoff), a notification, or the poll.
+    auto due = labelrequests::nextDueMs(db);
+    poll.start(
+        int(std::clamp<qint64>(due ? due->value_or(m_settings.pollMs) : m_settings.pollMs, 0, m_settings.pollMs)));
     stopCheck.start(kStopCheckMs / 2);
     if (!woken)
       idle.exec();

@@ -77,6 +77,18 @@ Result<QList<qint64>> claimDue(QSqlDatabase &db, const QString &state, const QSt
   return ids;
 }
 
+Result<std::optional<qint64>> nextDueMs(QSqlDatabase &db)
+{
+  auto due = db::exec(db, QStringLiteral("SELECT greatest(0, ceil(extract(epoch FROM min(greatest(next_attempt_at, "
+                                         "coalesce(locked_until, next_attempt_at))) - now()) * 1000))::bigint FROM "
+                                         "label_requests WHERE state IN ('requested', 'void_pending')"));
+  if (!due)
+    return due.error();
+  if (!due.value().next() || due->value(0).isNull())
+    return std::optional<qint64>();
+  return std::optional<qint64>(due->value(0).toLongLong());
+}
+
 Result<LabelJob> load(QSqlDatabase &db, qint64 requestId)
 {
   auto row = db::exec(

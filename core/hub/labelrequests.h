@@ -55,6 +55,8 @@ namespace labelrequests {
 Result<QList<qint64>> claimDue(QSqlDatabase &db, const QString &state, const QString &workerId, int leaseSeconds,
                                int batch);
 Result<LabelJob> load(QSqlDatabase &db, qint64 requestId);
+// Milliseconds until the next request to buy or void falls due (0: one is due now); none when there is none.
+Result<std::optional<qint64>> nextDueMs(QSqlDatabase &db);
 // The service rules that match the order's shipping line (all priorities).
 Result<QList<carriers::ServiceRule>> matchingRules(QSqlDatabase &db, qint64 shopId, const QString &title,
                                                    const QString &code);
