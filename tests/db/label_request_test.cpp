@@ -183,8 +183,7 @@ private Q_SLOTS:
     auto id = test::requestLabel(m_db, m_world, *order);
     VERIFY_OK(id);
     markBought(*id);
-    VERIFY_OK(
-        db::exec(m_db, QStringLiteral("UPDATE orders SET shopify_id = '990001' WHERE id = ?"), {order->orderId}));
+    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE orders SET shopify_id = '990001' WHERE id = ?"), {order->orderId}));
     shopify::customerdata::Subject subject;
     subject.shopId = m_world.queue.shopId;
     subject.orderIds = {QStringLiteral("990001")};
