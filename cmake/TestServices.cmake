@@ -15,7 +15,7 @@ add_test(NAME services.postgres.stop COMMAND "${_pb_support}/postgres-fixture.sh
 set_tests_properties(services.postgres.start PROPERTIES FIXTURES_SETUP postgres LABELS db)
 set_tests_properties(services.postgres.stop PROPERTIES FIXTURES_CLEANUP postgres LABELS db)
 
-# A second cluster that speaks only TLS with client certificates (tests/db/postgres_tls_test).
+# A second cluster that speaks only TLS with client certificates (tests/core/db/postgres_tls_test).
 set(PACKBENCH_TEST_PGTLS_DIR "${PACKBENCH_TEST_SERVICES_DIR}/pgtls")
 add_test(NAME services.postgres_tls.start COMMAND "${_pb_support}/postgres-tls-fixture.sh" start "${PACKBENCH_TEST_PGTLS_DIR}")
 add_test(NAME services.postgres_tls.stop COMMAND "${_pb_support}/postgres-tls-fixture.sh" stop "${PACKBENCH_TEST_PGTLS_DIR}")

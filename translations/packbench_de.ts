@@ -109,107 +109,14 @@
     </message>
 </context>
 <context>
-    <name>pb::printing::LabelImagePrinter</name>
+    <name>pb::printing::JournaledPrinter</name>
     <message>
-        <source>The label is not a readable image</source>
-        <translation>Das Etikett ist kein lesbares Bild</translation>
+        <source>Print job %1 is already closed (%2)</source>
+        <translation>Druckauftrag %1 ist schon abgeschlossen (%2)</translation>
     </message>
     <message>
-        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
-        <translation>ZPL-Etiketten gehen direkt an einen Etikettendrucker, nicht über QPrinter</translation>
-    </message>
-    <message>
-        <source>The label is not a readable PDF</source>
-        <translation>Das Etikett ist kein lesbares PDF</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation>Drucker „%1“ wurde nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation>Drucker „%1“ ist angehalten oder offline</translation>
-    </message>
-    <message>
-        <source>Shipping label</source>
-        <translation>Versandetikett</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation>Drucker „%1“ hat den Auftrag abgelehnt</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused a new page</source>
-        <translation>Drucker „%1“ hat eine neue Seite abgelehnt</translation>
-    </message>
-</context>
-<context>
-    <name>pb::printing::SlipPreviewDialog</name>
-    <message>
-        <source>Packing slip %1</source>
-        <translation>Lieferschein %1</translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation>Seite</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>Drucken</translation>
-    </message>
-    <message>
-        <source>Cannot render the slip: %1</source>
-        <translation>Lieferschein kann nicht erzeugt werden: %1</translation>
-    </message>
-    <message>
-        <source>The custom template failed (%1); showing the built-in slip.</source>
-        <translation>Die eigene Vorlage ist fehlgeschlagen (%1); der eingebaute Lieferschein wird angezeigt.</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>Seite %1 von %2</translation>
-    </message>
-</context>
-<context>
-    <name>pb::printing::SlipPrinter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Print job %1 is not a packing slip</source>
-        <translation>Druckauftrag %1 ist kein Lieferschein</translation>
-    </message>
-    <message>
-        <source>Print job %1 is already closed</source>
-        <translation>Druckauftrag %1 ist bereits abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation>Drucker „%1“ wurde nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation>Drucker „%1“ ist angehalten oder offline</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; cannot be used</source>
-        <translation>Drucker „%1“ kann nicht verwendet werden</translation>
-    </message>
-    <message>
-        <source>Packing slip %1</source>
-        <translation>Lieferschein %1</translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation>Drucker „%1“ hat den Auftrag abgelehnt</translation>
-    </message>
-    <message numerus="yes">
-        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
-        <translation>
-            <numerusform>Der Lieferschein wurde ohne %n Zeichen gedruckt, das keine installierte Schrift enthält (%1); es ist darauf mit ? markiert. Eine Schrift installieren, die es enthält, dann erneut drucken.</numerusform>
-            <numerusform>Der Lieferschein wurde ohne %n Zeichen gedruckt, die keine installierte Schrift enthält (%1); sie sind darauf mit ? markiert. Eine Schrift installieren, die sie enthält, dann erneut drucken.</numerusform>
-        </translation>
+        <source>Print job %1 is being sent right now</source>
+        <translation>Druckauftrag %1 wird gerade gesendet</translation>
     </message>
 </context>
 <context>
@@ -259,6 +166,56 @@
     <message>
         <source>Custom slip template not used: %1. This is the built-in slip.</source>
         <translation>Eigene Lieferscheinvorlage nicht verwendet: %1. Dies ist der eingebaute Lieferschein.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SystemPrinter</name>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation>Drucker „%1“ wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation>Drucker „%1“ ist angehalten oder offline</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; cannot be used</source>
+        <translation>Drucker „%1“ kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation>Lieferschein %1</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation>Drucker „%1“ hat den Auftrag abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
+        <translation>
+            <numerusform>Der Lieferschein wurde ohne %n Zeichen gedruckt, das keine installierte Schrift enthält (%1); es ist darauf mit ? markiert. Eine Schrift installieren, die es enthält, dann erneut drucken.</numerusform>
+            <numerusform>Der Lieferschein wurde ohne %n Zeichen gedruckt, die keine installierte Schrift enthält (%1); sie sind darauf mit ? markiert. Eine Schrift installieren, die sie enthält, dann erneut drucken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The label is not a readable image</source>
+        <translation>Das Etikett ist kein lesbares Bild</translation>
+    </message>
+    <message>
+        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
+        <translation>ZPL-Etiketten gehen direkt an einen Etikettendrucker, nicht über QPrinter</translation>
+    </message>
+    <message>
+        <source>The label is not a readable PDF</source>
+        <translation>Das Etikett ist kein lesbares PDF</translation>
+    </message>
+    <message>
+        <source>Shipping label</source>
+        <translation>Versandetikett</translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused a new page</source>
+        <translation>Drucker „%1“ hat eine neue Seite abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -632,123 +589,68 @@
         <translation>Nicht freigegeben: Das sind nicht Ausweis und PIN einer aktiven Schichtleitung</translation>
     </message>
     <message>
-        <source>Not a weight: %1 g</source>
-        <translation>Kein Gewicht: %1 g</translation>
+        <source>Reprinting: %1</source>
+        <translation>Wird erneut gedruckt: %1</translation>
     </message>
     <message>
-        <source>Enter the box&apos;s weight in grams (1 g to 150 kg)</source>
-        <translation>Gewicht des Pakets in Gramm eingeben (1 g bis 150 kg)</translation>
+        <source>Print job %1 cannot be reprinted</source>
+        <translation>Druckauftrag %1 kann nicht erneut gedruckt werden</translation>
     </message>
     <message>
-        <source>Weigh box %1</source>
-        <translation>Paket %1 wiegen</translation>
+        <source>This station has no printer</source>
+        <translation>Diese Station hat keinen Drucker</translation>
     </message>
     <message>
-        <source>A carrier label needs the box&apos;s weight: enter it in grams</source>
-        <translation>Für das Versandetikett wird das Gewicht des Pakets gebraucht: in Gramm eingeben</translation>
+        <source>Reprint the slip of print job %1 on %2?</source>
+        <translation>Den Lieferschein von Druckauftrag %1 erneut auf %2 drucken?</translation>
     </message>
     <message>
-        <source>Database problem: the label could not be asked for</source>
-        <translation>Datenbankproblem: Das Etikett konnte nicht angefordert werden</translation>
+        <source>Reprint the label of print job %1 on %2?</source>
+        <translation>Das Etikett von Druckauftrag %1 erneut auf %2 drucken?</translation>
     </message>
     <message>
-        <source>The order waits; press F9 to try again</source>
-        <translation>Der Auftrag wartet; F9 versucht es erneut</translation>
+        <source>Print job %1 cannot be moved</source>
+        <translation>Druckauftrag %1 kann nicht umgeleitet werden</translation>
     </message>
     <message>
-        <source>Buying label…</source>
-        <translation>Etikett wird gekauft…</translation>
+        <source>Choose another printer</source>
+        <translation>Einen anderen Drucker wählen</translation>
     </message>
     <message>
-        <source>Box %1 of %2 · the hub is buying it from the carrier</source>
-        <translation>Paket %1 von %2 · der Hub kauft es beim Versanddienstleister</translation>
+        <source>Send the slip of print job %1 to %2 instead of %3?</source>
+        <translation>Den Lieferschein von Druckauftrag %1 an %2 statt an %3 senden?</translation>
     </message>
     <message>
-        <source>Weigh box %1 again</source>
-        <translation>Paket %1 erneut wiegen</translation>
+        <source>Send the label of print job %1 to %2 instead of %3?</source>
+        <translation>Das Etikett von Druckauftrag %1 an %2 statt an %3 senden?</translation>
     </message>
     <message>
-        <source>No label for box %1: the carrier refused it</source>
-        <translation>Kein Etikett für Paket %1: vom Versanddienstleister abgelehnt</translation>
+        <source>A lead approves with badge and PIN</source>
+        <translation>Eine Schichtleitung bestätigt mit Ausweis und PIN</translation>
     </message>
     <message>
-        <source>%1 · F9 asks again · F4 puts the order on hold for the lead</source>
-        <translation>%1 · F9 fragt erneut an · F4 stellt den Auftrag für die Schichtleitung zurück</translation>
+        <source>Esc cancels</source>
+        <translation>Esc bricht ab</translation>
     </message>
     <message>
-        <source>Carrier not answering — buying the label as soon as it does</source>
-        <translation>Versanddienstleister antwortet nicht — das Etikett wird gekauft, sobald er antwortet</translation>
+        <source>Print job %1 was not found</source>
+        <translation>Druckauftrag %1 wurde nicht gefunden</translation>
     </message>
     <message>
-        <source>The order waits here and nothing is lost: keep box %1 on the bench, or F4 to put it on hold</source>
-        <translation>Der Auftrag wartet hier, nichts geht verloren: Paket %1 am Platz lassen oder mit F4 zurückstellen</translation>
+        <source>Print job %1 was not sent again</source>
+        <translation>Druckauftrag %1 wurde nicht erneut gesendet</translation>
     </message>
     <message>
-        <source>No label yet: the carrier is not set up for this order</source>
-        <translation>Noch kein Etikett: Der Versand ist für diesen Auftrag nicht eingerichtet</translation>
+        <source>Print job %1 sent to %2 as job %3</source>
+        <translation>Druckauftrag %1 als Auftrag %3 an %2 gesendet</translation>
     </message>
     <message>
-        <source>%1 · F4 puts the order on hold</source>
-        <translation>%1 · F4 stellt den Auftrag zurück</translation>
+        <source>Print job %1 reprinted as job %2</source>
+        <translation>Druckauftrag %1 als Auftrag %2 erneut gedruckt</translation>
     </message>
     <message>
-        <source>Label bought but not printed</source>
-        <translation>Etikett gekauft, aber nicht gedruckt</translation>
-    </message>
-    <message>
-        <source>Check the label printer, then press F9 to print it again</source>
-        <translation>Etikettendrucker prüfen, dann mit F9 erneut drucken</translation>
-    </message>
-    <message>
-        <source>Label printed · box %1 of %2</source>
-        <translation>Etikett gedruckt · Paket %1 von %2</translation>
-    </message>
-    <message>
-        <source>Label of box %1 voided — do not ship it</source>
-        <translation>Etikett von Paket %1 storniert — nicht versenden</translation>
-    </message>
-    <message>
-        <source>%1; the lead is told</source>
-        <translation>%1; die Schichtleitung ist informiert</translation>
-    </message>
-    <message>
-        <source>Not put on hold: %1</source>
-        <translation>Nicht zurückgestellt: %1</translation>
-    </message>
-    <message>
-        <source>On hold — waiting for the lead</source>
-        <translation>Zurückgestellt — wartet auf die Schichtleitung</translation>
-    </message>
-    <message>
-        <source>Any label already bought is voided by the hub; keep the box aside with its slip</source>
-        <translation>Ein bereits gekauftes Etikett storniert der Hub; Paket mit Lieferschein beiseitelegen</translation>
-    </message>
-</context>
-<context>
-    <name>pb::ui::BoxWeightPanel</name>
-    <message>
-        <source>&amp;Weight:</source>
-        <translation>&amp;Gewicht:</translation>
-    </message>
-    <message>
-        <source>Weight in grams</source>
-        <translation>Gewicht in Gramm</translation>
-    </message>
-    <message>
-        <source> g</source>
-        <translation> g</translation>
-    </message>
-    <message>
-        <source>— g</source>
-        <translation>— g</translation>
-    </message>
-    <message>
-        <source>Buy label</source>
-        <translation>Etikett kaufen</translation>
-    </message>
-    <message>
-        <source>Weigh box &lt;b&gt;%1&lt;/b&gt; for its carrier label</source>
-        <translation>Paket &lt;b&gt;%1&lt;/b&gt; für sein Versandetikett wiegen</translation>
+        <source>The list shows how it goes</source>
+        <translation>Die Liste zeigt, wie es läuft</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1025,147 @@
         <source>A lead must scan their badge and type their PIN to approve</source>
         <translation>Zur Freigabe muss die Schichtleitung ihren Ausweis scannen und ihre PIN eingeben</translation>
     </message>
+    <message>
+        <source>✔ %1 label %2 on box %3</source>
+        <translation>✔ %1-Etikett %2 auf Paket %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already on this box · %n item(s) to go</source>
+        <translation>
+            <numerusform>Schon auf diesem Paket · noch %n Artikel</numerusform>
+            <numerusform>Schon auf diesem Paket · noch %n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✖ LABEL NOT ATTACHED: %1 %2</source>
+        <translation>✖ ETIKETT NICHT ZUGEORDNET: %1 %2</translation>
+    </message>
+    <message>
+        <source>Box %1 already has %2 %3 — press F6 to start a new box for this label</source>
+        <translation>Paket %1 hat schon %2 %3 — F6 beginnt ein neues Paket für dieses Etikett</translation>
+    </message>
+    <message>
+        <source>That label is already on box %1</source>
+        <translation>Dieses Etikett gehört schon zu Paket %1</translation>
+    </message>
+    <message>
+        <source>Box %1 ships with %2: all boxes of an order go with one carrier</source>
+        <translation>Paket %1 geht mit %2: alle Pakete eines Auftrags gehen mit einem Versanddienst</translation>
+    </message>
+    <message>
+        <source>The database did not take it — scan it again; call the lead if this repeats</source>
+        <translation>Die Datenbank hat es nicht angenommen — noch einmal scannen; bei Wiederholung die Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Box %1: %2 %3</source>
+        <translation>Paket %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Tracking — %1</source>
+        <translation>Sendungsverfolgung — %1</translation>
+    </message>
+    <message>
+        <source>If it is a %1 label: scan ACK, then scan it again</source>
+        <translation>Falls es ein %1-Etikett ist: ACK scannen, dann noch einmal scannen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PrintJobsModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Trying again (attempt %1)</source>
+        <translation>Neuer Versuch (Versuch %1)</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>Moved to job %1</source>
+        <translation>Umgeleitet zu Auftrag %1</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+    <message>
+        <source>(no order)</source>
+        <translation>(keine Bestellung)</translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation>Lieferschein</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etikett</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PrintJobsView</name>
+    <message>
+        <source>Print jobs at this bench</source>
+        <translation>Druckaufträge an diesem Packplatz</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Letztes Problem: %1</translation>
+    </message>
+    <message>
+        <source>Send it to which printer? ↑ ↓ then Enter · Esc goes back</source>
+        <translation>An welchen Drucker senden? ↑ ↓, dann Enter · Esc geht zurück</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>R reprint · M send to another printer · a lead approves with badge and PIN · F5 refresh · Esc back to the orders</source>
+        <translation>R erneut drucken · M an anderen Drucker senden · eine Schichtleitung bestätigt mit Ausweis und PIN · F5 aktualisieren · Esc zurück zu den Bestellungen</translation>
+    </message>
+    <message>
+        <source>The print journal could not be read: %1</source>
+        <translation>Das Druckprotokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no other printer to send it to</source>
+        <translation>Es gibt keinen anderen Drucker dafür</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::QueueTableModel</name>
@@ -1261,6 +1304,33 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::SlipPreviewDialog</name>
+    <message>
+        <source>Packing slip %1</source>
+        <translation>Lieferschein %1</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Cannot render the slip: %1</source>
+        <translation>Lieferschein kann nicht erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>The custom template failed (%1); showing the built-in slip.</source>
+        <translation>Die eigene Vorlage ist fehlgeschlagen (%1); der eingebaute Lieferschein wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::StationWindow</name>
     <message>
         <source>Packbench — %1</source>
@@ -1294,10 +1364,6 @@
         <source>Orders waiting</source>
         <translation>Wartende Bestellungen</translation>
     </message>
-    <message>
-        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
-        <translation>F8 nächste Bestellung · Enter gewählte Bestellung packen · F5 aktualisieren · Strg+Q oder ABMELDEN scannen zum Abmelden</translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) waiting at %1</source>
         <translation>
@@ -1308,6 +1374,18 @@
     <message>
         <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Packer: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Print jobs</source>
+        <translation>&amp;Druckaufträge</translation>
+    </message>
+    <message>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · Ctrl+Q or scan SIGN OUT to sign out</source>
+        <translation>F8 nächste Bestellung · Enter gewählte Bestellung packen · F5 aktualisieren · F4 Druckaufträge · Strg+Q oder ABMELDEN scannen zum Abmelden</translation>
+    </message>
+    <message>
+        <source>Print jobs at this bench, newest first</source>
+        <translation>Druckaufträge an diesem Packplatz, neueste zuerst</translation>
     </message>
 </context>
 </TS>

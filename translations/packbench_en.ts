@@ -109,107 +109,14 @@
     </message>
 </context>
 <context>
-    <name>pb::printing::LabelImagePrinter</name>
+    <name>pb::printing::JournaledPrinter</name>
     <message>
-        <source>The label is not a readable image</source>
+        <source>Print job %1 is already closed (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
+        <source>Print job %1 is being sent right now</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The label is not a readable PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipping label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused a new page</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pb::printing::SlipPreviewDialog</name>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot render the slip: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The custom template failed (%1); showing the built-in slip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pb::printing::SlipPrinter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job %1 is not a packing slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job %1 is already closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; was not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; is stopped or offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; cannot be used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packing slip %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printer &apos;%1&apos; refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
-        <translation>
-            <numerusform>The slip printed without %n character that no installed font has (%1): it is marked ? on it. Install a font that has it, then reprint.</numerusform>
-            <numerusform>The slip printed without %n characters that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -258,6 +165,56 @@
     </message>
     <message>
         <source>Custom slip template not used: %1. This is the built-in slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::printing::SystemPrinter</name>
+    <message>
+        <source>Printer &apos;%1&apos; was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; is stopped or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The slip printed without %n character(s) that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</source>
+        <translation>
+            <numerusform>The slip printed without %n character that no installed font has (%1): it is marked ? on it. Install a font that has it, then reprint.</numerusform>
+            <numerusform>The slip printed without %n characters that no installed font has (%1): they are marked ? on it. Install a font that has them, then reprint.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The label is not a readable image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZPL labels go to a label printer raw, not through QPrinter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label is not a readable PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer &apos;%1&apos; refused a new page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -632,122 +589,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not a weight: %1 g</source>
+        <source>Reprinting: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the box&apos;s weight in grams (1 g to 150 kg)</source>
+        <source>Print job %1 cannot be reprinted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weigh box %1</source>
+        <source>This station has no printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A carrier label needs the box&apos;s weight: enter it in grams</source>
+        <source>Reprint the slip of print job %1 on %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database problem: the label could not be asked for</source>
+        <source>Reprint the label of print job %1 on %2?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The order waits; press F9 to try again</source>
+        <source>Print job %1 cannot be moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Buying label…</source>
+        <source>Choose another printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Box %1 of %2 · the hub is buying it from the carrier</source>
+        <source>Send the slip of print job %1 to %2 instead of %3?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weigh box %1 again</source>
+        <source>Send the label of print job %1 to %2 instead of %3?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No label for box %1: the carrier refused it</source>
+        <source>A lead approves with badge and PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · F9 asks again · F4 puts the order on hold for the lead</source>
+        <source>Esc cancels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Carrier not answering — buying the label as soon as it does</source>
+        <source>Print job %1 was not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The order waits here and nothing is lost: keep box %1 on the bench, or F4 to put it on hold</source>
+        <source>Print job %1 was not sent again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No label yet: the carrier is not set up for this order</source>
+        <source>Print job %1 sent to %2 as job %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · F4 puts the order on hold</source>
+        <source>Print job %1 reprinted as job %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Label bought but not printed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the label printer, then press F9 to print it again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label printed · box %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label of box %1 voided — do not ship it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; the lead is told</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not put on hold: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On hold — waiting for the lead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any label already bought is voided by the hub; keep the box aside with its slip</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pb::ui::BoxWeightPanel</name>
-    <message>
-        <source>&amp;Weight:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight in grams</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> g</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— g</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Buy label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weigh box &lt;b&gt;%1&lt;/b&gt; for its carrier label</source>
+        <source>The list shows how it goes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1123,6 +1025,147 @@
         <source>A lead must scan their badge and type their PIN to approve</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✔ %1 label %2 on box %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Already on this box · %n item(s) to go</source>
+        <translation>
+            <numerusform>Already on this box · %n item to go</numerusform>
+            <numerusform>Already on this box · %n items to go</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✖ LABEL NOT ATTACHED: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 already has %2 %3 — press F6 to start a new box for this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That label is already on box %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 ships with %2: all boxes of an order go with one carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not take it — scan it again; call the lead if this repeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it is a %1 label: scan ACK, then scan it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PrintJobsModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::PrintJobsView</name>
+    <message>
+        <source>Print jobs at this bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it to which printer? ↑ ↓ then Enter · Esc goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R reprint · M send to another printer · a lead approves with badge and PIN · F5 refresh · Esc back to the orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The print journal could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no other printer to send it to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::QueueTableModel</name>
@@ -1261,6 +1304,33 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::SlipPreviewDialog</name>
+    <message>
+        <source>Packing slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot render the slip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom template failed (%1); showing the built-in slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::StationWindow</name>
     <message>
         <source>Packbench — %1</source>
@@ -1294,10 +1364,6 @@
         <source>Orders waiting</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>F8 take the next order · Enter pack the selected order · F5 refresh · Ctrl+Q or scan SIGN OUT to sign out</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n order(s) waiting at %1</source>
         <translation>
@@ -1307,6 +1373,18 @@
     </message>
     <message>
         <source>Packer: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · Ctrl+Q or scan SIGN OUT to sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print jobs at this bench, newest first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,14 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/commandsheet.h"
 
+#include "ui/printing/barcodeimage.h"
+
 #include <QCoreApplication>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-
-#include <zint.h>
-
-#include <cstring>
 
 namespace pb::ui {
 
@@ -30,26 +28,9 @@ QList<CommandBarcode> commandBarcodes()
 
 QImage renderCode128(const QString &data, int scale)
 {
-  zint_symbol *symbol = ZBarcode_Create();
-  if (!symbol)
-    return {};
-  symbol->symbology = BARCODE_CODE128;
-  symbol->scale = static_cast<float>(scale);
-  symbol->height = 40.0F;
-  symbol->whitespace_width = 10; // quiet zones: scanners need them
-  symbol->show_hrt = 0;
-  const QByteArray bytes = data.toLatin1();
-  const int error = ZBarcode_Encode_and_Buffer(symbol, reinterpret_cast<const unsigned char *>(bytes.constData()),
-                                               static_cast<int>(bytes.size()), 0);
-  QImage image;
-  if (error < ZINT_ERROR && symbol->bitmap) {
-    image = QImage(symbol->bitmap_width, symbol->bitmap_height, QImage::Format_RGB888);
-    for (int y = 0; y < symbol->bitmap_height; ++y)
-      std::memcpy(image.scanLine(y), symbol->bitmap + static_cast<ptrdiff_t>(y) * symbol->bitmap_width * 3,
-                  static_cast<size_t>(symbol->bitmap_width) * 3);
-  }
-  ZBarcode_Delete(symbol);
-  return image;
+  // zint's bitmap scale 1 is two pixels a module; the one wrapper takes pixels a module.
+  auto image = printing::code128Image(data, 2 * scale, 40);
+  return image ? image.value() : QImage();
 }
 
 bool writeCommandSheet(const QString &pdfPath)

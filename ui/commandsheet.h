@@ -16,7 +16,7 @@ struct CommandBarcode {
 
 QList<CommandBarcode> commandBarcodes();
 
-// Code 128 (zint) with quiet zones, black on white; a null image if zint refuses the data.
+// Code 128 (printing::code128Image) with quiet zones, black on white; a null image if zint refuses the data.
 QImage renderCode128(const QString &data, int scale = 2);
 
 // An A4 PDF cheat sheet of every command barcode. False if the file cannot be written.

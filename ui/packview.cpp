@@ -103,6 +103,8 @@ void PackView::buildUi()
   m_giftLabel = makeLabel(this, QStringLiteral("giftLabel"), 15, true);
   m_giftLabel->setStyleSheet(QStringLiteral("QLabel { background: #f3e5ff; color: #3b0a57; padding: 6px; }"));
   layout->addWidget(m_giftLabel);
+  m_trackingLabel = makeLabel(this, QStringLiteral("trackingLabel"), 15);
+  layout->addWidget(m_trackingLabel);
 
   auto *bannerHost = new BannerHost(this);
   bannerHost->setFixedHeight(150); // two lines of headline and the hint
@@ -318,6 +320,7 @@ void PackView::updateProgress()
   m_progress->setValue(m_session->verifiedTotal());
   m_progress->setFormat(tr("%1 of %2 items verified").arg(m_session->verifiedTotal()).arg(m_session->expectedTotal()));
   m_boxLabel->setText(tr("Box %1").arg(m_session->boxNo()));
+  updateTrackingLabel();
 }
 
 void PackView::showReady()
@@ -362,7 +365,8 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     break;
   case Outcome::UnknownBarcode:
     m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
-                   tr("Set the item aside for the lead. %1").arg(ack));
+                   f.company.isEmpty() ? tr("Set the item aside for the lead. %1").arg(ack)
+                                       : tr("If it is a %1 label: scan ACK, then scan it again").arg(f.company));
     m_sounds.play(Cue::Unknown);
     break;
   case Outcome::OverScan:
@@ -404,10 +408,16 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     break;
   case Outcome::Failed:
     qCWarning(lcPackView).noquote() << "not saved:" << f.detail;
-    m_banner->show(StatusBanner::Tone::Error, tr("✖ NOT SAVED — database problem"),
-                   tr("Nothing was counted. Scan the item again; call the lead if this repeats."));
+    if (f.signInEnded) // the station shows the sign-in screen; this is what the packer finds after signing in
+      m_banner->show(StatusBanner::Tone::Error, tr("✖ NOT SAVED — the sign-in had ended"),
+                     tr("Nothing was counted. Repeat the last scan or step."));
+    else
+      m_banner->show(StatusBanner::Tone::Error, tr("✖ NOT SAVED — database problem"),
+                     tr("Nothing was counted. Scan the item again; call the lead if this repeats."));
     m_sounds.play(Cue::Unknown);
     break;
+  case Outcome::TrackingAttached:
+  case Outcome::TrackingRefused: showTrackingFeedback(f); break;
   case Outcome::Refused: break; // the caller knows what was refused and says so
   }
 }

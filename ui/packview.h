@@ -63,6 +63,10 @@ private:
   void showReady();
   void updateHeader();
   void updateProgress();
+  // Carrier labels scanned at the bench (packviewtracking.cpp).
+  void showTrackingFeedback(const packing::ScanFeedback &feedback);
+  QString trackingRefusalHint(const packing::ScanFeedback &feedback) const;
+  void updateTrackingLabel();
   void closePanels();
   void submitManual();
   void submitReason();
@@ -78,6 +82,7 @@ private:
   QLabel *m_detailsLabel = nullptr;
   QLabel *m_noteLabel = nullptr;
   QLabel *m_giftLabel = nullptr;
+  QLabel *m_trackingLabel = nullptr; // each box's tracking number and carrier
   StatusBanner *m_banner = nullptr;
   BoxWeightPanel *m_weightPanel = nullptr;
   QProgressBar *m_progress = nullptr;

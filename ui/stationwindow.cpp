@@ -5,6 +5,8 @@
 #include "ui/feedbacksounds.h"
 #include "ui/leadapprovalpanel.h"
 #include "ui/packview.h"
+#include "ui/printjobsmodel.h"
+#include "ui/printjobsview.h"
 #include "ui/queuetablemodel.h"
 #include "ui/scannerinputfilter.h"
 #include "ui/signinview.h"
@@ -37,13 +39,13 @@ station::StationSettings settingsFor(const StationIdentity &identity, const Stat
   settings.idleRelease = options.idleRelease;
   settings.stationId = options.stationId;
   settings.keepAliveInterval = options.keepAliveInterval;
+  settings.printer = options.printer;
   settings.autoPrint = options.autoPrint;
-  settings.autoPrintLabel = options.autoPrintLabel;
-  settings.reprintSlip = options.reprintSlip;
-  settings.reprintLabel = options.reprintLabel;
+  settings.slipPrinter = options.slipPrinter;
+  settings.labelPrinter = options.labelPrinter;
   settings.supervisor = options.supervisor;
   settings.carrierLabelFormat = options.carrierLabelFormat;
-  settings.printCarrierLabel = options.printCarrierLabel;
+  settings.labelPdfPrinter = options.labelPdfPrinter;
   return settings;
 }
 
@@ -146,6 +148,12 @@ void StationWindow::buildUi()
   signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
   connect(signOutAction, &QAction::triggered, this, &StationWindow::signOut);
   addAction(signOutAction);
+  auto *printJobs = new QAction(tr("&Print jobs"), this);
+  printJobs->setShortcut(Qt::Key_F4);
+  connect(printJobs, &QAction::triggered, this, [this]() { showPrintJobs(!isShowingPrintJobs()); });
+  // Only on the queue page: on the pack screen F4 is "hold" (a window-wide shortcut would swallow it).
+  printJobs->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  m_queuePage->addAction(printJobs);
 
   statusBar()->showMessage(m_identity.databaseLabel);
   m_pages->setCurrentWidget(m_signIn);
@@ -195,21 +203,26 @@ QWidget *StationWindow::buildQueuePage()
   m_table->setFont(tableFont);
   m_table->verticalHeader()->setDefaultSectionSize(34);
   connect(m_table, &QTableView::activated, this, &StationWindow::takeSelectedOrder);
-  layout->addWidget(m_table, 1);
+  m_queueLists = new QStackedWidget(page);
+  m_queueLists->addWidget(m_table);
+  m_printJobs = new PrintJobsView(*m_controller, m_queueLists);
+  connect(m_printJobs, &PrintJobsView::closeRequested, this, [this]() { showPrintJobs(false); });
+  m_queueLists->addWidget(m_printJobs);
+  layout->addWidget(m_queueLists, 1);
 
   m_leadPanel = new LeadApprovalPanel(page);
   connect(m_leadPanel, &LeadApprovalPanel::approvalGiven, m_controller, &station::StationController::approveAsLead);
   connect(m_leadPanel, &LeadApprovalPanel::cancelled, m_controller, &station::StationController::cancelLeadApproval);
   layout->addWidget(m_leadPanel);
 
-  auto *keys = new QLabel(tr("F8 take the next order · Enter pack the selected order · F5 refresh · "
-                             "Ctrl+Q or scan SIGN OUT to sign out"),
-                          page);
-  keys->setObjectName(QStringLiteral("queueKeysLabel"));
-  QFont keysFont = keys->font();
+  m_keysLabel = new QLabel(tr("F8 take the next order · Enter pack the selected order · F5 refresh · "
+                              "F4 print jobs · Ctrl+Q or scan SIGN OUT to sign out"),
+                           page);
+  m_keysLabel->setObjectName(QStringLiteral("queueKeysLabel"));
+  QFont keysFont = m_keysLabel->font();
   keysFont.setPointSize(13);
-  keys->setFont(keysFont);
-  layout->addWidget(keys);
+  m_keysLabel->setFont(keysFont);
+  layout->addWidget(m_keysLabel);
 
   connect(m_locationCombo, &QComboBox::currentIndexChanged, m_controller, &station::StationController::selectLocation);
   setTabOrder(m_table, m_locationCombo);
@@ -245,8 +258,14 @@ void StationWindow::connectController()
   });
   connect(m_controller, &StationController::leadApprovalClosed, this, [this]() {
     m_leadPanel->hide();
-    if (m_pages->currentWidget() == m_queuePage)
+    if (m_pages->currentWidget() == m_queuePage && isShowingPrintJobs())
+      m_printJobs->focusList();
+    else if (m_pages->currentWidget() == m_queuePage)
       m_table->setFocus();
+  });
+  connect(m_controller, &StationController::printJobsChanged, this, [this]() {
+    if (isShowingPrintJobs())
+      m_printJobs->refresh();
   });
   connect(m_controller, &StationController::orderFinished, this, &StationWindow::orderFinished);
 }
@@ -254,14 +273,22 @@ void StationWindow::connectController()
 void StationWindow::showScreen(station::Screen screen)
 {
   switch (screen) {
-  case station::Screen::SignIn: m_pages->setCurrentWidget(m_signIn); break;
+  case station::Screen::SignIn:
+    showPrintJobs(false);
+    m_pages->setCurrentWidget(m_signIn);
+    break;
   case station::Screen::Queue:
     m_pages->setCurrentWidget(m_queuePage);
+    if (isShowingPrintJobs()) {
+      m_printJobs->focusList();
+      break;
+    }
     m_table->setFocus();
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
       m_table->selectRow(0);
     break;
   case station::Screen::Pack:
+    showPrintJobs(false);
     m_pages->setCurrentWidget(m_packView);
     m_packView->setFocus();
     break;
@@ -294,6 +321,8 @@ void StationWindow::showQueueChanged()
     m_locationCombo->setCurrentIndex(m_controller->currentLocationIndex());
   }
   m_model->setOrders(m_controller->waitingOrders());
+  if (isShowingPrintJobs())
+    return; // the label names the print jobs
   const int count = static_cast<int>(m_controller->waitingOrders().size());
   m_countLabel->setText(tr("%n order(s) waiting at %1", nullptr, count).arg(m_locationCombo->currentText()));
 }
@@ -311,6 +340,29 @@ void StationWindow::showDatabaseAvailability(bool available)
     m_table->setFocus();
   else if (m_pages->currentWidget())
     m_pages->currentWidget()->setFocus();
+}
+
+bool StationWindow::isShowingPrintJobs() const
+{
+  return m_queueLists->currentWidget() == m_printJobs;
+}
+
+void StationWindow::showPrintJobs(bool show)
+{
+  if (show && (m_pages->currentWidget() != m_queuePage || !m_controller->packer()))
+    return; // only from the orders waiting, with someone signed in
+  m_queueLists->setCurrentWidget(show ? static_cast<QWidget *>(m_printJobs) : m_table);
+  if (show) {
+    m_printJobs->refresh();
+    if (m_printJobs->model()->rowCount() > 0) // opened afresh: the newest job first
+      m_printJobs->table()->selectRow(0);
+    m_printJobs->focusList();
+    m_countLabel->setText(tr("Print jobs at this bench, newest first"));
+  } else {
+    showQueueChanged();
+    if (m_pages->currentWidget() == m_queuePage)
+      m_table->setFocus();
+  }
 }
 
 void StationWindow::takeSelectedOrder()
@@ -343,6 +395,8 @@ QString StationWindow::stopForShutdown()
 void StationWindow::refreshQueue()
 {
   m_controller->refreshQueue();
+  if (isShowingPrintJobs())
+    m_printJobs->refresh();
 }
 
 void StationWindow::handleScan(const QString &raw)

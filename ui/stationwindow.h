@@ -10,7 +10,6 @@
 #include <QSqlDatabase>
 
 #include <chrono>
-#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -27,6 +26,7 @@ namespace pb::ui {
 class FeedbackSounds;
 class LeadApprovalPanel;
 class PackView;
+class PrintJobsView;
 class QueueTableModel;
 class ScannerInputFilter;
 class SignInView;
@@ -53,14 +53,14 @@ struct StationOptions {
   std::optional<qint64> stationId;
   // How often an open order's lease is renewed (PackWorkflow::keepAlive): a third of the lease.
   std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
-  // Automatic slip / label of a finished order, and PB*REPRINT (see station::StationSettings).
-  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrint;
-  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrintLabel;
-  std::function<Result<qint64>(qint64 printJobId)> reprintSlip;
-  std::function<Result<qint64>(qint64 printJobId)> reprintLabel;
+  // The journaled printer (not owned), automatic printing and the printers (see station::StationSettings).
+  documents::PrintService *printer = nullptr;
+  bool autoPrint = false;
+  QString slipPrinter;
+  QString labelPrinter;
   // Carrier labels bought by the hub (see station::StationSettings); empty format: off.
   QString carrierLabelFormat;
-  std::function<Result<qint64>(const station::CarrierLabelPrint &label)> printCarrierLabel;
+  QString labelPdfPrinter;
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
   db::ConnectionSupervisor *supervisor = nullptr;
 };
@@ -87,6 +87,9 @@ public:
   StatusBanner *databaseBanner() const { return m_databaseBanner; }
   // Where a lead approves taking over another station's order or lifting a hold (badge + PIN).
   LeadApprovalPanel *leadPanel() const { return m_leadPanel; }
+  // The lead's print-jobs list (F4 on the queue screen, Esc back).
+  PrintJobsView *printJobsView() const { return m_printJobs; }
+  bool isShowingPrintJobs() const;
   bool isDatabaseAvailable() const;
   const std::optional<packing::Packer> &packer() const;
 
@@ -99,6 +102,7 @@ public Q_SLOTS:
   void takeNextOrder();
   void signOut();
   void lock();
+  void showPrintJobs(bool show);
   void orderChanged(qint64 fulfillmentOrderId);
   void labelChanged(qint64 fulfillmentOrderId);
   void databaseUnavailable();
@@ -133,6 +137,9 @@ private:
   QLabel *m_countLabel = nullptr;
   QTableView *m_table = nullptr;
   QueueTableModel *m_model = nullptr;
+  QStackedWidget *m_queueLists = nullptr; // the orders waiting, or the print jobs
+  PrintJobsView *m_printJobs = nullptr;
+  QLabel *m_keysLabel = nullptr;
   LeadApprovalPanel *m_leadPanel = nullptr;
   ScannerInputFilter *m_scanner = nullptr;
   FeedbackSounds *m_sounds = nullptr;

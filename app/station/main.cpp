@@ -7,15 +7,13 @@
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
-#include "core/documents/labeldispatcher.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
 #include "core/queue/stationregistration.h"
 #include "core/queue/stationsite.h"
 #include "ui/commandsheet.h"
-#include "ui/printing/labelimageprinter.h"
-#include "ui/printing/slipprinter.h"
+#include "ui/printing/journaledprinter.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
@@ -227,71 +225,36 @@ int main(int argc, char *argv[])
     else
       qCWarning(lcStation).noquote() << "using the built-in packing slip:" << loaded.error().message;
   }
-  pb::printing::SlipPrinter slips(*db, slipPaper(config.get(PrintSlipPaper)), slipTemplate.source);
-  slips.setTemplateFolder(slipTemplate.folder);
-  // Labels are journaled and retried by the dispatcher (ZPL); PDF and PNG carrier labels print through CUPS.
-  pb::documents::LabelDispatcher labels(*db, {});
-  pb::printing::LabelImagePrinter imageLabels(*db);
-  const QString labelPrinter = config.get(PrintLabelPrinter);
-  const QString pdfLabelPrinter = config.get(PrintLabelPdfPrinter).isEmpty() ? QPrinterInfo::defaultPrinterName()
-                                                                             : config.get(PrintLabelPdfPrinter);
-  // One place that knows which printer takes which format, for new labels and reprints alike.
-  const auto printLabelBytes = [&labels, &imageLabels, labelPrinter, pdfLabelPrinter](
-                                   qint64 fulfillmentOrderId, pb::documents::PrintFormat format,
-                                   const QByteArray &bytes, const QString &reference) -> pb::Result<qint64> {
-    if (format == pb::documents::PrintFormat::Zpl)
-      return labels.printLabel(fulfillmentOrderId, labelPrinter, bytes, reference);
-    return imageLabels.printLabel(fulfillmentOrderId, pdfLabelPrinter, bytes, format, reference);
-  };
-  // Carrier labels come from the hub, which holds the carrier key; only with the central database.
+  // Every slip and label goes through the journaled printer: journaled first, sent without blocking the window,
+  // retried, and reprinted or moved from the lead's print-jobs list (a reprint sends the journaled bytes again:
+  // it never buys a second carrier label).
+  pb::printing::JournaledPrinter printer(*db, {});
+  printer.setSlipLayout(slipPaper(config.get(PrintSlipPaper)), slipTemplate.source, slipTemplate.folder);
+  options.printer = &printer;
+  options.autoPrint = config.get(PrintAutoPrint);
+  options.slipPrinter = config.get(PrintSlipPrinter);
+  // Carrier labels come from the hub, which holds the carrier key; only with the central database. Without them a
+  // label printer gets the house label.
   const bool carrierLabels = config.get(PrintCarrierLabels) && !embedded;
   if (config.get(PrintCarrierLabels) && embedded)
     qCWarning(lcStation) << "printing.carrier_labels needs the central database (the hub buys labels): off";
   if (carrierLabels) {
-    const QString format = config.get(PrintCarrierLabelFormat);
-    if (format == u"zpl") {
-      if (auto target = pb::documents::LabelTarget::parse(labelPrinter); !target) {
-        QTextStream(stderr) << "packbench: printing.label_printer (for ZPL carrier labels): " << target.error().message
-                            << Qt::endl;
-        return pb::app::ExitBadConfig;
-      }
-    }
-    options.carrierLabelFormat = format;
-    options.printCarrierLabel = [printLabelBytes](const pb::station::CarrierLabelPrint &label) {
-      const auto kind = label.format == u"zpl"   ? pb::documents::PrintFormat::Zpl
-                        : label.format == u"png" ? pb::documents::PrintFormat::Png
-                                                 : pb::documents::PrintFormat::Pdf;
-      return printLabelBytes(label.fulfillmentOrderId, kind, label.bytes, label.reference);
-    };
+    options.carrierLabelFormat = config.get(PrintCarrierLabelFormat);
+    // PDF and PNG labels print through CUPS, on printing.label_pdf_printer or the system default.
+    options.labelPdfPrinter = config.get(PrintLabelPdfPrinter).isEmpty() ? QPrinterInfo::defaultPrinterName()
+                                                                         : config.get(PrintLabelPdfPrinter);
   }
-  if (config.get(PrintAutoPrint)) {
-    const QString printer = config.get(PrintSlipPrinter);
-    options.autoPrint = [&slips, printer](qint64 fulfillmentOrderId) {
-      return slips.printSlip(fulfillmentOrderId, printer);
-    };
-    if (!labelPrinter.isEmpty() && !carrierLabels) { // with carrier labels each box has its own already
-      if (auto target = pb::documents::LabelTarget::parse(labelPrinter); !target) {
-        QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
-        return pb::app::ExitBadConfig;
-      }
-      options.autoPrintLabel = [&labels, labelPrinter](qint64 fulfillmentOrderId) {
-        return labels.printHouseLabel(fulfillmentOrderId, labelPrinter);
-      };
+  if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
+    if (auto target = pb::printing::LabelTarget::parse(labelPrinter); !target) {
+      QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
+      return pb::app::ExitBadConfig;
     }
+    options.labelPrinter = labelPrinter;
   }
-
-  // PB*REPRINT: the journaled slip or label printed again as a new job, on the printer it went to.
-  options.reprintSlip = [&slips](qint64 jobId) { return slips.reprint(jobId); };
-  // A reprint never buys a label: it prints the journaled bytes again.
-  options.reprintLabel = [&labels, &imageLabels,
-                          journal = pb::documents::PrintJournal(*db)](qint64 jobId) -> pb::Result<qint64> {
-    auto job = journal.get(jobId);
-    if (!job)
-      return job.error();
-    if (job->format != pb::documents::PrintFormat::Zpl)
-      return imageLabels.printLabel(job->fulfillmentOrderId, job->printer, job->payload, job->format, job->reference);
-    return labels.printLabel(job->fulfillmentOrderId, job->printer, job->payload, job->reference);
-  };
+  if (carrierLabels && options.carrierLabelFormat == u"zpl" && options.labelPrinter.isEmpty()) {
+    QTextStream(stderr) << "packbench: printing.carrier_label_format zpl needs printing.label_printer" << Qt::endl;
+    return pb::app::ExitBadConfig;
+  }
 
   pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();

@@ -18,9 +18,10 @@ struct PackerRecord {
   bool hasPin = false;
 };
 
-// Packers as an administrator manages them (packbench-hub packer …). PINs are hashed with
-// packing::hashPin as sign-in expects; every change is one transaction together with its audit_log
-// row (actor: the administrator's OS account), and bad input changes nothing.
+// Packers as an administrator manages them (packbench-hub packer …). PINs are hashed as sign-in expects: bcrypt
+// through pgcrypto on PostgreSQL (packbench_check_pin), packing::hashPin on SQLite; every change is one
+// transaction together with its audit_log row (actor: the administrator's OS account), and bad input changes
+// nothing.
 class PackerAdmin final {
 public:
   PackerAdmin(QSqlDatabase db, QString actor);

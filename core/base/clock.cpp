@@ -18,23 +18,4 @@ qint64 SystemClock::monotonicMs() const
   return QDeadlineTimer::current().deadlineNSecs() / 1'000'000;
 }
 
-ManualClock::ManualClock(QDateTime start)
-    : m_start(std::move(start))
-{}
-
-QDateTime ManualClock::nowUtc() const
-{
-  return m_start.addMSecs(m_elapsedMs);
-}
-
-qint64 ManualClock::monotonicMs() const
-{
-  return m_elapsedMs;
-}
-
-void ManualClock::advanceMs(qint64 ms)
-{
-  m_elapsedMs += ms;
-}
-
 } // namespace pb

@@ -6,7 +6,8 @@
 
 namespace pb {
 
-// Injectable time source: leases, SLA cut-offs and backoff read time only through this.
+// Injectable time source: leases, SLA cut-offs and backoff read time only through this (tests use
+// test::ManualClock, tests/support/manualclock.h).
 class Clock {
 public:
   virtual ~Clock();
@@ -19,19 +20,6 @@ class SystemClock final : public Clock {
 public:
   QDateTime nowUtc() const override;
   qint64 monotonicMs() const override;
-};
-
-// A clock that only moves when told to; for tests of expiry and backoff.
-class ManualClock final : public Clock {
-public:
-  explicit ManualClock(QDateTime start);
-  QDateTime nowUtc() const override;
-  qint64 monotonicMs() const override;
-  void advanceMs(qint64 ms);
-
-private:
-  QDateTime m_start;
-  qint64 m_elapsedMs = 0;
 };
 
 } // namespace pb

@@ -19,6 +19,7 @@ enum class ErrorKind {
   SchemaMismatch, // database schema is not the one this binary expects
   Permission,
   LockedOut, // too many wrong PINs for this badge: the message says how long to wait
+  SignedOut, // the packer's sign-in ended (signed out, expired, replaced): sign in again; nothing was done
   Internal,
 };
 

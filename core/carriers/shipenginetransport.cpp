@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/carriers/shipenginetransport.h"
 
-#include "core/carriers/sendoncebody.h"
+#include "core/base/sendoncebody.h"
 #include "core/carriers/shipenginejson.h"
 #include "core/config/config.h"
 #include "core/config/configkeys.h"
@@ -178,7 +178,7 @@ void ShipEngineTransport::sendNow(const QByteArray &verb, const QUrl &url, const
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (sendOnce) {
       // Streamed and never rewound: Qt 6.4 re-sends a POST whose connection closed before the answer,
-      // and a repeated purchase could buy a second label (see sendoncebody.h).
+      // and a repeated purchase could buy a second label (see core/base/sendoncebody.h).
       request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
       request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
       auto *device = new SendOnceBody(body, nullptr);
@@ -194,9 +194,10 @@ void ShipEngineTransport::sendNow(const QByteArray &verb, const QUrl &url, const
   auto timedOut = std::make_shared<bool>(false);
   QPointer<QNetworkReply> guard(reply);
   QTimer::singleShot(m_settings.timeoutMs, reply, [guard, timedOut]() {
-    if (guard && guard->isRunning()) {
+    // One read of the guard: GCC's -Wnull-dereference (release) does not trust two reads.
+    if (QNetworkReply *running = guard.data(); running != nullptr && running->isRunning()) {
       *timedOut = true;
-      guard->abort();
+      running->abort();
     }
   });
   connect(reply, &QNetworkReply::finished, this, [reply, timedOut, done = std::move(done)]() {

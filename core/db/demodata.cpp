@@ -92,7 +92,7 @@ private:
       const QString pinHash = p.value(u"pin_hash").toString();
       auto done = exec(m_db, QStringLiteral("INSERT INTO packers (badge_id, name, role, pin_hash) VALUES (?, ?, ?, ?)"),
                        {p.value(u"badge_id").toString(), p.value(u"name").toString(), p.value(u"role").toString(),
-                        pinHash.isEmpty() ? QVariant() : QVariant(pinHash)});
+                        textOrNull(pinHash)});
       if (!done)
         return done.error();
     }

@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 
 #include <memory>
+#include <utility>
 
 namespace pb::db {
 
@@ -40,12 +41,33 @@ PgStatements::PgStatements(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
-PgStatements::~PgStatements() = default;
+PgStatements::~PgStatements()
+{
+  release();
+}
 
 bool PgStatements::usable(const QSqlDatabase &db)
 {
   return db.driverName() == u"QPSQL" && pgConnection(db) != nullptr &&
          db.driver()->subscribedToNotifications().isEmpty();
+}
+
+void PgStatements::release()
+{
+  // Only on the session that prepared them, and never through a connection Qt polls for notifications.
+  PGconn *connection = usable(m_db) ? pgConnection(m_db) : nullptr;
+  const bool canSend =
+      connection && connection == m_preparedOn && PQstatus(connection) == CONNECTION_OK &&
+      (PQtransactionStatus(connection) == PQTRANS_IDLE || PQtransactionStatus(connection) == PQTRANS_INTRANS);
+  if (canSend) {
+    for (const Prepared &statement : std::as_const(m_prepared)) {
+      const QByteArray deallocate = QByteArrayLiteral("DEALLOCATE ") + statement.name;
+      const ResultPtr done(PQexec(connection, deallocate.constData()), &PQclear);
+      if (!done || !succeeded(done.get()))
+        break; // the session is failing: what is left goes with it
+    }
+  }
+  clear();
 }
 
 void PgStatements::clear()

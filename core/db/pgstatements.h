@@ -16,12 +16,14 @@ namespace pb::db {
 
 using Rows = QList<QVariantList>;
 
+// StatementCache's engine on PostgreSQL; nothing else uses it (see core/db/sql.h for which call to use).
 // Prepared statements on a QPSQL connection run through libpq's extended protocol (Parse once, then
 // Bind/Execute with typed parameters). Qt's driver instead sends "EXECUTE stmt ('…literal…')" as SQL
 // text, so PostgreSQL lexes every value again (a 1 kB webhook body as 2 kB of hex). Same results as Qt.
 class PgStatements final {
 public:
   explicit PgStatements(QSqlDatabase db);
+  // Deallocates its statements on the server, as Qt does for a QSqlQuery that goes.
   ~PgStatements();
   Q_DISABLE_COPY_MOVE(PgStatements)
 
@@ -39,6 +41,8 @@ private:
     std::vector<unsigned> parameterTypes;
   };
   struct Outcome;
+  // Deallocates every statement on the server (when it is still the session that prepared them), then forgets them.
+  void release();
   Result<Outcome> run(const QString &sql, const QVariantList &values);
   Result<const Prepared *> prepare(pg_conn *connection, const QString &sql);
   Error failure(pg_conn *connection, const void *result, const QString &context);

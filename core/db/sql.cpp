@@ -23,6 +23,8 @@ std::optional<ErrorKind> errorKindForCode(QStringView code)
     return ErrorKind::NotFound;
   if (code.startsWith(u"PBI"))
     return ErrorKind::InvalidInput;
+  if (code.startsWith(u"PBS")) // the packer's sign-in (migration 0016): none, unknown, ended, expired
+    return ErrorKind::SignedOut;
   if (code.startsWith(u"23") || code.startsWith(u"22") || code == u"19" || code == u"275" || code == u"787")
     return ErrorKind::InvalidInput; // constraint or data errors
   return std::nullopt;

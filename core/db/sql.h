@@ -11,6 +11,19 @@
 
 #include <optional>
 
+// How Packbench code runs SQL: every statement is prepared with bound values, through one of these.
+//  - exec(db, sql, values): the default. Statements that run once per action, pass or tool run, on either
+//    database; the QSqlQuery it returns is read row by row. Qt prepares and deallocates it on every call.
+//  - StatementCache (statementcache.h): hot paths only, where one long-lived connection runs the same
+//    statements again and again (the hub's inbox writers and processor, catalogue and order writes, the
+//    station's OrderQueue). One per connection, owned by whoever owns the connection and kept as long; the
+//    functions on those paths take `StatementCache &`. Rows come back read completely. On PostgreSQL it runs
+//    through PgStatements (libpq's extended protocol), which nothing else uses.
+//  - execStatic(db, sql): only for statements without values that PostgreSQL cannot PREPARE (BEGIN
+//    IMMEDIATE, SAVEPOINT, SET, DDL), written in this repository.
+//  - inTransaction(db, body): around every write that must be all or nothing.
+// Values are bound the same way everywhere through sqlvalues.h (times, NULLs). No QSqlQuery is prepared or
+// run outside core/db.
 namespace pb::db {
 
 // The ErrorKind a SQLSTATE (PostgreSQL) or extended result code (SQLite) stands for, if it is one we sort.
@@ -24,7 +37,7 @@ Error toError(const QSqlError &error, const QString &context);
 // The same, and Unavailable whenever the connection itself is gone (some such failures have no SQLSTATE).
 Error toError(const QSqlDatabase &db, const QSqlError &error, const QString &context);
 
-// Prepares and runs one statement with bound values; the only way Packbench code runs SQL.
+// Prepares and runs one statement with bound values (the default way; see the top of this file).
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
 // Runs body inside a transaction; commits if it succeeds, rolls back otherwise.

@@ -19,7 +19,9 @@ class PgStatements;
 using Rows = QList<QVariantList>;
 
 // Hot-path statements prepared once per connection and re-executed with bound values: the same
-// contract as exec(), without a PREPARE/DEALLOCATE round trip on every call. One per connection.
+// contract as exec(), without a PREPARE/DEALLOCATE round trip on every call (when to use which: sql.h).
+// One per connection, living as long as its owner holds the connection; a cache that goes deallocates
+// its statements, so a short-lived one is correct but pays the round trips exec() would have.
 // On PostgreSQL they run through libpq's extended protocol (PgStatements), elsewhere through QSqlQuery.
 class StatementCache final {
 public:

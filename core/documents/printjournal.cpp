@@ -3,6 +3,7 @@
 #include "core/documents/printjournal.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 #include <QSqlQuery>
 
@@ -52,6 +53,11 @@ PrintStatus statusFrom(const QString &s)
   return PrintStatus::Failed;
 }
 
+PrintFormat formatFrom(const QString &format)
+{
+  return format == u"zpl"_s ? PrintFormat::Zpl : (format == u"png"_s ? PrintFormat::Png : PrintFormat::Pdf);
+}
+
 PrintJob fromRow(const QSqlQuery &q)
 {
   PrintJob job;
@@ -59,8 +65,7 @@ PrintJob fromRow(const QSqlQuery &q)
   job.fulfillmentOrderId = q.value(1).toLongLong();
   job.kind = q.value(2).toString() == u"label"_s ? PrintKind::Label : PrintKind::Slip;
   job.printer = q.value(3).toString();
-  const QString format = q.value(4).toString();
-  job.format = format == u"zpl"_s ? PrintFormat::Zpl : (format == u"png"_s ? PrintFormat::Png : PrintFormat::Pdf);
+  job.format = formatFrom(q.value(4).toString());
   job.status = statusFrom(q.value(5).toString());
   job.attempts = q.value(6).toInt();
   job.lastError = q.value(7).toString();
@@ -96,14 +101,13 @@ PrintJournal::PrintJournal(QSqlDatabase db)
 Result<qint64> PrintJournal::create(const PrintJob &job)
 {
   // PostgreSQL: stations journal only through packbench_print_job_create (migration 0012).
-  auto query = db::exec(
-      m_db,
-      db::isPostgres(m_db) ? u"SELECT packbench_print_job_create(?::bigint, ?, ?, ?, ?::bytea, ?)"_s
-                           : u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
-                             "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
-      {job.fulfillmentOrderId > 0 ? QVariant(job.fulfillmentOrderId) : QVariant(), kindName(job.kind), job.printer,
-       formatName(job.format),
-       job.payload.isNull() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(job.payload), job.reference});
+  auto query = db::exec(m_db,
+                        db::isPostgres(m_db)
+                            ? u"SELECT packbench_print_job_create(?::bigint, ?, ?, ?, ?::bytea, ?)"_s
+                            : u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
+                              "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
+                        {db::idOrNull(job.fulfillmentOrderId), kindName(job.kind), job.printer, formatName(job.format),
+                         db::bytesOrNull(job.payload), job.reference});
   if (!query)
     return query.error();
   if (!query.value().next())
@@ -131,9 +135,44 @@ Result<QList<PrintJob>> PrintJournal::forFulfillmentOrder(qint64 fulfillmentOrde
   return listJobs(m_db, u"fulfillment_order_id = ?"_s, {fulfillmentOrderId});
 }
 
+Result<QList<PrintJobSummary>> PrintJournal::recentJobs(int limit) const
+{
+  const QString mine = db::isPostgres(m_db) ? u"j.login = session_user"_s : u"1 = 1"_s;
+  auto query =
+      db::exec(m_db,
+               u"SELECT j.id, j.fulfillment_order_id, o.name, j.kind, j.format, j.printer, j.status, j.attempts, "
+               "j.last_error, j.moved_to_job_id, j.created_at FROM print_jobs j "
+               "LEFT JOIN fulfillment_orders f ON f.id = j.fulfillment_order_id "
+               "LEFT JOIN orders o ON o.id = f.order_id WHERE %1 ORDER BY j.id DESC LIMIT ?"_s.arg(mine),
+               {limit});
+  if (!query)
+    return query.error();
+  QList<PrintJobSummary> jobs;
+  while (query.value().next()) {
+    const QSqlQuery &q = query.value();
+    PrintJobSummary job;
+    job.id = q.value(0).toLongLong();
+    job.fulfillmentOrderId = q.value(1).toLongLong();
+    job.orderName = q.value(2).toString();
+    job.kind = q.value(3).toString() == u"label"_s ? PrintKind::Label : PrintKind::Slip;
+    job.format = formatFrom(q.value(4).toString());
+    job.printer = q.value(5).toString();
+    job.status = statusFrom(q.value(6).toString());
+    job.attempts = q.value(7).toInt();
+    job.lastError = q.value(8).toString();
+    job.movedToJobId = q.value(9).toLongLong();
+    const QVariant created = q.value(10);
+    job.createdAt = created.typeId() == QMetaType::QDateTime
+                        ? created.toDateTime()
+                        : QDateTime::fromString(created.toString(), Qt::ISODateWithMs);
+    jobs.append(job);
+  }
+  return jobs;
+}
+
 Status PrintJournal::setStatus(qint64 id, PrintStatus status, bool countAttempt, const QString &error)
 {
-  const QVariant lastError = error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error);
+  const QVariant lastError = db::textOrNull(error);
   if (db::isPostgres(m_db)) {
     auto query = db::exec(m_db, u"SELECT packbench_print_job_set_status(?::bigint, ?, ?::boolean, ?)"_s,
                           {id, statusName(status), countAttempt, lastError});

@@ -35,6 +35,21 @@ struct PrintJob {
   qint64 movedToJobId = 0;
 };
 
+// One line of a print-jobs list: the job without its payload, with the order's name and when it was made.
+struct PrintJobSummary {
+  qint64 id = 0;
+  qint64 fulfillmentOrderId = 0;
+  QString orderName; // empty for a job with no order (a test page)
+  PrintKind kind = PrintKind::Slip;
+  PrintFormat format = PrintFormat::Pdf;
+  QString printer;
+  PrintStatus status = PrintStatus::Queued;
+  int attempts = 0;
+  QString lastError;
+  qint64 movedToJobId = 0;
+  QDateTime createdAt;
+};
+
 // The print-job journal (migration 0005): every job is written before it is sent, and every
 // outcome is recorded, so a failed or unplugged printer never loses a slip or label silently.
 class PrintJournal final {
@@ -46,6 +61,9 @@ public:
   // Queued, failed or retrying jobs, oldest first.
   Result<QList<PrintJob>> openJobs() const;
   Result<QList<PrintJob>> forFulfillmentOrder(qint64 fulfillmentOrderId) const;
+  // This bench's newest jobs first: on PostgreSQL those its own login journaled (each station has its login),
+  // on the embedded SQLite every job (one bench).
+  Result<QList<PrintJobSummary>> recentJobs(int limit) const;
 
   // Records one attempt's outcome; attempts counts every send.
   Status markSent(qint64 id);

@@ -3,6 +3,7 @@
 #include "core/documents/sliprepository.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 #include <QJsonDocument>
 
@@ -11,15 +12,6 @@ using namespace Qt::StringLiterals;
 namespace pb::documents {
 
 namespace {
-
-// PostgreSQL hands back QDateTime, SQLite ISO text.
-QDateTime toTime(const QVariant &v)
-{
-  if (v.metaType().id() == QMetaType::QDateTime)
-    return v.toDateTime().toUTC();
-  QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-  return t.isValid() ? t.toUTC() : QDateTime();
-}
 
 QJsonObject toObject(const QVariant &v)
 {
@@ -57,7 +49,7 @@ Result<SlipData> SlipRepository::load(qint64 fulfillmentOrderId) const
     return makeError(ErrorKind::NotFound, u"fulfillment order %1 not found"_s.arg(fulfillmentOrderId));
   SlipData slip;
   slip.fulfillmentOrderId = q.value(0).toLongLong();
-  slip.shipBy = toTime(q.value(1));
+  slip.shipBy = db::storedTime(q.value(1));
   slip.orderName = q.value(3).toString();
   slip.email = q.value(4).toString();
   slip.phone = q.value(5).toString();
@@ -69,7 +61,7 @@ Result<SlipData> SlipRepository::load(qint64 fulfillmentOrderId) const
   slip.giftMessage = q.value(11).toString();
   slip.currency = q.value(12).toString().trimmed();
   slip.totalMinor = q.value(13).toLongLong();
-  slip.orderCreatedAt = toTime(q.value(14));
+  slip.orderCreatedAt = db::storedTime(q.value(14));
   slip.shopName = q.value(15).toString();
   slip.shopDomain = q.value(16).toString();
   slip.locationName = q.value(17).toString();

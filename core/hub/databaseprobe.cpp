@@ -3,8 +3,10 @@
 #include "core/hub/databaseprobe.h"
 
 #include "core/base/clock.h"
+#include "core/db/keyedcounts.h"
 #include "core/db/reconnector.h"
 #include "core/db/sql.h"
+#include "core/shopify/webhookinbox.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -27,15 +29,11 @@ Status limitWaits(const QSqlDatabase &db)
   return lock ? Status{} : Status{lock.error()};
 }
 
-Result<QList<std::pair<QString, qint64>>> countByStatus(const QSqlDatabase &db, const QString &sql)
+// Outbox rows not done yet, per status. Moves to the outbox module (core/outbox) with the rest of its SQL.
+Result<db::KeyedCounts> unsettledOutbox(const QSqlDatabase &db)
 {
-  auto rows = db::exec(db, sql);
-  if (!rows)
-    return rows.error();
-  QList<std::pair<QString, qint64>> counts;
-  while (rows.value().next())
-    counts.append({rows->value(0).toString(), rows->value(1).toLongLong()});
-  return counts;
+  return db::keyedCounts(db, QStringLiteral("SELECT status, count(*) FROM outbox WHERE status <> 'done' GROUP BY "
+                                            "status ORDER BY status"));
 }
 
 qint64 monotonicMs()
@@ -107,10 +105,8 @@ void DatabaseProbe::run()
       if (reconnector.ensureOpen().ok() && reconnector.probe().ok()) {
         measured.reachable = true;
         const QSqlDatabase db = reconnector.database();
-        auto inbox = countByStatus(db, QStringLiteral("SELECT status, count(*) FROM webhook_inbox WHERE status <> "
-                                                      "'processed' GROUP BY status ORDER BY status"));
-        auto outbox = countByStatus(db, QStringLiteral("SELECT status, count(*) FROM outbox WHERE status <> 'done' "
-                                                       "GROUP BY status ORDER BY status"));
+        auto inbox = shopify::webhookinbox::unsettledCounts(db);
+        auto outbox = unsettledOutbox(db);
         measured.backlogKnown = inbox.ok() && outbox.ok();
         if (measured.backlogKnown) {
           measured.inboxRows = *inbox;

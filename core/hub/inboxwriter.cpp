@@ -7,10 +7,7 @@
 #include "core/db/reconnector.h"
 
 #include <QLoggingCategory>
-#include <QSemaphore>
 #include <QThread>
-
-#include <optional>
 
 namespace pb::hub {
 
@@ -22,27 +19,14 @@ constexpr db::Reconnector::Backoff kReconnectBackoff{std::chrono::milliseconds(2
 } // namespace
 
 struct InboxWriter::Job {
-  std::optional<shopify::WebhookDelivery> delivery; // a store, or else a query
-  StoreCallback stored;                             // a store's caller; the job is the writer's to delete
-  QString sql;
-  Result<db::Rows> rows = makeError(ErrorKind::Unavailable, QString());
-  QSemaphore done; // a query's caller waits on it; futex-based (libstdc++'s semaphores spin with sched_yield)
+  shopify::WebhookDelivery delivery;
+  StoreCallback stored; // the caller; the job is the writer's to delete
 
-  // A store's outcome goes to its caller, and the job is done with.
+  // The outcome goes to its caller, and the job is done with.
   void finish(Result<shopify::StoreOutcome> outcome)
   {
     stored(std::move(outcome));
     delete this;
-  }
-  // Either kind of job, when the database (or the hub) cannot take it.
-  void fail(const Error &error)
-  {
-    if (delivery) {
-      finish(error);
-    } else {
-      rows = error;
-      done.release();
-    }
   }
 };
 
@@ -77,9 +61,7 @@ protected:
           statements = std::make_unique<db::StatementCache>(reconnector.database());
         if (!ready.ok()) {
           for (Job *job : jobs)
-            job->fail(ready.error());
-        } else if (!jobs.front()->delivery) {
-          runQuery(*statements, reconnector, *jobs.front());
+            job->finish(ready.error());
         } else {
           storeAll(*statements, reconnector, jobs);
         }
@@ -89,21 +71,13 @@ protected:
   }
 
 private:
-  static void runQuery(db::StatementCache &statements, db::Reconnector &reconnector, Job &job)
-  {
-    job.rows = statements.query(job.sql);
-    if (!job.rows)
-      reconnector.noteError(job.rows.error());
-    job.done.release();
-  }
-
   // Stores the batch and finishes every job in it.
   void storeAll(db::StatementCache &statements, db::Reconnector &reconnector, const std::vector<Job *> &jobs)
   {
     QList<shopify::WebhookDelivery> deliveries;
     deliveries.reserve(static_cast<qsizetype>(jobs.size()));
     for (const Job *job : jobs)
-      deliveries.append(*job->delivery);
+      deliveries.append(job->delivery);
     ++m_owner.m_batches;
     auto outcomes = shopify::webhookinbox::storeBatch(statements, deliveries);
     if (outcomes) {
@@ -123,7 +97,7 @@ private:
                                          << "webhooks was refused; storing them one by one:" << outcomes.error().message
                                          << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
     for (Job *job : jobs) {
-      auto single = shopify::webhookinbox::storeBatch(statements, {*job->delivery});
+      auto single = shopify::webhookinbox::storeBatch(statements, {job->delivery});
       if (!single) {
         reconnector.noteError(single.error());
         job->finish(single.error());
@@ -165,7 +139,7 @@ InboxWriter::~InboxWriter()
   }
   const Error stopping = makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down"));
   for (Job *job : left)
-    job->fail(stopping);
+    job->finish(stopping);
 }
 
 bool InboxWriter::enqueue(Job *job)
@@ -174,12 +148,10 @@ bool InboxWriter::enqueue(Job *job)
     const std::lock_guard lock(m_mutex);
     if (m_stopping)
       return false;
-    if (job->delivery) {
-      const qint64 bytes = job->delivery->body.size();
-      if (m_queuedBytes > 0 && m_queuedBytes + bytes > m_settings.maxQueuedBytes)
-        return false;
-      m_queuedBytes += bytes;
-    }
+    const qint64 bytes = job->delivery.body.size();
+    if (m_queuedBytes > 0 && m_queuedBytes + bytes > m_settings.maxQueuedBytes)
+      return false;
+    m_queuedBytes += bytes;
     m_queue.push_back(job);
   }
   m_work.notify_one();
@@ -193,15 +165,10 @@ std::vector<InboxWriter::Job *> InboxWriter::takeWork()
   std::vector<Job *> jobs;
   if (m_stopping || m_queue.empty())
     return jobs;
-  if (!m_queue.front()->delivery) {
+  while (!m_queue.empty() && std::ssize(jobs) < m_settings.maxBatch) {
+    m_queuedBytes -= m_queue.front()->delivery.body.size();
     jobs.push_back(m_queue.front());
     m_queue.pop_front();
-  } else {
-    while (!m_queue.empty() && m_queue.front()->delivery && std::ssize(jobs) < m_settings.maxBatch) {
-      m_queuedBytes -= m_queue.front()->delivery->body.size();
-      jobs.push_back(m_queue.front());
-      m_queue.pop_front();
-    }
   }
   // More waiting than this writer took: let another writer start on it now.
   if (!m_queue.empty())
@@ -215,30 +182,8 @@ void InboxWriter::storeAsync(shopify::WebhookDelivery delivery, StoreCallback do
   job->delivery = std::move(delivery);
   job->stored = std::move(done);
   if (!enqueue(job))
-    job->fail(makeError(ErrorKind::Unavailable,
-                        QStringLiteral("the hub is shutting down or too far behind the database to take more")));
-}
-
-Result<shopify::StoreOutcome> InboxWriter::store(const shopify::WebhookDelivery &delivery)
-{
-  QSemaphore done;
-  Result<shopify::StoreOutcome> outcome = makeError(ErrorKind::Internal, QString());
-  storeAsync(delivery, [&](Result<shopify::StoreOutcome> stored) {
-    outcome = std::move(stored);
-    done.release();
-  });
-  done.acquire();
-  return outcome;
-}
-
-Result<db::Rows> InboxWriter::query(const QString &sql)
-{
-  Job job;
-  job.sql = sql;
-  if (!enqueue(&job))
-    return makeError(ErrorKind::Unavailable, QStringLiteral("the hub is shutting down"));
-  job.done.acquire();
-  return std::move(job.rows);
+    job->finish(makeError(ErrorKind::Unavailable,
+                          QStringLiteral("the hub is shutting down or too far behind the database to take more")));
 }
 
 } // namespace pb::hub

@@ -41,10 +41,6 @@ public:
   // Queues the delivery; once it is durably stored (or found stored), or storing failed, done is called
   // on a writer thread (or on the caller's, when the writer is already stopping). Never blocks.
   void storeAsync(shopify::WebhookDelivery delivery, StoreCallback done);
-  // The same, waiting for the outcome.
-  Result<shopify::StoreOutcome> store(const shopify::WebhookDelivery &delivery);
-  // Runs a read on a writer's connection, in turn with the stores (health checks, backlog gauges).
-  Result<db::Rows> query(const QString &sql);
 
   // Store statements run so far (a batch split after a refusal counts once): deliveries per batch shows
   // how much the batching saves.
@@ -56,7 +52,7 @@ private:
   class Writer;
   // Queues a job; false (and the job untouched) once stopping.
   bool enqueue(Job *job);
-  // Next work for a writer: one query, or up to maxBatch stores; empty once stopping.
+  // Next work for a writer: up to maxBatch stores; empty once stopping.
   std::vector<Job *> takeWork();
 
   Settings m_settings;

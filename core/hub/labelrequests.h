@@ -47,7 +47,7 @@ struct LabelJob {
 enum class LabelErrorKind { CarrierUnavailable, Refused, NeedsWeight, Configuration, Cancelled, VoidRefused };
 QString labelErrorKindName(LabelErrorKind kind);
 
-// The SQL of the carrier worker on label_requests (migration 0019). Every write of a worker names it
+// The SQL of the carrier worker on label_requests (migration 0018). Every write of a worker names it
 // (locked_by) and touches only rows it holds, so several hubs share the work.
 namespace labelrequests {
 

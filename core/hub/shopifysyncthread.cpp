@@ -124,7 +124,7 @@ void ShopifySyncThread::run()
       auto claimed = worker.runOnce();
       if (!claimed)
         qCWarning(lcSync).noquote() << "outbox pass failed:" << claimed.error().message;
-      if (!claimed || *claimed == 0)
+      if (!claimed || claimed->claimed == 0)
         shopify::waitMs(kIdleMs);
     }
   }

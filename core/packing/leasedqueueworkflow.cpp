@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/packing/leasedqueueworkflow.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
+#include "core/outbox/enqueue.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace pb::packing {
@@ -56,42 +56,44 @@ Result<queue::Claim> LeasedQueueWorkflow::claimOf(const ClaimedOrder &order) con
 {
   if (!order.claimId)
     return makeError(ErrorKind::InvalidInput, trWorkflow("This order was opened without a claim."));
-  return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}, order.orderVersion};
+  return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}, order.orderVersion, order.signInToken};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::takeNext(qint64 locationId, const Packer &packer)
 {
-  auto claimed = m_queue.claimNext(m_stationId, locationId, packer.id);
+  auto claimed = m_queue.claimNext(m_stationId, locationId, packer.id, packer.signInToken);
   if (!claimed)
     return claimed.error();
   if (!claimed.value())
     return makeError(ErrorKind::NotFound, trWorkflow("No order is waiting."));
-  return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId, claimed.value()->orderVersion};
+  return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId, claimed.value()->orderVersion,
+                      packer.signInToken};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::take(qint64 fulfillmentOrderId, const Packer &packer)
 {
-  auto claimed = m_queue.claimSpecific(m_stationId, fulfillmentOrderId, packer.id);
+  auto claimed = m_queue.claimSpecific(m_stationId, fulfillmentOrderId, packer.id, packer.signInToken);
   if (!claimed)
     return claimed.error();
-  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion};
+  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion, packer.signInToken};
 }
 
 Result<ClaimedOrder> LeasedQueueWorkflow::takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead)
 {
   if (!lead.active || !lead.isLead())
     return makeError(ErrorKind::Permission, trWorkflow("Only a lead can take over an order."));
-  auto claimed = m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id, lead.approvalToken);
+  auto claimed =
+      m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id, lead.approvalToken, packer.signInToken);
   if (!claimed)
     return claimed.error();
-  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion};
+  return ClaimedOrder{claimed->fulfillmentOrderId, claimed->claimId, claimed->orderVersion, packer.signInToken};
 }
 
-Status LeasedQueueWorkflow::releaseHold(qint64 fulfillmentOrderId, const Packer &lead)
+Status LeasedQueueWorkflow::releaseHold(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead)
 {
   if (!lead.active || !lead.isLead())
     return makeError(ErrorKind::Permission, trWorkflow("Only a lead can release a hold."));
-  return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId, lead.approvalToken);
+  return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId, lead.approvalToken, packer.signInToken);
 }
 
 Result<QList<VerifiedLine>> LeasedQueueWorkflow::verifiedLines(const queue::Claim &claim, bool partial)
@@ -133,44 +135,28 @@ Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool p
 {
   // The fulfillment sends exactly what was verified, full and partial alike: the outbox worker
   // posts these quantities and never re-reads the order's lines.
-  QJsonArray verified;
+  outbox::FulfillmentCreate body;
+  body.fulfillmentOrderId = claim.fulfillmentOrderId;
+  body.partial = partial;
+  body.claimId = claim.claimId;
+  body.version = claim.orderVersion;
+  body.lines.emplace();
   for (const VerifiedLine &line : lines)
-    verified.append(QJsonObject{{QStringLiteral("line_id"), line.lineId}, {QStringLiteral("quantity"), line.quantity}});
-  const QString payload =
-      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("fulfillment_order_id"), claim.fulfillmentOrderId},
-                                                  {QStringLiteral("notify_customer"), true},
-                                                  {QStringLiteral("partial"), partial},
-                                                  {QStringLiteral("claim_id"), claim.claimId},
-                                                  {QStringLiteral("version"), claim.orderVersion},
-                                                  {QStringLiteral("lines"), verified}})
-                            .toJson(QJsonDocument::Compact));
-  const bool postgres = db::isPostgres(m_db);
-  const QString key = QStringLiteral("fulfillment.create:%1").arg(claim.fulfillmentOrderId);
+    body.lines->append({line.lineId, line.quantity});
+  const outbox::Message message = outbox::Message::fulfillmentCreate(std::move(body));
   // The key is unique: a second finish of the same order can never enqueue a second fulfillment.
-  auto inserted = db::exec(m_db,
-                           QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
-                                          "SELECT o.shop_id, 'fulfillment.create', ?, ?, %1 FROM fulfillment_orders f "
-                                          "JOIN orders o ON o.id = f.order_id WHERE f.id = ?")
-                               .arg(postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?")),
-                           {QString::number(claim.fulfillmentOrderId), key, payload, claim.fulfillmentOrderId});
+  auto inserted = outbox::enqueue(m_db, message);
   if (!inserted)
     return inserted.error();
-  if (inserted.value().numRowsAffected() != 1)
+  if (!*inserted)
     return makeError(ErrorKind::NotFound, trWorkflow("This order no longer exists."));
-  const QString details = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
-                                                                      {QStringLiteral("idempotency_key"), key},
-                                                                      {QStringLiteral("partial"), partial},
-                                                                      {QStringLiteral("version"), claim.orderVersion}})
-                                                .toJson(QJsonDocument::Compact));
-  auto audited = db::exec(
-      m_db,
-      QStringLiteral("INSERT INTO audit_log (actor_kind, actor_id, station_id, action, subject_kind, subject_id, "
-                     "details) VALUES ('station', ?, ?, 'fulfillment.enqueued', 'fulfillment_order', ?, %1)")
-          .arg(postgres ? QStringLiteral("?::jsonb") : QStringLiteral("?")),
-      {QString::number(m_stationId), m_stationId, QString::number(claim.fulfillmentOrderId), details});
-  if (!audited)
-    return audited.error();
-  return {};
+  return audit::write(m_db, {audit::Actor::station(m_stationId), QStringLiteral("fulfillment.enqueued"),
+                             audit::Subject::fulfillmentOrder(claim.fulfillmentOrderId),
+                             QJsonObject{{QStringLiteral("claim_id"), claim.claimId},
+                                         {QStringLiteral("idempotency_key"), message.idempotencyKey},
+                                         {QStringLiteral("partial"), partial},
+                                         {QStringLiteral("version"), claim.orderVersion}},
+                             std::nullopt});
 }
 
 Status LeasedQueueWorkflow::finish(const ClaimedOrder &order, bool partial)

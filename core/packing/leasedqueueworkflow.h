@@ -15,10 +15,10 @@ struct VerifiedLine {
 
 // The station's workflow over pb::queue::OrderQueue: every order is a leased claim, and finishing
 // marks it packed and enqueues the Shopify fulfillment in one transaction. Works on both drivers: on PostgreSQL
-// finishing is one call to packbench_complete, which counts the verified quantities itself.
-// The fulfillment.create payload: {"fulfillment_order_id", "notify_customer", "partial", "claim_id",
-// "version" (the order version packed against), "lines": [{"line_id", "quantity"}, …]} where lines are
-// the units this claim verified (only lines with quantity > 0), for full and partial packs alike.
+// finishing is one call to packbench_complete, which counts the verified quantities itself. Every call carries the
+// packer's sign-in (Packer::signInToken, then ClaimedOrder::signInToken), which PostgreSQL checks (migration 0016).
+// The fulfillment.create payload is outbox::FulfillmentCreate (core/outbox/message.h): lines are the units
+// this claim verified (only lines with quantity > 0), for full and partial packs alike.
 class LeasedQueueWorkflow final : public PackWorkflow {
 public:
   LeasedQueueWorkflow(QSqlDatabase db, queue::OrderQueue &queue, qint64 stationId);
@@ -28,7 +28,7 @@ public:
   Result<ClaimedOrder> takeNext(qint64 locationId, const Packer &packer) override;
   Result<ClaimedOrder> take(qint64 fulfillmentOrderId, const Packer &packer) override;
   Result<ClaimedOrder> takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead) override;
-  Status releaseHold(qint64 fulfillmentOrderId, const Packer &lead) override;
+  Status releaseHold(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead) override;
   Status finish(const ClaimedOrder &order, bool partial) override;
   Status hold(const ClaimedOrder &order, const QString &reason) override;
   Status release(const ClaimedOrder &order) override;

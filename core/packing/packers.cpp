@@ -3,6 +3,7 @@
 #include "core/packing/packers.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/packing/pinhash.h"
 
 #include <QCoreApplication>
@@ -36,22 +37,20 @@ struct PinCheck {
   QString token;
 };
 
-// packbench_sign_in / packbench_approve_as_lead (migration 0011): the PIN is checked, counted and audited there.
+// packbench_sign_in / packbench_approve_as_lead (migrations 0011, 0016): the PIN is checked, counted and audited
+// there; both answer a token (the sign-in's, or the single-use approval's).
 Result<PinCheck> checkPinInDatabase(const QSqlDatabase &db, const QString &function, const QString &badgeId,
                                     const QString &pin, std::optional<qint64> stationId)
 {
-  const bool approval = function == u"packbench_approve_as_lead";
-  auto query = db::exec(db,
-                        QStringLiteral("SELECT outcome, packer_id, retry_after%1 FROM %2(?, ?, ?::bigint)")
-                            .arg(approval ? QStringLiteral(", token") : QString(), function),
-                        {badgeId.trimmed(), pin, stationId ? QVariant(*stationId) : QVariant()});
+  auto query = db::exec(
+      db, QStringLiteral("SELECT outcome, packer_id, retry_after, token FROM %1(?, ?, ?::bigint)").arg(function),
+      {badgeId.trimmed(), pin, stationId ? QVariant(*stationId) : QVariant()});
   if (!query)
     return query.error();
   if (!query.value().next())
     return makeError(ErrorKind::Internal, QStringLiteral("%1 answered nothing").arg(function));
   const QSqlQuery &q = query.value();
-  return PinCheck{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toInt(),
-                  approval ? q.value(3).toString() : QString()};
+  return PinCheck{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toString()};
 }
 
 Result<Packer> packerById(const QSqlDatabase &db, qint64 id)
@@ -66,7 +65,10 @@ Result<Packer> packerById(const QSqlDatabase &db, qint64 id)
                 q.value(3).toString(),   q.value(4).toBool(),   {}};
 }
 
-Result<Packer> signedIn(const QSqlDatabase &db, const Result<PinCheck> &check, const QString &refusal)
+enum class TokenFor { SignIn, Approval };
+
+Result<Packer> signedIn(const QSqlDatabase &db, const Result<PinCheck> &check, const QString &refusal,
+                        TokenFor tokenFor)
 {
   if (!check)
     return check.error();
@@ -75,7 +77,9 @@ Result<Packer> signedIn(const QSqlDatabase &db, const Result<PinCheck> &check, c
   if (check->outcome != u"ok")
     return makeError(ErrorKind::Permission, refusal);
   auto packer = packerById(db, check->packerId);
-  if (packer)
+  if (packer && tokenFor == TokenFor::SignIn)
+    packer.value().signInToken = check->token;
+  else if (packer)
     packer.value().approvalToken = check->token;
   return packer;
 }
@@ -103,11 +107,12 @@ QString lockedOutMessage(int seconds)
                                      seconds);
 }
 
-Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, const QString &pin)
+Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, const QString &pin,
+                             std::optional<qint64> stationId)
 {
   if (db::isPostgres(db))
-    return signedIn(db, checkPinInDatabase(db, QStringLiteral("packbench_sign_in"), badgeId, pin, std::nullopt),
-                    QStringLiteral("badge or PIN not accepted"));
+    return signedIn(db, checkPinInDatabase(db, QStringLiteral("packbench_sign_in"), badgeId, pin, stationId),
+                    QStringLiteral("badge or PIN not accepted"), TokenFor::SignIn);
   auto loaded = loadPacker(db, badgeId);
   if (!loaded && loaded.error().kind != ErrorKind::NotFound)
     return loaded.error();
@@ -125,13 +130,23 @@ Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, con
 {
   if (db::isPostgres(db))
     return signedIn(db, checkPinInDatabase(db, QStringLiteral("packbench_approve_as_lead"), badgeId, pin, stationId),
-                    QStringLiteral("lead badge or PIN not accepted"));
+                    QStringLiteral("lead badge or PIN not accepted"), TokenFor::Approval);
   auto packer = signInWithPin(db, badgeId, pin);
   if (!packer && packer.error().kind != ErrorKind::Permission)
     return packer.error();
   if (!packer || !packer->isLead())
     return makeError(ErrorKind::Permission, QStringLiteral("lead badge or PIN not accepted"));
   return packer;
+}
+
+Status signOut(const QSqlDatabase &db, const Packer &packer)
+{
+  if (!db::isPostgres(db) || packer.signInToken.isEmpty())
+    return {};
+  auto ended = db::exec(db, QStringLiteral("SELECT packbench_sign_out(?)"), {packer.signInToken});
+  if (!ended)
+    return ended.error();
+  return {};
 }
 
 } // namespace pb::packing

@@ -20,6 +20,9 @@ struct Packer {
   // Set by approveAsLead on PostgreSQL: the database's single-use proof that this lead's badge and PIN were
   // checked; functions that need an approval (take over, lift a hold, manual count) consume it.
   QString approvalToken{};
+  // Set by signInWithPin on PostgreSQL: the database's sign-in session for this packer at this bench (migration
+  // 0016). Every station function that does work takes it instead of trusting a packer id; empty on SQLite.
+  QString signInToken{};
 
   bool isLead() const { return role == u"lead" || role == u"admin"; }
 };
@@ -31,8 +34,12 @@ Result<Packer> findPackerByBadge(const QSqlDatabase &db, const QString &badgeId)
 Result<Packer> signInWithBadge(const QSqlDatabase &db, const QString &badgeId);
 // Signs in with badge number and PIN; the same error for every failure. On PostgreSQL the database checks the
 // PIN (packbench_sign_in): stations never read a hash, and repeated failures lock the badge (LockedOut, with
-// the wait in the message).
-Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, const QString &pin);
+// the wait in the message). There the answer carries signInToken, bound to this login and to stationId (whoever
+// was signed in at that bench before is signed out).
+Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, const QString &pin,
+                             std::optional<qint64> stationId = {});
+// Ends the packer's sign-in (packbench_sign_out); a no-op on SQLite, for an empty token, or one that already ended.
+Status signOut(const QSqlDatabase &db, const Packer &packer);
 // A lead's approval at a bench (take over another station's order, lift a hold, manual count): badge and PIN
 // of an active lead or admin; Permission, with one message for every failure, or LockedOut. On PostgreSQL the
 // answer carries approvalToken. stationId names the bench in the audit (optional).

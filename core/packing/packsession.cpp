@@ -24,21 +24,6 @@ const QString kAcknowledged = QStringLiteral("acknowledged");
 const QString kCommand = QStringLiteral("command");
 const QString kUnreadablePrefix = QStringLiteral("unreadable: ");
 
-QVariant nullable(qint64 id)
-{
-  return id == 0 ? QVariant() : QVariant(id);
-}
-
-QVariant nullable(const std::optional<qint64> &id)
-{
-  return id ? QVariant(*id) : QVariant();
-}
-
-QVariant nullable(const QString &text)
-{
-  return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
 } // namespace
 
 Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Clock &clock, qint64 fulfillmentOrderId,
@@ -57,6 +42,8 @@ Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Cl
       new PackSession(std::move(db), clock, std::move(*order), context, options, parent));
   if (Status replayed = session->replayEvents(); !replayed)
     return replayed.error();
+  if (Status tracking = session->loadTracking(); !tracking)
+    return tracking.error();
   return session;
 }
 
@@ -154,9 +141,10 @@ Status PackSession::openBox(int boxNo) const
   auto row =
       db::isPostgres(m_db)
           ? db::exec(m_db,
-                     QStringLiteral("SELECT packbench_open_box(?::bigint, ?::bigint, ?::bigint, ?::integer, "
+                     QStringLiteral("SELECT packbench_open_box(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::text, "
                                     "?::timestamptz)"),
-                     {nullable(m_context.claimId), nullable(m_context.stationId), fo, boxNo, isoUtc(m_clock.nowUtc())})
+                     {db::orNull(m_context.claimId), db::orNull(m_context.stationId), fo, boxNo,
+                      db::textOrNull(m_context.signInToken), isoUtc(m_clock.nowUtc())})
           : db::exec(m_db,
                      QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
                                     "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
@@ -170,28 +158,33 @@ Status PackSession::openBox(int boxNo) const
 Status PackSession::insertEvent(const Event &event) const
 {
   const QUuid id = event.id.isNull() ? QUuid::createUuid() : event.id;
-  // Both paths bind the same values in the same order; only the approval differs (token vs. packer id).
+  // Both paths bind the same values in the same order; only the approval differs (token vs. packer id), and
+  // PostgreSQL takes the packer's sign-in, from which it records the packer (migration 0016).
   QVariantList values{id.toString(QUuid::WithoutBraces),
                       m_order.header.fulfillmentOrderId,
-                      nullable(m_context.claimId),
-                      nullable(event.lineId),
-                      nullable(m_context.stationId),
+                      db::orNull(m_context.claimId),
+                      db::idOrNull(event.lineId),
+                      db::orNull(m_context.stationId),
                       m_context.packerId,
                       event.raw.isNull() ? QString::fromLatin1("") : event.raw,
-                      nullable(event.normalized),
-                      nullable(event.symbology),
+                      db::textOrNull(event.normalized),
+                      db::textOrNull(event.symbology),
                       event.outcome,
                       event.quantity,
                       m_boxNo,
-                      nullable(event.reason)};
+                      db::textOrNull(event.reason)};
   const bool postgres = db::isPostgres(m_db);
-  values << (postgres ? nullable(event.approvalToken) : nullable(event.approvedBy)) << isoUtc(m_clock.nowUtc());
-  // PostgreSQL: the function checks the claim, the lease, the line and the barcode before it records anything.
+  values << (postgres ? db::textOrNull(event.approvalToken) : db::idOrNull(event.approvedBy));
+  if (postgres)
+    values << db::textOrNull(m_context.signInToken);
+  values << isoUtc(m_clock.nowUtc());
+  // PostgreSQL: the function checks the sign-in, the claim, the lease, the line and the barcode before it records
+  // anything.
   auto done =
       db::exec(m_db,
                postgres ? QStringLiteral("SELECT packbench_record_scan(?::uuid, ?::bigint, ?::bigint, ?::bigint, "
                                          "?::bigint, ?::bigint, ?, ?, ?, ?, ?::integer, ?::integer, ?, ?::uuid, "
-                                         "?::timestamptz)")
+                                         "?::text, ?::timestamptz)")
                         : QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, "
                                          "claim_id, line_id, station_id, packer_id, raw_code, normalized_code, "
                                          "symbology, outcome, quantity, box_no, reason, approved_by, scanned_at) "
@@ -219,6 +212,14 @@ ScanFeedback PackSession::emitFeedback(ScanFeedback feedback)
   return feedback;
 }
 
+ScanFeedback PackSession::notSaved(ScanFeedback feedback, const Error &error)
+{
+  feedback.outcome = Outcome::Failed;
+  feedback.detail = error.message;
+  feedback.signInEnded = error.kind == ErrorKind::SignedOut;
+  return emitFeedback(feedback);
+}
+
 void PackSession::setState(State state)
 {
   if (m_state == state)
@@ -236,6 +237,8 @@ ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid ev
     return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
   if (m_state == State::Blocked)
     return emitFeedback({Outcome::StillBlocked, m_pendingError ? m_pendingError->row : -1, scan.raw, {}, {}, {}, 0});
+  if (std::optional<ScanFeedback> tracking = handleTracking(scan, eventId))
+    return *tracking; // a carrier label's tracking barcode, never counted as an item
   if (scan.kind == ScanKind::Invalid)
     return block({Outcome::Unreadable, -1, scan.raw, {}, {}, scan.error, 0}, scan, eventId);
   if (scan.kind != ScanKind::Item)
@@ -286,7 +289,7 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
     if (saved.error().kind == ErrorKind::Conflict)
       return emitFeedback({Outcome::Duplicate, row, scan.raw, line.title, line.variantTitle, saved.error().message, 0});
     qCWarning(lcSession).noquote() << "scan not saved, not counted:" << saved.error().message;
-    return emitFeedback({Outcome::Failed, row, scan.raw, line.title, line.variantTitle, saved.error().message, 0});
+    return notSaved({Outcome::Failed, row, scan.raw, line.title, line.variantTitle, {}, 0}, saved.error());
   }
   ++line.verified;
   ++m_itemsInBox;
@@ -310,6 +313,8 @@ ScanFeedback PackSession::block(ScanFeedback feedback, const scanning::DecodedSc
   });
   if (!saved && saved.error().kind == ErrorKind::Conflict)
     return emitFeedback({Outcome::Duplicate, feedback.row, scan.raw, {}, {}, saved.error().message, 0});
+  if (!saved && saved.error().kind == ErrorKind::SignedOut) // nothing is kept: it blocks again once signed in
+    return notSaved(feedback, saved.error());
   if (!saved) // still block: the packer must look at it even if the journal write failed
     qCWarning(lcSession).noquote() << "error scan not saved:" << saved.error().message;
   m_pendingError = feedback;
@@ -325,7 +330,7 @@ ScanFeedback PackSession::acknowledge()
     return insertEvent({kAcknowledged, 0, QStringLiteral("PB*ACK"), {}, {}, 0, {}, {}, 0, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+    return notSaved({}, saved.error());
   m_pendingError.reset();
   setState(State::Packing);
   return emitFeedback({Outcome::Acknowledged, -1, {}, {}, {}, {}, 0});
@@ -370,7 +375,7 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
   }
   const Status saved = db::inTransaction(m_db, [&]() -> Status { return insertEvent(manual); });
   if (!saved)
-    return emitFeedback({Outcome::Failed, row, {}, line.title, line.variantTitle, saved.error().message, 0});
+    return notSaved({Outcome::Failed, row, {}, line.title, line.variantTitle, {}, 0}, saved.error());
   line.verified += quantity;
   m_itemsInBox += quantity;
   Q_EMIT lineChanged(row);
@@ -398,7 +403,7 @@ ScanFeedback PackSession::nextBox()
     return inserted;
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+    return notSaved({}, saved.error());
   m_itemsInBox = 0;
   Q_EMIT boxChanged(m_boxNo);
   return emitFeedback({Outcome::BoxStarted, -1, {}, {}, {}, {}, 0});
@@ -413,7 +418,7 @@ ScanFeedback PackSession::requestHold(const QString &reason)
     return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}, 0, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+    return notSaved({}, saved.error());
   setState(State::HoldRequested);
   Q_EMIT holdRequested(why);
   return emitFeedback({Outcome::HoldRequested, -1, {}, {}, {}, why, 0});
@@ -437,7 +442,7 @@ ScanFeedback PackSession::complete()
     return insertEvent({kCommand, 0, QStringLiteral("PB*COMPLETE"), {}, {}, 0, {}, {}, 0, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+    return notSaved({}, saved.error());
   setState(State::Completed);
   Q_EMIT completed(false);
   return emitFeedback({Outcome::Completed, -1, {}, {}, {}, {}, 0});
@@ -455,7 +460,7 @@ ScanFeedback PackSession::completePartial(const QString &reason)
     return insertEvent({kCommand, 0, QStringLiteral("PB*PARTIAL"), {}, {}, 0, reason.trimmed(), {}, 0, {}});
   });
   if (!saved)
-    return emitFeedback({Outcome::Failed, -1, {}, {}, {}, saved.error().message, 0});
+    return notSaved({}, saved.error());
   setState(State::Completed);
   Q_EMIT completed(true);
   return emitFeedback({Outcome::Completed, -1, {}, {}, {}, reason.trimmed(), 0});

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/carriers/trackingnumber.h"
 #include "core/packing/packorder.h"
 #include "core/scanning/scandecoder.h"
 
+#include <QMap>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QUuid>
@@ -15,11 +17,13 @@
 
 namespace pb::packing {
 
-// Who is packing, and under which claim (from pb::queue::OrderQueue) and station, if any.
+// Who is packing, and under which claim (from pb::queue::OrderQueue) and station, if any. On PostgreSQL the
+// packer's sign-in token (Packer::signInToken) goes with every scan: the database records the packer it names.
 struct PackContext {
   qint64 packerId = 0;
   std::optional<qint64> claimId;
   std::optional<qint64> stationId;
+  QString signInToken{};
 };
 
 struct PackOptions {
@@ -40,8 +44,18 @@ enum class Outcome {
   BoxStarted,
   HoldRequested,
   Completed,
-  Refused, // not allowed now (complete with items missing, empty box, no lead approval …)
-  Failed,  // the database did not take it: nothing was counted
+  Refused,          // not allowed now (complete with items missing, empty box, no lead approval …)
+  Failed,           // the database did not take it: nothing was counted
+  TrackingAttached, // a carrier label's tracking number is on the current box (or already was)
+  TrackingRefused,  // a tracking number that cannot go on this box (it has another; another carrier …)
+};
+
+// The tracking number on one box (packages row), as the pack screen shows it.
+struct BoxTracking {
+  int boxNo = 0;
+  QString number;
+  QString company; // Shopify's tracking company ("UPS")
+  QString url;     // computed by the database from the company; empty when it has no page for it
 };
 
 struct ScanFeedback {
@@ -53,6 +67,9 @@ struct ScanFeedback {
   QString detail;               // why it was refused or failed, in English for logs
   int remaining = 0;            // items still to verify after this input
   bool approvalRefused = false; // a lead's badge and PIN were needed and not accepted (detail: the reason)
+  int box = 0;                  // tracking outcomes: the box concerned
+  QString company{};            // tracking outcomes (and an unknown barcode that reads as one): the company
+  bool signInEnded = false;     // Failed because the packer's sign-in ended (ErrorKind::SignedOut): sign in again
 };
 
 // Verifies one fulfillment order by scan, within one pack attempt (the claim in PackContext). Every input
@@ -74,6 +91,8 @@ public:
   const PackHeader &header() const { return m_order.header; }
   const QList<PackLine> &lines() const { return m_order.lines; }
   const PackContext &context() const { return m_context; }
+  // The same packer signed in again (after a lock or an expired sign-in): their new token goes with what follows.
+  void renewSignIn(const QString &signInToken) { m_context.signInToken = signInToken; }
   bool needsLeadForManual() const { return m_options.manualNeedsLead; }
   State state() const { return m_state; }
   int boxNo() const { return m_boxNo; }
@@ -82,9 +101,14 @@ public:
   bool allVerified() const { return verifiedTotal() >= expectedTotal(); }
   // The error that blocks scanning until acknowledged, if any.
   const std::optional<ScanFeedback> &pendingError() const { return m_pendingError; }
+  // The tracking numbers attached to this order's boxes, by box.
+  const QMap<int, BoxTracking> &boxTracking() const { return m_tracking; }
 
-  // An item scan (or an unreadable one). Command barcodes are refused: StationController's table runs them.
+  // An item scan (or an unreadable one), or a carrier label's tracking barcode (packtracking.cpp says which
+  // is which). Command barcodes are refused: StationController's table runs them.
   ScanFeedback handleScan(const scanning::DecodedScan &scan, QUuid eventId = {});
+  // Attaches a recognised tracking number to the current box (a scanned label printed elsewhere).
+  ScanFeedback attachTracking(const carriers::TrackingNumber &tracking);
   ScanFeedback acknowledge();
   // A typed quantity for an item whose barcode will not scan. With manualNeedsLead, an active lead approves
   // with badge and PIN (approveAsLead; on PostgreSQL the database consumes the approval and records the lead's
@@ -101,6 +125,7 @@ Q_SIGNALS:
   void lineChanged(int row);
   void stateChanged(pb::packing::PackSession::State state);
   void boxChanged(int boxNo);
+  void trackingChanged(int boxNo);
   void feedbackGiven(const pb::packing::ScanFeedback &feedback);
   // For the composition root to forward to OrderQueue::hold / markPacked.
   void holdRequested(const QString &reason);
@@ -126,8 +151,17 @@ private:
   // The package row for a box of this order (PostgreSQL: packbench_open_box under this session's claim).
   Status openBox(int boxNo) const;
   ScanFeedback handleItem(const scanning::DecodedScan &scan, const QUuid &eventId);
+  // Tracking labels (packtracking.cpp).
+  enum class TrackingReading { NotTracking, Tracking, Ambiguous };
+  TrackingReading readTracking(const scanning::DecodedScan &scan, carriers::TrackingNumber *reading) const;
+  // The feedback of a tracking scan; nullopt: not a tracking number, the scan is an item's.
+  std::optional<ScanFeedback> handleTracking(const scanning::DecodedScan &scan, const QUuid &eventId);
+  Status loadTracking();
+  Result<QString> storeTracking(const carriers::TrackingNumber &tracking);
   ScanFeedback block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId);
   ScanFeedback emitFeedback(ScanFeedback feedback);
+  // Nothing was saved: Failed with the reason, marked when it was the packer's sign-in that ended.
+  ScanFeedback notSaved(ScanFeedback feedback, const Error &error);
   int findRowForVariant(qint64 variantId, bool *anyMatch) const;
   void setState(State state);
 
@@ -140,6 +174,8 @@ private:
   int m_boxNo = 1;
   int m_itemsInBox = 0;
   std::optional<ScanFeedback> m_pendingError;
+  QMap<int, BoxTracking> m_tracking;
+  QString m_trackingToConfirm; // an ambiguous number blocked as unknown: after ACK, the same scan attaches it
 };
 
 } // namespace pb::packing

@@ -21,7 +21,7 @@ Result<ClaimedOrder> PackWorkflow::takeOver(qint64, const Packer &, const Packer
   return makeError(ErrorKind::Permission, QStringLiteral("this station cannot take orders over"));
 }
 
-Status PackWorkflow::releaseHold(qint64, const Packer &)
+Status PackWorkflow::releaseHold(qint64, const Packer &, const Packer &)
 {
   return makeError(ErrorKind::Permission, QStringLiteral("this station cannot release holds"));
 }

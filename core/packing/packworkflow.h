@@ -17,6 +17,9 @@ struct ClaimedOrder {
   std::optional<qint64> claimId;
   // The order version packed against: the claim's, then the one the pack session loaded and shows.
   int orderVersion = 0;
+  // The sign-in of the packer working on it now (Packer::signInToken): finish, hold and release are theirs.
+  // Set when the order is taken; StationController renews it when someone signs in again at the bench.
+  QString signInToken{};
 };
 
 // How the station gets work and hands it back; LeasedQueueWorkflow implements it over
@@ -38,8 +41,8 @@ public:
   // A lead (badge and PIN already checked: approveAsLead) moves an order another station holds to
   // this one, for `packer`; Permission when `lead` is not a lead.
   virtual Result<ClaimedOrder> takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead);
-  // A lead lifts a hold: the order goes back to the queue.
-  virtual Status releaseHold(qint64 fulfillmentOrderId, const Packer &lead);
+  // A lead lifts a hold at the bench where `packer` is signed in: the order goes back to the queue.
+  virtual Status releaseHold(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead);
   // Renews the order's lease while it is open; ErrorKind::Conflict once it was taken back.
   virtual Status keepAlive(const ClaimedOrder &order);
   // Whether this claim already ended in a recorded pack (a finish whose answer was lost with the connection).

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/queue/orderqueue.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/queue/orderqueuesupport.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -17,11 +17,6 @@ using db::isoUtc;
 
 namespace {
 Q_LOGGING_CATEGORY(lcQueue, "packbench.core.queue.orderqueue")
-
-QString json(const QJsonObject &object)
-{
-  return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
 
 } // namespace
 
@@ -68,23 +63,12 @@ template <typename Body> Status OrderQueue::inWriteTransaction(Body &&body)
 }
 
 Status OrderQueue::audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
-                         const QString &detailsJson)
+                         const QJsonObject &details)
 {
   // Packer when known, else the station, else the system (the reaper, a lead's console).
-  const QString kind = actor.packerId        ? QStringLiteral("packer")
-                       : actor.stationId > 0 ? QStringLiteral("station")
-                                             : QStringLiteral("system");
-  const QVariant id = actor.packerId        ? QVariant(QString::number(*actor.packerId))
-                      : actor.stationId > 0 ? QVariant(QString::number(actor.stationId))
-                                            : QVariant();
-  auto inserted = m_statements.command(
-      sql(QStringLiteral("INSERT INTO audit_log (at, actor_kind, actor_id, station_id, action, subject_kind, "
-                         "subject_id, details) VALUES ({ts}, ?, ?, {id}, ?, 'fulfillment_order', ?, {json})")),
-      {now, kind, id, actor.stationId > 0 ? QVariant(actor.stationId) : QVariant(), action,
-       QString::number(fulfillmentOrderId), detailsJson});
-  if (!inserted)
-    return inserted.error();
-  return {};
+  return audit::write(m_statements, {audit::Actor::atBench(actor.stationId, actor.packerId), action,
+                                     audit::Subject::fulfillmentOrder(fulfillmentOrderId), details,
+                                     QDateTime::fromString(now, Qt::ISODateWithMs)});
 }
 
 Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
@@ -97,15 +81,16 @@ Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qi
   auto rows = m_statements.query(
       sql(QStringLiteral("INSERT INTO claims (fulfillment_order_id, station_id, packer_id, claimed_at, heartbeat_at, "
                          "expires_at) VALUES (?, ?, {id}, {ts}, {ts}, {ts}) RETURNING id")),
-      {fulfillmentOrderId, actor.stationId, nullable(actor.packerId), now, now, isoUtc(expires)});
+      {fulfillmentOrderId, actor.stationId, db::orNull(actor.packerId), now, now, isoUtc(expires)});
   if (!rows)
     return rows.error();
   if (rows->isEmpty())
     return makeError(ErrorKind::Internal, QStringLiteral("claim insert returned no id"));
-  const Claim claim{rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires, *version};
+  const Claim claim{
+      rows->first().at(0).toLongLong(), fulfillmentOrderId, actor.stationId, expires, *version, actor.signInToken};
   QJsonObject audited = details;
   audited.insert(QStringLiteral("claim_id"), claim.claimId);
-  if (Status written = audit(now, actor, action, fulfillmentOrderId, json(audited)); !written)
+  if (Status written = audit(now, actor, action, fulfillmentOrderId, audited); !written)
     return written.error();
   return claim;
 }
@@ -121,9 +106,10 @@ Result<int> OrderQueue::orderVersion(qint64 fulfillmentOrderId)
   return rows->first().at(0).toInt();
 }
 
-Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId)
+Result<std::optional<Claim>> OrderQueue::claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId,
+                                                   const QString &signInToken)
 {
-  return m_postgres ? claimNextPostgres(stationId, locationId, packerId)
+  return m_postgres ? claimNextPostgres({stationId, packerId, signInToken}, locationId)
                     : claimNextSqlite(stationId, locationId, packerId);
 }
 
@@ -163,17 +149,18 @@ Result<std::optional<Claim>> OrderQueue::claimNextSqlite(qint64 stationId, qint6
   return claimed;
 }
 
-Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId)
+Result<Claim> OrderQueue::claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId,
+                                        const QString &signInToken)
 {
-  return claimOrTakeOver({stationId, packerId}, fulfillmentOrderId, std::nullopt);
+  return claimOrTakeOver({stationId, packerId, signInToken}, fulfillmentOrderId, std::nullopt);
 }
 
 Result<Claim> OrderQueue::takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId,
-                                   qint64 approvedByLeadId, const QString &approvalToken)
+                                   qint64 approvedByLeadId, const QString &approvalToken, const QString &signInToken)
 {
   if (m_postgres && !approvalToken.isEmpty())
-    return claimOrTakeOverPostgres({stationId, packerId}, fulfillmentOrderId, approvalToken);
-  return claimOrTakeOver({stationId, packerId}, fulfillmentOrderId, approvedByLeadId);
+    return claimOrTakeOverPostgres({stationId, packerId, signInToken}, fulfillmentOrderId, approvalToken);
+  return claimOrTakeOver({stationId, packerId, signInToken}, fulfillmentOrderId, approvedByLeadId);
 }
 
 Result<Claim> OrderQueue::claimOrTakeOver(const Actor &actor, qint64 fulfillmentOrderId,
@@ -236,7 +223,8 @@ Result<Claim> OrderQueue::takeClaimed(const QString &now, const Actor &actor, qi
     auto version = orderVersion(fulfillmentOrderId);
     if (!version)
       return version.error();
-    Claim claim{held.claimId, fulfillmentOrderId, actor.stationId, m_clock.nowUtc().addSecs(m_lease.count()), *version};
+    Claim claim{held.claimId, fulfillmentOrderId, actor.stationId, m_clock.nowUtc().addSecs(m_lease.count()),
+                *version,     actor.signInToken};
     auto extended = m_statements.command(
         sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} WHERE id = ?")),
         {now, isoUtc(claim.expiresAt), claim.claimId});
@@ -296,7 +284,7 @@ Status OrderQueue::closeClaim(const Claim &claim, const QString &now, const QStr
 Status OrderQueue::release(const Claim &claim)
 {
   if (m_postgres)
-    return releasePostgres(claim, QVariant(QMetaType(QMetaType::QString)), std::nullopt);
+    return releasePostgres(claim, db::textOrNull(QString()), std::nullopt);
   return inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());
     if (Status closed = closeClaim(claim, now, QStringLiteral("released")); !closed)
@@ -308,7 +296,7 @@ Status OrderQueue::release(const Claim &claim)
     if (!requeued)
       return requeued.error();
     return audit(now, {claim.stationId, {}}, QStringLiteral("release"), claim.fulfillmentOrderId,
-                 json({{QStringLiteral("claim_id"), claim.claimId}}));
+                 {{QStringLiteral("claim_id"), claim.claimId}});
   });
 }
 
@@ -329,18 +317,17 @@ Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional
     if (!held)
       return held.error();
     return audit(now, {claim.stationId, packerId}, QStringLiteral("hold"), claim.fulfillmentOrderId,
-                 json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}}));
+                 {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}});
   });
 }
 
 Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId, std::optional<qint64> stationId,
-                          const QString &approvalToken)
+                          const QString &approvalToken, const QString &signInToken)
 {
   if (m_postgres) {
     auto lifted = m_statements.query(
-        QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::timestamptz)"),
-        {fulfillmentOrderId, nullable(stationId), nullable(packerId),
-         approvalToken.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(approvalToken),
+        QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::text, ?::timestamptz)"),
+        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken), db::textOrNull(signInToken),
          isoUtc(m_clock.nowUtc())});
     if (!lifted)
       return translated(lifted.error());
@@ -363,8 +350,7 @@ Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packe
         return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
       return makeError(ErrorKind::Conflict, trQueue("This order is not on hold."));
     }
-    return audit(now, {stationId.value_or(0), packerId}, QStringLiteral("unhold"), fulfillmentOrderId,
-                 QStringLiteral("{}"));
+    return audit(now, {stationId.value_or(0), packerId}, QStringLiteral("unhold"), fulfillmentOrderId, {});
   });
 }
 
@@ -398,7 +384,7 @@ Status OrderQueue::markPacked(const Claim &claim)
   if (*packed == 0)
     return makeError(ErrorKind::Conflict, trQueue("This order changed while it was being packed."));
   return audit(now, {claim.stationId, {}}, QStringLiteral("packed"), claim.fulfillmentOrderId,
-               json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}}));
+               {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}});
 }
 
 Result<int> OrderQueue::reapExpired()
@@ -429,9 +415,9 @@ Result<int> OrderQueue::reapExpired()
           {now, claim.fulfillmentOrderId});
       if (!requeued)
         return requeued.error();
-      if (Status audited = audit(
-              now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
-              json({{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}}));
+      if (Status audited =
+              audit(now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
+                    {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}});
           !audited)
         return audited;
       ++reaped;

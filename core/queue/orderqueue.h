@@ -22,14 +22,20 @@ struct Claim {
   qint64 stationId = 0;
   QDateTime expiresAt;
   int orderVersion = 0; // fulfillment_orders.version when claimed: what the packer is shown and packs against
+  // PostgreSQL: the sign-in of the packer now working under this claim (packing::Packer::signInToken), which
+  // release, hold and completeInDatabase hand to the station functions (migration 0016); unused on SQLite.
+  QString signInToken{};
 };
 
 // The multi-station order queue: claim with a lease, heartbeat, release, hold, pack, reap.
 // One per connection and thread. On PostgreSQL each change is one call to a SECURITY DEFINER function
 // (migration 0012, orderqueue_postgres.cpp) that checks the login's mapping, claim and lease, and claims with
-// FOR UPDATE SKIP LOCKED; a station login has no other way to write. SQLite (one station) runs the same rules
-// in C++ and serialises with BEGIN IMMEDIATE. Every time comes from the injected clock;
-// every state change writes an audit_log row. A lease is lost once reapExpired() has taken it back.
+// FOR UPDATE SKIP LOCKED; a station login has no other way to write. Work is attributed to the packer whose
+// sign-in token it carries (signInToken, migration 0016): a station login without a live one is refused
+// (ErrorKind::SignedOut), and a packer id that is not the signed-in packer's is refused (Permission); trusted
+// logins may pass an id alone. SQLite (one station) runs the same rules in C++, ignores the token, and serialises
+// with BEGIN IMMEDIATE. Every time comes from the injected clock; every state change writes an audit_log row.
+// A lease is lost once reapExpired() has taken it back.
 class OrderQueue final {
 public:
   OrderQueue(QSqlDatabase db, const Clock &clock, std::chrono::seconds lease = std::chrono::seconds(120));
@@ -37,25 +43,28 @@ public:
   Q_DISABLE_COPY_MOVE(OrderQueue)
 
   // The next queued order at the location (priority DESC, ship_by, id); nullopt when none is free.
-  Result<std::optional<Claim>> claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId = {});
+  Result<std::optional<Claim>> claimNext(qint64 stationId, qint64 locationId, std::optional<qint64> packerId = {},
+                                         const QString &signInToken = {});
   // The packer scanned a slip: claim that order, or resume this station's own open claim on it. Another
   // station's claim whose lease ran out is closed as expired and replaced (its scans stay with it).
-  Result<Claim> claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId = {});
+  Result<Claim> claimSpecific(qint64 stationId, qint64 fulfillmentOrderId, std::optional<qint64> packerId = {},
+                              const QString &signInToken = {});
   // A lead takes over an order another station still holds (crashed bench, packer gone): that claim is
   // released, a new one starts from zero here, audited with the approving lead. A queued order is simply claimed.
   // On PostgreSQL the database checks the lead itself: approvalToken is Packer::approvalToken from
   // packing::approveAsLead (required for a station login; a trusted login may pass only the lead's id).
   Result<Claim> takeOver(qint64 stationId, qint64 fulfillmentOrderId, qint64 packerId, qint64 approvedByLeadId,
-                         const QString &approvalToken = {});
+                         const QString &approvalToken = {}, const QString &signInToken = {});
   // Extends the lease; ErrorKind::Conflict if the lease was lost.
   Status heartbeat(const Claim &claim);
   // Back to the queue; the attempt ends: its scans stay in scan_events under this claim, and the
   // next claim starts from zero.
   Status release(const Claim &claim);
   Status hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId = {});
-  // packerId is the lead who lifted the hold; on PostgreSQL a station login needs the lead's approvalToken.
+  // packerId is the lead who lifted the hold; on PostgreSQL a station login needs the lead's approvalToken and
+  // the sign-in of the packer at the bench.
   Status unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId = {}, std::optional<qint64> stationId = {},
-                const QString &approvalToken = {});
+                const QString &approvalToken = {}, const QString &signInToken = {});
   // Finishes a pack on PostgreSQL in one call to packbench_complete (claim closed, order packed, outbox row with
   // the quantities the database counted from this claim's scans); the SQLite path is LeasedQueueWorkflow's.
   Status completeInDatabase(const Claim &claim, bool partial);
@@ -72,11 +81,12 @@ private:
   struct Actor {
     qint64 stationId = 0;
     std::optional<qint64> packerId;
+    QString signInToken{};
   };
   QString sql(QString text) const;
   template <typename Body> Status inWriteTransaction(Body &&body);
   Status audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
-               const QString &detailsJson);
+               const QJsonObject &details);
   Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action,
                             const QJsonObject &details = {});
   // A queued order becomes claimed by the actor (inside the caller's transaction).
@@ -88,7 +98,7 @@ private:
                             std::optional<qint64> approvedByLeadId);
   Status closeClaim(const Claim &claim, const QString &now, const QString &reason);
   Result<int> orderVersion(qint64 fulfillmentOrderId);
-  Result<std::optional<Claim>> claimNextPostgres(qint64 stationId, qint64 locationId, std::optional<qint64> packerId);
+  Result<std::optional<Claim>> claimNextPostgres(const Actor &actor, qint64 locationId);
   // PostgreSQL: every state change is one SECURITY DEFINER function (migration 0012); see orderqueue_postgres.cpp.
   Result<Claim> claimOrTakeOverPostgres(const Actor &actor, qint64 fulfillmentOrderId, const QString &approvalToken);
   Status releasePostgres(const Claim &claim, const QVariant &holdReason, std::optional<qint64> packerId);

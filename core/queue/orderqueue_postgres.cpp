@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // OrderQueue on PostgreSQL: each state change is one call to a SECURITY DEFINER function (migration 0012) that
-// checks the login's mapping, the claim and the lease itself; a station login has no other way to write.
+// checks the login's mapping, the claim and the lease itself; a station login has no other way to write. Each one
+// that does work at the bench carries the packer's sign-in token (migration 0016), the packer the work is theirs.
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/queue/orderqueue.h"
@@ -17,22 +18,12 @@ using db::isoUtc;
 namespace {
 Q_LOGGING_CATEGORY(lcQueuePg, "packbench.core.queue.orderqueue_postgres")
 
-QVariant nullText(const QString &text)
+Claim claimFromRow(const QVariantList &row, qint64 stationId, const QString &signInToken)
 {
-  return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-
-Claim claimFromRow(const QVariantList &row, qint64 stationId)
-{
-  return Claim{row.at(0).toLongLong(), row.at(1).toLongLong(), stationId, row.at(3).toDateTime().toUTC(),
-               row.at(2).toInt()};
+  return Claim{row.at(0).toLongLong(),         row.at(1).toLongLong(), stationId,
+               row.at(3).toDateTime().toUTC(), row.at(2).toInt(),      signInToken};
 }
 } // namespace
-
-QVariant nullable(const std::optional<qint64> &value)
-{
-  return value ? QVariant(*value) : QVariant();
-}
 
 Error translated(Error error)
 {
@@ -46,18 +37,18 @@ Error translated(Error error)
   return error;
 }
 
-Result<std::optional<Claim>> OrderQueue::claimNextPostgres(qint64 stationId, qint64 locationId,
-                                                           std::optional<qint64> packerId)
+Result<std::optional<Claim>> OrderQueue::claimNextPostgres(const Actor &actor, qint64 locationId)
 {
   auto rows = m_statements.query(
       QStringLiteral("SELECT claim_id, fulfillment_order_id, version, expires_at FROM "
-                     "packbench_claim_next(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::timestamptz)"),
-      {stationId, locationId, nullable(packerId), static_cast<int>(m_lease.count()), isoUtc(m_clock.nowUtc())});
+                     "packbench_claim_next(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::text, ?::timestamptz)"),
+      {actor.stationId, locationId, db::orNull(actor.packerId), static_cast<int>(m_lease.count()),
+       db::textOrNull(actor.signInToken), isoUtc(m_clock.nowUtc())});
   if (!rows)
     return translated(rows.error());
   if (rows->isEmpty())
     return std::optional<Claim>();
-  return std::optional<Claim>(claimFromRow(rows->first(), stationId));
+  return std::optional<Claim>(claimFromRow(rows->first(), actor.stationId, actor.signInToken));
 }
 
 Result<Claim> OrderQueue::claimOrTakeOverPostgres(const Actor &actor, qint64 fulfillmentOrderId,
@@ -65,22 +56,24 @@ Result<Claim> OrderQueue::claimOrTakeOverPostgres(const Actor &actor, qint64 ful
 {
   auto rows = m_statements.query(
       QStringLiteral("SELECT claim_id, fulfillment_order_id, version, expires_at FROM "
-                     "packbench_claim_order(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::uuid, ?::timestamptz)"),
-      {actor.stationId, fulfillmentOrderId, nullable(actor.packerId), static_cast<int>(m_lease.count()),
-       nullText(approvalToken), isoUtc(m_clock.nowUtc())});
+                     "packbench_claim_order(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::uuid, ?::text, "
+                     "?::timestamptz)"),
+      {actor.stationId, fulfillmentOrderId, db::orNull(actor.packerId), static_cast<int>(m_lease.count()),
+       db::textOrNull(approvalToken), db::textOrNull(actor.signInToken), isoUtc(m_clock.nowUtc())});
   if (!rows)
     return translated(rows.error());
   if (rows->isEmpty())
     return makeError(ErrorKind::Internal, QStringLiteral("packbench_claim_order returned no claim"));
-  return claimFromRow(rows->first(), actor.stationId);
+  return claimFromRow(rows->first(), actor.stationId, actor.signInToken);
 }
 
 Status OrderQueue::releasePostgres(const Claim &claim, const QVariant &holdReason, std::optional<qint64> packerId)
 {
   auto done = m_statements.query(
-      QStringLiteral("SELECT packbench_release(?::bigint, ?::bigint, ?::bigint, ?::text, ?::bigint, ?::timestamptz)"),
-      {claim.claimId, claim.stationId, claim.fulfillmentOrderId, holdReason, nullable(packerId),
-       isoUtc(m_clock.nowUtc())});
+      QStringLiteral("SELECT packbench_release(?::bigint, ?::bigint, ?::bigint, ?::text, ?::bigint, ?::text, "
+                     "?::timestamptz)"),
+      {claim.claimId, claim.stationId, claim.fulfillmentOrderId, holdReason, db::orNull(packerId),
+       db::textOrNull(claim.signInToken), isoUtc(m_clock.nowUtc())});
   if (!done)
     return translated(done.error());
   return {};
@@ -91,10 +84,10 @@ Status OrderQueue::completeInDatabase(const Claim &claim, bool partial)
   if (!m_postgres)
     return makeError(ErrorKind::Internal, QStringLiteral("completeInDatabase is for PostgreSQL"));
   auto done = m_statements.query(
-      QStringLiteral("SELECT packbench_complete(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::boolean, "
+      QStringLiteral("SELECT packbench_complete(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::boolean, ?::text, "
                      "?::timestamptz)"),
       {claim.claimId, claim.stationId, claim.fulfillmentOrderId, claim.orderVersion, partial,
-       isoUtc(m_clock.nowUtc())});
+       db::textOrNull(claim.signInToken), isoUtc(m_clock.nowUtc())});
   if (!done) {
     if (done.error().kind == ErrorKind::Conflict)
       qCInfo(lcQueuePg) << "pack of fulfillment order" << claim.fulfillmentOrderId

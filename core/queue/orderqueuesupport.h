@@ -5,16 +5,12 @@
 #include "core/base/result.h"
 
 #include <QString>
-#include <QVariant>
-
-#include <optional>
 
 // Shared by the two halves of OrderQueue (orderqueue.cpp: SQLite and trusted SQL; orderqueue_postgres.cpp: the
 // station functions). Not part of the queue's interface.
 namespace pb::queue {
 
 QString trQueue(const char *text);
-QVariant nullable(const std::optional<qint64> &value);
 // A station function's message (migration 0012 writes the same English as the C++ path) in the UI's language.
 Error translated(Error error);
 

@@ -3,6 +3,7 @@
 #include "core/queue/queuelisting.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 namespace pb::queue {
 
@@ -44,9 +45,7 @@ Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 loc
     w.fulfillmentOrderId = q.value(0).toLongLong();
     w.orderName = q.value(1).toString();
     w.priority = q.value(2).toInt();
-    w.shipBy = q.value(3).toDateTime().toUTC();
-    if (!w.shipBy.isValid()) // SQLite hands back ISO text
-      w.shipBy = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+    w.shipBy = db::storedTime(q.value(3));
     w.shippingMethod = q.value(4).toString();
     w.lineCount = q.value(5).toInt();
     w.itemCount = q.value(6).toInt();

@@ -12,7 +12,7 @@ namespace pb::queue {
 
 // Wakes a station when work appears or its claimed order changes, from PostgreSQL LISTEN/NOTIFY
 // (channels packbench_queue and packbench_order_changed, fired by triggers from migration 0002, and
-// packbench_label from 0019).
+// packbench_label from 0018).
 // Give it a connection of its own on a thread with an event loop. On SQLite it does nothing.
 class QueueNotifier final : public QObject {
   Q_OBJECT
@@ -21,7 +21,7 @@ class QueueNotifier final : public QObject {
 public:
   static inline const QString kQueueChannel = QStringLiteral("packbench_queue");
   static inline const QString kOrderChangedChannel = QStringLiteral("packbench_order_changed");
-  static inline const QString kLabelChannel = QStringLiteral("packbench_label"); // migration 0019
+  static inline const QString kLabelChannel = QStringLiteral("packbench_label"); // migration 0018
 
   explicit QueueNotifier(QSqlDatabase db, QObject *parent = nullptr);
   ~QueueNotifier() override;

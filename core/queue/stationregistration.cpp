@@ -3,6 +3,7 @@
 #include "core/queue/stationregistration.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/queue/orderqueue.h"
 
 #include <QCryptographicHash>
@@ -89,7 +90,7 @@ Result<qint64> registerStation(const QSqlDatabase &db, const QString &installati
     return makeError(ErrorKind::InvalidInput, QStringLiteral("station name is empty"));
   if (installationId.trimmed().isEmpty())
     return makeError(ErrorKind::InvalidInput, QStringLiteral("station installation id is empty"));
-  const QVariant location = locationId ? QVariant(*locationId) : QVariant();
+  const QVariant location = db::orNull(locationId);
   if (db::isPostgres(db)) {
     // The database checks the login owns the installation and may work at the location (migration 0012).
     auto registered = db::exec(db, QStringLiteral("SELECT packbench_register_station(?, ?, ?::bigint)"),

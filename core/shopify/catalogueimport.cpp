@@ -3,6 +3,7 @@
 #include "core/shopify/catalogueimport.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
 #include "core/shopify/cataloguejsonl.h"
 #include "core/shopify/cataloguewriter.h"
@@ -95,16 +96,6 @@ CatalogueImporter::CatalogueImporter(QSqlDatabase db, GraphQlClient &client, qin
 {}
 
 CatalogueImporter::~CatalogueImporter() = default;
-
-Result<bool> CatalogueImporter::needed()
-{
-  auto done = db::exec(
-      m_db, QStringLiteral("SELECT count(*) FROM catalogue_imports WHERE shop_id = ? AND status = 'completed'"),
-      {m_shopId});
-  if (!done)
-    return done.error();
-  return !done.value().next() || done->value(0).toLongLong() == 0;
-}
 
 Result<ImportSummary> CatalogueImporter::step()
 {
@@ -274,12 +265,11 @@ Result<ImportSummary> CatalogueImporter::writeExport(const Row &row, const QStri
 Status CatalogueImporter::finish(const Row &row, const QString &status, const ImportSummary &summary)
 {
   return db::inTransaction(m_db, [&]() -> Status {
-    auto updated = db::exec(
-        m_db,
-        QStringLiteral("UPDATE catalogue_imports SET status = ?, finished_at = ?, products_written "
-                       "= ?, variants_written = ?, error = ? WHERE id = ?"),
-        {status, m_clock.nowUtc(), summary.products, summary.variants,
-         summary.error.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(summary.error), row.id});
+    auto updated =
+        db::exec(m_db,
+                 QStringLiteral("UPDATE catalogue_imports SET status = ?, finished_at = ?, products_written "
+                                "= ?, variants_written = ?, error = ? WHERE id = ?"),
+                 {status, m_clock.nowUtc(), summary.products, summary.variants, db::textOrNull(summary.error), row.id});
     if (!updated)
       return updated.error();
     if (status != u"completed")

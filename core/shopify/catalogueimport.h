@@ -61,8 +61,6 @@ public:
                     ImportSettings settings = {});
   ~CatalogueImporter();
 
-  // True while no import of this shop has completed (a new shop, or one whose import failed).
-  Result<bool> needed();
   // One move: start, or poll, or download and write. Never waits for Shopify between moves.
   Result<ImportSummary> step();
   // Steps until completed, failed or not needed, waiting pollIntervalMs between polls; stop() ends early.

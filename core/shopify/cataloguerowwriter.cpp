@@ -14,27 +14,6 @@ namespace pb::shopify::catalogue {
 
 namespace detail {
 
-QVariant timeValue(const QSqlDatabase &db, const QDateTime &time)
-{
-  if (!time.isValid())
-    return QVariant(QMetaType::fromType<QString>());
-  if (db::isPostgres(db))
-    return time.toUTC();
-  return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime storedTime(const QVariant &value)
-{
-  if (value.isNull())
-    return {};
-  if (value.metaType() == QMetaType::fromType<QDateTime>())
-    return value.toDateTime().toUTC();
-  QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-  if (time.isValid() && time.timeSpec() == Qt::LocalTime)
-    time.setTimeSpec(Qt::UTC); // SQLite text written without an offset is UTC
-  return time.toUTC();
-}
-
 std::optional<qint64> priceMinor(const QString &price, const QString &currency)
 {
   if (price.isEmpty())
@@ -58,11 +37,6 @@ Result<QString> shopCurrency(db::StatementCache &sql, qint64 shopId)
 using namespace detail;
 
 namespace {
-
-QVariant optionalInt(const std::optional<qint64> &value)
-{
-  return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
-}
 
 Status replaceBarcodes(db::StatementCache &sql, qint64 shopId, qint64 variantId, const QString &barcode)
 {
@@ -90,8 +64,8 @@ Result<bool> writeVariant(db::StatementCache &sql, qint64 shopId, qint64 product
       sql.query(QStringLiteral("SELECT id, shopify_updated_at, deleted_at FROM variants WHERE shopify_id = ?"), {v.id});
   if (!existing)
     return existing.error();
-  const QVariant weight = v.weightGrams ? QVariant(*v.weightGrams) : QVariant(QMetaType::fromType<int>());
-  const QVariant price = optionalInt(priceMinor(v.price, currency));
+  const QVariant weight = db::orNull(v.weightGrams);
+  const QVariant price = db::orNull(priceMinor(v.price, currency));
   qint64 variantId = 0;
   if (existing->isEmpty()) {
     if (!mayInsert)

@@ -19,13 +19,11 @@ class StatementCache;
 
 namespace pb::shopify::catalogue::detail {
 
-// A timestamp as this database takes it: QDateTime for PostgreSQL, ISO-8601 UTC text for SQLite.
-QVariant timeValue(const QSqlDatabase &db, const QDateTime &time);
-// A stored timestamp read back from either database, in UTC; invalid when NULL.
-QDateTime storedTime(const QVariant &value);
 // "19.99" in the shop's currency to minor units; unset when the price is missing or unusable.
 std::optional<qint64> priceMinor(const QString &price, const QString &currency);
+using db::storedTime;
 using db::textOrNull;
+using db::timeValue;
 Result<QString> shopCurrency(db::StatementCache &statements, qint64 shopId);
 
 } // namespace pb::shopify::catalogue::detail

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/compliance.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/webhookadmission.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace pb::shopify::compliance {
 
@@ -16,12 +16,9 @@ namespace {
 Status audit(QSqlDatabase &db, const QString &action, const QString &subjectKind, const QString &subjectId,
              const QJsonObject &details)
 {
-  auto added = db::exec(
+  return audit::write(
       db,
-      QStringLiteral("INSERT INTO audit_log (actor_kind, actor_id, action, subject_kind, "
-                     "subject_id, details) VALUES ('hub', 'shopify-webhook', ?, ?, ?, ?::jsonb)"),
-      {action, subjectKind, subjectId, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))});
-  return added ? Status{} : Status{added.error()};
+      {audit::Actor::hub(QStringLiteral("shopify-webhook")), action, {subjectKind, subjectId}, details, std::nullopt});
 }
 
 QString customerSubject(const customerdata::Subject &subject)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/customerdata.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/shopify/ordermapper.h"
 
@@ -279,7 +280,7 @@ Result<Scrubbed> scrub(QSqlDatabase &db, const Subject &subject)
                       "NULL OR tracking_url IS NOT NULL) AND fulfillment_order_id IN ") +
            fulfillmentOrders,
        {ids}},
-      // Carrier labels print the name and address; their tracking finds the parcel (migration 0019).
+      // Carrier labels print the name and address; their tracking finds the parcel (migration 0018).
       {&out.carrierLabels,
        QStringLiteral("UPDATE label_requests SET label_bytes = NULL, tracking_number = NULL, tracking_numbers = NULL, "
                       "tracking_url = NULL, error = CASE WHEN error IS NULL THEN NULL ELSE ? END WHERE "
@@ -410,13 +411,11 @@ Result<QJsonObject> deliverExport(QSqlDatabase &db, qint64 exportId, const QStri
     if (!row.value().next())
       return makeError(ErrorKind::NotFound, QStringLiteral("no data export %1").arg(exportId));
     document = QJsonDocument::fromJson(row->value(0).toString().toUtf8()).object();
-    auto audited =
-        db::exec(db,
-                 QStringLiteral("INSERT INTO audit_log (actor_kind, actor_id, action, subject_kind, "
-                                "subject_id, details) VALUES ('system', ?, 'customer.data_export_delivered', "
-                                "'customer_data_export', ?, jsonb_build_object('orders', ?::int))"),
-                 {actor, QString::number(exportId), row->value(1).toInt()});
-    return audited ? Status{} : Status{audited.error()};
+    return audit::write(db, {audit::Actor::system(actor),
+                             QStringLiteral("customer.data_export_delivered"),
+                             {QStringLiteral("customer_data_export"), QString::number(exportId)},
+                             QJsonObject{{QStringLiteral("orders"), row->value(1).toInt()}},
+                             std::nullopt});
   });
   if (!status)
     return status.error();

@@ -3,6 +3,7 @@
 #include "core/shopify/fulfillmentordermirror.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/graphqlpaging.h"
 #include "core/shopify/ordermapper.h"
@@ -220,10 +221,8 @@ Status updateHeader(const QSqlDatabase &db, qint64 foId, const QString &shopifyI
       QStringLiteral("UPDATE fulfillment_orders SET shopify_id = ?, location_id = ?, shopify_status = ?, pack_state = "
                      "?, hold_reason = ?, ship_by = COALESCE(?, ship_by), version = version + ?, updated_at = now() "
                      "WHERE id = ?"),
-      {shopifyId, locationId, remote.status, target.packState,
-       target.holdReason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(target.holdReason),
-       remote.fulfillBy.isValid() ? QVariant(remote.fulfillBy) : QVariant(QMetaType::fromType<QDateTime>()),
-       bump ? 1 : 0, foId});
+      {shopifyId, locationId, remote.status, target.packState, db::textOrNull(target.holdReason),
+       db::timeOrNull(remote.fulfillBy), bump ? 1 : 0, foId});
   return updated ? Status{} : Status{updated.error()};
 }
 

@@ -5,7 +5,6 @@
 #include "core/shopify/fulfillmentapi.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/localfulfillmentorder.h"
-#include "core/shopify/outboxlease.h"
 
 #include <QLoggingCategory>
 
@@ -34,34 +33,90 @@ Status fulfillable(const RemoteFulfillmentOrder &remote)
   return {};
 }
 
-OutboxOutcome done(const LocalFulfillmentOrder &local, const OutboxProgress &progress)
+// How far a fulfillment's createdAt (Shopify's clock) may be before the sentAt of the call that made it
+// (the hub's clock) and still be that call's.
+constexpr qint64 kClockSkewSeconds = 300;
+
+bool madeBy(const outbox::FulfillmentProgress::Sent &call, const RemoteFulfillment &fulfillment,
+            const QHash<qint64, QString> &lineItemOf)
+{
+  if (!fulfillment.createdAt.isValid() || !call.sentAt.isValid() ||
+      fulfillment.createdAt < call.sentAt.addSecs(-kClockSkewSeconds))
+    return false;
+  QHash<QString, int> expected; // by numeric LineItem id, as Shopify lists a fulfillment's lines
+  int total = 0;
+  for (auto it = call.lines.cbegin(); it != call.lines.cend(); ++it) {
+    if (it.value() <= 0)
+      continue;
+    expected[lineItemOf.value(it.key())] += it.value();
+    total += it.value();
+  }
+  if (total != fulfillment.totalQuantity)
+    return false;
+  for (auto it = fulfillment.lineItems.cbegin(); it != fulfillment.lineItems.cend(); ++it) {
+    if (expected.value(it.key()) != it.value())
+      return false;
+  }
+  // A fulfillment of more lines than one page shows is judged by that page and its total.
+  return fulfillment.moreLines || fulfillment.lineItems.size() == expected.size();
+}
+
+// Moves each sent call that Shopify shows as a fulfillment into posted, oldest first: a fulfillment no posted
+// entry names, made no earlier than the call (less kClockSkewSeconds), holding exactly the call's lines and
+// quantities. lineItemOf maps our line id to its numeric LineItem id. Returns how many.
+int confirmSent(outbox::FulfillmentProgress &progress, const QList<RemoteFulfillment> &atShopify,
+                const QHash<qint64, QString> &lineItemOf)
+{
+  QStringList known;
+  for (const outbox::FulfillmentProgress::Posted &entry : std::as_const(progress.posted))
+    known.append(entry.fulfillmentId);
+  int found = 0;
+  for (auto call = progress.sent.begin(); call != progress.sent.end();) {
+    const auto made = std::find_if(atShopify.begin(), atShopify.end(), [&](const RemoteFulfillment &f) {
+      return !known.contains(f.id) && madeBy(*call, f, lineItemOf);
+    });
+    if (made == atShopify.end()) {
+      ++call;
+      continue;
+    }
+    progress.posted.append({made->id, call->lines});
+    known.append(made->id);
+    call = progress.sent.erase(call);
+    ++found;
+  }
+  return found;
+}
+
+OutboxOutcome done(const LocalFulfillmentOrder &local, const outbox::FulfillmentProgress &progress)
 {
   OutboxOutcome outcome;
   outcome.progress = progress.toJson();
   if (!progress.posted.isEmpty()) {
     outcome.fulfillmentOrderId = local.id;
     outcome.fulfillmentId = progress.posted.last().fulfillmentId;
+    for (const auto &posted : progress.posted) // a split fulfillment: a later tracking change must reach each
+      outcome.fulfillmentIds.append(posted.fulfillmentId);
   }
   return outcome;
 }
 
 } // namespace
 
-FulfillmentPoster::FulfillmentPoster(QSqlDatabase db, GraphQlClient &client, OutboxLease &lease)
+FulfillmentPoster::FulfillmentPoster(QSqlDatabase db, GraphQlClient &client, outbox::Lease &lease)
     : m_db(std::move(db))
     , m_client(client)
     , m_lease(lease)
 {}
 
-Result<OutboxOutcome> FulfillmentPoster::post(const OutboxRow &row)
+Result<OutboxOutcome> FulfillmentPoster::post(const outbox::ClaimedRow &row, const outbox::FulfillmentCreate &message)
 {
-  auto local = loadFulfillmentOrder(m_db, row.payload);
+  auto local = loadFulfillmentOrder(m_db, message.fulfillmentOrderId);
   if (!local)
     return local.error();
-  OutboxProgress progress = OutboxProgress::fromJson(row.progress);
+  outbox::FulfillmentProgress progress = outbox::FulfillmentProgress::fromJson(row.progress);
   if (!local->fulfillmentId.isEmpty() && progress.isEmpty())
     return OutboxOutcome{}; // recorded by an attempt from before outbox.progress whose outbox update was lost
-  auto wanted = wantedQuantities(m_db, row.payload, *local);
+  auto wanted = wantedQuantities(m_db, message, *local);
   if (!wanted)
     return wanted.error();
   if (wanted->isEmpty())
@@ -76,10 +131,11 @@ Result<OutboxOutcome> FulfillmentPoster::post(const OutboxRow &row)
       return read.error();
     remote = std::move(read.value());
   }
-  return send(row, local.value(), *wanted, progress, remote);
+  return send(row, local.value(), *wanted, progress, remote, message.notifyCustomer);
 }
 
-Result<RemoteFulfillmentOrder> FulfillmentPoster::readShopify(LocalFulfillmentOrder &local, OutboxProgress &progress)
+Result<RemoteFulfillmentOrder> FulfillmentPoster::readShopify(LocalFulfillmentOrder &local,
+                                                              outbox::FulfillmentProgress &progress)
 {
   auto orders = fulfillmentapi::fetchFulfillmentOrders(m_client, local.orderShopifyId);
   if (!orders)
@@ -94,18 +150,19 @@ Result<RemoteFulfillmentOrder> FulfillmentPoster::readShopify(LocalFulfillmentOr
     if (!made)
       return made.error();
     const qsizetype unanswered = progress.sent.size();
-    const int found = progress.confirmSent(*made, local.lineItemOfLine());
+    const int found = confirmSent(progress, *made, local.lineItemOfLine());
     qCInfo(lcPoster) << "fulfillment order" << local.id << ":" << found << "of" << unanswered
                      << "unanswered calls found at Shopify";
   }
   return *fo;
 }
 
-FulfillmentPoster::Plan FulfillmentPoster::plan(const LocalFulfillmentOrder &local, const LineQuantities &wanted,
-                                                const OutboxProgress &progress,
+FulfillmentPoster::Plan FulfillmentPoster::plan(const LocalFulfillmentOrder &local,
+                                                const outbox::LineQuantities &wanted,
+                                                const outbox::FulfillmentProgress &progress,
                                                 const std::optional<RemoteFulfillmentOrder> &remote)
 {
-  const LineQuantities posted = progress.postedQuantities();
+  const outbox::LineQuantities posted = progress.postedQuantities();
   Plan lines;
   for (const LocalLine &line : local.lines) {
     int quantity = wanted.value(line.id) - posted.value(line.id);
@@ -118,7 +175,7 @@ FulfillmentPoster::Plan FulfillmentPoster::plan(const LocalFulfillmentOrder &loc
 }
 
 Result<OutboxOutcome> FulfillmentPoster::nothingToSend(const LocalFulfillmentOrder &local,
-                                                       const OutboxProgress &progress,
+                                                       const outbox::FulfillmentProgress &progress,
                                                        const std::optional<RemoteFulfillmentOrder> &remote)
 {
   if (!progress.posted.isEmpty()) {
@@ -133,9 +190,10 @@ Result<OutboxOutcome> FulfillmentPoster::nothingToSend(const LocalFulfillmentOrd
   return makeError(ErrorKind::InvalidInput, QStringLiteral("nothing left to fulfil on this fulfillment order"));
 }
 
-Result<OutboxOutcome> FulfillmentPoster::send(const OutboxRow &row, LocalFulfillmentOrder &local,
-                                              const LineQuantities &wanted, OutboxProgress &progress,
-                                              const std::optional<RemoteFulfillmentOrder> &remote)
+Result<OutboxOutcome> FulfillmentPoster::send(const outbox::ClaimedRow &row, LocalFulfillmentOrder &local,
+                                              const outbox::LineQuantities &wanted,
+                                              outbox::FulfillmentProgress &progress,
+                                              const std::optional<RemoteFulfillmentOrder> &remote, bool notify)
 {
   const Plan lines = plan(local, wanted, progress, remote);
   if (lines.isEmpty())
@@ -147,11 +205,10 @@ Result<OutboxOutcome> FulfillmentPoster::send(const OutboxRow &row, LocalFulfill
   auto tracking = loadTracking(m_db, local.id);
   if (!tracking)
     return tracking.error();
-  const bool notify = row.payload.value(u"notify_customer").toBool(true);
   // Over Shopify's per-call limit: several fulfillments, each recorded as it is made.
   for (qsizetype from = 0; from < lines.size(); from += fulfillmentapi::kMaxLinesPerFulfillment) {
     const Plan part = lines.mid(from, fulfillmentapi::kMaxLinesPerFulfillment);
-    LineQuantities partLines;
+    outbox::LineQuantities partLines;
     QList<FulfillmentLine> request;
     for (const PlannedLine &line : part) {
       partLines.insert(line.lineId, line.quantity);
@@ -177,9 +234,10 @@ Result<OutboxOutcome> FulfillmentPoster::send(const OutboxRow &row, LocalFulfill
   return done(local, progress);
 }
 
-Result<OutboxOutcome> FulfillmentPoster::reconcileRefusal(const OutboxRow &row, LocalFulfillmentOrder &local,
-                                                          const LineQuantities &wanted, OutboxProgress &progress,
-                                                          const Plan &refused, const Error &refusal)
+Result<OutboxOutcome> FulfillmentPoster::reconcileRefusal(const outbox::ClaimedRow &row, LocalFulfillmentOrder &local,
+                                                          const outbox::LineQuantities &wanted,
+                                                          outbox::FulfillmentProgress &progress, const Plan &refused,
+                                                          const Error &refusal)
 {
   // An unanswered call of this row may have landed after all, or Shopify's fulfillment order changed
   // (units fulfilled elsewhere): what it shows now says whether the refusal is final.

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "core/base/result.h"
-#include "core/shopify/outboxprogress.h"
-#include "core/shopify/outboxrow.h"
+#include "core/outbox/claimedrow.h"
+#include "core/outbox/lease.h"
+#include "core/outbox/progress.h"
+#include "core/shopify/outboxoutcome.h"
 
 #include <QSqlDatabase>
 
@@ -13,12 +15,11 @@
 namespace pb::shopify {
 
 class GraphQlClient;
-class OutboxLease;
 struct LocalFulfillmentOrder;
 struct RemoteFulfillmentOrder;
 
 // Posts one fulfillment.create row. What to send: the row's wanted quantities (wantedQuantities) less what
-// this row already posted (its OutboxProgress), never more than Shopify still has open. Shopify is read
+// this row already posted (its outbox::FulfillmentProgress), never more than Shopify still has open. Shopify is read
 // first on a retry, after a call without an answer, or while ids are unknown; then unanswered calls are
 // found among the fulfillment order's fulfillments. Each call is recorded as sent (lease checked) before
 // it goes out, and goes out once. A refusal is reconciled with what Shopify shows before it is final.
@@ -26,9 +27,9 @@ class FulfillmentPoster final {
   Q_DISABLE_COPY_MOVE(FulfillmentPoster)
 
 public:
-  FulfillmentPoster(QSqlDatabase db, GraphQlClient &client, OutboxLease &lease);
+  FulfillmentPoster(QSqlDatabase db, GraphQlClient &client, outbox::Lease &lease);
 
-  Result<OutboxOutcome> post(const OutboxRow &row);
+  Result<OutboxOutcome> post(const outbox::ClaimedRow &row, const outbox::FulfillmentCreate &message);
 
 private:
   struct PlannedLine {
@@ -39,20 +40,22 @@ private:
   };
   using Plan = QList<PlannedLine>;
 
-  Result<RemoteFulfillmentOrder> readShopify(LocalFulfillmentOrder &local, OutboxProgress &progress);
-  static Plan plan(const LocalFulfillmentOrder &local, const LineQuantities &wanted, const OutboxProgress &progress,
-                   const std::optional<RemoteFulfillmentOrder> &remote);
-  Result<OutboxOutcome> send(const OutboxRow &row, LocalFulfillmentOrder &local, const LineQuantities &wanted,
-                             OutboxProgress &progress, const std::optional<RemoteFulfillmentOrder> &remote);
-  Result<OutboxOutcome> reconcileRefusal(const OutboxRow &row, LocalFulfillmentOrder &local,
-                                         const LineQuantities &wanted, OutboxProgress &progress, const Plan &refused,
-                                         const Error &refusal);
-  static Result<OutboxOutcome> nothingToSend(const LocalFulfillmentOrder &local, const OutboxProgress &progress,
+  Result<RemoteFulfillmentOrder> readShopify(LocalFulfillmentOrder &local, outbox::FulfillmentProgress &progress);
+  static Plan plan(const LocalFulfillmentOrder &local, const outbox::LineQuantities &wanted,
+                   const outbox::FulfillmentProgress &progress, const std::optional<RemoteFulfillmentOrder> &remote);
+  Result<OutboxOutcome> send(const outbox::ClaimedRow &row, LocalFulfillmentOrder &local,
+                             const outbox::LineQuantities &wanted, outbox::FulfillmentProgress &progress,
+                             const std::optional<RemoteFulfillmentOrder> &remote, bool notify);
+  Result<OutboxOutcome> reconcileRefusal(const outbox::ClaimedRow &row, LocalFulfillmentOrder &local,
+                                         const outbox::LineQuantities &wanted, outbox::FulfillmentProgress &progress,
+                                         const Plan &refused, const Error &refusal);
+  static Result<OutboxOutcome> nothingToSend(const LocalFulfillmentOrder &local,
+                                             const outbox::FulfillmentProgress &progress,
                                              const std::optional<RemoteFulfillmentOrder> &remote);
 
   QSqlDatabase m_db;
   GraphQlClient &m_client;
-  OutboxLease &m_lease;
+  outbox::Lease &m_lease;
 };
 
 } // namespace pb::shopify

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/graphqlclient.h"
 
+#include "core/base/sendoncebody.h"
 #include "core/config/configkeys.h"
 #include "core/shopify/costthrottle.h"
 
@@ -34,38 +35,6 @@ bool isMutation(const QString &document)
   }
   return false;
 }
-
-// A request body that can be read once and never rewound. QNetworkAccessManager (Qt 6.4) sends a request
-// again, POST included, when its connection closes before any answer arrives
-// (QHttpNetworkConnectionChannel::handleUnexpectedEOF): for a mutation Shopify may already have applied,
-// that repeat goes out before anyone can check. Qt rewinds the body first; refusing makes the reply
-// fail with ContentReSendError instead, and the outbox checks Shopify before it posts again.
-class SendOnceBody final : public QIODevice {
-public:
-  SendOnceBody(QByteArray bytes, QObject *parent)
-      : QIODevice(parent)
-      , m_bytes(std::move(bytes))
-  {
-    open(QIODevice::ReadOnly);
-  }
-  bool isSequential() const override { return true; }
-  qint64 bytesAvailable() const override { return m_bytes.size() - m_offset + QIODevice::bytesAvailable(); }
-  bool reset() override { return false; }
-
-protected:
-  qint64 readData(char *data, qint64 maxSize) override
-  {
-    const qint64 n = std::min<qint64>(maxSize, m_bytes.size() - m_offset);
-    std::memcpy(data, m_bytes.constData() + m_offset, static_cast<size_t>(n));
-    m_offset += n;
-    return n;
-  }
-  qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-  QByteArray m_bytes;
-  qint64 m_offset = 0;
-};
 
 QString firstErrorCode(const QJsonArray &errors)
 {

@@ -5,17 +5,13 @@
 #include "core/db/sql.h"
 #include "core/shopify/fulfillmentapi.h"
 
-#include <QJsonArray>
-
-#include <limits>
-
 namespace pb::shopify {
 
 namespace {
 
 // A partial pack from an older station ships what it verified: the same sum of accepted scans per line
 // that the pack screen shows (PackSession::replayEvents), never more than the line asks for.
-Result<LineQuantities> packedByScans(QSqlDatabase &db, const LocalFulfillmentOrder &local)
+Result<outbox::LineQuantities> packedByScans(QSqlDatabase &db, const LocalFulfillmentOrder &local)
 {
   auto packed = db::exec(db,
                          QStringLiteral("SELECT line_id, sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? "
@@ -26,7 +22,7 @@ Result<LineQuantities> packedByScans(QSqlDatabase &db, const LocalFulfillmentOrd
   QHash<qint64, int> verified;
   while (packed.value().next())
     verified.insert(packed->value(0).toLongLong(), packed->value(1).toInt());
-  LineQuantities wanted;
+  outbox::LineQuantities wanted;
   for (const LocalLine &line : local.lines) {
     if (const int quantity = std::clamp(verified.value(line.id), 0, line.quantity); quantity > 0)
       wanted.insert(line.id, quantity);
@@ -34,28 +30,21 @@ Result<LineQuantities> packedByScans(QSqlDatabase &db, const LocalFulfillmentOrd
   return wanted;
 }
 
-// The station's verified quantities: [{"line_id": fulfillment_order_lines.id, "quantity": n}, …].
-Result<LineQuantities> verifiedLines(const QJsonArray &lines, const LocalFulfillmentOrder &local)
+// The station's verified quantities, each on an open line of this fulfillment order.
+Result<outbox::LineQuantities> verifiedLines(const QList<outbox::VerifiedLine> &lines,
+                                             const LocalFulfillmentOrder &local)
 {
-  LineQuantities wanted;
-  for (const QJsonValue &value : lines) {
-    const QJsonObject line = value.toObject();
-    const qint64 id = line.value(u"line_id").toVariant().toLongLong();
-    const qint64 quantity = line.value(u"quantity").toInteger(-1); // -1: missing, negative or not whole
-    const bool onThisOrder =
-        std::any_of(local.lines.begin(), local.lines.end(), [id](const LocalLine &l) { return l.id == id; });
+  outbox::LineQuantities wanted;
+  for (const outbox::VerifiedLine &line : lines) {
+    const bool onThisOrder = std::any_of(local.lines.begin(), local.lines.end(),
+                                         [&line](const LocalLine &l) { return l.id == line.lineId; });
     if (!onThisOrder)
-      return makeError(ErrorKind::InvalidInput,
-                       QStringLiteral("payload line %1 is not an open line of fulfillment order %2")
-                           .arg(line.value(u"line_id").toVariant().toString())
-                           .arg(local.id));
-    if (quantity < 0 || quantity > std::numeric_limits<int>::max() || wanted.contains(id))
-      return makeError(ErrorKind::InvalidInput,
-                       QStringLiteral("payload line %1 of fulfillment order %2 has a bad or repeated quantity")
-                           .arg(id)
-                           .arg(local.id));
-    if (quantity > 0)
-      wanted.insert(id, static_cast<int>(quantity));
+      return makeError(ErrorKind::InvalidInput, QStringLiteral("payload line %1 is not an open line of fulfillment "
+                                                               "order %2")
+                                                    .arg(line.lineId)
+                                                    .arg(local.id));
+    if (line.quantity > 0)
+      wanted.insert(line.lineId, line.quantity);
   }
   return wanted;
 }
@@ -76,9 +65,8 @@ QHash<qint64, QString> LocalFulfillmentOrder::lineItemOfLine() const
   return map;
 }
 
-Result<LocalFulfillmentOrder> loadFulfillmentOrder(QSqlDatabase &db, const QJsonObject &payload)
+Result<LocalFulfillmentOrder> loadFulfillmentOrder(QSqlDatabase &db, qint64 id)
 {
-  const qint64 id = payload.value(u"fulfillment_order_id").toVariant().toLongLong();
   auto fo = db::exec(db,
                      QStringLiteral("SELECT f.id, f.shopify_id, o.shopify_id, f.shopify_fulfillment_id FROM "
                                     "fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
@@ -105,18 +93,14 @@ Result<LocalFulfillmentOrder> loadFulfillmentOrder(QSqlDatabase &db, const QJson
   return local;
 }
 
-Result<LineQuantities> wantedQuantities(QSqlDatabase &db, const QJsonObject &payload,
-                                        const LocalFulfillmentOrder &local)
+Result<outbox::LineQuantities> wantedQuantities(QSqlDatabase &db, const outbox::FulfillmentCreate &message,
+                                                const LocalFulfillmentOrder &local)
 {
-  if (payload.contains(u"lines")) {
-    if (!payload.value(u"lines").isArray())
-      return makeError(ErrorKind::InvalidInput,
-                       QStringLiteral("payload lines of fulfillment order %1 are not a list").arg(local.id));
-    return verifiedLines(payload.value(u"lines").toArray(), local);
-  }
-  if (payload.value(u"partial").toBool())
+  if (message.lines)
+    return verifiedLines(*message.lines, local);
+  if (message.partial)
     return packedByScans(db, local);
-  LineQuantities wanted;
+  outbox::LineQuantities wanted;
   for (const LocalLine &line : local.lines)
     wanted.insert(line.id, line.quantity);
   return wanted;
@@ -167,10 +151,11 @@ Status rememberShopifyIds(QSqlDatabase &db, LocalFulfillmentOrder &local, const 
 
 Result<TrackingInfo> loadTracking(QSqlDatabase &db, qint64 fulfillmentOrderId)
 {
-  auto packages = db::exec(db,
-                           QStringLiteral("SELECT carrier, tracking_number, tracking_url FROM packages WHERE "
-                                          "fulfillment_order_id = ? AND tracking_number IS NOT NULL ORDER BY box_no"),
-                           {fulfillmentOrderId});
+  auto packages = db::exec(
+      db,
+      QStringLiteral("SELECT COALESCE(tracking_company, carrier), tracking_number, tracking_url FROM packages WHERE "
+                     "fulfillment_order_id = ? AND tracking_number IS NOT NULL ORDER BY box_no"),
+      {fulfillmentOrderId});
   if (!packages)
     return packages.error();
   TrackingInfo tracking;

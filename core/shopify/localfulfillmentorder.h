@@ -3,7 +3,8 @@
 #pragma once
 
 #include "core/base/result.h"
-#include "core/shopify/outboxprogress.h"
+#include "core/outbox/message.h"
+#include "core/outbox/progress.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -35,14 +36,14 @@ struct LocalFulfillmentOrder {
   QHash<qint64, QString> lineItemOfLine() const;
 };
 
-// The fulfillment order a row's payload names ("fulfillment_order_id"); unknown: InvalidInput.
-Result<LocalFulfillmentOrder> loadFulfillmentOrder(QSqlDatabase &db, const QJsonObject &payload);
+// The fulfillment order a row names; unknown: InvalidInput.
+Result<LocalFulfillmentOrder> loadFulfillmentOrder(QSqlDatabase &db, qint64 fulfillmentOrderId);
 
-// What the row asks to fulfil, per line: the station's verified "lines" when the payload has them (full
+// What the row asks to fulfil, per line: the station's verified lines when the message has them (full
 // and partial packs alike); from older stations, a partial pack's accepted scans or a full pack's line
-// quantities. Lines not on this fulfillment order, or bad quantities: InvalidInput.
-Result<LineQuantities> wantedQuantities(QSqlDatabase &db, const QJsonObject &payload,
-                                        const LocalFulfillmentOrder &local);
+// quantities. Lines not on this fulfillment order: InvalidInput.
+Result<outbox::LineQuantities> wantedQuantities(QSqlDatabase &db, const outbox::FulfillmentCreate &message,
+                                                const LocalFulfillmentOrder &local);
 
 // Finds our fulfillment order among the order's remote ones: by id, else by its line items.
 const RemoteFulfillmentOrder *matchRemote(const QList<RemoteFulfillmentOrder> &remote,

@@ -14,12 +14,10 @@ namespace {
 Q_LOGGING_CATEGORY(lcOrderSync, "packbench.core.shopify.ordersync")
 } // namespace
 
-Status run(GraphQlClient &client, QSqlDatabase &db, const QJsonObject &payload, const LocationCodes &codes)
+Status run(GraphQlClient &client, QSqlDatabase &db, const outbox::OrderSync &message, const LocationCodes &codes)
 {
-  const qint64 shopId = payload.value(u"shop_id").toString().toLongLong();
-  const QString orderId = payload.value(u"order_id").toString();
-  if (shopId <= 0 || orderId.isEmpty())
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("order.sync row without shop_id or order_id"));
+  const qint64 shopId = message.shopId;
+  const QString &orderId = message.orderId;
   auto remote = fulfillmentordermirror::fetch(client, orderId);
   if (!remote) {
     if (remote.error().kind == ErrorKind::NotFound)

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/outbox/message.h"
 #include "core/shopify/locationsync.h"
 
-#include <QJsonObject>
 #include <QSqlDatabase>
 
 namespace pb::shopify {
@@ -16,10 +16,8 @@ class GraphQlClient;
 // syncing any location and fetching any catalogue variant they name that the hub has not seen yet.
 namespace ordersync {
 
-inline constexpr auto kKind = "order.sync";
-
-// payload: {"shop_id": "…", "order_id": "<numeric Shopify order id>"}. Unavailable: try again later.
-Status run(GraphQlClient &client, QSqlDatabase &db, const QJsonObject &payload, const LocationCodes &codes);
+// Unavailable: try again later.
+Status run(GraphQlClient &client, QSqlDatabase &db, const outbox::OrderSync &message, const LocationCodes &codes);
 
 } // namespace ordersync
 } // namespace pb::shopify

@@ -4,6 +4,7 @@
 
 #include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
+#include "core/outbox/enqueue.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,12 +14,6 @@ namespace pb::shopify::orderwriter {
 
 namespace {
 Q_LOGGING_CATEGORY(lcOrderWriter, "packbench.core.shopify.orderwriter")
-
-QVariant jsonOrNull(const QJsonObject &object)
-{
-  return object.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                          : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-}
 
 QJsonValue jsonTextOrNull(const QString &text)
 {
@@ -103,8 +98,7 @@ Result<qint64> insertFulfillmentOrder(db::StatementCache &sql, qint64 shopId, qi
                      "l.s, l.q, l.r, l.p::bigint FROM fo, jsonb_to_recordset(?::jsonb) AS l(i text, vid text, t text, "
                      "v text, s text, q integer, r integer, p text)) SELECT id, pg_notify('packbench_order_changed', "
                      "id::text) FROM fo"),
-      {orderId, mirror ? QVariant(QMetaType::fromType<qint64>()) : QVariant(locationId), state, shopId,
-       linesJson(order.lines)});
+      {orderId, db::idOrNull(mirror ? 0 : locationId), state, shopId, linesJson(order.lines)});
   if (!fo)
     return fo.error();
   if (fo->isEmpty())
@@ -185,12 +179,6 @@ Result<qint64> ensureShop(QSqlDatabase &db, const QString &domain)
   return ensureShop(statements, domain);
 }
 
-Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order)
-{
-  db::StatementCache statements(db);
-  return applyOrder(statements, shopId, order);
-}
-
 Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const ShopifyOrder &order, const Known &known,
                                 bool *redacted)
 {
@@ -217,8 +205,7 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
       return ApplyOutcome::Stale;
     }
   }
-  const QVariant cancelledAt =
-      order.cancelledAt.isValid() ? QVariant(order.cancelledAt) : QVariant(QMetaType::fromType<QDateTime>());
+  const QVariant cancelledAt = db::timeOrNull(order.cancelledAt);
   auto upsert = sql.query(
       QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, phone, customer_name, shopify_customer_id, "
                      "shipping_address, billing_address, shipping_method, note, currency, total_minor, cancelled_at, "
@@ -236,8 +223,8 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
                      "EXCLUDED.cancelled_at, shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now() "
                      "RETURNING id"),
       {shopId, order.id, order.name, db::textOrNull(order.email), db::textOrNull(order.phone),
-       db::textOrNull(order.customerName), db::textOrNull(order.customerId), jsonOrNull(order.shippingAddress),
-       jsonOrNull(order.billingAddress), db::textOrNull(order.shippingMethod), db::textOrNull(order.note),
+       db::textOrNull(order.customerName), db::textOrNull(order.customerId), db::jsonOrNull(order.shippingAddress),
+       db::jsonOrNull(order.billingAddress), db::textOrNull(order.shippingMethod), db::textOrNull(order.note),
        order.currency, order.totalMinor, cancelledAt, order.updatedAt});
   if (!upsert)
     return upsert.error();
@@ -301,15 +288,8 @@ Status enqueueOrderSync(db::StatementCache &sql, qint64 shopId, const QString &o
 
 Status enqueueOrderSync(db::StatementCache &sql, qint64 shopId, const QString &orderId, const QString &reason)
 {
-  const QString key = QStringLiteral("order.sync:%1:%2:%3").arg(shopId).arg(orderId, reason);
-  const QString payload =
-      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("shop_id"), QString::number(shopId)},
-                                                  {QStringLiteral("order_id"), orderId}})
-                            .toJson(QJsonDocument::Compact));
-  auto queued = sql.command(QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) "
-                                           "VALUES (?, 'order.sync', ?, ?, ?::jsonb) ON CONFLICT (idempotency_key) DO "
-                                           "NOTHING"),
-                            {shopId, orderId, key, payload});
+  auto queued =
+      outbox::enqueue(sql, outbox::Message::orderSync({shopId, orderId}, reason), outbox::OnDuplicate::Ignore);
   return queued ? Status{} : Status{queued.error()};
 }
 

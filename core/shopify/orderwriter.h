@@ -17,7 +17,8 @@ enum class ApplyOutcome { Created, Updated, Stale };
 
 // Writes ShopifyOrders into orders / fulfillment_orders / lines. Call inside a transaction: every
 // change a packing station must see at once also sends pg_notify('packbench_order_changed', fo id).
-// The StatementCache forms are the inbox's hot path; the QSqlDatabase forms prepare per call.
+// Callers pass the StatementCache of their connection (core/db/sql.h); ensureShop also takes a bare connection
+// for one-off callers (start-up, tools).
 namespace orderwriter {
 
 Result<qint64> ensureShop(db::StatementCache &statements, const QString &domain);
@@ -36,7 +37,6 @@ struct Known {
 // redacted: set when the stored order's customer was redacted (the delivery's raw body must go too).
 Result<ApplyOutcome> applyOrder(db::StatementCache &statements, qint64 shopId, const ShopifyOrder &order,
                                 const Known &known = {}, bool *redacted = nullptr);
-Result<ApplyOutcome> applyOrder(QSqlDatabase &db, qint64 shopId, const ShopifyOrder &order);
 
 // The transaction-scoped lock applyOrder takes: writers of one order (hubs, the poller) take turns.
 QString orderLockKey(qint64 shopId, const QString &orderId);

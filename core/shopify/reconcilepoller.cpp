@@ -19,10 +19,13 @@ Q_LOGGING_CATEGORY(lcReconcile, "packbench.core.shopify.reconcilepoller")
 
 ReconcilePoller::ReconcilePoller(QSqlDatabase db, GraphQlClient &client, QString shopDomain, const Clock &clock)
     : m_db(std::move(db))
+    , m_statements(std::make_unique<db::StatementCache>(m_db))
     , m_client(client)
     , m_shopDomain(std::move(shopDomain))
     , m_clock(clock)
 {}
+
+ReconcilePoller::~ReconcilePoller() = default;
 
 Result<QDateTime> ReconcilePoller::watermark(qint64 shopId)
 {
@@ -37,7 +40,7 @@ Result<QDateTime> ReconcilePoller::watermark(qint64 shopId)
 
 Result<int> ReconcilePoller::pollOnce()
 {
-  auto shopId = orderwriter::ensureShop(m_db, m_shopDomain);
+  auto shopId = orderwriter::ensureShop(*m_statements, m_shopDomain);
   if (!shopId)
     return shopId.error();
   auto since = watermark(*shopId);
@@ -62,10 +65,9 @@ Result<int> ReconcilePoller::pollOnce()
           qCWarning(lcReconcile).noquote() << "skipping order node:" << order.error().message;
           continue;
         }
-        db::StatementCache statements(m_db);
         orderwriter::Known known;
         known.mirror = m_mirror;
-        auto applied = orderwriter::applyOrder(statements, *shopId, *order, known);
+        auto applied = orderwriter::applyOrder(*m_statements, *shopId, *order, known);
         if (!applied)
           return applied.error();
         if (*applied != ApplyOutcome::Stale)

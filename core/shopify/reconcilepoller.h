@@ -8,6 +8,12 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
+namespace pb::db {
+class StatementCache;
+}
+
 namespace pb::shopify {
 
 class GraphQlClient;
@@ -19,6 +25,7 @@ class ReconcilePoller final {
 
 public:
   ReconcilePoller(QSqlDatabase db, GraphQlClient &client, QString shopDomain, const Clock &clock);
+  ~ReconcilePoller();
 
   // Orders it finds wait for their Shopify fulfillment orders like webhooks' (orderwriter::Known::mirror).
   void setMirrorFulfillmentOrders(bool on) { m_mirror = on; }
@@ -35,6 +42,7 @@ private:
   Result<QDateTime> watermark(qint64 shopId);
 
   QSqlDatabase m_db;
+  std::unique_ptr<db::StatementCache> m_statements; // the order writer's statements, prepared once per connection
   GraphQlClient &m_client;
   QString m_shopDomain;
   const Clock &m_clock;

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/webhookinbox.h"
 
+#include "core/db/keyedcounts.h"
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
 
 #include <QCryptographicHash>
@@ -14,17 +16,6 @@
 namespace pb::shopify::webhookinbox {
 
 namespace {
-QVariant nullIfEmpty(const QString &text)
-{
-  return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-// ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body
-// (migration 0014 computes it), never an unsigned header alone.
-const QString kInsertSql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, "
-                                          "api_version, triggered_at, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                          "ON CONFLICT DO NOTHING RETURNING id");
-
 const QString kClaimColumns = QStringLiteral("SELECT id, shop_domain, topic, webhook_id, event_id, api_version, "
                                              "triggered_at, body FROM webhook_inbox WHERE status = 'pending' ");
 const QString kMarkDeadSql = QStringLiteral("UPDATE webhook_inbox SET status = 'dead', processed_at = now(), "
@@ -55,20 +46,12 @@ QVariantList storeValues(const WebhookDelivery &delivery)
   return {delivery.shopDomain,
           delivery.topic,
           delivery.webhookId,
-          nullIfEmpty(delivery.eventId),
-          nullIfEmpty(delivery.apiVersion),
-          delivery.triggeredAt.isValid() ? QVariant(delivery.triggeredAt) : QVariant(QMetaType::fromType<QDateTime>()),
+          db::textOrNull(delivery.eventId),
+          db::textOrNull(delivery.apiVersion),
+          db::timeOrNull(delivery.triggeredAt),
           delivery.body};
 }
 } // namespace
-
-Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery)
-{
-  auto inserted = db::exec(db, kInsertSql, storeValues(delivery));
-  if (!inserted)
-    return inserted.error();
-  return inserted.value().next() ? StoreOutcome::Stored : StoreOutcome::Duplicate;
-}
 
 Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QList<WebhookDelivery> &deliveries)
 {
@@ -83,6 +66,8 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
     sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?)");
     values += storeValues(deliveries.at(i));
   }
+  // ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body
+  // (migration 0014 computes it), never an unsigned header alone.
   sql += QStringLiteral(" ON CONFLICT DO NOTHING RETURNING shop_domain, topic, body_sha256");
   auto inserted = statements.query(sql, values);
   if (!inserted)
@@ -149,6 +134,12 @@ Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString
   if (!counted)
     return counted.error();
   return counted->isEmpty() ? 0 : counted->first().at(0).toInt();
+}
+
+Result<db::KeyedCounts> unsettledCounts(const QSqlDatabase &db)
+{
+  return db::keyedCounts(db, QStringLiteral("SELECT status, count(*) FROM webhook_inbox WHERE status <> 'processed' "
+                                            "GROUP BY status ORDER BY status"));
 }
 
 } // namespace pb::shopify::webhookinbox

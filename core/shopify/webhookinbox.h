@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/db/keyedcounts.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -40,13 +41,9 @@ enum class StoreOutcome { Stored, Duplicate };
 // The durable webhook inbox: store before answering 200, dedupe, hand rows to the processor.
 namespace webhookinbox {
 
-// Stores the delivery in its own committed transaction; a repeat (same shop, topic and signed body, whatever
-// its unsigned webhook or event id) is Duplicate.
-Result<StoreOutcome> store(QSqlDatabase &db, const WebhookDelivery &delivery);
-
-// Stores several deliveries in one statement and commit (the hub's ingest path under load); the outcome
-// of each in order. A repeat (same shop, topic and body) within the batch, or of a stored row, is Duplicate. All or
-// none are stored.
+// Stores deliveries in one statement and commit (the hub's ingest path); the outcome of each in order. A
+// repeat (same shop, topic and signed body, whatever its unsigned webhook or event id) within the batch, or of
+// a stored row, is Duplicate. All or none are stored.
 Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QList<WebhookDelivery> &deliveries);
 
 // Through the processor's statement cache (no PREPARE/DEALLOCATE per row):
@@ -63,6 +60,9 @@ Status markProcessed(db::StatementCache &statements, const QList<Processed> &row
 Status markDead(db::StatementCache &statements, qint64 id, const QString &reason);
 // Counts a failed attempt with its reason on a pending row; the attempts so far.
 Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason);
+
+// Rows not processed yet, per status (pending, dead) in status order: the backlog /metrics reports.
+Result<db::KeyedCounts> unsettledCounts(const QSqlDatabase &db);
 
 } // namespace webhookinbox
 } // namespace pb::shopify

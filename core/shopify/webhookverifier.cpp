@@ -11,11 +11,6 @@ WebhookVerifier::WebhookVerifier(QByteArray secret)
     : m_secret(std::move(secret))
 {}
 
-QByteArray WebhookVerifier::sign(const QByteArray &rawBody) const
-{
-  return QMessageAuthenticationCode::hash(rawBody, m_secret, QCryptographicHash::Sha256).toBase64();
-}
-
 bool WebhookVerifier::isAuthentic(const QByteArray &rawBody, const QByteArray &hmacHeader) const
 {
   // An empty secret would make every forged body "authentic" to anyone who knows it is empty.

@@ -12,8 +12,6 @@ public:
   explicit WebhookVerifier(QByteArray secret);
 
   bool isAuthentic(const QByteArray &rawBody, const QByteArray &hmacHeader) const;
-  // The header value Shopify would send for this body (the fake and the benchmarks sign with it).
-  QByteArray sign(const QByteArray &rawBody) const;
 
 private:
   QByteArray m_secret;

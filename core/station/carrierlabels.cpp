@@ -3,6 +3,7 @@
 #include "core/station/carrierlabels.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 namespace pb::station::carrierlabels {
 
@@ -19,11 +20,12 @@ Result<std::optional<int>> boxWeight(const QSqlDatabase &db, qint64 fulfillmentO
 }
 
 Result<qint64> request(const QSqlDatabase &db, qint64 claimId, qint64 stationId, qint64 fulfillmentOrderId, int boxNo,
-                       const QString &format, int weightGrams)
+                       const QString &format, int weightGrams, const QString &signInToken)
 {
-  auto id = db::exec(db, QStringLiteral("SELECT packbench_request_label(?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL)"),
+  auto id = db::exec(db, QStringLiteral("SELECT packbench_request_label(?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, NULL)"),
                      {claimId, stationId, fulfillmentOrderId, boxNo, format,
-                      weightGrams > 0 ? QVariant(weightGrams) : QVariant(QMetaType::fromType<int>())});
+                      weightGrams > 0 ? QVariant(weightGrams) : QVariant(QMetaType::fromType<int>()),
+                      db::textOrNull(signInToken)});
   if (!id)
     return id.error();
   if (!id.value().next())
@@ -60,11 +62,11 @@ Result<QList<BoxLabel>> forOrder(const QSqlDatabase &db, qint64 fulfillmentOrder
   return labels;
 }
 
-Status markPrinted(const QSqlDatabase &db, qint64 requestId, qint64 stationId, qint64 printJobId)
+Status markPrinted(const QSqlDatabase &db, qint64 requestId, qint64 stationId, qint64 printJobId,
+                   const QString &signInToken)
 {
-  auto done =
-      db::exec(db, QStringLiteral("SELECT packbench_label_printed(?, ?, ?, NULL)"),
-               {requestId, stationId, printJobId > 0 ? QVariant(printJobId) : QVariant(QMetaType::fromType<qint64>())});
+  auto done = db::exec(db, QStringLiteral("SELECT packbench_label_printed(?, ?, ?, ?, NULL)"),
+                       {requestId, stationId, db::idOrNull(printJobId), db::textOrNull(signInToken)});
   return done ? Status{} : Status{done.error()};
 }
 

@@ -13,7 +13,7 @@
 
 namespace pb::station {
 
-// One box's carrier label as the station sees it (label_requests, migration 0019; the hub writes the rest).
+// One box's carrier label as the station sees it (label_requests, migration 0018; the hub writes the rest).
 struct BoxLabel {
   qint64 requestId = 0;
   int boxNo = 1;
@@ -27,17 +27,8 @@ struct BoxLabel {
   qint64 claimId = 0;
 };
 
-// A bought label as it goes to the printer.
-struct CarrierLabelPrint {
-  qint64 fulfillmentOrderId = 0;
-  qint64 requestId = 0;
-  int boxNo = 1;
-  QString format; // zpl, pdf, png
-  QByteArray bytes;
-  QString reference; // for the print journal: carrier-label:request=<id>
-};
-
-// The station's side of carrier labels, through the database's functions only (PostgreSQL).
+// The station's side of carrier labels, through the database's functions only (PostgreSQL). Each call carries the
+// packer's sign-in token (migration 0016); an ended sign-in answers ErrorKind::SignedOut.
 namespace carrierlabels {
 
 // The weight a box has on record (packages.weight_grams), if any.
@@ -45,11 +36,12 @@ Result<std::optional<int>> boxWeight(const QSqlDatabase &db, qint64 fulfillmentO
 // Asks the hub for box boxNo's label under this station's claim (packbench_request_label); weightGrams 0: the
 // weight on record. InvalidInput when the box has no weight. The request id (the same one when asked again).
 Result<qint64> request(const QSqlDatabase &db, qint64 claimId, qint64 stationId, qint64 fulfillmentOrderId, int boxNo,
-                       const QString &format, int weightGrams);
+                       const QString &format, int weightGrams, const QString &signInToken);
 // The newest label of each box of the order, by box.
 Result<QList<BoxLabel>> forOrder(const QSqlDatabase &db, qint64 fulfillmentOrderId);
 // The label went to the printer as print job printJobId.
-Status markPrinted(const QSqlDatabase &db, qint64 requestId, qint64 stationId, qint64 printJobId);
+Status markPrinted(const QSqlDatabase &db, qint64 requestId, qint64 stationId, qint64 printJobId,
+                   const QString &signInToken);
 
 } // namespace carrierlabels
 

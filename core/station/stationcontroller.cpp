@@ -47,6 +47,7 @@ StationController::StationController(QSqlDatabase db, const Clock &clock, Statio
   m_labelPoll = new QTimer(this);
   m_labelPoll->setInterval(m_settings.labelPollInterval);
   connect(m_labelPoll, &QTimer::timeout, this, [this]() { continueLabels(false); });
+  connectPrinter();
   if (db::ConnectionSupervisor *supervisor = m_settings.supervisor) {
     // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
     connect(supervisor, &db::ConnectionSupervisor::unavailable, this, &StationController::databaseUnavailable,
@@ -146,7 +147,7 @@ void StationController::refreshQueue()
 
 void StationController::signIn(const QString &badgeId, const QString &pin)
 {
-  auto packer = packing::signInWithPin(m_db, badgeId.trimmed(), pin);
+  auto packer = packing::signInWithPin(m_db, badgeId.trimmed(), pin, m_settings.stationId);
   if (!packer) {
     const bool fault = isDatabaseFault(packer.error().kind);
     if (fault) {
@@ -168,15 +169,36 @@ void StationController::signIn(const QString &badgeId, const QString &pin)
 void StationController::signedIn(const packing::Packer &packer)
 {
   const bool samePacker = m_packer && m_packer->id == packer.id;
+  if (m_packer && !samePacker)
+    endSignIn(); // one packer per bench
   m_packer = packer;
   m_locked = false;
   m_idleRelease->stop();
+  // What is open at the bench goes on under the new sign-in.
+  if (m_order)
+    m_order->signInToken = packer.signInToken;
+  if (m_session)
+    m_session->renewSignIn(packer.signInToken);
   Q_EMIT packerChanged();
   qCInfo(lcController) << "packer" << packer.id << "signed in";
   if (m_settings.idleLockMinutes > 0)
     m_idleTimer->start();
+  if ((m_unrecordedFinish || m_unrecordedHold) && m_order && m_session && m_settings.workflow && !m_offline) {
+    // Refused only because the sign-in had ended: recorded now, under this one.
+    const bool finishing = m_unrecordedFinish.has_value();
+    setScreen(Screen::Pack);
+    settleUnrecorded(tr("Signed in again · F8 takes the next order"));
+    if (!m_locked && m_screen == Screen::Pack && !finishing)
+      showQueue();
+    return;
+  }
   if (m_leaseLapsed && !reclaimLapsedLease())
-    return; // the order went back to the queue while the station was locked
+    return;                     // the order went back to the queue while the station was locked
+  if (m_labelWait && m_order) { // complete and waiting for its labels: asked for again under this sign-in
+    setScreen(Screen::Pack);
+    continueLabels(false);
+    return;
+  }
   if (hasOpenSession() && !samePacker && m_order) {
     // The next packer continues the order under their own name, from the recorded scans.
     closeSession();
@@ -215,7 +237,8 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   if (!m_packer)
     return false;
   auto opened = packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId,
-                                           {m_packer->id, order.claimId, m_settings.stationId}, m_settings.pack);
+                                           {m_packer->id, order.claimId, m_settings.stationId, m_packer->signInToken},
+                                           m_settings.pack);
   if (!opened) {
     qCWarning(lcController).noquote() << "cannot open order:" << opened.error().message;
     noteDatabaseError(opened.error());
@@ -229,10 +252,13 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   std::unique_ptr<packing::PackSession> session = std::move(opened).value();
   m_order = order;
   m_order->orderVersion = session->header().version; // what the packer is shown is what they pack against
+  m_order->signInToken = m_packer->signInToken;
   m_leaseLapsed = false;
   packing::PackSession *s = session.get();
   connect(s, &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
-    if (feedback.outcome == packing::Outcome::Failed) // not saved: find out now whether the database is gone
+    if (feedback.signInEnded) // not saved because the database no longer takes this sign-in
+      signInEnded();
+    else if (feedback.outcome == packing::Outcome::Failed) // not saved: find out now whether the database is gone
       noteDatabaseError(makeError(ErrorKind::Unavailable, feedback.detail));
   });
   connect(s, &packing::PackSession::holdRequested, this, &StationController::sessionHeld);
@@ -257,6 +283,8 @@ void StationController::takeNextOrder()
     return;
   }
   auto taken = m_settings.workflow->takeNext(currentLocationId(), *m_packer);
+  if (!taken && endedSignIn(taken.error()))
+    return;
   if (!taken) {
     noteDatabaseError(taken.error());
     showQueue();
@@ -283,6 +311,8 @@ void StationController::takeOrder(qint64 fulfillmentOrderId)
     return;
   }
   auto taken = m_settings.workflow->take(fulfillmentOrderId, *m_packer);
+  if (!taken && endedSignIn(taken.error()))
+    return;
   if (!taken && taken.error().kind == ErrorKind::Conflict &&
       (selected->packState == u"claimed" || selected->packState == u"held")) {
     offerLeadAction(*selected, taken.error()); // held, or another bench still has it: a lead may step in
@@ -330,6 +360,13 @@ void StationController::recordFinish(bool partial)
       noteDatabaseError(done.error());
       return;
     }
+    if (!done && done.error().kind == ErrorKind::SignedOut) {
+      // Nothing of the finish was kept: it is recorded once someone signs in again at the bench.
+      qCWarning(lcController).noquote() << "finish not recorded yet:" << done.error().message;
+      m_unrecordedFinish = partial;
+      signInEnded();
+      return;
+    }
     if (!done) {
       qCWarning(lcController).noquote() << "finish not recorded:" << done.error().message;
       // Conflict messages say what changed and that the items go back (translated where they are made).
@@ -354,7 +391,7 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
   m_lastFinished = order.fulfillmentOrderId;
   Q_EMIT orderFinished(order, partial);
   refreshQueue();
-  if (m_settings.autoPrint || m_settings.autoPrintLabel) // after the pack view shows COMPLETE; the pack is committed
+  if (m_settings.printer && m_settings.autoPrint) // after the pack view shows COMPLETE; the pack is committed
     QTimer::singleShot(0, this, [this, order]() { printDocumentsOf(order); });
 }
 
@@ -409,9 +446,11 @@ void StationController::sessionHeld(const QString &reason)
   if (m_order && m_settings.workflow) {
     if (Status held = m_settings.workflow->hold(*m_order, reason); !held) {
       qCWarning(lcController).noquote() << "hold not recorded:" << held.error().message;
-      if (held.error().kind == ErrorKind::Unavailable && m_settings.supervisor)
-        m_unrecordedHold = reason; // put on hold once the database is back
+      if ((held.error().kind == ErrorKind::Unavailable && m_settings.supervisor) ||
+          held.error().kind == ErrorKind::SignedOut)
+        m_unrecordedHold = reason; // put on hold once the database is back or someone signs in again
       noteDatabaseError(held.error());
+      endedSignIn(held.error());
     }
   }
   refreshQueue();
@@ -428,6 +467,7 @@ void StationController::signOut()
     if (Status done = m_settings.workflow->release(*m_order); !done)
       qCWarning(lcController).noquote() << "release failed:" << done.error().message;
   }
+  endSignIn();
   closeLeadApproval();
   stopWaitingForLabels();
   m_idleRelease->stop();
@@ -452,6 +492,12 @@ void StationController::lock()
 {
   if (!m_packer || m_locked)
     return;
+  lockBench();
+  Q_EMIT signInRequired(tr("Locked after %n minute(s) without activity", nullptr, m_settings.idleLockMinutes));
+}
+
+void StationController::lockBench()
+{
   m_locked = true;
   closeLeadApproval();
   if (holdsOrder() && m_settings.workflow && m_order && m_order->claimId) {
@@ -459,7 +505,6 @@ void StationController::lock()
     m_idleRelease->start(); // renewing the lease for a bench nobody is at would keep the order forever
   }
   setScreen(Screen::SignIn);
-  Q_EMIT signInRequired(tr("Locked after %n minute(s) without activity", nullptr, m_settings.idleLockMinutes));
 }
 
 QString StationController::stopForShutdown()
@@ -467,6 +512,13 @@ QString StationController::stopForShutdown()
   m_keepAlive->stop();
   m_idleTimer->stop();
   m_stopping = true;
+  const QString settled = settleOrderForShutdown();
+  endSignIn(); // the token dies with the process; the database forgets it too
+  return settled;
+}
+
+QString StationController::settleOrderForShutdown()
+{
   if (!m_order)
     return QStringLiteral("no order open");
   const packing::ClaimedOrder order = *m_order;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/documents/printjournal.h"
+#include "core/documents/printservice.h"
 #include "core/packing/packers.h"
 #include "core/packing/packsession.h"
 #include "core/packing/packworkflow.h"
@@ -10,11 +12,11 @@
 #include "core/scanning/scandecoder.h"
 #include "core/station/carrierlabels.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
 
 #include <chrono>
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -63,16 +65,17 @@ struct StationSettings {
   std::optional<qint64> stationId;
   // How often an open order's lease is renewed (PackWorkflow::keepAlive): a third of the lease.
   std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
-  // Prints the packing slip / the shipping label of a finished order (printing.auto_print); empty: none.
-  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrint;
-  std::function<Result<qint64>(qint64 fulfillmentOrderId)> autoPrintLabel;
-  // Prints a journaled slip / label job again as a new job (PB*REPRINT); empty: that kind is not reprinted.
-  std::function<Result<qint64>(qint64 printJobId)> reprintSlip;
-  std::function<Result<qint64>(qint64 printJobId)> reprintLabel;
+  // The station's printer (not owned; printing::JournaledPrinter): every slip and label is journaled and sent
+  // without waiting for the printer, and its outcome arrives as the printer's signals. Null: nothing prints.
+  documents::PrintService *printer = nullptr;
+  bool autoPrint = false; // printing.auto_print: a finished order's slip (and label) print by themselves
+  QString slipPrinter;    // empty: the system default
+  QString labelPrinter;   // tcp://host:9100 or a CUPS queue; empty: no label
   // Carrier labels bought by the hub before an order is recorded (printing.carrier_labels, PostgreSQL): the format
-  // asked for, and how a bought label is printed and journaled (answers the print job). Empty format: off.
+  // asked for (zpl, pdf, png; empty: off). A ZPL label prints raw on labelPrinter, a PDF/PNG one on
+  // labelPdfPrinter (empty: the system default), both through the printer's printLabel (journaled).
   QString carrierLabelFormat;
-  std::function<Result<qint64>(const CarrierLabelPrint &label)> printCarrierLabel;
+  QString labelPdfPrinter;
   // How often a waiting label is looked at when no notification came (NOTIFY packbench_label is the fast path).
   std::chrono::milliseconds labelPollInterval = std::chrono::seconds(3);
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
@@ -108,8 +111,15 @@ public:
   bool awaitsLabels() const { return m_labelWait.has_value(); }
   // The last order this station finished and printed for (what PB*REPRINT reprints), or 0.
   qint64 lastFinishedOrder() const { return m_lastFinished; }
+  // The lead's print-jobs list: this bench's recent jobs, newest first (stationprintjobs.cpp).
+  Result<QList<documents::PrintJobSummary>> recentPrintJobs(int limit = 50) const;
+  // Where a job may go instead of its own printer: the label printer for labels, printers this bench used lately
+  // for the same format, and the system's printers.
+  QStringList printersFor(const documents::PrintJobSummary &job) const;
 
-  // Signs in with badge and PIN (both needed; a scanned badge only selects the packer).
+  // Signs in with badge and PIN (both needed; a scanned badge only selects the packer). On PostgreSQL the database
+  // hands out the sign-in token every later call carries; when it refuses one (expired after hours without work,
+  // signed out elsewhere) the bench goes back to the sign-in screen and says so, and the order stays open.
   void signIn(const QString &badgeId, const QString &pin);
   // Opens a pack session for an order the workflow has claimed (or, without one, an unclaimed order).
   bool openOrder(const packing::ClaimedOrder &order);
@@ -146,6 +156,10 @@ public Q_SLOTS:
   void cancelLeadApproval();
   // PB*REPRINT: the last slip and label of the last finished order again, through the print journal.
   void reprintLast();
+  // From the print-jobs list: a lead's badge and PIN are asked for, then the job is printed again as a new job
+  // (reprint) or sent to `printer` instead (move; a job already printed is printed there as a new job).
+  void requestReprint(qint64 printJobId);
+  void requestMove(qint64 printJobId, const QString &printer);
   // The hub changed or cancelled this order (QueueNotifier::orderChanged).
   void orderChanged(qint64 fulfillmentOrderId);
   // A label of this order changed at the hub (QueueNotifier::labelChanged): bought, waiting, refused, voided.
@@ -176,12 +190,32 @@ Q_SIGNALS:
   void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
   // A carrier label needs the box's weight first (the hub never guesses one): the view asks for it in grams.
   void weightRequested(int boxNo);
+  // A print job of this bench was journaled, printed, failed or moved: the print-jobs list is stale.
+  void printJobsChanged();
 
 private:
   struct LeadAction {
-    bool takeOver = true; // else: lift a hold
+    enum class Kind { TakeOver, ReleaseHold, Reprint, Move };
+    Kind kind = Kind::TakeOver;
     qint64 fulfillmentOrderId = 0;
     QString orderName;
+    qint64 printJobId = 0;
+    QString printer; // Move: where to
+  };
+  // The slip and label printed by themselves for the last finished order, and how they went.
+  struct AutoPrinted {
+    qint64 fulfillmentOrderId = 0;
+    qint64 slipJob = 0;
+    qint64 labelJob = 0;
+    bool slipFailed = false;
+    bool labelFailed = false;
+    QString slipProblem; // printed with characters missing: what the packer must know
+  };
+  // A PB*REPRINT under way: the jobs not heard from yet, by what they are ("slip", "label").
+  struct Reprinting {
+    QHash<qint64, QString> pending;
+    QStringList printed;
+    QStringList failed;
   };
   // One row of the scan-command table (stationscancommands.cpp).
   struct CommandRoute;
@@ -195,6 +229,14 @@ private:
   void setScreen(Screen screen);
   void say(Notice::Where where, Tone tone, const QString &headline, const QString &hint = {}, Cue cue = Cue::None);
   void signedIn(const packing::Packer &packer);
+  // Ends the signed-in packer's sign-in in the database (sign-out, shutdown, another packer at the bench).
+  void endSignIn();
+  // The database refused the packer's sign-in (ErrorKind::SignedOut): back to the sign-in screen, order kept.
+  void signInEnded();
+  // signInEnded() when that is what the error says; true then.
+  bool endedSignIn(const Error &error);
+  // Locks the bench for whoever signs in next; the open order's lease lapses if nobody does.
+  void lockBench();
   void showQueue();
   bool loadLocations();
   qint64 currentLocationId() const;
@@ -213,7 +255,16 @@ private:
   void sessionHeld(const QString &reason);
   void orderRecorded(const packing::ClaimedOrder &order, bool partial);
   void printDocumentsOf(const packing::ClaimedOrder &order);
+  // Outcomes from the printer (stationprinting.cpp).
+  void connectPrinter();
+  void printOutcome(qint64 jobId, bool printed, const QString &error, bool incomplete);
+  void warnAboutAutoPrint();
+  void sayReprintOutcome();
+  void askLeadAboutJob(LeadAction action, const QString &question);
+  void runApprovedPrintAction(const LeadAction &action, qint64 leadId);
   void abandonOrder(const QString &text, const QString &hint);
+  // stopForShutdown(): what becomes of the open order, said for the log.
+  QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).
   void runCommand(const scanning::DecodedScan &scan);
   void refuse(const QString &text);
@@ -221,6 +272,8 @@ private:
   void noteDatabaseError(const Error &error);
   void showOutage(const QString &headline, Cue cue = Cue::None);
   void recoverOrder();
+  // A finish or hold the database did not take (outage, ended sign-in), recorded now; false when none was waiting.
+  bool settleUnrecorded(const QString &recordedHint);
   // Lead approvals and the lapsing lease of a locked bench (stationleadactions.cpp).
   void letLeaseLapse();
   bool reclaimLapsedLease();
@@ -248,7 +301,11 @@ private:
   bool m_leaseLapsed = false; // locked too long: the open order's lease is no longer renewed
   std::optional<LeadAction> m_leadAction;
   bool m_manualApprovalOpen = false;
+  AutoPrinted m_autoPrinted;
+  Reprinting m_reprinting;
   std::optional<LabelWait> m_labelWait;
+  // Carrier labels handed to the printer and not heard from yet: job id → box.
+  QHash<qint64, int> m_carrierLabelJobs;
 
   QTimer *m_fallbackPoll = nullptr;
   QTimer *m_idleTimer = nullptr;

@@ -26,7 +26,7 @@ const BoxLabel *labelOfBox(const QList<BoxLabel> &labels, int boxNo)
 
 bool StationController::carrierLabelsOn() const
 {
-  return !m_settings.carrierLabelFormat.isEmpty() && m_settings.printCarrierLabel && m_settings.workflow &&
+  return !m_settings.carrierLabelFormat.isEmpty() && m_settings.printer && m_settings.workflow &&
          m_settings.stationId && m_order && m_order->claimId;
 }
 
@@ -66,11 +66,15 @@ void StationController::enterBoxWeight(int boxNo, int grams)
 bool StationController::askForLabel(int boxNo, int grams)
 {
   auto requested = carrierlabels::request(m_db, *m_order->claimId, *m_settings.stationId, m_order->fulfillmentOrderId,
-                                          boxNo, m_settings.carrierLabelFormat, grams);
+                                          boxNo, m_settings.carrierLabelFormat, grams, m_order->signInToken);
   if (requested)
     return true;
   noteDatabaseError(requested.error());
   qCWarning(lcLabels).noquote() << "label not requested:" << requested.error().message;
+  if (endedSignIn(requested.error())) { // the order stays at the bench; asked again once the packer is back
+    m_labelPoll->stop();
+    return false;
+  }
   if (requested.error().kind == ErrorKind::InvalidInput) { // no weight on record, or a weight out of range
     m_labelWait->weighing = boxNo;
     say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(boxNo),
@@ -142,9 +146,14 @@ void StationController::continueLabels(bool retryFailed)
       return;
     }
     if (label->state == u"bought") {
-      auto job =
-          m_settings.printCarrierLabel({m_order->fulfillmentOrderId, label->requestId, box, label->format, label->bytes,
-                                        QStringLiteral("carrier-label:request=%1").arg(label->requestId)});
+      // ZPL raw to the label printer, PDF/PNG through CUPS; journaled, so a reprint sends these bytes again.
+      const bool zpl = label->format == u"zpl";
+      const auto format = zpl                       ? documents::PrintFormat::Zpl
+                          : label->format == u"png" ? documents::PrintFormat::Png
+                                                    : documents::PrintFormat::Pdf;
+      auto job = m_settings.printer->printLabel(
+          m_order->fulfillmentOrderId, zpl ? m_settings.labelPrinter : m_settings.labelPdfPrinter, label->bytes, format,
+          QStringLiteral("carrier-label:request=%1").arg(label->requestId));
       if (!job) {
         qCWarning(lcLabels).noquote() << "label not printed:" << job.error().message;
         m_labelPoll->stop();
@@ -152,10 +161,19 @@ void StationController::continueLabels(bool retryFailed)
             tr("Check the label printer, then press F9 to print it again"), Cue::Unknown);
         return;
       }
-      if (Status marked = carrierlabels::markPrinted(m_db, label->requestId, *m_settings.stationId, *job); !marked)
+      m_carrierLabelJobs.insert(*job, box);
+      Q_EMIT printJobsChanged();
+      if (Status marked =
+              carrierlabels::markPrinted(m_db, label->requestId, *m_settings.stationId, *job, m_order->signInToken);
+          !marked) {
+        // The job is journaled: asked again (F9, a notification) the label is printed once more, never bought.
         qCWarning(lcLabels).noquote() << "label printed but not marked:" << marked.error().message;
-      say(Notice::Where::Pack, Tone::Good, tr("Label printed · box %1 of %2").arg(box).arg(m_labelWait->boxes), {},
-          Cue::Notice);
+        noteDatabaseError(marked.error());
+        if (endedSignIn(marked.error()))
+          return;
+      }
+      say(Notice::Where::Pack, Tone::Good,
+          tr("Label sent to the printer · box %1 of %2").arg(box).arg(m_labelWait->boxes), {}, Cue::Notice);
     }
   }
   // Every box has its label: now the pack is recorded (and the fulfillment carries their tracking).

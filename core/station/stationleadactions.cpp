@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // StationController: what keeps an order from getting stuck at a bench. A lead takes over an order another
-// station holds or lifts a hold (badge + PIN), and a locked station lets its open order's lease run out.
+// station holds or lifts a hold (badge + PIN; reprints and moves from the print-jobs list are in
+// stationprintjobs.cpp), and a locked station lets its open order's lease run out.
 #include "core/station/stationcontroller.h"
 
 #include <QLoggingCategory>
@@ -48,7 +49,11 @@ bool StationController::reclaimLapsedLease()
 void StationController::offerLeadAction(const queue::WaitingOrder &order, const Error &refusal)
 {
   const bool takeOver = order.packState == u"claimed";
-  m_leadAction = LeadAction{takeOver, order.fulfillmentOrderId, order.orderName};
+  LeadAction action;
+  action.kind = takeOver ? LeadAction::Kind::TakeOver : LeadAction::Kind::ReleaseHold;
+  action.fulfillmentOrderId = order.fulfillmentOrderId;
+  action.orderName = order.orderName;
+  m_leadAction = action;
   say(Notice::Where::Queue, Tone::Warning, takeOver ? tr("Another station has this order") : refusal.message,
       tr("A lead can approve with badge and PIN · Esc cancels"), Cue::Notice);
   Q_EMIT leadApprovalRequested(
@@ -72,7 +77,10 @@ void StationController::cancelLeadApproval()
 
 void StationController::approveAsLead(const QString &badgeId, const QString &pin)
 {
-  if (!m_leadAction || !m_packer || !m_settings.workflow || m_offline) {
+  const bool printAction =
+      m_leadAction && (m_leadAction->kind == LeadAction::Kind::Reprint || m_leadAction->kind == LeadAction::Kind::Move);
+  if (!m_leadAction || !m_packer || (!printAction && !m_settings.workflow) || (printAction && !m_settings.printer) ||
+      m_offline) {
     closeLeadApproval();
     return;
   }
@@ -91,8 +99,14 @@ void StationController::approveAsLead(const QString &badgeId, const QString &pin
   }
   const LeadAction action = *m_leadAction;
   closeLeadApproval();
-  if (action.takeOver) {
+  if (printAction) {
+    runApprovedPrintAction(action, lead->id);
+    return;
+  }
+  if (action.kind == LeadAction::Kind::TakeOver) {
     auto taken = m_settings.workflow->takeOver(action.fulfillmentOrderId, *m_packer, *lead);
+    if (!taken && endedSignIn(taken.error()))
+      return;
     if (!taken) {
       noteDatabaseError(taken.error());
       refreshQueue();
@@ -107,7 +121,9 @@ void StationController::approveAsLead(const QString &badgeId, const QString &pin
           tr("Anything picked for it at the other bench goes back to the shelf"));
     return;
   }
-  const Status released = m_settings.workflow->releaseHold(action.fulfillmentOrderId, *lead);
+  const Status released = m_settings.workflow->releaseHold(action.fulfillmentOrderId, *m_packer, *lead);
+  if (!released && endedSignIn(released.error()))
+    return;
   refreshQueue();
   if (!released) {
     noteDatabaseError(released.error());

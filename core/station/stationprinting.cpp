@@ -1,70 +1,123 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // StationController: the slip and label printed when an order is finished, and PB*REPRINT, which prints the
-// last slip and label of the last finished order again as new jobs of the print journal.
+// last slip and label of the last finished order again as new jobs of the print journal. The printer never
+// makes the bench wait: each job is handed over at once and its outcome is said when it comes.
 #include "core/station/stationcontroller.h"
 
-#include "core/documents/printjournal.h"
-
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 namespace pb::station {
 
 namespace {
 Q_LOGGING_CATEGORY(lcPrinting, "packbench.core.station.stationprinting")
 
-// The newest job of each kind: a moved job's copy is newer than the job it replaced.
-std::optional<documents::PrintJob> newest(const QList<documents::PrintJob> &jobs, documents::PrintKind kind)
+// The newest job of each kind and reference (each box's carrier label has its own): a moved job's copy, or a
+// reprint, is newer than the job it replaced and keeps its reference.
+QList<documents::PrintJob> newest(const QList<documents::PrintJob> &jobs, documents::PrintKind kind)
 {
-  std::optional<documents::PrintJob> found;
+  QHash<QString, documents::PrintJob> found;
   for (const documents::PrintJob &job : jobs) {
-    if (job.kind == kind && (!found || job.id > found->id))
-      found = job;
+    if (job.kind == kind && (!found.contains(job.reference) || job.id > found.value(job.reference).id))
+      found.insert(job.reference, job);
   }
-  return found;
+  QList<documents::PrintJob> all = found.values();
+  std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+  return all;
 }
 } // namespace
+
+void StationController::connectPrinter()
+{
+  documents::PrintService *printer = m_settings.printer;
+  if (!printer)
+    return;
+  connect(printer, &documents::PrintService::jobPrinted, this,
+          [this](qint64 jobId) { printOutcome(jobId, true, {}, false); });
+  connect(printer, &documents::PrintService::jobFailed, this,
+          [this](qint64 jobId, const QString &error, bool) { printOutcome(jobId, false, error, false); });
+  connect(printer, &documents::PrintService::jobIncomplete, this,
+          [this](qint64 jobId, const QString &what) { printOutcome(jobId, false, what, true); });
+}
 
 void StationController::printDocumentsOf(const packing::ClaimedOrder &order)
 {
   // Only warnings: the order is packed; the journal keeps a failed job for a reprint.
-  bool slipFailed = false;
-  bool labelFailed = false;
-  QString slipProblem; // a slip that printed with characters missing: the packer must know what
-  if (m_settings.autoPrint) {
-    if (auto slip = m_settings.autoPrint(order.fulfillmentOrderId); !slip) {
-      slipFailed = true;
-      if (slip.error().kind == ErrorKind::InvalidInput) // its message names characters of the order: not logged
-        slipProblem = slip.error().message;
-      else
-        qCWarning(lcPrinting).noquote() << "slip not printed:" << slip.error().message;
+  m_autoPrinted = {};
+  m_autoPrinted.fulfillmentOrderId = order.fulfillmentOrderId;
+  if (auto slip = m_settings.printer->printSlip(order.fulfillmentOrderId, m_settings.slipPrinter); slip) {
+    m_autoPrinted.slipJob = *slip;
+  } else {
+    qCWarning(lcPrinting).noquote() << "slip not journaled:" << slip.error().message;
+    m_autoPrinted.slipFailed = true;
+  }
+  if (!m_settings.labelPrinter.isEmpty() && m_settings.carrierLabelFormat.isEmpty()) { // else each box has its own
+    if (auto label = m_settings.printer->printShippingLabel(order.fulfillmentOrderId, m_settings.labelPrinter); label) {
+      m_autoPrinted.labelJob = *label;
+    } else {
+      qCWarning(lcPrinting).noquote() << "label not journaled:" << label.error().message;
+      m_autoPrinted.labelFailed = true;
     }
   }
-  if (m_settings.autoPrintLabel) {
-    if (auto label = m_settings.autoPrintLabel(order.fulfillmentOrderId); !label) {
-      qCWarning(lcPrinting).noquote() << "label not printed:" << label.error().message;
-      labelFailed = true;
-    }
-  }
-  if (!slipFailed && !labelFailed)
+  Q_EMIT printJobsChanged();
+  if (m_autoPrinted.slipFailed || m_autoPrinted.labelFailed)
+    warnAboutAutoPrint();
+}
+
+void StationController::printOutcome(qint64 jobId, bool printed, const QString &error, bool incomplete)
+{
+  Q_EMIT printJobsChanged();
+  if (m_reprinting.pending.contains(jobId)) {
+    (printed ? m_reprinting.printed : m_reprinting.failed) << m_reprinting.pending.take(jobId);
+    if (m_reprinting.pending.isEmpty())
+      sayReprintOutcome();
     return;
-  QString headline = slipFailed && labelFailed ? tr("Packed — but the slip and the label did not print")
-                     : slipFailed              ? tr("Packed — but the slip did not print")
-                                               : tr("Packed — but the label did not print");
-  QString hint = tr("The job is in the print journal; scan REPRINT to print it again");
-  if (!slipProblem.isEmpty()) {
-    headline = labelFailed ? tr("Packed — but the slip is missing characters and the label did not print")
-                           : tr("Packed — but the slip is missing characters");
-    hint = slipProblem;
   }
-  const bool onScreen = m_session && m_session->header().fulfillmentOrderId == order.fulfillmentOrderId;
+  if (m_carrierLabelJobs.contains(jobId)) {
+    const int box = m_carrierLabelJobs.take(jobId);
+    if (!printed) // the first failure: the packer hears it while the journaled printer's retries go on
+      say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
+          tr("The carrier label of box %1 did not print").arg(box),
+          tr("It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is "
+             "bought)"),
+          Cue::Notice);
+    return;
+  }
+  if (printed)
+    return;
+  if (jobId == m_autoPrinted.slipJob && !m_autoPrinted.slipFailed) {
+    m_autoPrinted.slipFailed = true;
+    if (incomplete) // its message names characters of the order: not logged
+      m_autoPrinted.slipProblem = error;
+    warnAboutAutoPrint();
+  } else if (jobId == m_autoPrinted.labelJob && !m_autoPrinted.labelFailed) {
+    m_autoPrinted.labelFailed = true; // the first failure: the packer hears it while the retries go on
+    warnAboutAutoPrint();
+  }
+}
+
+void StationController::warnAboutAutoPrint()
+{
+  const AutoPrinted &a = m_autoPrinted;
+  QString headline = a.slipFailed && a.labelFailed ? tr("Packed — but the slip and the label did not print")
+                     : a.slipFailed                ? tr("Packed — but the slip did not print")
+                                                   : tr("Packed — but the label did not print");
+  QString hint = tr("The job is in the print journal; scan REPRINT to print it again");
+  if (!a.slipProblem.isEmpty()) {
+    headline = a.labelFailed ? tr("Packed — but the slip is missing characters and the label did not print")
+                             : tr("Packed — but the slip is missing characters");
+    hint = a.slipProblem;
+  }
+  const bool onScreen = m_session && m_session->header().fulfillmentOrderId == a.fulfillmentOrderId;
   say(onScreen ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning, headline, hint);
 }
 
 void StationController::reprintLast()
 {
   const Notice::Where where = m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue;
-  if (m_lastFinished == 0) {
+  if (m_lastFinished == 0 || !m_settings.printer) {
     say(where, Tone::Warning, tr("Nothing to reprint"), tr("REPRINT prints the last finished order's slip and label"),
         Cue::Notice);
     return;
@@ -77,31 +130,40 @@ void StationController::reprintLast()
         Cue::Unknown);
     return;
   }
-  const std::optional<documents::PrintJob> slip = newest(*jobs, documents::PrintKind::Slip);
-  const std::optional<documents::PrintJob> label = newest(*jobs, documents::PrintKind::Label);
-  QStringList printed;
-  QStringList failed;
-  if (slip && m_settings.reprintSlip) {
-    if (auto again = m_settings.reprintSlip(slip->id); again)
-      printed << tr("slip");
-    else
-      failed << tr("slip");
+  m_reprinting = {};
+  QStringList started;
+  const std::pair<documents::PrintKind, QString> kinds[] = {{documents::PrintKind::Slip, tr("slip")},
+                                                            {documents::PrintKind::Label, tr("label")}};
+  for (const auto &[kind, name] : kinds) {
+    for (const documents::PrintJob &job : newest(*jobs, kind)) {
+      if (auto again = m_settings.printer->reprint(job.id); again) {
+        m_reprinting.pending.insert(*again, name);
+        started << name;
+      } else {
+        qCWarning(lcPrinting).noquote() << "reprint not journaled:" << again.error().message;
+        m_reprinting.failed << name;
+      }
+    }
   }
-  if (label && m_settings.reprintLabel) {
-    if (auto again = m_settings.reprintLabel(label->id); again)
-      printed << tr("label");
-    else
-      failed << tr("label");
-  }
-  qCInfo(lcPrinting) << "reprint of fulfillment order" << m_lastFinished << "printed" << printed.size() << "failed"
-                     << failed.size();
-  if (printed.isEmpty() && failed.isEmpty())
+  qCInfo(lcPrinting) << "reprint of fulfillment order" << m_lastFinished << "sent" << started.size() << "refused"
+                     << m_reprinting.failed.size();
+  Q_EMIT printJobsChanged();
+  if (started.isEmpty() && m_reprinting.failed.isEmpty())
     say(where, Tone::Warning, tr("Nothing to reprint"), tr("Nothing was printed for the last order at this station"),
         Cue::Notice);
-  else if (failed.isEmpty())
-    say(where, Tone::Good, tr("Reprinted: %1").arg(printed.join(tr(" and "))), {}, Cue::Notice);
+  else if (!started.isEmpty())
+    say(where, Tone::Neutral, tr("Reprinting: %1").arg(started.join(tr(" and "))));
   else
-    say(where, Tone::Error, tr("Not reprinted: %1").arg(failed.join(tr(" and "))),
+    sayReprintOutcome();
+}
+
+void StationController::sayReprintOutcome()
+{
+  const Notice::Where where = m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue;
+  if (m_reprinting.failed.isEmpty())
+    say(where, Tone::Good, tr("Reprinted: %1").arg(m_reprinting.printed.join(tr(" and "))), {}, Cue::Notice);
+  else
+    say(where, Tone::Error, tr("Not reprinted: %1").arg(m_reprinting.failed.join(tr(" and "))),
         tr("The printer refused it; the job is in the print journal"), Cue::Unknown);
 }
 

@@ -69,41 +69,9 @@ void StationController::recoverOrder()
 {
   if (!m_order || !m_settings.workflow || !m_packer)
     return;
+  if (settleUnrecorded(tr("The database is back · F8 takes the next order")))
+    return;
   const packing::ClaimedOrder order = *m_order;
-  if (m_unrecordedFinish) {
-    const bool partial = *m_unrecordedFinish;
-    Status done = m_settings.workflow->finish(order, partial);
-    if (!done && done.error().kind == ErrorKind::Conflict) {
-      // The first attempt may have committed just as the connection went: then it is recorded already.
-      if (auto landed = m_settings.workflow->wasFinished(order); landed && *landed)
-        done = {};
-    }
-    if (!done && done.error().kind == ErrorKind::Unavailable) {
-      noteDatabaseError(done.error());
-      return;
-    }
-    m_unrecordedFinish.reset();
-    if (!done) {
-      qCWarning(lcRecovery).noquote() << "finish refused after reconnect:" << done.error().message;
-      (void)m_settings.workflow->release(order);
-      abandonOrder(tr("This order was NOT recorded as packed"), tr("It changed or was taken back — stop packing"));
-      return;
-    }
-    say(Notice::Where::Pack, Tone::Good, tr("✔ ORDER %1 COMPLETE — recorded").arg(m_session->header().orderName),
-        tr("The database is back · F8 takes the next order"));
-    orderRecorded(order, partial);
-    return;
-  }
-  if (m_unrecordedHold) {
-    const QString reason = *m_unrecordedHold;
-    if (Status held = m_settings.workflow->hold(order, reason); !held) {
-      qCWarning(lcRecovery).noquote() << "hold refused after reconnect:" << held.error().message;
-      if (held.error().kind == ErrorKind::Unavailable)
-        return noteDatabaseError(held.error());
-    }
-    m_unrecordedHold.reset();
-    return;
-  }
   if (!hasOpenSession() || m_leaseLapsed)
     return; // a lapsed lease is settled when someone signs in again
   packing::ClaimedOrder resumed = order;
@@ -112,6 +80,8 @@ void StationController::recoverOrder()
       return noteDatabaseError(alive.error());
     // The lease ran out during the outage: take the order again unless another station has it.
     auto retaken = m_settings.workflow->take(order.fulfillmentOrderId, *m_packer);
+    if (!retaken && endedSignIn(retaken.error()))
+      return; // the order is settled when someone signs in again
     if (!retaken) {
       qCWarning(lcRecovery).noquote() << "order not re-claimed after reconnect:" << retaken.error().message;
       if (retaken.error().kind == ErrorKind::Unavailable)
@@ -138,6 +108,52 @@ void StationController::recoverOrder()
       tr("Database back · %n item(s) to go", nullptr, m_session->expectedTotal() - m_session->verifiedTotal()),
       saved > 0 ? tr("%n scan(s) made as it went away were saved after all — check the count", nullptr, saved)
                 : tr("Continue scanning"));
+}
+
+bool StationController::settleUnrecorded(const QString &recordedHint)
+{
+  const packing::ClaimedOrder order = *m_order;
+  if (m_unrecordedFinish) {
+    const bool partial = *m_unrecordedFinish;
+    Status done = m_settings.workflow->finish(order, partial);
+    if (!done && done.error().kind == ErrorKind::Conflict) {
+      // The first attempt may have committed just as the connection went: then it is recorded already.
+      if (auto landed = m_settings.workflow->wasFinished(order); landed && *landed)
+        done = {};
+    }
+    if (!done && done.error().kind == ErrorKind::Unavailable) {
+      noteDatabaseError(done.error());
+      return true;
+    }
+    if (!done && endedSignIn(done.error()))
+      return true;
+    m_unrecordedFinish.reset();
+    if (!done) {
+      qCWarning(lcRecovery).noquote() << "finish refused after reconnect:" << done.error().message;
+      (void)m_settings.workflow->release(order);
+      abandonOrder(tr("This order was NOT recorded as packed"), tr("It changed or was taken back — stop packing"));
+      return true;
+    }
+    say(Notice::Where::Pack, Tone::Good, tr("✔ ORDER %1 COMPLETE — recorded").arg(m_session->header().orderName),
+        recordedHint);
+    orderRecorded(order, partial);
+    return true;
+  }
+  if (m_unrecordedHold) {
+    const QString reason = *m_unrecordedHold;
+    if (Status held = m_settings.workflow->hold(order, reason); !held) {
+      qCWarning(lcRecovery).noquote() << "hold refused after reconnect:" << held.error().message;
+      if (held.error().kind == ErrorKind::Unavailable) {
+        noteDatabaseError(held.error());
+        return true;
+      }
+      if (endedSignIn(held.error()))
+        return true;
+    }
+    m_unrecordedHold.reset();
+    return true;
+  }
+  return false;
 }
 
 } // namespace pb::station

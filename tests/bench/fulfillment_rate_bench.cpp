@@ -147,7 +147,7 @@ int main(int argc, char *argv[])
           auto claimed = worker.runOnce();
           if (!claimed)
             ++workerErrors;
-          if (!claimed || *claimed == 0)
+          if (!claimed || claimed->claimed == 0)
             shopify::waitMs(20);
         }
         clientThrottled += graphQl.throttledResponses();

@@ -6,6 +6,7 @@
 //   baseline  = a bare QAbstractTableModel of 200 rows: dataChanged on one row → the window repainted.
 // Also: station window start-to-ready and resident memory. Last line: one JSON object.
 #include "core/db/sql.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
 #include "ui/stationwindow.h"
@@ -96,7 +97,7 @@ int main(int argc, char *argv[])
   processClock.start();
   QApplication app(argc, argv);
   QTemporaryDir dir;
-  ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+  test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
   auto db = test::openDemoSqlite(dir.filePath(QStringLiteral("bench.sqlite")), QStringLiteral("bench"), clock);
   if (!db) {
     qCritical("%s", qPrintable(db.error().message));

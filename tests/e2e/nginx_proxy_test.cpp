@@ -7,9 +7,10 @@
 // the addresses the site allows.
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
-#include "core/shopify/webhookverifier.h"
+#include "tests/support/programrun.h"
 #include "tests/support/runningprogram.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -131,12 +132,7 @@ private:
 
   static QByteArray signedPost(const QByteArray &body, const QString &webhookId)
   {
-    return "POST /webhooks/shopify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-           "X-Shopify-Topic: orders/create\r\nX-Shopify-Shop-Domain: " +
-           kShop.toUtf8() + "\r\nX-Shopify-Webhook-Id: " + webhookId.toUtf8() +
-           "\r\nX-Shopify-Triggered-At: " + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() +
-           "\r\nX-Shopify-Hmac-Sha256: " + shopify::WebhookVerifier(kSecret).sign(body) +
-           "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return test::rawWebhookPost({u"orders/create"_s, body, kShop, webhookId, {}, {}, {}}, kSecret, "localhost");
   }
 
   // Requests the hub itself has answered so far (read directly, not through nginx).
@@ -227,18 +223,12 @@ private Q_SLOTS:
     QVERIFY(QDir(m_dir.path()).mkpath(u"hub-home"_s));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"PACKBENCH_SHOPIFY_WEBHOOK_SECRET"_s, QString::fromLatin1(kSecret));
-    m_hub = std::make_unique<test::RunningProgram>(QStringLiteral(PACKBENCH_HUB_BINARY),
-                                                   QStringList{u"serve"_s, u"--no-default-files"_s,
-                                                               u"--set"_s, u"database.driver=postgres"_s,
-                                                               u"--set"_s, u"database.host="_s + settings->host,
-                                                               u"--set"_s, u"database.port=%1"_s.arg(settings->port),
-                                                               u"--set"_s, u"database.name="_s + settings->name,
-                                                               u"--set"_s, u"database.user=postgres"_s,
-                                                               u"--set"_s, u"hub.port=%1"_s.arg(m_hubPort),
-                                                               u"--set"_s, u"hub.inbox_processing=false"_s,
-                                                               u"--set"_s, u"shopify.shop="_s + kShop,
-                                                               u"--set"_s, u"log.file=-"_s},
-                                                   m_dir.filePath(u"hub-home"_s), env);
+    m_hub = std::make_unique<test::RunningProgram>(
+        QStringLiteral(PACKBENCH_HUB_BINARY),
+        QStringList{u"serve"_s, u"--no-default-files"_s} + test::postgresArgs(*settings) +
+            QStringList{u"--set"_s, u"hub.port=%1"_s.arg(m_hubPort), u"--set"_s, u"hub.inbox_processing=false"_s,
+                        u"--set"_s, u"shopify.shop="_s + kShop, u"--set"_s, u"log.file=-"_s},
+        m_dir.filePath(u"hub-home"_s), env);
     QVERIFY(m_hub->waitForStarted());
     QVERIFY2(m_hub->waitForOutput(u"listening on"_s), qPrintable(m_hub->output()));
     // nginx is up once it completes a handshake.

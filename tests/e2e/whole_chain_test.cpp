@@ -75,14 +75,7 @@ private:
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
 
-  QStringList databaseArgs(const QString &user) const
-  {
-    return {QStringLiteral("--set"), QStringLiteral("database.driver=postgres"),
-            QStringLiteral("--set"), QStringLiteral("database.host=") + m_pg.host,
-            QStringLiteral("--set"), QStringLiteral("database.port=%1").arg(m_pg.port),
-            QStringLiteral("--set"), QStringLiteral("database.name=") + m_pg.name,
-            QStringLiteral("--set"), QStringLiteral("database.user=") + user};
-  }
+  QStringList databaseArgs(const QString &user) const { return test::postgresArgs(m_pg, user); }
 
   QProcessEnvironment sandboxEnv(const QString &name) const
   {

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/fakeshopify.h"
 
-#include "core/shopify/webhookverifier.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/fakeshopifypaging.h"
+#include "tests/support/signedwebhook.h"
+#include "tests/support/shopifypayloads.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QHttpServer>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -65,6 +65,20 @@ void readTracking(const QJsonObject &input, FakeShopify::Fulfillment *f)
     f->urls.append(input.value(u"url").toString());
   for (const QJsonValue &u : input.value(u"urls").toArray())
     f->urls.append(u.toString());
+}
+
+// FulfillmentTrackingInput's documented rules: number or numbers, url or urls, a url only with a number.
+QString trackingInputProblem(const QJsonObject &input)
+{
+  if (input.contains(u"number") && input.contains(u"numbers"))
+    return QStringLiteral("Provide either number or numbers, not both.");
+  if (input.contains(u"url") && input.contains(u"urls"))
+    return QStringLiteral("Provide either url or urls, not both.");
+  if (input.contains(u"url") && !input.contains(u"number"))
+    return QStringLiteral("A url needs a number.");
+  if (input.contains(u"urls") && !input.contains(u"numbers"))
+    return QStringLiteral("urls need numbers.");
+  return {};
 }
 
 } // namespace
@@ -474,6 +488,8 @@ QJsonObject FakeShopify::fulfillmentCreate(const QJsonObject &variables)
                         QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
                                     {QStringLiteral("userErrors"), QJsonArray{userError(message)}}}}};
   };
+  if (const QString problem = trackingInputProblem(input.value(u"trackingInfo").toObject()); !problem.isEmpty())
+    return refuse(problem);
   const QJsonArray groups = input.value(u"lineItemsByFulfillmentOrder").toArray();
   if (groups.size() != 1)
     return refuse(QStringLiteral("the fake supports one fulfillment order per fulfillment"));
@@ -539,6 +555,11 @@ QJsonObject FakeShopify::trackingUpdate(const QJsonObject &variables)
                         QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
                                     {QStringLiteral("userErrors"),
                                      QJsonArray{userError(QStringLiteral("Fulfillment does not exist."))}}}}};
+  if (const QString problem = trackingInputProblem(variables.value(u"trackingInfoInput").toObject());
+      !problem.isEmpty())
+    return QJsonObject{{QStringLiteral("fulfillmentTrackingInfoUpdate"),
+                        QJsonObject{{QStringLiteral("fulfillment"), QJsonValue()},
+                                    {QStringLiteral("userErrors"), QJsonArray{userError(problem)}}}}};
   readTracking(variables.value(u"trackingInfoInput").toObject(), &it.value());
   ++it->trackingUpdates;
   return QJsonObject{
@@ -617,10 +638,14 @@ QJsonObject FakeShopify::ordersUpdatedSince(const QJsonObject &variables)
 int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,
                              const QString &webhookId, const QString &shopDomain)
 {
+  // Shopify gives every event an id of its own.
+  const WebhookDelivery delivery{topic, body, shopDomain, webhookId, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 {},    {}};
+  return postWebhook(*m_network, url, delivery, secret);
   QNetworkRequest request(url);
   request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
   request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
-  request.setRawHeader("X-Shopify-Hmac-Sha256", shopify::WebhookVerifier(secret).sign(body));
+  request.setRawHeader("X-Shopify-Hmac-Sha256", test::shopifyHmac(secret, body));
   request.setRawHeader("X-Shopify-Shop-Domain", shopDomain.toUtf8());
   request.setRawHeader("X-Shopify-API-Version", "2026-01");
   request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());

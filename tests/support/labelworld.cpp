@@ -3,6 +3,7 @@
 #include "tests/support/labelworld.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 #include <QJsonDocument>
 
@@ -65,8 +66,9 @@ Result<BenchOrder> addBenchOrder(const QSqlDatabase &db, const LabelWorld &world
   if (!order || !order.value().next())
     return order ? makeError(ErrorKind::Internal, QStringLiteral("no order")) : Result<BenchOrder>(order.error());
   const qint64 orderId = order->value(0).toLongLong();
-  auto claim = db::exec(db, QStringLiteral("SELECT claim_id FROM packbench_claim_order(?, ?, NULL, 600, NULL, NULL)"),
-                        {stationId ? stationId : world.queue.stationId, *fo});
+  auto claim =
+      db::exec(db, QStringLiteral("SELECT claim_id FROM packbench_claim_order(?, ?, NULL, 600, NULL, NULL, NULL)"),
+               {stationId ? stationId : world.queue.stationId, *fo});
   if (!claim)
     return claim.error();
   if (!claim.value().next())
@@ -75,11 +77,12 @@ Result<BenchOrder> addBenchOrder(const QSqlDatabase &db, const LabelWorld &world
 }
 
 Result<qint64> requestLabel(const QSqlDatabase &db, const LabelWorld &world, const BenchOrder &order, int box,
-                            int weightGrams, const QString &format, qint64 stationId)
+                            int weightGrams, const QString &format, qint64 stationId, const QString &signInToken)
 {
-  auto id = db::exec(db, QStringLiteral("SELECT packbench_request_label(?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL)"),
+  auto id = db::exec(db, QStringLiteral("SELECT packbench_request_label(?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, NULL)"),
                      {order.claimId, stationId ? stationId : world.queue.stationId, order.fulfillmentOrderId, box,
-                      format, weightGrams > 0 ? QVariant(weightGrams) : QVariant(QMetaType::fromType<int>())});
+                      format, weightGrams > 0 ? QVariant(weightGrams) : QVariant(QMetaType::fromType<int>()),
+                      db::textOrNull(signInToken)});
   if (!id)
     return id.error();
   if (!id.value().next())

@@ -31,9 +31,11 @@ QJsonObject testShipTo();
 Result<BenchOrder> addBenchOrder(const QSqlDatabase &db, const LabelWorld &world,
                                  const QString &shippingTitle = QStringLiteral("Standard"),
                                  const QJsonObject &shipTo = testShipTo(), qint64 stationId = 0);
-// packbench_request_label for one box (weight in grams; 0: none given); the request id.
+// packbench_request_label for one box (weight in grams; 0: none given) under a packer's sign-in token (empty: none,
+// as a trusted login may); the request id.
 Result<qint64> requestLabel(const QSqlDatabase &db, const LabelWorld &world, const BenchOrder &order, int box = 1,
-                            int weightGrams = 850, const QString &format = QStringLiteral("zpl"), qint64 stationId = 0);
+                            int weightGrams = 850, const QString &format = QStringLiteral("zpl"), qint64 stationId = 0,
+                            const QString &signInToken = {});
 // A service rule (carrier_service_rules) for every shop.
 Status addServiceRule(const QSqlDatabase &db, const QString &pattern, const QString &carrierId,
                       const QString &serviceCode, std::optional<int> maxDays = std::nullopt, int priority = 0,

@@ -24,6 +24,19 @@ Result<QSqlDatabase> openDemoSqlite(const QString &path, const QString &connecti
   return db;
 }
 
+Result<QSqlDatabase> openDemoDatabase(bool sqlite, const QString &dir, const QString &name, const Clock &clock)
+{
+  if (sqlite)
+    return openDemoSqlite(dir + QStringLiteral("/%1.sqlite").arg(name), name, clock);
+  auto scratch = createMigratedDatabase(name);
+  if (!scratch)
+    return scratch.error();
+  QSqlDatabase db = scratch->db;
+  if (auto seeded = db::seedDemoData(db, clock); !seeded)
+    return seeded.error();
+  return db;
+}
+
 Result<qint64> createClaimedOrder(const QSqlDatabase &db, const QString &name, const QList<TestLine> &lines)
 {
   auto order = db::exec(db,

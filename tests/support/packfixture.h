@@ -16,6 +16,10 @@ namespace pb::test {
 // Opens a SQLite file at path, migrates it and loads the demo shop.
 Result<QSqlDatabase> openDemoSqlite(const QString &path, const QString &connectionName, const Clock &clock);
 
+// The demo shop on a fresh database, for tests compiled against both drivers: a SQLite file named after name
+// in dir, or a scratch PostgreSQL database on the fixture cluster.
+Result<QSqlDatabase> openDemoDatabase(bool sqlite, const QString &dir, const QString &name, const Clock &clock);
+
 struct TestLine {
   QString sku;
   int quantity = 1;

@@ -25,7 +25,7 @@ start)
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
-  # Trust for everyone but members of pbt_password_login, whose password is really checked (tests/cli: new logins).
+  # Trust for everyone but members of pbt_password_login, whose password is really checked (tests/app: new logins).
   sed -i '1i local all +pbt_password_login scram-sha-256' "$dir/data/pg_hba.conf"
   # fsync off: correctness tests only; durability benchmarks start their own cluster with defaults.
   durability="-c fsync=off"

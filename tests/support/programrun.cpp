@@ -46,4 +46,18 @@ ProgramRun runProgramWithInput(const QString &binary, const QStringList &args, c
   return runWith(binary, args, sandboxDir, &input, std::move(env));
 }
 
+QStringList postgresArgs(const db::ConnectionSettings &settings, const QString &user)
+{
+  return {QStringLiteral("--set"), QStringLiteral("database.driver=postgres"),
+          QStringLiteral("--set"), QStringLiteral("database.host=") + settings.host,
+          QStringLiteral("--set"), QStringLiteral("database.port=%1").arg(settings.port),
+          QStringLiteral("--set"), QStringLiteral("database.name=") + settings.name,
+          QStringLiteral("--set"), QStringLiteral("database.user=") + user};
+}
+
+QString describe(const ProgramRun &run)
+{
+  return QStringLiteral("exit %1\nout: %2\nerr: %3").arg(run.exitCode).arg(run.out, run.err);
+}
+
 } // namespace pb::test

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/db/connection.h"
+
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -22,5 +24,10 @@ ProgramRun runProgram(const QString &binary, const QStringList &args, const QStr
 ProgramRun runProgramWithInput(const QString &binary, const QStringList &args, const QString &sandboxDir,
                                const QByteArray &input,
                                QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
+
+// `--set database.…` for a program that is to use the PostgreSQL database of settings, logged in as user.
+QStringList postgresArgs(const db::ConnectionSettings &settings, const QString &user = QStringLiteral("postgres"));
+// What a failed check says about a run: its exit code, standard output and standard error.
+QString describe(const ProgramRun &run);
 
 } // namespace pb::test

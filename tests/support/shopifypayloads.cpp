@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/shopifypayloads.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMessageAuthenticationCode>
 
 namespace pb::test {
 
@@ -47,6 +49,11 @@ QJsonObject restOrder(qint64 id, const QDateTime &updatedAt, int lines, const QS
 QByteArray compact(const QJsonObject &object)
 {
   return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray shopifyHmac(const QByteArray &secret, const QByteArray &rawBody)
+{
+  return QMessageAuthenticationCode::hash(rawBody, secret, QCryptographicHash::Sha256).toBase64();
 }
 
 } // namespace pb::test

@@ -14,4 +14,8 @@ QJsonObject restOrder(qint64 id, const QDateTime &updatedAt, int lines = 2, cons
 
 QByteArray compact(const QJsonObject &object);
 
+// The X-Shopify-Hmac-Sha256 value Shopify sends with a webhook: base64 of HMAC-SHA256(raw body, the app's secret).
+// Written here, apart from the hub's WebhookVerifier, so the tests check the product against Shopify's rule.
+QByteArray shopifyHmac(const QByteArray &secret, const QByteArray &rawBody);
+
 } // namespace pb::test

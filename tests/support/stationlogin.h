@@ -8,6 +8,8 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QTest>
+#include <QVariantList>
 
 namespace pb::test {
 
@@ -19,8 +21,25 @@ struct StationLogin {
 };
 Result<StationLogin> createStationLogin(const QSqlDatabase &admin, const db::ConnectionSettings &settings,
                                         const QString &prefix, qint64 shopId, const QList<qint64> &locationIds);
+// A station login mapped to the demo shop (db::seedDemoData) and all its locations, made as createStationLogin
+// makes it but not logged in: its name, unique in the cluster.
+Result<QString> createDemoShopStationLogin(const QSqlDatabase &admin, const QString &prefix);
 // Logs in again as an existing login (a second connection, or after a revoke).
 Result<QSqlDatabase> logInAs(const db::ConnectionSettings &settings, const QString &login, const QString &connection);
 void dropStationLogin(const QSqlDatabase &admin, StationLogin &login);
+
+// The refusal's kind; an act that was allowed fails the test (and never reads an error it does not have).
+template <typename R> ErrorKind kindOf(const R &result)
+{
+  if (result.ok()) {
+    QTest::qFail("allowed, but must be refused", __FILE__, __LINE__);
+    return ErrorKind::Internal;
+  }
+  return result.error().kind;
+}
+
+// Runs sql on db; the test fails unless the database refuses it with kind.
+void expectRefused(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {},
+                   ErrorKind kind = ErrorKind::Permission);
 
 } // namespace pb::test

@@ -111,4 +111,16 @@ qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &va
   return query.value().value(0).toLongLong();
 }
 
+QString text(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+  auto query = db::exec(db, sql, values);
+  if (!query) {
+    qWarning("text query failed: %s", qPrintable(query.error().message));
+    return QStringLiteral("<none>");
+  }
+  if (!query.value().next())
+    return QStringLiteral("<none>");
+  return query.value().value(0).toString();
+}
+
 } // namespace pb::test

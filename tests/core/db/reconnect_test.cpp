@@ -1,0 +1,267 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A lost connection is ErrorKind::Unavailable with a clear message, and the next call reconnects,
+// with exponential backoff while the server stays away.
+#include "core/db/connection.h"
+#include "core/db/connectionsupervisor.h"
+#include "core/db/migrations.h"
+#include "core/db/reconnector.h"
+#include "core/db/sql.h"
+#include "core/queue/orderqueue.h"
+#include "core/queue/queuenotifier.h"
+#include "tests/support/manualclock.h"
+#include "tests/support/queueworld.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pb;
+using namespace std::chrono_literals;
+
+class ReconnectTest final : public QObject {
+  Q_OBJECT
+
+private:
+  db::ConnectionSettings m_settings;
+  QSqlDatabase m_admin;
+  test::QueueWorld m_world;
+
+  // What an operator's pg_terminate_backend, a failover or a network cut does to a station.
+  void killBackendOf(const QSqlDatabase &victim)
+  {
+    const qint64 pid = test::scalar(victim, QStringLiteral("SELECT pg_backend_pid()"));
+    QVERIFY(pid > 0);
+    QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT pg_terminate_backend(?)::int"), {pid}), 1);
+    QTRY_COMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ?"), {pid}),
+                 0);
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    auto scratch = test::createMigratedDatabase(QStringLiteral("reconnect"));
+    VERIFY_OK(scratch);
+    m_settings = scratch->settings;
+    m_admin = scratch->db;
+    auto world = test::createQueueWorld(m_admin);
+    VERIFY_OK(world);
+    m_world = *world;
+  }
+
+  void neverOpened_isOpenedFromSettings_withTheSameBackoff()
+  {
+    test::ManualClock clock(QDateTime::currentDateTimeUtc());
+    db::ConnectionSettings nowhere = m_settings;
+    nowhere.port = 1; // nothing listens there
+    const QString name = QStringLiteral("never-opened");
+    {
+      db::Reconnector reconnector(nowhere, name, clock, {100ms, 1000ms});
+      const Status first = reconnector.ensureOpen();
+      QVERIFY(!first.ok());
+      QCOMPARE(first.error().kind, ErrorKind::Unavailable);
+      QVERIFY(!QSqlDatabase::contains(name)); // a failed first open registers nothing
+      QCOMPARE(reconnector.failedAttempts(), 1);
+      const Status tooSoon = reconnector.ensureOpen();
+      QVERIFY(!tooSoon.ok());
+      QVERIFY2(tooSoon.error().message.contains(u"reconnecting in"), qPrintable(tooSoon.error().message));
+      QCOMPARE(reconnector.failedAttempts(), 1);
+      clock.advanceMs(100);
+      QVERIFY(!reconnector.ensureOpen().ok());
+      QCOMPARE(reconnector.failedAttempts(), 2);
+    }
+    const QString good = QStringLiteral("first-open");
+    {
+      int sessions = 0;
+      db::Reconnector reconnector(m_settings, good, clock, {100ms, 1000ms}, [&](const QSqlDatabase &) -> Status {
+        ++sessions;
+        return {};
+      });
+      QVERIFY(!QSqlDatabase::contains(good));
+      VERIFY_OK(reconnector.ensureOpen());
+      QVERIFY(reconnector.database().isOpen());
+      QCOMPARE(sessions, 1);
+      QCOMPARE(test::scalar(reconnector.database(), QStringLiteral("SELECT 1")), 1);
+      VERIFY_OK(reconnector.ensureOpen()); // open stays open, no second session set-up
+      QCOMPARE(sessions, 1);
+      reconnector.database().close();
+    }
+    QSqlDatabase::removeDatabase(good);
+  }
+
+  void connectionLostMidTransaction_isUnavailable_thenReconnects()
+  {
+    auto opened = db::openDatabase(m_settings, QStringLiteral("victim"));
+    VERIFY_OK(opened);
+    QSqlDatabase victim = *opened;
+    const SystemClock clock;
+    int sessionsSetUp = 0;
+    db::Reconnector reconnector(QStringLiteral("victim"), clock, {}, [&](const QSqlDatabase &db) -> Status {
+      ++sessionsSetUp;
+      return queue::setSessionShop(db, m_world.shopId);
+    });
+    VERIFY_OK(reconnector.ensureOpen());
+
+    QVERIFY(victim.transaction());
+    VERIFY_OK(db::exec(victim, QStringLiteral("SELECT count(*) FROM fulfillment_orders")));
+    killBackendOf(victim);
+    auto lost = db::exec(victim, QStringLiteral("SELECT count(*) FROM fulfillment_orders"));
+    QVERIFY(!lost.ok());
+    qInfo().noquote() << "mid-transaction loss reads:" << lost.error().message;
+    QCOMPARE(lost.error().kind, ErrorKind::Unavailable);
+    QVERIFY2(!lost.error().message.trimmed().isEmpty(), "no message");
+    reconnector.noteError(lost.error());
+    QVERIFY(reconnector.isDown());
+
+    VERIFY_OK(reconnector.ensureOpen());
+    QVERIFY(!reconnector.isDown());
+    QCOMPARE(sessionsSetUp, 1);
+    QCOMPARE(test::scalar(victim, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")),
+             m_world.shopId);
+    victim = QSqlDatabase();
+    QSqlDatabase::database(QStringLiteral("victim"), false).close();
+    QSqlDatabase::removeDatabase(QStringLiteral("victim"));
+  }
+
+  void orderQueue_survivesAReconnect()
+  {
+    {
+      auto opened = db::openDatabase(m_settings, QStringLiteral("station"));
+      VERIFY_OK(opened);
+      QSqlDatabase station = *opened;
+      const SystemClock clock;
+      db::Reconnector reconnector(QStringLiteral("station"), clock);
+      queue::OrderQueue queue(station, clock, 120s);
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      auto first = queue.claimNext(m_world.stationId, m_world.locationId); // prepares and caches the claim
+      VERIFY_OK(first);
+      QVERIFY(first->has_value());
+
+      killBackendOf(station);
+      auto lost = queue.claimNext(m_world.stationId, m_world.locationId);
+      QVERIFY(!lost.ok());
+      QCOMPARE(lost.error().kind, ErrorKind::Unavailable);
+      reconnector.noteError(lost.error());
+      VERIFY_OK(reconnector.ensureOpen());
+      auto second = queue.claimNext(m_world.stationId, m_world.locationId);
+      VERIFY_OK(second);
+      QVERIFY(second->has_value());
+      QVERIFY((*second)->fulfillmentOrderId != (*first)->fulfillmentOrderId);
+      VERIFY_OK(queue.heartbeat(**first)); // statements prepared before the loss work again too
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("station"));
+  }
+
+  void cachedStatements_afterReconnect_workInsideATransaction()
+  {
+    {
+      auto opened = db::openDatabase(m_settings, QStringLiteral("station-tx"));
+      VERIFY_OK(opened);
+      QSqlDatabase station = *opened;
+      const SystemClock clock;
+      db::Reconnector reconnector(QStringLiteral("station-tx"), clock);
+      queue::OrderQueue queue(station, clock, 120s);
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      auto first = queue.claimNext(m_world.stationId, m_world.locationId);
+      VERIFY_OK(first);
+      QVERIFY(first->has_value());
+      auto second = queue.claimNext(m_world.stationId, m_world.locationId);
+      VERIFY_OK(second);
+      QVERIFY(second->has_value());
+      VERIFY_OK(db::inTransaction(station, [&]() { return queue.markPacked(**first); })); // caches markPacked's SQL
+
+      killBackendOf(station);
+      reconnector.noteError(makeError(ErrorKind::Unavailable, QStringLiteral("killed")));
+      VERIFY_OK(reconnector.ensureOpen());
+      // A stale prepared statement would fail with 26000 here and abort the transaction it runs in.
+      VERIFY_OK(db::inTransaction(station, [&]() { return queue.markPacked(**second); }));
+      QCOMPARE(test::scalar(m_admin,
+                            QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND "
+                                           "pack_state = 'packed'"),
+                            {(*second)->fulfillmentOrderId}),
+               1);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("station-tx"));
+  }
+
+  void supervisor_saysUnavailable_thenRestoresEverySession()
+  {
+    {
+      auto main = db::openDatabase(m_settings, QStringLiteral("sv-main"));
+      auto listen = db::openDatabase(m_settings, QStringLiteral("sv-notify"));
+      VERIFY_OK(main);
+      VERIFY_OK(listen);
+      VERIFY_OK(queue::setSessionShop(*main, m_world.shopId));
+      queue::QueueNotifier notifier(*listen);
+      VERIFY_OK(notifier.start());
+      const SystemClock clock;
+      db::ConnectionSupervisor supervisor(clock, {50ms, {20ms, 200ms}});
+      const qint64 shop = m_world.shopId;
+      supervisor.watch(QStringLiteral("sv-main"),
+                       [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
+      supervisor.watch(QStringLiteral("sv-notify"), [&notifier](const QSqlDatabase &) { return notifier.start(); });
+      QSignalSpy lost(&supervisor, &db::ConnectionSupervisor::unavailable);
+      QSignalSpy back(&supervisor, &db::ConnectionSupervisor::restored);
+      supervisor.start();
+
+      killBackendOf(*listen); // only the LISTEN connection dies: the probe finds it
+      QTRY_COMPARE(lost.count(), 1);
+      QTRY_COMPARE(back.count(), 1);
+      QVERIFY(supervisor.isAvailable());
+      QSignalSpy woken(&notifier, &queue::QueueNotifier::workAvailable);
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      QVERIFY(woken.wait(5'000));
+
+      killBackendOf(*main);
+      supervisor.noteError(makeError(ErrorKind::Unavailable, QStringLiteral("a caller saw it first")));
+      QTRY_COMPARE(lost.count(), 2);
+      QTRY_COMPARE(back.count(), 2);
+      QCOMPARE(test::scalar(*main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), shop);
+      supervisor.noteError(makeError(ErrorKind::Conflict, QStringLiteral("not a connection problem")));
+      QCOMPARE(lost.count(), 2);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("sv-main"));
+    QSqlDatabase::removeDatabase(QStringLiteral("sv-notify"));
+  }
+
+  void databaseDown_backsOffExponentially_thenRecovers()
+  {
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("flaky"));
+      db.setHostName(QStringLiteral("/nonexistent-packbench-socket-dir"));
+      db.setDatabaseName(m_settings.name);
+      db.setUserName(m_settings.user);
+      test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
+      db::Reconnector reconnector(QStringLiteral("flaky"), clock, {100ms, 1000ms});
+
+      const QList<qint64> expectedDelays{100, 200, 400, 800, 1000, 1000};
+      for (const qint64 delay : expectedDelays) {
+        const Status attempt = reconnector.ensureOpen();
+        QVERIFY(!attempt.ok());
+        QCOMPARE(attempt.error().kind, ErrorKind::Unavailable);
+        QCOMPARE(reconnector.msUntilNextAttempt(), delay);
+        const int attempts = reconnector.failedAttempts();
+        const Status tooSoon = reconnector.ensureOpen(); // no new attempt inside the backoff window
+        QVERIFY(!tooSoon.ok());
+        QVERIFY(tooSoon.error().message.contains(QStringLiteral("reconnecting in")));
+        QCOMPARE(reconnector.failedAttempts(), attempts);
+        clock.advanceMs(delay);
+      }
+      QCOMPARE(reconnector.failedAttempts(), expectedDelays.size());
+
+      db.setHostName(m_settings.host); // the server is back
+      db.setPort(m_settings.port);
+      VERIFY_OK(reconnector.ensureOpen());
+      QCOMPARE(reconnector.failedAttempts(), 0);
+      VERIFY_OK(reconnector.probe());
+      db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("flaky"));
+  }
+};
+
+QTEST_GUILESS_MAIN(ReconnectTest)
+#include "reconnect_test.moc"

@@ -1,0 +1,266 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Carrier labels printed elsewhere, scanned at the bench: which scans are tracking numbers (the rule in
+// core/packing/packtracking.cpp), and attaching them to boxes. Built twice: on the embedded SQLite demo database
+// (unit) and on a PostgreSQL scratch database (db), where packbench_attach_tracking (migration 0015) does it.
+#include "core/db/demodata.h"
+#include "core/db/migrations.h"
+#include "core/db/sql.h"
+#include "core/packing/packsession.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/verify.h"
+#ifdef PACKBENCH_TEST_POSTGRES
+#include "tests/support/testdatabase.h"
+#endif
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pb;
+using packing::Outcome;
+using packing::PackSession;
+
+namespace {
+// Valid vectors of the courier dataset (resources/tracking-numbers).
+const QString kUps1 = QStringLiteral("1Z5R89390357567127");
+const QString kUps2 = QStringLiteral("1Z879E930346834440");
+const QString kUps3 = QStringLiteral("1Z410E7W0392751591");
+const QString kFedEx = QStringLiteral("986578788855"); // FedEx Express (12); its last digit is no UPC check digit
+// Both a valid UPC-A and a valid FedEx Express (12) number.
+const QString kUpcAndFedEx = QStringLiteral("400000079196");
+// DHL eCommerce (14) has no check digit: a pattern only. This one is also a valid GTIN-14; the vector is not.
+const QString kDhl14Vector = QStringLiteral("60120172242323");
+const QString kDhl14AlsoGtin = QStringLiteral("60120172242328");
+} // namespace
+
+class PackTrackingTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  QSqlDatabase m_db;
+  ManualClock m_clock{QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC)};
+  scanning::ScanDecoder m_decoder;
+  qint64 m_packer = 0;
+  int m_orderNo = 0;
+  const QString m_daypack = QStringLiteral("NW-T2D-001");
+  const QString m_shell = QStringLiteral("NW-RRS-004");
+
+  std::unique_ptr<PackSession> openOrder(const QList<test::TestLine> &lines, qint64 *foId = nullptr)
+  {
+    auto id = test::createClaimedOrder(m_db, QStringLiteral("#TRK%1").arg(++m_orderNo), lines);
+    if (!id)
+      return nullptr;
+    if (foId)
+      *foId = *id;
+    return reopen(*id);
+  }
+
+  std::unique_ptr<PackSession> reopen(qint64 foId)
+  {
+    auto session = PackSession::open(m_db, m_clock, foId, {m_packer, {}, {}}, {});
+    if (!session)
+      qWarning() << session.error().message;
+    return session ? std::move(session).value() : nullptr;
+  }
+
+  packing::ScanFeedback scan(PackSession &session, const QString &raw)
+  {
+    return session.handleScan(m_decoder.decode(raw));
+  }
+
+  QString stored(qint64 foId, int box, const QString &column)
+  {
+    auto q = db::exec(
+        m_db, QStringLiteral("SELECT %1 FROM packages WHERE fulfillment_order_id = ? AND box_no = ?").arg(column),
+        {foId, box});
+    return q && q.value().next() ? q.value().value(0).toString() : QString();
+  }
+
+  qint64 count(const QString &sql, const QVariantList &values) { return test::scalar(m_db, sql, values); }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+#ifdef PACKBENCH_TEST_POSTGRES
+    auto settings = test::createScratchDatabase(QStringLiteral("packtracking"));
+    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
+    auto db = db::openDatabase(*settings, QStringLiteral("packtracking"));
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    m_db = *db;
+    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db));
+    QVERIFY(db::seedDemoData(m_db, m_clock).ok());
+#else
+    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("trk.sqlite")), QStringLiteral("trk"), m_clock);
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    m_db = *db;
+#endif
+    m_packer = test::packerId(m_db, QStringLiteral("PB-1001"));
+    QVERIFY(m_packer > 0);
+  }
+
+  void label_attachesToTheCurrentBox_andCountsNothing()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 1}}, &fo);
+    QVERIFY(session);
+    QSignalSpy changed(session.get(), &PackSession::trackingChanged);
+    const packing::ScanFeedback f = scan(*session, QStringLiteral(" 1Z 5R89 3903 5756 7127 "));
+    QCOMPARE(f.outcome, Outcome::TrackingAttached);
+    QCOMPARE(f.box, 1);
+    QCOMPARE(f.company, QStringLiteral("UPS"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(session->verifiedTotal(), 0);
+    QCOMPARE(session->state(), PackSession::State::Packing);
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), kUps1);
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_company")), QStringLiteral("UPS"));
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_courier")), QStringLiteral("ups"));
+    // The URL comes from the database's template for the company, as the recogniser computes it too.
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_url")),
+             QStringLiteral("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=") + kUps1);
+    QCOMPARE(session->boxTracking().value(1).url, stored(fo, 1, QStringLiteral("tracking_url")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 0);
+    // The same label again changes nothing and says so; the item still counts after it.
+    const packing::ScanFeedback again = scan(*session, kUps1);
+    QCOMPARE(again.outcome, Outcome::TrackingAttached);
+    QCOMPARE(again.detail, QStringLiteral("already on this box"));
+    QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)).outcome, Outcome::Counted);
+    QCOMPARE(session->complete().outcome, Outcome::Completed);
+    // After completion a label is not taken any more (the claim is done).
+    QCOMPARE(scan(*session, kUps2).outcome, Outcome::Refused);
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), kUps1);
+  }
+
+  void secondLabel_onABoxWithOne_isRefused_nextBoxTakesIt()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 1}, {m_shell, 1}}, &fo);
+    QVERIFY(session);
+    QCOMPARE(scan(*session, kUps1).outcome, Outcome::TrackingAttached);
+    const packing::ScanFeedback refused = scan(*session, kUps2);
+    QCOMPARE(refused.outcome, Outcome::TrackingRefused);
+    QVERIFY(refused.detail.contains(kUps1));
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), kUps1);
+    QCOMPARE(session->state(), PackSession::State::Packing); // nothing to acknowledge: the packer reads why
+    QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)).outcome, Outcome::Counted);
+    QCOMPARE(session->nextBox().outcome, Outcome::BoxStarted);
+    // The first box's label on the second box: refused; another carrier: refused; a new UPS label: box 2.
+    QCOMPARE(scan(*session, kUps1).outcome, Outcome::TrackingRefused);
+    const packing::ScanFeedback otherCarrier = scan(*session, QStringLiteral("]C0") + kFedEx);
+    QCOMPARE(otherCarrier.outcome, Outcome::TrackingRefused);
+    QCOMPARE(otherCarrier.company, QStringLiteral("FedEx"));
+    QCOMPARE(scan(*session, kUps2).outcome, Outcome::TrackingAttached);
+    QCOMPARE(session->boxTracking().size(), 2);
+    QCOMPARE(stored(fo, 2, QStringLiteral("tracking_number")), kUps2);
+    // A reopened session (crash, restart) shows what the boxes carry.
+    session.reset();
+    auto resumed = reopen(fo);
+    QVERIFY(resumed);
+    QCOMPARE(resumed->boxTracking().value(1).number, kUps1);
+    QCOMPARE(resumed->boxTracking().value(2).number, kUps2);
+    QCOMPARE(resumed->boxTracking().value(2).company, QStringLiteral("UPS"));
+  }
+
+  // The database has the last word: a number written meanwhile (another path) is not overwritten.
+  void conflictOnlyTheDatabaseKnows_isRefused_andNothingChanges()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 1}}, &fo);
+    QVERIFY(session);
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, tracking_number, "
+                                      "tracking_company) VALUES (?, 1, ?, 'UPS')"),
+                       {fo, kUps3}));
+    const packing::ScanFeedback f = scan(*session, kUps1);
+    QCOMPARE(f.outcome, Outcome::TrackingRefused);
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), kUps3);
+    QVERIFY(!session->boxTracking().contains(1));
+  }
+
+  void invalidCheckDigit_isNoLabel()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 1}}, &fo);
+    QVERIFY(session);
+    QCOMPARE(scan(*session, QStringLiteral("1Z5R89390357567128")).outcome, Outcome::UnknownBarcode);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND tracking_number "
+                                  "IS NOT NULL"),
+                   {fo}),
+             0);
+  }
+
+  // A code the catalogue knows is a product even when a courier's check digit holds for it.
+  void catalogueBarcode_thatReadsAsTracking_isAnItem()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 1}}, &fo);
+    QVERIFY(session);
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("INSERT INTO barcodes (shop_id, variant_id, kind, code, normalized) SELECT "
+                                      "p.shop_id, v.id, 'custom', ?, ? FROM variants v JOIN products p ON "
+                                      "p.id = v.product_id WHERE v.sku = ?"),
+                       {kFedEx, kFedEx, m_daypack}));
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("INSERT INTO barcodes (shop_id, variant_id, kind, code, normalized) SELECT "
+                                      "p.shop_id, v.id, 'custom', ?, ? FROM variants v JOIN products p ON "
+                                      "p.id = v.product_id WHERE v.sku = ?"),
+                       {kUps3, kUps3, m_shell}));
+    auto reopened = reopen(fo); // the order's barcodes are read when it opens
+    QVERIFY(reopened);
+    session.reset();
+    QCOMPARE(scan(*reopened, QStringLiteral("]C0") + kFedEx).outcome, Outcome::Counted);
+    QCOMPARE(reopened->verifiedTotal(), 1);
+    reopened->acknowledge();
+    QCOMPARE(scan(*reopened, kUps3).outcome, Outcome::WrongItem); // another product of the shop
+    QVERIFY(reopened->boxTracking().isEmpty());
+  }
+
+  // Digits that are a valid UPC-A and a valid FedEx number, from a scanner that does not say which symbology:
+  // it blocks as the unknown product it may be (naming the carrier); after ACK the same scan attaches it.
+  // Anything else in between forgets it.
+  void ambiguousNumber_blocksAsUnknown_andAttachesWhenScannedAgainAfterAck()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 1}}, &fo);
+    QVERIFY(session);
+    const packing::ScanFeedback ask = scan(*session, kUpcAndFedEx);
+    QCOMPARE(ask.outcome, Outcome::UnknownBarcode);
+    QCOMPARE(ask.company, QStringLiteral("FedEx"));
+    QCOMPARE(session->state(), PackSession::State::Blocked);
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), QString());
+    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::StillBlocked);
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
+    QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)).outcome, Outcome::Counted);
+    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::UnknownBarcode); // forgotten: asked again
+    session->acknowledge();
+    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::TrackingAttached);
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_company")), QStringLiteral("FedEx"));
+  }
+
+  void symbologyIdentifier_settlesTheAmbiguity()
+  {
+    auto session = openOrder({{m_daypack, 1}});
+    QVERIFY(session);
+    // ]E0: an EAN/UPC symbol, which no carrier prints: an (unknown) product at once.
+    QCOMPARE(scan(*session, QStringLiteral("]E00") + kUpcAndFedEx).outcome, Outcome::UnknownBarcode);
+    session->acknowledge();
+    // ]C0: Code 128, what carrier labels use: a tracking number at once.
+    QCOMPARE(scan(*session, QStringLiteral("]C0") + kUpcAndFedEx).outcome, Outcome::TrackingAttached);
+  }
+
+  // A format without a check digit never beats a valid GTIN; without a valid GTIN it is a label.
+  void patternOnlyFormat_losesToAValidGtin()
+  {
+    auto session = openOrder({{m_daypack, 1}});
+    QVERIFY(session);
+    QCOMPARE(scan(*session, kDhl14AlsoGtin).outcome, Outcome::UnknownBarcode);
+    session->acknowledge();
+    const packing::ScanFeedback dhl = scan(*session, kDhl14Vector);
+    QCOMPARE(dhl.outcome, Outcome::TrackingAttached);
+    QCOMPARE(dhl.company, QStringLiteral("DHL eCommerce"));
+  }
+};
+
+QTEST_GUILESS_MAIN(PackTrackingTest)
+#include "packtracking_test.moc"

@@ -1,0 +1,506 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How a fulfillment reaches Shopify when answers go missing: one request per attempt, refusals after a
+// lost answer reconciled, retries decided by what this row posted, the verified lines sent, and leases
+// that hold while a call is in flight. Against the Shopify fake and a real PostgreSQL.
+#include "core/base/clock.h"
+#include "core/db/sql.h"
+#include "core/shopify/costthrottle.h"
+#include "core/shopify/fulfillmentapi.h"
+#include "core/shopify/graphqlclient.h"
+#include "core/shopify/outboxworker.h"
+#include "tests/support/fakeshopify.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace pb;
+
+namespace {
+
+shopify::OutboxSettings workerSettings(const QString &id)
+{
+  shopify::OutboxSettings s;
+  s.workerId = id;
+  s.leaseSeconds = 60;
+  s.maxAttempts = 10;
+  s.backoffBaseMs = 1;
+  s.backoffMaxMs = 1;
+  s.batchSize = 10;
+  return s;
+}
+
+QString foGid(qint64 number)
+{
+  return QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(number);
+}
+
+} // namespace
+
+class OutboxDeliveryTest final : public QObject {
+  Q_OBJECT
+
+private:
+  db::ConnectionSettings m_settings;
+  QSqlDatabase m_db;
+  qint64 m_shopId = 0;
+  qint64 m_locationId = 0;
+
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
+
+  bool run(const QString &sql, const QVariantList &values = {})
+  {
+    auto done = db::exec(m_db, sql, values);
+    if (!done)
+      qWarning().noquote() << done.error().message;
+    return done.ok();
+  }
+
+  // A packed fulfillment order mirroring the fake's addFulfillmentOrder(number, number, quantities), with a
+  // tracked package and a fulfillment.create row whose payload is extended by `extra`. Returns its id.
+  qint64 seedPacked(qint64 number, const QList<int> &quantities, bool idsKnown, const QJsonObject &extra = {})
+  {
+    const qint64 order =
+        scalar(QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name) VALUES (?, ?, ?) RETURNING id"),
+               {m_shopId, QString::number(number), QStringLiteral("#%1").arg(number)});
+    const qint64 fo =
+        scalar(QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state, shopify_id) VALUES "
+                              "(?, ?, 'packed', ?) RETURNING id"),
+               {order, m_locationId, idsKnown ? QVariant(foGid(number)) : QVariant()});
+    if (order <= 0 || fo <= 0)
+      return -1;
+    for (int i = 0; i < quantities.size(); ++i) {
+      const QString lineItem = QString::number(number * 1000 + i + 1);
+      if (!run(QStringLiteral(
+                   "INSERT INTO fulfillment_order_lines (fulfillment_order_id, shopify_id, line_item_shopify_id, "
+                   "title, quantity, remaining_quantity) VALUES (?, ?, ?, 'Item', ?, ?)"),
+               {fo,
+                idsKnown ? QVariant(QStringLiteral("gid://shopify/FulfillmentOrderLineItem/") + lineItem) : QVariant(),
+                lineItem, quantities.at(i), quantities.at(i)}))
+        return -1;
+    }
+    QJsonObject payload{{QStringLiteral("fulfillment_order_id"), fo}, {QStringLiteral("notify_customer"), false}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+      payload.insert(it.key(), it.value());
+    const bool seeded =
+        run(QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, carrier, tracking_number) VALUES "
+                           "(?, 1, 'UPS', ?)"),
+            {fo, QStringLiteral("1ZDLV%1").arg(number)}) &&
+        run(QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) VALUES (?, "
+                           "'fulfillment.create', ?, ?, ?::jsonb)"),
+            {m_shopId, QString::number(fo), QStringLiteral("fulfillment.create:%1").arg(fo),
+             QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact))});
+    return seeded ? fo : -1;
+  }
+
+  qint64 lineId(qint64 fo, int index)
+  {
+    return scalar(QStringLiteral("SELECT id FROM fulfillment_order_lines WHERE fulfillment_order_id = ? ORDER BY id "
+                                 "OFFSET ? LIMIT 1"),
+                  {fo, index});
+  }
+
+  QString rowStatus(qint64 fo)
+  {
+    return text(QStringLiteral("SELECT status FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)});
+  }
+  QString recordedFulfillment(qint64 fo)
+  {
+    return text(QStringLiteral("SELECT coalesce(shopify_fulfillment_id, '') FROM fulfillment_orders WHERE id = ?"),
+                {fo});
+  }
+
+  // The next attempt is due now (the tests run attempts one at a time).
+  bool makeDue() { return run(QStringLiteral("UPDATE outbox SET next_attempt_at = now() WHERE status = 'failed'")); }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    auto scratch = test::createMigratedDatabase(QStringLiteral("outbox_delivery"));
+    VERIFY_OK(scratch);
+    m_settings = scratch->settings;
+    m_db = scratch->db;
+    m_shopId =
+        scalar(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('fake.myshopify.com', 'Fake') RETURNING id"));
+    m_locationId = scalar(QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'RNO', 'Reno') "
+                                         "RETURNING id"),
+                          {m_shopId});
+    QVERIFY(m_locationId > 0);
+  }
+
+  void cleanup() { QVERIFY(run(QStringLiteral("DELETE FROM outbox"))); }
+
+  // Shopify applies the fulfillment, then the connection closes with no answer. Qt's HTTP layer would send
+  // the same POST again on a new connection at once; the fake must see it exactly once per attempt.
+  void create_connectionClosedAfterApply_sentOncePerAttempt()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9100"), 9100, {1, 2});
+    fake.closeConnectionAfterFulfillmentCreate(1);
+    // Ids unknown: the lookup goes first, so the create travels on a reused keep-alive connection.
+    const qint64 fo = seedPacked(9100, {1, 2}, false);
+    QVERIFY(fo > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-once")));
+
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1); // not re-sent inside the attempt
+    QCOMPARE(fake.stats().lost, 1);
+    QCOMPARE(rowStatus(fo), QStringLiteral("failed")); // no answer: not dead, tried again
+
+    QVERIFY(makeDue());
+    VERIFY_OK(worker.runOnce());
+    const auto remote = fake.fulfillmentOrders().value(foGid(9100));
+    QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1); // the retry found it at Shopify
+    QCOMPARE(remote.fulfillmentIds.size(), 1);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(recordedFulfillment(fo), remote.fulfillmentIds.first());
+  }
+
+  // The answer is lost and Shopify applies the call late, after the retry has looked: the retry posts and
+  // is refused. The refusal is reconciled with what Shopify shows (the late fulfillment is this row's),
+  // not dead-lettered.
+  void create_refusedAfterLostAnswer_reconciledNotDead()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9200"), 9200, {2, 1});
+    fake.applyFulfillmentCreateLate(1);
+    const qint64 fo = seedPacked(9200, {2, 1}, true);
+    QVERIFY(fo > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-late")));
+
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
+    QCOMPARE(fake.stats().fulfillmentCreates, 0); // held by Shopify, not applied yet
+    QVERIFY(makeDue());
+    VERIFY_OK(worker.runOnce()); // looks (nothing yet), posts: the held call lands first, ours is refused
+    const auto remote = fake.fulfillmentOrders().value(foGid(9200));
+    QCOMPARE(fake.stats().fulfillmentCreates, 1);
+    QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 2);
+    QCOMPARE(remote.fulfillmentIds.size(), 1);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(recordedFulfillment(fo), remote.fulfillmentIds.first());
+    QCOMPARE(text(QStringLiteral("SELECT progress->'posted'->0->>'fulfillment_id' FROM outbox WHERE aggregate_id = ?"),
+                  {QString::number(fo)}),
+             remote.fulfillmentIds.first());
+  }
+
+  // A refusal with no lost answer behind it and nothing changed at Shopify stays final (dead, with why).
+  void create_refusedForGood_isDead()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9210"), 9210, {1}).status = QStringLiteral("CANCELLED");
+    const qint64 fo = seedPacked(9210, {1}, true);
+    QVERIFY(fo > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-final")));
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
+    QVERIFY(text(QStringLiteral("SELECT last_error FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)})
+                .contains(QStringLiteral("cancelled")));
+    QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1);
+  }
+
+  // The merchant shipped 2 of line 1's 3 units elsewhere; the packer verified 2. The first post fails
+  // without effect (503). The retry must post what this row still owes, capped at what Shopify has open
+  // (1), not subtract what others fulfilled (which left nothing to post).
+  void partialRetry_decidedByThisRowsPosts()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9300"), 9300, {3, 2}).lines[0].remaining = 1;
+    const qint64 fo = seedPacked(9300, {3, 2}, true, {{QStringLiteral("partial"), true}});
+    QVERIFY(fo > 0);
+    QVERIFY(run(QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, line_id, raw_code, "
+                               "outcome, quantity) VALUES (gen_random_uuid(), ?, ?, 'SKU-1', 'ok', 2)"),
+                {fo, lineId(fo, 0)}));
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-partial")));
+    fake.setFaults({1.0, 0, 0, 0, 0}); // every call 5xx, nothing applied
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
+    fake.setFaults({});
+    QVERIFY(makeDue());
+    VERIFY_OK(worker.runOnce());
+    const auto remote = fake.fulfillmentOrders().value(foGid(9300));
+    QCOMPARE(fake.stats().fulfillmentCreates, 1);
+    QCOMPARE(remote.lines.at(0).remaining, 0);
+    QCOMPARE(remote.lines.at(1).remaining, 2);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(recordedFulfillment(fo), remote.fulfillmentIds.value(0));
+  }
+
+  // A partial pack whose answer was lost, with units shipped elsewhere before: the retry finds its own
+  // fulfillment by its lines and time, records it, and posts nothing more.
+  void partialRetry_lostAnswer_findsItsOwnFulfillment()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9310"), 9310, {3, 2}).lines[0].remaining = 2;
+    fake.loseAnswerOfFulfillmentCreate(1);
+    const qint64 fo = seedPacked(9310, {3, 2}, true, {{QStringLiteral("partial"), true}});
+    QVERIFY(fo > 0);
+    QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('lines', "
+                               "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 2))) WHERE "
+                               "aggregate_id = ?"),
+                {lineId(fo, 0), QString::number(fo)}));
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-own")));
+    VERIFY_OK(worker.runOnce());
+    QVERIFY(makeDue());
+    VERIFY_OK(worker.runOnce());
+    const auto remote = fake.fulfillmentOrders().value(foGid(9310));
+    QCOMPARE(fake.stats().lost, 1);
+    QCOMPARE(fake.stats().fulfillmentCreates, 1);
+    QCOMPARE(remote.lines.at(0).remaining, 0);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(recordedFulfillment(fo), remote.fulfillmentIds.value(0));
+  }
+
+  // The station sends what was verified: a full pack whose line 1 was verified short (2 of 3) posts 2.
+  void verifiedLines_fullPack_postsExactlyThose()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9400"), 9400, {3, 2});
+    const qint64 fo = seedPacked(9400, {3, 2}, true, {{QStringLiteral("partial"), false}});
+    QVERIFY(fo > 0);
+    QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('version', 4, 'lines', "
+                               "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 2), "
+                               "jsonb_build_object('line_id', ?::bigint, 'quantity', 2))) WHERE aggregate_id = ?"),
+                {lineId(fo, 0), lineId(fo, 1), QString::number(fo)}));
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-lines")));
+    VERIFY_OK(worker.runOnce());
+    const auto remote = fake.fulfillmentOrders().value(foGid(9400));
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(remote.lines.at(0).remaining, 1);
+    QCOMPARE(remote.lines.at(1).remaining, 0);
+  }
+
+  // Verified 3 but Shopify has only 2 open (shipped elsewhere meanwhile): the refused post is reconciled
+  // and the next attempt posts the 2 that are open; never more than remainingQuantity.
+  void verifiedLines_moreThanShopifyHasOpen_cappedAtRemaining()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9410"), 9410, {3}).lines[0].remaining = 2;
+    const qint64 fo = seedPacked(9410, {3}, true);
+    QVERIFY(fo > 0);
+    QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('lines', "
+                               "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 3))) WHERE "
+                               "aggregate_id = ?"),
+                {lineId(fo, 0), QString::number(fo)}));
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-cap")));
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
+    QVERIFY(makeDue());
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(fake.stats().fulfillmentCreates, 1);
+    QCOMPARE(fake.fulfillmentOrders().value(foGid(9410)).lines.at(0).remaining, 0);
+  }
+
+  // A payload line that is not on the fulfillment order is bad input: dead at once, nothing posted.
+  void verifiedLines_foreignLine_isDeadWithoutPosting()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9420"), 9420, {1});
+    const qint64 fo = seedPacked(9420, {1}, true);
+    QVERIFY(fo > 0);
+    QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || '{\"lines\": [{\"line_id\": 987654321, "
+                               "\"quantity\": 1}]}' WHERE aggregate_id = ?"),
+                {QString::number(fo)}));
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-foreign")));
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
+    QVERIFY(text(QStringLiteral("SELECT last_error FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)})
+                .contains(QStringLiteral("987654321")));
+    QCOMPARE(fake.stats().requests, 0);
+  }
+
+  // Six fulfillments made elsewhere before ours, whose answer is lost: ours is on the second page of the
+  // fulfillment order's fulfillments, and the retry still finds it (and none of the others).
+  void lostAnswer_ownFulfillmentOnSecondPage_found()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.addFulfillmentOrder(QStringLiteral("9700"), 9700, {10});
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    const QString lineItem = QStringLiteral("gid://shopify/FulfillmentOrderLineItem/9700001");
+    for (int i = 0; i < 6; ++i)
+      VERIFY_OK(shopify::fulfillmentapi::createFulfillment(client, foGid(9700), {{lineItem, 1}}, {}, false));
+    fake.loseAnswerOfFulfillmentCreate(7);
+    const qint64 fo = seedPacked(9700, {10}, true);
+    QVERIFY(fo > 0);
+    QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('lines', "
+                               "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 4))) WHERE "
+                               "aggregate_id = ?"),
+                {lineId(fo, 0), QString::number(fo)}));
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 workerSettings(QStringLiteral("w-paged")));
+    VERIFY_OK(worker.runOnce());
+    QVERIFY(makeDue());
+    VERIFY_OK(worker.runOnce());
+    const auto remote = fake.fulfillmentOrders().value(foGid(9700));
+    QCOMPARE(fake.stats().fulfillmentCreates, 7);
+    QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentOrderFulfillments")), 2);
+    QCOMPARE(remote.lines.at(0).remaining, 0);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(recordedFulfillment(fo), remote.fulfillmentIds.value(6));
+  }
+
+  // A call in flight longer than the lease (3 s of latency, a 2 s lease): the lease is renewed while it
+  // waits, so a second worker ready to take over expired rows never gets it.
+  void lease_renewedWhileCallInFlight()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.setLatencyMs(3000);
+    fake.addFulfillmentOrder(QStringLiteral("9500"), 9500, {1});
+    const qint64 fo = seedPacked(9500, {1}, true);
+    QVERIFY(fo > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    std::atomic<bool> stop{false};
+    std::atomic<int> errors{0};
+    std::atomic<int> claimedBySecond{0};
+    auto startWorker = [&](const QString &name, bool loop) {
+      QThread *thread = QThread::create([&, name, loop]() {
+        {
+          auto db = db::openDatabase(m_settings, name);
+          if (!db) {
+            ++errors;
+            return;
+          }
+          shopify::GraphQlClient client(fake.clientSettings(10000), throttle);
+          auto settings = workerSettings(name);
+          settings.leaseSeconds = 2;
+          shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(), settings);
+          do {
+            auto claimed = worker.runOnce();
+            if (!claimed)
+              ++errors;
+            else if (loop)
+              claimedBySecond += claimed->claimed;
+            shopify::waitMs(50);
+          } while (loop && !stop);
+        }
+        QSqlDatabase::removeDatabase(name);
+      });
+      thread->start();
+      return thread;
+    };
+    QThread *first = startWorker(QStringLiteral("slow-a"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(rowStatus(fo) == u"in_flight", 10000);
+    QThread *second = startWorker(QStringLiteral("slow-b"), true);
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), 30000); // the fake answers on this thread
+    stop = true;
+    QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 10000);
+    delete first;
+    delete second;
+    QCOMPARE(errors.load(), 0);
+    QCOMPARE(claimedBySecond.load(), 0);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(scalar(QStringLiteral("SELECT attempts FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}), 1);
+    QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1);
+  }
+
+  // Another worker takes the row while the call is in flight: the settle finds its lease gone and writes
+  // nothing (no done, no fulfillment id), and says so; the new owner finds the fulfillment and records it.
+  void settle_leaseGone_writesNothing_newOwnerFindsIt()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.setLatencyMs(300);
+    fake.addFulfillmentOrder(QStringLiteral("9600"), 9600, {2});
+    const qint64 fo = seedPacked(9600, {2}, true);
+    QVERIFY(fo > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    std::atomic<int> lost{-1};
+    std::atomic<bool> ok{false};
+    QThread *owner = QThread::create([&]() {
+      {
+        auto db = db::openDatabase(m_settings, QStringLiteral("robbed"));
+        if (!db)
+          return;
+        shopify::GraphQlClient client(fake.clientSettings(), throttle);
+        shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(),
+                                     workerSettings(QStringLiteral("robbed")));
+        auto pass = worker.runOnce();
+        ok = pass.ok();
+        lost = pass.ok() ? pass->leasesLost : -1;
+      }
+      QSqlDatabase::removeDatabase(QStringLiteral("robbed"));
+    });
+    owner->start();
+    // Applied at Shopify, answer still travelling: another worker takes the row over now.
+    QTRY_VERIFY_WITH_TIMEOUT(fake.stats().fulfillmentCreates == 1, 10000);
+    QVERIFY(run(QStringLiteral("UPDATE outbox SET locked_by = 'thief', locked_until = now() - interval '1 second' "
+                               "WHERE aggregate_id = ?"),
+                {QString::number(fo)}));
+    QTRY_VERIFY_WITH_TIMEOUT(owner->isFinished(), 10000);
+    delete owner;
+    QVERIFY(ok.load());
+    QCOMPARE(lost.load(), 1);
+    QCOMPARE(recordedFulfillment(fo), QString());
+    QCOMPARE(rowStatus(fo), QStringLiteral("in_flight"));
+    QCOMPARE(text(QStringLiteral("SELECT locked_by FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}),
+             QStringLiteral("thief"));
+
+    // The lease has run out: the next worker takes the row over and finds the fulfillment the call made.
+    fake.setLatencyMs(0);
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker next(m_db, client, test::FakeShopify::defaultShop(), workerSettings(QStringLiteral("heir")));
+    VERIFY_OK(next.runOnce());
+    const auto remote = fake.fulfillmentOrders().value(foGid(9600));
+    QCOMPARE(fake.stats().fulfillmentCreates, 1);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(recordedFulfillment(fo), remote.fulfillmentIds.value(0));
+  }
+};
+
+QTEST_GUILESS_MAIN(OutboxDeliveryTest)
+#include "outbox_delivery_test.moc"

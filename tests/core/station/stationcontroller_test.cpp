@@ -1,0 +1,582 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The station with no window: StationController against a real database (SQLite here, PostgreSQL in
+// stationcontroller_postgres_test), driven by scans as the scanner delivers them. Sign-in needs badge and
+// PIN, every command on the printed sheet does what it says, the lease is kept alive and settled, a lead
+// approves with badge and PIN, an outage refuses input and recovers, PB*REPRINT reprints the last label. On
+// PostgreSQL the sign-in is the database's: it ends on sign-out, and an expired one sends the packer back to sign in.
+#include "core/db/demodata.h"
+#include "core/db/migrations.h"
+#include "core/db/sql.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/packing/pinhash.h"
+#include "core/queue/orderqueue.h"
+#include "core/queue/stationregistration.h"
+#include "core/station/stationcontroller.h"
+#include "tests/support/manualclock.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/testdatabase.h"
+#include "ui/printing/journaledprinter.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pb;
+using namespace std::chrono_literals;
+using station::Screen;
+using station::StationController;
+
+class StationControllerTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  QSqlDatabase m_db;
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  std::unique_ptr<queue::OrderQueue> m_queue;
+  std::unique_ptr<packing::LeasedQueueWorkflow> m_here;
+  std::unique_ptr<packing::LeasedQueueWorkflow> m_there;
+  int m_orderNo = 0;
+  const QString m_daypack = QStringLiteral("NW-T2D-001");
+
+  std::unique_ptr<StationController> makeController(station::StationSettings settings = {})
+  {
+    settings.workflow = m_here.get();
+    settings.stationId = m_here->stationId();
+    settings.locationCode = text(QStringLiteral("SELECT code FROM locations ORDER BY id LIMIT 1"));
+    auto controller = std::make_unique<StationController>(m_db, m_clock, settings);
+    controller->refreshQueue();
+    return controller;
+  }
+
+  // The demo packers' PIN is their badge number.
+  static void signIn(StationController &controller, const QString &badge)
+  {
+    controller.handleScan(badge);
+    controller.signIn(badge, badge.mid(3));
+  }
+
+  qint64 queuedOrder(int daypacks = 2)
+  {
+    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#C%1").arg(++m_orderNo), {{m_daypack, daypacks}});
+    if (!fo)
+      qFatal("createClaimedOrder: %s", qPrintable(fo.error().message));
+    if (!db::exec(m_db,
+                  QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', priority = 9000 - ? "
+                                 "WHERE id = ?"),
+                  {m_orderNo, *fo}))
+      qFatal("could not queue the order");
+    return *fo;
+  }
+
+  QString text(const QString &sql, const QVariantList &values = {})
+  {
+    auto q = db::exec(m_db, sql, values);
+    return q && q.value().next() ? q.value().value(0).toString() : QString();
+  }
+
+  QString packState(qint64 fo)
+  {
+    return text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo});
+  }
+
+  // What the banner of one screen says last (the queue's banner keeps its own text meanwhile).
+  static QString lastHeadline(const QSignalSpy &notices, std::optional<station::Notice::Where> where = {})
+  {
+    for (qsizetype i = notices.size() - 1; i >= 0; --i) {
+      const auto notice = notices.at(i).first().value<station::Notice>();
+      if (!notice.headline.isEmpty() && (!where || notice.where == *where))
+        return notice.headline;
+    }
+    return {};
+  }
+
+  // As if every open sign-in had gone unused past the idle limit (the database's clock, not the test's).
+  void expireSignIns()
+  {
+    QVERIFY(db::execStatic(m_db, QStringLiteral("UPDATE sign_in_sessions SET last_used_at = now() - "
+                                                "packbench_sign_in_idle_limit() - interval '1 minute' "
+                                                "WHERE ended_at IS NULL"))
+                .ok());
+  }
+
+  QString openSignIns(const QString &badge)
+  {
+    return text(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id = s.packer_id "
+                               "WHERE p.badge_id = ? AND s.ended_at IS NULL"),
+                {badge});
+  }
+
+  packing::Packer packer(const QString &badge)
+  {
+    auto found = packing::findPackerByBadge(m_db, badge);
+    if (!found)
+      qFatal("no packer %s", qPrintable(badge));
+    return *found;
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+#ifdef PACKBENCH_TEST_POSTGRES
+    auto settings = test::createScratchDatabase(QStringLiteral("controller"));
+    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
+    auto db = db::openDatabase(*settings, QStringLiteral("controller"));
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    m_db = *db;
+    QVERIFY(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db).ok());
+    QVERIFY(db::seedDemoData(m_db, m_clock).ok());
+#else
+    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("controller"), m_clock);
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    m_db = *db;
+#endif
+    auto here = queue::registerStation(m_db, QStringLiteral("install-c1"), QStringLiteral("bench"), std::nullopt);
+    auto there = queue::registerStation(m_db, QStringLiteral("install-c2"), QStringLiteral("bench"), std::nullopt);
+    QVERIFY(here.ok() && there.ok());
+    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
+    m_here = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, *here);
+    m_there = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, *there);
+  }
+
+  void badgeScan_onlySelects_andThePinSignsIn()
+  {
+    auto controller = makeController();
+    QSignalSpy selected(controller.get(), &StationController::badgeSelected);
+    QSignalSpy refused(controller.get(), &StationController::signInRefused);
+    controller->handleScan(QStringLiteral("PB-1001"));
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().first().toString(), QStringLiteral("PB-1001"));
+    QVERIFY(!controller->packer());
+    QCOMPARE(controller->screen(), Screen::SignIn);
+    controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("0000"));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(!refused.first().at(1).toString().isEmpty()); // the check's own reason is passed on
+    QVERIFY(!controller->packer());
+    controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QVERIFY(controller->packer());
+    QCOMPARE(controller->packer()->badgeId, QStringLiteral("PB-1001"));
+    QCOMPARE(controller->screen(), Screen::Queue);
+    // Another packer's badge at the queue locks the bench for them; it signs nobody in.
+    controller->handleScan(QStringLiteral("PB-9001"));
+    QCOMPARE(controller->screen(), Screen::SignIn);
+    QVERIFY(controller->isLocked());
+    QCOMPARE(controller->packer()->badgeId, QStringLiteral("PB-1001"));
+    controller->takeNextOrder();
+    QVERIFY(!controller->session());
+  }
+
+  void everyCommandOnTheSheet_runsFromTheOneTable()
+  {
+    const qint64 fo = queuedOrder(2);
+    auto controller = makeController();
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    QSignalSpy manual(controller.get(), &StationController::manualEntryRequested);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->handleScan(QStringLiteral("PB*COMPLETE")); // nothing open: said so, nothing done
+    QCOMPARE(lastHeadline(notices), QStringLiteral("No order open"));
+    controller->takeOrder(fo); // Enter on it in the queue
+    QVERIFY(controller->session());
+    QCOMPARE(controller->session()->header().fulfillmentOrderId, fo);
+    QCOMPARE(controller->screen(), Screen::Pack);
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller->handleScan(QStringLiteral("PB*NEXTBOX"));
+    QVERIFY(lastHeadline(notices).contains(QStringLiteral("still empty")));
+    controller->handleScan(item);
+    controller->handleScan(QStringLiteral("PB*NEXTBOX"));
+    QCOMPARE(controller->session()->boxNo(), 2);
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QVERIFY(lastHeadline(notices).contains(QStringLiteral("Not complete")));
+    controller->handleScan(QStringLiteral("PB*MANUAL"));
+    QCOMPARE(manual.size(), 1);
+    controller->handleScan(QStringLiteral("PB-4242")); // a badge with no approval asked for is not an item
+    QCOMPARE(lastHeadline(notices), QStringLiteral("That barcode is not an item"));
+    controller->handleScan(QStringLiteral("999999999993")); // unknown: blocks until acknowledged
+    QCOMPARE(controller->session()->state(), packing::PackSession::State::Blocked);
+    controller->handleScan(QStringLiteral("PB*ACK"));
+    QCOMPARE(controller->session()->state(), packing::PackSession::State::Packing);
+    controller->handleScan(item);
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QCOMPARE(controller->session()->state(), packing::PackSession::State::Completed);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(controller->lastFinishedOrder(), fo);
+    controller->handleScan(QStringLiteral("PB*SIGNOUT"));
+    QCOMPARE(controller->screen(), Screen::SignIn);
+    QVERIFY(!controller->packer());
+    QVERIFY(!controller->session());
+  }
+
+  void holdFromTheScanner_isRecordedWithItsReason()
+  {
+    const qint64 fo = queuedOrder(1);
+    auto controller = makeController();
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    controller->handleScan(QStringLiteral("PB*HOLD:DAMAGED"));
+    QCOMPARE(packState(fo), QStringLiteral("held"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                 "raw_code = 'PB*HOLD' AND reason = 'DAMAGED'"),
+                  {fo}),
+             QStringLiteral("1"));
+    controller->signOut();
+  }
+
+  void lease_isKeptAlive_andReleasedOnSignOut()
+  {
+    const qint64 fo = queuedOrder(2);
+    station::StationSettings settings;
+    settings.keepAliveInterval = 20ms;
+    auto controller = makeController(settings);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    const QString claimSql =
+        QStringLiteral("SELECT expires_at FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL");
+    const QString leased = text(claimSql, {fo});
+    QVERIFY(!leased.isEmpty());
+    m_clock.advanceMs(10'000);
+    QTRY_VERIFY(text(claimSql, {fo}) != leased);
+    QSignalSpy signInRequired(controller.get(), &StationController::signInRequired);
+    controller->signOut();
+    QCOMPARE(text(claimSql, {fo}), QString());
+    QCOMPARE(packState(fo), QStringLiteral("queued"));
+    QVERIFY(signInRequired.first().first().toString().contains(QStringLiteral("put its items back")));
+  }
+
+  void leadTakeOver_needsBadgeAndPin()
+  {
+    const qint64 fo = queuedOrder(1);
+    auto there = m_there->take(fo, packer(QStringLiteral("PB-1002")));
+    QVERIFY(there.ok());
+    auto controller = makeController();
+    QSignalSpy asked(controller.get(), &StationController::leadApprovalRequested);
+    QSignalSpy leadBadge(controller.get(), &StationController::leadBadgeScanned);
+    QSignalSpy refused(controller.get(), &StationController::leadApprovalRefused);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->refreshQueue();
+    controller->takeOrder(fo);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(controller->awaitsLeadApproval());
+    controller->handleScan(QStringLiteral("PB-9001")); // goes to the approval, not to a sign-in
+    QCOMPARE(leadBadge.size(), 1);
+    QCOMPARE(controller->packer()->badgeId, QStringLiteral("PB-1001"));
+    controller->approveAsLead(QStringLiteral("PB-9001"), QString());              // a badge alone approves nothing
+    controller->approveAsLead(QStringLiteral("PB-1002"), QStringLiteral("1002")); // a packer cannot
+    QCOMPARE(refused.size(), 2);
+    QVERIFY(!controller->session());
+    controller->approveAsLead(QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    QVERIFY(!controller->awaitsLeadApproval());
+    QVERIFY(controller->session());
+    QCOMPARE(controller->session()->header().fulfillmentOrderId, fo);
+    QVERIFY(!m_there->keepAlive(*there).ok());
+    controller->signOut();
+  }
+
+  void outage_refusesScans_andRecoversTheOrder()
+  {
+    const qint64 fo = queuedOrder(2);
+    auto controller = makeController();
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    QSignalSpy availability(controller.get(), &StationController::databaseAvailabilityChanged);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller->handleScan(item);
+    controller->databaseUnavailable();
+    QVERIFY(!controller->isDatabaseAvailable());
+    QCOMPARE(availability.last().first().toBool(), false);
+    controller->handleScan(item); // refused outright: not counted, said so
+    QVERIFY(lastHeadline(notices).contains(QStringLiteral("NOT COUNTED")));
+    QCOMPARE(controller->session()->verifiedTotal(), 1);
+    controller->databaseRestored();
+    QCOMPARE(availability.last().first().toBool(), true);
+    QVERIFY(controller->session());
+    QCOMPARE(controller->session()->header().fulfillmentOrderId, fo);
+    QCOMPARE(controller->session()->verifiedTotal(), 1); // reloaded from scan_events
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("Database back")));
+    controller->signOut();
+  }
+
+  void reprint_printsTheLastLabelAgain_asANewJournaledJob()
+  {
+    QTcpServer printer; // the label printer's raw port
+    QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&printer, &QTcpServer::newConnection, this, [&]() {
+      while (QTcpSocket *socket = printer.nextPendingConnection())
+        connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
+    });
+    const QString target = QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort());
+    printing::JournaledPrinter labels(m_db, {});
+    station::StationSettings settings;
+    settings.printer = &labels;
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer"); // a slip that fails: reprint still prints the label
+    settings.labelPrinter = target;
+    const qint64 fo = queuedOrder(1);
+    auto controller = makeController(settings);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->handleScan(QStringLiteral("PB*REPRINT")); // nothing finished yet at this bench
+    QCOMPARE(lastHeadline(notices), QStringLiteral("Nothing to reprint"));
+    controller->takeOrder(fo);
+    controller->handleScan(test::barcodeFor(m_db, m_daypack));
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QTRY_COMPARE(
+        text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"), {fo}),
+        QStringLiteral("1"));
+    QTRY_VERIFY(received.count("^XA") == 1);
+    QTRY_VERIFY(lastHeadline(notices).contains(QStringLiteral("slip did not print")));
+    controller->handleScan(QStringLiteral("PB*REPRINT"));
+    QVERIFY(lastHeadline(notices).startsWith(QStringLiteral("Reprinting")));
+    QTRY_COMPARE(
+        text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label' "
+                            "AND status = 'done'"),
+             {fo}),
+        QStringLiteral("2"));
+    QTRY_VERIFY(received.count("^XA") == 2);
+    QTRY_VERIFY(
+        lastHeadline(notices).startsWith(QStringLiteral("Not reprinted: slip"))); // its printer is still missing
+    controller->takeNextOrder(); // the next order: REPRINT still means the last finished one
+    controller->handleScan(QStringLiteral("PB*REPRINT"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
+             QStringLiteral("6")); // slip and label, twice reprinted
+    controller->signOut();
+  }
+
+  void printJobsList_leadMovesAFailedLabel_andReprintsIt_withBadgeAndPin()
+  {
+    QTcpServer spare; // the label printer the lead sends the job to
+    QVERIFY(spare.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&spare, &QTcpServer::newConnection, this, [&]() {
+      while (QTcpSocket *socket = spare.nextPendingConnection())
+        connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
+    });
+    QTcpServer probe; // a port nobody listens on: the bench's label printer is off
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString dead = QStringLiteral("tcp://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    const QString spareTarget = QStringLiteral("tcp://127.0.0.1:%1").arg(spare.serverPort());
+    printing::JournaledPrinter printer(m_db, {1, 0, {}}); // one attempt: the lead decides what happens next
+    station::StationSettings settings;
+    settings.printer = &printer;
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer");
+    settings.labelPrinter = dead;
+    const qint64 fo = queuedOrder(1);
+    auto controller = makeController(settings);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    QSignalSpy asked(controller.get(), &StationController::leadApprovalRequested);
+    QSignalSpy refused(controller.get(), &StationController::leadApprovalRefused);
+    QSignalSpy changed(controller.get(), &StationController::printJobsChanged);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    controller->handleScan(test::barcodeFor(m_db, m_daypack));
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QTRY_VERIFY(lastHeadline(notices).contains(QStringLiteral("the slip and the label did not print")));
+    QVERIFY(!changed.isEmpty());
+
+    auto jobs = controller->recentPrintJobs();
+    QVERIFY2(jobs.ok(), qPrintable(jobs.ok() ? QString() : jobs.error().message));
+    QVERIFY(jobs->size() >= 2);
+    const documents::PrintJobSummary label = jobs->at(0); // newest first: the label came after the slip
+    QCOMPARE(label.kind, documents::PrintKind::Label);
+    QCOMPARE(label.fulfillmentOrderId, fo);
+    QCOMPARE(label.orderName, text(QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON "
+                                                  "o.id = f.order_id WHERE f.id = ?"),
+                                   {fo}));
+    QCOMPARE(label.status, documents::PrintStatus::Failed);
+    QVERIFY(!label.lastError.isEmpty());
+    QCOMPARE(jobs->at(1).kind, documents::PrintKind::Slip);
+    QVERIFY(!controller->printersFor(label).contains(dead)); // not where it already failed
+
+    controller->requestMove(label.id, spareTarget);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked.last().first().toString().contains(spareTarget));
+    QVERIFY(controller->awaitsLeadApproval());
+    controller->approveAsLead(QStringLiteral("PB-1002"), QStringLiteral("1002")); // a packer cannot
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {label.id}), QStringLiteral("failed"));
+    controller->approveAsLead(QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    QVERIFY(!controller->awaitsLeadApproval());
+    QTRY_VERIFY(received.count("^XA") == 1);
+    QCOMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {label.id}), QStringLiteral("moved"));
+    const qint64 moved =
+        text(QStringLiteral("SELECT moved_to_job_id FROM print_jobs WHERE id = ?"), {label.id}).toLongLong();
+    QTRY_COMPARE(text(QStringLiteral("SELECT status FROM print_jobs WHERE id = ?"), {moved}), QStringLiteral("done"));
+    QCOMPARE(text(QStringLiteral("SELECT printer FROM print_jobs WHERE id = ?"), {moved}), spareTarget);
+
+    controller->requestReprint(moved); // a job that printed: a new job, same bytes, same printer
+    QCOMPARE(asked.size(), 2);
+    controller->cancelLeadApproval();
+    QVERIFY(!controller->awaitsLeadApproval());
+    controller->requestReprint(moved);
+    controller->approveAsLead(QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    QTRY_VERIFY(received.count("^XA") == 2);
+    QCOMPARE(received.count("^XA"), 2); // the cancelled request printed nothing
+    auto after = controller->recentPrintJobs();
+    QVERIFY(after.ok());
+    QCOMPARE(after->at(0).printer, spareTarget);
+    QTRY_COMPARE(controller->recentPrintJobs()->at(0).status, documents::PrintStatus::Done);
+    controller->signOut();
+  }
+
+#ifdef PACKBENCH_TEST_POSTGRES
+  void expiredSignIn_sendsThePackerBackToSignIn_withNothingHalfWritten()
+  {
+    const qint64 fo = queuedOrder(2);
+    auto controller = makeController();
+    QSignalSpy refused(controller.get(), &StationController::signInRefused);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->verifiedTotal(), 1);
+    const QString scans = QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?");
+    const QString before = text(scans, {fo});
+    expireSignIns(); // twelve hours without work, as far as the database can tell
+    controller->handleScan(item);
+    QCOMPARE(controller->screen(), Screen::SignIn);
+    QVERIFY(!refused.isEmpty());
+    QCOMPARE(refused.last().at(0).toString(), QStringLiteral("Your sign-in has ended — sign in again"));
+    QVERIFY(refused.last().at(1).toString().contains(QStringLiteral("Nothing of your last step was saved")));
+    QCOMPARE(text(scans, {fo}), before); // the refused scan left nothing
+    QCOMPARE(controller->session()->verifiedTotal(), 1);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    controller->takeNextOrder(); // the bench waits for a sign-in
+    QCOMPARE(controller->session()->header().fulfillmentOrderId, fo);
+    // The packer signs in again and goes on where they were, under the new sign-in.
+    controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QCOMPARE(controller->screen(), Screen::Pack);
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->verifiedTotal(), 2);
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(text(QStringLiteral("SELECT count(DISTINCT packer_id) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                 "packer_id = (SELECT id FROM packers WHERE badge_id = 'PB-1001')"),
+                  {fo}),
+             QStringLiteral("1"));
+    // The sign-out (PB*SIGNOUT, Ctrl+Q) ends the sign-in in the database too.
+    controller->handleScan(QStringLiteral("PB*SIGNOUT"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1001")), QStringLiteral("0"));
+    QCOMPARE(text(QStringLiteral("SELECT end_reason FROM sign_in_sessions ORDER BY id DESC LIMIT 1")),
+             QStringLiteral("signed_out"));
+  }
+
+  void finishRefused_forAnEndedSignIn_isRecordedOnceSignedInAgain()
+  {
+    // The sign-in ends between the COMPLETE scan and the finish: a trigger plays the clock running out there.
+    QVERIFY(db::execStatic(m_db, QStringLiteral("DROP TRIGGER IF EXISTS test_expire_on_complete ON scan_events")).ok());
+    QVERIFY(
+        db::execStatic(
+            m_db, QStringLiteral("CREATE OR REPLACE FUNCTION test_expire_sign_ins() RETURNS trigger LANGUAGE plpgsql "
+                                 "AS $$ BEGIN UPDATE sign_in_sessions SET last_used_at = now() - "
+                                 "packbench_sign_in_idle_limit() - interval '1 minute' WHERE ended_at IS NULL; "
+                                 "RETURN NEW; END $$"))
+            .ok());
+    QVERIFY(db::execStatic(m_db, QStringLiteral("CREATE TRIGGER test_expire_on_complete AFTER INSERT ON scan_events "
+                                                "FOR EACH ROW WHEN (NEW.raw_code = 'PB*COMPLETE') EXECUTE FUNCTION "
+                                                "test_expire_sign_ins()"))
+                .ok());
+    const qint64 fo = queuedOrder(1);
+    auto controller = makeController();
+    QSignalSpy refused(controller.get(), &StationController::signInRefused);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    controller->handleScan(test::barcodeFor(m_db, m_daypack));
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QVERIFY(db::execStatic(m_db, QStringLiteral("DROP TRIGGER test_expire_on_complete ON scan_events")).ok());
+    QCOMPARE(controller->screen(), Screen::SignIn);
+    QVERIFY(!refused.isEmpty());
+    QVERIFY(refused.last().at(1).toString().contains(QStringLiteral("NOT recorded yet")));
+    QCOMPARE(packState(fo), QStringLiteral("claimed")); // the finish is one transaction: nothing of it was kept
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}),
+             QStringLiteral("0"));
+    controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}),
+             QStringLiteral("1"));
+    QCOMPARE(controller->screen(), Screen::Pack);
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("COMPLETE — recorded")));
+    controller->signOut();
+  }
+
+  void anotherPackerSigningIn_endsTheFirstOnesSignIn()
+  {
+    auto controller = makeController();
+    signIn(*controller, QStringLiteral("PB-1001"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1001")), QStringLiteral("1"));
+    controller->handleScan(QStringLiteral("PB-1002")); // at the queue: locks the bench for them
+    controller->signIn(QStringLiteral("PB-1002"), QStringLiteral("1002"));
+    QCOMPARE(controller->packer()->badgeId, QStringLiteral("PB-1002"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1001")), QStringLiteral("0"));
+    QCOMPARE(openSignIns(QStringLiteral("PB-1002")), QStringLiteral("1"));
+    controller->signOut();
+    QCOMPARE(openSignIns(QStringLiteral("PB-1002")), QStringLiteral("0"));
+  }
+
+  void lockout_reachesThePacker_atSignIn_andAtALeadApproval()
+  {
+    // The database locks a badge after five wrong PINs (ErrorKind::LockedOut): the packer and the lead read how
+    // long to wait, never "database problem"; a plain wrong PIN reads as such.
+    const auto addPacker = [this](const QString &badge, const QString &role) { // PIN: the badge's number
+      return db::exec(
+                 m_db,
+                 QStringLiteral("INSERT INTO packers (badge_id, name, role, pin_hash) VALUES (?, 'Lockout', ?, ?)"),
+                 {badge, role, packing::hashPin(badge.mid(3))})
+          .ok();
+    };
+    QVERIFY(addPacker(QStringLiteral("PB-1077"), QStringLiteral("packer")));
+    QVERIFY(addPacker(QStringLiteral("PB-9077"), QStringLiteral("lead")));
+    auto controller = makeController();
+    QSignalSpy signInRefused(controller.get(), &StationController::signInRefused);
+    for (int i = 0; i < 5; ++i)
+      controller->signIn(QStringLiteral("PB-1077"), QStringLiteral("0000"));
+    QCOMPARE(signInRefused.size(), 5);
+    QCOMPARE(signInRefused.at(3).at(1).toString(), QStringLiteral("Badge or PIN not accepted"));
+    QCOMPARE(signInRefused.at(4).at(0).toString(), QStringLiteral("Not signed in"));
+    QVERIFY2(signInRefused.at(4).at(1).toString().startsWith(QStringLiteral("Too many wrong PINs")),
+             qPrintable(signInRefused.at(4).at(1).toString()));
+    controller->signIn(QStringLiteral("PB-1077"), QStringLiteral("1077")); // the right PIN waits too
+    QVERIFY(!controller->packer());
+    QVERIFY(signInRefused.last().at(1).toString().startsWith(QStringLiteral("Too many wrong PINs")));
+
+    const qint64 fo = queuedOrder(1);
+    QVERIFY(m_there->take(fo, packer(QStringLiteral("PB-1002"))).ok());
+    QSignalSpy approvalRefused(controller.get(), &StationController::leadApprovalRefused);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->refreshQueue();
+    controller->takeOrder(fo);
+    QVERIFY(controller->awaitsLeadApproval());
+    for (int i = 0; i < 5; ++i)
+      controller->approveAsLead(QStringLiteral("PB-9077"), QStringLiteral("0000"));
+    QCOMPARE(approvalRefused.size(), 5);
+    QCOMPARE(approvalRefused.at(3).first().toString(),
+             QStringLiteral("Not approved: that is not an active lead's badge and PIN"));
+    QVERIFY2(approvalRefused.at(4).first().toString().contains(QStringLiteral("Too many wrong PINs")),
+             qPrintable(approvalRefused.at(4).first().toString()));
+    controller->approveAsLead(QStringLiteral("PB-9077"), QStringLiteral("9077"));
+    QVERIFY(approvalRefused.last().first().toString().contains(QStringLiteral("Too many wrong PINs")));
+    QVERIFY(!controller->session());
+    // The lock is the badge's: another lead still approves, once.
+    controller->approveAsLead(QStringLiteral("PB-9001"), QStringLiteral("9001"));
+    QVERIFY(controller->session());
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'pin.locked_out' AND subject_id IN "
+                                 "(SELECT id::text FROM packers WHERE badge_id IN ('PB-1077', 'PB-9077'))")),
+             QStringLiteral("2"));
+    controller->signOut();
+  }
+#endif
+};
+
+QTEST_GUILESS_MAIN(StationControllerTest)
+#include "stationcontroller_test.moc"

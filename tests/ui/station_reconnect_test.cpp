@@ -1,0 +1,378 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The station wired as app/station does it, on the real throwaway PostgreSQL as a station role under
+// row-level security, while the database goes away mid-shift and comes back: the window says so,
+// refuses input rather than half-write it, and afterwards restores the shop scope, the LISTEN and the
+// order's lease, and packs on with nothing lost or counted twice.
+#include "core/db/connection.h"
+#include "core/db/connectionsupervisor.h"
+#include "core/db/demodata.h"
+#include "core/db/migrations.h"
+#include "core/db/sql.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/queue/orderqueue.h"
+#include "core/queue/queuenotifier.h"
+#include "tests/support/keyboardinput.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/queueworld.h"
+#include "tests/support/stationlogin.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+#include "ui/packview.h"
+#include "ui/queuetablemodel.h"
+#include "ui/stationwindow.h"
+#include "ui/statusbanner.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace pb;
+using pb::test::press;
+using pb::test::scan;
+using namespace std::chrono_literals;
+
+class StationReconnectTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  SystemClock m_clock;
+  db::ConnectionSettings m_settings;
+  QString m_stationRole;
+  QSqlDatabase m_admin;
+  QSqlDatabase m_server; // on the cluster's maintenance database: a database cannot close its own doors
+  QSqlDatabase m_main;
+  qint64 m_shopId = 0;
+  qint64 m_locationId = 0;
+  qint64 m_stationId = 0;
+  std::unique_ptr<queue::OrderQueue> m_queue;
+  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
+  std::unique_ptr<queue::QueueNotifier> m_notifier;
+  std::unique_ptr<db::ConnectionSupervisor> m_supervisor;
+  std::unique_ptr<ui::StationWindow> m_window;
+
+  qint64 adminCount(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_admin, sql, values); }
+
+  QString packState(qint64 fo)
+  {
+    auto q = db::exec(m_admin, QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo});
+    return q && q.value().next() ? q.value().value(0).toString() : QString();
+  }
+
+  qint64 savedItemScans(qint64 fo)
+  {
+    return adminCount(QStringLiteral("SELECT COALESCE(sum(quantity), 0) FROM scan_events "
+                                     "WHERE fulfillment_order_id = ? AND outcome IN ('ok', 'manual')"),
+                      {fo});
+  }
+
+  qint64 outboxRows(qint64 fo)
+  {
+    return adminCount(
+        QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"),
+        {QString::number(fo)});
+  }
+
+  // The server goes away for this station: its backends die and new connections are refused.
+  void cutOff(bool killBackends = true)
+  {
+    VERIFY_OK(
+        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS false").arg(m_settings.name)));
+    if (!killBackends)
+      return;
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?"),
+                       {m_stationRole}));
+    QTRY_COMPARE(adminCount(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = ?"), {m_stationRole}),
+                 0);
+  }
+
+  void bringBack()
+  {
+    VERIFY_OK(
+        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS true").arg(m_settings.name)));
+  }
+
+  void saveScreenshot(const QString &name)
+  {
+    const QString dir = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR", m_dir.path());
+    const QString path = QDir(dir).filePath(name);
+    QVERIFY2(m_window->grab().save(path), qPrintable(path));
+    qInfo().noquote() << "screenshot:" << path;
+  }
+
+  // Makes one queued order at RNO with at least `items` items the next one F8 takes; returns it.
+  qint64 nextOrderWithItems(int items)
+  {
+    const qint64 fo = adminCount(
+        QStringLiteral("SELECT fo.id FROM fulfillment_orders fo JOIN fulfillment_order_lines l "
+                       "ON l.fulfillment_order_id = fo.id WHERE fo.location_id = ? AND fo.pack_state = 'queued' "
+                       "GROUP BY fo.id HAVING sum(l.quantity) >= ? ORDER BY fo.id LIMIT 1"),
+        {m_locationId, items});
+    if (fo <= 0)
+      return 0;
+    if (!db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET priority = 100 WHERE id = ?"), {fo}))
+      return 0;
+    return fo;
+  }
+
+  // F8, then checks the window opened the order we expected.
+  bool takeWithF8(qint64 fo)
+  {
+    press(Qt::Key_F8);
+    const packing::PackSession *session = m_window->packView()->session();
+    return session && session->header().fulfillmentOrderId == fo;
+  }
+
+  // Scans `count` not-yet-verified items of the open order.
+  void scanItems(int count)
+  {
+    for (int n = 0; n < count; ++n) {
+      const packing::PackSession *session = m_window->packView()->session();
+      QVERIFY(session);
+      QString code;
+      for (const packing::PackLine &line : session->lines())
+        if (code.isEmpty() && line.verified < line.expected)
+          code = test::barcodeFor(m_admin, line.sku);
+      QVERIFY2(!code.isEmpty(), "nothing left to scan");
+      scan(code);
+    }
+  }
+
+  int verified() const
+  {
+    const packing::PackSession *session = m_window->packView()->session();
+    return session ? session->verifiedTotal() : -1;
+  }
+
+  qint64 openClaimOf(qint64 fo)
+  {
+    return adminCount(QStringLiteral("SELECT COALESCE(max(id), 0) FROM claims WHERE fulfillment_order_id = ? "
+                                     "AND station_id = ? AND released_at IS NULL"),
+                      {fo, m_stationId});
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    auto scratch = test::createScratchDatabase(QStringLiteral("stationrc"));
+    VERIFY_OK(scratch);
+    m_settings = *scratch;
+    auto admin = db::openDatabase(m_settings, QStringLiteral("rc-admin"));
+    VERIFY_OK(admin);
+    m_admin = *admin;
+    auto serverSettings = test::fixtureServer();
+    VERIFY_OK(serverSettings);
+    auto server = db::openDatabase(*serverSettings, QStringLiteral("rc-server"));
+    VERIFY_OK(server);
+    m_server = *server;
+    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
+    VERIFY_OK(db::seedDemoData(m_admin, m_clock));
+
+    // The station logs in as a member of packbench_station, so row-level security applies as in production.
+    // Mapped to the demo shop and all its locations, as `packbench-hub station-login create` does (migration 0011).
+    auto login = test::createDemoShopStationLogin(m_admin, QStringLiteral("pbt_rc_"));
+    VERIFY_OK(login);
+    m_stationRole = *login;
+    db::ConnectionSettings station = m_settings;
+    station.user = m_stationRole;
+    auto main = db::openDatabase(station, QStringLiteral("rc-main"));
+    VERIFY_OK(main);
+    m_main = *main;
+    auto listen = db::openDatabase(station, QStringLiteral("rc-notify"));
+    VERIFY_OK(listen);
+
+    m_shopId = adminCount(QStringLiteral("SELECT id FROM shops"));
+    m_locationId =
+        adminCount(QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = 'RNO'"), {m_shopId});
+    QVERIFY(m_shopId > 0 && m_locationId > 0);
+    VERIFY_OK(queue::setSessionShop(m_main, m_shopId));
+    auto stationId = queue::registerStation(m_main, QStringLiteral("bench-rc"), m_locationId);
+    VERIFY_OK(stationId);
+    m_stationId = *stationId;
+    m_queue = std::make_unique<queue::OrderQueue>(m_main, m_clock, 120s);
+    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_main, *m_queue, m_stationId);
+
+    m_notifier = std::make_unique<queue::QueueNotifier>(*listen);
+    VERIFY_OK(m_notifier->start());
+    m_supervisor =
+        std::make_unique<db::ConnectionSupervisor>(m_clock, db::ConnectionSupervisor::Options{200ms, {50ms, 400ms}});
+    const qint64 shop = m_shopId;
+    m_supervisor->watch(QStringLiteral("rc-main"),
+                        [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
+    queue::QueueNotifier *notifier = m_notifier.get();
+    m_supervisor->watch(QStringLiteral("rc-notify"), [notifier](const QSqlDatabase &) { return notifier->start(); });
+
+    ui::StationOptions options;
+    options.workflow = m_workflow.get();
+    options.stationId = m_stationId;
+    options.sounds = false;
+    options.supervisor = m_supervisor.get();
+    m_window = std::make_unique<ui::StationWindow>(
+        m_main, m_clock,
+        ui::StationIdentity{QStringLiteral("bench-rc"), QStringLiteral("RNO"), QStringLiteral("Central database")},
+        options);
+    connect(m_notifier.get(), &queue::QueueNotifier::workAvailable, m_window.get(), &ui::StationWindow::refreshQueue);
+    m_supervisor->start();
+    m_window->show();
+    m_window->activateWindow(); // Xvfb has no window manager to do it
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(m_window->isDatabaseAvailable());
+    QVERIFY(!m_window->databaseBanner()->isVisible());
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QTRY_VERIFY(m_window->packer().has_value());
+    QVERIFY2(m_window->queueModel()->rowCount() > 0, "row-level security hides the shop's queue");
+  }
+
+  void cleanupTestCase()
+  {
+    bringBack();
+    m_window.reset();
+    m_supervisor.reset();
+    m_notifier.reset();
+    m_workflow.reset();
+    m_queue.reset();
+    m_main = QSqlDatabase();
+    for (const QString &name : {QStringLiteral("rc-main"), QStringLiteral("rc-notify")}) {
+      QSqlDatabase::database(name, false).close();
+      QSqlDatabase::removeDatabase(name);
+    }
+    (void)db::execStatic(m_admin, QStringLiteral("DROP OWNED BY %1").arg(m_stationRole));
+    (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_stationRole));
+  }
+
+  void outageMidOrder_showsReconnecting_thenPackContinues()
+  {
+    const qint64 fo = nextOrderWithItems(2);
+    QVERIFY(fo > 0);
+    QVERIFY(takeWithF8(fo));
+    const qint64 claim = openClaimOf(fo);
+    QVERIFY(claim > 0);
+    const int expected = m_window->packView()->session()->expectedTotal();
+    scanItems(1);
+    QCOMPARE(verified(), 1);
+
+    cutOff();
+    scanItems(1); // the connection is dead: not saved, not counted, and the station notices
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    QCOMPARE(verified(), 1);
+    QVERIFY(m_window->databaseBanner()->isVisible());
+    QCOMPARE(m_window->databaseBanner()->tone(), ui::StatusBanner::Tone::Error);
+    // Whether the probe or the failed scan noticed first, the banner says what is going on.
+    QVERIFY2(
+        m_window->databaseBanner()->headline().contains(QStringLiteral("database unavailable"), Qt::CaseInsensitive),
+        qPrintable(m_window->databaseBanner()->headline()));
+    QVERIFY(m_window->databaseBanner()->headline().contains(QStringLiteral("reconnecting")));
+    QVERIFY(m_window->databaseBanner()->text().contains(QStringLiteral("1 of %1 items are saved").arg(expected)));
+    QTRY_VERIFY(m_supervisor->failedRounds() >= 2); // it keeps trying while the server refuses
+    saveScreenshot(QStringLiteral("station-database-unavailable.png"));
+
+    scanItems(1); // while it is away every scan is refused outright
+    QVERIFY(m_window->databaseBanner()->headline().contains(QStringLiteral("NOT COUNTED")));
+    QCOMPARE(verified(), 1);
+    press(Qt::Key_F9); // nor can the order be completed
+    QCOMPARE(savedItemScans(fo), 1);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    QVERIFY(!m_window->databaseBanner()->isVisible());
+    QVERIFY(m_window->packView()->isEnabled());
+    QCOMPARE(verified(), 1);          // reloaded from scan_events: the saved scan kept, nothing counted twice
+    QCOMPARE(openClaimOf(fo), claim); // the same lease, renewed
+    QCOMPARE(test::scalar(m_main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), m_shopId);
+    QVERIFY2(m_window->queueModel()->rowCount() > 0, "shop scope not restored: the queue is empty");
+
+    // The LISTEN is back: new work reaches the station by notification again.
+    QSignalSpy woken(m_notifier.get(), &queue::QueueNotifier::workAvailable);
+    VERIFY_OK(test::addQueuedOrder(m_admin, m_shopId, m_locationId, 0, QDateTime()));
+    QVERIFY(woken.wait(5'000));
+    QCOMPARE(woken.first().first().toLongLong(), m_locationId);
+
+    QSignalSpy finished(m_window.get(), &ui::StationWindow::orderFinished);
+    scanItems(expected - 1);
+    QCOMPARE(verified(), expected);
+    press(Qt::Key_F9);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(outboxRows(fo), 1);
+    QCOMPARE(savedItemScans(fo), expected);
+  }
+
+  void outageDuringComplete_recordsThePackOnceBack()
+  {
+    const qint64 fo = nextOrderWithItems(1);
+    QVERIFY(fo > 0);
+    QVERIFY(takeWithF8(fo));
+    const int expected = m_window->packView()->session()->expectedTotal();
+    scanItems(expected);
+    // The connection dies inside the finish transaction, between marking packed and the outbox row.
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE FUNCTION pbt_cut_connection() RETURNS trigger "
+                                                     "LANGUAGE plpgsql AS $$ BEGIN "
+                                                     "PERFORM pg_terminate_backend(pg_backend_pid()); "
+                                                     "RETURN NEW; END $$")));
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE TRIGGER pbt_cut BEFORE INSERT ON outbox FOR EACH ROW "
+                                                     "EXECUTE FUNCTION pbt_cut_connection()")));
+    cutOff(false);
+
+    QSignalSpy finished(m_window.get(), &ui::StationWindow::orderFinished);
+    press(Qt::Key_F9);
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("NOT recorded yet")));
+    QVERIFY(m_window->databaseBanner()->text().contains(QStringLiteral("recorded as packed when")));
+    QCOMPARE(packState(fo), QStringLiteral("claimed")); // nothing half-written
+    QCOMPARE(outboxRows(fo), 0);
+
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP TRIGGER pbt_cut ON outbox")));
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP FUNCTION pbt_cut_connection()")));
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(outboxRows(fo), 1);
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("recorded")));
+  }
+
+  void leaseExpiredDuringOutage_isClaimedAgain_fromZero()
+  {
+    const qint64 fo = nextOrderWithItems(2);
+    QVERIFY(fo > 0);
+    QVERIFY(takeWithF8(fo));
+    const qint64 claim = openClaimOf(fo);
+    const int expected = m_window->packView()->session()->expectedTotal();
+    scanItems(1);
+    cutOff();
+    QTRY_VERIFY(!m_window->isDatabaseAvailable()); // the supervisor's probe finds it by itself
+
+    // The outage outlasts the lease: the hub's reaper gives the order back to the queue.
+    VERIFY_OK(db::exec(
+        m_admin, QStringLiteral("UPDATE claims SET expires_at = now() - interval '1 minute' WHERE id = ?"), {claim}));
+    queue::OrderQueue reaper(m_admin, m_clock);
+    auto reaped = reaper.reapExpired();
+    VERIFY_OK(reaped);
+    QCOMPARE(*reaped, 1);
+    QCOMPARE(packState(fo), QStringLiteral("queued"));
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    QTRY_VERIFY(openClaimOf(fo) > claim); // claimed again, under a new lease: a new attempt
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    QCOMPARE(verified(), 0); // the box is emptied and scanned again, and the packer is told so
+    QVERIFY(m_window->packView()->banner()->text().contains(QStringLiteral("scan everything again")));
+    scanItems(expected);
+    press(Qt::Key_F9);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(savedItemScans(fo), expected + 1); // the first attempt's scan stays in the trail
+    QCOMPARE(outboxRows(fo), 1);
+  }
+};
+
+QTEST_MAIN(StationReconnectTest)
+#include "station_reconnect_test.moc"

@@ -1,0 +1,280 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/printing/journaledprinter.h"
+
+#include "core/documents/sliprepository.h"
+#include "core/documents/zpl.h"
+#include "ui/printing/systemprinter.h"
+
+#include <QFutureWatcher>
+#include <QLoggingCategory>
+#include <QPrinterInfo>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace pb::printing {
+
+namespace {
+Q_LOGGING_CATEGORY(lcPrinter, "packbench.ui.printing.journaledprinter")
+
+using documents::PrintFormat;
+using documents::PrintJob;
+using documents::PrintKind;
+using documents::PrintStatus;
+
+QString slipReference(qint64 fulfillmentOrderId, bool custom)
+{
+  return u"slip:fulfillment_order=%1;template=%2"_s.arg(fulfillmentOrderId).arg(custom ? u"custom"_s : u"builtin"_s);
+}
+} // namespace
+
+JournaledPrinter::JournaledPrinter(QSqlDatabase db, Policy policy, QObject *parent)
+    : PrintService(parent)
+    , m_db(db)
+    , m_journal(db)
+    , m_policy(policy)
+    , m_renderer(SlipPaper::Letter)
+{
+  m_systemPrinterThread.setMaxThreadCount(1);
+}
+
+JournaledPrinter::~JournaledPrinter() = default;
+
+void JournaledPrinter::setSlipLayout(SlipPaper paper, const QString &customTemplate, const QString &templateFolder)
+{
+  m_renderer = SlipRenderer(paper, customTemplate);
+  m_renderer.setTemplateFolder(templateFolder);
+  m_customTemplate = !customTemplate.trimmed().isEmpty();
+}
+
+Result<qint64> JournaledPrinter::printSlip(qint64 fulfillmentOrderId, const QString &printer)
+{
+  PrintJob job;
+  job.fulfillmentOrderId = fulfillmentOrderId;
+  job.kind = PrintKind::Slip;
+  job.printer = printer.isEmpty() ? QPrinterInfo::defaultPrinterName() : printer;
+  job.format = PrintFormat::Pdf;
+  job.reference = slipReference(fulfillmentOrderId, m_customTemplate);
+  return submit(job);
+}
+
+Result<qint64> JournaledPrinter::printShippingLabel(qint64 fulfillmentOrderId, const QString &printer)
+{
+  auto slip = documents::SlipRepository(m_db).load(fulfillmentOrderId);
+  if (!slip)
+    return slip.error();
+  return printLabel(fulfillmentOrderId, printer, documents::houseLabelZpl(slip.value()), PrintFormat::Zpl,
+                    u"house-label:fulfillment_order=%1"_s.arg(fulfillmentOrderId));
+}
+
+Result<qint64> JournaledPrinter::printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
+                                            PrintFormat format, const QString &reference)
+{
+  PrintJob job;
+  job.fulfillmentOrderId = fulfillmentOrderId;
+  job.kind = PrintKind::Label;
+  job.printer = printer;
+  job.format = format;
+  job.payload = data;
+  job.reference = reference;
+  return submit(job);
+}
+
+Result<qint64> JournaledPrinter::reprint(qint64 jobId, const QString &printer)
+{
+  auto old = m_journal.get(jobId);
+  if (!old)
+    return old.error();
+  PrintJob copy = old.value();
+  if (!printer.isEmpty())
+    copy.printer = printer;
+  return submit(copy); // a slip is rendered again from the database; a label's bytes are the journaled ones
+}
+
+Result<qint64> JournaledPrinter::move(qint64 jobId, const QString &printer)
+{
+  auto job = m_journal.get(jobId);
+  if (!job)
+    return job.error();
+  if (Status refused = refuseIfBusyOrClosed(jobId, job.value()); !refused)
+    return refused.error();
+  auto moved = m_journal.moveTo(jobId, printer);
+  if (!moved)
+    return moved.error();
+  m_waiting.remove(jobId); // its scheduled retry finds it gone
+  m_sending.insert(moved.value());
+  QMetaObject::invokeMethod(
+      this, [this, id = moved.value()] { startAttempt(id, true); }, Qt::QueuedConnection);
+  return moved.value();
+}
+
+QStringList JournaledPrinter::systemPrinters() const
+{
+  return QPrinterInfo::availablePrinterNames();
+}
+
+Status JournaledPrinter::retry(qint64 jobId)
+{
+  auto job = m_journal.get(jobId);
+  if (!job)
+    return job.error();
+  if (Status refused = refuseIfBusyOrClosed(jobId, job.value()); !refused)
+    return refused;
+  if (auto retrying = m_journal.markRetrying(jobId); !retrying)
+    return retrying;
+  m_waiting.remove(jobId);
+  m_sending.insert(jobId);
+  QMetaObject::invokeMethod(
+      this, [this, jobId] { startAttempt(jobId, false); }, Qt::QueuedConnection);
+  return {};
+}
+
+Status JournaledPrinter::refuseIfBusyOrClosed(qint64 jobId, const PrintJob &job) const
+{
+  if (job.status == PrintStatus::Moved || job.status == PrintStatus::Done)
+    return makeError(ErrorKind::Conflict,
+                     tr("Print job %1 is already closed (%2)").arg(jobId).arg(statusName(job.status)));
+  if (m_sending.contains(jobId))
+    return makeError(ErrorKind::Conflict, tr("Print job %1 is being sent right now").arg(jobId));
+  return {};
+}
+
+Result<qint64> JournaledPrinter::submit(const PrintJob &job)
+{
+  PrintJob fresh = job;
+  fresh.id = 0;
+  fresh.status = PrintStatus::Queued;
+  fresh.attempts = 0;
+  fresh.lastError.clear();
+  fresh.movedToJobId = 0;
+  if (fresh.kind == PrintKind::Slip)
+    fresh.payload.clear(); // rendered from the order when it is sent
+  auto id = m_journal.create(fresh);
+  if (!id)
+    return id.error();
+  m_sending.insert(id.value());
+  // Queued: the caller has the id before any outcome can arrive.
+  QMetaObject::invokeMethod(
+      this, [this, jobId = id.value()] { startAttempt(jobId, true); }, Qt::QueuedConnection);
+  return id.value();
+}
+
+void JournaledPrinter::startAttempt(qint64 jobId, bool autoRetry)
+{
+  auto job = m_journal.get(jobId);
+  if (!job) {
+    m_sending.remove(jobId);
+    qCWarning(lcPrinter).noquote() << "print job" << jobId << "not read back:" << job.error().message;
+    Q_EMIT jobFailed(jobId, job.error().message, false);
+    return;
+  }
+  if (job.value().status == PrintStatus::Moved || job.value().status == PrintStatus::Done) {
+    m_sending.remove(jobId); // moved (or printed) while its retry waited
+    return;
+  }
+  if (job.value().format == PrintFormat::Zpl)
+    sendRaw(job.value(), autoRetry);
+  else
+    sendToSystemPrinter(job.value());
+}
+
+void JournaledPrinter::sendRaw(const PrintJob &job, bool autoRetry)
+{
+  auto target = LabelTarget::parse(job.printer);
+  if (!target) {
+    finishAttempt(job.id, false, target.error().message, false, autoRetry);
+    return;
+  }
+  auto *sender = new LabelSender(this);
+  connect(sender, &LabelSender::finished, this,
+          [this, sender, jobId = job.id, autoRetry](bool ok, const QString &error) {
+            sender->deleteLater();
+            finishAttempt(jobId, ok, error, true, autoRetry);
+          });
+  sender->start(target.value(), job.payload, m_policy.timeouts);
+}
+
+void JournaledPrinter::sendToSystemPrinter(const PrintJob &job)
+{
+  // What the worker needs is copied here; the database stays on this thread.
+  std::function<PrinterDelivery()> work;
+  if (job.kind == PrintKind::Slip) {
+    auto slip = documents::SlipRepository(m_db).load(job.fulfillmentOrderId);
+    if (!slip) {
+      finishAttempt(job.id, false, slip.error().message, false, false);
+      return;
+    }
+    work = [renderer = m_renderer, slip = slip.value(), printer = job.printer] {
+      return SystemPrinter::printSlip(renderer, slip, printer);
+    };
+  } else {
+    work = [data = job.payload, format = job.format, printer = job.printer] {
+      return SystemPrinter::printLabelImage(data, format, printer);
+    };
+  }
+  auto *watcher = new QFutureWatcher<PrinterDelivery>(this);
+  connect(watcher, &QFutureWatcher<PrinterDelivery>::finished, this, [this, watcher, jobId = job.id] {
+    watcher->deleteLater();
+    finishSystemAttempt(jobId, watcher->result());
+  });
+  watcher->setFuture(QtConcurrent::run(&m_systemPrinterThread, std::move(work)));
+}
+
+void JournaledPrinter::finishSystemAttempt(qint64 jobId, const PrinterDelivery &delivery)
+{
+  if (!delivery.notice.isEmpty())
+    qCWarning(lcPrinter).noquote() << "print job" << jobId << delivery.notice;
+  if (!delivery.printed || !delivery.incomplete) {
+    // CUPS queues a job for a printer that is off by itself; a missing or stopped queue does not come back alone.
+    finishAttempt(jobId, delivery.printed, delivery.error, false, false);
+    return;
+  }
+  m_sending.remove(jobId);
+  // Printed with the gaps marked; the journal keeps it failed so it is reprinted once a font has them.
+  qCWarning(lcPrinter, "print job %lld printed with characters no installed font has", static_cast<long long>(jobId));
+  if (auto sent = m_journal.markSent(jobId); !sent)
+    qCWarning(lcPrinter).noquote() << "print job" << jobId << "not journaled as sent:" << sent.error().message;
+  if (auto incomplete = m_journal.markIncomplete(jobId, delivery.error); !incomplete)
+    qCWarning(lcPrinter).noquote() << "print job" << jobId << "not journaled:" << incomplete.error().message;
+  Q_EMIT jobIncomplete(jobId, delivery.error);
+}
+
+void JournaledPrinter::finishAttempt(qint64 jobId, bool printed, const QString &error, bool retryable, bool autoRetry)
+{
+  m_sending.remove(jobId);
+  if (printed) {
+    // Accepted by CUPS or by the printer's socket: what happens on paper is the printer's, so the job is done.
+    Status journaled = m_journal.markSent(jobId);
+    if (journaled)
+      journaled = m_journal.markDone(jobId);
+    if (!journaled)
+      qCWarning(lcPrinter).noquote() << "print job" << jobId
+                                     << "printed but not journaled:" << journaled.error().message;
+    qCInfo(lcPrinter, "print job %lld printed", static_cast<long long>(jobId));
+    Q_EMIT jobPrinted(jobId);
+    return;
+  }
+  if (auto marked = m_journal.markFailed(jobId, error); !marked)
+    qCWarning(lcPrinter).noquote() << "print job" << jobId << "failure not journaled:" << marked.error().message;
+  auto job = m_journal.get(jobId);
+  const int attempts = job ? job.value().attempts : m_policy.maxAttempts;
+  const bool willRetry = retryable && autoRetry && attempts < m_policy.maxAttempts;
+  // The error names a printer, never the order's content: fit for the log.
+  qCWarning(lcPrinter).noquote() << "print job" << jobId << "failed (attempt" << attempts << "):" << error;
+  if (willRetry) {
+    if (auto retrying = m_journal.markRetrying(jobId); !retrying)
+      qCWarning(lcPrinter).noquote() << "print job" << jobId << "retry not journaled:" << retrying.error().message;
+    m_waiting.insert(jobId);
+    QTimer::singleShot(m_policy.retryDelayMs, this, [this, jobId] {
+      if (!m_waiting.remove(jobId))
+        return; // retried or moved by hand meanwhile
+      m_sending.insert(jobId);
+      startAttempt(jobId, true);
+    });
+  }
+  Q_EMIT jobFailed(jobId, error, willRetry);
+}
+
+} // namespace pb::printing

@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/documents/printjournal.h"
+#include "core/documents/printservice.h"
+#include "ui/printing/labelsender.h"
+#include "ui/printing/sliprenderer.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+#include <QThreadPool>
+
+namespace pb::printing {
+
+struct PrinterDelivery;
+
+// The one way a slip or label reaches paper: packing slips (rendered, QPrinter/CUPS), ZPL labels (raw to
+// tcp://host:9100 or a CUPS raw queue) and PDF/PNG labels (QPrinter on a 4x6 in page). Every job is written to
+// the print journal before it is sent and its outcome after; nothing here waits for a printer on the caller's
+// thread (sockets and lp run on the event loop, QPrinter work on a worker thread), so each call returns the
+// job's id at once and the outcome follows as jobPrinted / jobFailed / jobIncomplete. A raw label that fails is
+// sent again after a delay, up to maxAttempts; any job can be retried, reprinted or moved by hand.
+class JournaledPrinter final : public documents::PrintService {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(JournaledPrinter)
+
+public:
+  struct Policy {
+    int maxAttempts = 3; // automatic sends of a raw label (a printer that was off may be back)
+    int retryDelayMs = 5000;
+    SendTimeouts timeouts;
+  };
+
+  JournaledPrinter(QSqlDatabase db, Policy policy, QObject *parent = nullptr);
+  ~JournaledPrinter() override;
+
+  // How slips are laid out: paper, the merchant's template (empty: built-in) and its image folder.
+  void setSlipLayout(SlipPaper paper, const QString &customTemplate = {}, const QString &templateFolder = {});
+
+  // The slip of a fulfillment order, rendered from the database when it is sent; empty printer: system default.
+  Result<qint64> printSlip(qint64 fulfillmentOrderId, const QString &printer) override;
+  // The built-in 4x6 house label (ship-to, order name, Code 128), as ZPL to a label printer.
+  Result<qint64> printShippingLabel(qint64 fulfillmentOrderId, const QString &printer) override;
+  // A label as it came (a carrier's ZPL, PDF or PNG): ZPL raw to a label printer, PDF/PNG through QPrinter.
+  Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
+                            documents::PrintFormat format, const QString &reference) override;
+  Result<qint64> reprint(qint64 jobId, const QString &printer = {}) override;
+  Result<qint64> move(qint64 jobId, const QString &printer) override;
+  QStringList systemPrinters() const override;
+  // Sends an open job again now, on its own printer (after the printer was fixed); same job id.
+  Status retry(qint64 jobId);
+  // Jobs sent or waiting for a retry right now.
+  int jobsInFlight() const { return static_cast<int>(m_sending.size() + m_waiting.size()); }
+
+private:
+  Result<qint64> submit(const documents::PrintJob &job);
+  void startAttempt(qint64 jobId, bool autoRetry);
+  void sendRaw(const documents::PrintJob &job, bool autoRetry);
+  void sendToSystemPrinter(const documents::PrintJob &job);
+  void finishAttempt(qint64 jobId, bool printed, const QString &error, bool retryable, bool autoRetry);
+  void finishSystemAttempt(qint64 jobId, const PrinterDelivery &delivery);
+  Status refuseIfBusyOrClosed(qint64 jobId, const documents::PrintJob &job) const;
+
+  QSqlDatabase m_db;
+  documents::PrintJournal m_journal;
+  Policy m_policy;
+  SlipRenderer m_renderer;
+  bool m_customTemplate = false;
+  QSet<qint64> m_sending; // an attempt is under way
+  QSet<qint64> m_waiting; // its automatic retry is scheduled
+  // QPrinter work, one job at a time in journal order; destroyed first, it waits for a job being printed.
+  QThreadPool m_systemPrinterThread;
+};
+
+} // namespace pb::printing

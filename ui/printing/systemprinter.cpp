@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/printing/systemprinter.h"
+
+#include "ui/printing/glyphcoverage.h"
+
+#include <QBuffer>
+#include <QPainter>
+#include <QPdfDocument>
+#include <QPrinter>
+#include <QPrinterInfo>
+
+namespace pb::printing {
+
+namespace {
+
+PrinterDelivery failed(const QString &error)
+{
+  PrinterDelivery out;
+  out.error = error;
+  return out;
+}
+
+// The printer's state as CUPS reports it; an empty error when it can take a job.
+QString unusable(const QPrinterInfo &info, const QString &printerName)
+{
+  if (printerName.isEmpty() || info.isNull())
+    return SystemPrinter::tr("Printer '%1' was not found").arg(printerName);
+  if (info.state() == QPrinter::Error || info.state() == QPrinter::Aborted)
+    return SystemPrinter::tr("Printer '%1' is stopped or offline").arg(printerName);
+  return {};
+}
+
+} // namespace
+
+PrinterDelivery SystemPrinter::printSlip(const SlipRenderer &renderer, const documents::SlipData &slip,
+                                         const QString &printerName)
+{
+  const QPrinterInfo info = QPrinterInfo::printerInfo(printerName);
+  if (const QString problem = unusable(info, printerName); !problem.isEmpty())
+    return failed(problem);
+  QPrinter printer(info, QPrinter::HighResolution);
+  if (!printer.isValid())
+    return failed(tr("Printer '%1' cannot be used").arg(printerName));
+  printer.setDocName(tr("Packing slip %1").arg(slip.orderName));
+  printer.setFullPage(false);
+  auto rendered = renderer.render(slip, &printer);
+  if (!rendered)
+    return failed(rendered.error().message);
+  if (printer.printerState() == QPrinter::Error || printer.printerState() == QPrinter::Aborted)
+    return failed(tr("Printer '%1' refused the job").arg(printerName));
+  PrinterDelivery out;
+  out.printed = true;
+  if (rendered.value().usedFallback)
+    out.notice = QStringLiteral("used the built-in template: %1").arg(rendered.value().templateError);
+  if (const QList<char32_t> &missing = rendered.value().missingCharacters; !missing.isEmpty()) {
+    out.incomplete = true;
+    out.error = tr("The slip printed without %n character(s) that no installed font has (%1): "
+                   "they are marked ? on it. Install a font that has them, then reprint.",
+                   nullptr, static_cast<int>(missing.size()))
+                    .arg(codePointList(missing));
+  }
+  return out;
+}
+
+Result<QList<QImage>> SystemPrinter::rasterizeLabel(const QByteArray &data, documents::PrintFormat format, int dpi)
+{
+  if (format == documents::PrintFormat::Png) {
+    const QImage image = QImage::fromData(data);
+    if (image.isNull())
+      return makeError(ErrorKind::InvalidInput, tr("The label is not a readable image"));
+    return QList<QImage>{image};
+  }
+  if (format != documents::PrintFormat::Pdf)
+    return makeError(ErrorKind::InvalidInput, tr("ZPL labels go to a label printer raw, not through QPrinter"));
+  QByteArray copy = data;
+  QBuffer buffer(&copy);
+  buffer.open(QIODevice::ReadOnly);
+  QPdfDocument pdf;
+  pdf.load(&buffer);
+  if (pdf.status() != QPdfDocument::Status::Ready || pdf.pageCount() < 1)
+    return makeError(ErrorKind::InvalidInput, tr("The label is not a readable PDF"));
+  QList<QImage> pages;
+  for (int p = 0; p < pdf.pageCount(); ++p) {
+    const QSizeF points = pdf.pagePointSize(p);
+    const QSize pixels(qRound(points.width() / 72.0 * dpi), qRound(points.height() / 72.0 * dpi));
+    pages.append(pdf.render(p, pixels));
+  }
+  return pages;
+}
+
+PrinterDelivery SystemPrinter::printLabelImage(const QByteArray &data, documents::PrintFormat format,
+                                               const QString &printerName)
+{
+  const QPrinterInfo info = QPrinterInfo::printerInfo(printerName);
+  if (const QString problem = unusable(info, printerName); !problem.isEmpty())
+    return failed(problem);
+  QPrinter printer(info, QPrinter::HighResolution);
+  printer.setDocName(tr("Shipping label"));
+  printer.setPageSize(pageSizeFor(SlipPaper::Thermal4x6));
+  printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+  auto pages = rasterizeLabel(data, format, 300);
+  if (!pages)
+    return failed(pages.error().message);
+  QPainter painter;
+  if (!painter.begin(&printer))
+    return failed(tr("Printer '%1' refused the job").arg(printerName));
+  painter.setRenderHint(QPainter::LosslessImageRendering); // barcodes stay sharp
+  const QRectF area = printer.pageLayout().paintRectPixels(printer.resolution());
+  for (qsizetype i = 0; i < pages.value().size(); ++i) {
+    if (i > 0 && !printer.newPage())
+      return failed(tr("Printer '%1' refused a new page").arg(printerName));
+    const QImage &image = pages.value().at(i);
+    const QSizeF fitted = QSizeF(image.size()).scaled(area.size(), Qt::KeepAspectRatio);
+    painter.drawImage(QRectF(QPointF(0, 0), fitted), image);
+  }
+  painter.end();
+  if (printer.printerState() == QPrinter::Error || printer.printerState() == QPrinter::Aborted)
+    return failed(tr("Printer '%1' refused the job").arg(printerName));
+  PrinterDelivery out;
+  out.printed = true;
+  return out;
+}
+
+} // namespace pb::printing

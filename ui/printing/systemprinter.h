@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/result.h"
+#include "core/documents/printjournal.h"
+#include "core/documents/slipdata.h"
+#include "ui/printing/sliprenderer.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QList>
+
+namespace pb::printing {
+
+// How one send to a system printer (QPrinter/CUPS) went. Built on a worker thread, read on the printer's.
+struct PrinterDelivery {
+  bool printed = false;
+  QString error;           // why it did not print, or (printed) which characters are missing
+  bool incomplete = false; // printed, with characters no installed font has marked '?'
+  QString notice;          // for the log only (no customer text): e.g. why the built-in slip printed instead
+};
+
+// The system's printers (QPrinter over CUPS). Each call is safe on any thread (QPainter on a QPrinter), so the
+// journaled printer runs them on a worker and the GUI thread never waits for CUPS.
+class SystemPrinter final {
+  Q_DECLARE_TR_FUNCTIONS(pb::printing::SystemPrinter)
+
+public:
+  // Renders a slip and prints it on `printerName`.
+  static PrinterDelivery printSlip(const SlipRenderer &renderer, const documents::SlipData &slip,
+                                   const QString &printerName);
+  // Prints a PDF or PNG label on a 4x6 in page of `printerName`.
+  static PrinterDelivery printLabelImage(const QByteArray &data, documents::PrintFormat format,
+                                         const QString &printerName);
+  // The label's pages as images at `dpi` (PDF pages rasterised with QtPdf).
+  static Result<QList<QImage>> rasterizeLabel(const QByteArray &data, documents::PrintFormat format, int dpi);
+};
+
+} // namespace pb::printing
