@@ -93,28 +93,50 @@ std::optional<ServiceChoice> chooseRate(const QList<Rate> &rates, const QList<Se
   return std::nullopt;
 }
 
-QString shopifyTrackingCompany(const QString &carrierCode, const QString &carrierName)
+namespace {
+// A ShipEngine carrier_code, Shopify's own spelling of the tracking company, and the courier dataset's courier_code
+// (../shared/reference/tracking-numbers), so that a bought label's package reads like a scanned one.
+struct CarrierNames {
+  QString carrierCode;
+  QString company;
+  QString courier;
+};
+const QList<CarrierNames> &carrierNames()
 {
-  // Shopify's own spellings of its supported tracking companies.
-  static const QList<std::pair<QString, QString>> kNames{
-      {QStringLiteral("ups"), QStringLiteral("UPS")},
-      {QStringLiteral("stamps_com"), QStringLiteral("USPS")},
-      {QStringLiteral("usps"), QStringLiteral("USPS")},
-      {QStringLiteral("endicia"), QStringLiteral("USPS")},
-      {QStringLiteral("fedex"), QStringLiteral("FedEx")},
-      {QStringLiteral("dhl_express"), QStringLiteral("DHL Express")},
-      {QStringLiteral("dhl_ecommerce"), QStringLiteral("DHL eCommerce")},
-      {QStringLiteral("canada_post"), QStringLiteral("Canada Post")},
-      {QStringLiteral("purolator_canada"), QStringLiteral("Purolator")},
-      {QStringLiteral("ontrac"), QStringLiteral("OnTrac")},
-      {QStringLiteral("royal_mail"), QStringLiteral("Royal Mail")},
-      {QStringLiteral("australia_post"), QStringLiteral("Australia Post")},
+  static const QList<CarrierNames> kNames{
+      {QStringLiteral("ups"), QStringLiteral("UPS"), QStringLiteral("ups")},
+      {QStringLiteral("stamps_com"), QStringLiteral("USPS"), QStringLiteral("usps")},
+      {QStringLiteral("usps"), QStringLiteral("USPS"), QStringLiteral("usps")},
+      {QStringLiteral("endicia"), QStringLiteral("USPS"), QStringLiteral("usps")},
+      {QStringLiteral("fedex"), QStringLiteral("FedEx"), QStringLiteral("fedex")},
+      {QStringLiteral("dhl_express"), QStringLiteral("DHL Express"), QStringLiteral("dhl")},
+      {QStringLiteral("dhl_ecommerce"), QStringLiteral("DHL eCommerce"), QStringLiteral("dhl")},
+      {QStringLiteral("canada_post"), QStringLiteral("Canada Post"), QStringLiteral("canada_post")},
+      {QStringLiteral("purolator_canada"), QStringLiteral("Purolator"), QStringLiteral("purolator")},
+      {QStringLiteral("ontrac"), QStringLiteral("OnTrac"), QStringLiteral("ontrac")},
+      {QStringLiteral("royal_mail"), QStringLiteral("Royal Mail"), QStringLiteral("s10")},
+      {QStringLiteral("australia_post"), QStringLiteral("Australia Post"), QStringLiteral("s10")},
   };
-  for (const auto &[code, name] : kNames) {
-    if (carrierCode == code)
-      return name;
+  return kNames;
+}
+} // namespace
+
+QString companyOfCarrier(const QString &carrierCode, const QString &carrierName)
+{
+  for (const CarrierNames &names : carrierNames()) {
+    if (carrierCode == names.carrierCode)
+      return names.company;
   }
   return carrierName.isEmpty() ? carrierCode : carrierName;
+}
+
+QString courierOfCarrier(const QString &carrierCode)
+{
+  for (const CarrierNames &names : carrierNames()) {
+    if (carrierCode == names.carrierCode)
+      return names.courier;
+  }
+  return {};
 }
 
 } // namespace pb::carriers

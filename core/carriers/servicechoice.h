@@ -40,6 +40,8 @@ std::optional<ServiceChoice> chooseRate(const QList<Rate> &rates, const QList<Se
 
 // Shopify's trackingInfo.company for a ShipEngine carrier_code ("ups" → "UPS", "stamps_com" → "USPS"); codes
 // Shopify has no name for are given as the carrier named them.
-QString shopifyTrackingCompany(const QString &carrierCode, const QString &carrierName = {});
+QString companyOfCarrier(const QString &carrierCode, const QString &carrierName = {});
+// The courier dataset's courier_code for a ShipEngine carrier_code ("stamps_com" → "usps"); empty when unknown.
+QString courierOfCarrier(const QString &carrierCode);
 
 } // namespace pb::carriers

@@ -3,6 +3,7 @@
 #include "core/hub/labelrequests.h"
 
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 
 #include <QJsonDocument>
 #include <QUrl>
@@ -185,7 +186,7 @@ Status rememberService(QSqlDatabase &db, const LabelJob &job, const QString &wor
 Result<bool> storeBought(QSqlDatabase &db, const LabelJob &job, const carriers::Label &label, const QString &workerId)
 {
   bool stored = false;
-  const QString company = carriers::shopifyTrackingCompany(label.carrierCode);
+  const QString company = carriers::companyOfCarrier(label.carrierCode);
   const QStringList numbers =
       label.trackingNumbers.isEmpty() ? QStringList{label.trackingNumber} : label.trackingNumbers;
   Status written = db::inTransaction(db, [&]() -> Status {
@@ -219,10 +220,15 @@ Result<bool> storeBought(QSqlDatabase &db, const LabelJob &job, const carriers::
       return logged;
     if (!live)
       return {}; // retired while it was bought: it is voided next, the package keeps no tracking of it
-    auto package = db::exec(db,
-                            QStringLiteral("UPDATE packages SET carrier = ?, service = ?, tracking_number = ?, "
-                                           "tracking_url = ? WHERE id = ?"),
-                            {company, label.serviceCode, label.trackingNumber, trackingUrlOf(label), job.packageId});
+    // Like a scanned label (migration 0015): courier and Shopify company, and the tracking page computed from the
+    // company's template; the carrier's own page only for a company Shopify and the dataset have none for.
+    auto package = db::exec(
+        db,
+        QStringLiteral("UPDATE packages SET carrier = ?, service = ?, tracking_courier = ?, tracking_company = ?, "
+                       "tracking_number = ?, tracking_url = coalesce((SELECT replace(t.url_template, '%s', ?) FROM "
+                       "tracking_url_templates t WHERE t.company = ?), ?) WHERE id = ?"),
+        {company, label.serviceCode, db::textOrNull(carriers::courierOfCarrier(label.carrierCode)), company,
+         label.trackingNumber, label.trackingNumber, company, trackingUrlOf(label), job.packageId});
     return package ? Status{} : Status{package.error()};
   });
   if (!written)
@@ -333,7 +339,8 @@ Status storeVoided(QSqlDatabase &db, const LabelJob &job, const QString &workerI
     if (!tracking.isEmpty()) {
       auto forgotten = db::exec(db,
                                 QStringLiteral("UPDATE packages SET tracking_number = NULL, tracking_url = NULL, "
-                                               "carrier = NULL, service = NULL WHERE id = ? AND tracking_number = ?"),
+                                               "tracking_courier = NULL, tracking_company = NULL, carrier = NULL, "
+                                               "service = NULL WHERE id = ? AND tracking_number = ?"),
                                 {packageId, tracking});
       if (!forgotten)
         return forgotten.error();

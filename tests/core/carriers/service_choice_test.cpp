@@ -82,21 +82,24 @@ private Q_SLOTS:
     QVERIFY(!chooseRate({rate(u"x"_s, u"y"_s, 1, 1)}, rules, kNow, kNow));
   }
 
-  void shopifyTrackingCompany_data()
+  void companyAndCourierOfCarrier_data()
   {
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("company");
-    QTest::newRow("ups") << u"ups"_s << u"UPS"_s;
-    QTest::newRow("stamps_com") << u"stamps_com"_s << u"USPS"_s;
-    QTest::newRow("fedex") << u"fedex"_s << u"FedEx"_s;
-    QTest::newRow("dhl_express") << u"dhl_express"_s << u"DHL Express"_s;
-    QTest::newRow("unknown") << u"acme_freight"_s << u"acme_freight"_s;
+    QTest::addColumn<QString>("courier");
+    QTest::newRow("ups") << u"ups"_s << u"UPS"_s << u"ups"_s;
+    QTest::newRow("stamps_com") << u"stamps_com"_s << u"USPS"_s << u"usps"_s;
+    QTest::newRow("fedex") << u"fedex"_s << u"FedEx"_s << u"fedex"_s;
+    QTest::newRow("dhl_express") << u"dhl_express"_s << u"DHL Express"_s << u"dhl"_s;
+    QTest::newRow("unknown") << u"acme_freight"_s << u"acme_freight"_s << QString();
   }
-  void shopifyTrackingCompany()
+  void companyAndCourierOfCarrier()
   {
     QFETCH(QString, code);
     QFETCH(QString, company);
-    QCOMPARE(pb::carriers::shopifyTrackingCompany(code), company);
+    QFETCH(QString, courier);
+    QCOMPARE(pb::carriers::companyOfCarrier(code), company);
+    QCOMPARE(pb::carriers::courierOfCarrier(code), courier);
   }
 };
 
