@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/hub/labelrequests.h"
 
+#include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 
@@ -48,13 +49,8 @@ Status audit(QSqlDatabase &db, const LabelJob &job, const QString &workerId, con
   QJsonObject all = details;
   all.insert(QStringLiteral("label_request_id"), job.requestId);
   all.insert(QStringLiteral("box_no"), job.boxNo);
-  auto written =
-      db::exec(db,
-               QStringLiteral("INSERT INTO audit_log (actor_kind, actor_id, action, subject_kind, subject_id, details) "
-                              "VALUES ('hub', ?, ?, 'fulfillment_order', ?, ?::jsonb)"),
-               {workerId, action, QString::number(job.fulfillmentOrderId),
-                QString::fromUtf8(QJsonDocument(all).toJson(QJsonDocument::Compact))});
-  return written ? Status{} : Status{written.error()};
+  return audit::write(db, {audit::Actor::hub(workerId), action,
+                           audit::Subject::fulfillmentOrder(job.fulfillmentOrderId), all, std::nullopt});
 }
 
 Result<QList<qint64>> claimDue(QSqlDatabase &db, const QString &state, const QString &workerId, int leaseSeconds,
