@@ -99,6 +99,192 @@
     </message>
 </context>
 <context>
+    <name>pb::carriers::ShipEngineCarrier</name>
+    <message>
+        <source>label not bought: </source>
+        <translation>Etikett nicht gekauft: </translation>
+    </message>
+    <message>
+        <source>rates need a carrier and a package</source>
+        <translation>Tarife brauchen einen Versanddienst und ein Paket</translation>
+    </message>
+    <message>
+        <source>tracking needs a carrier and a number</source>
+        <translation>Sendungsverfolgung braucht einen Versanddienst und eine Nummer</translation>
+    </message>
+</context>
+<context>
+    <name>pb::config::ConfigLoader</name>
+    <message>
+        <source>configuration rejected:
+  </source>
+        <translation>Konfiguration abgelehnt:
+  </translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation>%1: unbekannter Schlüssel „%2“</translation>
+    </message>
+    <message>
+        <source>%1: secret &apos;%2&apos; may only come from a private (0600) file, &apos;%2_file&apos; or the environment</source>
+        <translation>%1: das Geheimnis „%2“ darf nur aus einer privaten Datei (0600), „%2_file“ oder der Umgebung kommen</translation>
+    </message>
+    <message>
+        <source>&apos;database.ssl_cert&apos; and &apos;database.ssl_key&apos; must be set together</source>
+        <translation>„database.ssl_cert“ und „database.ssl_key“ müssen zusammen gesetzt sein</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is a hub secret; stations never hold Shopify or carrier secrets</source>
+        <translation>%1: „%2“ ist ein Hub-Geheimnis; Stationen halten nie Shopify- oder Versanddienst-Geheimnisse</translation>
+    </message>
+    <message>
+        <source>%1: cannot read secret file for &apos;%2&apos;: %3</source>
+        <translation>%1: Geheimnisdatei für „%2“ kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: secret file &apos;%2&apos; for &apos;%3&apos; must have mode 0600 or stricter</source>
+        <translation>%1: die Geheimnisdatei „%2“ für „%3“ muss Modus 0600 oder strenger haben</translation>
+    </message>
+    <message>
+        <source>%1: invalid value %2 for &apos;%3&apos;: %4</source>
+        <translation>%1: ungültiger Wert %2 für „%3“: %4</translation>
+    </message>
+    <message>
+        <source>%1: config file not found</source>
+        <translation>%1: Konfigurationsdatei nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Connection</name>
+    <message>
+        <source>Qt SQL driver %1 is not installed (Debian: %2)</source>
+        <translation>Der Qt-SQL-Treiber %1 ist nicht installiert (Debian: %2)</translation>
+    </message>
+    <message>
+        <source>cannot create directory for %1</source>
+        <translation>Verzeichnis für %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::MigrationRunner</name>
+    <message>
+        <source>database schema version %1 is newer than this program understands (%2); upgrade Packbench before using this database</source>
+        <translation>Das Datenbankschema hat Version %1, neuer als dieses Programm versteht (%2); Packbench aktualisieren, bevor diese Datenbank verwendet wird</translation>
+    </message>
+    <message>
+        <source>migration %1_%2 was changed after it was applied (checksum mismatch); migrations are forward-only: add a new one instead</source>
+        <translation>Migration %1_%2 wurde nach dem Einspielen geändert (Prüfsumme stimmt nicht); Migrationen gehen nur vorwärts: stattdessen eine neue hinzufügen</translation>
+    </message>
+    <message>
+        <source>database schema version %1 is older than this program needs (%2); run &apos;packbench-hub migrate&apos;</source>
+        <translation>Das Datenbankschema hat Version %1, älter als dieses Programm braucht (%2); „packbench-hub migrate“ ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Reconnector</name>
+    <message>
+        <source>database unavailable: %1</source>
+        <translation>Datenbank nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>database unavailable; reconnecting in %1 s</source>
+        <translation>Datenbank nicht erreichbar; neue Verbindung in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::PrintJournal</name>
+    <message>
+        <source>print job %1 not found</source>
+        <translation>Druckauftrag %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>print job %1 is already %2</source>
+        <translation>Druckauftrag %1 ist schon %2</translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::SlipTemplate</name>
+    <message>
+        <source>template of %1 characters exceeds the limit of %2</source>
+        <translation>Vorlage mit %1 Zeichen überschreitet die Grenze von %2</translation>
+    </message>
+    <message>
+        <source>cannot read the slip template %1: %2</source>
+        <translation>Lieferscheinvorlage %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the slip template %1 is larger than %2 bytes</source>
+        <translation>Die Lieferscheinvorlage %1 ist größer als %2 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::LeasedQueueWorkflow</name>
+    <message>
+        <source>This order changed while it was being packed: more items were verified than it now asks for. Nothing was recorded.</source>
+        <translation>Diese Bestellung wurde während des Packens geändert: Es wurden mehr Artikel geprüft, als sie jetzt verlangt. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not every item was verified in this pack attempt; nothing was recorded. Scan the missing items or ship partial.</source>
+        <translation>Nicht jeder Artikel wurde in diesem Packvorgang geprüft; nichts wurde gespeichert. Fehlende Artikel scannen oder als Teillieferung versenden.</translation>
+    </message>
+    <message>
+        <source>Nothing was verified in this pack attempt; nothing was recorded.</source>
+        <translation>In diesem Packvorgang wurde nichts geprüft; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>This order was opened without a claim.</source>
+        <translation>Diese Bestellung wurde ohne Reservierung geöffnet.</translation>
+    </message>
+    <message>
+        <source>No order is waiting.</source>
+        <translation>Keine Bestellung wartet.</translation>
+    </message>
+    <message>
+        <source>Only a lead can take over an order.</source>
+        <translation>Nur eine Schichtleitung kann eine Bestellung übernehmen.</translation>
+    </message>
+    <message>
+        <source>Only a lead can release a hold.</source>
+        <translation>Nur eine Schichtleitung kann eine Rückstellung aufheben.</translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation>Diese Bestellung gibt es nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackOrder</name>
+    <message>
+        <source>no catalogue item for the scanned code</source>
+        <translation>Kein Katalogartikel zum gescannten Code</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackSession</name>
+    <message>
+        <source>a pack session needs a signed-in packer</source>
+        <translation>Zum Packen muss ein Packer angemeldet sein</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackTracking</name>
+    <message>
+        <source>box %1 already has a tracking number that conflicts</source>
+        <translation>Karton %1 hat schon eine widersprechende Sendungsnummer</translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackWorkflow</name>
+    <message>
+        <source>this station cannot take orders over</source>
+        <translation>Diese Station kann keine Bestellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>this station cannot release holds</source>
+        <translation>Diese Station kann keine Rückstellungen aufheben</translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::Packers</name>
     <message numerus="yes">
         <source>Too many wrong PINs — try again in %n s</source>
@@ -106,6 +292,26 @@
             <numerusform>Zu viele falsche PINs — in %n Sekunde erneut versuchen</numerusform>
             <numerusform>Zu viele falsche PINs — in %n Sekunden erneut versuchen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unknown badge</source>
+        <translation>Unbekannter Ausweis</translation>
+    </message>
+    <message>
+        <source>unknown packer</source>
+        <translation>Unbekannter Packer</translation>
+    </message>
+    <message>
+        <source>badge is deactivated</source>
+        <translation>Ausweis ist gesperrt</translation>
+    </message>
+    <message>
+        <source>badge or PIN not accepted</source>
+        <translation>Ausweis oder PIN nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>lead badge or PIN not accepted</source>
+        <translation>Ausweis oder PIN der Schichtleitung nicht akzeptiert</translation>
     </message>
 </context>
 <context>
@@ -216,6 +422,102 @@
     <message>
         <source>Printer &apos;%1&apos; refused a new page</source>
         <translation>Drucker „%1“ hat eine neue Seite abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::OrderQueue</name>
+    <message>
+        <source>This order was edited after it was opened for packing; nothing was recorded. Put the items back and pack it again.</source>
+        <translation>Diese Bestellung wurde geändert, nachdem sie zum Packen geöffnet wurde; nichts wurde gespeichert. Artikel zurücklegen und neu packen.</translation>
+    </message>
+    <message>
+        <source>No such order in the queue.</source>
+        <translation>Diese Bestellung ist nicht in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>This order is on hold: %1</source>
+        <translation>Diese Bestellung ist zurückgestellt: %1</translation>
+    </message>
+    <message>
+        <source>This order is already packed.</source>
+        <translation>Diese Bestellung ist bereits gepackt.</translation>
+    </message>
+    <message>
+        <source>This order was cancelled.</source>
+        <translation>Diese Bestellung wurde storniert.</translation>
+    </message>
+    <message>
+        <source>This order is being packed at another station.</source>
+        <translation>Diese Bestellung wird an einer anderen Station gepackt.</translation>
+    </message>
+    <message>
+        <source>The lease on this order was lost; it went back to the queue.</source>
+        <translation>Die Reservierung dieser Bestellung ist verloren; sie ist zurück in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>A hold needs a reason.</source>
+        <translation>Eine Rückstellung braucht einen Grund.</translation>
+    </message>
+    <message>
+        <source>This order is not on hold.</source>
+        <translation>Diese Bestellung ist nicht zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>This order changed while it was being packed.</source>
+        <translation>Diese Bestellung wurde während des Packens geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationRegistration</name>
+    <message>
+        <source>no data directory for the station&apos;s identity</source>
+        <translation>Kein Datenverzeichnis für die Kennung der Station</translation>
+    </message>
+    <message>
+        <source>cannot read the station identity file %1: %2</source>
+        <translation>Die Kennungsdatei der Station %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write the station identity file %1: %2</source>
+        <translation>Die Kennungsdatei der Station %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>station name is empty</source>
+        <translation>Der Stationsname ist leer</translation>
+    </message>
+    <message>
+        <source>station installation id is empty</source>
+        <translation>Die Installationskennung der Station ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationSite</name>
+    <message>
+        <source>No shop %1 in this database (station.shop).</source>
+        <translation>Kein Shop %1 in dieser Datenbank (station.shop).</translation>
+    </message>
+    <message>
+        <source>Shop %1 has no location with code %2 (station.location).</source>
+        <translation>Shop %1 hat keinen Standort mit dem Code %2 (station.location).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set station.shop and station.location: the database holds %n shop(s).</source>
+        <translation>
+            <numerusform>station.shop und station.location setzen: die Datenbank enthält %n Shop.</numerusform>
+            <numerusform>station.shop und station.location setzen: die Datenbank enthält %n Shops.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No location with code %1 (station.location).</source>
+        <translation>Kein Standort mit dem Code %1 (station.location).</translation>
+    </message>
+    <message>
+        <source>Location code %1 exists in more than one shop: set station.shop to the shop&apos;s domain.</source>
+        <translation>Den Standortcode %1 gibt es in mehr als einem Shop: station.shop auf die Domain des Shops setzen.</translation>
     </message>
 </context>
 <context>
@@ -652,6 +954,26 @@
         <source>The list shows how it goes</source>
         <translation>Die Liste zeigt, wie es läuft</translation>
     </message>
+    <message>
+        <source>Signed in again · F8 takes the next order</source>
+        <translation>Wieder angemeldet · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>The order is complete but NOT recorded yet: it is recorded as soon as you sign in again. Keep the box on the bench.</source>
+        <translation>Die Bestellung ist vollständig, aber noch NICHT erfasst: Sie wird bei der nächsten Anmeldung erfasst. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>The hold is NOT recorded yet: it is recorded as soon as you sign in again.</source>
+        <translation>Die Rückstellung ist noch NICHT erfasst: Sie wird bei der nächsten Anmeldung erfasst.</translation>
+    </message>
+    <message>
+        <source>Nothing of your last step was saved: sign in again and repeat it.</source>
+        <translation>Vom letzten Schritt wurde nichts gespeichert: wieder anmelden und ihn wiederholen.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended — sign in again</source>
+        <translation>Anmeldung beendet — bitte neu anmelden</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>
@@ -1067,6 +1389,14 @@
     <message>
         <source>If it is a %1 label: scan ACK, then scan it again</source>
         <translation>Falls es ein %1-Etikett ist: ACK scannen, dann noch einmal scannen</translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — the sign-in had ended</source>
+        <translation>✖ NICHT GESPEICHERT — die Anmeldung war abgelaufen</translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Repeat the last scan or step.</source>
+        <translation>Nichts wurde gezählt. Letzten Scan oder Schritt wiederholen.</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,191 @@
     </message>
 </context>
 <context>
+    <name>pb::carriers::ShipEngineCarrier</name>
+    <message>
+        <source>label not bought: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rates need a carrier and a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracking needs a carrier and a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::config::ConfigLoader</name>
+    <message>
+        <source>configuration rejected:
+  </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: secret &apos;%2&apos; may only come from a private (0600) file, &apos;%2_file&apos; or the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;database.ssl_cert&apos; and &apos;database.ssl_key&apos; must be set together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is a hub secret; stations never hold Shopify or carrier secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read secret file for &apos;%2&apos;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: secret file &apos;%2&apos; for &apos;%3&apos; must have mode 0600 or stricter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: invalid value %2 for &apos;%3&apos;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: config file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Connection</name>
+    <message>
+        <source>Qt SQL driver %1 is not installed (Debian: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create directory for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::MigrationRunner</name>
+    <message>
+        <source>database schema version %1 is newer than this program understands (%2); upgrade Packbench before using this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>migration %1_%2 was changed after it was applied (checksum mismatch); migrations are forward-only: add a new one instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database schema version %1 is older than this program needs (%2); run &apos;packbench-hub migrate&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::db::Reconnector</name>
+    <message>
+        <source>database unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database unavailable; reconnecting in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::PrintJournal</name>
+    <message>
+        <source>print job %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print job %1 is already %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::documents::SlipTemplate</name>
+    <message>
+        <source>template of %1 characters exceeds the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the slip template %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the slip template %1 is larger than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::LeasedQueueWorkflow</name>
+    <message>
+        <source>This order changed while it was being packed: more items were verified than it now asks for. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every item was verified in this pack attempt; nothing was recorded. Scan the missing items or ship partial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was verified in this pack attempt; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was opened without a claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lead can take over an order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lead can release a hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackOrder</name>
+    <message>
+        <source>no catalogue item for the scanned code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackSession</name>
+    <message>
+        <source>a pack session needs a signed-in packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackTracking</name>
+    <message>
+        <source>box %1 already has a tracking number that conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::packing::PackWorkflow</name>
+    <message>
+        <source>this station cannot take orders over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this station cannot release holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::packing::Packers</name>
     <message numerus="yes">
         <source>Too many wrong PINs — try again in %n s</source>
@@ -106,6 +291,26 @@
             <numerusform>Too many wrong PINs — try again in %n second</numerusform>
             <numerusform>Too many wrong PINs — try again in %n seconds</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unknown badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown packer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge is deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>badge or PIN not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lead badge or PIN not accepted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -215,6 +420,102 @@
     </message>
     <message>
         <source>Printer &apos;%1&apos; refused a new page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::OrderQueue</name>
+    <message>
+        <source>This order was edited after it was opened for packing; nothing was recorded. Put the items back and pack it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such order in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is on hold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is already packed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is being packed at another station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease on this order was lost; it went back to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hold needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is not on hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order changed while it was being packed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationRegistration</name>
+    <message>
+        <source>no data directory for the station&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the station identity file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the data directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the station identity file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>station name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>station installation id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::queue::StationSite</name>
+    <message>
+        <source>No shop %1 in this database (station.shop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop %1 has no location with code %2 (station.location).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set station.shop and station.location: the database holds %n shop(s).</source>
+        <translation>
+            <numerusform>Set station.shop and station.location: the database holds %n shop.</numerusform>
+            <numerusform>Set station.shop and station.location: the database holds %n shops.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No location with code %1 (station.location).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location code %1 exists in more than one shop: set station.shop to the shop&apos;s domain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -652,6 +953,26 @@
         <source>The list shows how it goes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed in again · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is complete but NOT recorded yet: it is recorded as soon as you sign in again. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold is NOT recorded yet: it is recorded as soon as you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of your last step was saved: sign in again and repeat it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended — sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>
@@ -1066,6 +1387,14 @@
     </message>
     <message>
         <source>If it is a %1 label: scan ACK, then scan it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ NOT SAVED — the sign-in had ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was counted. Repeat the last scan or step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 
 #include "core/carriers/shipenginejson.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTimer>
 #include <QUrl>
@@ -62,7 +63,9 @@ std::optional<CarrierError> validatePurchase(const LabelPurchase &purchase)
   checkAddress(s.shipFrom, u"ship-from address"_s, true, &problems);
   if (problems.isEmpty())
     return std::nullopt;
-  return CarrierError{CarrierErrorKind::Validation, u"label not bought: "_s + problems.join(u"; "_s)};
+  return CarrierError{CarrierErrorKind::Validation,
+                      QCoreApplication::translate("pb::carriers::ShipEngineCarrier", "label not bought: ") +
+                          problems.join(u"; "_s)};
 }
 
 struct ShipEngineCarrier::Purchase {
@@ -87,7 +90,9 @@ template <typename T> void ShipEngineCarrier::later(Done<T> done, CarrierError e
 void ShipEngineCarrier::rates(const RateRequest &request, Done<RateQuote> done)
 {
   if (request.carrierIds.isEmpty() || request.shipment.parcels.isEmpty()) {
-    later(std::move(done), CarrierError{CarrierErrorKind::Validation, u"rates need a carrier and a package"_s});
+    later(std::move(done), CarrierError{CarrierErrorKind::Validation,
+                                        QCoreApplication::translate("pb::carriers::ShipEngineCarrier",
+                                                                    "rates need a carrier and a package")});
     return;
   }
   const ShipEngineCall call{"POST", u"/v1/rates"_s, {}, shipengine::rateRequestBody(request), u"calculate_rates"_s};
@@ -253,7 +258,9 @@ void ShipEngineCarrier::voidLabel(const QString &labelId, Done<VoidOutcome> done
 void ShipEngineCarrier::tracking(const QString &carrierCode, const QString &trackingNumber, Done<TrackingInfo> done)
 {
   if (carrierCode.isEmpty() || trackingNumber.isEmpty()) {
-    later(std::move(done), CarrierError{CarrierErrorKind::Validation, u"tracking needs a carrier and a number"_s});
+    later(std::move(done), CarrierError{CarrierErrorKind::Validation,
+                                        QCoreApplication::translate("pb::carriers::ShipEngineCarrier",
+                                                                    "tracking needs a carrier and a number")});
     return;
   }
   QUrlQuery query;

@@ -31,8 +31,14 @@ bool parseBool(const QString &text, bool *ok)
 
 Config::Config()
 {
-  for (const KeyDef *key : allKeys())
-    m_values.insert(toQString(key->name), ConfigValue{toQString(key->defaultValue), Source::Default, {}});
+  // Built once and shared (implicitly): every load starts from the defaults, the fuzzer thousands of times a second.
+  static const QHash<QString, ConfigValue> defaults = [] {
+    QHash<QString, ConfigValue> values;
+    for (const KeyDef *key : allKeys())
+      values.insert(toQString(key->name), ConfigValue{toQString(key->defaultValue), Source::Default, {}});
+    return values;
+  }();
+  m_values = defaults;
 }
 
 QString Config::get(const Key<QString> &key) const

@@ -94,7 +94,8 @@ QString toQString(std::string_view text)
 const KeyDef *findKey(QStringView name)
 {
   for (const KeyDef *key : allKeys()) {
-    if (name == toQString(key->name))
+    // Key names are ASCII: compare as Latin-1 rather than building a QString per key and lookup.
+    if (name == QLatin1String(key->name.data(), static_cast<qsizetype>(key->name.size())))
       return key;
   }
   return nullptr;

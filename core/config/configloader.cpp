@@ -4,9 +4,11 @@
 
 #include "core/config/inifile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -15,6 +17,7 @@
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace pb::config {
 
@@ -140,14 +143,15 @@ public:
     }
     const KeyDef *key = findKey(name);
     if (!key) {
-      m_problems << QStringLiteral("%1: unknown key '%2'").arg(origin, name);
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: unknown key '%2'").arg(origin, name);
       return;
     }
     if (!inScope(*key, origin))
       return;
     if (key->secret && !inlineSecretAllowed) {
-      m_problems << QStringLiteral("%1: secret '%2' may only come from a private (0600) file, '%2_file' "
-                                   "or the environment")
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader",
+                                                "%1: secret '%2' may only come from a private (0600) file, '%2_file' "
+                                                "or the environment")
                         .arg(origin, name);
       return;
     }
@@ -160,10 +164,12 @@ public:
     const bool hasCert = !m_config.get(keys::DatabaseSslCert).isEmpty();
     const bool hasKey = !m_config.get(keys::DatabaseSslKey).isEmpty();
     if (hasCert != hasKey)
-      m_problems << QStringLiteral("'database.ssl_cert' and 'database.ssl_key' must be set together");
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader",
+                                                "'database.ssl_cert' and 'database.ssl_key' must be set together");
     if (!m_problems.isEmpty())
       return makeError(ErrorKind::InvalidInput,
-                       QStringLiteral("configuration rejected:\n  ") + m_problems.join(QStringLiteral("\n  ")));
+                       QCoreApplication::translate("pb::config::ConfigLoader", "configuration rejected:\n  ") +
+                           m_problems.join(QStringLiteral("\n  ")));
     return m_config;
   }
 
@@ -174,7 +180,9 @@ private:
   {
     if (m_program == Scope::Station && key.scope == Scope::Hub) {
       if (key.secret)
-        m_problems << QStringLiteral("%1: '%2' is a hub secret; stations never hold Shopify or carrier secrets")
+        m_problems << QCoreApplication::translate(
+                          "pb::config::ConfigLoader",
+                          "%1: '%2' is a hub secret; stations never hold Shopify or carrier secrets")
                           .arg(origin, toQString(key.name));
       return false; // other hub-only keys in a shared file are simply not ours
     }
@@ -190,11 +198,13 @@ private:
       QString unreachable;
       const QString why = isAbsent(path, &unreachable) ? path + QStringLiteral(": ") + file.errorString()
                                                        : unreadableProblem(path, file.errorString(), true);
-      m_problems << QStringLiteral("%1: cannot read secret file for '%2': %3").arg(origin, toQString(key.name), why);
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: cannot read secret file for '%2': %3")
+                        .arg(origin, toQString(key.name), why);
       return;
     }
     if (!isPrivateFile(path)) {
-      m_problems << QStringLiteral("%1: secret file '%2' for '%3' must have mode 0600 or stricter")
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader",
+                                                "%1: secret file '%2' for '%3' must have mode 0600 or stricter")
                         .arg(origin, path, toQString(key.name));
       return;
     }
@@ -208,7 +218,8 @@ private:
     if (!why.isEmpty()) {
       // Never echo a secret's value, even a malformed one.
       const QString shown = key.secret ? QStringLiteral("(hidden)") : QLatin1Char('\'') + value + QLatin1Char('\'');
-      m_problems << QStringLiteral("%1: invalid value %2 for '%3': %4").arg(origin, shown, toQString(key.name), why);
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: invalid value %2 for '%3': %4")
+                        .arg(origin, shown, toQString(key.name), why);
       return;
     }
     m_config.set(key, ConfigValue{value, source, origin});
@@ -224,7 +235,8 @@ void applyFile(Layering &layering, const QString &path, Source source, bool requ
   QString unreachable;
   if (isAbsent(path, &unreachable)) {
     if (required)
-      layering.addProblem(QStringLiteral("%1: config file not found").arg(path));
+      layering.addProblem(
+          QCoreApplication::translate("pb::config::ConfigLoader", "%1: config file not found").arg(path));
     return;
   }
   if (!unreachable.isEmpty()) {
@@ -246,18 +258,48 @@ void applyFile(Layering &layering, const QString &path, Source source, bool requ
     layering.apply(entry.key, entry.value, source, QStringLiteral("%1:%2").arg(path).arg(entry.line), privateFile);
 }
 
+// Each key's variable names, worked out once rather than on every load.
+struct EnvironmentNames {
+  const KeyDef *key;
+  QString value; // PACKBENCH_DATABASE_HOST
+  QString file;  // PACKBENCH_DATABASE_PASSWORD_FILE
+};
+
+const std::vector<EnvironmentNames> &environmentNames()
+{
+  static const std::vector<EnvironmentNames> names = [] {
+    std::vector<EnvironmentNames> all;
+    for (const KeyDef *key : allKeys()) {
+      const QString name = environmentName(*key);
+      all.push_back({key, name, name + QStringLiteral("_FILE")});
+    }
+    return all;
+  }();
+  return names;
+}
+
+const QSet<QString> &knownEnvironmentNames()
+{
+  static const QSet<QString> known = [] {
+    QSet<QString> all;
+    for (const EnvironmentNames &names : environmentNames())
+      all << names.value << names.file;
+    return all;
+  }();
+  return known;
+}
+
 void applyEnvironment(Layering &layering, const QProcessEnvironment &env)
 {
-  QSet<QString> known;
-  for (const KeyDef *key : allKeys()) {
-    const QString name = environmentName(*key);
-    known << name << name + QStringLiteral("_FILE");
-    if (env.contains(name))
-      layering.apply(toQString(key->name), env.value(name), Source::Environment, name, true);
-    if (key->secret && env.contains(name + QStringLiteral("_FILE")))
-      layering.apply(toQString(key->name) + kSecretFileSuffix, env.value(name + QStringLiteral("_FILE")),
-                     Source::Environment, name + QStringLiteral("_FILE"), true);
+  for (const EnvironmentNames &names : environmentNames()) {
+    const KeyDef *key = names.key;
+    if (env.contains(names.value))
+      layering.apply(toQString(key->name), env.value(names.value), Source::Environment, names.value, true);
+    if (key->secret && env.contains(names.file))
+      layering.apply(toQString(key->name) + kSecretFileSuffix, env.value(names.file), Source::Environment, names.file,
+                     true);
   }
+  const QSet<QString> &known = knownEnvironmentNames();
   // A typo in a variable name would otherwise be silently ignored.
   for (const QString &name : env.keys()) {
     if (name.startsWith(u"PACKBENCH_") && !name.startsWith(u"PACKBENCH_TEST_") && !known.contains(name))

@@ -5,6 +5,7 @@
 #include "core/db/sql.h"
 #include "core/db/transportsecurity.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -74,14 +75,15 @@ Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QStr
   const QString driverName = settings.driver == Driver::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
   if (!QSqlDatabase::isDriverAvailable(driverName))
     return makeError(ErrorKind::Unavailable,
-                     QStringLiteral("Qt SQL driver %1 is not installed (Debian: %2)")
+                     QCoreApplication::translate("pb::db::Connection", "Qt SQL driver %1 is not installed (Debian: %2)")
                          .arg(driverName, settings.driver == Driver::Postgres ? QStringLiteral("libqt6sql6-psql")
                                                                               : QStringLiteral("libqt6sql6-sqlite")));
   QSqlDatabase db = QSqlDatabase::addDatabase(driverName, connectionName);
   if (settings.driver == Driver::Sqlite) {
     if (!QDir().mkpath(QFileInfo(settings.sqlitePath).absolutePath()))
-      return makeError(ErrorKind::Unavailable,
-                       QStringLiteral("cannot create directory for %1").arg(settings.sqlitePath));
+      return makeError(
+          ErrorKind::Unavailable,
+          QCoreApplication::translate("pb::db::Connection", "cannot create directory for %1").arg(settings.sqlitePath));
     db.setDatabaseName(settings.sqlitePath);
   } else {
     db.setHostName(settings.host);

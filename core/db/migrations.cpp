@@ -4,6 +4,7 @@
 
 #include "core/db/sql.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -140,18 +141,22 @@ Status MigrationRunner::checkApplied(const QSqlDatabase &db, const QList<Migrati
   while (query.value().next()) {
     const int version = query.value().value(0).toInt();
     if (version > newest)
-      return makeError(ErrorKind::SchemaMismatch,
-                       QStringLiteral("database schema version %1 is newer than this program understands (%2); "
+      return makeError(
+          ErrorKind::SchemaMismatch,
+          QCoreApplication::translate("pb::db::MigrationRunner",
+                                      "database schema version %1 is newer than this program understands (%2); "
                                       "upgrade Packbench before using this database")
-                           .arg(version)
-                           .arg(newest));
+              .arg(version)
+              .arg(newest));
     const Migration &m = known.at(version - 1);
     if (query.value().value(2).toString() != m.checksum)
-      return makeError(ErrorKind::SchemaMismatch,
-                       QStringLiteral("migration %1_%2 was changed after it was applied (checksum mismatch); "
+      return makeError(
+          ErrorKind::SchemaMismatch,
+          QCoreApplication::translate("pb::db::MigrationRunner",
+                                      "migration %1_%2 was changed after it was applied (checksum mismatch); "
                                       "migrations are forward-only: add a new one instead")
-                           .arg(version, 4, 10, QLatin1Char('0'))
-                           .arg(m.name));
+              .arg(version, 4, 10, QLatin1Char('0'))
+              .arg(m.name));
   }
   return {};
 }
@@ -215,11 +220,13 @@ Status MigrationRunner::verify(const QSqlDatabase &db) const
     return version.error();
   const int newest = known->isEmpty() ? 0 : known->last().version;
   if (*version < newest)
-    return makeError(ErrorKind::SchemaMismatch,
-                     QStringLiteral("database schema version %1 is older than this program needs (%2); run "
+    return makeError(
+        ErrorKind::SchemaMismatch,
+        QCoreApplication::translate("pb::db::MigrationRunner",
+                                    "database schema version %1 is older than this program needs (%2); run "
                                     "'packbench-hub migrate'")
-                         .arg(*version)
-                         .arg(newest));
+            .arg(*version)
+            .arg(newest));
   return checkApplied(db, *known);
 }
 

@@ -5,6 +5,7 @@
 #include "core/db/connectionstate.h"
 #include "core/db/sql.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -77,7 +78,8 @@ Status Reconnector::attemptFailed(const Error &error)
   m_nextAttemptMs = m_clock.monotonicMs() + currentDelayMs();
   qCWarning(lcReconnector).noquote() << "connect attempt" << m_failedAttempts << "for" << m_name << "failed; next in"
                                      << currentDelayMs() << "ms:" << error.message;
-  return makeError(ErrorKind::Unavailable, QStringLiteral("database unavailable: %1").arg(error.message));
+  return makeError(ErrorKind::Unavailable,
+                   QCoreApplication::translate("pb::db::Reconnector", "database unavailable: %1").arg(error.message));
 }
 
 Status Reconnector::ensureOpen()
@@ -94,9 +96,9 @@ Status Reconnector::ensureOpen()
   }
   const qint64 wait = msUntilNextAttempt();
   if (wait > 0)
-    return makeError(
-        ErrorKind::Unavailable,
-        QStringLiteral("database unavailable; reconnecting in %1 s").arg(double(wait) / 1000.0, 0, 'f', 1));
+    return makeError(ErrorKind::Unavailable,
+                     QCoreApplication::translate("pb::db::Reconnector", "database unavailable; reconnecting in %1 s")
+                         .arg(double(wait) / 1000.0, 0, 'f', 1));
   Status status;
   if (neverOpened) {
     // openDatabase() registers the connection only when it opens.

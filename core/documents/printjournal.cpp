@@ -5,6 +5,7 @@
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -121,7 +122,8 @@ Result<PrintJob> PrintJournal::get(qint64 id) const
   if (!jobs)
     return jobs.error();
   if (jobs.value().isEmpty())
-    return makeError(ErrorKind::NotFound, u"print job %1 not found"_s.arg(id));
+    return makeError(ErrorKind::NotFound,
+                     QCoreApplication::translate("pb::documents::PrintJournal", "print job %1 not found").arg(id));
   return jobs.value().constFirst();
 }
 
@@ -179,7 +181,8 @@ Status PrintJournal::setStatus(qint64 id, PrintStatus status, bool countAttempt,
     if (!query)
       return query.error();
     if (!query.value().next() || !query.value().value(0).toBool())
-      return makeError(ErrorKind::NotFound, u"print job %1 not found"_s.arg(id));
+      return makeError(ErrorKind::NotFound,
+                       QCoreApplication::translate("pb::documents::PrintJournal", "print job %1 not found").arg(id));
     return {};
   }
   const QString sql = u"UPDATE print_jobs SET status = ?, attempts = attempts + ?, "
@@ -190,7 +193,8 @@ Status PrintJournal::setStatus(qint64 id, PrintStatus status, bool countAttempt,
   if (!query)
     return query.error();
   if (query.value().numRowsAffected() != 1)
-    return makeError(ErrorKind::NotFound, u"print job %1 not found"_s.arg(id));
+    return makeError(ErrorKind::NotFound,
+                     QCoreApplication::translate("pb::documents::PrintJournal", "print job %1 not found").arg(id));
   return {};
 }
 
@@ -228,7 +232,9 @@ Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)
       return job.error();
     if (job.value().status == PrintStatus::Moved || job.value().status == PrintStatus::Done)
       return makeError(ErrorKind::Conflict,
-                       u"print job %1 is already %2"_s.arg(id).arg(statusName(job.value().status)));
+                       QCoreApplication::translate("pb::documents::PrintJournal", "print job %1 is already %2")
+                           .arg(id)
+                           .arg(statusName(job.value().status)));
     PrintJob copy = job.value();
     copy.printer = printer;
     auto created = create(copy);

@@ -4,6 +4,7 @@
 
 #include "core/documents/liquid/template.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -33,8 +34,11 @@ Result<QString> renderWith(const liquid::Template &tpl, const SlipData &slip, bo
 Result<QString> renderCustom(const QString &source, const SlipData &slip)
 {
   if (source.size() > SlipTemplateLimits::kMaxSourceChars)
-    return makeError(ErrorKind::InvalidInput, u"template of %1 characters exceeds the limit of %2"_s.arg(source.size())
-                                                  .arg(SlipTemplateLimits::kMaxSourceChars));
+    return makeError(
+        ErrorKind::InvalidInput,
+        QCoreApplication::translate("pb::documents::SlipTemplate", "template of %1 characters exceeds the limit of %2")
+            .arg(source.size())
+            .arg(SlipTemplateLimits::kMaxSourceChars));
   auto parsed = liquid::Template::parse(source);
   if (!parsed)
     return parsed.error();
@@ -62,10 +66,15 @@ Result<CustomSlipTemplate> loadSlipTemplate(const QString &path)
 {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
-    return makeError(ErrorKind::Unavailable, u"cannot read the slip template %1: %2"_s.arg(path, file.errorString()));
+    return makeError(ErrorKind::Unavailable,
+                     QCoreApplication::translate("pb::documents::SlipTemplate", "cannot read the slip template %1: %2")
+                         .arg(path, file.errorString()));
   if (file.size() > SlipTemplateLimits::kMaxSourceChars)
-    return makeError(ErrorKind::InvalidInput, u"the slip template %1 is larger than %2 bytes"_s.arg(path).arg(
-                                                  SlipTemplateLimits::kMaxSourceChars));
+    return makeError(
+        ErrorKind::InvalidInput,
+        QCoreApplication::translate("pb::documents::SlipTemplate", "the slip template %1 is larger than %2 bytes")
+            .arg(path)
+            .arg(SlipTemplateLimits::kMaxSourceChars));
   return CustomSlipTemplate{QString::fromUtf8(file.read(SlipTemplateLimits::kMaxSourceChars)),
                             QFileInfo(path).absolutePath()};
 }

@@ -30,14 +30,20 @@ Status refusalInWords(Status status)
                                                  "This order was edited after it was opened for packing; nothing was "
                                                  "recorded. Put the items back and pack it again."));
   if (message.startsWith(u"More items were verified"))
-    return makeError(ErrorKind::Conflict, trWorkflow("This order changed while it was being packed: more items "
-                                                     "were verified than it now asks for. Nothing was recorded."));
+    return makeError(ErrorKind::Conflict,
+                     trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                  "This order changed while it was being packed: more items "
+                                                  "were verified than it now asks for. Nothing was recorded.")));
   if (message.startsWith(u"Not every item"))
-    return makeError(ErrorKind::Conflict, trWorkflow("Not every item was verified in this pack attempt; nothing was "
-                                                     "recorded. Scan the missing items or ship partial."));
+    return makeError(ErrorKind::Conflict,
+                     trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                  "Not every item was verified in this pack attempt; nothing was "
+                                                  "recorded. Scan the missing items or ship partial.")));
   if (message.startsWith(u"Nothing was verified"))
-    return makeError(ErrorKind::Conflict, trWorkflow("Nothing was verified in this pack attempt; nothing was "
-                                                     "recorded."));
+    return makeError(ErrorKind::Conflict,
+                     trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                  "Nothing was verified in this pack attempt; nothing was "
+                                                  "recorded.")));
   return makeError(ErrorKind::Conflict,
                    QCoreApplication::translate("pb::queue::OrderQueue", message.toUtf8().constData()));
 }
@@ -55,7 +61,8 @@ LeasedQueueWorkflow::~LeasedQueueWorkflow() = default;
 Result<queue::Claim> LeasedQueueWorkflow::claimOf(const ClaimedOrder &order) const
 {
   if (!order.claimId)
-    return makeError(ErrorKind::InvalidInput, trWorkflow("This order was opened without a claim."));
+    return makeError(ErrorKind::InvalidInput, trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                                           "This order was opened without a claim.")));
   return queue::Claim{*order.claimId, order.fulfillmentOrderId, m_stationId, {}, order.orderVersion, order.signInToken};
 }
 
@@ -65,7 +72,8 @@ Result<ClaimedOrder> LeasedQueueWorkflow::takeNext(qint64 locationId, const Pack
   if (!claimed)
     return claimed.error();
   if (!claimed.value())
-    return makeError(ErrorKind::NotFound, trWorkflow("No order is waiting."));
+    return makeError(ErrorKind::NotFound,
+                     trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow", "No order is waiting.")));
   return ClaimedOrder{claimed.value()->fulfillmentOrderId, claimed.value()->claimId, claimed.value()->orderVersion,
                       packer.signInToken};
 }
@@ -81,7 +89,8 @@ Result<ClaimedOrder> LeasedQueueWorkflow::take(qint64 fulfillmentOrderId, const 
 Result<ClaimedOrder> LeasedQueueWorkflow::takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead)
 {
   if (!lead.active || !lead.isLead())
-    return makeError(ErrorKind::Permission, trWorkflow("Only a lead can take over an order."));
+    return makeError(ErrorKind::Permission, trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                                         "Only a lead can take over an order.")));
   auto claimed =
       m_queue.takeOver(m_stationId, fulfillmentOrderId, packer.id, lead.id, lead.approvalToken, packer.signInToken);
   if (!claimed)
@@ -92,7 +101,8 @@ Result<ClaimedOrder> LeasedQueueWorkflow::takeOver(qint64 fulfillmentOrderId, co
 Status LeasedQueueWorkflow::releaseHold(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead)
 {
   if (!lead.active || !lead.isLead())
-    return makeError(ErrorKind::Permission, trWorkflow("Only a lead can release a hold."));
+    return makeError(ErrorKind::Permission, trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                                         "Only a lead can release a hold.")));
   return m_queue.unhold(fulfillmentOrderId, lead.id, m_stationId, lead.approvalToken, packer.signInToken);
 }
 
@@ -115,18 +125,24 @@ Result<QList<VerifiedLine>> LeasedQueueWorkflow::verifiedLines(const queue::Clai
     const VerifiedLine line{rows->value(0).toLongLong(), rows->value(2).toInt()};
     const int remaining = rows->value(1).toInt();
     if (line.quantity > remaining)
-      return makeError(ErrorKind::Conflict, trWorkflow("This order changed while it was being packed: more items "
-                                                       "were verified than it now asks for. Nothing was recorded."));
+      return makeError(ErrorKind::Conflict,
+                       trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                    "This order changed while it was being packed: more items "
+                                                    "were verified than it now asks for. Nothing was recorded.")));
     complete = complete && line.quantity == remaining;
     if (line.quantity > 0)
       lines.append(line);
   }
   if (!partial && !complete)
-    return makeError(ErrorKind::Conflict, trWorkflow("Not every item was verified in this pack attempt; nothing was "
-                                                     "recorded. Scan the missing items or ship partial."));
+    return makeError(ErrorKind::Conflict,
+                     trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                  "Not every item was verified in this pack attempt; nothing was "
+                                                  "recorded. Scan the missing items or ship partial.")));
   if (lines.isEmpty())
-    return makeError(ErrorKind::Conflict, trWorkflow("Nothing was verified in this pack attempt; nothing was "
-                                                     "recorded."));
+    return makeError(ErrorKind::Conflict,
+                     trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow",
+                                                  "Nothing was verified in this pack attempt; nothing was "
+                                                  "recorded.")));
   return lines;
 }
 
@@ -149,7 +165,8 @@ Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool p
   if (!inserted)
     return inserted.error();
   if (!*inserted)
-    return makeError(ErrorKind::NotFound, trWorkflow("This order no longer exists."));
+    return makeError(ErrorKind::NotFound,
+                     trWorkflow(QT_TRANSLATE_NOOP("pb::packing::LeasedQueueWorkflow", "This order no longer exists.")));
   return audit::write(m_db, {audit::Actor::station(m_stationId), QStringLiteral("fulfillment.enqueued"),
                              audit::Subject::fulfillmentOrder(claim.fulfillmentOrderId),
                              QJsonObject{{QStringLiteral("claim_id"), claim.claimId},

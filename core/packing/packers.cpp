@@ -24,7 +24,7 @@ Result<std::pair<Packer, QString>> loadPacker(const QSqlDatabase &db, const QStr
   if (!query)
     return query.error();
   if (!query.value().next())
-    return makeError(ErrorKind::NotFound, QStringLiteral("unknown badge"));
+    return makeError(ErrorKind::NotFound, QCoreApplication::translate("pb::packing::Packers", "unknown badge"));
   const QSqlQuery &q = query.value();
   Packer packer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                 q.value(3).toString(),   q.value(4).toBool(),   {}};
@@ -59,7 +59,7 @@ Result<Packer> packerById(const QSqlDatabase &db, qint64 id)
   if (!query)
     return query.error();
   if (!query.value().next())
-    return makeError(ErrorKind::NotFound, QStringLiteral("unknown packer"));
+    return makeError(ErrorKind::NotFound, QCoreApplication::translate("pb::packing::Packers", "unknown packer"));
   const QSqlQuery &q = query.value();
   return Packer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                 q.value(3).toString(),   q.value(4).toBool(),   {}};
@@ -97,7 +97,8 @@ Result<Packer> signInWithBadge(const QSqlDatabase &db, const QString &badgeId)
 {
   auto packer = findPackerByBadge(db, badgeId);
   if (packer && !packer->active)
-    return makeError(ErrorKind::Permission, QStringLiteral("badge is deactivated"));
+    return makeError(ErrorKind::Permission,
+                     QCoreApplication::translate("pb::packing::Packers", "badge is deactivated"));
   return packer;
 }
 
@@ -112,7 +113,7 @@ Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, con
 {
   if (db::isPostgres(db))
     return signedIn(db, checkPinInDatabase(db, QStringLiteral("packbench_sign_in"), badgeId, pin, stationId),
-                    QStringLiteral("badge or PIN not accepted"), TokenFor::SignIn);
+                    QCoreApplication::translate("pb::packing::Packers", "badge or PIN not accepted"), TokenFor::SignIn);
   auto loaded = loadPacker(db, badgeId);
   if (!loaded && loaded.error().kind != ErrorKind::NotFound)
     return loaded.error();
@@ -121,7 +122,8 @@ Result<Packer> signInWithPin(const QSqlDatabase &db, const QString &badgeId, con
   static const QString decoy = hashPin(QStringLiteral("decoy"));
   const bool match = verifyPin(pin, stored.isEmpty() ? decoy : stored);
   if (!loaded || !match || !loaded->first.active || stored.isEmpty())
-    return makeError(ErrorKind::Permission, QStringLiteral("badge or PIN not accepted"));
+    return makeError(ErrorKind::Permission,
+                     QCoreApplication::translate("pb::packing::Packers", "badge or PIN not accepted"));
   return loaded->first;
 }
 
@@ -130,12 +132,14 @@ Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, con
 {
   if (db::isPostgres(db))
     return signedIn(db, checkPinInDatabase(db, QStringLiteral("packbench_approve_as_lead"), badgeId, pin, stationId),
-                    QStringLiteral("lead badge or PIN not accepted"), TokenFor::Approval);
+                    QCoreApplication::translate("pb::packing::Packers", "lead badge or PIN not accepted"),
+                    TokenFor::Approval);
   auto packer = signInWithPin(db, badgeId, pin);
   if (!packer && packer.error().kind != ErrorKind::Permission)
     return packer.error();
   if (!packer || !packer->isLead())
-    return makeError(ErrorKind::Permission, QStringLiteral("lead badge or PIN not accepted"));
+    return makeError(ErrorKind::Permission,
+                     QCoreApplication::translate("pb::packing::Packers", "lead badge or PIN not accepted"));
   return packer;
 }
 

@@ -5,6 +5,8 @@
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 
+#include <QCoreApplication>
+
 namespace pb::packing {
 
 using db::isoUtc;
@@ -96,7 +98,8 @@ Result<CatalogueItem> findCatalogueItem(const QSqlDatabase &db, qint64 shopId, c
       return CatalogueItem{found.value().value(0).toLongLong(), found.value().value(1).toString(),
                            found.value().value(2).toString()};
   }
-  return makeError(ErrorKind::NotFound, QStringLiteral("no catalogue item for the scanned code"));
+  return makeError(ErrorKind::NotFound,
+                   QCoreApplication::translate("pb::packing::PackOrder", "no catalogue item for the scanned code"));
 }
 
 } // namespace pb::packing

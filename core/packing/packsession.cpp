@@ -6,6 +6,7 @@
 #include "core/db/sqlvalues.h"
 #include "core/packing/packers.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 namespace pb::packing {
@@ -37,7 +38,8 @@ Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Cl
     return makeError(ErrorKind::Conflict,
                      QStringLiteral("fulfillment order %1 is %2").arg(fulfillmentOrderId).arg(state));
   if (context.packerId == 0)
-    return makeError(ErrorKind::Permission, QStringLiteral("a pack session needs a signed-in packer"));
+    return makeError(ErrorKind::Permission, QCoreApplication::translate("pb::packing::PackSession",
+                                                                        "a pack session needs a signed-in packer"));
   std::unique_ptr<PackSession> session(
       new PackSession(std::move(db), clock, std::move(*order), context, options, parent));
   if (Status replayed = session->replayEvents(); !replayed)

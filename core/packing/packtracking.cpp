@@ -16,6 +16,7 @@
 #include "core/db/sqlvalues.h"
 #include "core/packing/packsession.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 namespace pb::packing {
@@ -153,8 +154,8 @@ Result<QString> PackSession::storeTracking(const carriers::TrackingNumber &track
                         QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, ?::integer, "
                                        "?, ?, ?, ?::text, ?::timestamptz)"),
                         {db::orNull(m_context.claimId), db::orNull(m_context.stationId), fo, m_boxNo,
-                         tracking.courierCode, tracking.company, tracking.number,
-                         db::textOrNull(m_context.signInToken), db::isoUtc(m_clock.nowUtc())});
+                         tracking.courierCode, tracking.company, tracking.number, db::textOrNull(m_context.signInToken),
+                         db::isoUtc(m_clock.nowUtc())});
     if (!url)
       return url.error();
     return url.value().next() ? url.value().value(0).toString() : QString();
@@ -170,7 +171,8 @@ Result<QString> PackSession::storeTracking(const carriers::TrackingNumber &track
   if (taken.value().next())
     return makeError(
         ErrorKind::Conflict,
-        QStringLiteral("box %1 already has a tracking number that conflicts").arg(taken.value().value(0).toInt()));
+        QCoreApplication::translate("pb::packing::PackTracking", "box %1 already has a tracking number that conflicts")
+            .arg(taken.value().value(0).toInt()));
   auto stored = db::exec(
       m_db,
       QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, tracking_courier, tracking_company, "

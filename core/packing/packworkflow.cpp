@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/packing/packworkflow.h"
 
+#include <QCoreApplication>
+
 namespace pb::packing {
 
 PackWorkflow::~PackWorkflow() = default;
@@ -18,12 +20,14 @@ Result<bool> PackWorkflow::wasFinished(const ClaimedOrder &)
 
 Result<ClaimedOrder> PackWorkflow::takeOver(qint64, const Packer &, const Packer &)
 {
-  return makeError(ErrorKind::Permission, QStringLiteral("this station cannot take orders over"));
+  return makeError(ErrorKind::Permission,
+                   QCoreApplication::translate("pb::packing::PackWorkflow", "this station cannot take orders over"));
 }
 
 Status PackWorkflow::releaseHold(qint64, const Packer &, const Packer &)
 {
-  return makeError(ErrorKind::Permission, QStringLiteral("this station cannot release holds"));
+  return makeError(ErrorKind::Permission,
+                   QCoreApplication::translate("pb::packing::PackWorkflow", "this station cannot release holds"));
 }
 
 } // namespace pb::packing

@@ -102,7 +102,8 @@ Result<int> OrderQueue::orderVersion(qint64 fulfillmentOrderId)
   if (!rows)
     return rows.error();
   if (rows->isEmpty())
-    return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
+    return makeError(ErrorKind::NotFound,
+                     trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "No such order in the queue.")));
   return rows->first().at(0).toInt();
 }
 
@@ -177,7 +178,8 @@ Result<Claim> OrderQueue::claimOrTakeOver(const Actor &actor, qint64 fulfillment
     if (!order)
       return order.error();
     if (order->isEmpty())
-      return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
+      return makeError(ErrorKind::NotFound,
+                       trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "No such order in the queue.")));
     const QString state = order->first().at(0).toString();
     const QString now = isoUtc(m_clock.nowUtc());
     if (state == u"queued") {
@@ -195,10 +197,14 @@ Result<Claim> OrderQueue::claimOrTakeOver(const Actor &actor, qint64 fulfillment
       return {};
     }
     if (state == u"held")
-      return makeError(ErrorKind::Conflict, trQueue("This order is on hold: %1").arg(order->first().at(1).toString()));
+      return makeError(ErrorKind::Conflict,
+                       trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "This order is on hold: %1"))
+                           .arg(order->first().at(1).toString()));
     if (state == u"packed")
-      return makeError(ErrorKind::Conflict, trQueue("This order is already packed."));
-    return makeError(ErrorKind::Conflict, trQueue("This order was cancelled."));
+      return makeError(ErrorKind::Conflict,
+                       trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "This order is already packed.")));
+    return makeError(ErrorKind::Conflict,
+                     trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "This order was cancelled.")));
   });
   if (!status)
     return status.error();
@@ -233,7 +239,8 @@ Result<Claim> OrderQueue::takeClaimed(const QString &now, const Actor &actor, qi
     return claim;
   }
   if (!expired && !approvedByLeadId)
-    return makeError(ErrorKind::Conflict, trQueue("This order is being packed at another station."));
+    return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                                                    "This order is being packed at another station.")));
   // The other attempt ends here; its scans stay in scan_events under its own claim id.
   if (Status closed = closeClaim(held, now, expired ? QStringLiteral("expired") : QStringLiteral("released")); !closed)
     return closed.error();
@@ -264,7 +271,9 @@ Status OrderQueue::heartbeat(const Claim &claim)
   if (!updated)
     return updated.error();
   if (*updated == 0)
-    return makeError(ErrorKind::Conflict, trQueue("The lease on this order was lost; it went back to the queue."));
+    return makeError(ErrorKind::Conflict,
+                     trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                               "The lease on this order was lost; it went back to the queue.")));
   return {};
 }
 
@@ -277,7 +286,9 @@ Status OrderQueue::closeClaim(const Claim &claim, const QString &now, const QStr
   if (!closed)
     return closed.error();
   if (*closed == 0)
-    return makeError(ErrorKind::Conflict, trQueue("The lease on this order was lost; it went back to the queue."));
+    return makeError(ErrorKind::Conflict,
+                     trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                               "The lease on this order was lost; it went back to the queue.")));
   return {};
 }
 
@@ -303,7 +314,8 @@ Status OrderQueue::release(const Claim &claim)
 Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId)
 {
   if (reason.trimmed().isEmpty())
-    return makeError(ErrorKind::InvalidInput, trQueue("A hold needs a reason."));
+    return makeError(ErrorKind::InvalidInput,
+                     trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "A hold needs a reason.")));
   if (m_postgres)
     return releasePostgres(claim, reason.trimmed(), packerId);
   return inWriteTransaction([&]() -> Status {
@@ -327,8 +339,8 @@ Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packe
   if (m_postgres) {
     auto lifted = m_statements.query(
         QStringLiteral("SELECT packbench_unhold(?::bigint, ?::bigint, ?::bigint, ?::uuid, ?::text, ?::timestamptz)"),
-        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken), db::textOrNull(signInToken),
-         isoUtc(m_clock.nowUtc())});
+        {fulfillmentOrderId, db::orNull(stationId), db::orNull(packerId), db::textOrNull(approvalToken),
+         db::textOrNull(signInToken), isoUtc(m_clock.nowUtc())});
     if (!lifted)
       return translated(lifted.error());
     return {};
@@ -347,8 +359,10 @@ Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packe
       if (!exists)
         return exists.error();
       if (exists->isEmpty())
-        return makeError(ErrorKind::NotFound, trQueue("No such order in the queue."));
-      return makeError(ErrorKind::Conflict, trQueue("This order is not on hold."));
+        return makeError(ErrorKind::NotFound,
+                         trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "No such order in the queue.")));
+      return makeError(ErrorKind::Conflict,
+                       trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "This order is not on hold.")));
     }
     return audit(now, {stationId.value_or(0), packerId}, QStringLiteral("unhold"), fulfillmentOrderId, {});
   });
@@ -367,13 +381,16 @@ Status OrderQueue::markPacked(const Claim &claim)
     return order.error();
   // Cancelled or edited under us: the caller's transaction must not record a pack.
   if (order->isEmpty() || order->first().at(0).toString() != u"claimed")
-    return makeError(ErrorKind::Conflict, trQueue("This order changed while it was being packed."));
+    return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                                                    "This order changed while it was being packed.")));
   if (const int current = order->first().at(1).toInt(); current != claim.orderVersion) {
     qCInfo(lcQueue) << "pack refused: fulfillment order" << claim.fulfillmentOrderId << "is at version" << current
                     << "but was packed against version" << claim.orderVersion;
     return makeError(ErrorKind::Conflict,
-                     trQueue("This order was edited after it was opened for packing; nothing was recorded. Put the "
-                             "items back and pack it again."));
+                     trQueue(QT_TRANSLATE_NOOP(
+                         "pb::queue::OrderQueue",
+                         "This order was edited after it was opened for packing; nothing was recorded. Put the "
+                         "items back and pack it again.")));
   }
   auto packed =
       m_statements.command(sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed', updated_at = {ts} "
@@ -382,7 +399,8 @@ Status OrderQueue::markPacked(const Claim &claim)
   if (!packed)
     return packed.error();
   if (*packed == 0)
-    return makeError(ErrorKind::Conflict, trQueue("This order changed while it was being packed."));
+    return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                                                    "This order changed while it was being packed.")));
   return audit(now, {claim.stationId, {}}, QStringLiteral("packed"), claim.fulfillmentOrderId,
                {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}});
 }

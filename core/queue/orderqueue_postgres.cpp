@@ -30,7 +30,8 @@ Error translated(Error error)
   // "This order is on hold: REASON" carries the reason; every other message is one of the C++ path's texts.
   static const QString onHold = QStringLiteral("This order is on hold: ");
   if (error.message.startsWith(onHold))
-    error.message = trQueue("This order is on hold: %1").arg(error.message.mid(onHold.size()));
+    error.message = trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "This order is on hold: %1"))
+                        .arg(error.message.mid(onHold.size()));
   else if (error.kind == ErrorKind::Conflict || error.kind == ErrorKind::NotFound ||
            error.kind == ErrorKind::InvalidInput)
     error.message = QCoreApplication::translate("pb::queue::OrderQueue", error.message.toUtf8().constData());

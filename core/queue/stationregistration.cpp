@@ -6,6 +6,7 @@
 #include "core/db/sqlvalues.h"
 #include "core/queue/orderqueue.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -59,7 +60,9 @@ Result<std::optional<qint64>> existingStation(const QSqlDatabase &db, const QStr
 Result<QString> stationInstallationId(const QString &directory)
 {
   if (directory.isEmpty())
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("no data directory for the station's identity"));
+    return makeError(
+        ErrorKind::InvalidInput,
+        QCoreApplication::translate("pb::queue::StationRegistration", "no data directory for the station's identity"));
   const QString path = QDir(directory).filePath(identityFileName());
   QFile existing(path);
   if (existing.open(QIODevice::ReadOnly)) {
@@ -68,16 +71,21 @@ Result<QString> stationInstallationId(const QString &directory)
       return id.toString(QUuid::WithoutBraces);
     qCWarning(lcRegistration).noquote() << "station identity file" << path << "is damaged; this bench gets a new one";
   } else if (existing.exists()) {
-    return makeError(ErrorKind::Unavailable,
-                     QStringLiteral("cannot read the station identity file %1: %2").arg(path, existing.errorString()));
+    return makeError(ErrorKind::Unavailable, QCoreApplication::translate("pb::queue::StationRegistration",
+                                                                         "cannot read the station identity file %1: %2")
+                                                 .arg(path, existing.errorString()));
   }
   if (!QDir().mkpath(directory))
-    return makeError(ErrorKind::Unavailable, QStringLiteral("cannot create the data directory %1").arg(directory));
+    return makeError(ErrorKind::Unavailable, QCoreApplication::translate("pb::queue::StationRegistration",
+                                                                         "cannot create the data directory %1")
+                                                 .arg(directory));
   const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(id.toLatin1() + '\n') < 0 || !file.commit())
-    return makeError(ErrorKind::Unavailable,
-                     QStringLiteral("cannot write the station identity file %1: %2").arg(path, file.errorString()));
+    return makeError(
+        ErrorKind::Unavailable,
+        QCoreApplication::translate("pb::queue::StationRegistration", "cannot write the station identity file %1: %2")
+            .arg(path, file.errorString()));
   qCInfo(lcRegistration).noquote() << "new station identity" << id << "kept in" << path;
   return id;
 }
@@ -87,9 +95,11 @@ Result<qint64> registerStation(const QSqlDatabase &db, const QString &installati
 {
   const QString name = displayName.trimmed();
   if (name.isEmpty())
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("station name is empty"));
+    return makeError(ErrorKind::InvalidInput,
+                     QCoreApplication::translate("pb::queue::StationRegistration", "station name is empty"));
   if (installationId.trimmed().isEmpty())
-    return makeError(ErrorKind::InvalidInput, QStringLiteral("station installation id is empty"));
+    return makeError(ErrorKind::InvalidInput,
+                     QCoreApplication::translate("pb::queue::StationRegistration", "station installation id is empty"));
   const QVariant location = db::orNull(locationId);
   if (db::isPostgres(db)) {
     // The database checks the login owns the installation and may work at the location (migration 0012).

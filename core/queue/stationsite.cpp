@@ -42,7 +42,9 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
     if (!shops)
       return shops.error();
     if (shops->isEmpty())
-      return makeError(ErrorKind::NotFound, trSite("No shop %1 in this database (station.shop).").arg(shop));
+      return makeError(
+          ErrorKind::NotFound,
+          trSite(QT_TRANSLATE_NOOP("pb::queue::StationSite", "No shop %1 in this database (station.shop).")).arg(shop));
     StationSite site = shops->first();
     if (code.isEmpty())
       return site;
@@ -52,7 +54,9 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
       return location.error();
     if (!location.value().next())
       return makeError(ErrorKind::NotFound,
-                       trSite("Shop %1 has no location with code %2 (station.location).").arg(shop, code));
+                       trSite(QT_TRANSLATE_NOOP("pb::queue::StationSite",
+                                                "Shop %1 has no location with code %2 (station.location)."))
+                           .arg(shop, code));
     site.locationId = location.value().value(0).toLongLong();
     return site;
   }
@@ -63,7 +67,9 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
     if (shops->size() != 1)
       return makeError(
           ErrorKind::InvalidInput,
-          trSite("Set station.shop and station.location: the database holds %n shop(s).", int(shops->size())));
+          trSite(QT_TRANSLATE_N_NOOP("pb::queue::StationSite",
+                                     "Set station.shop and station.location: the database holds %n shop(s)."),
+                 int(shops->size())));
     return shops->first();
   }
   auto locations = candidates(db,
@@ -73,11 +79,16 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
   if (!locations)
     return locations.error();
   if (locations->isEmpty())
-    return makeError(ErrorKind::NotFound, trSite("No location with code %1 (station.location).").arg(code));
+    return makeError(
+        ErrorKind::NotFound,
+        trSite(QT_TRANSLATE_NOOP("pb::queue::StationSite", "No location with code %1 (station.location).")).arg(code));
   if (locations->size() > 1)
     return makeError(
         ErrorKind::InvalidInput,
-        trSite("Location code %1 exists in more than one shop: set station.shop to the shop's domain.").arg(code));
+        trSite(
+            QT_TRANSLATE_NOOP("pb::queue::StationSite",
+                              "Location code %1 exists in more than one shop: set station.shop to the shop's domain."))
+            .arg(code));
   return locations->first();
 }
 

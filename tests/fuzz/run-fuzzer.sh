@@ -21,6 +21,7 @@ rc=$?
 set -e
 end=$(date +%s.%N)
 executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -n 1)
+peak_rss_mb=$(sed -n 's/^stat::peak_rss_mb: *//p' "$work/log" | tail -n 1)
 corpus=$(find "$work/corpus" -type f | wc -l)
 crashes=$(find "$work" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'leak-*' -o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*' | wc -l)
 if [ "$rc" != 0 ]; then
@@ -28,6 +29,7 @@ if [ "$rc" != 0 ]; then
   echo "$name: libFuzzer exit $rc; reproduce with: $binary $work/crash-*" >&2
 fi
 seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
-printf '{"target":"%s","executions":%s,"seconds":%s,"new_corpus_inputs":%s,"findings":%s,"exit":%s}\n' \
-  "$name" "${executed:-0}" "$seconds" "$corpus" "$crashes" "$rc"
+per_second=$(awk -v n="${executed:-0}" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
+printf '{"target":"%s","executions":%s,"seconds":%s,"exec_per_second":%s,"peak_rss_mb":%s,"new_corpus_inputs":%s,"findings":%s,"exit":%s}\n' \
+  "$name" "${executed:-0}" "$seconds" "$per_second" "${peak_rss_mb:-0}" "$corpus" "$crashes" "$rc"
 exit "$rc"

@@ -4,8 +4,8 @@
 
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/fakeshopifypaging.h"
-#include "tests/support/signedwebhook.h"
 #include "tests/support/shopifypayloads.h"
+#include "tests/support/signedwebhook.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -120,11 +120,14 @@ void FakeShopify::serve(const QString &shop, const QHttpServerRequest &request, 
     responder.write(answer.body, QByteArrayLiteral("application/json"), status);
     return;
   }
-  // Network latency: the call took effect, its answer travels. Only for clients that wait
-  // longer than the latency (6.4 crashes writing to a socket the client already closed).
+  // Network latency: the call took effect, its answer travels. A client that gave up first (its timeout,
+  // or a slow sanitizer build) closed the socket: the answer is lost, as on a real network, and never
+  // written (6.4 crashes writing to a socket that is gone).
+  const QPointer<QTcpSocket> socket = responder.socket();
   auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-  QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, body = answer.body, status]() {
-    held->write(body, QByteArrayLiteral("application/json"), status);
+  QTimer::singleShot(m_latencyMs, Qt::PreciseTimer, this, [held, socket, body = answer.body, status]() {
+    if (socket && socket->state() == QAbstractSocket::ConnectedState)
+      held->write(body, QByteArrayLiteral("application/json"), status);
   });
 }
 
@@ -146,6 +149,13 @@ FakeShopify::~FakeShopify() = default;
 quint16 FakeShopify::listen(quint16 port, const QHostAddress &address)
 {
   m_port = m_server->listen(address, port);
+  // The validator's start-up is the test harness's cost, not Shopify's latency: paid here, not inside
+  // the first client call's timeout (which it overran under the asan preset). A failure shows at that call.
+  if (m_port != 0 && m_schemaCheckOn) {
+    if (!m_schemaCheck)
+      m_schemaCheck = GraphQlSchemaCheck::fromBuild();
+    (void)m_schemaCheck->start();
+  }
   return m_port;
 }
 
@@ -642,24 +652,6 @@ int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QS
   const WebhookDelivery delivery{topic, body, shopDomain, webhookId, QUuid::createUuid().toString(QUuid::WithoutBraces),
                                  {},    {}};
   return postWebhook(*m_network, url, delivery, secret);
-  QNetworkRequest request(url);
-  request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-  request.setRawHeader("X-Shopify-Topic", topic.toUtf8());
-  request.setRawHeader("X-Shopify-Hmac-Sha256", test::shopifyHmac(secret, body));
-  request.setRawHeader("X-Shopify-Shop-Domain", shopDomain.toUtf8());
-  request.setRawHeader("X-Shopify-API-Version", "2026-01");
-  request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());
-  request.setRawHeader("X-Shopify-Event-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8());
-  request.setRawHeader("X-Shopify-Triggered-At", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
-  request.setTransferTimeout(10000);
-  QNetworkReply *reply = m_network->post(request, body);
-  QEventLoop loop;
-  connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-  if (!reply->isFinished())
-    loop.exec();
-  const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-  reply->deleteLater();
-  return status.isValid() ? status.toInt() : -1;
 }
 
 } // namespace pb::test

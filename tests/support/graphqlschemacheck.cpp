@@ -44,18 +44,25 @@ QStringList GraphQlSchemaCheck::errors(const QString &document)
   return found;
 }
 
+QString GraphQlSchemaCheck::start()
+{
+  if (m_node)
+    return {};
+  m_node = std::make_unique<QProcess>();
+  m_node->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+  m_node->start(QStringLiteral("node"), {m_scriptPath, m_schemaPath});
+  if (!m_node->waitForStarted(kStartMs) || !m_node->waitForReadyRead(kStartMs) ||
+      m_node->readLine().trimmed() != "ready") {
+    m_node.reset();
+    return QStringLiteral("the schema validator (node %1) did not start").arg(m_scriptPath);
+  }
+  return {};
+}
+
 QStringList GraphQlSchemaCheck::ask(const QString &document)
 {
-  if (!m_node) {
-    m_node = std::make_unique<QProcess>();
-    m_node->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_node->start(QStringLiteral("node"), {m_scriptPath, m_schemaPath});
-    if (!m_node->waitForStarted(kStartMs) || !m_node->waitForReadyRead(kStartMs) ||
-        m_node->readLine().trimmed() != "ready") {
-      m_node.reset();
-      return {QStringLiteral("the schema validator (node %1) did not start").arg(m_scriptPath)};
-    }
-  }
+  if (const QString failed = start(); !failed.isEmpty())
+    return {failed};
   m_node->write(QJsonDocument(QJsonArray{document}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + '\n');
   while (!m_node->canReadLine()) {
     if (!m_node->waitForReadyRead(kAnswerMs))

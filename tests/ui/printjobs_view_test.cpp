@@ -7,6 +7,7 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "ui/leadapprovalpanel.h"
 #include "ui/packview.h"
@@ -41,7 +42,7 @@ class PrintJobsViewTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   qint64 m_stationId = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;

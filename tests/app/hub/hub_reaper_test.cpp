@@ -3,8 +3,8 @@
 // The real packbench-hub returns the orders of crashed stations to the queue by itself.
 #include "core/base/clock.h"
 #include "core/queue/orderqueue.h"
-#include "tests/support/programrun.h"
 #include "tests/support/manualclock.h"
+#include "tests/support/programrun.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/runningprogram.h"
 #include "tests/support/verify.h"

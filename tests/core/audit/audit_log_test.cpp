@@ -7,6 +7,7 @@
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 
@@ -44,7 +45,7 @@ class AuditLogTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   qint64 m_stationId = 0;
   qint64 m_packerId = 0;
 

@@ -5,6 +5,7 @@
 #include "core/carriers/requestpacer.h"
 #include "core/carriers/shipenginecarrier.h"
 #include "core/carriers/shipenginejson.h"
+#include "tests/support/manualclock.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -19,7 +20,7 @@ class CarrierUnitsTest final : public QObject {
 private Q_SLOTS:
   void pacer_allowsLimitPerWindow_thenSaysHowLongToWait()
   {
-    ManualClock clock(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
     RequestPacer pacer(3, 1000, clock, 0);
     QCOMPARE(pacer.reserve(), 0);
     clock.advanceMs(100);
@@ -34,7 +35,7 @@ private Q_SLOTS:
 
   void pacer_neverExceedsTheLimitInAnyWindow()
   {
-    ManualClock clock(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
     RequestPacer pacer(200, 60000, clock, 250);
     QList<qint64> sent;
     while (sent.size() < 1000) {
@@ -52,7 +53,7 @@ private Q_SLOTS:
 
   void pacer_holdsEveryoneAfterA429()
   {
-    ManualClock clock(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
+    test::ManualClock clock(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
     RequestPacer pacer(10, 1000, clock, 0);
     pacer.holdFor(2000);
     QCOMPARE(pacer.reserve(), 2000);

@@ -6,6 +6,7 @@
 #include "core/carriers/trackingnumber.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 #ifdef PACKBENCH_TEST_POSTGRES
@@ -29,7 +30,7 @@ class TrackingTemplatesTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC)};
 
 private Q_SLOTS:
   void initTestCase()

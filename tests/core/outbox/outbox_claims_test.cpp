@@ -7,6 +7,7 @@
 #include "core/outbox/claims.h"
 #include "core/outbox/enqueue.h"
 #include "core/outbox/lease.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 
@@ -20,7 +21,7 @@ class OutboxClaimsTest final : public QObject {
 
 private:
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   int m_orderNo = 0;
 
   static outbox::ClaimSettings settings(const QString &worker)

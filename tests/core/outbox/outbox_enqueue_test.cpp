@@ -9,6 +9,7 @@
 #include "core/packing/packsession.h"
 #include "core/queue/orderqueue.h"
 #include "core/scanning/scandecoder.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 
@@ -47,7 +48,7 @@ class OutboxEnqueueTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
   scanning::ScanDecoder m_decoder;
   qint64 m_stationId = 0;
   qint64 m_packerId = 0;

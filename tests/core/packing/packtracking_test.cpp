@@ -7,6 +7,7 @@
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/packsession.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 #ifdef PACKBENCH_TEST_POSTGRES
@@ -40,7 +41,7 @@ class PackTrackingTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC)};
+  test::ManualClock m_clock{QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC)};
   scanning::ScanDecoder m_decoder;
   qint64 m_packer = 0;
   int m_orderNo = 0;

@@ -24,7 +24,7 @@ private:
   QSqlDatabase m_writer;   // the hub / another station
   QSqlDatabase m_listener; // this station's notification connection
   test::QueueWorld m_world;
-  const SystemClock m_clock;
+  const SystemClock m_clock{}; // {}: clang refuses a const member with no initialiser
 
   queue::Claim claimOne()
   {

@@ -40,7 +40,7 @@ class CatalogueSyncTest final : public QObject {
 private:
   QSqlDatabase m_db;
   qint64 m_shopId = 0;
-  const SystemClock m_clock;
+  const SystemClock m_clock{}; // {}: clang refuses a const member with no initialiser
   std::unique_ptr<test::FakeShopify> m_fake;
   std::unique_ptr<shopify::CostThrottle> m_throttle;
   std::unique_ptr<shopify::GraphQlClient> m_client;

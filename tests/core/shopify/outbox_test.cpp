@@ -13,6 +13,7 @@
 #include "tests/support/verify.h"
 
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
 
@@ -94,6 +95,20 @@ private:
     return scalar(QStringLiteral("SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE "
                                  "o.shopify_id = ?"),
                   {QString::number(orderId)});
+  }
+
+private:
+  // Stops worker threads and waits for them while the fake they talk to still answers on this thread.
+  static void stopAndJoin(std::atomic<bool> &stop, std::initializer_list<QThread *> threads)
+  {
+    stop = true;
+    for (QThread *thread : threads) {
+      if (thread == nullptr)
+        continue;
+      while (!thread->wait(20))
+        QCoreApplication::processEvents();
+      delete thread;
+    }
   }
 
 private Q_SLOTS:
@@ -337,7 +352,9 @@ private Q_SLOTS:
             ++errors;
             return;
           }
-          shopify::GraphQlClient client(fake.clientSettings(5000), throttle);
+          // A long timeout: on a loaded machine a 400 ms answer can take seconds, and a timed-out call is
+          // retried later by whichever worker is free, which is not what this test is about.
+          shopify::GraphQlClient client(fake.clientSettings(20000), throttle);
           auto settings = workerSettings(name);
           settings.leaseSeconds = 3;
           settings.batchSize = batch;
@@ -356,15 +373,19 @@ private Q_SLOTS:
       thread->start();
       return thread;
     };
-    QThread *first = startWorker(QStringLiteral("lease-a"), 12, false);
+    QThread *first = nullptr;
+    QThread *second = nullptr;
+    // A failed check returns early: the workers use this function's locals, so they stop before it returns.
+    auto joinWorkers = qScopeGuard([&]() { stopAndJoin(stop, {first, second}); });
+    first = startWorker(QStringLiteral("lease-a"), 12, false);
     QTRY_VERIFY_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'in_flight'")) > 0,
                              10000);
-    QThread *second = startWorker(QStringLiteral("lease-b"), 12, true);
+    second = startWorker(QStringLiteral("lease-b"), 12, true);
     QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), 60000); // the fake answers on this thread
     stop = true;
     QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 10000);
-    delete first;
-    delete second;
+    joinWorkers.dismiss();
+    stopAndJoin(stop, {first, second});
     QCOMPARE(errors.load(), 0);
     QCOMPARE(claimedBySecond.load(), 0);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'done' AND attempts = 1 AND "
@@ -422,14 +443,14 @@ private Q_SLOTS:
       thread->start();
       return thread;
     };
-    QThread *first = startWorker(QStringLiteral("worker-a"));
-    QThread *second = startWorker(QStringLiteral("worker-b"));
+    QThread *first = nullptr;
+    QThread *second = nullptr;
+    auto joinWorkers = qScopeGuard([&]() { stopAndJoin(stop, {first, second}); });
+    first = startWorker(QStringLiteral("worker-a"));
+    second = startWorker(QStringLiteral("worker-b"));
     QTRY_VERIFY_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status <> 'done'")) == 0, 150000);
-    stop = true;
-    QVERIFY(first->wait(10000));
-    QVERIFY(second->wait(10000));
-    delete first;
-    delete second;
+    joinWorkers.dismiss();
+    stopAndJoin(stop, {first, second});
     QCOMPARE(workerErrors.load(), 0);
 
     const auto &stats = fake.stats();
