@@ -278,10 +278,16 @@ private Q_SLOTS:
     // No weight on record: the station asks for it before any label; nothing was requested yet.
     QTRY_COMPARE(headline(), u"Weigh box 1"_s);
     QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 0);
+    auto *weight = m_window->packView()->findChild<QSpinBox *>(u"weightGrams"_s);
+    QVERIFY(weight && QTest::qWaitFor([&]() { return weight->isVisible(); }, 5000));
+    screenshot(u"station-label-weight.png"_s);
     const int printedBefore = m_printed.size();
+    // The carrier takes its time (1.5 s, well inside the adapter's timeout): the packer sees the purchase under way.
+    m_carrier->setFaults({0, 0, 1.0, 1500, {u"create_label"_s}});
     QVERIFY(typeWeight(900));
-    QVERIFY2(headline().startsWith(u"Buying label"_s) || !m_printed.isEmpty(), qPrintable(headline()));
+    QTRY_VERIFY2(headline().startsWith(u"Buying label"_s), qPrintable(headline()));
     screenshot(u"station-label-buying.png"_s);
+    m_carrier->setFaults({});
     // The hub buys, the station hears it and prints the carrier's ZPL on the raw port.
     QTRY_VERIFY_WITH_TIMEOUT(m_printed.size() > printedBefore && m_printed.last().endsWith("^XZ\n"), 15000);
     const QByteArray zpl = m_printed.last();
