@@ -71,27 +71,24 @@ void appendLines(const QJsonObject &connection, QList<RemoteFulfillmentOrderLine
 
 using graphqlpaging::nextCursor;
 
+Error noFulfillmentOrder(const QString &fulfillmentOrderId)
+{
+  return makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no fulfillment order %1").arg(fulfillmentOrderId));
+}
+
 Status fetchRemainingLines(GraphQlClient &client, const QString &fulfillmentOrderId, QString after,
                            QList<RemoteFulfillmentOrderLine> *lines)
 {
-  while (!after.isEmpty()) {
-    auto data =
-        client.execute(QStringLiteral("FulfillmentOrderLineItems"),
-                       QJsonObject{{QStringLiteral("id"), fulfillmentOrderId}, {QStringLiteral("after"), after}});
-    if (!data)
-      return data.error();
-    const QJsonValue fo = data->value(u"fulfillmentOrder");
-    if (!fo.isObject())
-      return makeError(ErrorKind::NotFound,
-                       QStringLiteral("Shopify has no fulfillment order %1").arg(fulfillmentOrderId));
-    const QJsonObject connection = fo.toObject().value(u"lineItems").toObject();
-    appendLines(connection, lines);
-    auto cursor = nextCursor(connection, after);
-    if (!cursor)
-      return cursor.error();
-    after = *cursor;
-  }
-  return {};
+  if (after.isEmpty())
+    return {};
+  return graphqlpaging::forEachPage(
+      client, QStringLiteral("FulfillmentOrderLineItems"), QJsonObject{{QStringLiteral("id"), fulfillmentOrderId}},
+      {QStringLiteral("fulfillmentOrder"), QStringLiteral("lineItems"), noFulfillmentOrder(fulfillmentOrderId)},
+      [&](const QJsonObject &connection) -> Status {
+        appendLines(connection, lines);
+        return {};
+      },
+      std::move(after));
 }
 
 } // namespace
@@ -117,18 +114,7 @@ bool isHoldReason(const QString &reason)
 Result<QList<RemoteFulfillmentOrder>> fetchFulfillmentOrders(GraphQlClient &client, const QString &orderId)
 {
   QList<RemoteFulfillmentOrder> result;
-  QString after;
-  do {
-    QJsonObject variables{{QStringLiteral("orderId"), orderGid(orderId)}};
-    if (!after.isEmpty())
-      variables.insert(QStringLiteral("after"), after);
-    auto data = client.execute(QStringLiteral("FulfillmentOrdersForOrder"), variables);
-    if (!data)
-      return data.error();
-    const QJsonValue order = data->value(u"order");
-    if (!order.isObject())
-      return makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId));
-    const QJsonObject connection = order.toObject().value(u"fulfillmentOrders").toObject();
+  const auto onPage = [&](const QJsonObject &connection) -> Status {
     for (const QJsonValue &value : connection.value(u"nodes").toArray()) {
       const QJsonObject node = value.toObject();
       RemoteFulfillmentOrder fo;
@@ -143,36 +129,27 @@ Result<QList<RemoteFulfillmentOrder>> fetchFulfillmentOrders(GraphQlClient &clie
       auto cursor = nextCursor(lineItems, QString());
       if (!cursor)
         return cursor.error();
-      if (!cursor->isEmpty()) {
-        if (Status s = fetchRemainingLines(client, fo.id, *cursor, &fo.lines); !s)
-          return s.error();
-      }
+      if (Status rest = fetchRemainingLines(client, fo.id, *cursor, &fo.lines); !rest)
+        return rest;
       result.append(fo);
     }
-    auto cursor = nextCursor(connection, after);
-    if (!cursor)
-      return cursor.error();
-    after = *cursor;
-  } while (!after.isEmpty());
+    return {};
+  };
+  if (Status paged = graphqlpaging::forEachPage(
+          client, QStringLiteral("FulfillmentOrdersForOrder"),
+          QJsonObject{{QStringLiteral("orderId"), orderGid(orderId)}},
+          {QStringLiteral("order"), QStringLiteral("fulfillmentOrders"),
+           makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId))},
+          onPage);
+      !paged)
+    return paged.error();
   return result;
 }
 
 Result<QList<RemoteFulfillment>> fetchFulfillments(GraphQlClient &client, const QString &fulfillmentOrderId)
 {
   QList<RemoteFulfillment> result;
-  QString after;
-  do {
-    QJsonObject variables{{QStringLiteral("id"), fulfillmentOrderId}};
-    if (!after.isEmpty())
-      variables.insert(QStringLiteral("after"), after);
-    auto data = client.execute(QStringLiteral("FulfillmentOrderFulfillments"), variables);
-    if (!data)
-      return data.error();
-    const QJsonValue fo = data->value(u"fulfillmentOrder");
-    if (!fo.isObject())
-      return makeError(ErrorKind::NotFound,
-                       QStringLiteral("Shopify has no fulfillment order %1").arg(fulfillmentOrderId));
-    const QJsonObject connection = fo.toObject().value(u"fulfillments").toObject();
+  const auto onPage = [&](const QJsonObject &connection) -> Status {
     for (const QJsonValue &value : connection.value(u"nodes").toArray()) {
       const QJsonObject node = value.toObject();
       RemoteFulfillment f;
@@ -188,11 +165,15 @@ Result<QList<RemoteFulfillment>> fetchFulfillments(GraphQlClient &client, const 
       f.moreLines = lines.value(u"pageInfo").toObject().value(u"hasNextPage").toBool();
       result.append(f);
     }
-    auto cursor = nextCursor(connection, after);
-    if (!cursor)
-      return cursor.error();
-    after = *cursor;
-  } while (!after.isEmpty());
+    return {};
+  };
+  if (Status paged = graphqlpaging::forEachPage(
+          client, QStringLiteral("FulfillmentOrderFulfillments"),
+          QJsonObject{{QStringLiteral("id"), fulfillmentOrderId}},
+          {QStringLiteral("fulfillmentOrder"), QStringLiteral("fulfillments"), noFulfillmentOrder(fulfillmentOrderId)},
+          onPage);
+      !paged)
+    return paged.error();
   return result;
 }
 

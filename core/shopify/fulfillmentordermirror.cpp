@@ -43,23 +43,17 @@ void appendLines(const QJsonObject &connection, QList<MirroredLine> *lines)
 
 Status fetchMoreLines(GraphQlClient &client, MirroredFulfillmentOrder *fo, QString after)
 {
-  while (!after.isEmpty()) {
-    auto data = client.execute(QStringLiteral("FulfillmentOrderLineItemsForMirror"),
-                               QJsonObject{{QStringLiteral("id"), fo->id}, {QStringLiteral("after"), after}});
-    if (!data)
-      return data.error();
-    const QJsonValue node = data->value(u"fulfillmentOrder");
-    if (!node.isObject())
-      return makeError(ErrorKind::Unavailable,
-                       QStringLiteral("fulfillment order %1 vanished while paging").arg(fo->id));
-    const QJsonObject connection = node.toObject().value(u"lineItems").toObject();
-    appendLines(connection, &fo->lines);
-    auto cursor = graphqlpaging::nextCursor(connection, after);
-    if (!cursor)
-      return cursor.error();
-    after = *cursor;
-  }
-  return {};
+  if (after.isEmpty())
+    return {};
+  return graphqlpaging::forEachPage(
+      client, QStringLiteral("FulfillmentOrderLineItemsForMirror"), QJsonObject{{QStringLiteral("id"), fo->id}},
+      {QStringLiteral("fulfillmentOrder"), QStringLiteral("lineItems"),
+       makeError(ErrorKind::Unavailable, QStringLiteral("fulfillment order %1 vanished while paging").arg(fo->id))},
+      [&](const QJsonObject &connection) -> Status {
+        appendLines(connection, &fo->lines);
+        return {};
+      },
+      std::move(after));
 }
 
 MirroredFulfillmentOrder fromNode(const QJsonObject &node)
@@ -254,18 +248,7 @@ QString shopifyHoldReason(const QString &shopifyStatus, const QDateTime &fulfill
 Result<QList<MirroredFulfillmentOrder>> fetch(GraphQlClient &client, const QString &orderId)
 {
   QList<MirroredFulfillmentOrder> result;
-  QString after;
-  do {
-    QJsonObject variables{{QStringLiteral("orderId"), QString(QStringLiteral("gid://shopify/Order/") + orderId)}};
-    if (!after.isEmpty())
-      variables.insert(QStringLiteral("after"), after);
-    auto data = client.execute(QStringLiteral("OrderFulfillmentOrders"), variables);
-    if (!data)
-      return data.error();
-    const QJsonValue order = data->value(u"order");
-    if (!order.isObject())
-      return makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId));
-    const QJsonObject connection = order.toObject().value(u"fulfillmentOrders").toObject();
+  const auto onPage = [&](const QJsonObject &connection) -> Status {
     for (const QJsonValue &value : connection.value(u"nodes").toArray()) {
       MirroredFulfillmentOrder fo = fromNode(value.toObject());
       if (fo.id.isEmpty() || fo.locationId.isEmpty())
@@ -273,15 +256,20 @@ Result<QList<MirroredFulfillmentOrder>> fetch(GraphQlClient &client, const QStri
       auto more = graphqlpaging::nextCursor(value.toObject().value(u"lineItems").toObject(), QString());
       if (!more)
         return more.error();
-      if (Status s = fetchMoreLines(client, &fo, *more); !s)
-        return s.error();
+      if (Status rest = fetchMoreLines(client, &fo, *more); !rest)
+        return rest;
       result.append(fo);
     }
-    auto cursor = graphqlpaging::nextCursor(connection, after);
-    if (!cursor)
-      return cursor.error();
-    after = *cursor;
-  } while (!after.isEmpty());
+    return {};
+  };
+  if (Status paged = graphqlpaging::forEachPage(
+          client, QStringLiteral("OrderFulfillmentOrders"),
+          QJsonObject{{QStringLiteral("orderId"), QString(QStringLiteral("gid://shopify/Order/") + orderId)}},
+          {QStringLiteral("order"), QStringLiteral("fulfillmentOrders"),
+           makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId))},
+          onPage);
+      !paged)
+    return paged.error();
   return result;
 }
 

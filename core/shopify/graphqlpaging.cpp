@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/graphqlpaging.h"
 
+#include "core/shopify/graphqlclient.h"
+
 namespace pb::shopify::graphqlpaging {
 
 Result<QString> nextCursor(const QJsonObject &connection, const QString &previous)
@@ -13,6 +15,35 @@ Result<QString> nextCursor(const QJsonObject &connection, const QString &previou
   if (cursor.isEmpty() || cursor == previous)
     return makeError(ErrorKind::Unavailable, QStringLiteral("Shopify announced a next page without a new cursor"));
   return cursor;
+}
+
+Status forEachPage(GraphQlClient &client, const QString &document, const QJsonObject &variables,
+                   const ConnectionPath &path, const std::function<Status(const QJsonObject &connection)> &onPage,
+                   QString after)
+{
+  do {
+    QJsonObject pageVariables = variables;
+    if (!after.isEmpty())
+      pageVariables.insert(QStringLiteral("after"), after);
+    auto data = client.execute(document, pageVariables);
+    if (!data)
+      return data.error();
+    QJsonObject holder = *data;
+    if (!path.parent.isEmpty()) {
+      const QJsonValue parent = data->value(path.parent);
+      if (!parent.isObject())
+        return path.missing;
+      holder = parent.toObject();
+    }
+    const QJsonObject connection = holder.value(path.connection).toObject();
+    if (Status handled = onPage(connection); !handled)
+      return handled;
+    auto cursor = nextCursor(connection, after);
+    if (!cursor)
+      return cursor.error();
+    after = *cursor;
+  } while (!after.isEmpty());
+  return {};
 }
 
 } // namespace pb::shopify::graphqlpaging

@@ -91,15 +91,7 @@ namespace locationsync {
 Result<QList<RemoteLocation>> fetch(GraphQlClient &client)
 {
   QList<RemoteLocation> result;
-  QString after;
-  do {
-    QJsonObject variables;
-    if (!after.isEmpty())
-      variables.insert(QStringLiteral("after"), after);
-    auto data = client.execute(QStringLiteral("ShopLocations"), variables);
-    if (!data)
-      return data.error();
-    const QJsonObject connection = data->value(u"locations").toObject();
+  const auto onPage = [&](const QJsonObject &connection) -> Status {
     for (const QJsonValue &value : connection.value(u"nodes").toArray()) {
       const QJsonObject node = value.toObject();
       RemoteLocation location{ordermapper::numericId(node.value(u"id")), node.value(u"name").toString(),
@@ -108,11 +100,12 @@ Result<QList<RemoteLocation>> fetch(GraphQlClient &client)
         return makeError(ErrorKind::InvalidInput, QStringLiteral("location without id"));
       result.append(location);
     }
-    auto cursor = graphqlpaging::nextCursor(connection, after);
-    if (!cursor)
-      return cursor.error();
-    after = *cursor;
-  } while (!after.isEmpty());
+    return {};
+  };
+  if (Status paged = graphqlpaging::forEachPage(client, QStringLiteral("ShopLocations"), QJsonObject(),
+                                                {QString(), QStringLiteral("locations"), Error()}, onPage);
+      !paged)
+    return paged.error();
   return result;
 }
 

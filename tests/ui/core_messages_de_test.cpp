@@ -6,6 +6,7 @@
 #include "core/db/migrations.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/stationsite.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/queueworld.h"
 #include "tests/support/verify.h"
 
@@ -46,7 +47,7 @@ private Q_SLOTS:
 
   void refusedClaim_andLostLease_areGerman()
   {
-    ManualClock clock(m_start);
+    test::ManualClock clock(m_start);
     queue::OrderQueue queue(m_db, clock, 120s);
     auto fo = test::addQueuedOrder(m_db, m_world.shopId, m_world.locationId, 0, m_start);
     VERIFY_OK(fo);

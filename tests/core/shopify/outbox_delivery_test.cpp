@@ -10,6 +10,7 @@
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
 #include "tests/support/fakeshopify.h"
+#include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -23,18 +24,6 @@
 using namespace pb;
 
 namespace {
-
-shopify::OutboxSettings workerSettings(const QString &id)
-{
-  shopify::OutboxSettings s;
-  s.workerId = id;
-  s.leaseSeconds = 60;
-  s.maxAttempts = 10;
-  s.backoffBaseMs = 1;
-  s.backoffMaxMs = 1;
-  s.batchSize = 10;
-  return s;
-}
 
 QString foGid(qint64 number)
 {
@@ -149,19 +138,15 @@ private Q_SLOTS:
     // Ids unknown: the lookup goes first, so the create travels on a reused keep-alive connection.
     const qint64 fo = seedPacked(9100, {1, 2}, false);
     QVERIFY(fo > 0);
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-once")));
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-once")));
 
-    VERIFY_OK(worker.runOnce());
+    VERIFY_OK(rig.worker.runOnce());
     QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1); // not re-sent inside the attempt
     QCOMPARE(fake.stats().lost, 1);
     QCOMPARE(rowStatus(fo), QStringLiteral("failed")); // no answer: not dead, tried again
 
     QVERIFY(makeDue());
-    VERIFY_OK(worker.runOnce());
+    VERIFY_OK(rig.worker.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9100));
     QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1); // the retry found it at Shopify
     QCOMPARE(remote.fulfillmentIds.size(), 1);
@@ -180,17 +165,13 @@ private Q_SLOTS:
     fake.applyFulfillmentCreateLate(1);
     const qint64 fo = seedPacked(9200, {2, 1}, true);
     QVERIFY(fo > 0);
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-late")));
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-late")));
 
-    VERIFY_OK(worker.runOnce());
+    VERIFY_OK(rig.worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
     QCOMPARE(fake.stats().fulfillmentCreates, 0); // held by Shopify, not applied yet
     QVERIFY(makeDue());
-    VERIFY_OK(worker.runOnce()); // looks (nothing yet), posts: the held call lands first, ours is refused
+    VERIFY_OK(rig.worker.runOnce()); // looks (nothing yet), posts: the held call lands first, ours is refused
     const auto remote = fake.fulfillmentOrders().value(foGid(9200));
     QCOMPARE(fake.stats().fulfillmentCreates, 1);
     QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 2);
@@ -210,12 +191,8 @@ private Q_SLOTS:
     fake.addFulfillmentOrder(QStringLiteral("9210"), 9210, {1}).status = QStringLiteral("CANCELLED");
     const qint64 fo = seedPacked(9210, {1}, true);
     QVERIFY(fo > 0);
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-final")));
-    VERIFY_OK(worker.runOnce());
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-final")));
+    VERIFY_OK(rig.worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
     QVERIFY(text(QStringLiteral("SELECT last_error FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)})
                 .contains(QStringLiteral("cancelled")));
@@ -235,17 +212,13 @@ private Q_SLOTS:
     QVERIFY(run(QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, line_id, raw_code, "
                                "outcome, quantity) VALUES (gen_random_uuid(), ?, ?, 'SKU-1', 'ok', 2)"),
                 {fo, lineId(fo, 0)}));
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-partial")));
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-partial")));
     fake.setFaults({1.0, 0, 0, 0, 0}); // every call 5xx, nothing applied
-    VERIFY_OK(worker.runOnce());
+    VERIFY_OK(rig.worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
     fake.setFaults({});
     QVERIFY(makeDue());
-    VERIFY_OK(worker.runOnce());
+    VERIFY_OK(rig.worker.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9300));
     QCOMPARE(fake.stats().fulfillmentCreates, 1);
     QCOMPARE(remote.lines.at(0).remaining, 0);
@@ -268,14 +241,10 @@ private Q_SLOTS:
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 2))) WHERE "
                                "aggregate_id = ?"),
                 {lineId(fo, 0), QString::number(fo)}));
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-own")));
-    VERIFY_OK(worker.runOnce());
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-own")));
+    VERIFY_OK(rig.worker.runOnce());
     QVERIFY(makeDue());
-    VERIFY_OK(worker.runOnce());
+    VERIFY_OK(rig.worker.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9310));
     QCOMPARE(fake.stats().lost, 1);
     QCOMPARE(fake.stats().fulfillmentCreates, 1);
@@ -296,12 +265,8 @@ private Q_SLOTS:
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 2), "
                                "jsonb_build_object('line_id', ?::bigint, 'quantity', 2))) WHERE aggregate_id = ?"),
                 {lineId(fo, 0), lineId(fo, 1), QString::number(fo)}));
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-lines")));
-    VERIFY_OK(worker.runOnce());
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-lines")));
+    VERIFY_OK(rig.worker.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9400));
     QCOMPARE(rowStatus(fo), QStringLiteral("done"));
     QCOMPARE(remote.lines.at(0).remaining, 1);
@@ -321,15 +286,11 @@ private Q_SLOTS:
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 3))) WHERE "
                                "aggregate_id = ?"),
                 {lineId(fo, 0), QString::number(fo)}));
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-cap")));
-    VERIFY_OK(worker.runOnce());
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-cap")));
+    VERIFY_OK(rig.worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("failed"));
     QVERIFY(makeDue());
-    VERIFY_OK(worker.runOnce());
+    VERIFY_OK(rig.worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("done"));
     QCOMPARE(fake.stats().fulfillmentCreates, 1);
     QCOMPARE(fake.fulfillmentOrders().value(foGid(9410)).lines.at(0).remaining, 0);
@@ -346,12 +307,8 @@ private Q_SLOTS:
     QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || '{\"lines\": [{\"line_id\": 987654321, "
                                "\"quantity\": 1}]}' WHERE aggregate_id = ?"),
                 {QString::number(fo)}));
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-foreign")));
-    VERIFY_OK(worker.runOnce());
+    test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-foreign")));
+    VERIFY_OK(rig.worker.runOnce());
     QCOMPARE(rowStatus(fo), QStringLiteral("dead"));
     QVERIFY(text(QStringLiteral("SELECT last_error FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)})
                 .contains(QStringLiteral("987654321")));
@@ -379,7 +336,7 @@ private Q_SLOTS:
                                "aggregate_id = ?"),
                 {lineId(fo, 0), QString::number(fo)}));
     shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-paged")));
+                                 test::outboxSettings(QStringLiteral("w-paged")));
     VERIFY_OK(worker.runOnce());
     QVERIFY(makeDue());
     VERIFY_OK(worker.runOnce());
@@ -415,7 +372,7 @@ private Q_SLOTS:
             return;
           }
           shopify::GraphQlClient client(fake.clientSettings(10000), throttle);
-          auto settings = workerSettings(name);
+          auto settings = test::outboxSettings(name);
           settings.leaseSeconds = 2;
           shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(), settings);
           do {
@@ -468,7 +425,7 @@ private Q_SLOTS:
           return;
         shopify::GraphQlClient client(fake.clientSettings(), throttle);
         shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(),
-                                     workerSettings(QStringLiteral("robbed")));
+                                     test::outboxSettings(QStringLiteral("robbed")));
         auto pass = worker.runOnce();
         ok = pass.ok();
         lost = pass.ok() ? pass->leasesLost : -1;
@@ -493,7 +450,8 @@ private Q_SLOTS:
     // The lease has run out: the next worker takes the row over and finds the fulfillment the call made.
     fake.setLatencyMs(0);
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
-    shopify::OutboxWorker next(m_db, client, test::FakeShopify::defaultShop(), workerSettings(QStringLiteral("heir")));
+    shopify::OutboxWorker next(m_db, client, test::FakeShopify::defaultShop(),
+                               test::outboxSettings(QStringLiteral("heir")));
     VERIFY_OK(next.runOnce());
     const auto remote = fake.fulfillmentOrders().value(foGid(9600));
     QCOMPARE(fake.stats().fulfillmentCreates, 1);

@@ -8,6 +8,7 @@
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
 #include "tests/support/fakeshopify.h"
+#include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -16,29 +17,6 @@
 using namespace pb;
 
 namespace {
-
-shopify::GraphQlSettings clientSettings(const test::FakeShopify &fake)
-{
-  shopify::GraphQlSettings s;
-  s.endpoint = fake.graphqlEndpoint();
-  s.accessToken = fake.accessToken();
-  s.timeoutMs = 5000;
-  s.maxRetries = 3;
-  s.backoffBaseMs = 10;
-  return s;
-}
-
-shopify::OutboxSettings workerSettings()
-{
-  shopify::OutboxSettings s;
-  s.workerId = QStringLiteral("w-paging");
-  s.leaseSeconds = 60;
-  s.maxAttempts = 10;
-  s.backoffBaseMs = 1;
-  s.backoffMaxMs = 1;
-  s.batchSize = 10;
-  return s;
-}
 
 QList<int> quantities(int count)
 {
@@ -110,8 +88,9 @@ private:
   {
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(clientSettings(fake), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(), workerSettings());
+    shopify::GraphQlClient client(fake.clientSettings(), throttle);
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
+                                 test::outboxSettings(QStringLiteral("w-paging")));
     for (int round = 0; round < 50; ++round) {
       if (!worker.runOnce())
         return false;

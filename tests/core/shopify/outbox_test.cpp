@@ -9,6 +9,7 @@
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
 #include "tests/support/fakeshopify.h"
+#include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -23,16 +24,10 @@ using namespace pb;
 
 namespace {
 
+// Retries come back within a few hundred milliseconds: the fault test's rows need many attempts.
 shopify::OutboxSettings workerSettings(const QString &id)
 {
-  shopify::OutboxSettings s;
-  s.workerId = id;
-  s.leaseSeconds = 60;
-  s.maxAttempts = 60;
-  s.backoffBaseMs = 20;
-  s.backoffMaxMs = 400;
-  s.batchSize = 10;
-  return s;
+  return test::outboxSettings(id, {60, 20, 400});
 }
 
 } // namespace
@@ -304,12 +299,8 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     fake.addOrder(QStringLiteral("111"), {1, 2}).lines[1].remaining = 1; // one unit shipped outside Packbench
     QVERIFY(seedPacked(111, 1));
-    const SystemClock clock;
-    shopify::CostThrottle throttle(clock);
-    shopify::GraphQlClient client(fake.clientSettings(2000), throttle);
-    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
-                                 workerSettings(QStringLiteral("w-partial")));
-    auto claimed = worker.runOnce();
+    test::OutboxRig rig(m_db, fake, workerSettings(QStringLiteral("w-partial")), 2000);
+    auto claimed = rig.worker.runOnce();
     QVERIFY(claimed.ok());
     QCOMPARE(claimed->claimed, 1);
     const auto fo = fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/111"));

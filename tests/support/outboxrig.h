@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/clock.h"
+#include "core/shopify/costthrottle.h"
+#include "core/shopify/graphqlclient.h"
+#include "core/shopify/outboxworker.h"
+#include "tests/support/fakeshopify.h"
+
+namespace pb::test {
+
+// How fast a test's outbox worker retries: at once (one attempt per runOnce), or with a short real backoff.
+struct OutboxPace {
+  int maxAttempts = 10;
+  int backoffBaseMs = 1;
+  int backoffMaxMs = 1;
+};
+
+// Worker settings for tests: a 60 s lease, batches of 10, the given pace.
+shopify::OutboxSettings outboxSettings(const QString &workerId, OutboxPace pace = {});
+
+// One outbox worker posting to a listening Shopify fake over real sockets, wired as the hub wires it
+// (its own cost throttle on the system clock). Header-only parts, so each test links what it already does.
+struct OutboxRig {
+  OutboxRig(QSqlDatabase db, const FakeShopify &fake, shopify::OutboxSettings settings, int timeoutMs = 5000)
+      : client(fake.clientSettings(timeoutMs), throttle)
+      , worker(std::move(db), client, FakeShopify::defaultShop(), std::move(settings))
+  {}
+
+  SystemClock clock;
+  shopify::CostThrottle throttle{clock};
+  shopify::GraphQlClient client;
+  shopify::OutboxWorker worker;
+};
+
+} // namespace pb::test
