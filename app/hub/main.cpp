@@ -8,12 +8,14 @@
 #include "app/hub/hubshutdown.h"
 #include "app/hub/importcatalogue.h"
 #include "core/base/version.h"
+#include "core/carriers/keypacers.h"
 #include "core/db/migrations.h"
 #include "core/hub/carrierlabelthread.h"
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
 #include "core/hub/leasereaperthread.h"
 #include "core/hub/shopifysyncthread.h"
+#include "core/hub/trackingthread.h"
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/shopclients.h"
 #include "core/shopify/shopdirectory.h"
@@ -150,19 +152,40 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
                         "and reconcile poller are off";
   }
 
-  // Carrier labels for the stations: bought here, never on a station (the key lives only on the hub).
+  // The carrier limits the API key, not the caller: every thread that talks to the carrier (tracking here, labels)
+  // takes its pacer from here, so all of them together stay under the key's limit.
+  pb::carriers::KeyPacers carrierPacers(clock);
+  const pb::carriers::ShipEngineSettings carrier = pb::carriers::ShipEngineSettings::fromConfig(config);
+
+  // Tracking events: every shipped package's carrier is asked with backoff, and Shopify's fulfillment events go out
+  // through the outbox. Within the carrier key's limit (the key's shared pacer) and tracking's share of it.
+  std::unique_ptr<pb::hub::TrackingThread> tracking;
+  if (!carrier.apiKey.isEmpty() && config.get(TrackingRequestsPerMinute) > 0) {
+    pb::hub::TrackingThreadSettings settings;
+    settings.database = pb::db::ConnectionSettings::fromConfig(config);
+    settings.carrier = carrier;
+    settings.pacer = carrierPacers.forKey(carrier);
+    settings.requestsPerMinute = std::min(config.get(TrackingRequestsPerMinute), carrier.requestsPerMinute);
+    settings.tracking = pb::hub::TrackingSettings::fromConfig(
+        config,
+        QStringLiteral("%1/%2/tracking").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
+    tracking = std::make_unique<pb::hub::TrackingThread>(settings);
+    tracking->start();
+  } else {
+    qCInfo(lcHub) << "tracking events off (no carrier.api_key, or tracking.requests_per_minute is 0)";
+  }
+
+  // Carrier labels for the stations: bought here, never on a station (the key lives only on the hub). Their pacer is
+  // the key's, shared with tracking.
   std::vector<std::unique_ptr<pb::hub::CarrierLabelThread>> labelThreads;
-  if (!config.get(CarrierApiKey).isEmpty() && config.get(CarrierLabelWorkers) > 0) {
-    const auto carrier = pb::carriers::ShipEngineSettings::fromConfig(config);
-    // One pacer for the key: this hub's threads together stay under carrier.requests_per_minute.
-    auto pacer = std::make_shared<pb::carriers::RequestPacer>(carrier.requestsPerMinute, 60000, clock);
+  if (!carrier.apiKey.isEmpty() && config.get(CarrierLabelWorkers) > 0) {
     const QString process =
         QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
     for (int i = 0; i < config.get(CarrierLabelWorkers); ++i) {
       pb::hub::CarrierLabelSettings settings;
       settings.database = pb::db::ConnectionSettings::fromConfig(config);
       settings.carrier = carrier;
-      settings.pacer = pacer;
+      settings.pacer = carrierPacers.forKey(carrier);
       settings.worker.workerId = QStringLiteral("%1/labels-%2").arg(process).arg(i);
       labelThreads.push_back(std::make_unique<pb::hub::CarrierLabelThread>(settings));
       labelThreads.back()->start();
@@ -183,6 +206,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     reaper->requestStop(); // joined when it goes out of scope
   for (auto &thread : labelThreads)
     thread->requestStop(); // a purchase in flight ends as Stopped; its lease lets another worker look it up
+  if (tracking)
+    tracking->requestStop(); // likewise; its polls are read-only, an unanswered one is simply asked again
   pb::app::HubParts parts{&server, inbox.get(), {}};
   for (auto &thread : sync)
     parts.sync.push_back(thread.get());

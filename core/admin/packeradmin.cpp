@@ -71,7 +71,10 @@ Status PackerAdmin::add(const QString &badgeId, const QString &name, const QStri
     return makeError(ErrorKind::InvalidInput, u"role '%1' is not one of packer, lead, admin"_s.arg(role));
   if (Status valid = checkPin(pin); !valid)
     return valid;
-  const auto [hashSql, hashValue] = pinHashSql(m_db, pin);
+  // Not a structured binding: clang 14 (the asan preset) cannot capture one in the lambda below.
+  const auto hash = pinHashSql(m_db, pin);
+  const QString &hashSql = hash.first;
+  const QString &hashValue = hash.second;
   return db::inTransaction(m_db, [&]() -> Status {
     auto exists = db::exec(m_db, u"SELECT 1 FROM packers WHERE badge_id = ?"_s, {badgeId});
     if (!exists)

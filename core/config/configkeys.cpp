@@ -82,6 +82,10 @@ const QList<const KeyDef *> &allKeys()
       &CarrierBackoffBaseMs.def,
       &CarrierLabelWorkers.def,
       &CarrierRequestsPerMinute.def,
+      &TrackingRequestsPerMinute.def,
+      &TrackingFirstIntervalSeconds.def,
+      &TrackingMaxIntervalSeconds.def,
+      &TrackingGiveUpDays.def,
   };
   return all;
 }

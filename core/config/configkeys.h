@@ -120,6 +120,10 @@ inline constexpr Key<int> CarrierMaxRetries{{"carrier.max_retries", ValueType::I
 inline constexpr Key<int> CarrierBackoffBaseMs{{"carrier.backoff_base_ms", ValueType::Int, "1000", Scope::Hub, false, {}, 1, 600000, "First carrier retry delay; doubles per attempt, with jitter"}};
 inline constexpr Key<int> CarrierLabelWorkers{{"carrier.label_workers", ValueType::Int, "1", Scope::Hub, false, {}, 0, 8, "Threads buying carrier labels for stations (0 = off; needs carrier.api_key)"}};
 inline constexpr Key<int> CarrierRequestsPerMinute{{"carrier.requests_per_minute", ValueType::Int, "200", Scope::Hub, false, {}, 1, 100000, "Carrier API calls per minute this hub may make with its key (ShipEngine allows 200)"}};
+inline constexpr Key<int> TrackingRequestsPerMinute{{"tracking.requests_per_minute", ValueType::Int, "60", Scope::Hub, false, {}, 0, 100000, "Of carrier.requests_per_minute, how many tracking polls may use (the rest stays for labels; 0 = tracking events off)"}};
+inline constexpr Key<int> TrackingFirstIntervalSeconds{{"tracking.first_interval_seconds", ValueType::Int, "1800", Scope::Hub, false, {}, 1, 86400, "First poll of a shipment's tracking after its fulfillment is at Shopify, and again after each change"}};
+inline constexpr Key<int> TrackingMaxIntervalSeconds{{"tracking.max_interval_seconds", ValueType::Int, "21600", Scope::Hub, false, {}, 1, 604800, "Longest wait between polls of a shipment whose status does not change (the wait doubles up to this)"}};
+inline constexpr Key<int> TrackingGiveUpDays{{"tracking.give_up_days", ValueType::Int, "45", Scope::Hub, false, {}, 1, 365, "Stop following a shipment not delivered after this many days"}};
 // clang-format on
 } // namespace keys
 

@@ -7,6 +7,7 @@
 #include "core/db/sqlvalues.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace pb::hub {
@@ -39,6 +40,14 @@ QVariant trackingUrlOf(const carriers::Label &label)
   const QUrl url(label.trackingUrl, QUrl::StrictMode);
   const bool web = url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http") && !url.host().isEmpty();
   return web ? QVariant(url.toString()) : QVariant(QMetaType::fromType<QString>());
+}
+
+// The carrier_code the tracking follower asks the carrier API with (migration 0017), when it is one it can store.
+QVariant carrierCodeOf(const carriers::Label &label)
+{
+  static const QRegularExpression code(QStringLiteral("^[a-z0-9]+(_[a-z0-9]+)*$"));
+  return code.match(label.carrierCode).hasMatch() ? QVariant(label.carrierCode)
+                                                  : QVariant(QMetaType::fromType<QString>());
 }
 
 } // namespace
@@ -221,10 +230,12 @@ Result<bool> storeBought(QSqlDatabase &db, const LabelJob &job, const carriers::
     auto package = db::exec(
         db,
         QStringLiteral("UPDATE packages SET carrier = ?, service = ?, tracking_courier = ?, tracking_company = ?, "
-                       "tracking_number = ?, tracking_url = coalesce((SELECT replace(t.url_template, '%s', ?) FROM "
-                       "tracking_url_templates t WHERE t.company = ?), ?) WHERE id = ?"),
+                       "tracking_carrier_code = ?, tracking_number = ?, tracking_url = coalesce((SELECT "
+                       "replace(t.url_template, '%s', ?) FROM tracking_url_templates t WHERE t.company = ?), ?) "
+                       "WHERE id = ?"),
         {company, label.serviceCode, db::textOrNull(carriers::courierOfCarrier(label.carrierCode)), company,
-         label.trackingNumber, label.trackingNumber, company, trackingUrlOf(label), job.packageId});
+         carrierCodeOf(label), label.trackingNumber, label.trackingNumber, company, trackingUrlOf(label),
+         job.packageId});
     return package ? Status{} : Status{package.error()};
   });
   if (!written)
@@ -333,11 +344,13 @@ Status storeVoided(QSqlDatabase &db, const LabelJob &job, const QString &workerI
     const qint64 packageId = voided->value(0).toLongLong();
     const QString tracking = voided->value(1).toString();
     if (!tracking.isEmpty()) {
-      auto forgotten = db::exec(db,
-                                QStringLiteral("UPDATE packages SET tracking_number = NULL, tracking_url = NULL, "
-                                               "tracking_courier = NULL, tracking_company = NULL, carrier = NULL, "
-                                               "service = NULL WHERE id = ? AND tracking_number = ?"),
-                                {packageId, tracking});
+      auto forgotten =
+          db::exec(db,
+                   QStringLiteral("UPDATE packages SET tracking_number = NULL, tracking_url = NULL, "
+                                  "tracking_courier = NULL, tracking_company = NULL, "
+                                  "tracking_carrier_code = NULL, carrier = NULL, service = NULL WHERE id = "
+                                  "? AND tracking_number = ?"),
+                   {packageId, tracking});
       if (!forgotten)
         return forgotten.error();
     }

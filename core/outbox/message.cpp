@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/outbox/message.h"
 
+#include "core/db/sqlvalues.h"
+
 #include <QJsonArray>
 
 #include <limits>
@@ -93,6 +95,57 @@ Result<Body> parseFulfillmentCreate(QStringView kind, const QJsonObject &payload
   return Body{body};
 }
 
+// The optional fields of a tracking event, by their payload names: sent only when the carrier said something.
+struct EventText {
+  const char *name;
+  QString TrackingEvent::*member;
+};
+constexpr EventText kEventTexts[] = {{"message", &TrackingEvent::message},
+                                     {"city", &TrackingEvent::city},
+                                     {"province", &TrackingEvent::province},
+                                     {"zip", &TrackingEvent::zip},
+                                     {"country", &TrackingEvent::country}};
+
+QJsonObject trackingEventToJson(const TrackingEvent &m)
+{
+  QJsonObject json{{key(field::kFulfillmentOrderId), m.fulfillmentOrderId},
+                   {key(field::kShipmentTrackingId), m.shipmentTrackingId},
+                   {QStringLiteral("status"), m.status},
+                   {QStringLiteral("happened_at"), db::isoUtc(m.happenedAt)}};
+  for (const EventText &text : kEventTexts) {
+    if (!(m.*text.member).isEmpty())
+      json.insert(key(text.name), m.*text.member);
+  }
+  if (m.estimatedDeliveryAt.isValid())
+    json.insert(QStringLiteral("estimated_delivery_at"), db::isoUtc(m.estimatedDeliveryAt));
+  return json;
+}
+
+Result<Body> parseTrackingEvent(QStringView kind, const QJsonObject &payload)
+{
+  auto fo = fulfillmentOrderOf(kind, payload);
+  if (!fo)
+    return fo.error();
+  TrackingEvent body;
+  body.fulfillmentOrderId = *fo;
+  const auto shipment = idValue(payload.value(key(field::kShipmentTrackingId)));
+  body.status = payload.value(u"status").toString();
+  body.happenedAt = QDateTime::fromString(payload.value(u"happened_at").toString(), Qt::ISODateWithMs).toUTC();
+  const QString estimated = payload.value(u"estimated_delivery_at").toString();
+  body.estimatedDeliveryAt = QDateTime::fromString(estimated, Qt::ISODateWithMs).toUTC();
+  if (!shipment || !isFulfillmentEventStatus(body.status) || !body.happenedAt.isValid() ||
+      (!estimated.isEmpty() && !body.estimatedDeliveryAt.isValid()))
+    return makeError(ErrorKind::InvalidInput,
+                     QStringLiteral("%1 row of fulfillment order %2 without a shipment, a FulfillmentEventStatus, a "
+                                    "time, or with a bad estimated delivery time")
+                         .arg(kind.toString())
+                         .arg(*fo));
+  body.shipmentTrackingId = *shipment;
+  for (const EventText &text : kEventTexts)
+    body.*text.member = payload.value(QLatin1String(text.name)).toString();
+  return Body{body};
+}
+
 QString aggregateOf(const Body &body)
 {
   return std::visit(
@@ -111,15 +164,27 @@ QString kindName(Kind kind)
   case Kind::Hold: return QStringLiteral("fulfillment_order.hold");
   case Kind::ReleaseHold: return QStringLiteral("fulfillment_order.release_hold");
   case Kind::OrderSync: return QStringLiteral("order.sync");
+  case Kind::TrackingEvent: return QStringLiteral("fulfillment.tracking_event");
   }
   Q_UNREACHABLE();
 }
 
 const QList<Kind> &allKinds()
 {
-  static const QList<Kind> all{Kind::FulfillmentCreate, Kind::TrackingUpdate, Kind::Hold, Kind::ReleaseHold,
-                               Kind::OrderSync};
+  static const QList<Kind> all{Kind::FulfillmentCreate, Kind::TrackingUpdate, Kind::Hold,
+                               Kind::ReleaseHold,       Kind::OrderSync,      Kind::TrackingEvent};
   return all;
+}
+
+bool isFulfillmentEventStatus(QStringView status)
+{
+  static const QStringList all{QStringLiteral("LABEL_PURCHASED"),    QStringLiteral("LABEL_PRINTED"),
+                               QStringLiteral("READY_FOR_PICKUP"),   QStringLiteral("CONFIRMED"),
+                               QStringLiteral("IN_TRANSIT"),         QStringLiteral("OUT_FOR_DELIVERY"),
+                               QStringLiteral("ATTEMPTED_DELIVERY"), QStringLiteral("DELAYED"),
+                               QStringLiteral("DELIVERED"),          QStringLiteral("FAILURE"),
+                               QStringLiteral("CARRIER_PICKED_UP")};
+  return all.contains(status);
 }
 
 std::optional<Kind> kindNamed(QStringView name)
@@ -137,7 +202,8 @@ Kind kindOf(const Body &body)
                                [](const TrackingUpdate &) { return Kind::TrackingUpdate; },
                                [](const Hold &) { return Kind::Hold; },
                                [](const ReleaseHold &) { return Kind::ReleaseHold; },
-                               [](const OrderSync &) { return Kind::OrderSync; }},
+                               [](const OrderSync &) { return Kind::OrderSync; },
+                               [](const TrackingEvent &) { return Kind::TrackingEvent; }},
                     body);
 }
 
@@ -172,7 +238,8 @@ QJsonObject toJson(const Body &body)
           [&](const OrderSync &m) {
             return QJsonObject{{key(field::kShopId), QString::number(m.shopId)},
                                {QStringLiteral("order_id"), m.orderId}};
-          }},
+          },
+          [&](const TrackingEvent &m) { return trackingEventToJson(m); }},
       body);
 }
 
@@ -209,6 +276,7 @@ Result<Body> parse(QStringView kind, const QJsonObject &payload)
       return makeError(ErrorKind::InvalidInput, QStringLiteral("order.sync row without shop_id or order_id"));
     return Body{OrderSync{shopId, orderId}};
   }
+  case Kind::TrackingEvent: return parseTrackingEvent(kind, payload);
   }
   Q_UNREACHABLE();
 }
@@ -222,6 +290,12 @@ Message Message::fulfillmentCreate(FulfillmentCreate body)
 Message Message::orderSync(OrderSync body, const QString &reason)
 {
   const QString key = QStringLiteral("order.sync:%1:%2:%3").arg(body.shopId).arg(body.orderId, reason);
+  return withKey(std::move(body), key);
+}
+
+Message Message::trackingEvent(TrackingEvent body)
+{
+  const QString key = QStringLiteral("fulfillment.tracking_event:%1:%2").arg(body.shipmentTrackingId).arg(body.status);
   return withKey(std::move(body), key);
 }
 

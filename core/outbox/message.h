@@ -4,6 +4,7 @@
 
 #include "core/base/result.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -22,9 +23,10 @@ namespace pb::outbox {
 namespace field {
 inline constexpr auto kFulfillmentOrderId = "fulfillment_order_id";
 inline constexpr auto kShopId = "shop_id";
+inline constexpr auto kShipmentTrackingId = "shipment_tracking_id"; // a shipment's events go out in order
 } // namespace field
 
-enum class Kind { FulfillmentCreate, TrackingUpdate, Hold, ReleaseHold, OrderSync };
+enum class Kind { FulfillmentCreate, TrackingUpdate, Hold, ReleaseHold, OrderSync, TrackingEvent };
 
 // What outbox.kind stores for a kind, and back (nullopt: not a kind this build knows).
 QString kindName(Kind kind);
@@ -80,7 +82,26 @@ struct OrderSync {
   bool operator==(const OrderSync &) const = default;
 };
 
-using Body = std::variant<FulfillmentCreate, TrackingUpdate, Hold, ReleaseHold, OrderSync>;
+// fulfillment.tracking_event: what the carrier said about a shipment, as a fulfillmentEventCreate on every Shopify
+// fulfillment of the fulfillment order (written by core/hub's TrackingFollower, one per shipment and status).
+struct TrackingEvent {
+  qint64 fulfillmentOrderId = 0;
+  qint64 shipmentTrackingId = 0; // shipment_tracking.id (migration 0017)
+  QString status;                // Shopify's FulfillmentEventStatus (isFulfillmentEventStatus)
+  QDateTime happenedAt;          // UTC
+  QString message;               // empty: none; the rest likewise, only what the carrier said
+  QString city;
+  QString province;
+  QString zip;
+  QString country;
+  QDateTime estimatedDeliveryAt; // invalid: not known
+  bool operator==(const TrackingEvent &) const = default;
+};
+
+// FulfillmentEventStatus of the Admin API 2026-01 (tests/data/shopify/admin-2026-01.graphql).
+bool isFulfillmentEventStatus(QStringView status);
+
+using Body = std::variant<FulfillmentCreate, TrackingUpdate, Hold, ReleaseHold, OrderSync, TrackingEvent>;
 
 Kind kindOf(const Body &body);
 QJsonObject toJson(const Body &body);
@@ -99,6 +120,9 @@ struct Message {
   static Message fulfillmentCreate(FulfillmentCreate body);
   // One read per order and reason (an order version, or a change that is not one).
   static Message orderSync(OrderSync body, const QString &reason);
+  // One per shipment and status, ever: a status the carrier reports again adds nothing
+  // ("fulfillment.tracking_event:<shipment>:<status>").
+  static Message trackingEvent(TrackingEvent body);
   // Any other body, keyed by the caller; the aggregate and shop follow from the body.
   static Message withKey(Body body, QString idempotencyKey);
 

@@ -11,6 +11,7 @@
 #include "core/shopify/localfulfillmentorder.h"
 #include "core/shopify/ordersync.h"
 #include "core/shopify/shopclients.h"
+#include "core/shopify/trackingeventposter.h"
 
 #include <QLoggingCategory>
 
@@ -192,6 +193,8 @@ Result<OutboxOutcome> OutboxWorker::handle(const outbox::ClaimedRow &row, outbox
   const outbox::Body &body = *row.body;
   if (const auto *create = std::get_if<outbox::FulfillmentCreate>(&body))
     return FulfillmentPoster(m_db, client, lease).post(row, *create);
+  if (const auto *event = std::get_if<outbox::TrackingEvent>(&body))
+    return TrackingEventPoster(m_db, client, lease).post(row, *event);
   Status status;
   if (const auto *tracking = std::get_if<outbox::TrackingUpdate>(&body))
     status = updateTracking(*tracking, client);

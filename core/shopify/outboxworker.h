@@ -43,10 +43,10 @@ struct OutboxPass {
 };
 
 // Posts Shopify-bound outbox messages (core/outbox/message.h: fulfillment.create, fulfillment.tracking_update,
-// fulfillment_order.hold, fulfillment_order.release_hold), and runs the reads that must happen before
-// stations see an order (order.sync: Shopify's fulfillment orders, core/shopify/ordersync.h). Rows are claimed and
-// settled through outbox::Claims under a lease (outbox::Lease: renewed while calls are in flight), so several hubs
-// share the outbox; delivery is at least once, the effect exactly once: each request goes out once per
+// fulfillment.tracking_event, fulfillment_order.hold, fulfillment_order.release_hold), and runs the reads that must
+// happen before stations see an order (order.sync: Shopify's fulfillment orders, core/shopify/ordersync.h). Rows are
+// claimed and settled through outbox::Claims under a lease (outbox::Lease: renewed while calls are in flight), so
+// several hubs share the outbox; delivery is at least once, the effect exactly once: each request goes out once per
 // attempt, and a retry first asks Shopify whether the earlier call took effect (FulfillmentPoster). The worker
 // keeps nothing from one pass to the next: everything a retry needs is in the row.
 class OutboxWorker final {

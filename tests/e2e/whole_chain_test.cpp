@@ -4,9 +4,13 @@
 // (one split across both); signed products and orders webhooks (with duplicates) reach the real
 // packbench-hub; two real packbench stations, one per warehouse, each on its own Xvfb, are driven only by
 // X keyboard events typed as a wedge scanner types them (xdotool): badge scan and typed PIN, F8, UPC-A / EAN-13 /
-// GTIN-14 forms and mixed-case SKUs, PB*COMPLETE. The fake must end with exactly one fulfillment per
-// fulfillment order carrying exactly the scanned quantities, and every document it got must be valid.
+// GTIN-14 forms and mixed-case SKUs, PB*COMPLETE; the first Reno order goes in two boxes (F6), each with a pre-printed
+// UPS label whose tracking barcode the packer scans. The fake must end with exactly one fulfillment per fulfillment
+// order carrying exactly the scanned quantities (the two-box one with company UPS and both numbers and tracking
+// URLs), and every document it got must be valid. Then the hub's tracking thread asks the carrier fake about both
+// parcels and Shopify gets their fulfillment events.
 #include "core/db/sql.h"
+#include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/privatexvfb.h"
@@ -44,6 +48,12 @@ const QHash<QString, QStringList> kScanForms{
     {QStringLiteral("80031"), {QStringLiteral("BnD-Red-M")}}, // no barcode: its mixed-case SKU
 };
 
+// Pre-printed UPS labels (valid numbers of the courier dataset, ../shared/reference/tracking-numbers/ups.json): the
+// first scanned as the label's human-readable line with spaces, as some scanners send it.
+const QStringList kUpsLabels{QStringLiteral("1Z 5R89 3903 5756 7127"), QStringLiteral("1Z879E930346834440")};
+const QStringList kUpsNumbers{QStringLiteral("1Z5R89390357567127"), QStringLiteral("1Z879E930346834440")};
+const QString kUpsUrl = QStringLiteral("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=");
+
 quint16 freePort()
 {
   QTcpServer probe;
@@ -60,6 +70,7 @@ private:
   db::ConnectionSettings m_pg;
   QSqlDatabase m_db;
   test::FakeShopify m_fake;
+  test::FakeCarrier m_carrier; // knows the two UPS parcels (labels printed elsewhere)
   QProcess m_hub;
   quint16 m_hubPort = 0;
   struct Bench {
@@ -72,6 +83,7 @@ private:
   Bench m_reno{QStringLiteral("RNO"), QStringLiteral("PB-7009"), {}, {}, 0};
   Bench m_columbus{QStringLiteral("CMH"), QStringLiteral("PB-7010"), {}, {}, 0};
   int m_shots = 0;
+  qint64 m_twoBoxOrder = 0; // the fulfillment order packed in two boxes with scanned labels
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
 
@@ -250,20 +262,23 @@ private:
     QProcessEnvironment env = sandboxEnv(QStringLiteral("hub"));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(m_fake.accessToken()));
+    env.insert(QStringLiteral("PACKBENCH_CARRIER_API_KEY"), QString::fromLatin1(test::FakeCarrier::apiKey()));
     m_hub.setProcessEnvironment(env);
     m_hub.setProcessChannelMode(QProcess::MergedChannels);
     m_hubPort = freePort();
-    m_hub.start(QStringLiteral(PACKBENCH_HUB_BINARY),
-                QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} +
-                    databaseArgs(QStringLiteral("postgres")) +
-                    QStringList{QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(m_hubPort),
-                                QStringLiteral("--set"), QStringLiteral("shopify.shop=") + kShop,
-                                QStringLiteral("--set"),
-                                QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(),
-                                QStringLiteral("--set"),
-                                QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno),
-                                QStringLiteral("--set"), QStringLiteral("hub.reconcile_interval_seconds=0"),
-                                QStringLiteral("--set"), QStringLiteral("log.file=-")});
+    m_hub.start(
+        QStringLiteral(PACKBENCH_HUB_BINARY),
+        QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} +
+            databaseArgs(QStringLiteral("postgres")) +
+            QStringList{
+                QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(m_hubPort), QStringLiteral("--set"),
+                QStringLiteral("shopify.shop=") + kShop, QStringLiteral("--set"),
+                QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(), QStringLiteral("--set"),
+                QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno), QStringLiteral("--set"),
+                QStringLiteral("hub.reconcile_interval_seconds=0"), QStringLiteral("--set"),
+                QStringLiteral("carrier.api_base_url=") + m_carrier.baseUrl().toString(), QStringLiteral("--set"),
+                QStringLiteral("tracking.first_interval_seconds=1"), QStringLiteral("--set"),
+                QStringLiteral("log.file=-")});
     QVERIFY(m_hub.waitForStarted(10000));
   }
 
@@ -309,8 +324,24 @@ private:
                   {bench.stationId});
   }
 
-  // Takes the next order with F8 and packs every remaining unit with the scanner, then PB*COMPLETE.
-  void packNext(Bench &bench, int *unitsScanned)
+  qint64 labelsOn(qint64 fo)
+  {
+    return scalar(QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND tracking_number IS "
+                                 "NOT NULL"),
+                  {fo});
+  }
+
+  // The packer scans a pre-printed carrier label's barcode: it goes on the current box, never counted as an item.
+  void scanLabel(Bench &bench, qint64 fo, const QString &label)
+  {
+    const qint64 before = labelsOn(fo);
+    QVERIFY(scan(bench, label));
+    QTRY_COMPARE_WITH_TIMEOUT(labelsOn(fo), before + 1, 15000);
+  }
+
+  // Takes the next order with F8 and packs every remaining unit with the scanner, then PB*COMPLETE. With labels,
+  // the order goes in one box per label: the units are split evenly, each box gets its label scanned, F6 between.
+  void packNext(Bench &bench, int *unitsScanned, const QStringList &labels = {})
   {
     QVERIFY(xdotool(bench, {QStringLiteral("key"), QStringLiteral("F8")}));
     qint64 fo = 0;
@@ -331,11 +362,25 @@ private:
                     {fo}),
              0);
     screenshot(bench, QStringLiteral("claimed"));
+    int units = 0;
+    for (const auto &line : wanted)
+      units += line.first;
+    QVERIFY2(labels.size() <= units, "more boxes than units");
+    const int perBox = labels.isEmpty() ? units : (units + int(labels.size()) - 1) / int(labels.size());
+    int box = 0;
+    if (!labels.isEmpty())
+      scanLabel(bench, fo, labels.at(box)); // the label first, as a packer sticks it on the empty box
     int scanned = 0;
     for (const auto &[quantity, variant] : wanted) {
       const QStringList forms = kScanForms.value(variant);
       QVERIFY2(!forms.isEmpty(), qPrintable(QStringLiteral("no scan form for variant %1").arg(variant)));
       for (int unit = 0; unit < quantity; ++unit) {
+        if (!labels.isEmpty() && scanned == perBox * (box + 1) && box + 1 < labels.size()) {
+          QVERIFY(xdotool(bench, {QStringLiteral("key"), QStringLiteral("F6")})); // the next box
+          ++box;
+          QTest::qWait(300);
+          scanLabel(bench, fo, labels.at(box));
+        }
         QVERIFY(scan(bench, forms.at((scanned + unit) % forms.size())));
         ++scanned;
         // Each scan is accepted before the next (a packer looks for the green light).
@@ -346,6 +391,14 @@ private:
       }
     }
     screenshot(bench, QStringLiteral("verified"));
+    if (!labels.isEmpty()) {
+      QCOMPARE(box + 1, labels.size());
+      QCOMPARE(scalar(QStringLiteral("SELECT count(DISTINCT box_no) FROM scan_events WHERE fulfillment_order_id = ? "
+                                     "AND outcome = 'ok'"),
+                      {fo}),
+               qint64(labels.size()));
+      m_twoBoxOrder = fo;
+    }
     QVERIFY(scan(bench, QStringLiteral("PB*COMPLETE")));
     QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND "
                                                     "pack_state = 'packed'"),
@@ -366,6 +419,11 @@ private Q_SLOTS:
     VERIFY_OK(db);
     m_db = *db;
     QVERIFY(m_fake.listen() > 0);
+    QVERIFY(m_carrier.listen() > 0);
+    for (const QString &number : kUpsNumbers) { // both parcels are already out for delivery when first asked
+      m_carrier.addParcel(QStringLiteral("ups"), number);
+      QVERIFY(m_carrier.advanceTracking(number, 2));
+    }
     m_fake.addLocation(kReno, QStringLiteral("Reno Warehouse"));
     m_fake.addLocation(kColumbus, QStringLiteral("Columbus DC"));
     addCatalogue();
@@ -468,14 +526,20 @@ private Q_SLOTS:
       QVERIFY(xdotool(*bench, {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("250"),
                                QStringLiteral("--args"), QStringLiteral("1"), QStringLiteral("4711"),
                                QStringLiteral("key"), QStringLiteral("Return")}));
-      QTest::qWait(2000); // the PIN's key derivation takes a moment on a loaded machine
+      // The station signs in through packbench_sign_in (migration 0016): an open session at this bench, whose token
+      // every work call below carries.
+      QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id "
+                                                      "= s.packer_id WHERE p.badge_id = ? AND s.station_id = ? AND "
+                                                      "s.ended_at IS NULL"),
+                                       {bench->badge, bench->stationId}),
+                                1, 15000);
       screenshot(*bench, QStringLiteral("signed-in"));
     }
     int units = 0;
-    for (Bench *bench : {&m_reno, &m_columbus}) {
-      packNext(*bench, &units);
-      packNext(*bench, &units);
-    }
+    packNext(m_reno, &units, kUpsLabels); // two boxes, a pre-printed UPS label on each
+    packNext(m_reno, &units);
+    packNext(m_columbus, &units);
+    packNext(m_columbus, &units);
     QCOMPARE(units, 3 + 1 + 2 + 1 + 2 + 1 + 1);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE outcome IN ('wrong_item', 'unknown', "
                                    "'over_scan')")),
@@ -507,6 +571,77 @@ private Q_SLOTS:
     QCOMPARE(m_fake.stats().invalidDocuments, 0);
   }
 
+  void shopify_getsBothScannedLabels_withCompanyNumbersAndUrls()
+  {
+    QVERIFY(m_twoBoxOrder > 0);
+    // Each box kept its own label, with the courier and the company recognised at the bench.
+    auto boxes = db::exec(m_db,
+                          QStringLiteral("SELECT box_no, tracking_number, tracking_courier, tracking_company, "
+                                         "tracking_url FROM packages WHERE fulfillment_order_id = ? ORDER BY box_no"),
+                          {m_twoBoxOrder});
+    VERIFY_OK(boxes);
+    for (int box = 1; box <= 2; ++box) {
+      QVERIFY(boxes.value().next());
+      QCOMPARE(boxes->value(0).toInt(), box);
+      QCOMPARE(boxes->value(1).toString(), kUpsNumbers.at(box - 1));
+      QCOMPARE(boxes->value(2).toString(), QStringLiteral("ups"));
+      QCOMPARE(boxes->value(3).toString(), QStringLiteral("UPS"));
+      QCOMPARE(boxes->value(4).toString(), QString(kUpsUrl + kUpsNumbers.at(box - 1)));
+    }
+    QVERIFY(!boxes.value().next());
+    // The hub's outbox posted them: the fulfillment at Shopify carries the company, both numbers and both URLs.
+    auto kept = db::exec(m_db, QStringLiteral("SELECT shopify_fulfillment_id FROM fulfillment_orders WHERE id = ?"),
+                         {m_twoBoxOrder});
+    VERIFY_OK(kept);
+    QVERIFY(kept.value().next());
+    const QString made = kept->value(0).toString();
+    QVERIFY2(m_fake.fulfillments().contains(made), qPrintable(made));
+    const test::FakeShopify::Fulfillment shipped = m_fake.fulfillments().value(made);
+    QCOMPARE(shipped.company, QStringLiteral("UPS"));
+    QCOMPARE(shipped.numbers, kUpsNumbers);
+    QCOMPARE(shipped.urls, (QStringList{kUpsUrl + kUpsNumbers.at(0), kUpsUrl + kUpsNumbers.at(1)}));
+    // Every other fulfillment went out without tracking: nothing was scanned for them.
+    for (const auto &fulfillment : m_fake.fulfillments()) {
+      if (fulfillment.id != shipped.id)
+        QVERIFY2(fulfillment.numbers.isEmpty(), qPrintable(fulfillment.id));
+    }
+    // And the hub kept the fulfillment's id for later tracking events.
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shopify_fulfillments WHERE fulfillment_order_id = ?"),
+                    {m_twoBoxOrder}),
+             1);
+  }
+
+  void hubTrackingThread_postsEachParcelsEvents_once()
+  {
+    // The hub follows both boxes (carrier code ups from the company), asks the carrier fake, and its outbox posts
+    // IN_TRANSIT and OUT_FOR_DELIVERY for each parcel on the fulfillment.
+    auto kept = db::exec(m_db, QStringLiteral("SELECT shopify_fulfillment_id FROM fulfillment_orders WHERE id = ?"),
+                         {m_twoBoxOrder});
+    VERIFY_OK(kept);
+    QVERIFY(kept.value().next());
+    const QString fulfillment = kept->value(0).toString();
+    auto statuses = [&](const QString &number) {
+      QStringList out;
+      for (const auto &event : m_fake.fulfillments().value(fulfillment).events) {
+        if (event.message.startsWith(number))
+          out.append(event.status);
+      }
+      return out;
+    };
+    const QStringList expected{QStringLiteral("IN_TRANSIT"), QStringLiteral("OUT_FOR_DELIVERY")};
+    QTRY_COMPARE_WITH_TIMEOUT(statuses(kUpsNumbers.at(0)), expected, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(statuses(kUpsNumbers.at(1)), expected, 30000);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND "
+                                   "carrier_code = 'ups' AND status_detail_code = 'OUT_FOR_DELIVERY'"),
+                    {m_twoBoxOrder}),
+             2);
+    // Nothing else was followed: the other orders left without tracking numbers.
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking")), 2);
+    QCOMPARE(m_fake.stats().fulfillmentEvents, 4);
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
+    QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
+  }
+
   void cleanupTestCase()
   {
     for (Bench *bench : {&m_reno, &m_columbus}) {
@@ -523,6 +658,9 @@ private Q_SLOTS:
       const QByteArray log = m_hub.readAll();
       QVERIFY2(!log.contains(m_fake.accessToken()), "the access token must never reach the log");
       QVERIFY2(!log.contains(kSecret), "the webhook secret must never reach the log");
+      QVERIFY2(!log.contains(test::FakeCarrier::apiKey()), "the carrier key must never reach the log");
+      for (const QString &number : kUpsNumbers)
+        QVERIFY2(!log.contains(number.toLatin1()), "tracking numbers are customer data: never in the hub's log");
     }
   }
 };

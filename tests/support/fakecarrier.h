@@ -115,6 +115,9 @@ public:
   // Every tracking poll moves the parcel one step on (off: it moves only with advanceTracking()).
   void setAutoAdvanceTracking(bool on) { m_autoAdvance = on; }
   bool advanceTracking(const QString &trackingNumber, int toStage);
+  // A parcel the carrier carries whose label was not bought through this account (printed elsewhere, its barcode
+  // scanned at the bench): GET /v1/tracking knows it like any other; it is no label of ours (labels(), paidLabels()).
+  void addParcel(const QString &carrierCode, const QString &trackingNumber);
 
   const QHash<QString, StoredLabel> &labels() const { return m_labels; } // by label_id
   const StoredLabel *labelForExternalId(const QString &externalShipmentId) const;
@@ -179,7 +182,8 @@ private:
   QHash<QString, StoredLabel> m_labels;
   QHash<QString, QString> m_labelByExternalId;
   QHash<QString, QString> m_labelByTracking;
-  QHash<QString, QJsonObject> m_rates; // rate_id → {shipment, carrier_id, service_code, amount}
+  QHash<QString, StoredLabel> m_parcels; // addParcel(), by tracking number
+  QHash<QString, QJsonObject> m_rates;   // rate_id → {shipment, carrier_id, service_code, amount}
   QHash<QString, StoredManifest> m_manifests;
   Stats m_stats;
 };

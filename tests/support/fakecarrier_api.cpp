@@ -348,8 +348,24 @@ FakeCarrier::Answer FakeCarrier::voidLabel(const QString &labelId)
                           {u"reason_code"_s, u"unspecified"_s}});
 }
 
+void FakeCarrier::addParcel(const QString &carrierCode, const QString &trackingNumber)
+{
+  StoredLabel parcel;
+  parcel.labelId = nextId();
+  parcel.carrierCode = carrierCode;
+  parcel.carrierId = carrierCode == u"ups" ? upsCarrierId() : uspsCarrierId();
+  parcel.trackingNumber = trackingNumber;
+  parcel.createdAt = QDateTime::currentDateTimeUtc();
+  parcel.shipDate = parcel.createdAt;
+  m_parcels.insert(trackingNumber, parcel);
+}
+
 bool FakeCarrier::advanceTracking(const QString &trackingNumber, int toStage)
 {
+  if (const auto parcel = m_parcels.find(trackingNumber); parcel != m_parcels.end()) {
+    parcel->trackingStage = std::clamp(toStage, -1, 3);
+    return true;
+  }
   const auto id = m_labelByTracking.constFind(trackingNumber);
   if (id == m_labelByTracking.constEnd())
     return false;
@@ -360,10 +376,14 @@ bool FakeCarrier::advanceTracking(const QString &trackingNumber, int toStage)
 FakeCarrier::Answer FakeCarrier::tracking(const QString &carrierCode, const QString &trackingNumber)
 {
   const auto id = m_labelByTracking.constFind(trackingNumber);
-  if (id == m_labelByTracking.constEnd() || m_labels.value(*id).carrierCode != carrierCode)
+  const auto parcel = m_parcels.find(trackingNumber);
+  const bool known = parcel != m_parcels.end()
+                         ? parcel->carrierCode == carrierCode
+                         : id != m_labelByTracking.constEnd() && m_labels.value(*id).carrierCode == carrierCode;
+  if (!known)
     return error(404, u"validation"_s, u"invalid_identifier"_s, u"tracking number not found for that carrier"_s,
                  u"tracking_number"_s);
-  StoredLabel &label = m_labels[*id];
+  StoredLabel &label = parcel != m_parcels.end() ? *parcel : m_labels[*id];
   const int stage = label.trackingStage;
   if (m_autoAdvance && stage >= 0 && stage < 3)
     label.trackingStage = stage + 1;

@@ -16,7 +16,9 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
@@ -398,6 +400,10 @@ QJsonObject FakeShopify::run(const QString &operation, const QJsonObject &variab
     return fulfillmentOrderFulfillments(variables);
   if (operation == u"FulfillmentTrackingInfoUpdate")
     return trackingUpdate(variables);
+  if (operation == u"FulfillmentEventCreate")
+    return fulfillmentEventCreate(variables);
+  if (operation == u"FulfillmentEvents")
+    return fulfillmentEvents(variables);
   if (operation == u"FulfillmentOrderHold")
     return hold(variables, true);
   if (operation == u"FulfillmentOrderReleaseHold")

@@ -63,6 +63,18 @@ public:
     QStringList fulfillmentIds;
     QString shop; // the shop it belongs to (empty: the default shop); other shops' tokens do not see it
   };
+  // A fulfillmentEventCreate Shopify accepted (FulfillmentEventInput's fields).
+  struct FulfillmentEvent {
+    QString id;
+    QString status;
+    QDateTime happenedAt;
+    QString message;
+    QString city;
+    QString province;
+    QString zip;
+    QString country;
+    QDateTime estimatedDeliveryAt;
+  };
   struct Fulfillment {
     QString id;
     QString fulfillmentOrderId;
@@ -72,7 +84,8 @@ public:
     QStringList numbers;
     QStringList urls;
     int trackingUpdates = 0;
-    QString shop; // the shop whose endpoint and token created it (empty: the default shop)
+    QString shop;                   // the shop whose endpoint and token created it (empty: the default shop)
+    QList<FulfillmentEvent> events; // in the order they were created
   };
   struct Location {
     QString id; // numeric
@@ -104,6 +117,7 @@ public:
     int lost = 0;
     int slow = 0;
     int fulfillmentCreates = 0; // applied
+    int fulfillmentEvents = 0;  // fulfillmentEventCreate applied
     int maxCostExceeded = 0;    // refused: requested cost over the single-query limit
     int invalidDocuments = 0;   // refused: not valid against the Admin schema of the API version
     double pointsCharged = 0;   // actual query cost of every call that ran
@@ -147,6 +161,8 @@ public:
   // The nth fulfillmentCreate received is answered 502 at once and applied only when the next one arrives,
   // just before it: a request Shopify finishes after the client has given up on it.
   void applyFulfillmentCreateLate(int nth) { m_lateCreates.append(nth); }
+  // The answer of the nth applied fulfillmentEventCreate (1-based) is lost: applied, then 502.
+  void loseAnswerOfEventCreate(int nth) { m_loseEvents.append(nth); }
   void setBucket(double maximum, double restoreRate);
   void setLatencyMs(int latencyMs); // every answer this much later, without blocking other calls
   double bucketAvailable();
@@ -203,6 +219,8 @@ private:
   QJsonObject fulfillmentOrderFulfillments(const QJsonObject &variables);
   static void closeWithoutAnswer(QHttpServerResponder &responder);
   QJsonObject trackingUpdate(const QJsonObject &variables);
+  QJsonObject fulfillmentEventCreate(const QJsonObject &variables); // fakeshopify_events.cpp
+  QJsonObject fulfillmentEvents(const QJsonObject &variables);
   QJsonObject hold(const QJsonObject &variables, bool on);
   QJsonObject ordersUpdatedSince(const QJsonObject &variables);
   QJsonObject mirrorFulfillmentOrders(const QJsonObject &variables);
@@ -246,6 +264,8 @@ private:
   QString m_currentShop; // of the request being answered ("" = the default shop)
   int m_refusedTokens = 0;
   qint64 m_nextFulfillmentId = 900000;
+  QList<int> m_loseEvents;
+  qint64 m_nextEventId = 700000;
 };
 
 } // namespace pb::test

@@ -612,6 +612,10 @@ private Q_SLOTS:
                   {claim->claimId, m_benchStation, fo, signIn}, ErrorKind::Conflict); // one company per order
     expectRefused(m_bench.db,
                   QStringLiteral("INSERT INTO tracking_url_templates VALUES ('Evil Post', 'https://e.example/%s')"));
+    // What the hub follows after the label is the hub's (migration 0017).
+    expectRefused(m_bench.db, QStringLiteral("SELECT count(*) FROM shipment_tracking"));
+    expectRefused(m_bench.db, QStringLiteral("INSERT INTO tracking_carrier_codes VALUES ('Evil Post', 'evil')"));
+    expectRefused(m_bench.db, QStringLiteral("UPDATE packages SET tracking_carrier_code = 'ups'"));
   }
 
   void station_cannotReadPinHashes_orAnotherShop()

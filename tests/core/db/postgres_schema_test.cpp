@@ -117,6 +117,31 @@ private Q_SLOTS:
       QCOMPARE(db::exec(m_db, bad).error().kind, ErrorKind::InvalidInput);
   }
 
+  // 0017: a shipment is followed only with a carrier code; one row per package and number; codes are well-formed.
+  void shipmentTracking_followsOnlyWithACarrierCode()
+  {
+    QVERIFY(db::exec(m_db, QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, tracking_number) SELECT "
+                                          "min(id), 77, '1Z5R89390357567127' FROM fulfillment_orders"))
+                .ok());
+    const QString insert = QStringLiteral(
+        "INSERT INTO shipment_tracking (package_id, fulfillment_order_id, tracking_number, carrier_code, state, "
+        "interval_seconds, next_poll_at) SELECT id, fulfillment_order_id, tracking_number, %1, '%2', 1800, now() FROM "
+        "packages WHERE box_no = 77");
+    QVERIFY(!db::exec(m_db, insert.arg(QStringLiteral("NULL"), QStringLiteral("following"))).ok());
+    QVERIFY(db::exec(m_db, insert.arg(QStringLiteral("NULL"), QStringLiteral("unsupported"))).ok());
+    auto twice = db::exec(m_db, insert.arg(QStringLiteral("'ups'"), QStringLiteral("following")));
+    QVERIFY(!twice.ok());
+    QCOMPARE(twice.error().kind, ErrorKind::Conflict);
+    QVERIFY(
+        !db::exec(m_db, QStringLiteral("UPDATE packages SET tracking_carrier_code = 'UPS Ground' WHERE box_no = 77"))
+             .ok());
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE packages SET tracking_carrier_code = 'ups' WHERE box_no = 77")).ok());
+    auto usps =
+        db::exec(m_db, QStringLiteral("SELECT carrier_code FROM tracking_carrier_codes WHERE company = 'USPS'"));
+    QVERIFY(usps.ok() && usps.value().next());
+    QCOMPARE(usps->value(0).toString(), QStringLiteral("stamps_com"));
+  }
+
   void unreachableServer_isUnavailable()
   {
     db::ConnectionSettings s;

@@ -121,11 +121,11 @@ private Q_SLOTS:
              u"UPS"_s);
     // Like a scanned label (0015): courier, Shopify company and the company's tracking page, which the fulfillment's
     // trackingInfo carries.
-    QCOMPARE(value(u"SELECT concat_ws('|', tracking_courier, tracking_company, tracking_url) FROM packages WHERE "
-                   "fulfillment_order_id = ?"_s,
+    QCOMPARE(value(u"SELECT concat_ws('|', tracking_carrier_code, tracking_courier, tracking_company, tracking_url) "
+                   "FROM packages WHERE fulfillment_order_id = ?"_s,
                    {o.fulfillmentOrderId})
                  .toString(),
-             u"ups|UPS|https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums="_s + label->trackingNumber);
+             u"ups|ups|UPS|https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums="_s + label->trackingNumber);
     // The station heard about its order (after the request's own notification).
     QTRY_VERIFY_WITH_TIMEOUT(heard.size() >= 2, 5000);
     QCOMPARE(heard.last().at(2).toString(), QString::number(o.fulfillmentOrderId));
@@ -244,8 +244,8 @@ private Q_SLOTS:
     QCOMPARE(m_fake->paidLabels(), paid - 1);
     QVERIFY(m_fake->labels().value(column(u"label_id"_s, id)).voided);
     QCOMPARE(column(u"void_reason"_s, id), u"the order was cancelled"_s);
-    QCOMPARE(value(u"SELECT concat_ws('|', tracking_number, tracking_courier, tracking_company, tracking_url) FROM "
-                   "packages WHERE fulfillment_order_id = ?"_s,
+    QCOMPARE(value(u"SELECT concat_ws('|', tracking_number, tracking_courier, tracking_company, tracking_carrier_code, "
+                   "tracking_url) FROM packages WHERE fulfillment_order_id = ?"_s,
                    {o.fulfillmentOrderId})
                  .toString(),
              QString());

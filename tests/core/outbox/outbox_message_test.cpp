@@ -47,6 +47,21 @@ outbox::FulfillmentCreate packed()
   return body;
 }
 
+// What the hub's tracking follower writes for a parcel out for delivery.
+outbox::TrackingEvent outForDelivery()
+{
+  outbox::TrackingEvent event;
+  event.fulfillmentOrderId = 42;
+  event.shipmentTrackingId = 9;
+  event.status = QStringLiteral("OUT_FOR_DELIVERY");
+  event.happenedAt = QDateTime(QDate(2026, 12, 2), QTime(7, 15, 0, 500), Qt::UTC);
+  event.message = QStringLiteral("1Z5R89390357567127: On the vehicle");
+  event.city = QStringLiteral("Reno");
+  event.country = QStringLiteral("US");
+  event.estimatedDeliveryAt = QDateTime(QDate(2026, 12, 2), QTime(18, 0), Qt::UTC);
+  return event;
+}
+
 } // namespace
 
 class OutboxMessageTest final : public QObject {
@@ -71,6 +86,11 @@ private Q_SLOTS:
     QTest::newRow("hold") << outbox::Body{holdOn(42, QStringLiteral("INVENTORY_OUT_OF_STOCK"), QStringLiteral("x"))};
     QTest::newRow("release_hold") << outbox::Body{outbox::ReleaseHold{42}};
     QTest::newRow("order.sync") << outbox::Body{outbox::OrderSync{3, QStringLiteral("5550001")}};
+    QTest::newRow("tracking_event") << outbox::Body{outForDelivery()};
+    outbox::TrackingEvent bare = outForDelivery();
+    bare.message = bare.city = bare.country = QString();
+    bare.estimatedDeliveryAt = QDateTime();
+    QTest::newRow("tracking_event without the optional fields") << outbox::Body{bare};
   }
 
   void body_toJsonAndBack_isTheSame()
@@ -93,6 +113,21 @@ private Q_SLOTS:
     QCOMPARE(outbox::toJson(packed()),
              object(R"({"claim_id": 7, "fulfillment_order_id": 42, "lines": [{"line_id": 100, "quantity": 2},
              {"line_id": 101, "quantity": 1}], "notify_customer": true, "partial": true, "version": 3})"));
+  }
+
+  // The payload the poster's ordering check reads (payload->>'shipment_tracking_id'), and only what the carrier said.
+  void trackingEvent_json()
+  {
+    QCOMPARE(outbox::toJson(outForDelivery()),
+             object(R"({"fulfillment_order_id": 42, "shipment_tracking_id": 9, "status": "OUT_FOR_DELIVERY",
+             "happened_at": "2026-12-02T07:15:00.500Z", "message": "1Z5R89390357567127: On the vehicle",
+             "city": "Reno", "country": "US", "estimated_delivery_at": "2026-12-02T18:00:00.000Z"})"));
+    // Rows the tracking follower wrote before the outbox was typed: times without milliseconds.
+    auto older = outbox::parse(u"fulfillment.tracking_event",
+                               object(R"({"fulfillment_order_id": 42, "shipment_tracking_id": 9, "status":
+                               "DELIVERED", "happened_at": "2026-12-02T07:15:00Z"})"));
+    VERIFY_OK(older);
+    QCOMPARE(std::get<outbox::TrackingEvent>(*older).happenedAt, QDateTime(QDate(2026, 12, 2), QTime(7, 15), Qt::UTC));
   }
 
   void olderRows_parseWithDefaults()
@@ -137,6 +172,20 @@ private Q_SLOTS:
     QTest::newRow("order.sync without order") << QStringLiteral("order.sync") << QStringLiteral(R"({"shop_id": "3"})");
     QTest::newRow("order.sync shop not text")
         << QStringLiteral("order.sync") << QStringLiteral(R"({"shop_id": 3, "order_id": "9"})");
+    const QString event = QStringLiteral("fulfillment.tracking_event");
+    QTest::newRow("tracking event without a shipment")
+        << event
+        << QStringLiteral(
+               R"({"fulfillment_order_id": 1, "status": "DELIVERED", "happened_at": "2026-12-02T07:15:00Z"})");
+    QTest::newRow("tracking event status not Shopify's")
+        << event
+        << QStringLiteral(
+               R"({"fulfillment_order_id": 1, "shipment_tracking_id": 2, "status": "DE", "happened_at": "2026-12-02T07:15:00Z"})");
+    QTest::newRow("tracking event without a time")
+        << event << QStringLiteral(R"({"fulfillment_order_id": 1, "shipment_tracking_id": 2, "status": "DELIVERED"})");
+    QTest::newRow("tracking event estimate not a time")
+        << event << QStringLiteral(R"({"fulfillment_order_id": 1, "shipment_tracking_id": 2, "status": "IN_TRANSIT",
+               "happened_at": "2026-12-02T07:15:00Z", "estimated_delivery_at": "tomorrow"})");
   }
 
   void badRows_areInvalidInput()
@@ -180,6 +229,13 @@ private Q_SLOTS:
         outbox::Message::withKey(holdOn(8, QStringLiteral("OTHER"), QString()), QStringLiteral("hold:8:1"));
     QCOMPARE(hold.aggregateId, QStringLiteral("8"));
     QCOMPARE(hold.kind(), outbox::Kind::Hold);
+
+    // One row per shipment and status, ever: the follower enqueues with OnDuplicate::Ignore.
+    const outbox::Message event = outbox::Message::trackingEvent(outForDelivery());
+    QCOMPARE(event.kind(), outbox::Kind::TrackingEvent);
+    QCOMPARE(event.idempotencyKey, QStringLiteral("fulfillment.tracking_event:9:OUT_FOR_DELIVERY"));
+    QCOMPARE(event.aggregateId, QStringLiteral("42"));
+    QVERIFY(!event.shopId.has_value());
   }
 };
 
