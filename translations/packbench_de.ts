@@ -974,6 +974,133 @@
         <source>Your sign-in has ended — sign in again</source>
         <translation>Anmeldung beendet — bitte neu anmelden</translation>
     </message>
+    <message>
+        <source>Not a weight: %1 g</source>
+        <translation>Kein Gewicht: %1 g</translation>
+    </message>
+    <message>
+        <source>Enter the box&apos;s weight in grams (1 g to 150 kg)</source>
+        <translation>Gewicht des Pakets in Gramm eingeben (1 g bis 150 kg)</translation>
+    </message>
+    <message>
+        <source>Weigh box %1</source>
+        <translation>Paket %1 wiegen</translation>
+    </message>
+    <message>
+        <source>A carrier label needs the box&apos;s weight: enter it in grams</source>
+        <translation>Für das Versandetikett wird das Gewicht des Pakets gebraucht: in Gramm eingeben</translation>
+    </message>
+    <message>
+        <source>Database problem: the label could not be asked for</source>
+        <translation>Datenbankproblem: Das Etikett konnte nicht angefordert werden</translation>
+    </message>
+    <message>
+        <source>The order waits; press F9 to try again</source>
+        <translation>Der Auftrag wartet; F9 versucht es erneut</translation>
+    </message>
+    <message>
+        <source>Buying label…</source>
+        <translation>Etikett wird gekauft…</translation>
+    </message>
+    <message>
+        <source>Box %1 of %2 · the hub is buying it from the carrier</source>
+        <translation>Paket %1 von %2 · der Hub kauft es beim Versanddienstleister</translation>
+    </message>
+    <message>
+        <source>Weigh box %1 again</source>
+        <translation>Paket %1 erneut wiegen</translation>
+    </message>
+    <message>
+        <source>No label for box %1: the carrier refused it</source>
+        <translation>Kein Etikett für Paket %1: vom Versanddienstleister abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 · F9 asks again · F4 puts the order on hold for the lead</source>
+        <translation>%1 · F9 fragt erneut an · F4 stellt den Auftrag für die Schichtleitung zurück</translation>
+    </message>
+    <message>
+        <source>Carrier not answering — buying the label as soon as it does</source>
+        <translation>Versanddienstleister antwortet nicht — das Etikett wird gekauft, sobald er antwortet</translation>
+    </message>
+    <message>
+        <source>The order waits here and nothing is lost: keep box %1 on the bench, or F4 to put it on hold</source>
+        <translation>Der Auftrag wartet hier, nichts geht verloren: Paket %1 am Platz lassen oder mit F4 zurückstellen</translation>
+    </message>
+    <message>
+        <source>No label yet: the carrier is not set up for this order</source>
+        <translation>Noch kein Etikett: Der Versand ist für diesen Auftrag nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>%1 · F4 puts the order on hold</source>
+        <translation>%1 · F4 stellt den Auftrag zurück</translation>
+    </message>
+    <message>
+        <source>Label bought but not printed</source>
+        <translation>Etikett gekauft, aber nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Check the label printer, then press F9 to print it again</source>
+        <translation>Etikettendrucker prüfen, dann mit F9 erneut drucken</translation>
+    </message>
+    <message>
+        <source>Label sent to the printer · box %1 of %2</source>
+        <translation>Etikett an den Drucker gesendet · Paket %1 von %2</translation>
+    </message>
+    <message>
+        <source>Label of box %1 voided — do not ship it</source>
+        <translation>Etikett von Paket %1 storniert — nicht versenden</translation>
+    </message>
+    <message>
+        <source>%1; the lead is told</source>
+        <translation>%1; die Schichtleitung ist informiert</translation>
+    </message>
+    <message>
+        <source>The carrier label of box %1 did not print</source>
+        <translation>Das Versandetikett von Paket %1 wurde nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is bought)</source>
+        <translation>Es steht im Druckjournal: REPRINT scannen oder in der Druckauftragsliste erneut drucken (es wird kein zweites Etikett gekauft)</translation>
+    </message>
+    <message>
+        <source>Not put on hold: %1</source>
+        <translation>Nicht zurückgestellt: %1</translation>
+    </message>
+    <message>
+        <source>On hold — waiting for the lead</source>
+        <translation>Zurückgestellt — wartet auf die Schichtleitung</translation>
+    </message>
+    <message>
+        <source>Any label already bought is voided by the hub; keep the box aside with its slip</source>
+        <translation>Ein bereits gekauftes Etikett storniert der Hub; Paket mit Lieferschein beiseitelegen</translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BoxWeightPanel</name>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>&amp;Gewicht:</translation>
+    </message>
+    <message>
+        <source>Weight in grams</source>
+        <translation>Gewicht in Gramm</translation>
+    </message>
+    <message>
+        <source> g</source>
+        <translation> g</translation>
+    </message>
+    <message>
+        <source>— g</source>
+        <translation>— g</translation>
+    </message>
+    <message>
+        <source>Buy label</source>
+        <translation>Etikett kaufen</translation>
+    </message>
+    <message>
+        <source>Weigh box &lt;b&gt;%1&lt;/b&gt; for its carrier label</source>
+        <translation>Paket &lt;b&gt;%1&lt;/b&gt; für sein Versandetikett wiegen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>

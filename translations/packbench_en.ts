@@ -973,6 +973,133 @@
         <source>Your sign-in has ended — sign in again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not a weight: %1 g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the box&apos;s weight in grams (1 g to 150 kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weigh box %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A carrier label needs the box&apos;s weight: enter it in grams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database problem: the label could not be asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order waits; press F9 to try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buying label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box %1 of %2 · the hub is buying it from the carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weigh box %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label for box %1: the carrier refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · F9 asks again · F4 puts the order on hold for the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier not answering — buying the label as soon as it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order waits here and nothing is lost: keep box %1 on the bench, or F4 to put it on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label yet: the carrier is not set up for this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · F4 puts the order on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label bought but not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the label printer, then press F9 to print it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label sent to the printer · box %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label of box %1 voided — do not ship it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the lead is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The carrier label of box %1 did not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is bought)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not put on hold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold — waiting for the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any label already bought is voided by the hub; keep the box aside with its slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pb::ui::BoxWeightPanel</name>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight in grams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weigh box &lt;b&gt;%1&lt;/b&gt; for its carrier label</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>

@@ -3,6 +3,7 @@
 #include "ui/packview.h"
 
 #include "core/station/stationcontroller.h"
+#include "ui/boxweightpanel.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
 #include "ui/statusbanner.h"
@@ -261,6 +262,9 @@ void PackView::buildPanels()
   connect(m_reasonCombo->lineEdit(), &QLineEdit::returnPressed, this, &PackView::submitReason);
   layout()->addWidget(m_reasonPanel);
   m_reasonPanel->hide();
+  m_weightPanel = new BoxWeightPanel(m_controller, this); // a carrier label needs the box's weight
+  layout()->addWidget(m_weightPanel);
+  connect(&m_controller, &station::StationController::weightRequested, m_weightPanel, &BoxWeightPanel::ask);
 }
 
 void PackView::setSession(packing::PackSession *session)

@@ -21,6 +21,7 @@ class StationController;
 
 namespace pb::ui {
 
+class BoxWeightPanel;
 class FeedbackSounds;
 class PackLinesModel;
 class StatusBanner;
@@ -83,6 +84,7 @@ private:
   QLabel *m_giftLabel = nullptr;
   QLabel *m_trackingLabel = nullptr; // each box's tracking number and carrier
   StatusBanner *m_banner = nullptr;
+  BoxWeightPanel *m_weightPanel = nullptr;
   QProgressBar *m_progress = nullptr;
   QLabel *m_boxLabel = nullptr;
   QTableView *m_table = nullptr;

@@ -44,6 +44,8 @@ station::StationSettings settingsFor(const StationIdentity &identity, const Stat
   settings.slipPrinter = options.slipPrinter;
   settings.labelPrinter = options.labelPrinter;
   settings.supervisor = options.supervisor;
+  settings.carrierLabelFormat = options.carrierLabelFormat;
+  settings.labelPdfPrinter = options.labelPdfPrinter;
   return settings;
 }
 
@@ -420,6 +422,11 @@ void StationWindow::lock()
 void StationWindow::orderChanged(qint64 fulfillmentOrderId)
 {
   m_controller->orderChanged(fulfillmentOrderId);
+}
+
+void StationWindow::labelChanged(qint64 fulfillmentOrderId)
+{
+  m_controller->labelChanged(fulfillmentOrderId);
 }
 
 void StationWindow::databaseUnavailable()

@@ -58,6 +58,9 @@ struct StationOptions {
   bool autoPrint = false;
   QString slipPrinter;
   QString labelPrinter;
+  // Carrier labels bought by the hub (see station::StationSettings); empty format: off.
+  QString carrierLabelFormat;
+  QString labelPdfPrinter;
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
   db::ConnectionSupervisor *supervisor = nullptr;
 };
@@ -101,6 +104,7 @@ public Q_SLOTS:
   void lock();
   void showPrintJobs(bool show);
   void orderChanged(qint64 fulfillmentOrderId);
+  void labelChanged(qint64 fulfillmentOrderId);
   void databaseUnavailable();
   void databaseRestored();
 

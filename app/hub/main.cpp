@@ -10,6 +10,7 @@
 #include "core/base/version.h"
 #include "core/carriers/keypacers.h"
 #include "core/db/migrations.h"
+#include "core/hub/carrierlabelthread.h"
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
 #include "core/hub/leasereaperthread.h"
@@ -174,6 +175,25 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
     qCInfo(lcHub) << "tracking events off (no carrier.api_key, or tracking.requests_per_minute is 0)";
   }
 
+  // Carrier labels for the stations: bought here, never on a station (the key lives only on the hub). Their pacer is
+  // the key's, shared with tracking.
+  std::vector<std::unique_ptr<pb::hub::CarrierLabelThread>> labelThreads;
+  if (!carrier.apiKey.isEmpty() && config.get(CarrierLabelWorkers) > 0) {
+    const QString process =
+        QStringLiteral("%1/%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+    for (int i = 0; i < config.get(CarrierLabelWorkers); ++i) {
+      pb::hub::CarrierLabelSettings settings;
+      settings.database = pb::db::ConnectionSettings::fromConfig(config);
+      settings.carrier = carrier;
+      settings.pacer = carrierPacers.forKey(carrier);
+      settings.worker.workerId = QStringLiteral("%1/labels-%2").arg(process).arg(i);
+      labelThreads.push_back(std::make_unique<pb::hub::CarrierLabelThread>(settings));
+      labelThreads.back()->start();
+    }
+  } else {
+    qCInfo(lcHub) << "carrier labels are off (no carrier.api_key, or carrier.label_workers = 0)";
+  }
+
   pb::app::StopSignals stopSignals; // systemd's SIGTERM and Ctrl+C stop the hub in order, not mid-write
   QObject::connect(&stopSignals, &pb::app::StopSignals::stopRequested, &app, &QCoreApplication::quit);
   auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
@@ -184,6 +204,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   app.exec();
   if (reaper)
     reaper->requestStop(); // joined when it goes out of scope
+  for (auto &thread : labelThreads)
+    thread->requestStop(); // a purchase in flight ends as Stopped; its lease lets another worker look it up
   if (tracking)
     tracking->requestStop(); // likewise; its polls are read-only, an unanswered one is simply asked again
   pb::app::HubParts parts{&server, inbox.get(), {}};

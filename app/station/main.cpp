@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPrinterInfo>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
@@ -225,19 +226,34 @@ int main(int argc, char *argv[])
       qCWarning(lcStation).noquote() << "using the built-in packing slip:" << loaded.error().message;
   }
   // Every slip and label goes through the journaled printer: journaled first, sent without blocking the window,
-  // retried, and reprinted or moved from the lead's print-jobs list.
+  // retried, and reprinted or moved from the lead's print-jobs list (a reprint sends the journaled bytes again:
+  // it never buys a second carrier label).
   pb::printing::JournaledPrinter printer(*db, {});
   printer.setSlipLayout(slipPaper(config.get(PrintSlipPaper)), slipTemplate.source, slipTemplate.folder);
   options.printer = &printer;
   options.autoPrint = config.get(PrintAutoPrint);
   options.slipPrinter = config.get(PrintSlipPrinter);
-  // The station has no carrier label yet: a label printer gets the house label.
+  // Carrier labels come from the hub, which holds the carrier key; only with the central database. Without them a
+  // label printer gets the house label.
+  const bool carrierLabels = config.get(PrintCarrierLabels) && !embedded;
+  if (config.get(PrintCarrierLabels) && embedded)
+    qCWarning(lcStation) << "printing.carrier_labels needs the central database (the hub buys labels): off";
+  if (carrierLabels) {
+    options.carrierLabelFormat = config.get(PrintCarrierLabelFormat);
+    // PDF and PNG labels print through CUPS, on printing.label_pdf_printer or the system default.
+    options.labelPdfPrinter = config.get(PrintLabelPdfPrinter).isEmpty() ? QPrinterInfo::defaultPrinterName()
+                                                                         : config.get(PrintLabelPdfPrinter);
+  }
   if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
     if (auto target = pb::printing::LabelTarget::parse(labelPrinter); !target) {
       QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
       return pb::app::ExitBadConfig;
     }
     options.labelPrinter = labelPrinter;
+  }
+  if (carrierLabels && options.carrierLabelFormat == u"zpl" && options.labelPrinter.isEmpty()) {
+    QTextStream(stderr) << "packbench: printing.carrier_label_format zpl needs printing.label_printer" << Qt::endl;
+    return pb::app::ExitBadConfig;
   }
 
   pb::ui::StationWindow window(*db, clock, identity, options);
@@ -257,6 +273,8 @@ int main(int argc, char *argv[])
                        &pb::ui::StationWindow::refreshQueue);
       QObject::connect(notifier.get(), &pb::queue::QueueNotifier::orderChanged, &window,
                        &pb::ui::StationWindow::orderChanged);
+      QObject::connect(notifier.get(), &pb::queue::QueueNotifier::labelChanged, &window,
+                       &pb::ui::StationWindow::labelChanged);
       if (pb::Status listening = notifier->start(); !listening)
         QTextStream(stderr) << "packbench: not listening for queue changes: " << listening.error().message << Qt::endl;
       supervisor.watch(listenDb->connectionName(),

@@ -78,6 +78,9 @@ inline constexpr Key<QString> PrintSlipPrinter{{"printing.slip_printer", ValueTy
 inline constexpr Key<QString> PrintLabelPrinter{{"printing.label_printer", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Printer or tcp://host:9100 for labels"}};
 inline constexpr Key<QString> PrintSlipPaper{{"printing.slip_paper", ValueType::Enum, "letter", Scope::Station, false, "letter|a4|4x6", 0, 0, "Packing slip paper: letter, a4 or 4x6 thermal"}};
 inline constexpr Key<QString> PrintSlipTemplate{{"printing.slip_template", ValueType::Path, "", Scope::Station, false, {}, 0, 0, "Custom Liquid packing-slip template (default: built-in; a broken one falls back to it)"}};
+inline constexpr Key<bool> PrintCarrierLabels{{"printing.carrier_labels", ValueType::Bool, "false", Scope::Station, false, {}, 0, 0, "Have the hub buy a carrier label for every box before an order is completed, and print it (central database only)"}};
+inline constexpr Key<QString> PrintCarrierLabelFormat{{"printing.carrier_label_format", ValueType::Enum, "zpl", Scope::Station, false, "zpl|pdf|png", 0, 0, "Carrier label format: zpl goes to printing.label_printer, pdf and png to printing.label_pdf_printer"}};
+inline constexpr Key<QString> PrintLabelPdfPrinter{{"printing.label_pdf_printer", ValueType::String, "", Scope::Station, false, {}, 0, 0, "CUPS printer for PDF or PNG carrier labels, 4x6 (default: system default)"}};
 inline constexpr Key<bool> PrintAutoPrint{{"printing.auto_print", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Print slip and label when an order is completed"}};
 
 inline constexpr Key<QString> HubListenAddress{{"hub.listen_address", ValueType::String, "127.0.0.1", Scope::Hub, false, {}, 0, 0, "Address the webhook endpoint binds"}};
@@ -115,6 +118,7 @@ inline constexpr Key<QString> CarrierApiBaseUrl{{"carrier.api_base_url", ValueTy
 inline constexpr Key<int> CarrierRequestTimeoutMs{{"carrier.request_timeout_ms", ValueType::Int, "15000", Scope::Hub, false, {}, 100, 120000, "Give up waiting for one carrier answer after this long (a purchase is then looked up, not repeated)"}};
 inline constexpr Key<int> CarrierMaxRetries{{"carrier.max_retries", ValueType::Int, "3", Scope::Hub, false, {}, 0, 20, "Retries of a carrier call on 5xx or a lost answer (jittered exponential backoff)"}};
 inline constexpr Key<int> CarrierBackoffBaseMs{{"carrier.backoff_base_ms", ValueType::Int, "1000", Scope::Hub, false, {}, 1, 600000, "First carrier retry delay; doubles per attempt, with jitter"}};
+inline constexpr Key<int> CarrierLabelWorkers{{"carrier.label_workers", ValueType::Int, "1", Scope::Hub, false, {}, 0, 8, "Threads buying carrier labels for stations (0 = off; needs carrier.api_key)"}};
 inline constexpr Key<int> CarrierRequestsPerMinute{{"carrier.requests_per_minute", ValueType::Int, "200", Scope::Hub, false, {}, 1, 100000, "Carrier API calls per minute this hub may make with its key (ShipEngine allows 200)"}};
 inline constexpr Key<int> TrackingRequestsPerMinute{{"tracking.requests_per_minute", ValueType::Int, "60", Scope::Hub, false, {}, 0, 100000, "Of carrier.requests_per_minute, how many tracking polls may use (the rest stays for labels; 0 = tracking events off)"}};
 inline constexpr Key<int> TrackingFirstIntervalSeconds{{"tracking.first_interval_seconds", ValueType::Int, "1800", Scope::Hub, false, {}, 1, 86400, "First poll of a shipment's tracking after its fulfillment is at Shopify, and again after each change"}};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/documents/printjournal.h"
 
 #include <QObject>
 #include <QStringList>
@@ -24,6 +25,10 @@ public:
   virtual Result<qint64> printSlip(qint64 fulfillmentOrderId, const QString &printer) = 0;
   // The shipping label of a fulfillment order on a label printer (tcp://host:9100 or a CUPS queue).
   virtual Result<qint64> printShippingLabel(qint64 fulfillmentOrderId, const QString &printer) = 0;
+  // A label as it came (a carrier's ZPL, PDF or PNG, bought by the hub): ZPL raw to a label printer, PDF/PNG on
+  // a system printer (empty: the default). `reference` names it in the journal; a reprint sends the same bytes.
+  virtual Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
+                                    PrintFormat format, const QString &reference) = 0;
   // The same content again as a new job, on `printer` (empty: where it went before).
   virtual Result<qint64> reprint(qint64 jobId, const QString &printer = {}) = 0;
   // Closes an open job as moved and sends a copy to `printer`; returns the copy's id.

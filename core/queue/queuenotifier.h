@@ -11,7 +11,8 @@
 namespace pb::queue {
 
 // Wakes a station when work appears or its claimed order changes, from PostgreSQL LISTEN/NOTIFY
-// (channels packbench_queue and packbench_order_changed, fired by triggers from migration 0002).
+// (channels packbench_queue and packbench_order_changed, fired by triggers from migration 0002, and
+// packbench_label from 0018).
 // Give it a connection of its own on a thread with an event loop. On SQLite it does nothing.
 class QueueNotifier final : public QObject {
   Q_OBJECT
@@ -20,6 +21,7 @@ class QueueNotifier final : public QObject {
 public:
   static inline const QString kQueueChannel = QStringLiteral("packbench_queue");
   static inline const QString kOrderChangedChannel = QStringLiteral("packbench_order_changed");
+  static inline const QString kLabelChannel = QStringLiteral("packbench_label"); // migration 0018
 
   explicit QueueNotifier(QSqlDatabase db, QObject *parent = nullptr);
   ~QueueNotifier() override;
@@ -32,6 +34,8 @@ public:
 Q_SIGNALS:
   void workAvailable(qint64 locationId);
   void orderChanged(qint64 fulfillmentOrderId);
+  // A carrier label of this order changed at the hub (bought, waiting, refused, voided).
+  void labelChanged(qint64 fulfillmentOrderId);
 
 private:
   void onNotification(const QString &channel, QSqlDriver::NotificationSource source, const QVariant &payload);

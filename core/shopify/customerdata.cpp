@@ -280,6 +280,14 @@ Result<Scrubbed> scrub(QSqlDatabase &db, const Subject &subject)
                       "NULL OR tracking_url IS NOT NULL) AND fulfillment_order_id IN ") +
            fulfillmentOrders,
        {ids}},
+      // Carrier labels print the name and address; their tracking finds the parcel (migration 0018).
+      {&out.carrierLabels,
+       QStringLiteral("UPDATE label_requests SET label_bytes = NULL, tracking_number = NULL, tracking_numbers = NULL, "
+                      "tracking_url = NULL, error = CASE WHEN error IS NULL THEN NULL ELSE ? END WHERE "
+                      "(label_bytes IS NOT NULL OR tracking_number IS NOT NULL OR error IS NOT NULL) AND "
+                      "fulfillment_order_id IN ") +
+           fulfillmentOrders,
+       {kRedacted, ids}},
       {&out.outboxRows,
        QStringLiteral(
            "UPDATE outbox SET last_error = CASE WHEN last_error IS NULL THEN NULL ELSE ? END, payload = CASE "

@@ -35,6 +35,7 @@ struct Scrubbed {
   int scanReasons = 0;
   int holdReasons = 0;
   int packages = 0;
+  int carrierLabels = 0; // label_requests: label bytes and tracking
   int outboxRows = 0;
   int auditEntries = 0;
   int exports = 0;

@@ -44,6 +44,9 @@ StationController::StationController(QSqlDatabase db, const Clock &clock, Statio
   m_idleRelease = new QTimer(this);
   m_idleRelease->setSingleShot(true);
   connect(m_idleRelease, &QTimer::timeout, this, &StationController::letLeaseLapse);
+  m_labelPoll = new QTimer(this);
+  m_labelPoll->setInterval(m_settings.labelPollInterval);
+  connect(m_labelPoll, &QTimer::timeout, this, [this]() { continueLabels(false); });
   connectPrinter();
   if (db::ConnectionSupervisor *supervisor = m_settings.supervisor) {
     // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
@@ -190,7 +193,12 @@ void StationController::signedIn(const packing::Packer &packer)
     return;
   }
   if (m_leaseLapsed && !reclaimLapsedLease())
-    return; // the order went back to the queue while the station was locked
+    return;                     // the order went back to the queue while the station was locked
+  if (m_labelWait && m_order) { // complete and waiting for its labels: asked for again under this sign-in
+    setScreen(Screen::Pack);
+    continueLabels(false);
+    return;
+  }
   if (hasOpenSession() && !samePacker && m_order) {
     // The next packer continues the order under their own name, from the recorded scans.
     closeSession();
@@ -267,7 +275,7 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
 
 void StationController::takeNextOrder()
 {
-  if (!m_packer || m_locked || m_offline || m_stopping || hasOpenSession())
+  if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
     return;
   if (!m_settings.workflow) {
     if (!m_orders.isEmpty())
@@ -291,7 +299,7 @@ void StationController::takeNextOrder()
 
 void StationController::takeOrder(qint64 fulfillmentOrderId)
 {
-  if (!m_packer || m_locked || m_offline || m_stopping || hasOpenSession())
+  if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
     return;
   const auto selected = std::find_if(m_orders.cbegin(), m_orders.cend(), [&](const queue::WaitingOrder &o) {
     return o.fulfillmentOrderId == fulfillmentOrderId;
@@ -320,6 +328,17 @@ void StationController::takeOrder(qint64 fulfillmentOrderId)
 }
 
 void StationController::sessionFinished(bool partial)
+{
+  if (!m_order)
+    return;
+  if (carrierLabelsOn()) { // recorded once every box's label has printed
+    startLabels(partial);
+    return;
+  }
+  recordFinish(partial);
+}
+
+void StationController::recordFinish(bool partial)
 {
   if (!m_order)
     return;
@@ -378,6 +397,7 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
 
 void StationController::abandonOrder(const QString &text, const QString &hint)
 {
+  stopWaitingForLabels();
   m_keepAlive->stop();
   m_idleRelease->stop();
   m_leaseLapsed = false;
@@ -389,7 +409,7 @@ void StationController::abandonOrder(const QString &text, const QString &hint)
 
 void StationController::keepLeaseAlive()
 {
-  if (!m_order || !m_settings.workflow || !hasOpenSession()) {
+  if (!m_order || !m_settings.workflow || !holdsOrder()) {
     m_keepAlive->stop();
     return;
   }
@@ -412,7 +432,7 @@ void StationController::keepLeaseAlive()
 void StationController::orderChanged(qint64 fulfillmentOrderId)
 {
   refreshQueue();
-  if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !hasOpenSession())
+  if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !holdsOrder())
     return;
   if (m_settings.workflow) { // a changed order goes back to be packed afresh; a cancelled one stays cancelled
     if (Status released = m_settings.workflow->release(*m_order); !released)
@@ -441,7 +461,7 @@ void StationController::signOut()
   if (!m_packer)
     return;
   QString released;
-  if (hasOpenSession() && m_order && m_settings.workflow) {
+  if (holdsOrder() && m_order && m_settings.workflow) {
     // The attempt ends here: whoever packs the order next starts from zero, so the box is emptied now.
     released = m_session->header().orderName;
     if (Status done = m_settings.workflow->release(*m_order); !done)
@@ -449,6 +469,7 @@ void StationController::signOut()
   }
   endSignIn();
   closeLeadApproval();
+  stopWaitingForLabels();
   m_idleRelease->stop();
   m_leaseLapsed = false;
   m_keepAlive->stop();
@@ -479,7 +500,7 @@ void StationController::lockBench()
 {
   m_locked = true;
   closeLeadApproval();
-  if (hasOpenSession() && m_settings.workflow && m_order && m_order->claimId) {
+  if (holdsOrder() && m_settings.workflow && m_order && m_order->claimId) {
     m_idleRelease->setInterval(int(std::max<qint64>(0, m_settings.idleRelease.count())));
     m_idleRelease->start(); // renewing the lease for a bench nobody is at would keep the order forever
   }

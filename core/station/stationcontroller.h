@@ -10,6 +10,7 @@
 #include "core/packing/packworkflow.h"
 #include "core/queue/queuelisting.h"
 #include "core/scanning/scandecoder.h"
+#include "core/station/carrierlabels.h"
 
 #include <QHash>
 #include <QObject>
@@ -70,6 +71,13 @@ struct StationSettings {
   bool autoPrint = false; // printing.auto_print: a finished order's slip (and label) print by themselves
   QString slipPrinter;    // empty: the system default
   QString labelPrinter;   // tcp://host:9100 or a CUPS queue; empty: no label
+  // Carrier labels bought by the hub before an order is recorded (printing.carrier_labels, PostgreSQL): the format
+  // asked for (zpl, pdf, png; empty: off). A ZPL label prints raw on labelPrinter, a PDF/PNG one on
+  // labelPdfPrinter (empty: the system default), both through the printer's printLabel (journaled).
+  QString carrierLabelFormat;
+  QString labelPdfPrinter;
+  // How often a waiting label is looked at when no notification came (NOTIFY packbench_label is the fast path).
+  std::chrono::milliseconds labelPollInterval = std::chrono::seconds(3);
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
   db::ConnectionSupervisor *supervisor = nullptr;
 };
@@ -99,6 +107,8 @@ public:
   const QList<queue::WaitingOrder> &waitingOrders() const { return m_orders; }
   // A lead's badge and PIN are awaited (take-over, lifted hold, or a manual count the view asked for).
   bool awaitsLeadApproval() const { return m_leadAction.has_value() || m_manualApprovalOpen; }
+  // The order is complete at the bench and waits for its boxes' carrier labels before it is recorded.
+  bool awaitsLabels() const { return m_labelWait.has_value(); }
   // The last order this station finished and printed for (what PB*REPRINT reprints), or 0.
   qint64 lastFinishedOrder() const { return m_lastFinished; }
   // The lead's print-jobs list: this bench's recent jobs, newest first (stationprintjobs.cpp).
@@ -126,6 +136,8 @@ public:
   packing::ScanFeedback completePartial(const QString &reason);
   packing::ScanFeedback enterManual(int row, int quantity, const QString &reason, const QString &leadBadge,
                                     const QString &leadPin);
+  // The weight of a box the station asked for (weightRequested), in grams: the label is asked for with it.
+  void enterBoxWeight(int boxNo, int grams);
   // The view opened or closed its manual-quantity panel: a badge scanned meanwhile is the approving lead's.
   void setManualApprovalOpen(bool open);
 
@@ -150,6 +162,8 @@ public Q_SLOTS:
   void requestMove(qint64 printJobId, const QString &printer);
   // The hub changed or cancelled this order (QueueNotifier::orderChanged).
   void orderChanged(qint64 fulfillmentOrderId);
+  // A label of this order changed at the hub (QueueNotifier::labelChanged): bought, waiting, refused, voided.
+  void labelChanged(qint64 fulfillmentOrderId);
   // The central database went away / came back (db::ConnectionSupervisor).
   void databaseUnavailable();
   void databaseRestored();
@@ -174,6 +188,8 @@ Q_SIGNALS:
   void leadApprovalRefused(const QString &why);
   void leadApprovalClosed();
   void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
+  // A carrier label needs the box's weight first (the hub never guesses one): the view asks for it in grams.
+  void weightRequested(int boxNo);
   // A print job of this bench was journaled, printed, failed or moved: the print-jobs list is stale.
   void printJobsChanged();
 
@@ -203,6 +219,12 @@ private:
   };
   // One row of the scan-command table (stationscancommands.cpp).
   struct CommandRoute;
+  // A complete order waiting for its carrier labels (stationlabels.cpp).
+  struct LabelWait {
+    bool partial = false;
+    int boxes = 1;
+    int weighing = 0; // the box whose weight was asked for, or 0
+  };
 
   void setScreen(Screen screen);
   void say(Notice::Where where, Tone tone, const QString &headline, const QString &hint = {}, Cue cue = Cue::None);
@@ -221,6 +243,15 @@ private:
   void closeSession();
   void keepLeaseAlive();
   void sessionFinished(bool partial);
+  void recordFinish(bool partial);
+  // The order is at this bench: packing, or complete and waiting for its labels.
+  bool holdsOrder() const { return hasOpenSession() || m_labelWait.has_value(); }
+  // Carrier labels (stationlabels.cpp).
+  bool carrierLabelsOn() const;
+  void startLabels(bool partial);
+  void continueLabels(bool retryFailed);
+  bool askForLabel(int boxNo, int grams);
+  void stopWaitingForLabels();
   void sessionHeld(const QString &reason);
   void orderRecorded(const packing::ClaimedOrder &order, bool partial);
   void printDocumentsOf(const packing::ClaimedOrder &order);
@@ -272,11 +303,15 @@ private:
   bool m_manualApprovalOpen = false;
   AutoPrinted m_autoPrinted;
   Reprinting m_reprinting;
+  std::optional<LabelWait> m_labelWait;
+  // Carrier labels handed to the printer and not heard from yet: job id → box.
+  QHash<qint64, int> m_carrierLabelJobs;
 
   QTimer *m_fallbackPoll = nullptr;
   QTimer *m_idleTimer = nullptr;
   QTimer *m_keepAlive = nullptr;
   QTimer *m_idleRelease = nullptr;
+  QTimer *m_labelPoll = nullptr;
 };
 
 } // namespace pb::station

@@ -7,20 +7,25 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 namespace pb::station {
 
 namespace {
 Q_LOGGING_CATEGORY(lcPrinting, "packbench.core.station.stationprinting")
 
-// The newest job of each kind: a moved job's copy is newer than the job it replaced.
-std::optional<documents::PrintJob> newest(const QList<documents::PrintJob> &jobs, documents::PrintKind kind)
+// The newest job of each kind and reference (each box's carrier label has its own): a moved job's copy, or a
+// reprint, is newer than the job it replaced and keeps its reference.
+QList<documents::PrintJob> newest(const QList<documents::PrintJob> &jobs, documents::PrintKind kind)
 {
-  std::optional<documents::PrintJob> found;
+  QHash<QString, documents::PrintJob> found;
   for (const documents::PrintJob &job : jobs) {
-    if (job.kind == kind && (!found || job.id > found->id))
-      found = job;
+    if (job.kind == kind && (!found.contains(job.reference) || job.id > found.value(job.reference).id))
+      found.insert(job.reference, job);
   }
-  return found;
+  QList<documents::PrintJob> all = found.values();
+  std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+  return all;
 }
 } // namespace
 
@@ -48,7 +53,7 @@ void StationController::printDocumentsOf(const packing::ClaimedOrder &order)
     qCWarning(lcPrinting).noquote() << "slip not journaled:" << slip.error().message;
     m_autoPrinted.slipFailed = true;
   }
-  if (!m_settings.labelPrinter.isEmpty()) {
+  if (!m_settings.labelPrinter.isEmpty() && m_settings.carrierLabelFormat.isEmpty()) { // else each box has its own
     if (auto label = m_settings.printer->printShippingLabel(order.fulfillmentOrderId, m_settings.labelPrinter); label) {
       m_autoPrinted.labelJob = *label;
     } else {
@@ -68,6 +73,16 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
     (printed ? m_reprinting.printed : m_reprinting.failed) << m_reprinting.pending.take(jobId);
     if (m_reprinting.pending.isEmpty())
       sayReprintOutcome();
+    return;
+  }
+  if (m_carrierLabelJobs.contains(jobId)) {
+    const int box = m_carrierLabelJobs.take(jobId);
+    if (!printed) // the first failure: the packer hears it while the journaled printer's retries go on
+      say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
+          tr("The carrier label of box %1 did not print").arg(box),
+          tr("It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is "
+             "bought)"),
+          Cue::Notice);
     return;
   }
   if (printed)
@@ -120,15 +135,14 @@ void StationController::reprintLast()
   const std::pair<documents::PrintKind, QString> kinds[] = {{documents::PrintKind::Slip, tr("slip")},
                                                             {documents::PrintKind::Label, tr("label")}};
   for (const auto &[kind, name] : kinds) {
-    const std::optional<documents::PrintJob> job = newest(*jobs, kind);
-    if (!job)
-      continue;
-    if (auto again = m_settings.printer->reprint(job->id); again) {
-      m_reprinting.pending.insert(*again, name);
-      started << name;
-    } else {
-      qCWarning(lcPrinting).noquote() << "reprint not journaled:" << again.error().message;
-      m_reprinting.failed << name;
+    for (const documents::PrintJob &job : newest(*jobs, kind)) {
+      if (auto again = m_settings.printer->reprint(job.id); again) {
+        m_reprinting.pending.insert(*again, name);
+        started << name;
+      } else {
+        qCWarning(lcPrinting).noquote() << "reprint not journaled:" << again.error().message;
+        m_reprinting.failed << name;
+      }
     }
   }
   qCInfo(lcPrinting) << "reprint of fulfillment order" << m_lastFinished << "sent" << started.size() << "refused"

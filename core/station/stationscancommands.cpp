@@ -124,6 +124,10 @@ void StationController::nextBox()
 
 void StationController::complete()
 {
+  if (m_labelWait) { // F9 again while a label waits: ask again for a refused one, print a bought one again
+    continueLabels(true);
+    return;
+  }
   if (!m_session)
     return;
   const packing::ScanFeedback result = m_session->complete();
@@ -138,6 +142,18 @@ void StationController::complete()
 
 packing::ScanFeedback StationController::hold(const QString &reason)
 {
+  if (m_labelWait && m_order && m_settings.workflow) { // the label cannot be had now: the order waits for the lead
+    if (reason.trimmed().isEmpty())
+      return {};
+    if (Status held = m_settings.workflow->hold(*m_order, reason.trimmed()); !held) {
+      noteDatabaseError(held.error());
+      refuse(tr("Not put on hold: %1").arg(held.error().message));
+      return {};
+    }
+    abandonOrder(tr("On hold — waiting for the lead"),
+                 tr("Any label already bought is voided by the hub; keep the box aside with its slip"));
+    return {packing::Outcome::HoldRequested, -1, {}, {}, {}, {}, 0};
+  }
   if (!m_session)
     return {};
   const packing::ScanFeedback result = m_session->requestHold(reason);

@@ -115,6 +115,7 @@ private:
     qint64 line = 0;
     int version = 1;
     QString approval;
+    qint64 labelRequest = 0; // label_printed: a label the hub bought for this claim
   };
   Attempt prepare(const QString &function)
   {
@@ -140,6 +141,17 @@ private:
       if (!lead)
         qFatal("prepare unhold: %s", qPrintable(lead.error().message));
       a.approval = lead->approvalToken;
+    }
+    if (function == u"label_printed") { // asked for and bought as the hub would (trusted login, no sign-in)
+      a.labelRequest = test::scalar(m_admin,
+                                    QStringLiteral("SELECT packbench_request_label(?, ?, ?, 1, 'zpl', 900, NULL, NULL, "
+                                                   "NULL, NULL, NULL)"),
+                                    {a.claim, m_benchStation, a.fo});
+      if (a.labelRequest <= 0 ||
+          !db::exec(m_admin,
+                    QStringLiteral("UPDATE label_requests SET state = 'bought', label_id = 'se-hostile' WHERE id = ?"),
+                    {a.labelRequest}))
+        qFatal("prepare label_printed: no bought label");
     }
     for (int i = 0; function == u"complete" && i < 2; ++i) {
       if (Status scanned = scan(m_bench.db, a.fo, a.claim, a.line, m_benchStation, QStringLiteral("04006381333931"),
@@ -185,6 +197,13 @@ private:
          {QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, 1, 'ups', 'UPS', "
                          "'1Z999AA10123456784', ?::text, NULL)"),
           {a.claim, m_benchStation, a.fo, text}}},
+        {QStringLiteral("request_label"),
+         {QStringLiteral("SELECT packbench_request_label(?::bigint, ?::bigint, ?::bigint, 1, 'zpl', 900, NULL, NULL, "
+                         "NULL, ?::text, NULL)"),
+          {a.claim, m_benchStation, a.fo, text}}},
+        {QStringLiteral("label_printed"),
+         {QStringLiteral("SELECT packbench_label_printed(?::bigint, ?::bigint, NULL, ?::text, NULL)"),
+          {a.labelRequest, m_benchStation, text}}},
         {QStringLiteral("complete"),
          {QStringLiteral("SELECT packbench_complete(?::bigint, ?::bigint, ?::bigint, ?::integer, false, ?::text, "
                          "NULL)"),
@@ -357,9 +376,10 @@ private Q_SLOTS:
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("sqlstate");
     const QStringList functions{
-        QStringLiteral("claim_next"), QStringLiteral("claim_order"),     QStringLiteral("release"),
-        QStringLiteral("hold"),       QStringLiteral("unhold"),          QStringLiteral("record_scan"),
-        QStringLiteral("open_box"),   QStringLiteral("attach_tracking"), QStringLiteral("complete")};
+        QStringLiteral("claim_next"),    QStringLiteral("claim_order"),     QStringLiteral("release"),
+        QStringLiteral("hold"),          QStringLiteral("unhold"),          QStringLiteral("record_scan"),
+        QStringLiteral("open_box"),      QStringLiteral("attach_tracking"), QStringLiteral("complete"),
+        QStringLiteral("request_label"), QStringLiteral("label_printed")};
     const QStringList namesAPacker{QStringLiteral("claim_next"), QStringLiteral("claim_order"),
                                    QStringLiteral("release"), QStringLiteral("hold"), QStringLiteral("record_scan")};
     const QList<std::tuple<QString, ErrorKind, QString>> ways{

@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/hub/carrierlabelthread.h"
+
+#include "core/carriers/shipenginecarrier.h"
+
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace pb::hub {
+
+namespace {
+Q_LOGGING_CATEGORY(lcLabelThread, "packbench.core.hub.carrierlabelthread")
+// A new request; and the order changes that may leave a label to void (cancelled, released, expired).
+const QStringList kChannels{QStringLiteral("packbench_label_request"), QStringLiteral("packbench_order_changed"),
+                            QStringLiteral("packbench_queue")};
+constexpr int kStopCheckMs = 100;  // how soon a stop request is noticed while idle
+constexpr int kReconnectMs = 2000; // after the database went away
+} // namespace
+
+CarrierLabelThread::CarrierLabelThread(CarrierLabelSettings settings, QObject *parent)
+    : QThread(parent)
+    , m_settings(std::move(settings))
+{}
+
+CarrierLabelThread::~CarrierLabelThread()
+{
+  requestStop();
+  wait();
+}
+
+void CarrierLabelThread::requestStop()
+{
+  m_stop = true;
+}
+
+void CarrierLabelThread::run()
+{
+  const QString connection = QStringLiteral("hub-labels-%1").arg(m_settings.worker.workerId);
+  while (!m_stop) {
+    {
+      auto db = db::openDatabase(m_settings.database, connection);
+      if (db)
+        runWith(*db);
+      else
+        qCWarning(lcLabelThread).noquote() << "carrier labels: cannot reach the database:" << db.error().message;
+    }
+    QSqlDatabase::removeDatabase(connection);
+    for (int waited = 0; !m_stop && waited < kReconnectMs; waited += kStopCheckMs)
+      msleep(kStopCheckMs);
+  }
+}
+
+void CarrierLabelThread::runWith(QSqlDatabase db)
+{
+  carriers::ShipEngineCarrier carrier(m_settings.carrier, m_settings.pacer);
+  carrier.transport().setStopFlag(&m_stop);
+  LabelWorker worker(db, carrier, m_settings.worker);
+  bool woken = false;
+  QSqlDriver *driver = db.driver();
+  // The listening connection is the worker's own: Qt polls its socket while the worker's event loops run.
+  connect(driver, &QSqlDriver::notification, driver, [&woken](const QString &channel) {
+    if (kChannels.contains(channel))
+      woken = true;
+  });
+  for (const QString &channel : kChannels) {
+    if (!driver->subscribeToNotification(channel))
+      qCWarning(lcLabelThread).noquote() << "not listening on" << channel
+                                         << "(polling only):" << driver->lastError().text();
+  }
+  while (!m_stop) {
+    woken = false;
+    auto worked = worker.runOnce();
+    if (!worked) {
+      qCWarning(lcLabelThread).noquote() << "carrier label pass failed:" << worked.error().message;
+      if (worked.error().kind == ErrorKind::Unavailable)
+        return; // reconnect
+    } else if (*worked > 0) {
+      Q_EMIT passDone(*worked);
+      continue; // more may be due
+    }
+    QEventLoop idle;
+    QTimer poll;
+    poll.setSingleShot(true);
+    QTimer stopCheck;
+    connect(&poll, &QTimer::timeout, &idle, &QEventLoop::quit);
+    connect(&stopCheck, &QTimer::timeout, &idle, [&]() {
+      if (m_stop || woken)
+        idle.quit();
+    });
+    // Until the next retry falls due (a carrier back after its backoff), a notification, or the poll.
+    auto due = labelrequests::nextDueMs(db);
+    poll.start(
+        int(std::clamp<qint64>(due ? due->value_or(m_settings.pollMs) : m_settings.pollMs, 0, m_settings.pollMs)));
+    stopCheck.start(kStopCheckMs / 2);
+    if (!woken)
+      idle.exec();
+  }
+}
+
+} // namespace pb::hub

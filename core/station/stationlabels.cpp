@@ -1,0 +1,205 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StationController: carrier labels. A complete order asks the hub for each box's label (the box's weight first,
+// never guessed), shows "Buying label…" while the hub buys, prints each label as it arrives through the journaled
+// printer, and is recorded as packed only when every box has its label. A carrier that is down leaves the order
+// waiting at the bench with the packer told; F9 asks again, F4 puts it on hold for the lead.
+#include "core/station/stationcontroller.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace pb::station {
+
+namespace {
+Q_LOGGING_CATEGORY(lcLabels, "packbench.core.station.stationlabels")
+
+const BoxLabel *labelOfBox(const QList<BoxLabel> &labels, int boxNo)
+{
+  for (const BoxLabel &label : labels) {
+    if (label.boxNo == boxNo)
+      return &label;
+  }
+  return nullptr;
+}
+} // namespace
+
+bool StationController::carrierLabelsOn() const
+{
+  return !m_settings.carrierLabelFormat.isEmpty() && m_settings.printer && m_settings.workflow &&
+         m_settings.stationId && m_order && m_order->claimId;
+}
+
+void StationController::startLabels(bool partial)
+{
+  LabelWait wait;
+  wait.partial = partial;
+  wait.boxes = m_session ? std::max(1, m_session->boxNo()) : 1;
+  m_labelWait = wait;
+  qCInfo(lcLabels) << "fulfillment order" << m_order->fulfillmentOrderId << "waits for" << wait.boxes
+                   << "carrier label(s)";
+  // Later: the session that finished is still on the stack, and its COMPLETE feedback comes first.
+  QTimer::singleShot(0, this, [this]() { continueLabels(false); });
+}
+
+void StationController::stopWaitingForLabels()
+{
+  m_labelWait.reset();
+  m_labelPoll->stop();
+}
+
+void StationController::enterBoxWeight(int boxNo, int grams)
+{
+  if (!m_labelWait || !m_order || boxNo < 1 || boxNo > m_labelWait->boxes)
+    return;
+  if (grams < 1 || grams > 150000) {
+    say(Notice::Where::Pack, Tone::Error, tr("Not a weight: %1 g").arg(grams),
+        tr("Enter the box's weight in grams (1 g to 150 kg)"), Cue::Unknown);
+    Q_EMIT weightRequested(boxNo);
+    return;
+  }
+  m_labelWait->weighing = 0;
+  if (askForLabel(boxNo, grams))
+    continueLabels(false);
+}
+
+bool StationController::askForLabel(int boxNo, int grams)
+{
+  auto requested = carrierlabels::request(m_db, *m_order->claimId, *m_settings.stationId, m_order->fulfillmentOrderId,
+                                          boxNo, m_settings.carrierLabelFormat, grams, m_order->signInToken);
+  if (requested)
+    return true;
+  noteDatabaseError(requested.error());
+  qCWarning(lcLabels).noquote() << "label not requested:" << requested.error().message;
+  if (endedSignIn(requested.error())) { // the order stays at the bench; asked again once the packer is back
+    m_labelPoll->stop();
+    return false;
+  }
+  if (requested.error().kind == ErrorKind::InvalidInput) { // no weight on record, or a weight out of range
+    m_labelWait->weighing = boxNo;
+    say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(boxNo),
+        tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
+    Q_EMIT weightRequested(boxNo);
+  } else if (requested.error().kind == ErrorKind::Conflict) {
+    abandonOrder(tr("This order was taken back — stop packing it"), requested.error().message);
+  } else {
+    say(Notice::Where::Pack, Tone::Error, tr("Database problem: the label could not be asked for"),
+        tr("The order waits; press F9 to try again"), Cue::Unknown);
+  }
+  return false;
+}
+
+void StationController::continueLabels(bool retryFailed)
+{
+  if (!m_labelWait || !m_order || m_labelWait->weighing > 0)
+    return;
+  auto labels = carrierlabels::forOrder(m_db, m_order->fulfillmentOrderId);
+  if (!labels) {
+    noteDatabaseError(labels.error());
+    qCWarning(lcLabels).noquote() << "labels not read:" << labels.error().message;
+    m_labelPoll->start(); // read again shortly (or once the database is back)
+    return;
+  }
+  for (int box = 1; box <= m_labelWait->boxes; ++box) {
+    const BoxLabel *label = labelOfBox(*labels, box);
+    // Only this pack attempt's labels count: one of an earlier attempt is being voided by the hub.
+    const bool ours = label && label->claimId == *m_order->claimId;
+    const bool live = ours && (label->state == u"requested" || label->state == u"bought" || label->state == u"printed");
+    const bool askAgain = ours && label->state == u"failed" && (retryFailed || label->errorKind == u"cancelled");
+    if (!live && (!ours || askAgain || label->state != u"failed")) {
+      const auto weight = carrierlabels::boxWeight(m_db, m_order->fulfillmentOrderId, box);
+      if (weight && !weight->has_value()) {
+        m_labelWait->weighing = box;
+        m_labelPoll->stop();
+        say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(box),
+            tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
+        Q_EMIT weightRequested(box);
+        return;
+      }
+      if (!askForLabel(box, 0))
+        return;
+      say(Notice::Where::Pack, Tone::Neutral, tr("Buying label…"),
+          tr("Box %1 of %2 · the hub is buying it from the carrier").arg(box).arg(m_labelWait->boxes));
+      m_labelPoll->start();
+      return;
+    }
+    if (label->state == u"failed") {
+      m_labelPoll->stop();
+      say(Notice::Where::Pack, Tone::Error,
+          label->errorKind == u"needs_weight" ? tr("Weigh box %1 again").arg(box)
+                                              : tr("No label for box %1: the carrier refused it").arg(box),
+          tr("%1 · F9 asks again · F4 puts the order on hold for the lead").arg(label->error), Cue::Unknown);
+      return;
+    }
+    if (label->state == u"requested") {
+      if (label->errorKind == u"carrier_unavailable")
+        say(Notice::Where::Pack, Tone::Warning, tr("Carrier not answering — buying the label as soon as it does"),
+            tr("The order waits here and nothing is lost: keep box %1 on the bench, or F4 to put it on hold").arg(box),
+            Cue::Notice);
+      else if (label->errorKind == u"configuration")
+        say(Notice::Where::Pack, Tone::Error, tr("No label yet: the carrier is not set up for this order"),
+            tr("%1 · F4 puts the order on hold").arg(label->error), Cue::Notice);
+      else
+        say(Notice::Where::Pack, Tone::Neutral, tr("Buying label…"),
+            tr("Box %1 of %2 · the hub is buying it from the carrier").arg(box).arg(m_labelWait->boxes));
+      m_labelPoll->start();
+      return;
+    }
+    if (label->state == u"bought") {
+      // ZPL raw to the label printer, PDF/PNG through CUPS; journaled, so a reprint sends these bytes again.
+      const bool zpl = label->format == u"zpl";
+      const auto format = zpl                       ? documents::PrintFormat::Zpl
+                          : label->format == u"png" ? documents::PrintFormat::Png
+                                                    : documents::PrintFormat::Pdf;
+      auto job = m_settings.printer->printLabel(
+          m_order->fulfillmentOrderId, zpl ? m_settings.labelPrinter : m_settings.labelPdfPrinter, label->bytes, format,
+          QStringLiteral("carrier-label:request=%1").arg(label->requestId));
+      if (!job) {
+        qCWarning(lcLabels).noquote() << "label not printed:" << job.error().message;
+        m_labelPoll->stop();
+        say(Notice::Where::Pack, Tone::Error, tr("Label bought but not printed"),
+            tr("Check the label printer, then press F9 to print it again"), Cue::Unknown);
+        return;
+      }
+      m_carrierLabelJobs.insert(*job, box);
+      Q_EMIT printJobsChanged();
+      if (Status marked =
+              carrierlabels::markPrinted(m_db, label->requestId, *m_settings.stationId, *job, m_order->signInToken);
+          !marked) {
+        // The job is journaled: asked again (F9, a notification) the label is printed once more, never bought.
+        qCWarning(lcLabels).noquote() << "label printed but not marked:" << marked.error().message;
+        noteDatabaseError(marked.error());
+        if (endedSignIn(marked.error()))
+          return;
+      }
+      say(Notice::Where::Pack, Tone::Good,
+          tr("Label sent to the printer · box %1 of %2").arg(box).arg(m_labelWait->boxes), {}, Cue::Notice);
+    }
+  }
+  // Every box has its label: now the pack is recorded (and the fulfillment carries their tracking).
+  const bool partial = m_labelWait->partial;
+  stopWaitingForLabels();
+  recordFinish(partial);
+}
+
+void StationController::labelChanged(qint64 fulfillmentOrderId)
+{
+  if (m_labelWait && m_order && m_order->fulfillmentOrderId == fulfillmentOrderId) {
+    continueLabels(false);
+    return;
+  }
+  if (fulfillmentOrderId != m_lastFinished || m_lastFinished == 0)
+    return;
+  // A label of the order this bench just finished is being voided: the box must not ship with it.
+  auto labels = carrierlabels::forOrder(m_db, fulfillmentOrderId);
+  if (!labels)
+    return;
+  for (const BoxLabel &label : *labels) {
+    if (label.state == u"void_pending" || label.state == u"voided")
+      say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
+          tr("Label of box %1 voided — do not ship it").arg(label.boxNo),
+          tr("%1; the lead is told").arg(label.voidReason), Cue::Notice);
+  }
+}
+
+} // namespace pb::station

@@ -1,0 +1,405 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue #14, the whole label route on PostgreSQL through the real parts: the packer scans the last item in the
+// StationWindow (real key events), types the box's weight when asked, the station asks through
+// packbench_request_label, the hub's CarrierLabelThread hears NOTIFY and buys from the carrier fake, the station
+// hears NOTIFY packbench_label and prints the label — ZPL to a TCP 9100 listener, PDF to the sandboxed CUPS queue —
+// journals it through printing::JournaledPrinter, and only then records the pack; the outbox worker posts the
+// fulfillment to the Shopify fake with the label's tracking. A reprint prints the journaled label without buying; the
+// carrier down leaves the order waiting with the packer told; an order cancelled after its label was bought gets the
+// label voided. Screenshots of the station (buying, printed, carrier down) and the PDF label rendered by pdftoppm are
+// left in PACKBENCH_LABEL_ARTIFACTS when set.
+#include "core/db/demodata.h"
+#include "core/db/sql.h"
+#include "core/hub/carrierlabelthread.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/queue/orderqueue.h"
+#include "core/queue/queuenotifier.h"
+#include "core/shopify/costthrottle.h"
+#include "core/shopify/graphqlclient.h"
+#include "core/shopify/outboxworker.h"
+#include "tests/support/cupscapture.h"
+#include "tests/support/fakecarrier.h"
+#include "tests/support/fakeshopify.h"
+#include "tests/support/keyboardinput.h"
+#include "tests/support/labelworld.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+#include "ui/packview.h"
+#include "ui/printing/journaledprinter.h"
+#include "ui/stationwindow.h"
+#include "ui/statusbanner.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QPrinterInfo>
+#include <QProcess>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <ZXing/ReadBarcode.h>
+
+using namespace pb;
+using namespace Qt::StringLiterals;
+using pb::test::press;
+using pb::test::scan;
+
+namespace {
+QString decodeCode128(const QImage &source)
+{
+  const QImage image = source.convertToFormat(QImage::Format_Grayscale8);
+  const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
+                              static_cast<int>(image.bytesPerLine()));
+  ZXing::DecodeHints hints;
+  hints.setFormats(ZXing::BarcodeFormat::Code128);
+  const ZXing::Result result = ZXing::ReadBarcode(view, hints);
+  return result.isValid() ? QString::fromStdString(result.text()) : QString();
+}
+} // namespace
+
+class LabelFlowTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  QString m_artifacts;
+  test::MigratedDatabase m_scratch;
+  QSqlDatabase m_db;
+  SystemClock m_clock;
+  std::optional<test::CupsCapture> m_cups;
+  qint64 m_stationId = 0;
+  QString m_locationCode;
+  int m_nextShopifyId = 7000;
+  std::unique_ptr<queue::OrderQueue> m_queue;
+  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
+  std::unique_ptr<printing::JournaledPrinter> m_journaled;
+  std::unique_ptr<test::FakeCarrier> m_carrier;
+  std::unique_ptr<test::FakeShopify> m_shopify;
+  std::unique_ptr<hub::CarrierLabelThread> m_hub;
+  std::unique_ptr<queue::QueueNotifier> m_notifier;
+  std::unique_ptr<ui::StationWindow> m_window;
+  QTcpServer m_printer; // the label printer's raw port
+  QList<QByteArray> m_printed;
+
+  QVariant value(const QString &sql, const QVariantList &values = {})
+  {
+    auto q = db::exec(m_db, sql, values);
+    return q && q.value().next() ? q->value(0) : QVariant();
+  }
+
+  // A queued order first in line: one demo item, a shipping address, and the Shopify ids the fake knows.
+  qint64 queueOrder()
+  {
+    const int shopifyId = ++m_nextShopifyId;
+    auto fo = test::createClaimedOrder(m_db, u"#L%1"_s.arg(shopifyId), {{u"NW-T2D-001"_s, 1}});
+    if (!fo)
+      qFatal("order: %s", qPrintable(fo.error().message));
+    const QString address = QString::fromUtf8(QJsonDocument(test::testShipTo()).toJson(QJsonDocument::Compact));
+    const bool ok =
+        db::exec(m_db,
+                 u"UPDATE fulfillment_orders SET pack_state = 'queued', priority = 9000 + ?, shopify_id = "
+                 "'gid://shopify/FulfillmentOrder/' || ? WHERE id = ?"_s,
+                 {shopifyId, shopifyId, *fo})
+            .ok() &&
+        db::exec(m_db,
+                 u"UPDATE orders SET shopify_id = ?, shipping_address = ?::jsonb WHERE id = (SELECT order_id "
+                 "FROM fulfillment_orders WHERE id = ?)"_s,
+                 {QString::number(shopifyId), address, *fo})
+            .ok() &&
+        db::exec(m_db,
+                 u"UPDATE fulfillment_order_lines SET shopify_id = 'gid://shopify/FulfillmentOrderLineItem/' || "
+                 "(? * 100 + 1), line_item_shopify_id = (? * 100 + 1)::text WHERE fulfillment_order_id = ?"_s,
+                 {shopifyId, shopifyId, *fo})
+            .ok();
+    if (!ok)
+      qFatal("order not prepared");
+    m_shopify->addOrder(QString::number(shopifyId), {1});
+    return *fo;
+  }
+
+  void openStation(const QString &format, const QString &zplPrinter)
+  {
+    ui::StationOptions options;
+    options.workflow = m_workflow.get();
+    options.stationId = m_stationId;
+    options.sounds = false;
+    // As app/station wires it: one journaled printer; ZPL raw to the label printer, PDF and PNG through CUPS.
+    options.printer = m_journaled.get();
+    options.carrierLabelFormat = format;
+    options.labelPrinter = zplPrinter;
+    options.labelPdfPrinter = u"packbench-pdf"_s;
+    m_window = std::make_unique<ui::StationWindow>(
+        m_db, m_clock, ui::StationIdentity{u"bench-label"_s, m_locationCode, u"PostgreSQL"_s}, options);
+    connect(m_notifier.get(), &queue::QueueNotifier::labelChanged, m_window.get(), &ui::StationWindow::labelChanged);
+    connect(m_notifier.get(), &queue::QueueNotifier::orderChanged, m_window.get(), &ui::StationWindow::orderChanged);
+    m_window->resize(1280, 800);
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    test::scanBadgeAndTypePin(u"PB-1001"_s, u"1001"_s);
+    QTRY_VERIFY(m_window->packer().has_value());
+  }
+
+  // F8, every item scanned, F9: the order is complete at the bench. Its fulfillment order id.
+  qint64 packNext()
+  {
+    press(Qt::Key_F8);
+    packing::PackSession *session = m_window->packView()->session();
+    if (!session)
+      return 0;
+    for (const packing::PackLine &line : session->lines())
+      for (int i = line.verified; i < line.expected; ++i)
+        scan(test::barcodeFor(m_db, line.sku));
+    press(Qt::Key_F9);
+    return session->header().fulfillmentOrderId;
+  }
+
+  // The weight panel is open for box 1: the packer types the grams and Enter.
+  bool typeWeight(int grams)
+  {
+    auto *field = m_window->packView()->findChild<QSpinBox *>(u"weightGrams"_s);
+    if (!field || !QTest::qWaitFor([&]() { return field->isVisible() && field->hasFocus(); }, 5000))
+      return false;
+    test::typeSlowly(QString::number(grams), 60);
+    QTest::keyClick(field, Qt::Key_Return, Qt::NoModifier, 60);
+    return true;
+  }
+
+  QString headline() const { return m_window->packView()->banner()->headline(); }
+
+  void screenshot(const QString &name)
+  {
+    if (!m_artifacts.isEmpty())
+      QVERIFY(m_window->grab().save(QDir(m_artifacts).filePath(name)));
+  }
+
+  QString labelState(qint64 fo)
+  {
+    return value(u"SELECT state FROM label_requests WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo})
+        .toString();
+  }
+
+  void postFulfillments()
+  {
+    shopify::CostThrottle throttle(m_clock);
+    shopify::GraphQlClient client(m_shopify->clientSettings(3000), throttle);
+    shopify::OutboxSettings settings;
+    settings.workerId = u"label-flow-outbox"_s;
+    shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(), settings);
+    auto posted = worker.runOnce();
+    VERIFY_OK(posted);
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    m_artifacts = qEnvironmentVariable("PACKBENCH_LABEL_ARTIFACTS");
+    if (!m_artifacts.isEmpty())
+      QVERIFY(QDir().mkpath(m_artifacts));
+    auto cups = test::CupsCapture::fromEnvironment();
+    VERIFY_OK(cups);
+    m_cups.emplace(*cups);
+    QVERIFY(QPrinterInfo::availablePrinterNames().contains(u"packbench-pdf"_s));
+    auto scratch = test::createMigratedDatabase(u"labelflow"_s);
+    VERIFY_OK(scratch);
+    m_scratch = *scratch;
+    m_db = m_scratch.db;
+    VERIFY_OK(db::seedDemoData(m_db, m_clock));
+    VERIFY_OK(db::exec(m_db, u"UPDATE shops SET domain = ?"_s, {test::FakeShopify::defaultShop()}));
+    m_locationCode = value(u"SELECT code FROM locations ORDER BY id LIMIT 1"_s).toString();
+    const qint64 location = value(u"SELECT id FROM locations ORDER BY id LIMIT 1"_s).toLongLong();
+    VERIFY_OK(db::exec(m_db,
+                       u"INSERT INTO carrier_locations (location_id, ship_from) VALUES (?, '{\"name\": \"Packbench "
+                       "Warehouse\", \"phone\": \"555-0100\", \"address_line1\": \"2 Dock Road\", \"city_locality\": "
+                       "\"Reno\", \"state_province\": \"NV\", \"postal_code\": \"89501\", \"country_code\": "
+                       "\"US\"}'::jsonb)"_s,
+                       {location}));
+    VERIFY_OK(test::addServiceRule(m_db, u"%"_s, test::FakeCarrier::upsCarrierId(), u"ups_ground"_s));
+    auto station = queue::registerStation(m_db, u"install-label"_s, u"bench-label"_s, location);
+    VERIFY_OK(station);
+    m_stationId = *station;
+    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, std::chrono::seconds(600));
+    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, m_stationId);
+    printing::JournaledPrinter::Policy policy;
+    policy.maxAttempts = 1;
+    policy.timeouts.connectMs = 500;
+    m_journaled = std::make_unique<printing::JournaledPrinter>(m_db, policy);
+    QVERIFY(m_printer.listen(QHostAddress::LocalHost));
+    connect(&m_printer, &QTcpServer::newConnection, this, [this]() {
+      while (QTcpSocket *socket = m_printer.nextPendingConnection()) {
+        m_printed.append(QByteArray());
+        const qsizetype index = m_printed.size() - 1;
+        connect(socket, &QTcpSocket::readyRead, socket,
+                [this, socket, index]() { m_printed[index] += socket->readAll(); });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+      }
+    });
+    m_carrier = std::make_unique<test::FakeCarrier>();
+    QVERIFY(m_carrier->listen() > 0);
+    m_shopify = std::make_unique<test::FakeShopify>();
+    QVERIFY(m_shopify->listen() > 0);
+    // The hub's carrier thread, on its own connection, woken by NOTIFY.
+    hub::CarrierLabelSettings hubSettings;
+    hubSettings.database = m_scratch.settings;
+    hubSettings.carrier = m_carrier->clientSettings(2000, 1, 5);
+    hubSettings.worker.workerId = u"label-flow-hub"_s;
+    hubSettings.worker.retryBaseMs = 200;
+    hubSettings.worker.retryMaxMs = 400;
+    hubSettings.pollMs = 30'000;
+    m_hub = std::make_unique<hub::CarrierLabelThread>(hubSettings);
+    m_hub->start();
+    auto listen = db::openDatabase(m_scratch.settings, u"label-flow-notify"_s);
+    VERIFY_OK(listen);
+    m_notifier = std::make_unique<queue::QueueNotifier>(*listen);
+    VERIFY_OK(m_notifier->start());
+  }
+
+  void cleanup() { m_window.reset(); }
+
+  void cleanupTestCase()
+  {
+    m_hub.reset();
+    QVERIFY2(m_carrier->stats().contractErrors.isEmpty(), qPrintable(m_carrier->stats().contractErrors.join(u"\n"_s)));
+  }
+
+  void lastScan_buysTheLabel_printsZplOn9100_thenFulfilsWithItsTracking()
+  {
+    const QString zebra = u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort());
+    openStation(u"zpl"_s, zebra);
+    const qint64 queued = queueOrder();
+    m_window->controller()->refreshQueue();
+    const qint64 fo = packNext();
+    QCOMPARE(fo, queued);
+    // No weight on record: the station asks for it before any label; nothing was requested yet.
+    QTRY_COMPARE(headline(), u"Weigh box 1"_s);
+    QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 0);
+    auto *weight = m_window->packView()->findChild<QSpinBox *>(u"weightGrams"_s);
+    QVERIFY(weight && QTest::qWaitFor([&]() { return weight->isVisible(); }, 5000));
+    screenshot(u"station-label-weight.png"_s);
+    const int printedBefore = m_printed.size();
+    // The carrier takes its time (1.5 s, well inside the adapter's timeout): the packer sees the purchase under way.
+    m_carrier->setFaults({0, 0, 1.0, 1500, {u"create_label"_s}});
+    QVERIFY(typeWeight(900));
+    QTRY_VERIFY2(headline().startsWith(u"Buying label"_s), qPrintable(headline()));
+    screenshot(u"station-label-buying.png"_s);
+    m_carrier->setFaults({});
+    // The hub buys, the station hears it and prints the carrier's ZPL on the raw port.
+    QTRY_VERIFY_WITH_TIMEOUT(m_printed.size() > printedBefore && m_printed.last().endsWith("^XZ\n"), 15000);
+    const QByteArray zpl = m_printed.last();
+    QTRY_COMPARE(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(), u"packed"_s);
+    screenshot(u"station-label-printed.png"_s);
+    QCOMPARE(labelState(fo), u"printed"_s);
+    const QString tracking =
+        value(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo}).toString();
+    QVERIFY(!tracking.isEmpty());
+    QVERIFY(zpl.contains(tracking.toLatin1()));
+    QCOMPARE(value(u"SELECT payload FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label'"_s, {fo})
+                 .toByteArray(),
+             zpl);
+    QCOMPARE(value(u"SELECT weight_grams FROM packages WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 900);
+    // Completion went to the outbox; Shopify gets the fulfillment with the label's tracking.
+    postFulfillments();
+    const QString shopifyFo = value(u"SELECT shopify_id FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString();
+    const QStringList ids = m_shopify->fulfillmentOrders().value(shopifyFo).fulfillmentIds;
+    QCOMPARE(ids.size(), 1);
+    const auto fulfillment = m_shopify->fulfillments().value(ids.first());
+    QCOMPARE(fulfillment.numbers, QStringList{tracking});
+    QCOMPARE(fulfillment.company, u"UPS"_s);
+
+    // PB*REPRINT prints the journaled label again; nothing is bought.
+    const int bought = m_carrier->stats().labelsBought;
+    const int jobs = m_printed.size();
+    m_window->controller()->reprintLast();
+    QTRY_VERIFY(m_printed.size() > jobs && m_printed.last() == zpl);
+    QCOMPARE(m_carrier->stats().labelsBought, bought);
+    QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 1);
+  }
+
+  void pdfLabel_printsThroughTheCupsQueue_withItsBarcode()
+  {
+    openStation(u"pdf"_s, {});
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    const qint64 before = m_cups->lastJob();
+    const qint64 fo = packNext();
+    QVERIFY(fo > 0);
+    QVERIFY(typeWeight(1500));
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"packed"_s, 20000);
+    auto pdf = m_cups->waitForJob(before, [](const QString &) { return true; });
+    VERIFY_OK(pdf);
+    // Look at it as a person would: rendered by pdftoppm, and its barcode read back.
+    const QString png = m_dir.filePath(u"label"_s);
+    QProcess render;
+    render.start(u"pdftoppm"_s, {u"-r"_s, u"150"_s, u"-png"_s, u"-singlefile"_s, *pdf, png});
+    QVERIFY(render.waitForFinished(30000) && render.exitCode() == 0);
+    const QImage page(png + u".png"_s);
+    QVERIFY(!page.isNull());
+    const QString tracking =
+        value(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ?"_s, {fo}).toString();
+    QCOMPARE(decodeCode128(page), tracking);
+    if (!m_artifacts.isEmpty()) {
+      QFile::copy(*pdf, QDir(m_artifacts).filePath(u"carrier-label.pdf"_s));
+      QVERIFY(page.save(QDir(m_artifacts).filePath(u"carrier-label-pdf.png"_s)));
+    }
+  }
+
+  void carrierDown_theOrderWaitsAtTheBench_thenPrintsWhenItIsBack()
+  {
+    const QString zebra = u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort());
+    openStation(u"zpl"_s, zebra);
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    m_carrier->setFaults({1.0, 0, 0, 0, {u"create_label"_s, u"get_label_by_external_shipment_id"_s}});
+    const qint64 fo = packNext();
+    QVERIFY(typeWeight(700));
+    QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"Carrier not answering"_s), 15000);
+    screenshot(u"station-label-carrier-down.png"_s);
+    // The order waits at the bench: claimed, nothing recorded or sent, the request kept.
+    QCOMPARE(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(), u"claimed"_s);
+    QCOMPARE(value(u"SELECT count(*) FROM outbox WHERE aggregate_id = ?"_s, {QString::number(fo)}).toInt(), 0);
+    QCOMPARE(labelState(fo), u"requested"_s);
+    m_carrier->setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"packed"_s, 20000);
+    QCOMPARE(labelState(fo), u"printed"_s);
+  }
+
+  void cancelledAfterPurchase_theLabelIsVoided_andThePackerTold()
+  {
+    openStation(u"zpl"_s, u"tcp://127.0.0.1:1"_s); // the label printer is off
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    const qint64 fo = packNext();
+    QVERIFY(typeWeight(650));
+    // Bought and journaled, the pack is recorded; the printer's failure is said (the job waits in the journal).
+    QTRY_VERIFY_WITH_TIMEOUT(headline() == u"The carrier label of box 1 did not print"_s, 15000);
+    const QString labelId =
+        value(u"SELECT label_id FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toString();
+    QVERIFY(!labelId.isEmpty());
+    const int paid = m_carrier->paidLabels();
+    // Shopify cancels the order (as the inbox writes it): the bench stops, the hub voids the label.
+    VERIFY_OK(db::exec(m_db,
+                       u"UPDATE orders SET cancelled_at = now() WHERE id = (SELECT order_id FROM "
+                       "fulfillment_orders WHERE id = ?)"_s,
+                       {fo}));
+    VERIFY_OK(db::exec(m_db, u"UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"_s, {fo}));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->packView()->session() == nullptr || !m_window->controller()->awaitsLabels(),
+                             10000);
+    QTRY_COMPARE_WITH_TIMEOUT(labelState(fo), u"voided"_s, 15000);
+    QVERIFY(m_carrier->labels().value(labelId).voided);
+    QCOMPARE(m_carrier->paidLabels(), paid - 1);
+    QCOMPARE(value(u"SELECT count(*) FROM audit_log WHERE action = 'label.voided' AND subject_id = ?"_s,
+                   {QString::number(fo)})
+                 .toInt(),
+             1);
+  }
+};
+
+QTEST_MAIN(LabelFlowTest)
+#include "label_flow_test.moc"
