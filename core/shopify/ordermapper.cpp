@@ -117,8 +117,10 @@ Result<ShopifyOrder> fromRest(const QJsonObject &json)
   order.billingAddress = json.value(u"billing_address").toObject();
   order.customerName = joinName(order.shippingAddress.isEmpty() ? customer : order.shippingAddress);
   const QJsonArray shippingLines = json.value(u"shipping_lines").toArray();
-  if (!shippingLines.isEmpty())
+  if (!shippingLines.isEmpty()) {
     order.shippingMethod = shippingLines.first().toObject().value(u"title").toString();
+    order.shippingCode = shippingLines.first().toObject().value(u"code").toString();
+  }
   order.note = json.value(u"note").toString();
   order.currency = json.value(u"currency").toString(QStringLiteral("USD"));
   if (order.currency.size() != 3)
@@ -178,6 +180,7 @@ Result<ShopifyOrder> fromGraphQl(const QJsonObject &node)
   for (auto it = address.begin(); it != address.end(); ++it)
     order.shippingAddress.insert(it.key() == u"name" ? QStringLiteral("name") : it.key(), it.value());
   order.shippingMethod = node.value(u"shippingLine").toObject().value(u"title").toString();
+  order.shippingCode = node.value(u"shippingLine").toObject().value(u"code").toString();
   const QJsonObject total = node.value(u"totalPriceSet").toObject().value(u"shopMoney").toObject();
   if (!total.isEmpty()) {
     auto minor = toMinorUnits(total.value(u"amount").toString(), order.currency);

@@ -33,6 +33,7 @@ struct ShopifyOrder {
   QJsonObject shippingAddress;
   QJsonObject billingAddress;
   QString shippingMethod;
+  QString shippingCode; // the shipping line's code: carrier_service_rules match on it (or on the title)
   QString note;
   QString currency;
   qint64 totalMinor = 0;

@@ -207,25 +207,27 @@ Result<ApplyOutcome> applyOrder(db::StatementCache &sql, qint64 shopId, const Sh
   }
   const QVariant cancelledAt = db::timeOrNull(order.cancelledAt);
   auto upsert = sql.query(
-      QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name, email, phone, customer_name, shopify_customer_id, "
-                     "shipping_address, billing_address, shipping_method, note, currency, total_minor, cancelled_at, "
-                     "shopify_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT (shop_id, shopify_id) DO UPDATE SET name = EXCLUDED.name, "
-                     // A redacted customer stays redacted whatever a late update carries.
-                     "email = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.email END, "
-                     "phone = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.phone END, "
-                     "customer_name = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.customer_name END, "
-                     "shipping_address = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.shipping_address END, "
-                     "billing_address = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.billing_address END, "
-                     "note = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.note END, "
-                     "shopify_customer_id = EXCLUDED.shopify_customer_id, shipping_method = EXCLUDED.shipping_method, "
-                     "currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, cancelled_at = "
-                     "EXCLUDED.cancelled_at, shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now() "
-                     "RETURNING id"),
+      QStringLiteral(
+          "INSERT INTO orders (shop_id, shopify_id, name, email, phone, customer_name, shopify_customer_id, "
+          "shipping_address, billing_address, shipping_method, shipping_code, note, currency, total_minor, "
+          "cancelled_at, shopify_updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (shop_id, shopify_id) DO UPDATE SET name = EXCLUDED.name, "
+          // A redacted customer stays redacted whatever a late update carries.
+          "email = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.email END, "
+          "phone = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.phone END, "
+          "customer_name = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.customer_name END, "
+          "shipping_address = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.shipping_address END, "
+          "billing_address = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.billing_address END, "
+          "note = CASE WHEN orders.redacted_at IS NULL THEN EXCLUDED.note END, "
+          "shopify_customer_id = EXCLUDED.shopify_customer_id, shipping_method = EXCLUDED.shipping_method, "
+          "shipping_code = EXCLUDED.shipping_code, "
+          "currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, cancelled_at = "
+          "EXCLUDED.cancelled_at, shopify_updated_at = EXCLUDED.shopify_updated_at, updated_at = now() "
+          "RETURNING id"),
       {shopId, order.id, order.name, db::textOrNull(order.email), db::textOrNull(order.phone),
        db::textOrNull(order.customerName), db::textOrNull(order.customerId), db::jsonOrNull(order.shippingAddress),
-       db::jsonOrNull(order.billingAddress), db::textOrNull(order.shippingMethod), db::textOrNull(order.note),
-       order.currency, order.totalMinor, cancelledAt, order.updatedAt});
+       db::jsonOrNull(order.billingAddress), db::textOrNull(order.shippingMethod), db::textOrNull(order.shippingCode),
+       db::textOrNull(order.note), order.currency, order.totalMinor, cancelledAt, order.updatedAt});
   if (!upsert)
     return upsert.error();
   if (upsert->isEmpty())

@@ -42,7 +42,8 @@ QJsonObject restOrder(qint64 id, const QDateTime &updatedAt, int lines, const QS
                                                {QStringLiteral("last_name"), QStringLiteral("Example")}}},
       {QStringLiteral("shipping_address"), address},
       {QStringLiteral("billing_address"), address},
-      {QStringLiteral("shipping_lines"), QJsonArray{QJsonObject{{QStringLiteral("title"), QStringLiteral("Ground")}}}},
+      {QStringLiteral("shipping_lines"), QJsonArray{QJsonObject{{QStringLiteral("title"), QStringLiteral("Ground")},
+                                                                {QStringLiteral("code"), QStringLiteral("GROUND")}}}},
       {QStringLiteral("line_items"), items}};
 }
 

@@ -145,6 +145,10 @@ private Q_SLOTS:
                                    "'1003'")),
              2);
     QCOMPARE(scalar(QStringLiteral("SELECT total_minor FROM orders WHERE shopify_id = '1003'")), 1998);
+    // The shipping line's title and code, which the carrier service rules match on.
+    QCOMPARE(
+        text(QStringLiteral("SELECT shipping_method || '/' || shipping_code FROM orders WHERE shopify_id = '1003'")),
+        QStringLiteral("Ground/GROUND"));
   }
 
   void outOfOrderUpdate_keepsTheNewest()

@@ -85,6 +85,7 @@ private Q_SLOTS:
                    "\"currency\":\"USD\",\"total_price\":\"403.00\",\"cancelled_at\":null,\"customer\":{\"id\":"
                    "115310627314723954,\"admin_graphql_api_id\":\"gid://shopify/Customer/115310627314723954\"},"
                    "\"shipping_address\":{\"first_name\":\"Steve\",\"last_name\":\"Shipper\"},"
+                   "\"shipping_lines\":[{\"title\":\"UPS Ground\",\"code\":\"ups_ground\"}],"
                    "\"line_items\":[{\"id\":866550311766439020,\"admin_graphql_api_id\":\"gid://shopify/LineItem/"
                    "866550311766439020\",\"title\":\"Shirt\",\"sku\":\"S1\",\"quantity\":2,\"fulfillable_quantity\":1,"
                    "\"price\":\"199.00\"}]}");
@@ -127,6 +128,8 @@ private Q_SLOTS:
     QCOMPARE(order->totalMinor, 40300);
     QCOMPARE(order->updatedAt, QDateTime(QDate(2026, 11, 1), QTime(12, 0), Qt::UTC));
     QCOMPARE(order->customerName, QStringLiteral("Steve Shipper"));
+    QCOMPARE(order->shippingMethod, QStringLiteral("UPS Ground"));
+    QCOMPARE(order->shippingCode, QStringLiteral("ups_ground")); // the service rules match on it
     QCOMPARE(order->lines.size(), 1);
     QCOMPARE(order->lines.first().quantity, 2);
     QCOMPARE(order->lines.first().fulfillableQuantity, 1);
@@ -141,7 +144,7 @@ private Q_SLOTS:
             QByteArray("{\"id\":\"gid://shopify/Order/"
                        "77\",\"name\":\"#1077\",\"updatedAt\":\"2026-11-02T10:00:00Z\",\"cancelledAt\":null,"
                        "\"currencyCode\":\"EUR\",\"totalPriceSet\":{\"shopMoney\":{\"amount\":\"12.5\","
-                       "\"currencyCode\":\"EUR\"}},"
+                       "\"currencyCode\":\"EUR\"}},\"shippingLine\":{\"title\":\"Express\",\"code\":\"EXP-1\"},"
                        "\"lineItems\":{\"nodes\":[{\"id\":\"gid://shopify/LineItem/"
                        "7701\",\"title\":\"Mug\",\"quantity\":3,\"currentQuantity\":2,\"unfulfilledQuantity\":2}]}}"))
             .object();
@@ -149,6 +152,8 @@ private Q_SLOTS:
     QVERIFY(order.ok());
     QCOMPARE(order->id, QStringLiteral("77"));
     QCOMPARE(order->totalMinor, 1250);
+    QCOMPARE(order->shippingMethod, QStringLiteral("Express"));
+    QCOMPARE(order->shippingCode, QStringLiteral("EXP-1"));
     QCOMPARE(order->lines.first().lineItemId, QStringLiteral("7701"));
     QCOMPARE(order->lines.first().quantity, 2);
   }
