@@ -17,6 +17,13 @@ struct OutboxPace {
   int backoffMaxMs = 1;
 };
 
+// The shop the Shopify fake serves (FakeShopify::defaultShop()) and its Reno warehouse, as rows in `db`.
+struct FakeShopRows {
+  qint64 shopId = 0;
+  qint64 locationId = 0;
+};
+Result<FakeShopRows> insertFakeShop(const QSqlDatabase &db);
+
 // Worker settings for tests: a 60 s lease, batches of 10, the given pace.
 shopify::OutboxSettings outboxSettings(const QString &workerId, OutboxPace pace = {});
 

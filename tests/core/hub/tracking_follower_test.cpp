@@ -14,6 +14,7 @@
 #include "core/shopify/outboxworker.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
+#include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -153,11 +154,10 @@ private Q_SLOTS:
     auto scratch = test::createMigratedDatabase(QStringLiteral("tracking_follower"));
     VERIFY_OK(scratch);
     m_db = scratch->db;
-    m_shopId =
-        scalar(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('fake.myshopify.com', 'Fake') RETURNING id"));
-    m_locationId = scalar(QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'RNO', 'Reno') "
-                                         "RETURNING id"),
-                          {m_shopId});
+    auto shop = test::insertFakeShop(m_db);
+    VERIFY_OK(shop);
+    m_shopId = shop->shopId;
+    m_locationId = shop->locationId;
     QVERIFY(m_locationId > 0);
     QVERIFY(m_shopify.listen() > 0);
     QVERIFY(m_carrier.listen() > 0);

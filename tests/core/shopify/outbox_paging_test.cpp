@@ -113,11 +113,10 @@ private Q_SLOTS:
     auto scratch = test::createMigratedDatabase(QStringLiteral("outbox_paging"));
     VERIFY_OK(scratch);
     m_db = scratch->db;
-    m_shopId =
-        scalar(QStringLiteral("INSERT INTO shops (domain, name) VALUES ('fake.myshopify.com', 'Fake') RETURNING id"));
-    m_locationId = scalar(QStringLiteral("INSERT INTO locations (shop_id, code, name) VALUES (?, 'RNO', 'Reno') "
-                                         "RETURNING id"),
-                          {m_shopId});
+    auto shop = test::insertFakeShop(m_db);
+    VERIFY_OK(shop);
+    m_shopId = shop->shopId;
+    m_locationId = shop->locationId;
     QVERIFY(m_locationId > 0);
   }
 
