@@ -24,7 +24,7 @@ constexpr int kReconnectMs = 2000; // after the database went away
 } // namespace
 
 CarrierLabelThread::CarrierLabelThread(CarrierLabelSettings settings, QObject *parent)
-    : QThread(parent)
+    : StoppableThread(parent)
     , m_settings(std::move(settings))
 {}
 
@@ -34,26 +34,10 @@ CarrierLabelThread::~CarrierLabelThread()
   wait();
 }
 
-void CarrierLabelThread::requestStop()
-{
-  m_stop = true;
-}
-
 void CarrierLabelThread::run()
 {
-  const QString connection = QStringLiteral("hub-labels-%1").arg(m_settings.worker.workerId);
-  while (!m_stop) {
-    {
-      auto db = db::openDatabase(m_settings.database, connection);
-      if (db)
-        runWith(*db);
-      else
-        qCWarning(lcLabelThread).noquote() << "carrier labels: cannot reach the database:" << db.error().message;
-    }
-    QSqlDatabase::removeDatabase(connection);
-    for (int waited = 0; !m_stop && waited < kReconnectMs; waited += kStopCheckMs)
-      msleep(kStopCheckMs);
-  }
+  runReconnecting(m_settings.database, QStringLiteral("hub-labels-%1").arg(m_settings.worker.workerId), kReconnectMs,
+                  lcLabelThread, "carrier labels:", [this](QSqlDatabase db) { runWith(db); });
 }
 
 void CarrierLabelThread::runWith(QSqlDatabase db)

@@ -6,8 +6,7 @@
 #include "core/carriers/shipenginetransport.h"
 #include "core/db/connection.h"
 #include "core/hub/labelworker.h"
-
-#include <QThread>
+#include "core/hub/stoppablethread.h"
 
 #include <atomic>
 #include <memory>
@@ -26,15 +25,13 @@ struct CarrierLabelSettings {
 // The hub's carrier labels on their own thread, database connection and ShipEngine adapter: LISTENs on
 // packbench_label_request and runs LabelWorker passes until nothing is due, then waits for a notification or
 // the poll. Several threads (hub.carrier_workers) and hubs share the work through the requests' leases.
-class CarrierLabelThread final : public QThread {
+class CarrierLabelThread final : public StoppableThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(CarrierLabelThread)
 
 public:
   explicit CarrierLabelThread(CarrierLabelSettings settings, QObject *parent = nullptr);
   ~CarrierLabelThread() override;
-
-  void requestStop();
 
 Q_SIGNALS:
   // After each pass that worked on requests (emitted on this thread).
@@ -47,7 +44,6 @@ private:
   void runWith(QSqlDatabase db);
 
   CarrierLabelSettings m_settings;
-  std::atomic<bool> m_stop{false};
 };
 
 } // namespace pb::hub

@@ -24,7 +24,7 @@ constexpr qint64 kImportStepMs = 5000; // between bulk-operation polls of the in
 } // namespace
 
 ShopifySyncThread::ShopifySyncThread(SyncSettings settings, QObject *parent)
-    : QThread(parent)
+    : StoppableThread(parent)
     , m_settings(std::move(settings))
 {}
 
@@ -32,11 +32,6 @@ ShopifySyncThread::~ShopifySyncThread()
 {
   requestStop();
   wait();
-}
-
-void ShopifySyncThread::requestStop()
-{
-  m_stop = true;
 }
 
 void ShopifySyncThread::syncShopLocations(QSqlDatabase db, shopify::GraphQlClient &client)

@@ -3,13 +3,12 @@
 #pragma once
 
 #include "core/db/connection.h"
+#include "core/hub/stoppablethread.h"
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
 #include "core/shopify/shopclients.h"
 #include "core/shopify/shopdirectory.h"
-
-#include <QThread>
 
 #include <atomic>
 
@@ -35,15 +34,13 @@ struct SyncSettings {
 // and runs the reconcile poller every interval; the polling thread also imports the catalogue once
 // per shop (a bulk operation, stepped between outbox passes) and then polls products. Blocking Admin API calls never
 // stall webhooks; several threads (hub.outbox_workers) keep calls in flight while others wait for answers.
-class ShopifySyncThread final : public QThread {
+class ShopifySyncThread final : public StoppableThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(ShopifySyncThread)
 
 public:
   explicit ShopifySyncThread(SyncSettings settings, QObject *parent = nullptr);
   ~ShopifySyncThread() override;
-
-  void requestStop();
 
 protected:
   void run() override;
@@ -52,7 +49,6 @@ private:
   void syncShopLocations(QSqlDatabase db, shopify::GraphQlClient &client);
 
   SyncSettings m_settings;
-  std::atomic<bool> m_stop{false};
 };
 
 } // namespace pb::hub

@@ -17,7 +17,7 @@ constexpr qint64 kReconnectMs = 5000;
 } // namespace
 
 TrackingThread::TrackingThread(TrackingThreadSettings settings, QObject *parent)
-    : QThread(parent)
+    : StoppableThread(parent)
     , m_settings(std::move(settings))
 {}
 
@@ -27,29 +27,10 @@ TrackingThread::~TrackingThread()
   wait();
 }
 
-void TrackingThread::requestStop()
-{
-  m_stop = true;
-}
-
 void TrackingThread::run()
 {
-  const QString connection = QStringLiteral("hub-tracking-%1").arg(m_settings.tracking.workerId);
-  while (!m_stop) {
-    {
-      auto db = db::openDatabase(m_settings.database, connection);
-      if (db)
-        runWith(*db);
-      else
-        qCWarning(lcTrackingThread).noquote() << "tracking cannot reach the database:" << db.error().message;
-    }
-    QSqlDatabase::removeDatabase(connection);
-    for (QElapsedTimer waited; !m_stop && (!waited.isValid() || waited.elapsed() < kReconnectMs);) {
-      if (!waited.isValid())
-        waited.start();
-      msleep(kStopCheckMs);
-    }
-  }
+  runReconnecting(m_settings.database, QStringLiteral("hub-tracking-%1").arg(m_settings.tracking.workerId),
+                  kReconnectMs, lcTrackingThread, "tracking", [this](QSqlDatabase db) { runWith(db); });
 }
 
 void TrackingThread::runWith(QSqlDatabase db)

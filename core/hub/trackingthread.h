@@ -5,9 +5,8 @@
 #include "core/carriers/requestpacer.h"
 #include "core/carriers/shipenginetransport.h"
 #include "core/db/connection.h"
+#include "core/hub/stoppablethread.h"
 #include "core/hub/trackingfollower.h"
-
-#include <QThread>
 
 #include <atomic>
 #include <memory>
@@ -27,15 +26,13 @@ struct TrackingThreadSettings {
 // The hub's tracking events on their own thread, database connection and carrier adapter: TrackingFollower passes
 // (discover newly shipped packages, poll what is due, write Shopify events to the outbox), waiting between them as
 // the carrier or the tracking share asks. The outbox threads post the events.
-class TrackingThread final : public QThread {
+class TrackingThread final : public StoppableThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(TrackingThread)
 
 public:
   explicit TrackingThread(TrackingThreadSettings settings, QObject *parent = nullptr);
   ~TrackingThread() override;
-
-  void requestStop();
 
 Q_SIGNALS:
   // After each pass that polled or found something (emitted on this thread).
@@ -48,7 +45,6 @@ private:
   void runWith(QSqlDatabase db);
 
   TrackingThreadSettings m_settings;
-  std::atomic<bool> m_stop{false};
 };
 
 } // namespace pb::hub
