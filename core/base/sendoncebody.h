@@ -3,6 +3,9 @@
 #pragma once
 
 #include <QIODevice>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 
 #include <cstring>
 
@@ -39,5 +42,17 @@ private:
   QByteArray m_bytes;
   qint64 m_offset = 0;
 };
+
+// POSTs body as a SendOnceBody the reply owns. Streamed, not buffered by Qt (a buffered copy could be rewound):
+// that needs the length up front.
+inline QNetworkReply *postOnce(QNetworkAccessManager &network, QNetworkRequest request, const QByteArray &body)
+{
+  request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+  request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+  auto *device = new SendOnceBody(body, nullptr);
+  QNetworkReply *reply = network.post(request, device);
+  device->setParent(reply);
+  return reply;
+}
 
 } // namespace pb

@@ -177,13 +177,9 @@ void ShipEngineTransport::sendNow(const QByteArray &verb, const QUrl &url, const
   if (verb == "POST") {
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (sendOnce) {
-      // Streamed and never rewound: Qt 6.4 re-sends a POST whose connection closed before the answer,
+      // Never rewound: Qt 6.4 re-sends a POST whose connection closed before the answer,
       // and a repeated purchase could buy a second label (see core/base/sendoncebody.h).
-      request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
-      request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-      auto *device = new SendOnceBody(body, nullptr);
-      reply = m_network->post(request, device);
-      device->setParent(reply);
+      reply = postOnce(*m_network, request, body);
     } else {
       reply = m_network->post(request, body);
     }

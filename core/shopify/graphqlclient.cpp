@@ -149,12 +149,7 @@ GraphQlClient::Attempt GraphQlClient::send(const QString &operationName, const Q
   request.setTransferTimeout(m_settings.timeoutMs);
   QNetworkReply *reply = nullptr;
   if (sendOnce) {
-    // Streamed, not buffered by Qt (a buffered copy could be rewound): that needs the length up front.
-    request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
-    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-    auto *device = new SendOnceBody(body, nullptr);
-    reply = m_network->post(request, device);
-    device->setParent(reply);
+    reply = postOnce(*m_network, request, body);
   } else {
     reply = m_network->post(request, body);
   }
