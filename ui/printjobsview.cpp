@@ -3,9 +3,9 @@
 #include "ui/printjobsview.h"
 
 #include "core/station/stationcontroller.h"
+#include "ui/benchtable.h"
 #include "ui/printjobsmodel.h"
 
-#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
@@ -27,18 +27,7 @@ PrintJobsView::PrintJobsView(station::StationController &controller, QWidget *pa
 
   m_model = new PrintJobsModel(this);
   m_table = new QTableView(this);
-  m_table->setObjectName(QStringLiteral("printJobsTable"));
-  m_table->setAccessibleName(tr("Print jobs at this bench"));
-  m_table->setModel(m_model);
-  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  m_table->setAlternatingRowColors(true);
-  m_table->verticalHeader()->hide();
-  m_table->horizontalHeader()->setStretchLastSection(true);
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_table->setFont(big);
-  m_table->verticalHeader()->setDefaultSectionSize(34);
+  setUpBenchTable(m_table, QStringLiteral("printJobsTable"), tr("Print jobs at this bench"), m_model);
   m_table->installEventFilter(this); // R and M would otherwise start the table's type-ahead search
   layout->addWidget(m_table, 1);
 

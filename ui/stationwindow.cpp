@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stationwindow.h"
 
+#include "ui/benchtable.h"
 #include "ui/feedbacksounds.h"
 #include "ui/leadapprovalpanel.h"
 #include "ui/packview.h"
@@ -15,7 +16,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QStackedWidget>
@@ -188,20 +188,7 @@ QWidget *StationWindow::buildQueuePage()
 
   m_model = new QueueTableModel(m_clock, this);
   m_table = new QTableView(page);
-  m_table->setObjectName(QStringLiteral("queueTable"));
-  m_table->setAccessibleName(tr("Orders waiting"));
-  m_table->setModel(m_model);
-  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  m_table->setAlternatingRowColors(true);
-  m_table->verticalHeader()->hide();
-  m_table->horizontalHeader()->setStretchLastSection(true);
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  QFont tableFont = m_table->font();
-  tableFont.setPointSize(13);
-  m_table->setFont(tableFont);
-  m_table->verticalHeader()->setDefaultSectionSize(34);
+  setUpBenchTable(m_table, QStringLiteral("queueTable"), tr("Orders waiting"), m_model);
   connect(m_table, &QTableView::activated, this, &StationWindow::takeSelectedOrder);
   m_queueLists = new QStackedWidget(page);
   m_queueLists->addWidget(m_table);
