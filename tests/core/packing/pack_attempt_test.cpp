@@ -93,6 +93,25 @@ private:
       QCOMPARE(session.handleScan(m_decoder.decode(test::barcodeFor(m_db, sku))).outcome, packing::Outcome::Counted);
   }
 
+  // The order taken at a bench, with its pack screen open and these items scanned on it.
+  std::pair<packing::ClaimedOrder, std::unique_ptr<packing::PackSession>>
+  takeAndScan(packing::LeasedQueueWorkflow &bench, qint64 stationId, qint64 fo, const QList<QPair<QString, int>> &items)
+  {
+    auto taken = bench.take(fo, m_packer);
+    if (!taken)
+      qFatal("take: %s", qPrintable(taken.error().message));
+    auto session = open(taken.value(), stationId);
+    for (const auto &[sku, times] : items)
+      scan(*session, sku, times);
+    return {std::move(taken).value(), std::move(session)};
+  }
+
+  // A new order, taken here with all three items scanned.
+  std::pair<packing::ClaimedOrder, std::unique_ptr<packing::PackSession>> takeAndScanAll(qint64 fo)
+  {
+    return takeAndScan(*m_here, m_stationId, fo, {{m_daypack, 2}, {m_shell, 1}});
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -119,26 +138,19 @@ private Q_SLOTS:
   void release_endsTheAttempt_nextClaimAtAnyBenchStartsFromZero()
   {
     const qint64 fo = queuedOrder();
-    auto first = m_here->take(fo, m_packer);
-    VERIFY_OK(first);
-    {
-      auto session = open(first.value(), m_stationId);
-      scan(*session, m_daypack, 2);
-      scan(*session, m_shell);
-      QVERIFY(session->allVerified());
-    }
-    VERIFY_OK(m_here->release(*first)); // sign-out mid-order: the items go back to the shelf
+    auto [first, firstSession] = takeAndScanAll(fo);
+    QVERIFY(firstSession->allVerified());
+    firstSession.reset();
+    VERIFY_OK(m_here->release(first)); // sign-out mid-order: the items go back to the shelf
 
-    auto second = m_there->take(fo, m_packer);
-    VERIFY_OK(second);
-    QVERIFY(*second->claimId != *first->claimId);
-    auto session = open(second.value(), m_otherStationId);
+    auto [second, session] = takeAndScan(*m_there, m_otherStationId, fo, {});
+    QVERIFY(*second.claimId != *first.claimId);
     QCOMPARE(session->verifiedTotal(), 0);
     QCOMPARE(session->complete().outcome, packing::Outcome::Refused); // an empty box cannot be completed
     QCOMPARE(session->completePartial(QStringLiteral("short")).outcome, packing::Outcome::Refused);
     // Nor by finishing the claim behind the screen's back: nothing was verified in this attempt.
     for (const bool partial : {false, true}) {
-      const Status finished = m_there->finish(*second, partial);
+      const Status finished = m_there->finish(second, partial);
       QVERIFY(!finished.ok());
       QCOMPARE(finished.error().kind, ErrorKind::Conflict);
     }
@@ -146,21 +158,17 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
     // The abandoned attempt is still in the trail, under its own claim.
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE claim_id = ? AND outcome = 'ok'"),
-                    {*first->claimId}),
+                    {*first.claimId}),
              3);
-    VERIFY_OK(m_there->release(*second));
+    VERIFY_OK(m_there->release(second));
   }
 
   void hold_thenLeadRelease_startsFromZero()
   {
     const qint64 fo = queuedOrder();
-    auto first = m_here->take(fo, m_packer);
-    VERIFY_OK(first);
-    {
-      auto session = open(first.value(), m_stationId);
-      scan(*session, m_daypack);
-    }
-    VERIFY_OK(m_here->hold(*first, QStringLiteral("box damaged")));
+    auto [first, session] = takeAndScan(*m_here, m_stationId, fo, {{m_daypack, 1}});
+    session.reset();
+    VERIFY_OK(m_here->hold(first, QStringLiteral("box damaged")));
     const Status byPacker = m_here->releaseHold(fo, m_packer, m_packer);
     QVERIFY(!byPacker.ok());
     QCOMPARE(byPacker.error().kind, ErrorKind::Permission);
@@ -177,66 +185,48 @@ private Q_SLOTS:
     VERIFY_OK(m_here->release(*again));
   }
 
-  void finish_afterAnEditPastTheLastScan_isRefusedAndShipsNothing()
+  void finish_afterAnEditTheStationNeverHeardOf_isRefusedAndShipsNothing_data()
   {
+    QTest::addColumn<int>("daypacks");
+    QTest::newRow("past the last scan: 3 daypacks now") << 3;
+    QTest::newRow("version only: say its shipping method") << 2;
+  }
+
+  void finish_afterAnEditTheStationNeverHeardOf_isRefusedAndShipsNothing()
+  {
+    QFETCH(int, daypacks);
     const qint64 fo = queuedOrder();
-    auto taken = m_here->take(fo, m_packer);
-    VERIFY_OK(taken);
-    auto session = open(taken.value(), m_stationId);
-    scan(*session, m_daypack, 2);
-    scan(*session, m_shell);
-    // The hub applies an order edit (3 daypacks now) whose NOTIFY never reached the station.
+    auto [taken, session] = takeAndScanAll(fo);
+    // The hub applies an order edit whose NOTIFY never reached the station.
     VERIFY_OK(db::exec(m_db,
-                       QStringLiteral("UPDATE fulfillment_order_lines SET quantity = 3, remaining_quantity = 3 "
+                       QStringLiteral("UPDATE fulfillment_order_lines SET quantity = ?, remaining_quantity = ? "
                                       "WHERE id = ?"),
-                       {lineOf(fo, m_daypack)}));
+                       {daypacks, daypacks, lineOf(fo, m_daypack)}));
     VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}));
     QCOMPARE(session->complete().outcome, packing::Outcome::Completed); // the screen still shows the old order
-    const Status finished = m_here->finish(*taken, false);
+    const Status finished = m_here->finish(taken, false);
     QVERIFY(!finished.ok());
     QCOMPARE(finished.error().kind, ErrorKind::Conflict);
     QVERIFY2(finished.error().message.contains(QStringLiteral("edited")), qPrintable(finished.error().message));
     QCOMPARE(outboxRows(fo), 0);
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
     QCOMPARE(
-        scalar(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken->claimId}),
+        scalar(QStringLiteral("SELECT count(*) FROM claims WHERE id = ? AND released_at IS NULL"), {*taken.claimId}),
         1); // rolled back whole: the station releases it and the order is packed again
-    VERIFY_OK(m_here->release(*taken));
-  }
-
-  void finish_afterAVersionOnlyEdit_isRefused()
-  {
-    const qint64 fo = queuedOrder();
-    auto taken = m_here->take(fo, m_packer);
-    VERIFY_OK(taken);
-    auto session = open(taken.value(), m_stationId);
-    scan(*session, m_daypack, 2);
-    scan(*session, m_shell);
-    // Same quantities, but the order changed (say its shipping method) and the station never heard.
-    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}));
-    const Status finished = m_here->finish(*taken, false);
-    QVERIFY(!finished.ok());
-    QCOMPARE(finished.error().kind, ErrorKind::Conflict);
-    QVERIFY2(finished.error().message.contains(QStringLiteral("edited")), qPrintable(finished.error().message));
-    QCOMPARE(outboxRows(fo), 0);
-    VERIFY_OK(m_here->release(*taken));
+    VERIFY_OK(m_here->release(taken));
   }
 
   void fullPack_sendsExactlyTheVerifiedLinesAndTheVersion()
   {
     const qint64 fo = queuedOrder();
-    auto taken = m_here->take(fo, m_packer);
-    VERIFY_OK(taken);
-    auto session = open(taken.value(), m_stationId);
-    scan(*session, m_daypack, 2);
-    scan(*session, m_shell);
+    auto [taken, session] = takeAndScanAll(fo);
     QCOMPARE(session->complete().outcome, packing::Outcome::Completed);
-    VERIFY_OK(m_here->finish(*taken, false));
+    VERIFY_OK(m_here->finish(taken, false));
     const QJsonObject sent = payload(fo);
     QCOMPARE(sent.value(QStringLiteral("fulfillment_order_id")).toInteger(), fo);
     QCOMPARE(sent.value(QStringLiteral("partial")).toBool(true), false);
     QCOMPARE(sent.value(QStringLiteral("version")).toInt(), session->header().version);
-    QCOMPARE(sent.value(QStringLiteral("claim_id")).toInteger(), *taken->claimId);
+    QCOMPARE(sent.value(QStringLiteral("claim_id")).toInteger(), *taken.claimId);
     const QJsonArray lines = sent.value(QStringLiteral("lines")).toArray();
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines.at(0).toObject().value(QStringLiteral("line_id")).toInteger(), lineOf(fo, m_daypack));
@@ -248,12 +238,9 @@ private Q_SLOTS:
   void partialPack_sendsAndPrintsWhatIsInTheBox()
   {
     const qint64 fo = queuedOrder();
-    auto taken = m_here->take(fo, m_packer);
-    VERIFY_OK(taken);
-    auto session = open(taken.value(), m_stationId);
-    scan(*session, m_daypack);
+    auto [taken, session] = takeAndScan(*m_here, m_stationId, fo, {{m_daypack, 1}});
     QCOMPARE(session->completePartial(QStringLiteral("out of stock")).outcome, packing::Outcome::Completed);
-    VERIFY_OK(m_here->finish(*taken, true));
+    VERIFY_OK(m_here->finish(taken, true));
     const QJsonArray lines = payload(fo).value(QStringLiteral("lines")).toArray();
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines.at(0).toObject().value(QStringLiteral("line_id")).toInteger(), lineOf(fo, m_daypack));
@@ -278,27 +265,23 @@ private Q_SLOTS:
   void claimSpecific_takesOverAnotherStationsExpiredClaim()
   {
     const qint64 fo = queuedOrder();
-    auto there = m_there->take(fo, m_packer);
-    VERIFY_OK(there);
-    {
-      auto session = open(there.value(), m_otherStationId);
-      scan(*session, m_daypack);
-    }
+    auto [there, session] = takeAndScan(*m_there, m_otherStationId, fo, {{m_daypack, 1}});
+    session.reset();
     const auto live = m_here->take(fo, m_packer);
     QVERIFY(!live.ok()); // a live lease is the other bench's
     QCOMPARE(live.error().kind, ErrorKind::Conflict);
     m_clock.advanceMs(121'000); // that bench crashed; no reaper ran yet
     auto here = m_here->take(fo, m_packer);
     VERIFY_OK(here);
-    QVERIFY(*here->claimId != *there->claimId);
-    QCOMPARE(text(QStringLiteral("SELECT release_reason FROM claims WHERE id = ?"), {*there->claimId}),
+    QVERIFY(*here->claimId != *there.claimId);
+    QCOMPARE(text(QStringLiteral("SELECT release_reason FROM claims WHERE id = ?"), {*there.claimId}),
              QStringLiteral("expired"));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'claim_after_expiry' AND "
                                    "subject_id = ?"),
                     {QString::number(fo)}),
              1);
     QCOMPARE(open(here.value(), m_stationId)->verifiedTotal(), 0);
-    QVERIFY(!m_there->keepAlive(*there).ok()); // the crashed bench, back, learns it lost the order
+    QVERIFY(!m_there->keepAlive(there).ok()); // the crashed bench, back, learns it lost the order
     VERIFY_OK(m_here->release(*here));
   }
 
