@@ -25,6 +25,9 @@ Rate rate(const QString &carrier, const QString &service, qint64 cents, int days
 }
 } // namespace
 
+Q_DECLARE_METATYPE(pb::carriers::ServiceRule)
+Q_DECLARE_METATYPE(pb::carriers::Rate)
+
 class ServiceChoiceTest final : public QObject {
   Q_OBJECT
 
@@ -42,35 +45,37 @@ private Q_SLOTS:
     QVERIFY(strongestRules({}).isEmpty());
   }
 
-  void chooseRate_cheapestThatArrivesInTime()
+  void chooseRate_keepsThePromiseCheapest_orElseFastest_data()
   {
-    const QList<ServiceRule> rules{{u"u"_s, u"ground"_s, 2, 0}, {u"u"_s, u"air"_s, 2, 0}, {u"p"_s, u"prio"_s, 2, 0}};
-    const QList<Rate> rates{rate(u"u"_s, u"ground"_s, 500, 4), rate(u"u"_s, u"air"_s, 1800, 2),
-                            rate(u"p"_s, u"prio"_s, 900, 2), rate(u"p"_s, u"not_allowed"_s, 100, 1)};
-    auto choice = chooseRate(rates, rules, kNow, kNow);
-    QVERIFY(choice);
-    QCOMPARE(choice->rate.serviceCode, u"prio"_s);
-    QVERIFY(choice->promiseKept);
+    QTest::addColumn<QList<ServiceRule>>("rules");
+    QTest::addColumn<QList<Rate>>("rates");
+    QTest::addColumn<int>("shipByDays"); // from now
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<bool>("promiseKept");
+    QTest::newRow("cheapest that arrives in time")
+        << QList<ServiceRule>{{u"u"_s, u"ground"_s, 2, 0}, {u"u"_s, u"air"_s, 2, 0}, {u"p"_s, u"prio"_s, 2, 0}}
+        << QList<Rate>{rate(u"u"_s, u"ground"_s, 500, 4), rate(u"u"_s, u"air"_s, 1800, 2),
+                       rate(u"p"_s, u"prio"_s, 900, 2), rate(u"p"_s, u"not_allowed"_s, 100, 1)}
+        << 0 << u"prio"_s << true;
+    QTest::newRow("late ship-by needs a faster service")
+        << QList<ServiceRule>{{u"u"_s, u"air"_s, 2, 0}, {u"u"_s, u"next"_s, 2, 0}}
+        << QList<Rate>{rate(u"u"_s, u"air"_s, 1800, 2), rate(u"u"_s, u"next"_s, 3100, 1)} << -1 << u"next"_s << true;
+    QTest::newRow("none in time: the fastest")
+        << QList<ServiceRule>{{u"u"_s, u"ground"_s, 1, 0}, {u"u"_s, u"air"_s, 1, 0}}
+        << QList<Rate>{rate(u"u"_s, u"ground"_s, 500, 4), rate(u"u"_s, u"air"_s, 1800, 2)} << -3 << u"air"_s << false;
   }
 
-  void chooseRate_lateShipBy_needsAFasterService()
+  void chooseRate_keepsThePromiseCheapest_orElseFastest()
   {
-    const QList<ServiceRule> rules{{u"u"_s, u"air"_s, 2, 0}, {u"u"_s, u"next"_s, 2, 0}};
-    const QList<Rate> rates{rate(u"u"_s, u"air"_s, 1800, 2), rate(u"u"_s, u"next"_s, 3100, 1)};
-    auto choice = chooseRate(rates, rules, kNow.addDays(-1), kNow);
+    QFETCH(QList<ServiceRule>, rules);
+    QFETCH(QList<Rate>, rates);
+    QFETCH(int, shipByDays);
+    QFETCH(QString, service);
+    QFETCH(bool, promiseKept);
+    auto choice = chooseRate(rates, rules, kNow.addDays(shipByDays), kNow);
     QVERIFY(choice);
-    QCOMPARE(choice->rate.serviceCode, u"next"_s);
-    QVERIFY(choice->promiseKept);
-  }
-
-  void chooseRate_noneInTime_takesTheFastest()
-  {
-    const QList<ServiceRule> rules{{u"u"_s, u"ground"_s, 1, 0}, {u"u"_s, u"air"_s, 1, 0}};
-    const QList<Rate> rates{rate(u"u"_s, u"ground"_s, 500, 4), rate(u"u"_s, u"air"_s, 1800, 2)};
-    auto choice = chooseRate(rates, rules, kNow.addDays(-3), kNow);
-    QVERIFY(choice);
-    QCOMPARE(choice->rate.serviceCode, u"air"_s);
-    QVERIFY(!choice->promiseKept);
+    QCOMPARE(choice->rate.serviceCode, service);
+    QCOMPARE(choice->promiseKept, promiseKept);
   }
 
   void chooseRate_skipsInvalidRates_andNoneAllowedIsNone()
