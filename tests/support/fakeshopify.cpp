@@ -221,33 +221,23 @@ void FakeShopify::setBucket(double maximum, double restoreRate)
 
 FakeShopify::FulfillmentOrder &FakeShopify::addOrder(const QString &orderId, const QList<int> &quantities)
 {
-  FulfillmentOrder fo;
-  fo.id = QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(orderId);
-  fo.orderId = orderId;
-  for (int i = 0; i < quantities.size(); ++i) {
-    const QString lineItem = QString::number(orderId.toLongLong() * 100 + i + 1);
-    fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem),
-                     lineItem,
-                     quantities.at(i),
-                     quantities.at(i),
-                     {},
-                     QStringLiteral("Widget %1").arg(i + 1),
-                     {},
-                     {}});
-  }
-  if (!m_fulfillmentOrders.contains(fo.id))
-    m_fulfillmentOrdersOfOrder[orderId].append(fo.id);
-  return m_fulfillmentOrders.insert(fo.id, fo).value();
+  return insertFulfillmentOrder(orderId, orderId.toLongLong(), orderId.toLongLong() * 100, quantities);
 }
 
 FakeShopify::FulfillmentOrder &FakeShopify::addFulfillmentOrder(const QString &orderId, qint64 number,
                                                                 const QList<int> &quantities)
 {
+  return insertFulfillmentOrder(orderId, number, number * 1000, quantities);
+}
+
+FakeShopify::FulfillmentOrder &FakeShopify::insertFulfillmentOrder(const QString &orderId, qint64 number,
+                                                                   qint64 lineItemBase, const QList<int> &quantities)
+{
   FulfillmentOrder fo;
   fo.id = QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(number);
   fo.orderId = orderId;
   for (int i = 0; i < quantities.size(); ++i) {
-    const QString lineItem = QString::number(number * 1000 + i + 1);
+    const QString lineItem = QString::number(lineItemBase + i + 1);
     fo.lines.append({QStringLiteral("gid://shopify/FulfillmentOrderLineItem/%1").arg(lineItem),
                      lineItem,
                      quantities.at(i),

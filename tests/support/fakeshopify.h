@@ -206,6 +206,9 @@ private:
     bool closeConnection = false; // no answer at all: the connection is closed
   };
   Answer handle(const QHttpServerRequest &request, const QString &shop);
+  // An OPEN fulfillment order FulfillmentOrder/number of the order, line item ids lineItemBase+i.
+  FulfillmentOrder &insertFulfillmentOrder(const QString &orderId, qint64 number, qint64 lineItemBase,
+                                           const QList<int> &quantities);
   void serve(const QString &shop, const QHttpServerRequest &request, QHttpServerResponder &&responder);
   // By id, as the shop of the current request sees them (another shop's are not there).
   QHash<QString, FulfillmentOrder>::iterator findFulfillmentOrder(const QString &id);
