@@ -33,4 +33,32 @@ shopify::OutboxSettings outboxSettings(const QString &workerId, OutboxPace pace)
   return s;
 }
 
+QThread *startLeaseWorker(const db::ConnectionSettings &database, const FakeShopify &fake, int timeoutMs,
+                          shopify::CostThrottle &throttle, const shopify::OutboxSettings &settings, bool loop,
+                          LeaseTally &tally)
+{
+  QThread *thread = QThread::create([database, &fake, timeoutMs, &throttle, settings, loop, &tally]() {
+    {
+      auto db = db::openDatabase(database, settings.workerId);
+      if (!db) {
+        ++tally.errors;
+        return;
+      }
+      shopify::GraphQlClient client(fake.clientSettings(timeoutMs), throttle);
+      shopify::OutboxWorker worker(*db, client, FakeShopify::defaultShop(), settings);
+      do {
+        auto claimed = worker.runOnce();
+        if (!claimed)
+          ++tally.errors;
+        else if (loop)
+          tally.claimedByLooping += claimed->claimed;
+        shopify::waitMs(50);
+      } while (loop && !tally.stop);
+    }
+    QSqlDatabase::removeDatabase(settings.workerId);
+  });
+  thread->start();
+  return thread;
+}
+
 } // namespace pb::test

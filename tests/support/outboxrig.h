@@ -3,10 +3,15 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/db/connection.h"
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
 #include "tests/support/fakeshopify.h"
+
+#include <QThread>
+
+#include <atomic>
 
 namespace pb::test {
 
@@ -40,5 +45,19 @@ struct OutboxRig {
   shopify::GraphQlClient client;
   shopify::OutboxWorker worker;
 };
+
+// What the lease tests' worker threads share: the stop flag, the passes that failed, and what the looping
+// workers claimed (none while another worker's lease is live).
+struct LeaseTally {
+  std::atomic<bool> stop{false};
+  std::atomic<int> errors{0};
+  std::atomic<int> claimedByLooping{0};
+};
+
+// An outbox worker on its own thread and database connection (named settings.workerId), as the hub runs several,
+// sharing `throttle`: one pass, or with `loop` passes every 50 ms until tally.stop. Started; the caller deletes it.
+QThread *startLeaseWorker(const db::ConnectionSettings &database, const FakeShopify &fake, int timeoutMs,
+                          shopify::CostThrottle &throttle, const shopify::OutboxSettings &settings, bool loop,
+                          LeaseTally &tally);
 
 } // namespace pb::test

@@ -13,22 +13,22 @@
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
 #include "tests/support/fakecarrier.h"
+#include "tests/support/fakeshopbench.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/upsnumbers.h"
 #include "tests/support/verify.h"
 
 #include <QTest>
 
 using namespace pb;
+using namespace pb::test::ups;
 
 namespace {
 
-// Valid numbers of the courier dataset (../shared/reference/tracking-numbers): UPS and a Yodel number (a courier
-// the carrier API cannot track).
-const QString kUps1 = QStringLiteral("1Z5R89390357567127");
-const QString kUps2 = QStringLiteral("1Z879E930346834440");
-const QString kUps3 = QStringLiteral("1Z410E7W0392751591");
+// A valid Yodel number of the courier dataset (../shared/reference/tracking-numbers): a courier the carrier API
+// cannot track.
 const QString kYodel = QStringLiteral("JJD0002257639032011");
 
 QStringList g_log; // what the code under test logged (checked for customer data and for the unsupported carrier)
@@ -41,22 +41,16 @@ void keepLog(QtMsgType type, const QMessageLogContext &context, const QString &m
 
 } // namespace
 
-class TrackingFollowerTest final : public QObject {
+class TrackingFollowerTest final : public QObject, private test::FakeShopBench {
   Q_OBJECT
 
 private:
-  QSqlDatabase m_db;
-  qint64 m_shopId = 0;
-  qint64 m_locationId = 0;
   test::FakeShopify m_shopify;
   test::FakeCarrier m_carrier;
   SystemClock m_clock;
   shopify::CostThrottle m_throttle{m_clock};
   std::unique_ptr<shopify::GraphQlClient> m_client;
   int m_worker = 0;
-
-  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
-  bool run(const QString &sql, const QVariantList &values = {}) { return db::exec(m_db, sql, values).ok(); }
 
   hub::TrackingSettings settings()
   {
@@ -110,14 +104,7 @@ private:
     s.backoffBaseMs = 1;
     s.backoffMaxMs = 1;
     shopify::OutboxWorker worker(m_db, *m_client, test::FakeShopify::defaultShop(), s);
-    for (int round = 0; round < 50; ++round) {
-      if (!worker.runOnce())
-        return false;
-      if (scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status NOT IN ('done', 'dead')")) == 0)
-        return true;
-      QTest::qWait(10);
-    }
-    return false;
+    return FakeShopBench::drainOutbox(worker, 10);
   }
 
   bool makeDue() { return run(QStringLiteral("UPDATE shipment_tracking SET next_poll_at = now()")); }
@@ -151,14 +138,7 @@ private Q_SLOTS:
   void initTestCase()
   {
     g_previous = qInstallMessageHandler(keepLog);
-    auto scratch = test::createMigratedDatabase(QStringLiteral("tracking_follower"));
-    VERIFY_OK(scratch);
-    m_db = scratch->db;
-    auto shop = test::insertFakeShop(m_db);
-    VERIFY_OK(shop);
-    m_shopId = shop->shopId;
-    m_locationId = shop->locationId;
-    QVERIFY(m_locationId > 0);
+    VERIFY_OK(openFakeShopBench(QStringLiteral("tracking_follower")));
     QVERIFY(m_shopify.listen() > 0);
     QVERIFY(m_carrier.listen() > 0);
     m_client = std::make_unique<shopify::GraphQlClient>(m_shopify.clientSettings(), m_throttle);

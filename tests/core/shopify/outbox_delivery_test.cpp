@@ -9,6 +9,7 @@
 #include "core/shopify/fulfillmentapi.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
+#include "tests/support/fakeshopbench.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
@@ -32,27 +33,10 @@ QString foGid(qint64 number)
 
 } // namespace
 
-class OutboxDeliveryTest final : public QObject {
+class OutboxDeliveryTest final : public QObject, private test::FakeShopBench {
   Q_OBJECT
 
 private:
-  db::ConnectionSettings m_settings;
-  QSqlDatabase m_db;
-  qint64 m_shopId = 0;
-  qint64 m_locationId = 0;
-
-  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
-
-  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
-
-  bool run(const QString &sql, const QVariantList &values = {})
-  {
-    auto done = db::exec(m_db, sql, values);
-    if (!done)
-      qWarning().noquote() << done.error().message;
-    return done.ok();
-  }
-
   // A packed fulfillment order mirroring the fake's addFulfillmentOrder(number, number, quantities), with a
   // tracked package and a fulfillment.create row whose payload is extended by `extra`. Returns its id.
   qint64 seedPacked(qint64 number, const QList<int> &quantities, bool idsKnown, const QJsonObject &extra = {})
@@ -60,22 +44,9 @@ private:
     const qint64 order =
         scalar(QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name) VALUES (?, ?, ?) RETURNING id"),
                {m_shopId, QString::number(number), QStringLiteral("#%1").arg(number)});
-    const qint64 fo =
-        scalar(QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state, shopify_id) VALUES "
-                              "(?, ?, 'packed', ?) RETURNING id"),
-               {order, m_locationId, idsKnown ? QVariant(foGid(number)) : QVariant()});
-    if (order <= 0 || fo <= 0)
+    const qint64 fo = order > 0 ? packedFulfillmentOrder(order, number, quantities, idsKnown) : -1;
+    if (fo <= 0)
       return -1;
-    for (int i = 0; i < quantities.size(); ++i) {
-      const QString lineItem = QString::number(number * 1000 + i + 1);
-      if (!run(QStringLiteral(
-                   "INSERT INTO fulfillment_order_lines (fulfillment_order_id, shopify_id, line_item_shopify_id, "
-                   "title, quantity, remaining_quantity) VALUES (?, ?, ?, 'Item', ?, ?)"),
-               {fo,
-                idsKnown ? QVariant(QStringLiteral("gid://shopify/FulfillmentOrderLineItem/") + lineItem) : QVariant(),
-                lineItem, quantities.at(i), quantities.at(i)}))
-        return -1;
-    }
     QJsonObject payload{{QStringLiteral("fulfillment_order_id"), fo}, {QStringLiteral("notify_customer"), false}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
       payload.insert(it.key(), it.value());
@@ -111,18 +82,7 @@ private:
   bool makeDue() { return run(QStringLiteral("UPDATE outbox SET next_attempt_at = now() WHERE status = 'failed'")); }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto scratch = test::createMigratedDatabase(QStringLiteral("outbox_delivery"));
-    VERIFY_OK(scratch);
-    m_settings = scratch->settings;
-    m_db = scratch->db;
-    auto shop = test::insertFakeShop(m_db);
-    VERIFY_OK(shop);
-    m_shopId = shop->shopId;
-    m_locationId = shop->locationId;
-    QVERIFY(m_locationId > 0);
-  }
+  void initTestCase() { VERIFY_OK(openFakeShopBench(QStringLiteral("outbox_delivery"))); }
 
   void cleanup() { QVERIFY(run(QStringLiteral("DELETE FROM outbox"))); }
 
@@ -359,45 +319,22 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    std::atomic<bool> stop{false};
-    std::atomic<int> errors{0};
-    std::atomic<int> claimedBySecond{0};
+    test::LeaseTally tally;
     auto startWorker = [&](const QString &name, bool loop) {
-      QThread *thread = QThread::create([&, name, loop]() {
-        {
-          auto db = db::openDatabase(m_settings, name);
-          if (!db) {
-            ++errors;
-            return;
-          }
-          shopify::GraphQlClient client(fake.clientSettings(10000), throttle);
-          auto settings = test::outboxSettings(name);
-          settings.leaseSeconds = 2;
-          shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(), settings);
-          do {
-            auto claimed = worker.runOnce();
-            if (!claimed)
-              ++errors;
-            else if (loop)
-              claimedBySecond += claimed->claimed;
-            shopify::waitMs(50);
-          } while (loop && !stop);
-        }
-        QSqlDatabase::removeDatabase(name);
-      });
-      thread->start();
-      return thread;
+      auto settings = test::outboxSettings(name);
+      settings.leaseSeconds = 2;
+      return test::startLeaseWorker(m_settings, fake, 10000, throttle, settings, loop, tally);
     };
     QThread *first = startWorker(QStringLiteral("slow-a"), false);
     QTRY_VERIFY_WITH_TIMEOUT(rowStatus(fo) == u"in_flight", 10000);
     QThread *second = startWorker(QStringLiteral("slow-b"), true);
     QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), 30000); // the fake answers on this thread
-    stop = true;
+    tally.stop = true;
     QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 10000);
     delete first;
     delete second;
-    QCOMPARE(errors.load(), 0);
-    QCOMPARE(claimedBySecond.load(), 0);
+    QCOMPARE(tally.errors.load(), 0);
+    QCOMPARE(tally.claimedByLooping.load(), 0);
     QCOMPARE(rowStatus(fo), QStringLiteral("done"));
     QCOMPARE(scalar(QStringLiteral("SELECT attempts FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}), 1);
     QCOMPARE(fake.stats().calls.value(QStringLiteral("FulfillmentCreate")), 1);

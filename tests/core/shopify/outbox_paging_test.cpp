@@ -7,6 +7,7 @@
 #include "core/shopify/fulfillmentapi.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
+#include "tests/support/fakeshopbench.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
@@ -28,46 +29,18 @@ QList<int> quantities(int count)
 
 } // namespace
 
-class OutboxPagingTest final : public QObject {
+class OutboxPagingTest final : public QObject, private test::FakeShopBench {
   Q_OBJECT
 
 private:
-  QSqlDatabase m_db;
-  qint64 m_shopId = 0;
-  qint64 m_locationId = 0;
-
-  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
-
-  bool run(const QString &sql, const QVariantList &values = {})
-  {
-    auto done = db::exec(m_db, sql, values);
-    if (!done)
-      qWarning().noquote() << done.error().message;
-    return done.ok();
-  }
-
   // A packed fulfillment order mirroring the fake's addFulfillmentOrder(orderId, number, quantities),
   // with a tracked package and an outbox row; Shopify ids left out when idsKnown is false.
   bool seedPacked(qint64 orderRowId, qint64 number, const QList<int> &lineQuantities, bool idsKnown,
                   bool partial = false)
   {
-    const qint64 fo =
-        scalar(QStringLiteral("INSERT INTO fulfillment_orders (order_id, location_id, pack_state, shopify_id) VALUES "
-                              "(?, ?, 'packed', ?) RETURNING id"),
-               {orderRowId, m_locationId,
-                idsKnown ? QVariant(QStringLiteral("gid://shopify/FulfillmentOrder/%1").arg(number)) : QVariant()});
+    const qint64 fo = packedFulfillmentOrder(orderRowId, number, lineQuantities, idsKnown);
     if (fo <= 0)
       return false;
-    for (int i = 0; i < lineQuantities.size(); ++i) {
-      const QString lineItem = QString::number(number * 1000 + i + 1);
-      if (!run(QStringLiteral(
-                   "INSERT INTO fulfillment_order_lines (fulfillment_order_id, shopify_id, "
-                   "line_item_shopify_id, title, quantity, remaining_quantity) VALUES (?, ?, ?, 'Item', ?, ?)"),
-               {fo,
-                idsKnown ? QVariant(QStringLiteral("gid://shopify/FulfillmentOrderLineItem/") + lineItem) : QVariant(),
-                lineItem, lineQuantities.at(i), lineQuantities.at(i)}))
-        return false;
-    }
     return run(QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, carrier, tracking_number) VALUES "
                               "(?, 1, 'UPS', ?)"),
                {fo, QStringLiteral("1ZPAGE%1").arg(number)}) &&
@@ -91,14 +64,7 @@ private:
     shopify::GraphQlClient client(fake.clientSettings(), throttle);
     shopify::OutboxWorker worker(m_db, client, test::FakeShopify::defaultShop(),
                                  test::outboxSettings(QStringLiteral("w-paging")));
-    for (int round = 0; round < 50; ++round) {
-      if (!worker.runOnce())
-        return false;
-      if (scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status NOT IN ('done', 'dead')")) == 0)
-        return true;
-      QTest::qWait(20);
-    }
-    return false;
+    return drainOutbox(worker, 20);
   }
 
   static bool allShipped(const test::FakeShopify::FulfillmentOrder &fo)
@@ -108,17 +74,7 @@ private:
   }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto scratch = test::createMigratedDatabase(QStringLiteral("outbox_paging"));
-    VERIFY_OK(scratch);
-    m_db = scratch->db;
-    auto shop = test::insertFakeShop(m_db);
-    VERIFY_OK(shop);
-    m_shopId = shop->shopId;
-    m_locationId = shop->locationId;
-    QVERIFY(m_locationId > 0);
-  }
+  void initTestCase() { VERIFY_OK(openFakeShopBench(QStringLiteral("outbox_paging"))); }
 
   void cleanup() { QVERIFY(run(QStringLiteral("DELETE FROM outbox"))); }
 

@@ -8,6 +8,7 @@
 #include "core/shopify/fulfillmentapi.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
+#include "tests/support/fakeshopbench.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/outboxrig.h"
 #include "tests/support/testdatabase.h"
@@ -32,25 +33,10 @@ shopify::OutboxSettings workerSettings(const QString &id)
 
 } // namespace
 
-class OutboxTest final : public QObject {
+class OutboxTest final : public QObject, private test::FakeShopBench {
   Q_OBJECT
 
 private:
-  db::ConnectionSettings m_settings;
-  QSqlDatabase m_db;
-  qint64 m_shopId = 0;
-  qint64 m_locationId = 0;
-
-  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
-
-  bool run(const QString &sql, const QVariantList &values = {})
-  {
-    auto done = db::exec(m_db, sql, values);
-    if (!done)
-      qWarning().noquote() << done.error().message;
-    return done.ok();
-  }
-
   // Orders firstId..firstId+count-1, packed as a station's completion leaves them, with outbox rows.
   bool seedPacked(qint64 firstId, int count, const QString &kind = QStringLiteral("fulfillment.create"))
   {
@@ -107,18 +93,7 @@ private:
   }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto scratch = test::createMigratedDatabase(QStringLiteral("outbox"));
-    VERIFY_OK(scratch);
-    m_settings = scratch->settings;
-    m_db = scratch->db;
-    auto shop = test::insertFakeShop(m_db);
-    VERIFY_OK(shop);
-    m_shopId = shop->shopId;
-    m_locationId = shop->locationId;
-    QVERIFY(m_locationId > 0);
-  }
+  void initTestCase() { VERIFY_OK(openFakeShopBench(QStringLiteral("outbox"))); }
 
   void client_waitsForTheBucketInsteadOfBeingThrottled()
   {
@@ -331,53 +306,30 @@ private Q_SLOTS:
                 {kFirst}));
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
-    std::atomic<bool> stop{false};
-    std::atomic<int> errors{0};
-    std::atomic<int> claimedBySecond{0};
+    test::LeaseTally tally;
     auto startWorker = [&](const QString &name, int batch, bool loop) {
-      QThread *thread = QThread::create([&, name, batch, loop]() {
-        {
-          auto db = db::openDatabase(m_settings, name);
-          if (!db) {
-            ++errors;
-            return;
-          }
-          // A long timeout: on a loaded machine a 400 ms answer can take seconds, and a timed-out call is
-          // retried later by whichever worker is free, which is not what this test is about.
-          shopify::GraphQlClient client(fake.clientSettings(20000), throttle);
-          auto settings = workerSettings(name);
-          settings.leaseSeconds = 3;
-          settings.batchSize = batch;
-          shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(), settings);
-          do {
-            auto claimed = worker.runOnce();
-            if (!claimed)
-              ++errors;
-            else if (loop)
-              claimedBySecond += claimed->claimed;
-            shopify::waitMs(50);
-          } while (loop && !stop);
-        }
-        QSqlDatabase::removeDatabase(name);
-      });
-      thread->start();
-      return thread;
+      auto settings = workerSettings(name);
+      settings.leaseSeconds = 3;
+      settings.batchSize = batch;
+      // A long timeout: on a loaded machine a 400 ms answer can take seconds, and a timed-out call is
+      // retried later by whichever worker is free, which is not what this test is about.
+      return test::startLeaseWorker(m_settings, fake, 20000, throttle, settings, loop, tally);
     };
     QThread *first = nullptr;
     QThread *second = nullptr;
     // A failed check returns early: the workers use this function's locals, so they stop before it returns.
-    auto joinWorkers = qScopeGuard([&]() { stopAndJoin(stop, {first, second}); });
+    auto joinWorkers = qScopeGuard([&]() { stopAndJoin(tally.stop, {first, second}); });
     first = startWorker(QStringLiteral("lease-a"), 12, false);
     QTRY_VERIFY_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'in_flight'")) > 0,
                              10000);
     second = startWorker(QStringLiteral("lease-b"), 12, true);
     QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), 60000); // the fake answers on this thread
-    stop = true;
+    tally.stop = true;
     QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), 10000);
     joinWorkers.dismiss();
-    stopAndJoin(stop, {first, second});
-    QCOMPARE(errors.load(), 0);
-    QCOMPARE(claimedBySecond.load(), 0);
+    stopAndJoin(tally.stop, {first, second});
+    QCOMPARE(tally.errors.load(), 0);
+    QCOMPARE(tally.claimedByLooping.load(), 0);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'done' AND attempts = 1 AND "
                                    "aggregate_id::bigint IN (SELECT f.id FROM fulfillment_orders f JOIN orders o ON "
                                    "o.id = f.order_id WHERE o.shopify_id::bigint >= ?)"),
