@@ -17,6 +17,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using namespace pb;
 using namespace std::chrono_literals;
 
@@ -36,6 +38,23 @@ private:
     QCOMPARE(test::scalar(m_admin, QStringLiteral("SELECT pg_terminate_backend(?)::int"), {pid}), 1);
     QTRY_COMPARE(test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE pid = ?"), {pid}),
                  0);
+  }
+
+  // A station's connection `name` with its reconnector and order queue, two more orders waiting; removed after body.
+  void withStation(const QString &name,
+                   const std::function<void(QSqlDatabase, db::Reconnector &, queue::OrderQueue &)> &body)
+  {
+    {
+      auto opened = db::openDatabase(m_settings, name);
+      VERIFY_OK(opened);
+      const SystemClock clock;
+      db::Reconnector reconnector(name, clock);
+      queue::OrderQueue queue(*opened, clock, 120s);
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+      body(*opened, reconnector, queue);
+    }
+    QSqlDatabase::removeDatabase(name);
   }
 
 private Q_SLOTS:
@@ -126,45 +145,30 @@ private Q_SLOTS:
 
   void orderQueue_survivesAReconnect()
   {
-    {
-      auto opened = db::openDatabase(m_settings, QStringLiteral("station"));
-      VERIFY_OK(opened);
-      QSqlDatabase station = *opened;
-      const SystemClock clock;
-      db::Reconnector reconnector(QStringLiteral("station"), clock);
-      queue::OrderQueue queue(station, clock, 120s);
-      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
-      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
-      auto first = queue.claimNext(m_world.stationId, m_world.locationId); // prepares and caches the claim
-      VERIFY_OK(first);
-      QVERIFY(first->has_value());
+    withStation(QStringLiteral("station"),
+                [&](QSqlDatabase station, db::Reconnector &reconnector, queue::OrderQueue &queue) {
+                  auto first = queue.claimNext(m_world.stationId, m_world.locationId); // prepares and caches the claim
+                  VERIFY_OK(first);
+                  QVERIFY(first->has_value());
 
-      killBackendOf(station);
-      auto lost = queue.claimNext(m_world.stationId, m_world.locationId);
-      QVERIFY(!lost.ok());
-      QCOMPARE(lost.error().kind, ErrorKind::Unavailable);
-      reconnector.noteError(lost.error());
-      VERIFY_OK(reconnector.ensureOpen());
-      auto second = queue.claimNext(m_world.stationId, m_world.locationId);
-      VERIFY_OK(second);
-      QVERIFY(second->has_value());
-      QVERIFY((*second)->fulfillmentOrderId != (*first)->fulfillmentOrderId);
-      VERIFY_OK(queue.heartbeat(**first)); // statements prepared before the loss work again too
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("station"));
+                  killBackendOf(station);
+                  auto lost = queue.claimNext(m_world.stationId, m_world.locationId);
+                  QVERIFY(!lost.ok());
+                  QCOMPARE(lost.error().kind, ErrorKind::Unavailable);
+                  reconnector.noteError(lost.error());
+                  VERIFY_OK(reconnector.ensureOpen());
+                  auto second = queue.claimNext(m_world.stationId, m_world.locationId);
+                  VERIFY_OK(second);
+                  QVERIFY(second->has_value());
+                  QVERIFY((*second)->fulfillmentOrderId != (*first)->fulfillmentOrderId);
+                  VERIFY_OK(queue.heartbeat(**first)); // statements prepared before the loss work again too
+                });
   }
 
   void cachedStatements_afterReconnect_workInsideATransaction()
   {
-    {
-      auto opened = db::openDatabase(m_settings, QStringLiteral("station-tx"));
-      VERIFY_OK(opened);
-      QSqlDatabase station = *opened;
-      const SystemClock clock;
-      db::Reconnector reconnector(QStringLiteral("station-tx"), clock);
-      queue::OrderQueue queue(station, clock, 120s);
-      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
-      VERIFY_OK(test::addQueuedOrder(m_admin, m_world.shopId, m_world.locationId, 0, QDateTime()));
+    withStation(QStringLiteral("station-tx"), [&](QSqlDatabase station, db::Reconnector &reconnector,
+                                                  queue::OrderQueue &queue) {
       auto first = queue.claimNext(m_world.stationId, m_world.locationId);
       VERIFY_OK(first);
       QVERIFY(first->has_value());
@@ -183,8 +187,7 @@ private Q_SLOTS:
                                            "pack_state = 'packed'"),
                             {(*second)->fulfillmentOrderId}),
                1);
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("station-tx"));
+    });
   }
 
   void supervisor_saysUnavailable_thenRestoresEverySession()
