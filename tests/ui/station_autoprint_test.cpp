@@ -5,7 +5,7 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
-#include "tests/support/cupscapture.h"
+#include "tests/support/cupssandbox.h"
 #include "tests/support/stationbench.h"
 #include "tests/support/verify.h"
 #include "ui/packview.h"
@@ -14,8 +14,6 @@
 #include "ui/statusbanner.h"
 
 #include <QApplication>
-#include <QFileInfo>
-#include <QPrinterInfo>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -65,11 +63,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto cups = test::CupsCapture::fromEnvironment();
-    QVERIFY2(cups.ok(), qPrintable(cups.ok() ? QString() : cups.error().message));
+    auto cups = test::cupsSandbox();
+    VERIFY_OK(cups);
     m_cups.emplace(cups.value());
-    QVERIFY2(QFileInfo::exists(qEnvironmentVariable("CUPS_SERVER")), "sandboxed cupsd socket missing");
-    QVERIFY(QPrinterInfo::availablePrinterNames().contains(QStringLiteral("packbench-pdf")));
     VERIFY_OK(openBench(QStringLiteral("print"), QStringLiteral("bench-p")));
     printing::JournaledPrinter::Policy policy;
     policy.maxAttempts = 1; // a retry would only repeat the failure this test wants to see

@@ -1,13 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The slip model: Shopify variable names, loading from the database, and the template fallback.
-#include "core/db/connection.h"
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/sliprepository.h"
 #include "core/documents/sliptemplate.h"
 #include "tests/support/manualclock.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/verify.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,14 +26,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    db::ConnectionSettings settings;
-    settings.sqlitePath = m_dir.filePath(u"slips.sqlite"_s);
-    auto db = db::openDatabase(settings, u"slips"_s);
-    QVERIFY(db.ok());
-    m_db = db.value();
-    QVERIFY(db::MigrationRunner(u":/migrations/sqlite"_s).migrate(m_db).ok());
     const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
-    QVERIFY(db::seedDemoData(m_db, clock).ok());
+    auto db = test::openDemoSqlite(m_dir.filePath(u"slips.sqlite"_s), u"slips"_s, clock);
+    VERIFY_OK(db);
+    m_db = db.value();
   }
 
   void environment_usesShopifyPackingSlipNames()

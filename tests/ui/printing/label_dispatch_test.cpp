@@ -4,13 +4,12 @@
 // printing::JournaledPrinter and the print-job journal: byte-exact delivery, refusals, stalls, retries and
 // moves, and a printer that never answers does not hold the event loop.
 #include "core/base/clock.h"
-#include "core/db/connection.h"
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/documents/printjournal.h"
 #include "core/documents/slipdata.h"
 #include "core/documents/zpl.h"
 #include "tests/support/manualclock.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/verify.h"
 #include "ui/printing/journaledprinter.h"
 
 #include <QSignalSpy>
@@ -94,14 +93,10 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    db::ConnectionSettings settings;
-    settings.sqlitePath = m_dir.filePath(u"labels.sqlite"_s);
-    auto db = db::openDatabase(settings, u"labels"_s);
-    QVERIFY(db.ok());
-    m_db = db.value();
-    QVERIFY(db::MigrationRunner(u":/migrations/sqlite"_s).migrate(m_db).ok());
     const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
-    QVERIFY(db::seedDemoData(m_db, clock).ok());
+    auto db = test::openDemoSqlite(m_dir.filePath(u"labels.sqlite"_s), u"labels"_s, clock);
+    VERIFY_OK(db);
+    m_db = db.value();
     m_fo = 1;
   }
 

@@ -2,25 +2,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Prints packing slips and labels through the sandboxed cupsd and reads back what the queue wrote:
 // text with pdftotext, the barcode with pdftoppm + zxing-cpp.
-#include "core/db/connection.h"
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/printjournal.h"
 #include "tests/support/code128read.h"
-#include "tests/support/cupscapture.h"
+#include "tests/support/cupssandbox.h"
 #include "tests/support/manualclock.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/verify.h"
 #include "ui/printing/barcodeimage.h"
 #include "ui/printing/journaledprinter.h"
 
 #include <QBuffer>
 #include <QDir>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QPrinterInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -93,20 +90,14 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto cups = test::CupsCapture::fromEnvironment();
-    QVERIFY2(cups.ok(), qPrintable(cups.ok() ? QString() : cups.error().message));
+    auto cups = test::cupsSandbox();
+    VERIFY_OK(cups);
     m_cups.emplace(cups.value());
-    QVERIFY2(QFileInfo::exists(qEnvironmentVariable("CUPS_SERVER")), "sandboxed cupsd socket missing");
-    QVERIFY(QPrinterInfo::availablePrinterNames().contains(u"packbench-pdf"_s));
 
-    db::ConnectionSettings settings;
-    settings.sqlitePath = m_dir.filePath(u"station.sqlite"_s);
-    auto db = db::openDatabase(settings, u"slip-print"_s);
-    QVERIFY(db.ok());
-    m_db = db.value();
-    QVERIFY(db::MigrationRunner(u":/migrations/sqlite"_s).migrate(m_db).ok());
     const test::ManualClock clock(QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC));
-    QVERIFY(db::seedDemoData(m_db, clock).ok());
+    auto db = test::openDemoSqlite(m_dir.filePath(u"station.sqlite"_s), u"slip-print"_s, clock);
+    VERIFY_OK(db);
+    m_db = db.value();
     m_giftOrderFo = foFor(u"#1002"_s);
     QVERIFY(m_giftOrderFo > 0);
     m_longFo = foFor(u"#1003"_s);
