@@ -4,7 +4,6 @@
 // (migration 0015 / SQLite 0013): it must give every valid dataset vector the URL the recogniser gives it.
 // Built twice: on the embedded SQLite database (unit) and on PostgreSQL (db).
 #include "core/carriers/trackingnumber.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
@@ -36,12 +35,9 @@ private Q_SLOTS:
   void initTestCase()
   {
 #ifdef PACKBENCH_TEST_POSTGRES
-    auto settings = test::createScratchDatabase(QStringLiteral("trackingtemplates"));
-    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    auto db = db::openDatabase(*settings, QStringLiteral("trackingtemplates"));
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("trackingtemplates"));
+    VERIFY_OK(scratch);
+    m_db = scratch->db;
 #else
     auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("t.sqlite")), QStringLiteral("t"), m_clock);
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));

@@ -1,11 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Built twice: on the embedded SQLite demo database (unit) and on a PostgreSQL scratch database (db).
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/packsession.h"
 #include "tests/support/demopackbench.h"
+#include "tests/support/twindatabase.h"
 #ifdef PACKBENCH_TEST_POSTGRES
 #include "tests/support/testdatabase.h"
 #endif
@@ -59,12 +58,7 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-#ifdef PACKBENCH_TEST_POSTGRES
-    constexpr bool sqlite = false;
-#else
-    constexpr bool sqlite = true;
-#endif
-    auto db = test::openDemoDatabase(sqlite, m_dir.path(), QStringLiteral("packsession"), m_clock);
+    auto db = test::openDemoDatabase(test::kOnSqlite, m_dir.path(), QStringLiteral("packsession"), m_clock);
     QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
     m_db = *db;
     m_packer = test::packerId(m_db, QStringLiteral("PB-1001"));
@@ -384,7 +378,7 @@ private Q_SLOTS:
 #ifndef PACKBENCH_TEST_POSTGRES
   void databaseRefusesWrite_nothingCounted()
   {
-    const qint64 fo = newOrder({{ m_daypack, 1 }});
+    const qint64 fo = newOrder({{m_daypack, 1}});
     auto session = openSession(fo);
     QVERIFY(session);
     QVERIFY(db::execStatic(m_db, QStringLiteral("CREATE TRIGGER scan_fail BEFORE INSERT ON scan_events "

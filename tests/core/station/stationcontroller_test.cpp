@@ -5,8 +5,6 @@
 // PIN, every command on the printed sheet does what it says, the lease is kept alive and settled, a lead
 // approves with badge and PIN, an outage refuses input and recovers, PB*REPRINT reprints the last label. On
 // PostgreSQL the sign-in is the database's: it ends on sign-out, and an expired one sends the packer back to sign in.
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/packing/pinhash.h"
@@ -16,6 +14,8 @@
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/twindatabase.h"
+#include "tests/support/verify.h"
 #include "ui/printing/journaledprinter.h"
 
 #include <QSignalSpy>
@@ -121,19 +121,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-#ifdef PACKBENCH_TEST_POSTGRES
-    auto settings = test::createScratchDatabase(QStringLiteral("controller"));
-    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    auto db = db::openDatabase(*settings, QStringLiteral("controller"));
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    auto db = test::openDemoDatabase(test::kOnSqlite, m_dir.path(), QStringLiteral("controller"), m_clock);
+    VERIFY_OK(db);
     m_db = *db;
-    QVERIFY(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db).ok());
-    QVERIFY(db::seedDemoData(m_db, m_clock).ok());
-#else
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("c.sqlite")), QStringLiteral("controller"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-#endif
     auto here = queue::registerStation(m_db, QStringLiteral("install-c1"), QStringLiteral("bench"), std::nullopt);
     auto there = queue::registerStation(m_db, QStringLiteral("install-c2"), QStringLiteral("bench"), std::nullopt);
     QVERIFY(here.ok() && there.ok());
