@@ -6,6 +6,7 @@
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
+#include "tests/support/screenshot.h"
 #include "tests/support/stationbench.h"
 #include "tests/support/verify.h"
 #include "ui/leadapprovalpanel.h"
@@ -109,8 +110,7 @@ private Q_SLOTS:
     QVERIFY(view->printerList()->isVisible());
     QVERIFY(view->printerList()->findItems(dead, Qt::MatchExactly).isEmpty());
     QCOMPARE(view->printerList()->currentItem()->text(), spareTarget); // the other label printer it used
-    if (const QString dir = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR"); !dir.isEmpty())
-      QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("print-jobs-choose-printer.png"))));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("print-jobs-choose-printer.png")));
     press(Qt::Key_Return);
     ui::LeadApprovalPanel *panel = window->leadPanel();
     QTRY_VERIFY(panel->isVisible());
@@ -135,8 +135,7 @@ private Q_SLOTS:
     press(Qt::Key_Return);
     QTRY_VERIFY(received.count("^XA") == 3);
     QTRY_COMPARE(view->model()->jobs().at(0).status, documents::PrintStatus::Done);
-    if (const QString dir = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR"); !dir.isEmpty())
-      QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("print-jobs.png"))));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("print-jobs.png")));
     press(Qt::Key_Escape);
     QVERIFY(!window->isShowingPrintJobs());
   }

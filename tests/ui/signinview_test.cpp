@@ -4,6 +4,7 @@
 #include "tests/support/keyboardinput.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/screenshot.h"
 #include "ui/packview.h"
 #include "ui/signinview.h"
 #include "ui/stationwindow.h"
@@ -56,9 +57,7 @@ private Q_SLOTS:
   {
     auto window = makeWindow();
     QVERIFY(window->signInView()->isVisible());
-    const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
-    if (!shots.isEmpty())
-      QVERIFY(window->grab().save(shots + QStringLiteral("/sign-in.png")));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("sign-in.png")));
     scan(QStringLiteral("PB-1001"));
     QTest::qWait(100);
     QVERIFY(!window->packer().has_value()); // a badge is half of the credential
@@ -67,8 +66,7 @@ private Q_SLOTS:
     QCOMPARE(badgeEdit->text(), QStringLiteral("PB-1001")); // the decoded badge, not the raw burst
     QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("pinEdit")));
     QVERIFY(window->signInView()->banner()->headline().contains(QStringLiteral("PIN")));
-    if (!shots.isEmpty())
-      QVERIFY(window->grab().save(shots + QStringLiteral("/sign-in-pin.png")));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("sign-in-pin.png")));
     type(QStringLiteral("1001"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::NoModifier, 70);
     QTRY_VERIFY(window->packer().has_value());

@@ -8,6 +8,7 @@
 #include "tests/support/keyboardinput.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/screenshot.h"
 #include "tests/support/verify.h"
 #include "ui/leadapprovalpanel.h"
 #include "ui/packview.h"
@@ -185,8 +186,7 @@ private Q_SLOTS:
     QCOMPARE(window->leadPanel()->findChild<QLineEdit *>(QStringLiteral("leadBadge"))->text(),
              QStringLiteral("PB-9001"));
     QCOMPARE(QApplication::focusWidget(), window->leadPanel()->findChild<QLineEdit *>(QStringLiteral("leadPin")));
-    if (const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR"); !shots.isEmpty())
-      QVERIFY(window->grab().save(shots + QStringLiteral("/lead-approval-pin.png")));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("lead-approval-pin.png")));
     type(QStringLiteral("0000"));
     QVERIFY(window->leadPanel()->isVisible()); // a wrong PIN approves nothing
     QVERIFY(!window->leadPanel()->findChild<QLabel *>(QStringLiteral("leadProblem"))->text().isEmpty());
