@@ -18,6 +18,12 @@ namespace pb::test {
 // Inherit it privately next to QObject; the m_ names stay those the tests always used.
 class DemoPackBench {
 protected:
+  DemoPackBench() = default;
+  // A bench whose clock starts at another time than the demo day's 08:00.
+  explicit DemoPackBench(const QDateTime &start)
+      : m_clock(start)
+  {}
+
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
   ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tests/support/demopackbench.h"
 #include "tests/support/keyboardinput.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 
+#include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/stationregistration.h"
@@ -22,13 +24,12 @@
 namespace pb::test {
 
 // What the StationWindow tests start from, wired as app/station does it: the demo SQLite database, a clock on
-// the demo day, a registered bench and the leased workflow over a queue with two-minute leases.
+// the demo day (DemoPackBench), a registered bench and the leased workflow over a queue with two-minute leases.
 // Inherit it privately next to QObject; the m_ names stay those the tests always used.
-class DemoStationBench {
+class DemoStationBench : protected DemoPackBench {
 protected:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
+  using DemoPackBench::DemoPackBench;
+
   QString m_bench;
   qint64 m_stationId = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
@@ -65,6 +66,22 @@ protected:
     if (!QTest::qWaitForWindowActive(window.get()))
       qWarning("window did not become active");
     return window;
+  }
+
+  // A new order of `lines` called `name`, queued, taken for the window's signed-in packer as F8 would (a leased
+  // claim) and open on the window; its fulfillment order, or 0.
+  qint64 openOrderNamed(ui::StationWindow &window, const QString &name, const QList<TestLine> &lines)
+  {
+    auto fo = createClaimedOrder(m_db, name, lines);
+    if (!fo ||
+        !db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}))
+      return 0;
+    if (!window.packer())
+      return 0;
+    auto taken = m_workflow->take(*fo, *window.packer());
+    if (!taken || !window.openOrder(*taken))
+      return 0;
+    return *fo;
   }
 
   // Scans the demo packer's badge and types the PIN; false when the window never shows them signed in.

@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pack screen, driven like a bench: scanner bursts into whatever has focus, function keys, Enter.
 #include "core/db/sql.h"
-#include "core/packing/leasedqueueworkflow.h"
-#include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/screenshot.h"
+#include "tests/support/stationbench.h"
+#include "tests/support/verify.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
 #include "ui/packview.h"
@@ -21,7 +20,6 @@
 #include <QProgressBar>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pb;
@@ -30,34 +28,15 @@ using pb::test::scan;
 using Tone = ui::StatusBanner::Tone;
 using Cue = ui::FeedbackSounds::Cue;
 
-class PackViewTest final : public QObject {
+class PackViewTest final : public QObject, private test::DemoStationBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-  int m_orderNo = 0;
-  const QString m_daypack = QStringLiteral("NW-T2D-001");
-  const QString m_shell = QStringLiteral("NW-RRS-004");
-
   std::unique_ptr<ui::StationWindow> makeWindow(packing::PackOptions pack = {})
   {
     ui::StationOptions options;
     options.pack = pack;
-    options.workflow = m_workflow.get();
-    options.stationId = m_workflow->stationId();
-    options.sounds = false;
-    auto window = std::make_unique<ui::StationWindow>(
-        m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-3"), QStringLiteral("RNO"), QStringLiteral("demo")},
-        options);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-      qWarning("window did not become active");
-    return window;
+    return showWindow(options);
   }
 
   void signIn(ui::StationWindow &window, const QString &badge = QStringLiteral("PB-1001"))
@@ -68,27 +47,11 @@ private:
 
   qint64 openNewOrder(ui::StationWindow &window, const QList<test::TestLine> &lines)
   {
-    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#P%1").arg(++m_orderNo), lines);
-    if (!fo ||
-        !db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}))
-      return 0;
-    if (!window.packer())
-      return 0;
-    auto taken = m_workflow->take(*fo, *window.packer()); // as F8 would: a leased claim
-    if (!taken || !window.openOrder(*taken))
-      return 0;
-    return *fo;
+    return openOrderNamed(window, QStringLiteral("#P%1").arg(++m_orderNo), lines);
   }
 
   static QString banner(ui::StationWindow &window) { return window.packView()->banner()->headline(); }
   static Tone tone(ui::StationWindow &window) { return window.packView()->banner()->tone(); }
-
-  void shoot(ui::StationWindow &window, const QString &name)
-  {
-    const QString dir = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-      QVERIFY(window.grab().save(dir + u'/' + name));
-  }
 
   QString packState(qint64 fo)
   {
@@ -97,16 +60,7 @@ private:
   }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("gui.sqlite")), QStringLiteral("gui"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-3"), std::nullopt);
-    QVERIFY(station.ok());
-    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, *station);
-  }
+  void initTestCase() { VERIFY_OK(openBench(QStringLiteral("gui"), QStringLiteral("bench-3"))); }
 
   void wholeOrder_packedByScannerBursts()
   {
@@ -123,7 +77,7 @@ private Q_SLOTS:
     QVERIFY(banner(*window).contains(QStringLiteral("Trailhead 28L Daypack")));
     QCOMPARE(window->sounds()->lastCue(), Cue::Good);
     QCOMPARE(progress->value(), 1);
-    shoot(*window, QStringLiteral("pack-in-progress.png"));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-in-progress.png")));
     scan(QStringLiteral("]E00") + test::barcodeFor(m_db, m_daypack)); // the same item printed as EAN-13
     scan(m_shell);                                                    // its SKU barcode
     QCOMPARE(progress->value(), 3);
@@ -135,7 +89,7 @@ private Q_SLOTS:
     QVERIFY(banner(*window).contains(QStringLiteral("COMPLETE")));
     QCOMPARE(window->sounds()->lastCue(), Cue::Complete);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
-    shoot(*window, QStringLiteral("pack-complete.png"));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-complete.png")));
   }
 
   void customItem_withoutVariant_isShownAsCountByHand()
@@ -179,7 +133,7 @@ private Q_SLOTS:
     QCOMPARE(tone(*window), Tone::Error);
     QVERIFY(banner(*window).contains(QStringLiteral("WRONG ITEM")));
     QCOMPARE(window->sounds()->lastCue(), Cue::WrongItem);
-    shoot(*window, QStringLiteral("pack-error-wrong-item.png"));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-error-wrong-item.png")));
     scan(test::barcodeFor(m_db, m_daypack)); // refused while the error stands
     QCOMPARE(window->packView()->session()->verifiedTotal(), 0);
     QVERIFY(banner(*window).contains(QStringLiteral("WRONG ITEM")));
@@ -241,7 +195,7 @@ private Q_SLOTS:
     QVERIFY(panel->isVisible());
     QCOMPARE(QApplication::focusWidget(), window->findChild<QLineEdit *>(QStringLiteral("manualPin")));
     QCOMPARE(window->packView()->session()->verifiedTotal(), 0);
-    shoot(*window, QStringLiteral("manual-approval-pin.png"));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("manual-approval-pin.png")));
     test::typeSlowly(QStringLiteral("0000"), 60); // a wrong PIN approves nothing either
     press(Qt::Key_Return);
     QVERIFY(panel->isVisible());

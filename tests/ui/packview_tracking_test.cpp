@@ -4,75 +4,47 @@
 // carrier, a refused label leaves it as it was, and it is hidden for an order without labels. Driven like a bench:
 // scanner bursts, F6 for the next box.
 #include "core/db/sql.h"
-#include "core/packing/leasedqueueworkflow.h"
-#include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/screenshot.h"
+#include "tests/support/stationbench.h"
+#include "tests/support/upsnumbers.h"
+#include "tests/support/verify.h"
 #include "ui/packview.h"
 #include "ui/stationwindow.h"
 #include "ui/statusbanner.h"
 
 #include <QApplication>
 #include <QLabel>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pb;
 using pb::test::press;
 using pb::test::scan;
 using Tone = ui::StatusBanner::Tone;
+using namespace pb::test::ups;
 
-namespace {
-// Valid UPS numbers of the courier dataset (../shared/reference/tracking-numbers/ups.json).
-const QString kUps1 = QStringLiteral("1Z5R89390357567127");
-const QString kUps2 = QStringLiteral("1Z879E930346834440");
-const QString kUpsOther = QStringLiteral("1Z410E7W0392751591");
-} // namespace
-
-class PackViewTrackingTest final : public QObject {
+class PackViewTrackingTest final : public QObject, private test::DemoStationBench {
   Q_OBJECT
 
-private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC)};
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-  int m_orderNo = 0;
-  const QString m_daypack = QStringLiteral("NW-T2D-001");
-  const QString m_shell = QStringLiteral("NW-RRS-004");
+public:
+  PackViewTrackingTest()
+      : DemoStationBench(QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC))
+  {}
 
+private:
+  // Shown at the screenshots' size, the demo packer signed in.
   std::unique_ptr<ui::StationWindow> makeWindow()
   {
-    ui::StationOptions options;
-    options.workflow = m_workflow.get();
-    options.stationId = m_workflow->stationId();
-    options.sounds = false;
-    auto window = std::make_unique<ui::StationWindow>(
-        m_db, m_clock, ui::StationIdentity{QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
-        options);
+    auto window = showWindow();
     window->resize(1280, 800);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-      qWarning("window did not become active");
-    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), test::demoPin(QStringLiteral("PB-1001")));
-    if (!QTest::qWaitFor([&]() { return window->packer().has_value(); }))
+    if (!signIn(*window))
       qWarning("the packer did not sign in");
     return window;
   }
 
   qint64 openNewOrder(ui::StationWindow &window, const QList<test::TestLine> &lines)
   {
-    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#T%1").arg(++m_orderNo), lines);
-    if (!fo ||
-        !db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}))
-      return 0;
-    auto taken = m_workflow->take(*fo, *window.packer());
-    if (!taken || !window.openOrder(*taken))
-      return 0;
-    return *fo;
+    return openOrderNamed(window, QStringLiteral("#T%1").arg(++m_orderNo), lines);
   }
 
   static QLabel *trackingLine(ui::StationWindow &window)
@@ -81,24 +53,8 @@ private:
   }
   static QString banner(ui::StationWindow &window) { return window.packView()->banner()->headline(); }
 
-  void shoot(ui::StationWindow &window, const QString &name)
-  {
-    const QString dir = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-      QVERIFY(window.grab().save(dir + u'/' + name));
-  }
-
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("gui.sqlite")), QStringLiteral("gui"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-7"), std::nullopt);
-    QVERIFY(station.ok());
-    m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, *station);
-  }
+  void initTestCase() { VERIFY_OK(openBench(QStringLiteral("gui"), QStringLiteral("bench-7"))); }
 
   void trackingLine_showsEachBoxLabel_withItsCarrier()
   {
@@ -121,13 +77,13 @@ private Q_SLOTS:
     scan(kUps2);
     scan(test::barcodeFor(m_db, m_shell));
     QCOMPARE(line->text(), QStringLiteral("Tracking — Box 1: UPS %1  ·  Box 2: UPS %2").arg(kUps1, kUps2));
-    shoot(*window, QStringLiteral("pack-tracking-two-boxes.png"));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-tracking-two-boxes.png")));
 
     // A second label on box 2 is refused and the line still shows what each box has.
-    scan(kUpsOther);
+    scan(kUps3);
     QCOMPARE(window->packView()->banner()->tone(), Tone::Error);
     QVERIFY2(banner(*window).contains(QStringLiteral("LABEL NOT ATTACHED")), qPrintable(banner(*window)));
-    shoot(*window, QStringLiteral("pack-tracking-refused.png"));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-tracking-refused.png")));
     QCOMPARE(line->text(), QStringLiteral("Tracking — Box 1: UPS %1  ·  Box 2: UPS %2").arg(kUps1, kUps2));
     press(Qt::Key_Return);
 
@@ -145,7 +101,7 @@ private Q_SLOTS:
     auto window = makeWindow();
     const qint64 first = openNewOrder(*window, {{m_daypack, 1}});
     QVERIFY(first > 0);
-    scan(kUpsOther);
+    scan(kUps3);
     QVERIFY(trackingLine(*window)->isVisibleTo(window.get()));
     scan(test::barcodeFor(m_db, m_daypack));
     scan(QStringLiteral("PB*COMPLETE"));

@@ -1,14 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/connection.h"
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
-#include "core/packing/leasedqueueworkflow.h"
-#include "core/queue/orderqueue.h"
 #include "tests/support/keyboardinput.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
+#include "tests/support/screenshot.h"
+#include "tests/support/stationbench.h"
+#include "tests/support/verify.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
 #include "ui/stationwindow.h"
@@ -18,28 +15,15 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pb;
 using pb::test::scan;
 
-class StationWindowTest final : public QObject {
+class StationWindowTest final : public QObject, private test::DemoStationBench {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC)};
-
-  ui::StationOptions quietOptions(packing::PackWorkflow *workflow = nullptr)
-  {
-    ui::StationOptions options;
-    options.sounds = false;
-    options.workflow = workflow;
-    return options;
-  }
-
   QString packState(qint64 fo)
   {
     auto q = db::exec(m_db, QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), {fo});
@@ -47,21 +31,13 @@ private:
   }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    db::ConnectionSettings s;
-    s.sqlitePath = m_dir.filePath(QStringLiteral("station.sqlite"));
-    auto db = db::openDatabase(s, QStringLiteral("gui"));
-    QVERIFY(db.ok());
-    m_db = *db;
-    QVERIFY(db::MigrationRunner(QStringLiteral(":/migrations/sqlite")).migrate(m_db).ok());
-    QVERIFY(db::seedDemoData(m_db, m_clock).ok());
-  }
+  void initTestCase() { VERIFY_OK(openBench(QStringLiteral("station"), QStringLiteral("bench-7"))); }
 
   void showsDemoQueue_forConfiguredWarehouse()
   {
-    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("CMH"), QStringLiteral("demo")},
-                             quietOptions());
+    ui::StationOptions quiet;
+    quiet.sounds = false;
+    ui::StationWindow window(m_db, m_clock, {m_bench, QStringLiteral("CMH"), QStringLiteral("demo")}, quiet);
     window.show();
     window.activateWindow(); // Xvfb has no window manager to do it
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -83,22 +59,14 @@ private Q_SLOTS:
     QVERIFY(table->model()->rowCount() != cmhRows);
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("queueCountLabel"))->text().contains(QStringLiteral("RNO")));
 
-    const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
-    if (!shots.isEmpty())
-      QVERIFY(window.grab().save(shots + QStringLiteral("/station-queue.png")));
+    QVERIFY(test::saveScreenshot(window, QStringLiteral("station-queue.png")));
   }
 
   void takeNext_claimsFirstWaiting_signOutReleasesIt()
   {
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-7"), std::nullopt);
-    QVERIFY(station.ok());
-    queue::OrderQueue orders(m_db, m_clock);
-    packing::LeasedQueueWorkflow workflow(m_db, orders, *station);
-    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
-                             quietOptions(&workflow));
-    window.show();
-    window.activateWindow(); // Xvfb has no window manager to do it
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto shown = showWindow();
+    ui::StationWindow &window = *shown;
+    QVERIFY(window.isActiveWindow());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8, Qt::NoModifier, 60); // nobody signed in: nothing
     QVERIFY(!window.packView()->session());
     test::scanBadgeAndTypePin(QStringLiteral("PB-1002"), QStringLiteral("1002"));
@@ -110,9 +78,7 @@ private Q_SLOTS:
     QVERIFY(window.packView()->session());
     QCOMPARE(window.packView()->session()->header().fulfillmentOrderId, first);
     QCOMPARE(packState(first), QStringLiteral("claimed"));
-    const QString shots = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR");
-    if (!shots.isEmpty())
-      QVERIFY(window.grab().save(shots + QStringLiteral("/pack-start.png")));
+    QVERIFY(test::saveScreenshot(window, QStringLiteral("pack-start.png")));
     scan(QStringLiteral("PB*SIGNOUT"));
     QVERIFY(!window.packer().has_value());
     QCOMPARE(packState(first), QStringLiteral("queued"));
@@ -120,15 +86,9 @@ private Q_SLOTS:
 
   void enterOnQueueRow_opensThatOrder()
   {
-    auto station = queue::registerStation(m_db, QStringLiteral("bench-7"), std::nullopt);
-    QVERIFY(station.ok());
-    queue::OrderQueue orders(m_db, m_clock);
-    packing::LeasedQueueWorkflow workflow(m_db, orders, *station);
-    ui::StationWindow window(m_db, m_clock, {QStringLiteral("bench-7"), QStringLiteral("RNO"), QStringLiteral("demo")},
-                             quietOptions(&workflow));
-    window.show();
-    window.activateWindow(); // Xvfb has no window manager to do it
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto shown = showWindow();
+    ui::StationWindow &window = *shown;
+    QVERIFY(window.isActiveWindow());
     test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     QTRY_VERIFY(window.packer().has_value());
     auto *table = window.findChild<QTableView *>(QStringLiteral("queueTable"));

@@ -3,30 +3,24 @@
 // Carrier labels printed elsewhere, scanned at the bench: which scans are tracking numbers (the rule in
 // core/packing/packtracking.cpp), and attaching them to boxes. Built twice: on the embedded SQLite demo database
 // (unit) and on a PostgreSQL scratch database (db), where packbench_attach_tracking (migration 0015) does it.
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/packsession.h"
-#include "tests/support/manualclock.h"
-#include "tests/support/packfixture.h"
-#include "tests/support/verify.h"
-#ifdef PACKBENCH_TEST_POSTGRES
+#include "tests/support/demopackbench.h"
 #include "tests/support/testdatabase.h"
-#endif
+#include "tests/support/twindatabase.h"
+#include "tests/support/upsnumbers.h"
+#include "tests/support/verify.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pb;
 using packing::Outcome;
 using packing::PackSession;
+using namespace pb::test::ups;
 
 namespace {
 // Valid vectors of the courier dataset (resources/tracking-numbers).
-const QString kUps1 = QStringLiteral("1Z5R89390357567127");
-const QString kUps2 = QStringLiteral("1Z879E930346834440");
-const QString kUps3 = QStringLiteral("1Z410E7W0392751591");
 const QString kFedEx = QStringLiteral("986578788855"); // FedEx Express (12); its last digit is no UPC check digit
 // Both a valid UPC-A and a valid FedEx Express (12) number.
 const QString kUpcAndFedEx = QStringLiteral("400000079196");
@@ -35,18 +29,16 @@ const QString kDhl14Vector = QStringLiteral("60120172242323");
 const QString kDhl14AlsoGtin = QStringLiteral("60120172242328");
 } // namespace
 
-class PackTrackingTest final : public QObject {
+class PackTrackingTest final : public QObject, private test::DemoPackBench {
   Q_OBJECT
 
+public:
+  PackTrackingTest()
+      : DemoPackBench(QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC))
+  {}
+
 private:
-  QTemporaryDir m_dir;
-  QSqlDatabase m_db;
-  test::ManualClock m_clock{QDateTime(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC)};
-  scanning::ScanDecoder m_decoder;
   qint64 m_packer = 0;
-  int m_orderNo = 0;
-  const QString m_daypack = QStringLiteral("NW-T2D-001");
-  const QString m_shell = QStringLiteral("NW-RRS-004");
 
   std::unique_ptr<PackSession> openOrder(const QList<test::TestLine> &lines, qint64 *foId = nullptr)
   {
@@ -84,19 +76,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-#ifdef PACKBENCH_TEST_POSTGRES
-    auto settings = test::createScratchDatabase(QStringLiteral("packtracking"));
-    QVERIFY2(settings.ok(), qPrintable(settings.ok() ? QString() : settings.error().message));
-    auto db = db::openDatabase(*settings, QStringLiteral("packtracking"));
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    auto db = test::openDemoDatabase(test::kOnSqlite, m_dir.path(), QStringLiteral("packtracking"), m_clock);
+    VERIFY_OK(db);
     m_db = *db;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_db));
-    QVERIFY(db::seedDemoData(m_db, m_clock).ok());
-#else
-    auto db = test::openDemoSqlite(m_dir.filePath(QStringLiteral("trk.sqlite")), QStringLiteral("trk"), m_clock);
-    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
-    m_db = *db;
-#endif
     m_packer = test::packerId(m_db, QStringLiteral("PB-1001"));
     QVERIFY(m_packer > 0);
   }
