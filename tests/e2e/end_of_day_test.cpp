@@ -31,6 +31,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace pb;
 using namespace Qt::StringLiterals;
@@ -42,6 +43,7 @@ class EndOfDayTest final : public QObject {
 
 private:
   QTemporaryDir m_dir;
+  QTranslator m_english; // as the station runs: "1 parcel", "3 parcels"
   QString m_artifacts;
   test::MigratedDatabase m_scratch;
   QSqlDatabase m_db;
@@ -156,6 +158,8 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
+    QVERIFY(m_english.load(u":/i18n/packbench_en"_s));
+    QVERIFY(QCoreApplication::installTranslator(&m_english));
     m_artifacts = qEnvironmentVariable("PACKBENCH_EOD_ARTIFACTS");
     if (!m_artifacts.isEmpty())
       QVERIFY(QDir().mkpath(m_artifacts));
@@ -303,7 +307,7 @@ private Q_SLOTS:
   {
     const qint64 label = boughtLabel(u"Post Ground"_s);
     openStation();
-    m_carrier->failNext(u"create_manifest"_s, 1, 503);
+    m_carrier->failNext(u"create_manifest"_s, 1, 500);
     const int requests = value(u"SELECT count(*) FROM manifest_requests"_s).toInt();
     endOfDayApprovedBy(u"PB-9001"_s);
     QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"End of day not done"_s), 20000);
