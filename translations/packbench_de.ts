@@ -315,6 +315,68 @@
     </message>
 </context>
 <context>
+    <name>pb::printing::HandoffSheetDocument</name>
+    <message>
+        <source>Driver hand-off</source>
+        <translation>Übergabe an den Fahrer</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Datum: %1</translation>
+    </message>
+    <message>
+        <source>Warehouse: %1</source>
+        <translation>Lager: %1</translation>
+    </message>
+    <message>
+        <source>Station: %1</source>
+        <translation>Packplatz: %1</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Versanddienst</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest</numerusform>
+            <numerusform>%n Manifeste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The driver counts the parcels of each carrier, takes them with that carrier&apos;s manifest, and signs below. Keep this sheet with the day&apos;s papers.</source>
+        <translation>Der Fahrer zählt die Pakete jedes Versanddienstes, nimmt sie mit dem Manifest dieses Versanddienstes mit und unterschreibt unten. Dieses Blatt bei den Papieren des Tages aufbewahren.</translation>
+    </message>
+    <message>
+        <source>Driver&apos;s name</source>
+        <translation>Name des Fahrers</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Unterschrift</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>Übergeben von</translation>
+    </message>
+</context>
+<context>
     <name>pb::printing::JournaledPrinter</name>
     <message>
         <source>Print job %1 is already closed (%2)</source>
@@ -422,6 +484,10 @@
     <message>
         <source>Printer &apos;%1&apos; refused a new page</source>
         <translation>Drucker „%1“ hat eine neue Seite abgelehnt</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1139,87 @@
     <message>
         <source>Any label already bought is voided by the hub; keep the box aside with its slip</source>
         <translation>Ein bereits gekauftes Etikett storniert der Hub; Paket mit Lieferschein beiseitelegen</translation>
+    </message>
+    <message>
+        <source>No end of day at this station</source>
+        <translation>Kein Tagesabschluss an diesem Packplatz</translation>
+    </message>
+    <message>
+        <source>Carrier manifests need the central database and a printer</source>
+        <translation>Versandmanifeste brauchen die zentrale Datenbank und einen Drucker</translation>
+    </message>
+    <message>
+        <source>The end of day is under way</source>
+        <translation>Der Tagesabschluss läuft</translation>
+    </message>
+    <message>
+        <source>The hub is making the carrier manifests of %1</source>
+        <translation>Der Hub erstellt die Versandmanifeste von %1</translation>
+    </message>
+    <message>
+        <source>End the day at %1? The carrier manifests of today&apos;s labels are made and printed here with the driver hand-off sheet.</source>
+        <translation>Tag in %1 abschließen? Die Versandmanifeste der heutigen Etiketten werden erstellt und hier mit dem Übergabeblatt für den Fahrer gedruckt.</translation>
+    </message>
+    <message>
+        <source>The end of day was not started</source>
+        <translation>Der Tagesabschluss wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Making the carrier manifests…</source>
+        <translation>Versandmanifeste werden erstellt…</translation>
+    </message>
+    <message>
+        <source>The hub sends today&apos;s labels of %1 to the carriers</source>
+        <translation>Der Hub sendet die heutigen Etiketten von %1 an die Versanddienste</translation>
+    </message>
+    <message>
+        <source>No parcels to put on a manifest at %1</source>
+        <translation>Keine Pakete für ein Manifest in %1</translation>
+    </message>
+    <message>
+        <source>End of day not done: no manifest printed</source>
+        <translation>Tagesabschluss nicht erfolgt: kein Manifest gedruckt</translation>
+    </message>
+    <message>
+        <source>%1 · F10 asks again</source>
+        <translation>%1 · F10 fragt erneut an</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n parcel(s)</source>
+        <translation>
+            <numerusform>%1 %n Paket</numerusform>
+            <numerusform>%1 %n Pakete</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the hand-off sheet</source>
+        <translation>das Übergabeblatt</translation>
+    </message>
+    <message>
+        <source>Manifests made, but not everything printed</source>
+        <translation>Manifeste erstellt, aber nicht alles gedruckt</translation>
+    </message>
+    <message>
+        <source>Not printed: %1 · F4 shows the print jobs</source>
+        <translation>Nicht gedruckt: %1 · F4 zeigt die Druckaufträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>End of day: %n parcel(s) on %1</source>
+        <translation>
+            <numerusform>Tagesabschluss: %n Paket auf %1</numerusform>
+            <numerusform>Tagesabschluss: %n Pakete auf %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n Manifest</numerusform>
+            <numerusform>%n Manifeste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · the manifests and the driver hand-off sheet are printing</source>
+        <translation>%1 · die Manifeste und das Übergabeblatt für den Fahrer werden gedruckt</translation>
     </message>
 </context>
 <context>
@@ -1837,12 +1984,16 @@
         <translation>&amp;Druckaufträge</translation>
     </message>
     <message>
-        <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · Ctrl+Q or scan SIGN OUT to sign out</source>
-        <translation>F8 nächste Bestellung · Enter gewählte Bestellung packen · F5 aktualisieren · F4 Druckaufträge · Strg+Q oder ABMELDEN scannen zum Abmelden</translation>
-    </message>
-    <message>
         <source>Print jobs at this bench, newest first</source>
         <translation>Druckaufträge an diesem Packplatz, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>&amp;End of day</source>
+        <translation>&amp;Tagesabschluss</translation>
+    </message>
+    <message>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · F10 end of day · Ctrl+Q or scan SIGN OUT to sign out</source>
+        <translation>F8 nächste Bestellung · Enter gewählte Bestellung packen · F5 aktualisieren · F4 Druckaufträge · F10 Tagesabschluss · Strg+Q oder ABMELDEN scannen zum Abmelden</translation>
     </message>
 </context>
 </TS>

@@ -314,6 +314,68 @@
     </message>
 </context>
 <context>
+    <name>pb::printing::HandoffSheetDocument</name>
+    <message>
+        <source>Driver hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warehouse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n manifest</numerusform>
+            <numerusform>%n manifests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The driver counts the parcels of each carrier, takes them with that carrier&apos;s manifest, and signs below. Keep this sheet with the day&apos;s papers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::printing::JournaledPrinter</name>
     <message>
         <source>Print job %1 is already closed (%2)</source>
@@ -420,6 +482,10 @@
     </message>
     <message>
         <source>Printer &apos;%1&apos; refused a new page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1071,6 +1137,87 @@
     </message>
     <message>
         <source>Any label already bought is voided by the hub; keep the box aside with its slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No end of day at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier manifests need the central database and a printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of day is under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub is making the carrier manifests of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the day at %1? The carrier manifests of today&apos;s labels are made and printed here with the driver hand-off sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of day was not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the carrier manifests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub sends today&apos;s labels of %1 to the carriers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No parcels to put on a manifest at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of day not done: no manifest printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · F10 asks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n parcel(s)</source>
+        <translation>
+            <numerusform>%1 %n parcel</numerusform>
+            <numerusform>%1 %n parcels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the hand-off sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manifests made, but not everything printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed: %1 · F4 shows the print jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>End of day: %n parcel(s) on %1</source>
+        <translation>
+            <numerusform>End of day: %n parcel on %1</numerusform>
+            <numerusform>End of day: %n parcels on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manifest(s)</source>
+        <translation>
+            <numerusform>%n manifest</numerusform>
+            <numerusform>%n manifests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · the manifests and the driver hand-off sheet are printing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1836,11 +1983,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · Ctrl+Q or scan SIGN OUT to sign out</source>
+        <source>Print jobs at this bench, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print jobs at this bench, newest first</source>
+        <source>&amp;End of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · F10 end of day · Ctrl+Q or scan SIGN OUT to sign out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

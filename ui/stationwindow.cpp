@@ -38,6 +38,7 @@ station::StationSettings settingsFor(const StationIdentity &identity, const Stat
   settings.idleLockMinutes = options.idleLockMinutes;
   settings.idleRelease = options.idleRelease;
   settings.stationId = options.stationId;
+  settings.stationName = identity.stationName;
   settings.keepAliveInterval = options.keepAliveInterval;
   settings.printer = options.printer;
   settings.autoPrint = options.autoPrint;
@@ -154,6 +155,12 @@ void StationWindow::buildUi()
   // Only on the queue page: on the pack screen F4 is "hold" (a window-wide shortcut would swallow it).
   printJobs->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   m_queuePage->addAction(printJobs);
+  // The end of day: a lead's approval, then the carrier manifests and the driver hand-off sheet print here.
+  auto *endOfDay = new QAction(tr("&End of day"), this);
+  endOfDay->setShortcut(Qt::Key_F10);
+  endOfDay->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  connect(endOfDay, &QAction::triggered, m_controller, &station::StationController::requestEndOfDay);
+  m_queuePage->addAction(endOfDay);
 
   statusBar()->showMessage(m_identity.databaseLabel);
   m_pages->setCurrentWidget(m_signIn);
@@ -203,7 +210,7 @@ QWidget *StationWindow::buildQueuePage()
   layout->addWidget(m_leadPanel);
 
   m_keysLabel = new QLabel(tr("F8 take the next order · Enter pack the selected order · F5 refresh · "
-                              "F4 print jobs · Ctrl+Q or scan SIGN OUT to sign out"),
+                              "F4 print jobs · F10 end of day · Ctrl+Q or scan SIGN OUT to sign out"),
                            page);
   m_keysLabel->setObjectName(QStringLiteral("queueKeysLabel"));
   QFont keysFont = m_keysLabel->font();
@@ -414,6 +421,11 @@ void StationWindow::orderChanged(qint64 fulfillmentOrderId)
 void StationWindow::labelChanged(qint64 fulfillmentOrderId)
 {
   m_controller->labelChanged(fulfillmentOrderId);
+}
+
+void StationWindow::manifestChanged(qint64 requestId)
+{
+  m_controller->manifestChanged(requestId);
 }
 
 void StationWindow::databaseUnavailable()

@@ -105,6 +105,7 @@ public Q_SLOTS:
   void showPrintJobs(bool show);
   void orderChanged(qint64 fulfillmentOrderId);
   void labelChanged(qint64 fulfillmentOrderId);
+  void manifestChanged(qint64 requestId);
   void databaseUnavailable();
   void databaseRestored();
 

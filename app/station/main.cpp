@@ -275,6 +275,8 @@ int main(int argc, char *argv[])
                        &pb::ui::StationWindow::orderChanged);
       QObject::connect(notifier.get(), &pb::queue::QueueNotifier::labelChanged, &window,
                        &pb::ui::StationWindow::labelChanged);
+      QObject::connect(notifier.get(), &pb::queue::QueueNotifier::manifestChanged, &window,
+                       &pb::ui::StationWindow::manifestChanged);
       if (pb::Status listening = notifier->start(); !listening)
         QTextStream(stderr) << "packbench: not listening for queue changes: " << listening.error().message << Qt::endl;
       supervisor.watch(listenDb->connectionName(),

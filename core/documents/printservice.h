@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/documents/handoffsheet.h"
 #include "core/documents/printjournal.h"
 
 #include <QObject>
@@ -29,6 +30,8 @@ public:
   // a system printer (empty: the default). `reference` names it in the journal; a reprint sends the same bytes.
   virtual Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
                                     PrintFormat format, const QString &reference) = 0;
+  // The end of day's driver hand-off sheet, rendered as a PDF and journaled like a label (a reprint sends it again).
+  virtual Result<qint64> printHandoffSheet(const HandoffSheet &sheet, const QString &printer) = 0;
   // The same content again as a new job, on `printer` (empty: where it went before).
   virtual Result<qint64> reprint(qint64 jobId, const QString &printer = {}) = 0;
   // Closes an open job as moved and sends a copy to `printer`; returns the copy's id.

@@ -3,6 +3,7 @@
 #include "core/hub/carrierlabelthread.h"
 
 #include "core/carriers/shipenginecarrier.h"
+#include "core/hub/manifestworker.h"
 
 #include <QEventLoop>
 #include <QLoggingCategory>
@@ -11,14 +12,24 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 
 namespace pb::hub {
 
 namespace {
 Q_LOGGING_CATEGORY(lcLabelThread, "packbench.core.hub.carrierlabelthread")
-// A new request; and the order changes that may leave a label to void (cancelled, released, expired).
-const QStringList kChannels{QStringLiteral("packbench_label_request"), QStringLiteral("packbench_order_changed"),
-                            QStringLiteral("packbench_queue")};
+// A new label or end-of-day request; and the order changes that may leave a label to void (cancelled, released,
+// expired).
+const QStringList kChannels{QStringLiteral("packbench_label_request"), QStringLiteral("packbench_manifest_request"),
+                            QStringLiteral("packbench_order_changed"), QStringLiteral("packbench_queue")};
+
+// The sooner of two waits; none when neither has one.
+std::optional<qint64> sooner(std::optional<qint64> a, std::optional<qint64> b)
+{
+  if (a && b)
+    return std::min(*a, *b);
+  return a ? a : b;
+}
 constexpr int kStopCheckMs = 100;  // how soon a stop request is noticed while idle
 constexpr int kReconnectMs = 2000; // after the database went away
 } // namespace
@@ -45,6 +56,7 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
   carriers::ShipEngineCarrier carrier(m_settings.carrier, m_settings.pacer);
   carrier.transport().setStopFlag(&m_stop);
   LabelWorker worker(db, carrier, m_settings.worker);
+  ManifestWorker manifests(db, carrier, m_settings.worker.workerId, m_settings.worker.leaseSeconds);
   bool woken = false;
   QSqlDriver *driver = db.driver();
   // The listening connection is the worker's own: Qt polls its socket while the worker's event loops run.
@@ -60,6 +72,10 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
   while (!m_stop) {
     woken = false;
     auto worked = worker.runOnce();
+    if (worked) { // the end of day after the labels bought meanwhile
+      auto ended = manifests.runOnce();
+      worked = ended ? Result<int>(*worked + *ended) : ended;
+    }
     if (!worked) {
       qCWarning(lcLabelThread).noquote() << "carrier label pass failed:" << worked.error().message;
       if (worked.error().kind == ErrorKind::Unavailable)
@@ -79,8 +95,9 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
     });
     // Until the next retry falls due (a carrier back after its backoff), a notification, or the poll.
     auto due = labelrequests::nextDueMs(db);
-    poll.start(
-        int(std::clamp<qint64>(due ? due->value_or(m_settings.pollMs) : m_settings.pollMs, 0, m_settings.pollMs)));
+    auto manifestDue = manifestrequests::nextDueMs(db);
+    const std::optional<qint64> next = sooner(due ? *due : std::nullopt, manifestDue ? *manifestDue : std::nullopt);
+    poll.start(int(std::clamp<qint64>(next.value_or(m_settings.pollMs), 0, m_settings.pollMs)));
     stopCheck.start(kStopCheckMs / 2);
     if (!woken)
       idle.exec();

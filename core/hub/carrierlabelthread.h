@@ -23,8 +23,9 @@ struct CarrierLabelSettings {
 };
 
 // The hub's carrier labels on their own thread, database connection and ShipEngine adapter: LISTENs on
-// packbench_label_request and runs LabelWorker passes until nothing is due, then waits for a notification or
-// the poll. Several threads (hub.carrier_workers) and hubs share the work through the requests' leases.
+// packbench_label_request and packbench_manifest_request and runs LabelWorker and ManifestWorker (end of day)
+// passes until nothing is due, then waits for a notification or the poll. Several threads (hub.carrier_workers) and
+// hubs share the work through the requests' leases.
 class CarrierLabelThread final : public StoppableThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(CarrierLabelThread)

@@ -32,7 +32,7 @@ Status QueueNotifier::start()
   // A reopened connection has lost its LISTENs even if the driver still lists them.
   for (const QString &channel : driver->subscribedToNotifications())
     driver->unsubscribeFromNotification(channel);
-  for (const QString &channel : {kQueueChannel, kOrderChangedChannel, kLabelChannel}) {
+  for (const QString &channel : {kQueueChannel, kOrderChangedChannel, kLabelChannel, kManifestChannel}) {
     if (!driver->subscribeToNotification(channel))
       return db::toError(driver->lastError(), QStringLiteral("listen %1").arg(channel));
   }
@@ -71,6 +71,8 @@ void QueueNotifier::onNotification(const QString &channel, QSqlDriver::Notificat
     Q_EMIT orderChanged(id);
   else if (channel == kLabelChannel)
     Q_EMIT labelChanged(id);
+  else if (channel == kManifestChannel)
+    Q_EMIT manifestChanged(id);
 }
 
 } // namespace pb::queue

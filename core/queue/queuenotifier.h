@@ -12,7 +12,7 @@ namespace pb::queue {
 
 // Wakes a station when work appears or its claimed order changes, from PostgreSQL LISTEN/NOTIFY
 // (channels packbench_queue and packbench_order_changed, fired by triggers from migration 0002, and
-// packbench_label from 0018).
+// packbench_label from 0018, packbench_manifest from 0019).
 // Give it a connection of its own on a thread with an event loop. On SQLite it does nothing.
 class QueueNotifier final : public QObject {
   Q_OBJECT
@@ -21,7 +21,8 @@ class QueueNotifier final : public QObject {
 public:
   static inline const QString kQueueChannel = QStringLiteral("packbench_queue");
   static inline const QString kOrderChangedChannel = QStringLiteral("packbench_order_changed");
-  static inline const QString kLabelChannel = QStringLiteral("packbench_label"); // migration 0018
+  static inline const QString kLabelChannel = QStringLiteral("packbench_label");       // migration 0018
+  static inline const QString kManifestChannel = QStringLiteral("packbench_manifest"); // migration 0019
 
   explicit QueueNotifier(QSqlDatabase db, QObject *parent = nullptr);
   ~QueueNotifier() override;
@@ -36,6 +37,8 @@ Q_SIGNALS:
   void orderChanged(qint64 fulfillmentOrderId);
   // A carrier label of this order changed at the hub (bought, waiting, refused, voided).
   void labelChanged(qint64 fulfillmentOrderId);
+  // An end of day (manifest_requests row) was done or failed at the hub.
+  void manifestChanged(qint64 requestId);
 
 private:
   void onNotification(const QString &channel, QSqlDriver::NotificationSource source, const QVariant &payload);

@@ -47,6 +47,9 @@ StationController::StationController(QSqlDatabase db, const Clock &clock, Statio
   m_labelPoll = new QTimer(this);
   m_labelPoll->setInterval(m_settings.labelPollInterval);
   connect(m_labelPoll, &QTimer::timeout, this, [this]() { continueLabels(false); });
+  m_endOfDayPoll = new QTimer(this);
+  m_endOfDayPoll->setInterval(m_settings.labelPollInterval);
+  connect(m_endOfDayPoll, &QTimer::timeout, this, &StationController::continueEndOfDay);
   connectPrinter();
   if (db::ConnectionSupervisor *supervisor = m_settings.supervisor) {
     // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.

@@ -11,6 +11,7 @@
 #include "core/queue/queuelisting.h"
 #include "core/scanning/scandecoder.h"
 #include "core/station/carrierlabels.h"
+#include "core/station/carriermanifests.h"
 
 #include <QHash>
 #include <QObject>
@@ -63,6 +64,7 @@ struct StationSettings {
   // hub's reaper gives the order back to the queue (station.idle_release_minutes).
   std::chrono::milliseconds idleRelease = std::chrono::minutes(15);
   std::optional<qint64> stationId;
+  QString stationName; // on the driver hand-off sheet
   // How often an open order's lease is renewed (PackWorkflow::keepAlive): a third of the lease.
   std::chrono::milliseconds keepAliveInterval = std::chrono::seconds(40);
   // The station's printer (not owned; printing::JournaledPrinter): every slip and label is journaled and sent
@@ -109,6 +111,8 @@ public:
   bool awaitsLeadApproval() const { return m_leadAction.has_value() || m_manualApprovalOpen; }
   // The order is complete at the bench and waits for its boxes' carrier labels before it is recorded.
   bool awaitsLabels() const { return m_labelWait.has_value(); }
+  // A lead's end of day is under way: the hub makes the carrier manifests (stationendofday.cpp).
+  bool awaitsEndOfDay() const { return m_endOfDay.has_value(); }
   // The last order this station finished and printed for (what PB*REPRINT reprints), or 0.
   qint64 lastFinishedOrder() const { return m_lastFinished; }
   // The lead's print-jobs list: this bench's recent jobs, newest first (stationprintjobs.cpp).
@@ -160,6 +164,11 @@ public Q_SLOTS:
   // (reprint) or sent to `printer` instead (move; a job already printed is printed there as a new job).
   void requestReprint(qint64 printJobId);
   void requestMove(qint64 printJobId, const QString &printer);
+  // F10 on the queue: a lead's badge and PIN, then the carrier manifests of this warehouse are made at the hub and
+  // printed here with the driver hand-off sheet (docs/carriers.md "End of day").
+  void requestEndOfDay();
+  // An end of day changed at the hub (QueueNotifier::manifestChanged): done or failed.
+  void manifestChanged(qint64 requestId);
   // The hub changed or cancelled this order (QueueNotifier::orderChanged).
   void orderChanged(qint64 fulfillmentOrderId);
   // A label of this order changed at the hub (QueueNotifier::labelChanged): bought, waiting, refused, voided.
@@ -195,9 +204,10 @@ Q_SIGNALS:
 
 private:
   struct LeadAction {
-    enum class Kind { TakeOver, ReleaseHold, Reprint, Move };
+    enum class Kind { TakeOver, ReleaseHold, Reprint, Move, EndOfDay };
     Kind kind = Kind::TakeOver;
     qint64 fulfillmentOrderId = 0;
+    qint64 locationId = 0; // EndOfDay: the warehouse
     QString orderName;
     qint64 printJobId = 0;
     QString printer; // Move: where to
@@ -252,6 +262,10 @@ private:
   void continueLabels(bool retryFailed);
   bool askForLabel(int boxNo, int grams);
   void stopWaitingForLabels();
+  // The end of day (stationendofday.cpp).
+  void startEndOfDay(const LeadAction &action, const packing::Packer &lead);
+  void continueEndOfDay();
+  void printEndOfDay(const EndOfDay &done);
   void sessionHeld(const QString &reason);
   void orderRecorded(const packing::ClaimedOrder &order, bool partial);
   void printDocumentsOf(const packing::ClaimedOrder &order);
@@ -306,12 +320,19 @@ private:
   std::optional<LabelWait> m_labelWait;
   // Carrier labels handed to the printer and not heard from yet: job id → box.
   QHash<qint64, int> m_carrierLabelJobs;
+  // The end of day asked for at this bench and not printed yet.
+  struct EndOfDayWait {
+    qint64 requestId = 0;
+    QString warehouse;
+  };
+  std::optional<EndOfDayWait> m_endOfDay;
 
   QTimer *m_fallbackPoll = nullptr;
   QTimer *m_idleTimer = nullptr;
   QTimer *m_keepAlive = nullptr;
   QTimer *m_idleRelease = nullptr;
   QTimer *m_labelPoll = nullptr;
+  QTimer *m_endOfDayPoll = nullptr;
 };
 
 } // namespace pb::station

@@ -77,8 +77,10 @@ void StationController::cancelLeadApproval()
 
 void StationController::approveAsLead(const QString &badgeId, const QString &pin)
 {
-  const bool printAction =
-      m_leadAction && (m_leadAction->kind == LeadAction::Kind::Reprint || m_leadAction->kind == LeadAction::Kind::Move);
+  // Reprints, moves and the end of day need the printer, not the queue workflow.
+  const bool printAction = m_leadAction && (m_leadAction->kind == LeadAction::Kind::Reprint ||
+                                            m_leadAction->kind == LeadAction::Kind::Move ||
+                                            m_leadAction->kind == LeadAction::Kind::EndOfDay);
   if (!m_leadAction || !m_packer || (!printAction && !m_settings.workflow) || (printAction && !m_settings.printer) ||
       m_offline) {
     closeLeadApproval();
@@ -99,6 +101,10 @@ void StationController::approveAsLead(const QString &badgeId, const QString &pin
   }
   const LeadAction action = *m_leadAction;
   closeLeadApproval();
+  if (action.kind == LeadAction::Kind::EndOfDay) {
+    startEndOfDay(action, *lead);
+    return;
+  }
   if (printAction) {
     runApprovedPrintAction(action, lead->id);
     return;

@@ -312,7 +312,10 @@ void FakeCarrier::serve(const QHttpServerRequest &request, QHttpServerResponder 
     answer = error(400, u"validation"_s, u"invalid_field_value"_s,
                    u"The request is not valid: "_s + m_stats.contractErrors.last().section(u": "_s, 1));
   } else {
-    fault = operation == u"download" ? Fault::None : faultFor(operation, &faultValue);
+    // A download (label, manifest PDF) fails only when a test scripts it (failNext("download")), never by chance.
+    const auto scripted = m_scripted.constFind(operation);
+    const bool scriptedFault = scripted != m_scripted.constEnd() && !scripted->empty();
+    fault = operation == u"download" && !scriptedFault ? Fault::None : faultFor(operation, &faultValue);
     if (fault == Fault::ServerError) {
       ++m_stats.serverErrors;
       answer = error(faultValue, u"system"_s, u"unspecified"_s, u"An unknown error occurred (injected)"_s);

@@ -105,7 +105,8 @@ public:
   void setFaults(const Faults &faults, quint32 seed = 1);
   // The next `count` calls of operationId (e.g. "create_label") are done and then their answers lost.
   void loseNext(const QString &operationId, int count = 1);
-  // The next `count` calls of operationId are answered `status` and nothing is done.
+  // The next `count` calls of operationId are answered `status` and nothing is done ("download": the next label or
+  // manifest PDF downloads; random faults never hit downloads).
   void failNext(const QString &operationId, int count = 1, int status = 500);
   // The next `count` calls of operationId are done and answered after delayMs.
   void slowNext(const QString &operationId, int count, int delayMs);

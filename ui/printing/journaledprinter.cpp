@@ -4,6 +4,7 @@
 
 #include "core/documents/sliprepository.h"
 #include "core/documents/zpl.h"
+#include "ui/printing/handoffsheetdocument.h"
 #include "ui/printing/systemprinter.h"
 
 #include <QFutureWatcher>
@@ -75,11 +76,17 @@ Result<qint64> JournaledPrinter::printLabel(qint64 fulfillmentOrderId, const QSt
   PrintJob job;
   job.fulfillmentOrderId = fulfillmentOrderId;
   job.kind = PrintKind::Label;
-  job.printer = printer;
+  job.printer = printer.isEmpty() && format != PrintFormat::Zpl ? QPrinterInfo::defaultPrinterName() : printer;
   job.format = format;
   job.payload = data;
   job.reference = reference;
   return submit(job);
+}
+
+Result<qint64> JournaledPrinter::printHandoffSheet(const documents::HandoffSheet &sheet, const QString &printer)
+{
+  return printLabel(0, printer, HandoffSheetDocument::render(sheet), PrintFormat::Pdf,
+                    u"handoff-sheet:%1"_s.arg(sheet.madeAt.toString(Qt::ISODate)));
 }
 
 Result<qint64> JournaledPrinter::reprint(qint64 jobId, const QString &printer)

@@ -46,6 +46,7 @@ public:
   // A label as it came (a carrier's ZPL, PDF or PNG): ZPL raw to a label printer, PDF/PNG through QPrinter.
   Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
                             documents::PrintFormat format, const QString &reference) override;
+  Result<qint64> printHandoffSheet(const documents::HandoffSheet &sheet, const QString &printer) override;
   Result<qint64> reprint(qint64 jobId, const QString &printer = {}) override;
   Result<qint64> move(qint64 jobId, const QString &printer) override;
   QStringList systemPrinters() const override;

@@ -95,13 +95,18 @@ PrinterDelivery SystemPrinter::printLabelImage(const QByteArray &data, documents
   const QPrinterInfo info = QPrinterInfo::printerInfo(printerName);
   if (const QString problem = unusable(info, printerName); !problem.isEmpty())
     return failed(problem);
-  QPrinter printer(info, QPrinter::HighResolution);
-  printer.setDocName(tr("Shipping label"));
-  printer.setPageSize(pageSizeFor(SlipPaper::Thermal4x6));
-  printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
-  auto pages = rasterizeLabel(data, format, 300);
+  constexpr int kDpi = 300;
+  auto pages = rasterizeLabel(data, format, kDpi);
   if (!pages)
     return failed(pages.error().message);
+  // A PDF larger than a label (a carrier manifest, the driver hand-off sheet) prints on its own paper size.
+  const QSizeF points = QSizeF(pages.value().first().size()) * 72.0 / kDpi;
+  const bool document =
+      format == documents::PrintFormat::Pdf && (points.width() > 4.5 * 72 || points.height() > 6.5 * 72);
+  QPrinter printer(info, QPrinter::HighResolution);
+  printer.setDocName(document ? tr("Document") : tr("Shipping label"));
+  printer.setPageSize(document ? QPageSize(points, QPageSize::Point) : pageSizeFor(SlipPaper::Thermal4x6));
+  printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
   QPainter painter;
   if (!painter.begin(&printer))
     return failed(tr("Printer '%1' refused the job").arg(printerName));

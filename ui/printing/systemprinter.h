@@ -30,7 +30,8 @@ public:
   // Renders a slip and prints it on `printerName`.
   static PrinterDelivery printSlip(const SlipRenderer &renderer, const documents::SlipData &slip,
                                    const QString &printerName);
-  // Prints a PDF or PNG label on a 4x6 in page of `printerName`.
+  // Prints a PDF or PNG label on a 4x6 in page of `printerName`; a PDF with larger pages (a carrier manifest, a
+  // hand-off sheet) on paper of its own size.
   static PrinterDelivery printLabelImage(const QByteArray &data, documents::PrintFormat format,
                                          const QString &printerName);
   // The label's pages as images at `dpi` (PDF pages rasterised with QtPdf).

@@ -134,8 +134,8 @@ private:
       qFatal("prepare %s: %s", qPrintable(function), qPrintable(claim.error().message));
     a.claim = claim->claimId;
     a.version = claim->orderVersion;
-    if (function == u"unhold") {
-      if (Status held = queue.hold(*claim, QStringLiteral("damaged")); !held)
+    if (function == u"unhold" || function == u"request_manifest") {
+      if (Status held = function == u"unhold" ? queue.hold(*claim, QStringLiteral("damaged")) : Status{}; !held)
         qFatal("prepare unhold: %s", qPrintable(held.error().message));
       auto lead = packing::approveAsLead(m_bench.db, QStringLiteral("PB-H9"), QStringLiteral("9999"), m_benchStation);
       if (!lead)
@@ -204,6 +204,9 @@ private:
         {QStringLiteral("label_printed"),
          {QStringLiteral("SELECT packbench_label_printed(?::bigint, ?::bigint, NULL, ?::text, NULL)"),
           {a.labelRequest, m_benchStation, text}}},
+        {QStringLiteral("request_manifest"),
+         {QStringLiteral("SELECT packbench_request_manifest(?::bigint, ?::bigint, ?::uuid, ?::text, NULL)"),
+          {m_benchStation, m_shopA.locationId, a.approval, text}}},
         {QStringLiteral("complete"),
          {QStringLiteral("SELECT packbench_complete(?::bigint, ?::bigint, ?::bigint, ?::integer, false, ?::text, "
                          "NULL)"),
@@ -379,7 +382,7 @@ private Q_SLOTS:
         QStringLiteral("claim_next"),    QStringLiteral("claim_order"),     QStringLiteral("release"),
         QStringLiteral("hold"),          QStringLiteral("unhold"),          QStringLiteral("record_scan"),
         QStringLiteral("open_box"),      QStringLiteral("attach_tracking"), QStringLiteral("complete"),
-        QStringLiteral("request_label"), QStringLiteral("label_printed")};
+        QStringLiteral("request_label"), QStringLiteral("label_printed"),   QStringLiteral("request_manifest")};
     const QStringList namesAPacker{QStringLiteral("claim_next"), QStringLiteral("claim_order"),
                                    QStringLiteral("release"), QStringLiteral("hold"), QStringLiteral("record_scan")};
     const QList<std::tuple<QString, ErrorKind, QString>> ways{

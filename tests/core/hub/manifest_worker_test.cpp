@@ -1,0 +1,199 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The hub's end of day on PostgreSQL against the carrier fake (ManifestWorker): one manifest per carrier for the
+// warehouse's bought labels on no manifest yet, stored with its PDF and the labels marked in one transaction; and
+// what happens when the answer is not clean, each said in the lead's words with nothing marked and never sent again
+// by itself: a lost answer (the carrier made the manifest: asked again, the carrier refuses those labels), a PDF
+// that could not be fetched, a worker that stopped mid-call, a warehouse with nothing to manifest.
+#include "core/carriers/shipenginecarrier.h"
+#include "core/db/sql.h"
+#include "core/hub/labelworker.h"
+#include "core/hub/manifestworker.h"
+#include "tests/support/fakecarrier.h"
+#include "tests/support/labelworld.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+
+#include <QTest>
+
+using namespace pb;
+using namespace Qt::StringLiterals;
+
+class ManifestWorkerTest final : public QObject {
+  Q_OBJECT
+
+private:
+  test::MigratedDatabase m_scratch;
+  QSqlDatabase m_db;
+  test::LabelWorld m_world;
+  std::unique_ptr<test::FakeCarrier> m_fake;
+  std::unique_ptr<carriers::ShipEngineCarrier> m_carrier;
+  std::unique_ptr<hub::LabelWorker> m_labels;
+  std::unique_ptr<hub::ManifestWorker> m_worker;
+
+  QVariant value(const QString &sql, const QVariantList &values = {})
+  {
+    auto q = db::exec(m_db, sql, values);
+    return q && q.value().next() ? q->value(0) : QVariant();
+  }
+  // A box whose label the label worker bought from the fake ("Post…" ships USPS, anything else UPS).
+  qint64 boughtLabel(const QString &title = u"Standard"_s)
+  {
+    auto order = test::addBenchOrder(m_db, m_world, title);
+    if (!order)
+      qFatal("order: %s", qPrintable(order.error().message));
+    auto id = test::requestLabel(m_db, m_world, *order);
+    if (!id || !m_labels->runOnce() || test::labelState(m_db, *id) != u"bought")
+      qFatal("no label bought");
+    return *id;
+  }
+  // A lead's end of day for the world's warehouse (trusted caller: no sign-in, no approval needed).
+  qint64 endOfDay()
+  {
+    const qint64 id = test::scalar(m_db, u"SELECT packbench_request_manifest(?, ?, NULL, NULL, NULL)"_s,
+                                   {m_world.queue.stationId, m_world.queue.locationId});
+    auto worked = m_worker->runOnce();
+    if (!worked)
+      qFatal("manifest pass: %s", qPrintable(worked.error().message));
+    return id;
+  }
+  QString outcome(qint64 request)
+  {
+    return value(u"SELECT state || '/' || coalesce(error_kind, '') FROM manifest_requests WHERE id = ?"_s, {request})
+        .toString();
+  }
+  QString error(qint64 request)
+  {
+    return value(u"SELECT error FROM manifest_requests WHERE id = ?"_s, {request}).toString();
+  }
+  int unmarked()
+  {
+    return value(u"SELECT count(*) FROM label_requests WHERE state IN ('bought', 'printed') AND "
+                 "carrier_manifest_id IS NULL"_s)
+        .toInt();
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    auto scratch = test::createMigratedDatabase(u"manifestworker"_s);
+    VERIFY_OK(scratch);
+    m_scratch = *scratch;
+    m_db = m_scratch.db;
+    auto world = test::createLabelWorld(m_db);
+    VERIFY_OK(world);
+    m_world = *world;
+    VERIFY_OK(test::addServiceRule(m_db, u"Post%"_s, test::FakeCarrier::uspsCarrierId(), u"usps_priority_mail"_s,
+                                   std::nullopt, 10));
+    m_fake = std::make_unique<test::FakeCarrier>();
+    QVERIFY(m_fake->listen() > 0);
+    m_carrier = std::make_unique<carriers::ShipEngineCarrier>(m_fake->clientSettings(1500, 3, 5), nullptr);
+    hub::LabelWorkerSettings settings;
+    settings.workerId = u"manifest-test"_s;
+    m_labels = std::make_unique<hub::LabelWorker>(m_db, *m_carrier, settings);
+    m_worker = std::make_unique<hub::ManifestWorker>(m_db, *m_carrier, u"manifest-test"_s);
+  }
+
+  void cleanupTestCase()
+  {
+    QVERIFY2(m_fake->stats().contractErrors.isEmpty(), qPrintable(m_fake->stats().contractErrors.join(u"\n"_s)));
+  }
+
+  void manifestPerCarrier_storedWithItsPdf_andTheLabelsMarked()
+  {
+    const QList<qint64> labels{boughtLabel(), boughtLabel(u"Post"_s), boughtLabel(), boughtLabel()};
+    const qint64 request = endOfDay();
+    QCOMPARE(outcome(request), u"done/"_s);
+    QCOMPARE(value(u"SELECT label_count FROM manifest_requests WHERE id = ?"_s, {request}).toInt(), 4);
+    QCOMPARE(value(u"SELECT string_agg(carrier_name || '=' || label_count, ',' ORDER BY carrier_name) FROM "
+                   "carrier_manifests WHERE manifest_request_id = ?"_s,
+                   {request})
+                 .toString(),
+             u"UPS=3,USPS=1"_s);
+    QCOMPARE(unmarked(), 0);
+    for (const auto &m : m_fake->manifests()) {
+      QVERIFY(value(u"SELECT pdf FROM carrier_manifests WHERE manifest_id = ?"_s, {m.manifestId})
+                  .toByteArray()
+                  .startsWith("%PDF"));
+      // Each label is marked with the manifest the carrier put it on.
+      for (const QString &labelId : m.labelIds)
+        QCOMPARE(value(u"SELECT m.manifest_id FROM label_requests r JOIN carrier_manifests m ON m.id = "
+                       "r.carrier_manifest_id WHERE r.label_id = ?"_s,
+                       {labelId})
+                     .toString(),
+                 m.manifestId);
+    }
+    QCOMPARE(value(u"SELECT count(*) FROM audit_log WHERE action = 'manifest.created'"_s).toInt(), 2);
+  }
+
+  void nothingToManifest_failsWithoutAskingTheCarrier()
+  {
+    const int calls = m_fake->stats().calls.value(u"create_manifest"_s);
+    const qint64 request = endOfDay();
+    QCOMPARE(outcome(request), u"failed/nothing_to_manifest"_s);
+    QCOMPARE(m_fake->stats().calls.value(u"create_manifest"_s), calls);
+  }
+
+  void lostAnswer_isNotSentAgain_andTheCarrierRefusesTheSameLabelsLater()
+  {
+    const qint64 label = boughtLabel();
+    m_fake->loseNext(u"create_manifest"_s);
+    const int calls = m_fake->stats().calls.value(u"create_manifest"_s);
+    const qint64 request = endOfDay();
+    // Sent once: the carrier made the manifest, the answer never came; nothing is marked here.
+    QCOMPARE(m_fake->stats().calls.value(u"create_manifest"_s), calls + 1);
+    QCOMPARE(outcome(request), u"failed/uncertain"_s);
+    QVERIFY2(error(request).contains(u"Check the carrier's manifests of today"_s), qPrintable(error(request)));
+    QVERIFY(value(u"SELECT carrier_manifest_id FROM label_requests WHERE id = ?"_s, {label}).isNull());
+    QVERIFY(!m_fake->labels()
+                 .value(value(u"SELECT label_id FROM label_requests WHERE id = ?"_s, {label}).toString())
+                 .manifestId.isEmpty());
+    // Asked again without checking: the carrier refuses a label that is on a manifest; still nothing doubled.
+    const int manifests = static_cast<int>(m_fake->manifests().size());
+    const qint64 again = endOfDay();
+    QCOMPARE(outcome(again), u"failed/refused"_s);
+    QVERIFY2(error(again).contains(u"already on a manifest"_s), qPrintable(error(again)));
+    QCOMPARE(m_fake->manifests().size(), manifests);
+    // (The lead prints that manifest from the carrier's site; docs/carriers.md "End of day".)
+    VERIFY_OK(db::exec(m_db, u"UPDATE label_requests SET state = 'voided' WHERE id = ?"_s, {label}));
+  }
+
+  void pdfNotFetched_saysWhichManifest_andMarksNothing()
+  {
+    const qint64 label = boughtLabel(u"Post"_s);
+    // The manifest is made; its PDF download fails (a download is not retried: the manifest is made already).
+    const int serverErrors = m_fake->stats().serverErrors;
+    m_fake->failNext(u"download"_s, 1, 500);
+    const qint64 request = endOfDay();
+    QCOMPARE(m_fake->stats().serverErrors, serverErrors + 1);
+    QCOMPARE(outcome(request), u"failed/uncertain"_s);
+    QVERIFY2(error(request).contains(u"could not be fetched"_s), qPrintable(error(request)));
+    QVERIFY(value(u"SELECT carrier_manifest_id FROM label_requests WHERE id = ?"_s, {label}).isNull());
+    VERIFY_OK(db::exec(m_db, u"UPDATE label_requests SET state = 'voided' WHERE id = ?"_s, {label}));
+  }
+
+  void workerStoppedMidCall_theRequestFails_withoutAskingTheCarrierAgain()
+  {
+    boughtLabel();
+    const qint64 request = test::scalar(m_db, u"SELECT packbench_request_manifest(?, ?, NULL, NULL, NULL)"_s,
+                                        {m_world.queue.stationId, m_world.queue.locationId});
+    // Another hub held it and its lease ran out (it stopped during the carrier call).
+    VERIFY_OK(db::exec(m_db,
+                       u"UPDATE manifest_requests SET locked_by = 'gone', locked_until = now() - interval "
+                       "'1 second' WHERE id = ?"_s,
+                       {request}));
+    const int calls = m_fake->stats().calls.value(u"create_manifest"_s);
+    auto worked = m_worker->runOnce();
+    VERIFY_OK(worked);
+    QCOMPARE(outcome(request), u"failed/uncertain"_s);
+    QCOMPARE(m_fake->stats().calls.value(u"create_manifest"_s), calls);
+    QCOMPARE(unmarked(), 1);
+    // The lead, having checked, asks again: this time it is made.
+    const qint64 again = endOfDay();
+    QCOMPARE(outcome(again), u"done/"_s);
+    QCOMPARE(unmarked(), 0);
+  }
+};
+
+QTEST_GUILESS_MAIN(ManifestWorkerTest)
+#include "manifest_worker_test.moc"
