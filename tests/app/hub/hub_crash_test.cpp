@@ -73,9 +73,11 @@ private:
 
   qint64 scalar(const QString &sql) { return test::scalar(m_db.db, sql); }
 
-  void startHub()
+  [[nodiscard]] bool startHub()
   {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *own : {"PACKBENCH_CRASH_ORDERS", "PACKBENCH_CRASH_KILLS", "PACKBENCH_CRASH_SEED"})
+      env.remove(QString::fromLatin1(own)); // the hub takes PACKBENCH_* as settings and refuses unknown ones
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(m_fake.accessToken()));
     QStringList args{QStringLiteral("serve"), QStringLiteral("--no-default-files")};
@@ -90,24 +92,27 @@ private:
     for (const QString &set : sets)
       args += QStringList{QStringLiteral("--set"), set};
     m_hub = std::make_unique<test::RunningProgram>(QStringLiteral(PACKBENCH_HUB_BINARY), args, m_dir.path(), env);
-    QVERIFY(m_hub->waitForStarted());
-    QVERIFY2(m_hub->waitForOutput(QStringLiteral("listening on"), 30000), qPrintable(m_hub->output()));
+    if (!m_hub->waitForStarted() || !m_hub->waitForOutput(QStringLiteral("listening on"), 30000)) {
+      qWarning().noquote() << "the hub did not start:" << m_hub->output();
+      return false;
+    }
     ++m_starts;
+    return true;
   }
 
-  void killHub()
+  [[nodiscard]] bool killHub()
   {
     m_hub->sendSignal(SIGKILL);
-    QVERIFY(m_hub->waitForExit(10000));
-    QVERIFY(m_hub->crashed());
+    const bool killed = m_hub->waitForExit(10000) && m_hub->crashed();
     m_hub.reset();
     ++m_kills;
+    return killed;
   }
 
   // One life of the hub under a steady stream of deliveries (one every kGapMs, as Shopify sends them): every
   // order not yet answered 200, and now and then one that was (Shopify redelivers). Kills the hub killAtMs into
   // the stream (-1: lets it finish); a delivery left without an answer is sent again in the next life.
-  void streamLife(int killAtMs)
+  [[nodiscard]] bool streamLife(int killAtMs)
   {
     QNetworkAccessManager network; // fresh: no keep-alive connection to a killed hub
     const QUrl url = test::webhookUrl(m_port);
@@ -133,9 +138,10 @@ private:
       ++m_posts;
       QTest::qWait(kGapMs);
     }
+    bool killed = true;
     if (killAtMs >= 0) {
       QTest::qWait(static_cast<int>(std::max<qint64>(0, killAtMs - life.elapsed())));
-      killHub();
+      killed = killHub();
     }
     QElapsedTimer waited;
     waited.start();
@@ -151,6 +157,7 @@ private:
         ++m_otherStatus[status.toInt()];
       reply->deleteLater();
     }
+    return killed;
   }
 
   int unansweredOrders() const
@@ -222,14 +229,14 @@ private Q_SLOTS:
   void webhooks_killedMidBurst_eachAnsweredOneStoredOnce()
   {
     for (int kill = 0; kill < m_killsPerPhase; ++kill) {
-      startHub();
+      QVERIFY(startHub());
       // A moment within what is left of the stream: some answered, some in flight, some not yet sent.
       const int left = std::max(unansweredOrders(), m_orders / (m_killsPerPhase + 1)) * kGapMs;
-      streamLife(static_cast<int>(m_random.bounded(5, std::max(10, left))));
+      QVERIFY(streamLife(static_cast<int>(m_random.bounded(5, std::max(10, left)))));
     }
-    startHub();
+    QVERIFY(startHub());
     for (int round = 0; round < 5 && unansweredOrders() > 0; ++round)
-      streamLife(-1);
+      QVERIFY(streamLife(-1));
     QCOMPARE(unansweredOrders(), 0);
     QVERIFY2(m_otherStatus.isEmpty(),
              qPrintable(QStringLiteral("answers other than 200: %1").arg(m_otherStatus.size())));
@@ -261,13 +268,13 @@ private Q_SLOTS:
     for (int kill = 0; kill < m_killsPerPhase; ++kill) {
       packNext(perKill);
       if (!m_hub)
-        startHub();
+        QVERIFY(startHub());
       // Within the first posts: claims, posts in flight (the fake answers 80 ms late), outcomes written.
       QTest::qWait(static_cast<int>(m_random.bounded(100, 700)));
-      killHub();
+      QVERIFY(killHub());
     }
     packNext(m_orders);
-    startHub();
+    QVERIFY(startHub());
     QTRY_COMPARE_WITH_TIMEOUT(outboxDone(), m_orders, 90000);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE status <> 'done'")), 0);
 
