@@ -3,10 +3,10 @@
 """Baseline webhook receiver written the way a FastAPI developer would: the same contract as
 packbench-hub's endpoint (size limit, served shop, HMAC in constant time, fresh Triggered-At, body of
 the topic's resource, durable INSERT into webhook_inbox before the 200, dedupe by the table's unique
-key) on uvicorn with uvloop and httptools.
+key) on uvicorn with uvloop and httptools; webhook_ingest_bench.sh runs one uvicorn worker per core.
 
 BENCH_DRIVER picks the database side (each as its documentation shows it):
-  asyncpg    async def handler, asyncpg pool (default: the fastest here, docs/benchmarks.md)
+  asyncpg    async def handler, asyncpg pool (default: the fastest of the three, docs/benchmarks.md)
   psycopg    async def handler, psycopg 3 AsyncConnectionPool
   threadpool plain def handler (FastAPI runs it in its threadpool), psycopg2 ThreadedConnectionPool
 """
