@@ -19,6 +19,8 @@ packages=(
   # The slip fonts the .deb depends on (packaging/station-fonts.cmake): Latin/Greek/Cyrillic, Arabic/Hebrew, CJK.
   fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei
   wrk python3-fastapi uvicorn python3-psycopg2 openssl curl
+  # The webhook ingest baseline as a FastAPI developer writes it: uvloop, httptools, asyncpg or psycopg 3's pool.
+  python3-uvloop python3-httptools python3-asyncpg python3-psycopg python3-psycopg-pool
   python3-reportlab weasyprint
   # The asan preset builds with clang (ASan, UBSan) and links the libFuzzer targets against its runtime.
   clang libclang-rt-14-dev

@@ -1,42 +1,49 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 Packbench contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Webhook ingest, side by side: packbench-hub vs FastAPI+uvicorn+psycopg2 doing the same work
-# (size limit, HMAC, dedupe, durable commit) vs pgbench's single-row durable INSERT. Starts its own
-# PostgreSQL with default durability settings (fsync and synchronous_commit on).
+# Webhook ingest, side by side: packbench-hub vs the strongest idiomatic FastAPI receiver doing the same
+# work (size limit, served shop, HMAC, fresh Triggered-At, dedupe, durable commit; uvicorn with uvloop and
+# httptools, asyncpg pool) vs pgbench's single-row durable INSERT. Every request is a distinct signed
+# body (receivers dedupe on it). Starts its own PostgreSQL with default durability (fsync and
+# synchronous_commit on). BENCH_DRIVER=psycopg|threadpool tries the receiver's other database sides.
 # usage: webhook_ingest_bench.sh HUB_BINARY [SECONDS]
 set -euo pipefail
 hub=${1:?packbench-hub binary}; secs=${2:-10}
 here="$(cd "$(dirname "$0")" && pwd)"
 py=/usr/bin/python3 # Debian's, where python3-fastapi and friends live
 for tool in wrk pgbench "$py"; do command -v $tool >/dev/null || { echo "missing $tool (scripts/install-deps.sh)" >&2; exit 1; }; done
-"$py" -c 'import fastapi, uvicorn, psycopg2' || { echo "missing python3-fastapi/uvicorn/python3-psycopg2" >&2; exit 1; }
+"$py" -c 'import fastapi, uvicorn, uvloop, httptools, asyncpg, psycopg, psycopg_pool, psycopg2' ||
+  { echo "missing python3-fastapi/uvicorn/uvloop/httptools/asyncpg/psycopg/psycopg-pool/psycopg2 (scripts/install-deps.sh)" >&2; exit 1; }
 # shellcheck source=bench-postgres.sh
 source "$(dirname "$0")/bench-postgres.sh"
 
-secret="bench-secret-$$"
+export BENCH_SECRET="bench-secret-$$"
+# The order signed_webhook.lua fills in per request: @ID@ a distinct order id, @NOTE@ the webhook id.
 "$py" - "$work/body.json" <<'PY'
 import json, sys
 items = [{"id": 9000000 + i, "title": f"Widget {i}", "sku": f"W-{i}", "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"} for i in range(8)]
-order = {"id": 8100000, "admin_graphql_api_id": "gid://shopify/Order/8100000", "name": "#81", "email": "bench@example.com",
+order = {"id": "@ID@", "admin_graphql_api_id": "gid://shopify/Order/@ID@", "name": "#@ID@", "note": "@NOTE@", "email": "bench@example.com",
          "updated_at": "2026-11-26T08:00:00Z", "currency": "USD", "total_price": "79.92", "line_items": items,
          "shipping_address": {"first_name": "Bench", "last_name": "Mark", "address1": "1 Loop", "city": "Reno", "zip": "89501"}}
-open(sys.argv[1], "w").write(json.dumps(order))
+open(sys.argv[1], "w").write(json.dumps(order).replace('"@ID@"', "@ID@"))
 PY
 export BENCH_BODY_FILE="$work/body.json"
-export BENCH_HMAC=$(openssl dgst -sha256 -hmac "$secret" -binary <"$BENCH_BODY_FILE" | base64)
 bodylen=$(stat -c %s "$BENCH_BODY_FILE")
 
 # packbench-hub: one process, inbox processing off so both receivers do the same work.
-PACKBENCH_SHOPIFY_SHOP=bench.myshopify.com PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$secret" "$hub" serve "${db[@]}" --set hub.port=18931 --set hub.inbox_processing=false ${BENCH_HUB_SET:-} \
+PACKBENCH_SHOPIFY_SHOP=bench.myshopify.com PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$BENCH_SECRET" "$hub" serve "${db[@]}" --set hub.port=18931 --set hub.inbox_processing=false ${BENCH_HUB_SET:-} \
   --set log.file=- --set log.level=warn >"$work/hub.log" 2>&1 &
 pids+=($!)
-# FastAPI: one uvicorn worker process, like the hub.
-(cd "$here" && BENCH_SECRET="$secret" BENCH_PGHOST="$work" BENCH_PGDATABASE=bench \
-  exec "$py" -m uvicorn fastapi_receiver:app --host 127.0.0.1 --port 18932 --log-level warning --no-access-log) >"$work/fastapi.log" 2>&1 &
+# FastAPI as deployed: one uvicorn worker per core (the hub's threads use every core too), uvloop and
+# httptools as uvicorn[standard] installs them. BENCH_FASTAPI_WORKERS=1 for a single process.
+api_workers=${BENCH_FASTAPI_WORKERS:-$(nproc)}
+(cd "$here" && BENCH_PGHOST="$work" BENCH_PGDATABASE=bench BENCH_DRIVER="${BENCH_DRIVER:-asyncpg}" \
+  exec "$py" -m uvicorn fastapi_receiver:app --host 127.0.0.1 --port 18932 --workers "$api_workers" --loop uvloop --http httptools \
+  --log-level warning --no-access-log) >"$work/fastapi.log" 2>&1 &
 pids+=($!)
 for port in 18931 18932; do
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+  curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "nothing answers on $port:" >&2; cat "$work"/*.log >&2; exit 1; }
 done
 
 run_wrk() { # name port connections
@@ -66,15 +73,16 @@ done
 stored_hub=$(psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE webhook_id LIKE 'hub-%'")
 stored_api=$(psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE webhook_id LIKE 'fastapi-%'")
 echo "rows stored: hub $stored_hub, fastapi $stored_api"
-"$py" - "$results" "$stored_hub" "$stored_api" <<'PY'
-import json, sys
+API_WORKERS=$api_workers "$py" - "$results" "$stored_hub" "$stored_api" <<'PY'
+import json, os, sys
 r = json.loads(sys.argv[1])
 hub_ok = sum(r[c]["hub"]["requests"] - r[c]["hub"]["errors"] for c in r)
 api_ok = sum(r[c]["fastapi"]["requests"] - r[c]["fastapi"]["errors"] for c in r)
 # Every answered request is stored; requests still in flight when wrk stops may be stored too.
 in_flight = sum(int(c[1:]) for c in r)
 stored = lambda rows, ok: ok <= int(rows) <= ok + in_flight
-out = {"benchmark": "webhook_ingest", "stored_rows_match": stored(sys.argv[2], hub_ok) and stored(sys.argv[3], api_ok)}
+out = {"benchmark": "webhook_ingest", "fastapi_driver": os.environ.get("BENCH_DRIVER", "asyncpg"),
+       "fastapi_workers": int(os.environ["API_WORKERS"]), "stored_rows_match": stored(sys.argv[2], hub_ok) and stored(sys.argv[3], api_ok)}
 for c in r:
     out[c] = {k: r[c][k] for k in ("hub", "fastapi", "pgbench")}
     out[c]["hub_vs_fastapi_rps"] = round(r[c]["hub"]["rps"] / r[c]["fastapi"]["rps"], 2)
