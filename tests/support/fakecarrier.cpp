@@ -139,7 +139,10 @@ int FakeCarrier::paidLabels() const
 const FakeCarrier::StoredLabel *FakeCarrier::labelForExternalId(const QString &externalShipmentId) const
 {
   const auto it = m_labelByExternalId.constFind(externalShipmentId);
-  return it == m_labelByExternalId.constEnd() ? nullptr : &m_labels.find(*it).value();
+  if (it == m_labelByExternalId.constEnd())
+    return nullptr;
+  const auto label = m_labels.constFind(*it); // checked: gcc -O2 sees a possible null otherwise
+  return label == m_labels.constEnd() ? nullptr : &label.value();
 }
 
 QJsonObject FakeCarrier::statsJson() const
