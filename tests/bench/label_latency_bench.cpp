@@ -20,6 +20,7 @@
 #include "tests/support/fakecarrier.h"
 #include "tests/support/labelworld.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "ui/printing/journaledprinter.h"
 
@@ -31,8 +32,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
@@ -91,31 +90,19 @@ double percentile(QList<double> values, double p)
   return values.at(std::clamp<qsizetype>(index, 0, values.size() - 1));
 }
 
-// The label printer's raw port: a label has arrived when its bytes end with ^XZ (the ZPL end of format).
-class LabelPrinterPort final : public QTcpServer {
-public:
-  LabelPrinterPort()
+// The label printer's raw port; a label has arrived when its bytes end with ^XZ (the ZPL end of format).
+struct LabelPrinter {
+  LabelPrinter()
   {
-    if (!listen(QHostAddress::LocalHost))
+    if (!port.isListening())
       fail(QStringLiteral("the label printer's port does not listen"));
-    connect(this, &QTcpServer::newConnection, this, [this]() {
-      while (QTcpSocket *socket = nextPendingConnection()) {
-        auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer]() {
-          *buffer += socket->readAll();
-          if (buffer->trimmed().endsWith("^XZ")) {
-            lastAtMs = sinceStartMs();
-            last = *buffer;
-            ++received;
-            buffer->clear();
-          }
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-      }
-    });
+    port.onLabelEnd = [this](qsizetype index) {
+      lastAtMs = sinceStartMs();
+      last = port.jobs().at(index);
+      ++received;
+    };
   }
-  QString target() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(serverPort()); }
-
+  test::RawPrinterPort port;
   int received = 0;
   double lastAtMs = 0;
   QByteArray last;
@@ -294,7 +281,7 @@ int main(int argc, char *argv[])
   printing::JournaledPrinter::Policy policy;
   policy.maxAttempts = 1;
   printing::JournaledPrinter printer(db, policy);
-  LabelPrinterPort port;
+  LabelPrinter port;
   auto listenDb = check(db::openDatabase(scratch.settings, QStringLiteral("bench-notify")), "notify connection");
   queue::QueueNotifier notifier(listenDb);
   checkStatus(notifier.start(), "LISTEN");
@@ -305,7 +292,7 @@ int main(int argc, char *argv[])
   settings.locationId = location;
   settings.printer = &printer;
   settings.carrierLabelFormat = QStringLiteral("zpl");
-  settings.labelPrinter = port.target();
+  settings.labelPrinter = port.port.target();
   settings.pack.autoComplete = true; // the last item's scan completes the order: "last scan"
   settings.idleLockMinutes = 0;
   station::StationController controller(db, clock, settings);

@@ -13,14 +13,13 @@
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,8 +49,8 @@ private:
   quint16 m_hubPort = 0;
   test::ChainStation m_reno{u"RNO"_s, u"PB-7011"_s, {}, {}, 0};
   QByteArray m_stationLog;
-  QTcpServer m_labelPrinter; // the Zebra's raw port
-  QList<QByteArray> m_printed;
+  test::RawPrinterPort m_labelPrinter; // the Zebra's raw port
+  const QList<QByteArray> &m_printed = m_labelPrinter.jobs();
   qint64 m_fo = 0;
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
@@ -104,16 +103,7 @@ private Q_SLOTS:
     QVERIFY(m_carrier.listen() > 0);
     m_fake.addLocation(kReno, u"Reno Warehouse"_s);
     addCatalogueAndOrder();
-    QVERIFY(m_labelPrinter.listen(QHostAddress::LocalHost));
-    connect(&m_labelPrinter, &QTcpServer::newConnection, this, [this]() {
-      while (QTcpSocket *socket = m_labelPrinter.nextPendingConnection()) {
-        m_printed.append(QByteArray());
-        const qsizetype index = m_printed.size() - 1;
-        connect(socket, &QTcpSocket::readyRead, socket,
-                [this, socket, index]() { m_printed[index] += socket->readAll(); });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-      }
-    });
+    QVERIFY(m_labelPrinter.isListening());
   }
 
   void operator_setsUpTheHub_theWarehousesCarrier_andAStationLogin()
@@ -163,7 +153,7 @@ private Q_SLOTS:
     QVERIFY(m_fo > 0);
     m_programs.startStation(m_reno, kShop, u"e2e_rno"_s, m_dir.filePath(u"password-RNO"_s),
                             {u"printing.carrier_labels=true"_s, u"printing.carrier_label_format=zpl"_s,
-                             u"printing.label_printer=tcp://127.0.0.1:%1"_s.arg(m_labelPrinter.serverPort())});
+                             u"printing.label_printer="_s + m_labelPrinter.target()});
     if (QTest::currentTestFailed())
       return;
     m_programs.signIn(m_reno, u"4711"_s);

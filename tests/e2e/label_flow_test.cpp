@@ -26,6 +26,7 @@
 #include "tests/support/keyboardinput.h"
 #include "tests/support/labelworld.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/packview.h"
@@ -39,8 +40,6 @@
 #include <QPrinterInfo>
 #include <QProcess>
 #include <QSpinBox>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,8 +86,8 @@ private:
   std::unique_ptr<hub::CarrierLabelThread> m_hub;
   std::unique_ptr<queue::QueueNotifier> m_notifier;
   std::unique_ptr<ui::StationWindow> m_window;
-  QTcpServer m_printer; // the label printer's raw port
-  QList<QByteArray> m_printed;
+  test::RawPrinterPort m_printer; // the label printer's raw port
+  const QList<QByteArray> &m_printed = m_printer.jobs();
 
   QVariant value(const QString &sql, const QVariantList &values = {})
   {
@@ -238,16 +237,7 @@ private Q_SLOTS:
     policy.maxAttempts = 1;
     policy.timeouts.connectMs = 500;
     m_journaled = std::make_unique<printing::JournaledPrinter>(m_db, policy);
-    QVERIFY(m_printer.listen(QHostAddress::LocalHost));
-    connect(&m_printer, &QTcpServer::newConnection, this, [this]() {
-      while (QTcpSocket *socket = m_printer.nextPendingConnection()) {
-        m_printed.append(QByteArray());
-        const qsizetype index = m_printed.size() - 1;
-        connect(socket, &QTcpSocket::readyRead, socket,
-                [this, socket, index]() { m_printed[index] += socket->readAll(); });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-      }
-    });
+    QVERIFY(m_printer.isListening());
     m_carrier = std::make_unique<test::FakeCarrier>();
     QVERIFY(m_carrier->listen() > 0);
     m_shopify = std::make_unique<test::FakeShopify>();
@@ -278,7 +268,7 @@ private Q_SLOTS:
 
   void lastScan_buysTheLabel_printsZplOn9100_thenFulfilsWithItsTracking()
   {
-    const QString zebra = u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort());
+    const QString zebra = m_printer.target();
     openStation(u"zpl"_s, zebra);
     const qint64 queued = queueOrder();
     m_window->controller()->refreshQueue();
@@ -360,7 +350,7 @@ private Q_SLOTS:
 
   void carrierDown_theOrderWaitsAtTheBench_thenPrintsWhenItIsBack()
   {
-    const QString zebra = u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort());
+    const QString zebra = m_printer.target();
     openStation(u"zpl"_s, zebra);
     queueOrder();
     m_window->controller()->refreshQueue();
@@ -411,7 +401,7 @@ private Q_SLOTS:
 
   void twoBoxes_eachGetsItsLabel_andReprintPrintsBoth_buyingNothing()
   {
-    openStation(u"zpl"_s, u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort()));
+    openStation(u"zpl"_s, m_printer.target());
     queueOrder(2);
     m_window->controller()->refreshQueue();
     const int boughtBefore = m_carrier->stats().labelsBought;
@@ -451,7 +441,7 @@ private Q_SLOTS:
 
   void signInEndsWhileTheLabelIsAwaited_theOrderWaits_thenIsRecordedAfterSigningInAgain()
   {
-    openStation(u"zpl"_s, u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort()));
+    openStation(u"zpl"_s, m_printer.target());
     queueOrder();
     m_window->controller()->refreshQueue();
     const int boughtBefore = m_carrier->stats().labelsBought;
