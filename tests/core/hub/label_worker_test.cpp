@@ -306,6 +306,53 @@ private Q_SLOTS:
     QCOMPARE(column(u"void_reason"_s, id), u"the order was put on hold"_s);
     QVERIFY(m_fake->labelForExternalId(external)->voided);
   }
+
+  void refusedApiKey_waitsForTheLead_andNothingIsPaid()
+  {
+    carriers::ShipEngineSettings revoked = m_fake->clientSettings(3000, 3, 5);
+    revoked.apiKey = QByteArrayLiteral("TEST_revoked_key");
+    carriers::ShipEngineCarrier carrier(revoked, nullptr);
+    hub::LabelWorkerSettings settings;
+    settings.workerId = u"revoked-key-worker"_s;
+    hub::LabelWorker worker(m_db, carrier, settings);
+    const int paid = m_fake->paidLabels();
+    const qint64 id = request(order());
+    VERIFY_OK(worker.runOnce());
+    QCOMPARE(test::labelState(m_db, id), u"requested"_s);
+    QCOMPARE(column(u"error_kind"_s, id), u"configuration"_s);
+    QVERIFY2(column(u"error"_s, id).contains(u"API key"_s), qPrintable(column(u"error"_s, id)));
+    QVERIFY(value(u"SELECT next_attempt_at > now() + interval '30 seconds' FROM label_requests WHERE id = ?"_s, {id})
+                .toBool()); // not hammered with the refused key
+    QCOMPARE(m_fake->paidLabels(), paid);
+    // With the key put right the next attempt buys it.
+    dueNow(id);
+    runWorker();
+    QCOMPARE(test::labelState(m_db, id), u"bought"_s);
+    QCOMPARE(m_fake->paidLabels(), paid + 1);
+  }
+
+  void usedLabel_whoseVoidTheCarrierRefuses_isKept_andTheLeadIsTold()
+  {
+    const test::BenchOrder o = order();
+    const qint64 id = request(o);
+    runWorker();
+    QCOMPARE(test::labelState(m_db, id), u"bought"_s);
+    QVERIFY(m_fake->advanceTracking(column(u"tracking_number"_s, id), 1)); // the parcel is already on its way
+    VERIFY_OK(db::exec(m_db, u"UPDATE orders SET cancelled_at = now() WHERE id = ?"_s, {o.orderId}));
+    const int paid = m_fake->paidLabels();
+    runWorker();
+    QCOMPARE(test::labelState(m_db, id), u"void_pending"_s);
+    QCOMPARE(column(u"error_kind"_s, id), u"void_refused"_s);
+    QVERIFY2(column(u"error"_s, id).contains(u"cannot be voided"_s), qPrintable(column(u"error"_s, id)));
+    QCOMPARE(m_fake->paidLabels(), paid);
+    QCOMPARE(test::scalar(m_db,
+                          u"SELECT count(*) FROM audit_log WHERE action = 'label.void_refused' AND subject_id = ?"_s,
+                          {QString::number(o.fulfillmentOrderId)}),
+             1);
+    // Asked again later, not at once: the lead takes it up with the carrier.
+    QVERIFY(value(u"SELECT next_attempt_at > now() + interval '1 minute' FROM label_requests WHERE id = ?"_s, {id})
+                .toBool());
+  }
 };
 
 QTEST_GUILESS_MAIN(LabelWorkerTest)

@@ -422,6 +422,92 @@ private Q_SLOTS:
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ?"), {fo}), 0);
   }
 
+  void followedPastTheGiveUpTime_isExpired_andNotPolledAgain()
+  {
+    const qint64 fo = seedShipped(QStringLiteral("6107"), {{QStringLiteral("UPS"), QStringLiteral("ups"), kUps1},
+                                                           {QStringLiteral("UPS"), QStringLiteral("ups"), kUps2}});
+    QVERIFY(fo > 0);
+    m_carrier.addParcel(QStringLiteral("ups"), kUps1); // box 2's number the carrier never heard of
+    carriers::ShipEngineCarrier carrier(m_carrier.clientSettings(), nullptr);
+    hub::TrackingFollower follower(m_db, carrier, nullptr, settings());
+    VERIFY_OK(follower.discover());
+    // Followed for 46 days without a delivery: the last answer (known or not) ends the following.
+    QVERIFY(run(QStringLiteral("UPDATE shipment_tracking SET started_at = now() - interval '46 days' WHERE "
+                               "fulfillment_order_id = ?"),
+                {fo}));
+    QVERIFY(makeDue());
+    auto pass = follower.runOnce();
+    VERIFY_OK(pass);
+    QCOMPARE(pass->polled, 2);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND state = "
+                                   "'expired' AND locked_by IS NULL AND polls = 1"),
+                    {fo}),
+             2);
+    const int before = trackingCalls();
+    QVERIFY(
+        run(QStringLiteral("UPDATE shipment_tracking SET next_poll_at = now() WHERE fulfillment_order_id = ?"), {fo}));
+    pass = follower.runOnce();
+    VERIFY_OK(pass);
+    QCOMPARE(pass->polled, 0);
+    QCOMPARE(trackingCalls(), before);
+  }
+
+  void carrierFailure_keepsTheInterval_andRecordsWhy()
+  {
+    const qint64 fo = seedShipped(QStringLiteral("6108"), {{QStringLiteral("UPS"), QStringLiteral("ups"), kUps3}});
+    QVERIFY(fo > 0);
+    m_carrier.addParcel(QStringLiteral("ups"), kUps3);
+    carriers::ShipEngineCarrier carrier(m_carrier.clientSettings(3000, 0), nullptr); // no retry inside the adapter
+    hub::TrackingFollower follower(m_db, carrier, nullptr, settings());
+    VERIFY_OK(follower.discover());
+    QVERIFY(makeDue());
+    m_carrier.failNext(QStringLiteral("get_tracking_log"), 1, 503);
+    auto pass = follower.runOnce();
+    VERIFY_OK(pass);
+    QCOMPARE(pass->failed, 1);
+    QCOMPARE(pass->polled, 0);
+    // Tried again after the same interval (a failure is no "nothing changed"), unlocked, with the reason kept.
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND state = "
+                                   "'following' AND locked_by IS NULL AND polls = 0 AND interval_seconds = 1800 AND "
+                                   "last_error <> '' AND next_poll_at > now() + interval '29 minutes'"),
+                    {fo}),
+             1);
+    QVERIFY(makeDue());
+    pass = follower.runOnce();
+    VERIFY_OK(pass);
+    QCOMPARE(pass->polled, 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND "
+                                   "last_error IS NULL AND polls = 1"),
+                    {fo}),
+             1);
+  }
+
+  void refusedApiKey_pausesThePass_withoutCountingAPoll()
+  {
+    const qint64 fo = seedShipped(QStringLiteral("6109"), {{QStringLiteral("UPS"), QStringLiteral("ups"), kUps1},
+                                                           {QStringLiteral("UPS"), QStringLiteral("ups"), kUps2}});
+    QVERIFY(fo > 0);
+    m_carrier.addParcel(QStringLiteral("ups"), kUps1);
+    m_carrier.addParcel(QStringLiteral("ups"), kUps2);
+    carriers::ShipEngineSettings revoked = m_carrier.clientSettings();
+    revoked.apiKey = QByteArrayLiteral("TEST_revoked_key");
+    carriers::ShipEngineCarrier carrier(revoked, nullptr);
+    hub::TrackingFollower follower(m_db, carrier, nullptr, settings());
+    VERIFY_OK(follower.discover());
+    QVERIFY(makeDue());
+    auto pass = follower.runOnce();
+    VERIFY_OK(pass);
+    // The first refusal stops the pass: the second shipment is not tried with the same key.
+    QCOMPARE(pass->polled, 0);
+    QCOMPARE(pass->failed, 0);
+    QCOMPARE(pass->waitMs, qint64(1800) * 1000);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND state = "
+                                   "'following' AND locked_by IS NULL AND polls = 0 AND next_poll_at > now() + "
+                                   "interval '29 minutes'"),
+                    {fo}),
+             2);
+  }
+
   void cleanupTestCase() { qInstallMessageHandler(g_previous); }
 };
 
