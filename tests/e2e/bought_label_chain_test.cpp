@@ -143,7 +143,7 @@ private Q_SLOTS:
                        "?, 'ups_ground', 0)"_s,
                        {test::FakeCarrier::upsCarrierId()}));
     const auto login =
-        m_programs.hubCommand({u"station-login"_s, u"create"_s, u"e2e_rno"_s, u"--shop"_s, kShop, u"--location"_s,
+        m_programs.hubCommand({u"station-login"_s, u"create"_s, u"e2e_label_rno"_s, u"--shop"_s, kShop, u"--location"_s,
                                u"RNO"_s, u"--password-file"_s, m_dir.filePath(u"password-RNO"_s)});
     QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
   }
@@ -151,7 +151,8 @@ private Q_SLOTS:
   void lastScan_theHubBuysTheLabel_theStationPrintsItsZplOnTheRawPort()
   {
     QVERIFY(m_fo > 0);
-    m_programs.startStation(m_reno, kShop, u"e2e_rno"_s, m_dir.filePath(u"password-RNO"_s),
+    // Roles are the cluster's, not the database's: a name of its own beside whole_chain_test's e2e_rno.
+    m_programs.startStation(m_reno, kShop, u"e2e_label_rno"_s, m_dir.filePath(u"password-RNO"_s),
                             {u"printing.carrier_labels=true"_s, u"printing.carrier_label_format=zpl"_s,
                              u"printing.label_printer="_s + m_labelPrinter.target()});
     if (QTest::currentTestFailed())
@@ -215,6 +216,7 @@ private Q_SLOTS:
 
   void reprint_printsTheSameLabelAgain_andBuysNothing()
   {
+    QVERIFY(!m_printed.isEmpty());
     const int printed = int(m_printed.size());
     const QByteArray label = m_printed.last();
     QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*REPRINT"_s));
