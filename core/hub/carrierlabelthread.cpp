@@ -58,11 +58,16 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
   LabelWorker worker(db, carrier, m_settings.worker);
   ManifestWorker manifests(db, carrier, m_settings.worker.workerId, m_settings.worker.leaseSeconds);
   bool woken = false;
+  QEventLoop *idling = nullptr; // the wait below, while it runs
   QSqlDriver *driver = db.driver();
-  // The listening connection is the worker's own: Qt polls its socket while the worker's event loops run.
-  connect(driver, &QSqlDriver::notification, driver, [&woken](const QString &channel) {
-    if (kChannels.contains(channel))
-      woken = true;
+  // The listening connection is the worker's own: Qt polls its socket while the worker's event loops run. A
+  // notification ends the wait at once: a station's packer waits for this label.
+  connect(driver, &QSqlDriver::notification, driver, [&woken, &idling](const QString &channel) {
+    if (!kChannels.contains(channel))
+      return;
+    woken = true;
+    if (idling)
+      idling->quit();
   });
   for (const QString &channel : kChannels) {
     if (!driver->subscribeToNotification(channel))
@@ -99,8 +104,11 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
     const std::optional<qint64> next = sooner(due ? *due : std::nullopt, manifestDue ? *manifestDue : std::nullopt);
     poll.start(int(std::clamp<qint64>(next.value_or(m_settings.pollMs), 0, m_settings.pollMs)));
     stopCheck.start(kStopCheckMs / 2);
-    if (!woken)
+    if (!woken) {
+      idling = &idle;
       idle.exec();
+      idling = nullptr;
+    }
   }
 }
 

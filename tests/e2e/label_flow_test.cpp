@@ -7,8 +7,10 @@
 // journals it through printing::JournaledPrinter, and only then records the pack; the outbox worker posts the
 // fulfillment to the Shopify fake with the label's tracking. A reprint prints the journaled label without buying; the
 // carrier down leaves the order waiting with the packer told; an order cancelled after its label was bought gets the
-// label voided. Screenshots of the station (buying, printed, carrier down) and the PDF label rendered by pdftoppm are
-// left in PACKBENCH_LABEL_ARTIFACTS when set.
+// label voided; a two-box order gets one label a box and REPRINT prints both without buying; a sign-in that ends while
+// the label is awaited keeps the order at the bench until the packer signs in again. Screenshots of the station
+// (buying, printed, carrier down) and the PDF label rendered by pdftoppm are left in PACKBENCH_LABEL_ARTIFACTS when
+// set.
 #include "core/db/demodata.h"
 #include "core/db/sql.h"
 #include "core/hub/carrierlabelthread.h"
@@ -24,6 +26,7 @@
 #include "tests/support/keyboardinput.h"
 #include "tests/support/labelworld.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/packview.h"
@@ -37,12 +40,12 @@
 #include <QPrinterInfo>
 #include <QProcess>
 #include <QSpinBox>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <ZXing/ReadBarcode.h>
+
+#include <algorithm>
 
 using namespace pb;
 using namespace Qt::StringLiterals;
@@ -83,8 +86,8 @@ private:
   std::unique_ptr<hub::CarrierLabelThread> m_hub;
   std::unique_ptr<queue::QueueNotifier> m_notifier;
   std::unique_ptr<ui::StationWindow> m_window;
-  QTcpServer m_printer; // the label printer's raw port
-  QList<QByteArray> m_printed;
+  test::RawPrinterPort m_printer; // the label printer's raw port
+  const QList<QByteArray> &m_printed = m_printer.jobs();
 
   QVariant value(const QString &sql, const QVariantList &values = {})
   {
@@ -92,11 +95,11 @@ private:
     return q && q.value().next() ? q->value(0) : QVariant();
   }
 
-  // A queued order first in line: one demo item, a shipping address, and the Shopify ids the fake knows.
-  qint64 queueOrder()
+  // A queued order first in line: units of one demo item, a shipping address, and the Shopify ids the fake knows.
+  qint64 queueOrder(int units = 1)
   {
     const int shopifyId = ++m_nextShopifyId;
-    auto fo = test::createClaimedOrder(m_db, u"#L%1"_s.arg(shopifyId), {{u"NW-T2D-001"_s, 1}});
+    auto fo = test::createClaimedOrder(m_db, u"#L%1"_s.arg(shopifyId), {{u"NW-T2D-001"_s, units}});
     if (!fo)
       qFatal("order: %s", qPrintable(fo.error().message));
     const QString address = QString::fromUtf8(QJsonDocument(test::testShipTo()).toJson(QJsonDocument::Compact));
@@ -118,7 +121,7 @@ private:
             .ok();
     if (!ok)
       qFatal("order not prepared");
-    m_shopify->addOrder(QString::number(shopifyId), {1});
+    m_shopify->addOrder(QString::number(shopifyId), {units});
     return *fo;
   }
 
@@ -145,16 +148,21 @@ private:
     QTRY_VERIFY(m_window->packer().has_value());
   }
 
-  // F8, every item scanned, F9: the order is complete at the bench. Its fulfillment order id.
-  qint64 packNext()
+  // F8, every item scanned (one unit a box with boxPerUnit: F6 between), F9: the order is complete at the bench. Its
+  // fulfillment order id.
+  qint64 packNext(bool boxPerUnit = false)
   {
     press(Qt::Key_F8);
     packing::PackSession *session = m_window->packView()->session();
     if (!session)
       return 0;
+    int units = 0;
     for (const packing::PackLine &line : session->lines())
-      for (int i = line.verified; i < line.expected; ++i)
+      for (int i = line.verified; i < line.expected; ++i) {
+        if (boxPerUnit && units++ > 0)
+          press(Qt::Key_F6);
         scan(test::barcodeFor(m_db, line.sku));
+      }
     press(Qt::Key_F9);
     return session->header().fulfillmentOrderId;
   }
@@ -229,16 +237,7 @@ private Q_SLOTS:
     policy.maxAttempts = 1;
     policy.timeouts.connectMs = 500;
     m_journaled = std::make_unique<printing::JournaledPrinter>(m_db, policy);
-    QVERIFY(m_printer.listen(QHostAddress::LocalHost));
-    connect(&m_printer, &QTcpServer::newConnection, this, [this]() {
-      while (QTcpSocket *socket = m_printer.nextPendingConnection()) {
-        m_printed.append(QByteArray());
-        const qsizetype index = m_printed.size() - 1;
-        connect(socket, &QTcpSocket::readyRead, socket,
-                [this, socket, index]() { m_printed[index] += socket->readAll(); });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-      }
-    });
+    QVERIFY(m_printer.isListening());
     m_carrier = std::make_unique<test::FakeCarrier>();
     QVERIFY(m_carrier->listen() > 0);
     m_shopify = std::make_unique<test::FakeShopify>();
@@ -269,7 +268,7 @@ private Q_SLOTS:
 
   void lastScan_buysTheLabel_printsZplOn9100_thenFulfilsWithItsTracking()
   {
-    const QString zebra = u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort());
+    const QString zebra = m_printer.target();
     openStation(u"zpl"_s, zebra);
     const qint64 queued = queueOrder();
     m_window->controller()->refreshQueue();
@@ -351,7 +350,7 @@ private Q_SLOTS:
 
   void carrierDown_theOrderWaitsAtTheBench_thenPrintsWhenItIsBack()
   {
-    const QString zebra = u"tcp://127.0.0.1:%1"_s.arg(m_printer.serverPort());
+    const QString zebra = m_printer.target();
     openStation(u"zpl"_s, zebra);
     queueOrder();
     m_window->controller()->refreshQueue();
@@ -398,6 +397,76 @@ private Q_SLOTS:
                    {QString::number(fo)})
                  .toInt(),
              1);
+  }
+
+  void twoBoxes_eachGetsItsLabel_andReprintPrintsBoth_buyingNothing()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    queueOrder(2);
+    m_window->controller()->refreshQueue();
+    const int boughtBefore = m_carrier->stats().labelsBought;
+    const qsizetype printedBefore = m_printed.size();
+    const qint64 fo = packNext(true);
+    QVERIFY(fo > 0);
+    QVERIFY(typeWeight(700)); // box 1; box 2 is weighed once box 1's label is out
+    QVERIFY(typeWeight(1100));
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"packed"_s, 20000);
+    QCOMPARE(m_carrier->stats().labelsBought, boughtBefore + 2);
+    auto whole = [&](qsizetype from, qsizetype count) { // every label of the range arrived to its last byte
+      return m_printed.size() == from + count &&
+             std::all_of(m_printed.cbegin() + from, m_printed.cend(),
+                         [](const QByteArray &zpl) { return zpl.endsWith("^XZ\n"); });
+    };
+    QTRY_VERIFY(whole(printedBefore, 2));
+    QList<QByteArray> labels = m_printed.mid(printedBefore);
+    QVERIFY(labels.at(0) != labels.at(1));
+    for (int box = 1; box <= 2; ++box) {
+      const QString tracking = value(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no "
+                                     "= ?"_s,
+                                     {fo, box})
+                                   .toString();
+      QVERIFY(!tracking.isEmpty() && labels.at(box - 1).contains(tracking.toLatin1()));
+    }
+    // PB*REPRINT: every box's journaled label again, and nothing bought.
+    m_window->controller()->reprintLast();
+    QTRY_VERIFY(whole(printedBefore + 2, 2));
+    QList<QByteArray> reprinted = m_printed.mid(printedBefore + 2);
+    std::sort(labels.begin(), labels.end());
+    std::sort(reprinted.begin(), reprinted.end());
+    QCOMPARE(reprinted, labels);
+    QCOMPARE(m_carrier->stats().labelsBought, boughtBefore + 2);
+    QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 2);
+  }
+
+  void signInEndsWhileTheLabelIsAwaited_theOrderWaits_thenIsRecordedAfterSigningInAgain()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    const int boughtBefore = m_carrier->stats().labelsBought;
+    m_carrier->slowNext(u"create_label"_s, 1, 1500); // the label is awaited long enough to end the sign-in
+    const qint64 fo = packNext();
+    QVERIFY(typeWeight(800));
+    QTRY_VERIFY2(headline().startsWith(u"Buying label"_s), qPrintable(headline()));
+    // The packer is signed out elsewhere (the lead's tools, another bench) while the hub buys.
+    QVERIFY(value(u"SELECT packbench_sign_out(?)"_s, {m_window->packer()->signInToken}).toBool());
+    // The bought label is printed (journaled) but cannot be marked under the ended sign-in: back to the sign-in
+    // screen, the order kept at the bench, nothing recorded or sent.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->controller()->screen() == station::Screen::SignIn, 15000);
+    QCOMPARE(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(), u"claimed"_s);
+    QCOMPARE(value(u"SELECT count(*) FROM outbox WHERE aggregate_id = ?"_s, {QString::number(fo)}).toInt(), 0);
+    QCOMPARE(labelState(fo), u"bought"_s);
+    QVERIFY(m_window->controller()->awaitsLabels());
+    // Signed in again: the same label (never a second purchase) is printed and the pack recorded.
+    test::scanBadgeAndTypePin(u"PB-1001"_s, u"1001"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"packed"_s, 15000);
+    QCOMPARE(labelState(fo), u"printed"_s);
+    QCOMPARE(m_carrier->stats().labelsBought, boughtBefore + 1);
+    const QString tracking =
+        value(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ?"_s, {fo}).toString();
+    QVERIFY(!tracking.isEmpty() && m_printed.last().contains(tracking.toLatin1()));
   }
 };
 

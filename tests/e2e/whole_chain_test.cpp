@@ -8,23 +8,18 @@
 // UPS label whose tracking barcode the packer scans. The fake must end with exactly one fulfillment per fulfillment
 // order carrying exactly the scanned quantities (the two-box one with company UPS and both numbers and tracking
 // URLs), and every document it got must be valid. Then the hub's tracking thread asks the carrier fake about both
-// parcels and Shopify gets their fulfillment events.
+// parcels and Shopify gets their fulfillment events. A label bought by the hub instead: bought_label_chain_test.cpp.
 #include "core/db/sql.h"
+#include "tests/support/chainprograms.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
-#include "tests/support/privatexvfb.h"
-#include "tests/support/programrun.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,13 +48,6 @@ const QHash<QString, QStringList> kScanForms{
 const QStringList kUpsLabels{QStringLiteral("1Z 5R89 3903 5756 7127"), QStringLiteral("1Z879E930346834440")};
 const QStringList kUpsNumbers{QStringLiteral("1Z5R89390357567127"), QStringLiteral("1Z879E930346834440")};
 const QString kUpsUrl = QStringLiteral("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=");
-
-quint16 freePort()
-{
-  QTcpServer probe;
-  probe.listen(QHostAddress::LocalHost, 0);
-  return probe.serverPort();
-}
 } // namespace
 
 class WholeChainTest final : public QObject {
@@ -67,84 +55,27 @@ class WholeChainTest final : public QObject {
 
 private:
   QTemporaryDir m_dir;
+  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
+                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
   db::ConnectionSettings m_pg;
   QSqlDatabase m_db;
   test::FakeShopify m_fake;
   test::FakeCarrier m_carrier; // knows the two UPS parcels (labels printed elsewhere)
   QProcess m_hub;
   quint16 m_hubPort = 0;
-  struct Bench {
-    QString code;
-    QString badge;
-    std::unique_ptr<test::PrivateXvfb> x;
-    std::unique_ptr<QProcess> station;
-    qint64 stationId = 0;
-  };
+  using Bench = test::ChainStation;
   Bench m_reno{QStringLiteral("RNO"), QStringLiteral("PB-7009"), {}, {}, 0};
   Bench m_columbus{QStringLiteral("CMH"), QStringLiteral("PB-7010"), {}, {}, 0};
-  int m_shots = 0;
   qint64 m_twoBoxOrder = 0; // the fulfillment order packed in two boxes with scanned labels
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
-
-  QStringList databaseArgs(const QString &user) const { return test::postgresArgs(m_pg, user); }
-
-  QProcessEnvironment sandboxEnv(const QString &name) const
-  {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QString home = m_dir.filePath(name);
-    QDir().mkpath(home + QStringLiteral("/runtime"));
-    QFile::setPermissions(home + QStringLiteral("/runtime"),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    env.insert(QStringLiteral("HOME"), home);
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data")); // one installation id each
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
-    return env;
-  }
-
   test::ProgramRun hubCommand(const QStringList &args, const QByteArray &input = {})
   {
-    return test::runProgramWithInput(QStringLiteral(PACKBENCH_HUB_BINARY),
-                                     args + QStringList{QStringLiteral("--no-default-files")} +
-                                         databaseArgs(QStringLiteral("postgres")),
-                                     m_dir.path(), input, sandboxEnv(QStringLiteral("admin")));
+    return m_programs.hubCommand(args, input);
   }
-
-  // Runs xdotool against a bench's display while this thread's event loop keeps the fake answering.
-  bool xdotool(const Bench &bench, const QStringList &args)
-  {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DISPLAY"), bench.x->display());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral("xdotool"), args);
-    if (!process.waitForStarted(5000))
-      return false;
-    QElapsedTimer running;
-    running.start();
-    while (process.state() != QProcess::NotRunning && running.elapsed() < 20000)
-      QTest::qWait(10);
-    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-  }
-
-  // A wedge scanner: the whole code and its Return in one burst (one xdotool, 5 ms a key, Shift as needed).
-  bool scan(const Bench &bench, const QString &code)
-  {
-    return xdotool(bench,
-                   {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("--args"),
-                    QStringLiteral("1"), code, QStringLiteral("key"), QStringLiteral("Return")});
-  }
-
-  void screenshot(const Bench &bench, const QString &what)
-  {
-    const QString dir = QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR);
-    QDir().mkpath(dir);
-    QProcess::execute(
-        QStringLiteral("import"),
-        {QStringLiteral("-display"), bench.x->display(), QStringLiteral("-window"), QStringLiteral("root"),
-         QStringLiteral("%1/%2-%3-%4.png").arg(dir).arg(++m_shots, 2, 10, QLatin1Char('0')).arg(bench.code, what)});
-  }
+  static bool xdotool(const Bench &bench, const QStringList &args) { return test::ChainPrograms::xdotool(bench, args); }
+  static bool scan(const Bench &bench, const QString &code) { return test::ChainPrograms::scan(bench, code); }
+  void screenshot(const Bench &bench, const QString &what) { m_programs.screenshot(bench, what); }
 
   void addCatalogue()
   {
@@ -259,62 +190,19 @@ private:
 
   void startHub()
   {
-    QProcessEnvironment env = sandboxEnv(QStringLiteral("hub"));
+    QProcessEnvironment env = m_programs.sandboxEnv(QStringLiteral("hub"));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(m_fake.accessToken()));
     env.insert(QStringLiteral("PACKBENCH_CARRIER_API_KEY"), QString::fromLatin1(test::FakeCarrier::apiKey()));
-    m_hub.setProcessEnvironment(env);
-    m_hub.setProcessChannelMode(QProcess::MergedChannels);
-    m_hubPort = freePort();
-    m_hub.start(
-        QStringLiteral(PACKBENCH_HUB_BINARY),
-        QStringList{QStringLiteral("serve"), QStringLiteral("--no-default-files")} +
-            databaseArgs(QStringLiteral("postgres")) +
-            QStringList{
-                QStringLiteral("--set"), QStringLiteral("hub.port=%1").arg(m_hubPort), QStringLiteral("--set"),
-                QStringLiteral("shopify.shop=") + kShop, QStringLiteral("--set"),
-                QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(), QStringLiteral("--set"),
-                QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno), QStringLiteral("--set"),
-                QStringLiteral("hub.reconcile_interval_seconds=0"), QStringLiteral("--set"),
-                QStringLiteral("carrier.api_base_url=") + m_carrier.baseUrl().toString(), QStringLiteral("--set"),
-                QStringLiteral("tracking.first_interval_seconds=1"), QStringLiteral("--set"),
-                QStringLiteral("log.file=-")});
-    QVERIFY(m_hub.waitForStarted(10000));
-  }
-
-  void startStation(Bench &bench, const QString &login, const QString &passwordFile)
-  {
-    bench.x = std::make_unique<test::PrivateXvfb>();
-    QVERIFY2(!bench.x->start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
-    QProcessEnvironment env = sandboxEnv(QStringLiteral("station-") + bench.code);
-    env.insert(QStringLiteral("DISPLAY"), bench.x->display());
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")); // a real X window, not offscreen
-    bench.station = std::make_unique<QProcess>();
-    bench.station->setProcessEnvironment(env);
-    bench.station->setProcessChannelMode(QProcess::MergedChannels);
-    bench.station->start(QStringLiteral(PACKBENCH_STATION_BINARY),
-                         QStringList{QStringLiteral("--no-default-files")} + databaseArgs(login) +
-                             QStringList{QStringLiteral("--set"),
-                                         QStringLiteral("database.password_file=") + passwordFile,
-                                         QStringLiteral("--set"), QStringLiteral("station.id=e2e-") + bench.code,
-                                         QStringLiteral("--set"), QStringLiteral("station.shop=") + kShop,
-                                         QStringLiteral("--set"), QStringLiteral("station.location=") + bench.code,
-                                         QStringLiteral("--set"), QStringLiteral("station.sounds=false"),
-                                         // A loaded CI machine may stretch xdotool's 5 ms gaps; the default 40 ms
-                                         // is held to in xcb_wedge_test.
-                                         QStringLiteral("--set"), QStringLiteral("scanning.max_gap_ms=100"),
-                                         QStringLiteral("--set"), QStringLiteral("printing.auto_print=false"),
-                                         QStringLiteral("--set"), QStringLiteral("log.file=-")});
-    QVERIFY(bench.station->waitForStarted(10000));
-    QTRY_VERIFY_WITH_TIMEOUT((bench.stationId = scalar(QStringLiteral("SELECT id FROM stations WHERE name = ?"),
-                                                       {QString(QStringLiteral("e2e-") + bench.code)})) > 0,
-                             30000);
-    // The window is up when xdotool finds it; give it the keyboard as a packer's click would.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        xdotool(bench, {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
-                        QStringLiteral("Packbench"), QStringLiteral("windowfocus"), QStringLiteral("--sync")}),
-        30000);
-    QVERIFY(xdotool(bench, {QStringLiteral("mousemove"), QStringLiteral("600"), QStringLiteral("400")}));
+    m_hubPort =
+        m_programs.startHub(m_hub, env,
+                            {QStringLiteral("shopify.shop=") + kShop,
+                             QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(),
+                             QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno),
+                             QStringLiteral("hub.reconcile_interval_seconds=0"),
+                             QStringLiteral("carrier.api_base_url=") + m_carrier.baseUrl().toString(),
+                             QStringLiteral("tracking.first_interval_seconds=1"), QStringLiteral("log.file=-")});
+    QVERIFY(m_hubPort > 0);
   }
 
   qint64 openClaim(const Bench &bench)
@@ -418,6 +306,7 @@ private Q_SLOTS:
     auto db = db::openDatabase(m_pg, QStringLiteral("chain-admin"));
     VERIFY_OK(db);
     m_db = *db;
+    m_programs.setDatabase(m_pg, m_db);
     QVERIFY(m_fake.listen() > 0);
     QVERIFY(m_carrier.listen() > 0);
     for (const QString &number : kUpsNumbers) { // both parcels are already out for delivery when first asked
@@ -498,12 +387,12 @@ private Q_SLOTS:
   void stationSelfTest_passesForItsWarehouseCode()
   {
     // RNO exists only because the hub synced Shopify's locations and mapped the code.
-    QProcessEnvironment env = sandboxEnv(QStringLiteral("selftest"));
+    QProcessEnvironment env = m_programs.sandboxEnv(QStringLiteral("selftest"));
     env.remove(QStringLiteral("DISPLAY"));
     const auto run = test::runProgram(
         QStringLiteral(PACKBENCH_STATION_BINARY),
         QStringList{QStringLiteral("--self-test"), QStringLiteral("--no-default-files")} +
-            databaseArgs(QStringLiteral("e2e_rno")) +
+            m_programs.databaseArgs(QStringLiteral("e2e_rno")) +
             QStringList{QStringLiteral("--set"),
                         QStringLiteral("database.password_file=") + m_dir.filePath(QStringLiteral("password-RNO")),
                         QStringLiteral("--set"), QStringLiteral("station.shop=") + kShop, QStringLiteral("--set"),
@@ -515,24 +404,15 @@ private Q_SLOTS:
   void twoStations_packEachWarehousesPart_byRealKeyboard()
   {
     for (Bench *bench : {&m_reno, &m_columbus}) {
-      startStation(*bench, QStringLiteral("e2e_") + bench->code.toLower(),
-                   m_dir.filePath(QStringLiteral("password-") + bench->code));
+      m_programs.startStation(*bench, kShop, QStringLiteral("e2e_") + bench->code.toLower(),
+                              m_dir.filePath(QStringLiteral("password-") + bench->code));
+      if (QTest::currentTestFailed())
+        return;
       screenshot(*bench, QStringLiteral("started"));
-      QVERIFY(scan(*bench, bench->badge)); // the badge scan only selects the packer
-      QTest::qWait(500);
-      screenshot(*bench, QStringLiteral("badge-scanned"));
+      m_programs.signIn(*bench, QStringLiteral("4711"));
+      if (QTest::currentTestFailed())
+        return;
       QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM claims WHERE station_id = ?"), {bench->stationId}), 0);
-      // The PIN, typed by a person: slower than scanning.max_gap_ms, so it lands in the PIN field.
-      QVERIFY(xdotool(*bench, {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("250"),
-                               QStringLiteral("--args"), QStringLiteral("1"), QStringLiteral("4711"),
-                               QStringLiteral("key"), QStringLiteral("Return")}));
-      // The station signs in through packbench_sign_in (migration 0016): an open session at this bench, whose token
-      // every work call below carries.
-      QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id "
-                                                      "= s.packer_id WHERE p.badge_id = ? AND s.station_id = ? AND "
-                                                      "s.ended_at IS NULL"),
-                                       {bench->badge, bench->stationId}),
-                                1, 15000);
       screenshot(*bench, QStringLiteral("signed-in"));
     }
     int units = 0;
@@ -645,10 +525,10 @@ private Q_SLOTS:
   void cleanupTestCase()
   {
     for (Bench *bench : {&m_reno, &m_columbus}) {
-      if (bench->station && bench->station->state() != QProcess::NotRunning) {
-        bench->station->terminate();
-        bench->station->waitForFinished(10000);
-        const QByteArray log = bench->station->readAll();
+      if (bench->process && bench->process->state() != QProcess::NotRunning) {
+        bench->process->terminate();
+        bench->process->waitForFinished(10000);
+        const QByteArray log = bench->process->readAll();
         QVERIFY2(!log.contains("robin9101@example.com"), "customer data must never reach the station log");
       }
     }

@@ -146,7 +146,7 @@ private:
   void write(QHttpServerResponder &responder, const Answer &answer);
   QString operationOf(const QByteArray &method, const QStringList &path) const;
   Fault faultFor(const QString &operation, int *value);
-  bool overLimit(qint64 *retryAfterSeconds);
+  bool overLimit(qint64 now, qint64 *retryAfterSeconds);
   void checkContract(const QString &operation, const HttpExchange &exchange);
   // /fake/…: stats, faults, rate limit and tracking for scripts driving the program (fakecarrier_main.cpp).
   Answer control(const QByteArray &method, const QStringList &path, const QJsonObject &body);

@@ -109,6 +109,8 @@ QJsonObject FakeShopify::orderWebhookPayload(const QString &orderId) const
                             {QStringLiteral("last_name"), QStringLiteral("Fictional")},
                             {QStringLiteral("address1"), QStringLiteral("12 Sample Road")},
                             {QStringLiteral("city"), QStringLiteral("Sparks")},
+                            {QStringLiteral("province"), QStringLiteral("Nevada")},
+                            {QStringLiteral("province_code"), QStringLiteral("NV")},
                             {QStringLiteral("zip"), QStringLiteral("89431")},
                             {QStringLiteral("country_code"), QStringLiteral("US")}};
   const QString updated = order.updatedAt.toUTC().toString(Qt::ISODateWithMs);

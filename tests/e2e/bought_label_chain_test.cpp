@@ -1,0 +1,250 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue #14 through the real binaries: a carrier label BOUGHT by packbench-hub. The Shopify fake sends the catalogue
+// and one order by signed webhooks; the operator sets up the hub (its carrier.api_base_url is the carrier fake), the
+// warehouse's ship-from address and a service rule; a real packbench station on its own Xvfb, with
+// printing.carrier_labels on and its label printer a raw TCP 9100 listener, is typed at only by X key events
+// (xdotool): badge and PIN, F8, the items, PB*COMPLETE, the box's weight when asked. The hub buys the label from the
+// carrier fake, the station prints the carrier's ZPL on the raw port, and the fulfillment at the Shopify fake carries
+// the bought tracking number, company UPS and its tracking URL. PB*REPRINT prints the same bytes again, buying
+// nothing.
+#include "core/db/sql.h"
+#include "tests/support/chainprograms.h"
+#include "tests/support/fakecarrier.h"
+#include "tests/support/fakeshopify.h"
+#include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/rawprinterport.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pb;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QByteArray kSecret = QByteArrayLiteral("bought-label-secret");
+const QString kShop = u"labels.myshopify.com"_s;
+const QString kReno = u"71001"_s;
+const QString kMug = u"10036000291459"_s; // GTIN-14 of the mug, as its box is scanned
+const QString kUpsUrl = u"https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums="_s;
+} // namespace
+
+class BoughtLabelChainTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
+                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
+  db::ConnectionSettings m_pg;
+  QSqlDatabase m_db;
+  test::FakeShopify m_fake;
+  test::FakeCarrier m_carrier;
+  QProcess m_hub;
+  quint16 m_hubPort = 0;
+  test::ChainStation m_reno{u"RNO"_s, u"PB-7011"_s, {}, {}, 0};
+  QByteArray m_stationLog;
+  test::RawPrinterPort m_labelPrinter; // the Zebra's raw port
+  const QList<QByteArray> &m_printed = m_labelPrinter.jobs();
+  qint64 m_fo = 0;
+
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+  QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
+
+  bool stationSaid(const QByteArray &needle)
+  {
+    m_stationLog += m_reno.process->readAll();
+    return m_stationLog.contains(needle);
+  }
+
+  int webhook(const QString &topic, const QJsonObject &body, const QString &id)
+  {
+    const QUrl url(u"http://127.0.0.1:%1/webhooks/shopify"_s.arg(m_hubPort));
+    return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
+  }
+
+  void addCatalogueAndOrder()
+  {
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    test::FakeCatalogue::Product mug;
+    mug.id = u"8002"_s;
+    mug.title = u"Enamel Camp Mug"_s;
+    mug.updatedAt = at;
+    mug.variants = {{u"80021"_s, u"Default Title"_s, u"MUG-ENM-01"_s, kMug, u"14.00"_s, 300, u"GRAMS"_s, {}, {}, at}};
+    m_fake.catalogue().addProduct(mug);
+    test::FakeShopify::OrderLine line;
+    line.lineItemId = u"920101"_s;
+    line.variantId = u"80021"_s;
+    line.title = u"Enamel Camp Mug"_s;
+    line.sku = u"MUG-ENM-01"_s;
+    line.quantity = 2;
+    line.locationId = kReno;
+    m_fake.addRoutedOrder({u"9201"_s, u"#9201"_s, at.addSecs(600), {line}});
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    QVERIFY2(!QStandardPaths::findExecutable(u"xdotool"_s).isEmpty(),
+             "xdotool is missing (scripts/install-deps.sh installs it)");
+    auto scratch = test::createScratchDatabase(u"boughtlabel"_s);
+    VERIFY_OK(scratch);
+    m_pg = *scratch;
+    auto db = db::openDatabase(m_pg, u"bought-label-admin"_s);
+    VERIFY_OK(db);
+    m_db = *db;
+    m_programs.setDatabase(m_pg, m_db);
+    QVERIFY(m_fake.listen() > 0);
+    QVERIFY(m_carrier.listen() > 0);
+    m_fake.addLocation(kReno, u"Reno Warehouse"_s);
+    addCatalogueAndOrder();
+    QVERIFY(m_labelPrinter.isListening());
+  }
+
+  void operator_setsUpTheHub_theWarehousesCarrier_andAStationLogin()
+  {
+    const auto migrated = m_programs.hubCommand({u"migrate"_s});
+    QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+    const auto added =
+        m_programs.hubCommand({u"packer"_s, u"add"_s, m_reno.badge, u"--name"_s, u"Packer RNO"_s}, "4711\n");
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err + added.out));
+    QProcessEnvironment env = m_programs.sandboxEnv(u"hub"_s);
+    env.insert(u"PACKBENCH_SHOPIFY_WEBHOOK_SECRET"_s, QString::fromLatin1(kSecret));
+    env.insert(u"PACKBENCH_SHOPIFY_ACCESS_TOKEN"_s, QString::fromLatin1(m_fake.accessToken()));
+    env.insert(u"PACKBENCH_CARRIER_API_KEY"_s, QString::fromLatin1(test::FakeCarrier::apiKey()));
+    m_hubPort = m_programs.startHub(
+        m_hub, env,
+        {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
+         u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s,
+         u"carrier.api_base_url="_s + m_carrier.baseUrl().toString(), u"carrier.label_workers=1"_s, u"log.file=-"_s});
+    QVERIFY(m_hubPort > 0);
+    int status = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (status = webhook(u"products/create"_s, m_fake.catalogue().restPayload(u"8002"_s), u"p-8002"_s)) == 200, 20000);
+    QCOMPARE(webhook(u"orders/create"_s, m_fake.orderWebhookPayload(u"9201"_s), u"o-9201"_s), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'queued'"_s), 1,
+                              60000);
+    m_fo = scalar(u"SELECT id FROM fulfillment_orders"_s);
+    // The order's shipping address came with the webhook: the hub has what the carrier needs.
+    QCOMPARE(text(u"SELECT shipping_address->>'province_code' FROM orders"_s), u"NV"_s);
+    // The warehouse's ship-from and a service rule, written by the schema owner (docs/carriers.md, Set-up).
+    VERIFY_OK(db::exec(m_db,
+                       u"INSERT INTO carrier_locations (location_id, ship_from) SELECT id, '{\"name\": \"Packbench "
+                       "Warehouse\", \"phone\": \"555-0100\", \"address_line1\": \"2 Dock Road\", \"city_locality\": "
+                       "\"Reno\", \"state_province\": \"NV\", \"postal_code\": \"89501\", \"country_code\": "
+                       "\"US\"}'::jsonb FROM locations WHERE code = 'RNO'"_s));
+    VERIFY_OK(db::exec(m_db,
+                       u"INSERT INTO carrier_service_rules (pattern, carrier_id, service_code, priority) VALUES ('%', "
+                       "?, 'ups_ground', 0)"_s,
+                       {test::FakeCarrier::upsCarrierId()}));
+    const auto login =
+        m_programs.hubCommand({u"station-login"_s, u"create"_s, u"e2e_label_rno"_s, u"--shop"_s, kShop, u"--location"_s,
+                               u"RNO"_s, u"--password-file"_s, m_dir.filePath(u"password-RNO"_s)});
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err + login.out));
+  }
+
+  void lastScan_theHubBuysTheLabel_theStationPrintsItsZplOnTheRawPort()
+  {
+    QVERIFY(m_fo > 0);
+    // Roles are the cluster's, not the database's: a name of its own beside whole_chain_test's e2e_rno.
+    m_programs.startStation(m_reno, kShop, u"e2e_label_rno"_s, m_dir.filePath(u"password-RNO"_s),
+                            {u"printing.carrier_labels=true"_s, u"printing.carrier_label_format=zpl"_s,
+                             u"printing.label_printer="_s + m_labelPrinter.target()});
+    if (QTest::currentTestFailed())
+      return;
+    m_programs.signIn(m_reno, u"4711"_s);
+    if (QTest::currentTestFailed())
+      return;
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(u"SELECT count(*) FROM claims WHERE station_id = ? AND fulfillment_order_id = ? AND released_at IS "
+               "NULL"_s,
+               {m_reno.stationId, m_fo}),
+        1, 20000);
+    for (int scanned = 1; scanned <= 2; ++scanned) {
+      QVERIFY(test::ChainPrograms::scan(m_reno, kMug));
+      QTRY_COMPARE_WITH_TIMEOUT(
+          scalar(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"_s, {m_fo}),
+          qint64(scanned), 15000);
+    }
+    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*COMPLETE"_s));
+    // Complete at the bench, but no label without the box's weight: the station asks, nothing is requested yet.
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("waits for 1 carrier label"), 15000);
+    QTest::qWait(700); // the weight panel takes the keyboard
+    m_programs.screenshot(m_reno, u"weigh-box"_s);
+    QCOMPARE(scalar(u"SELECT count(*) FROM label_requests"_s), 0);
+    QCOMPARE(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {m_fo}), u"claimed"_s);
+    QVERIFY(test::ChainPrograms::typeAsPerson(m_reno, u"850"_s));
+    // The hub buys from the carrier fake; the station prints the carrier's ZPL on the raw port; then it records.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_printed.isEmpty() && m_printed.last().trimmed().endsWith("^XZ"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {m_fo}), u"packed"_s,
+                              20000);
+    m_programs.screenshot(m_reno, u"label-printed"_s);
+    QCOMPARE(m_carrier.stats().labelsBought, 1);
+    QCOMPARE(m_carrier.labels().size(), 1);
+    const test::FakeCarrier::StoredLabel bought = *m_carrier.labels().cbegin();
+    QCOMPARE(bought.format, u"zpl"_s);
+    QCOMPARE(m_printed.last(), bought.document);
+    QCOMPARE(text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {m_fo}),
+             bought.trackingNumber);
+    QCOMPARE(scalar(u"SELECT weight_grams FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {m_fo}), 850);
+    QCOMPARE(text(u"SELECT state FROM label_requests WHERE fulfillment_order_id = ?"_s, {m_fo}), u"printed"_s);
+    // The purchase sent the order's address (from the webhook) and the warehouse's ship-from.
+    QCOMPARE(bought.shipTo.value(u"postal_code"_s).toString(), u"89431"_s);
+    QCOMPARE(bought.shipTo.value(u"state_province"_s).toString(), u"NV"_s);
+  }
+
+  void shopify_getsTheBoughtTrackingNumber_companyAndUrl()
+  {
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(u"SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND status = 'done'"_s), 1, 60000);
+    const QString tracking = m_carrier.labels().cbegin()->trackingNumber;
+    QVERIFY(!tracking.isEmpty());
+    QCOMPARE(m_fake.fulfillments().size(), 1);
+    const test::FakeShopify::Fulfillment shipped = *m_fake.fulfillments().cbegin();
+    QCOMPARE(shipped.company, u"UPS"_s);
+    QCOMPARE(shipped.numbers, QStringList{tracking});
+    QCOMPARE(shipped.urls, QStringList{kUpsUrl + tracking});
+    QCOMPARE(text(u"SELECT tracking_url FROM packages WHERE fulfillment_order_id = ?"_s, {m_fo}), kUpsUrl + tracking);
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
+  }
+
+  void reprint_printsTheSameLabelAgain_andBuysNothing()
+  {
+    QVERIFY(!m_printed.isEmpty());
+    const int printed = int(m_printed.size());
+    const QByteArray label = m_printed.last();
+    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*REPRINT"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_printed.size() > printed && m_printed.last() == label, 15000);
+    QCOMPARE(m_carrier.stats().labelsBought, 1);
+    QCOMPARE(scalar(u"SELECT count(*) FROM label_requests"_s), 1);
+    QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
+  }
+
+  void cleanupTestCase()
+  {
+    if (m_reno.process && m_reno.process->state() != QProcess::NotRunning) {
+      m_reno.process->terminate();
+      m_reno.process->waitForFinished(10000);
+      m_stationLog += m_reno.process->readAll();
+      QVERIFY2(!m_stationLog.contains("robin9201@example.com"), "customer data must never reach the station log");
+    }
+    if (m_hub.state() != QProcess::NotRunning) {
+      m_hub.terminate();
+      QVERIFY(m_hub.waitForFinished(30000));
+      const QByteArray log = m_hub.readAll();
+      QVERIFY2(!log.contains(test::FakeCarrier::apiKey()), "the carrier key must never reach the log");
+      QVERIFY2(!log.contains(m_fake.accessToken()), "the access token must never reach the log");
+      for (const auto &label : m_carrier.labels())
+        QVERIFY2(!log.contains(label.trackingNumber.toLatin1()), "tracking numbers never reach the hub's log");
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(BoughtLabelChainTest)
+#include "bought_label_chain_test.moc"

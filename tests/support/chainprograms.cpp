@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/chainprograms.h"
+
+#include "tests/support/testdatabase.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTcpServer>
+#include <QTest>
+
+namespace pb::test {
+
+namespace {
+quint16 freePort()
+{
+  QTcpServer probe;
+  probe.listen(QHostAddress::LocalHost, 0);
+  return probe.serverPort();
+}
+} // namespace
+
+ChainPrograms::ChainPrograms(QString hubBinary, QString stationBinary, QString root, QString screenshotDir)
+    : m_hubBinary(std::move(hubBinary))
+    , m_stationBinary(std::move(stationBinary))
+    , m_root(std::move(root))
+    , m_screenshotDir(std::move(screenshotDir))
+{}
+
+QProcessEnvironment ChainPrograms::sandboxEnv(const QString &name) const
+{
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  const QString home = QDir(m_root).filePath(name);
+  QDir().mkpath(home + QStringLiteral("/runtime"));
+  QFile::setPermissions(home + QStringLiteral("/runtime"),
+                        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+  env.insert(QStringLiteral("HOME"), home);
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+  env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data")); // one installation id each
+  env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home + QStringLiteral("/runtime"));
+  return env;
+}
+
+ProgramRun ChainPrograms::hubCommand(const QStringList &args, const QByteArray &input) const
+{
+  return runProgramWithInput(
+      m_hubBinary, args + QStringList{QStringLiteral("--no-default-files")} + databaseArgs(QStringLiteral("postgres")),
+      m_root, input, sandboxEnv(QStringLiteral("admin")));
+}
+
+quint16 ChainPrograms::startHub(QProcess &hub, const QProcessEnvironment &env, const QStringList &settings) const
+{
+  const quint16 port = freePort();
+  QStringList args{QStringLiteral("serve"), QStringLiteral("--no-default-files")};
+  args += databaseArgs(QStringLiteral("postgres"));
+  for (const QString &setting : QStringList{QStringLiteral("hub.port=%1").arg(port)} + settings)
+    args += QStringList{QStringLiteral("--set"), setting};
+  hub.setProcessEnvironment(env);
+  hub.setProcessChannelMode(QProcess::MergedChannels);
+  hub.start(m_hubBinary, args);
+  return hub.waitForStarted(10000) ? port : 0;
+}
+
+void ChainPrograms::startStation(ChainStation &station, const QString &shop, const QString &login,
+                                 const QString &passwordFile, const QStringList &settings) const
+{
+  station.x = std::make_unique<PrivateXvfb>();
+  QVERIFY2(!station.x->start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
+  QProcessEnvironment env = sandboxEnv(QStringLiteral("station-") + station.code);
+  env.insert(QStringLiteral("DISPLAY"), station.x->display());
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")); // a real X window, not offscreen
+  const QString name = QStringLiteral("e2e-") + station.code;
+  QStringList args{QStringLiteral("--no-default-files")};
+  args += databaseArgs(login);
+  // A loaded CI machine may stretch xdotool's 5 ms gaps; the default 40 ms is held to in xcb_wedge_test.
+  for (const QString &setting :
+       QStringList{QStringLiteral("database.password_file=") + passwordFile, QStringLiteral("station.id=") + name,
+                   QStringLiteral("station.shop=") + shop, QStringLiteral("station.location=") + station.code,
+                   QStringLiteral("station.sounds=false"), QStringLiteral("scanning.max_gap_ms=100"),
+                   QStringLiteral("printing.auto_print=false"), QStringLiteral("log.file=-")} +
+           settings)
+    args += QStringList{QStringLiteral("--set"), setting};
+  station.process = std::make_unique<QProcess>();
+  station.process->setProcessEnvironment(env);
+  station.process->setProcessChannelMode(QProcess::MergedChannels);
+  station.process->start(m_stationBinary, args);
+  QVERIFY(station.process->waitForStarted(10000));
+  QTRY_VERIFY_WITH_TIMEOUT(
+      (station.stationId = scalar(QStringLiteral("SELECT id FROM stations WHERE name = ?"), {name})) > 0, 30000);
+  // The window is up when xdotool finds it; give it the keyboard as a packer's click would.
+  QTRY_VERIFY_WITH_TIMEOUT(
+      xdotool(station, {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
+                        QStringLiteral("Packbench"), QStringLiteral("windowfocus"), QStringLiteral("--sync")}),
+      30000);
+  QVERIFY(xdotool(station, {QStringLiteral("mousemove"), QStringLiteral("600"), QStringLiteral("400")}));
+}
+
+void ChainPrograms::signIn(const ChainStation &station, const QString &pin) const
+{
+  QVERIFY(scan(station, station.badge)); // the badge scan only selects the packer
+  QTest::qWait(500);
+  QVERIFY(typeAsPerson(station, pin));
+  // The station signs in through packbench_sign_in (migration 0016): an open session at this bench, whose token
+  // every work call carries.
+  QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id = "
+                                                  "s.packer_id WHERE p.badge_id = ? AND s.station_id = ? AND "
+                                                  "s.ended_at IS NULL"),
+                                   {station.badge, station.stationId}),
+                            1, 15000);
+}
+
+bool ChainPrograms::xdotool(const ChainStation &station, const QStringList &args)
+{
+  QProcess process;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("DISPLAY"), station.x->display());
+  process.setProcessEnvironment(env);
+  process.start(QStringLiteral("xdotool"), args);
+  if (!process.waitForStarted(5000))
+    return false;
+  QElapsedTimer running;
+  running.start();
+  while (process.state() != QProcess::NotRunning && running.elapsed() < 20000)
+    QTest::qWait(10);
+  return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+bool ChainPrograms::scan(const ChainStation &station, const QString &code)
+{
+  return xdotool(station,
+                 {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("--args"),
+                  QStringLiteral("1"), code, QStringLiteral("key"), QStringLiteral("Return")});
+}
+
+bool ChainPrograms::typeAsPerson(const ChainStation &station, const QString &text)
+{
+  return xdotool(station,
+                 {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("250"), QStringLiteral("--args"),
+                  QStringLiteral("1"), text, QStringLiteral("key"), QStringLiteral("Return")});
+}
+
+void ChainPrograms::screenshot(const ChainStation &station, const QString &what)
+{
+  QDir().mkpath(m_screenshotDir);
+  QProcess::execute(QStringLiteral("import"), {QStringLiteral("-display"), station.x->display(),
+                                               QStringLiteral("-window"), QStringLiteral("root"),
+                                               QStringLiteral("%1/%2-%3-%4.png")
+                                                   .arg(m_screenshotDir)
+                                                   .arg(++m_shots, 2, 10, QLatin1Char('0'))
+                                                   .arg(station.code, what)});
+}
+
+qint64 ChainPrograms::scalar(const QString &sql, const QVariantList &values) const
+{
+  return test::scalar(m_db, sql, values);
+}
+
+} // namespace pb::test

@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tests/support/privatexvfb.h"
+#include "tests/support/programrun.h"
+
+#include "core/db/connection.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace pb::test {
+
+// One packbench station of an end-to-end test: its warehouse, its packer's badge, its own Xvfb and process.
+struct ChainStation {
+  QString code; // the warehouse's code (station.location)
+  QString badge;
+  std::unique_ptr<PrivateXvfb> x;
+  std::unique_ptr<QProcess> process;
+  qint64 stationId = 0;
+};
+
+// The real programs of an end-to-end test (tests/e2e): packbench-hub and packbench stations with sandboxed homes under
+// one folder, on a throwaway PostgreSQL, each station on its own Xvfb typed at by xdotool as a wedge scanner and a
+// person type. The QVERIFY-style helpers (void) fail the calling test; the others say false.
+class ChainPrograms {
+public:
+  ChainPrograms(QString hubBinary, QString stationBinary, QString root, QString screenshotDir);
+
+  // The scratch database and the test's own (owner's) connection to it.
+  void setDatabase(const db::ConnectionSettings &pg, const QSqlDatabase &admin)
+  {
+    m_pg = pg;
+    m_db = admin;
+  }
+  QStringList databaseArgs(const QString &user) const { return postgresArgs(m_pg, user); }
+  // HOME, XDG_CONFIG_HOME, XDG_DATA_HOME (one installation id each) and XDG_RUNTIME_DIR under root/name.
+  QProcessEnvironment sandboxEnv(const QString &name) const;
+  // packbench-hub <args> as the operator runs it, as the database owner.
+  ProgramRun hubCommand(const QStringList &args, const QByteArray &input = {}) const;
+  // packbench-hub serve on a free port (returned) with these --set settings and extra environment.
+  quint16 startHub(QProcess &hub, const QProcessEnvironment &env, const QStringList &settings) const;
+  // A station of `shop` at its warehouse under a station login, with these extra --set settings; waits until it has
+  // registered and its window has the keyboard.
+  void startStation(ChainStation &station, const QString &shop, const QString &login, const QString &passwordFile,
+                    const QStringList &settings = {}) const;
+  // The badge scanned, then the PIN typed as a person types; waits for the open sign-in session.
+  void signIn(const ChainStation &station, const QString &pin) const;
+  // Runs xdotool against a station's display while this thread's event loop keeps the fakes answering.
+  static bool xdotool(const ChainStation &station, const QStringList &args);
+  // A wedge scanner: the whole code and its Return in one burst (one xdotool, 5 ms a key, Shift as needed).
+  static bool scan(const ChainStation &station, const QString &code);
+  // A person at the keyboard: 250 ms a key (slower than scanning.max_gap_ms), then Return.
+  static bool typeAsPerson(const ChainStation &station, const QString &text);
+  // A numbered screenshot of the station's screen in the screenshot folder.
+  void screenshot(const ChainStation &station, const QString &what);
+  qint64 scalar(const QString &sql, const QVariantList &values = {}) const;
+
+private:
+  QString m_hubBinary;
+  QString m_stationBinary;
+  QString m_root;
+  QString m_screenshotDir;
+  db::ConnectionSettings m_pg;
+  QSqlDatabase m_db;
+  int m_shots = 0;
+};
+
+} // namespace pb::test
