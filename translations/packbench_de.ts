@@ -1074,6 +1074,44 @@
         <source>Any label already bought is voided by the hub; keep the box aside with its slip</source>
         <translation>Ein bereits gekauftes Etikett storniert der Hub; Paket mit Lieferschein beiseitelegen</translation>
     </message>
+    <message numerus="yes">
+        <source>Offline — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n Ereignis wartet</numerusform>
+            <numerusform>Offline — %n Ereignisse warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1: %2 of %3 items scanned. Keep packing: it is recorded when the database is back.</source>
+        <translation>Bestellung %1: %2 von %3 Artikeln gescannt. Weiter packen: es wird erfasst, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>This needs the database — keep scanning</source>
+        <translation>Dafür wird die Datenbank gebraucht — weiter scannen</translation>
+    </message>
+    <message>
+        <source>Completing, holds and typed quantities work again once it is back</source>
+        <translation>Abschließen, Zurückstellen und eingetippte Mengen gehen wieder, sobald sie zurück ist</translation>
+    </message>
+    <message>
+        <source>Offline scans NOT recorded — the order changed meanwhile</source>
+        <translation>Offline-Scans NICHT erfasst — die Bestellung hat sich inzwischen geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) are kept at this bench for the lead. Set the box aside with the order.</source>
+        <translation>
+            <numerusform>%n Scan ist an diesem Packtisch für die Schichtleitung gespeichert. Den Karton mit der Bestellung beiseitestellen.</numerusform>
+            <numerusform>%n Scans sind an diesem Packtisch für die Schichtleitung gespeichert. Den Karton mit der Bestellung beiseitestellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — keep packing</source>
+        <translation>Offline — weiter packen</translation>
+    </message>
+    <message>
+        <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
+        <translation>Scans und neue Kartons werden an diesem Packtisch gespeichert und erfasst, sobald die Datenbank zurück ist</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

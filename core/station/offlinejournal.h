@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/packing/packevents.h"
 #include "core/packing/packorder.h"
 
 #include <QDateTime>
@@ -37,12 +38,12 @@ struct JournalEvent {
 // A per-station SQLite file (WAL, synchronous=FULL: what it acknowledged survives a power cut) holding a snapshot
 // of the held order and an append-only list of events. Separate from the embedded database: a PostgreSQL station
 // has one too. Events are never deleted: replayed ones are marked, refused ones are set aside for the lead.
-class OfflineJournal final {
+class OfflineJournal final : public packing::EventJournal {
   Q_DISABLE_COPY_MOVE(OfflineJournal)
 
 public:
   static Result<std::unique_ptr<OfflineJournal>> open(const QString &path);
-  ~OfflineJournal();
+  ~OfflineJournal() override;
 
   const QString &path() const { return m_path; }
 
@@ -52,7 +53,7 @@ public:
   Status clearHeldOrder();
 
   // Appends an event (a new, non-null id; a repeated id is refused: it was journaled already).
-  Status append(const QUuid &id, const QString &kind, const QJsonObject &payload, const QDateTime &at);
+  Status append(const QUuid &id, const QString &kind, const QJsonObject &payload, const QDateTime &at) override;
   // The events not replayed and not set aside yet, oldest first.
   Result<QList<JournalEvent>> pending() const;
   Result<int> pendingCount() const;
