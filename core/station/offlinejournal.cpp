@@ -176,15 +176,25 @@ Status OfflineJournal::markReplayed(const QList<QUuid> &ids, const QDateTime &at
   });
 }
 
-Status OfflineJournal::setAside(const QString &reason, const QDateTime &at)
+Status OfflineJournal::setAside(const QList<QUuid> &ids, const QString &reason, const QDateTime &at)
 {
-  auto marked = db::exec(m_db,
-                         QStringLiteral("UPDATE events SET set_aside_at = ?, set_aside_reason = ? "
-                                        "WHERE replayed_at IS NULL AND set_aside_at IS NULL"),
-                         {db::isoUtc(at), reason});
-  if (!marked)
-    return marked.error();
-  return {};
+  return db::inTransaction(m_db, [&]() -> Status {
+    for (const QUuid &id : ids) {
+      auto marked =
+          db::exec(m_db,
+                   QStringLiteral("UPDATE events SET set_aside_at = ?, set_aside_reason = ? "
+                                  "WHERE client_event_id = ? AND replayed_at IS NULL AND set_aside_at IS NULL"),
+                   {db::isoUtc(at), reason, idText(id)});
+      if (!marked)
+        return marked.error();
+    }
+    return {};
+  });
+}
+
+qint64 claimOf(const JournalEvent &event)
+{
+  return event.payload.value(QStringLiteral("claim")).toInteger();
 }
 
 QJsonObject packOrderToJson(const packing::PackOrder &order)

@@ -59,14 +59,17 @@ public:
   Result<int> pendingCount() const;
   // Marks events as landed in the central database; marking one twice keeps the first time.
   Status markReplayed(const QList<QUuid> &ids, const QDateTime &at);
-  // Sets the waiting events aside with why the central database refused them: kept for the lead, never replayed.
-  Status setAside(const QString &reason, const QDateTime &at);
+  // Sets waiting events aside with why the central database refused them: kept for the lead, never replayed.
+  Status setAside(const QList<QUuid> &ids, const QString &reason, const QDateTime &at);
 
 private:
   OfflineJournal(QSqlDatabase db, QString path);
   QSqlDatabase m_db;
   QString m_path;
 };
+
+// The claim a journaled event was made under (its payload's), or 0.
+qint64 claimOf(const JournalEvent &event);
 
 // The PackOrder snapshot as JSON and back (the journal's held_order row).
 QJsonObject packOrderToJson(const packing::PackOrder &order);

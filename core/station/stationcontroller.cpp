@@ -242,6 +242,9 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
 {
   if (!m_packer)
     return false;
+  // Events journaled offline for this claim and not recorded yet (the station stopped meanwhile) land first.
+  if (order.claimId && !replayJournal(order, order))
+    return false;
   auto opened = packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId,
                                            {m_packer->id, order.claimId, m_settings.stationId, m_packer->signInToken},
                                            m_settings.pack);

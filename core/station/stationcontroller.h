@@ -29,6 +29,7 @@ class ConnectionSupervisor;
 namespace pb::station {
 
 class OfflineJournal;
+struct JournalEvent;
 
 // Which screen the station shows; the view renders it.
 enum class Screen { SignIn, Queue, Pack };
@@ -103,6 +104,8 @@ public:
   const std::optional<packing::Packer> &packer() const { return m_packer; }
   bool isLocked() const { return m_locked; }
   bool isDatabaseAvailable() const { return !m_offline; }
+  // The database is away and the open order is packed on against the offline journal (stationoffline.cpp).
+  bool isPackingOffline() const { return packsOffline(); }
   // The pack session on the bench (owned here), or null.
   packing::PackSession *session() const { return m_session.get(); }
   const std::optional<packing::ClaimedOrder> &order() const { return m_order; }
@@ -288,7 +291,10 @@ private:
   // Replays the journal of `journaled` under `current` (the claim recoverOrder kept or took again). False: stop
   // recovering (not replayed yet, or refused and the order given up).
   bool replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled);
-  void refuseJournal(const packing::ClaimedOrder &order, int events, const QString &reason);
+  // The waiting events of this order's claim; events of any other claim (left from an earlier run of the station)
+  // are set aside first, so they can never be replayed under, or refuse, this one.
+  QList<JournalEvent> journaledFor(const packing::ClaimedOrder &order);
+  void refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events, const QString &reason);
   // A finish or hold the database did not take (outage, ended sign-in), recorded now; false when none was waiting.
   bool settleUnrecorded(const QString &recordedHint);
   // Lead approvals and the lapsing lease of a locked bench (stationleadactions.cpp).

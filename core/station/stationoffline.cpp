@@ -107,21 +107,40 @@ bool StationController::refusedOffline()
   return true;
 }
 
-bool StationController::replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled)
+QList<JournalEvent> StationController::journaledFor(const packing::ClaimedOrder &order)
 {
   OfflineJournal *journal = m_settings.offlineJournal;
-  if (!journal || !m_packer)
-    return true;
+  if (!journal)
+    return {};
   auto pending = journal->pending();
   if (!pending) {
     qCWarning(lcOffline).noquote() << "offline journal unreadable:" << pending.error().message;
-    return true;
+    return {};
   }
-  if (pending->isEmpty())
+  QList<JournalEvent> mine;
+  QList<QUuid> stale;
+  for (const JournalEvent &event : *pending) {
+    if (order.claimId && claimOf(event) == *order.claimId)
+      mine.append(event);
+    else
+      stale.append(event.id);
+  }
+  if (!stale.isEmpty()) {
+    qCWarning(lcOffline) << stale.size() << "journaled events of another claim set aside for the lead";
+    (void)journal->setAside(stale, QStringLiteral("left from an earlier attempt at this bench"), m_clock.nowUtc());
+  }
+  return mine;
+}
+
+bool StationController::replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled)
+{
+  if (!m_settings.offlineJournal || !m_packer)
     return true;
-  const int events = int(pending->size());
+  const QList<JournalEvent> pending = journaledFor(journaled);
+  if (pending.isEmpty())
+    return true;
   if (current.claimId != journaled.claimId) { // the lease ran out and the order went back to the queue meanwhile
-    refuseJournal(journaled, events, QStringLiteral("the claim ended while the station was offline"));
+    refuseJournal(journaled, pending, QStringLiteral("the claim ended while the station was offline"));
     return true; // packs on under the new claim, from the first item (recoverOrder says so)
   }
   // The order as it is now: cancelled or edited meanwhile, none of the journal is recorded.
@@ -143,25 +162,23 @@ bool StationController::replayJournal(const packing::ClaimedOrder &current, cons
                    .arg(journaled.orderVersion);
   QList<QUuid> ids;
   const QDateTime at = m_clock.nowUtc();
-  Status replayed =
-      conflict.isEmpty()
-          ? db::inTransaction(m_db,
-                              [&]() -> Status {
-                                for (const JournalEvent &event : *pending) {
-                                  if (Status one = packing::replayJournaledEvent(
-                                          m_db, event.id, event.kind, event.payload, m_packer->signInToken, at);
-                                      !one)
-                                    return one;
-                                  ids.append(event.id);
-                                }
-                                return {};
-                              })
-          : Status(makeError(ErrorKind::Conflict, conflict));
+  const auto replayAll = [&]() -> Status {
+    for (const JournalEvent &event : pending) {
+      if (Status one =
+              packing::replayJournaledEvent(m_db, event.id, event.kind, event.payload, m_packer->signInToken, at);
+          !one)
+        return one;
+      ids.append(event.id);
+    }
+    return {};
+  };
+  const Status replayed =
+      conflict.isEmpty() ? db::inTransaction(m_db, replayAll) : Status(makeError(ErrorKind::Conflict, conflict));
   if (replayed) {
     // Marked after the commit: a crash in between replays again, and the client event ids keep it single.
-    if (Status marked = journal->markReplayed(ids, m_clock.nowUtc()); !marked)
+    if (Status marked = m_settings.offlineJournal->markReplayed(ids, m_clock.nowUtc()); !marked)
       qCWarning(lcOffline).noquote() << "replayed, but not marked in the journal:" << marked.error().message;
-    qCInfo(lcOffline) << "offline journal replayed:" << events << "events of fulfillment order"
+    qCInfo(lcOffline) << "offline journal replayed:" << pending.size() << "events of fulfillment order"
                       << journaled.fulfillmentOrderId;
     return true;
   }
@@ -173,23 +190,27 @@ bool StationController::replayJournal(const packing::ClaimedOrder &current, cons
   }
   if (endedSignIn(replayed.error()))
     return false; // replayed once the packer signs in again
-  refuseJournal(journaled, events, replayed.error().message);
-  abandonOrder(
-      tr("Offline scans NOT recorded — the order changed meanwhile"),
-      tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr, events));
+  refuseJournal(journaled, pending, replayed.error().message);
+  abandonOrder(tr("Offline scans NOT recorded — the order changed meanwhile"),
+               tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr,
+                  int(pending.size())));
   return false;
 }
 
-void StationController::refuseJournal(const packing::ClaimedOrder &order, int events, const QString &reason)
+void StationController::refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events,
+                                      const QString &reason)
 {
   qCWarning(lcOffline).noquote() << "offline journal refused for fulfillment order" << order.fulfillmentOrderId << "("
-                                 << events << "events):" << reason;
-  if (Status recorded =
-          recordReplayRefusal(m_db, order, m_settings.stationId, *m_packer, events, reason, m_clock.nowUtc());
+                                 << events.size() << "events):" << reason;
+  if (Status recorded = recordReplayRefusal(m_db, order, m_settings.stationId, *m_packer, int(events.size()), reason,
+                                            m_clock.nowUtc());
       !recorded)
     qCWarning(lcOffline).noquote() << "refusal not in the audit log (still in the journal):"
                                    << recorded.error().message;
-  if (Status aside = m_settings.offlineJournal->setAside(reason, m_clock.nowUtc()); !aside)
+  QList<QUuid> ids;
+  for (const JournalEvent &event : events)
+    ids.append(event.id);
+  if (Status aside = m_settings.offlineJournal->setAside(ids, reason, m_clock.nowUtc()); !aside)
     qCWarning(lcOffline).noquote() << "journal not set aside:" << aside.error().message;
 }
 

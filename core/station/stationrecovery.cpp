@@ -95,7 +95,7 @@ void StationController::recoverOrder()
       if (retaken.error().kind == ErrorKind::Unavailable)
         return noteDatabaseError(retaken.error());
       if (m_session->isOffline()) // the order was taken over or cancelled: the journal is the lead's now
-        refuseJournal(order, offlineEventsWaiting(), retaken.error().message);
+        refuseJournal(order, journaledFor(order), retaken.error().message);
       abandonOrder(tr("This order was taken back while the database was away"), tr("Stop packing it; press F8"));
       return;
     }

@@ -198,9 +198,15 @@ private Q_SLOTS:
     auto journal = OfflineJournal::open(path(QStringLiteral("aside.sqlite")));
     VERIFY_OK(journal);
     const QUuid a = QUuid::createUuid();
+    const QUuid b = QUuid::createUuid();
     VERIFY_OK(journal.value()->append(a, QStringLiteral("scan"), payload(0), kAt));
-    VERIFY_OK(journal.value()->setAside(QStringLiteral("the order was cancelled"), kAt));
+    VERIFY_OK(journal.value()->append(b, QStringLiteral("scan"), payload(1), kAt));
+    VERIFY_OK(journal.value()->setAside({a}, QStringLiteral("the order was cancelled"), kAt));
     auto count = journal.value()->pendingCount();
+    VERIFY_OK(count);
+    QCOMPARE(*count, 1); // only the one named
+    VERIFY_OK(journal.value()->setAside({b}, QStringLiteral("left from an earlier attempt"), kAt));
+    count = journal.value()->pendingCount();
     VERIFY_OK(count);
     QCOMPARE(*count, 0);
     QSqlDatabase db =

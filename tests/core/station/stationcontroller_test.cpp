@@ -600,6 +600,54 @@ private Q_SLOTS:
     controller->signOut();
   }
 
+  // The station stopped while offline: its next run replays what this claim left in the journal when the order is
+  // opened again at the bench, and sets aside what another claim left (it can neither land nor refuse this one).
+  void offline_journalLeftByAStoppedStation_landsWhenTheOrderIsOpenedAgain()
+  {
+    const qint64 fo = queuedOrder(3);
+    const QString path = m_dir.filePath(QStringLiteral("offline-restart.sqlite"));
+    auto journal = station::OfflineJournal::open(path);
+    VERIFY_OK(journal);
+    QSqlDatabase bench = benchConnection(QStringLiteral("bench-restart"));
+    station::StationSettings settings;
+    settings.offlineJournal = journal.value().get();
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    qint64 claim = 0;
+    {
+      auto first = makeController(settings, bench);
+      signIn(*first, QStringLiteral("PB-1001"));
+      first->takeOrder(fo);
+      QVERIFY(first->order() && first->order()->claimId);
+      claim = *first->order()->claimId;
+      bench.close();
+      first->databaseUnavailable();
+      first->handleScan(item);
+      first->handleScan(item);
+    } // the station stops here, offline
+    VERIFY_OK(journal.value()->append(QUuid::createUuid(), packing::kJournalScan,
+                                      {{QStringLiteral("claim"), claim + 1000}, {QStringLiteral("fo"), fo}},
+                                      m_clock.nowUtc()));
+    QCOMPARE(scanRows(fo), 0);
+
+    QVERIFY(bench.open());
+    auto next = makeController(settings, bench);
+    signIn(*next, QStringLiteral("PB-1001"));
+    next->takeOrder(fo); // this station holds it: the same claim resumes
+    QVERIFY(next->session());
+    QCOMPARE(*next->order()->claimId, claim);
+    QCOMPARE(scanRows(fo), 2);
+    QCOMPARE(next->session()->verifiedTotal(), 2);
+    auto left = journal.value()->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    auto aside = db::exec(QSqlDatabase::database(QStringLiteral("offline-journal:%1").arg(path)),
+                          QStringLiteral("SELECT count(*) FROM events WHERE set_aside_at IS NOT NULL"));
+    VERIFY_OK(aside);
+    QVERIFY(aside.value().next());
+    QCOMPARE(aside.value().value(0).toInt(), 1);
+    next->signOut();
+  }
+
 #ifdef PACKBENCH_TEST_POSTGRES
   void expiredSignIn_sendsThePackerBackToSignIn_withNothingHalfWritten()
   {
