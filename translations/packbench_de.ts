@@ -1220,6 +1220,43 @@
     <message>
         <source>%1 · the manifests and the driver hand-off sheet are printing</source>
         <translation>%1 · die Manifeste und das Übergabeblatt für den Fahrer werden gedruckt</translation>
+    <message numerus="yes">
+        <source>Offline — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n Ereignis wartet</numerusform>
+            <numerusform>Offline — %n Ereignisse warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1: %2 of %3 items scanned. Keep packing: it is recorded when the database is back.</source>
+        <translation>Bestellung %1: %2 von %3 Artikeln gescannt. Weiter packen: es wird erfasst, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>This needs the database — keep scanning</source>
+        <translation>Dafür wird die Datenbank gebraucht — weiter scannen</translation>
+    </message>
+    <message>
+        <source>Completing, holds and typed quantities work again once it is back</source>
+        <translation>Abschließen, Zurückstellen und eingetippte Mengen gehen wieder, sobald sie zurück ist</translation>
+    </message>
+    <message>
+        <source>Offline scans NOT recorded — the order changed meanwhile</source>
+        <translation>Offline-Scans NICHT erfasst — die Bestellung hat sich inzwischen geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) are kept at this bench for the lead. Set the box aside with the order.</source>
+        <translation>
+            <numerusform>%n Scan ist an diesem Packtisch für die Schichtleitung gespeichert. Den Karton mit der Bestellung beiseitestellen.</numerusform>
+            <numerusform>%n Scans sind an diesem Packtisch für die Schichtleitung gespeichert. Den Karton mit der Bestellung beiseitestellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — keep packing</source>
+        <translation>Offline — weiter packen</translation>
+    </message>
+    <message>
+        <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
+        <translation>Scans und neue Kartons werden an diesem Packtisch gespeichert und erfasst, sobald die Datenbank zurück ist</translation>
     </message>
 </context>
 <context>

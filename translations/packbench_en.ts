@@ -1218,6 +1218,42 @@
     </message>
     <message>
         <source>%1 · the manifests and the driver hand-off sheet are printing</source>
+    <message numerus="yes">
+        <source>Offline — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n event waiting</numerusform>
+            <numerusform>Offline — %n events waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1: %2 of %3 items scanned. Keep packing: it is recorded when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs the database — keep scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completing, holds and typed quantities work again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline scans NOT recorded — the order changed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) are kept at this bench for the lead. Set the box aside with the order.</source>
+        <translation>
+            <numerusform>%n scan is kept at this bench for the lead. Set the box aside with the order.</numerusform>
+            <numerusform>%n scans are kept at this bench for the lead. Set the box aside with the order.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — keep packing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,6 +45,7 @@ station::StationSettings settingsFor(const StationIdentity &identity, const Stat
   settings.slipPrinter = options.slipPrinter;
   settings.labelPrinter = options.labelPrinter;
   settings.supervisor = options.supervisor;
+  settings.offlineJournal = options.offlineJournal;
   settings.carrierLabelFormat = options.carrierLabelFormat;
   settings.labelPdfPrinter = options.labelPdfPrinter;
   return settings;
@@ -323,13 +324,15 @@ void StationWindow::showQueueChanged()
 
 void StationWindow::showDatabaseAvailability(bool available)
 {
-  m_pages->setEnabled(available);
+  const bool packingOffline = !available && m_controller->isPackingOffline(); // the pack screen keeps working
+  m_pages->setEnabled(available || packingOffline);
   m_databaseBanner->setVisible(!available);
-  if (!available) {
+  if (!available && !packingOffline) {
     m_databaseBanner->setFocus(); // holds focus while the pages are disabled, so scans arrive
     return;
   }
-  statusBar()->showMessage(m_identity.databaseLabel);
+  if (available)
+    statusBar()->showMessage(m_identity.databaseLabel);
   if (m_pages->currentWidget() == m_queuePage)
     m_table->setFocus();
   else if (m_pages->currentWidget())

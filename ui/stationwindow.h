@@ -63,6 +63,8 @@ struct StationOptions {
   QString labelPdfPrinter;
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
   db::ConnectionSupervisor *supervisor = nullptr;
+  // The offline journal (not owned; see station::StationSettings); null: input waits for the database.
+  station::OfflineJournal *offlineJournal = nullptr;
 };
 
 // The station's main window: a view of station::StationController. It shows the sign-in screen, the queue

@@ -12,12 +12,14 @@
 #include "core/queue/queuenotifier.h"
 #include "core/queue/stationregistration.h"
 #include "core/queue/stationsite.h"
+#include "core/station/offlinejournal.h"
 #include "ui/commandsheet.h"
 #include "ui/printing/journaledprinter.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -202,6 +204,18 @@ int main(int argc, char *argv[])
       return pb::queue::setSessionShop(reopened, shop);
     });
     options.supervisor = &supervisor;
+  }
+  // Offline packing: the held order and what is done to it while the central database is away (issue #15).
+  std::unique_ptr<pb::station::OfflineJournal> offlineJournal;
+  if (!embedded && config.get(StationOfflinePacking)) {
+    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                             .filePath(QStringLiteral("offline-journal.sqlite"));
+    if (auto opened = pb::station::OfflineJournal::open(path); opened) {
+      offlineJournal = std::move(opened).value();
+      options.offlineJournal = offlineJournal.get();
+    } else { // the station still works; an outage then pauses it as before
+      qCWarning(lcStation).noquote() << "offline packing off: journal not opened:" << opened.error().message;
+    }
   }
   const std::optional<qint64> locationId = site->locationId;
   // The station is this installation (a UUID in its data directory); the host name is only what leads read.

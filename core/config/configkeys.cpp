@@ -14,6 +14,7 @@ const QList<const KeyDef *> &allKeys()
       &StationLocation.def,
       &StationIdleLockMinutes.def,
       &StationIdleReleaseMinutes.def,
+      &StationOfflinePacking.def,
       &StationSounds.def,
       &ScanningPrefix.def,
       &ScanningSuffix.def,

@@ -139,72 +139,32 @@ Status PackSession::replayEvents()
 
 Status PackSession::openBox(int boxNo) const
 {
-  const qint64 fo = m_order.header.fulfillmentOrderId;
-  auto row =
-      db::isPostgres(m_db)
-          ? db::exec(m_db,
-                     QStringLiteral("SELECT packbench_open_box(?::bigint, ?::bigint, ?::bigint, ?::integer, ?::text, "
-                                    "?::timestamptz)"),
-                     {db::orNull(m_context.claimId), db::orNull(m_context.stationId), fo, boxNo,
-                      db::textOrNull(m_context.signInToken), isoUtc(m_clock.nowUtc())})
-          : db::exec(m_db,
-                     QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no) SELECT ?, ? "
-                                    "WHERE NOT EXISTS (SELECT 1 FROM packages WHERE fulfillment_order_id = ? "
-                                    "AND box_no = ?)"),
-                     {fo, boxNo, fo, boxNo});
-  if (!row)
-    return row.error();
-  return {};
+  const OpenBoxRecord box{m_order.header.fulfillmentOrderId, m_context.claimId, m_context.stationId, boxNo};
+  if (m_journal)
+    return m_journal->append(QUuid::createUuid(), kJournalOpenBox, toJson(box), m_clock.nowUtc());
+  return openPackageBox(m_db, box, m_context.signInToken, m_clock.nowUtc());
 }
 
 Status PackSession::insertEvent(const Event &event) const
 {
-  const QUuid id = event.id.isNull() ? QUuid::createUuid() : event.id;
-  // Both paths bind the same values in the same order; only the approval differs (token vs. packer id), and
-  // PostgreSQL takes the packer's sign-in, from which it records the packer (migration 0016).
-  QVariantList values{id.toString(QUuid::WithoutBraces),
-                      m_order.header.fulfillmentOrderId,
-                      db::orNull(m_context.claimId),
-                      db::idOrNull(event.lineId),
-                      db::orNull(m_context.stationId),
-                      m_context.packerId,
-                      event.raw.isNull() ? QString::fromLatin1("") : event.raw,
-                      db::textOrNull(event.normalized),
-                      db::textOrNull(event.symbology),
-                      event.outcome,
-                      event.quantity,
-                      m_boxNo,
-                      db::textOrNull(event.reason)};
-  const bool postgres = db::isPostgres(m_db);
-  values << (postgres ? db::textOrNull(event.approvalToken) : db::idOrNull(event.approvedBy));
-  if (postgres)
-    values << db::textOrNull(m_context.signInToken);
-  values << isoUtc(m_clock.nowUtc());
-  // PostgreSQL: the function checks the sign-in, the claim, the lease, the line and the barcode before it records
-  // anything.
-  auto done =
-      db::exec(m_db,
-               postgres ? QStringLiteral("SELECT packbench_record_scan(?::uuid, ?::bigint, ?::bigint, ?::bigint, "
-                                         "?::bigint, ?::bigint, ?, ?, ?, ?, ?::integer, ?::integer, ?, ?::uuid, "
-                                         "?::text, ?::timestamptz)")
-                        : QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, "
-                                         "claim_id, line_id, station_id, packer_id, raw_code, normalized_code, "
-                                         "symbology, outcome, quantity, box_no, reason, approved_by, scanned_at) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-               values);
-  if (!done) {
-    // Drivers report unique violations differently: ask whether this very event is already there.
-    auto known = db::exec(m_db, QStringLiteral("SELECT 1 FROM scan_events WHERE client_event_id = ?"),
-                          {id.toString(QUuid::WithoutBraces)});
-    if (!event.id.isNull() && known && known.value().next())
-      return makeError(ErrorKind::Conflict, QStringLiteral("scan event already recorded"));
-    // Conflict means "replayed" to the callers; the database refusing this scan (lease lost, more than the line
-    // asks for: a station function's PB… code) is not a replay and must not look like one.
-    if (done.error().kind == ErrorKind::Conflict && db::isStationFunctionCode(done.error().code))
-      return makeError(ErrorKind::Permission, done.error().message);
-    return done.error();
-  }
-  return {};
+  ScanEventRecord record{event.id.isNull() ? QUuid::createUuid() : event.id,
+                         m_order.header.fulfillmentOrderId,
+                         m_context.claimId,
+                         event.lineId,
+                         m_context.stationId,
+                         m_context.packerId,
+                         event.raw,
+                         event.normalized,
+                         event.symbology,
+                         event.outcome,
+                         event.quantity,
+                         m_boxNo,
+                         event.reason,
+                         event.approvedBy,
+                         event.approvalToken};
+  if (m_journal) // replayed later through recordScanEvent, under this id
+    return m_journal->append(record.id, kJournalScan, toJson(record), m_clock.nowUtc());
+  return recordScanEvent(m_db, record, m_context.signInToken, m_clock.nowUtc(), !event.id.isNull());
 }
 
 ScanFeedback PackSession::emitFeedback(ScanFeedback feedback)
@@ -266,6 +226,10 @@ int PackSession::findRowForVariant(qint64 variantId, bool *anyMatch) const
 ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QUuid &eventId)
 {
   const qint64 variantId = variantOnOrder(m_order, scan.lookupKeys());
+  if (variantId == 0 && m_journal) { // offline: the catalogue is out of reach, and it is not on this order
+    ScanFeedback wrong{Outcome::WrongItem, -1, scan.raw, scan.raw, {}, QStringLiteral("not on this order"), 0};
+    return block(wrong, scan, eventId);
+  }
   if (variantId == 0) {
     // Not on this order: is it a real product (wrong item) or nothing we know?
     auto item = findCatalogueItem(m_db, m_order.header.shopId, scan.lookupKeys());
@@ -283,7 +247,7 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
   PackLine &line = m_order.lines[row];
   if (line.done())
     return block({Outcome::OverScan, row, scan.raw, line.title, line.variantTitle, {}, 0}, scan, eventId);
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+  const Status saved = save([&]() -> Status {
     return insertEvent(
         {kOk, line.lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, {}, eventId});
   });
@@ -297,7 +261,7 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
   ++m_itemsInBox;
   Q_EMIT lineChanged(row);
   ScanFeedback good = emitFeedback({Outcome::Counted, row, scan.raw, line.title, line.variantTitle, {}, 0});
-  if (m_options.autoComplete && allVerified())
+  if (m_options.autoComplete && allVerified() && !m_journal)
     return complete();
   return good;
 }
@@ -309,7 +273,7 @@ ScanFeedback PackSession::block(ScanFeedback feedback, const scanning::DecodedSc
                                                                   : kUnknown;
   const QString reason = feedback.outcome == Outcome::Unreadable ? kUnreadablePrefix + scan.error : QString();
   const qint64 lineId = feedback.row >= 0 ? m_order.lines.at(feedback.row).lineId : 0;
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+  const Status saved = save([&]() -> Status {
     return insertEvent(
         {outcome, lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, reason, eventId});
   });
@@ -328,7 +292,7 @@ ScanFeedback PackSession::acknowledge()
 {
   if (m_state != State::Blocked)
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("nothing to acknowledge"), 0});
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+  const Status saved = save([&]() -> Status {
     return insertEvent({kAcknowledged, 0, QStringLiteral("PB*ACK"), {}, {}, 0, {}, {}, 0, {}});
   });
   if (!saved)
@@ -375,14 +339,14 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
     manual.approvedBy = approver->id;
     manual.approvalToken = approver->approvalToken;
   }
-  const Status saved = db::inTransaction(m_db, [&]() -> Status { return insertEvent(manual); });
+  const Status saved = save([&]() -> Status { return insertEvent(manual); });
   if (!saved)
     return notSaved({Outcome::Failed, row, {}, line.title, line.variantTitle, {}, 0}, saved.error());
   line.verified += quantity;
   m_itemsInBox += quantity;
   Q_EMIT lineChanged(row);
   ScanFeedback good = emitFeedback({Outcome::Counted, row, {}, line.title, line.variantTitle, {}, 0});
-  if (m_options.autoComplete && allVerified())
+  if (m_options.autoComplete && allVerified() && !m_journal)
     return complete();
   return good;
 }
@@ -393,7 +357,7 @@ ScanFeedback PackSession::nextBox()
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
   if (m_itemsInBox == 0)
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("box %1 is still empty").arg(m_boxNo), 0});
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+  const Status saved = save([&]() -> Status {
     for (const int box : {m_boxNo, m_boxNo + 1}) {
       if (Status opened = openBox(box); !opened)
         return opened;
@@ -416,7 +380,7 @@ ScanFeedback PackSession::requestHold(const QString &reason)
   if (m_state == State::Completed || m_state == State::HoldRequested)
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("this order is finished"), 0});
   const QString why = reason.trimmed().isEmpty() ? QStringLiteral("held at the bench") : reason.trimmed();
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+  const Status saved = save([&]() -> Status {
     return insertEvent({kCommand, 0, QStringLiteral("PB*HOLD"), {}, {}, 0, why, {}, 0, {}});
   });
   if (!saved)
@@ -438,7 +402,7 @@ ScanFeedback PackSession::complete()
                          {},
                          QStringLiteral("%1 item(s) still to verify").arg(expectedTotal() - verifiedTotal()),
                          0});
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+  const Status saved = save([&]() -> Status {
     if (Status opened = openBox(m_boxNo); !opened)
       return opened;
     return insertEvent({kCommand, 0, QStringLiteral("PB*COMPLETE"), {}, {}, 0, {}, {}, 0, {}});
@@ -458,7 +422,7 @@ ScanFeedback PackSession::completePartial(const QString &reason)
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("nothing verified to ship"), 0});
   if (reason.trimmed().isEmpty())
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("a reason is required"), 0});
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
+  const Status saved = save([&]() -> Status {
     return insertEvent({kCommand, 0, QStringLiteral("PB*PARTIAL"), {}, {}, 0, reason.trimmed(), {}, 0, {}});
   });
   if (!saved)

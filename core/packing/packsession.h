@@ -4,6 +4,8 @@
 
 #include "core/base/clock.h"
 #include "core/carriers/trackingnumber.h"
+#include "core/db/sql.h"
+#include "core/packing/packevents.h"
 #include "core/packing/packorder.h"
 #include "core/scanning/scandecoder.h"
 
@@ -90,7 +92,13 @@ public:
 
   const PackHeader &header() const { return m_order.header; }
   const QList<PackLine> &lines() const { return m_order.lines; }
+  const PackOrder &order() const { return m_order; }
   const PackContext &context() const { return m_context; }
+  // The central database is away (journal set) or back (null): events go to the journal meanwhile, to be
+  // replayed through the same calls. Offline, an item not on the order is a wrong item (no catalogue to ask), a
+  // tracking label is not read as one, and the last item does not complete the order by itself.
+  void setOfflineJournal(EventJournal *journal) { m_journal = journal; }
+  bool isOffline() const { return m_journal != nullptr; }
   // The same packer signed in again (after a lock or an expired sign-in): their new token goes with what follows.
   void renewSignIn(const QString &signInToken) { m_context.signInToken = signInToken; }
   bool needsLeadForManual() const { return m_options.manualNeedsLead; }
@@ -164,6 +172,13 @@ private:
   ScanFeedback notSaved(ScanFeedback feedback, const Error &error);
   int findRowForVariant(qint64 variantId, bool *anyMatch) const;
   void setState(State state);
+  // Runs body in one transaction online; offline it appends to the journal, which has none to offer.
+  template <typename Body> Status save(Body &&body)
+  {
+    if (m_journal)
+      return body();
+    return db::inTransaction(m_db, std::forward<Body>(body));
+  }
 
   QSqlDatabase m_db;
   const Clock &m_clock;
@@ -175,7 +190,8 @@ private:
   int m_itemsInBox = 0;
   std::optional<ScanFeedback> m_pendingError;
   QMap<int, BoxTracking> m_tracking;
-  QString m_trackingToConfirm; // an ambiguous number blocked as unknown: after ACK, the same scan attaches it
+  EventJournal *m_journal = nullptr; // not owned; set while offline
+  QString m_trackingToConfirm;       // an ambiguous number blocked as unknown: after ACK, the same scan attaches it
 };
 
 } // namespace pb::packing

@@ -56,7 +56,7 @@ PackSession::TrackingReading PackSession::readTracking(const scanning::DecodedSc
 {
   using scanning::ScanKind;
   if (scan.kind == ScanKind::Command || scan.kind == ScanKind::Badge || scan.kind == ScanKind::Sscc ||
-      isRetailSymbology(scan.symbology))
+      isRetailSymbology(scan.symbology) || m_journal) // offline: labels attach once the database is back
     return TrackingReading::NotTracking;
   const auto best =
       carriers::TrackingNumberRecognizer::builtIn().recogniseBest(scan.code, m_order.header.shippingMethod);

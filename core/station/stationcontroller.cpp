@@ -4,6 +4,7 @@
 #include "core/station/stationcontroller.h"
 
 #include "core/db/connectionsupervisor.h"
+#include "core/station/offlinejournal.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -233,11 +234,19 @@ void StationController::closeSession()
     return;
   Q_EMIT sessionChanged(nullptr); // the view lets go before the session is destroyed
   m_session.reset();
+  if (OfflineJournal *journal = m_settings.offlineJournal) { // the order left the bench; a refused journal stays
+    auto waiting = journal->pendingCount();
+    if (waiting && *waiting == 0)
+      (void)journal->clearHeldOrder();
+  }
 }
 
 bool StationController::openOrder(const packing::ClaimedOrder &order)
 {
   if (!m_packer)
+    return false;
+  // Events journaled offline for this claim and not recorded yet (the station stopped meanwhile) land first.
+  if (order.claimId && !replayJournal(order, order))
     return false;
   auto opened = packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId,
                                            {m_packer->id, order.claimId, m_settings.stationId, m_packer->signInToken},
@@ -263,6 +272,8 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
       signInEnded();
     else if (feedback.outcome == packing::Outcome::Failed) // not saved: find out now whether the database is gone
       noteDatabaseError(makeError(ErrorKind::Unavailable, feedback.detail));
+    if (packsOffline())
+      showOfflineProgress();
   });
   connect(s, &packing::PackSession::holdRequested, this, &StationController::sessionHeld);
   connect(s, &packing::PackSession::completed, this, &StationController::sessionFinished);
@@ -272,6 +283,7 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   m_session = std::move(session);
   Q_EMIT sessionChanged(s);
   previous.reset();
+  snapshotHeldOrder();
   setScreen(Screen::Pack);
   return true;
 }

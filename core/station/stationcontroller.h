@@ -29,6 +29,9 @@ class ConnectionSupervisor;
 
 namespace pb::station {
 
+class OfflineJournal;
+struct JournalEvent;
+
 // Which screen the station shows; the view renders it.
 enum class Screen { SignIn, Queue, Pack };
 
@@ -82,6 +85,9 @@ struct StationSettings {
   std::chrono::milliseconds labelPollInterval = std::chrono::seconds(3);
   // Watches the central database (not owned); null on the embedded SQLite, which cannot go away.
   db::ConnectionSupervisor *supervisor = nullptr;
+  // Offline packing (not owned; stationoffline.cpp): the held order is kept here, and while the database is away
+  // its scans are checked against it and journaled, then replayed once it is back. Null: input is refused meanwhile.
+  OfflineJournal *offlineJournal = nullptr;
 };
 
 // The pack station without its widgets: who is signed in, the order open at the bench and its claim
@@ -100,6 +106,8 @@ public:
   const std::optional<packing::Packer> &packer() const { return m_packer; }
   bool isLocked() const { return m_locked; }
   bool isDatabaseAvailable() const { return !m_offline; }
+  // The database is away and the open order is packed on against the offline journal (stationoffline.cpp).
+  bool isPackingOffline() const { return packsOffline(); }
   // The pack session on the bench (owned here), or null.
   packing::PackSession *session() const { return m_session.get(); }
   const std::optional<packing::ClaimedOrder> &order() const { return m_order; }
@@ -286,6 +294,21 @@ private:
   void noteDatabaseError(const Error &error);
   void showOutage(const QString &headline, Cue cue = Cue::None);
   void recoverOrder();
+  // Offline packing (stationoffline.cpp).
+  bool packsOffline() const;
+  void snapshotHeldOrder();
+  bool startPackingOffline();
+  void showOfflineProgress();
+  int offlineEventsWaiting() const;
+  // Completing, holds and typed quantities wait for the database: says so; false when packing online.
+  bool refusedOffline();
+  // Replays the journal of `journaled` under `current` (the claim recoverOrder kept or took again). False: stop
+  // recovering (not replayed yet, or refused and the order given up).
+  bool replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled);
+  // The waiting events of this order's claim; events of any other claim (left from an earlier run of the station)
+  // are set aside first, so they can never be replayed under, or refuse, this one.
+  QList<JournalEvent> journaledFor(const packing::ClaimedOrder &order);
+  void refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events, const QString &reason);
   // A finish or hold the database did not take (outage, ended sign-in), recorded now; false when none was waiting.
   bool settleUnrecorded(const QString &recordedHint);
   // Lead approvals and the lapsing lease of a locked bench (stationleadactions.cpp).

@@ -5,6 +5,7 @@
 #include "core/station/stationcontroller.h"
 
 #include "core/db/connectionsupervisor.h"
+#include "core/station/offlinejournal.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -45,8 +46,15 @@ void StationController::databaseUnavailable()
   if (m_offline)
     return;
   m_offline = true;
-  qCWarning(lcRecovery) << "central database unavailable; input is refused until it is back";
   m_keepAlive->stop();
+  if (startPackingOffline()) { // not an error: the packer goes on, and hears how much waits to be recorded
+    say(Notice::Where::Pack, Tone::Warning, tr("Offline — keep packing"),
+        tr("Scans and new boxes are kept at this bench and recorded when the database is back"));
+    Q_EMIT databaseAvailabilityChanged(false);
+    showOfflineProgress();
+    return;
+  }
+  qCWarning(lcRecovery) << "central database unavailable; input is refused until it is back";
   if (hasOpenSession()) // replaces a "scan it again" that cannot work now
     say(Notice::Where::Pack, Tone::Warning, tr("Paused — waiting for the database"),
         tr("Scans count again once it is back"));
@@ -86,11 +94,15 @@ void StationController::recoverOrder()
       qCWarning(lcRecovery).noquote() << "order not re-claimed after reconnect:" << retaken.error().message;
       if (retaken.error().kind == ErrorKind::Unavailable)
         return noteDatabaseError(retaken.error());
+      if (m_session->isOffline()) // the order was taken over or cancelled: the journal is the lead's now
+        refuseJournal(order, journaledFor(order), retaken.error().message);
       abandonOrder(tr("This order was taken back while the database was away"), tr("Stop packing it; press F8"));
       return;
     }
     resumed = *retaken;
   }
+  if (!replayJournal(resumed, order))
+    return;
   // Reload from scan_events: a scan whose answer was lost with the connection may have been saved after all.
   const int before = m_session->verifiedTotal();
   const bool locked = m_locked;

@@ -26,7 +26,9 @@ struct StationController::CommandRoute {
 void StationController::handleScan(const QString &raw)
 {
   const scanning::DecodedScan scan = m_decoder.decode(raw);
-  if (m_offline) { // refused outright: nothing is half-written, and the packer hears it did not count
+  const bool offlineItem =
+      packsOffline() && m_screen == Screen::Pack && !m_locked && (scan.kind != ScanKind::Badge || awaitsLeadApproval());
+  if (m_offline && !offlineItem) { // refused outright: nothing is half-written, and the packer hears it did not count
     showOutage(tr("✖ NOT COUNTED — database unavailable, reconnecting…"), Cue::Unknown);
     return;
   }
@@ -85,6 +87,11 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
       {ScanCommand::Manual, true,
        [](StationController &s, const scanning::DecodedScan &) { Q_EMIT s.manualEntryRequested(); }},
   };
+  const bool offline = packsOffline();
+  if (offline && scan.command != ScanCommand::Ack && scan.command != ScanCommand::NextBox) {
+    (void)refusedOffline(); // only the box and the items go on without the database
+    return;
+  }
   for (const CommandRoute &route : routes) {
     if (route.command != scan.command)
       continue;
@@ -128,7 +135,7 @@ void StationController::complete()
     continueLabels(true);
     return;
   }
-  if (!m_session)
+  if (!m_session || refusedOffline())
     return;
   const packing::ScanFeedback result = m_session->complete();
   if (result.outcome != Outcome::Refused)
@@ -154,7 +161,7 @@ packing::ScanFeedback StationController::hold(const QString &reason)
                  tr("Any label already bought is voided by the hub; keep the box aside with its slip"));
     return {packing::Outcome::HoldRequested, -1, {}, {}, {}, {}, 0};
   }
-  if (!m_session)
+  if (!m_session || refusedOffline())
     return {};
   const packing::ScanFeedback result = m_session->requestHold(reason);
   if (result.outcome == Outcome::Refused)
@@ -164,7 +171,7 @@ packing::ScanFeedback StationController::hold(const QString &reason)
 
 packing::ScanFeedback StationController::completePartial(const QString &reason)
 {
-  if (!m_session)
+  if (!m_session || refusedOffline())
     return {};
   const packing::ScanFeedback result = m_session->completePartial(reason);
   if (result.outcome != Outcome::Refused)
@@ -180,7 +187,7 @@ packing::ScanFeedback StationController::completePartial(const QString &reason)
 packing::ScanFeedback StationController::enterManual(int row, int quantity, const QString &reason,
                                                      const QString &leadBadge, const QString &leadPin)
 {
-  if (!m_session)
+  if (!m_session || refusedOffline())
     return {};
   const packing::ScanFeedback result = m_session->enterManual(row, quantity, reason, leadBadge, leadPin);
   if (result.outcome != Outcome::Refused)

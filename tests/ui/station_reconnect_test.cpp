@@ -12,6 +12,7 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
+#include "core/station/offlinejournal.h"
 #include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/queueworld.h"
@@ -158,6 +159,31 @@ private:
                       {fo, m_stationId});
   }
 
+  // The station's window as app/station builds it, signed in; with a journal it packs on through an outage.
+  void openWindow(station::OfflineJournal *journal)
+  {
+    m_window.reset();
+    ui::StationOptions options;
+    options.workflow = m_workflow.get();
+    options.stationId = m_stationId;
+    options.sounds = false;
+    options.supervisor = m_supervisor.get();
+    options.offlineJournal = journal;
+    m_window = std::make_unique<ui::StationWindow>(
+        m_main, m_clock,
+        ui::StationIdentity{QStringLiteral("bench-rc"), QStringLiteral("RNO"), QStringLiteral("Central database")},
+        options);
+    connect(m_notifier.get(), &queue::QueueNotifier::workAvailable, m_window.get(), &ui::StationWindow::refreshQueue);
+    m_window->show();
+    m_window->activateWindow(); // Xvfb has no window manager to do it
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(m_window->isDatabaseAvailable());
+    QVERIFY(!m_window->databaseBanner()->isVisible());
+    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QTRY_VERIFY(m_window->packer().has_value());
+    QVERIFY2(m_window->queueModel()->rowCount() > 0, "row-level security hides the shop's queue");
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -209,25 +235,8 @@ private Q_SLOTS:
     queue::QueueNotifier *notifier = m_notifier.get();
     m_supervisor->watch(QStringLiteral("rc-notify"), [notifier](const QSqlDatabase &) { return notifier->start(); });
 
-    ui::StationOptions options;
-    options.workflow = m_workflow.get();
-    options.stationId = m_stationId;
-    options.sounds = false;
-    options.supervisor = m_supervisor.get();
-    m_window = std::make_unique<ui::StationWindow>(
-        m_main, m_clock,
-        ui::StationIdentity{QStringLiteral("bench-rc"), QStringLiteral("RNO"), QStringLiteral("Central database")},
-        options);
-    connect(m_notifier.get(), &queue::QueueNotifier::workAvailable, m_window.get(), &ui::StationWindow::refreshQueue);
     m_supervisor->start();
-    m_window->show();
-    m_window->activateWindow(); // Xvfb has no window manager to do it
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(m_window->isDatabaseAvailable());
-    QVERIFY(!m_window->databaseBanner()->isVisible());
-    test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
-    QTRY_VERIFY(m_window->packer().has_value());
-    QVERIFY2(m_window->queueModel()->rowCount() > 0, "row-level security hides the shop's queue");
+    openWindow(nullptr);
   }
 
   void cleanupTestCase()
@@ -370,6 +379,41 @@ private Q_SLOTS:
     press(Qt::Key_F9);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(savedItemScans(fo), expected + 1); // the first attempt's scan stays in the trail
+    QCOMPARE(outboxRows(fo), 1);
+  }
+
+  // Offline packing (issue #15): with a journal the packer goes on scanning through the outage, the window says
+  // "Offline — N events waiting" as a warning, not an error, and the scans are recorded once it is back.
+  void outageWithAJournal_packerScansOn_thenItIsRecorded()
+  {
+    auto journal = station::OfflineJournal::open(m_dir.filePath(QStringLiteral("offline-journal.sqlite")));
+    VERIFY_OK(journal);
+    openWindow(journal.value().get());
+    const qint64 fo = nextOrderWithItems(3);
+    QVERIFY(fo > 0);
+    QVERIFY(takeWithF8(fo));
+    const int expected = m_window->packView()->session()->expectedTotal();
+    scanItems(1);
+    cutOff();
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    scanItems(2);
+    QCOMPARE(verified(), 3);
+    QVERIFY(m_window->databaseBanner()->isVisible());
+    QCOMPARE(m_window->databaseBanner()->tone(), ui::StatusBanner::Tone::Warning);
+    QCOMPARE(m_window->databaseBanner()->headline(), QStringLiteral("Offline — 2 event(s) waiting"));
+    QVERIFY(m_window->packView()->isEnabled()); // the pack screen keeps working
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("✔")));
+    saveScreenshot(QStringLiteral("station-offline-packing.png"));
+    QCOMPARE(savedItemScans(fo), 1);
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    QVERIFY(!m_window->databaseBanner()->isVisible());
+    QCOMPARE(savedItemScans(fo), 3); // each offline scan once
+    QCOMPARE(verified(), 3);
+    scanItems(expected - 3);
+    press(Qt::Key_F9);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(outboxRows(fo), 1);
   }
 };

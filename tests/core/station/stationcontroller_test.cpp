@@ -10,6 +10,7 @@
 #include "core/packing/pinhash.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/stationregistration.h"
+#include "core/station/offlinejournal.h"
 #include "core/station/stationcontroller.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
@@ -42,12 +43,12 @@ private:
   int m_orderNo = 0;
   const QString m_daypack = QStringLiteral("NW-T2D-001");
 
-  std::unique_ptr<StationController> makeController(station::StationSettings settings = {})
+  std::unique_ptr<StationController> makeController(station::StationSettings settings = {}, QSqlDatabase db = {})
   {
     settings.workflow = m_here.get();
     settings.stationId = m_here->stationId();
     settings.locationCode = text(QStringLiteral("SELECT code FROM locations ORDER BY id LIMIT 1"));
-    auto controller = std::make_unique<StationController>(m_db, m_clock, settings);
+    auto controller = std::make_unique<StationController>(db.isValid() ? db : m_db, m_clock, settings);
     controller->refreshQueue();
     return controller;
   }
@@ -108,6 +109,28 @@ private:
     return text(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id = s.packer_id "
                                "WHERE p.badge_id = ? AND s.ended_at IS NULL"),
                 {badge});
+  }
+
+  // The bench's own connection to the same database: closing it is the database gone away for the bench alone.
+  QSqlDatabase benchConnection(const QString &name)
+  {
+    QSqlDatabase bench = QSqlDatabase::cloneDatabase(m_db, name);
+    if (!bench.open())
+      qFatal("cannot open %s", qPrintable(name));
+    return bench;
+  }
+
+  int scanRows(qint64 fo)
+  {
+    return text(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}).toInt();
+  }
+
+  // A demo item with a barcode that is not the daypack: a wrong item for the daypack orders.
+  QString otherSku()
+  {
+    return text(QStringLiteral("SELECT v.sku FROM variants v JOIN barcodes b ON b.variant_id = v.id "
+                               "WHERE v.sku <> ? ORDER BY v.id LIMIT 1"),
+                {m_daypack});
   }
 
   packing::Packer packer(const QString &badge)
@@ -416,6 +439,202 @@ private Q_SLOTS:
     QCOMPARE(after->at(0).printer, spareTarget);
     QTRY_COMPARE(controller->recentPrintJobs()->at(0).status, documents::PrintStatus::Done);
     controller->signOut();
+  }
+
+  // Offline packing (issue #15): the controller's own connection to the database is closed, as a network blip
+  // closes it; the packer goes on against the held order's snapshot, and once the connection is back the journal
+  // lands in scan_events exactly once, through the same station functions.
+  void offline_scansAreJournaled_andReplayedExactlyOnce()
+  {
+    const qint64 fo = queuedOrder(3);
+    auto journal = station::OfflineJournal::open(m_dir.filePath(QStringLiteral("offline-replay.sqlite")));
+    VERIFY_OK(journal);
+    QSqlDatabase bench = benchConnection(QStringLiteral("bench-replay"));
+    station::StationSettings settings;
+    settings.offlineJournal = journal.value().get();
+    auto controller = makeController(settings, bench);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    QSignalSpy status(controller.get(), &StationController::statusMessage);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller->handleScan(item); // online: recorded at once
+    QCOMPARE(scanRows(fo), 1);
+    auto held = journal.value()->heldOrder();
+    VERIFY_OK(held);
+    QVERIFY(held->has_value());
+    QCOMPARE((*held)->order.header.fulfillmentOrderId, fo);
+    QCOMPARE((*held)->order.lines.first().expected, 3);
+
+    bench.close(); // the database is gone for this bench
+    controller->databaseUnavailable();
+    QVERIFY(!controller->isDatabaseAvailable());
+    QVERIFY(controller->session()->isOffline());
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Database), QStringLiteral("Offline — 0 event(s) waiting"));
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->verifiedTotal(), 2);
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Database), QStringLiteral("Offline — 1 event(s) waiting"));
+    QCOMPARE(status.last().first().toString(), QStringLiteral("Offline — 1 event(s) waiting"));
+    // Refused exactly as online: a wrong item and one too many block until acknowledged, and count nothing.
+    controller->handleScan(test::barcodeFor(m_db, otherSku()));
+    QCOMPARE(controller->session()->state(), packing::PackSession::State::Blocked);
+    QCOMPARE(controller->session()->pendingError()->outcome, packing::Outcome::WrongItem);
+    controller->handleScan(QStringLiteral("PB*ACK"));
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->verifiedTotal(), 3);
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->pendingError()->outcome, packing::Outcome::OverScan);
+    controller->handleScan(QStringLiteral("PB*ACK"));
+    controller->handleScan(QStringLiteral("PB*NEXTBOX"));
+    QCOMPARE(controller->session()->boxNo(), 2);
+    controller->handleScan(QStringLiteral("PB*COMPLETE")); // completing waits for the database (this phase)
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("needs the database")));
+    QCOMPARE(controller->session()->state(), packing::PackSession::State::Packing);
+    QCOMPARE(scanRows(fo), 1); // nothing reached the database meanwhile
+    auto waiting = journal.value()->pending();
+    VERIFY_OK(waiting);
+    QCOMPARE(waiting->size(), 9); // ok, wrong, ack, ok, over, ack, box 1, box 2, next box
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Database), QStringLiteral("Offline — 9 event(s) waiting"));
+
+    // The first offline scan landed after all (its answer lost with the connection): the replay must not double it.
+    const station::JournalEvent &first = waiting->first();
+    VERIFY_OK(packing::replayJournaledEvent(m_db, first.id, first.kind, first.payload,
+                                            controller->packer()->signInToken, m_clock.nowUtc()));
+    QCOMPARE(scanRows(fo), 2);
+
+    QVERIFY(bench.open());
+    controller->databaseRestored();
+    QVERIFY(controller->isDatabaseAvailable());
+    QVERIFY(controller->session());
+    QVERIFY(!controller->session()->isOffline());
+    QCOMPARE(controller->session()->verifiedTotal(), 3); // reloaded from scan_events
+    QCOMPARE(controller->session()->boxNo(), 2);
+    QCOMPARE(scanRows(fo), 8); // one online, seven journaled scans, each once
+    QCOMPARE(
+        text(QStringLiteral("SELECT count(DISTINCT client_event_id) FROM scan_events WHERE fulfillment_order_id = ?"),
+             {fo}),
+        QStringLiteral("8"));
+    QCOMPARE(text(QStringLiteral("SELECT sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                 "outcome = 'ok'"),
+                  {fo}),
+             QStringLiteral("3"));
+    for (const station::JournalEvent &event : *waiting)
+      if (event.kind == packing::kJournalScan)
+        QCOMPARE(text(QStringLiteral("SELECT count(*) FROM scan_events WHERE client_event_id = ?"),
+                      {event.id.toString(QUuid::WithoutBraces)}),
+                 QStringLiteral("1"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ?"), {fo}),
+             QStringLiteral("2"));
+    auto left = journal.value()->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    controller->databaseRestored(); // a second "back" replays nothing twice
+    QCOMPARE(scanRows(fo), 8);
+    controller->handleScan(QStringLiteral("PB*COMPLETE"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    controller->signOut();
+  }
+
+  // The order was cancelled while the bench packed offline: none of the journal is recorded, the packer is told,
+  // the lead finds an audit record, and the journal keeps the events.
+  void offline_replayRefused_whenTheOrderWasCancelled_keepsTheJournal()
+  {
+    const qint64 fo = queuedOrder(3);
+    const QString path = m_dir.filePath(QStringLiteral("offline-refused.sqlite"));
+    auto journal = station::OfflineJournal::open(path);
+    VERIFY_OK(journal);
+    QSqlDatabase bench = benchConnection(QStringLiteral("bench-refused"));
+    station::StationSettings settings;
+    settings.offlineJournal = journal.value().get();
+    auto controller = makeController(settings, bench);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller->handleScan(item);
+    bench.close();
+    controller->databaseUnavailable();
+    controller->handleScan(item);
+    controller->handleScan(item);
+    QCOMPARE(controller->session()->verifiedTotal(), 3);
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo})
+                .ok());
+
+    QVERIFY(bench.open());
+    controller->databaseRestored();
+    QVERIFY(!controller->session());
+    QCOMPARE(controller->screen(), Screen::Queue);
+    bool told = false; // the queue's "Ready" follows once the queue is refreshed
+    for (const QList<QVariant> &notice : notices)
+      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
+    QVERIFY(told);
+    QCOMPARE(scanRows(fo), 1); // only the scan made online
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
+                                 "subject_id = ?"),
+                  {QString::number(fo)}),
+             QStringLiteral("1"));
+    QVERIFY(text(QStringLiteral("SELECT details FROM audit_log WHERE action = 'offline_replay_refused' AND "
+                                "subject_id = ?"),
+                 {QString::number(fo)})
+                .contains(QStringLiteral("cancelled")));
+    auto left = journal.value()->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0); // not replayed again …
+    auto kept = db::exec(QSqlDatabase::database(QStringLiteral("offline-journal:%1").arg(path)),
+                         QStringLiteral("SELECT count(*) FROM events WHERE set_aside_at IS NOT NULL"));
+    VERIFY_OK(kept);
+    QVERIFY(kept.value().next());
+    QCOMPARE(kept.value().value(0).toInt(), 2); // … but kept for the lead
+    controller->signOut();
+  }
+
+  // The station stopped while offline: its next run replays what this claim left in the journal when the order is
+  // opened again at the bench, and sets aside what another claim left (it can neither land nor refuse this one).
+  void offline_journalLeftByAStoppedStation_landsWhenTheOrderIsOpenedAgain()
+  {
+    const qint64 fo = queuedOrder(3);
+    const QString path = m_dir.filePath(QStringLiteral("offline-restart.sqlite"));
+    auto journal = station::OfflineJournal::open(path);
+    VERIFY_OK(journal);
+    QSqlDatabase bench = benchConnection(QStringLiteral("bench-restart"));
+    station::StationSettings settings;
+    settings.offlineJournal = journal.value().get();
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    qint64 claim = 0;
+    {
+      auto first = makeController(settings, bench);
+      signIn(*first, QStringLiteral("PB-1001"));
+      first->takeOrder(fo);
+      QVERIFY(first->order() && first->order()->claimId);
+      claim = *first->order()->claimId;
+      bench.close();
+      first->databaseUnavailable();
+      first->handleScan(item);
+      first->handleScan(item);
+    } // the station stops here, offline
+    VERIFY_OK(journal.value()->append(QUuid::createUuid(), packing::kJournalScan,
+                                      {{QStringLiteral("claim"), claim + 1000}, {QStringLiteral("fo"), fo}},
+                                      m_clock.nowUtc()));
+    QCOMPARE(scanRows(fo), 0);
+
+    QVERIFY(bench.open());
+    auto next = makeController(settings, bench);
+    signIn(*next, QStringLiteral("PB-1001"));
+    next->takeOrder(fo); // this station holds it: the same claim resumes
+    QVERIFY(next->session());
+    QCOMPARE(*next->order()->claimId, claim);
+    QCOMPARE(scanRows(fo), 2);
+    QCOMPARE(next->session()->verifiedTotal(), 2);
+    auto left = journal.value()->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    auto aside = db::exec(QSqlDatabase::database(QStringLiteral("offline-journal:%1").arg(path)),
+                          QStringLiteral("SELECT count(*) FROM events WHERE set_aside_at IS NOT NULL"));
+    VERIFY_OK(aside);
+    QVERIFY(aside.value().next());
+    QCOMPARE(aside.value().value(0).toInt(), 1);
+    next->signOut();
   }
 
 #ifdef PACKBENCH_TEST_POSTGRES

@@ -1,0 +1,217 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StationController packing on without the central database (issue #15): the held order's snapshot is kept in the
+// offline journal, scans of it are checked against it and journaled, and when the database is back the journal is
+// replayed through the same station functions, all of it or none of it.
+#include "core/audit/auditlog.h"
+#include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
+#include "core/station/offlinejournal.h"
+#include "core/station/stationcontroller.h"
+
+#include <QLoggingCategory>
+
+namespace pb::station {
+
+namespace {
+Q_LOGGING_CATEGORY(lcOffline, "packbench.core.station.stationoffline")
+
+using State = packing::PackSession::State;
+
+// The lead's record of a journal the database refused: the audit log, through the station function on PostgreSQL.
+Status recordReplayRefusal(const QSqlDatabase &db, const packing::ClaimedOrder &order, std::optional<qint64> station,
+                           const packing::Packer &packer, int events, const QString &reason, const QDateTime &at)
+{
+  if (db::isPostgres(db)) {
+    auto done = db::exec(db,
+                         QStringLiteral("SELECT packbench_offline_replay_refused(?::bigint, ?::bigint, ?::bigint, "
+                                        "?::integer, ?::text, ?::text, ?::timestamptz)"),
+                         {db::orNull(station), order.fulfillmentOrderId, db::orNull(order.claimId), events, reason,
+                          db::textOrNull(packer.signInToken), db::isoUtc(at)});
+    if (!done)
+      return done.error();
+    return {};
+  }
+  audit::Entry entry;
+  entry.actor = audit::Actor::atBench(station, packer.id);
+  entry.action = QStringLiteral("offline_replay_refused");
+  entry.subject = audit::Subject::fulfillmentOrder(order.fulfillmentOrderId);
+  entry.details = {{QStringLiteral("claim_id"), order.claimId ? QJsonValue(*order.claimId) : QJsonValue()},
+                   {QStringLiteral("events"), events},
+                   {QStringLiteral("reason"), reason.left(500)}};
+  entry.at = at;
+  return audit::write(db, entry);
+}
+
+} // namespace
+
+bool StationController::packsOffline() const
+{
+  return m_offline && m_session && m_session->isOffline();
+}
+
+void StationController::snapshotHeldOrder()
+{
+  OfflineJournal *journal = m_settings.offlineJournal;
+  if (!journal || !m_session || !m_order || !m_order->claimId || !m_packer)
+    return;
+  const HeldOrder held{*m_order->claimId, m_settings.stationId.value_or(0), m_packer->id, m_session->order(),
+                       m_clock.nowUtc()};
+  if (Status saved = journal->saveHeldOrder(held); !saved) // the bench packs on; only offline packing is lost
+    qCWarning(lcOffline).noquote() << "held order not saved to the offline journal:" << saved.error().message;
+}
+
+bool StationController::startPackingOffline()
+{
+  OfflineJournal *journal = m_settings.offlineJournal;
+  if (!journal || !hasOpenSession() || !m_order || !m_order->claimId || m_unrecordedFinish || m_unrecordedHold ||
+      m_labelWait || m_leaseLapsed)
+    return false;
+  const State state = m_session->state();
+  if (state != State::Packing && state != State::Blocked)
+    return false;
+  auto held = journal->heldOrder();
+  if (!held || !held->has_value() || (*held)->claimId != *m_order->claimId)
+    return false; // no snapshot of this very attempt: nothing to pack against safely
+  m_session->setOfflineJournal(journal);
+  qCWarning(lcOffline) << "packing on offline; events go to" << journal->path();
+  return true;
+}
+
+int StationController::offlineEventsWaiting() const
+{
+  if (!m_settings.offlineJournal)
+    return 0;
+  auto waiting = m_settings.offlineJournal->pendingCount();
+  return waiting ? *waiting : 0;
+}
+
+void StationController::showOfflineProgress()
+{
+  const int count = offlineEventsWaiting();
+  const QString headline = tr("Offline — %n event(s) waiting", nullptr, count);
+  say(Notice::Where::Database, Tone::Warning, headline,
+      tr("Order %1: %2 of %3 items scanned. Keep packing: it is recorded when the database is back.")
+          .arg(m_session->header().orderName)
+          .arg(m_session->verifiedTotal())
+          .arg(m_session->expectedTotal()));
+  Q_EMIT statusMessage(headline);
+}
+
+bool StationController::refusedOffline()
+{
+  if (!m_session || !m_session->isOffline())
+    return false;
+  say(Notice::Where::Pack, Tone::Warning, tr("This needs the database — keep scanning"),
+      tr("Completing, holds and typed quantities work again once it is back"), Cue::Notice);
+  return true;
+}
+
+QList<JournalEvent> StationController::journaledFor(const packing::ClaimedOrder &order)
+{
+  OfflineJournal *journal = m_settings.offlineJournal;
+  if (!journal)
+    return {};
+  auto pending = journal->pending();
+  if (!pending) {
+    qCWarning(lcOffline).noquote() << "offline journal unreadable:" << pending.error().message;
+    return {};
+  }
+  QList<JournalEvent> mine;
+  QList<QUuid> stale;
+  for (const JournalEvent &event : *pending) {
+    if (order.claimId && claimOf(event) == *order.claimId)
+      mine.append(event);
+    else
+      stale.append(event.id);
+  }
+  if (!stale.isEmpty()) {
+    qCWarning(lcOffline) << stale.size() << "journaled events of another claim set aside for the lead";
+    (void)journal->setAside(stale, QStringLiteral("left from an earlier attempt at this bench"), m_clock.nowUtc());
+  }
+  return mine;
+}
+
+bool StationController::replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled)
+{
+  if (!m_settings.offlineJournal || !m_packer)
+    return true;
+  const QList<JournalEvent> pending = journaledFor(journaled);
+  if (pending.isEmpty())
+    return true;
+  if (current.claimId != journaled.claimId) { // the lease ran out and the order went back to the queue meanwhile
+    refuseJournal(journaled, pending, QStringLiteral("the claim ended while the station was offline"));
+    return true; // packs on under the new claim, from the first item (recoverOrder says so)
+  }
+  // The order as it is now: cancelled or edited meanwhile, none of the journal is recorded.
+  auto now = db::exec(m_db, QStringLiteral("SELECT pack_state, version FROM fulfillment_orders WHERE id = ?"),
+                      {journaled.fulfillmentOrderId});
+  if (!now) {
+    noteDatabaseError(now.error());
+    return false;
+  }
+  QSqlQuery &row = now.value();
+  QString conflict;
+  if (!row.next())
+    conflict = QStringLiteral("the order is gone");
+  else if (row.value(0).toString() != u"claimed")
+    conflict = QStringLiteral("the order is %1").arg(row.value(0).toString());
+  else if (row.value(1).toInt() != journaled.orderVersion)
+    conflict = QStringLiteral("the order was edited (version %1, packed against %2)")
+                   .arg(row.value(1).toInt())
+                   .arg(journaled.orderVersion);
+  QList<QUuid> ids;
+  const QDateTime at = m_clock.nowUtc();
+  const auto replayAll = [&]() -> Status {
+    for (const JournalEvent &event : pending) {
+      if (Status one =
+              packing::replayJournaledEvent(m_db, event.id, event.kind, event.payload, m_packer->signInToken, at);
+          !one)
+        return one;
+      ids.append(event.id);
+    }
+    return {};
+  };
+  const Status replayed =
+      conflict.isEmpty() ? db::inTransaction(m_db, replayAll) : Status(makeError(ErrorKind::Conflict, conflict));
+  if (replayed) {
+    // Marked after the commit: a crash in between replays again, and the client event ids keep it single.
+    if (Status marked = m_settings.offlineJournal->markReplayed(ids, m_clock.nowUtc()); !marked)
+      qCWarning(lcOffline).noquote() << "replayed, but not marked in the journal:" << marked.error().message;
+    qCInfo(lcOffline) << "offline journal replayed:" << pending.size() << "events of fulfillment order"
+                      << journaled.fulfillmentOrderId;
+    return true;
+  }
+  const ErrorKind kind = replayed.error().kind;
+  if (kind == ErrorKind::Unavailable || kind == ErrorKind::Internal) { // not an answer: try again when it is back
+    qCWarning(lcOffline).noquote() << "offline journal not replayed yet:" << replayed.error().message;
+    noteDatabaseError(replayed.error());
+    return false;
+  }
+  if (endedSignIn(replayed.error()))
+    return false; // replayed once the packer signs in again
+  refuseJournal(journaled, pending, replayed.error().message);
+  abandonOrder(tr("Offline scans NOT recorded — the order changed meanwhile"),
+               tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr,
+                  int(pending.size())));
+  return false;
+}
+
+void StationController::refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events,
+                                      const QString &reason)
+{
+  qCWarning(lcOffline).noquote() << "offline journal refused for fulfillment order" << order.fulfillmentOrderId << "("
+                                 << events.size() << "events):" << reason;
+  if (Status recorded = recordReplayRefusal(m_db, order, m_settings.stationId, *m_packer, int(events.size()), reason,
+                                            m_clock.nowUtc());
+      !recorded)
+    qCWarning(lcOffline).noquote() << "refusal not in the audit log (still in the journal):"
+                                   << recorded.error().message;
+  QList<QUuid> ids;
+  for (const JournalEvent &event : events)
+    ids.append(event.id);
+  if (Status aside = m_settings.offlineJournal->setAside(ids, reason, m_clock.nowUtc()); !aside)
+    qCWarning(lcOffline).noquote() << "journal not set aside:" << aside.error().message;
+}
+
+} // namespace pb::station

@@ -1,0 +1,228 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Offline packing (issue #15) as production runs it: the station logs in as a packbench_station member under
+// row-level security, the real cluster closes its doors mid-order (backends killed, new connections refused), the
+// ConnectionSupervisor notices, the packer scans on against the journal, and when the cluster is back the journal
+// lands once through the station functions — or, for an order cancelled meanwhile, not at all, with an audit record.
+#include "core/db/connectionsupervisor.h"
+#include "core/db/demodata.h"
+#include "core/db/migrations.h"
+#include "core/db/sql.h"
+#include "core/packing/leasedqueueworkflow.h"
+#include "core/queue/orderqueue.h"
+#include "core/station/offlinejournal.h"
+#include "core/station/stationcontroller.h"
+#include "tests/support/packfixture.h"
+#include "tests/support/stationlogin.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pb;
+using namespace std::chrono_literals;
+
+class StationOfflineTest final : public QObject {
+  Q_OBJECT
+
+private:
+  QTemporaryDir m_dir;
+  SystemClock m_clock;
+  db::ConnectionSettings m_settings;
+  QString m_stationRole;
+  QSqlDatabase m_admin;
+  QSqlDatabase m_server; // the maintenance database: a database cannot close its own doors
+  QSqlDatabase m_main;
+  qint64 m_shopId = 0;
+  int m_orderNo = 0;
+  std::unique_ptr<queue::OrderQueue> m_queue;
+  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
+  std::unique_ptr<db::ConnectionSupervisor> m_supervisor;
+  const QString m_daypack = QStringLiteral("NW-T2D-001");
+
+  qint64 count(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_admin, sql, values); }
+
+  void cutOff()
+  {
+    VERIFY_OK(
+        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS false").arg(m_settings.name)));
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?"),
+                       {m_stationRole}));
+  }
+
+  void bringBack()
+  {
+    VERIFY_OK(
+        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS true").arg(m_settings.name)));
+  }
+
+  qint64 queuedOrder(int daypacks)
+  {
+    auto fo = test::createClaimedOrder(m_admin, QStringLiteral("#OFF%1").arg(++m_orderNo), {{m_daypack, daypacks}});
+    if (!fo ||
+        !db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}))
+      qFatal("no order");
+    return *fo;
+  }
+
+  struct Bench {
+    std::unique_ptr<station::OfflineJournal> journal;
+    std::unique_ptr<station::StationController> controller;
+  };
+
+  Bench openBench(const QString &journalName)
+  {
+    Bench bench;
+    auto journal = station::OfflineJournal::open(m_dir.filePath(journalName));
+    if (!journal)
+      qFatal("journal: %s", qPrintable(journal.error().message));
+    bench.journal = std::move(journal).value();
+    station::StationSettings settings;
+    settings.workflow = m_workflow.get();
+    settings.stationId = m_workflow->stationId();
+    settings.shopId = m_shopId;
+    settings.supervisor = m_supervisor.get();
+    settings.offlineJournal = bench.journal.get();
+    bench.controller = std::make_unique<station::StationController>(m_main, m_clock, settings);
+    bench.controller->refreshQueue();
+    bench.controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    return bench;
+  }
+
+  static QString lastDatabaseHeadline(const QSignalSpy &notices)
+  {
+    for (qsizetype i = notices.size() - 1; i >= 0; --i) {
+      const auto notice = notices.at(i).first().value<station::Notice>();
+      if (notice.where == station::Notice::Where::Database && !notice.headline.isEmpty())
+        return notice.headline;
+    }
+    return {};
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    auto scratch = test::createScratchDatabase(QStringLiteral("stationoff"));
+    VERIFY_OK(scratch);
+    m_settings = *scratch;
+    auto admin = db::openDatabase(m_settings, QStringLiteral("off-admin"));
+    VERIFY_OK(admin);
+    m_admin = *admin;
+    auto serverSettings = test::fixtureServer();
+    VERIFY_OK(serverSettings);
+    auto server = db::openDatabase(*serverSettings, QStringLiteral("off-server"));
+    VERIFY_OK(server);
+    m_server = *server;
+    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
+    VERIFY_OK(db::seedDemoData(m_admin, m_clock));
+    auto login = test::createDemoShopStationLogin(m_admin, QStringLiteral("pbt_off_"));
+    VERIFY_OK(login);
+    m_stationRole = *login;
+    db::ConnectionSettings station = m_settings;
+    station.user = m_stationRole;
+    auto main = db::openDatabase(station, QStringLiteral("off-main"));
+    VERIFY_OK(main);
+    m_main = *main;
+    m_shopId = count(QStringLiteral("SELECT id FROM shops ORDER BY id LIMIT 1"));
+    VERIFY_OK(queue::setSessionShop(m_main, m_shopId));
+    auto stationId = queue::registerStation(m_main, QStringLiteral("bench-off"), std::nullopt);
+    VERIFY_OK(stationId);
+    m_queue = std::make_unique<queue::OrderQueue>(m_main, m_clock, 120s);
+    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_main, *m_queue, *stationId);
+    m_supervisor =
+        std::make_unique<db::ConnectionSupervisor>(m_clock, db::ConnectionSupervisor::Options{200ms, {50ms, 400ms}});
+    const qint64 shop = m_shopId;
+    m_supervisor->watch(QStringLiteral("off-main"),
+                        [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
+    m_supervisor->start();
+  }
+
+  void cleanupTestCase()
+  {
+    bringBack();
+    m_supervisor.reset();
+    m_workflow.reset();
+    m_queue.reset();
+    m_main = QSqlDatabase();
+    QSqlDatabase::database(QStringLiteral("off-main"), false).close();
+    QSqlDatabase::removeDatabase(QStringLiteral("off-main"));
+    (void)db::execStatic(m_admin, QStringLiteral("DROP OWNED BY %1").arg(m_stationRole));
+    (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_stationRole));
+  }
+
+  void clusterGoesAway_packerScansOn_journalLandsOnce()
+  {
+    const qint64 fo = queuedOrder(3);
+    Bench bench = openBench(QStringLiteral("replay.sqlite"));
+    station::StationController &controller = *bench.controller;
+    QSignalSpy notices(&controller, &station::StationController::notice);
+    controller.takeOrder(fo);
+    QVERIFY(controller.session());
+    const QString item = test::barcodeFor(m_admin, m_daypack);
+    controller.handleScan(item);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 1);
+
+    cutOff();
+    QTRY_VERIFY(!controller.isDatabaseAvailable()); // the supervisor's probe notices
+    QVERIFY(controller.session()->isOffline());
+    controller.handleScan(item);
+    controller.handleScan(item);
+    QCOMPARE(controller.session()->verifiedTotal(), 3);
+    QCOMPARE(lastDatabaseHeadline(notices), QStringLiteral("Offline — 2 event(s) waiting"));
+    QTRY_VERIFY(m_supervisor->failedRounds() >= 2); // it keeps trying while the cluster refuses
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 1);
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isDatabaseAvailable(), 10'000);
+    QVERIFY(controller.session());
+    QVERIFY(!controller.session()->isOffline());
+    QCOMPARE(controller.session()->verifiedTotal(), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT client_event_id) FROM scan_events "
+                                  "WHERE fulfillment_order_id = ?"),
+                   {fo}),
+             3);
+    auto waiting = bench.journal->pendingCount();
+    VERIFY_OK(waiting);
+    QCOMPARE(*waiting, 0);
+    controller.complete();
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
+        1);
+    controller.signOut();
+  }
+
+  void orderCancelledMeanwhile_nothingLands_andTheLeadHasARecord()
+  {
+    const qint64 fo = queuedOrder(3);
+    Bench bench = openBench(QStringLiteral("refused.sqlite"));
+    station::StationController &controller = *bench.controller;
+    controller.takeOrder(fo);
+    QVERIFY(controller.session());
+    const QString item = test::barcodeFor(m_admin, m_daypack);
+    cutOff();
+    QTRY_VERIFY(!controller.isDatabaseAvailable());
+    controller.handleScan(item);
+    controller.handleScan(item);
+    VERIFY_OK(
+        db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo}));
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isDatabaseAvailable(), 10'000);
+    QVERIFY(!controller.session());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' "
+                                  "AND subject_id = ? AND actor_kind = 'packer' AND (details->>'events')::int = 2"),
+                   {QString::number(fo)}),
+             1);
+    auto waiting = bench.journal->pendingCount();
+    VERIFY_OK(waiting);
+    QCOMPARE(*waiting, 0); // set aside for the lead, not replayed again
+    controller.signOut();
+  }
+};
+
+QTEST_GUILESS_MAIN(StationOfflineTest)
+#include "station_offline_test.moc"
