@@ -1220,6 +1220,7 @@
     <message>
         <source>%1 · the manifests and the driver hand-off sheet are printing</source>
         <translation>%1 · die Manifeste und das Übergabeblatt für den Fahrer werden gedruckt</translation>
+    </message>
     <message numerus="yes">
         <source>Offline — %n event(s) waiting</source>
         <translation>

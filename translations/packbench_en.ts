@@ -1218,6 +1218,8 @@
     </message>
     <message>
         <source>%1 · the manifests and the driver hand-off sheet are printing</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Offline — %n event(s) waiting</source>
         <translation>
