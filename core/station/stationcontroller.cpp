@@ -275,6 +275,7 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
     if (packsOffline())
       showOfflineProgress();
   });
+  s->setLostLinkFallback([this]() -> packing::EventJournal * { return keepScanThroughLostLink(); });
   connect(s, &packing::PackSession::holdRequested, this, &StationController::sessionHeld);
   connect(s, &packing::PackSession::completed, this, &StationController::sessionFinished);
   if (m_settings.workflow && order.claimId)

@@ -298,6 +298,8 @@ private:
   bool packsOffline() const;
   void snapshotHeldOrder();
   bool startPackingOffline();
+  // A scan's write lost the database: the offline journal to keep it in (and the outage declared), or null.
+  packing::EventJournal *keepScanThroughLostLink();
   void showOfflineProgress();
   int offlineEventsWaiting() const;
   // Completing, holds and typed quantities wait for the database: says so; false when packing online.

@@ -4,6 +4,7 @@
 // offline journal, scans of it are checked against it and journaled, and when the database is back the journal is
 // replayed through the same station functions, all of it or none of it.
 #include "core/audit/auditlog.h"
+#include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/station/offlinejournal.h"
@@ -76,6 +77,17 @@ bool StationController::startPackingOffline()
   m_session->setOfflineJournal(journal);
   qCWarning(lcOffline) << "packing on offline; events go to" << journal->path();
   return true;
+}
+
+packing::EventJournal *StationController::keepScanThroughLostLink()
+{
+  // Called from inside the session's write: only the session's journal is set here; the outage is declared to the
+  // supervisor, whose (queued) signal shows it, and whose reconnect round brings the replay even if the link was
+  // only gone for that one write.
+  if (!m_settings.supervisor || !startPackingOffline())
+    return nullptr;
+  m_settings.supervisor->declareLost(QStringLiteral("a scan's write lost the database"));
+  return m_settings.offlineJournal;
 }
 
 int StationController::offlineEventsWaiting() const

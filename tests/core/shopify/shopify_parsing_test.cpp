@@ -162,10 +162,10 @@ private Q_SLOTS:
   {
     // Found by ordermapper_fuzz (10^7 run): qBound(0, x, -1) asserted; the webhook path already refused it.
     const QJsonObject node =
-        QJsonDocument::fromJson(QByteArrayLiteral(
-                                    "{\"id\":\"gid://shopify/Order/78\",\"updatedAt\":\"2026-11-02T10:00:00Z\","
-                                    "\"lineItems\":{\"nodes\":[{\"id\":\"gid://shopify/LineItem/7801\","
-                                    "\"title\":\"Mug\",\"quantity\":-1,\"unfulfilledQuantity\":0}]}}"))
+        QJsonDocument::fromJson(
+            QByteArrayLiteral("{\"id\":\"gid://shopify/Order/78\",\"updatedAt\":\"2026-11-02T10:00:00Z\","
+                              "\"lineItems\":{\"nodes\":[{\"id\":\"gid://shopify/LineItem/7801\","
+                              "\"title\":\"Mug\",\"quantity\":-1,\"unfulfilledQuantity\":0}]}}"))
             .object();
     auto order = ordermapper::fromGraphQl(node);
     QVERIFY(!order.ok());
