@@ -209,7 +209,8 @@ Result<QVariant> dateFilter(Context &ctx, const QVariant &in, const QVariantList
     return in;
   bool utcName = false;
   const auto time = parseTime(ctx, in, &utcName);
-  if (!time)
+  // Epoch seconds past year 292 million parse into no date at all: the input stays as it was, like text.
+  if (!time || !time->date().isValid())
     return in;
   return QVariant(formatTime(*time, format, utcName));
 }
