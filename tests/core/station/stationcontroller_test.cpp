@@ -133,7 +133,7 @@ private:
   };
 
   // Such a bench, named `name`, with PB-1001 signed in and order `fo` taken.
-  OfflineBench offlineBench(const QString &name, qint64 fo)
+  OfflineBench offlineBench(const QString &name, qint64 fo, station::StationSettings settings = {})
   {
     OfflineBench made;
     made.db = benchConnection(name);
@@ -143,7 +143,6 @@ private:
     made.journal = std::move(journal).value();
     made.queue = std::make_unique<queue::OrderQueue>(made.db, m_clock, 120s);
     made.workflow = std::make_unique<packing::LeasedQueueWorkflow>(made.db, *made.queue, m_here->stationId());
-    station::StationSettings settings;
     settings.offlineJournal = made.journal.get();
     made.controller = makeController(settings, made.db, made.workflow.get());
     signIn(*made.controller, QStringLiteral("PB-1001"));
@@ -738,6 +737,48 @@ private Q_SLOTS:
     controller.databaseRestored(); // a second "back" lands nothing twice
     QCOMPARE(fulfillmentsQueued(fo), 1);
     QCOMPARE(finished.count(), 1);
+    controller.signOut();
+  }
+
+  // Printing offline: the house label goes to the label printer at once from the snapshot, a slip that cannot print
+  // fails as online; neither has a print journal to go to, so both jobs are journaled, as they went, once it is back.
+  void offline_houseLabel_printsAtOnce_andBothJobsAreJournaledWhenBack()
+  {
+    QTcpServer printer; // the label printer's raw port
+    QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&printer, &QTcpServer::newConnection, this, [&]() {
+      while (QTcpSocket *socket = printer.nextPendingConnection())
+        connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
+    });
+    printing::JournaledPrinter labels(m_db, {});
+    station::StationSettings settings;
+    settings.printer = &labels;
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer");
+    settings.labelPrinter = QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort());
+    const qint64 fo = queuedOrder(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-label"), fo, settings);
+    StationController &controller = *made.controller;
+    made.db.close();
+    controller.databaseUnavailable();
+    controller.handleScan(test::barcodeFor(m_db, m_daypack));
+    controller.complete();
+    QTRY_VERIFY(received.contains("^XA")); // the house label, built from the snapshot's slip data
+    const QString orderName = controller.session()->header().orderName;
+    QVERIFY(received.contains(orderName.toUtf8()));
+    const QString jobs = QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = ? "
+                                        "AND status = ? AND reference LIKE '%offline=%'");
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
+             QStringLiteral("0"));
+
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QTRY_COMPARE(text(jobs, {fo, QStringLiteral("label"), QStringLiteral("done")}), QStringLiteral("1"));
+    QTRY_COMPARE(text(jobs, {fo, QStringLiteral("slip"), QStringLiteral("failed")}), QStringLiteral("1"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
+             QStringLiteral("2"));
     controller.signOut();
   }
 
