@@ -157,6 +157,16 @@ private:
     return bench.open();
   }
 
+  // A raw label printer's port on localhost: what it is sent lands in `received`.
+  bool listenAsLabelPrinter(QTcpServer &printer, QByteArray *received)
+  {
+    connect(&printer, &QTcpServer::newConnection, this, [this, &printer, received]() {
+      while (QTcpSocket *socket = printer.nextPendingConnection())
+        connect(socket, &QTcpSocket::readyRead, this, [received, socket]() { *received += socket->readAll(); });
+    });
+    return printer.listen(QHostAddress::LocalHost, 0);
+  }
+
   qint64 fulfillmentsQueued(qint64 fo)
   {
     return text(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"),
@@ -362,12 +372,8 @@ private Q_SLOTS:
   void reprint_printsTheLastLabelAgain_asANewJournaledJob()
   {
     QTcpServer printer; // the label printer's raw port
-    QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
     QByteArray received;
-    connect(&printer, &QTcpServer::newConnection, this, [&]() {
-      while (QTcpSocket *socket = printer.nextPendingConnection())
-        connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
-    });
+    QVERIFY(listenAsLabelPrinter(printer, &received));
     const QString target = QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort());
     printing::JournaledPrinter labels(m_db, {});
     station::StationSettings settings;
@@ -745,12 +751,8 @@ private Q_SLOTS:
   void offline_houseLabel_printsAtOnce_andBothJobsAreJournaledWhenBack()
   {
     QTcpServer printer; // the label printer's raw port
-    QVERIFY(printer.listen(QHostAddress::LocalHost, 0));
     QByteArray received;
-    connect(&printer, &QTcpServer::newConnection, this, [&]() {
-      while (QTcpSocket *socket = printer.nextPendingConnection())
-        connect(socket, &QTcpSocket::readyRead, this, [&received, socket]() { received += socket->readAll(); });
-    });
+    QVERIFY(listenAsLabelPrinter(printer, &received));
     printing::JournaledPrinter labels(m_db, {});
     station::StationSettings settings;
     settings.printer = &labels;
