@@ -70,6 +70,20 @@ class CarrierAdapterTest final : public QObject {
     return waitFor<Label>([&](Done<Label> done) { m_carrier->buyLabel({s, {format, u"4x6"_s}}, done); });
   }
 
+  // Three labels bought, two UPS and one USPS (external ids prefix0…2): their label ids, or fewer if one failed.
+  QStringList twoUpsOneUsps(const QString &prefix)
+  {
+    QStringList ids;
+    for (int i = 0; i < 3; ++i) {
+      const auto l = buy(shipment(prefix + QString::number(i),
+                                  i < 2 ? test::FakeCarrier::upsCarrierId() : test::FakeCarrier::uspsCarrierId(),
+                                  i < 2 ? u"ups_ground"_s : u"usps_priority_mail"_s));
+      if (l.ok())
+        ids << l->labelId;
+    }
+    return ids;
+  }
+
   // A directory to keep what a person should look at: PACKBENCH_CARRIER_ARTIFACTS, else the test's own.
   QString artifact(const QString &name) const
   {
@@ -262,14 +276,8 @@ private Q_SLOTS:
   void manifest_onePerCarrier_withItsPdf()
   {
     carrier();
-    QStringList ids;
-    for (int i = 0; i < 3; ++i) {
-      const auto l = buy(shipment(u"pb-pkg-m%1"_s.arg(i),
-                                  i < 2 ? test::FakeCarrier::upsCarrierId() : test::FakeCarrier::uspsCarrierId(),
-                                  i < 2 ? u"ups_ground"_s : u"usps_priority_mail"_s));
-      QVERIFY(l.ok());
-      ids << l->labelId;
-    }
+    const QStringList ids = twoUpsOneUsps(u"pb-pkg-m"_s);
+    QCOMPARE(ids.size(), 3);
     ManifestRequest request;
     request.labelIds = ids;
     const auto manifests =
@@ -294,14 +302,8 @@ private Q_SLOTS:
   void findManifests_pagesThroughTheManifestsHoldingTheLabels_withTheirPdfs()
   {
     carrier();
-    QStringList ids;
-    for (int i = 0; i < 3; ++i) {
-      const auto l = buy(shipment(u"pb-pkg-f%1"_s.arg(i),
-                                  i < 2 ? test::FakeCarrier::upsCarrierId() : test::FakeCarrier::uspsCarrierId(),
-                                  i < 2 ? u"ups_ground"_s : u"usps_priority_mail"_s));
-      QVERIFY(l.ok());
-      ids << l->labelId;
-    }
+    QStringList ids = twoUpsOneUsps(u"pb-pkg-f"_s);
+    QCOMPARE(ids.size(), 3);
     const auto find = [&](const QStringList &labelIds) {
       return waitFor<QList<Manifest>>([&](Done<QList<Manifest>> done) { m_carrier->findManifests(labelIds, done); });
     };
