@@ -324,7 +324,7 @@ private Q_SLOTS:
     QCOMPARE(m_fake->stats().calls.value(u"list_manifests"_s), lookups + 2);
     QCOMPARE(found->size(), 2);
     QStringList onThem;
-    for (const Manifest &m : *found) {
+    for (const Manifest &m : found.value()) {
       QVERIFY(m.pdf.startsWith("%PDF-"));
       QVERIFY(std::any_of(made->cbegin(), made->cend(), [&](const Manifest &n) { return n.manifestId == m.manifestId; }));
       onThem << m.labelIds;
