@@ -334,7 +334,7 @@ private Q_SLOTS:
     openStation();
     // The carrier makes the manifest and its answer is lost; then the carrier cannot be asked about it.
     m_carrier->loseNext(u"create_manifest"_s);
-    m_carrier->failNext(u"list_manifests"_s, 2, 503);
+    m_carrier->failNext(u"list_manifests"_s, 2, 500);
     const int posts = m_carrier->stats().calls.value(u"create_manifest"_s);
     endOfDayApprovedBy(u"PB-9001"_s);
     QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"End of day not done"_s), 20000);

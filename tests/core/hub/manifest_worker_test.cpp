@@ -192,7 +192,7 @@ private Q_SLOTS:
     const qint64 request = endOfDay();
     QCOMPARE(outcome(request), u"requested/uncertain"_s);
     // The carrier is down for the lookup (the adapter's own three retries included): nothing sent, stored or marked.
-    m_fake->failNext(u"list_manifests"_s, 4, 503);
+    m_fake->failNext(u"list_manifests"_s, 4, 500);
     const int posts = calls(u"create_manifest"_s);
     const int stored = value(u"SELECT count(*) FROM carrier_manifests"_s).toInt();
     runAgain();
@@ -212,7 +212,7 @@ private Q_SLOTS:
   {
     const qint64 label = boughtLabel();
     m_fake->loseNext(u"create_manifest"_s);
-    m_fake->failNext(u"list_manifests"_s, 8, 503); // two attempts' lookups
+    m_fake->failNext(u"list_manifests"_s, 8, 500); // two attempts' lookups
     const int posts = calls(u"create_manifest"_s);
     const qint64 request = endOfDay();
     runAgain();
