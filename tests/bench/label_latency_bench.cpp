@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue #14: from the packer's last scan to the carrier label's ZPL at the label printer's raw port, through the real
 // parts: StationController (the scan, the request through packbench_request_label, NOTIFY packbench_label heard by a
-// QueueNotifier, the label printed through printing::JournaledPrinter to a TCP listener) and the hub's
+// QueueNotifier, the label printed through printing::JournaledPrinter to a TCP listener on its own thread) and the hub's
 // CarrierLabelThread (NOTIFY packbench_label_request, LabelWorker, the ShipEngine adapter) against the carrier fake
 // as its own process, answering in 0 ms and in 300 ms. The baseline, in the same run and interleaved package by
 // package: the same purchase (POST /v1/labels, same body) sent to the same fake by a bare HTTP client, i.e. the
@@ -31,7 +31,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QMutex>
 #include <QNetworkReply>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -90,22 +92,58 @@ double percentile(QList<double> values, double p)
   return values.at(std::clamp<qsizetype>(index, 0, values.size() - 1));
 }
 
-// The label printer's raw port; a label has arrived when its bytes end with ^XZ (the ZPL end of format).
-struct LabelPrinter {
+// The label printer's raw port, on a thread of its own as a printer is a device of its own: a label has arrived when
+// its bytes end with ^XZ (the ZPL end of format), whatever the station's thread does right after writing them.
+class LabelPrinter {
+public:
   LabelPrinter()
+      : m_port(new test::RawPrinterPort)
   {
-    if (!port.isListening())
+    if (!m_port->isListening())
       fail(QStringLiteral("the label printer's port does not listen"));
-    port.onLabelEnd = [this](qsizetype index) {
-      lastAtMs = sinceStartMs();
-      last = port.jobs().at(index);
-      ++received;
+    m_target = m_port->target();
+    m_port->onLabelEnd = [this](qsizetype index) {
+      const QMutexLocker lock(&m_mutex);
+      m_lastAtMs = sinceStartMs();
+      m_last = m_port->jobs().at(index);
+      ++m_received;
     };
+    m_port->moveToThread(&m_thread);
+    m_thread.start();
   }
-  test::RawPrinterPort port;
-  int received = 0;
-  double lastAtMs = 0;
-  QByteArray last;
+  ~LabelPrinter()
+  {
+    m_thread.quit();
+    m_thread.wait();
+    delete m_port;
+  }
+  Q_DISABLE_COPY_MOVE(LabelPrinter)
+
+  QString target() const { return m_target; }
+  int received() const
+  {
+    const QMutexLocker lock(&m_mutex);
+    return m_received;
+  }
+  double lastAtMs() const
+  {
+    const QMutexLocker lock(&m_mutex);
+    return m_lastAtMs;
+  }
+  QByteArray last() const
+  {
+    const QMutexLocker lock(&m_mutex);
+    return m_last;
+  }
+
+private:
+  QThread m_thread;
+  test::RawPrinterPort *m_port;
+  QString m_target;
+  mutable QMutex m_mutex;
+  int m_received = 0;
+  double m_lastAtMs = 0;
+  QByteArray m_last;
 };
 
 int envNumber(const char *name, int fallback)
@@ -300,7 +338,7 @@ int main(int argc, char *argv[])
   settings.locationId = location;
   settings.printer = &printer;
   settings.carrierLabelFormat = QStringLiteral("zpl");
-  settings.labelPrinter = port.port.target();
+  settings.labelPrinter = port.target();
   settings.pack.autoComplete = true; // the last item's scan completes the order: "last scan"
   settings.idleLockMinutes = 0;
   station::StationController controller(db, clock, settings);
@@ -332,13 +370,13 @@ int main(int argc, char *argv[])
       controller.takeNextOrder();
       if (!controller.session() || controller.session()->header().fulfillmentOrderId != fo)
         fail(QStringLiteral("package %1: the bench did not take its order").arg(n));
-      const int before = port.received;
+      const int before = port.received();
       const double scannedWall = wallMs();
       const double scannedAt = sinceStartMs();
       controller.handleScan(itemBarcode); // the last (only) item: complete, the label is asked for
-      if (!waitUntil([&]() { return port.received > before; }, 30000))
+      if (!waitUntil([&]() { return port.received() > before; }, 30000))
         fail(QStringLiteral("package %1: no label at the printer after 30 s").arg(n));
-      const double ours = port.lastAtMs - scannedAt;
+      const double ours = port.lastAtMs() - scannedAt;
       const double printedWall = scannedWall + ours;
       if (!waitUntil(
               [&]() {
@@ -350,7 +388,7 @@ int main(int argc, char *argv[])
       const QString tracking =
           value(db, QStringLiteral("SELECT tracking_number FROM packages WHERE fulfillment_order_id = ?"), {fo})
               .toString();
-      if (tracking.isEmpty() || !port.last.contains(tracking.toLatin1()))
+      if (tracking.isEmpty() || !port.last().contains(tracking.toLatin1()))
         fail(QStringLiteral("package %1: the printed label is not the one bought").arg(n));
       const double carrier = bare.buyMs(QStringLiteral("bench-bare-%1").arg(n));
       auto times = db::exec(
