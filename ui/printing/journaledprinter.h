@@ -58,6 +58,7 @@ public:
 private:
   Result<qint64> submit(const documents::PrintJob &job);
   void startAttempt(qint64 jobId, bool autoRetry);
+  void send(const documents::PrintJob &job, bool autoRetry);
   void sendRaw(const documents::PrintJob &job, bool autoRetry);
   void sendToSystemPrinter(const documents::PrintJob &job);
   void finishAttempt(qint64 jobId, bool printed, const QString &error, bool retryable, bool autoRetry);
