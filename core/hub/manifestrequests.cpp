@@ -52,7 +52,8 @@ Result<std::optional<ManifestJob>> claimNext(QSqlDatabase &db, const QString &wo
   auto claimed = db::exec(
       db,
       QStringLiteral("WITH due AS (SELECT id FROM manifest_requests WHERE state = 'requested' AND (locked_until IS NULL "
-                     "OR locked_until < now()) AND NOT (id = ANY (string_to_array(?, ',')::bigint[])) ORDER BY id "
+                     "OR locked_until < now()) AND NOT (id = ANY (coalesce(string_to_array(?, ','), '{}')::bigint[])) "
+                     "ORDER BY id "
                      "LIMIT 1 FOR UPDATE SKIP LOCKED) UPDATE manifest_requests m SET locked_by = ?, locked_until = "
                      "now() + make_interval(secs => ?), attempts = m.attempts + 1, updated_at = now() FROM due WHERE "
                      "m.id = due.id RETURNING m.id, m.location_id, m.attempts"),
