@@ -18,7 +18,7 @@ namespace pb::carriers {
 namespace {
 Q_LOGGING_CATEGORY(lcShipEngine, "packbench.core.carriers.shipenginecarrier")
 
-constexpr int kMaxExternalIdLength = 50; // shipment_request.external_shipment_id maxLength
+constexpr int kMaxExternalIdLength = 50;     // shipment_request.external_shipment_id maxLength
 constexpr qsizetype kLabelIdsPerLookup = 50; // label_ids per GET /v1/manifests: keeps the URL short (~1.3 kB)
 constexpr int kManifestsPerPage = 100;
 

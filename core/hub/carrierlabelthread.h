@@ -21,7 +21,7 @@ struct CarrierLabelSettings {
   std::shared_ptr<carriers::RequestPacer> pacer;
   LabelWorkerSettings worker;
   ManifestRetry manifestRetry; // an end of day whose carrier answer was lost
-  int pollMs = 5000; // NOTIFY packbench_label_request does the fast path; this catches anything missed
+  int pollMs = 5000;           // NOTIFY packbench_label_request does the fast path; this catches anything missed
 };
 
 // The hub's carrier labels on their own thread, database connection and ShipEngine adapter: LISTENs on

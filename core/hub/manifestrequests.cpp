@@ -49,15 +49,16 @@ Result<std::optional<ManifestJob>> claimNext(QSqlDatabase &db, const QString &wo
                                              int maxAttempts, const QList<qint64> &taken)
 {
   // Committed at once: the lease, not a row lock, keeps other workers off the request during the carrier call.
-  auto claimed = db::exec(
-      db,
-      QStringLiteral("WITH due AS (SELECT id FROM manifest_requests WHERE state = 'requested' AND (locked_until IS NULL "
-                     "OR locked_until < now()) AND NOT (id = ANY (coalesce(string_to_array(?, ','), '{}')::bigint[])) "
-                     "ORDER BY id "
-                     "LIMIT 1 FOR UPDATE SKIP LOCKED) UPDATE manifest_requests m SET locked_by = ?, locked_until = "
-                     "now() + make_interval(secs => ?), attempts = m.attempts + 1, updated_at = now() FROM due WHERE "
-                     "m.id = due.id RETURNING m.id, m.location_id, m.attempts"),
-      {idList(taken), workerId, leaseSeconds});
+  auto claimed =
+      db::exec(db,
+               QStringLiteral(
+                   "WITH due AS (SELECT id FROM manifest_requests WHERE state = 'requested' AND (locked_until IS NULL "
+                   "OR locked_until < now()) AND NOT (id = ANY (coalesce(string_to_array(?, ','), '{}')::bigint[])) "
+                   "ORDER BY id "
+                   "LIMIT 1 FOR UPDATE SKIP LOCKED) UPDATE manifest_requests m SET locked_by = ?, locked_until = "
+                   "now() + make_interval(secs => ?), attempts = m.attempts + 1, updated_at = now() FROM due WHERE "
+                   "m.id = due.id RETURNING m.id, m.location_id, m.attempts"),
+               {idList(taken), workerId, leaseSeconds});
   if (!claimed)
     return claimed.error();
   if (!claimed.value().next())
@@ -144,8 +145,8 @@ Result<int> storeManifest(QSqlDatabase &db, const ManifestJob &job, const carrie
   QString carrierCode;
   for (const ManifestLabel &label : job.labels) {
     // A recovered manifest counts only the labels it names: the carrier's fallback below is for our own request.
-    const bool listed = m.labelIds.isEmpty() && !recovered ? label.carrierId == m.carrierId
-                                                           : m.labelIds.contains(label.labelId);
+    const bool listed =
+        m.labelIds.isEmpty() && !recovered ? label.carrierId == m.carrierId : m.labelIds.contains(label.labelId);
     if (!listed)
       continue;
     ours.append(label.requestId);
@@ -216,12 +217,12 @@ Status retryLater(QSqlDatabase &db, const ManifestJob &job, const QString &worke
                   const QString &message)
 {
   return db::inTransaction(db, [&]() -> Status {
-    auto deferred = db::exec(
-        db,
-        QStringLiteral("UPDATE manifest_requests SET error = ?, error_kind = 'uncertain', locked_by = NULL, "
-                       "locked_until = now() + make_interval(secs => ?), updated_at = now() WHERE id = ? AND "
-                       "locked_by = ? AND state = 'requested'"),
-        {message, delaySeconds, job.requestId, workerId});
+    auto deferred =
+        db::exec(db,
+                 QStringLiteral("UPDATE manifest_requests SET error = ?, error_kind = 'uncertain', locked_by = NULL, "
+                                "locked_until = now() + make_interval(secs => ?), updated_at = now() WHERE id = ? AND "
+                                "locked_by = ? AND state = 'requested'"),
+                 {message, delaySeconds, job.requestId, workerId});
     if (!deferred)
       return deferred.error();
     if (deferred.value().numRowsAffected() != 1)

@@ -77,8 +77,7 @@ Status ManifestWorker::work(const ManifestJob &job)
   if (!unsent.isEmpty()) {
     // Marked first: if the answer is lost, the next attempt knows to look these labels up.
     if (Status marked = manifestrequests::markSent(m_db, job, unsent, m_workerId); !marked) {
-      qCWarning(lcManifests).noquote() << "manifest request" << job.requestId
-                                       << "not sent:" << marked.error().message;
+      qCWarning(lcManifests).noquote() << "manifest request" << job.requestId << "not sent:" << marked.error().message;
       return marked.error().kind == ErrorKind::Conflict ? Status{} : marked;
     }
     carriers::ManifestRequest request;

@@ -249,7 +249,7 @@ private:
   struct LabelWait {
     bool partial = false;
     int boxes = 1;
-    int weighing = 0;               // the box whose weight was asked for, or 0
+    int weighing = 0;              // the box whose weight was asked for, or 0
     QHash<qint64, SentLabel> sent; // by label request
   };
 

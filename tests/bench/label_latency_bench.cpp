@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue #14: from the packer's last scan to the carrier label's ZPL at the label printer's raw port, through the real
 // parts: StationController (the scan, the request through packbench_request_label, NOTIFY packbench_label heard by a
-// QueueNotifier, the label printed through printing::JournaledPrinter to a TCP listener on its own thread) and the hub's
-// CarrierLabelThread (NOTIFY packbench_label_request, LabelWorker, the ShipEngine adapter) against the carrier fake
-// as its own process, answering in 0 ms and in 300 ms. The baseline, in the same run and interleaved package by
+// QueueNotifier, the label printed through printing::JournaledPrinter to a TCP listener on its own thread) and the
+// hub's CarrierLabelThread (NOTIFY packbench_label_request, LabelWorker, the ShipEngine adapter) against the carrier
+// fake as its own process, answering in 0 ms and in 300 ms. The baseline, in the same run and interleaved package by
 // package: the same purchase (POST /v1/labels, same body) sent to the same fake by a bare HTTP client, i.e. the
 // carrier's own time. Reports p50/p99 of both, our overhead and the ratio. Last line: one JSON object.
 #include "core/carriers/shipenginejson.h"
@@ -30,8 +30,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QMutex>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QThread>
 #include <QTimer>

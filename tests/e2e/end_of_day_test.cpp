@@ -197,7 +197,7 @@ private Q_SLOTS:
     hubSettings.carrier = m_carrier->clientSettings(2000, 1, 5);
     hubSettings.worker.workerId = u"end-of-day-hub"_s;
     hubSettings.manifestRetry = {1, 2}; // a lost answer: looked up a second later, "check the carrier" after two tries
-    hubSettings.pollMs = 30'000; // NOTIFY wakes it
+    hubSettings.pollMs = 30'000;        // NOTIFY wakes it
     m_hub = std::make_unique<hub::CarrierLabelThread>(hubSettings);
     m_hub->start();
     auto listen = db::openDatabase(m_scratch.settings, u"end-of-day-notify"_s);
@@ -347,9 +347,10 @@ private Q_SLOTS:
     QCOMPARE(headline(), u"End of day: 1 parcel on 1 manifest"_s);
     QVERIFY2(hint().contains(u"1 found at the carrier after a lost answer"_s), qPrintable(hint()));
     QCOMPARE(m_carrier->stats().calls.value(u"create_manifest"_s), posts + 1);
-    const QString manifest = m_carrier->labels()
-                                 .value(value(u"SELECT label_id FROM label_requests WHERE id = ?"_s, {label}).toString())
-                                 .manifestId;
+    const QString manifest =
+        m_carrier->labels()
+            .value(value(u"SELECT label_id FROM label_requests WHERE id = ?"_s, {label}).toString())
+            .manifestId;
     QCOMPARE(value(u"SELECT m.manifest_id FROM label_requests r JOIN carrier_manifests m ON m.id = "
                    "r.carrier_manifest_id WHERE r.id = ?"_s,
                    {label})

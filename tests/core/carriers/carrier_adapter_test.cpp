@@ -326,7 +326,8 @@ private Q_SLOTS:
     QStringList onThem;
     for (const Manifest &m : found.value()) {
       QVERIFY(m.pdf.startsWith("%PDF-"));
-      QVERIFY(std::any_of(made->cbegin(), made->cend(), [&](const Manifest &n) { return n.manifestId == m.manifestId; }));
+      QVERIFY(
+          std::any_of(made->cbegin(), made->cend(), [&](const Manifest &n) { return n.manifestId == m.manifestId; }));
       onThem << m.labelIds;
     }
     onThem.sort();

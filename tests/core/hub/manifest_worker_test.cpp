@@ -99,7 +99,8 @@ private Q_SLOTS:
     settings.workerId = u"manifest-test"_s;
     m_labels = std::make_unique<hub::LabelWorker>(m_db, *m_carrier, settings);
     // Tried again at once (the next pass), at most three attempts per request.
-    m_worker = std::make_unique<hub::ManifestWorker>(m_db, *m_carrier, u"manifest-test"_s, 600, hub::ManifestRetry{0, 3});
+    m_worker =
+        std::make_unique<hub::ManifestWorker>(m_db, *m_carrier, u"manifest-test"_s, 600, hub::ManifestRetry{0, 3});
   }
 
   void cleanupTestCase()
@@ -170,7 +171,8 @@ private Q_SLOTS:
     // The lost one is stored once, as recovered, with its PDF, and its label marked with it.
     QCOMPARE(value(u"SELECT count(*) FROM carrier_manifests WHERE manifest_id = ?"_s, {made}).toInt(), 1);
     QCOMPARE(value(u"SELECT recovered FROM carrier_manifests WHERE manifest_id = ?"_s, {made}).toBool(), true);
-    QVERIFY(value(u"SELECT pdf FROM carrier_manifests WHERE manifest_id = ?"_s, {made}).toByteArray().startsWith("%PDF"));
+    QVERIFY(
+        value(u"SELECT pdf FROM carrier_manifests WHERE manifest_id = ?"_s, {made}).toByteArray().startsWith("%PDF"));
     QCOMPARE(value(u"SELECT m.manifest_id FROM label_requests r JOIN carrier_manifests m ON m.id = "
                    "r.carrier_manifest_id WHERE r.id = ?"_s,
                    {label})
