@@ -1255,6 +1255,13 @@
         <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
         <translation>Scans und neue Kartons werden an diesem Packtisch gespeichert und erfasst, sobald die Datenbank zurück ist</translation>
     </message>
+    <message numerus="yes">
+        <source>%n found at the carrier after a lost answer</source>
+        <translation>
+            <numerusform>%n nach verlorener Antwort beim Versanddienst gefunden</numerusform>
+            <numerusform>%n nach verlorener Antwort beim Versanddienst gefunden</numerusform>
+        </translation>
+    </message>
     <message>
         <source>An order packed offline is recorded now</source>
         <translation>Eine offline gepackte Bestellung ist jetzt erfasst</translation>

@@ -1254,6 +1254,13 @@
         <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n found at the carrier after a lost answer</source>
+        <translation>
+            <numerusform>%n found at the carrier after a lost answer</numerusform>
+            <numerusform>%n found at the carrier after a lost answer</numerusform>
+        </translation>
+    </message>
     <message>
         <source>An order packed offline is recorded now</source>
         <translation type="unfinished"></translation>

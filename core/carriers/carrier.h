@@ -36,6 +36,9 @@ public:
   virtual void tracking(const QString &carrierCode, const QString &trackingNumber, Done<TrackingInfo> done) = 0;
   // One manifest per carrier among the labels, each with its PDF.
   virtual void createManifest(const ManifestRequest &request, Done<QList<Manifest>> done) = 0;
+  // The manifests the carrier already made that hold any of these labels, each with its PDF (an empty list: none is on
+  // a manifest). How an end of day whose answer was lost learns what the carrier did before sending labels again.
+  virtual void findManifests(const QStringList &labelIds, Done<QList<Manifest>> done) = 0;
 };
 
 // Runs one asynchronous call to its end on this thread's event loop, for worker threads and tests.

@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace pb::carriers {
@@ -16,7 +18,9 @@ namespace pb::carriers {
 namespace {
 Q_LOGGING_CATEGORY(lcShipEngine, "packbench.core.carriers.shipenginecarrier")
 
-constexpr int kMaxExternalIdLength = 50; // shipment_request.external_shipment_id maxLength
+constexpr int kMaxExternalIdLength = 50;     // shipment_request.external_shipment_id maxLength
+constexpr qsizetype kLabelIdsPerLookup = 50; // label_ids per GET /v1/manifests: keeps the URL short (~1.3 kB)
+constexpr int kManifestsPerPage = 100;
 
 QString pathSegment(const QString &value)
 {
@@ -67,6 +71,15 @@ std::optional<CarrierError> validatePurchase(const LabelPurchase &purchase)
                       QCoreApplication::translate("pb::carriers::ShipEngineCarrier", "label not bought: ") +
                           problems.join(u"; "_s)};
 }
+
+// GET /v1/manifests over the label ids, a batch at a time and every page of each batch.
+struct ShipEngineCarrier::ManifestLookup {
+  QStringList pending; // label ids not asked about yet
+  QStringList batch;   // the label ids being asked about
+  int page = 0;        // the page asked for last; 0: the batch is new
+  QList<Manifest> found;
+  Done<QList<Manifest>> done;
+};
 
 struct ShipEngineCarrier::Purchase {
   ShipEngineCall call;
@@ -295,6 +308,64 @@ void ShipEngineCarrier::createManifest(const ManifestRequest &request, Done<QLis
       done(manifests.error());
     else
       fetchManifests(std::move(manifests).value(), 0, done);
+  });
+}
+
+void ShipEngineCarrier::findManifests(const QStringList &labelIds, Done<QList<Manifest>> done)
+{
+  if (labelIds.isEmpty()) {
+    later(std::move(done), CarrierError{CarrierErrorKind::Validation, u"no label ids to look manifests up by"_s});
+    return;
+  }
+  auto lookup = std::make_shared<ManifestLookup>();
+  lookup->pending = labelIds;
+  lookup->done = std::move(done);
+  lookUpManifests(std::move(lookup));
+}
+
+void ShipEngineCarrier::lookUpManifests(std::shared_ptr<ManifestLookup> lookup)
+{
+  if (lookup->page == 0) {
+    if (lookup->pending.isEmpty()) {
+      fetchManifests(std::move(lookup->found), 0, std::move(lookup->done));
+      return;
+    }
+    lookup->batch = lookup->pending.mid(0, kLabelIdsPerLookup);
+    lookup->pending.remove(0, lookup->batch.size());
+  }
+  ++lookup->page;
+  QUrlQuery query; // label_ids is form-style and exploded: label_ids=se-1&label_ids=se-2
+  for (const QString &id : std::as_const(lookup->batch))
+    query.addQueryItem(u"label_ids"_s, id);
+  query.addQueryItem(u"page"_s, QString::number(lookup->page));
+  query.addQueryItem(u"page_size"_s, QString::number(kManifestsPerPage));
+  // A read: the transport may repeat it after a 5xx or a lost answer.
+  const ShipEngineCall call{"GET", u"/v1/manifests"_s, query, {}, u"list_manifests"_s};
+  m_transport->call(call, [this, lookup](CarrierResult<QJsonObject> answer) {
+    if (!answer) {
+      lookup->done(answer.error());
+      return;
+    }
+    auto manifests = shipengine::parseManifests(answer.value());
+    if (!manifests) {
+      lookup->done(manifests.error());
+      return;
+    }
+    for (const Manifest &m : std::as_const(manifests.value())) {
+      // Without its label ids a manifest cannot say which of ours it holds: not guessed.
+      if (m.labelIds.isEmpty()) {
+        lookup->done(CarrierError{CarrierErrorKind::Protocol,
+                                  u"the carrier listed manifest %1 without its label ids"_s.arg(m.manifestId)});
+        return;
+      }
+      const bool known = std::any_of(lookup->found.cbegin(), lookup->found.cend(),
+                                     [&](const Manifest &f) { return f.manifestId == m.manifestId; });
+      if (!known)
+        lookup->found.append(m);
+    }
+    if (lookup->page >= answer->value(u"pages").toInt())
+      lookup->page = 0; // this batch is done
+    lookUpManifests(lookup);
   });
 }
 

@@ -29,6 +29,7 @@ public:
   void voidLabel(const QString &labelId, Done<VoidOutcome> done) override;
   void tracking(const QString &carrierCode, const QString &trackingNumber, Done<TrackingInfo> done) override;
   void createManifest(const ManifestRequest &request, Done<QList<Manifest>> done) override;
+  void findManifests(const QStringList &labelIds, Done<QList<Manifest>> done) override;
 
   ShipEngineTransport &transport() { return *m_transport; }
   // Labels found by external_shipment_id after a purchase's answer was lost (none bought twice).
@@ -36,9 +37,11 @@ public:
 
 private:
   struct Purchase;
+  struct ManifestLookup;
   void purchase(std::shared_ptr<Purchase> p);
   void recover(std::shared_ptr<Purchase> p, const CarrierError &why);
   void withBytes(Label label, Done<Label> done);
+  void lookUpManifests(std::shared_ptr<ManifestLookup> lookup);
   void fetchManifests(QList<Manifest> manifests, qsizetype next, Done<QList<Manifest>> done);
   template <typename T> void later(Done<T> done, CarrierError error);
 

@@ -56,7 +56,8 @@ void CarrierLabelThread::runWith(QSqlDatabase db)
   carriers::ShipEngineCarrier carrier(m_settings.carrier, m_settings.pacer);
   carrier.transport().setStopFlag(&m_stop);
   LabelWorker worker(db, carrier, m_settings.worker);
-  ManifestWorker manifests(db, carrier, m_settings.worker.workerId, m_settings.worker.leaseSeconds);
+  ManifestWorker manifests(db, carrier, m_settings.worker.workerId, m_settings.worker.leaseSeconds,
+                           m_settings.manifestRetry);
   bool woken = false;
   QEventLoop *idling = nullptr; // the wait below, while it runs
   QSqlDriver *driver = db.driver();

@@ -6,6 +6,7 @@
 #include "core/carriers/shipenginetransport.h"
 #include "core/db/connection.h"
 #include "core/hub/labelworker.h"
+#include "core/hub/manifestworker.h"
 #include "core/hub/stoppablethread.h"
 
 #include <atomic>
@@ -19,7 +20,8 @@ struct CarrierLabelSettings {
   // One per API key, shared by every thread of this hub that uses it (null: the adapter makes its own).
   std::shared_ptr<carriers::RequestPacer> pacer;
   LabelWorkerSettings worker;
-  int pollMs = 5000; // NOTIFY packbench_label_request does the fast path; this catches anything missed
+  ManifestRetry manifestRetry; // an end of day whose carrier answer was lost
+  int pollMs = 5000;           // NOTIFY packbench_label_request does the fast path; this catches anything missed
 };
 
 // The hub's carrier labels on their own thread, database connection and ShipEngine adapter: LISTENs on

@@ -17,12 +17,14 @@ struct ManifestLabel {
   QString labelId;
   QString carrierId;
   QString carrierCode;
+  bool sentBefore = false; // sent in an earlier POST whose outcome is unknown: it may be on a manifest already
 };
 
 // One end of day a worker holds: its warehouse and the labels to put on manifests.
 struct ManifestJob {
   qint64 requestId = 0;
   qint64 locationId = 0;
+  int attempt = 1; // this claim's number (manifest_requests.attempts, migration 0021)
   QList<ManifestLabel> labels;
 };
 
@@ -34,14 +36,23 @@ QString manifestErrorKindName(ManifestErrorKind kind);
 // request through its lease (locked_by) and writes only what it holds.
 namespace manifestrequests {
 
-// Takes the oldest open request whose lease is free, for leaseSeconds, with its warehouse's labels; none: none due.
-Result<std::optional<ManifestJob>> claimNext(QSqlDatabase &db, const QString &workerId, int leaseSeconds);
+// Takes the oldest open request whose lease is free and that is not in `taken`, for leaseSeconds, with its warehouse's
+// labels; none: none due. One claimed more than maxAttempts times fails as uncertain instead.
+Result<std::optional<ManifestJob>> claimNext(QSqlDatabase &db, const QString &workerId, int leaseSeconds,
+                                             int maxAttempts, const QList<qint64> &taken = {});
 // Milliseconds until an open request's lease runs out (0: one is free now); none when no request is open.
 Result<std::optional<qint64>> nextDueMs(QSqlDatabase &db);
-// The carrier's manifests, each label marked with its manifest, and the request done, in one transaction.
-// Labels the carrier lists that are not the job's (or are on a manifest already) are left as they are.
-Status storeManifests(QSqlDatabase &db, const ManifestJob &job, const QList<carriers::Manifest> &manifests,
-                      const QString &workerId);
+// Marks these labels as sent in the job's request, committed before they go to the carrier (while the job is still
+// this worker's: Conflict otherwise), so that an answer lost on the way is looked up before they are sent again.
+Status markSent(QSqlDatabase &db, const ManifestJob &job, const QList<ManifestLabel> &labels, const QString &workerId);
+// The manifests made for this request and those recovered (found at the carrier after a lost answer), each label
+// marked with its manifest, and the request done, in one transaction. Labels the carrier lists that are not the job's
+// (or are on a manifest already) are left as they are.
+Status storeManifests(QSqlDatabase &db, const ManifestJob &job, const QList<carriers::Manifest> &made,
+                      const QList<carriers::Manifest> &recovered, const QString &workerId);
+// Still requested, with why in the lead's words, and due again after delaySeconds; nothing is marked.
+Status retryLater(QSqlDatabase &db, const ManifestJob &job, const QString &workerId, int delaySeconds,
+                  const QString &message);
 // Failed with the lead's words for why; nothing is marked. It is not tried again by itself.
 Status fail(QSqlDatabase &db, const ManifestJob &job, const QString &workerId, ManifestErrorKind kind,
             const QString &message);

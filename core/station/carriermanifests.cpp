@@ -37,7 +37,7 @@ Result<EndOfDay> read(const QSqlDatabase &db, qint64 requestId)
   end.labelCount = row->value(4).toInt();
   auto manifests = db::exec(db,
                             QStringLiteral("SELECT id, carrier_id, carrier_name, manifest_id, label_count, pdf, "
-                                           "created_at FROM carrier_manifests WHERE manifest_request_id = ? "
+                                           "created_at, recovered FROM carrier_manifests WHERE manifest_request_id = ? "
                                            "ORDER BY carrier_name, id"),
                             {requestId});
   if (!manifests)
@@ -52,6 +52,7 @@ Result<EndOfDay> read(const QSqlDatabase &db, qint64 requestId)
     m.labelCount = q.value(4).toInt();
     m.pdf = q.value(5).toByteArray();
     m.createdAt = q.value(6).toDateTime();
+    m.recovered = q.value(7).toBool();
     end.manifests.append(m);
   }
   return end;

@@ -21,6 +21,7 @@ struct CarrierManifest {
   int labelCount = 0;
   QByteArray pdf;
   QDateTime createdAt;
+  bool recovered = false; // found at the carrier after its answer to an earlier attempt was lost (migration 0021)
 };
 
 // An end of day as the station sees it: requested (the hub works on it), done, failed (error says why).

@@ -13,6 +13,7 @@
 #include "core/station/carrierlabels.h"
 #include "core/station/carriermanifests.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
@@ -250,11 +251,19 @@ private:
     qint64 claimId = 0;
     QUuid eventId; // its journal event, and the print job's reference: what keeps a replay single
   };
+  // A carrier label handed to the printer (stationlabels.cpp): marked printed once the printer has answered.
+  struct SentLabel {
+    qint64 jobId = 0;
+    QElapsedTimer since;
+    bool answered = false; // the printer's first outcome came
+    bool marked = false;   // packbench_label_printed asked (done, or failed and not asked again)
+  };
   // A complete order waiting for its carrier labels (stationlabels.cpp).
   struct LabelWait {
     bool partial = false;
     int boxes = 1;
-    int weighing = 0; // the box whose weight was asked for, or 0
+    int weighing = 0;              // the box whose weight was asked for, or 0
+    QHash<qint64, SentLabel> sent; // by label request
   };
 
   void setScreen(Screen screen);
@@ -281,6 +290,9 @@ private:
   bool carrierLabelsOn() const;
   void startLabels(bool partial);
   void continueLabels(bool retryFailed);
+  // A carrier label's print job has its first outcome: the label is marked printed and the order goes on.
+  void labelJobEnded(qint64 jobId);
+  bool markLabelPrinted(qint64 requestId); // false: the sign-in ended
   bool askForLabel(int boxNo, int grams);
   void stopWaitingForLabels();
   // The end of day (stationendofday.cpp).

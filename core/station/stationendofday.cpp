@@ -111,9 +111,11 @@ void StationController::printEndOfDay(const EndOfDay &done)
         QStringLiteral("%1 — %2").arg(m_locations.at(m_locationIndex).code, m_locations.at(m_locationIndex).name);
   QStringList perCarrier;
   QStringList failed;
+  int recovered = 0;
   for (const CarrierManifest &m : done.manifests) {
     sheet.carriers.append({m.carrierName, m.manifestId, m.labelCount});
     perCarrier.append(tr("%1 %n parcel(s)", nullptr, m.labelCount).arg(m.carrierName));
+    recovered += m.recovered ? 1 : 0;
     // The carrier's own PDF, on the page printer; journaled, so the print-jobs list can reprint it.
     auto job = m_settings.printer->printLabel(0, m_settings.slipPrinter, m.pdf, documents::PrintFormat::Pdf,
                                               QStringLiteral("carrier-manifest:%1").arg(m.manifestId));
@@ -133,6 +135,9 @@ void StationController::printEndOfDay(const EndOfDay &done)
         tr("Not printed: %1 · F4 shows the print jobs").arg(failed.join(QStringLiteral(", "))), Cue::Unknown);
     return;
   }
+  // Manifests the carrier had made in an attempt whose answer was lost: the lead sees they were found, not made twice.
+  if (recovered > 0)
+    perCarrier.append(tr("%n found at the carrier after a lost answer", nullptr, recovered));
   say(Notice::Where::Queue, Tone::Good,
       tr("End of day: %n parcel(s) on %1", nullptr, sheet.totalParcels())
           .arg(tr("%n manifest(s)", nullptr, static_cast<int>(done.manifests.size()))),

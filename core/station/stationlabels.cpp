@@ -14,6 +14,8 @@ namespace pb::station {
 namespace {
 Q_LOGGING_CATEGORY(lcLabels, "packbench.core.station.stationlabels")
 
+constexpr qint64 kMarkWithoutOutcomeMs = 10000; // longer than a raw send's connect and stall limits
+
 const BoxLabel *labelOfBox(const QList<BoxLabel> &labels, int boxNo)
 {
   for (const BoxLabel &label : labels) {
@@ -100,6 +102,7 @@ void StationController::continueLabels(bool retryFailed)
     m_labelPoll->start(); // read again shortly (or once the database is back)
     return;
   }
+  bool waiting = false; // a label handed to the printer and not marked printed yet
   for (int box = 1; box <= m_labelWait->boxes; ++box) {
     const BoxLabel *label = labelOfBox(*labels, box);
     // Only this pack attempt's labels count: one of an earlier attempt is being voided by the hub.
@@ -146,6 +149,15 @@ void StationController::continueLabels(bool retryFailed)
       return;
     }
     if (label->state == u"bought") {
+      const auto sent = m_labelWait->sent.find(label->requestId);
+      if (sent != m_labelWait->sent.end()) {
+        // Marked once the printer answers (labelJobEnded), or after a grace if it never does (a CUPS queue that hangs).
+        const bool due = sent->answered || sent->since.elapsed() >= kMarkWithoutOutcomeMs;
+        if (!sent->marked && due && !markLabelPrinted(label->requestId))
+          return;
+        waiting = waiting || !sent->marked;
+        continue;
+      }
       // ZPL raw to the label printer, PDF/PNG through CUPS; journaled, so a reprint sends these bytes again.
       const bool zpl = label->format == u"zpl";
       const auto format = zpl                       ? documents::PrintFormat::Zpl
@@ -162,24 +174,54 @@ void StationController::continueLabels(bool retryFailed)
         return;
       }
       m_carrierLabelJobs.insert(*job, box);
+      // The bytes go out before the label is marked printed and the pack recorded: a station stopped in between
+      // finds the label still bought, its job journaled and its order claimed, so it prints the same bytes again and
+      // records the pack then; nothing is lost and nothing bought twice.
+      SentLabel sentLabel;
+      sentLabel.jobId = *job;
+      sentLabel.since.start();
+      m_labelWait->sent.insert(label->requestId, sentLabel);
+      waiting = true;
       Q_EMIT printJobsChanged();
-      if (Status marked =
-              carrierlabels::markPrinted(m_db, label->requestId, *m_settings.stationId, *job, m_order->signInToken);
-          !marked) {
-        // The job is journaled: asked again (F9, a notification) the label is printed once more, never bought.
-        qCWarning(lcLabels).noquote() << "label printed but not marked:" << marked.error().message;
-        noteDatabaseError(marked.error());
-        if (endedSignIn(marked.error()))
-          return;
-      }
       say(Notice::Where::Pack, Tone::Good,
           tr("Label sent to the printer · box %1 of %2").arg(box).arg(m_labelWait->boxes), {}, Cue::Notice);
     }
+  }
+  if (waiting) {
+    m_labelPoll->start(); // the printer's answer goes on (labelJobEnded); the poll covers one that never comes
+    return;
   }
   // Every box has its label: now the pack is recorded (and the fulfillment carries their tracking).
   const bool partial = m_labelWait->partial;
   stopWaitingForLabels();
   recordFinish(partial);
+}
+
+void StationController::labelJobEnded(qint64 jobId)
+{
+  if (!m_labelWait)
+    return;
+  for (SentLabel &sent : m_labelWait->sent) {
+    if (sent.jobId == jobId && !sent.answered) {
+      sent.answered = true;
+      continueLabels(false);
+      return;
+    }
+  }
+}
+
+bool StationController::markLabelPrinted(qint64 requestId)
+{
+  SentLabel &sent = m_labelWait->sent[requestId];
+  Status marked = carrierlabels::markPrinted(m_db, requestId, *m_settings.stationId, sent.jobId, m_order->signInToken);
+  if (!marked) {
+    qCWarning(lcLabels).noquote() << "label printed but not marked:" << marked.error().message;
+    noteDatabaseError(marked.error());
+    if (endedSignIn(marked.error()))
+      return false; // marked once the packer is back; the job is journaled (a reprint never buys)
+  }
+  sent.marked = true; // a database failure is not asked again: the pack is recorded as before
+  return true;
 }
 
 void StationController::labelChanged(qint64 fulfillmentOrderId)

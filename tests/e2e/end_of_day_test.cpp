@@ -5,7 +5,8 @@
 // hub's CarrierLabelThread hears NOTIFY and asks the carrier fake for the manifests (POST /v1/manifests, one per
 // carrier), the station hears NOTIFY packbench_manifest and prints each manifest PDF and its driver hand-off sheet
 // through printing::JournaledPrinter on the sandboxed CUPS queue. Voided labels stay off; a second end of day takes
-// only the labels bought since; a carrier that is down is said and nothing is marked; a packer's badge is refused.
+// only the labels bought since; a carrier that is down is said and nothing is marked; a lost answer the hub could not
+// resolve is found at the carrier when the lead asks again, and printed; a packer's badge is refused.
 // Screenshots of the station and the hand-off sheet (pdftoppm) are left in PACKBENCH_EOD_ARTIFACTS when set.
 #include "core/db/demodata.h"
 #include "core/db/sql.h"
@@ -195,7 +196,8 @@ private Q_SLOTS:
     hubSettings.database = m_scratch.settings;
     hubSettings.carrier = m_carrier->clientSettings(2000, 1, 5);
     hubSettings.worker.workerId = u"end-of-day-hub"_s;
-    hubSettings.pollMs = 30'000; // NOTIFY wakes it
+    hubSettings.manifestRetry = {1, 2}; // a lost answer: looked up a second later, "check the carrier" after two tries
+    hubSettings.pollMs = 30'000;        // NOTIFY wakes it
     m_hub = std::make_unique<hub::CarrierLabelThread>(hubSettings);
     m_hub->start();
     auto listen = db::openDatabase(m_scratch.settings, u"end-of-day-notify"_s);
@@ -324,6 +326,36 @@ private Q_SLOTS:
     endOfDayApprovedBy(u"PB-9001"_s);
     QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"End of day:"_s), 20000);
     QVERIFY(value(u"SELECT carrier_manifest_id FROM label_requests WHERE id = ?"_s, {label}).toLongLong() > 0);
+  }
+
+  void lostAnswerNeverLearnt_askedAgain_printsTheManifestFoundAtTheCarrier()
+  {
+    const qint64 label = boughtLabel(u"Standard"_s);
+    openStation();
+    // The carrier makes the manifest and its answer is lost; then the carrier cannot be asked about it.
+    m_carrier->loseNext(u"create_manifest"_s);
+    m_carrier->failNext(u"list_manifests"_s, 2, 500);
+    const int posts = m_carrier->stats().calls.value(u"create_manifest"_s);
+    endOfDayApprovedBy(u"PB-9001"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"End of day not done"_s), 20000);
+    QVERIFY2(hint().contains(u"Check the carrier's manifests of today"_s) && hint().contains(u"F10 asks again"_s),
+             qPrintable(hint()));
+    QVERIFY(value(u"SELECT carrier_manifest_id FROM label_requests WHERE id = ?"_s, {label}).isNull());
+    // The lead asks again: the hub looks the manifest up before sending anything, and the station prints it.
+    endOfDayApprovedBy(u"PB-9001"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"End of day:"_s), 20000);
+    QCOMPARE(headline(), u"End of day: 1 parcel on 1 manifest"_s);
+    QVERIFY2(hint().contains(u"1 found at the carrier after a lost answer"_s), qPrintable(hint()));
+    QCOMPARE(m_carrier->stats().calls.value(u"create_manifest"_s), posts + 1);
+    const QString manifest =
+        m_carrier->labels()
+            .value(value(u"SELECT label_id FROM label_requests WHERE id = ?"_s, {label}).toString())
+            .manifestId;
+    QCOMPARE(value(u"SELECT m.manifest_id FROM label_requests r JOIN carrier_manifests m ON m.id = "
+                   "r.carrier_manifest_id WHERE r.id = ?"_s,
+                   {label})
+                 .toString(),
+             manifest);
   }
 
   void packersBadge_isRefused_andNothingIsAsked()

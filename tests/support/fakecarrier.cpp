@@ -183,6 +183,8 @@ QString FakeCarrier::operationOf(const QByteArray &method, const QStringList &p)
     return u"get_tracking_log"_s;
   if (method == "POST" && p == QStringList{u"manifests"_s})
     return u"create_manifest"_s;
+  if (method == "GET" && p == QStringList{u"manifests"_s})
+    return u"list_manifests"_s;
   if (method == "GET" && p.size() == 2 && p.at(0) == u"downloads")
     return u"download"_s; // where label_download/manifest_download point; not part of the definition
   return {};
@@ -410,6 +412,8 @@ FakeCarrier::Answer FakeCarrier::dispatch(const QString &operation, const QStrin
     return tracking(query.queryItemValue(u"carrier_code"_s), query.queryItemValue(u"tracking_number"_s));
   if (operation == u"create_manifest")
     return createManifest(body);
+  if (operation == u"list_manifests")
+    return listManifests(query);
   return download(path.at(1));
 }
 

@@ -13,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QStringList>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <deque>
 #include <memory>
@@ -70,6 +71,7 @@ public:
     QString carrierId;
     QStringList labelIds;
     QByteArray pdf;
+    QJsonObject json; // as create_manifest answered it; list_manifests answers the same
   };
   struct Stats {
     int requests = 0;
@@ -111,6 +113,8 @@ public:
   // The next `count` calls of operationId are done and answered after delayMs.
   void slowNext(const QString &operationId, int count, int delayMs);
   void setLatencyMs(int latencyMs); // every answer this much later (the carrier's own time)
+  // The most manifests one page of GET /v1/manifests holds, whatever page_size asks (to make a client page through).
+  void setManifestPageLimit(int limit) { m_manifestPageLimit = std::max(1, limit); }
   // Requests and answers are checked against the definition; off only for load runs that need speed.
   void setContractCheck(bool on) { m_contractCheckOn = on; }
   // Every tracking poll moves the parcel one step on (off: it moves only with advanceTracking()).
@@ -163,6 +167,7 @@ private:
   Answer voidLabel(const QString &labelId);
   Answer tracking(const QString &carrierCode, const QString &trackingNumber);
   Answer createManifest(const QJsonObject &body);
+  Answer listManifests(const QUrlQuery &query);
   Answer download(const QString &file);
   QJsonObject labelJson(const StoredLabel &label, const QString &downloadType) const;
   QString nextId();
@@ -186,6 +191,7 @@ private:
   QHash<QString, StoredLabel> m_parcels; // addParcel(), by tracking number
   QHash<QString, QJsonObject> m_rates;   // rate_id → {shipment, carrier_id, service_code, amount}
   QHash<QString, StoredManifest> m_manifests;
+  int m_manifestPageLimit = 500;
   Stats m_stats;
 };
 

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -467,7 +468,7 @@ FakeCarrier::Answer FakeCarrier::createManifest(const QJsonObject &body)
   QJsonArray manifests;
   const QDateTime now = QDateTime::currentDateTimeUtc();
   for (auto it = byCarrier.cbegin(); it != byCarrier.cend(); ++it) {
-    StoredManifest m{nextId(), it.key(), it.value(), {}};
+    StoredManifest m{nextId(), it.key(), it.value(), {}, {}};
     QList<QStringList> rows;
     for (const QString &id : it.value()) {
       StoredLabel &label = m_labels[id];
@@ -477,8 +478,7 @@ FakeCarrier::Answer FakeCarrier::createManifest(const QJsonObject &body)
     const QDateTime shipDate = m_labels.value(it.value().first()).shipDate;
     m.pdf = carrierdocs::manifestPdf(m.manifestId, m_labels.value(it.value().first()).carrierCode,
                                      shipDate.date().toString(Qt::ISODate), rows);
-    m_manifests.insert(m.manifestId, m);
-    manifests.append(QJsonObject{
+    m.json = QJsonObject{
         {u"manifest_id"_s, m.manifestId},
         {u"form_id"_s, nextId()},
         {u"created_at"_s, iso(now)},
@@ -489,7 +489,9 @@ FakeCarrier::Answer FakeCarrier::createManifest(const QJsonObject &body)
         {u"submission_id"_s, u"fake-submission-%1"_s.arg(m.manifestId)},
         {u"carrier_id"_s, m.carrierId},
         {u"manifest_download"_s,
-         QJsonObject{{u"href"_s, u"%1/v1/downloads/manifest-%2.pdf"_s.arg(baseUrl().toString(), m.manifestId)}}}});
+         QJsonObject{{u"href"_s, u"%1/v1/downloads/manifest-%2.pdf"_s.arg(baseUrl().toString(), m.manifestId)}}}};
+    m_manifests.insert(m.manifestId, m);
+    manifests.append(m.json);
   }
   // The deprecated single-manifest fields repeat the first manifest, as the definition still requires them.
   QJsonObject answer = manifests.first().toObject();
@@ -498,6 +500,47 @@ FakeCarrier::Answer FakeCarrier::createManifest(const QJsonObject &body)
   answer.insert(u"request_id"_s, requestId());
   answer.insert(u"errors"_s, QJsonArray{});
   return json(answer);
+}
+
+FakeCarrier::Answer FakeCarrier::listManifests(const QUrlQuery &query)
+{
+  const QStringList labelIds = query.allQueryItemValues(u"label_ids"_s);
+  const QString carrierId = query.queryItemValue(u"carrier_id"_s);
+  const QString warehouse = query.queryItemValue(u"warehouse_id"_s);
+  QList<const StoredManifest *> matching;
+  for (const StoredManifest &m : std::as_const(m_manifests)) {
+    const bool holdsOne = labelIds.isEmpty() || std::any_of(m.labelIds.cbegin(), m.labelIds.cend(),
+                                                            [&](const QString &id) { return labelIds.contains(id); });
+    if (holdsOne && (carrierId.isEmpty() || carrierId == m.carrierId) &&
+        (warehouse.isEmpty() || warehouse == warehouseId()))
+      matching.append(&m);
+  }
+  // Oldest first, as the carrier made them (ids grow).
+  std::sort(matching.begin(), matching.end(), [](const StoredManifest *a, const StoredManifest *b) {
+    return a->manifestId.mid(3).toLongLong() < b->manifestId.mid(3).toLongLong();
+  });
+  const int asked = query.hasQueryItem(u"page_size"_s) ? query.queryItemValue(u"page_size"_s).toInt() : 25;
+  const int pageSize = std::clamp(asked, 1, m_manifestPageLimit);
+  const int total = static_cast<int>(matching.size());
+  const int pages = std::max(1, (total + pageSize - 1) / pageSize); // the definition wants at least 1
+  const int page = query.hasQueryItem(u"page"_s) ? std::max(1, query.queryItemValue(u"page"_s).toInt()) : 1;
+  QJsonArray manifests;
+  for (int i = (page - 1) * pageSize; i < std::min(total, page * pageSize); ++i)
+    manifests.append(matching.at(i)->json);
+  const auto link = [&](int to) {
+    QUrlQuery q = query;
+    q.removeAllQueryItems(u"page"_s);
+    q.addQueryItem(u"page"_s, QString::number(to));
+    return QJsonObject{{u"href"_s, u"%1/v1/manifests?%2"_s.arg(baseUrl().toString(), q.toString(QUrl::FullyEncoded))}};
+  };
+  return json(QJsonObject{{u"manifests"_s, manifests},
+                          {u"total"_s, total},
+                          {u"page"_s, page},
+                          {u"pages"_s, pages},
+                          {u"links"_s, QJsonObject{{u"first"_s, link(1)},
+                                                   {u"last"_s, link(pages)},
+                                                   {u"prev"_s, page > 1 ? link(page - 1) : QJsonObject{}},
+                                                   {u"next"_s, page < pages ? link(page + 1) : QJsonObject{}}}}});
 }
 
 FakeCarrier::Answer FakeCarrier::download(const QString &file)

@@ -162,9 +162,11 @@ Result<qint64> JournaledPrinter::submit(const PrintJob &job)
   if (!id)
     return id.error();
   m_sending.insert(id.value());
-  // Queued: the caller has the id before any outcome can arrive.
+  fresh.id = id.value();
+  // Queued: the caller has the id before any outcome can arrive. Sent as journaled, without reading it back (nothing
+  // can move or close a job that is being sent).
   QMetaObject::invokeMethod(
-      this, [this, jobId = id.value()] { startAttempt(jobId, true); }, Qt::QueuedConnection);
+      this, [this, fresh] { send(fresh, true); }, Qt::QueuedConnection);
   return id.value();
 }
 
@@ -181,10 +183,15 @@ void JournaledPrinter::startAttempt(qint64 jobId, bool autoRetry)
     m_sending.remove(jobId); // moved (or printed) while its retry waited
     return;
   }
-  if (job.value().format == PrintFormat::Zpl)
-    sendRaw(job.value(), autoRetry);
+  send(job.value(), autoRetry);
+}
+
+void JournaledPrinter::send(const PrintJob &job, bool autoRetry)
+{
+  if (job.format == PrintFormat::Zpl)
+    sendRaw(job, autoRetry);
   else
-    sendToSystemPrinter(job.value());
+    sendToSystemPrinter(job);
 }
 
 void JournaledPrinter::sendRaw(const PrintJob &job, bool autoRetry)

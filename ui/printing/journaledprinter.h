@@ -62,6 +62,7 @@ public:
 private:
   Result<qint64> submit(const documents::PrintJob &job);
   void startAttempt(qint64 jobId, bool autoRetry);
+  void send(const documents::PrintJob &job, bool autoRetry);
   void sendRaw(const documents::PrintJob &job, bool autoRetry);
   // Sends raw bytes to a label printer on the event loop; `done` gets how it went.
   void onLabelPrinter(const LabelTarget &target, const QByteArray &data,

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace pb;
 using namespace pb::carriers;
@@ -66,6 +68,20 @@ class CarrierAdapterTest final : public QObject {
   CarrierResult<Label> buy(const Shipment &s, LabelFormat format = LabelFormat::Zpl)
   {
     return waitFor<Label>([&](Done<Label> done) { m_carrier->buyLabel({s, {format, u"4x6"_s}}, done); });
+  }
+
+  // Three labels bought, two UPS and one USPS (external ids prefix0…2): their label ids, or fewer if one failed.
+  QStringList twoUpsOneUsps(const QString &prefix)
+  {
+    QStringList ids;
+    for (int i = 0; i < 3; ++i) {
+      const auto l = buy(shipment(prefix + QString::number(i),
+                                  i < 2 ? test::FakeCarrier::upsCarrierId() : test::FakeCarrier::uspsCarrierId(),
+                                  i < 2 ? u"ups_ground"_s : u"usps_priority_mail"_s));
+      if (l.ok())
+        ids << l->labelId;
+    }
+    return ids;
   }
 
   // A directory to keep what a person should look at: PACKBENCH_CARRIER_ARTIFACTS, else the test's own.
@@ -260,14 +276,8 @@ private Q_SLOTS:
   void manifest_onePerCarrier_withItsPdf()
   {
     carrier();
-    QStringList ids;
-    for (int i = 0; i < 3; ++i) {
-      const auto l = buy(shipment(u"pb-pkg-m%1"_s.arg(i),
-                                  i < 2 ? test::FakeCarrier::upsCarrierId() : test::FakeCarrier::uspsCarrierId(),
-                                  i < 2 ? u"ups_ground"_s : u"usps_priority_mail"_s));
-      QVERIFY(l.ok());
-      ids << l->labelId;
-    }
+    const QStringList ids = twoUpsOneUsps(u"pb-pkg-m"_s);
+    QCOMPARE(ids.size(), 3);
     ManifestRequest request;
     request.labelIds = ids;
     const auto manifests =
@@ -287,6 +297,47 @@ private Q_SLOTS:
     const auto again =
         waitFor<QList<Manifest>>([&](Done<QList<Manifest>> done) { m_carrier->createManifest(request, done); });
     QCOMPARE(again.error().kind, CarrierErrorKind::Validation);
+  }
+
+  void findManifests_pagesThroughTheManifestsHoldingTheLabels_withTheirPdfs()
+  {
+    carrier();
+    QStringList ids = twoUpsOneUsps(u"pb-pkg-f"_s);
+    QCOMPARE(ids.size(), 3);
+    const auto find = [&](const QStringList &labelIds) {
+      return waitFor<QList<Manifest>>([&](Done<QList<Manifest>> done) { m_carrier->findManifests(labelIds, done); });
+    };
+    // On no manifest yet: an empty answer, not an error.
+    const auto none = find(ids);
+    QVERIFY2(none.ok(), none.ok() ? "" : qPrintable(none.error().message));
+    QVERIFY(none->isEmpty());
+    ManifestRequest request;
+    request.labelIds = ids;
+    const auto made =
+        waitFor<QList<Manifest>>([&](Done<QList<Manifest>> done) { m_carrier->createManifest(request, done); });
+    QVERIFY(made.ok());
+    // One manifest a page: the adapter follows the pages (label_ids exploded, each checked against the definition).
+    m_fake->setManifestPageLimit(1);
+    const int lookups = m_fake->stats().calls.value(u"list_manifests"_s);
+    const auto found = find(ids);
+    QVERIFY2(found.ok(), found.ok() ? "" : qPrintable(found.error().message));
+    QCOMPARE(m_fake->stats().calls.value(u"list_manifests"_s), lookups + 2);
+    QCOMPARE(found->size(), 2);
+    QStringList onThem;
+    for (const Manifest &m : found.value()) {
+      QVERIFY(m.pdf.startsWith("%PDF-"));
+      QVERIFY(
+          std::any_of(made->cbegin(), made->cend(), [&](const Manifest &n) { return n.manifestId == m.manifestId; }));
+      onThem << m.labelIds;
+    }
+    onThem.sort();
+    ids.sort();
+    QCOMPARE(onThem, ids);
+    // Asked about one label: only its manifest.
+    const auto one = find({ids.first()});
+    QVERIFY(one.ok());
+    QCOMPARE(one->size(), 1);
+    QVERIFY(one->first().labelIds.contains(ids.first()));
   }
 
   void rateLimited_waitsRetryAfter_thenSucceeds()

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The hub's end of day on PostgreSQL against the carrier fake (ManifestWorker): one manifest per carrier for the
 // warehouse's bought labels on no manifest yet, stored with its PDF and the labels marked in one transaction; and
-// what happens when the answer is not clean, each said in the lead's words with nothing marked and never sent again
-// by itself: a lost answer (the carrier made the manifest: asked again, the carrier refuses those labels), a PDF
-// that could not be fetched, a worker that stopped mid-call, a warehouse with nothing to manifest.
+// what happens when the answer is not clean: a lost answer or a PDF not fetched is looked up (GET /v1/manifests) before
+// any label is sent again, and what the carrier made is stored as recovered, never made twice; a lookup that fails
+// changes nothing and is tried again later, up to a bound; a hub that stopped mid-call; nothing to manifest.
 #include "core/carriers/shipenginecarrier.h"
 #include "core/db/sql.h"
 #include "core/hub/labelworker.h"
@@ -66,6 +66,13 @@ private:
   {
     return value(u"SELECT error FROM manifest_requests WHERE id = ?"_s, {request}).toString();
   }
+  QVariant labelValue(const QString &column, qint64 label)
+  {
+    return value(u"SELECT %1 FROM label_requests WHERE id = ?"_s.arg(column), {label});
+  }
+  int calls(const QString &operation) { return m_fake->stats().calls.value(operation); }
+  // Another pass of the worker, as the carrier thread makes when the request falls due again.
+  void runAgain() { VERIFY_OK(m_worker->runOnce()); }
   int unmarked()
   {
     return value(u"SELECT count(*) FROM label_requests WHERE state IN ('bought', 'printed') AND "
@@ -91,7 +98,9 @@ private Q_SLOTS:
     hub::LabelWorkerSettings settings;
     settings.workerId = u"manifest-test"_s;
     m_labels = std::make_unique<hub::LabelWorker>(m_db, *m_carrier, settings);
-    m_worker = std::make_unique<hub::ManifestWorker>(m_db, *m_carrier, u"manifest-test"_s);
+    // Tried again at once (the next pass), at most three attempts per request.
+    m_worker =
+        std::make_unique<hub::ManifestWorker>(m_db, *m_carrier, u"manifest-test"_s, 600, hub::ManifestRetry{0, 3});
   }
 
   void cleanupTestCase()
@@ -134,63 +143,136 @@ private Q_SLOTS:
     QCOMPARE(m_fake->stats().calls.value(u"create_manifest"_s), calls);
   }
 
-  void lostAnswer_isNotSentAgain_andTheCarrierRefusesTheSameLabelsLater()
+  void lostAnswer_isLookedUpNextAttempt_notPostedTwice_andOnlyNewLabelsAreSent()
   {
     const qint64 label = boughtLabel();
     m_fake->loseNext(u"create_manifest"_s);
-    const int calls = m_fake->stats().calls.value(u"create_manifest"_s);
+    const int posts = calls(u"create_manifest"_s);
+    const int lookups = calls(u"list_manifests"_s);
     const qint64 request = endOfDay();
-    // Sent once: the carrier made the manifest, the answer never came; nothing is marked here.
-    QCOMPARE(m_fake->stats().calls.value(u"create_manifest"_s), calls + 1);
-    QCOMPARE(outcome(request), u"failed/uncertain"_s);
-    QVERIFY2(error(request).contains(u"Check the carrier's manifests of today"_s), qPrintable(error(request)));
-    QVERIFY(value(u"SELECT carrier_manifest_id FROM label_requests WHERE id = ?"_s, {label}).isNull());
-    QVERIFY(!m_fake->labels()
-                 .value(value(u"SELECT label_id FROM label_requests WHERE id = ?"_s, {label}).toString())
-                 .manifestId.isEmpty());
-    // Asked again without checking: the carrier refuses a label that is on a manifest; still nothing doubled.
+    // Sent once: the carrier made the manifest, the answer never came; nothing is stored, the request waits.
+    QCOMPARE(calls(u"create_manifest"_s), posts + 1);
+    QCOMPARE(outcome(request), u"requested/uncertain"_s);
+    QVERIFY(labelValue(u"carrier_manifest_id"_s, label).isNull());
+    QCOMPARE(labelValue(u"manifest_sent_in"_s, label).toLongLong(), request);
+    const QString labelId = labelValue(u"label_id"_s, label).toString();
+    const QString made = m_fake->labels().value(labelId).manifestId;
+    QVERIFY(!made.isEmpty());
+    // A label bought meanwhile was never sent: it goes in a new POST, alone.
+    const qint64 later = boughtLabel();
     const int manifests = static_cast<int>(m_fake->manifests().size());
-    const qint64 again = endOfDay();
-    QCOMPARE(outcome(again), u"failed/refused"_s);
-    QVERIFY2(error(again).contains(u"already on a manifest"_s), qPrintable(error(again)));
-    QCOMPARE(m_fake->manifests().size(), manifests);
-    // (The lead prints that manifest from the carrier's site; docs/carriers.md "End of day".)
-    VERIFY_OK(db::exec(m_db, u"UPDATE label_requests SET state = 'voided' WHERE id = ?"_s, {label}));
+    runAgain();
+    QCOMPARE(outcome(request), u"done/"_s);
+    QCOMPARE(calls(u"list_manifests"_s), lookups + 1);
+    QCOMPARE(calls(u"create_manifest"_s), posts + 2);
+    QCOMPARE(m_fake->manifests().size(), manifests + 1);
+    const QString laterId = labelValue(u"label_id"_s, later).toString();
+    QCOMPARE(m_fake->manifests().value(m_fake->labels().value(laterId).manifestId).labelIds, QStringList{laterId});
+    // The lost one is stored once, as recovered, with its PDF, and its label marked with it.
+    QCOMPARE(value(u"SELECT count(*) FROM carrier_manifests WHERE manifest_id = ?"_s, {made}).toInt(), 1);
+    QCOMPARE(value(u"SELECT recovered FROM carrier_manifests WHERE manifest_id = ?"_s, {made}).toBool(), true);
+    QVERIFY(
+        value(u"SELECT pdf FROM carrier_manifests WHERE manifest_id = ?"_s, {made}).toByteArray().startsWith("%PDF"));
+    QCOMPARE(value(u"SELECT m.manifest_id FROM label_requests r JOIN carrier_manifests m ON m.id = "
+                   "r.carrier_manifest_id WHERE r.id = ?"_s,
+                   {label})
+                 .toString(),
+             made);
+    QCOMPARE(value(u"SELECT label_count FROM manifest_requests WHERE id = ?"_s, {request}).toInt(), 2);
+    QCOMPARE(value(u"SELECT count(*) FROM audit_log WHERE action = 'manifest.recovered' AND details->>'manifest_id' "
+                   "= ?"_s,
+                   {made})
+                 .toInt(),
+             1);
+    QCOMPARE(unmarked(), 0);
   }
 
-  void pdfNotFetched_saysWhichManifest_andMarksNothing()
+  void lookupFails_changesNothing_andIsTriedAgainLater()
+  {
+    const qint64 label = boughtLabel(u"Post"_s);
+    m_fake->loseNext(u"create_manifest"_s);
+    const qint64 request = endOfDay();
+    QCOMPARE(outcome(request), u"requested/uncertain"_s);
+    // The carrier is down for the lookup (the adapter's own three retries included): nothing sent, stored or marked.
+    m_fake->failNext(u"list_manifests"_s, 4, 500);
+    const int posts = calls(u"create_manifest"_s);
+    const int stored = value(u"SELECT count(*) FROM carrier_manifests"_s).toInt();
+    runAgain();
+    QCOMPARE(outcome(request), u"requested/uncertain"_s);
+    QVERIFY2(error(request).contains(u"sends no label before it knows"_s), qPrintable(error(request)));
+    QCOMPARE(calls(u"create_manifest"_s), posts);
+    QCOMPARE(value(u"SELECT count(*) FROM carrier_manifests"_s).toInt(), stored);
+    QVERIFY(labelValue(u"carrier_manifest_id"_s, label).isNull());
+    // Back: the lookup finds the manifest, and nothing is posted again.
+    runAgain();
+    QCOMPARE(outcome(request), u"done/"_s);
+    QCOMPARE(calls(u"create_manifest"_s), posts);
+    QVERIFY(!labelValue(u"carrier_manifest_id"_s, label).isNull());
+  }
+
+  void neverLearnt_failsCheckTheCarrier_andAskingAgainFindsTheManifest()
+  {
+    const qint64 label = boughtLabel();
+    m_fake->loseNext(u"create_manifest"_s);
+    m_fake->failNext(u"list_manifests"_s, 8, 500); // two attempts' lookups
+    const int posts = calls(u"create_manifest"_s);
+    const qint64 request = endOfDay();
+    runAgain();
+    runAgain();
+    runAgain(); // the fourth claim is over the bound of three attempts
+    QCOMPARE(outcome(request), u"failed/uncertain"_s);
+    QVERIFY2(error(request).contains(u"Check the carrier's manifests of today"_s), qPrintable(error(request)));
+    QCOMPARE(calls(u"create_manifest"_s), posts + 1);
+    // The lead asks again: the lookup comes first and finds it; no second POST, no second manifest.
+    const qint64 again = endOfDay();
+    QCOMPARE(outcome(again), u"done/"_s);
+    QCOMPARE(calls(u"create_manifest"_s), posts + 1);
+    QCOMPARE(value(u"SELECT recovered FROM carrier_manifests WHERE manifest_request_id = ?"_s, {again}).toBool(), true);
+    QVERIFY(!labelValue(u"carrier_manifest_id"_s, label).isNull());
+  }
+
+  void pdfNotFetched_isLookedUpAgain_withItsPdf()
   {
     const qint64 label = boughtLabel(u"Post"_s);
     // The manifest is made; its PDF download fails (a download is not retried: the manifest is made already).
     const int serverErrors = m_fake->stats().serverErrors;
     m_fake->failNext(u"download"_s, 1, 500);
+    const int posts = calls(u"create_manifest"_s);
     const qint64 request = endOfDay();
     QCOMPARE(m_fake->stats().serverErrors, serverErrors + 1);
-    QCOMPARE(outcome(request), u"failed/uncertain"_s);
+    QCOMPARE(outcome(request), u"requested/uncertain"_s);
     QVERIFY2(error(request).contains(u"could not be fetched"_s), qPrintable(error(request)));
-    QVERIFY(value(u"SELECT carrier_manifest_id FROM label_requests WHERE id = ?"_s, {label}).isNull());
-    VERIFY_OK(db::exec(m_db, u"UPDATE label_requests SET state = 'voided' WHERE id = ?"_s, {label}));
+    QVERIFY(labelValue(u"carrier_manifest_id"_s, label).isNull());
+    runAgain();
+    QCOMPARE(outcome(request), u"done/"_s);
+    QCOMPARE(calls(u"create_manifest"_s), posts + 1);
+    QVERIFY(value(u"SELECT m.pdf FROM label_requests r JOIN carrier_manifests m ON m.id = r.carrier_manifest_id WHERE "
+                  "r.id = ?"_s,
+                  {label})
+                .toByteArray()
+                .startsWith("%PDF"));
   }
 
-  void workerStoppedMidCall_theRequestFails_withoutAskingTheCarrierAgain()
+  void workerStoppedBeforeTheCarrierHadIt_isLookedUp_thenPostedOnce()
   {
-    boughtLabel();
+    const qint64 label = boughtLabel();
     const qint64 request = test::scalar(m_db, u"SELECT packbench_request_manifest(?, ?, NULL, NULL, NULL)"_s,
                                         {m_world.queue.stationId, m_world.queue.locationId});
-    // Another hub held it and its lease ran out (it stopped during the carrier call).
+    // Another hub marked the label as sent and stopped before the carrier had the request; its lease ran out.
     VERIFY_OK(db::exec(m_db,
                        u"UPDATE manifest_requests SET locked_by = 'gone', locked_until = now() - interval "
-                       "'1 second' WHERE id = ?"_s,
+                       "'1 second', attempts = 1 WHERE id = ?"_s,
                        {request}));
-    const int calls = m_fake->stats().calls.value(u"create_manifest"_s);
-    auto worked = m_worker->runOnce();
-    VERIFY_OK(worked);
-    QCOMPARE(outcome(request), u"failed/uncertain"_s);
-    QCOMPARE(m_fake->stats().calls.value(u"create_manifest"_s), calls);
-    QCOMPARE(unmarked(), 1);
-    // The lead, having checked, asks again: this time it is made.
-    const qint64 again = endOfDay();
-    QCOMPARE(outcome(again), u"done/"_s);
+    VERIFY_OK(db::exec(m_db, u"UPDATE label_requests SET manifest_sent_in = ? WHERE id = ?"_s, {request, label}));
+    const int posts = calls(u"create_manifest"_s);
+    const int lookups = calls(u"list_manifests"_s);
+    runAgain();
+    // The lookup finds no manifest with it, so it is sent, once.
+    QCOMPARE(outcome(request), u"done/"_s);
+    QCOMPARE(calls(u"list_manifests"_s), lookups + 1);
+    QCOMPARE(calls(u"create_manifest"_s), posts + 1);
+    QCOMPARE(value(u"SELECT recovered FROM carrier_manifests WHERE manifest_request_id = ?"_s, {request}).toBool(),
+             false);
     QCOMPARE(unmarked(), 0);
   }
 };
