@@ -1259,6 +1259,14 @@
         <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
         <translation>Scans und neue Kartons werden an diesem Packtisch gespeichert und erfasst, sobald die Datenbank zurück ist</translation>
     </message>
+    <message>
+        <source>Order %1 resumed · %2 of %3 items already scanned</source>
+        <translation>Bestellung %1 fortgesetzt · %2 von %3 Artikeln schon gescannt</translation>
+    </message>
+    <message>
+        <source>The station stopped while it was packed here: the box on the bench is this order&apos;s</source>
+        <translation>Die Station stoppte, während sie hier gepackt wurde: Der Karton auf dem Packtisch gehört zu dieser Bestellung</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -1258,6 +1258,14 @@
         <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order %1 resumed · %2 of %3 items already scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station stopped while it was packed here: the box on the bench is this order&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>
