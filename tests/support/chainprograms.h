@@ -56,6 +56,8 @@ public:
                     const QStringList &settings = {}) const;
   // The badge scanned, then the PIN typed as a person types; waits for the sign-in session this opens.
   void signIn(const ChainStation &station, const QString &pin) const;
+  // The same, saying whether the session opened within timeoutMs (a test that lets the packer try again).
+  bool trySignIn(const ChainStation &station, const QString &pin, int timeoutMs = 15000) const;
   // Runs xdotool against a station's display while this thread's event loop keeps the fakes answering.
   static bool xdotool(const ChainStation &station, const QStringList &args);
   // A wedge scanner: the whole code and its Return in one burst (one xdotool, 5 ms a key, Shift as needed).
