@@ -28,6 +28,8 @@ packages=(
   lintian
   # The reverse proxy in front of the hub (packaging/nginx): e2e tests run a private, unprivileged copy.
   nginx
+  # station_netcut_test cuts a station's path to PostgreSQL: a network namespace and a veth pair.
+  iproute2
 )
 # A node from elsewhere (nodesource …) is fine; Debian's only when there is none.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

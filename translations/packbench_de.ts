@@ -1237,10 +1237,6 @@
         <translation>Dafür wird die Datenbank gebraucht — weiter scannen</translation>
     </message>
     <message>
-        <source>Completing, holds and typed quantities work again once it is back</source>
-        <translation>Abschließen, Zurückstellen und eingetippte Mengen gehen wieder, sobald sie zurück ist</translation>
-    </message>
-    <message>
         <source>Offline scans NOT recorded — the order changed meanwhile</source>
         <translation>Offline-Scans NICHT erfasst — die Bestellung hat sich inzwischen geändert</translation>
     </message>
@@ -1258,6 +1254,50 @@
     <message>
         <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
         <translation>Scans und neue Kartons werden an diesem Packtisch gespeichert und erfasst, sobald die Datenbank zurück ist</translation>
+    </message>
+    <message>
+        <source>An order packed offline is recorded now</source>
+        <translation>Eine offline gepackte Bestellung ist jetzt erfasst</translation>
+    </message>
+    <message>
+        <source>The next order waits for the database</source>
+        <translation>Die nächste Bestellung wartet auf die Datenbank</translation>
+    </message>
+    <message>
+        <source>This one is packed and kept at this bench; press F8 again once the database is back</source>
+        <translation>Diese ist gepackt und an diesem Packtisch gespeichert; F8 erneut drücken, sobald die Datenbank zurück ist</translation>
+    </message>
+    <message>
+        <source>Order %1 is packed at this bench and recorded when the database is back.</source>
+        <translation>Bestellung %1 ist an diesem Packtisch gepackt und wird erfasst, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>Holds, partial shipments and typed quantities work again once it is back</source>
+        <translation>Zurückstellen, Teillieferungen und eingetippte Mengen gehen wieder, sobald sie zurück ist</translation>
+    </message>
+    <message>
+        <source>Complete — but NOT kept at this bench</source>
+        <translation>Fertig — aber an diesem Packtisch NICHT gespeichert</translation>
+    </message>
+    <message>
+        <source>Keep the box on the bench and call the lead</source>
+        <translation>Karton auf dem Packtisch lassen und die Schichtleitung rufen</translation>
+    </message>
+    <message>
+        <source>Packed offline — will be sent when the database is back</source>
+        <translation>Offline gepackt — wird gesendet, sobald die Datenbank zurück ist</translation>
+    </message>
+    <message>
+        <source>Order %1: its carrier label is bought and printed once the database is back. Keep the box on the bench.</source>
+        <translation>Bestellung %1: Das Versandetikett wird gekauft und gedruckt, sobald die Datenbank zurück ist. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>Order %1: keep the box with its slip. The next order is taken once the database is back.</source>
+        <translation>Bestellung %1: Karton mit dem Lieferschein bereitlegen. Die nächste Bestellung wird genommen, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>Packed offline and recorded now that the database is back · F8 takes the next order</source>
+        <translation>Offline gepackt und jetzt erfasst, da die Datenbank zurück ist · F8 nimmt die nächste Bestellung</translation>
     </message>
     <message>
         <source>Order %1 resumed · %2 of %3 items already scanned</source>

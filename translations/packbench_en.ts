@@ -1236,10 +1236,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Completing, holds and typed quantities work again once it is back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Offline scans NOT recorded — the order changed meanwhile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,6 +1252,50 @@
     </message>
     <message>
         <source>Scans and new boxes are kept at this bench and recorded when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An order packed offline is recorded now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next order waits for the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This one is packed and kept at this bench; press F8 again once the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is packed at this bench and recorded when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds, partial shipments and typed quantities work again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete — but NOT kept at this bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the box on the bench and call the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed offline — will be sent when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: its carrier label is bought and printed once the database is back. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: keep the box with its slip. The next order is taken once the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed offline and recorded now that the database is back · F8 takes the next order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

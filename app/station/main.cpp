@@ -189,7 +189,9 @@ int main(int argc, char *argv[])
   options.idleRelease = std::chrono::minutes(config.get(StationIdleReleaseMinutes));
   // Both drivers claim through the leased queue; on PostgreSQL row-level security scopes it to one shop.
   // The supervisor notices when the central database goes away and restores each session when it is back.
-  pb::db::ConnectionSupervisor supervisor(clock, {});
+  pb::db::ConnectionSupervisor::Options supervision;
+  supervision.checkReachOffThread = true; // reconnect attempts must not freeze the window while packing offline
+  pb::db::ConnectionSupervisor supervisor(clock, supervision);
   auto site = pb::queue::resolveStationSite(*db, config.get(StationShop), identity.locationCode);
   if (!site)
     return refuseToStart(site.error().message, quiet);

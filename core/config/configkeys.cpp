@@ -35,6 +35,7 @@ const QList<const KeyDef *> &allKeys()
       &DatabaseSslRootCert.def,
       &DatabaseSslCert.def,
       &DatabaseSslKey.def,
+      &DatabaseLinkTimeoutSeconds.def,
       &DatabasePassword.def,
       &LogLevel.def,
       &LogFormat.def,

@@ -67,6 +67,7 @@ inline constexpr Key<QString> DatabaseSslMode{{"database.sslmode", ValueType::En
 inline constexpr Key<QString> DatabaseSslRootCert{{"database.ssl_root_cert", ValueType::File, "", Scope::Both, false, {}, 0, 0, "CA certificate(s) that signed the server's certificate (PEM; default: ~/.postgresql/root.crt)"}};
 inline constexpr Key<QString> DatabaseSslCert{{"database.ssl_cert", ValueType::File, "", Scope::Both, false, {}, 0, 0, "Client certificate (PEM) for servers that log stations in by certificate; needs database.ssl_key"}};
 inline constexpr Key<QString> DatabaseSslKey{{"database.ssl_key", ValueType::PrivateFile, "", Scope::Both, false, {}, 0, 0, "Private key of database.ssl_cert (PEM, mode 0600)"}};
+inline constexpr Key<int> DatabaseLinkTimeoutSeconds{{"database.link_timeout_seconds", ValueType::Int, "10", Scope::Both, false, {}, 2, 120, "How long a silent network path to PostgreSQL (a pulled cable, a dead switch) may hold a query before the connection counts as lost: TCP keepalives and tcp_user_timeout; the station then packs offline"}};
 inline constexpr Key<QString> DatabasePassword{{"database.password", ValueType::String, "", Scope::Both, true, {}, 0, 0, "PostgreSQL password"}};
 
 inline constexpr Key<QString> LogLevel{{"log.level", ValueType::Enum, "info", Scope::Both, false, "trace|debug|info|warn|error", 0, 0, "Lowest level written"}};

@@ -11,6 +11,8 @@
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace pb::db {
 
 namespace {
@@ -47,6 +49,7 @@ ConnectionSettings ConnectionSettings::fromConfig(const config::Config &config)
   s.sslRootCert = config.get(DatabaseSslRootCert);
   s.sslCert = config.get(DatabaseSslCert);
   s.sslKey = config.get(DatabaseSslKey);
+  s.linkTimeoutSeconds = config.get(DatabaseLinkTimeoutSeconds);
   return s;
 }
 
@@ -68,6 +71,20 @@ QString defaultSqlitePath()
 {
   return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
       .filePath(QStringLiteral("packbench.sqlite"));
+}
+
+QString linkTimeoutOptions(int seconds)
+{
+  // Idle links are probed after half the budget, three unanswered probes share the rest; unacknowledged data (a
+  // query sent into the void) is given up after the whole of it.
+  const int idle = std::max(1, seconds / 2);
+  const int interval = std::max(1, (seconds - idle) / 3);
+  return QStringLiteral("connect_timeout=%1;application_name=packbench;keepalives=1;keepalives_idle=%2;"
+                        "keepalives_interval=%3;keepalives_count=3;tcp_user_timeout=%4;")
+      .arg(std::max(2, seconds / 2))
+      .arg(idle)
+      .arg(interval)
+      .arg(seconds * 1000);
 }
 
 Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QString &connectionName)
@@ -92,16 +109,14 @@ Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QStr
     db.setUserName(settings.user);
     db.setPassword(settings.password);
     // A pulled cable sends no reset: keepalives and a TCP user timeout bound how long a query can hang on it
-    // (about 10 s) before the station shows the database as unavailable. Unix sockets ignore them.
+    // (database.link_timeout_seconds) before the station shows the database as unavailable. Unix sockets ignore them.
     auto tls = tlsConnectOptions(settings);
     if (!tls) {
       db = QSqlDatabase();
       QSqlDatabase::removeDatabase(connectionName);
       return tls.error();
     }
-    db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=packbench;keepalives=1;keepalives_idle=5;"
-                                        "keepalives_interval=2;keepalives_count=3;tcp_user_timeout=10000;") +
-                         *tls);
+    db.setConnectOptions(linkTimeoutOptions(settings.linkTimeoutSeconds) + *tls);
   }
   if (!db.open()) {
     Error error = toError(db.lastError(), QStringLiteral("cannot open %1").arg(settings.describe()));

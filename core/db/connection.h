@@ -25,6 +25,8 @@ struct ConnectionSettings {
   QString sslRootCert; // CA file; empty = libpq's ~/.postgresql/root.crt
   QString sslCert;     // client certificate and key, for `cert` logins
   QString sslKey;
+  // A silent network path (no reset) counts as lost after this long: keepalives and tcp_user_timeout.
+  int linkTimeoutSeconds = 10;
 
   static ConnectionSettings fromConfig(const config::Config &config);
   // "postgres packbench@host:port" or "sqlite /path"; safe for logs.
@@ -34,6 +36,9 @@ struct ConnectionSettings {
 };
 
 QString defaultSqlitePath();
+
+// libpq connect options that make a silent network path count as lost after `seconds` (TCP sockets only).
+QString linkTimeoutOptions(int seconds);
 
 // Opens a named connection (one per thread). SQLite gets WAL, foreign keys and a busy timeout.
 Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QString &connectionName);

@@ -3,6 +3,8 @@
 #include "core/db/connectionsupervisor.h"
 
 #include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -24,7 +26,11 @@ ConnectionSupervisor::ConnectionSupervisor(const Clock &clock, Options options, 
   connect(m_timer, &QTimer::timeout, this, &ConnectionSupervisor::tick);
 }
 
-ConnectionSupervisor::~ConnectionSupervisor() = default;
+ConnectionSupervisor::~ConnectionSupervisor()
+{
+  if (m_reachThread)
+    m_reachThread->wait(); // at most connect_timeout: the throwaway connection reads nothing of ours
+}
 
 void ConnectionSupervisor::watch(const QString &connectionName, Reconnector::OnConnected onConnected)
 {
@@ -41,6 +47,19 @@ void ConnectionSupervisor::noteError(const Error &error)
 {
   if (error.kind == ErrorKind::Unavailable && m_available)
     checkNow();
+}
+
+void ConnectionSupervisor::declareLost(const QString &reason)
+{
+  if (!m_available)
+    return;
+  m_available = false;
+  m_failedRounds = 0;
+  m_lastError = reason;
+  qCWarning(lcSupervisor).noquote() << "database unavailable:" << reason;
+  Q_EMIT unavailable(reason);
+  if (!m_inTick) // a round right away; tick() reconnects what is down and probes the rest
+    m_timer->start(0);
 }
 
 void ConnectionSupervisor::checkNow()
@@ -67,7 +86,7 @@ void ConnectionSupervisor::tick()
   }
   qint64 nextMs = -1;
   if (!m_available)
-    nextMs = reconnectAll();
+    nextMs = m_options.checkReachOffThread ? reconnectWhenReachable() : reconnectAll();
   m_inTick = false;
 
   if (lost)
@@ -94,6 +113,46 @@ std::optional<QString> ConnectionSupervisor::probeAll()
       return alive.error().message;
   }
   return std::nullopt;
+}
+
+qint64 ConnectionSupervisor::reconnectWhenReachable()
+{
+  if (m_reach == Reach::Reachable) {
+    m_reach = Reach::Unknown;
+    return reconnectAll();
+  }
+  // Doubling from the backoff's first step, but never more than 5 s apart: the check costs the caller nothing.
+  const qint64 step = m_options.backoff.initial.count() << std::min(m_failedRounds, 10);
+  const qint64 lookAgainMs =
+      std::clamp<qint64>(step, kMinRetryMs, std::min<qint64>(m_options.backoff.maximum.count(), 5'000));
+  if (m_reach == Reach::Checking || m_watched.empty())
+    return lookAgainMs;
+  m_reach = Reach::Checking;
+  if (m_reachThread)
+    m_reachThread->wait(); // the last check's thread has said finished; let it end before it is replaced
+  const QString source = m_watched.front().name;
+  const QString name = QStringLiteral("%1-reach-%2").arg(source).arg(++m_reachSerial);
+  m_reachThread.reset(QThread::create([this, source, name]() {
+    bool reached = false;
+    {
+      // Cloning a connection from another thread is what this overload is for; nothing else of it is touched.
+      QSqlDatabase probe = QSqlDatabase::cloneDatabase(source, name);
+      reached = probe.open();
+      probe.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    m_reachResult = reached;
+  }));
+  connect(m_reachThread.get(), &QThread::finished, this, &ConnectionSupervisor::reachChecked);
+  m_reachThread->start();
+  return lookAgainMs;
+}
+
+void ConnectionSupervisor::reachChecked()
+{
+  m_reach = m_reachResult ? Reach::Reachable : Reach::Unknown;
+  if (m_reach == Reach::Reachable && !m_available)
+    checkNow(); // reopen now rather than at the next timer
 }
 
 qint64 ConnectionSupervisor::reconnectAll()

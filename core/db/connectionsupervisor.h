@@ -9,11 +9,13 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
 
+class QThread;
 class QTimer;
 
 namespace pb::db {
@@ -30,6 +32,9 @@ public:
   struct Options {
     std::chrono::milliseconds probeInterval{5'000}; // how soon a silent outage shows
     Reconnector::Backoff backoff;
+    // Before reopening in this thread, try a throwaway connection on another one: a dead link then holds that
+    // thread for connect_timeout, not the caller's (the station's window keeps taking scans while offline).
+    bool checkReachOffThread = false;
   };
 
   ConnectionSupervisor(const Clock &clock, Options options, QObject *parent = nullptr);
@@ -48,6 +53,10 @@ public:
   int failedRounds() const { return m_failedRounds; }
   // Any caller's error: an Unavailable one makes the supervisor check every connection now.
   void noteError(const Error &error);
+
+  // A caller saw the link fail in a way a probe may not (a write that timed out): the database counts as
+  // unavailable now, and only a reconnect round that finds every connection usable makes it available again.
+  void declareLost(const QString &reason);
 
 public Q_SLOTS:
   void checkNow();
@@ -73,7 +82,16 @@ private:
   const Clock &m_clock;
   Options m_options;
   std::vector<Watched> m_watched;
+  // Reopens only once a throwaway connection on another thread got through; meanwhile says when to look again.
+  qint64 reconnectWhenReachable();
+  void reachChecked();
+
+  enum class Reach { Unknown, Checking, Reachable };
   QTimer *m_timer = nullptr;
+  std::unique_ptr<QThread> m_reachThread;
+  std::atomic<bool> m_reachResult{false};
+  Reach m_reach = Reach::Unknown;
+  int m_reachSerial = 0;
   bool m_available = true;
   bool m_inTick = false;
   int m_failedRounds = 0;

@@ -5,6 +5,7 @@
 #include "core/base/result.h"
 #include "core/documents/handoffsheet.h"
 #include "core/documents/printjournal.h"
+#include "core/documents/slipdata.h"
 
 #include <QObject>
 #include <QStringList>
@@ -32,6 +33,11 @@ public:
                                     PrintFormat format, const QString &reference) = 0;
   // The end of day's driver hand-off sheet, rendered as a PDF and journaled like a label (a reprint sends it again).
   virtual Result<qint64> printHandoffSheet(const HandoffSheet &sheet, const QString &printer) = 0;
+  // Prints at once without the print journal, which lives in the central database (offline packing, issue #15): a
+  // slip from `slip` (job.kind Slip) or a label's bytes (job.payload). Returns the job as sent, its printer resolved
+  // and its id negative (never a journal row); the outcome follows as the signals below, and the caller journals the
+  // job once the database is back.
+  virtual Result<PrintJob> printUnjournaled(const PrintJob &job, const SlipData &slip) = 0;
   // The same content again as a new job, on `printer` (empty: where it went before).
   virtual Result<qint64> reprint(qint64 jobId, const QString &printer = {}) = 0;
   // Closes an open job as moved and sends a copy to `printer`; returns the copy's id.

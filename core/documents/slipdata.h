@@ -19,6 +19,7 @@ struct SlipLine {
   int quantity = 0; // in this parcel (Shopify's shipping_quantity)
   qint64 priceMinor = 0;
   int orderedQuantity = 0; // on the order (Shopify's quantity); 0: the same as quantity
+  qint64 lineId = 0;       // fulfillment_order_lines.id: an offline slip counts what the pack verified of it
 };
 
 // Everything a packing slip shows about one fulfillment order; built from the database.

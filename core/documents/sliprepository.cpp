@@ -79,13 +79,13 @@ Result<SlipData> SlipRepository::load(qint64 fulfillmentOrderId) const
   const bool packed = packedBy.value().next();
   auto lines = packed ? db::exec(m_db,
                                  u"SELECT l.title, l.variant_title, l.sku, l.bin_location, v.n, l.price_minor, "
-                                 "l.quantity FROM fulfillment_order_lines l JOIN (SELECT line_id, "
+                                 "l.quantity, l.id FROM fulfillment_order_lines l JOIN (SELECT line_id, "
                                  "sum(quantity) AS n FROM scan_events WHERE claim_id = ? AND outcome IN "
                                  "('ok', 'manual') AND line_id IS NOT NULL GROUP BY line_id) v ON v.line_id = l.id "
                                  "WHERE l.fulfillment_order_id = ? AND v.n > 0 ORDER BY l.id"_s,
                                  {packedBy.value().value(0).toLongLong(), fulfillmentOrderId})
                       : db::exec(m_db,
-                                 u"SELECT title, variant_title, sku, bin_location, quantity, price_minor, quantity "
+                                 u"SELECT title, variant_title, sku, bin_location, quantity, price_minor, quantity, id "
                                  "FROM fulfillment_order_lines WHERE fulfillment_order_id = ? AND quantity > 0 "
                                  "ORDER BY id"_s,
                                  {fulfillmentOrderId});
@@ -95,7 +95,7 @@ Result<SlipData> SlipRepository::load(qint64 fulfillmentOrderId) const
   while (lines.value().next()) {
     const QSqlQuery &l = lines.value();
     slip.lines.append({l.value(0).toString(), l.value(1).toString(), l.value(2).toString(), l.value(3).toString(),
-                       l.value(4).toInt(), l.value(5).toLongLong(), l.value(6).toInt()});
+                       l.value(4).toInt(), l.value(5).toLongLong(), l.value(6).toInt(), l.value(7).toLongLong()});
     boxed += l.value(4).toInt();
   }
   if (packed) {

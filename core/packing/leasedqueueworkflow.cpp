@@ -178,19 +178,24 @@ Status LeasedQueueWorkflow::enqueueFulfillment(const queue::Claim &claim, bool p
 
 Status LeasedQueueWorkflow::finish(const ClaimedOrder &order, bool partial)
 {
+  if (db::isPostgres(m_db)) // packbench_complete is one statement: its own transaction
+    return finishWithin(order, partial);
+  return db::inTransaction(m_db, [&]() -> Status { return finishWithin(order, partial); });
+}
+
+Status LeasedQueueWorkflow::finishWithin(const ClaimedOrder &order, bool partial)
+{
   auto claim = claimOf(order);
   if (!claim)
     return claim.error();
   if (db::isPostgres(m_db))
     return refusalInWords(m_queue.completeInDatabase(*claim, partial));
-  return db::inTransaction(m_db, [&]() -> Status {
-    if (Status packed = m_queue.markPacked(*claim); !packed)
-      return packed; // cancelled, edited or lease lost: nothing of this finish is kept
-    auto lines = verifiedLines(*claim, partial);
-    if (!lines)
-      return lines.error();
-    return enqueueFulfillment(*claim, partial, *lines);
-  });
+  if (Status packed = m_queue.markPacked(*claim); !packed)
+    return packed; // cancelled, edited or lease lost: nothing of this finish is kept
+  auto lines = verifiedLines(*claim, partial);
+  if (!lines)
+    return lines.error();
+  return enqueueFulfillment(*claim, partial, *lines);
 }
 
 Status LeasedQueueWorkflow::hold(const ClaimedOrder &order, const QString &reason)

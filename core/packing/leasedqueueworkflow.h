@@ -30,6 +30,7 @@ public:
   Result<ClaimedOrder> takeOver(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead) override;
   Status releaseHold(qint64 fulfillmentOrderId, const Packer &packer, const Packer &lead) override;
   Status finish(const ClaimedOrder &order, bool partial) override;
+  Status finishWithin(const ClaimedOrder &order, bool partial) override;
   Status hold(const ClaimedOrder &order, const QString &reason) override;
   Status release(const ClaimedOrder &order) override;
   Status keepAlive(const ClaimedOrder &order) override;

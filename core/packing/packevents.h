@@ -59,6 +59,10 @@ public:
 // The kinds of journaled event and their payloads.
 inline const QString kJournalScan = QStringLiteral("scan");
 inline const QString kJournalOpenBox = QStringLiteral("open_box");
+// The order finished at the bench (core/station replays it through PackWorkflow::finishWithin) and a slip or label
+// printed meanwhile (journaled in print_jobs by the replay): neither has a call here.
+inline const QString kJournalComplete = QStringLiteral("complete");
+inline const QString kJournalPrint = QStringLiteral("print");
 QJsonObject toJson(const ScanEventRecord &record);
 QJsonObject toJson(const OpenBoxRecord &box);
 ScanEventRecord scanEventFromJson(const QUuid &id, const QJsonObject &json);

@@ -199,13 +199,15 @@ ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid ev
     return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("this order is finished"), 0});
   if (m_state == State::Blocked)
     return emitFeedback({Outcome::StillBlocked, m_pendingError ? m_pendingError->row : -1, scan.raw, {}, {}, {}, 0});
-  if (std::optional<ScanFeedback> tracking = handleTracking(scan, eventId))
+  // One id from here on: a write lost with the link goes to the journal under the id it was sent with.
+  const QUuid id = eventId.isNull() ? QUuid::createUuid() : eventId;
+  if (std::optional<ScanFeedback> tracking = handleTracking(scan, id))
     return *tracking; // a carrier label's tracking barcode, never counted as an item
   if (scan.kind == ScanKind::Invalid)
-    return block({Outcome::Unreadable, -1, scan.raw, {}, {}, scan.error, 0}, scan, eventId);
+    return block({Outcome::Unreadable, -1, scan.raw, {}, {}, scan.error, 0}, scan, id);
   if (scan.kind != ScanKind::Item)
     return emitFeedback({Outcome::Refused, -1, scan.raw, {}, {}, QStringLiteral("not an item barcode"), 0});
-  return handleItem(scan, eventId);
+  return handleItem(scan, id);
 }
 
 int PackSession::findRowForVariant(qint64 variantId, bool *anyMatch) const
@@ -247,10 +249,12 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
   PackLine &line = m_order.lines[row];
   if (line.done())
     return block({Outcome::OverScan, row, scan.raw, line.title, line.variantTitle, {}, 0}, scan, eventId);
-  const Status saved = save([&]() -> Status {
-    return insertEvent(
-        {kOk, line.lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, {}, eventId});
-  });
+  const Status saved = save(
+      [&]() -> Status {
+        return insertEvent(
+            {kOk, line.lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, {}, eventId});
+      },
+      true);
   if (!saved) {
     if (saved.error().kind == ErrorKind::Conflict)
       return emitFeedback({Outcome::Duplicate, row, scan.raw, line.title, line.variantTitle, saved.error().message, 0});
@@ -273,10 +277,12 @@ ScanFeedback PackSession::block(ScanFeedback feedback, const scanning::DecodedSc
                                                                   : kUnknown;
   const QString reason = feedback.outcome == Outcome::Unreadable ? kUnreadablePrefix + scan.error : QString();
   const qint64 lineId = feedback.row >= 0 ? m_order.lines.at(feedback.row).lineId : 0;
-  const Status saved = save([&]() -> Status {
-    return insertEvent(
-        {outcome, lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, reason, eventId});
-  });
+  const Status saved = save(
+      [&]() -> Status {
+        return insertEvent(
+            {outcome, lineId, scan.raw, scan.lookupKey(), scanning::symbologyName(scan.symbology), 1, reason, eventId});
+      },
+      true);
   if (!saved && saved.error().kind == ErrorKind::Conflict)
     return emitFeedback({Outcome::Duplicate, feedback.row, scan.raw, {}, {}, saved.error().message, 0});
   if (!saved && saved.error().kind == ErrorKind::SignedOut) // nothing is kept: it blocks again once signed in

@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -99,6 +100,10 @@ public:
   // tracking label is not read as one, and the last item does not complete the order by itself.
   void setOfflineJournal(EventJournal *journal) { m_journal = journal; }
   bool isOffline() const { return m_journal != nullptr; }
+  // Asked when a scan's write finds the database gone mid-write (a cut link): the journal to keep that very scan in
+  // (the session is then offline), or null to refuse it as before. The station decides whether it can pack offline.
+  using LostLinkFallback = std::function<EventJournal *()>;
+  void setLostLinkFallback(LostLinkFallback fallback) { m_lostLinkFallback = std::move(fallback); }
   // The same packer signed in again (after a lock or an expired sign-in): their new token goes with what follows.
   void renewSignIn(const QString &signInToken) { m_context.signInToken = signInToken; }
   bool needsLeadForManual() const { return m_options.manualNeedsLead; }
@@ -172,12 +177,18 @@ private:
   ScanFeedback notSaved(ScanFeedback feedback, const Error &error);
   int findRowForVariant(qint64 variantId, bool *anyMatch) const;
   void setState(State state);
-  // Runs body in one transaction online; offline it appends to the journal, which has none to offer.
-  template <typename Body> Status save(Body &&body)
+  // Runs body in one transaction online; offline it appends to the journal, which has none to offer. A scan
+  // (journalOnLostLink) whose write lost the database goes to the journal under the same event id: if its commit
+  // did land after all, the replay finds that id and skips it.
+  template <typename Body> Status save(Body &&body, bool journalOnLostLink = false)
   {
     if (m_journal)
       return body();
-    return db::inTransaction(m_db, std::forward<Body>(body));
+    const Status saved = db::inTransaction(m_db, body);
+    if (saved || !journalOnLostLink || saved.error().kind != ErrorKind::Unavailable || !m_lostLinkFallback)
+      return saved;
+    m_journal = m_lostLinkFallback();
+    return m_journal ? body() : saved;
   }
 
   QSqlDatabase m_db;
@@ -191,7 +202,8 @@ private:
   std::optional<ScanFeedback> m_pendingError;
   QMap<int, BoxTracking> m_tracking;
   EventJournal *m_journal = nullptr; // not owned; set while offline
-  QString m_trackingToConfirm;       // an ambiguous number blocked as unknown: after ACK, the same scan attaches it
+  LostLinkFallback m_lostLinkFallback;
+  QString m_trackingToConfirm; // an ambiguous number blocked as unknown: after ACK, the same scan attaches it
 };
 
 } // namespace pb::packing

@@ -34,6 +34,9 @@ public:
   // Records the pack and its fulfillment for exactly what this claim verified; Conflict when the order
   // changed since orderVersion, when a full pack is not fully verified, or when the lease was lost.
   virtual Status finish(const ClaimedOrder &order, bool partial) = 0;
+  // The same finish inside a transaction the caller holds open (the offline replay: the journal's scans and their
+  // completion land together or not at all).
+  virtual Status finishWithin(const ClaimedOrder &order, bool partial) = 0;
   virtual Status hold(const ClaimedOrder &order, const QString &reason) = 0;
   // Gives the order back unfinished (sign-out mid-order): the attempt ends, its items go back to the
   // shelf, and the next claim starts from zero (the old scans stay in the audit trail).

@@ -200,7 +200,12 @@ Result<ShopifyOrder> fromGraphQl(const QJsonObject &node)
     line.variantTitle = item.value(u"variantTitle").toString();
     line.sku = item.value(u"sku").toString();
     line.variantId = numericId(item.value(u"variant").toObject().value(u"id"));
-    line.quantity = item.value(u"currentQuantity").toInt(item.value(u"quantity").toInt());
+    // The same rule as the webhook's: a negative count is refused, not clamped into an order nobody can pack.
+    const QJsonValue quantity =
+        item.contains(u"currentQuantity") ? item.value(u"currentQuantity") : item.value(u"quantity");
+    if (!quantity.isDouble() || quantity.toInt(-1) < 0)
+      return invalid(QStringLiteral("line item quantity is not a non-negative integer"));
+    line.quantity = quantity.toInt();
     line.fulfillableQuantity = qBound(0, item.value(u"unfulfilledQuantity").toInt(line.quantity), line.quantity);
     order.lines.append(line);
   }

@@ -5,6 +5,7 @@
 #include "core/db/connection.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
+#include "core/documents/slipsnapshot.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +45,14 @@ QDateTime timeOf(const QVariant &value)
   QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
   time.setTimeSpec(Qt::UTC);
   return time;
+}
+
+// The order to pack and the slip to print, in one row: what the bench needs while the database is away.
+QJsonObject snapshotOf(const HeldOrder &held)
+{
+  QJsonObject snapshot = packOrderToJson(held.order);
+  snapshot.insert(QStringLiteral("slip"), documents::slipToJson(held.slip));
+  return snapshot;
 }
 
 QString idText(const QUuid &id)
@@ -88,7 +97,7 @@ Status OfflineJournal::saveHeldOrder(const HeldOrder &held)
                         QStringLiteral("INSERT OR REPLACE INTO held_order (id, fulfillment_order_id, claim_id, "
                                        "station_id, packer_id, snapshot, taken_at) VALUES (1, ?, ?, ?, ?, ?, ?)"),
                         {held.order.header.fulfillmentOrderId, held.claimId, held.stationId, held.packerId,
-                         toText(packOrderToJson(held.order)), db::isoUtc(held.takenAt)});
+                         toText(snapshotOf(held)), db::isoUtc(held.takenAt)});
   if (!saved)
     return saved.error();
   return {};
@@ -106,7 +115,9 @@ Result<std::optional<HeldOrder>> OfflineJournal::heldOrder() const
   held.claimId = row.value(0).toLongLong();
   held.stationId = row.value(1).toLongLong();
   held.packerId = row.value(2).toLongLong();
-  held.order = packOrderFromJson(fromText(row.value(3).toString()));
+  const QJsonObject snapshot = fromText(row.value(3).toString());
+  held.order = packOrderFromJson(snapshot);
+  held.slip = documents::slipFromJson(snapshot.value(QStringLiteral("slip")).toObject());
   held.takenAt = timeOf(row.value(4));
   return std::optional<HeldOrder>(held);
 }

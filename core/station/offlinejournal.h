@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/result.h"
+#include "core/documents/slipdata.h"
 #include "core/packing/packevents.h"
 #include "core/packing/packorder.h"
 
@@ -23,13 +24,14 @@ struct HeldOrder {
   qint64 packerId = 0;
   packing::PackOrder order; // header, lines (expected quantities) and the codes of their items
   QDateTime takenAt;
+  documents::SlipData slip; // what the packing slip shows, read when the order was opened (empty: not read)
 };
 
 // One thing the packer did while the central database was away, in the order it was done.
 struct JournalEvent {
   qint64 seq = 0; // the journal's own order
   QUuid id;       // the client event id: what makes a replay idempotent (scan_events.client_event_id)
-  QString kind;   // what it replays as ("scan", "open_box")
+  QString kind;   // what it replays as ("scan", "open_box", "complete", "print")
   QJsonObject payload;
   QDateTime createdAt;
   QDateTime replayedAt; // invalid: still waiting

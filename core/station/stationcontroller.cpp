@@ -248,8 +248,18 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   if (!m_packer)
     return false;
   // Events journaled offline for this claim and not recorded yet (the station stopped meanwhile) land first.
-  if (order.claimId && !replayJournal(order, order))
+  const Replayed replayed = order.claimId ? replayJournal(order, order) : Replayed{};
+  if (!replayed.goOn)
     return false;
+  if (replayed.completed) { // it was finished offline before the station stopped: recorded now
+    m_finishedOffline = false;
+    m_lastFinished = order.fulfillmentOrderId;
+    Q_EMIT orderFinished(order, false);
+    showQueue();
+    say(Notice::Where::Queue, Tone::Good, tr("An order packed offline is recorded now"),
+        tr("Press F8 to take the next order"));
+    return false;
+  }
   auto opened = packing::PackSession::open(m_db, m_clock, order.fulfillmentOrderId,
                                            {m_packer->id, order.claimId, m_settings.stationId, m_packer->signInToken},
                                            m_settings.pack);
@@ -268,6 +278,7 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   m_order->orderVersion = session->header().version; // what the packer is shown is what they pack against
   m_order->signInToken = m_packer->signInToken;
   m_leaseLapsed = false;
+  m_finishedOffline = false;
   packing::PackSession *s = session.get();
   connect(s, &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
     if (feedback.signInEnded) // not saved because the database no longer takes this sign-in
@@ -277,6 +288,7 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
     if (packsOffline())
       showOfflineProgress();
   });
+  s->setLostLinkFallback([this]() -> packing::EventJournal * { return keepScanThroughLostLink(); });
   connect(s, &packing::PackSession::holdRequested, this, &StationController::sessionHeld);
   connect(s, &packing::PackSession::completed, this, &StationController::sessionFinished);
   if (m_settings.workflow && order.claimId)
@@ -292,6 +304,11 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
 
 void StationController::takeNextOrder()
 {
+  if (m_offline && m_finishedOffline) {
+    say(Notice::Where::Pack, Tone::Warning, tr("The next order waits for the database"),
+        tr("This one is packed and kept at this bench; press F8 again once the database is back"), Cue::Notice);
+    return;
+  }
   if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
     return;
   if (!m_settings.workflow) {
@@ -348,6 +365,10 @@ void StationController::sessionFinished(bool partial)
 {
   if (!m_order)
     return;
+  if (packsOffline()) { // journaled; recorded when the database is back (stationofflinefinish.cpp)
+    finishOffline();
+    return;
+  }
   if (carrierLabelsOn()) { // recorded once every box's label has printed
     startLabels(partial);
     return;
@@ -418,6 +439,7 @@ void StationController::abandonOrder(const QString &text, const QString &hint)
   m_keepAlive->stop();
   m_idleRelease->stop();
   m_leaseLapsed = false;
+  m_finishedOffline = false;
   closeSession();
   m_order.reset();
   showQueue();
@@ -494,6 +516,7 @@ void StationController::signOut()
   m_order.reset();
   m_unrecordedFinish.reset();
   m_unrecordedHold.reset();
+  m_finishedOffline = false;
   m_packer.reset();
   m_lastFinished = 0;
   m_idleTimer->stop();
@@ -543,6 +566,8 @@ QString StationController::settleOrderForShutdown()
   if (m_unrecordedFinish || m_unrecordedHold)
     return which + QStringLiteral(" was finished or held while the database was away and is NOT recorded; "
                                   "its claim stays until its lease runs out");
+  if (m_finishedOffline)
+    return which + QStringLiteral(" was finished offline: its journal lands when the order is opened here again");
   if (!hasOpenSession() || !order.claimId || !m_settings.workflow)
     return which + QStringLiteral(" is not claimed by this station");
   if (m_session->verifiedTotal() > 0)

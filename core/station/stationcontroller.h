@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QUuid>
 
 #include <chrono>
 #include <memory>
@@ -237,6 +238,18 @@ private:
   };
   // One row of the scan-command table (stationscancommands.cpp).
   struct CommandRoute;
+  // What a replay of the offline journal came to (stationoffline.cpp).
+  struct Replayed {
+    bool goOn = true;         // false: stop recovering (not replayed yet, or refused and the order given up)
+    bool completed = false;   // the journal held the order's completion, and it is recorded now
+    bool labelsFirst = false; // it held a completion that waits for carrier labels: asked for now, as online
+  };
+  // A slip or label printed while the database was away, journaled once it is back.
+  struct UnjournaledPrint {
+    documents::PrintJob job;
+    qint64 claimId = 0;
+    QUuid eventId; // its journal event, and the print job's reference: what keeps a replay single
+  };
   // A complete order waiting for its carrier labels (stationlabels.cpp).
   struct LabelWait {
     bool partial = false;
@@ -262,8 +275,8 @@ private:
   void keepLeaseAlive();
   void sessionFinished(bool partial);
   void recordFinish(bool partial);
-  // The order is at this bench: packing, or complete and waiting for its labels.
-  bool holdsOrder() const { return hasOpenSession() || m_labelWait.has_value(); }
+  // The order is at this bench: packing, complete and waiting for its labels, or finished offline.
+  bool holdsOrder() const { return hasOpenSession() || m_labelWait.has_value() || m_finishedOffline; }
   // Carrier labels (stationlabels.cpp).
   bool carrierLabelsOn() const;
   void startLabels(bool partial);
@@ -301,17 +314,29 @@ private:
   bool packsOffline() const;
   void snapshotHeldOrder();
   bool startPackingOffline();
+  // A scan's write lost the database: the offline journal to keep it in (and the outage declared), or null.
+  packing::EventJournal *keepScanThroughLostLink();
   void showOfflineProgress();
   int offlineEventsWaiting() const;
   // Completing, holds and typed quantities wait for the database: says so; false when packing online.
   bool refusedOffline();
-  // Replays the journal of `journaled` under `current` (the claim recoverOrder kept or took again). False: stop
-  // recovering (not replayed yet, or refused and the order given up).
-  bool replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled);
+  // Replays the journal of `journaled` under `current` (the claim recoverOrder kept or took again), in one
+  // transaction that first checks the order is still the one packed offline.
+  Replayed replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled);
+  // One journaled completion, inside the replay's transaction, through PackWorkflow::finishWithin.
+  Status replayCompletion(const packing::ClaimedOrder &current, const JournalEvent &event, Replayed *replayed);
   // The waiting events of this order's claim; events of any other claim (left from an earlier run of the station)
   // are set aside first, so they can never be replayed under, or refuse, this one.
   QList<JournalEvent> journaledFor(const packing::ClaimedOrder &order);
   void refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events, const QString &reason);
+  // Finishing offline (stationofflinefinish.cpp): the completion journaled, the slip (and house label) printed from
+  // the snapshot, and what the bench does once the journal has landed.
+  void finishOffline();
+  void printOffline();
+  // Sends one job at once and remembers it for the journal; its id, or 0 when the printer refused it.
+  qint64 printWithoutJournal(documents::PrintJob job, const documents::SlipData &slip);
+  void journalPrintOutcome(qint64 jobId, bool printed, const QString &error);
+  void settleFinishedOffline(const packing::ClaimedOrder &order, const Replayed &replayed);
   // A finish or hold the database did not take (outage, ended sign-in), recorded now; false when none was waiting.
   bool settleUnrecorded(const QString &recordedHint);
   // Lead approvals and the lapsing lease of a locked bench (stationleadactions.cpp).
@@ -338,6 +363,10 @@ private:
   // A completed order whose pack result the database has not taken yet (it went away); retried on restore.
   std::optional<bool> m_unrecordedFinish;
   std::optional<QString> m_unrecordedHold;
+  // Completed while the database was away: the completion waits in the offline journal.
+  bool m_finishedOffline = false;
+  // Printed while the database was away and not heard from yet: job id (negative) → what to journal.
+  QHash<qint64, UnjournaledPrint> m_unjournaledPrints;
   bool m_leaseLapsed = false; // locked too long: the open order's lease is no longer renewed
   std::optional<LeadAction> m_leadAction;
   bool m_manualApprovalOpen = false;

@@ -4,9 +4,12 @@
 // offline journal, scans of it are checked against it and journaled, and when the database is back the journal is
 // replayed through the same station functions, all of it or none of it.
 #include "core/audit/auditlog.h"
+#include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
+#include "core/documents/sliprepository.h"
 #include "core/station/offlinejournal.h"
+#include "core/station/offlineprint.h"
 #include "core/station/stationcontroller.h"
 
 #include <QLoggingCategory>
@@ -43,6 +46,25 @@ Status recordReplayRefusal(const QSqlDatabase &db, const packing::ClaimedOrder &
   return audit::write(db, entry);
 }
 
+// Conflict when the order is no longer the one packed offline: cancelled, packed elsewhere, or edited.
+Status orderUnchangedSince(const QSqlDatabase &db, const packing::ClaimedOrder &journaled)
+{
+  auto now = db::exec(db, QStringLiteral("SELECT pack_state, version FROM fulfillment_orders WHERE id = ?"),
+                      {journaled.fulfillmentOrderId});
+  if (!now)
+    return now.error();
+  QSqlQuery &row = now.value();
+  if (!row.next())
+    return makeError(ErrorKind::Conflict, QStringLiteral("the order is gone"));
+  if (row.value(0).toString() != u"claimed")
+    return makeError(ErrorKind::Conflict, QStringLiteral("the order is %1").arg(row.value(0).toString()));
+  if (row.value(1).toInt() != journaled.orderVersion)
+    return makeError(ErrorKind::Conflict, QStringLiteral("the order was edited (version %1, packed against %2)")
+                                              .arg(row.value(1).toInt())
+                                              .arg(journaled.orderVersion));
+  return {};
+}
+
 } // namespace
 
 bool StationController::packsOffline() const
@@ -55,8 +77,12 @@ void StationController::snapshotHeldOrder()
   OfflineJournal *journal = m_settings.offlineJournal;
   if (!journal || !m_session || !m_order || !m_order->claimId || !m_packer)
     return;
-  const HeldOrder held{*m_order->claimId, m_settings.stationId.value_or(0), m_packer->id, m_session->order(),
-                       m_clock.nowUtc()};
+  // The slip's data is read now, while the database is here: offline it prints from this copy.
+  auto slip = documents::SlipRepository(m_db).load(m_order->fulfillmentOrderId);
+  if (!slip)
+    qCWarning(lcOffline).noquote() << "slip data not kept for offline printing:" << slip.error().message;
+  const HeldOrder held{*m_order->claimId, m_settings.stationId.value_or(0),    m_packer->id, m_session->order(),
+                       m_clock.nowUtc(),  slip ? *slip : documents::SlipData{}};
   if (Status saved = journal->saveHeldOrder(held); !saved) // the bench packs on; only offline packing is lost
     qCWarning(lcOffline).noquote() << "held order not saved to the offline journal:" << saved.error().message;
 }
@@ -78,6 +104,17 @@ bool StationController::startPackingOffline()
   return true;
 }
 
+packing::EventJournal *StationController::keepScanThroughLostLink()
+{
+  // Called from inside the session's write: only the session's journal is set here; the outage is declared to the
+  // supervisor, whose (queued) signal shows it, and whose reconnect round brings the replay even if the link was
+  // only gone for that one write.
+  if (!m_settings.supervisor || !startPackingOffline())
+    return nullptr;
+  m_settings.supervisor->declareLost(QStringLiteral("a scan's write lost the database"));
+  return m_settings.offlineJournal;
+}
+
 int StationController::offlineEventsWaiting() const
 {
   if (!m_settings.offlineJournal)
@@ -91,10 +128,13 @@ void StationController::showOfflineProgress()
   const int count = offlineEventsWaiting();
   const QString headline = tr("Offline — %n event(s) waiting", nullptr, count);
   say(Notice::Where::Database, Tone::Warning, headline,
-      tr("Order %1: %2 of %3 items scanned. Keep packing: it is recorded when the database is back.")
-          .arg(m_session->header().orderName)
-          .arg(m_session->verifiedTotal())
-          .arg(m_session->expectedTotal()));
+      m_finishedOffline
+          ? tr("Order %1 is packed at this bench and recorded when the database is back.")
+                .arg(m_session->header().orderName)
+          : tr("Order %1: %2 of %3 items scanned. Keep packing: it is recorded when the database is back.")
+                .arg(m_session->header().orderName)
+                .arg(m_session->verifiedTotal())
+                .arg(m_session->expectedTotal()));
   Q_EMIT statusMessage(headline);
 }
 
@@ -103,7 +143,7 @@ bool StationController::refusedOffline()
   if (!m_session || !m_session->isOffline())
     return false;
   say(Notice::Where::Pack, Tone::Warning, tr("This needs the database — keep scanning"),
-      tr("Completing, holds and typed quantities work again once it is back"), Cue::Notice);
+      tr("Holds, partial shipments and typed quantities work again once it is back"), Cue::Notice);
   return true;
 }
 
@@ -132,69 +172,86 @@ QList<JournalEvent> StationController::journaledFor(const packing::ClaimedOrder 
   return mine;
 }
 
-bool StationController::replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled)
+StationController::Replayed StationController::replayJournal(const packing::ClaimedOrder &current,
+                                                             const packing::ClaimedOrder &journaled)
 {
   if (!m_settings.offlineJournal || !m_packer)
-    return true;
+    return {};
   const QList<JournalEvent> pending = journaledFor(journaled);
   if (pending.isEmpty())
-    return true;
+    return {};
   if (current.claimId != journaled.claimId) { // the lease ran out and the order went back to the queue meanwhile
     refuseJournal(journaled, pending, QStringLiteral("the claim ended while the station was offline"));
-    return true; // packs on under the new claim, from the first item (recoverOrder says so)
+    return {}; // packs on under the new claim, from the first item (recoverOrder says so)
   }
-  // The order as it is now: cancelled or edited meanwhile, none of the journal is recorded.
-  auto now = db::exec(m_db, QStringLiteral("SELECT pack_state, version FROM fulfillment_orders WHERE id = ?"),
-                      {journaled.fulfillmentOrderId});
-  if (!now) {
-    noteDatabaseError(now.error());
-    return false;
-  }
-  QSqlQuery &row = now.value();
-  QString conflict;
-  if (!row.next())
-    conflict = QStringLiteral("the order is gone");
-  else if (row.value(0).toString() != u"claimed")
-    conflict = QStringLiteral("the order is %1").arg(row.value(0).toString());
-  else if (row.value(1).toInt() != journaled.orderVersion)
-    conflict = QStringLiteral("the order was edited (version %1, packed against %2)")
-                   .arg(row.value(1).toInt())
-                   .arg(journaled.orderVersion);
   QList<QUuid> ids;
+  Replayed landed;
+  if (m_settings.workflow) { // a replay that committed with the completion before its events were marked
+    auto finished = m_settings.workflow->wasFinished(current);
+    if (finished && *finished) {
+      for (const JournalEvent &event : pending) {
+        ids.append(event.id);
+        landed.completed = landed.completed || event.kind == packing::kJournalComplete;
+      }
+      (void)m_settings.offlineJournal->markReplayed(ids, m_clock.nowUtc());
+      return landed;
+    }
+  }
   const QDateTime at = m_clock.nowUtc();
   const auto replayAll = [&]() -> Status {
+    ids.clear();
+    landed = {};
+    // Read inside the transaction: the order as the replay finds it decides for all of the journal.
+    if (Status unchanged = orderUnchangedSince(m_db, journaled); !unchanged)
+      return unchanged;
     for (const JournalEvent &event : pending) {
-      if (Status one =
-              packing::replayJournaledEvent(m_db, event.id, event.kind, event.payload, m_packer->signInToken, at);
-          !one)
+      const Status one =
+          event.kind == packing::kJournalComplete ? replayCompletion(current, event, &landed)
+          : event.kind == packing::kJournalPrint
+              ? recordOfflinePrint(m_db, event.payload)
+              : packing::replayJournaledEvent(m_db, event.id, event.kind, event.payload, m_packer->signInToken, at);
+      if (!one)
         return one;
       ids.append(event.id);
     }
     return {};
   };
-  const Status replayed =
-      conflict.isEmpty() ? db::inTransaction(m_db, replayAll) : Status(makeError(ErrorKind::Conflict, conflict));
+  const Status replayed = db::inTransaction(m_db, replayAll);
   if (replayed) {
     // Marked after the commit: a crash in between replays again, and the client event ids keep it single.
     if (Status marked = m_settings.offlineJournal->markReplayed(ids, m_clock.nowUtc()); !marked)
       qCWarning(lcOffline).noquote() << "replayed, but not marked in the journal:" << marked.error().message;
     qCInfo(lcOffline) << "offline journal replayed:" << pending.size() << "events of fulfillment order"
-                      << journaled.fulfillmentOrderId;
-    return true;
+                      << journaled.fulfillmentOrderId << (landed.completed ? "(completed)" : "");
+    return landed;
   }
   const ErrorKind kind = replayed.error().kind;
   if (kind == ErrorKind::Unavailable || kind == ErrorKind::Internal) { // not an answer: try again when it is back
     qCWarning(lcOffline).noquote() << "offline journal not replayed yet:" << replayed.error().message;
     noteDatabaseError(replayed.error());
-    return false;
+    return {false};
   }
   if (endedSignIn(replayed.error()))
-    return false; // replayed once the packer signs in again
+    return {false}; // replayed once the packer signs in again
   refuseJournal(journaled, pending, replayed.error().message);
   abandonOrder(tr("Offline scans NOT recorded — the order changed meanwhile"),
                tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr,
                   int(pending.size())));
-  return false;
+  return {false};
+}
+
+Status StationController::replayCompletion(const packing::ClaimedOrder &current, const JournalEvent &event,
+                                           Replayed *replayed)
+{
+  if (event.payload.value(QStringLiteral("labels")).toBool()) {
+    replayed->labelsFirst = true; // as online: the pack is recorded once every box's carrier label has printed
+    return {};
+  }
+  if (!m_settings.workflow)
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("a completion journaled without a workflow"));
+  Status done = m_settings.workflow->finishWithin(current, false);
+  replayed->completed = done.ok();
+  return done;
 }
 
 void StationController::refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events,

@@ -68,6 +68,8 @@ void StationController::printDocumentsOf(const packing::ClaimedOrder &order)
 
 void StationController::printOutcome(qint64 jobId, bool printed, const QString &error, bool incomplete)
 {
+  if (m_unjournaledPrints.contains(jobId)) // printed offline: journaled now, or by the replay
+    journalPrintOutcome(jobId, printed, error);
   Q_EMIT printJobsChanged();
   if (m_reprinting.pending.contains(jobId)) {
     (printed ? m_reprinting.printed : m_reprinting.failed) << m_reprinting.pending.take(jobId);

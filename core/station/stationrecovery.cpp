@@ -81,7 +81,7 @@ void StationController::recoverOrder()
   if (settleUnrecorded(tr("The database is back · F8 takes the next order")))
     return;
   const packing::ClaimedOrder order = *m_order;
-  if (!hasOpenSession() || m_leaseLapsed)
+  if ((!hasOpenSession() && !m_finishedOffline) || m_leaseLapsed)
     return; // a lapsed lease is settled when someone signs in again
   packing::ClaimedOrder resumed = order;
   if (Status alive = m_settings.workflow->keepAlive(order); !alive) {
@@ -102,8 +102,13 @@ void StationController::recoverOrder()
     }
     resumed = *retaken;
   }
-  if (!replayJournal(resumed, order))
+  const Replayed replayed = replayJournal(resumed, order);
+  if (!replayed.goOn)
     return;
+  if (m_finishedOffline && resumed.claimId == order.claimId) {
+    settleFinishedOffline(resumed, replayed);
+    return;
+  }
   // Reload from scan_events: a scan whose answer was lost with the connection may have been saved after all.
   const int before = m_session->verifiedTotal();
   const bool locked = m_locked;

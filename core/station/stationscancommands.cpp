@@ -88,8 +88,9 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
        [](StationController &s, const scanning::DecodedScan &) { Q_EMIT s.manualEntryRequested(); }},
   };
   const bool offline = packsOffline();
-  if (offline && scan.command != ScanCommand::Ack && scan.command != ScanCommand::NextBox) {
-    (void)refusedOffline(); // only the box and the items go on without the database
+  if (offline && scan.command != ScanCommand::Ack && scan.command != ScanCommand::NextBox &&
+      scan.command != ScanCommand::Complete) {
+    (void)refusedOffline(); // the items, the boxes and the completion go on without the database
     return;
   }
   for (const CommandRoute &route : routes) {
@@ -135,9 +136,9 @@ void StationController::complete()
     continueLabels(true);
     return;
   }
-  if (!m_session || refusedOffline())
+  if (!m_session)
     return;
-  const packing::ScanFeedback result = m_session->complete();
+  const packing::ScanFeedback result = m_session->complete(); // offline too: journaled, with the same refusals
   if (result.outcome != Outcome::Refused)
     return;
   const State state = m_session->state();

@@ -5,12 +5,13 @@
 # inputs. New interesting inputs go to WORKDIR/corpus (never into the source tree), a crash to
 # WORKDIR/crash-*. Prints one JSON object as its last line (docs/fuzzing.md records them).
 # usage: run-fuzzer.sh BINARY SEEDDIR WORKDIR RUNS [MAX_SECONDS]
+# FUZZ_TIMEOUT_SECONDS (default 10): one input slower than this is a finding; raise it on a machine shared with builds.
 set -euo pipefail
 binary=${1:?binary}; seeds=${2:?seed dir}; work=${3:?work dir}; runs=${4:?runs}; max_seconds=${5:-0}
 name=$(basename "$binary")
 rm -rf "$work"; mkdir -p "$work/corpus"
 # -rss_limit_mb: a leak or a runaway allocation is a finding, not a swap storm on a 2-core box.
-args=(-runs="$runs" -seed=1 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+args=(-runs="$runs" -seed=1 -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT_SECONDS:-10}" -print_final_stats=1
   -artifact_prefix="$work/" "$work/corpus" "$seeds")
 [ "$max_seconds" != 0 ] && args+=(-max_total_time="$max_seconds")
 start=$(date +%s.%N)

@@ -3,6 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Starts or stops a throwaway PostgreSQL cluster listening only on a unix socket in DIR.
 # usage: postgres-fixture.sh start|stop DIR [durable]
+#        postgres-fixture.sh pause|resume|crash-restart DIR   (outage tests: a fast stop keeping the data, a start
+#        with the same options, an immediate-mode stop and start: what a failover or an OOM kill does)
 # "durable" keeps PostgreSQL's defaults (fsync, synchronous_commit on) for benchmarks that claim durability.
 set -euo pipefail
 action=${1:?start|stop}; dir=${2:?directory}; mode=${3:-fast}
@@ -30,8 +32,8 @@ start)
   # fsync off: correctness tests only; durability benchmarks start their own cluster with defaults.
   durability="-c fsync=off"
   [ "$mode" = durable ] && durability="-c fsync=on -c synchronous_commit=on"
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p 5432 -k $dir -c listen_addresses='' $durability -c max_connections=300 -c shared_buffers=128MB" start >/dev/null \
+  echo "-p 5432 -k $dir -c listen_addresses='' $durability -c max_connections=300 -c shared_buffers=128MB" >"$dir/options"
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   "$bin/psql" -h "$dir" -p 5432 -U postgres -d postgres -Atc "select 'postgres ' || version()" >&2
   "$bin/psql" -h "$dir" -p 5432 -U postgres -d postgres -qc "CREATE ROLE pbt_password_login NOLOGIN" >&2
@@ -40,5 +42,17 @@ stop)
   stop_cluster
   rm -rf "$dir"
   ;;
-*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+pause)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+  ;;
+resume)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 1; }
+  ;;
+crash-restart)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 1; }
+  ;;
+*) echo "usage: $0 start|stop|pause|resume|crash-restart DIR" >&2; exit 2 ;;
 esac

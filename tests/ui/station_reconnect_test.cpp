@@ -6,20 +6,20 @@
 // order's lease, and packs on with nothing lost or counted twice.
 #include "core/db/connection.h"
 #include "core/db/connectionsupervisor.h"
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
 #include "core/station/offlinejournal.h"
+#include "tests/support/cupssandbox.h"
 #include "tests/support/keyboardinput.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/queueworld.h"
-#include "tests/support/stationlogin.h"
+#include "tests/support/stationoutage.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/packview.h"
+#include "ui/printing/journaledprinter.h"
 #include "ui/queuetablemodel.h"
 #include "ui/stationwindow.h"
 #include "ui/statusbanner.h"
@@ -44,10 +44,8 @@ class StationReconnectTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   SystemClock m_clock;
-  db::ConnectionSettings m_settings;
-  QString m_stationRole;
+  test::StationOutage m_outage;
   QSqlDatabase m_admin;
-  QSqlDatabase m_server; // on the cluster's maintenance database: a database cannot close its own doors
   QSqlDatabase m_main;
   qint64 m_shopId = 0;
   qint64 m_locationId = 0;
@@ -56,6 +54,9 @@ private:
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
   std::unique_ptr<queue::QueueNotifier> m_notifier;
   std::unique_ptr<db::ConnectionSupervisor> m_supervisor;
+  // What the window uses lives longer than it: declared first, destroyed last.
+  std::unique_ptr<station::OfflineJournal> m_journal;
+  std::unique_ptr<printing::JournaledPrinter> m_printer;
   std::unique_ptr<ui::StationWindow> m_window;
 
   qint64 adminCount(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_admin, sql, values); }
@@ -81,24 +82,9 @@ private:
   }
 
   // The server goes away for this station: its backends die and new connections are refused.
-  void cutOff(bool killBackends = true)
-  {
-    VERIFY_OK(
-        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS false").arg(m_settings.name)));
-    if (!killBackends)
-      return;
-    VERIFY_OK(db::exec(m_admin,
-                       QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?"),
-                       {m_stationRole}));
-    QTRY_COMPARE(adminCount(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = ?"), {m_stationRole}),
-                 0);
-  }
+  void cutOff(bool killBackends = true) { VERIFY_OK(m_outage.cutOff(killBackends)); }
 
-  void bringBack()
-  {
-    VERIFY_OK(
-        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS true").arg(m_settings.name)));
-  }
+  void bringBack() { VERIFY_OK(m_outage.bringBack()); }
 
   void saveScreenshot(const QString &name)
   {
@@ -152,6 +138,31 @@ private:
     return session ? session->verifiedTotal() : -1;
   }
 
+  // A window with an offline journal (m_journal; and the journaled printer on the station's connection, as
+  // app/station wires it), signed in, that took by F8 an order of at least `items` items; 0 when it could not.
+  qint64 takeOrderWithAJournal(const QString &journalFile, int items, bool withPrinter = false)
+  {
+    auto opened = station::OfflineJournal::open(m_dir.filePath(journalFile));
+    if (!opened)
+      return 0;
+    m_window.reset(); // before what it uses goes
+    m_journal = std::move(opened).value();
+    m_printer = withPrinter ? std::make_unique<printing::JournaledPrinter>(m_main, printing::JournaledPrinter::Policy{})
+                            : nullptr;
+    openWindow(m_journal.get(), m_printer.get());
+    const qint64 fo = nextOrderWithItems(items);
+    return fo > 0 && takeWithF8(fo) ? fo : 0;
+  }
+
+  QString orderName(qint64 fo)
+  {
+    auto q = db::exec(m_admin,
+                      QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
+                                     "WHERE f.id = ?"),
+                      {fo});
+    return q && q.value().next() ? q.value().value(0).toString() : QString();
+  }
+
   qint64 openClaimOf(qint64 fo)
   {
     return adminCount(QStringLiteral("SELECT COALESCE(max(id), 0) FROM claims WHERE fulfillment_order_id = ? "
@@ -159,11 +170,15 @@ private:
                       {fo, m_stationId});
   }
 
-  // The station's window as app/station builds it, signed in; with a journal it packs on through an outage.
-  void openWindow(station::OfflineJournal *journal)
+  // The station's window as app/station builds it, signed in; with a journal it packs on through an outage, with a
+  // printer it prints each finished order's slip there (the sandboxed cupsd's packbench-pdf queue).
+  void openWindow(station::OfflineJournal *journal, documents::PrintService *printer = nullptr)
   {
     m_window.reset();
     ui::StationOptions options;
+    options.printer = printer;
+    options.autoPrint = printer != nullptr;
+    options.slipPrinter = QStringLiteral("packbench-pdf");
     options.workflow = m_workflow.get();
     options.stationId = m_stationId;
     options.sounds = false;
@@ -187,31 +202,14 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createScratchDatabase(QStringLiteral("stationrc"));
-    VERIFY_OK(scratch);
-    m_settings = *scratch;
-    auto admin = db::openDatabase(m_settings, QStringLiteral("rc-admin"));
-    VERIFY_OK(admin);
-    m_admin = *admin;
-    auto serverSettings = test::fixtureServer();
-    VERIFY_OK(serverSettings);
-    auto server = db::openDatabase(*serverSettings, QStringLiteral("rc-server"));
-    VERIFY_OK(server);
-    m_server = *server;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
-    VERIFY_OK(db::seedDemoData(m_admin, m_clock));
-
     // The station logs in as a member of packbench_station, so row-level security applies as in production.
     // Mapped to the demo shop and all its locations, as `packbench-hub station-login create` does (migration 0011).
-    auto login = test::createDemoShopStationLogin(m_admin, QStringLiteral("pbt_rc_"));
-    VERIFY_OK(login);
-    m_stationRole = *login;
-    db::ConnectionSettings station = m_settings;
-    station.user = m_stationRole;
-    auto main = db::openDatabase(station, QStringLiteral("rc-main"));
+    VERIFY_OK(m_outage.open(QStringLiteral("stationrc"), QStringLiteral("pbt_rc_"), m_clock));
+    m_admin = m_outage.admin();
+    auto main = m_outage.logInStation(QStringLiteral("rc-main"));
     VERIFY_OK(main);
     m_main = *main;
-    auto listen = db::openDatabase(station, QStringLiteral("rc-notify"));
+    auto listen = m_outage.logInStation(QStringLiteral("rc-notify"));
     VERIFY_OK(listen);
 
     m_shopId = adminCount(QStringLiteral("SELECT id FROM shops"));
@@ -241,8 +239,10 @@ private Q_SLOTS:
 
   void cleanupTestCase()
   {
-    bringBack();
+    (void)m_outage.bringBack();
     m_window.reset();
+    m_printer.reset();
+    m_journal.reset();
     m_supervisor.reset();
     m_notifier.reset();
     m_workflow.reset();
@@ -252,8 +252,7 @@ private Q_SLOTS:
       QSqlDatabase::database(name, false).close();
       QSqlDatabase::removeDatabase(name);
     }
-    (void)db::execStatic(m_admin, QStringLiteral("DROP OWNED BY %1").arg(m_stationRole));
-    (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_stationRole));
+    m_outage.close();
   }
 
   void outageMidOrder_showsReconnecting_thenPackContinues()
@@ -386,12 +385,8 @@ private Q_SLOTS:
   // "Offline — N events waiting" as a warning, not an error, and the scans are recorded once it is back.
   void outageWithAJournal_packerScansOn_thenItIsRecorded()
   {
-    auto journal = station::OfflineJournal::open(m_dir.filePath(QStringLiteral("offline-journal.sqlite")));
-    VERIFY_OK(journal);
-    openWindow(journal.value().get());
-    const qint64 fo = nextOrderWithItems(3);
+    const qint64 fo = takeOrderWithAJournal(QStringLiteral("offline-journal.sqlite"), 3);
     QVERIFY(fo > 0);
-    QVERIFY(takeWithF8(fo));
     const int expected = m_window->packView()->session()->expectedTotal();
     scanItems(1);
     cutOff();
@@ -415,6 +410,82 @@ private Q_SLOTS:
     press(Qt::Key_F9);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(outboxRows(fo), 1);
+  }
+
+  // Finishing offline (issue #15): PostgreSQL goes away mid-order, the packer scans the rest and presses F9; the slip
+  // prints at once from the snapshot, the bench says the pack waits and takes no new order; once the cluster is back
+  // the scans and the completion land together, the fulfillment is queued once and the slip's job is journaled.
+  void finishedOffline_slipPrintsFromTheSnapshot_thenThePackLandsOnce()
+  {
+    auto cups = test::cupsSandbox();
+    VERIFY_OK(cups);
+    const qint64 fo = takeOrderWithAJournal(QStringLiteral("offline-finish.sqlite"), 2, true);
+    QVERIFY(fo > 0);
+    const int expected = m_window->packView()->session()->expectedTotal();
+    scanItems(1);
+    cutOff();
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    const qint64 before = cups->lastJob();
+    press(Qt::Key_F9); // refused as online: items are missing
+    QVERIFY(m_window->packView()->banner()->headline().startsWith(QStringLiteral("Not complete")));
+    scanItems(expected - 1);
+    press(Qt::Key_F9);
+    QTRY_COMPARE(m_window->packView()->banner()->headline(),
+                 QStringLiteral("Packed offline — will be sent when the database is back"));
+    QCOMPARE(m_window->databaseBanner()->tone(), ui::StatusBanner::Tone::Warning);
+    auto slip = cups->waitForText(before, orderName(fo)); // printed from the snapshot, no database to ask
+    QVERIFY2(slip.ok(), qPrintable(slip.ok() ? QString() : slip.error().message));
+    saveScreenshot(QStringLiteral("station-offline-finished.png"));
+    press(Qt::Key_F8); // no new claim while the database is away
+    QCOMPARE(m_window->packView()->banner()->headline(), QStringLiteral("The next order waits for the database"));
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    QCOMPARE(outboxRows(fo), 0);
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(outboxRows(fo), 1);
+    QCOMPARE(savedItemScans(fo), expected);
+    auto waiting = m_journal->pendingCount();
+    VERIFY_OK(waiting);
+    QCOMPARE(*waiting, 0);
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE — recorded")));
+    QTRY_COMPARE(adminCount(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND "
+                                           "kind = 'slip' AND status = 'done' AND reference LIKE '%offline=%'"),
+                            {fo}),
+                 1);
+    saveScreenshot(QStringLiteral("station-offline-caught-up.png"));
+  }
+
+  // The order is cancelled while the bench finishes it offline: nothing of the journal lands, no fulfillment is
+  // queued, and the packer is told to set the box aside.
+  void finishedOffline_orderCancelledMeanwhile_nothingLands()
+  {
+    const qint64 fo = takeOrderWithAJournal(QStringLiteral("offline-cancelled.sqlite"), 2);
+    QVERIFY(fo > 0);
+    const int expected = m_window->packView()->session()->expectedTotal();
+    cutOff();
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    scanItems(expected);
+    press(Qt::Key_F9);
+    QTRY_VERIFY(m_window->packView()->banner()->headline().startsWith(QStringLiteral("Packed offline")));
+    VERIFY_OK(
+        db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo}));
+    QSignalSpy notices(m_window->controller(), &station::StationController::notice);
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    bool told = false; // on the queue screen, before its "Ready" line
+    for (const QList<QVariant> &notice : notices)
+      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
+    QVERIFY(told);
+    QVERIFY(!m_window->packView()->session());
+    QCOMPARE(packState(fo), QStringLiteral("cancelled"));
+    QCOMPARE(outboxRows(fo), 0);
+    QCOMPARE(savedItemScans(fo), 0);
+    auto waiting = m_journal->pendingCount();
+    VERIFY_OK(waiting);
+    QCOMPARE(*waiting, 0); // set aside for the lead
   }
 };
 

@@ -194,39 +194,93 @@ void JournaledPrinter::sendRaw(const PrintJob &job, bool autoRetry)
     finishAttempt(job.id, false, target.error().message, false, autoRetry);
     return;
   }
+  onLabelPrinter(target.value(), job.payload, [this, jobId = job.id, autoRetry](bool ok, const QString &error) {
+    finishAttempt(jobId, ok, error, true, autoRetry);
+  });
+}
+
+void JournaledPrinter::onLabelPrinter(const LabelTarget &target, const QByteArray &data,
+                                      std::function<void(bool, const QString &)> done)
+{
   auto *sender = new LabelSender(this);
-  connect(sender, &LabelSender::finished, this,
-          [this, sender, jobId = job.id, autoRetry](bool ok, const QString &error) {
-            sender->deleteLater();
-            finishAttempt(jobId, ok, error, true, autoRetry);
-          });
-  sender->start(target.value(), job.payload, m_policy.timeouts);
+  connect(sender, &LabelSender::finished, this, [sender, done = std::move(done)](bool ok, const QString &error) {
+    sender->deleteLater();
+    done(ok, error);
+  });
+  sender->start(target, data, m_policy.timeouts);
 }
 
 void JournaledPrinter::sendToSystemPrinter(const PrintJob &job)
 {
-  // What the worker needs is copied here; the database stays on this thread.
-  std::function<PrinterDelivery()> work;
+  documents::SlipData slip;
   if (job.kind == PrintKind::Slip) {
-    auto slip = documents::SlipRepository(m_db).load(job.fulfillmentOrderId);
-    if (!slip) {
-      finishAttempt(job.id, false, slip.error().message, false, false);
+    auto loaded = documents::SlipRepository(m_db).load(job.fulfillmentOrderId);
+    if (!loaded) {
+      finishAttempt(job.id, false, loaded.error().message, false, false);
       return;
     }
-    work = [renderer = m_renderer, slip = slip.value(), printer = job.printer] {
+    slip = std::move(loaded).value();
+  }
+  onPrinterThread(systemWork(job, slip),
+                  [this, jobId = job.id](const PrinterDelivery &delivery) { finishSystemAttempt(jobId, delivery); });
+}
+
+std::function<PrinterDelivery()> JournaledPrinter::systemWork(const PrintJob &job,
+                                                              const documents::SlipData &slip) const
+{
+  // What the worker needs is copied here; the database stays on this thread.
+  if (job.kind == PrintKind::Slip)
+    return [renderer = m_renderer, slip, printer = job.printer] {
       return SystemPrinter::printSlip(renderer, slip, printer);
     };
-  } else {
-    work = [data = job.payload, format = job.format, printer = job.printer] {
-      return SystemPrinter::printLabelImage(data, format, printer);
-    };
-  }
+  return [data = job.payload, format = job.format, printer = job.printer] {
+    return SystemPrinter::printLabelImage(data, format, printer);
+  };
+}
+
+void JournaledPrinter::onPrinterThread(std::function<PrinterDelivery()> work,
+                                       std::function<void(const PrinterDelivery &)> done)
+{
   auto *watcher = new QFutureWatcher<PrinterDelivery>(this);
-  connect(watcher, &QFutureWatcher<PrinterDelivery>::finished, this, [this, watcher, jobId = job.id] {
+  connect(watcher, &QFutureWatcher<PrinterDelivery>::finished, this, [watcher, done = std::move(done)] {
     watcher->deleteLater();
-    finishSystemAttempt(jobId, watcher->result());
+    done(watcher->result());
   });
   watcher->setFuture(QtConcurrent::run(&m_systemPrinterThread, std::move(work)));
+}
+
+Result<PrintJob> JournaledPrinter::printUnjournaled(const PrintJob &job, const documents::SlipData &slip)
+{
+  PrintJob sent = job;
+  sent.id = --m_lastUnjournaled; // negative: never a journal row
+  sent.status = PrintStatus::Sent;
+  if (sent.printer.isEmpty() && sent.format != PrintFormat::Zpl)
+    sent.printer = QPrinterInfo::defaultPrinterName();
+  const qint64 jobId = sent.id;
+  if (sent.format == PrintFormat::Zpl) {
+    auto target = LabelTarget::parse(sent.printer);
+    if (!target)
+      return target.error();
+    onLabelPrinter(target.value(), sent.payload,
+                   [this, jobId](bool ok, const QString &error) { emitUnjournaledOutcome(jobId, ok, error, false); });
+    return sent;
+  }
+  onPrinterThread(systemWork(sent, slip), [this, jobId](const PrinterDelivery &delivery) {
+    if (!delivery.notice.isEmpty())
+      qCWarning(lcPrinter).noquote() << "unjournaled print job" << jobId << delivery.notice;
+    emitUnjournaledOutcome(jobId, delivery.printed, delivery.error, delivery.printed && delivery.incomplete);
+  });
+  return sent;
+}
+
+void JournaledPrinter::emitUnjournaledOutcome(qint64 jobId, bool printed, const QString &error, bool incomplete)
+{
+  if (incomplete)
+    Q_EMIT jobIncomplete(jobId, error);
+  else if (printed)
+    Q_EMIT jobPrinted(jobId);
+  else
+    Q_EMIT jobFailed(jobId, error, false);
 }
 
 void JournaledPrinter::finishSystemAttempt(qint64 jobId, const PrinterDelivery &delivery)

@@ -12,6 +12,8 @@
 #include <QSqlDatabase>
 #include <QThreadPool>
 
+#include <functional>
+
 namespace pb::printing {
 
 struct PrinterDelivery;
@@ -47,6 +49,8 @@ public:
   Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
                             documents::PrintFormat format, const QString &reference) override;
   Result<qint64> printHandoffSheet(const documents::HandoffSheet &sheet, const QString &printer) override;
+  Result<documents::PrintJob> printUnjournaled(const documents::PrintJob &job,
+                                               const documents::SlipData &slip) override;
   Result<qint64> reprint(qint64 jobId, const QString &printer = {}) override;
   Result<qint64> move(qint64 jobId, const QString &printer) override;
   QStringList systemPrinters() const override;
@@ -59,7 +63,15 @@ private:
   Result<qint64> submit(const documents::PrintJob &job);
   void startAttempt(qint64 jobId, bool autoRetry);
   void sendRaw(const documents::PrintJob &job, bool autoRetry);
+  // Sends raw bytes to a label printer on the event loop; `done` gets how it went.
+  void onLabelPrinter(const LabelTarget &target, const QByteArray &data,
+                      std::function<void(bool, const QString &)> done);
   void sendToSystemPrinter(const documents::PrintJob &job);
+  // One QPrinter send of `job` (a slip from `slip`), to run on the printer thread.
+  std::function<PrinterDelivery()> systemWork(const documents::PrintJob &job, const documents::SlipData &slip) const;
+  // Runs one QPrinter send on the printer thread; `done` gets its outcome back on this one.
+  void onPrinterThread(std::function<PrinterDelivery()> work, std::function<void(const PrinterDelivery &)> done);
+  void emitUnjournaledOutcome(qint64 jobId, bool printed, const QString &error, bool incomplete);
   void finishAttempt(qint64 jobId, bool printed, const QString &error, bool retryable, bool autoRetry);
   void finishSystemAttempt(qint64 jobId, const PrinterDelivery &delivery);
   Status refuseIfBusyOrClosed(qint64 jobId, const documents::PrintJob &job) const;
@@ -69,8 +81,9 @@ private:
   Policy m_policy;
   SlipRenderer m_renderer;
   bool m_customTemplate = false;
-  QSet<qint64> m_sending; // an attempt is under way
-  QSet<qint64> m_waiting; // its automatic retry is scheduled
+  QSet<qint64> m_sending;       // an attempt is under way
+  QSet<qint64> m_waiting;       // its automatic retry is scheduled
+  qint64 m_lastUnjournaled = 0; // printUnjournaled's ids count down from -1
   // QPrinter work, one job at a time in journal order; destroyed first, it waits for a job being printed.
   QThreadPool m_systemPrinterThread;
 };

@@ -92,6 +92,8 @@ QString pad(qint64 value, int width, QChar fill)
   return value < 0 ? u'-' + digits : digits;
 }
 
+constexpr int kMaxWidth = 255;
+
 QString formatTime(const QDateTime &t, const QString &format, bool utcName)
 {
   const QDate d = t.date();
@@ -110,8 +112,9 @@ QString formatTime(const QDateTime &t, const QString &format, bool utcName)
     while (i < format.size() && QStringView(u"-_0^#").contains(format[i]))
       flag = format[i++];
     int width = -1;
+    // A merchant's "%999999999d" would overflow and pad for ever: widths stop at kMaxWidth.
     while (i < format.size() && format[i].isDigit())
-      width = std::max(width, 0) * 10 + format[i++].digitValue();
+      width = std::min(std::max(width, 0) * 10 + format[i++].digitValue(), kMaxWidth);
     bool colon = false;
     if (i < format.size() && format[i] == u':') {
       colon = true;
@@ -206,7 +209,8 @@ Result<QVariant> dateFilter(Context &ctx, const QVariant &in, const QVariantList
     return in;
   bool utcName = false;
   const auto time = parseTime(ctx, in, &utcName);
-  if (!time)
+  // Epoch seconds past year 292 million parse into no date at all: the input stays as it was, like text.
+  if (!time || !time->date().isValid())
     return in;
   return QVariant(formatTime(*time, format, utcName));
 }

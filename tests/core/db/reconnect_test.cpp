@@ -230,6 +230,52 @@ private Q_SLOTS:
     QSqlDatabase::removeDatabase(QStringLiteral("sv-notify"));
   }
 
+  void supervisor_reachCheckedOffThread_lostByACaller_restoresWhenReachable()
+  {
+    {
+      auto main = db::openDatabase(m_settings, QStringLiteral("sv2-main"));
+      VERIFY_OK(main);
+      VERIFY_OK(queue::setSessionShop(*main, m_world.shopId));
+      const SystemClock clock;
+      db::ConnectionSupervisor supervisor(clock, {50ms, {20ms, 200ms}, true});
+      const qint64 shop = m_world.shopId;
+      supervisor.watch(QStringLiteral("sv2-main"),
+                       [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
+      QSignalSpy lost(&supervisor, &db::ConnectionSupervisor::unavailable);
+      QSignalSpy back(&supervisor, &db::ConnectionSupervisor::restored);
+      supervisor.start();
+
+      // A write timed out on a link the probe might still find fine: unavailable until a round proves otherwise.
+      supervisor.declareLost(QStringLiteral("a scan's write lost the database"));
+      QCOMPARE(lost.count(), 1);
+      QVERIFY(!supervisor.isAvailable());
+      supervisor.declareLost(QStringLiteral("said twice"));
+      QCOMPARE(lost.count(), 1);
+      QTRY_COMPARE(back.count(), 1);
+      QVERIFY(supervisor.isAvailable());
+
+      killBackendOf(*main); // the reopen after a reachable check re-applies the session's shop
+      supervisor.noteError(makeError(ErrorKind::Unavailable, QStringLiteral("a caller saw it first")));
+      QTRY_COMPARE(lost.count(), 2);
+      QTRY_COMPARE(back.count(), 2);
+      QCOMPARE(test::scalar(*main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), shop);
+
+      // The server out of reach: only the throwaway connections on the other thread fail; nothing is reopened.
+      QSqlDatabase handle = QSqlDatabase::database(QStringLiteral("sv2-main"), false);
+      handle.setHostName(QStringLiteral("/nonexistent-packbench-socket-dir"));
+      killBackendOf(*main);
+      supervisor.noteError(makeError(ErrorKind::Unavailable, QStringLiteral("gone")));
+      QTRY_COMPARE(lost.count(), 3);
+      QTest::qWait(400);
+      QCOMPARE(back.count(), 2);
+      QVERIFY(supervisor.failedRounds() > 1);
+      handle.setHostName(m_settings.host); // reachable again
+      QTRY_COMPARE(back.count(), 3);
+      QCOMPARE(test::scalar(*main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), shop);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("sv2-main"));
+  }
+
   void databaseDown_backsOffExponentially_thenRecovers()
   {
     {

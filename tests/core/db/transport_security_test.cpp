@@ -58,6 +58,25 @@ private Q_SLOTS:
     QCOMPARE(*options, QStringLiteral("sslmode=verify-full"));
   }
 
+  void linkTimeout_fromConfig_boundsKeepalivesAndUnacknowledgedData()
+  {
+    config::LoadOptions o;
+    o.program = config::Scope::Station;
+    o.overrides = {QStringLiteral("database.driver=postgres"), QStringLiteral("database.link_timeout_seconds=4")};
+    auto config = config::loadConfig(o);
+    QVERIFY(config.ok());
+    const auto s = db::ConnectionSettings::fromConfig(*config);
+    QCOMPARE(s.linkTimeoutSeconds, 4);
+    // Idle: probed after 2 s, then 3 probes 1 s apart (5 s); data sent into the void: given up after 4 s.
+    QCOMPARE(db::linkTimeoutOptions(4), QStringLiteral("connect_timeout=2;application_name=packbench;keepalives=1;"
+                                                       "keepalives_idle=2;keepalives_interval=1;keepalives_count=3;"
+                                                       "tcp_user_timeout=4000;"));
+    QVERIFY(db::linkTimeoutOptions(10).endsWith(QStringLiteral("keepalives_idle=5;keepalives_interval=1;"
+                                                               "keepalives_count=3;tcp_user_timeout=10000;")));
+    o.overrides = {QStringLiteral("database.link_timeout_seconds=1")};
+    QVERIFY(!config::loadConfig(o).ok()); // below the 2 s floor: a blip would drop every connection
+  }
+
   void explicitMode_isKept_andFilesQuoted()
   {
     db::ConnectionSettings s;

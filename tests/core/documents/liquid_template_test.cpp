@@ -44,6 +44,10 @@ private Q_SLOTS:
     };
     row("date strftime", "{{ t | date: '%a %b %-d, %Y %H:%M' }}", "{'t':'2026-11-25T18:42:00Z'}",
         "Wed Nov 25, 2026 18:42");
+    // Found by liquid_fuzz (10^7 run): a width of 999999999 overflowed an int; widths stop at 255.
+    row("date width is capped", "{{ t | date: '%999999999d' | size }}", "{'t':'2026-11-25T18:42:00Z'}", "255");
+    row("date past QDateTime's range stays text", "{{ '111723840000000005' | date: '%h %Y' }}", "{}",
+        "111723840000000005");
     row("date keeps offset", "{{ t | date: '%H:%M %z' }}", "{'t':'2026-11-25 18:42:00 -0500'}", "18:42 -0500");
     row("money", "{{ p | money }}", "{'p':123456}", "$1,234.56");
     row("money negative", "{{ p | money }}", "{'p':-5}", "-$0.05");

@@ -158,6 +158,20 @@ private Q_SLOTS:
     QCOMPARE(order->lines.first().quantity, 2);
   }
 
+  void graphQlOrder_negativeQuantity_isRefused_notAnAssert()
+  {
+    // Found by ordermapper_fuzz (10^7 run): qBound(0, x, -1) asserted; the webhook path already refused it.
+    const QJsonObject node =
+        QJsonDocument::fromJson(
+            QByteArrayLiteral("{\"id\":\"gid://shopify/Order/78\",\"updatedAt\":\"2026-11-02T10:00:00Z\","
+                              "\"lineItems\":{\"nodes\":[{\"id\":\"gid://shopify/LineItem/7801\","
+                              "\"title\":\"Mug\",\"quantity\":-1,\"unfulfilledQuantity\":0}]}}"))
+            .object();
+    auto order = ordermapper::fromGraphQl(node);
+    QVERIFY(!order.ok());
+    QVERIFY2(order.error().message.contains(QStringLiteral("non-negative")), qPrintable(order.error().message));
+  }
+
   void throttle_waitsByRestoreRate()
   {
     test::ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC));

@@ -78,7 +78,7 @@ private Q_SLOTS:
     auto none = journal.value()->heldOrder();
     VERIFY_OK(none);
     QVERIFY(!none->has_value());
-    VERIFY_OK(journal.value()->saveHeldOrder({9, 3, 11, sampleOrder(), kAt}));
+    VERIFY_OK(journal.value()->saveHeldOrder({9, 3, 11, sampleOrder(), kAt, {}}));
     auto held = journal.value()->heldOrder();
     VERIFY_OK(held);
     QVERIFY(held->has_value());
@@ -97,9 +97,28 @@ private Q_SLOTS:
     QCOMPARE(h.order.variantByCode, sampleOrder().variantByCode);
     QCOMPARE(packing::variantOnOrder(h.order, {QStringLiteral("04006381333931")}), 501);
 
+    // The slip's data rides along (second phase): the slip prints offline from it.
+    documents::SlipData slip = documents::sampleSlip(2);
+    slip.fulfillmentOrderId = 42;
+    slip.lines[0].lineId = 7;
+    VERIFY_OK(journal.value()->saveHeldOrder({9, 3, 11, sampleOrder(), kAt, slip}));
+    auto withSlip = journal.value()->heldOrder();
+    VERIFY_OK(withSlip);
+    const documents::SlipData &kept = (*withSlip)->slip;
+    QCOMPARE(kept.fulfillmentOrderId, 42);
+    QCOMPARE(kept.orderName, slip.orderName);
+    QCOMPARE(kept.shippingAddress, slip.shippingAddress);
+    QCOMPARE(kept.orderCreatedAt, slip.orderCreatedAt);
+    QCOMPARE(kept.totalMinor, slip.totalMinor);
+    QCOMPARE(kept.lines.size(), 2);
+    QCOMPARE(kept.lines.at(0).lineId, 7);
+    QCOMPARE(kept.lines.at(1).title, slip.lines.at(1).title);
+    QCOMPARE(kept.lines.at(1).quantity, slip.lines.at(1).quantity);
+    QCOMPARE(kept.lines.at(1).priceMinor, slip.lines.at(1).priceMinor);
+
     packing::PackOrder other = sampleOrder();
     other.header.fulfillmentOrderId = 43;
-    VERIFY_OK(journal.value()->saveHeldOrder({10, 3, 11, other, kAt})); // the bench holds one order
+    VERIFY_OK(journal.value()->saveHeldOrder({10, 3, 11, other, kAt, {}})); // the bench holds one order
     auto replaced = journal.value()->heldOrder();
     VERIFY_OK(replaced);
     QCOMPARE((*replaced)->order.header.fulfillmentOrderId, 43);
@@ -140,7 +159,7 @@ private Q_SLOTS:
     QVERIFY(child >= 0);
     if (child == 0) { // the station: journals two events and its snapshot, then dies on the spot
       auto journal = OfflineJournal::open(file);
-      if (!journal || !journal.value()->saveHeldOrder({9, 3, 11, sampleOrder(), kAt}) ||
+      if (!journal || !journal.value()->saveHeldOrder({9, 3, 11, sampleOrder(), kAt, {}}) ||
           !journal.value()->append(first, QStringLiteral("scan"), payload(1), kAt) ||
           !journal.value()->append(second, QStringLiteral("open_box"), payload(2), kAt))
         _exit(1);

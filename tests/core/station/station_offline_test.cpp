@@ -5,15 +5,13 @@
 // ConnectionSupervisor notices, the packer scans on against the journal, and when the cluster is back the journal
 // lands once through the station functions — or, for an order cancelled meanwhile, not at all, with an audit record.
 #include "core/db/connectionsupervisor.h"
-#include "core/db/demodata.h"
-#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/station/offlinejournal.h"
 #include "core/station/stationcontroller.h"
 #include "tests/support/packfixture.h"
-#include "tests/support/stationlogin.h"
+#include "tests/support/stationoutage.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -30,10 +28,8 @@ class StationOfflineTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   SystemClock m_clock;
-  db::ConnectionSettings m_settings;
-  QString m_stationRole;
+  test::StationOutage m_outage;
   QSqlDatabase m_admin;
-  QSqlDatabase m_server; // the maintenance database: a database cannot close its own doors
   QSqlDatabase m_main;
   qint64 m_shopId = 0;
   int m_orderNo = 0;
@@ -44,20 +40,9 @@ private:
 
   qint64 count(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_admin, sql, values); }
 
-  void cutOff()
-  {
-    VERIFY_OK(
-        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS false").arg(m_settings.name)));
-    VERIFY_OK(db::exec(m_admin,
-                       QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?"),
-                       {m_stationRole}));
-  }
+  void cutOff() { VERIFY_OK(m_outage.cutOff()); }
 
-  void bringBack()
-  {
-    VERIFY_OK(
-        db::execStatic(m_server, QStringLiteral("ALTER DATABASE \"%1\" ALLOW_CONNECTIONS true").arg(m_settings.name)));
-  }
+  void bringBack() { VERIFY_OK(m_outage.bringBack()); }
 
   qint64 queuedOrder(int daypacks)
   {
@@ -105,25 +90,9 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createScratchDatabase(QStringLiteral("stationoff"));
-    VERIFY_OK(scratch);
-    m_settings = *scratch;
-    auto admin = db::openDatabase(m_settings, QStringLiteral("off-admin"));
-    VERIFY_OK(admin);
-    m_admin = *admin;
-    auto serverSettings = test::fixtureServer();
-    VERIFY_OK(serverSettings);
-    auto server = db::openDatabase(*serverSettings, QStringLiteral("off-server"));
-    VERIFY_OK(server);
-    m_server = *server;
-    VERIFY_OK(db::MigrationRunner(QStringLiteral(":/migrations/postgres")).migrate(m_admin));
-    VERIFY_OK(db::seedDemoData(m_admin, m_clock));
-    auto login = test::createDemoShopStationLogin(m_admin, QStringLiteral("pbt_off_"));
-    VERIFY_OK(login);
-    m_stationRole = *login;
-    db::ConnectionSettings station = m_settings;
-    station.user = m_stationRole;
-    auto main = db::openDatabase(station, QStringLiteral("off-main"));
+    VERIFY_OK(m_outage.open(QStringLiteral("stationoff"), QStringLiteral("pbt_off_"), m_clock));
+    m_admin = m_outage.admin();
+    auto main = m_outage.logInStation(QStringLiteral("off-main"));
     VERIFY_OK(main);
     m_main = *main;
     m_shopId = count(QStringLiteral("SELECT id FROM shops ORDER BY id LIMIT 1"));
@@ -142,15 +111,14 @@ private Q_SLOTS:
 
   void cleanupTestCase()
   {
-    bringBack();
+    (void)m_outage.bringBack();
     m_supervisor.reset();
     m_workflow.reset();
     m_queue.reset();
     m_main = QSqlDatabase();
     QSqlDatabase::database(QStringLiteral("off-main"), false).close();
     QSqlDatabase::removeDatabase(QStringLiteral("off-main"));
-    (void)db::execStatic(m_admin, QStringLiteral("DROP OWNED BY %1").arg(m_stationRole));
-    (void)db::execStatic(m_admin, QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_stationRole));
+    m_outage.close();
   }
 
   void clusterGoesAway_packerScansOn_journalLandsOnce()

@@ -5,6 +5,7 @@
 // PIN, every command on the printed sheet does what it says, the lease is kept alive and settled, a lead
 // approves with badge and PIN, an outage refuses input and recovers, PB*REPRINT reprints the last label. On
 // PostgreSQL the sign-in is the database's: it ends on sign-out, and an expired one sends the packer back to sign in.
+#include "core/db/connectionstate.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/packing/pinhash.h"
@@ -43,9 +44,10 @@ private:
   int m_orderNo = 0;
   const QString m_daypack = QStringLiteral("NW-T2D-001");
 
-  std::unique_ptr<StationController> makeController(station::StationSettings settings = {}, QSqlDatabase db = {})
+  std::unique_ptr<StationController> makeController(station::StationSettings settings = {}, QSqlDatabase db = {},
+                                                    packing::PackWorkflow *workflow = nullptr)
   {
-    settings.workflow = m_here.get();
+    settings.workflow = workflow ? workflow : m_here.get();
     settings.stationId = m_here->stationId();
     settings.locationCode = text(QStringLiteral("SELECT code FROM locations ORDER BY id LIMIT 1"));
     auto controller = std::make_unique<StationController>(db.isValid() ? db : m_db, m_clock, settings);
@@ -118,6 +120,49 @@ private:
     if (!bench.open())
       qFatal("cannot open %s", qPrintable(name));
     return bench;
+  }
+
+  // A bench packing offline on its own connection, with its workflow on that connection too (as app/station wires
+  // it): the replay records the journal and finishes the order inside one transaction of that connection.
+  struct OfflineBench {
+    QSqlDatabase db;
+    std::unique_ptr<station::OfflineJournal> journal;
+    std::unique_ptr<queue::OrderQueue> queue;
+    std::unique_ptr<packing::LeasedQueueWorkflow> workflow;
+    std::unique_ptr<StationController> controller;
+  };
+
+  // Such a bench, named `name`, with PB-1001 signed in and order `fo` taken.
+  OfflineBench offlineBench(const QString &name, qint64 fo)
+  {
+    OfflineBench made;
+    made.db = benchConnection(name);
+    auto journal = station::OfflineJournal::open(m_dir.filePath(name + QStringLiteral(".sqlite")));
+    if (!journal)
+      qFatal("journal: %s", qPrintable(journal.error().message));
+    made.journal = std::move(journal).value();
+    made.queue = std::make_unique<queue::OrderQueue>(made.db, m_clock, 120s);
+    made.workflow = std::make_unique<packing::LeasedQueueWorkflow>(made.db, *made.queue, m_here->stationId());
+    station::StationSettings settings;
+    settings.offlineJournal = made.journal.get();
+    made.controller = makeController(settings, made.db, made.workflow.get());
+    signIn(*made.controller, QStringLiteral("PB-1001"));
+    made.controller->takeOrder(fo);
+    return made;
+  }
+
+  // Opens the bench's connection again as the supervisor's Reconnector does: its prepared statements go first.
+  static bool reopen(QSqlDatabase &bench)
+  {
+    Q_EMIT db::ConnectionEvents::of(bench)->aboutToReopen();
+    return bench.open();
+  }
+
+  qint64 fulfillmentsQueued(qint64 fo)
+  {
+    return text(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"),
+                {QString::number(fo)})
+        .toLongLong();
   }
 
   int scanRows(qint64 fo)
@@ -488,7 +533,7 @@ private Q_SLOTS:
     controller->handleScan(QStringLiteral("PB*ACK"));
     controller->handleScan(QStringLiteral("PB*NEXTBOX"));
     QCOMPARE(controller->session()->boxNo(), 2);
-    controller->handleScan(QStringLiteral("PB*COMPLETE")); // completing waits for the database (this phase)
+    controller->handleScan(QStringLiteral("PB*HOLD")); // a hold waits for the database
     QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("needs the database")));
     QCOMPARE(controller->session()->state(), packing::PackSession::State::Packing);
     QCOMPARE(scanRows(fo), 1); // nothing reached the database meanwhile
@@ -674,6 +719,104 @@ private Q_SLOTS:
     signIn(*next, QStringLiteral("PB-1001")); // nothing held any more: the queue
     QCOMPARE(next->screen(), Screen::Queue);
     next->signOut();
+  }
+
+  // Finishing offline: the same F9/PB*COMPLETE and the same refusal as online; the completion waits in the journal
+  // and lands with the scans in the replay's one transaction, through the same finish, so the fulfillment is queued
+  // exactly once; meanwhile the bench says so and takes no new order.
+  void offline_completion_landsWithItsScans_fulfillmentQueuedOnce()
+  {
+    const qint64 fo = queuedOrder(2);
+    OfflineBench made = offlineBench(QStringLiteral("bench-finish"), fo);
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    QSignalSpy finished(&controller, &StationController::orderFinished);
+    QVERIFY(controller.session());
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    made.db.close();
+    controller.databaseUnavailable();
+    QVERIFY(controller.isPackingOffline());
+
+    controller.handleScan(QStringLiteral("PB*COMPLETE")); // refused as online: an item is missing
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Pack),
+             QStringLiteral("Not complete: 1 item(s) still to scan"));
+    QCOMPARE(controller.session()->state(), packing::PackSession::State::Packing);
+    controller.handleScan(item);
+    controller.complete(); // F9
+    QCOMPARE(controller.session()->state(), packing::PackSession::State::Completed);
+    QTRY_COMPARE(lastHeadline(notices, station::Notice::Where::Pack),
+                 QStringLiteral("Packed offline — will be sent when the database is back"));
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Database), QStringLiteral("Offline — 4 event(s) waiting"));
+    QCOMPARE(finished.count(), 0);
+    auto waiting = made.journal->pending();
+    VERIFY_OK(waiting);
+    QCOMPARE(waiting->last().kind, packing::kJournalComplete);
+    controller.takeNextOrder(); // F8: no new claim while the database is away
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Pack),
+             QStringLiteral("The next order waits for the database"));
+    QCOMPARE(controller.order()->fulfillmentOrderId, fo);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    QCOMPARE(fulfillmentsQueued(fo), 0);
+    QCOMPARE(scanRows(fo), 1);
+
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(fulfillmentsQueued(fo), 1);
+    QCOMPARE(text(QStringLiteral("SELECT sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                 "outcome = 'ok'"),
+                  {fo}),
+             QStringLiteral("2"));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(controller.lastFinishedOrder(), fo);
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("COMPLETE — recorded")));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    controller.databaseRestored(); // a second "back" lands nothing twice
+    QCOMPARE(fulfillmentsQueued(fo), 1);
+    QCOMPARE(finished.count(), 1);
+    controller.signOut();
+  }
+
+  // The order was edited while the bench finished it offline: the version check inside the replay's transaction
+  // refuses the whole journal, so neither the scans nor the completion land and no fulfillment is queued.
+  void offline_completion_ofAnEditedOrder_landsNothing()
+  {
+    const qint64 fo = queuedOrder(2);
+    OfflineBench made = offlineBench(QStringLiteral("bench-edited"), fo);
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    made.db.close();
+    controller.databaseUnavailable();
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    controller.handleScan(item);
+    controller.complete();
+    QCOMPARE(controller.session()->state(), packing::PackSession::State::Completed);
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}).ok());
+
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    QCOMPARE(fulfillmentsQueued(fo), 0);
+    QCOMPARE(scanRows(fo), 0);
+    QVERIFY(!controller.session());
+    QCOMPARE(controller.screen(), Screen::Queue);
+    bool told = false;
+    for (const QList<QVariant> &notice : notices)
+      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
+    QVERIFY(told);
+    QVERIFY(text(QStringLiteral("SELECT details FROM audit_log WHERE action = 'offline_replay_refused' AND "
+                                "subject_id = ?"),
+                 {QString::number(fo)})
+                .contains(QStringLiteral("edited")));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0); // set aside for the lead
+    controller.signOut();
   }
 
 #ifdef PACKBENCH_TEST_POSTGRES

@@ -1,0 +1,294 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue #15: PostgreSQL itself goes away while three stations pack and two hubs run. A private cluster (its own
+// socket directory, tests/support/postgres-fixture.sh) so stopping it touches no other test. Six orders come in by
+// signed webhooks, split across both hubs; three real packbench stations, each at its own warehouse on its own Xvfb,
+// are typed at only by xdotool. Round 1: every station has scanned one of three mugs when the cluster stops (fast
+// shutdown) for PACKBENCH_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
+// meanwhile. Round 2: the cluster crashes and restarts at once (immediate mode, as a failover or an OOM kill does)
+// in the middle of the second orders. Asserted: every station is back by itself, every scan is in the database
+// exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order.
+#include "core/db/sql.h"
+#include "tests/support/chainprograms.h"
+#include "tests/support/fakeshopify.h"
+#include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <array>
+
+using namespace pb;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QByteArray kSecret = QByteArrayLiteral("outage-secret");
+const QString kShop = u"outage.myshopify.com"_s;
+const QString kMug = u"OUT-MUG-01"_s;
+constexpr int kMugsPerOrder = 3;
+
+int outageSeconds()
+{
+  bool ok = false;
+  const int seconds = qEnvironmentVariableIntValue("PACKBENCH_OUTAGE_SECONDS", &ok);
+  return ok && seconds > 0 ? seconds : 8;
+}
+} // namespace
+
+class DatabaseOutageTest final : public QObject {
+  Q_OBJECT
+
+private:
+  struct Bench {
+    test::ChainStation station;
+    QString locationId;
+  };
+
+  QTemporaryDir m_dir;
+  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
+                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
+  QString m_cluster;
+  QSqlDatabase m_db;
+  test::FakeShopify m_fake;
+  std::array<QProcess, 2> m_hubs;
+  std::array<Bench, 3> m_benches{{{{u"RNO"_s, u"PB-7401"_s, {}, {}, 0}, u"71401"_s},
+                                  {{u"SLC"_s, u"PB-7402"_s, {}, {}, 0}, u"71402"_s},
+                                  {{u"PHX"_s, u"PB-7403"_s, {}, {}, 0}, u"71403"_s}}};
+
+  // Each station's log so far, kept beside the screenshots for whoever reads a failure.
+  void keepLogs()
+  {
+    QDir().mkpath(QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR));
+    for (Bench &bench : m_benches) {
+      QFile log(QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR) + u"/station-"_s + bench.station.code + u".log"_s);
+      if (bench.station.process && log.open(QIODevice::Append))
+        log.write(bench.station.process->readAll());
+    }
+  }
+
+  bool cluster(const QString &action)
+  {
+    return QProcess::execute(u"bash"_s, {QStringLiteral(PACKBENCH_POSTGRES_FIXTURE), action, m_cluster}) == 0;
+  }
+
+  // A count from the test's own connection, reopened when the cluster went away under it; -1 while it is down.
+  qint64 count(const QString &sql, const QVariantList &values = {})
+  {
+    if (!db::exec(m_db, u"SELECT 1"_s)) {
+      m_db.close();
+      if (!m_db.open())
+        return -1;
+    }
+    return test::scalar(m_db, sql, values);
+  }
+  qint64 okScans() { return count(u"SELECT count(*) FROM scan_events WHERE outcome = 'ok'"_s); }
+  qint64 packed() { return count(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'packed'"_s); }
+
+  int webhook(quint16 port, const QString &topic, const QJsonObject &body, const QString &id)
+  {
+    const QUrl url(u"http://127.0.0.1:%1/webhooks/shopify"_s.arg(port));
+    return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
+  }
+
+  void scanEverywhere(int times)
+  {
+    for (int i = 0; i < times; ++i) {
+      for (const Bench &bench : m_benches)
+        QVERIFY(test::ChainPrograms::scan(bench.station, kMug));
+      QTest::qWait(300);
+    }
+  }
+
+  void takeNextOrderEverywhere(qint64 openClaims)
+  {
+    for (const Bench &bench : m_benches)
+      QVERIFY(test::ChainPrograms::xdotool(bench.station, {u"key"_s, u"F8"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"SELECT count(*) FROM claims WHERE released_at IS NULL"_s), openClaims, 30000);
+  }
+
+  void completeEverywhere(qint64 packedAfter)
+  {
+    for (const Bench &bench : m_benches)
+      QVERIFY(test::ChainPrograms::scan(bench.station, u"PB*COMPLETE"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(packed(), packedAfter, 30000);
+  }
+
+private Q_SLOTS:
+  void initTestCase()
+  {
+    QVERIFY2(!QStandardPaths::findExecutable(u"xdotool"_s).isEmpty(),
+             "xdotool is missing (scripts/install-deps.sh installs it)");
+    QDir(QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)).removeRecursively();
+    m_cluster = m_dir.filePath(u"pg"_s);
+    QVERIFY2(cluster(u"start"_s), "the private cluster did not start");
+    db::ConnectionSettings server;
+    server.driver = db::Driver::Postgres;
+    server.host = m_cluster;
+    server.user = u"postgres"_s;
+    server.name = u"postgres"_s;
+    auto scratch = test::createScratchDatabaseOn(server, u"outage"_s);
+    VERIFY_OK(scratch);
+    auto db = db::openDatabase(*scratch, u"outage-admin"_s);
+    VERIFY_OK(db);
+    m_db = *db;
+    m_programs.setDatabase(*scratch, m_db);
+    QVERIFY(m_fake.listen() > 0);
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    test::FakeCatalogue::Product mug;
+    mug.id = u"8401"_s;
+    mug.title = u"Enamel Camp Mug"_s;
+    mug.updatedAt = at;
+    mug.variants = {{u"84011"_s, u"Default Title"_s, u"MUG-ENM-01"_s, kMug, u"14.00"_s, 300, u"GRAMS"_s, {}, {}, at}};
+    m_fake.catalogue().addProduct(mug);
+    int order = 9400;
+    for (const Bench &bench : m_benches) {
+      m_fake.addLocation(bench.locationId, bench.station.code + u" Warehouse"_s);
+      for (int i = 0; i < 2; ++i, ++order) {
+        test::FakeShopify::OrderLine line;
+        line.lineItemId = QString::number(order * 100 + 1);
+        line.variantId = u"84011"_s;
+        line.title = u"Enamel Camp Mug"_s;
+        line.sku = u"MUG-ENM-01"_s;
+        line.quantity = kMugsPerOrder;
+        line.locationId = bench.locationId;
+        m_fake.addRoutedOrder({QString::number(order), u"#%1"_s.arg(order), at.addSecs(60 * order % 600), {line}});
+      }
+    }
+  }
+
+  void ordersComeInThroughTwoHubs_threeStationsTakeOneEach()
+  {
+    const auto migrated = m_programs.hubCommand({u"migrate"_s});
+    QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+    QStringList codes;
+    for (const Bench &bench : m_benches) {
+      const auto added = m_programs.hubCommand(
+          {u"packer"_s, u"add"_s, bench.station.badge, u"--name"_s, u"Packer "_s + bench.station.code}, "4711\n");
+      QVERIFY2(added.exitCode == 0, qPrintable(added.err + added.out));
+      codes << bench.station.code + u'=' + bench.locationId;
+    }
+    std::array<quint16, 2> ports{};
+    for (std::size_t i = 0; i < m_hubs.size(); ++i) {
+      QProcessEnvironment env = m_programs.sandboxEnv(u"hub-%1"_s.arg(i));
+      env.insert(u"PACKBENCH_SHOPIFY_WEBHOOK_SECRET"_s, QString::fromLatin1(kSecret));
+      env.insert(u"PACKBENCH_SHOPIFY_ACCESS_TOKEN"_s, QString::fromLatin1(m_fake.accessToken()));
+      ports[i] = m_programs.startHub(
+          m_hubs[i], env,
+          {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
+           u"shopify.location_codes="_s + codes.join(u','), u"hub.reconcile_interval_seconds=0"_s, u"log.file=-"_s});
+      QVERIFY(ports[i] > 0);
+    }
+    int status = -1;
+    QTRY_VERIFY_WITH_TIMEOUT((status = webhook(ports[0], u"products/create"_s,
+                                               m_fake.catalogue().restPayload(u"8401"_s), u"p-8401"_s)) == 200,
+                             20000);
+    for (int order = 9400; order < 9406; ++order) {
+      QTRY_COMPARE_WITH_TIMEOUT(webhook(ports[order % 2], u"orders/create"_s,
+                                        m_fake.orderWebhookPayload(QString::number(order)), u"o-%1"_s.arg(order)),
+                                200, 20000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'queued'"_s), 6,
+                              60000);
+    for (Bench &bench : m_benches) {
+      const QString login = u"e2e_outage_"_s + bench.station.code.toLower();
+      const QString password = m_dir.filePath(u"password-"_s + bench.station.code);
+      const auto made = m_programs.hubCommand({u"station-login"_s, u"create"_s, login, u"--shop"_s, kShop,
+                                               u"--location"_s, bench.station.code, u"--password-file"_s, password});
+      QVERIFY2(made.exitCode == 0, qPrintable(made.err + made.out));
+      m_programs.startStation(bench.station, kShop, login, password);
+      if (QTest::currentTestFailed())
+        return;
+      m_programs.signIn(bench.station, u"4711"_s);
+      if (QTest::currentTestFailed())
+        return;
+    }
+    takeNextOrderEverywhere(3);
+    scanEverywhere(1);
+    QTRY_COMPARE_WITH_TIMEOUT(okScans(), 3, 20000);
+  }
+
+  void clusterStopped_packersScanOn_everyStationComesBackByItself()
+  {
+    QCOMPARE(okScans(), 3);
+    QElapsedTimer outage;
+    outage.start();
+    QVERIFY2(cluster(u"pause"_s), "the cluster did not stop");
+    QTest::qWait(1500); // the stations find their connections closed
+    scanEverywhere(kMugsPerOrder - 1);
+    m_programs.screenshot(m_benches[0].station, u"offline-during-outage"_s);
+    QTest::qWait(std::max<qint64>(0, outageSeconds() * 1000 - outage.elapsed()));
+    QVERIFY2(cluster(u"resume"_s), "the cluster did not come back");
+    QElapsedTimer back;
+    back.start();
+    QTRY_COMPARE_WITH_TIMEOUT(okScans(), 3 * kMugsPerOrder, 90000);
+    qInfo("outage of %lld ms: every offline scan recorded %lld ms after the cluster was back", outage.elapsed(),
+          back.elapsed());
+    completeEverywhere(3);
+  }
+
+  void clusterCrashesMidOrder_nothingLostNothingDoubled()
+  {
+    takeNextOrderEverywhere(3);
+    scanEverywhere(1);
+    QTRY_COMPARE_WITH_TIMEOUT(okScans(), 3 * kMugsPerOrder + 3, 20000);
+    QVERIFY2(cluster(u"crash-restart"_s), "the cluster did not restart");
+    scanEverywhere(kMugsPerOrder - 1); // offline or online: whichever each station finds itself in
+    QTest::qWait(1000);
+    for (const Bench &bench : m_benches)
+      m_programs.screenshot(bench.station, u"after-crash"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(okScans(), 6 * kMugsPerOrder, 90000);
+    completeEverywhere(6);
+  }
+
+  void everyOrderReachesShopifyOnce()
+  {
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), 6, 90000);
+    QTest::qWait(3000); // a doubled post would arrive now
+    QCOMPARE(m_fake.fulfillments().size(), 6);
+    for (const auto &fulfillment : m_fake.fulfillments()) {
+      QCOMPARE(fulfillment.lines.size(), 1);
+      QCOMPARE(fulfillment.lines.first().second, kMugsPerOrder);
+    }
+    // No order with more or fewer than its three scans, and no scan recorded twice.
+    QCOMPARE(count(u"SELECT count(*) FROM (SELECT fulfillment_order_id FROM scan_events WHERE outcome = 'ok' GROUP BY "
+                   "fulfillment_order_id HAVING count(*) <> ?) wrong"_s,
+                   {kMugsPerOrder}),
+             0);
+    QCOMPARE(count(u"SELECT count(*) - count(DISTINCT client_event_id) FROM scan_events"_s), 0);
+    QCOMPARE(count(u"SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND status = 'done'"_s), 6);
+    QCOMPARE(count(u"SELECT count(*) FROM claims WHERE released_at IS NULL"_s), 0);
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
+  }
+
+  void cleanup() { keepLogs(); }
+
+  void cleanupTestCase()
+  {
+    for (Bench &bench : m_benches) {
+      if (bench.station.process && bench.station.process->state() != QProcess::NotRunning) {
+        bench.station.process->terminate();
+        bench.station.process->waitForFinished(20000);
+      }
+    }
+    keepLogs();
+    for (QProcess &hub : m_hubs) {
+      if (hub.state() != QProcess::NotRunning) {
+        hub.terminate();
+        hub.waitForFinished(30000);
+      }
+    }
+    m_db.close();
+    cluster(u"stop"_s);
+  }
+};
+
+QTEST_GUILESS_MAIN(DatabaseOutageTest)
+#include "database_outage_test.moc"
