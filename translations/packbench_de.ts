@@ -1306,6 +1306,14 @@
         <source>Packed offline and recorded now that the database is back · F8 takes the next order</source>
         <translation>Offline gepackt und jetzt erfasst, da die Datenbank zurück ist · F8 nimmt die nächste Bestellung</translation>
     </message>
+    <message>
+        <source>Order %1 resumed · %2 of %3 items already scanned</source>
+        <translation>Bestellung %1 fortgesetzt · %2 von %3 Artikeln schon gescannt</translation>
+    </message>
+    <message>
+        <source>The station stopped while it was packed here: the box on the bench is this order&apos;s</source>
+        <translation>Die Station stoppte, während sie hier gepackt wurde: Der Karton auf dem Packtisch gehört zu dieser Bestellung</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -1305,6 +1305,14 @@
         <source>Packed offline and recorded now that the database is back · F8 takes the next order</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order %1 resumed · %2 of %3 items already scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station stopped while it was packed here: the box on the bench is this order&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -55,4 +55,18 @@ Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 loc
   return orders;
 }
 
+Result<std::optional<qint64>> orderHeldByStation(const QSqlDatabase &db, qint64 stationId)
+{
+  auto query = db::exec(db,
+                        QStringLiteral("SELECT c.fulfillment_order_id FROM claims c JOIN fulfillment_orders fo ON "
+                                       "fo.id = c.fulfillment_order_id WHERE c.station_id = ? AND c.released_at IS "
+                                       "NULL AND fo.pack_state = 'claimed' ORDER BY c.id DESC LIMIT 1"),
+                        {stationId});
+  if (!query)
+    return query.error();
+  if (!query.value().next())
+    return std::optional<qint64>();
+  return std::optional<qint64>(query.value().value(0).toLongLong());
+}
+
 } // namespace pb::queue

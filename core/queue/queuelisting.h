@@ -37,4 +37,8 @@ Result<QList<Location>> listLocations(const QSqlDatabase &db, std::optional<qint
 // Orders not yet packed at a location, in claim order: priority, then ship-by, then age.
 Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 locationId, int limit = 500);
 
+// The order this station still holds an open claim on (the program stopped or crashed mid-order), the newest if
+// several; nullopt when none.
+Result<std::optional<qint64>> orderHeldByStation(const QSqlDatabase &db, qint64 stationId);
+
 } // namespace pb::queue

@@ -213,6 +213,8 @@ void StationController::signedIn(const packing::Packer &packer)
     setScreen(Screen::Pack);
     return;
   }
+  if (resumeHeldOrder())
+    return;
   showQueue();
 }
 

@@ -319,6 +319,9 @@ private:
   void noteDatabaseError(const Error &error);
   void showOutage(const QString &headline, Cue cue = Cue::None);
   void recoverOrder();
+  // At sign-in on a bench holding no order: the order this station still has a claim on (it was stopped or crashed
+  // mid-order) is opened again under that claim, with its scans. False when there is none or it cannot be taken.
+  bool resumeHeldOrder();
   // Offline packing (stationoffline.cpp).
   bool packsOffline() const;
   void snapshotHeldOrder();

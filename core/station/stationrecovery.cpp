@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // StationController while the central database is away and when it comes back (db::ConnectionSupervisor):
-// input is refused, a finish or hold that did not land is recorded later, the open order is re-claimed.
+// input is refused, a finish or hold that did not land is recorded later, the open order is re-claimed. And after a
+// restart (a crash, kill -9, a power cut): the order this station still holds opens again at the next sign-in.
 #include "core/station/stationcontroller.h"
 
 #include "core/db/connectionsupervisor.h"
@@ -125,6 +126,48 @@ void StationController::recoverOrder()
       tr("Database back · %n item(s) to go", nullptr, m_session->expectedTotal() - m_session->verifiedTotal()),
       saved > 0 ? tr("%n scan(s) made as it went away were saved after all — check the count", nullptr, saved)
                 : tr("Continue scanning"));
+}
+
+bool StationController::resumeHeldOrder()
+{
+  if (!m_packer || !m_settings.workflow || !m_settings.stationId || m_offline || m_stopping || m_locked || holdsOrder())
+    return false;
+  auto held = queue::orderHeldByStation(m_db, *m_settings.stationId);
+  if (!held) {
+    qCWarning(lcRecovery).noquote() << "cannot look for this bench's open order:" << held.error().message;
+    noteDatabaseError(held.error());
+    return false;
+  }
+  if (!held->has_value())
+    return false;
+  // The station's own claim resumes with its lease renewed (packbench_claim_order); one lapsed and taken by another
+  // bench meanwhile is refused, and the packer gets the queue.
+  auto resumed = m_settings.workflow->take(**held, *m_packer);
+  if (!resumed && endedSignIn(resumed.error()))
+    return true;
+  if (!resumed) {
+    qCWarning(lcRecovery).noquote() << "this bench's open order not resumed:" << resumed.error().message;
+    noteDatabaseError(resumed.error());
+    return false;
+  }
+  if (!openOrder(*resumed)) {
+    if (m_screen == Screen::SignIn) // openOrder said why; the packer is signed in all the same
+      showQueue();
+    return true;
+  }
+  qCInfo(lcRecovery).noquote() << QStringLiteral("resumed this bench's open order: fulfillment order %1, claim %2, %3 "
+                                                 "of %4 verified")
+                                      .arg(resumed->fulfillmentOrderId)
+                                      .arg(resumed->claimId.value_or(0))
+                                      .arg(m_session->verifiedTotal())
+                                      .arg(m_session->expectedTotal());
+  say(Notice::Where::Pack, Tone::Warning,
+      tr("Order %1 resumed · %2 of %3 items already scanned")
+          .arg(m_session->header().orderName)
+          .arg(m_session->verifiedTotal())
+          .arg(m_session->expectedTotal()),
+      tr("The station stopped while it was packed here: the box on the bench is this order's"));
+  return true;
 }
 
 bool StationController::settleUnrecorded(const QString &recordedHint)

@@ -190,9 +190,7 @@ private:
 
   void startHub()
   {
-    QProcessEnvironment env = m_programs.sandboxEnv(QStringLiteral("hub"));
-    env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
-    env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(m_fake.accessToken()));
+    QProcessEnvironment env = m_programs.hubEnv(kSecret, m_fake.accessToken());
     env.insert(QStringLiteral("PACKBENCH_CARRIER_API_KEY"), QString::fromLatin1(test::FakeCarrier::apiKey()));
     m_hubPort =
         m_programs.startHub(m_hub, env,

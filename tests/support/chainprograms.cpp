@@ -49,6 +49,23 @@ ProgramRun ChainPrograms::hubCommand(const QStringList &args, const QByteArray &
       m_root, input, sandboxEnv(QStringLiteral("admin")));
 }
 
+void ChainPrograms::migrateAndAddPacker(const QString &badge, const QString &name, const QString &pin) const
+{
+  const auto migrated = hubCommand({QStringLiteral("migrate")});
+  QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+  const auto added = hubCommand(
+      {QStringLiteral("packer"), QStringLiteral("add"), badge, QStringLiteral("--name"), name}, pin.toUtf8() + '\n');
+  QVERIFY2(added.exitCode == 0, qPrintable(added.err + added.out));
+}
+
+QProcessEnvironment ChainPrograms::hubEnv(const QByteArray &webhookSecret, const QByteArray &accessToken) const
+{
+  QProcessEnvironment env = sandboxEnv(QStringLiteral("hub"));
+  env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(webhookSecret));
+  env.insert(QStringLiteral("PACKBENCH_SHOPIFY_ACCESS_TOKEN"), QString::fromLatin1(accessToken));
+  return env;
+}
+
 quint16 ChainPrograms::startHub(QProcess &hub, const QProcessEnvironment &env, const QStringList &settings) const
 {
   const quint16 port = freePort();
@@ -65,8 +82,10 @@ quint16 ChainPrograms::startHub(QProcess &hub, const QProcessEnvironment &env, c
 void ChainPrograms::startStation(ChainStation &station, const QString &shop, const QString &login,
                                  const QString &passwordFile, const QStringList &settings) const
 {
-  station.x = std::make_unique<PrivateXvfb>();
-  QVERIFY2(!station.x->start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
+  if (!station.x || station.x->display().isEmpty()) { // a restarted station keeps its bench's X server
+    station.x = std::make_unique<PrivateXvfb>();
+    QVERIFY2(!station.x->start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
+  }
   QProcessEnvironment env = sandboxEnv(QStringLiteral("station-") + station.code);
   env.insert(QStringLiteral("DISPLAY"), station.x->display());
   env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")); // a real X window, not offscreen
@@ -98,16 +117,31 @@ void ChainPrograms::startStation(ChainStation &station, const QString &shop, con
 
 void ChainPrograms::signIn(const ChainStation &station, const QString &pin) const
 {
-  QVERIFY(scan(station, station.badge)); // the badge scan only selects the packer
+  QVERIFY2(trySignIn(station, pin), "the station did not sign the packer in");
+}
+
+bool ChainPrograms::trySignIn(const ChainStation &station, const QString &pin, int timeoutMs) const
+{
+  // A restarted station's earlier sign-in may still be open: only a session opened now counts.
+  const qint64 before = scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM sign_in_sessions"));
+  if (!scan(station, station.badge)) // the badge scan only selects the packer
+    return false;
   QTest::qWait(500);
-  QVERIFY(typeAsPerson(station, pin));
+  if (!typeAsPerson(station, pin))
+    return false;
   // The station signs in through packbench_sign_in (migration 0016): an open session at this bench, whose token
   // every work call carries.
-  QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id = "
-                                                  "s.packer_id WHERE p.badge_id = ? AND s.station_id = ? AND "
-                                                  "s.ended_at IS NULL"),
-                                   {station.badge, station.stationId}),
-                            1, 15000);
+  QElapsedTimer waited;
+  waited.start();
+  const QString opened =
+      QStringLiteral("SELECT count(*) FROM sign_in_sessions s JOIN packers p ON p.id = s.packer_id "
+                     "WHERE p.badge_id = ? AND s.station_id = ? AND s.ended_at IS NULL AND s.id > ?");
+  while (scalar(opened, {station.badge, station.stationId, before}) != 1) {
+    if (waited.elapsed() > timeoutMs)
+      return false;
+    QTest::qWait(50);
+  }
+  return true;
 }
 
 bool ChainPrograms::xdotool(const ChainStation &station, const QStringList &args)

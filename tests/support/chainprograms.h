@@ -44,14 +44,20 @@ public:
   QProcessEnvironment sandboxEnv(const QString &name) const;
   // packbench-hub <args> as the operator runs it, as the database owner.
   ProgramRun hubCommand(const QStringList &args, const QByteArray &input = {}) const;
+  // The operator's first steps: `packbench-hub migrate`, then `packer add` for one packer with this PIN.
+  void migrateAndAddPacker(const QString &badge, const QString &name, const QString &pin) const;
+  // The hub's sandbox with the shop's webhook secret and Admin API token in its environment, as the unit passes them.
+  QProcessEnvironment hubEnv(const QByteArray &webhookSecret, const QByteArray &accessToken) const;
   // packbench-hub serve on a free port (returned) with these --set settings and extra environment.
   quint16 startHub(QProcess &hub, const QProcessEnvironment &env, const QStringList &settings) const;
   // A station of `shop` at its warehouse under a station login, with these extra --set settings; waits until it has
-  // registered and its window has the keyboard.
+  // registered and its window has the keyboard. Started again (after a crash), it keeps its Xvfb and data directory.
   void startStation(ChainStation &station, const QString &shop, const QString &login, const QString &passwordFile,
                     const QStringList &settings = {}) const;
-  // The badge scanned, then the PIN typed as a person types; waits for the open sign-in session.
+  // The badge scanned, then the PIN typed as a person types; waits for the sign-in session this opens.
   void signIn(const ChainStation &station, const QString &pin) const;
+  // The same, saying whether the session opened within timeoutMs (a test that lets the packer try again).
+  bool trySignIn(const ChainStation &station, const QString &pin, int timeoutMs = 15000) const;
   // Runs xdotool against a station's display while this thread's event loop keeps the fakes answering.
   static bool xdotool(const ChainStation &station, const QStringList &args);
   // A wedge scanner: the whole code and its Return in one burst (one xdotool, 5 ms a key, Shift as needed).

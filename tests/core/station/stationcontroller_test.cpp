@@ -209,6 +209,16 @@ private Q_SLOTS:
     m_there = std::make_unique<packing::LeasedQueueWorkflow>(m_db, *m_queue, *there);
   }
 
+  // Each test starts at an empty bench: a claim an earlier one left open would be resumed at its first sign-in.
+  void init()
+  {
+    QVERIFY(db::exec(m_db,
+                     QStringLiteral("UPDATE claims SET released_at = CURRENT_TIMESTAMP, release_reason = 'released' "
+                                    "WHERE released_at IS NULL AND station_id = ?"),
+                     {m_here->stationId()})
+                .ok());
+  }
+
   void badgeScan_onlySelects_andThePinSignsIn()
   {
     auto controller = makeController();
@@ -684,6 +694,45 @@ private Q_SLOTS:
     VERIFY_OK(aside);
     QVERIFY(aside.value().next());
     QCOMPARE(aside.value().value(0).toInt(), 1);
+    next->signOut();
+  }
+
+  // Issue #15: a station killed mid-order (no sign-out, no release) opens that order again at the next sign-in, under
+  // the same claim and with its scans; F8 would otherwise take another order and strand the box on the bench.
+  void restartedStation_resumesItsOpenOrder_atSignIn()
+  {
+    const qint64 fo = queuedOrder(3);
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    qint64 claim = 0;
+    {
+      auto first = makeController();
+      signIn(*first, QStringLiteral("PB-1001"));
+      first->takeOrder(fo);
+      QVERIFY(first->order() && first->order()->claimId);
+      claim = *first->order()->claimId;
+      first->handleScan(item);
+      QCOMPARE(first->session()->verifiedTotal(), 1);
+    } // the station dies here
+    auto next = makeController();
+    QSignalSpy notices(next.get(), &StationController::notice);
+    signIn(*next, QStringLiteral("PB-1001"));
+    QCOMPARE(next->screen(), Screen::Pack);
+    QVERIFY(next->session() && next->order());
+    QCOMPARE(next->order()->fulfillmentOrderId, fo);
+    QCOMPARE(*next->order()->claimId, claim);
+    QCOMPARE(next->session()->verifiedTotal(), 1);
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("resumed")));
+    next->handleScan(item);
+    next->handleScan(item);
+    next->complete();
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND claim_id = ? AND "
+                                 "outcome = 'ok'"),
+                  {fo, claim}),
+             QStringLiteral("3")); // one attempt: the scan before the restart and the two after
+    next->signOut();
+    signIn(*next, QStringLiteral("PB-1001")); // nothing held any more: the queue
+    QCOMPARE(next->screen(), Screen::Queue);
     next->signOut();
   }
 
