@@ -146,16 +146,11 @@ private Q_SLOTS:
 
   void orderArrivesByWebhook_andTheStationSignsInOverTheNetwork()
   {
-    const auto migrated = m_programs.hubCommand({u"migrate"_s});
-    QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
-    const auto added =
-        m_programs.hubCommand({u"packer"_s, u"add"_s, m_reno.badge, u"--name"_s, u"Packer RNO"_s}, "4711\n");
-    QVERIFY2(added.exitCode == 0, qPrintable(added.err + added.out));
-    QProcessEnvironment env = m_programs.sandboxEnv(u"hub"_s);
-    env.insert(u"PACKBENCH_SHOPIFY_WEBHOOK_SECRET"_s, QString::fromLatin1(kSecret));
-    env.insert(u"PACKBENCH_SHOPIFY_ACCESS_TOKEN"_s, QString::fromLatin1(m_fake.accessToken()));
+    m_programs.migrateAndAddPacker(m_reno.badge, u"Packer RNO"_s, u"4711"_s);
+    if (QTest::currentTestFailed())
+      return;
     const quint16 port = m_programs.startHub(
-        m_hub, env,
+        m_hub, m_programs.hubEnv(kSecret, m_fake.accessToken()),
         {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
          u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s, u"log.file=-"_s});
     QVERIFY(port > 0);
