@@ -38,6 +38,16 @@ QString NetworkCut::unavailableReason()
     return QStringLiteral("needs root to make a network namespace (CI runs the tests as root)");
   if (QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty())
     return QStringLiteral("needs `ip` (iproute2, installed by scripts/install-deps.sh)");
+  // A container without CAP_NET_ADMIN runs as root and still may not make one: try, and say so.
+  const QString probe = QStringLiteral("pbprobe%1").arg(QCoreApplication::applicationPid());
+  QProcess add;
+  add.setProcessChannelMode(QProcess::MergedChannels);
+  add.start(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("add"), probe});
+  const bool made = add.waitForFinished(10000) && add.exitStatus() == QProcess::NormalExit && add.exitCode() == 0;
+  if (!made)
+    return QStringLiteral("this machine does not allow a network namespace here: %1")
+        .arg(QString::fromLocal8Bit(add.readAll()).trimmed());
+  QProcess::execute(QStringLiteral("ip"), {QStringLiteral("netns"), QStringLiteral("delete"), probe});
   return {};
 }
 

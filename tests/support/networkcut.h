@@ -20,7 +20,7 @@ public:
   NetworkCut(const NetworkCut &) = delete;
   NetworkCut &operator=(const NetworkCut &) = delete;
 
-  // Why a namespace cannot be made here (not root, no `ip`), or empty.
+  // Why a namespace cannot be made here (not root, no `ip`, not allowed in this container), or empty.
   static QString unavailableReason();
   // Creates the namespace, the pair and the relay; empty on success, else what failed.
   QString setUp();
