@@ -199,9 +199,10 @@ Result<QVariant> truncate(Context &, const QVariant &in, const Args &a, const Kw
   if (!length)
     return length.error();
   const QString ellipsis = a.size() > 1 ? str(a.at(1)) : u"..."_s;
-  if (s.size() <= *length)
+  const qint64 limit = std::max<qint64>(*length, -1); // any negative length acts alike; -2^63 - 3 would overflow
+  if (s.size() <= limit)
     return QVariant(s);
-  const qint64 keep = std::max<qint64>(0, *length - ellipsis.size());
+  const qint64 keep = std::max<qint64>(0, limit - ellipsis.size());
   return QVariant(s.left(keep) + ellipsis);
 }
 Result<QVariant> truncateWords(Context &, const QVariant &in, const Args &a, const Kwargs &)

@@ -6,6 +6,8 @@
 #include <QSet>
 
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace pb::documents::liquid {
 
@@ -17,27 +19,52 @@ namespace {
 
 enum class MathOp { Plus, Minus, Times, DividedBy, Modulo };
 
+// nullopt where the result does not fit in qint64; a division by 0 fails as in Ruby.
+std::optional<Result<QVariant>> integerMath(qint64 x, qint64 y, MathOp op)
+{
+  const auto exact = [](bool overflowed, qint64 r) {
+    return overflowed ? std::nullopt : std::optional<Result<QVariant>>(QVariant(r));
+  };
+  qint64 r = 0;
+  bool overflowed = false; // computed before `exact` reads r: argument order is unspecified
+  switch (op) {
+  case MathOp::Plus: overflowed = __builtin_add_overflow(x, y, &r); return exact(overflowed, r);
+  case MathOp::Minus: overflowed = __builtin_sub_overflow(x, y, &r); return exact(overflowed, r);
+  case MathOp::Times: overflowed = __builtin_mul_overflow(x, y, &r); return exact(overflowed, r);
+  case MathOp::DividedBy:
+  case MathOp::Modulo: {
+    if (y == 0)
+      return Result<QVariant>(fail(u"divided by 0"_s));
+    if (x == std::numeric_limits<qint64>::min() && y == -1)
+      return std::nullopt;
+    qint64 q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0)))
+      --q; // Ruby floors
+    if (op == MathOp::DividedBy)
+      return exact(false, q);
+    qint64 product = 0; // floor(x / y) * y can step one y past qint64's end
+    overflowed = __builtin_mul_overflow(q, y, &product);
+    return exact(overflowed, x - product);
+  }
+  }
+  return std::nullopt;
+}
+
+// ceil/floor/round give an integer where it fits and keep the double past qint64.
+QVariant wholeNumber(double d)
+{
+  const auto fits = integerIfFits(d);
+  return fits ? QVariant(*fits) : QVariant(d);
+}
+
 Result<QVariant> math(const QVariant &in, const QVariant &other, MathOp op)
 {
   const QVariant a = toNumber(in);
   const QVariant b = toNumber(other);
   if (isInteger(a) && isInteger(b)) {
-    const qint64 x = a.toLongLong();
-    const qint64 y = b.toLongLong();
-    switch (op) {
-    case MathOp::Plus: return QVariant(x + y);
-    case MathOp::Minus: return QVariant(x - y);
-    case MathOp::Times: return QVariant(x * y);
-    case MathOp::DividedBy:
-    case MathOp::Modulo: {
-      if (y == 0)
-        return fail(u"divided by 0"_s);
-      qint64 q = x / y;
-      if ((x % y != 0) && ((x < 0) != (y < 0)))
-        --q; // Ruby floors
-      return op == MathOp::DividedBy ? QVariant(q) : QVariant(x - q * y);
-    }
-    }
+    // Ruby's integers never overflow; where qint64 would (UB in C++), the double path below answers.
+    if (const auto exact = integerMath(a.toLongLong(), b.toLongLong(), op))
+      return *exact;
   }
   const double x = a.toDouble();
   const double y = b.toDouble();
@@ -79,15 +106,17 @@ Result<QVariant> modulo(Context &, const QVariant &in, const Args &a, const Kwar
 Result<QVariant> absFilter(Context &, const QVariant &in, const Args &, const Kwargs &)
 {
   const QVariant n = toNumber(in);
-  return isInteger(n) ? QVariant(std::abs(n.toLongLong())) : QVariant(std::fabs(n.toDouble()));
+  if (isInteger(n) && n.toLongLong() != std::numeric_limits<qint64>::min())
+    return QVariant(std::abs(n.toLongLong()));
+  return QVariant(std::fabs(n.toDouble()));
 }
 Result<QVariant> ceilFilter(Context &, const QVariant &in, const Args &, const Kwargs &)
 {
-  return QVariant(static_cast<qint64>(std::ceil(toDouble(in))));
+  return wholeNumber(std::ceil(toDouble(in)));
 }
 Result<QVariant> floorFilter(Context &, const QVariant &in, const Args &, const Kwargs &)
 {
-  return QVariant(static_cast<qint64>(std::floor(toDouble(in))));
+  return wholeNumber(std::floor(toDouble(in)));
 }
 Result<QVariant> roundFilter(Context &, const QVariant &in, const Args &a, const Kwargs &)
 {
@@ -96,7 +125,7 @@ Result<QVariant> roundFilter(Context &, const QVariant &in, const Args &a, const
     return n;
   const qint64 digits = toInteger(arg(a, 0)).value_or(0);
   if (digits <= 0)
-    return QVariant(static_cast<qint64>(std::round(n.toDouble())));
+    return wholeNumber(std::round(n.toDouble()));
   const double scale = std::pow(10.0, static_cast<double>(digits));
   return QVariant(std::round(n.toDouble() * scale) / scale);
 }

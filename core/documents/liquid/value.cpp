@@ -169,12 +169,20 @@ QVariant toNumber(const QVariant &v)
   return QVariant(qint64(0));
 }
 
+std::optional<qint64> integerIfFits(double d)
+{
+  constexpr double twoToThe63 = 9223372036854775808.0;
+  if (!(d >= -twoToThe63 && d < twoToThe63)) // also false for NaN
+    return std::nullopt;
+  return static_cast<qint64>(d);
+}
+
 std::optional<qint64> toInteger(const QVariant &v)
 {
   if (isInteger(v))
     return v.toLongLong();
   if (isNumber(v))
-    return static_cast<qint64>(v.toDouble());
+    return integerIfFits(v.toDouble());
   if (isString(v)) {
     bool ok = false;
     const qint64 i = v.toString().trimmed().toLongLong(&ok);
@@ -182,7 +190,7 @@ std::optional<qint64> toInteger(const QVariant &v)
       return i;
     const double d = v.toString().trimmed().toDouble(&ok);
     if (ok)
-      return static_cast<qint64>(d);
+      return integerIfFits(d);
     return std::nullopt;
   }
   if (isNil(v))

@@ -29,6 +29,8 @@ QString formatFloat(double d);
 // Number coercion used by the math filters: "19.99" → 19.99, nil/garbage → 0.
 QVariant toNumber(const QVariant &v);
 std::optional<qint64> toInteger(const QVariant &v);
+// A double truncated to qint64 where it fits; nullopt past ±2^63, for inf and NaN (the cast would be UB).
+std::optional<qint64> integerIfFits(double d);
 double toDouble(const QVariant &v);
 
 bool liquidEquals(const QVariant &a, const QVariant &b);

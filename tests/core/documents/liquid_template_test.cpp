@@ -62,6 +62,15 @@ private Q_SLOTS:
     row("size of string and list", "{{ 'abc' | size }}{{ l | size }}{{ l.size }}", "{'l':[1,2]}", "322");
     row("arithmetic", "{{ 7 | plus: 3 }} {{ 7 | minus: 10 }} {{ 7 | times: 3 }} {{ 7 | divided_by: 2 }}", "{}",
         "10 -3 21 3");
+    // Found by liquid_fuzz (10^7 run): ceil of 4.1e54 was cast to qint64 (UB); past qint64 numbers stay floats, as
+    // Ruby's never wrap, and a range bound past it is an invalid integer.
+    row("integers past qint64 go on as floats",
+        "{{ '4111111111111111111111.3' | ceil }} {{ 9223372036854775807 | plus: 1 }} "
+        "{{ -9223372036854775807 | minus: 9 }} {{ -9223372036854775807 | minus: 1 | abs }} {{ 7 | modulo: -3 }} "
+        "{{ 9223372036854775807 | times: -2 }} {{ 'x' | truncate: -9223372036854775807 }}",
+        "{}",
+        "4111111111111111344128.0 9223372036854775808.0 -9223372036854775808.0 9223372036854775808.0 -2 "
+        "-18446744073709551616.0 ...");
     row("float arithmetic", "{{ 7 | divided_by: 2.0 }} {{ '1.5' | plus: 1 }}", "{}", "3.5 2.5");
     row("append prepend strip", "{{ ' b ' | strip | append: 'c' | prepend: 'a' }}", "{}", "abc");
     row("split join first last",
