@@ -215,6 +215,7 @@ int main(int argc, char *argv[])
     if (auto opened = pb::station::OfflineJournal::open(path); opened) {
       offlineJournal = std::move(opened).value();
       options.offlineJournal = offlineJournal.get();
+      options.prefetch = config.get(StationPrefetch) > 0;
     } else { // the station still works; an outage then pauses it as before
       qCWarning(lcStation).noquote() << "offline packing off: journal not opened:" << opened.error().message;
     }

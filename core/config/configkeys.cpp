@@ -15,6 +15,7 @@ const QList<const KeyDef *> &allKeys()
       &StationIdleLockMinutes.def,
       &StationIdleReleaseMinutes.def,
       &StationOfflinePacking.def,
+      &StationPrefetch.def,
       &StationSounds.def,
       &ScanningPrefix.def,
       &ScanningSuffix.def,

@@ -43,6 +43,7 @@ inline constexpr Key<QString> StationLocation{{"station.location", ValueType::St
 inline constexpr Key<int> StationIdleLockMinutes{{"station.idle_lock_minutes", ValueType::Int, "10", Scope::Station, false, {}, 0, 720, "Lock the station after this many idle minutes (0 = never)"}};
 inline constexpr Key<int> StationIdleReleaseMinutes{{"station.idle_release_minutes", ValueType::Int, "15", Scope::Station, false, {}, 0, 720, "Minutes a locked station keeps renewing its open order's lease; then the lease runs out and the order goes back to the queue (0 = at once)"}};
 
+inline constexpr Key<int> StationPrefetch{{"station.prefetch", ValueType::Int, "1", Scope::Station, false, {}, 0, 1, "PostgreSQL with offline packing: orders claimed ahead for this bench once one is open (its lease kept, its snapshot in the offline journal), so F8 opens it at once and it can be packed during a database outage (0 = off)"}};
 inline constexpr Key<bool> StationOfflinePacking{{"station.offline_packing", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "PostgreSQL: pack on through a database outage against a local journal (offline-journal.sqlite in the station's data directory), recorded when the database is back"}};
 inline constexpr Key<bool> StationSounds{{"station.sounds", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Play feedback tones (silent anyway without an audio device)"}};
 

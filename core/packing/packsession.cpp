@@ -49,6 +49,16 @@ Result<std::unique_ptr<PackSession>> PackSession::open(QSqlDatabase db, const Cl
   return session;
 }
 
+std::unique_ptr<PackSession> PackSession::openOffline(QSqlDatabase db, const Clock &clock, PackOrder order,
+                                                      PackContext context, EventJournal *journal, PackOptions options,
+                                                      QObject *parent)
+{
+  std::unique_ptr<PackSession> session(
+      new PackSession(std::move(db), clock, std::move(order), context, options, parent));
+  session->setOfflineJournal(journal);
+  return session;
+}
+
 PackSession::PackSession(QSqlDatabase db, const Clock &clock, PackOrder order, PackContext context, PackOptions options,
                          QObject *parent)
     : QObject(parent)

@@ -89,6 +89,11 @@ public:
   static Result<std::unique_ptr<PackSession>> open(QSqlDatabase db, const Clock &clock, qint64 fulfillmentOrderId,
                                                    PackContext context, PackOptions options = {},
                                                    QObject *parent = nullptr);
+  // An order claimed ahead (station.prefetch) and never scanned, opened while the central database is away: from
+  // its snapshot, reading nothing, with every event going to `journal` until the database is back.
+  static std::unique_ptr<PackSession> openOffline(QSqlDatabase db, const Clock &clock, PackOrder order,
+                                                  PackContext context, EventJournal *journal, PackOptions options = {},
+                                                  QObject *parent = nullptr);
   ~PackSession() override;
 
   const PackHeader &header() const { return m_order.header; }

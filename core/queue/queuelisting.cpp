@@ -55,18 +55,31 @@ Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 loc
   return orders;
 }
 
-Result<std::optional<qint64>> orderHeldByStation(const QSqlDatabase &db, qint64 stationId)
+Result<QList<qint64>> ordersHeldByStation(const QSqlDatabase &db, qint64 stationId)
 {
   auto query = db::exec(db,
                         QStringLiteral("SELECT c.fulfillment_order_id FROM claims c JOIN fulfillment_orders fo ON "
                                        "fo.id = c.fulfillment_order_id WHERE c.station_id = ? AND c.released_at IS "
-                                       "NULL AND fo.pack_state = 'claimed' ORDER BY c.id DESC LIMIT 1"),
+                                       "NULL AND fo.pack_state = 'claimed' ORDER BY c.id"),
                         {stationId});
   if (!query)
     return query.error();
-  if (!query.value().next())
-    return std::optional<qint64>();
-  return std::optional<qint64>(query.value().value(0).toLongLong());
+  QList<qint64> held;
+  while (query.value().next())
+    held.append(query.value().value(0).toLongLong());
+  return held;
+}
+
+Result<QList<qint64>> openClaimsOfStation(const QSqlDatabase &db, qint64 stationId)
+{
+  auto query =
+      db::exec(db, QStringLiteral("SELECT id FROM claims WHERE station_id = ? AND released_at IS NULL"), {stationId});
+  if (!query)
+    return query.error();
+  QList<qint64> open;
+  while (query.value().next())
+    open.append(query.value().value(0).toLongLong());
+  return open;
 }
 
 } // namespace pb::queue

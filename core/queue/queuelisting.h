@@ -37,8 +37,10 @@ Result<QList<Location>> listLocations(const QSqlDatabase &db, std::optional<qint
 // Orders not yet packed at a location, in claim order: priority, then ship-by, then age.
 Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 locationId, int limit = 500);
 
-// The order this station still holds an open claim on (the program stopped or crashed mid-order), the newest if
-// several; nullopt when none.
-Result<std::optional<qint64>> orderHeldByStation(const QSqlDatabase &db, qint64 stationId);
+// The orders this station still holds open claims on (the program stopped or crashed mid-order), oldest claim first:
+// the order on the bench comes before the one claimed ahead of it (station.prefetch).
+Result<QList<qint64>> ordersHeldByStation(const QSqlDatabase &db, qint64 stationId);
+// The ids of this station's claims that are still open (not released, expired or finished).
+Result<QList<qint64>> openClaimsOfStation(const QSqlDatabase &db, qint64 stationId);
 
 } // namespace pb::queue

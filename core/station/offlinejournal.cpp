@@ -18,6 +18,10 @@ const QStringList kSchema = {
     QStringLiteral("CREATE TABLE IF NOT EXISTS held_order (id INTEGER PRIMARY KEY CHECK (id = 1), "
                    "fulfillment_order_id INTEGER NOT NULL, claim_id INTEGER NOT NULL, station_id INTEGER NOT NULL, "
                    "packer_id INTEGER NOT NULL, snapshot TEXT NOT NULL, taken_at TEXT NOT NULL)"),
+    // The next order, claimed ahead (station.prefetch): the same columns as held_order.
+    QStringLiteral("CREATE TABLE IF NOT EXISTS prefetched_order (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                   "fulfillment_order_id INTEGER NOT NULL, claim_id INTEGER NOT NULL, station_id INTEGER NOT NULL, "
+                   "packer_id INTEGER NOT NULL, snapshot TEXT NOT NULL, taken_at TEXT NOT NULL)"),
     QStringLiteral("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
                    "client_event_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, payload TEXT NOT NULL, "
                    "created_at TEXT NOT NULL, replayed_at TEXT, set_aside_at TEXT, set_aside_reason TEXT)"),
@@ -53,6 +57,11 @@ QJsonObject snapshotOf(const HeldOrder &held)
   QJsonObject snapshot = packOrderToJson(held.order);
   snapshot.insert(QStringLiteral("slip"), documents::slipToJson(held.slip));
   return snapshot;
+}
+
+QString tableOf(OfflineJournal::Slot slot)
+{
+  return slot == OfflineJournal::Slot::Held ? QStringLiteral("held_order") : QStringLiteral("prefetched_order");
 }
 
 QString idText(const QUuid &id)
@@ -91,11 +100,12 @@ OfflineJournal::~OfflineJournal()
   QSqlDatabase::removeDatabase(name);
 }
 
-Status OfflineJournal::saveHeldOrder(const HeldOrder &held)
+Status OfflineJournal::saveHeldOrder(const HeldOrder &held, Slot slot)
 {
   auto saved = db::exec(m_db,
-                        QStringLiteral("INSERT OR REPLACE INTO held_order (id, fulfillment_order_id, claim_id, "
-                                       "station_id, packer_id, snapshot, taken_at) VALUES (1, ?, ?, ?, ?, ?, ?)"),
+                        QStringLiteral("INSERT OR REPLACE INTO %1 (id, fulfillment_order_id, claim_id, station_id, "
+                                       "packer_id, snapshot, taken_at) VALUES (1, ?, ?, ?, ?, ?, ?)")
+                            .arg(tableOf(slot)),
                         {held.order.header.fulfillmentOrderId, held.claimId, held.stationId, held.packerId,
                          toText(snapshotOf(held)), db::isoUtc(held.takenAt)});
   if (!saved)
@@ -103,9 +113,10 @@ Status OfflineJournal::saveHeldOrder(const HeldOrder &held)
   return {};
 }
 
-Result<std::optional<HeldOrder>> OfflineJournal::heldOrder() const
+Result<std::optional<HeldOrder>> OfflineJournal::heldOrder(Slot slot) const
 {
-  auto q = db::exec(m_db, QStringLiteral("SELECT claim_id, station_id, packer_id, snapshot, taken_at FROM held_order"));
+  auto q = db::exec(
+      m_db, QStringLiteral("SELECT claim_id, station_id, packer_id, snapshot, taken_at FROM %1").arg(tableOf(slot)));
   if (!q)
     return q.error();
   QSqlQuery &row = q.value();
@@ -122,9 +133,9 @@ Result<std::optional<HeldOrder>> OfflineJournal::heldOrder() const
   return std::optional<HeldOrder>(held);
 }
 
-Status OfflineJournal::clearHeldOrder()
+Status OfflineJournal::clearHeldOrder(Slot slot)
 {
-  auto cleared = db::exec(m_db, QStringLiteral("DELETE FROM held_order"));
+  auto cleared = db::exec(m_db, QStringLiteral("DELETE FROM %1").arg(tableOf(slot)));
   if (!cleared)
     return cleared.error();
   return {};

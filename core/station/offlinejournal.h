@@ -49,10 +49,14 @@ public:
 
   const QString &path() const { return m_path; }
 
-  // Replaces the snapshot: this order is the one the bench holds now.
-  Status saveHeldOrder(const HeldOrder &held);
-  Result<std::optional<HeldOrder>> heldOrder() const;
-  Status clearHeldOrder();
+  // Which snapshot: the order on the bench, or the next one the station claimed ahead (station.prefetch) so it
+  // can be packed offline too.
+  enum class Slot { Held, Prefetched };
+
+  // Replaces the snapshot in `slot`: this order is the one the bench holds (or holds next) now.
+  Status saveHeldOrder(const HeldOrder &held, Slot slot = Slot::Held);
+  Result<std::optional<HeldOrder>> heldOrder(Slot slot = Slot::Held) const;
+  Status clearHeldOrder(Slot slot = Slot::Held);
 
   // Appends an event (a new, non-null id; a repeated id is refused: it was journaled already).
   Status append(const QUuid &id, const QString &kind, const QJsonObject &payload, const QDateTime &at) override;

@@ -142,11 +142,16 @@ void StationController::refreshQueue()
   }
   m_orders = *orders;
   Q_EMIT queueChanged();
-  if (m_orders.isEmpty())
+  if (m_prefetched)
+    say(Notice::Where::Queue, Tone::Neutral, tr("Ready · next: %1").arg(m_prefetchedName),
+        tr("Press F8 to take it (kept for this bench)"));
+  else if (m_orders.isEmpty())
     say(Notice::Where::Queue, Tone::Good, tr("All caught up — nothing to pack"));
   else
     say(Notice::Where::Queue, Tone::Neutral, tr("Ready · next: %1").arg(m_orders.first().orderName),
         tr("Press F8 to take it"));
+  if (!m_prefetched && !m_orders.isEmpty() && holdsOrder() && prefetchOn()) // new work while none is kept ahead
+    QTimer::singleShot(0, this, &StationController::prefetchNext);
 }
 
 void StationController::signIn(const QString &badgeId, const QString &pin)
@@ -178,6 +183,8 @@ void StationController::signedIn(const packing::Packer &packer)
   m_packer = packer;
   m_locked = false;
   m_idleRelease->stop();
+  if (prefetchOn()) // once the bench holds an order again (the order claimed ahead went back while it was locked)
+    QTimer::singleShot(0, this, &StationController::prefetchNext);
   // What is open at the bench goes on under the new sign-in.
   if (m_order)
     m_order->signInToken = packer.signInToken;
@@ -273,7 +280,16 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
         Cue::Unknown);
     return false;
   }
-  std::unique_ptr<packing::PackSession> session = std::move(opened).value();
+  adoptSession(std::move(opened).value(), order);
+  snapshotHeldOrder();
+  setScreen(Screen::Pack);
+  if (prefetchOn()) // after the screen shows the order: claiming ahead must not delay the first scan
+    QTimer::singleShot(0, this, &StationController::prefetchNext);
+  return true;
+}
+
+void StationController::adoptSession(std::unique_ptr<packing::PackSession> session, const packing::ClaimedOrder &order)
+{
   m_order = order;
   m_order->orderVersion = session->header().version; // what the packer is shown is what they pack against
   m_order->signInToken = m_packer->signInToken;
@@ -297,13 +313,14 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   m_session = std::move(session);
   Q_EMIT sessionChanged(s);
   previous.reset();
-  snapshotHeldOrder();
-  setScreen(Screen::Pack);
-  return true;
 }
 
 void StationController::takeNextOrder()
 {
+  if (m_offline && (m_finishedOffline || !holdsOrder()) && canOpenPrefetchedOffline()) {
+    openPrefetched(); // the order claimed ahead is packed offline too
+    return;
+  }
   if (m_offline && m_finishedOffline) {
     say(Notice::Where::Pack, Tone::Warning, tr("The next order waits for the database"),
         tr("This one is packed and kept at this bench; press F8 again once the database is back"), Cue::Notice);
@@ -316,6 +333,8 @@ void StationController::takeNextOrder()
       openOrder({m_orders.first().fulfillmentOrderId, std::nullopt});
     return;
   }
+  if (m_prefetched && openPrefetched())
+    return;
   auto taken = m_settings.workflow->takeNext(currentLocationId(), *m_packer);
   if (!taken && endedSignIn(taken.error()))
     return;
@@ -448,8 +467,10 @@ void StationController::abandonOrder(const QString &text, const QString &hint)
 
 void StationController::keepLeaseAlive()
 {
+  keepPrefetchAlive();
   if (!m_order || !m_settings.workflow || !holdsOrder()) {
-    m_keepAlive->stop();
+    if (!m_prefetched)
+      m_keepAlive->stop();
     return;
   }
   if (m_offline)
@@ -470,6 +491,11 @@ void StationController::keepLeaseAlive()
 
 void StationController::orderChanged(qint64 fulfillmentOrderId)
 {
+  if (m_prefetched && m_prefetched->fulfillmentOrderId == fulfillmentOrderId && !m_offline) {
+    // Claimed ahead and changed or cancelled: given back as it is (a changed order is packed afresh), another taken.
+    dropPrefetched(true, QStringLiteral("the order changed at the hub"));
+    QTimer::singleShot(0, this, &StationController::prefetchNext);
+  }
   refreshQueue();
   if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !holdsOrder())
     return;
@@ -506,6 +532,7 @@ void StationController::signOut()
     if (Status done = m_settings.workflow->release(*m_order); !done)
       qCWarning(lcController).noquote() << "release failed:" << done.error().message;
   }
+  dropPrefetched(true, QStringLiteral("the packer signed out"));
   endSignIn();
   closeLeadApproval();
   stopWaitingForLabels();
@@ -517,6 +544,7 @@ void StationController::signOut()
   m_unrecordedFinish.reset();
   m_unrecordedHold.reset();
   m_finishedOffline = false;
+  m_landing.reset(); // its journal lands when this station's claim on it is resumed at the next sign-in
   m_packer.reset();
   m_lastFinished = 0;
   m_idleTimer->stop();
@@ -540,7 +568,7 @@ void StationController::lockBench()
 {
   m_locked = true;
   closeLeadApproval();
-  if (holdsOrder() && m_settings.workflow && m_order && m_order->claimId) {
+  if (((holdsOrder() && m_order && m_order->claimId) || m_prefetched) && m_settings.workflow) {
     m_idleRelease->setInterval(int(std::max<qint64>(0, m_settings.idleRelease.count())));
     m_idleRelease->start(); // renewing the lease for a bench nobody is at would keep the order forever
   }
@@ -553,6 +581,7 @@ QString StationController::stopForShutdown()
   m_idleTimer->stop();
   m_stopping = true;
   const QString settled = settleOrderForShutdown();
+  dropPrefetched(true, QStringLiteral("the station is stopping")); // never scanned: back to the queue at once
   endSignIn(); // the token dies with the process; the database forgets it too
   return settled;
 }

@@ -90,6 +90,10 @@ struct StationSettings {
   // Offline packing (not owned; stationoffline.cpp): the held order is kept here, and while the database is away
   // its scans are checked against it and journaled, then replayed once it is back. Null: input is refused meanwhile.
   OfflineJournal *offlineJournal = nullptr;
+  // station.prefetch: once an order is open, the next one is claimed ahead, its lease kept and its snapshot put in
+  // the offline journal, so F8 opens it at once and a second order can be packed while the database is away
+  // (stationprefetch.cpp). Needs the workflow and the offline journal.
+  bool prefetch = false;
 };
 
 // The pack station without its widgets: who is signed in, the order open at the bench and its claim
@@ -113,6 +117,8 @@ public:
   // The pack session on the bench (owned here), or null.
   packing::PackSession *session() const { return m_session.get(); }
   const std::optional<packing::ClaimedOrder> &order() const { return m_order; }
+  // The next order, claimed ahead for this bench (station.prefetch), or none.
+  const std::optional<packing::ClaimedOrder> &prefetchedOrder() const { return m_prefetched; }
   bool hasOpenSession() const;
   const QList<queue::Location> &locations() const { return m_locations; }
   int currentLocationIndex() const { return m_locationIndex; }
@@ -244,6 +250,7 @@ private:
     bool goOn = true;         // false: stop recovering (not replayed yet, or refused and the order given up)
     bool completed = false;   // the journal held the order's completion, and it is recorded now
     bool labelsFirst = false; // it held a completion that waits for carrier labels: asked for now, as online
+    bool refused = false;     // the database refused it: set aside for the lead, nothing of it landed
   };
   // A slip or label printed while the database was away, journaled once it is back.
   struct UnjournaledPrint {
@@ -334,7 +341,10 @@ private:
   bool refusedOffline();
   // Replays the journal of `journaled` under `current` (the claim recoverOrder kept or took again), in one
   // transaction that first checks the order is still the one packed offline.
-  Replayed replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled);
+  // `onBench` false: the order is no longer at the bench (finished offline before the one claimed ahead), so a
+  // refusal is only said, and the order on the bench stays.
+  Replayed replayJournal(const packing::ClaimedOrder &current, const packing::ClaimedOrder &journaled,
+                         bool onBench = true);
   // One journaled completion, inside the replay's transaction, through PackWorkflow::finishWithin.
   Status replayCompletion(const packing::ClaimedOrder &current, const JournalEvent &event, Replayed *replayed);
   // The waiting events of this order's claim; events of any other claim (left from an earlier run of the station)
@@ -351,6 +361,24 @@ private:
   void settleFinishedOffline(const packing::ClaimedOrder &order, const Replayed &replayed);
   // A finish or hold the database did not take (outage, ended sign-in), recorded now; false when none was waiting.
   bool settleUnrecorded(const QString &recordedHint);
+  // Prefetch (stationprefetch.cpp).
+  bool prefetchOn() const;
+  // Claims the next order ahead (or resumes this station's own second claim after a restart) and keeps its snapshot.
+  void prefetchNext();
+  // F8 with an order claimed ahead: opens it, from its snapshot while the database is away; false when there is none
+  // or it can no longer be had (the caller then claims from the queue).
+  bool openPrefetched();
+  bool canOpenPrefetchedOffline() const;
+  void keepPrefetchAlive();
+  // Lets go of the order claimed ahead: given back to the queue (`release`) or only forgotten (its lease was lost).
+  void dropPrefetched(bool release, const QString &why);
+  // The order finished offline before the one claimed ahead was opened offline: its journal lands first when the
+  // database is back; false when it could not land yet (try again on the next reconnect).
+  bool landFinishedOffline();
+  // The claims this bench holds: the open order, the one finished offline waiting to land, the one claimed ahead.
+  QList<qint64> claimsAtBench() const;
+  // Puts a session on the bench for `order` and wires its signals (openOrder, openPrefetched).
+  void adoptSession(std::unique_ptr<packing::PackSession> session, const packing::ClaimedOrder &order);
   // Lead approvals and the lapsing lease of a locked bench (stationleadactions.cpp).
   void letLeaseLapse();
   bool reclaimLapsedLease();
@@ -367,6 +395,11 @@ private:
   QList<queue::WaitingOrder> m_orders;
   std::optional<packing::Packer> m_packer;
   std::optional<packing::ClaimedOrder> m_order;
+  // station.prefetch: the next order, claimed ahead (its snapshot is in the offline journal).
+  std::optional<packing::ClaimedOrder> m_prefetched;
+  QString m_prefetchedName;
+  // Finished offline and taken off the bench for the order claimed ahead: its journal lands when the database is back.
+  std::optional<packing::ClaimedOrder> m_landing;
   std::unique_ptr<packing::PackSession> m_session;
   qint64 m_lastFinished = 0;
   bool m_locked = false;

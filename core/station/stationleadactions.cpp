@@ -16,6 +16,8 @@ Q_LOGGING_CATEGORY(lcLead, "packbench.core.station.stationleadactions")
 
 void StationController::letLeaseLapse()
 {
+  if (m_locked) // nobody is at the bench: the order kept ahead goes to a bench that packs
+    dropPrefetched(true, QStringLiteral("the station stayed locked"));
   if (!m_locked || !hasOpenSession() || !m_order)
     return;
   m_keepAlive->stop();

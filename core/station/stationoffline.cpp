@@ -8,6 +8,7 @@
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/documents/sliprepository.h"
+#include "core/queue/queuelisting.h"
 #include "core/station/offlinejournal.h"
 #include "core/station/offlineprint.h"
 #include "core/station/stationcontroller.h"
@@ -157,12 +158,22 @@ QList<JournalEvent> StationController::journaledFor(const packing::ClaimedOrder 
     qCWarning(lcOffline).noquote() << "offline journal unreadable:" << pending.error().message;
     return {};
   }
+  // Another claim's events wait for their own order (one finished offline, the one claimed ahead) while this station
+  // still holds that claim; those of a claim that has ended are left from an earlier attempt. Unknown: none is stale.
+  QList<qint64> live = claimsAtBench();
+  bool liveKnown = true;
+  if (m_settings.stationId) {
+    auto open = queue::openClaimsOfStation(m_db, *m_settings.stationId);
+    liveKnown = open.ok();
+    if (open)
+      live += *open;
+  }
   QList<JournalEvent> mine;
   QList<QUuid> stale;
   for (const JournalEvent &event : *pending) {
     if (order.claimId && claimOf(event) == *order.claimId)
       mine.append(event);
-    else
+    else if (liveKnown && !live.contains(claimOf(event)))
       stale.append(event.id);
   }
   if (!stale.isEmpty()) {
@@ -173,7 +184,7 @@ QList<JournalEvent> StationController::journaledFor(const packing::ClaimedOrder 
 }
 
 StationController::Replayed StationController::replayJournal(const packing::ClaimedOrder &current,
-                                                             const packing::ClaimedOrder &journaled)
+                                                             const packing::ClaimedOrder &journaled, bool onBench)
 {
   if (!m_settings.offlineJournal || !m_packer)
     return {};
@@ -234,10 +245,16 @@ StationController::Replayed StationController::replayJournal(const packing::Clai
   if (endedSignIn(replayed.error()))
     return {false}; // replayed once the packer signs in again
   refuseJournal(journaled, pending, replayed.error().message);
-  abandonOrder(tr("Offline scans NOT recorded — the order changed meanwhile"),
-               tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr,
-                  int(pending.size())));
-  return {false};
+  const QString headline = tr("Offline scans NOT recorded — the order changed meanwhile");
+  const QString hint = tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr,
+                          int(pending.size()));
+  if (onBench)
+    abandonOrder(headline, hint);
+  else
+    say(Notice::Where::Pack, Tone::Error, headline, hint, Cue::Unknown);
+  Replayed refused{false};
+  refused.refused = true;
+  return refused;
 }
 
 Status StationController::replayCompletion(const packing::ClaimedOrder &current, const JournalEvent &event,

@@ -70,7 +70,13 @@ void StationController::databaseRestored()
   m_offline = false;
   Q_EMIT databaseAvailabilityChanged(true);
   qCInfo(lcRecovery) << "central database back" << (wasOffline ? "after an outage" : "after a reconnect");
-  recoverOrder();
+  if (landFinishedOffline()) // an order finished offline before the one claimed ahead was opened lands first
+    recoverOrder();
+  if (m_prefetched) { // its lease was not renewed while the database was away
+    keepPrefetchAlive();
+    if (m_prefetched && !m_keepAlive->isActive())
+      m_keepAlive->start();
+  }
   refreshQueue(); // work that arrived while nobody was listening
 }
 
@@ -132,42 +138,49 @@ bool StationController::resumeHeldOrder()
 {
   if (!m_packer || !m_settings.workflow || !m_settings.stationId || m_offline || m_stopping || m_locked || holdsOrder())
     return false;
-  auto held = queue::orderHeldByStation(m_db, *m_settings.stationId);
+  auto held = queue::ordersHeldByStation(m_db, *m_settings.stationId);
   if (!held) {
     qCWarning(lcRecovery).noquote() << "cannot look for this bench's open order:" << held.error().message;
     noteDatabaseError(held.error());
     return false;
   }
-  if (!held->has_value())
-    return false;
-  // The station's own claim resumes with its lease renewed (packbench_claim_order); one lapsed and taken by another
-  // bench meanwhile is refused, and the packer gets the queue.
-  auto resumed = m_settings.workflow->take(**held, *m_packer);
-  if (!resumed && endedSignIn(resumed.error()))
+  // Oldest claim first: one finished offline lands (openOrder records it) and the next is opened; the order claimed
+  // ahead (station.prefetch) is resumed as such once one is on the bench.
+  for (const qint64 fulfillmentOrderId : std::as_const(*held)) {
+    if (holdsOrder())
+      break;
+    // The station's own claim resumes with its lease renewed (packbench_claim_order); one lapsed and taken by another
+    // bench meanwhile is refused, and the packer gets the queue.
+    auto resumed = m_settings.workflow->take(fulfillmentOrderId, *m_packer);
+    if (!resumed && endedSignIn(resumed.error()))
+      return true;
+    if (!resumed) {
+      qCWarning(lcRecovery).noquote() << "this bench's open order not resumed:" << resumed.error().message;
+      noteDatabaseError(resumed.error());
+      continue;
+    }
+    if (!openOrder(*resumed)) {
+      if (m_lastFinished == fulfillmentOrderId)
+        continue;                     // it was finished offline and is recorded now: the next claim may be on the bench
+      if (m_screen == Screen::SignIn) // openOrder said why; the packer is signed in all the same
+        showQueue();
+      return true;
+    }
+    qCInfo(lcRecovery).noquote() << QStringLiteral("resumed this bench's open order: fulfillment order %1, claim %2, "
+                                                   "%3 of %4 verified")
+                                        .arg(resumed->fulfillmentOrderId)
+                                        .arg(resumed->claimId.value_or(0))
+                                        .arg(m_session->verifiedTotal())
+                                        .arg(m_session->expectedTotal());
+    say(Notice::Where::Pack, Tone::Warning,
+        tr("Order %1 resumed · %2 of %3 items already scanned")
+            .arg(m_session->header().orderName)
+            .arg(m_session->verifiedTotal())
+            .arg(m_session->expectedTotal()),
+        tr("The station stopped while it was packed here: the box on the bench is this order's"));
     return true;
-  if (!resumed) {
-    qCWarning(lcRecovery).noquote() << "this bench's open order not resumed:" << resumed.error().message;
-    noteDatabaseError(resumed.error());
-    return false;
   }
-  if (!openOrder(*resumed)) {
-    if (m_screen == Screen::SignIn) // openOrder said why; the packer is signed in all the same
-      showQueue();
-    return true;
-  }
-  qCInfo(lcRecovery).noquote() << QStringLiteral("resumed this bench's open order: fulfillment order %1, claim %2, %3 "
-                                                 "of %4 verified")
-                                      .arg(resumed->fulfillmentOrderId)
-                                      .arg(resumed->claimId.value_or(0))
-                                      .arg(m_session->verifiedTotal())
-                                      .arg(m_session->expectedTotal());
-  say(Notice::Where::Pack, Tone::Warning,
-      tr("Order %1 resumed · %2 of %3 items already scanned")
-          .arg(m_session->header().orderName)
-          .arg(m_session->verifiedTotal())
-          .arg(m_session->expectedTotal()),
-      tr("The station stopped while it was packed here: the box on the bench is this order's"));
-  return true;
+  return holdsOrder() || m_screen != Screen::SignIn;
 }
 
 bool StationController::settleUnrecorded(const QString &recordedHint)

@@ -795,6 +795,147 @@ private Q_SLOTS:
     controller.signOut();
   }
 
+  // station.prefetch: once an order is open the next one is claimed for this bench (its snapshot in the journal);
+  // F8 opens it under that very claim and the next is claimed ahead again; signing out gives back what was not packed.
+  void prefetch_claimsTheNextOrderAhead_F8OpensIt_signOutGivesItBack()
+  {
+    const qint64 first = queuedOrder(1);
+    const qint64 second = queuedOrder(1);
+    const qint64 third = queuedOrder(1);
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 - id WHERE id IN (?, ?)"),
+                     {second, third})
+                .ok()); // first in line, whatever earlier tests left queued
+    station::StationSettings settings;
+    settings.prefetch = true;
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch"), first, settings);
+    StationController &controller = *made.controller;
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    QCOMPARE(packState(second), QStringLiteral("claimed"));
+    auto kept = made.journal->heldOrder(station::OfflineJournal::Slot::Prefetched);
+    VERIFY_OK(kept);
+    QVERIFY(kept->has_value());
+    QCOMPARE((*kept)->order.header.fulfillmentOrderId, second);
+    QCOMPARE((*kept)->slip.fulfillmentOrderId, second); // its slip prints offline too
+    const qint64 claim = *controller.prefetchedOrder()->claimId;
+
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    controller.complete(); // F9
+    QCOMPARE(packState(first), QStringLiteral("packed"));
+    controller.takeNextOrder(); // F8
+    QCOMPARE(controller.order()->fulfillmentOrderId, second);
+    QCOMPARE(*controller.order()->claimId, claim); // the same claim: nothing went back to the queue in between
+    QCOMPARE(controller.screen(), Screen::Pack);
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, third);
+
+    controller.signOut(); // nothing of either was scanned: both go back to the queue at once
+    QCOMPARE(packState(second), QStringLiteral("queued"));
+    QCOMPARE(packState(third), QStringLiteral("queued"));
+    kept = made.journal->heldOrder(station::OfflineJournal::Slot::Prefetched);
+    VERIFY_OK(kept);
+    QVERIFY(!kept->has_value());
+  }
+
+  // The offline test of issue #15 without the window: the database goes away mid-order, the packer finishes it and
+  // then packs the order claimed ahead from its snapshot; once it is back both land, each fulfillment queued once,
+  // and the journal is empty.
+  void offline_prefetchedOrder_isPackedOffline_andBothLandOnce()
+  {
+    const qint64 first = queuedOrder(2);
+    const qint64 second = queuedOrder(2);
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 WHERE id = ?"), {second}).ok());
+    station::StationSettings settings;
+    settings.prefetch = true;
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-offline"), first, settings);
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    QSignalSpy finished(&controller, &StationController::orderFinished);
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    made.db.close(); // the database is gone for this bench
+    controller.databaseUnavailable();
+    QVERIFY(controller.isPackingOffline());
+    controller.handleScan(item);
+    controller.complete(); // F9: finished offline
+    QCOMPARE(controller.session()->state(), packing::PackSession::State::Completed);
+
+    controller.takeNextOrder(); // F8: the order claimed ahead, packed offline from its snapshot
+    QCOMPARE(controller.order()->fulfillmentOrderId, second);
+    QCOMPARE(controller.screen(), Screen::Pack);
+    QVERIFY(controller.isPackingOffline());
+    QCOMPARE(controller.session()->expectedTotal(), 2);
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Pack),
+             QStringLiteral("Offline — next order #C%1").arg(m_orderNo));
+    controller.handleScan(item);
+    controller.handleScan(test::barcodeFor(m_db, otherSku())); // refused offline as online
+    QCOMPARE(controller.session()->pendingError()->outcome, packing::Outcome::WrongItem);
+    controller.handleScan(QStringLiteral("PB*ACK"));
+    controller.handleScan(item);
+    controller.complete();
+    QCOMPARE(controller.session()->state(), packing::PackSession::State::Completed);
+    controller.takeNextOrder(); // nothing more kept ahead: the next waits for the database
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Pack),
+             QStringLiteral("The next order waits for the database"));
+    QCOMPARE(packState(first), QStringLiteral("claimed"));
+    QCOMPARE(packState(second), QStringLiteral("claimed"));
+    QCOMPARE(scanRows(second), 0);
+    QCOMPARE(finished.count(), 0);
+
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(packState(first), QStringLiteral("packed"));
+    QCOMPARE(packState(second), QStringLiteral("packed"));
+    QCOMPARE(fulfillmentsQueued(first), 1);
+    QCOMPARE(fulfillmentsQueued(second), 1);
+    for (const qint64 fo : {first, second})
+      QCOMPARE(text(QStringLiteral("SELECT sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                   "outcome = 'ok'"),
+                    {fo}),
+               QStringLiteral("2"));
+    QCOMPARE(finished.count(), 2);
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    controller.databaseRestored(); // a second "back" lands nothing twice
+    QCOMPARE(fulfillmentsQueued(first), 1);
+    QCOMPARE(fulfillmentsQueued(second), 1);
+    QCOMPARE(finished.count(), 2);
+    controller.signOut();
+  }
+
+  // A station killed with an order on the bench and one claimed ahead: at the next sign-in the order on the bench
+  // is resumed with its scans (the older claim), and the one claimed ahead is this bench's again under its claim.
+  void restartedStation_resumesTheOrderOnTheBench_andTheOneClaimedAhead()
+  {
+    const qint64 first = queuedOrder(3);
+    const qint64 second = queuedOrder(1);
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 WHERE id = ?"), {second}).ok());
+    station::StationSettings settings;
+    settings.prefetch = true;
+    qint64 claimAhead = 0;
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    {
+      OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-crash"), first, settings);
+      QTRY_VERIFY(made.controller->prefetchedOrder().has_value());
+      claimAhead = *made.controller->prefetchedOrder()->claimId;
+      made.controller->handleScan(item);
+    } // the station dies here
+    OfflineBench again = offlineBench(QStringLiteral("bench-prefetch-crash-2"), first, settings);
+    StationController &controller = *again.controller;
+    QCOMPARE(controller.order()->fulfillmentOrderId, first);
+    QCOMPARE(controller.session()->verifiedTotal(), 1);
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    QCOMPARE(*controller.prefetchedOrder()->claimId, claimAhead);
+    controller.signOut();
+  }
+
   // Printing offline: the house label goes to the label printer at once from the snapshot, a slip that cannot print
   // fails as online; neither has a print journal to go to, so both jobs are journaled, as they went, once it is back.
   void offline_houseLabel_printsAtOnce_andBothJobsAreJournaledWhenBack()
