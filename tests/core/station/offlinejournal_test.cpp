@@ -128,6 +128,31 @@ private Q_SLOTS:
     QVERIFY(!cleared->has_value());
   }
 
+  // station.prefetch: the order claimed ahead has its own slot; saving, reading and clearing one leaves the other.
+  void prefetchedSlot_isKeptApartFromTheHeldOrder()
+  {
+    auto journal = OfflineJournal::open(path(QStringLiteral("prefetched.sqlite")));
+    VERIFY_OK(journal);
+    packing::PackOrder next = sampleOrder();
+    next.header.fulfillmentOrderId = 44;
+    VERIFY_OK(journal.value()->saveHeldOrder({9, 3, 11, sampleOrder(), kAt, {}}));
+    VERIFY_OK(journal.value()->saveHeldOrder({12, 3, 11, next, kAt, {}}, OfflineJournal::Slot::Prefetched));
+    auto held = journal.value()->heldOrder();
+    auto ahead = journal.value()->heldOrder(OfflineJournal::Slot::Prefetched);
+    VERIFY_OK(held);
+    VERIFY_OK(ahead);
+    QCOMPARE((*held)->claimId, 9);
+    QCOMPARE((*ahead)->claimId, 12);
+    QCOMPARE((*ahead)->order.header.fulfillmentOrderId, 44);
+    VERIFY_OK(journal.value()->clearHeldOrder(OfflineJournal::Slot::Prefetched));
+    ahead = journal.value()->heldOrder(OfflineJournal::Slot::Prefetched);
+    VERIFY_OK(ahead);
+    QVERIFY(!ahead->has_value());
+    held = journal.value()->heldOrder();
+    VERIFY_OK(held);
+    QCOMPARE((*held)->claimId, 9);
+  }
+
   void eventsKeepTheirOrder_andARepeatedIdIsRefused()
   {
     auto journal = OfflineJournal::open(path(QStringLiteral("order.sqlite")));
