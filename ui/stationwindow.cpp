@@ -324,7 +324,7 @@ void StationWindow::showQueueChanged()
 
 void StationWindow::showDatabaseAvailability(bool available)
 {
-  const bool packingOffline = !available && m_controller->isPackingOffline(); // the pack screen keeps working
+  const bool packingOffline = !available && m_controller->canPackOffline(); // the pack screen keeps working
   m_pages->setEnabled(available || packingOffline);
   m_databaseBanner->setVisible(!available);
   if (!available && !packingOffline) {

@@ -114,6 +114,9 @@ public:
   bool isDatabaseAvailable() const { return !m_offline; }
   // The database is away and the open order is packed on against the offline journal (stationoffline.cpp).
   bool isPackingOffline() const { return packsOffline(); }
+  // Packing offline, or able to at F8: the database is away and the order claimed ahead can be opened from its
+  // snapshot.
+  bool canPackOffline() const { return packsOffline() || (m_offline && canOpenPrefetchedOffline()); }
   // The pack session on the bench (owned here), or null.
   packing::PackSession *session() const { return m_session.get(); }
   const std::optional<packing::ClaimedOrder> &order() const { return m_order; }

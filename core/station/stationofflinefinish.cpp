@@ -66,8 +66,10 @@ void StationController::finishOffline()
         labels ? tr("Order %1: its carrier label is bought and printed once the database is back. Keep the box on "
                     "the bench.")
                      .arg(orderName)
-               : tr("Order %1: keep the box with its slip. The next order is taken once the database is back.")
-                     .arg(orderName));
+        : canOpenPrefetchedOffline()
+            ? tr("Order %1: keep the box with its slip. F8 takes the next order, kept for this bench.").arg(orderName)
+            : tr("Order %1: keep the box with its slip. The next order is taken once the database is back.")
+                  .arg(orderName));
   });
 }
 

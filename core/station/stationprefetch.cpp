@@ -134,6 +134,7 @@ bool StationController::openPrefetched()
   m_keepAlive->stop(); // renewed once the database is back
   qCInfo(lcPrefetch) << "order claimed ahead opened offline: fulfillment order" << order.fulfillmentOrderId;
   setScreen(Screen::Pack);
+  Q_EMIT databaseAvailabilityChanged(false); // the view enables the pack screen for offline packing
   say(Notice::Where::Pack, Tone::Warning, tr("Offline — next order %1").arg((*held)->order.header.orderName),
       tr("It was kept for this bench: pack it as usual, it is recorded when the database is back"), Cue::Notice);
   showOfflineProgress();

@@ -55,6 +55,14 @@ void StationController::databaseUnavailable()
     showOfflineProgress();
     return;
   }
+  if (canOpenPrefetchedOffline()) { // nothing open at the bench, but the next order was kept for it
+    say(Notice::Where::Database, Tone::Warning, tr("Offline — press F8 for the next order"),
+        tr("Order %1 was kept for this bench: pack it as usual, it is recorded when the database is back")
+            .arg(m_prefetchedName));
+    Q_EMIT databaseAvailabilityChanged(false);
+    Q_EMIT statusMessage(tr("Offline · F8 takes the order kept for this bench"));
+    return;
+  }
   qCWarning(lcRecovery) << "central database unavailable; input is refused until it is back";
   if (hasOpenSession()) // replaces a "scan it again" that cannot work now
     say(Notice::Where::Pack, Tone::Warning, tr("Paused — waiting for the database"),

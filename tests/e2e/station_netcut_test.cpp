@@ -6,7 +6,10 @@
 // own path to the database). The station must notice within what database.link_timeout_seconds and the supervisor's
 // probe allow, pack on offline (every scan typed by X key events kept in its journal, none refused, none slow), and
 // when the link is back reconnect by itself and replay the journal: each scan in the database exactly once, the order
-// completes, and the fulfillment reaches the Shopify fake once.
+// completes, and the fulfillment reaches the Shopify fake once. With station.prefetch (the default) the next order was
+// claimed ahead when the first was opened: the packer finishes the first offline (F9), F8 opens the second from its
+// snapshot, packs and finishes it offline too, and once the link is back both land and both fulfillments are posted
+// once.
 #include "core/db/sql.h"
 #include "tests/support/chainprograms.h"
 #include "tests/support/fakeshopify.h"
@@ -37,6 +40,7 @@ const QString kShop = u"netcut.myshopify.com"_s;
 const QString kReno = u"71301"_s;
 const QString kMug = u"NET-MUG-01"_s; // its barcode: capitals, typed with Shift as a wedge scanner types them
 constexpr int kQuantity = 6;          // one scanned online, the rest across the cut
+constexpr int kNextQuantity = 2;      // the order claimed ahead, packed entirely offline
 constexpr int kLinkTimeoutSeconds = 4;
 constexpr int kProbeSeconds = 5; // ConnectionSupervisor's default probe interval
 } // namespace
@@ -56,11 +60,17 @@ private:
   std::unique_ptr<test::NetworkCut> m_net;
   QByteArray m_stationLog;
   qint64 m_fo = 0;
+  qint64 m_next = 0; // claimed ahead of m_fo (station.prefetch)
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
-  qint64 scansInDatabase()
+  qint64 scansInDatabase(qint64 fo = 0)
   {
-    return scalar(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"_s, {m_fo});
+    return scalar(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"_s,
+                  {fo ? fo : m_fo});
+  }
+  QString packState(qint64 fo)
+  {
+    return test::text(m_db, u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo});
   }
 
   bool stationSaid(const QByteArray &needle)
@@ -142,6 +152,9 @@ private Q_SLOTS:
     line.quantity = kQuantity;
     line.locationId = kReno;
     m_fake.addRoutedOrder({u"9301"_s, u"#9301"_s, at.addSecs(600), {line}});
+    line.lineItemId = u"930201"_s;
+    line.quantity = kNextQuantity;
+    m_fake.addRoutedOrder({u"9302"_s, u"#9302"_s, at.addSecs(660), {line}});
   }
 
   void orderArrivesByWebhook_andTheStationSignsInOverTheNetwork()
@@ -161,7 +174,11 @@ private Q_SLOTS:
     QCOMPARE(webhook(port, u"orders/create"_s, m_fake.orderWebhookPayload(u"9301"_s), u"o-9301"_s), 200);
     QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'queued'"_s), 1,
                               60000);
-    m_fo = scalar(u"SELECT id FROM fulfillment_orders"_s);
+    QCOMPARE(webhook(port, u"orders/create"_s, m_fake.orderWebhookPayload(u"9302"_s), u"o-9302"_s), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'queued'"_s), 2,
+                              60000);
+    m_fo = scalar(u"SELECT min(id) FROM fulfillment_orders"_s); // #9301: it came first, so F8 takes it
+    m_next = scalar(u"SELECT max(id) FROM fulfillment_orders"_s);
     const auto login =
         m_programs.hubCommand({u"station-login"_s, u"create"_s, u"e2e_netcut_rno"_s, u"--shop"_s, kShop,
                                u"--location"_s, u"RNO"_s, u"--password-file"_s, m_dir.filePath(u"password-RNO"_s)});
@@ -184,6 +201,11 @@ private Q_SLOTS:
         20000);
     QVERIFY(test::ChainPrograms::scan(m_reno, kMug));
     QTRY_COMPARE_WITH_TIMEOUT(scansInDatabase(), 1, 15000);
+    // The next order is claimed for this bench as soon as the first is open.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"_s, {m_next}), 1,
+        20000);
+    QCOMPARE(packState(m_next), u"claimed"_s);
   }
 
   void cableCut_theStationNotices_andPacksOnOffline()
@@ -222,31 +244,58 @@ private Q_SLOTS:
     m_programs.screenshot(m_reno, u"offline-after-cut"_s);
   }
 
-  void linkBack_theStationReconnects_replaysOnce_andTheOrderShips()
+  void offline_theFirstOrderFinishes_andTheOneClaimedAheadIsPacked()
   {
     QCOMPARE(journaled(u"replayed_at IS NULL"_s), kQuantity - 1);
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F9"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("completed offline"), 15000);
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s})); // the order claimed ahead, from its snapshot
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("order claimed ahead opened offline"), 15000);
+    m_programs.screenshot(m_reno, u"offline-next-order"_s);
+    for (int i = 0; i < kNextQuantity; ++i) {
+      const qint64 before = journaled(u"replayed_at IS NULL"_s);
+      QVERIFY(test::ChainPrograms::scan(m_reno, kMug));
+      QTRY_COMPARE_WITH_TIMEOUT(journaled(u"replayed_at IS NULL"_s), before + 1, 15000);
+    }
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F9"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(fromJournal(u"SELECT count(*) FROM events WHERE kind = 'complete'"_s),
+                              QStringList{u"2"_s}, 15000);
+    m_programs.screenshot(m_reno, u"offline-two-orders-packed"_s);
+    QCOMPARE(scansInDatabase(m_next), 0); // nothing reached the database
+    QCOMPARE(packState(m_fo), u"claimed"_s);
+    QCOMPARE(packState(m_next), u"claimed"_s);
+  }
+
+  void linkBack_theStationReconnects_replaysOnce_andBothOrdersShip()
+  {
+    const qint64 journaledScans = kQuantity - 1 + kNextQuantity;
+    QCOMPARE(journaled(u"replayed_at IS NULL"_s), journaledScans);
     QVERIFY(m_net->restore());
     QElapsedTimer sinceRestore;
     sinceRestore.start();
     QTRY_COMPARE_WITH_TIMEOUT(scansInDatabase(), kQuantity, 90000);
+    QTRY_COMPARE_WITH_TIMEOUT(scansInDatabase(m_next), kNextQuantity, 30000);
     qInfo("journal replayed %lld ms after the link came back", sinceRestore.elapsed());
     QTRY_COMPARE_WITH_TIMEOUT(journaled(u"replayed_at IS NULL"_s), 0, 15000);
-    QCOMPARE(journaled(u"replayed_at IS NOT NULL"_s), kQuantity - 1);
+    QCOMPARE(journaled(u"replayed_at IS NOT NULL"_s), journaledScans);
+    QCOMPARE(fromJournal(u"SELECT count(*) FROM events WHERE replayed_at IS NULL"_s), QStringList{u"0"_s});
     // Each journaled scan landed once under its client event id, and no scan is in the database twice.
     const QStringList ids = journaledIds();
-    QCOMPARE(ids.size(), kQuantity - 1);
+    QCOMPARE(ids.size(), journaledScans);
     for (const QString &id : ids)
       QCOMPARE(scalar(u"SELECT count(*) FROM scan_events WHERE client_event_id = ?::uuid"_s, {id}), 1);
     QCOMPARE(scalar(u"SELECT count(*) - count(DISTINCT client_event_id) FROM scan_events"_s), 0);
-    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*COMPLETE"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(test::text(m_db, u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {m_fo}),
-                              u"packed"_s, 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), 1, 60000);
-    const test::FakeShopify::Fulfillment shipped = *m_fake.fulfillments().cbegin();
-    QCOMPARE(shipped.lines.size(), 1);
-    QCOMPARE(shipped.lines.first().second, kQuantity);
+    QTRY_COMPARE_WITH_TIMEOUT(packState(m_fo), u"packed"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(packState(m_next), u"packed"_s, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), 2, 60000);
+    QMap<int, int> shippedQuantities; // quantity → how many fulfillments shipped it
+    for (const test::FakeShopify::Fulfillment &shipped : m_fake.fulfillments()) {
+      QCOMPARE(shipped.lines.size(), 1);
+      ++shippedQuantities[shipped.lines.first().second];
+    }
+    QCOMPARE(shippedQuantities, (QMap<int, int>{{kNextQuantity, 1}, {kQuantity, 1}}));
     QTest::qWait(2000); // a second post would come now if the outbox doubled it
-    QCOMPARE(m_fake.fulfillments().size(), 1);
+    QCOMPARE(m_fake.fulfillments().size(), 2);
     m_programs.screenshot(m_reno, u"packed-after-reconnect"_s);
   }
 
