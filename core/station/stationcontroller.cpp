@@ -363,6 +363,8 @@ void StationController::takeOrder(qint64 fulfillmentOrderId)
     openOrder({fulfillmentOrderId, std::nullopt});
     return;
   }
+  if (m_prefetched && m_prefetched->fulfillmentOrderId == fulfillmentOrderId && openPrefetched())
+    return; // the order kept for this bench, under its claim
   auto taken = m_settings.workflow->take(fulfillmentOrderId, *m_packer);
   if (!taken && endedSignIn(taken.error()))
     return;
