@@ -281,6 +281,8 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
     return false;
   }
   adoptSession(std::move(opened).value(), order);
+  qCInfo(lcController) << "opened fulfillment order" << order.fulfillmentOrderId << "at the bench, claim"
+                       << order.claimId.value_or(0);
   snapshotHeldOrder();
   setScreen(Screen::Pack);
   if (prefetchOn()) // after the screen shows the order: claiming ahead must not delay the first scan

@@ -203,10 +203,12 @@ private:
     QVERIFY(m_hubPort > 0);
   }
 
+  // The order on the bench: the station's oldest open claim (the next one, claimed ahead by station.prefetch, is
+  // newer).
   qint64 openClaim(const Bench &bench)
   {
-    return scalar(QStringLiteral("SELECT coalesce(max(fulfillment_order_id), 0) FROM claims WHERE station_id = ? AND "
-                                 "released_at IS NULL"),
+    return scalar(QStringLiteral("SELECT coalesce((SELECT fulfillment_order_id FROM claims WHERE station_id = ? AND "
+                                 "released_at IS NULL ORDER BY id LIMIT 1), 0)"),
                   {bench.stationId});
   }
 
