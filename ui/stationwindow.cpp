@@ -46,6 +46,7 @@ station::StationSettings settingsFor(const StationIdentity &identity, const Stat
   settings.labelPrinter = options.labelPrinter;
   settings.supervisor = options.supervisor;
   settings.offlineJournal = options.offlineJournal;
+  settings.prefetch = options.prefetch;
   settings.carrierLabelFormat = options.carrierLabelFormat;
   settings.labelPdfPrinter = options.labelPdfPrinter;
   return settings;

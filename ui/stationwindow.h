@@ -65,6 +65,7 @@ struct StationOptions {
   db::ConnectionSupervisor *supervisor = nullptr;
   // The offline journal (not owned; see station::StationSettings); null: input waits for the database.
   station::OfflineJournal *offlineJournal = nullptr;
+  bool prefetch = false; // station.prefetch (see station::StationSettings)
 };
 
 // The station's main window: a view of station::StationController. It shows the sign-in screen, the queue

@@ -267,7 +267,9 @@ private:
           [&]() {
             const std::optional<OpenClaim> next = openClaim();
             m_log += m_bench.process->readAll();
-            return next && m_log.indexOf("opened fulfillment order " + QByteArray::number(next->fo) + " ", from) >= 0;
+            const QByteArray opened =
+                QByteArrayLiteral("opened fulfillment order ") + QByteArray::number(next->fo) + ' ';
+            return next && m_log.indexOf(opened, from) >= 0;
           },
           20000);
       if (took == Wait::TimedOut)
