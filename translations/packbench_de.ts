@@ -1314,6 +1314,50 @@
         <source>The station stopped while it was packed here: the box on the bench is this order&apos;s</source>
         <translation>Die Station stoppte, während sie hier gepackt wurde: Der Karton auf dem Packtisch gehört zu dieser Bestellung</translation>
     </message>
+    <message>
+        <source>Press F8 to take it (kept for this bench)</source>
+        <translation>F8 drücken, um sie zu nehmen (für diesen Packtisch reserviert)</translation>
+    </message>
+    <message>
+        <source>Order %1: keep the box with its slip. F8 takes the next order, kept for this bench.</source>
+        <translation>Bestellung %1: Karton mit dem Lieferschein bereitlegen. F8 nimmt die nächste, für diesen Packtisch reservierte Bestellung.</translation>
+    </message>
+    <message>
+        <source>Next order %1 is kept for this bench</source>
+        <translation>Nächste Bestellung %1 ist für diesen Packtisch reserviert</translation>
+    </message>
+    <message>
+        <source>Offline — next order %1</source>
+        <translation>Offline — nächste Bestellung %1</translation>
+    </message>
+    <message>
+        <source>It was kept for this bench: pack it as usual, it is recorded when the database is back</source>
+        <translation>Sie wurde für diesen Packtisch reserviert: wie gewohnt packen, sie wird erfasst, sobald die Datenbank zurück ist</translation>
+    </message>
+    <message>
+        <source>An order packed offline was NOT recorded</source>
+        <translation>Eine offline gepackte Bestellung wurde NICHT erfasst</translation>
+    </message>
+    <message>
+        <source>It was taken back or cancelled meanwhile: set its box aside for the lead</source>
+        <translation>Sie wurde inzwischen zurückgenommen oder storniert: Karton für die Schichtleitung beiseitestellen</translation>
+    </message>
+    <message>
+        <source>It went back to the queue while the database was away: set its box aside for the lead</source>
+        <translation>Sie ging zurück in die Warteschlange, während die Datenbank weg war: Karton für die Schichtleitung beiseitestellen</translation>
+    </message>
+    <message>
+        <source>Offline — press F8 for the next order</source>
+        <translation>Offline — F8 für die nächste Bestellung drücken</translation>
+    </message>
+    <message>
+        <source>Order %1 was kept for this bench: pack it as usual, it is recorded when the database is back</source>
+        <translation>Bestellung %1 wurde für diesen Packtisch reserviert: wie gewohnt packen, sie wird erfasst, sobald die Datenbank zurück ist</translation>
+    </message>
+    <message>
+        <source>Offline · F8 takes the order kept for this bench</source>
+        <translation>Offline · F8 nimmt die für diesen Packtisch reservierte Bestellung</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

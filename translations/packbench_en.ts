@@ -1313,6 +1313,50 @@
         <source>The station stopped while it was packed here: the box on the bench is this order&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Press F8 to take it (kept for this bench)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: keep the box with its slip. F8 takes the next order, kept for this bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next order %1 is kept for this bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — next order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was kept for this bench: pack it as usual, it is recorded when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An order packed offline was NOT recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was taken back or cancelled meanwhile: set its box aside for the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It went back to the queue while the database was away: set its box aside for the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — press F8 for the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was kept for this bench: pack it as usual, it is recorded when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline · F8 takes the order kept for this bench</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>
