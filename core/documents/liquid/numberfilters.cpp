@@ -35,16 +35,20 @@ std::optional<Result<QVariant>> integerMath(qint64 x, qint64 y, MathOp op)
   case MathOp::Modulo: {
     if (y == 0)
       return Result<QVariant>(fail(u"divided by 0"_s));
+    if (op == MathOp::Modulo) { // Ruby's sign follows the divisor; |x % y| < |y|, so neither step overflows
+      if (y == -1)
+        return exact(false, 0); // and -2^63 % -1 would trap
+      qint64 rest = x % y;
+      if (rest != 0 && ((rest < 0) != (y < 0)))
+        rest += y;
+      return exact(false, rest);
+    }
     if (x == std::numeric_limits<qint64>::min() && y == -1)
-      return std::nullopt;
+      return std::nullopt; // 2^63: a float
     qint64 q = x / y;
     if ((x % y != 0) && ((x < 0) != (y < 0)))
       --q; // Ruby floors
-    if (op == MathOp::DividedBy)
-      return exact(false, q);
-    qint64 product = 0; // floor(x / y) * y can step one y past qint64's end
-    overflowed = __builtin_mul_overflow(q, y, &product);
-    return exact(overflowed, x - product);
+    return exact(false, q);
   }
   }
   return std::nullopt;
