@@ -908,6 +908,88 @@ private Q_SLOTS:
     controller.signOut();
   }
 
+  // Offline, the first order is cancelled at the hub after the packer finished it and moved on to the one claimed
+  // ahead: when the database is back the first's journal is refused and kept for the lead, the second still lands.
+  void offline_firstOrderCancelledMeanwhile_theOneClaimedAheadStillLands()
+  {
+    const qint64 first = queuedOrder(1);
+    const qint64 second = queuedOrder(1);
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 WHERE id = ?"), {second}).ok());
+    station::StationSettings settings;
+    settings.prefetch = true;
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-refused"), first, settings);
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    QSignalSpy finished(&controller, &StationController::orderFinished);
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    made.db.close();
+    controller.databaseUnavailable();
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    controller.complete();
+    controller.takeNextOrder();
+    QCOMPARE(controller.order()->fulfillmentOrderId, second);
+    controller.handleScan(item);
+    controller.complete();
+    QVERIFY(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {first})
+            .ok());
+
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(packState(first), QStringLiteral("cancelled"));
+    QCOMPARE(scanRows(first), 0);
+    QCOMPARE(fulfillmentsQueued(first), 0);
+    QCOMPARE(packState(second), QStringLiteral("packed"));
+    QCOMPARE(fulfillmentsQueued(second), 1);
+    QCOMPARE(finished.count(), 1);
+    bool told = false;
+    for (const QList<QVariant> &notice : notices)
+      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
+    QVERIFY(told);
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
+                                 "subject_id = ?"),
+                  {QString::number(first)}),
+             QStringLiteral("1"));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0); // the first's events set aside for the lead, the second's replayed
+    controller.signOut();
+  }
+
+  // The hub changes the order claimed ahead: it goes back to the queue as it is and another is claimed ahead; a
+  // bench left locked past station.idle_release_minutes gives back the one it kept.
+  void prefetch_changedOrLockedBench_givesTheOrderBack()
+  {
+    const qint64 first = queuedOrder(1);
+    const qint64 second = queuedOrder(1);
+    const qint64 third = queuedOrder(1);
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 - id WHERE id IN (?, ?)"),
+                     {second, third})
+                .ok());
+    station::StationSettings settings;
+    settings.prefetch = true;
+    settings.idleRelease = 0ms;
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-changed"), first, settings);
+    StationController &controller = *made.controller;
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    const qint64 staleClaim = *controller.prefetchedOrder()->claimId;
+    controller.orderChanged(second);
+    QCOMPARE(packState(second), QStringLiteral("queued"));
+    // Claimed ahead again, still first in line, under a new claim and with the changed order's snapshot.
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    QVERIFY(*controller.prefetchedOrder()->claimId != staleClaim);
+    controller.lock();
+    QTRY_VERIFY(!controller.prefetchedOrder().has_value());
+    QCOMPARE(packState(second), QStringLiteral("queued"));
+    QCOMPARE(packState(third), QStringLiteral("queued"));
+    controller.signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    controller.signOut();
+  }
+
   // A station killed with an order on the bench and one claimed ahead: at the next sign-in the order on the bench
   // is resumed with its scans (the older claim), and the one claimed ahead is this bench's again under its claim.
   void restartedStation_resumesTheOrderOnTheBench_andTheOneClaimedAhead()
