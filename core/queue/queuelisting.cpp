@@ -55,31 +55,32 @@ Result<QList<WaitingOrder>> listWaitingOrders(const QSqlDatabase &db, qint64 loc
   return orders;
 }
 
-Result<QList<qint64>> ordersHeldByStation(const QSqlDatabase &db, qint64 stationId)
+namespace {
+// The first column of every row, as ids.
+Result<QList<qint64>> idsFrom(const QSqlDatabase &db, const QString &sql, qint64 stationId)
 {
-  auto query = db::exec(db,
-                        QStringLiteral("SELECT c.fulfillment_order_id FROM claims c JOIN fulfillment_orders fo ON "
-                                       "fo.id = c.fulfillment_order_id WHERE c.station_id = ? AND c.released_at IS "
-                                       "NULL AND fo.pack_state = 'claimed' ORDER BY c.id"),
-                        {stationId});
+  auto query = db::exec(db, sql, {stationId});
   if (!query)
     return query.error();
-  QList<qint64> held;
+  QList<qint64> ids;
   while (query.value().next())
-    held.append(query.value().value(0).toLongLong());
-  return held;
+    ids.append(query.value().value(0).toLongLong());
+  return ids;
+}
+} // namespace
+
+Result<QList<qint64>> ordersHeldByStation(const QSqlDatabase &db, qint64 stationId)
+{
+  return idsFrom(db,
+                 QStringLiteral("SELECT c.fulfillment_order_id FROM claims c JOIN fulfillment_orders fo ON fo.id = "
+                                "c.fulfillment_order_id WHERE c.station_id = ? AND c.released_at IS NULL AND "
+                                "fo.pack_state = 'claimed' ORDER BY c.id"),
+                 stationId);
 }
 
 Result<QList<qint64>> openClaimsOfStation(const QSqlDatabase &db, qint64 stationId)
 {
-  auto query =
-      db::exec(db, QStringLiteral("SELECT id FROM claims WHERE station_id = ? AND released_at IS NULL"), {stationId});
-  if (!query)
-    return query.error();
-  QList<qint64> open;
-  while (query.value().next())
-    open.append(query.value().value(0).toLongLong());
-  return open;
+  return idsFrom(db, QStringLiteral("SELECT id FROM claims WHERE station_id = ? AND released_at IS NULL"), stationId);
 }
 
 } // namespace pb::queue

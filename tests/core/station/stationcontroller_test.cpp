@@ -195,6 +195,26 @@ private:
     return *found;
   }
 
+  // Orders for the prefetch tests: the first is taken by hand, the rest come next in line (ahead of anything earlier
+  // tests left queued), in the order given.
+  QList<qint64> ordersInLine(const QList<int> &daypacks)
+  {
+    QList<qint64> orders;
+    for (const int count : daypacks)
+      orders.append(queuedOrder(count));
+    for (qsizetype i = 1; i < orders.size(); ++i)
+      if (!db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 - id WHERE id = ?"),
+                    {orders.at(i)}))
+        qFatal("could not put the order in line");
+    return orders;
+  }
+
+  static station::StationSettings prefetching(station::StationSettings settings = {})
+  {
+    settings.prefetch = true;
+    return settings;
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -799,15 +819,9 @@ private Q_SLOTS:
   // F8 opens it under that very claim and the next is claimed ahead again; signing out gives back what was not packed.
   void prefetch_claimsTheNextOrderAhead_F8OpensIt_signOutGivesItBack()
   {
-    const qint64 first = queuedOrder(1);
-    const qint64 second = queuedOrder(1);
-    const qint64 third = queuedOrder(1);
-    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 - id WHERE id IN (?, ?)"),
-                     {second, third})
-                .ok()); // first in line, whatever earlier tests left queued
-    station::StationSettings settings;
-    settings.prefetch = true;
-    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch"), first, settings);
+    const QList<qint64> orders = ordersInLine({1, 1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1), third = orders.at(2);
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch"), first, prefetching());
     StationController &controller = *made.controller;
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
     QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
@@ -843,13 +857,9 @@ private Q_SLOTS:
   // and the journal is empty.
   void offline_prefetchedOrder_isPackedOffline_andBothLandOnce()
   {
-    const qint64 first = queuedOrder(2);
-    const qint64 second = queuedOrder(2);
-    QVERIFY(
-        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 WHERE id = ?"), {second}).ok());
-    station::StationSettings settings;
-    settings.prefetch = true;
-    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-offline"), first, settings);
+    const QList<qint64> orders = ordersInLine({2, 2});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-offline"), first, prefetching());
     StationController &controller = *made.controller;
     QSignalSpy notices(&controller, &StationController::notice);
     QSignalSpy finished(&controller, &StationController::orderFinished);
@@ -912,13 +922,9 @@ private Q_SLOTS:
   // ahead: when the database is back the first's journal is refused and kept for the lead, the second still lands.
   void offline_firstOrderCancelledMeanwhile_theOneClaimedAheadStillLands()
   {
-    const qint64 first = queuedOrder(1);
-    const qint64 second = queuedOrder(1);
-    QVERIFY(
-        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 WHERE id = ?"), {second}).ok());
-    station::StationSettings settings;
-    settings.prefetch = true;
-    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-refused"), first, settings);
+    const QList<qint64> orders = ordersInLine({1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-refused"), first, prefetching());
     StationController &controller = *made.controller;
     QSignalSpy notices(&controller, &StationController::notice);
     QSignalSpy finished(&controller, &StationController::orderFinished);
@@ -962,14 +968,9 @@ private Q_SLOTS:
   // bench left locked past station.idle_release_minutes gives back the one it kept.
   void prefetch_changedOrLockedBench_givesTheOrderBack()
   {
-    const qint64 first = queuedOrder(1);
-    const qint64 second = queuedOrder(1);
-    const qint64 third = queuedOrder(1);
-    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 - id WHERE id IN (?, ?)"),
-                     {second, third})
-                .ok());
-    station::StationSettings settings;
-    settings.prefetch = true;
+    const QList<qint64> orders = ordersInLine({1, 1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1), third = orders.at(2);
+    station::StationSettings settings = prefetching();
     settings.idleRelease = 0ms;
     OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-changed"), first, settings);
     StationController &controller = *made.controller;
@@ -994,12 +995,9 @@ private Q_SLOTS:
   // is resumed with its scans (the older claim), and the one claimed ahead is this bench's again under its claim.
   void restartedStation_resumesTheOrderOnTheBench_andTheOneClaimedAhead()
   {
-    const qint64 first = queuedOrder(3);
-    const qint64 second = queuedOrder(1);
-    QVERIFY(
-        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 WHERE id = ?"), {second}).ok());
-    station::StationSettings settings;
-    settings.prefetch = true;
+    const QList<qint64> orders = ordersInLine({3, 1});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    const station::StationSettings settings = prefetching();
     qint64 claimAhead = 0;
     const QString item = test::barcodeFor(m_db, m_daypack);
     {
