@@ -68,25 +68,6 @@ private:
     return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
   }
 
-  void addCatalogueAndOrder()
-  {
-    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    test::FakeCatalogue::Product mug;
-    mug.id = u"8002"_s;
-    mug.title = u"Enamel Camp Mug"_s;
-    mug.updatedAt = at;
-    mug.variants = {{u"80021"_s, u"Default Title"_s, u"MUG-ENM-01"_s, kMug, u"14.00"_s, 300, u"GRAMS"_s, {}, {}, at}};
-    m_fake.catalogue().addProduct(mug);
-    test::FakeShopify::OrderLine line;
-    line.lineItemId = u"920101"_s;
-    line.variantId = u"80021"_s;
-    line.title = u"Enamel Camp Mug"_s;
-    line.sku = u"MUG-ENM-01"_s;
-    line.quantity = 2;
-    line.locationId = kReno;
-    m_fake.addRoutedOrder({u"9201"_s, u"#9201"_s, at.addSecs(600), {line}});
-  }
-
 private Q_SLOTS:
   void initTestCase()
   {
@@ -102,7 +83,9 @@ private Q_SLOTS:
     QVERIFY(m_fake.listen() > 0);
     QVERIFY(m_carrier.listen() > 0);
     m_fake.addLocation(kReno, u"Reno Warehouse"_s);
-    addCatalogueAndOrder();
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    m_fake.addMug(u"8002"_s, kMug, at);
+    m_fake.addMugOrder(u"9201"_s, u"8002"_s, 2, kReno, at.addSecs(600));
     QVERIFY(m_labelPrinter.isListening());
   }
 

@@ -142,25 +142,13 @@ private Q_SLOTS:
     m_programs.setDatabase(*scratch, m_db);
     QVERIFY(m_fake.listen() > 0);
     const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    test::FakeCatalogue::Product mug;
-    mug.id = u"8401"_s;
-    mug.title = u"Enamel Camp Mug"_s;
-    mug.updatedAt = at;
-    mug.variants = {{u"84011"_s, u"Default Title"_s, u"MUG-ENM-01"_s, kMug, u"14.00"_s, 300, u"GRAMS"_s, {}, {}, at}};
-    m_fake.catalogue().addProduct(mug);
+    m_fake.addMug(u"8401"_s, kMug, at);
     int order = 9400;
     for (const Bench &bench : m_benches) {
       m_fake.addLocation(bench.locationId, bench.station.code + u" Warehouse"_s);
-      for (int i = 0; i < 2; ++i, ++order) {
-        test::FakeShopify::OrderLine line;
-        line.lineItemId = QString::number(order * 100 + 1);
-        line.variantId = u"84011"_s;
-        line.title = u"Enamel Camp Mug"_s;
-        line.sku = u"MUG-ENM-01"_s;
-        line.quantity = kMugsPerOrder;
-        line.locationId = bench.locationId;
-        m_fake.addRoutedOrder({QString::number(order), u"#%1"_s.arg(order), at.addSecs(60 * order % 600), {line}});
-      }
+      for (int i = 0; i < 2; ++i, ++order)
+        m_fake.addMugOrder(QString::number(order), u"8401"_s, kMugsPerOrder, bench.locationId,
+                           at.addSecs(60 * order % 600));
     }
   }
 

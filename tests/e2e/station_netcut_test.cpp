@@ -138,23 +138,9 @@ private Q_SLOTS:
     QVERIFY(m_fake.listen() > 0);
     m_fake.addLocation(kReno, u"Reno Warehouse"_s);
     const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-3600);
-    test::FakeCatalogue::Product mug;
-    mug.id = u"8301"_s;
-    mug.title = u"Enamel Camp Mug"_s;
-    mug.updatedAt = at;
-    mug.variants = {{u"83011"_s, u"Default Title"_s, u"MUG-ENM-01"_s, kMug, u"14.00"_s, 300, u"GRAMS"_s, {}, {}, at}};
-    m_fake.catalogue().addProduct(mug);
-    test::FakeShopify::OrderLine line;
-    line.lineItemId = u"930101"_s;
-    line.variantId = u"83011"_s;
-    line.title = u"Enamel Camp Mug"_s;
-    line.sku = u"MUG-ENM-01"_s;
-    line.quantity = kQuantity;
-    line.locationId = kReno;
-    m_fake.addRoutedOrder({u"9301"_s, u"#9301"_s, at.addSecs(600), {line}});
-    line.lineItemId = u"930201"_s;
-    line.quantity = kNextQuantity;
-    m_fake.addRoutedOrder({u"9302"_s, u"#9302"_s, at.addSecs(660), {line}});
+    m_fake.addMug(u"8301"_s, kMug, at);
+    m_fake.addMugOrder(u"9301"_s, u"8301"_s, kQuantity, kReno, at.addSecs(600));
+    m_fake.addMugOrder(u"9302"_s, u"8301"_s, kNextQuantity, kReno, at.addSecs(660));
   }
 
   void orderArrivesByWebhook_andTheStationSignsInOverTheNetwork()

@@ -193,6 +193,12 @@ public:
   QHttpServer &httpServer() { return *m_server; } // for extra (non-Shopify) routes
   QByteArray lastAccessToken() const { return m_lastToken; }
   FakeCatalogue &catalogue() { return *m_catalogue; } // products, variants, bulk export (fakeshopifycatalogue.h)
+  // The chain tests' enamel camp mug (fakeshopify_mug.cpp): product `productId` with one variant, `productId` + "1"
+  // (SKU MUG-ENM-01, scanned as `barcode`); and an order `orderId` (named #orderId, line item `orderId` + "01") of
+  // `quantity` of them routed to `locationId`.
+  void addMug(const QString &productId, const QString &barcode, const QDateTime &updatedAt);
+  void addMugOrder(const QString &orderId, const QString &productId, int quantity, const QString &locationId,
+                   const QDateTime &updatedAt);
 
   // Signs body with secret and POSTs it like Shopify; returns the HTTP status (-1 on no answer).
   int sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,
