@@ -261,7 +261,7 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   if (replayed.completed) { // it was finished offline before the station stopped: recorded now
     m_finishedOffline = false;
     m_lastFinished = order.fulfillmentOrderId;
-    Q_EMIT orderFinished(order, false);
+    Q_EMIT orderFinished(order, replayed.partial);
     showQueue();
     say(Notice::Where::Queue, Tone::Good, tr("An order packed offline is recorded now"),
         tr("Press F8 to take the next order"));
@@ -389,7 +389,7 @@ void StationController::sessionFinished(bool partial)
   if (!m_order)
     return;
   if (packsOffline()) { // journaled; recorded when the database is back (stationofflinefinish.cpp)
-    finishOffline();
+    finishOffline(partial);
     return;
   }
   if (carrierLabelsOn()) { // recorded once every box's label has printed

@@ -254,6 +254,7 @@ private:
     bool completed = false;   // the journal held the order's completion, and it is recorded now
     bool labelsFirst = false; // it held a completion that waits for carrier labels: asked for now, as online
     bool refused = false;     // the database refused it: set aside for the lead, nothing of it landed
+    bool partial = false;     // the completion journaled was a partial shipment (PB*PARTIAL, F10)
   };
   // A slip or label printed while the database was away, journaled once it is back.
   struct UnjournaledPrint {
@@ -356,7 +357,7 @@ private:
   void refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events, const QString &reason);
   // Finishing offline (stationofflinefinish.cpp): the completion journaled, the slip (and house label) printed from
   // the snapshot, and what the bench does once the journal has landed.
-  void finishOffline();
+  void finishOffline(bool partial);
   void printOffline();
   // Sends one job at once and remembers it for the journal; its id, or 0 when the printer refused it.
   qint64 printWithoutJournal(documents::PrintJob job, const documents::SlipData &slip);

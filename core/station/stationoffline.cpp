@@ -144,7 +144,7 @@ bool StationController::refusedOffline()
   if (!m_session || !m_session->isOffline())
     return false;
   say(Notice::Where::Pack, Tone::Warning, tr("This needs the database — keep scanning"),
-      tr("Holds, partial shipments and typed quantities work again once it is back"), Cue::Notice);
+      tr("Holds and typed quantities work again once it is back"), Cue::Notice);
   return true;
 }
 
@@ -260,13 +260,14 @@ StationController::Replayed StationController::replayJournal(const packing::Clai
 Status StationController::replayCompletion(const packing::ClaimedOrder &current, const JournalEvent &event,
                                            Replayed *replayed)
 {
+  replayed->partial = event.payload.value(QStringLiteral("partial")).toBool();
   if (event.payload.value(QStringLiteral("labels")).toBool()) {
     replayed->labelsFirst = true; // as online: the pack is recorded once every box's carrier label has printed
     return {};
   }
   if (!m_settings.workflow)
     return makeError(ErrorKind::InvalidInput, QStringLiteral("a completion journaled without a workflow"));
-  Status done = m_settings.workflow->finishWithin(current, false);
+  Status done = m_settings.workflow->finishWithin(current, replayed->partial);
   replayed->completed = done.ok();
   return done;
 }

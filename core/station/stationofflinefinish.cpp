@@ -35,13 +35,14 @@ documents::SlipData boxedSlip(documents::SlipData slip, const QList<packing::Pac
 }
 } // namespace
 
-void StationController::finishOffline()
+void StationController::finishOffline(bool partial)
 {
   const bool labels = carrierLabelsOn();
   const QJsonObject completion{{QStringLiteral("fo"), m_order->fulfillmentOrderId},
                                {QStringLiteral("claim"), *m_order->claimId},
                                {QStringLiteral("version"), m_order->orderVersion},
-                               {QStringLiteral("labels"), labels}};
+                               {QStringLiteral("labels"), labels},
+                               {QStringLiteral("partial"), partial}};
   const QString orderName = m_session->header().orderName;
   if (Status kept = m_settings.offlineJournal->append(QUuid::createUuid(), packing::kJournalComplete, completion,
                                                       m_clock.nowUtc());
@@ -55,6 +56,7 @@ void StationController::finishOffline()
   }
   m_finishedOffline = true;
   qCInfo(lcOfflineFinish) << "fulfillment order" << m_order->fulfillmentOrderId << "completed offline"
+                          << (partial ? "(a partial shipment)" : "")
                           << (labels ? "(carrier labels once it has landed)" : "");
   if (m_settings.printer && m_settings.autoPrint)
     printOffline();
@@ -144,7 +146,7 @@ void StationController::settleFinishedOffline(const packing::ClaimedOrder &order
   m_session->setOfflineJournal(nullptr);
   if (replayed.labelsFirst) { // the hub buys them now; the pack is recorded once they have printed
     m_keepAlive->start();
-    startLabels(false);
+    startLabels(replayed.partial);
     return;
   }
   if (!replayed.completed) { // nothing of it was journaled: the packer completes it again, online
@@ -156,7 +158,7 @@ void StationController::settleFinishedOffline(const packing::ClaimedOrder &order
   m_lastFinished = order.fulfillmentOrderId;
   say(Notice::Where::Pack, Tone::Good, tr("✔ ORDER %1 COMPLETE — recorded").arg(m_session->header().orderName),
       tr("Packed offline and recorded now that the database is back · F8 takes the next order"));
-  Q_EMIT orderFinished(order, false);
+  Q_EMIT orderFinished(order, replayed.partial);
 }
 
 } // namespace pb::station

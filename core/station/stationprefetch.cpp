@@ -202,7 +202,7 @@ bool StationController::landFinishedOffline()
   m_landing.reset();
   if (replayed.completed) {
     qCInfo(lcPrefetch) << "order finished offline recorded: fulfillment order" << landing.fulfillmentOrderId;
-    Q_EMIT orderFinished(resumed, false);
+    Q_EMIT orderFinished(resumed, replayed.partial);
   } else if (!replayed.refused) { // its claim ended and was taken again: nothing of the offline pack counts
     qCWarning(lcPrefetch) << "order finished offline not recorded: fulfillment order" << landing.fulfillmentOrderId;
     say(Notice::Where::Pack, Tone::Error, tr("An order packed offline was NOT recorded"),

@@ -172,7 +172,7 @@ packing::ScanFeedback StationController::hold(const QString &reason)
 
 packing::ScanFeedback StationController::completePartial(const QString &reason)
 {
-  if (!m_session || refusedOffline())
+  if (!m_session) // offline too: journaled, and recorded as a partial shipment when the database is back
     return {};
   const packing::ScanFeedback result = m_session->completePartial(reason);
   if (result.outcome != Outcome::Refused)

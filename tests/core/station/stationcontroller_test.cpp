@@ -20,6 +20,9 @@
 #include "tests/support/verify.h"
 #include "ui/printing/journaledprinter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -1013,6 +1016,46 @@ private Q_SLOTS:
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
     QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
     QCOMPARE(*controller.prefetchedOrder()->claimId, claimAhead);
+    controller.signOut();
+  }
+
+  // F10 offline: the partial shipment is journaled with its reason and recorded as one when the database is back:
+  // one fulfillment of what is in the box, marked partial.
+  void offline_partialShipment_landsAsPartial()
+  {
+    const qint64 fo = queuedOrder(2);
+    OfflineBench made = offlineBench(QStringLiteral("bench-partial"), fo);
+    StationController &controller = *made.controller;
+    QSignalSpy finished(&controller, &StationController::orderFinished);
+    made.db.close();
+    controller.databaseUnavailable();
+    controller.handleScan(test::barcodeFor(m_db, m_daypack));
+    QCOMPARE(controller.completePartial(QStringLiteral("one is damaged")).outcome, packing::Outcome::Completed);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    QCOMPARE(fulfillmentsQueued(fo), 0);
+
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(fulfillmentsQueued(fo), 1);
+    const QJsonObject sent = QJsonDocument::fromJson(text(QStringLiteral("SELECT CAST(payload AS text) FROM outbox "
+                                                                         "WHERE kind = 'fulfillment.create' AND "
+                                                                         "aggregate_id = ?"),
+                                                          {QString::number(fo)})
+                                                         .toUtf8())
+                                 .object();
+    QCOMPARE(sent.value(QStringLiteral("partial")).toBool(), true);
+    const QJsonArray lines = sent.value(QStringLiteral("lines")).toArray();
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.at(0).toObject().value(QStringLiteral("quantity")).toInt(), 1);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(1).toBool(), true); // partial
+    QCOMPARE(text(QStringLiteral(
+                      "SELECT reason FROM scan_events WHERE fulfillment_order_id = ? AND raw_code = 'PB*PARTIAL'"),
+                  {fo}),
+             QStringLiteral("one is damaged"));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
     controller.signOut();
   }
 
