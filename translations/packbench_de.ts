@@ -1279,10 +1279,6 @@
         <translation>Bestellung %1 ist an diesem Packtisch gepackt und wird erfasst, sobald die Datenbank zurück ist.</translation>
     </message>
     <message>
-        <source>Holds, partial shipments and typed quantities work again once it is back</source>
-        <translation>Zurückstellen, Teillieferungen und eingetippte Mengen gehen wieder, sobald sie zurück ist</translation>
-    </message>
-    <message>
         <source>Complete — but NOT kept at this bench</source>
         <translation>Fertig — aber an diesem Packtisch NICHT gespeichert</translation>
     </message>
@@ -1357,6 +1353,10 @@
     <message>
         <source>Offline · F8 takes the order kept for this bench</source>
         <translation>Offline · F8 nimmt die für diesen Packtisch reservierte Bestellung</translation>
+    </message>
+    <message>
+        <source>Holds and typed quantities work again once it is back</source>
+        <translation>Zurückstellen und eingetippte Mengen gehen wieder, sobald sie zurück ist</translation>
     </message>
 </context>
 <context>

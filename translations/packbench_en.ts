@@ -1278,10 +1278,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Holds, partial shipments and typed quantities work again once it is back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Complete — but NOT kept at this bench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,6 +1351,10 @@
     </message>
     <message>
         <source>Offline · F8 takes the order kept for this bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds and typed quantities work again once it is back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
