@@ -299,10 +299,16 @@ private:
     (void)test::ChainPrograms::scan(m_bench, item); // the station may die under it: xdotool then types into nothing
     // A packer waits for the green light before the next item.
     const Wait counted = waitFor([&]() { return accepted(claim->claimId) > before; }, 15000);
-    if (counted == Wait::TimedOut)
-      QTest::qFail(
-          qPrintable(u"scan %1 of fulfillment order %2 not counted by a running station"_s.arg(item).arg(claim->fo)),
-          __FILE__, __LINE__);
+    if (counted == Wait::TimedOut) {
+      m_log += m_bench.process->readAll();
+      m_programs.screenshot(m_bench, u"scan-not-counted"_s);
+      QTest::qFail(qPrintable(u"scan %1 of fulfillment order %2 (claim %3) not counted by a running station; it "
+                              "said:\n%4"_s.arg(item)
+                                  .arg(claim->fo)
+                                  .arg(claim->claimId)
+                                  .arg(QString::fromUtf8(m_log.right(4000)))),
+                   __FILE__, __LINE__);
+    }
     if (counted == Wait::Died && accepted(claim->claimId) == before)
       ++m_typedNotAccepted; // settled for good once the station's connections are gone (restartAfterKill)
     return counted != Wait::TimedOut;

@@ -205,9 +205,10 @@ private:
     QList<qint64> orders;
     for (const int count : daypacks)
       orders.append(queuedOrder(count));
+    const qint64 top = text(QStringLiteral("SELECT max(priority) FROM fulfillment_orders")).toLongLong();
     for (qsizetype i = 1; i < orders.size(); ++i)
-      if (!db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = 100000 - id WHERE id = ?"),
-                    {orders.at(i)}))
+      if (!db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET priority = ? WHERE id = ?"),
+                    {top + orders.size() - i, orders.at(i)}))
         qFatal("could not put the order in line");
     return orders;
   }
