@@ -922,6 +922,38 @@ private Q_SLOTS:
     controller.signOut();
   }
 
+  // The database goes away between orders: nothing is open at the bench, but the next order was kept for it, so the
+  // station says F8 opens it (not "reconnecting") and it is packed offline and lands when the database is back.
+  void offline_betweenOrders_F8OpensTheOneClaimedAhead()
+  {
+    const QList<qint64> orders = ordersInLine({1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-between"), first, prefetching());
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    controller.complete(); // online
+    QCOMPARE(packState(first), QStringLiteral("packed"));
+    made.db.close();
+    controller.databaseUnavailable();
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Database),
+             QStringLiteral("Offline — press F8 for the next order"));
+    QVERIFY(controller.canPackOffline()); // the window keeps its pages enabled
+    QVERIFY(!controller.isPackingOffline());
+    controller.takeNextOrder();
+    QCOMPARE(controller.order()->fulfillmentOrderId, second);
+    QVERIFY(controller.isPackingOffline());
+    controller.handleScan(item);
+    controller.complete();
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(packState(second), QStringLiteral("packed"));
+    QCOMPARE(fulfillmentsQueued(second), 1);
+    controller.signOut();
+  }
+
   // Offline, the first order is cancelled at the hub after the packer finished it and moved on to the one claimed
   // ahead: when the database is back the first's journal is refused and kept for the lead, the second still lands.
   void offline_firstOrderCancelledMeanwhile_theOneClaimedAheadStillLands()
