@@ -6,6 +6,7 @@
 # WORKDIR/crash-*. Prints one JSON object as its last line (docs/fuzzing.md records them).
 # usage: run-fuzzer.sh BINARY SEEDDIR WORKDIR RUNS [MAX_SECONDS]
 # FUZZ_TIMEOUT_SECONDS (default 10): one input slower than this is a finding; raise it on a machine shared with builds.
+# FUZZ_MAX_LEN (default: libFuzzer's guess from the corpus): the longest input mutated (CMake sets it per target).
 set -euo pipefail
 binary=${1:?binary}; seeds=${2:?seed dir}; work=${3:?work dir}; runs=${4:?runs}; max_seconds=${5:-0}
 name=$(basename "$binary")
@@ -14,6 +15,7 @@ rm -rf "$work"; mkdir -p "$work/corpus"
 args=(-runs="$runs" -seed=1 -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT_SECONDS:-10}" -print_final_stats=1
   -artifact_prefix="$work/" "$work/corpus" "$seeds")
 [ "$max_seconds" != 0 ] && args+=(-max_total_time="$max_seconds")
+[ -n "${FUZZ_MAX_LEN:-}" ] && args+=(-max_len="$FUZZ_MAX_LEN")
 start=$(date +%s.%N)
 set +e
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
