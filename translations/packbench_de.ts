@@ -1355,8 +1355,44 @@
         <translation>Offline · F8 nimmt die für diesen Packtisch reservierte Bestellung</translation>
     </message>
     <message>
-        <source>Holds and typed quantities work again once it is back</source>
-        <translation>Zurückstellen und eingetippte Mengen gehen wieder, sobald sie zurück ist</translation>
+        <source>An order put on hold offline is recorded now</source>
+        <translation>Eine offline zurückgestellte Bestellung ist jetzt erfasst</translation>
+    </message>
+    <message>
+        <source>This one is set aside for the lead; press F8 again once the database is back</source>
+        <translation>Diese ist für die Schichtleitung beiseitegestellt; F8 erneut drücken, sobald die Datenbank zurück ist</translation>
+    </message>
+    <message>
+        <source>Order %1 is set aside for the lead and put on hold when the database is back.</source>
+        <translation>Bestellung %1 ist für die Schichtleitung beiseitegestellt und wird zurückgestellt, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>Typed quantities, reprints and signing out work again once it is back</source>
+        <translation>Eingetippte Mengen, Nachdrucke und Abmelden gehen wieder, sobald sie zurück ist</translation>
+    </message>
+    <message>
+        <source>On hold — but NOT kept at this bench</source>
+        <translation>Zurückgestellt — aber NICHT an diesem Packtisch gespeichert</translation>
+    </message>
+    <message>
+        <source>On hold offline — recorded when the database is back</source>
+        <translation>Offline zurückgestellt — wird erfasst, sobald die Datenbank zurück ist</translation>
+    </message>
+    <message>
+        <source>Order %1: set the box aside for the lead. F8 takes the next order, kept for this bench.</source>
+        <translation>Bestellung %1: Karton für die Schichtleitung beiseitestellen. F8 nimmt die nächste, für diesen Packtisch reservierte Bestellung.</translation>
+    </message>
+    <message>
+        <source>Order %1: set the box aside for the lead. The next order is taken once the database is back.</source>
+        <translation>Bestellung %1: Karton für die Schichtleitung beiseitestellen. Die nächste Bestellung wird genommen, sobald die Datenbank zurück ist.</translation>
+    </message>
+    <message>
+        <source>Order %1 is on hold — recorded</source>
+        <translation>Bestellung %1 ist zurückgestellt — erfasst</translation>
+    </message>
+    <message>
+        <source>Its box waits for the lead · F8 takes the next order</source>
+        <translation>Ihr Karton wartet auf die Schichtleitung · F8 nimmt die nächste Bestellung</translation>
     </message>
 </context>
 <context>

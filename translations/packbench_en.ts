@@ -1354,7 +1354,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Holds and typed quantities work again once it is back</source>
+        <source>An order put on hold offline is recorded now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This one is set aside for the lead; press F8 again once the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is set aside for the lead and put on hold when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed quantities, reprints and signing out work again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold — but NOT kept at this bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold offline — recorded when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: set the box aside for the lead. F8 takes the next order, kept for this bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: set the box aside for the lead. The next order is taken once the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is on hold — recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its box waits for the lead · F8 takes the next order</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -206,6 +206,14 @@ Status LeasedQueueWorkflow::hold(const ClaimedOrder &order, const QString &reaso
   return m_queue.hold(*claim, reason);
 }
 
+Status LeasedQueueWorkflow::holdWithin(const ClaimedOrder &order, const QString &reason)
+{
+  auto claim = claimOf(order);
+  if (!claim)
+    return claim.error();
+  return m_queue.holdWithin(*claim, reason);
+}
+
 Status LeasedQueueWorkflow::release(const ClaimedOrder &order)
 {
   auto claim = claimOf(order);

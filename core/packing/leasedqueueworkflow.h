@@ -32,6 +32,7 @@ public:
   Status finish(const ClaimedOrder &order, bool partial) override;
   Status finishWithin(const ClaimedOrder &order, bool partial) override;
   Status hold(const ClaimedOrder &order, const QString &reason) override;
+  Status holdWithin(const ClaimedOrder &order, const QString &reason) override;
   Status release(const ClaimedOrder &order) override;
   Status keepAlive(const ClaimedOrder &order) override;
   Result<bool> wasFinished(const ClaimedOrder &order) override;

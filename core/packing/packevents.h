@@ -63,6 +63,8 @@ inline const QString kJournalOpenBox = QStringLiteral("open_box");
 // printed meanwhile (journaled in print_jobs by the replay): neither has a call here.
 inline const QString kJournalComplete = QStringLiteral("complete");
 inline const QString kJournalPrint = QStringLiteral("print");
+// The order put on hold at the bench (replayed through PackWorkflow::holdWithin).
+inline const QString kJournalHold = QStringLiteral("hold");
 QJsonObject toJson(const ScanEventRecord &record);
 QJsonObject toJson(const OpenBoxRecord &box);
 ScanEventRecord scanEventFromJson(const QUuid &id, const QJsonObject &json);

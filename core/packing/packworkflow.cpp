@@ -13,6 +13,11 @@ Status PackWorkflow::keepAlive(const ClaimedOrder &)
   return {};
 }
 
+Status PackWorkflow::holdWithin(const ClaimedOrder &order, const QString &reason)
+{
+  return hold(order, reason);
+}
+
 Result<bool> PackWorkflow::wasFinished(const ClaimedOrder &)
 {
   return false;

@@ -38,6 +38,8 @@ public:
   // completion land together or not at all).
   virtual Status finishWithin(const ClaimedOrder &order, bool partial) = 0;
   virtual Status hold(const ClaimedOrder &order, const QString &reason) = 0;
+  // The same hold inside a transaction the caller holds open (the offline replay); by default hold().
+  virtual Status holdWithin(const ClaimedOrder &order, const QString &reason);
   // Gives the order back unfinished (sign-out mid-order): the attempt ends, its items go back to the
   // shelf, and the next claim starts from zero (the old scans stay in the audit trail).
   virtual Status release(const ClaimedOrder &order) = 0;

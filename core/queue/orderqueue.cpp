@@ -313,24 +313,29 @@ Status OrderQueue::release(const Claim &claim)
 
 Status OrderQueue::hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId)
 {
+  if (m_postgres) // packbench_release is one statement: its own transaction
+    return holdWithin(claim, reason, packerId);
+  return inWriteTransaction([&]() -> Status { return holdWithin(claim, reason, packerId); });
+}
+
+Status OrderQueue::holdWithin(const Claim &claim, const QString &reason, std::optional<qint64> packerId)
+{
   if (reason.trimmed().isEmpty())
     return makeError(ErrorKind::InvalidInput,
                      trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue", "A hold needs a reason.")));
   if (m_postgres)
     return releasePostgres(claim, reason.trimmed(), packerId);
-  return inWriteTransaction([&]() -> Status {
-    const QString now = isoUtc(m_clock.nowUtc());
-    if (Status closed = closeClaim(claim, now, QStringLiteral("held")); !closed)
-      return closed;
-    auto held = m_statements.command(
-        sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'held', hold_reason = ?, updated_at = {ts} "
-                           "WHERE id = ? AND pack_state = 'claimed'")),
-        {reason.trimmed(), now, claim.fulfillmentOrderId});
-    if (!held)
-      return held.error();
-    return audit(now, {claim.stationId, packerId}, QStringLiteral("hold"), claim.fulfillmentOrderId,
-                 {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}});
-  });
+  const QString now = isoUtc(m_clock.nowUtc());
+  if (Status closed = closeClaim(claim, now, QStringLiteral("held")); !closed)
+    return closed;
+  auto held = m_statements.command(
+      sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'held', hold_reason = ?, updated_at = {ts} "
+                         "WHERE id = ? AND pack_state = 'claimed'")),
+      {reason.trimmed(), now, claim.fulfillmentOrderId});
+  if (!held)
+    return held.error();
+  return audit(now, {claim.stationId, packerId}, QStringLiteral("hold"), claim.fulfillmentOrderId,
+               {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}});
 }
 
 Status OrderQueue::unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId, std::optional<qint64> stationId,

@@ -61,6 +61,8 @@ public:
   // next claim starts from zero.
   Status release(const Claim &claim);
   Status hold(const Claim &claim, const QString &reason, std::optional<qint64> packerId = {});
+  // The same hold inside a transaction the caller holds open (the offline replay).
+  Status holdWithin(const Claim &claim, const QString &reason, std::optional<qint64> packerId = {});
   // packerId is the lead who lifted the hold; on PostgreSQL a station login needs the lead's approvalToken and
   // the sign-in of the packer at the bench.
   Status unhold(qint64 fulfillmentOrderId, std::optional<qint64> packerId = {}, std::optional<qint64> stationId = {},

@@ -258,9 +258,20 @@ bool StationController::openOrder(const packing::ClaimedOrder &order)
   const Replayed replayed = order.claimId ? replayJournal(order, order) : Replayed{};
   if (!replayed.goOn)
     return false;
+  if (replayed.held) { // it was put on hold offline before the station stopped: on hold now
+    m_finishedOffline = false;
+    m_heldOffline = false;
+    m_lastLanded = order.fulfillmentOrderId;
+    showQueue();
+    say(Notice::Where::Queue, Tone::Neutral, tr("An order put on hold offline is recorded now"),
+        tr("Press F8 to take the next order"));
+    return false;
+  }
   if (replayed.completed) { // it was finished offline before the station stopped: recorded now
     m_finishedOffline = false;
+    m_heldOffline = false;
     m_lastFinished = order.fulfillmentOrderId;
+    m_lastLanded = order.fulfillmentOrderId;
     Q_EMIT orderFinished(order, replayed.partial);
     showQueue();
     say(Notice::Where::Queue, Tone::Good, tr("An order packed offline is recorded now"),
@@ -297,6 +308,7 @@ void StationController::adoptSession(std::unique_ptr<packing::PackSession> sessi
   m_order->signInToken = m_packer->signInToken;
   m_leaseLapsed = false;
   m_finishedOffline = false;
+  m_heldOffline = false;
   packing::PackSession *s = session.get();
   connect(s, &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
     if (feedback.signInEnded) // not saved because the database no longer takes this sign-in
@@ -325,7 +337,9 @@ void StationController::takeNextOrder()
   }
   if (m_offline && m_finishedOffline) {
     say(Notice::Where::Pack, Tone::Warning, tr("The next order waits for the database"),
-        tr("This one is packed and kept at this bench; press F8 again once the database is back"), Cue::Notice);
+        m_heldOffline ? tr("This one is set aside for the lead; press F8 again once the database is back")
+                      : tr("This one is packed and kept at this bench; press F8 again once the database is back"),
+        Cue::Notice);
     return;
   }
   if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
@@ -463,6 +477,7 @@ void StationController::abandonOrder(const QString &text, const QString &hint)
   m_idleRelease->stop();
   m_leaseLapsed = false;
   m_finishedOffline = false;
+  m_heldOffline = false;
   closeSession();
   m_order.reset();
   showQueue();
@@ -512,6 +527,10 @@ void StationController::orderChanged(qint64 fulfillmentOrderId)
 
 void StationController::sessionHeld(const QString &reason)
 {
+  if (packsOffline()) { // journaled; recorded when the database is back (stationofflinefinish.cpp)
+    holdOffline(reason);
+    return;
+  }
   if (m_order && m_settings.workflow) {
     if (Status held = m_settings.workflow->hold(*m_order, reason); !held) {
       qCWarning(lcController).noquote() << "hold not recorded:" << held.error().message;
@@ -548,6 +567,7 @@ void StationController::signOut()
   m_unrecordedFinish.reset();
   m_unrecordedHold.reset();
   m_finishedOffline = false;
+  m_heldOffline = false;
   m_landing.reset(); // its journal lands when this station's claim on it is resumed at the next sign-in
   m_packer.reset();
   m_lastFinished = 0;

@@ -255,6 +255,7 @@ private:
     bool labelsFirst = false; // it held a completion that waits for carrier labels: asked for now, as online
     bool refused = false;     // the database refused it: set aside for the lead, nothing of it landed
     bool partial = false;     // the completion journaled was a partial shipment (PB*PARTIAL, F10)
+    bool held = false;        // the journal held the order's hold (F4, PB*HOLD): it is on hold now
   };
   // A slip or label printed while the database was away, journaled once it is back.
   struct UnjournaledPrint {
@@ -351,6 +352,8 @@ private:
                          bool onBench = true);
   // One journaled completion, inside the replay's transaction, through PackWorkflow::finishWithin.
   Status replayCompletion(const packing::ClaimedOrder &current, const JournalEvent &event, Replayed *replayed);
+  // One journaled hold, inside the replay's transaction, through PackWorkflow::holdWithin.
+  Status replayHold(const packing::ClaimedOrder &current, const JournalEvent &event, Replayed *replayed);
   // The waiting events of this order's claim; events of any other claim (left from an earlier run of the station)
   // are set aside first, so they can never be replayed under, or refuse, this one.
   QList<JournalEvent> journaledFor(const packing::ClaimedOrder &order);
@@ -358,6 +361,8 @@ private:
   // Finishing offline (stationofflinefinish.cpp): the completion journaled, the slip (and house label) printed from
   // the snapshot, and what the bench does once the journal has landed.
   void finishOffline(bool partial);
+  // F4 offline: the hold is journaled and the box set aside; it lands with the scans when the database is back.
+  void holdOffline(const QString &reason);
   void printOffline();
   // Sends one job at once and remembers it for the journal; its id, or 0 when the printer refused it.
   qint64 printWithoutJournal(documents::PrintJob job, const documents::SlipData &slip);
@@ -414,6 +419,9 @@ private:
   std::optional<QString> m_unrecordedHold;
   // Completed while the database was away: the completion waits in the offline journal.
   bool m_finishedOffline = false;
+  bool m_heldOffline = false; // what finished it offline was a hold
+  // The order whose journal landed when it was opened again (after a restart): recorded, not to be opened.
+  qint64 m_lastLanded = 0;
   // Printed while the database was away and not heard from yet: job id (negative) → what to journal.
   QHash<qint64, UnjournaledPrint> m_unjournaledPrints;
   bool m_leaseLapsed = false; // locked too long: the open order's lease is no longer renewed

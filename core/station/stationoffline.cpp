@@ -129,7 +129,9 @@ void StationController::showOfflineProgress()
   const int count = offlineEventsWaiting();
   const QString headline = tr("Offline — %n event(s) waiting", nullptr, count);
   say(Notice::Where::Database, Tone::Warning, headline,
-      m_finishedOffline
+      m_heldOffline ? tr("Order %1 is set aside for the lead and put on hold when the database is back.")
+                          .arg(m_session->header().orderName)
+      : m_finishedOffline
           ? tr("Order %1 is packed at this bench and recorded when the database is back.")
                 .arg(m_session->header().orderName)
           : tr("Order %1: %2 of %3 items scanned. Keep packing: it is recorded when the database is back.")
@@ -144,7 +146,7 @@ bool StationController::refusedOffline()
   if (!m_session || !m_session->isOffline())
     return false;
   say(Notice::Where::Pack, Tone::Warning, tr("This needs the database — keep scanning"),
-      tr("Holds and typed quantities work again once it is back"), Cue::Notice);
+      tr("Typed quantities, reprints and signing out work again once it is back"), Cue::Notice);
   return true;
 }
 
@@ -218,6 +220,7 @@ StationController::Replayed StationController::replayJournal(const packing::Clai
     for (const JournalEvent &event : pending) {
       const Status one =
           event.kind == packing::kJournalComplete ? replayCompletion(current, event, &landed)
+          : event.kind == packing::kJournalHold   ? replayHold(current, event, &landed)
           : event.kind == packing::kJournalPrint
               ? recordOfflinePrint(m_db, event.payload)
               : packing::replayJournaledEvent(m_db, event.id, event.kind, event.payload, m_packer->signInToken, at);
@@ -269,6 +272,16 @@ Status StationController::replayCompletion(const packing::ClaimedOrder &current,
     return makeError(ErrorKind::InvalidInput, QStringLiteral("a completion journaled without a workflow"));
   Status done = m_settings.workflow->finishWithin(current, replayed->partial);
   replayed->completed = done.ok();
+  return done;
+}
+
+Status StationController::replayHold(const packing::ClaimedOrder &current, const JournalEvent &event,
+                                     Replayed *replayed)
+{
+  if (!m_settings.workflow)
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("a hold journaled without a workflow"));
+  Status done = m_settings.workflow->holdWithin(current, event.payload.value(QStringLiteral("reason")).toString());
+  replayed->held = done.ok();
   return done;
 }
 

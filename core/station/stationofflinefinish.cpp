@@ -75,6 +75,39 @@ void StationController::finishOffline(bool partial)
   });
 }
 
+void StationController::holdOffline(const QString &reason)
+{
+  const QJsonObject hold{{QStringLiteral("fo"), m_order->fulfillmentOrderId},
+                         {QStringLiteral("claim"), *m_order->claimId},
+                         {QStringLiteral("version"), m_order->orderVersion},
+                         {QStringLiteral("reason"), reason}};
+  const QString orderName = m_session->header().orderName;
+  if (Status kept =
+          m_settings.offlineJournal->append(QUuid::createUuid(), packing::kJournalHold, hold, m_clock.nowUtc());
+      !kept) {
+    qCWarning(lcOfflineFinish).noquote() << "hold not journaled:" << kept.error().message;
+    QTimer::singleShot(0, this, [this]() {
+      say(Notice::Where::Pack, Tone::Error, tr("On hold — but NOT kept at this bench"),
+          tr("Keep the box on the bench and call the lead"), Cue::Unknown);
+    });
+    return;
+  }
+  m_finishedOffline = true;
+  m_heldOffline = true;
+  qCInfo(lcOfflineFinish) << "fulfillment order" << m_order->fulfillmentOrderId << "put on hold offline";
+  // Later: the session's own HOLD feedback follows this signal and would cover it.
+  QTimer::singleShot(0, this, [this, orderName]() {
+    if (!m_heldOffline)
+      return;
+    say(Notice::Where::Pack, Tone::Warning, tr("On hold offline — recorded when the database is back"),
+        canOpenPrefetchedOffline()
+            ? tr("Order %1: set the box aside for the lead. F8 takes the next order, kept for this bench.")
+                  .arg(orderName)
+            : tr("Order %1: set the box aside for the lead. The next order is taken once the database is back.")
+                  .arg(orderName));
+  });
+}
+
 void StationController::printOffline()
 {
   m_autoPrinted = {};
@@ -143,7 +176,18 @@ void StationController::journalPrintOutcome(qint64 jobId, bool printed, const QS
 void StationController::settleFinishedOffline(const packing::ClaimedOrder &order, const Replayed &replayed)
 {
   m_finishedOffline = false;
+  m_heldOffline = false;
   m_session->setOfflineJournal(nullptr);
+  if (replayed.held) { // on hold now: the box waits for the lead, the bench takes the next order
+    const QString name = m_session->header().orderName;
+    m_keepAlive->stop();
+    closeSession();
+    m_order.reset();
+    showQueue();
+    say(Notice::Where::Queue, Tone::Neutral, tr("Order %1 is on hold — recorded").arg(name),
+        tr("Its box waits for the lead · F8 takes the next order"));
+    return;
+  }
   if (replayed.labelsFirst) { // the hub buys them now; the pack is recorded once they have printed
     m_keepAlive->start();
     startLabels(replayed.partial);

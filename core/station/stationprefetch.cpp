@@ -200,7 +200,9 @@ bool StationController::landFinishedOffline()
   if (!replayed.goOn && !replayed.refused)
     return false; // not replayed yet: the next reconnect tries again
   m_landing.reset();
-  if (replayed.completed) {
+  if (replayed.held) {
+    qCInfo(lcPrefetch) << "order held offline recorded: fulfillment order" << landing.fulfillmentOrderId;
+  } else if (replayed.completed) {
     qCInfo(lcPrefetch) << "order finished offline recorded: fulfillment order" << landing.fulfillmentOrderId;
     Q_EMIT orderFinished(resumed, replayed.partial);
   } else if (!replayed.refused) { // its claim ended and was taken again: nothing of the offline pack counts

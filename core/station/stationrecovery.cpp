@@ -168,8 +168,8 @@ bool StationController::resumeHeldOrder()
       continue;
     }
     if (!openOrder(*resumed)) {
-      if (m_lastFinished == fulfillmentOrderId)
-        continue;                     // it was finished offline and is recorded now: the next claim may be on the bench
+      if (m_lastLanded == fulfillmentOrderId) // finished or held offline, recorded now: the next may be on the bench
+        continue;
       if (m_screen == Screen::SignIn) // openOrder said why; the packer is signed in all the same
         showQueue();
       return true;

@@ -88,9 +88,11 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
        [](StationController &s, const scanning::DecodedScan &) { Q_EMIT s.manualEntryRequested(); }},
   };
   const bool offline = packsOffline();
-  if (offline && scan.command != ScanCommand::Ack && scan.command != ScanCommand::NextBox &&
-      scan.command != ScanCommand::Complete) {
-    (void)refusedOffline(); // the items, the boxes and the completion go on without the database
+  const bool worksOffline = scan.command == ScanCommand::Ack || scan.command == ScanCommand::NextBox ||
+                            scan.command == ScanCommand::Complete || scan.command == ScanCommand::Hold ||
+                            scan.command == ScanCommand::Partial;
+  if (offline && !worksOffline) { // items, boxes, completion, holds and partial shipments go on without the database
+    (void)refusedOffline();
     return;
   }
   for (const CommandRoute &route : routes) {
@@ -162,7 +164,7 @@ packing::ScanFeedback StationController::hold(const QString &reason)
                  tr("Any label already bought is voided by the hub; keep the box aside with its slip"));
     return {packing::Outcome::HoldRequested, -1, {}, {}, {}, {}, 0};
   }
-  if (!m_session || refusedOffline())
+  if (!m_session) // offline too: journaled, and the order is put on hold when the database is back
     return {};
   const packing::ScanFeedback result = m_session->requestHold(reason);
   if (result.outcome == Outcome::Refused)

@@ -572,7 +572,7 @@ private Q_SLOTS:
     controller->handleScan(QStringLiteral("PB*ACK"));
     controller->handleScan(QStringLiteral("PB*NEXTBOX"));
     QCOMPARE(controller->session()->boxNo(), 2);
-    controller->handleScan(QStringLiteral("PB*HOLD")); // a hold waits for the database
+    controller->handleScan(QStringLiteral("PB*MANUAL")); // a typed quantity waits for the database
     QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("needs the database")));
     QCOMPARE(controller->session()->state(), packing::PackSession::State::Packing);
     QCOMPARE(scanRows(fo), 1); // nothing reached the database meanwhile
@@ -1049,6 +1049,43 @@ private Q_SLOTS:
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
     QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
     QCOMPARE(*controller.prefetchedOrder()->claimId, claimAhead);
+    controller.signOut();
+  }
+
+  // F4 offline: the hold is journaled after the scans; the order claimed ahead can be packed meanwhile; when the
+  // database is back the scans land and the order is on hold with its reason, in one transaction.
+  void offline_hold_landsWithItsScans_andTheOrderIsHeld()
+  {
+    const QList<qint64> orders = ordersInLine({2, 1});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-hold"), first, prefetching());
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    made.db.close();
+    controller.databaseUnavailable();
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    QCOMPARE(controller.hold(QStringLiteral("box crushed")).outcome, packing::Outcome::HoldRequested);
+    QTRY_COMPARE(lastHeadline(notices, station::Notice::Where::Pack),
+                 QStringLiteral("On hold offline — recorded when the database is back"));
+    QCOMPARE(packState(first), QStringLiteral("claimed"));
+    controller.takeNextOrder(); // the order claimed ahead
+    QCOMPARE(controller.order()->fulfillmentOrderId, second);
+    controller.handleScan(item);
+    controller.complete();
+
+    QVERIFY(reopen(made.db));
+    controller.databaseRestored();
+    QCOMPARE(packState(first), QStringLiteral("held"));
+    QCOMPARE(text(QStringLiteral("SELECT hold_reason FROM fulfillment_orders WHERE id = ?"), {first}),
+             QStringLiteral("box crushed"));
+    QCOMPARE(scanRows(first), 2); // the scan and the PB*HOLD
+    QCOMPARE(fulfillmentsQueued(first), 0);
+    QCOMPARE(packState(second), QStringLiteral("packed"));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
     controller.signOut();
   }
 
