@@ -15,6 +15,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QUuid>
@@ -360,6 +361,9 @@ private:
   void refuseJournal(const packing::ClaimedOrder &order, const QList<JournalEvent> &events, const QString &reason);
   // Finishing offline (stationofflinefinish.cpp): the completion journaled, the slip (and house label) printed from
   // the snapshot, and what the bench does once the journal has landed.
+  // Journals how the order leaves the bench offline (`kind`: complete or hold) with its claim and version; false,
+  // and the packer told `notKept`, when the journal did not take it.
+  bool journalLeavingBench(const QString &kind, QJsonObject event, const QString &notKept);
   void finishOffline(bool partial);
   // F4 offline: the hold is journaled and the box set aside; it lands with the scans when the database is back.
   void holdOffline(const QString &reason);

@@ -35,25 +35,30 @@ documents::SlipData boxedSlip(documents::SlipData slip, const QList<packing::Pac
 }
 } // namespace
 
+bool StationController::journalLeavingBench(const QString &kind, QJsonObject event, const QString &notKept)
+{
+  event.insert(QStringLiteral("fo"), m_order->fulfillmentOrderId);
+  event.insert(QStringLiteral("claim"), *m_order->claimId);
+  event.insert(QStringLiteral("version"), m_order->orderVersion);
+  if (Status kept = m_settings.offlineJournal->append(QUuid::createUuid(), kind, event, m_clock.nowUtc()); !kept) {
+    qCWarning(lcOfflineFinish).noquote() << kind << "not journaled:" << kept.error().message;
+    // Later: the session's own feedback follows this signal and would cover it.
+    QTimer::singleShot(0, this, [this, notKept]() {
+      say(Notice::Where::Pack, Tone::Error, notKept, tr("Keep the box on the bench and call the lead"), Cue::Unknown);
+    });
+    return false;
+  }
+  return true;
+}
+
 void StationController::finishOffline(bool partial)
 {
   const bool labels = carrierLabelsOn();
-  const QJsonObject completion{{QStringLiteral("fo"), m_order->fulfillmentOrderId},
-                               {QStringLiteral("claim"), *m_order->claimId},
-                               {QStringLiteral("version"), m_order->orderVersion},
-                               {QStringLiteral("labels"), labels},
-                               {QStringLiteral("partial"), partial}};
   const QString orderName = m_session->header().orderName;
-  if (Status kept = m_settings.offlineJournal->append(QUuid::createUuid(), packing::kJournalComplete, completion,
-                                                      m_clock.nowUtc());
-      !kept) {
-    qCWarning(lcOfflineFinish).noquote() << "completion not journaled:" << kept.error().message;
-    QTimer::singleShot(0, this, [this]() {
-      say(Notice::Where::Pack, Tone::Error, tr("Complete — but NOT kept at this bench"),
-          tr("Keep the box on the bench and call the lead"), Cue::Unknown);
-    });
+  if (!journalLeavingBench(packing::kJournalComplete,
+                           {{QStringLiteral("labels"), labels}, {QStringLiteral("partial"), partial}},
+                           tr("Complete — but NOT kept at this bench")))
     return;
-  }
   m_finishedOffline = true;
   qCInfo(lcOfflineFinish) << "fulfillment order" << m_order->fulfillmentOrderId << "completed offline"
                           << (partial ? "(a partial shipment)" : "")
@@ -77,21 +82,10 @@ void StationController::finishOffline(bool partial)
 
 void StationController::holdOffline(const QString &reason)
 {
-  const QJsonObject hold{{QStringLiteral("fo"), m_order->fulfillmentOrderId},
-                         {QStringLiteral("claim"), *m_order->claimId},
-                         {QStringLiteral("version"), m_order->orderVersion},
-                         {QStringLiteral("reason"), reason}};
   const QString orderName = m_session->header().orderName;
-  if (Status kept =
-          m_settings.offlineJournal->append(QUuid::createUuid(), packing::kJournalHold, hold, m_clock.nowUtc());
-      !kept) {
-    qCWarning(lcOfflineFinish).noquote() << "hold not journaled:" << kept.error().message;
-    QTimer::singleShot(0, this, [this]() {
-      say(Notice::Where::Pack, Tone::Error, tr("On hold — but NOT kept at this bench"),
-          tr("Keep the box on the bench and call the lead"), Cue::Unknown);
-    });
+  if (!journalLeavingBench(packing::kJournalHold, {{QStringLiteral("reason"), reason}},
+                           tr("On hold — but NOT kept at this bench")))
     return;
-  }
   m_finishedOffline = true;
   m_heldOffline = true;
   qCInfo(lcOfflineFinish) << "fulfillment order" << m_order->fulfillmentOrderId << "put on hold offline";
