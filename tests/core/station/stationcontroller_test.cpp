@@ -160,6 +160,22 @@ private:
     return bench.open();
   }
 
+  // The bench's connection closed, as a network blip closes it, and the supervisor's report of it.
+  static void cutOff(OfflineBench &bench)
+  {
+    bench.db.close();
+    bench.controller->databaseUnavailable();
+  }
+
+  // The connection back, as the supervisor's Reconnector brings it, and its report.
+  static bool bringBack(OfflineBench &bench)
+  {
+    if (!reopen(bench.db))
+      return false;
+    bench.controller->databaseRestored();
+    return true;
+  }
+
   // A raw label printer's port on localhost: what it is sent lands in `received`.
   bool listenAsLabelPrinter(QTcpServer &printer, QByteArray *received)
   {
@@ -773,8 +789,7 @@ private Q_SLOTS:
     QVERIFY(controller.session());
     const QString item = test::barcodeFor(m_db, m_daypack);
     controller.handleScan(item);
-    made.db.close();
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     QVERIFY(controller.isPackingOffline());
 
     controller.handleScan(QStringLiteral("PB*COMPLETE")); // refused as online: an item is missing
@@ -799,8 +814,7 @@ private Q_SLOTS:
     QCOMPARE(fulfillmentsQueued(fo), 0);
     QCOMPARE(scanRows(fo), 1);
 
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(fulfillmentsQueued(fo), 1);
     QCOMPARE(text(QStringLiteral("SELECT sum(quantity) FROM scan_events WHERE fulfillment_order_id = ? AND "
@@ -871,8 +885,7 @@ private Q_SLOTS:
     QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
     const QString item = test::barcodeFor(m_db, m_daypack);
     controller.handleScan(item);
-    made.db.close(); // the database is gone for this bench
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     QVERIFY(controller.isPackingOffline());
     controller.handleScan(item);
     controller.complete(); // F9: finished offline
@@ -900,8 +913,7 @@ private Q_SLOTS:
     QCOMPARE(scanRows(second), 0);
     QCOMPARE(finished.count(), 0);
 
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(packState(first), QStringLiteral("packed"));
     QCOMPARE(packState(second), QStringLiteral("packed"));
     QCOMPARE(fulfillmentsQueued(first), 1);
@@ -936,8 +948,7 @@ private Q_SLOTS:
     controller.handleScan(item);
     controller.complete(); // online
     QCOMPARE(packState(first), QStringLiteral("packed"));
-    made.db.close();
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     QCOMPARE(lastHeadline(notices, station::Notice::Where::Database),
              QStringLiteral("Offline — press F8 for the next order"));
     QVERIFY(controller.canPackOffline()); // the window keeps its pages enabled
@@ -947,8 +958,7 @@ private Q_SLOTS:
     QVERIFY(controller.isPackingOffline());
     controller.handleScan(item);
     controller.complete();
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(packState(second), QStringLiteral("packed"));
     QCOMPARE(fulfillmentsQueued(second), 1);
     controller.signOut();
@@ -965,8 +975,7 @@ private Q_SLOTS:
     QSignalSpy notices(&controller, &StationController::notice);
     QSignalSpy finished(&controller, &StationController::orderFinished);
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
-    made.db.close();
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     const QString item = test::barcodeFor(m_db, m_daypack);
     controller.handleScan(item);
     controller.complete();
@@ -978,8 +987,7 @@ private Q_SLOTS:
         db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {first})
             .ok());
 
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(packState(first), QStringLiteral("cancelled"));
     QCOMPARE(scanRows(first), 0);
     QCOMPARE(fulfillmentsQueued(first), 0);
@@ -1062,8 +1070,7 @@ private Q_SLOTS:
     StationController &controller = *made.controller;
     QSignalSpy notices(&controller, &StationController::notice);
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
-    made.db.close();
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     const QString item = test::barcodeFor(m_db, m_daypack);
     controller.handleScan(item);
     QCOMPARE(controller.hold(QStringLiteral("box crushed")).outcome, packing::Outcome::HoldRequested);
@@ -1075,8 +1082,7 @@ private Q_SLOTS:
     controller.handleScan(item);
     controller.complete();
 
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(packState(first), QStringLiteral("held"));
     QCOMPARE(text(QStringLiteral("SELECT hold_reason FROM fulfillment_orders WHERE id = ?"), {first}),
              QStringLiteral("box crushed"));
@@ -1097,15 +1103,13 @@ private Q_SLOTS:
     OfflineBench made = offlineBench(QStringLiteral("bench-partial"), fo);
     StationController &controller = *made.controller;
     QSignalSpy finished(&controller, &StationController::orderFinished);
-    made.db.close();
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     controller.handleScan(test::barcodeFor(m_db, m_daypack));
     QCOMPARE(controller.completePartial(QStringLiteral("one is damaged")).outcome, packing::Outcome::Completed);
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
     QCOMPARE(fulfillmentsQueued(fo), 0);
 
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(fulfillmentsQueued(fo), 1);
     const QJsonObject sent = QJsonDocument::fromJson(text(QStringLiteral("SELECT CAST(payload AS text) FROM outbox "
                                                                          "WHERE kind = 'fulfillment.create' AND "
@@ -1145,8 +1149,7 @@ private Q_SLOTS:
     const qint64 fo = queuedOrder(1);
     OfflineBench made = offlineBench(QStringLiteral("bench-label"), fo, settings);
     StationController &controller = *made.controller;
-    made.db.close();
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     controller.handleScan(test::barcodeFor(m_db, m_daypack));
     controller.complete();
     QTRY_VERIFY(received.contains("^XA")); // the house label, built from the snapshot's slip data
@@ -1157,8 +1160,7 @@ private Q_SLOTS:
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
              QStringLiteral("0"));
 
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QTRY_COMPARE(text(jobs, {fo, QStringLiteral("label"), QStringLiteral("done")}), QStringLiteral("1"));
     QTRY_COMPARE(text(jobs, {fo, QStringLiteral("slip"), QStringLiteral("failed")}), QStringLiteral("1"));
@@ -1175,8 +1177,7 @@ private Q_SLOTS:
     OfflineBench made = offlineBench(QStringLiteral("bench-edited"), fo);
     StationController &controller = *made.controller;
     QSignalSpy notices(&controller, &StationController::notice);
-    made.db.close();
-    controller.databaseUnavailable();
+    cutOff(made); // the database is gone for this bench
     const QString item = test::barcodeFor(m_db, m_daypack);
     controller.handleScan(item);
     controller.handleScan(item);
@@ -1185,8 +1186,7 @@ private Q_SLOTS:
     QVERIFY(
         db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}).ok());
 
-    QVERIFY(reopen(made.db));
-    controller.databaseRestored();
+    QVERIFY(bringBack(made));
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
     QCOMPARE(fulfillmentsQueued(fo), 0);
     QCOMPARE(scanRows(fo), 0);
