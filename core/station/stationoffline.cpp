@@ -162,20 +162,23 @@ QList<JournalEvent> StationController::journaledFor(const packing::ClaimedOrder 
   }
   // Another claim's events wait for their own order (one finished offline, the one claimed ahead) while this station
   // still holds that claim; those of a claim that has ended are left from an earlier attempt. Unknown: none is stale.
-  QList<qint64> live = claimsAtBench();
-  bool liveKnown = true;
-  if (m_settings.stationId) {
-    auto open = queue::openClaimsOfStation(m_db, *m_settings.stationId);
-    liveKnown = open.ok();
-    if (open)
-      live += *open;
-  }
+  const QList<qint64> atBench = claimsAtBench();
   QList<JournalEvent> mine;
-  QList<QUuid> stale;
+  QList<JournalEvent> others; // neither this order's nor held at the bench: stale unless still open in the database
   for (const JournalEvent &event : *pending) {
     if (order.claimId && claimOf(event) == *order.claimId)
       mine.append(event);
-    else if (liveKnown && !live.contains(claimOf(event)))
+    else if (!atBench.contains(claimOf(event)))
+      others.append(event);
+  }
+  QList<QUuid> stale;
+  if (!others.isEmpty() && m_settings.stationId) { // asked only then: opening an order stays one query shorter
+    auto open = queue::openClaimsOfStation(m_db, *m_settings.stationId);
+    for (const JournalEvent &event : std::as_const(others))
+      if (open && !open->contains(claimOf(event)))
+        stale.append(event.id);
+  } else {
+    for (const JournalEvent &event : std::as_const(others))
       stale.append(event.id);
   }
   if (!stale.isEmpty()) {
