@@ -6,10 +6,12 @@
 #include "core/db/transportsecurity.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <algorithm>
 
@@ -18,13 +20,26 @@ namespace pb::db {
 namespace {
 Q_LOGGING_CATEGORY(lcConnection, "packbench.core.db.connection")
 
+bool isSqliteBusy(const Error &error)
+{
+  return error.code == u"5" || error.code == u"6"; // SQLITE_BUSY, SQLITE_LOCKED
+}
+
 Status applySqlitePragmas(const QSqlDatabase &db)
 {
-  // FULL sync: a scan acknowledged to the packer must survive a power cut.
+  // FULL sync: a scan acknowledged to the packer must survive a power cut. The busy timeout is set at open
+  // (QSQLITE_BUSY_TIMEOUT), so switching a new file to WAL waits for another connection's lock.
   const QStringList pragmas = {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
-                               QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=5000")};
+                               QStringLiteral("PRAGMA foreign_keys=ON")};
   for (const QString &pragma : pragmas) {
     auto result = execStatic(db, pragma);
+    // SQLite answers BUSY at once, without its busy handler, when switching a new file to WAL would deadlock
+    // with another connection opening it: wait and ask again.
+    QDeadlineTimer patience(5000);
+    while (!result && isSqliteBusy(result.error()) && !patience.hasExpired()) {
+      QThread::msleep(10);
+      result = execStatic(db, pragma);
+    }
     if (!result)
       return result.error();
   }
@@ -102,6 +117,7 @@ Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QStr
           ErrorKind::Unavailable,
           QCoreApplication::translate("pb::db::Connection", "cannot create directory for %1").arg(settings.sqlitePath));
     db.setDatabaseName(settings.sqlitePath);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
   } else {
     db.setHostName(settings.host);
     db.setPort(settings.port);
@@ -127,8 +143,12 @@ Result<QSqlDatabase> openDatabase(const ConnectionSettings &settings, const QStr
     return makeError(ErrorKind::Unavailable, error.message);
   }
   if (settings.driver == Driver::Sqlite) {
-    if (Status pragmas = applySqlitePragmas(db); !pragmas)
+    if (Status pragmas = applySqlitePragmas(db); !pragmas) {
+      db.close();
+      db = QSqlDatabase();
+      QSqlDatabase::removeDatabase(connectionName);
       return pragmas.error();
+    }
   }
   if (settings.driver == Driver::Postgres) {
     qCInfo(lcConnection).noquote() << "connected:" << settings.describe() << "over" << describeTransport(db);

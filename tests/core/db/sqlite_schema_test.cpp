@@ -11,8 +11,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace pb;
 
@@ -170,6 +172,50 @@ private Q_SLOTS:
                 .ok());
     QVERIFY(!db::exec(db, QStringLiteral("UPDATE audit_log SET action = 'forged'")).ok());
     QVERIFY(!db::exec(db, QStringLiteral("DELETE FROM audit_log")).ok());
+  }
+
+  void freshFile_openedByManyThreadsAtOnce_allConnect()
+  {
+    // The hub's probe and ingest writers open a new file together: switching it to WAL must wait for
+    // the others' locks, not fail with "database is locked" (CI saw /healthz answer 503 from this).
+    for (int round = 0; round < 10; ++round) {
+      db::ConnectionSettings s;
+      s.sqlitePath = m_dir.filePath(QStringLiteral("together%1.sqlite").arg(round));
+      QList<QThread *> threads;
+      QAtomicInt failures = 0;
+      QStringList errors;
+      QMutex errorsLock;
+      for (int i = 0; i < 8; ++i) {
+        threads.push_back(QThread::create([&, i]() {
+          const QString name = QStringLiteral("together-%1-%2").arg(round).arg(i);
+          {
+            auto db = db::openDatabase(s, name);
+            // Half of them write at once, as the inbox writers' migrations do.
+            if (db && i % 2 == 0) {
+              QSqlDatabase handle = *db;
+              handle.transaction();
+              if (!db::exec(handle, QStringLiteral("CREATE TABLE IF NOT EXISTS t%1 (x INTEGER)").arg(i)))
+                failures.fetchAndAddRelaxed(1);
+              QThread::msleep(5);
+              handle.commit();
+            }
+            if (!db) {
+              failures.fetchAndAddRelaxed(1);
+              QMutexLocker lock(&errorsLock);
+              errors << db.error().message;
+            }
+          }
+          QSqlDatabase::removeDatabase(name);
+        }));
+      }
+      for (QThread *thread : threads)
+        thread->start();
+      for (QThread *thread : threads) {
+        thread->wait();
+        delete thread;
+      }
+      QVERIFY2(failures.loadRelaxed() == 0, qPrintable(errors.join(u"; ")));
+    }
   }
 
   void unopenableFile_isUnavailable()
