@@ -143,6 +143,22 @@ Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, con
   return packer;
 }
 
+Result<QList<OfflineApproval>> issueOfflineApprovals(const QSqlDatabase &db, const Packer &lead, int count)
+{
+  if (!db::isPostgres(db) || lead.approvalToken.isEmpty())
+    return QList<OfflineApproval>{};
+  auto issued = db::exec(db,
+                         QStringLiteral("SELECT token, expires_at FROM packbench_issue_offline_approvals(?::uuid, "
+                                        "?::integer)"),
+                         {lead.approvalToken, count});
+  if (!issued)
+    return issued.error();
+  QList<OfflineApproval> approvals;
+  while (issued.value().next())
+    approvals.append({issued.value().value(0).toString(), issued.value().value(1).toDateTime().toUTC()});
+  return approvals;
+}
+
 Status signOut(const QSqlDatabase &db, const Packer &packer)
 {
   if (!db::isPostgres(db) || packer.signInToken.isEmpty())

@@ -4,6 +4,8 @@
 
 #include "core/base/result.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -45,6 +47,14 @@ Status signOut(const QSqlDatabase &db, const Packer &packer);
 // answer carries approvalToken. stationId names the bench in the audit (optional).
 Result<Packer> approveAsLead(const QSqlDatabase &db, const QString &badgeId, const QString &pin,
                              std::optional<qint64> stationId = {});
+// Single-use approvals for a lead to spend at this bench while the central database is away (PostgreSQL, migration
+// 0022): `lead` comes fresh from approveAsLead, its approvalToken not spent yet, and vouches for them. Each is valid
+// for a shift; a new batch withdraws the lead's earlier one. Nothing on SQLite, whose station writes approved_by.
+struct OfflineApproval {
+  QString token;
+  QDateTime expiresAt;
+};
+Result<QList<OfflineApproval>> issueOfflineApprovals(const QSqlDatabase &db, const Packer &lead, int count);
 // "Too many wrong PINs — try again in N s", translated.
 QString lockedOutMessage(int seconds);
 

@@ -621,6 +621,43 @@ private Q_SLOTS:
     expectRefused(m_bench.db, QStringLiteral("UPDATE packages SET tracking_carrier_code = 'ups'"));
   }
 
+  // Offline approvals (migration 0022) come only from a lead's fresh approval at this login, at most ten, one batch
+  // a lead; another login cannot spend them, and each is spent once.
+  void station_cannotMintOfflineApprovals_withoutALeadsFreshApproval()
+  {
+    const QString issue = QStringLiteral("SELECT token FROM packbench_issue_offline_approvals(?::uuid, ?::integer)");
+    expectRefused(m_bench.db, issue, {uuid(), 10}, ErrorKind::Permission); // made up
+    auto lead = packing::approveAsLead(m_bench.db, QStringLiteral("PB-H9"), QStringLiteral("9999"), m_benchStation);
+    VERIFY_OK(lead);
+    expectRefused(m_other.db, issue, {lead->approvalToken, 10}, ErrorKind::Permission); // another login's
+    auto issued = packing::issueOfflineApprovals(m_bench.db, *lead, 1000);
+    VERIFY_OK(issued);
+    QCOMPARE(issued->size(), 10); // capped
+    auto again = packing::issueOfflineApprovals(m_bench.db, *lead, 3);
+    VERIFY_OK(again);
+    QCOMPARE(again->size(), 3);
+    // The second batch withdrew the first: only three are live for this lead.
+    QCOMPARE(
+        test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM lead_approvals a JOIN packers p ON p.id = a.lead_id "
+                                             "WHERE p.badge_id = 'PB-H9' AND a.offline AND a.used_at IS NULL AND "
+                                             "a.expires_at > clock_timestamp()")),
+        3);
+    QCOMPARE(test::scalar(m_admin,
+                          QStringLiteral("SELECT count(*) FROM lead_approvals WHERE token = ?::uuid AND expires_at <= "
+                                         "clock_timestamp()"),
+                          {issued->first().token}),
+             1);
+    // Spent only inside the functions that need an approval (packbench_record_scan), never called by itself.
+    expectRefused(m_bench.db, QStringLiteral("SELECT packbench_use_approval(?::uuid)"), {again->first().token},
+                  ErrorKind::Permission);
+    // An approval spent already cannot mint more.
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("UPDATE lead_approvals SET used_at = clock_timestamp() WHERE token = ?::uuid"),
+                       {lead->approvalToken}));
+    expectRefused(m_bench.db, issue, {lead->approvalToken, 10}, ErrorKind::Permission);
+    expectRefused(m_bench.db, QStringLiteral("SELECT count(*) FROM lead_approvals"));
+  }
+
   void station_cannotReadPinHashes_orAnotherShop()
   {
     expectRefused(m_bench.db, QStringLiteral("SELECT pin_hash FROM packers"));
