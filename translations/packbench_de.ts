@@ -587,6 +587,17 @@
     </message>
 </context>
 <context>
+    <name>pb::station::OfflineLeadApprovals</name>
+    <message>
+        <source>Offline, only a lead who approved at this bench in the last 12 hours can approve</source>
+        <translation>Offline kann nur eine Schichtleitung freigeben, die an diesem Packtisch in den letzten 12 Stunden freigegeben hat</translation>
+    </message>
+    <message>
+        <source>No approvals offline left for this lead</source>
+        <translation>Für diese Schichtleitung sind offline keine Freigaben mehr übrig</translation>
+    </message>
+</context>
+<context>
     <name>pb::station::StationController</name>
     <message>
         <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
@@ -1367,10 +1378,6 @@
         <translation>Bestellung %1 ist für die Schichtleitung beiseitegestellt und wird zurückgestellt, sobald die Datenbank zurück ist.</translation>
     </message>
     <message>
-        <source>Typed quantities, reprints and signing out work again once it is back</source>
-        <translation>Eingetippte Mengen, Nachdrucke und Abmelden gehen wieder, sobald sie zurück ist</translation>
-    </message>
-    <message>
         <source>On hold — but NOT kept at this bench</source>
         <translation>Zurückgestellt — aber NICHT an diesem Packtisch gespeichert</translation>
     </message>
@@ -1393,6 +1400,14 @@
     <message>
         <source>Its box waits for the lead · F8 takes the next order</source>
         <translation>Ihr Karton wartet auf die Schichtleitung · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>Approvals need the database</source>
+        <translation>Freigaben brauchen die Datenbank</translation>
+    </message>
+    <message>
+        <source>Reprints and signing out work again once it is back</source>
+        <translation>Nachdrucke und Abmelden gehen wieder, sobald sie zurück ist</translation>
     </message>
 </context>
 <context>

@@ -586,6 +586,17 @@
     </message>
 </context>
 <context>
+    <name>pb::station::OfflineLeadApprovals</name>
+    <message>
+        <source>Offline, only a lead who approved at this bench in the last 12 hours can approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approvals offline left for this lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::station::StationController</name>
     <message>
         <source>Database unavailable · reconnect attempt %1 failed · next attempt in %2 s</source>
@@ -1366,10 +1377,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Typed quantities, reprints and signing out work again once it is back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On hold — but NOT kept at this bench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1391,6 +1398,14 @@
     </message>
     <message>
         <source>Its box waits for the lead · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals need the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprints and signing out work again once it is back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

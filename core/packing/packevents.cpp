@@ -104,19 +104,25 @@ Status openPackageBox(const QSqlDatabase &db, const OpenBoxRecord &box, const QS
 
 QJsonObject toJson(const ScanEventRecord &r)
 {
-  // No approval token: it is single-use and a credential; a journaled manual count cannot carry one.
-  return {{QStringLiteral("fo"), r.fulfillmentOrderId},
-          {QStringLiteral("claim"), optionalId(r.claimId)},
-          {QStringLiteral("line"), r.lineId},
-          {QStringLiteral("station"), optionalId(r.stationId)},
-          {QStringLiteral("packer"), r.packerId},
-          {QStringLiteral("raw"), r.raw},
-          {QStringLiteral("normalized"), r.normalized},
-          {QStringLiteral("symbology"), r.symbology},
-          {QStringLiteral("outcome"), r.outcome},
-          {QStringLiteral("quantity"), r.quantity},
-          {QStringLiteral("box"), r.boxNo},
-          {QStringLiteral("reason"), r.reason}};
+  // A manual count offline carries the lead and, on PostgreSQL, one of the offline approvals the database handed
+  // this bench (migration 0022): single-use, bound to the station's login, spent by the replay.
+  QJsonObject json{{QStringLiteral("fo"), r.fulfillmentOrderId},
+                   {QStringLiteral("claim"), optionalId(r.claimId)},
+                   {QStringLiteral("line"), r.lineId},
+                   {QStringLiteral("station"), optionalId(r.stationId)},
+                   {QStringLiteral("packer"), r.packerId},
+                   {QStringLiteral("raw"), r.raw},
+                   {QStringLiteral("normalized"), r.normalized},
+                   {QStringLiteral("symbology"), r.symbology},
+                   {QStringLiteral("outcome"), r.outcome},
+                   {QStringLiteral("quantity"), r.quantity},
+                   {QStringLiteral("box"), r.boxNo},
+                   {QStringLiteral("reason"), r.reason}};
+  if (r.approvedBy != 0)
+    json.insert(QStringLiteral("approved_by"), r.approvedBy);
+  if (!r.approvalToken.isEmpty())
+    json.insert(QStringLiteral("approval"), r.approvalToken);
+  return json;
 }
 
 QJsonObject toJson(const OpenBoxRecord &box)
@@ -143,6 +149,8 @@ ScanEventRecord scanEventFromJson(const QUuid &id, const QJsonObject &j)
   r.quantity = j.value(QStringLiteral("quantity")).toInt(1);
   r.boxNo = j.value(QStringLiteral("box")).toInt(1);
   r.reason = j.value(QStringLiteral("reason")).toString();
+  r.approvedBy = j.value(QStringLiteral("approved_by")).toInteger();
+  r.approvalToken = j.value(QStringLiteral("approval")).toString();
   return r;
 }
 

@@ -30,7 +30,7 @@ struct ScanEventRecord {
   int boxNo = 1;
   QString reason;
   qint64 approvedBy = 0;   // SQLite: the approving lead
-  QString approvalToken{}; // PostgreSQL: the lead's single-use approval (never journaled)
+  QString approvalToken{}; // PostgreSQL: the lead's single-use approval (journaled: only offline ones, 0022)
 };
 
 // A box row of the claim's order (packages), as PB*NEXTBOX and completion open it.

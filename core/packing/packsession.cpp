@@ -342,7 +342,8 @@ ScanFeedback PackSession::enterManual(int row, int quantity, const QString &reas
     // Badge and PIN of an active lead (approveAsLead: on PostgreSQL the database checks them and hands out a
     // single-use approval it consumes when it records the count). The lead is recorded by packer id
     // (approved_by), never by badge number: a badge number is half of a credential.
-    auto approver = approveAsLead(m_db, approverBadge, approverPin, m_context.stationId);
+    auto approver = m_leadApprover ? m_leadApprover(approverBadge, approverPin)
+                                   : approveAsLead(m_db, approverBadge, approverPin, m_context.stationId);
     if (!approver) {
       const ErrorKind kind = approver.error().kind;
       if (kind == ErrorKind::Unavailable || kind == ErrorKind::Internal || kind == ErrorKind::SchemaMismatch)

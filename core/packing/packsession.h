@@ -5,6 +5,7 @@
 #include "core/base/clock.h"
 #include "core/carriers/trackingnumber.h"
 #include "core/db/sql.h"
+#include "core/packing/packers.h"
 #include "core/packing/packevents.h"
 #include "core/packing/packorder.h"
 #include "core/scanning/scandecoder.h"
@@ -109,6 +110,10 @@ public:
   // (the session is then offline), or null to refuse it as before. The station decides whether it can pack offline.
   using LostLinkFallback = std::function<EventJournal *()>;
   void setLostLinkFallback(LostLinkFallback fallback) { m_lostLinkFallback = std::move(fallback); }
+  // Who checks a lead's badge and PIN for a typed quantity: approveAsLead against the database unless the station
+  // sets its own (which also keeps the lead for approvals offline, and checks that copy while the database is away).
+  using LeadApprover = std::function<Result<Packer>(const QString &badge, const QString &pin)>;
+  void setLeadApprover(LeadApprover approver) { m_leadApprover = std::move(approver); }
   // The same packer signed in again (after a lock or an expired sign-in): their new token goes with what follows.
   void renewSignIn(const QString &signInToken) { m_context.signInToken = signInToken; }
   bool needsLeadForManual() const { return m_options.manualNeedsLead; }
@@ -207,6 +212,7 @@ private:
   std::optional<ScanFeedback> m_pendingError;
   QMap<int, BoxTracking> m_tracking;
   EventJournal *m_journal = nullptr; // not owned; set while offline
+  LeadApprover m_leadApprover;
   LostLinkFallback m_lostLinkFallback;
   QString m_trackingToConfirm; // an ambiguous number blocked as unknown: after ACK, the same scan attaches it
 };

@@ -30,6 +30,13 @@ const QStringList kSchema = {
                    "created_at ON events BEGIN SELECT RAISE(ABORT, 'journal events are append-only'); END"),
     QStringLiteral("CREATE TRIGGER IF NOT EXISTS events_kept BEFORE DELETE ON events "
                    "BEGIN SELECT RAISE(ABORT, 'journal events are kept'); END"),
+    // Leads who approved at this bench lately, for approvals offline (offlineleadapprovals.cpp): the badge only as
+    // SHA-256, the PIN only as PBKDF2, and the database's single-use offline approvals for them.
+    QStringLiteral("CREATE TABLE IF NOT EXISTS lead_pins (badge_sha256 TEXT PRIMARY KEY, lead_id INTEGER NOT NULL, "
+                   "name TEXT NOT NULL, role TEXT NOT NULL, pin_hash TEXT NOT NULL, expires_at TEXT NOT NULL, "
+                   "failures INTEGER NOT NULL DEFAULT 0, locked_until TEXT)"),
+    QStringLiteral("CREATE TABLE IF NOT EXISTS lead_offline_approvals (token TEXT PRIMARY KEY, "
+                   "lead_id INTEGER NOT NULL, expires_at TEXT NOT NULL)"),
 };
 
 QString toText(const QJsonObject &json)

@@ -48,6 +48,8 @@ public:
   ~OfflineJournal() override;
 
   const QString &path() const { return m_path; }
+  // The journal file's connection, for what else the bench keeps beside it (OfflineLeadApprovals).
+  const QSqlDatabase &database() const { return m_db; }
 
   // Which snapshot: the order on the bench, or the next one the station claimed ahead (station.prefetch) so it
   // can be packed offline too.

@@ -52,6 +52,8 @@ StationController::StationController(QSqlDatabase db, const Clock &clock, Statio
   m_endOfDayPoll->setInterval(m_settings.labelPollInterval);
   connect(m_endOfDayPoll, &QTimer::timeout, this, &StationController::continueEndOfDay);
   connectPrinter();
+  if (m_settings.offlineJournal)
+    m_offlineLeads = std::make_unique<OfflineLeadApprovals>(m_settings.offlineJournal->database());
   if (db::ConnectionSupervisor *supervisor = m_settings.supervisor) {
     // Queued: an outage is often noticed inside a pack session's own signal, which must not be torn down there.
     connect(supervisor, &db::ConnectionSupervisor::unavailable, this, &StationController::databaseUnavailable,
@@ -319,6 +321,7 @@ void StationController::adoptSession(std::unique_ptr<packing::PackSession> sessi
       showOfflineProgress();
   });
   s->setLostLinkFallback([this]() -> packing::EventJournal * { return keepScanThroughLostLink(); });
+  s->setLeadApprover([this](const QString &badge, const QString &pin) { return approveLead(badge, pin); });
   connect(s, &packing::PackSession::holdRequested, this, &StationController::sessionHeld);
   connect(s, &packing::PackSession::completed, this, &StationController::sessionFinished);
   if (m_settings.workflow && order.claimId)

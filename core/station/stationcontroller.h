@@ -12,6 +12,7 @@
 #include "core/scanning/scandecoder.h"
 #include "core/station/carrierlabels.h"
 #include "core/station/carriermanifests.h"
+#include "core/station/offlineleadapprovals.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -343,7 +344,8 @@ private:
   packing::EventJournal *keepScanThroughLostLink();
   void showOfflineProgress();
   int offlineEventsWaiting() const;
-  // Completing, holds and typed quantities wait for the database: says so; false when packing online.
+  // What waits for the database (reprints, signing out; typed quantities without a bench copy of the lead): says
+  // so; false when packing online.
   bool refusedOffline();
   // Replays the journal of `journaled` under `current` (the claim recoverOrder kept or took again), in one
   // transaction that first checks the order is still the one packed offline.
@@ -397,6 +399,10 @@ private:
   bool reclaimLapsedLease();
   void offerLeadAction(const queue::WaitingOrder &order, const Error &refusal);
   void closeLeadApproval();
+  // Every lead approval at this bench: the database checks badge and PIN, and the bench keeps the lead (and, on
+  // PostgreSQL, offline approvals the database issues) so the lead can approve typed quantities offline, where this
+  // checks the bench's copy instead.
+  Result<packing::Packer> approveLead(const QString &badgeId, const QString &pin);
 
   QSqlDatabase m_db;
   const Clock &m_clock;
@@ -414,6 +420,8 @@ private:
   // Finished offline and taken off the bench for the order claimed ahead: its journal lands when the database is back.
   std::optional<packing::ClaimedOrder> m_landing;
   std::unique_ptr<packing::PackSession> m_session;
+  // Leads who approved here lately (in the offline journal's file): approvals of typed quantities offline.
+  std::unique_ptr<OfflineLeadApprovals> m_offlineLeads;
   qint64 m_lastFinished = 0;
   bool m_locked = false;
   bool m_stopping = false; // stopForShutdown(): no more orders are taken

@@ -5,6 +5,8 @@
 // stationprintjobs.cpp), and a locked station lets its open order's lease run out.
 #include "core/station/stationcontroller.h"
 
+#include "core/db/sql.h"
+
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -12,6 +14,8 @@ namespace pb::station {
 
 namespace {
 Q_LOGGING_CATEGORY(lcLead, "packbench.core.station.stationleadactions")
+// Typed quantities a lead can approve at one bench in one outage (the database's cap is 10).
+constexpr int kOfflineApprovalsPerLead = 10;
 } // namespace
 
 void StationController::letLeaseLapse()
@@ -89,7 +93,7 @@ void StationController::approveAsLead(const QString &badgeId, const QString &pin
     return;
   }
   // The bench is named in the database's audit of the approval (packbench_approve_as_lead).
-  auto lead = packing::approveAsLead(m_db, badgeId, pin, m_settings.stationId);
+  auto lead = approveLead(badgeId, pin);
   if (!lead) {
     noteDatabaseError(lead.error());
     const ErrorKind kind = lead.error().kind;
@@ -142,6 +146,27 @@ void StationController::approveAsLead(const QString &badgeId, const QString &pin
   qCInfo(lcLead) << "lead" << lead->id << "released the hold on fulfillment order" << action.fulfillmentOrderId;
   say(Notice::Where::Queue, Tone::Good, tr("Hold released · order %1 is back in the queue").arg(action.orderName),
       tr("Press Enter on it to pack it now"), Cue::Notice);
+}
+
+Result<packing::Packer> StationController::approveLead(const QString &badgeId, const QString &pin)
+{
+  if (m_session && m_session->isOffline()) {
+    if (!m_offlineLeads)
+      return makeError(ErrorKind::Unavailable, tr("Approvals need the database"));
+    return m_offlineLeads->approve(badgeId, pin, db::isPostgres(m_db), m_clock.nowUtc());
+  }
+  auto lead = packing::approveAsLead(m_db, badgeId, pin, m_settings.stationId);
+  if (!lead || !m_offlineLeads)
+    return lead;
+  // Issued before the approval is spent: its token vouches for the lead (packbench_issue_offline_approvals).
+  auto offline = packing::issueOfflineApprovals(m_db, *lead, kOfflineApprovalsPerLead);
+  if (!offline)
+    qCWarning(lcLead) << "no offline approvals for lead" << lead->id << ":" << offline.error().message;
+  if (Status kept = m_offlineLeads->remember(badgeId, pin, *lead,
+                                             offline ? *offline : QList<packing::OfflineApproval>{}, m_clock.nowUtc());
+      !kept)
+    qCWarning(lcLead) << "lead" << lead->id << "not kept for approvals offline:" << kept.error().message;
+  return lead;
 }
 
 } // namespace pb::station

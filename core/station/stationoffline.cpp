@@ -146,7 +146,7 @@ bool StationController::refusedOffline()
   if (!m_session || !m_session->isOffline())
     return false;
   say(Notice::Where::Pack, Tone::Warning, tr("This needs the database — keep scanning"),
-      tr("Typed quantities, reprints and signing out work again once it is back"), Cue::Notice);
+      tr("Reprints and signing out work again once it is back"), Cue::Notice);
   return true;
 }
 

@@ -90,7 +90,8 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
   const bool offline = packsOffline();
   const bool worksOffline = scan.command == ScanCommand::Ack || scan.command == ScanCommand::NextBox ||
                             scan.command == ScanCommand::Complete || scan.command == ScanCommand::Hold ||
-                            scan.command == ScanCommand::Partial;
+                            scan.command == ScanCommand::Partial ||
+                            (scan.command == ScanCommand::Manual && m_offlineLeads);
   if (offline && !worksOffline) { // items, boxes, completion, holds and partial shipments go on without the database
     (void)refusedOffline();
     return;
@@ -190,7 +191,7 @@ packing::ScanFeedback StationController::completePartial(const QString &reason)
 packing::ScanFeedback StationController::enterManual(int row, int quantity, const QString &reason,
                                                      const QString &leadBadge, const QString &leadPin)
 {
-  if (!m_session || refusedOffline())
+  if (!m_session || (!m_offlineLeads && refusedOffline()))
     return {};
   const packing::ScanFeedback result = m_session->enterManual(row, quantity, reason, leadBadge, leadPin);
   if (result.outcome != Outcome::Refused)

@@ -190,6 +190,54 @@ private Q_SLOTS:
     QCOMPARE(*waiting, 0); // set aside for the lead, not replayed again
     controller.signOut();
   }
+
+  // A typed quantity while the cluster is away, under the station's login: the lead approved here online earlier, so
+  // the bench holds the database's offline approvals for them; the replay spends one through packbench_record_scan,
+  // which a station login cannot pass without one.
+  void manualCountOffline_landsWithTheLeadsOfflineApproval()
+  {
+    const qint64 fo = queuedOrder(3);
+    Bench bench = openBench(QStringLiteral("manual.sqlite"));
+    station::StationController &controller = *bench.controller;
+    controller.takeOrder(fo);
+    QVERIFY(controller.session());
+    const QString lead = QStringLiteral("PB-9001");
+    QCOMPARE(controller.enterManual(0, 1, QStringLiteral("barcode torn"), lead, QStringLiteral("9001")).outcome,
+             packing::Outcome::Counted);
+    const qint64 leadId = count(QStringLiteral("SELECT id FROM packers WHERE badge_id = ?"), {lead});
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM lead_approvals WHERE offline AND lead_id = ? AND used_at IS "
+                                  "NULL"),
+                   {leadId}),
+             10);
+
+    cutOff();
+    QTRY_VERIFY(!controller.isDatabaseAvailable());
+    QVERIFY(controller.session()->isOffline());
+    QCOMPARE(controller.enterManual(0, 2, QStringLiteral("label smudged"), lead, QStringLiteral("9001")).outcome,
+             packing::Outcome::Counted);
+    QCOMPARE(controller.session()->verifiedTotal(), 3);
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isDatabaseAvailable(), 10'000);
+    QVERIFY(controller.session());
+    QVERIFY(!controller.session()->isOffline());
+    QCOMPARE(count(QStringLiteral("SELECT coalesce(sum(quantity), 0) FROM scan_events WHERE fulfillment_order_id = ? "
+                                  "AND outcome = 'manual' AND approved_by = ?"),
+                   {fo, leadId}),
+             3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'approval.offline_used' AND "
+                                  "subject_id = ? AND actor_id = ?"),
+                   {QString::number(leadId), m_outage.stationRole()}),
+             1);
+    auto waiting = bench.journal->pendingCount();
+    VERIFY_OK(waiting);
+    QCOMPARE(*waiting, 0);
+    controller.complete();
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
+        1);
+    controller.signOut();
+  }
 };
 
 QTEST_GUILESS_MAIN(StationOfflineTest)

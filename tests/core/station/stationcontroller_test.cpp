@@ -588,7 +588,10 @@ private Q_SLOTS:
     controller->handleScan(QStringLiteral("PB*ACK"));
     controller->handleScan(QStringLiteral("PB*NEXTBOX"));
     QCOMPARE(controller->session()->boxNo(), 2);
-    controller->handleScan(QStringLiteral("PB*MANUAL")); // a typed quantity waits for the database
+    QSignalSpy manualAsked(controller.get(), &StationController::manualEntryRequested);
+    controller->handleScan(QStringLiteral("PB*MANUAL")); // a typed quantity is asked for offline too
+    QCOMPARE(manualAsked.count(), 1);
+    controller->handleScan(QStringLiteral("PB*REPRINT")); // a reprint waits for the database
     QVERIFY(lastHeadline(notices, station::Notice::Where::Pack).contains(QStringLiteral("needs the database")));
     QCOMPARE(controller->session()->state(), packing::PackSession::State::Packing);
     QCOMPARE(scanRows(fo), 1); // nothing reached the database meanwhile
@@ -1127,6 +1130,73 @@ private Q_SLOTS:
                       "SELECT reason FROM scan_events WHERE fulfillment_order_id = ? AND raw_code = 'PB*PARTIAL'"),
                   {fo}),
              QStringLiteral("one is damaged"));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    controller.signOut();
+  }
+
+  // A typed quantity offline: a lead who approved at this bench online approves again against the bench's copy of
+  // their PIN (and, on PostgreSQL, spends one of the offline approvals the database issued then); a wrong PIN or a
+  // badge the bench has not seen approve is refused; once back, both counts land with the lead as approver.
+  void offline_manualCount_isApprovedAgainstTheBenchsCopyOfTheLead()
+  {
+    const qint64 fo = queuedOrder(3);
+    OfflineBench made = offlineBench(QStringLiteral("bench-manual"), fo);
+    StationController &controller = *made.controller;
+    const QString lead = QStringLiteral("PB-9001");
+    const qint64 leadId = packer(lead).id;
+    QCOMPARE(controller.enterManual(0, 1, QStringLiteral("barcode torn"), lead, QStringLiteral("9001")).outcome,
+             packing::Outcome::Counted); // online: the database checks the PIN
+    QCOMPARE(scanRows(fo), 1);
+
+    cutOff(made); // the database is gone for this bench
+    QSignalSpy notices(&controller, &StationController::notice);
+    QSignalSpy manualAsked(&controller, &StationController::manualEntryRequested);
+    controller.handleScan(QStringLiteral("PB*MANUAL"));
+    QCOMPARE(manualAsked.count(), 1);
+    const auto wrongPin = controller.enterManual(0, 1, QStringLiteral("label smudged"), lead, QStringLiteral("1234"));
+    QCOMPARE(wrongPin.outcome, packing::Outcome::Refused);
+    QVERIFY(wrongPin.approvalRefused);
+    const auto notALead = controller.enterManual(0, 1, QStringLiteral("label smudged"), QStringLiteral("PB-1001"),
+                                                 QStringLiteral("1001"));
+    QCOMPARE(notALead.outcome, packing::Outcome::Refused);
+    QVERIFY2(notALead.detail.contains(QStringLiteral("approved at this bench")), qPrintable(notALead.detail));
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Pack),
+             QStringLiteral("Not approved: a lead's badge and PIN are needed"));
+    QCOMPARE(controller.session()->verifiedTotal(), 1);
+    const auto approved = controller.enterManual(0, 1, QStringLiteral("label smudged"), lead, QStringLiteral("9001"));
+    QCOMPARE(approved.outcome, packing::Outcome::Counted);
+    QCOMPARE(controller.session()->verifiedTotal(), 2);
+    QCOMPARE(scanRows(fo), 1); // journaled, not recorded yet
+
+    QVERIFY(bringBack(made));
+    QVERIFY(!controller.session()->isOffline());
+    QCOMPARE(controller.session()->verifiedTotal(), 2);
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = "
+                                 "'manual' AND approved_by = ?"),
+                  {fo, leadId}),
+             QStringLiteral("2"));
+    QCOMPARE(text(QStringLiteral("SELECT reason FROM scan_events WHERE fulfillment_order_id = ? AND outcome = "
+                                 "'manual' ORDER BY id DESC LIMIT 1"),
+                  {fo}),
+             QStringLiteral("label smudged"));
+#ifdef PACKBENCH_TEST_POSTGRES
+    // The database issued the bench ten approvals for the lead, one was spent by the replay, and the lead has a record.
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM lead_approvals WHERE offline AND lead_id = ? AND used_at IS NOT "
+                                 "NULL"),
+                  {leadId}),
+             QStringLiteral("1"));
+    QCOMPARE(
+        text(QStringLiteral("SELECT count(*) FROM lead_approvals WHERE offline AND lead_id = ? AND used_at IS NULL "
+                            "AND expires_at > now()"),
+             {leadId}),
+        QStringLiteral("9"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'approval.offline_used' AND "
+                                 "subject_id = ?"),
+                  {QString::number(leadId)}),
+             QStringLiteral("1"));
+#endif
     auto left = made.journal->pendingCount();
     VERIFY_OK(left);
     QCOMPARE(*left, 0);
