@@ -9,7 +9,8 @@
 // completes, and the fulfillment reaches the Shopify fake once. With station.prefetch (the default) the next order was
 // claimed ahead when the first was opened: the packer finishes the first offline (F9), F8 opens the second from its
 // snapshot, packs and finishes it offline too, and once the link is back both land and both fulfillments are posted
-// once.
+// once. A lead approves one typed quantity (F2) online and one offline: the second against the station's copy of the
+// lead's PIN, spending one of the offline approvals the database issued with the first.
 #include "core/db/sql.h"
 #include "tests/support/chainprograms.h"
 #include "tests/support/fakeshopify.h"
@@ -39,8 +40,12 @@ const QByteArray kSecret = QByteArrayLiteral("netcut-secret");
 const QString kShop = u"netcut.myshopify.com"_s;
 const QString kReno = u"71301"_s;
 const QString kMug = u"NET-MUG-01"_s; // its barcode: capitals, typed with Shift as a wedge scanner types them
-constexpr int kQuantity = 6;          // one scanned online, the rest across the cut
-constexpr int kNextQuantity = 2;      // the order claimed ahead, packed entirely offline
+constexpr int kQuantity = 6;          // one scanned and one typed online, the rest across the cut
+constexpr int kTypedOnline = 1;       // F2 with the lead's badge and PIN, checked by the database
+constexpr int kTypedOffline = 1;      // the same across the cut, checked against the station's copy
+const QString kLead = u"PB-7399"_s;
+const QString kLeadPin = u"583161"_s;
+constexpr int kNextQuantity = 2; // the order claimed ahead, packed entirely offline
 constexpr int kLinkTimeoutSeconds = 4;
 constexpr int kProbeSeconds = 5; // ConnectionSupervisor's default probe interval
 } // namespace
@@ -63,6 +68,29 @@ private:
   qint64 m_next = 0; // claimed ahead of m_fo (station.prefetch)
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
+  qint64 typedInDatabase()
+  {
+    return scalar(u"SELECT count(*) FROM scan_events s JOIN packers p ON p.id = s.approved_by WHERE "
+                  "s.fulfillment_order_id = ? AND s.outcome = 'manual' AND p.badge_id = ?"_s,
+                  {m_fo, kLead});
+  }
+  // F2 on the line, one item, the reason offered, the lead's badge scanned and their PIN typed, as at a real bench.
+  bool typeOneWithTheLead(const QString &screenshot = {})
+  {
+    if (!test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F2"_s}))
+      return false;
+    QTest::qWait(500);
+    if (!test::ChainPrograms::xdotool(m_reno, {u"type"_s, u"--delay"_s, u"250"_s, u"1"_s}) ||
+        !test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"Tab"_s}))
+      return false;
+    QTest::qWait(300);
+    if (!test::ChainPrograms::scan(m_reno, kLead)) // the lead's badge selects the lead
+      return false;
+    QTest::qWait(500);
+    if (!screenshot.isEmpty())
+      m_programs.screenshot(m_reno, screenshot);
+    return test::ChainPrograms::typeAsPerson(m_reno, kLeadPin); // their PIN approves
+  }
   qint64 scansInDatabase(qint64 fo = 0)
   {
     return scalar(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"_s,
@@ -148,6 +176,9 @@ private Q_SLOTS:
     m_programs.migrateAndAddPacker(m_reno.badge, u"Packer RNO"_s, u"4711"_s);
     if (QTest::currentTestFailed())
       return;
+    const auto lead = m_programs.hubCommand(
+        {u"packer"_s, u"add"_s, kLead, u"--name"_s, u"Lead RNO"_s, u"--role"_s, u"lead"_s}, kLeadPin.toUtf8() + '\n');
+    QVERIFY2(lead.exitCode == 0, qPrintable(lead.err + lead.out));
     const quint16 port = m_programs.startHub(
         m_hub, m_programs.hubEnv(kSecret, m_fake.accessToken()),
         {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
@@ -187,6 +218,12 @@ private Q_SLOTS:
         20000);
     QVERIFY(test::ChainPrograms::scan(m_reno, kMug));
     QTRY_COMPARE_WITH_TIMEOUT(scansInDatabase(), 1, 15000);
+    QVERIFY(typeOneWithTheLead()); // online: the database checks the PIN, and issues the bench offline approvals
+    QTRY_COMPARE_WITH_TIMEOUT(typedInDatabase(), kTypedOnline, 15000);
+    QCOMPARE(scalar(u"SELECT count(*) FROM lead_approvals a JOIN packers p ON p.id = a.lead_id WHERE p.badge_id = ? "
+                    "AND a.offline AND a.used_at IS NULL"_s,
+                    {kLead}),
+             10);
     // The next order is claimed for this bench as soon as the first is open.
     QTRY_COMPARE_WITH_TIMEOUT(
         scalar(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"_s, {m_next}), 1,
@@ -214,7 +251,7 @@ private Q_SLOTS:
     // The scan typed into the hanging write is kept: its write went to the journal when the link was found gone.
     QCOMPARE(kept, 1);
     qint64 slowestMs = 0;
-    for (qint64 missing = kQuantity - 1 - kept; missing > 0; --missing) {
+    for (qint64 missing = kQuantity - 1 - kTypedOnline - kTypedOffline - kept; missing > 0; --missing) {
       const qint64 before = journaled(u"replayed_at IS NULL"_s);
       QElapsedTimer scanned;
       scanned.start();
@@ -226,13 +263,19 @@ private Q_SLOTS:
     qInfo("offline scans journaled, the slowest %lld ms after its key events", slowestMs);
     // A reconnect attempt on the window's thread would hold each scan up to connect_timeout (2 s here).
     QVERIFY2(slowestMs < 1500, qPrintable(QString::number(slowestMs)));
-    QCOMPARE(journaled(u"replayed_at IS NULL"_s), kQuantity - 1);
+    // A label that will not scan: the lead approves the typed quantity with badge and PIN, offline.
+    const qint64 beforeTyped = journaled(u"replayed_at IS NULL"_s);
+    QVERIFY(typeOneWithTheLead(u"offline-lead-approves"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(journaled(u"replayed_at IS NULL"_s), beforeTyped + 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("approved offline against this bench's copy"),
+                             5000); // the log is flushed after
+    QCOMPARE(journaled(u"replayed_at IS NULL"_s), kQuantity - 1 - kTypedOnline);
     m_programs.screenshot(m_reno, u"offline-after-cut"_s);
   }
 
   void offline_theFirstOrderFinishes_andTheOneClaimedAheadIsPacked()
   {
-    QCOMPARE(journaled(u"replayed_at IS NULL"_s), kQuantity - 1);
+    QCOMPARE(journaled(u"replayed_at IS NULL"_s), kQuantity - 1 - kTypedOnline);
     QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F9"_s}));
     QTRY_VERIFY_WITH_TIMEOUT(stationSaid("completed offline"), 15000);
     QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s})); // the order claimed ahead, from its snapshot
@@ -255,12 +298,12 @@ private Q_SLOTS:
   void linkBack_theStationReconnects_replaysOnce_andBothOrdersShip()
   {
     // Each F9 is journaled as the session records it online too: a scan event of its own, besides the completion.
-    const qint64 journaledScans = kQuantity - 1 + kNextQuantity + 2;
+    const qint64 journaledScans = kQuantity - 1 - kTypedOnline + kNextQuantity + 2;
     QCOMPARE(journaled(u"replayed_at IS NULL"_s), journaledScans);
     QVERIFY(m_net->restore());
     QElapsedTimer sinceRestore;
     sinceRestore.start();
-    QTRY_COMPARE_WITH_TIMEOUT(scansInDatabase(), kQuantity, 90000);
+    QTRY_COMPARE_WITH_TIMEOUT(scansInDatabase(), kQuantity - kTypedOnline - kTypedOffline, 90000);
     QTRY_COMPARE_WITH_TIMEOUT(scansInDatabase(m_next), kNextQuantity, 30000);
     qInfo("journal replayed %lld ms after the link came back", sinceRestore.elapsed());
     QTRY_COMPARE_WITH_TIMEOUT(journaled(u"replayed_at IS NULL"_s), 0, 15000);
@@ -272,6 +315,12 @@ private Q_SLOTS:
     for (const QString &id : ids)
       QCOMPARE(scalar(u"SELECT count(*) FROM scan_events WHERE client_event_id = ?::uuid"_s, {id}), 1);
     QCOMPARE(scalar(u"SELECT count(*) - count(DISTINCT client_event_id) FROM scan_events"_s), 0);
+    // Both typed quantities name the lead; the offline one spent one offline approval, and the lead has a record.
+    QCOMPARE(typedInDatabase(), kTypedOnline + kTypedOffline);
+    QCOMPARE(scalar(u"SELECT count(*) FROM audit_log a JOIN packers p ON p.id::text = a.subject_id WHERE "
+                    "a.action = 'approval.offline_used' AND p.badge_id = ?"_s,
+                    {kLead}),
+             kTypedOffline);
     QTRY_COMPARE_WITH_TIMEOUT(packState(m_fo), u"packed"_s, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(packState(m_next), u"packed"_s, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), 2, 60000);
