@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Packbench contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The soak (issue #15): the 300% spike rate held for MINUTES against the whole hub as shipped (ingest threads, inbox
+# writers AND inbox processing: every delivery mapped into an order), open loop over 64 keep-alive connections
+# (packbench-webhook-load). One load phase a minute, back to back; after each: that minute's latency percentiles,
+# the hub's RSS, the inbox backlog and the rows stored so far. Flat means: the p99 of the last five minutes within
+# 1.5x of the first five (after a discarded warm-up minute), RSS within 1.2x, and the backlog at the end under one
+# second of load. The first minute is the baseline of the same run, so a noisy machine shifts both ends alike.
+# usage: webhook_soak_bench.sh HUB_BINARY LOAD_BINARY [MINUTES] [RATE] [CONNECTIONS]
+set -euo pipefail
+hub=${1:?packbench-hub binary}; load=${2:?packbench-webhook-load binary}
+minutes=${3:-30}; rate=${4:-200}; connections=${5:-64}
+py=/usr/bin/python3
+# shellcheck source=bench-postgres.sh
+source "$(dirname "$0")/bench-postgres.sh"
+
+# The spike bench's realistic orders/create: 3 lines, addresses; @ORDER@ becomes a distinct order id per request.
+cat >"$work/order.json" <<'JSON'
+{"id": @ORDER@, "admin_graphql_api_id": "gid://shopify/Order/@ORDER@", "name": "#@ORDER@", "email": "bench@example.com",
+ "created_at": "2026-11-26T08:00:00Z", "updated_at": "2026-11-26T08:00:00Z", "currency": "USD", "total_price": "29.97",
+ "financial_status": "paid", "fulfillment_status": null,
+ "line_items": [{"id": @ORDER@01, "title": "Widget A", "sku": "W-A", "variant_id": 41, "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"},
+                {"id": @ORDER@02, "title": "Widget B", "sku": "W-B", "variant_id": 42, "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"},
+                {"id": @ORDER@03, "title": "Widget C", "sku": "W-C", "variant_id": 43, "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"}],
+ "shipping_address": {"first_name": "Bench", "last_name": "Mark", "address1": "1 Loop", "city": "Reno", "zip": "89501", "country_code": "US"}}
+JSON
+export BENCH_SECRET="soak-secret-$$"
+port=18951
+PACKBENCH_SHOPIFY_SHOP=bench.myshopify.com PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$BENCH_SECRET" "$hub" serve "${db[@]}" --set hub.port=$port ${BENCH_HUB_SET:-} \
+  --set log.file=- --set log.level=warn >"$work/hub.log" 2>&1 &
+hub_pid=$!
+pids+=($hub_pid)
+for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
+
+pending() { psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE status = 'pending'"; }
+stored() { psql -d bench -c "SELECT count(*) FROM webhook_inbox"; }
+rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$hub_pid/status"; }
+
+rows="[]"
+for m in $(seq 0 "$minutes"); do # minute 0 is the warm-up
+  out=$(${BENCH_LOAD_NICE:-nice -n -5} "$load" --port $port --rate "$rate" --seconds 60 --connections "$connections" \
+    --prefix "m$m" --first-order $((300000000 + m * 1000000)) --body "$work/order.json")
+  row=$("$py" -c 'import json,sys; r=json.loads(sys.argv[1]); print(json.dumps({"minute":int(sys.argv[2]),"rss_mb":float(sys.argv[3]),"backlog":int(sys.argv[4]),"stored":int(sys.argv[5]),**{k:r[k] for k in ("achieved_rps","ok","requests","p50_ms","p99_ms","max_ms","max_send_lag_ms","errors")}}))' \
+    "$out" "$m" "$(rss_mb)" "$(pending)" "$(stored)")
+  echo "$row" >&2
+  rows=$("$py" -c 'import json,sys; r=json.loads(sys.argv[1]); r.append(json.loads(sys.argv[2])); print(json.dumps(r))' "$rows" "$row")
+done
+checkpoints=$(psql -d bench -c "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")
+
+"$py" - "$rows" "$rate" "$connections" "$checkpoints" <<'PY'
+import json, sys
+rows, rate, connections, checkpoints = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+measured = [r for r in rows if r["minute"] > 0]
+first, last = measured[:5], measured[-5:]
+def worst(rs, key): return max(r[key] for r in rs)
+p99_first, p99_last = worst(first, "p99_ms"), worst(last, "p99_ms")
+rss_first, rss_last = first[0]["rss_mb"], last[-1]["rss_mb"]
+all_ok = all(r["ok"] == r["requests"] for r in measured)
+out = {"benchmark": "webhook_soak", "rate": rate, "connections": connections, "minutes": len(measured),
+       "p99_first5_ms": p99_first, "p99_last5_ms": p99_last, "p99_last_vs_first": round(p99_last / p99_first, 2),
+       "p99_worst_ms": worst(measured, "p99_ms"), "rss_first_mb": rss_first, "rss_last_mb": rss_last,
+       "rss_last_vs_first": round(rss_last / rss_first, 2), "backlog_end": measured[-1]["backlog"],
+       "rows_stored": measured[-1]["stored"], "checkpoints": checkpoints, "all_answered_200": all_ok}
+out["flat"] = out["p99_last_vs_first"] <= 1.5 and out["rss_last_vs_first"] <= 1.2 and out["backlog_end"] < rate and all_ok
+out["p99_under_25ms"] = out["p99_worst_ms"] < 25
+print("| minute | req/s | p50 ms | p99 ms | max ms | RSS MB | backlog | rows stored |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+for r in measured:
+    print(f"| {r['minute']} | {r['achieved_rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.1f} | {r['rss_mb']:.1f} | {r['backlog']} | {r['stored']:,} |")
+print(json.dumps(out))
+sys.exit(0 if all_ok else 1)
+PY
