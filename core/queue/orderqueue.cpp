@@ -264,13 +264,44 @@ Status OrderQueue::heartbeat(const Claim &claim)
       return translated(extended.error());
     return {};
   }
-  auto updated =
-      m_statements.command(sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} "
-                                              "WHERE id = ? AND station_id = ? AND released_at IS NULL")),
-                           {isoUtc(nowTime), isoUtc(nowTime.addSecs(m_lease.count())), claim.claimId, claim.stationId});
-  if (!updated)
-    return updated.error();
-  if (*updated == 0)
+  // As packbench_heartbeat (migration 0023): the claim renewed, or revived when its lease ran out and nobody has
+  // claimed the order since.
+  bool renewed = false;
+  const Status written = inWriteTransaction([&]() -> Status {
+    const QString now = isoUtc(nowTime);
+    const QString expires = isoUtc(nowTime.addSecs(m_lease.count()));
+    auto updated = m_statements.command(sql(QStringLiteral("UPDATE claims SET heartbeat_at = {ts}, expires_at = {ts} "
+                                                           "WHERE id = ? AND station_id = ? AND released_at IS NULL")),
+                                        {now, expires, claim.claimId, claim.stationId});
+    if (!updated)
+      return updated.error();
+    renewed = *updated > 0;
+    if (renewed)
+      return {};
+    auto revived = m_statements.command(
+        sql(QStringLiteral("UPDATE claims SET released_at = NULL, release_reason = NULL, heartbeat_at = {ts}, "
+                           "expires_at = {ts} WHERE id = ? AND station_id = ? AND release_reason = 'expired' "
+                           "AND EXISTS (SELECT 1 FROM fulfillment_orders f WHERE f.id = claims.fulfillment_order_id "
+                           "AND f.pack_state = 'queued') AND NOT EXISTS (SELECT 1 FROM claims n WHERE "
+                           "n.fulfillment_order_id = claims.fulfillment_order_id AND n.id > claims.id)")),
+        {now, expires, claim.claimId, claim.stationId});
+    if (!revived)
+      return revived.error();
+    renewed = *revived > 0;
+    if (!renewed)
+      return {};
+    auto claimed = m_statements.command(
+        sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'claimed', updated_at = {ts} WHERE id = "
+                           "(SELECT fulfillment_order_id FROM claims WHERE id = ?)")),
+        {now, claim.claimId});
+    if (!claimed)
+      return claimed.error();
+    return audit(now, {claim.stationId, {}}, QStringLiteral("lease_revived"), claim.fulfillmentOrderId,
+                 {{QStringLiteral("claim_id"), claim.claimId}});
+  });
+  if (!written)
+    return written;
+  if (!renewed)
     return makeError(ErrorKind::Conflict,
                      trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
                                                "The lease on this order was lost; it went back to the queue.")));

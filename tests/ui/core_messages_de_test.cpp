@@ -60,6 +60,7 @@ private Q_SLOTS:
 
     clock.advanceMs(121'000);
     VERIFY_OK(queue.reapExpired());
+    VERIFY_OK(queue.claimSpecific(m_world.otherStationId, *fo)); // lost: another station has it now
     const Status beat = queue.heartbeat(*claim);
     QVERIFY(!beat.ok());
     QCOMPARE(beat.error().message,

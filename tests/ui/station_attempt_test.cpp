@@ -264,12 +264,16 @@ private Q_SLOTS:
     VERIFY_OK(reaped);
     QCOMPARE(*reaped, 1);
     QCOMPARE(packState(fo), QStringLiteral("queued"));
+    // Another bench packs it meanwhile (had nobody, the bench would have its own claim revived at sign-in).
+    auto elsewhere = m_there->take(fo, packer(QStringLiteral("PB-1002")));
+    VERIFY_OK(elsewhere);
     test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     QTRY_VERIFY(window->banner()->isVisible());
     QVERIFY(!window->packView()->session());
     QVERIFY2(window->banner()->headline().contains(QStringLiteral("while the station was locked")),
              qPrintable(window->banner()->headline()));
     window->signOut();
+    VERIFY_OK(m_there->release(*elsewhere));
   }
 
   void finishAfterAnUnnoticedEdit_isNotRecorded_andSaysWhy()

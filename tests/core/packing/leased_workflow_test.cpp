@@ -36,6 +36,7 @@ class LeasedWorkflowTest final : public QObject, private test::DemoPackBench {
 private:
   packing::Packer m_packer;
   qint64 m_stationId = 0;
+  qint64 m_otherStation = 0; // another bench at the same warehouse
   qint64 m_locationId = 0;
   std::unique_ptr<queue::OrderQueue> m_queue;
   std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
@@ -89,6 +90,9 @@ private Q_SLOTS:
     auto station = queue::registerStation(m_db, QStringLiteral("wf-bench"), m_locationId);
     VERIFY_OK(station);
     m_stationId = *station;
+    auto other = queue::registerStation(m_db, QStringLiteral("wf-bench-2"), m_locationId);
+    VERIFY_OK(other);
+    m_otherStation = *other;
     m_packer.id = test::packerId(m_db, QStringLiteral("PB-1001"));
     QVERIFY(m_packer.id > 0);
     m_queue = std::make_unique<queue::OrderQueue>(m_db, m_clock, 120s);
@@ -172,13 +176,19 @@ private Q_SLOTS:
     m_clock.advanceMs(200'000);
     VERIFY_OK(m_queue->reapExpired());
     QCOMPARE(packState(fo), QStringLiteral("queued"));
+    VERIFY_OK(m_workflow->keepAlive(*taken)); // nobody took it meanwhile: the same claim is revived
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    m_clock.advanceMs(200'000);
+    VERIFY_OK(m_queue->reapExpired());
+    auto elsewhere = m_queue->claimSpecific(m_otherStation, fo); // and now another bench has it
+    VERIFY_OK(elsewhere);
     const Status lost = m_workflow->keepAlive(*taken);
     QVERIFY(!lost.ok());
     QCOMPARE(lost.error().kind, ErrorKind::Conflict);
     const Status finished = m_workflow->finish(*taken, false);
     QVERIFY(!finished.ok());
     QCOMPARE(outboxRows(fo), 0);
-    QCOMPARE(packState(fo), QStringLiteral("queued"));
+    QCOMPARE(packState(fo), QStringLiteral("claimed")); // the other bench's
   }
 
   void holdAndRelease_moveTheOrder_withoutOutbox()

@@ -205,14 +205,43 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
   }
 
+  // The lease ran out and nobody claimed the order since: the bench's next renewal revives the same claim, so the
+  // scans made under it still count (migration 0023).
+  void heartbeat_afterLeaseLapsed_revivesTheSameClaim_whenNobodyTookTheOrder()
+  {
+    const qint64 fo = add(0, m_start);
+    const queue::Claim claim = claimNextOrFail(m_world.stationId);
+    VERIFY_OK(test::addScan(m_db, fo, claim.claimId, m_world.stationId));
+    m_clock->advanceMs(121'000);
+    QCOMPARE(*m_queue->reapExpired(), 1);
+    QCOMPARE(packState(fo), QStringLiteral("queued"));
+    VERIFY_OK(m_queue->heartbeat(claim));
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND "
+                                         "released_at IS NULL AND id = ?"),
+                          {fo, claim.claimId}),
+             1);
+    QCOMPARE(auditCount(fo, QStringLiteral("lease_revived")), 1);
+    QCOMPARE(*m_queue->reapExpired(), 0); // renewed: a fresh lease
+    // Another station's claim cannot be revived by this one.
+    m_clock->advanceMs(121'000);
+    QCOMPARE(*m_queue->reapExpired(), 1);
+    const queue::Claim foreign{claim.claimId, fo, m_world.otherStationId, {}};
+    QCOMPARE(m_queue->heartbeat(foreign).error().kind, ErrorKind::Conflict);
+    QCOMPARE(packState(fo), QStringLiteral("queued"));
+  }
+
   void heartbeat_afterLeaseLost_isConflict()
   {
-    add(0, m_start);
+    const qint64 fo = add(0, m_start);
     const queue::Claim claim = claimNextOrFail(m_world.stationId);
     m_clock->advanceMs(121'000);
     auto reaped = m_queue->reapExpired();
     VERIFY_OK(reaped);
     QCOMPARE(*reaped, 1);
+    // Lost for good: another station claimed the order meanwhile.
+    QCOMPARE(claimNextOrFail(m_world.otherStationId).fulfillmentOrderId, fo);
     const Status beat = m_queue->heartbeat(claim);
     QVERIFY(!beat.ok());
     QCOMPARE(beat.error().kind, ErrorKind::Conflict);

@@ -1136,6 +1136,48 @@ private Q_SLOTS:
     controller.signOut();
   }
 
+  // An outage longer than the lease: the reaper gives the order back to the queue meanwhile. Nobody claims it, so when
+  // the database is back the bench's renewal revives its own claim and the journal lands under it, nothing set aside.
+  void offline_outageLongerThanTheLease_revivesTheClaim_andTheJournalLands()
+  {
+    const qint64 fo = queuedOrder(3);
+    OfflineBench made = offlineBench(QStringLiteral("bench-long-outage"), fo);
+    StationController &controller = *made.controller;
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller.handleScan(item);
+    const qint64 claim = controller.session()->context().claimId.value_or(0);
+    QVERIFY(claim > 0);
+    cutOff(made); // the database is gone for this bench
+    controller.handleScan(item);
+    m_clock.advanceMs(180'000);           // three minutes: past the two-minute lease
+    auto reaped = m_queue->reapExpired(); // as the hub does, on its own connection
+    VERIFY_OK(reaped);
+    QVERIFY(*reaped >= 1);
+    QCOMPARE(packState(fo), QStringLiteral("queued"));
+
+    QVERIFY(bringBack(made));
+    QVERIFY(controller.session());
+    QVERIFY(!controller.session()->isOffline());
+    QCOMPARE(controller.session()->context().claimId.value_or(0), claim); // the same claim, not a new attempt
+    QCOMPARE(controller.session()->verifiedTotal(), 2);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND claim_id = ? AND "
+                                 "outcome = 'ok'"),
+                  {fo, claim}),
+             QStringLiteral("2"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'lease_revived' AND subject_id = ?"),
+                  {QString::number(fo)}),
+             QStringLiteral("1"));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    controller.handleScan(item);
+    controller.handleScan(QStringLiteral("PB*COMPLETE"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QCOMPARE(fulfillmentsQueued(fo), 1);
+    controller.signOut();
+  }
+
   // A typed quantity offline: a lead who approved at this bench online approves again against the bench's copy of
   // their PIN (and, on PostgreSQL, spends one of the offline approvals the database issued then); a wrong PIN or a
   // badge the bench has not seen approve is refused; once back, both counts land with the lead as approver.
