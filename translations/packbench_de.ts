@@ -153,6 +153,10 @@
         <source>%1: config file not found</source>
         <translation>%1: Konfigurationsdatei nicht gefunden</translation>
     </message>
+    <message>
+        <source>%1: &apos;%2_file&apos; names no file</source>
+        <translation>%1: &apos;%2_file&apos; nennt keine Datei</translation>
+    </message>
 </context>
 <context>
     <name>pb::db::Connection</name>

@@ -152,6 +152,10 @@
         <source>%1: config file not found</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: &apos;%2_file&apos; names no file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::db::Connection</name>

@@ -193,6 +193,11 @@ private:
   {
     if (!inScope(key, origin))
       return;
+    if (path.trimmed().isEmpty()) { // "key_file =" names nothing: say so rather than open ""
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: '%2_file' names no file")
+                        .arg(origin, toQString(key.name));
+      return;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
       QString unreachable;

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -255,6 +256,17 @@ private Q_SLOTS:
     auto config = loadConfig(o);
     QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().message));
     QCOMPARE(config->get(keys::ShopifyAccessToken), QStringLiteral("shpat_secret"));
+  }
+
+  void secretFile_namingNoFile_isAClearProblem()
+  {
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    LoadOptions o = options();
+    o.explicitFile = writeFile(QStringLiteral("hub-empty-secret.conf"), "[shopify]\nwebhook_secret_file =\n");
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(QStringLiteral("'shopify.webhook_secret_file' names no file")),
+             qPrintable(config.error().message));
   }
 
   void secretFile_withLoosePermissions_isRefused()
