@@ -14,23 +14,10 @@ py=/usr/bin/python3
 # shellcheck source=bench-postgres.sh
 source "$(dirname "$0")/bench-postgres.sh"
 
-# A realistic orders/create: 3 lines, addresses; @ORDER@ becomes a distinct order id per request.
-cat >"$work/order.json" <<'JSON'
-{"id": @ORDER@, "admin_graphql_api_id": "gid://shopify/Order/@ORDER@", "name": "#@ORDER@", "email": "bench@example.com",
- "created_at": "2026-11-26T08:00:00Z", "updated_at": "2026-11-26T08:00:00Z", "currency": "USD", "total_price": "29.97",
- "financial_status": "paid", "fulfillment_status": null,
- "line_items": [{"id": @ORDER@01, "title": "Widget A", "sku": "W-A", "variant_id": 41, "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"},
-                {"id": @ORDER@02, "title": "Widget B", "sku": "W-B", "variant_id": 42, "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"},
-                {"id": @ORDER@03, "title": "Widget C", "sku": "W-C", "variant_id": 43, "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"}],
- "shipping_address": {"first_name": "Bench", "last_name": "Mark", "address1": "1 Loop", "city": "Reno", "zip": "89501", "country_code": "US"}}
-JSON
-export BENCH_SECRET="spike-secret-$$"
+# shellcheck source=bench-hub.sh
+source "$(dirname "$0")/bench-hub.sh"
 port=18941
-# The hub as shipped: default ingest threads, inbox processing on (the default).
-PACKBENCH_SHOPIFY_SHOP=bench.myshopify.com PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$BENCH_SECRET" "$hub" serve "${db[@]}" --set hub.port=$port ${BENCH_HUB_SET:-} \
-  --set log.file=- --set log.level=warn >"$work/hub.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
+start_hub $port
 
 pending() { psql -d bench -c "SELECT count(*) FROM webhook_inbox WHERE status = 'pending'"; }
 phase() { # name rate first-order
