@@ -44,6 +44,14 @@ QString stationFunctionMessage(const QString &serverText)
   return text;
 }
 
+// Every error the server raises carries a SQLSTATE; libpq's own text without one ("server closed the connection
+// unexpectedly", "could not receive data") means the link failed, even while PQstatus still reads OK (an immediate
+// shutdown's socket, seen by database_outage_test). Qt's own statement errors carry no database text.
+bool isLibpqConnectionFailure(const QSqlDatabase &db, const QSqlError &error)
+{
+  return db.driverName() == u"QPSQL" && error.nativeErrorCode().isEmpty() && !error.databaseText().trimmed().isEmpty();
+}
+
 Error toError(const QSqlError &error, const QString &context)
 {
   // Codes first: Qt's SQLite driver reports every failed step (even a unique violation) as ConnectionError.
@@ -61,7 +69,7 @@ Error toError(const QSqlError &error, const QString &context)
 Error toError(const QSqlDatabase &db, const QSqlError &error, const QString &context)
 {
   Error mapped = toError(error, context);
-  if (mapped.kind != ErrorKind::Unavailable && isConnectionBroken(db))
+  if (mapped.kind != ErrorKind::Unavailable && (isConnectionBroken(db) || isLibpqConnectionFailure(db, error)))
     mapped.kind = ErrorKind::Unavailable;
   return mapped;
 }

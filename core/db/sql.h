@@ -32,6 +32,8 @@ std::optional<ErrorKind> errorKindForCode(QStringView code);
 bool isStationFunctionCode(QStringView code);
 // The primary line of a server message, without "ERROR:".
 QString stationFunctionMessage(const QString &serverText);
+// A PostgreSQL error libpq raised itself (no SQLSTATE): the connection failed, not the statement.
+bool isLibpqConnectionFailure(const QSqlDatabase &db, const QSqlError &error);
 // Maps a driver error to an ErrorKind: lost connections are Unavailable, unique violations Conflict.
 Error toError(const QSqlError &error, const QString &context);
 // The same, and Unavailable whenever the connection itself is gone (some such failures have no SQLSTATE).

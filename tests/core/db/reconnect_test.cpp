@@ -3,6 +3,7 @@
 // A lost connection is ErrorKind::Unavailable with a clear message, and the next call reconnects,
 // with exponential backoff while the server stays away.
 #include "core/db/connection.h"
+#include "core/db/connectionstate.h"
 #include "core/db/connectionsupervisor.h"
 #include "core/db/migrations.h"
 #include "core/db/reconnector.h"
@@ -18,6 +19,9 @@
 #include <QTest>
 
 #include <functional>
+
+#include <libpq-fe.h>
+#include <sys/socket.h>
 
 using namespace pb;
 using namespace std::chrono_literals;
@@ -67,6 +71,45 @@ private Q_SLOTS:
     auto world = test::createQueueWorld(m_admin);
     VERIFY_OK(world);
     m_world = *world;
+  }
+
+  // A crash or an immediate-mode restart closes the socket with no error message (at most a WARNING notice), so
+  // libpq's "server closed the connection unexpectedly" carries no SQLSTATE: it must still read as Unavailable, or
+  // the station refuses the scan instead of keeping it offline (database_outage_test's crash round).
+  void socketClosedWithoutAMessage_isUnavailable_atBeginAndInAQuery()
+  {
+    const QString name = QStringLiteral("closed-under");
+    {
+      auto opened = db::openDatabase(m_settings, name);
+      VERIFY_OK(opened);
+      QSqlDatabase db = *opened;
+      pg_conn *connection = db::pgConnection(db);
+      QVERIFY(connection != nullptr);
+      QCOMPARE(::shutdown(PQsocket(connection), SHUT_RDWR), 0);
+      const Status begun = db::inTransaction(db, [] { return Status{}; });
+      QVERIFY(!begun);
+      QVERIFY2(begun.error().code.isEmpty(), qPrintable(begun.error().code)); // libpq's own error, no SQLSTATE
+      QCOMPARE(begun.error().kind, ErrorKind::Unavailable);
+      QVERIFY(db::isConnectionBroken(db));
+      const auto queried = db::exec(db, QStringLiteral("SELECT 1"));
+      QVERIFY(!queried);
+      QCOMPARE(queried.error().kind, ErrorKind::Unavailable);
+    }
+    QSqlDatabase::removeDatabase(name);
+  }
+
+  // An immediate shutdown's socket can fail a BEGIN while the driver still reads as open and PQstatus as OK (seen in
+  // database_outage_test): libpq's own text without a SQLSTATE is the link failing; Qt's own errors have no text.
+  void libpqErrorWithoutSqlstate_isUnavailable_butQtsOwnStatementErrorIsNot()
+  {
+    const QSqlError lost(QStringLiteral("Could not begin transaction"),
+                         QStringLiteral("server closed the connection unexpectedly"), QSqlError::TransactionError);
+    QCOMPARE(db::toError(m_admin, lost, QStringLiteral("begin transaction")).kind, ErrorKind::Unavailable);
+    const QSqlError mismatch(QStringLiteral("Parameter count mismatch"), QString(), QSqlError::StatementError);
+    QCOMPARE(db::toError(m_admin, mismatch, QStringLiteral("query")).kind, ErrorKind::Internal);
+    const QSqlError refused(QStringLiteral("Unable to create query"), QStringLiteral("relation \"x\" does not exist"),
+                            QSqlError::StatementError, QStringLiteral("42P01"));
+    QCOMPARE(db::toError(m_admin, refused, QStringLiteral("query")).kind, ErrorKind::Internal);
   }
 
   void neverOpened_isOpenedFromSettings_withTheSameBackoff()

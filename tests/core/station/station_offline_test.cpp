@@ -169,6 +169,39 @@ private Q_SLOTS:
     journalEmpty_andTheOrderCompletes(bench, fo);
   }
 
+  // A crash-restart of the cluster (immediate mode, a failover): the bench's connection is dead but the server takes
+  // connections again at once, so the first the station hears of it is the next scan's write failing. That scan is
+  // counted and kept in the journal, and lands with the reconnect (database_outage_test lost one a bench here).
+  void connectionDiesBetweenScans_theNextScanIsKept_andLandsOnce()
+  {
+    const qint64 fo = queuedOrder(3);
+    Bench bench = openBench(QStringLiteral("crashed.sqlite"));
+    station::StationController &controller = *bench.controller;
+    controller.takeOrder(fo);
+    QVERIFY(controller.session());
+    const QString item = test::barcodeFor(m_admin, m_daypack);
+    controller.handleScan(item);
+    // Waits for the backends to end, without giving the supervisor's probe a turn of the event loop.
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = ?"),
+                       {m_outage.stationRole()}));
+    QVERIFY(controller.isDatabaseAvailable());
+    controller.handleScan(item);
+    QCOMPARE(controller.session()->verifiedTotal(), 2); // counted at once, not "not saved"
+
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isDatabaseAvailable() && !controller.session()->isOffline(), 10'000);
+    QTRY_COMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? "
+                                      "AND outcome = 'ok'"),
+                       {fo}),
+                 2);
+    controller.handleScan(item);
+    QCOMPARE(controller.session()->verifiedTotal(), 3);
+    journalEmpty_andTheOrderCompletes(bench, fo);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"),
+                   {fo}),
+             3);
+  }
+
   void orderCancelledMeanwhile_nothingLands_andTheLeadHasARecord()
   {
     const qint64 fo = queuedOrder(3);
