@@ -20,6 +20,7 @@ namespace pb::hub {
 namespace {
 Q_LOGGING_CATEGORY(lcSync, "packbench.core.hub.shopifysyncthread")
 constexpr qint64 kIdleMs = 1000;
+constexpr qint64 kReconnectMs = 2000;  // after the database went away
 constexpr qint64 kImportStepMs = 5000; // between bulk-operation polls of the initial catalogue import
 } // namespace
 
@@ -49,13 +50,14 @@ void ShopifySyncThread::syncShopLocations(QSqlDatabase db, shopify::GraphQlClien
 
 void ShopifySyncThread::run()
 {
-  const QString connection = QStringLiteral("hub-sync-%1").arg(m_settings.outbox.workerId);
+  // A restarted or failed-over database must not stop fulfillments until the hub restarts: reconnect and go on.
+  runReconnecting(m_settings.database, QStringLiteral("hub-sync-%1").arg(m_settings.outbox.workerId), kReconnectMs,
+                  lcSync, "Shopify sync:", [this](QSqlDatabase db) { runWith(db); });
+}
+
+void ShopifySyncThread::runWith(QSqlDatabase db)
+{
   {
-    auto db = db::openDatabase(m_settings.database, connection);
-    if (!db) {
-      qCCritical(lcSync).noquote() << "Shopify sync not started:" << db.error().message;
-      return;
-    }
     const SystemClock clock;
     std::optional<shopify::ShopThrottles> own; // only when the caller shares none
     if (!m_settings.throttles)
@@ -64,17 +66,17 @@ void ShopifySyncThread::run()
     shopify::ShopClientPool clients(m_settings.shops ? *m_settings.shops : none, m_settings.graphql,
                                     m_settings.apiVersion, m_settings.throttles ? *m_settings.throttles : *own);
     clients.setStopFlag(&m_stop);
-    shopify::OutboxWorker worker(*db, clients, m_settings.outbox);
+    shopify::OutboxWorker worker(db, clients, m_settings.outbox);
     // Reads (reconcile, locations, catalogue) are for the primary shop, with its own client.
     auto primary = clients.clientFor(m_settings.shopDomain);
     if (!primary && m_settings.reconcileIntervalSeconds > 0)
       qCWarning(lcSync).noquote() << "reconcile poller off:" << primary.error().message;
     std::unique_ptr<shopify::ReconcilePoller> poller;
     if (primary) {
-      poller = std::make_unique<shopify::ReconcilePoller>(*db, **primary, m_settings.shopDomain, clock);
+      poller = std::make_unique<shopify::ReconcilePoller>(db, **primary, m_settings.shopDomain, clock);
       poller->setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);
       if (m_settings.syncLocations)
-        syncShopLocations(*db, **primary);
+        syncShopLocations(db, **primary);
     }
     // The catalogue travels with the reconcile poll: the thread that polls also imports (once per shop).
     std::unique_ptr<shopify::catalogue::CatalogueImporter> importer;
@@ -82,10 +84,9 @@ void ShopifySyncThread::run()
     bool imported = false;
     QElapsedTimer sinceImportStep;
     if (poller && m_settings.reconcileIntervalSeconds > 0) {
-      QSqlDatabase shopDb = *db;
-      if (auto shopId = shopify::orderwriter::ensureShop(shopDb, m_settings.shopDomain)) {
-        importer = std::make_unique<shopify::catalogue::CatalogueImporter>(*db, **primary, *shopId, clock);
-        catalogue = std::make_unique<shopify::CataloguePoller>(*db, **primary, *shopId);
+      if (auto shopId = shopify::orderwriter::ensureShop(db, m_settings.shopDomain)) {
+        importer = std::make_unique<shopify::catalogue::CatalogueImporter>(db, **primary, *shopId, clock);
+        catalogue = std::make_unique<shopify::CataloguePoller>(db, **primary, *shopId);
       } else {
         qCWarning(lcSync).noquote() << "catalogue sync off:" << shopId.error().message;
       }
@@ -117,13 +118,15 @@ void ShopifySyncThread::run()
         polledOnce = true;
       }
       auto claimed = worker.runOnce();
-      if (!claimed)
+      if (!claimed) {
         qCWarning(lcSync).noquote() << "outbox pass failed:" << claimed.error().message;
+        if (claimed.error().kind == ErrorKind::Unavailable)
+          return; // reconnect
+      }
       if (!claimed || claimed->claimed == 0)
         shopify::waitMs(kIdleMs);
     }
   }
-  QSqlDatabase::removeDatabase(connection);
 }
 
 } // namespace pb::hub

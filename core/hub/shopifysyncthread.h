@@ -46,6 +46,8 @@ protected:
   void run() override;
 
 private:
+  // One connection's life: returns when the database went away (run() reconnects) or on stop.
+  void runWith(QSqlDatabase db);
   void syncShopLocations(QSqlDatabase db, shopify::GraphQlClient &client);
 
   SyncSettings m_settings;
