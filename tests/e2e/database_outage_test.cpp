@@ -72,6 +72,11 @@ private:
       if (bench.station.process && log.open(QIODevice::Append))
         log.write(bench.station.process->readAll());
     }
+    for (std::size_t i = 0; i < m_hubs.size(); ++i) {
+      QFile log(QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR) + u"/hub-%1.log"_s.arg(i));
+      if (log.open(QIODevice::Append))
+        log.write(m_hubs[i].readAll());
+    }
   }
 
   bool cluster(const QString &action)
