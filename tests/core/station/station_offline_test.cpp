@@ -77,6 +77,18 @@ private:
     return bench;
   }
 
+  // A bench with its own journal that has taken a fresh order of three daypacks.
+  struct Taken {
+    qint64 fo = 0;
+    Bench bench;
+  };
+  Taken takeFreshOrder(const QString &journalName)
+  {
+    Taken taken{queuedOrder(3), openBench(journalName)};
+    taken.bench.controller->takeOrder(taken.fo);
+    return taken;
+  }
+
   static QString lastDatabaseHeadline(const QSignalSpy &notices)
   {
     for (qsizetype i = notices.size() - 1; i >= 0; --i) {
@@ -136,11 +148,9 @@ private Q_SLOTS:
 
   void clusterGoesAway_packerScansOn_journalLandsOnce()
   {
-    const qint64 fo = queuedOrder(3);
-    Bench bench = openBench(QStringLiteral("replay.sqlite"));
+    auto [fo, bench] = takeFreshOrder(QStringLiteral("replay.sqlite"));
     station::StationController &controller = *bench.controller;
     QSignalSpy notices(&controller, &station::StationController::notice);
-    controller.takeOrder(fo);
     QVERIFY(controller.session());
     const QString item = test::barcodeFor(m_admin, m_daypack);
     controller.handleScan(item);
@@ -174,10 +184,8 @@ private Q_SLOTS:
   // counted and kept in the journal, and lands with the reconnect (database_outage_test lost one a bench here).
   void connectionDiesBetweenScans_theNextScanIsKept_andLandsOnce()
   {
-    const qint64 fo = queuedOrder(3);
-    Bench bench = openBench(QStringLiteral("crashed.sqlite"));
+    auto [fo, bench] = takeFreshOrder(QStringLiteral("crashed.sqlite"));
     station::StationController &controller = *bench.controller;
-    controller.takeOrder(fo);
     QVERIFY(controller.session());
     const QString item = test::barcodeFor(m_admin, m_daypack);
     controller.handleScan(item);
@@ -204,10 +212,8 @@ private Q_SLOTS:
 
   void orderCancelledMeanwhile_nothingLands_andTheLeadHasARecord()
   {
-    const qint64 fo = queuedOrder(3);
-    Bench bench = openBench(QStringLiteral("refused.sqlite"));
+    auto [fo, bench] = takeFreshOrder(QStringLiteral("refused.sqlite"));
     station::StationController &controller = *bench.controller;
-    controller.takeOrder(fo);
     QVERIFY(controller.session());
     const QString item = test::barcodeFor(m_admin, m_daypack);
     cutOff();
@@ -235,10 +241,8 @@ private Q_SLOTS:
   // which a station login cannot pass without one.
   void manualCountOffline_landsWithTheLeadsOfflineApproval()
   {
-    const qint64 fo = queuedOrder(3);
-    Bench bench = openBench(QStringLiteral("manual.sqlite"));
+    auto [fo, bench] = takeFreshOrder(QStringLiteral("manual.sqlite"));
     station::StationController &controller = *bench.controller;
-    controller.takeOrder(fo);
     QVERIFY(controller.session());
     const QString lead = QStringLiteral("PB-9001");
     QCOMPARE(controller.enterManual(0, 1, QStringLiteral("barcode torn"), lead, QStringLiteral("9001")).outcome,
