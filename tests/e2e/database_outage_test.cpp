@@ -4,7 +4,7 @@
 // socket directory, tests/support/postgres-fixture.sh) so stopping it touches no other test. Six orders come in by
 // signed webhooks, split across both hubs; three real packbench stations, each at its own warehouse on its own Xvfb,
 // are typed at only by xdotool. Round 1: every station has scanned one of three mugs when the cluster stops (fast
-// shutdown) for PACKBENCH_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
+// shutdown) for PACKBENCH_TEST_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
 // meanwhile. Round 2: the cluster crashes and restarts at once (immediate mode, as a failover or an OOM kill does)
 // in the middle of the second orders. Asserted: every station is back by itself, every scan is in the database
 // exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order.
@@ -38,7 +38,7 @@ constexpr int kMugsPerOrder = 3;
 int outageSeconds()
 {
   bool ok = false;
-  const int seconds = qEnvironmentVariableIntValue("PACKBENCH_OUTAGE_SECONDS", &ok);
+  const int seconds = qEnvironmentVariableIntValue("PACKBENCH_TEST_OUTAGE_SECONDS", &ok);
   return ok && seconds > 0 ? seconds : 8;
 }
 } // namespace
