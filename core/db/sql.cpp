@@ -8,6 +8,16 @@
 
 namespace pb::db {
 
+namespace {
+// Every error the server raises carries a SQLSTATE; libpq's own text without one ("server closed the connection
+// unexpectedly") means the link failed, even while PQstatus still reads OK (an immediate shutdown's socket, seen by
+// database_outage_test). Qt's own statement errors ("Parameter count mismatch") carry no database text.
+bool isLibpqConnectionFailure(const QSqlDatabase &db, const QSqlError &error)
+{
+  return db.driverName() == u"QPSQL" && error.nativeErrorCode().isEmpty() && !error.databaseText().trimmed().isEmpty();
+}
+} // namespace
+
 std::optional<ErrorKind> errorKindForCode(QStringView code)
 {
   if (code.startsWith(u"08") || code == u"57P01")
@@ -42,14 +52,6 @@ QString stationFunctionMessage(const QString &serverText)
   if (text.startsWith(u"ERROR:"))
     text = text.mid(6).trimmed();
   return text;
-}
-
-// Every error the server raises carries a SQLSTATE; libpq's own text without one ("server closed the connection
-// unexpectedly", "could not receive data") means the link failed, even while PQstatus still reads OK (an immediate
-// shutdown's socket, seen by database_outage_test). Qt's own statement errors carry no database text.
-bool isLibpqConnectionFailure(const QSqlDatabase &db, const QSqlError &error)
-{
-  return db.driverName() == u"QPSQL" && error.nativeErrorCode().isEmpty() && !error.databaseText().trimmed().isEmpty();
 }
 
 Error toError(const QSqlError &error, const QString &context)

@@ -32,11 +32,10 @@ std::optional<ErrorKind> errorKindForCode(QStringView code);
 bool isStationFunctionCode(QStringView code);
 // The primary line of a server message, without "ERROR:".
 QString stationFunctionMessage(const QString &serverText);
-// A PostgreSQL error libpq raised itself (no SQLSTATE): the connection failed, not the statement.
-bool isLibpqConnectionFailure(const QSqlDatabase &db, const QSqlError &error);
 // Maps a driver error to an ErrorKind: lost connections are Unavailable, unique violations Conflict.
 Error toError(const QSqlError &error, const QString &context);
-// The same, and Unavailable whenever the connection itself is gone (some such failures have no SQLSTATE).
+// The same, and Unavailable whenever the connection itself is gone: the driver closed it, PQstatus is bad, or libpq
+// raised the error itself (no SQLSTATE) while both still read as fine.
 Error toError(const QSqlDatabase &db, const QSqlError &error, const QString &context);
 
 // Prepares and runs one statement with bound values (the default way; see the top of this file).

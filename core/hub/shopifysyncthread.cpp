@@ -57,75 +57,73 @@ void ShopifySyncThread::run()
 
 void ShopifySyncThread::runWith(QSqlDatabase db)
 {
-  {
-    const SystemClock clock;
-    std::optional<shopify::ShopThrottles> own; // only when the caller shares none
-    if (!m_settings.throttles)
-      own.emplace(clock);
-    const shopify::ShopDirectory none;
-    shopify::ShopClientPool clients(m_settings.shops ? *m_settings.shops : none, m_settings.graphql,
-                                    m_settings.apiVersion, m_settings.throttles ? *m_settings.throttles : *own);
-    clients.setStopFlag(&m_stop);
-    shopify::OutboxWorker worker(db, clients, m_settings.outbox);
-    // Reads (reconcile, locations, catalogue) are for the primary shop, with its own client.
-    auto primary = clients.clientFor(m_settings.shopDomain);
-    if (!primary && m_settings.reconcileIntervalSeconds > 0)
-      qCWarning(lcSync).noquote() << "reconcile poller off:" << primary.error().message;
-    std::unique_ptr<shopify::ReconcilePoller> poller;
-    if (primary) {
-      poller = std::make_unique<shopify::ReconcilePoller>(db, **primary, m_settings.shopDomain, clock);
-      poller->setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);
-      if (m_settings.syncLocations)
-        syncShopLocations(db, **primary);
+  const SystemClock clock;
+  std::optional<shopify::ShopThrottles> own; // only when the caller shares none
+  if (!m_settings.throttles)
+    own.emplace(clock);
+  const shopify::ShopDirectory none;
+  shopify::ShopClientPool clients(m_settings.shops ? *m_settings.shops : none, m_settings.graphql,
+                                  m_settings.apiVersion, m_settings.throttles ? *m_settings.throttles : *own);
+  clients.setStopFlag(&m_stop);
+  shopify::OutboxWorker worker(db, clients, m_settings.outbox);
+  // Reads (reconcile, locations, catalogue) are for the primary shop, with its own client.
+  auto primary = clients.clientFor(m_settings.shopDomain);
+  if (!primary && m_settings.reconcileIntervalSeconds > 0)
+    qCWarning(lcSync).noquote() << "reconcile poller off:" << primary.error().message;
+  std::unique_ptr<shopify::ReconcilePoller> poller;
+  if (primary) {
+    poller = std::make_unique<shopify::ReconcilePoller>(db, **primary, m_settings.shopDomain, clock);
+    poller->setMirrorFulfillmentOrders(m_settings.mirrorFulfillmentOrders);
+    if (m_settings.syncLocations)
+      syncShopLocations(db, **primary);
+  }
+  // The catalogue travels with the reconcile poll: the thread that polls also imports (once per shop).
+  std::unique_ptr<shopify::catalogue::CatalogueImporter> importer;
+  std::unique_ptr<shopify::CataloguePoller> catalogue;
+  bool imported = false;
+  QElapsedTimer sinceImportStep;
+  if (poller && m_settings.reconcileIntervalSeconds > 0) {
+    if (auto shopId = shopify::orderwriter::ensureShop(db, m_settings.shopDomain)) {
+      importer = std::make_unique<shopify::catalogue::CatalogueImporter>(db, **primary, *shopId, clock);
+      catalogue = std::make_unique<shopify::CataloguePoller>(db, **primary, *shopId);
+    } else {
+      qCWarning(lcSync).noquote() << "catalogue sync off:" << shopId.error().message;
     }
-    // The catalogue travels with the reconcile poll: the thread that polls also imports (once per shop).
-    std::unique_ptr<shopify::catalogue::CatalogueImporter> importer;
-    std::unique_ptr<shopify::CataloguePoller> catalogue;
-    bool imported = false;
-    QElapsedTimer sinceImportStep;
-    if (poller && m_settings.reconcileIntervalSeconds > 0) {
-      if (auto shopId = shopify::orderwriter::ensureShop(db, m_settings.shopDomain)) {
-        importer = std::make_unique<shopify::catalogue::CatalogueImporter>(db, **primary, *shopId, clock);
-        catalogue = std::make_unique<shopify::CataloguePoller>(db, **primary, *shopId);
-      } else {
-        qCWarning(lcSync).noquote() << "catalogue sync off:" << shopId.error().message;
-      }
+  }
+  QElapsedTimer sincePoll;
+  bool polledOnce = false;
+  while (!m_stop) {
+    if (importer && !imported && (!sinceImportStep.isValid() || sinceImportStep.elapsed() >= kImportStepMs)) {
+      // One move at a time (start, poll, write): fulfillments keep going out while Shopify exports.
+      auto step = importer->step();
+      if (!step)
+        qCWarning(lcSync).noquote() << "catalogue import:" << step.error().message;
+      else
+        imported = step->state == shopify::catalogue::ImportState::Completed ||
+                   step->state == shopify::catalogue::ImportState::NotNeeded;
+      sinceImportStep.start();
     }
-    QElapsedTimer sincePoll;
-    bool polledOnce = false;
-    while (!m_stop) {
-      if (importer && !imported && (!sinceImportStep.isValid() || sinceImportStep.elapsed() >= kImportStepMs)) {
-        // One move at a time (start, poll, write): fulfillments keep going out while Shopify exports.
-        auto step = importer->step();
-        if (!step)
-          qCWarning(lcSync).noquote() << "catalogue import:" << step.error().message;
-        else
-          imported = step->state == shopify::catalogue::ImportState::Completed ||
-                     step->state == shopify::catalogue::ImportState::NotNeeded;
-        sinceImportStep.start();
+    if (poller && m_settings.reconcileIntervalSeconds > 0 &&
+        (!polledOnce || sincePoll.elapsed() >= m_settings.reconcileIntervalSeconds * 1000LL)) {
+      auto reconciled = poller->pollOnce();
+      if (!reconciled)
+        qCWarning(lcSync).noquote() << "reconcile poll failed:" << reconciled.error().message;
+      if (catalogue && imported) {
+        auto products = catalogue->pollOnce();
+        if (!products)
+          qCWarning(lcSync).noquote() << "catalogue poll failed:" << products.error().message;
       }
-      if (poller && m_settings.reconcileIntervalSeconds > 0 &&
-          (!polledOnce || sincePoll.elapsed() >= m_settings.reconcileIntervalSeconds * 1000LL)) {
-        auto reconciled = poller->pollOnce();
-        if (!reconciled)
-          qCWarning(lcSync).noquote() << "reconcile poll failed:" << reconciled.error().message;
-        if (catalogue && imported) {
-          auto products = catalogue->pollOnce();
-          if (!products)
-            qCWarning(lcSync).noquote() << "catalogue poll failed:" << products.error().message;
-        }
-        sincePoll.start();
-        polledOnce = true;
-      }
-      auto claimed = worker.runOnce();
-      if (!claimed) {
-        qCWarning(lcSync).noquote() << "outbox pass failed:" << claimed.error().message;
-        if (claimed.error().kind == ErrorKind::Unavailable)
-          return; // reconnect
-      }
-      if (!claimed || claimed->claimed == 0)
-        shopify::waitMs(kIdleMs);
+      sincePoll.start();
+      polledOnce = true;
     }
+    auto claimed = worker.runOnce();
+    if (!claimed) {
+      qCWarning(lcSync).noquote() << "outbox pass failed:" << claimed.error().message;
+      if (claimed.error().kind == ErrorKind::Unavailable)
+        return; // reconnect
+    }
+    if (!claimed || claimed->claimed == 0)
+      shopify::waitMs(kIdleMs);
   }
 }
 
