@@ -18,15 +18,7 @@ for tool in wrk pgbench "$py"; do command -v $tool >/dev/null || { echo "missing
 source "$(dirname "$0")/bench-postgres.sh"
 
 export BENCH_SECRET="bench-secret-$$"
-# The order signed_webhook.lua fills in per request: @ID@ a distinct order id, @NOTE@ the webhook id.
-"$py" - "$work/body.json" <<'PY'
-import json, sys
-items = [{"id": 9000000 + i, "title": f"Widget {i}", "sku": f"W-{i}", "quantity": 1, "fulfillable_quantity": 1, "price": "9.99"} for i in range(8)]
-order = {"id": "@ID@", "admin_graphql_api_id": "gid://shopify/Order/@ID@", "name": "#@ID@", "note": "@NOTE@", "email": "bench@example.com",
-         "updated_at": "2026-11-26T08:00:00Z", "currency": "USD", "total_price": "79.92", "line_items": items,
-         "shipping_address": {"first_name": "Bench", "last_name": "Mark", "address1": "1 Loop", "city": "Reno", "zip": "89501"}}
-open(sys.argv[1], "w").write(json.dumps(order).replace('"@ID@"', "@ID@"))
-PY
+"$py" "$here/order_body.py" "$work/body.json"
 export BENCH_BODY_FILE="$work/body.json"
 bodylen=$(stat -c %s "$BENCH_BODY_FILE")
 
