@@ -3,9 +3,9 @@
 #include "core/hub/databaseprobe.h"
 
 #include "core/base/clock.h"
-#include "core/db/keyedcounts.h"
 #include "core/db/reconnector.h"
 #include "core/db/sql.h"
+#include "core/outbox/backlog.h"
 #include "core/shopify/webhookinbox.h"
 
 #include <QElapsedTimer>
@@ -27,13 +27,6 @@ Status limitWaits(const QSqlDatabase &db)
     return set.error();
   auto lock = db::execStatic(db, QStringLiteral("SET lock_timeout = 500"));
   return lock ? Status{} : Status{lock.error()};
-}
-
-// Outbox rows not done yet, per status. Moves to the outbox module (core/outbox) with the rest of its SQL.
-Result<db::KeyedCounts> unsettledOutbox(const QSqlDatabase &db)
-{
-  return db::keyedCounts(db, QStringLiteral("SELECT status, count(*) FROM outbox WHERE status <> 'done' GROUP BY "
-                                            "status ORDER BY status"));
 }
 
 qint64 monotonicMs()
@@ -106,7 +99,7 @@ void DatabaseProbe::run()
         measured.reachable = true;
         const QSqlDatabase db = reconnector.database();
         auto inbox = shopify::webhookinbox::unsettledCounts(db);
-        auto outbox = unsettledOutbox(db);
+        auto outbox = outbox::unsettledCounts(db);
         measured.backlogKnown = inbox.ok() && outbox.ok();
         if (measured.backlogKnown) {
           measured.inboxRows = *inbox;

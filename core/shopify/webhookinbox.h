@@ -61,7 +61,8 @@ Status markDead(db::StatementCache &statements, qint64 id, const QString &reason
 // Counts a failed attempt with its reason on a pending row; the attempts so far.
 Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason);
 
-// Rows not processed yet, per status (pending, dead) in status order: the backlog /metrics reports.
+// Rows not processed yet, per status (pending, dead) in status order: the backlog /metrics reports. Reads only
+// those rows (index webhook_inbox_unsettled, migration 0024), however many are processed.
 Result<db::KeyedCounts> unsettledCounts(const QSqlDatabase &db);
 
 } // namespace webhookinbox
