@@ -11,6 +11,8 @@
 
 #include <QTest>
 
+#include <functional>
+
 using namespace pb;
 using namespace Qt::StringLiterals;
 
@@ -20,11 +22,22 @@ class BacklogCountsTest final : public QObject {
 private:
   QSqlDatabase m_db;
 
-  // Sequential scans of `table` this session has not reported yet (pg_stat_xact_user_tables: before the stats flush,
-  // so a difference taken inside one transaction is exact).
-  qint64 scansOf(const QString &table)
+  struct Counted {
+    Result<db::KeyedCounts> counts;
+    qint64 sequentialScans = 0;
+  };
+  // Runs count() in one transaction and says how many sequential scans of `table` it made: pg_stat_xact_user_tables
+  // holds what this session has not reported yet, so a difference taken inside the transaction is exact.
+  Counted countOn(const QString &table, const std::function<Result<db::KeyedCounts>()> &count)
   {
-    return test::scalar(m_db, u"SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = ?"_s, {table});
+    const QString scans = u"SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = ?"_s;
+    if (!m_db.transaction())
+      return {makeError(ErrorKind::Internal, u"BEGIN failed"_s), -1};
+    const qint64 before = test::scalar(m_db, scans, {table});
+    Counted counted{count(), 0};
+    counted.sequentialScans = test::scalar(m_db, scans, {table}) - before;
+    m_db.rollback();
+    return counted;
   }
 
 private Q_SLOTS:
@@ -49,28 +62,19 @@ private Q_SLOTS:
 
   void inboxBacklog_isCounted_fromTheUnsettledRowsAlone()
   {
-    QVERIFY(m_db.transaction());
-    const qint64 before = scansOf(u"webhook_inbox"_s);
-    auto counts = shopify::webhookinbox::unsettledCounts(m_db);
-    const qint64 scans = scansOf(u"webhook_inbox"_s) - before;
-    m_db.rollback();
-    VERIFY_OK(counts);
-    const db::KeyedCounts expected{{u"dead"_s, 2}, {u"pending"_s, 3}};
-    QCOMPARE(*counts, expected);
-    QCOMPARE(scans, 0);
+    const Counted counted =
+        countOn(u"webhook_inbox"_s, [this] { return shopify::webhookinbox::unsettledCounts(m_db); });
+    VERIFY_OK(counted.counts);
+    QCOMPARE(*counted.counts, (db::KeyedCounts{{u"dead"_s, 2}, {u"pending"_s, 3}}));
+    QCOMPARE(counted.sequentialScans, 0);
   }
 
   void outboxBacklog_isCounted_fromTheUnsettledRowsAlone()
   {
-    QVERIFY(m_db.transaction());
-    const qint64 before = scansOf(u"outbox"_s);
-    auto counts = outbox::unsettledCounts(m_db);
-    const qint64 scans = scansOf(u"outbox"_s) - before;
-    m_db.rollback();
-    VERIFY_OK(counts);
-    const db::KeyedCounts expected{{u"failed"_s, 1}, {u"pending"_s, 2}};
-    QCOMPARE(*counts, expected);
-    QCOMPARE(scans, 0);
+    const Counted counted = countOn(u"outbox"_s, [this] { return outbox::unsettledCounts(m_db); });
+    VERIFY_OK(counted.counts);
+    QCOMPARE(*counted.counts, (db::KeyedCounts{{u"failed"_s, 1}, {u"pending"_s, 2}}));
+    QCOMPARE(counted.sequentialScans, 0);
   }
 };
 
