@@ -17,13 +17,12 @@ if [ -n "$pgopts" ]; then
   as_owner "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
     -o "-p 5432 -k $work -c listen_addresses='' -c max_connections=200 $pgopts" start >/dev/null
 fi
-export BENCH_SECRET="bench-secret-$$" BENCH_BODY_FILE="$work/body.json"
+# shellcheck source=bench-hub.sh
+source "$here/bench-hub.sh" # start_hub; its BENCH_SECRET signs the wrk requests too
+export BENCH_SECRET BENCH_BODY_FILE="$work/body.json"
 /usr/bin/python3 "$here/order_body.py" "$BENCH_BODY_FILE"
 bodylen=$(stat -c %s "$BENCH_BODY_FILE")
-PACKBENCH_SHOPIFY_SHOP=bench.myshopify.com PACKBENCH_SHOPIFY_WEBHOOK_SECRET="$BENCH_SECRET" "$hub" serve "${db[@]}" \
-  --set hub.port=18931 --set hub.inbox_processing=false --set log.file=- --set log.level=warn >"$work/hub.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:18931/ && break; sleep 0.1; done
+BENCH_HUB_SET="--set hub.inbox_processing=false ${BENCH_HUB_SET:-}" start_hub 18931
 # Dirty: page cache written but not yet sent to the disk; Writeback: being sent now.
 (while true; do echo "$(date +%T) $(grep -E '^(Dirty|Writeback):' /proc/meminfo | tr -s ' ' | tr '\n' ' ')"; sleep 1; done) >"$work/dirty" &
 pids+=($!)
