@@ -16,7 +16,7 @@ namespace pb::outbox {
 
 // How one worker claims and retries rows.
 struct ClaimSettings {
-  QString workerId;       // locked_by: host/pid/thread, unique per worker
+  QString workerId;       // locked_by: host/pid/thread, unique per worker (a claim takes back its own rows)
   int leaseSeconds = 120; // renewed every third while the row is worked on (Lease)
   int maxAttempts = 25;
   int backoffBaseMs = 2000;
@@ -38,6 +38,9 @@ public:
 
   // Claims one batch of due rows of these kinds (pending or failed and due, or leased by a worker whose
   // lease ran out), oldest due first. Claiming commits at once: the lease keeps other workers off.
+  // Rows still leased to this worker are taken back at once: a worker claims only between passes, so they
+  // were left by a pass that ended early (its connection went), and waiting out the lease would hold them
+  // back for minutes.
   Result<QList<ClaimedRow>> claim(const QList<Kind> &kinds);
 
   // Done: the row's progress (when given) and alsoWrite's writes in one commit with the done state, never one

@@ -136,6 +136,31 @@ private Q_SLOTS:
     QCOMPARE(status(row), QStringLiteral("in_flight"));
   }
 
+  // A pass that lost its connection mid-batch settles nothing; the same worker's next pass must not wait
+  // out the lease (120 s by default) for the rows it was working, and no other worker may take them early.
+  void claim_takesBackItsOwnRowsLeftInFlight_othersWaitForTheLease()
+  {
+    const qint64 row = enqueueFulfillment();
+    outbox::Claims claims(m_db, settings(QStringLiteral("w1")));
+    QCOMPARE(claimOne(claims).id, row); // and never settled: the pass ended there
+
+    outbox::Claims other(m_db, settings(QStringLiteral("w2")));
+    auto notYet = other.claim(outbox::allKinds());
+    VERIFY_OK(notYet);
+    QCOMPARE(notYet->size(), 0);
+
+    const outbox::ClaimedRow again = claimOne(claims);
+    QCOMPARE(again.id, row);
+    QCOMPARE(again.attempts, 2);
+    QCOMPARE(text(QStringLiteral("SELECT locked_by FROM outbox WHERE id = ?"), {row}), QStringLiteral("w1"));
+    QVERIFY(scalar(QStringLiteral("SELECT extract(epoch FROM locked_until - now())::int FROM outbox WHERE id = ?"),
+                   {row}) > 50); // a fresh lease
+    auto settled = claims.done(again, std::nullopt);
+    VERIFY_OK(settled);
+    QCOMPARE(*settled, outbox::Settled::Written);
+    QCOMPARE(status(row), QStringLiteral("done"));
+  }
+
   void done_writesProgressAndTheCallersWrite_inOneCommit()
   {
     const qint64 row = enqueueFulfillment();
