@@ -394,6 +394,49 @@ private Q_SLOTS:
     QCOMPARE(rowStatus(fo), QStringLiteral("done"));
     QCOMPARE(recordedFulfillment(fo), remote.fulfillmentIds.value(0));
   }
+
+  // The database drops the worker's connection while Shopify's answer travels (a failover, a restart): the
+  // pass fails with nothing settled. Once reconnected, the same worker's next pass takes the row back at once,
+  // not after its 60 s lease, and finds the fulfillment its lost call made.
+  void connectionLostMidPass_sameWorkersNextPassFinishesTheRow()
+  {
+    test::FakeShopify fake;
+    QVERIFY(fake.listen() > 0);
+    fake.setLatencyMs(500);
+    fake.addFulfillmentOrder(QStringLiteral("9650"), 9650, {1});
+    const qint64 fo = seedPacked(9650, {1}, true);
+    QVERIFY(fo > 0);
+    const SystemClock clock;
+    shopify::CostThrottle throttle(clock);
+    std::atomic<bool> firstFailed{false};
+    std::atomic<bool> secondOk{false};
+    const auto runPass = [&](const QString &connection) -> bool {
+      auto db = db::openDatabase(m_settings, connection);
+      if (!db)
+        return false;
+      shopify::GraphQlClient client(fake.clientSettings(), throttle);
+      shopify::OutboxWorker worker(*db, client, test::FakeShopify::defaultShop(),
+                                   test::outboxSettings(QStringLiteral("cut")));
+      return worker.runOnce().ok();
+    };
+    QThread *owner = QThread::create([&]() {
+      firstFailed = !runPass(QStringLiteral("cut-1"));
+      QSqlDatabase::removeDatabase(QStringLiteral("cut-1"));
+      secondOk = runPass(QStringLiteral("cut-2")); // the reconnect, as the sync thread's Reconnector does
+      QSqlDatabase::removeDatabase(QStringLiteral("cut-2"));
+    });
+    owner->start();
+    QTRY_VERIFY_WITH_TIMEOUT(fake.stats().fulfillmentCreates == 1, 10000);
+    QVERIFY(run(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                               "current_database() AND pid <> pg_backend_pid()")));
+    QTRY_VERIFY_WITH_TIMEOUT(owner->isFinished(), 15000);
+    delete owner;
+    QVERIFY(firstFailed.load());
+    QVERIFY(secondOk.load());
+    QCOMPARE(fake.stats().fulfillmentCreates, 1);
+    QCOMPARE(rowStatus(fo), QStringLiteral("done"));
+    QCOMPARE(recordedFulfillment(fo), fake.fulfillmentOrders().value(foGid(9650)).fulfillmentIds.value(0));
+  }
 };
 
 QTEST_GUILESS_MAIN(OutboxDeliveryTest)
