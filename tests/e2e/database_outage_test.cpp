@@ -3,7 +3,8 @@
 // Issue #15: PostgreSQL itself goes away while three stations pack and two hubs run. A private cluster (its own
 // socket directory, tests/support/postgres-fixture.sh) so stopping it touches no other test. Six orders come in by
 // signed webhooks, split across both hubs; three real packbench stations, each at its own warehouse on its own Xvfb,
-// are typed at only by xdotool. Round 1: every station has scanned one of three mugs when the cluster stops (fast
+// are typed at only by xdotool, with the shipped station.prefetch=1: each bench holds its second order (claimed
+// ahead) through both outages. Round 1: every station has scanned one of three mugs when the cluster stops (fast
 // shutdown) for PACKBENCH_TEST_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
 // meanwhile. Round 2: the cluster crashes and restarts at once (immediate mode, as a failover or an OOM kill does)
 // in the middle of the second orders. Asserted: every station is back by itself, every scan is in the database
@@ -196,15 +197,15 @@ private Q_SLOTS:
       const auto made = m_programs.hubCommand({u"station-login"_s, u"create"_s, login, u"--shop"_s, kShop,
                                                u"--location"_s, bench.station.code, u"--password-file"_s, password});
       QVERIFY2(made.exitCode == 0, qPrintable(made.err + made.out));
-      // One claim a bench, as its counts assume; the order claimed ahead across an outage: station_netcut_test.
-      m_programs.startStation(bench.station, kShop, login, password, {u"station.prefetch=0"_s});
+      // As shipped: station.prefetch=1, so each bench also holds its second order through both outages.
+      m_programs.startStation(bench.station, kShop, login, password);
       if (QTest::currentTestFailed())
         return;
       m_programs.signIn(bench.station, u"4711"_s);
       if (QTest::currentTestFailed())
         return;
     }
-    takeNextOrderEverywhere(3);
+    takeNextOrderEverywhere(6); // the order on the bench and the one claimed ahead
     scanEverywhere(1);
     QTRY_COMPARE_WITH_TIMEOUT(okScans(), 3, 20000);
   }
