@@ -26,7 +26,8 @@ QString claimSql()
              "WITH claimed AS (UPDATE outbox SET status = 'in_flight', locked_by = ?, locked_until = now() + "
              "make_interval(secs => ?), attempts = attempts + 1 WHERE id IN (SELECT id FROM outbox WHERE kind = "
              "ANY(string_to_array(?, ',')) AND ((status IN ('pending', 'failed') AND next_attempt_at <= now()) OR "
-             "(status = 'in_flight' AND (locked_until < now() OR locked_by = ?))) ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE "
+             "(status = 'in_flight' AND (locked_until < now() OR locked_by = ?))) ORDER BY next_attempt_at, id LIMIT ? "
+             "FOR UPDATE "
              "SKIP LOCKED) RETURNING id, kind, payload, attempts, progress, shop_id) "
              "SELECT c.id, c.kind, c.payload, c.attempts, c.progress, s.domain, c.shop_id IS NOT NULL AND d.shop_id "
              "IS NOT NULL AND c.shop_id <> d.shop_id FROM claimed c "
@@ -53,10 +54,9 @@ Result<QList<ClaimedRow>> Claims::claim(const QList<Kind> &kinds)
   QStringList names;
   for (const Kind kind : kinds)
     names.append(kindName(kind));
-  auto claimed =
-      db::exec(m_db, claimSql(),
-               {m_settings.workerId, m_settings.leaseSeconds, names.join(QLatin1Char(',')), m_settings.workerId,
-                m_settings.batchSize});
+  auto claimed = db::exec(m_db, claimSql(),
+                          {m_settings.workerId, m_settings.leaseSeconds, names.join(QLatin1Char(',')),
+                           m_settings.workerId, m_settings.batchSize});
   if (!claimed)
     return claimed.error();
   QList<ClaimedRow> rows;
