@@ -62,6 +62,18 @@ Status audit(QSqlDatabase &db, const LabelJob &job, const QString &workerId, con
                            audit::Subject::fulfillmentOrder(job.fulfillmentOrderId), all, std::nullopt});
 }
 
+Status releaseOwnLeases(QSqlDatabase &db, const QString &workerId)
+{
+  auto released =
+      db::exec(db,
+               QStringLiteral("UPDATE label_requests SET locked_by = NULL, locked_until = NULL WHERE locked_by = ? "
+                              "AND state IN ('requested', 'void_pending')"),
+               {workerId});
+  if (!released)
+    return released.error();
+  return {};
+}
+
 Result<QList<qint64>> claimDue(QSqlDatabase &db, const QString &state, const QString &workerId, int leaseSeconds,
                                int batch)
 {

@@ -51,6 +51,9 @@ QString labelErrorKindName(LabelErrorKind kind);
 // (locked_by) and touches only rows it holds, so several hubs share the work.
 namespace labelrequests {
 
+// Frees the leases this worker still holds, at the start of a pass: none of its rows is being worked then, so they
+// were left by a pass that ended early (its connection went) and would otherwise wait out the lease (10 minutes).
+Status releaseOwnLeases(QSqlDatabase &db, const QString &workerId);
 // Takes up to `batch` due rows of `state` (requested or void_pending) for leaseSeconds; their ids.
 Result<QList<qint64>> claimDue(QSqlDatabase &db, const QString &state, const QString &workerId, int leaseSeconds,
                                int batch);

@@ -134,6 +134,8 @@ qint64 LabelWorker::backoffMs(int attempts) const
 
 Result<int> LabelWorker::runOnce()
 {
+  if (Status released = labelrequests::releaseOwnLeases(m_db, m_settings.workerId); !released)
+    return released.error();
   auto retired = labelrequests::retireAbandoned(m_db, m_settings.workerId);
   if (!retired)
     return retired.error();

@@ -45,6 +45,17 @@ QString idList(const QList<qint64> &ids)
 
 } // namespace
 
+Status releaseOwnLeases(QSqlDatabase &db, const QString &workerId)
+{
+  auto released = db::exec(db,
+                           QStringLiteral("UPDATE manifest_requests SET locked_by = NULL, locked_until = NULL WHERE "
+                                          "locked_by = ? AND state = 'requested'"),
+                           {workerId});
+  if (!released)
+    return released.error();
+  return {};
+}
+
 Result<std::optional<ManifestJob>> claimNext(QSqlDatabase &db, const QString &workerId, int leaseSeconds,
                                              int maxAttempts, const QList<qint64> &taken)
 {

@@ -36,6 +36,9 @@ QString manifestErrorKindName(ManifestErrorKind kind);
 // request through its lease (locked_by) and writes only what it holds.
 namespace manifestrequests {
 
+// Frees the leases this worker still holds, at the start of a pass: they were left by a pass that ended early (its
+// connection went), and a lead waiting for the end of day would otherwise wait out the lease.
+Status releaseOwnLeases(QSqlDatabase &db, const QString &workerId);
 // Takes the oldest open request whose lease is free and that is not in `taken`, for leaseSeconds, with its warehouse's
 // labels; none: none due. One claimed more than maxAttempts times fails as uncertain instead.
 Result<std::optional<ManifestJob>> claimNext(QSqlDatabase &db, const QString &workerId, int leaseSeconds,

@@ -29,6 +29,8 @@ ManifestWorker::~ManifestWorker() = default;
 
 Result<int> ManifestWorker::runOnce()
 {
+  if (Status released = manifestrequests::releaseOwnLeases(m_db, m_workerId); !released)
+    return released.error();
   QList<qint64> taken; // a request put back for later waits for the next pass
   while (taken.size() < kPerPass) {
     auto job = manifestrequests::claimNext(m_db, m_workerId, m_leaseSeconds, m_retry.maxAttempts, taken);

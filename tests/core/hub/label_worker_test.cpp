@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QSqlDriver>
 #include <QTest>
+#include <QTimer>
 
 using namespace pb;
 using namespace Qt::StringLiterals;
@@ -149,6 +150,46 @@ private Q_SLOTS:
                    {QString::number(id)})
                  .toString(),
              u"true"_s);
+  }
+
+  // The database drops the worker's connection while the carrier's answer travels: the pass fails holding the
+  // request. Reconnected, the same worker buys nothing twice and stores the label at once, not after its 10-minute
+  // lease, while the packer waits at the bench.
+  void connectionLostMidPurchase_sameWorkersNextPassStoresTheLabel()
+  {
+    const int paidBefore = m_fake->paidLabels();
+    const test::BenchOrder o = order();
+    const qint64 id = request(o);
+    hub::LabelWorkerSettings settings;
+    settings.workerId = u"cut-worker"_s;
+    const auto runPass = [&](const QString &connection, qint64 *backend) -> bool {
+      bool ok = false;
+      {
+        auto db = db::openDatabase(m_scratch.settings, connection);
+        if (!db)
+          return false;
+        if (backend) {
+          auto pid = db::exec(*db, u"SELECT pg_backend_pid()"_s);
+          *backend = pid && pid.value().next() ? pid->value(0).toLongLong() : 0;
+        }
+        hub::LabelWorker worker(*db, *m_carrier, settings);
+        ok = worker.runOnce().ok();
+      }
+      QSqlDatabase::removeDatabase(connection);
+      return ok;
+    };
+    qint64 backend = 0;
+    m_fake->slowNext(u"create_label"_s, 1, 1500);
+    QTimer cut;
+    cut.setSingleShot(true);
+    QObject::connect(&cut, &QTimer::timeout, this,
+                     [&]() { VERIFY_OK(db::exec(m_db, u"SELECT pg_terminate_backend(?)"_s, {backend})); });
+    cut.start(500); // fires inside the purchase's wait, after the carrier took the order
+    QVERIFY(!runPass(u"labelworker-cut-1"_s, &backend));
+    QCOMPARE(test::labelState(m_db, id), u"requested"_s);
+    QVERIFY(runPass(u"labelworker-cut-2"_s, nullptr));
+    QCOMPARE(test::labelState(m_db, id), u"bought"_s);
+    QCOMPARE(m_fake->paidLabels(), paidBefore + 1);
   }
 
   void carrierDown_leavesTheRequestWaitingWithTheReason_thenBuys()

@@ -275,6 +275,28 @@ private Q_SLOTS:
              false);
     QCOMPARE(unmarked(), 0);
   }
+
+  // This worker's own pass ended early (its connection went) with the request still leased for 10 minutes: its next
+  // pass takes it back at once; another live worker's lease is left alone.
+  void ownPassEndedEarly_nextPassTakesItBack_anotherWorkersLeaseWaits()
+  {
+    (void)boughtLabel();
+    const qint64 request = test::scalar(m_db, u"SELECT packbench_request_manifest(?, ?, NULL, NULL, NULL)"_s,
+                                        {m_world.queue.stationId, m_world.queue.locationId});
+    const auto leaseTo = [&](const QString &worker) {
+      VERIFY_OK(db::exec(m_db,
+                         u"UPDATE manifest_requests SET locked_by = ?, locked_until = now() + interval '10 minutes', "
+                         "attempts = 1 WHERE id = ?"_s,
+                         {worker, request}));
+    };
+    leaseTo(u"another-hub"_s);
+    runAgain();
+    QCOMPARE(outcome(request), u"requested/"_s);
+    leaseTo(u"manifest-test"_s);
+    runAgain();
+    QCOMPARE(outcome(request), u"done/"_s);
+    QCOMPARE(unmarked(), 0);
+  }
 };
 
 QTEST_GUILESS_MAIN(ManifestWorkerTest)
