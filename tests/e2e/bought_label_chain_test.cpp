@@ -17,9 +17,7 @@
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
-#include <QJsonDocument>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,15 +62,13 @@ private:
 
   int webhook(const QString &topic, const QJsonObject &body, const QString &id)
   {
-    const QUrl url(u"http://127.0.0.1:%1/webhooks/shopify"_s.arg(m_hubPort));
-    return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
+    return m_fake.sendWebhookToHub(m_hubPort, kSecret, kShop, topic, body, id);
   }
 
 private Q_SLOTS:
   void initTestCase()
   {
-    QVERIFY2(!QStandardPaths::findExecutable(u"xdotool"_s).isEmpty(),
-             "xdotool is missing (scripts/install-deps.sh installs it)");
+    VERIFY_XDOTOOL();
     auto scratch = test::createScratchDatabase(u"boughtlabel"_s);
     VERIFY_OK(scratch);
     m_pg = *scratch;

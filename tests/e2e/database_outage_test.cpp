@@ -19,9 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,8 +98,7 @@ private:
 
   int webhook(quint16 port, const QString &topic, const QJsonObject &body, const QString &id)
   {
-    const QUrl url(u"http://127.0.0.1:%1/webhooks/shopify"_s.arg(port));
-    return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
+    return m_fake.sendWebhookToHub(port, kSecret, kShop, topic, body, id);
   }
 
   void scanEverywhere(int times)
@@ -130,8 +127,7 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    QVERIFY2(!QStandardPaths::findExecutable(u"xdotool"_s).isEmpty(),
-             "xdotool is missing (scripts/install-deps.sh installs it)");
+    VERIFY_XDOTOOL();
     QDir(QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)).removeRecursively();
     m_cluster = m_dir.filePath(u"pg"_s);
     QVERIFY2(cluster(u"start"_s), "the private cluster did not start");

@@ -24,7 +24,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -345,15 +344,13 @@ private:
 
   int webhook(const QString &topic, const QJsonObject &body, const QString &id)
   {
-    const QUrl url(u"http://127.0.0.1:%1/webhooks/shopify"_s.arg(m_hubPort));
-    return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
+    return m_fake.sendWebhookToHub(m_hubPort, kSecret, kShop, topic, body, id);
   }
 
 private Q_SLOTS:
   void initTestCase()
   {
-    QVERIFY2(!QStandardPaths::findExecutable(u"xdotool"_s).isEmpty(),
-             "xdotool is missing (scripts/install-deps.sh installs it)");
+    VERIFY_XDOTOOL();
     m_seed = quint32(envInt("PACKBENCH_TEST_STATION_CRASH_SEED", int(QRandomGenerator::global()->bounded(1 << 30))));
     qInfo("seed %u (PACKBENCH_TEST_STATION_CRASH_SEED), %d kills, %d orders", m_seed, m_killsWanted, m_orders);
     m_random.seed(m_seed);

@@ -21,12 +21,10 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -140,8 +138,7 @@ private:
 
   int webhook(quint16 port, const QString &topic, const QJsonObject &body, const QString &id)
   {
-    const QUrl url(u"http://127.0.0.1:%1/webhooks/shopify"_s.arg(port));
-    return m_fake.sendWebhook(url, kSecret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), id, kShop);
+    return m_fake.sendWebhookToHub(port, kSecret, kShop, topic, body, id);
   }
 
 private Q_SLOTS:
@@ -149,8 +146,7 @@ private Q_SLOTS:
   {
     if (const QString why = test::NetworkCut::unavailableReason(); !why.isEmpty())
       QSKIP(qPrintable(why));
-    QVERIFY2(!QStandardPaths::findExecutable(u"xdotool"_s).isEmpty(),
-             "xdotool is missing (scripts/install-deps.sh installs it)");
+    VERIFY_XDOTOOL();
     auto scratch = test::createScratchDatabase(u"netcut"_s);
     VERIFY_OK(scratch);
     m_pg = *scratch;

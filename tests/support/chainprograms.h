@@ -13,7 +13,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <QStandardPaths>
+
 #include <memory>
+
+// In initTestCase of an end-to-end test: the tool that types at the stations is there.
+#define VERIFY_XDOTOOL()                                                                                               \
+  QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("xdotool")).isEmpty(),                                       \
+           "xdotool is missing (scripts/install-deps.sh installs it)")
 
 namespace pb::test {
 

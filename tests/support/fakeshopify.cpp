@@ -650,4 +650,11 @@ int FakeShopify::sendWebhook(const QUrl &url, const QByteArray &secret, const QS
   return postWebhook(*m_network, url, delivery, secret);
 }
 
+int FakeShopify::sendWebhookToHub(quint16 hubPort, const QByteArray &secret, const QString &shopDomain,
+                                  const QString &topic, const QJsonObject &body, const QString &webhookId)
+{
+  const QUrl url(QStringLiteral("http://127.0.0.1:%1/webhooks/shopify").arg(hubPort));
+  return sendWebhook(url, secret, topic, QJsonDocument(body).toJson(QJsonDocument::Compact), webhookId, shopDomain);
+}
+
 } // namespace pb::test

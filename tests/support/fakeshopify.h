@@ -203,6 +203,9 @@ public:
   // Signs body with secret and POSTs it like Shopify; returns the HTTP status (-1 on no answer).
   int sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,
                   const QString &webhookId, const QString &shopDomain);
+  // The same to a packbench-hub on this machine (its /webhooks/shopify), the body as compact JSON.
+  int sendWebhookToHub(quint16 hubPort, const QByteArray &secret, const QString &shopDomain, const QString &topic,
+                       const QJsonObject &body, const QString &webhookId);
 
 private:
   struct Answer {
