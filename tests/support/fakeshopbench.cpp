@@ -7,6 +7,7 @@
 #include "tests/support/testdatabase.h"
 
 #include <QDebug>
+#include <QJsonDocument>
 #include <QTest>
 
 namespace pb::test {
@@ -64,6 +65,29 @@ qint64 FakeShopBench::packedFulfillmentOrder(qint64 orderRowId, qint64 number, c
       return -1;
   }
   return fo;
+}
+
+qint64 FakeShopBench::packedWithFulfillmentRow(qint64 number, const QList<int> &quantities, bool idsKnown,
+                                               const QJsonObject &extra) const
+{
+  const qint64 order =
+      scalar(QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name) VALUES (?, ?, ?) RETURNING id"),
+             {m_shopId, QString::number(number), QStringLiteral("#%1").arg(number)});
+  const qint64 fo = order > 0 ? packedFulfillmentOrder(order, number, quantities, idsKnown) : -1;
+  if (fo <= 0)
+    return -1;
+  QJsonObject payload{{QStringLiteral("fulfillment_order_id"), fo}, {QStringLiteral("notify_customer"), false}};
+  for (auto it = extra.begin(); it != extra.end(); ++it)
+    payload.insert(it.key(), it.value());
+  const bool seeded =
+      run(QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, carrier, tracking_number) VALUES "
+                         "(?, 1, 'UPS', ?)"),
+          {fo, QStringLiteral("1ZDLV%1").arg(number)}) &&
+      run(QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) VALUES (?, "
+                         "'fulfillment.create', ?, ?, ?::jsonb)"),
+          {m_shopId, QString::number(fo), QStringLiteral("fulfillment.create:%1").arg(fo),
+           QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact))});
+  return seeded ? fo : -1;
 }
 
 bool FakeShopBench::drainOutbox(shopify::OutboxWorker &worker, int pauseMs) const

@@ -6,6 +6,7 @@
 #include "core/db/connection.h"
 #include "core/shopify/outboxworker.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -33,6 +34,11 @@ protected:
   // A packed fulfillment order of the order row `orderRowId` mirroring the fake's addFulfillmentOrder(…, number,
   // quantities): one line a quantity, with its Shopify ids only when idsKnown. Its id, or -1.
   qint64 packedFulfillmentOrder(qint64 orderRowId, qint64 number, const QList<int> &quantities, bool idsKnown) const;
+
+  // A new order `number` of the fake's shop, packed as packedFulfillmentOrder makes it, with a tracked box and its
+  // fulfillment.create outbox row, whose payload `extra` extends. The fulfillment order's id, or -1.
+  qint64 packedWithFulfillmentRow(qint64 number, const QList<int> &quantities, bool idsKnown,
+                                  const QJsonObject &extra = {}) const;
 
   // Runs the worker until no outbox row is left to post (retries due at once), pausing pauseMs between passes;
   // false if a pass fails or 50 passes leave rows.

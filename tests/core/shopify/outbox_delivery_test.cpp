@@ -16,7 +16,6 @@
 #include "tests/support/verify.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTest>
 #include <QThread>
 
@@ -37,30 +36,6 @@ class OutboxDeliveryTest final : public QObject, private test::FakeShopBench {
   Q_OBJECT
 
 private:
-  // A packed fulfillment order mirroring the fake's addFulfillmentOrder(number, number, quantities), with a
-  // tracked package and a fulfillment.create row whose payload is extended by `extra`. Returns its id.
-  qint64 seedPacked(qint64 number, const QList<int> &quantities, bool idsKnown, const QJsonObject &extra = {})
-  {
-    const qint64 order =
-        scalar(QStringLiteral("INSERT INTO orders (shop_id, shopify_id, name) VALUES (?, ?, ?) RETURNING id"),
-               {m_shopId, QString::number(number), QStringLiteral("#%1").arg(number)});
-    const qint64 fo = order > 0 ? packedFulfillmentOrder(order, number, quantities, idsKnown) : -1;
-    if (fo <= 0)
-      return -1;
-    QJsonObject payload{{QStringLiteral("fulfillment_order_id"), fo}, {QStringLiteral("notify_customer"), false}};
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-      payload.insert(it.key(), it.value());
-    const bool seeded =
-        run(QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, carrier, tracking_number) VALUES "
-                           "(?, 1, 'UPS', ?)"),
-            {fo, QStringLiteral("1ZDLV%1").arg(number)}) &&
-        run(QStringLiteral("INSERT INTO outbox (shop_id, kind, aggregate_id, idempotency_key, payload) VALUES (?, "
-                           "'fulfillment.create', ?, ?, ?::jsonb)"),
-            {m_shopId, QString::number(fo), QStringLiteral("fulfillment.create:%1").arg(fo),
-             QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact))});
-    return seeded ? fo : -1;
-  }
-
   qint64 lineId(qint64 fo, int index)
   {
     return scalar(QStringLiteral("SELECT id FROM fulfillment_order_lines WHERE fulfillment_order_id = ? ORDER BY id "
@@ -95,7 +70,7 @@ private Q_SLOTS:
     fake.addFulfillmentOrder(QStringLiteral("9100"), 9100, {1, 2});
     fake.closeConnectionAfterFulfillmentCreate(1);
     // Ids unknown: the lookup goes first, so the create travels on a reused keep-alive connection.
-    const qint64 fo = seedPacked(9100, {1, 2}, false);
+    const qint64 fo = packedWithFulfillmentRow(9100, {1, 2}, false);
     QVERIFY(fo > 0);
     test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-once")));
 
@@ -122,7 +97,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("9200"), 9200, {2, 1});
     fake.applyFulfillmentCreateLate(1);
-    const qint64 fo = seedPacked(9200, {2, 1}, true);
+    const qint64 fo = packedWithFulfillmentRow(9200, {2, 1}, true);
     QVERIFY(fo > 0);
     test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-late")));
 
@@ -148,7 +123,7 @@ private Q_SLOTS:
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("9210"), 9210, {1}).status = QStringLiteral("CANCELLED");
-    const qint64 fo = seedPacked(9210, {1}, true);
+    const qint64 fo = packedWithFulfillmentRow(9210, {1}, true);
     QVERIFY(fo > 0);
     test::OutboxRig rig(m_db, fake, test::outboxSettings(QStringLiteral("w-final")));
     VERIFY_OK(rig.worker.runOnce());
@@ -166,7 +141,7 @@ private Q_SLOTS:
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("9300"), 9300, {3, 2}).lines[0].remaining = 1;
-    const qint64 fo = seedPacked(9300, {3, 2}, true, {{QStringLiteral("partial"), true}});
+    const qint64 fo = packedWithFulfillmentRow(9300, {3, 2}, true, {{QStringLiteral("partial"), true}});
     QVERIFY(fo > 0);
     QVERIFY(run(QStringLiteral("INSERT INTO scan_events (client_event_id, fulfillment_order_id, line_id, raw_code, "
                                "outcome, quantity) VALUES (gen_random_uuid(), ?, ?, 'SKU-1', 'ok', 2)"),
@@ -194,7 +169,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("9310"), 9310, {3, 2}).lines[0].remaining = 2;
     fake.loseAnswerOfFulfillmentCreate(1);
-    const qint64 fo = seedPacked(9310, {3, 2}, true, {{QStringLiteral("partial"), true}});
+    const qint64 fo = packedWithFulfillmentRow(9310, {3, 2}, true, {{QStringLiteral("partial"), true}});
     QVERIFY(fo > 0);
     QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('lines', "
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 2))) WHERE "
@@ -218,7 +193,7 @@ private Q_SLOTS:
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("9400"), 9400, {3, 2});
-    const qint64 fo = seedPacked(9400, {3, 2}, true, {{QStringLiteral("partial"), false}});
+    const qint64 fo = packedWithFulfillmentRow(9400, {3, 2}, true, {{QStringLiteral("partial"), false}});
     QVERIFY(fo > 0);
     QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('version', 4, 'lines', "
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 2), "
@@ -239,7 +214,7 @@ private Q_SLOTS:
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("9410"), 9410, {3}).lines[0].remaining = 2;
-    const qint64 fo = seedPacked(9410, {3}, true);
+    const qint64 fo = packedWithFulfillmentRow(9410, {3}, true);
     QVERIFY(fo > 0);
     QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('lines', "
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 3))) WHERE "
@@ -261,7 +236,7 @@ private Q_SLOTS:
     test::FakeShopify fake;
     QVERIFY(fake.listen() > 0);
     fake.addFulfillmentOrder(QStringLiteral("9420"), 9420, {1});
-    const qint64 fo = seedPacked(9420, {1}, true);
+    const qint64 fo = packedWithFulfillmentRow(9420, {1}, true);
     QVERIFY(fo > 0);
     QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || '{\"lines\": [{\"line_id\": 987654321, "
                                "\"quantity\": 1}]}' WHERE aggregate_id = ?"),
@@ -288,7 +263,7 @@ private Q_SLOTS:
     for (int i = 0; i < 6; ++i)
       VERIFY_OK(shopify::fulfillmentapi::createFulfillment(client, foGid(9700), {{lineItem, 1}}, {}, false));
     fake.loseAnswerOfFulfillmentCreate(7);
-    const qint64 fo = seedPacked(9700, {10}, true);
+    const qint64 fo = packedWithFulfillmentRow(9700, {10}, true);
     QVERIFY(fo > 0);
     QVERIFY(run(QStringLiteral("UPDATE outbox SET payload = payload || jsonb_build_object('lines', "
                                "jsonb_build_array(jsonb_build_object('line_id', ?::bigint, 'quantity', 4))) WHERE "
@@ -315,7 +290,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     fake.setLatencyMs(3000);
     fake.addFulfillmentOrder(QStringLiteral("9500"), 9500, {1});
-    const qint64 fo = seedPacked(9500, {1}, true);
+    const qint64 fo = packedWithFulfillmentRow(9500, {1}, true);
     QVERIFY(fo > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
@@ -348,7 +323,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     fake.setLatencyMs(300);
     fake.addFulfillmentOrder(QStringLiteral("9600"), 9600, {2});
-    const qint64 fo = seedPacked(9600, {2}, true);
+    const qint64 fo = packedWithFulfillmentRow(9600, {2}, true);
     QVERIFY(fo > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
@@ -404,7 +379,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     fake.setLatencyMs(500);
     fake.addFulfillmentOrder(QStringLiteral("9650"), 9650, {1});
-    const qint64 fo = seedPacked(9650, {1}, true);
+    const qint64 fo = packedWithFulfillmentRow(9650, {1}, true);
     QVERIFY(fo > 0);
     const SystemClock clock;
     shopify::CostThrottle throttle(clock);
