@@ -53,6 +53,17 @@ Result<LabelWorld> createLabelWorld(const QSqlDatabase &db)
   return LabelWorld{*queue};
 }
 
+Result<LabelWorldDatabase> createLabelWorldDatabase(const QString &prefix)
+{
+  auto scratch = createMigratedDatabase(prefix);
+  if (!scratch)
+    return scratch.error();
+  auto world = createLabelWorld(scratch->db);
+  if (!world)
+    return world.error();
+  return LabelWorldDatabase{*scratch, *world};
+}
+
 Result<BenchOrder> addBenchOrder(const QSqlDatabase &db, const LabelWorld &world, const QString &shippingTitle,
                                  const QJsonObject &shipTo, qint64 stationId)
 {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tests/support/queueworld.h"
+#include "tests/support/testdatabase.h"
 
 #include "core/base/result.h"
 
@@ -25,6 +26,12 @@ struct BenchOrder {
 };
 
 Result<LabelWorld> createLabelWorld(const QSqlDatabase &db);
+// A migrated scratch database named after `prefix` with a LabelWorld in it (for initTestCase).
+struct LabelWorldDatabase {
+  MigratedDatabase scratch;
+  LabelWorld world;
+};
+Result<LabelWorldDatabase> createLabelWorldDatabase(const QString &prefix);
 // A ship-to address the fake accepts (fictional).
 QJsonObject testShipTo();
 // A queued order with a shipping address and method, claimed by the world's station (trusted caller).

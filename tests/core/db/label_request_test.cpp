@@ -45,13 +45,11 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createMigratedDatabase(QStringLiteral("labelreq"));
-    VERIFY_OK(scratch);
-    m_scratch = *scratch;
+    auto made = test::createLabelWorldDatabase(QStringLiteral("labelreq"));
+    VERIFY_OK(made);
+    m_scratch = made->scratch;
     m_db = m_scratch.db;
-    auto world = test::createLabelWorld(m_db);
-    VERIFY_OK(world);
-    m_world = *world;
+    m_world = made->world;
   }
 
   void request_withoutWeight_isRefused_andNothingIsRequested()

@@ -43,13 +43,11 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createMigratedDatabase(u"manifestreq"_s);
-    VERIFY_OK(scratch);
-    m_scratch = *scratch;
+    auto made = test::createLabelWorldDatabase(u"manifestreq"_s);
+    VERIFY_OK(made);
+    m_scratch = made->scratch;
     m_db = m_scratch.db;
-    auto world = test::createLabelWorld(m_db);
-    VERIFY_OK(world);
-    m_world = *world;
+    m_world = made->world;
     VERIFY_OK(db::exec(m_db, u"INSERT INTO packers (badge_id, name, role, pin_hash) VALUES "
                              "('PB-M1', 'Mo', 'packer', crypt('4321', gen_salt('bf', 4))), "
                              "('PB-M9', 'Lee', 'lead', crypt('9876', gen_salt('bf', 4)))"_s));

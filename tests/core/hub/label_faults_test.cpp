@@ -58,12 +58,10 @@ private:
 private Q_SLOTS:
   void fiveHundredBoxes_underLostAnswers5xxAndThrottling_eachGetExactlyOnePaidLabel()
   {
-    auto scratch = test::createMigratedDatabase(u"labelfaults"_s);
-    VERIFY_OK(scratch);
-    m_db = scratch->db;
-    auto world = test::createLabelWorld(m_db);
-    VERIFY_OK(world);
-    m_world = *world;
+    auto made = test::createLabelWorldDatabase(u"labelfaults"_s);
+    VERIFY_OK(made);
+    m_db = made->scratch.db;
+    m_world = made->world;
     QList<test::BenchOrder> orders;
     for (int i = 0; i < kBoxes; ++i) {
       auto order = test::addBenchOrder(m_db, m_world);

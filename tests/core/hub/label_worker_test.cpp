@@ -70,13 +70,11 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createMigratedDatabase(u"labelworker"_s);
-    VERIFY_OK(scratch);
-    m_scratch = *scratch;
+    auto made = test::createLabelWorldDatabase(u"labelworker"_s);
+    VERIFY_OK(made);
+    m_scratch = made->scratch;
     m_db = m_scratch.db;
-    auto world = test::createLabelWorld(m_db);
-    VERIFY_OK(world);
-    m_world = *world;
+    m_world = made->world;
     m_fake = std::make_unique<test::FakeCarrier>();
     QVERIFY(m_fake->listen() > 0);
     m_carrier = std::make_unique<carriers::ShipEngineCarrier>(m_fake->clientSettings(3000, 3, 5), nullptr);

@@ -83,13 +83,11 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto scratch = test::createMigratedDatabase(u"manifestworker"_s);
-    VERIFY_OK(scratch);
-    m_scratch = *scratch;
+    auto made = test::createLabelWorldDatabase(u"manifestworker"_s);
+    VERIFY_OK(made);
+    m_scratch = made->scratch;
     m_db = m_scratch.db;
-    auto world = test::createLabelWorld(m_db);
-    VERIFY_OK(world);
-    m_world = *world;
+    m_world = made->world;
     VERIFY_OK(test::addServiceRule(m_db, u"Post%"_s, test::FakeCarrier::uspsCarrierId(), u"usps_priority_mail"_s,
                                    std::nullopt, 10));
     m_fake = std::make_unique<test::FakeCarrier>();
