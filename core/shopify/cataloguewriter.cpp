@@ -37,6 +37,15 @@ QString compact(const QJsonArray &rows)
   return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
 }
 
+// The (shopify_id, id) rows an upsert returned, by Shopify id.
+QHash<QString, qint64> idsByShopifyId(const QList<QVariantList> &rows)
+{
+  QHash<QString, qint64> ids;
+  for (const QVariantList &row : rows)
+    ids.insert(row.at(0).toString(), row.at(1).toLongLong());
+  return ids;
+}
+
 QJsonValue jsonText(const QString &text)
 {
   return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
@@ -68,10 +77,7 @@ Result<QHash<QString, qint64>> upsertProducts(db::StatementCache &sql, qint64 sh
       {shopId, compact(rows)});
   if (!written)
     return written.error();
-  QHash<QString, qint64> ids;
-  for (const QVariantList &row : *written)
-    ids.insert(row.at(0).toString(), row.at(1).toLongLong());
-  return ids;
+  return idsByShopifyId(*written);
 }
 
 // Upserts the variants newer than what is stored (and not removed since), under products that are not deleted;
@@ -118,10 +124,7 @@ Result<QHash<QString, qint64>> upsertVariants(db::StatementCache &sql, qint64 sh
       {currency, compact(rows), shopId});
   if (!written)
     return written.error();
-  QHash<QString, qint64> ids;
-  for (const QVariantList &row : *written)
-    ids.insert(row.at(0).toString(), row.at(1).toLongLong());
-  return ids;
+  return idsByShopifyId(*written);
 }
 
 // The written variants' barcodes become their current readings (rows of kind sku stay).

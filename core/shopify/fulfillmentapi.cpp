@@ -93,11 +93,6 @@ Status fetchRemainingLines(GraphQlClient &client, const QString &fulfillmentOrde
 
 } // namespace
 
-QString orderGid(const QString &numericId)
-{
-  return QStringLiteral("gid://shopify/Order/") + numericId;
-}
-
 bool isHoldReason(const QString &reason)
 {
   static const QStringList reasons{QStringLiteral("AWAITING_PAYMENT"),
@@ -135,12 +130,8 @@ Result<QList<RemoteFulfillmentOrder>> fetchFulfillmentOrders(GraphQlClient &clie
     }
     return {};
   };
-  if (Status paged = graphqlpaging::forEachPage(
-          client, QStringLiteral("FulfillmentOrdersForOrder"),
-          QJsonObject{{QStringLiteral("orderId"), orderGid(orderId)}},
-          {QStringLiteral("order"), QStringLiteral("fulfillmentOrders"),
-           makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId))},
-          onPage);
+  if (Status paged = graphqlpaging::forEachFulfillmentOrderPage(client, QStringLiteral("FulfillmentOrdersForOrder"),
+                                                                orderId, onPage);
       !paged)
     return paged.error();
   return result;

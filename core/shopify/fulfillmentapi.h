@@ -74,7 +74,6 @@ Status updateTracking(GraphQlClient &client, const QString &fulfillmentId, const
 Status hold(GraphQlClient &client, const QString &fulfillmentOrderId, const QString &reason, const QString &notes);
 Status releaseHold(GraphQlClient &client, const QString &fulfillmentOrderId);
 
-QString orderGid(const QString &numericId);
 bool isHoldReason(const QString &reason);
 
 } // namespace fulfillmentapi

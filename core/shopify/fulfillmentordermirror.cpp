@@ -262,12 +262,8 @@ Result<QList<MirroredFulfillmentOrder>> fetch(GraphQlClient &client, const QStri
     }
     return {};
   };
-  if (Status paged = graphqlpaging::forEachPage(
-          client, QStringLiteral("OrderFulfillmentOrders"),
-          QJsonObject{{QStringLiteral("orderId"), QString(QStringLiteral("gid://shopify/Order/") + orderId)}},
-          {QStringLiteral("order"), QStringLiteral("fulfillmentOrders"),
-           makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId))},
-          onPage);
+  if (Status paged =
+          graphqlpaging::forEachFulfillmentOrderPage(client, QStringLiteral("OrderFulfillmentOrders"), orderId, onPage);
       !paged)
     return paged.error();
   return result;

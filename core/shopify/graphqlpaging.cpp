@@ -46,4 +46,15 @@ Status forEachPage(GraphQlClient &client, const QString &document, const QJsonOb
   return {};
 }
 
+Status forEachFulfillmentOrderPage(GraphQlClient &client, const QString &document, const QString &orderId,
+                                   const std::function<Status(const QJsonObject &connection)> &onPage)
+{
+  return forEachPage(
+      client, document,
+      QJsonObject{{QStringLiteral("orderId"), QString(QStringLiteral("gid://shopify/Order/") + orderId)}},
+      {QStringLiteral("order"), QStringLiteral("fulfillmentOrders"),
+       makeError(ErrorKind::NotFound, QStringLiteral("Shopify has no order %1").arg(orderId))},
+      onPage);
+}
+
 } // namespace pb::shopify::graphqlpaging

@@ -34,4 +34,9 @@ Status forEachPage(GraphQlClient &client, const QString &document, const QJsonOb
                    const ConnectionPath &path, const std::function<Status(const QJsonObject &connection)> &onPage,
                    QString after = {});
 
+// forEachPage over an order's fulfillment orders: `document` takes $orderId (the numeric id here) and answers with
+// order.fulfillmentOrders; an order Shopify does not have is NotFound.
+Status forEachFulfillmentOrderPage(GraphQlClient &client, const QString &document, const QString &orderId,
+                                   const std::function<Status(const QJsonObject &connection)> &onPage);
+
 } // namespace pb::shopify::graphqlpaging
