@@ -3,6 +3,7 @@
 #include "core/documents/liquid/value.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 
 #include <charconv>
 #include <cmath>
@@ -140,30 +141,52 @@ QString toOutput(const QVariant &v)
   return v.toString();
 }
 
+namespace {
+
+bool isAsciiDigit(QChar c)
+{
+  return c >= u'0' && c <= u'9';
+}
+
+// Liquid's Utils.to_number on a string: all of it "-?digits.digits" is a decimal; anything else is Ruby's to_i, the
+// leading integer (a sign, digits, single underscores between digits) or 0, so "3.5kg" is 3 and "1e5" is 1. Past
+// qint64 it goes on as a float, as Ruby's integers never wrap.
+QVariant stringToNumber(const QString &text)
+{
+  static const QRegularExpression decimal(QStringLiteral("^-?[0-9]+\\.[0-9]+$"));
+  const QString s = text.trimmed();
+  if (decimal.match(s).hasMatch())
+    return QVariant(s.toDouble());
+  QString lead;
+  qsizetype n = 0;
+  if (n < s.size() && (s[n] == u'-' || s[n] == u'+'))
+    lead += s[n++];
+  for (; n < s.size(); ++n) {
+    const bool joinsDigits =
+        s[n] == u'_' && n > 0 && isAsciiDigit(s[n - 1]) && n + 1 < s.size() && isAsciiDigit(s[n + 1]);
+    if (isAsciiDigit(s[n]))
+      lead += s[n];
+    else if (!joinsDigits)
+      break;
+  }
+  bool ok = false;
+  const qint64 i = lead.toLongLong(&ok);
+  if (ok)
+    return QVariant(i);
+  const double d = lead.toDouble(&ok);
+  return ok ? QVariant(d) : QVariant(qint64(0));
+}
+
+} // namespace
+
 QVariant toNumber(const QVariant &v)
 {
   if (isInteger(v))
     return QVariant(v.toLongLong());
   if (isNumber(v))
     return QVariant(v.toDouble());
-  if (isString(v)) {
-    const QString s = v.toString().trimmed();
-    bool ok = false;
-    const qint64 i = s.toLongLong(&ok);
-    if (ok)
-      return QVariant(i);
-    const double d = s.toDouble(&ok);
-    if (ok)
-      return QVariant(d);
-    // Ruby's to_i/to_f take the leading number
-    qsizetype n = 0;
-    while (n < s.size() && (s[n].isDigit() || (n == 0 && (s[n] == u'-' || s[n] == u'+')) || s[n] == u'.'))
-      ++n;
-    const QString lead = s.left(n);
-    if (lead.contains(u'.'))
-      return QVariant(lead.toDouble());
-    return QVariant(lead.toLongLong());
-  }
+  if (isString(v))
+    return stringToNumber(v.toString());
   if (typeOf(v) == QMetaType::Bool)
     return QVariant(qint64(0));
   return QVariant(qint64(0));

@@ -42,6 +42,22 @@ private Q_SLOTS:
     auto row = [](const char *name, const char *source, const char *json, const char *expected) {
       QTest::newRow(name) << QString::fromUtf8(source) << QByteArray(json) << QString::fromUtf8(expected);
     };
+    // Liquid's Utils.to_number: a whole decimal is a decimal, anything else Ruby's to_i (its leading integer, or 0).
+    row("numbers from text, as Ruby's to_i",
+        "{{ '12abc' | plus: 1 }} {{ 'abc' | plus: 1 }} {{ '3.5kg' | plus: 1 }} {{ '1e5' | plus: 0 }} "
+        "{{ '1_000' | plus: 0 }} {{ ' -2.5 ' | plus: 1 }} {{ '+7' | minus: 1 }} {{ '-' | plus: 2 }}",
+        "{}", "13 1 4 1 1000 -1.5 6 2");
+    row("a list renders joined, a hash as Ruby shows it", "{{ l }}|{{ h }}", "{'l':[1,2,'a'],'h':{'a':1,'b':'x'}}",
+        "12a|{\"a\"=>1, \"b\"=>\"x\"}");
+    row("a large float in Ruby's exponent form", "{{ 10000000000 | times: 10000000000.0 }}", "{}", "1.0e+20");
+    row("lists and hashes compare by their contents",
+        "{% if l == m %}L{% endif %}{% if l == n %}x{% endif %}{% if a == b %}H{% endif %}{% if a == c %}y{% endif %}",
+        "{'l':[1,[2,'z']],'m':[1,[2,'z']],'n':[1,[2]],'a':{'k':{'x':1}},'b':{'k':{'x':1}},'c':{'k':{'x':2}}}", "LH");
+    row("a hash: size, contains a key, for over its pairs",
+        "{{ h.size }}{{ h | size }} {% if h contains 'a' %}has a{% endif %} "
+        "{% for p in h %}{{ p[0] }}={{ p[1] }};{% endfor %}",
+        "{'h':{'a':1,'b':'x'}}", "22 has a a=1;b=x;");
+    row("floats compare as numbers", "{% if 1.5 < 2.25 %}lt{% endif %}{% if 2.5 > 10 %}x{% endif %}", "{}", "lt");
     row("date strftime", "{{ t | date: '%a %b %-d, %Y %H:%M' }}", "{'t':'2026-11-25T18:42:00Z'}",
         "Wed Nov 25, 2026 18:42");
     // Found by liquid_fuzz (10^7 run): a width of 999999999 overflowed an int; widths stop at 255.
