@@ -187,9 +187,7 @@ QVariant toNumber(const QVariant &v)
     return QVariant(v.toDouble());
   if (isString(v))
     return stringToNumber(v.toString());
-  if (typeOf(v) == QMetaType::Bool)
-    return QVariant(qint64(0));
-  return QVariant(qint64(0));
+  return QVariant(qint64(0)); // nil, true, false, lists and hashes, as Liquid's to_number
 }
 
 std::optional<qint64> integerIfFits(double d)
