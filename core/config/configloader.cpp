@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <pwd.h>
@@ -33,11 +34,22 @@ bool isPrivateFile(const QString &path)
   return (QFile::permissions(path) & loose) == 0;
 }
 
+// A NUL would cut the path short at the C library and other control characters are a paste or typing slip;
+// refused here with a clear message instead of "no such file" (or Qt's "Broken filename") later.
+QString checkPathText(const QString &path)
+{
+  const bool hasControl =
+      std::any_of(path.cbegin(), path.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+  return hasControl ? QStringLiteral("a path cannot contain control characters") : QString();
+}
+
 // Empty when `path` names a file this user can read; else why not (checked at load, not at first use).
 QString checkReadableFile(const QString &path, bool mustBePrivate)
 {
   if (path.isEmpty())
     return {};
+  if (QString problem = checkPathText(path); !problem.isEmpty())
+    return problem;
   // QPSQL turns every ';' of the connect options into a space, so such a path would reach libpq cut up.
   if (path.contains(QLatin1Char(';')))
     return QStringLiteral("a path with ';' cannot be passed to the PostgreSQL client library");
@@ -92,8 +104,8 @@ bool isAbsent(const QString &path, QString *whyUnreachable)
 QString validate(const KeyDef &key, const QString &value)
 {
   switch (key.type) {
-  case ValueType::String:
-  case ValueType::Path: return {};
+  case ValueType::String: return {};
+  case ValueType::Path: return checkPathText(value);
   case ValueType::File: return checkReadableFile(value, false);
   case ValueType::PrivateFile: return checkReadableFile(value, true);
   case ValueType::Int: {

@@ -120,6 +120,8 @@ private Q_SLOTS:
     QTest::newRow("url") << QByteArray("shopify.admin_base_url = ftp://x") << QStringLiteral("http(s) URL");
     QTest::newRow("syntax") << QByteArray("just words") << QStringLiteral("expected 'key = value'");
     QTest::newRow("section") << QByteArray("[broken") << QStringLiteral("malformed section");
+    QTest::newRow("control character in a path") << QByteArray("database.sqlite_path = /tmp/a\x01b.db")
+                                                 << QStringLiteral("a path cannot contain control characters");
   }
 
   void badValues()
@@ -370,6 +372,13 @@ private Q_SLOTS:
                                             << QStringLiteral("'database.ssl_key': a private key must have mode 0600");
     QTest::newRow("semicolon in path") << QStringLiteral("database.ssl_root_cert=%1/a;b.crt")
                                        << QStringLiteral("a path with ';'");
+    QTest::newRow("NUL in path") << QStringLiteral("database.ssl_root_cert=%1/a") + QChar(u'\0') +
+                                        QStringLiteral("b.crt")
+                                 << QStringLiteral(
+                                        "'database.ssl_root_cert': a path cannot contain control characters");
+    QTest::newRow("tab in path") << QStringLiteral("database.ssl_root_cert=%1/a\tb.crt")
+                                 << QStringLiteral(
+                                        "'database.ssl_root_cert': a path cannot contain control characters");
     QTest::newRow("unknown sslmode") << QStringLiteral("database.sslmode=verify")
                                      << QStringLiteral("'database.sslmode': expected one of: auto, disable");
   }
