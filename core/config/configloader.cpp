@@ -210,6 +210,11 @@ private:
                         .arg(origin, toQString(key.name));
       return;
     }
+    if (const QString problem = checkPathText(path); !problem.isEmpty()) {
+      m_problems << QCoreApplication::translate("pb::config::ConfigLoader", "%1: cannot read secret file for '%2': %3")
+                        .arg(origin, toQString(key.name), problem);
+      return;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
       QString unreachable;

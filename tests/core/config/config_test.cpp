@@ -271,6 +271,19 @@ private Q_SLOTS:
              qPrintable(config.error().message));
   }
 
+  // A NUL would cut the path short at stat() and name another, existing file in the message.
+  void secretFile_pathWithControlCharacter_isRefusedBeforeAnyFileIsOpened()
+  {
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    LoadOptions o = options();
+    o.overrides = {QStringLiteral("shopify.webhook_secret_file=%1").arg(writeFile(QStringLiteral("secret"), "s\n")) +
+                   QChar(u'\0') + QStringLiteral("x")};
+    auto config = loadConfig(o);
+    QVERIFY(!config.ok());
+    QVERIFY2(config.error().message.contains(QStringLiteral("a path cannot contain control characters")),
+             qPrintable(config.error().message));
+  }
+
   void secretFile_withLoosePermissions_isRefused()
   {
     const QString secretPath = writeFile(QStringLiteral("token-loose"), "shpat_secret\n",
