@@ -1413,6 +1413,26 @@
         <source>Reprints and signing out work again once it is back</source>
         <translation>Nachdrucke und Abmelden gehen wieder, sobald sie zurück ist</translation>
     </message>
+    <message>
+        <source>On hold — but NOT recorded yet</source>
+        <translation>Zurückgestellt — aber noch NICHT erfasst</translation>
+    </message>
+    <message>
+        <source>The database is unavailable; the order is put on hold as soon as it is back. Keep the box on the bench.</source>
+        <translation>Die Datenbank ist nicht erreichbar; die Bestellung wird zurückgestellt, sobald sie zurück ist. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>This order was NOT put on hold</source>
+        <translation>Diese Bestellung wurde NICHT zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Order %1 is put on hold when the database is back. Keep the box on the bench.</source>
+        <translation>Bestellung %1 wird zurückgestellt, sobald die Datenbank zurück ist. Karton auf dem Packtisch lassen.</translation>
+    </message>
+    <message>
+        <source>ON HOLD: %1 — recorded</source>
+        <translation>ZURÜCKGESTELLT: %1 — erfasst</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

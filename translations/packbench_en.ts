@@ -1412,6 +1412,26 @@
         <source>Reprints and signing out work again once it is back</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>On hold — but NOT recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is unavailable; the order is put on hold as soon as it is back. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was NOT put on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is put on hold when the database is back. Keep the box on the bench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ON HOLD: %1 — recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

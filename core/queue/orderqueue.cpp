@@ -365,6 +365,9 @@ Status OrderQueue::holdWithin(const Claim &claim, const QString &reason, std::op
       {reason.trimmed(), now, claim.fulfillmentOrderId});
   if (!held)
     return held.error();
+  if (*held == 0) // cancelled under the bench: the caller's transaction keeps nothing of the hold
+    return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                                                    "This order changed while it was being packed.")));
   return audit(now, {claim.stationId, packerId}, QStringLiteral("hold"), claim.fulfillmentOrderId,
                {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}});
 }

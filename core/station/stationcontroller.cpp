@@ -450,14 +450,7 @@ void StationController::recordFinish(bool partial)
       // Conflict messages say what changed and that the items go back (translated where they are made).
       const QString hint =
           done.error().kind == ErrorKind::Conflict ? done.error().message : tr("Database problem — call the lead");
-      // Later: the session that emitted this is still on the stack and must not be destroyed under it.
-      QTimer::singleShot(0, this, [this, order, hint]() {
-        if (!m_order || m_order->fulfillmentOrderId != order.fulfillmentOrderId)
-          return;
-        if (Status released = m_settings.workflow->release(order); !released) // a lost lease has nothing to release
-          qCInfo(lcController).noquote() << "release after refused finish:" << released.error().message;
-        abandonOrder(tr("This order was NOT recorded as packed"), hint);
-      });
+      abandonLater(order, tr("This order was NOT recorded as packed"), hint);
       return;
     }
   }
@@ -471,6 +464,19 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
   refreshQueue();
   if (m_settings.printer && m_settings.autoPrint) // after the pack view shows COMPLETE; the pack is committed
     QTimer::singleShot(0, this, [this, order]() { printDocumentsOf(order); });
+}
+
+void StationController::abandonLater(const packing::ClaimedOrder &order, const QString &text, const QString &hint)
+{
+  // Later: the session that emitted the refused finish or hold is still on the stack and must not be destroyed under
+  // it.
+  QTimer::singleShot(0, this, [this, order, text, hint]() {
+    if (!m_order || m_order->fulfillmentOrderId != order.fulfillmentOrderId)
+      return;
+    if (Status released = m_settings.workflow->release(order); !released) // a lost lease has nothing to release
+      qCInfo(lcController).noquote() << "release after a refusal:" << released.error().message;
+    abandonOrder(text, hint);
+  });
 }
 
 void StationController::abandonOrder(const QString &text, const QString &hint)
@@ -540,8 +546,18 @@ void StationController::sessionHeld(const QString &reason)
       if ((held.error().kind == ErrorKind::Unavailable && m_settings.supervisor) ||
           held.error().kind == ErrorKind::SignedOut)
         m_unrecordedHold = reason; // put on hold once the database is back or someone signs in again
+      if (m_unrecordedHold && held.error().kind == ErrorKind::Unavailable)
+        // Later: the session's own ON HOLD feedback follows this signal and would cover the warning.
+        QTimer::singleShot(0, this, [this]() {
+          if (m_unrecordedHold)
+            say(Notice::Where::Pack, Tone::Error, tr("On hold — but NOT recorded yet"),
+                tr("The database is unavailable; the order is put on hold as soon as it is back. Keep the box on "
+                   "the bench."));
+        });
       noteDatabaseError(held.error());
       endedSignIn(held.error());
+      if (held.error().kind == ErrorKind::Conflict) // cancelled or taken back: the items go back, not on the shelf
+        abandonLater(*m_order, tr("This order was NOT put on hold"), held.error().message);
     }
   }
   refreshQueue();

@@ -324,6 +324,8 @@ private:
   void askLeadAboutJob(LeadAction action, const QString &question);
   void runApprovedPrintAction(const LeadAction &action, qint64 leadId);
   void abandonOrder(const QString &text, const QString &hint);
+  // Releases `order` and abandons it once the call stack that refused its finish or hold has unwound.
+  void abandonLater(const packing::ClaimedOrder &order, const QString &text, const QString &hint);
   // stopForShutdown(): what becomes of the open order, said for the log.
   QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).

@@ -31,6 +31,9 @@ void StationController::showOutage(const QString &headline, Cue cue)
   if (m_session && m_unrecordedFinish)
     hint = tr("Order %1 is complete and is recorded as packed when the database is back. Keep the box on the bench.")
                .arg(m_session->header().orderName);
+  else if (m_session && m_unrecordedHold)
+    hint = tr("Order %1 is put on hold when the database is back. Keep the box on the bench.")
+               .arg(m_session->header().orderName);
   else if (m_session && hasOpenSession())
     hint = tr("Order %1: %2 of %3 items are saved. Keep the box on the bench; scans count again once the database "
               "is back.")
@@ -222,16 +225,22 @@ bool StationController::settleUnrecorded(const QString &recordedHint)
   }
   if (m_unrecordedHold) {
     const QString reason = *m_unrecordedHold;
-    if (Status held = m_settings.workflow->hold(order, reason); !held) {
-      qCWarning(lcRecovery).noquote() << "hold refused after reconnect:" << held.error().message;
-      if (held.error().kind == ErrorKind::Unavailable) {
-        noteDatabaseError(held.error());
-        return true;
-      }
-      if (endedSignIn(held.error()))
-        return true;
+    Status held = m_settings.workflow->hold(order, reason);
+    if (!held && held.error().kind == ErrorKind::Unavailable) {
+      noteDatabaseError(held.error());
+      return true;
     }
+    if (!held && endedSignIn(held.error()))
+      return true;
     m_unrecordedHold.reset();
+    if (!held) { // cancelled, edited or taken over meanwhile: the order is no longer this bench's to hold
+      qCWarning(lcRecovery).noquote() << "hold refused after reconnect:" << held.error().message;
+      (void)m_settings.workflow->release(order);
+      abandonOrder(tr("This order was NOT put on hold"), held.error().message);
+      return true;
+    }
+    say(Notice::Where::Pack, Tone::Warning, tr("ON HOLD: %1 — recorded").arg(reason), recordedHint);
+    refreshQueue();
     return true;
   }
   return false;

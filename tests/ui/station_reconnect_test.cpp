@@ -8,8 +8,10 @@
 #include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
 #include "core/packing/leasedqueueworkflow.h"
+#include "core/packing/packers.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
+#include "core/queue/stationregistration.h"
 #include "core/station/offlinejournal.h"
 #include "tests/support/cupssandbox.h"
 #include "tests/support/keyboardinput.h"
@@ -85,6 +87,33 @@ private:
   void cutOff(bool killBackends = true) { VERIFY_OK(m_outage.cutOff(killBackends)); }
 
   void bringBack() { VERIFY_OK(m_outage.bringBack()); }
+
+  // The station's connection dies inside its next write that fires `trigger` (e.g. "BEFORE INSERT ON outbox"), so
+  // that write's transaction is rolled back as a lost connection leaves it; removeTheCut() ends that.
+  void cutInsideTheNextWrite(const QString &trigger)
+  {
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE FUNCTION pbt_cut_connection() RETURNS trigger "
+                                                     "LANGUAGE plpgsql AS $$ BEGIN "
+                                                     "PERFORM pg_terminate_backend(pg_backend_pid()); "
+                                                     "RETURN NEW; END $$")));
+    VERIFY_OK(db::execStatic(
+        m_admin, QStringLiteral("CREATE TRIGGER pbt_cut %1 EXECUTE FUNCTION pbt_cut_connection()").arg(trigger)));
+  }
+
+  void removeTheCut(const QString &table)
+  {
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP TRIGGER pbt_cut ON %1").arg(table)));
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP FUNCTION pbt_cut_connection()")));
+  }
+
+  // What the station told the packer, on any screen, while `notices` listened.
+  static bool wasTold(const QSignalSpy &notices, const QString &headline)
+  {
+    for (const QList<QVariant> &notice : notices)
+      if (notice.first().value<station::Notice>().headline.contains(headline))
+        return true;
+    return false;
+  }
 
   void saveScreenshot(const QString &name)
   {
@@ -248,7 +277,7 @@ private Q_SLOTS:
     m_workflow.reset();
     m_queue.reset();
     m_main = QSqlDatabase();
-    for (const QString &name : {QStringLiteral("rc-main"), QStringLiteral("rc-notify")}) {
+    for (const QString &name : {QStringLiteral("rc-main"), QStringLiteral("rc-notify"), QStringLiteral("rc-other")}) {
       QSqlDatabase::database(name, false).close();
       QSqlDatabase::removeDatabase(name);
     }
@@ -321,12 +350,7 @@ private Q_SLOTS:
     const int expected = m_window->packView()->session()->expectedTotal();
     scanItems(expected);
     // The connection dies inside the finish transaction, between marking packed and the outbox row.
-    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE FUNCTION pbt_cut_connection() RETURNS trigger "
-                                                     "LANGUAGE plpgsql AS $$ BEGIN "
-                                                     "PERFORM pg_terminate_backend(pg_backend_pid()); "
-                                                     "RETURN NEW; END $$")));
-    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE TRIGGER pbt_cut BEFORE INSERT ON outbox FOR EACH ROW "
-                                                     "EXECUTE FUNCTION pbt_cut_connection()")));
+    cutInsideTheNextWrite(QStringLiteral("BEFORE INSERT ON outbox FOR EACH ROW"));
     cutOff(false);
 
     QSignalSpy finished(m_window.get(), &ui::StationWindow::orderFinished);
@@ -338,14 +362,98 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("claimed")); // nothing half-written
     QCOMPARE(outboxRows(fo), 0);
 
-    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP TRIGGER pbt_cut ON outbox")));
-    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP FUNCTION pbt_cut_connection()")));
+    removeTheCut(QStringLiteral("outbox"));
     bringBack();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(outboxRows(fo), 1);
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("recorded")));
+  }
+
+  // As above, but the order is cancelled while the finish waits: once back the finish is refused, the packer is told
+  // it was NOT recorded, and nothing of it lands (no packed state, no fulfillment to post).
+  void outageDuringComplete_orderCancelledMeanwhile_isNotRecorded_andSaysSo()
+  {
+    const qint64 fo = nextOrderWithItems(1);
+    QVERIFY(fo > 0);
+    QVERIFY(takeWithF8(fo));
+    scanItems(m_window->packView()->session()->expectedTotal());
+    cutInsideTheNextWrite(QStringLiteral("BEFORE INSERT ON outbox FOR EACH ROW"));
+    cutOff(false);
+    QSignalSpy finished(m_window.get(), &ui::StationWindow::orderFinished);
+    QSignalSpy notices(m_window->controller(), &station::StationController::notice);
+    press(Qt::Key_F9);
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("NOT recorded yet")));
+    removeTheCut(QStringLiteral("outbox"));
+    VERIFY_OK(
+        db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo}));
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    QTRY_VERIFY(wasTold(notices, QStringLiteral("This order was NOT recorded as packed")));
+    QVERIFY(!m_window->packView()->session());
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(packState(fo), QStringLiteral("cancelled"));
+    QCOMPARE(outboxRows(fo), 0);
+    QCOMPARE(openClaimOf(fo), 0);
+  }
+
+  // A hold (F4, a reason) whose write dies with the connection: the packer is told it is NOT recorded yet, and once
+  // the database is back the order is put on hold with that reason, once; or, if the order was cancelled meanwhile,
+  // the packer is told the hold was NOT made and the order is no longer this bench's.
+  void outageDuringHold_isRecordedOnceBack_data()
+  {
+    QTest::addColumn<bool>("cancelledMeanwhile");
+    QTest::newRow("recorded") << false;
+    QTest::newRow("order cancelled meanwhile") << true;
+  }
+
+  void outageDuringHold_isRecordedOnceBack()
+  {
+    QFETCH(bool, cancelledMeanwhile);
+    const qint64 fo = nextOrderWithItems(2);
+    QVERIFY(fo > 0);
+    QVERIFY(takeWithF8(fo));
+    scanItems(1);
+    cutInsideTheNextWrite(QStringLiteral("BEFORE UPDATE ON fulfillment_orders FOR EACH ROW "
+                                         "WHEN (NEW.pack_state = 'held')"));
+    cutOff(false);
+    QSignalSpy notices(m_window->controller(), &station::StationController::notice);
+    press(Qt::Key_F4);
+    press(Qt::Key_Down); // "Item missing from bin"
+    press(Qt::Key_Return);
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    QTRY_VERIFY2(m_window->packView()->banner()->headline().contains(QStringLiteral("NOT recorded yet")),
+                 qPrintable(m_window->packView()->banner()->headline()));
+    QVERIFY(m_window->databaseBanner()->text().contains(QStringLiteral("put on hold when the database is back")));
+    QCOMPARE(packState(fo), QStringLiteral("claimed")); // nothing half-written
+    removeTheCut(QStringLiteral("fulfillment_orders"));
+    if (cancelledMeanwhile)
+      VERIFY_OK(db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"),
+                         {fo}));
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    const qint64 holds =
+        adminCount(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'hold' AND subject_id = ?"),
+                   {QString::number(fo)});
+    if (cancelledMeanwhile) {
+      QTRY_VERIFY(wasTold(notices, QStringLiteral("This order was NOT put on hold")));
+      QVERIFY(!m_window->packView()->session());
+      QCOMPARE(packState(fo), QStringLiteral("cancelled"));
+      QCOMPARE(holds, 0);
+    } else {
+      QTRY_COMPARE(packState(fo), QStringLiteral("held"));
+      QCOMPARE(adminCount(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND hold_reason = "
+                                         "'Item missing from bin'"),
+                          {fo}),
+               1);
+      QCOMPARE(holds, 1);
+      QVERIFY(wasTold(notices, QStringLiteral("— recorded")));
+    }
+    QCOMPARE(openClaimOf(fo), 0);
   }
 
   // The outage outlasts the lease and the hub's reaper gives the order back to the queue. Nobody claims it meanwhile,
@@ -386,6 +494,58 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(savedItemScans(fo), expected);
     QCOMPARE(outboxRows(fo), 1);
+  }
+
+  // The outage outlasts the lease and another bench claims the order meanwhile: once back, this bench's renewal and
+  // its try to take the order again are both refused, the order is taken back from it with a message, and the other
+  // bench's claim is untouched.
+  void leaseExpiredDuringOutage_anotherBenchTookIt_theOrderIsTakenBackFromThisOne()
+  {
+    // The other bench, connected before the outage: only this station's own connections are cut below.
+    auto other = m_outage.logInStation(QStringLiteral("rc-other"));
+    VERIFY_OK(other);
+    VERIFY_OK(queue::setSessionShop(*other, m_shopId));
+    auto otherStation = queue::registerStation(*other, QStringLiteral("bench-rc-other"), m_locationId);
+    VERIFY_OK(otherStation);
+    queue::OrderQueue otherQueue(*other, m_clock, 120s);
+    packing::LeasedQueueWorkflow otherBench(*other, otherQueue, *otherStation);
+    auto otherPacker = packing::signInWithPin(*other, QStringLiteral("PB-1002"), QStringLiteral("1002"), *otherStation);
+    VERIFY_OK(otherPacker);
+
+    const qint64 fo = nextOrderWithItems(2);
+    QVERIFY(fo > 0);
+    QVERIFY(takeWithF8(fo));
+    const qint64 claim = openClaimOf(fo);
+    scanItems(1);
+    const qint64 otherPid = test::scalar(*other, QStringLiteral("SELECT pg_backend_pid()"));
+    cutOff(false);
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ? AND "
+                                      "pid <> ?"),
+                       {m_outage.stationRole(), otherPid}));
+    QTRY_VERIFY(!m_window->isDatabaseAvailable());
+    QSignalSpy notices(m_window->controller(), &station::StationController::notice);
+
+    VERIFY_OK(db::exec(
+        m_admin, QStringLiteral("UPDATE claims SET expires_at = now() - interval '1 minute' WHERE id = ?"), {claim}));
+    queue::OrderQueue reaper(m_admin, m_clock);
+    VERIFY_OK(reaper.reapExpired());
+    auto taken = otherBench.take(fo, *otherPacker);
+    VERIFY_OK(taken);
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
+    QTRY_VERIFY(wasTold(notices, QStringLiteral("taken back while the database was away")));
+    QVERIFY(!m_window->packView()->session());
+    QCOMPARE(openClaimOf(fo), 0);
+    QCOMPARE(adminCount(QStringLiteral("SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND station_id = ? "
+                                       "AND released_at IS NULL"),
+                        {fo, *otherStation}),
+             1);
+    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    // The other bench keeps the order: released, it would come back to later tests with this bench's old scan.
+    VERIFY_OK(packing::signOut(*other, *otherPacker));
+    QSqlDatabase(*other).close();
   }
 
   // Offline packing (issue #15): with a journal the packer goes on scanning through the outage, the window says

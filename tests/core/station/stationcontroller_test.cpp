@@ -342,6 +342,32 @@ private Q_SLOTS:
     controller->signOut();
   }
 
+  // Cancelled under the bench before it heard: the hold is refused (the order is not put on the hold shelf for a lead
+  // who would never see it), nothing of it is kept, and the packer is told to stop packing it.
+  void holdOfAnOrderCancelledUnderTheBench_isRefused_andNothingOfItIsKept()
+  {
+    const qint64 fo = queuedOrder(1);
+    auto controller = makeController();
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo})
+                .ok());
+    controller->handleScan(QStringLiteral("PB*HOLD:DAMAGED"));
+    QTRY_VERIFY(!controller->session());
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), QStringLiteral("This order was NOT put on hold"));
+    QCOMPARE(packState(fo), QStringLiteral("cancelled"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'hold' AND subject_id = ?"),
+                  {QString::number(fo)}),
+             QStringLiteral("0"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND "
+                                 "release_reason = 'held'"),
+                  {fo}),
+             QStringLiteral("0"));
+    controller->signOut();
+  }
+
   void lease_isKeptAlive_andReleasedOnSignOut()
   {
     const qint64 fo = queuedOrder(2);
