@@ -88,17 +88,19 @@ Result<int> TrackingFollower::discover(TrackingPass *pass)
   return count;
 }
 
+// Also takes back shipments still leased to this worker: it claims once per pass, so those were left by a pass that
+// lost its connection, and would otherwise wait out the lease (as the outbox's claim does, outbox/claims.cpp).
 Result<QList<TrackingFollower::Shipment>> TrackingFollower::claimDue()
 {
   auto claimed = db::exec(
       m_db,
       QStringLiteral("UPDATE shipment_tracking SET locked_by = ?, locked_until = now() + make_interval(secs => ?) "
                      "WHERE id IN (SELECT id FROM shipment_tracking WHERE state = 'following' AND next_poll_at <= "
-                     "now() AND (locked_until IS NULL OR locked_until < now()) ORDER BY next_poll_at, id LIMIT ? FOR "
-                     "UPDATE SKIP LOCKED) RETURNING id, fulfillment_order_id, tracking_number, carrier_code, "
-                     "COALESCE(status_code, ''), COALESCE(status_detail_code, ''), interval_seconds, "
+                     "now() AND (locked_until IS NULL OR locked_until < now() OR locked_by = ?) ORDER BY next_poll_at, "
+                     "id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, fulfillment_order_id, tracking_number, "
+                     "carrier_code, COALESCE(status_code, ''), COALESCE(status_detail_code, ''), interval_seconds, "
                      "started_at < now() - make_interval(days => ?)"),
-      {m_settings.workerId, m_settings.leaseSeconds, m_settings.batchSize, m_settings.giveUpDays});
+      {m_settings.workerId, m_settings.leaseSeconds, m_settings.workerId, m_settings.batchSize, m_settings.giveUpDays});
   if (!claimed)
     return claimed.error();
   QList<Shipment> shipments;

@@ -6,6 +6,7 @@
 // (every document validated against the Admin schema 2026-01) on every fulfillment the order was split into.
 #include "core/base/clock.h"
 #include "core/carriers/shipenginecarrier.h"
+#include "core/db/connection.h"
 #include "core/db/sql.h"
 #include "core/hub/trackingfollower.h"
 #include "core/shopify/costthrottle.h"
@@ -21,6 +22,7 @@
 #include "tests/support/verify.h"
 
 #include <QTest>
+#include <QTimer>
 
 using namespace pb;
 using namespace pb::test::ups;
@@ -288,6 +290,67 @@ private Q_SLOTS:
                     {QString::number(fo)}),
              3);
     QCOMPARE(m_shopify.stats().invalidDocuments, 0);
+  }
+
+  // A pass that loses its connection while the carrier answers leaves its shipments leased (300 s). The same worker's
+  // next pass, once it has reconnected, polls them again; a shipment another worker holds still waits for its lease.
+  void connectionLostMidPoll_sameWorkersNextPassPollsIt_anotherWorkersLeaseWaits()
+  {
+    const qint64 fo = seedShipped(QStringLiteral("6110"), {{QStringLiteral("UPS"), QStringLiteral("ups"), kUps2}});
+    const qint64 busy = seedShipped(QStringLiteral("6111"), {{QStringLiteral("UPS"), QStringLiteral("ups"), kUps1}});
+    QVERIFY(fo > 0 && busy > 0);
+    m_carrier.addParcel(QStringLiteral("ups"), kUps2);
+    QVERIFY(m_carrier.advanceTracking(kUps2, 1));
+    const hub::TrackingSettings cutWorker = settings();
+    carriers::ShipEngineCarrier carrier(m_carrier.clientSettings(), nullptr);
+    const auto runPass = [&](const QString &connection, qint64 *backend) -> Result<hub::TrackingPass> {
+      Result<hub::TrackingPass> pass = makeError(ErrorKind::Unavailable, QStringLiteral("no connection"));
+      {
+        auto db = db::openDatabase(m_settings, connection);
+        if (!db)
+          return db.error();
+        if (backend)
+          *backend = test::scalar(*db, QStringLiteral("SELECT pg_backend_pid()"));
+        hub::TrackingFollower follower(*db, carrier, nullptr, cutWorker);
+        if (backend) { // the first pass: both shipments due, the other one held by a live worker
+          if (auto found = follower.discover(); !found)
+            return found.error();
+          if (!makeDue() || !run(QStringLiteral("UPDATE shipment_tracking SET locked_by = 'live-worker', locked_until "
+                                                "= now() + interval '5 minutes' WHERE fulfillment_order_id = ?"),
+                                 {busy}))
+            return makeError(ErrorKind::Internal, QStringLiteral("could not set the shipments up"));
+        }
+        pass = follower.runOnce();
+      }
+      QSqlDatabase::removeDatabase(connection);
+      return pass;
+    };
+    qint64 backend = 0;
+    const int callsBefore = trackingCalls();
+    m_carrier.slowNext(QStringLiteral("get_tracking_log"), 1, 1500);
+    QTimer cut;
+    cut.setSingleShot(true);
+    QObject::connect(&cut, &QTimer::timeout, this,
+                     [&]() { QVERIFY(run(QStringLiteral("SELECT pg_terminate_backend(?)"), {backend})); });
+    cut.start(500); // inside the carrier's answer
+    QVERIFY(!runPass(QStringLiteral("tracking-cut-1"), &backend).ok());
+    QCOMPARE(trackingCalls(), callsBefore + 1);
+    const QString leasedToCutWorker = QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE "
+                                                     "fulfillment_order_id = ? AND locked_by = ? AND polls = 0");
+    QCOMPARE(scalar(leasedToCutWorker, {fo, cutWorker.workerId}), 1);
+
+    auto pass = runPass(QStringLiteral("tracking-cut-2"), nullptr);
+    VERIFY_OK(pass);
+    QCOMPARE(pass->polled, 1);
+    QCOMPARE(trackingCalls(), callsBefore + 2);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND "
+                                   "locked_by IS NULL AND polls = 1"),
+                    {fo}),
+             1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM shipment_tracking WHERE fulfillment_order_id = ? AND "
+                                   "locked_by = 'live-worker' AND polls = 0"),
+                    {busy}),
+             1);
   }
 
   void carrier429_isWaitedOut_andTheShareIsKept()
