@@ -1433,6 +1433,10 @@
         <source>ON HOLD: %1 — recorded</source>
         <translation>ZURÜCKGESTELLT: %1 — erfasst</translation>
     </message>
+    <message>
+        <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
+        <translation>Artikel ins Rückstellregal legen: Sie werden erneut gescannt, wenn die Rückstellung aufgehoben ist</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

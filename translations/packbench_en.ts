@@ -1432,6 +1432,10 @@
         <source>ON HOLD: %1 — recorded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -239,7 +239,8 @@ bool StationController::settleUnrecorded(const QString &recordedHint)
       abandonOrder(tr("This order was NOT put on hold"), held.error().message);
       return true;
     }
-    say(Notice::Where::Pack, Tone::Warning, tr("ON HOLD: %1 — recorded").arg(reason), recordedHint);
+    say(Notice::Where::Pack, Tone::Warning, tr("ON HOLD: %1 — recorded").arg(reason),
+        tr("Put the items on the hold shelf: they are scanned again when the hold is released"));
     refreshQueue();
     return true;
   }

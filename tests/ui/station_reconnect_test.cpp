@@ -429,6 +429,8 @@ private Q_SLOTS:
                  qPrintable(m_window->packView()->banner()->headline()));
     QVERIFY(m_window->databaseBanner()->text().contains(QStringLiteral("put on hold when the database is back")));
     QCOMPARE(packState(fo), QStringLiteral("claimed")); // nothing half-written
+    if (!cancelledMeanwhile)
+      saveScreenshot(QStringLiteral("station-hold-not-recorded-yet.png"));
     removeTheCut(QStringLiteral("fulfillment_orders"));
     if (cancelledMeanwhile)
       VERIFY_OK(db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"),
@@ -452,6 +454,7 @@ private Q_SLOTS:
                1);
       QCOMPARE(holds, 1);
       QVERIFY(wasTold(notices, QStringLiteral("— recorded")));
+      saveScreenshot(QStringLiteral("station-hold-recorded-when-back.png"));
     }
     QCOMPARE(openClaimOf(fo), 0);
   }
