@@ -468,8 +468,7 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
 
 void StationController::abandonLater(const packing::ClaimedOrder &order, const QString &text, const QString &hint)
 {
-  // Later: the session that emitted the refused finish or hold is still on the stack and must not be destroyed under
-  // it.
+  // Later: the session that emitted the refused finish or hold is still on the stack; it must outlive this call.
   QTimer::singleShot(0, this, [this, order, text, hint]() {
     if (!m_order || m_order->fulfillmentOrderId != order.fulfillmentOrderId)
       return;
