@@ -470,12 +470,16 @@ void StationController::abandonLater(const packing::ClaimedOrder &order, const Q
 {
   // Later: the session that emitted the refused finish or hold is still on the stack; it must outlive this call.
   QTimer::singleShot(0, this, [this, order, text, hint]() {
-    if (!m_order || m_order->fulfillmentOrderId != order.fulfillmentOrderId)
-      return;
-    if (Status released = m_settings.workflow->release(order); !released) // a lost lease has nothing to release
-      qCInfo(lcController).noquote() << "release after a refusal:" << released.error().message;
-    abandonOrder(text, hint);
+    if (m_order && m_order->fulfillmentOrderId == order.fulfillmentOrderId)
+      releaseAndAbandon(order, text, hint);
   });
+}
+
+void StationController::releaseAndAbandon(const packing::ClaimedOrder &order, const QString &text, const QString &hint)
+{
+  if (Status released = m_settings.workflow->release(order); !released) // a lost lease has nothing to release
+    qCInfo(lcController).noquote() << "release after a refusal:" << released.error().message;
+  abandonOrder(text, hint);
 }
 
 void StationController::abandonOrder(const QString &text, const QString &hint)

@@ -326,6 +326,8 @@ private:
   void abandonOrder(const QString &text, const QString &hint);
   // Releases `order` and abandons it once the call stack that refused its finish or hold has unwound.
   void abandonLater(const packing::ClaimedOrder &order, const QString &text, const QString &hint);
+  // A finish or hold refused for good: the order goes back (or its lost lease is let be) and the packer is told.
+  void releaseAndAbandon(const packing::ClaimedOrder &order, const QString &text, const QString &hint);
   // stopForShutdown(): what becomes of the open order, said for the log.
   QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).

@@ -214,8 +214,8 @@ bool StationController::settleUnrecorded(const QString &recordedHint)
     m_unrecordedFinish.reset();
     if (!done) {
       qCWarning(lcRecovery).noquote() << "finish refused after reconnect:" << done.error().message;
-      (void)m_settings.workflow->release(order);
-      abandonOrder(tr("This order was NOT recorded as packed"), tr("It changed or was taken back — stop packing"));
+      releaseAndAbandon(order, tr("This order was NOT recorded as packed"),
+                        tr("It changed or was taken back — stop packing"));
       return true;
     }
     say(Notice::Where::Pack, Tone::Good, tr("✔ ORDER %1 COMPLETE — recorded").arg(m_session->header().orderName),
@@ -235,8 +235,7 @@ bool StationController::settleUnrecorded(const QString &recordedHint)
     m_unrecordedHold.reset();
     if (!held) { // cancelled, edited or taken over meanwhile: the order is no longer this bench's to hold
       qCWarning(lcRecovery).noquote() << "hold refused after reconnect:" << held.error().message;
-      (void)m_settings.workflow->release(order);
-      abandonOrder(tr("This order was NOT put on hold"), held.error().message);
+      releaseAndAbandon(order, tr("This order was NOT put on hold"), held.error().message);
       return true;
     }
     say(Notice::Where::Pack, Tone::Warning, tr("ON HOLD: %1 — recorded").arg(reason),

@@ -60,6 +60,7 @@ private:
   std::unique_ptr<station::OfflineJournal> m_journal;
   std::unique_ptr<printing::JournaledPrinter> m_printer;
   std::unique_ptr<ui::StationWindow> m_window;
+  QString m_cutTable; // the table whose trigger cutInsideTheNextWrite made
 
   qint64 adminCount(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_admin, sql, values); }
 
@@ -88,21 +89,23 @@ private:
 
   void bringBack() { VERIFY_OK(m_outage.bringBack()); }
 
-  // The station's connection dies inside its next write that fires `trigger` (e.g. "BEFORE INSERT ON outbox"), so
-  // that write's transaction is rolled back as a lost connection leaves it; removeTheCut() ends that.
-  void cutInsideTheNextWrite(const QString &trigger)
+  // The station's connection dies inside its next write that fires `trigger` on `table` (e.g. "BEFORE INSERT",
+  // "outbox"), so that write's transaction is rolled back as a lost connection leaves it; removeTheCut() ends that.
+  void cutInsideTheNextWrite(const QString &trigger, const QString &table, const QString &when = {})
   {
     VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE FUNCTION pbt_cut_connection() RETURNS trigger "
                                                      "LANGUAGE plpgsql AS $$ BEGIN "
                                                      "PERFORM pg_terminate_backend(pg_backend_pid()); "
                                                      "RETURN NEW; END $$")));
-    VERIFY_OK(db::execStatic(
-        m_admin, QStringLiteral("CREATE TRIGGER pbt_cut %1 EXECUTE FUNCTION pbt_cut_connection()").arg(trigger)));
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("CREATE TRIGGER pbt_cut %1 ON %2 FOR EACH ROW %3 EXECUTE FUNCTION "
+                                                     "pbt_cut_connection()")
+                                          .arg(trigger, table, when)));
+    m_cutTable = table;
   }
 
-  void removeTheCut(const QString &table)
+  void removeTheCut()
   {
-    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP TRIGGER pbt_cut ON %1").arg(table)));
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP TRIGGER pbt_cut ON %1").arg(m_cutTable)));
     VERIFY_OK(db::execStatic(m_admin, QStringLiteral("DROP FUNCTION pbt_cut_connection()")));
   }
 
@@ -350,7 +353,7 @@ private Q_SLOTS:
     const int expected = m_window->packView()->session()->expectedTotal();
     scanItems(expected);
     // The connection dies inside the finish transaction, between marking packed and the outbox row.
-    cutInsideTheNextWrite(QStringLiteral("BEFORE INSERT ON outbox FOR EACH ROW"));
+    cutInsideTheNextWrite(QStringLiteral("BEFORE INSERT"), QStringLiteral("outbox"));
     cutOff(false);
 
     QSignalSpy finished(m_window.get(), &ui::StationWindow::orderFinished);
@@ -362,7 +365,7 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("claimed")); // nothing half-written
     QCOMPARE(outboxRows(fo), 0);
 
-    removeTheCut(QStringLiteral("outbox"));
+    removeTheCut();
     bringBack();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
     QTRY_COMPARE(finished.count(), 1);
@@ -379,14 +382,14 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     QVERIFY(takeWithF8(fo));
     scanItems(m_window->packView()->session()->expectedTotal());
-    cutInsideTheNextWrite(QStringLiteral("BEFORE INSERT ON outbox FOR EACH ROW"));
+    cutInsideTheNextWrite(QStringLiteral("BEFORE INSERT"), QStringLiteral("outbox"));
     cutOff(false);
     QSignalSpy finished(m_window.get(), &ui::StationWindow::orderFinished);
     QSignalSpy notices(m_window->controller(), &station::StationController::notice);
     press(Qt::Key_F9);
     QTRY_VERIFY(!m_window->isDatabaseAvailable());
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("NOT recorded yet")));
-    removeTheCut(QStringLiteral("outbox"));
+    removeTheCut();
     VERIFY_OK(
         db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo}));
 
@@ -417,8 +420,8 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     QVERIFY(takeWithF8(fo));
     scanItems(1);
-    cutInsideTheNextWrite(QStringLiteral("BEFORE UPDATE ON fulfillment_orders FOR EACH ROW "
-                                         "WHEN (NEW.pack_state = 'held')"));
+    cutInsideTheNextWrite(QStringLiteral("BEFORE UPDATE"), QStringLiteral("fulfillment_orders"),
+                          QStringLiteral("WHEN (NEW.pack_state = 'held')"));
     cutOff(false);
     QSignalSpy notices(m_window->controller(), &station::StationController::notice);
     press(Qt::Key_F4);
@@ -431,7 +434,7 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("claimed")); // nothing half-written
     if (!cancelledMeanwhile)
       saveScreenshot(QStringLiteral("station-hold-not-recorded-yet.png"));
-    removeTheCut(QStringLiteral("fulfillment_orders"));
+    removeTheCut();
     if (cancelledMeanwhile)
       VERIFY_OK(db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"),
                          {fo}));
@@ -645,10 +648,7 @@ private Q_SLOTS:
 
     bringBack();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
-    bool told = false; // on the queue screen, before its "Ready" line
-    for (const QList<QVariant> &notice : notices)
-      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
-    QVERIFY(told);
+    QVERIFY(wasTold(notices, QStringLiteral("NOT recorded"))); // on the queue screen, before its "Ready" line
     QVERIFY(!m_window->packView()->session());
     QCOMPARE(packState(fo), QStringLiteral("cancelled"));
     QCOMPARE(outboxRows(fo), 0);
