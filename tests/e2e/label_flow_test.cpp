@@ -369,6 +369,37 @@ private Q_SLOTS:
     QCOMPARE(labelState(fo), u"printed"_s);
   }
 
+  // The label waits (carrier down) and the packer puts the order on hold, but the order was cancelled and this bench
+  // has not heard it yet (its NOTIFY lost with a blip): the hold is refused, the order leaves the bench with "NOT put
+  // on hold" and goes to no lead's shelf. Before, the refusal left the order waiting at the bench.
+  void holdWhileTheLabelWaits_ofAnOrderCancelledUnheard_isRefused_andTheOrderLeavesTheBench()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    m_carrier->setFaults({1.0, 0, 0, 0, {u"create_label"_s, u"get_label_by_external_shipment_id"_s}});
+    const qint64 fo = packNext();
+    QVERIFY(typeWeight(700));
+    QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"Carrier not answering"_s), 15000);
+    QVERIFY(m_window->controller()->awaitsLabels());
+    disconnect(m_notifier.get(), &queue::QueueNotifier::orderChanged, m_window.get(), nullptr);
+    VERIFY_OK(db::exec(m_db, u"UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"_s, {fo}));
+
+    scan(u"PB*HOLD"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->banner()->headline(), u"This order was NOT put on hold"_s, 5000);
+    screenshot(u"station-label-wait-hold-refused.png"_s);
+    QVERIFY(!m_window->controller()->awaitsLabels());
+    QCOMPARE(m_window->packView()->session(), nullptr);
+    QCOMPARE(
+        value(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"_s, {fo}).toInt(),
+        0);
+    QCOMPARE(value(u"SELECT count(*) FROM audit_log WHERE action = 'hold' AND subject_id = ?"_s, {QString::number(fo)})
+                 .toInt(),
+             0);
+    QCOMPARE(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(), u"cancelled"_s);
+    m_carrier->setFaults({});
+  }
+
   void cancelledAfterPurchase_theLabelIsVoided_andThePackerTold()
   {
     openStation(u"zpl"_s, u"tcp://127.0.0.1:1"_s); // the label printer is off
