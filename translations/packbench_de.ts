@@ -1437,6 +1437,10 @@
         <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
         <translation>Artikel ins Rückstellregal legen: Sie werden erneut gescannt, wenn die Rückstellung aufgehoben ist</translation>
     </message>
+    <message>
+        <source>Order %1 changed or cancelled — stop packing</source>
+        <translation>Bestellung %1 geändert oder storniert — nicht weiterpacken</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

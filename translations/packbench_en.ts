@@ -1436,6 +1436,10 @@
         <source>Put the items on the hold shelf: they are scanned again when the hold is released</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order %1 changed or cancelled — stop packing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -234,7 +234,7 @@ void StationWindow::connectController()
   connect(m_controller, &StationController::databaseAvailabilityChanged, this,
           &StationWindow::showDatabaseAvailability);
   connect(m_controller, &StationController::statusMessage, this,
-          [this](const QString &text) { statusBar()->showMessage(text); });
+          [this](const QString &text) { statusBar()->showMessage(text.isEmpty() ? m_identity.databaseLabel : text); });
   connect(m_controller, &StationController::signInRequired, m_signIn, &SignInView::reset);
   connect(m_controller, &StationController::badgeSelected, m_signIn, &SignInView::badgeScanned);
   connect(m_controller, &StationController::signInRefused, m_signIn, &SignInView::refuse);

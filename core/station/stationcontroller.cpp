@@ -534,7 +534,10 @@ void StationController::orderChanged(qint64 fulfillmentOrderId)
     if (Status released = m_settings.workflow->release(*m_order); !released)
       qCWarning(lcController).noquote() << "release after change failed:" << released.error().message;
   }
-  abandonOrder(tr("Order changed or cancelled — stop packing"), tr("Put the items back and press F8"));
+  const QString name = m_session ? m_session->header().orderName : QString();
+  abandonOrder(name.isEmpty() ? tr("Order changed or cancelled — stop packing")
+                              : tr("Order %1 changed or cancelled — stop packing").arg(name),
+               tr("Put the items back and press F8"));
 }
 
 void StationController::sessionHeld(const QString &reason)

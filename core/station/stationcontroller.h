@@ -211,7 +211,7 @@ Q_SIGNALS:
   void queueChanged();
   void notice(const pb::station::Notice &notice);
   void databaseAvailabilityChanged(bool available);
-  void statusMessage(const QString &text);
+  void statusMessage(const QString &text); // empty: nothing to say beyond the database the station uses
   void manualEntryRequested();
   void leadApprovalRequested(const QString &question);
   void leadBadgeScanned(const QString &badgeId);

@@ -104,6 +104,7 @@ bool StationController::openPrefetched()
       return false;
     }
     m_prefetched.reset();
+    Q_EMIT statusMessage(QString()); // "Next order … is kept" no longer holds
     (void)m_settings.offlineJournal->clearHeldOrder(OfflineJournal::Slot::Prefetched); // openOrder keeps it as held
     return openOrder(next);
   }
@@ -160,6 +161,7 @@ void StationController::dropPrefetched(bool release, const QString &why)
     return;
   const packing::ClaimedOrder next = *m_prefetched;
   m_prefetched.reset();
+  Q_EMIT statusMessage(QString());
   qCInfo(lcPrefetch).noquote() << "order claimed ahead let go (" << why << "): fulfillment order"
                                << next.fulfillmentOrderId;
   if (release && m_settings.workflow) {

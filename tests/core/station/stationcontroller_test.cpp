@@ -870,8 +870,13 @@ private Q_SLOTS:
     const qint64 first = orders.at(0), second = orders.at(1), third = orders.at(2);
     OfflineBench made = offlineBench(QStringLiteral("bench-prefetch"), first, prefetching());
     StationController &controller = *made.controller;
+    QSignalSpy status(&controller, &StationController::statusMessage);
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
     QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    const QString orderName = QStringLiteral("SELECT o.name FROM orders o JOIN fulfillment_orders f ON f.order_id = "
+                                             "o.id WHERE f.id = ?");
+    QCOMPARE(status.last().first().toString(),
+             QStringLiteral("Next order %1 is kept for this bench").arg(text(orderName, {second})));
     QCOMPARE(packState(second), QStringLiteral("claimed"));
     auto kept = made.journal->heldOrder(station::OfflineJournal::Slot::Prefetched);
     VERIFY_OK(kept);
@@ -890,8 +895,11 @@ private Q_SLOTS:
     QCOMPARE(controller.screen(), Screen::Pack);
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
     QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, third);
+    QCOMPARE(status.last().first().toString(),
+             QStringLiteral("Next order %1 is kept for this bench").arg(text(orderName, {third})));
 
     controller.signOut(); // nothing of either was scanned: both go back to the queue at once
+    QCOMPARE(status.last().first().toString(), QString()); // the status line no longer names an order kept
     QCOMPARE(packState(second), QStringLiteral("queued"));
     QCOMPARE(packState(third), QStringLiteral("queued"));
     kept = made.journal->heldOrder(station::OfflineJournal::Slot::Prefetched);
