@@ -17,6 +17,7 @@
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -516,6 +517,69 @@ private Q_SLOTS:
     QCOMPARE(m_fake.stats().fulfillmentEvents, 4);
     QCOMPARE(m_fake.stats().invalidDocuments, 0);
     QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
+  }
+
+  // Shopify cancels an order while a packer has it on the bench: the orders/cancelled webhook reaches the hub, the
+  // station hears of it and stops the packer, the scans and PB*COMPLETE that follow record nothing, and no
+  // fulfillment goes to Shopify. (The controller and reconnect tests write the cancellation themselves.)
+  void orderCancelledInShopify_whileOnTheBench_stopsThePacker_andNothingShips()
+  {
+    const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
+    test::FakeShopify::OrderLine tents;
+    tents.lineItemId = QStringLiteral("910401");
+    tents.variantId = QStringLiteral("80011");
+    tents.title = QStringLiteral("Trail Tent 2P");
+    tents.variantTitle = QStringLiteral("Green");
+    tents.sku = QStringLiteral("TNT-2P-GRN");
+    tents.quantity = 2;
+    tents.locationId = kReno;
+    m_fake.addRoutedOrder(
+        {QStringLiteral("9104"), QStringLiteral("#9104"), QDateTime::currentDateTimeUtc().addSecs(-60), {tents}});
+    QCOMPARE(webhook(QStringLiteral("orders/create"), m_fake.orderWebhookPayload(QStringLiteral("9104")),
+                     QStringLiteral("o-9104")),
+             200);
+    const QString orderAtReno =
+        QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id JOIN "
+                       "locations l ON l.id = f.location_id WHERE o.name = '#9104' AND l.code = 'RNO' AND "
+                       "f.pack_state IN ('queued', 'claimed')), 0)");
+    qint64 fo = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(orderAtReno)) > 0, 30000);
+    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
+    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    const QString tent = kScanForms.value(QStringLiteral("80011")).first();
+    const QString okScans =
+        QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'");
+    QVERIFY(scan(m_reno, tent));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(okScans, {fo}), 1, 15000);
+
+    QJsonObject cancelled = m_fake.orderWebhookPayload(QStringLiteral("9104"));
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    cancelled.insert(QStringLiteral("cancelled_at"), now);
+    cancelled.insert(QStringLiteral("cancel_reason"), QStringLiteral("customer"));
+    cancelled.insert(QStringLiteral("updated_at"), now);
+    QCOMPARE(webhook(QStringLiteral("orders/cancelled"), cancelled, QStringLiteral("c-9104")), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'cancelled'"),
+               {fo}),
+        1, 30000);
+    // The bench lets the order go by itself: its claim closes without anyone pressing a key.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"),
+               {fo}),
+        0, 30000);
+    screenshot(m_reno, QStringLiteral("cancelled-on-the-bench"));
+
+    // The packer, not looking, scans the second tent and completes: none of it lands.
+    QVERIFY(scan(m_reno, tent));
+    QVERIFY(scan(m_reno, QStringLiteral("PB*COMPLETE")));
+    QTest::qWait(2000);
+    QCOMPARE(scalar(okScans, {fo}), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'cancelled'"),
+                    {fo}),
+             1);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create'")), 4);
+    QCOMPARE(m_fake.fulfillments().size(), fulfillmentsBefore);
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
   }
 
   void cleanupTestCase()
