@@ -180,6 +180,21 @@ private:
 
   QString headline() const { return m_window->packView()->banner()->headline(); }
 
+  // A ZPL bench packs an order of one unit and weighs its box while the carrier does not answer: the order waits at
+  // the bench for its label. Its fulfillment order id, or 0 when the bench did not get there.
+  qint64 packWithTheCarrierDown()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    m_carrier->setFaults({1.0, 0, 0, 0, {u"create_label"_s, u"get_label_by_external_shipment_id"_s}});
+    const qint64 fo = packNext();
+    if (!typeWeight(700) ||
+        !QTest::qWaitFor([&]() { return headline().startsWith(u"Carrier not answering"_s); }, 15000))
+      return 0;
+    return fo;
+  }
+
   void screenshot(const QString &name)
   {
     if (!m_artifacts.isEmpty())
@@ -350,14 +365,8 @@ private Q_SLOTS:
 
   void carrierDown_theOrderWaitsAtTheBench_thenPrintsWhenItIsBack()
   {
-    const QString zebra = m_printer.target();
-    openStation(u"zpl"_s, zebra);
-    queueOrder();
-    m_window->controller()->refreshQueue();
-    m_carrier->setFaults({1.0, 0, 0, 0, {u"create_label"_s, u"get_label_by_external_shipment_id"_s}});
-    const qint64 fo = packNext();
-    QVERIFY(typeWeight(700));
-    QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"Carrier not answering"_s), 15000);
+    const qint64 fo = packWithTheCarrierDown();
+    QVERIFY(fo > 0);
     screenshot(u"station-label-carrier-down.png"_s);
     // The order waits at the bench: claimed, nothing recorded or sent, the request kept.
     QCOMPARE(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(), u"claimed"_s);
@@ -374,13 +383,8 @@ private Q_SLOTS:
   // on hold" and goes to no lead's shelf. Before, the refusal left the order waiting at the bench.
   void holdWhileTheLabelWaits_ofAnOrderCancelledUnheard_isRefused_andTheOrderLeavesTheBench()
   {
-    openStation(u"zpl"_s, m_printer.target());
-    queueOrder();
-    m_window->controller()->refreshQueue();
-    m_carrier->setFaults({1.0, 0, 0, 0, {u"create_label"_s, u"get_label_by_external_shipment_id"_s}});
-    const qint64 fo = packNext();
-    QVERIFY(typeWeight(700));
-    QTRY_VERIFY_WITH_TIMEOUT(headline().startsWith(u"Carrier not answering"_s), 15000);
+    const qint64 fo = packWithTheCarrierDown();
+    QVERIFY(fo > 0);
     QVERIFY(m_window->controller()->awaitsLabels());
     disconnect(m_notifier.get(), &queue::QueueNotifier::orderChanged, m_window.get(), nullptr);
     VERIFY_OK(db::exec(m_db, u"UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"_s, {fo}));
