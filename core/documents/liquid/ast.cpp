@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/documents/liquid/ast.h"
 
+#include "core/documents/liquid/filtersupport.h"
 #include "core/documents/liquid/value.h"
 
 using namespace Qt::StringLiterals;
@@ -69,11 +70,12 @@ QVariant FilteredExpression::evaluate(Context &ctx) const
       return {};
     }
     value = std::move(result).value();
-    // Any filter's string (join, the rest) stays within the output budget too.
-    if (value.typeId() == QMetaType::QString && value.toString().size() > ctx.options().maxOutputChars) {
-      ctx.fail(call.pos, QStringLiteral("string of %1 characters exceeds the output budget of %2")
-                             .arg(value.toString().size())
-                             .arg(ctx.options().maxOutputChars));
+    // Any filter's string or list stays within the output budget too (escape, upcase, split, flatten…).
+    const Status fits = value.typeId() == QMetaType::QString ? filtersupport::fitsBudget(ctx, value.toString().size())
+                        : isList(value) ? filtersupport::fitsBudget(ctx, value.toList().size(), "list", "items")
+                                        : Status{};
+    if (!fits) {
+      ctx.fail(call.pos, fits.error().message);
       return {};
     }
   }

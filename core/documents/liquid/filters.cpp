@@ -29,15 +29,6 @@ Result<QVariant> capitalize(Context &, const QVariant &in, const Args &, const K
   const QString s = str(in);
   return QVariant(s.left(1).toUpper() + s.mid(1).toLower());
 }
-// A merchant template must not build a string past the render's output budget (doubling it in a loop
-// would take the station's memory before the output budget ever saw it).
-Status fitsBudget(const Context &ctx, qint64 size)
-{
-  if (size <= ctx.options().maxOutputChars)
-    return {};
-  return makeError(ErrorKind::InvalidInput, u"string of %1 characters exceeds the output budget of %2"_s.arg(size).arg(
-                                                ctx.options().maxOutputChars));
-}
 Result<QVariant> concatenated(const Context &ctx, const QString &head, const QString &tail)
 {
   if (Status fits = fitsBudget(ctx, qint64(head.size()) + tail.size()); !fits)

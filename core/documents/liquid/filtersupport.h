@@ -3,6 +3,7 @@
 // Helpers shared by the filter files; internal to the Liquid engine.
 #pragma once
 
+#include "core/documents/liquid/context.h"
 #include "core/documents/liquid/filters.h"
 #include "core/documents/liquid/value.h"
 
@@ -28,6 +29,18 @@ inline QString str(const QVariant &v)
 inline Error fail(const QString &message)
 {
   return makeError(ErrorKind::InvalidInput, message);
+}
+
+// A merchant template must not build a string or a list past the render's output budget (doubling one in a loop
+// would take the station's memory before the output budget ever saw it); `size` in characters or items.
+inline Status fitsBudget(const Context &ctx, qint64 size, const char *what = "string", const char *unit = "characters")
+{
+  if (size <= ctx.options().maxOutputChars)
+    return {};
+  return fail(u"%1 of %2 %3 exceeds the output budget of %4"_s.arg(QLatin1String(what))
+                  .arg(size)
+                  .arg(QLatin1String(unit))
+                  .arg(ctx.options().maxOutputChars));
 }
 
 inline Result<qint64> intArg(const Args &args, qsizetype i, const QString &filter)

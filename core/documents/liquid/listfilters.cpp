@@ -35,14 +35,19 @@ Result<QVariant> last(Context &, const QVariant &in, const Args &, const Kwargs 
     return QVariant(in.toString().right(1));
   return lookup(in, QVariant(u"last"_s));
 }
-Result<QVariant> join(Context &, const QVariant &in, const Args &a, const Kwargs &)
+Result<QVariant> join(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
 {
   if (isNil(in))
     return QVariant();
   const QString sep = a.isEmpty() ? u" "_s : str(a.at(0));
   QStringList parts;
-  for (const QVariant &item : toList(in))
+  qint64 joined = 0; // sized before it is built: n items and n - 1 separators, each within the budget
+  for (const QVariant &item : toList(in)) {
     parts.append(str(item));
+    joined += parts.last().size() + (parts.size() > 1 ? sep.size() : 0);
+    if (Status fits = fitsBudget(ctx, joined); !fits)
+      return fits.error();
+  }
   return QVariant(parts.join(sep));
 }
 Result<QVariant> reverse(Context &, const QVariant &in, const Args &, const Kwargs &)
@@ -100,11 +105,15 @@ Result<QVariant> compact(Context &, const QVariant &in, const Args &a, const Kwa
       out.append(item);
   return QVariant(out);
 }
-Result<QVariant> concat(Context &, const QVariant &in, const Args &a, const Kwargs &)
+Result<QVariant> concat(Context &ctx, const QVariant &in, const Args &a, const Kwargs &)
 {
   if (!isList(arg(a, 0)))
     return fail(u"concat filter requires an array argument"_s);
-  return QVariant(toList(in) + arg(a, 0).toList());
+  const QVariantList head = toList(in);
+  const QVariantList tail = arg(a, 0).toList();
+  if (Status fits = fitsBudget(ctx, qint64(head.size()) + tail.size(), "list", "items"); !fits)
+    return fits.error();
+  return QVariant(head + tail);
 }
 Result<QVariant> flatten(Context &, const QVariant &in, const Args &, const Kwargs &)
 {

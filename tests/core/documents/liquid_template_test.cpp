@@ -229,6 +229,36 @@ private Q_SLOTS:
     QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
   }
 
+  void doublingAListWithConcat_hitsOutputBudget_beforeMemory()
+  {
+    // Lists were never sized: n doublings made 2^n items, and 30 of them took the station's memory while the output
+    // budget saw only the size (1,000 here; 12 doublings make 8,192 items).
+    RenderOptions options;
+    options.maxOutputChars = 1'000;
+    auto out = ::render(u"{% assign l = 'a,b' | split: ',' %}{% for i in (1..12) %}{% assign l = l | concat: l %}"
+                        u"{% endfor %}{{ l | size }}"_s,
+                        {}, options);
+    QVERIFY(!out.ok());
+    QVERIFY2(out.error().message.contains(u"list of 1024 items exceeds the output budget of 1000"_s),
+             qPrintable(out.error().message));
+    QCOMPARE(::render(u"{% assign l = 'a,b' | split: ',' %}{{ l | concat: l | join: '' }}"_s, {}).value(), u"abab"_s);
+  }
+
+  void joinOfALongListWithALongSeparator_isSizedBeforeBuilding()
+  {
+    RenderOptions options;
+    options.maxOutputChars = 100'000;
+    // 1,000 one-character items joined by a 1,000-character separator: ~1M characters, each part within the budget.
+    auto out = ::render(u"{% assign a = '' %}{% for i in (1..100) %}{% assign a = a | append: '0123456789' %}{% endfor "
+                        u"%}{% assign l = a | split: '' %}{% assign j = l | join: a %}{{ j | size }}"_s,
+                        {}, options);
+    QVERIFY(!out.ok());
+    // Refused at the 101st item, not after building the million characters.
+    QVERIFY2(out.error().message.contains(u"string of 100101 characters exceeds the output budget of 100000"_s),
+             qPrintable(out.error().message));
+    QCOMPARE(::render(u"{{ 'a,b,c' | split: ',' | join: '-' }}"_s, {}).value(), u"a-b-c"_s);
+  }
+
   void replaceWithEmptyPattern_isSizedBeforeBuilding()
   {
     RenderOptions options;
