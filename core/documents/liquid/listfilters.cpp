@@ -86,12 +86,20 @@ Result<QVariant> sortNatural(Context &, const QVariant &in, const Args &a, const
 Result<QVariant> uniq(Context &, const QVariant &in, const Args &a, const Kwargs &)
 {
   QVariantList out;
-  QVariantList seen;
+  // Each item is compared only with the kept ones of its equality bucket: compared with every kept item, 30,000
+  // distinct numbers took 79 s, 40 times the slip's render budget, which is checked between filters.
+  QHash<QString, QVariantList> seen;
   for (const QVariant &item : toList(in)) {
     const QVariant key = a.isEmpty() ? item : property(item, a.at(0));
-    if (std::none_of(seen.cbegin(), seen.cend(),
+    const QString bucket = equalityBucket(key);
+    if (bucket.isEmpty()) { // equal to nothing: always kept
+      out.append(item);
+      continue;
+    }
+    QVariantList &kept = seen[bucket];
+    if (std::none_of(kept.cbegin(), kept.cend(),
                      [&](const QVariant &s) { return liquidEquals(s, key) && isNil(s) == isNil(key); })) {
-      seen.append(key);
+      kept.append(key);
       out.append(item);
     }
   }

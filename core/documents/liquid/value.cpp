@@ -260,6 +260,25 @@ bool liquidEquals(const QVariant &a, const QVariant &b)
   return false;
 }
 
+QString equalityBucket(const QVariant &v)
+{
+  if (isNil(v))
+    return QStringLiteral("n");
+  if (isNumber(v)) { // 1 == 1.0 and 0.0 == -0.0, as liquidEquals compares them
+    const double d = v.toDouble();
+    return QStringLiteral("d") + QString::number(d == 0 ? 0.0 : d, 'g', 17);
+  }
+  if (typeOf(v) == QMetaType::Bool)
+    return v.toBool() ? QStringLiteral("t") : QStringLiteral("f");
+  if (isString(v))
+    return QStringLiteral("s") + v.toString();
+  if (isList(v))
+    return QStringLiteral("l%1").arg(v.toList().size());
+  if (isMap(v))
+    return QStringLiteral("m%1").arg(v.toMap().size());
+  return {};
+}
+
 std::optional<int> liquidCompare(const QVariant &a, const QVariant &b)
 {
   if (isNumber(a) && isNumber(b)) {

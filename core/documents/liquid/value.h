@@ -34,6 +34,9 @@ std::optional<qint64> integerIfFits(double d);
 double toDouble(const QVariant &v);
 
 bool liquidEquals(const QVariant &a, const QVariant &b);
+// A key that values liquidEquals calls equal share (unequal ones may share it too), for finding equals by hash;
+// empty for a value equal to nothing, itself included.
+QString equalityBucket(const QVariant &v);
 // <0, 0, >0, or nullopt when the two cannot be compared (number with string).
 std::optional<int> liquidCompare(const QVariant &a, const QVariant &b);
 bool liquidContains(const QVariant &haystack, const QVariant &needle);
