@@ -113,10 +113,11 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     window->orderChanged(fo + 100000); // someone else's order: nothing happens
     QVERIFY(window->packView()->session());
+    const QString name = window->packView()->session()->header().orderName;
     window->orderChanged(fo);
     QVERIFY(!window->packView()->session());
     QCOMPARE(window->banner()->tone(), ui::StatusBanner::Tone::Error);
-    QVERIFY(window->banner()->headline().contains(QStringLiteral("Order changed or cancelled")));
+    QCOMPARE(window->banner()->headline(), QStringLiteral("Order %1 changed or cancelled — stop packing").arg(name));
     QCOMPARE(packState(fo), QStringLiteral("queued")); // released: packed afresh with the new lines
   }
 
