@@ -205,30 +205,6 @@ private Q_SLOTS:
     QVERIFY(out.error().message.contains(u"budget"_s));
   }
 
-  void runawayOutput_hitsOutputBudget()
-  {
-    RenderOptions options;
-    options.maxOutputChars = 100'000;
-    auto out = ::render(
-        u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s }}"_s,
-        {}, options);
-    QVERIFY(!out.ok());
-    QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
-  }
-
-  void doublingWithAppend_hitsOutputBudget_beforeMemory()
-  {
-    // Only its size is written, so the output budget never saw the 10 x 2^20 characters (40 doublings
-    // would have taken the station's memory).
-    RenderOptions options;
-    options.maxOutputChars = 100'000;
-    auto out = ::render(u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% assign s = s | append: s %}{% endfor "
-                        u"%}{{ s | size }}"_s,
-                        {}, options);
-    QVERIFY(!out.ok());
-    QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
-  }
-
   void uniq_keepsTheFirstOfEachEqual()
   {
     // As Ruby Liquid: 1 and 1.0 are equal, "1" is a string, 0.0 and -0.0 are equal, nil is kept once.
@@ -253,47 +229,63 @@ private Q_SLOTS:
     QCOMPARE(many.value(), u"20000"_s);
   }
 
-  void doublingAListWithConcat_hitsOutputBudget_beforeMemory()
+  // A runaway template ends in a budget error, never in the station's memory: each row once grew past the output
+  // budget unseen, because only what was written counted, or a filter built its result before it was sized.
+  void runawayTemplates_hitTheOutputBudget_data()
   {
-    // Lists were never sized: n doublings made 2^n items, and 30 of them took the station's memory while the output
-    // budget saw only the size (1,000 here; 12 doublings make 8,192 items).
-    RenderOptions options;
-    options.maxOutputChars = 1'000;
-    auto out = ::render(u"{% assign l = 'a,b' | split: ',' %}{% for i in (1..12) %}{% assign l = l | concat: l %}"
-                        u"{% endfor %}{{ l | size }}"_s,
-                        {}, options);
-    QVERIFY(!out.ok());
-    QVERIFY2(out.error().message.contains(u"list of 1024 items exceeds the output budget of 1000"_s),
-             qPrintable(out.error().message));
-    QCOMPARE(::render(u"{% assign l = 'a,b' | split: ',' %}{{ l | concat: l | join: '' }}"_s, {}).value(), u"abab"_s);
-  }
-
-  void joinOfALongListWithALongSeparator_isSizedBeforeBuilding()
-  {
-    RenderOptions options;
-    options.maxOutputChars = 100'000;
-    // 1,000 one-character items joined by a 1,000-character separator: ~1M characters, each part within the budget.
-    auto out = ::render(u"{% assign a = '' %}{% for i in (1..100) %}{% assign a = a | append: '0123456789' %}{% endfor "
-                        u"%}{% assign l = a | split: '' %}{% assign j = l | join: a %}{{ j | size }}"_s,
-                        {}, options);
-    QVERIFY(!out.ok());
-    // Refused at the 101st item, not after building the million characters.
-    QVERIFY2(out.error().message.contains(u"string of 100101 characters exceeds the output budget of 100000"_s),
-             qPrintable(out.error().message));
-    QCOMPARE(::render(u"{{ 'a,b,c' | split: ',' | join: '-' }}"_s, {}).value(), u"a-b-c"_s);
-  }
-
-  void replaceWithEmptyPattern_isSizedBeforeBuilding()
-  {
-    RenderOptions options;
-    options.maxOutputChars = 100'000;
+    QTest::addColumn<int>("outputBudget");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("captured output doubled")
+        << 100'000
+        << u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% capture s %}{{ s }}"
+           "{{ s }}{% endcapture %}{% endfor %}{{ s }}"_s
+        << u"output budget"_s;
+    // Only its size is written: 40 doublings would have taken the station's memory.
+    QTest::newRow("append doubled")
+        << 100'000
+        << u"{% assign s = 'xxxxxxxxxx' %}{% for i in (1..20) %}{% assign s = s | append: s "
+           "%}{% endfor %}{{ s | size }}"_s
+        << u"output budget"_s;
     // 1,000 characters, an empty pattern (1,001 matches), a 1,000-character replacement: ~1M characters.
-    auto out = ::render(u"{% assign a = '' %}{% for i in (1..100) %}{% assign a = a | append: '0123456789' %}{% endfor "
-                        u"%}{% assign b = a | replace: '', a %}{{ b | size }}"_s,
-                        {}, options);
+    QTest::newRow("replace with an empty pattern") << 100'000
+                                                   << u"{% assign a = '' %}{% for i in (1..100) %}{% assign a = a | "
+                                                      u"append: '0123456789' %}{% endfor %}{% assign b "
+                                                      "= a | replace: '', a %}{{ b | size }}"_s
+                                                   << u"output budget"_s;
+    // Lists were never sized: 30 doublings took the station's memory (12 make 8,192 items).
+    QTest::newRow("list doubled with concat")
+        << 1'000
+        << u"{% assign l = 'a,b' | split: ',' %}{% for i in (1..12) %}{% assign l = l | concat: l %}{% endfor %}"
+           "{{ l | size }}"_s
+        << u"list of 1024 items exceeds the output budget of 1000"_s;
+    // 1,000 one-character items and a 1,000-character separator: refused at the 101st item, not after building the
+    // million characters.
+    QTest::newRow("join with a long separator") << 100'000
+                                                << u"{% assign a = '' %}{% for i in (1..100) %}{% assign a = a | "
+                                                   u"append: '0123456789' %}{% endfor %}{% assign l "
+                                                   "= a | split: '' %}{% assign j = l | join: a %}{{ j | size }}"_s
+                                                << u"string of 100101 characters exceeds the output budget of 100000"_s;
+  }
+
+  void runawayTemplates_hitTheOutputBudget()
+  {
+    QFETCH(int, outputBudget);
+    QFETCH(QString, source);
+    QFETCH(QString, error);
+    RenderOptions options;
+    options.maxOutputChars = outputBudget;
+    auto out = ::render(source, {}, options);
     QVERIFY(!out.ok());
-    QVERIFY2(out.error().message.contains(u"output budget"_s), qPrintable(out.error().message));
+    QVERIFY2(out.error().message.contains(error), qPrintable(out.error().message));
+  }
+
+  // The filters sized before they build give Liquid's results within the budget.
+  void sizedFilters_withinTheBudget_renderAsLiquid()
+  {
     QCOMPARE(::render(u"{{ 'abc' | replace: 'b', 'xx' }}"_s, {}).value(), u"axxc"_s);
+    QCOMPARE(::render(u"{% assign l = 'a,b' | split: ',' %}{{ l | concat: l | join: '' }}"_s, {}).value(), u"abab"_s);
+    QCOMPARE(::render(u"{{ 'a,b,c' | split: ',' | join: '-' }}"_s, {}).value(), u"a-b-c"_s);
   }
 
   void rangeToInt64Max_isRefused_notOverflowed()
