@@ -122,6 +122,7 @@ private:
   {
     const QString dir = qEnvironmentVariable("PACKBENCH_SCREENSHOT_DIR", m_dir.path());
     const QString path = QDir(dir).filePath(name);
+    QTest::qWait(100); // pending layout requests first: the screen as the packer sees it
     QVERIFY2(m_window->grab().save(path), qPrintable(path));
     qInfo().noquote() << "screenshot:" << path;
   }
