@@ -82,8 +82,8 @@ bool StationController::askForLabel(int boxNo, int grams)
     say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(boxNo),
         tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
     Q_EMIT weightRequested(boxNo);
-  } else if (requested.error().kind == ErrorKind::Conflict) {
-    abandonOrder(tr("This order was taken back — stop packing it"), requested.error().message);
+  } else if (requested.error().kind == ErrorKind::Conflict) { // cancelled, edited or taken back: let its claim go now
+    releaseAndAbandon(*m_order, tr("This order was taken back — stop packing it"), requested.error().message);
   } else {
     say(Notice::Where::Pack, Tone::Error, tr("Database problem: the label could not be asked for"),
         tr("The order waits; press F9 to try again"), Cue::Unknown);

@@ -404,6 +404,30 @@ private Q_SLOTS:
     m_carrier->setFaults({});
   }
 
+  // The order is cancelled unheard while the packer weighs its box: the label is not asked for, and the bench lets
+  // the claim go at once (it was left open until its lease ran out, 10 minutes for an order edited meanwhile).
+  void weighedAfterTheOrderWasCancelledUnheard_noLabelIsAskedFor_andTheClaimIsLetGo()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    const qint64 fo = packNext();
+    QVERIFY(fo > 0);
+    auto *field = m_window->packView()->findChild<QSpinBox *>(u"weightGrams"_s);
+    QVERIFY(field);
+    QTRY_VERIFY(field->isVisible() && field->hasFocus());
+    disconnect(m_notifier.get(), &queue::QueueNotifier::orderChanged, m_window.get(), nullptr);
+    VERIFY_OK(db::exec(m_db, u"UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"_s, {fo}));
+
+    QVERIFY(typeWeight(700));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->banner()->headline(), u"This order was taken back — stop packing it"_s, 5000);
+    QVERIFY(!m_window->controller()->awaitsLabels());
+    QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 0);
+    QCOMPARE(
+        value(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"_s, {fo}).toInt(),
+        0);
+  }
+
   void cancelledAfterPurchase_theLabelIsVoided_andThePackerTold()
   {
     openStation(u"zpl"_s, u"tcp://127.0.0.1:1"_s); // the label printer is off
