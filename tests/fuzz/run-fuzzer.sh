@@ -27,10 +27,12 @@ ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-prin
 rc=$?
 set -e
 end=$(date +%s.%N)
-executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -n 1)
-# Fork mode prints no final stats: its last status line ("#N: cov: …") or its summary counts the executions.
-[ -z "$executed" ] && executed=$(sed -n 's/^INFO: fuzzed for \([0-9]*\) iterations.*/\1/p' "$work/log" | tail -n 1)
-[ -z "$executed" ] && executed=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$work/log" | tail -n 1)
+if [ "${FUZZ_FORK:-0}" != 0 ]; then
+  # Fork mode's own count is its last status line ("#N: cov: …"); a stat:: line there is one job's (an interrupt).
+  executed=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$work/log" | tail -n 1)
+else
+  executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -n 1)
+fi
 peak_rss_mb=$(sed -n 's/^stat::peak_rss_mb: *//p' "$work/log" | tail -n 1)
 corpus=$(find "$work/corpus" -type f | wc -l)
 crashes=$(find "$work" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'leak-*' -o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*' | wc -l)
