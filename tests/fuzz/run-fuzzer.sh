@@ -30,10 +30,11 @@ end=$(date +%s.%N)
 if [ "${FUZZ_FORK:-0}" != 0 ]; then
   # Fork mode's own count is its last status line ("#N: cov: …"); a stat:: line there is one job's (an interrupt).
   executed=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$work/log" | tail -n 1)
+  peak_rss_mb=0 # not reported for the run as a whole
 else
   executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -n 1)
+  peak_rss_mb=$(sed -n 's/^stat::peak_rss_mb: *//p' "$work/log" | tail -n 1)
 fi
-peak_rss_mb=$(sed -n 's/^stat::peak_rss_mb: *//p' "$work/log" | tail -n 1)
 corpus=$(find "$work/corpus" -type f | wc -l)
 crashes=$(find "$work" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'leak-*' -o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*' | wc -l)
 if [ "$rc" != 0 ]; then
