@@ -72,6 +72,7 @@ const QList<const KeyDef *> &allKeys()
       &HubInboxProcessing.def,
       &HubInboxNice.def,
       &HubInboxBatchSize.def,
+      &HubWebhookRetentionDays.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
       &HubOutboxWorkers.def,

@@ -5,6 +5,7 @@
 #include "core/base/clock.h"
 #include "core/db/reconnector.h"
 #include "core/shopify/inboxprocessor.h"
+#include "core/shopify/webhookinbox.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -20,6 +21,9 @@ namespace {
 Q_LOGGING_CATEGORY(lcInboxThread, "packbench.core.hub.inboxthread")
 constexpr int kSweepMs = 5000;
 constexpr int kRowsPerPass = 200; // then back to the event loop, so a stop is not held up by a backlog
+constexpr int kExpiryEveryMs = 3'600'000;
+constexpr int kExpiryRetryMs = 60'000; // after a failed batch (the database away)
+constexpr int kExpiryBatch = 1'000;    // rows blanked per statement: a year's backlog never holds up mapping
 } // namespace
 
 InboxThread::InboxThread(db::ConnectionSettings database, int nice, int batchSize, QObject *parent)
@@ -85,12 +89,41 @@ void InboxThread::run()
     };
     QObject::connect(&sweep, &QTimer::timeout, &receiver, drain);
     sweep.start(kSweepMs);
+    QTimer expiry;
+    expiry.setSingleShot(true);
+    qint64 expiredThrough = 0; // the highest id blanked since start: a pass reads only the rows after it
+    int expiredThisRun = 0;
+    // One batch of expired bodies; the next batch follows at once while there are more, else in an hour.
+    auto expire = [&]() {
+      int next = kExpiryRetryMs;
+      if (Status open = reconnector.ensureOpen(); open) {
+        auto batch = shopify::webhookinbox::expireBodies(
+            reconnector.database(), clock.nowUtc().addDays(-m_retention.count()), expiredThrough, kExpiryBatch);
+        if (!batch) {
+          reconnector.noteError(batch.error());
+          qCWarning(lcInboxThread).noquote() << "webhook bodies not expired:" << batch.error().message;
+        } else {
+          expiredThrough = batch->lastId;
+          expiredThisRun += batch->rows;
+          next = batch->rows == kExpiryBatch ? 0 : kExpiryEveryMs;
+          if (next != 0 && expiredThisRun > 0) {
+            qCInfo(lcInboxThread).noquote() << "blanked the bodies of" << expiredThisRun
+                                            << "settled webhooks older than" << m_retention.count() << "days";
+            expiredThisRun = 0;
+          }
+        }
+      }
+      expiry.start(next);
+    };
+    QObject::connect(&expiry, &QTimer::timeout, &receiver, expire);
     {
       const QMutexLocker lock(&m_receiverLock);
       m_receiver = &receiver;
       m_drain = drain;
     }
     drain();
+    if (m_retention.count() > 0)
+      expire();
     exec();
     {
       const QMutexLocker lock(&m_receiverLock);

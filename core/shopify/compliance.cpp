@@ -6,6 +6,7 @@
 #include "core/db/sql.h"
 #include "core/shopify/ordermapper.h"
 #include "core/shopify/webhookadmission.h"
+#include "core/shopify/webhookinbox.h"
 
 #include <QJsonArray>
 
@@ -52,10 +53,8 @@ Result<std::optional<qint64>> requestedShop(QSqlDatabase &db, const QJsonObject 
 
 Status blankInboxBody(QSqlDatabase &db, qint64 inboxId)
 {
-  auto done = db::exec(db,
-                       QStringLiteral("UPDATE webhook_inbox SET body = convert_to('{\"redacted\": true}', 'UTF8') "
-                                      "WHERE id = ?"),
-                       {inboxId});
+  auto done = db::exec(db, QStringLiteral("UPDATE webhook_inbox SET body = convert_to(?, 'UTF8') WHERE id = ?"),
+                       {QString::fromLatin1(webhookinbox::kRedactedBody), inboxId});
   return done ? Status{} : Status{done.error()};
 }
 

@@ -5,6 +5,7 @@
 #include "core/audit/auditlog.h"
 #include "core/db/sql.h"
 #include "core/shopify/ordermapper.h"
+#include "core/shopify/webhookinbox.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,7 +16,7 @@ namespace pb::shopify::customerdata {
 namespace {
 
 const QString kRedacted = QStringLiteral("[redacted]");
-const QString kBlankBody = QStringLiteral("convert_to('{\"redacted\": true}', 'UTF8')");
+const QString kBlankBody = QStringLiteral("convert_to('%1', 'UTF8')").arg(QLatin1String(webhookinbox::kRedactedBody));
 const QString kRedactOrderColumns =
     QStringLiteral("email = NULL, phone = NULL, customer_name = NULL, shipping_address = NULL, billing_address = NULL, "
                    "note = NULL, gift_message = NULL, redacted_at = coalesce(redacted_at, now()), updated_at = now()");

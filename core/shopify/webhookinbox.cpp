@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+
 namespace pb::shopify::webhookinbox {
 
 namespace {
@@ -134,6 +136,29 @@ Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString
   if (!counted)
     return counted.error();
   return counted->isEmpty() ? 0 : counted->first().at(0).toInt();
+}
+
+Result<Expired> expireBodies(const QSqlDatabase &db, const QDateTime &receivedBefore, qint64 afterId, int limit)
+{
+  // Walks the primary key from afterId, so a pass reads only rows newer than the last one it blanked.
+  auto rows = db::exec(
+      db,
+      QStringLiteral("WITH batch AS (SELECT id FROM webhook_inbox WHERE id > ? AND received_at < ? AND status <> "
+                     "'pending' AND body NOT IN (convert_to(?, 'UTF8'), convert_to(?, 'UTF8')) "
+                     "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) "
+                     "UPDATE webhook_inbox w SET body = convert_to(?, 'UTF8'), error = CASE WHEN w.status = 'dead' "
+                     "THEN 'dead letter; its body expired' ELSE w.error END FROM batch WHERE w.id = batch.id "
+                     "RETURNING w.id"),
+      {afterId, db::timeOrNull(receivedBefore), QString::fromLatin1(kExpiredBody), QString::fromLatin1(kRedactedBody),
+       limit, QString::fromLatin1(kExpiredBody)});
+  if (!rows)
+    return rows.error();
+  Expired expired{0, afterId};
+  while (rows.value().next()) {
+    ++expired.rows;
+    expired.lastId = std::max(expired.lastId, rows->value(0).toLongLong());
+  }
+  return expired;
 }
 
 Result<db::KeyedCounts> unsettledCounts(const QSqlDatabase &db)

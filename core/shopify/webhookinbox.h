@@ -61,6 +61,20 @@ Status markDead(db::StatementCache &statements, qint64 id, const QString &reason
 // Counts a failed attempt with its reason on a pending row; the attempts so far.
 Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString &reason);
 
+// What a stored body becomes when a privacy request blanks it (customerdata, compliance) ...
+inline constexpr char kRedactedBody[] = R"({"redacted": true})";
+// ... and when it expires: once mapped, a settled delivery's body is a copy of customer data the order no longer needs.
+inline constexpr char kExpiredBody[] = R"({"expired": true})";
+// What one expiry batch did: rows blanked, and the highest id it blanked (the next batch starts after it).
+struct Expired {
+  int rows = 0;
+  qint64 lastId = 0;
+};
+// Blanks the bodies (and dead letters' reasons) of up to `limit` settled rows (processed or dead) received before
+// `receivedBefore` with an id above `afterId`, in id order. The signed hash stays, so a replay of one is still a
+// duplicate; pending rows are left to be mapped; bodies already blanked (expired or redacted) are skipped.
+Result<Expired> expireBodies(const QSqlDatabase &db, const QDateTime &receivedBefore, qint64 afterId, int limit);
+
 // Rows not processed yet, per status (pending, dead) in status order: the backlog /metrics reports. Reads only
 // those rows (index webhook_inbox_unsettled, migration 0024), however many are processed.
 Result<db::KeyedCounts> unsettledCounts(const QSqlDatabase &db);
