@@ -23,7 +23,6 @@
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslSocket>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,13 +36,6 @@ namespace {
 const QByteArray kSecret = QByteArrayLiteral("nginx-e2e-secret");
 const QString kShop = u"proxied.myshopify.com"_s;
 constexpr int kTimeoutSeconds = 2; // client_header_timeout and client_body_timeout, test-sized
-
-quint16 freePort()
-{
-  QTcpServer probe;
-  probe.listen(QHostAddress::LocalHost, 0);
-  return probe.serverPort();
-}
 
 bool run(const QString &program, const QStringList &args)
 {
@@ -203,8 +195,8 @@ private Q_SLOTS:
         run(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
                            u"-subj"_s, u"/CN=localhost"_s, u"-addext"_s, u"subjectAltName=DNS:localhost,IP:127.0.0.1"_s,
                            u"-keyout"_s, path(u"hub.key"_s), u"-out"_s, m_certificate}));
-    m_hubPort = freePort();
-    m_tlsPort = freePort();
+    m_hubPort = test::freePort();
+    m_tlsPort = test::freePort();
     QVERIFY(writeSite());
 
     // nginx as an ordinary user: as root, it runs as www-data (owner of this directory) rather than root.

@@ -2,24 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/chainprograms.h"
 
+#include "tests/support/runningprogram.h"
 #include "tests/support/testdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTcpServer>
 #include <QTest>
 
 namespace pb::test {
-
-namespace {
-quint16 freePort()
-{
-  QTcpServer probe;
-  probe.listen(QHostAddress::LocalHost, 0);
-  return probe.serverPort();
-}
-} // namespace
 
 ChainPrograms::ChainPrograms(QString hubBinary, QString stationBinary, QString root, QString screenshotDir)
     : m_hubBinary(std::move(hubBinary))

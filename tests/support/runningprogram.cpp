@@ -4,6 +4,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QTcpServer>
 
 #include <csignal>
 
@@ -78,6 +79,13 @@ QString RunningProgram::output()
 {
   m_output += QString::fromUtf8(m_process.readAll());
   return m_output;
+}
+
+quint16 freePort()
+{
+  QTcpServer probe;
+  probe.listen(QHostAddress::LocalHost, 0);
+  return probe.serverPort();
 }
 
 } // namespace pb::test

@@ -32,4 +32,7 @@ private:
   QString m_output;
 };
 
+// A TCP port on 127.0.0.1 free right now, for a program under test to listen on.
+quint16 freePort();
+
 } // namespace pb::test

@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,13 +29,6 @@ namespace {
 QString example(const QString &name)
 {
   return qEnvironmentVariable("PACKBENCH_TEST_SOURCE_DIR") + u"/packaging/config/"_s + name;
-}
-
-quint16 freePort()
-{
-  QTcpServer probe;
-  probe.listen(QHostAddress::LocalHost, 0);
-  return probe.serverPort();
 }
 
 // The last `count` non-empty lines of a log file.
@@ -101,7 +93,7 @@ private:
                        u"--set"_s,
                        u"hub.port=%1"_s.arg(port),
                        u"--set"_s,
-                       u"shopify.admin_base_url=http://127.0.0.1:%1"_s.arg(freePort()),
+                       u"shopify.admin_base_url=http://127.0.0.1:%1"_s.arg(test::freePort()),
                        u"--set"_s,
                        u"log.file="_s + log} +
            databaseOverrides();
@@ -123,7 +115,7 @@ private:
                        u"--config"_s,
                        config,
                        u"--set"_s,
-                       u"printing.label_printer=tcp://127.0.0.1:%1"_s.arg(freePort()),
+                       u"printing.label_printer=tcp://127.0.0.1:%1"_s.arg(test::freePort()),
                        u"--set"_s,
                        u"log.file="_s + log} +
            databaseOverrides();
@@ -204,7 +196,7 @@ private Q_SLOTS:
   {
     QFETCH(int, signalNumber);
     const QString signalName = signalNumber == SIGTERM ? u"SIGTERM"_s : u"SIGINT"_s;
-    const quint16 port = freePort();
+    const quint16 port = test::freePort();
     const QString log = m_dir.filePath(u"hub-%1.log"_s.arg(signalName));
     test::RunningProgram hub(QStringLiteral(PACKBENCH_HUB_BINARY), hubArgs(port, log), m_dir.path());
     QVERIFY(hub.waitForStarted());

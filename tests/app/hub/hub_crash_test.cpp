@@ -20,7 +20,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,13 +40,6 @@ int envInt(const char *name, int fallback)
   bool ok = false;
   const int value = qEnvironmentVariableIntValue(name, &ok);
   return ok ? value : fallback;
-}
-
-quint16 freePort()
-{
-  QTcpServer probe;
-  probe.listen(QHostAddress::LocalHost, 0);
-  return probe.serverPort();
 }
 } // namespace
 
@@ -222,7 +214,7 @@ private Q_SLOTS:
       m_fake.addOrder(QString::number(order), {1, 2});
       m_bodies.insert(order, test::compact(test::restOrder(order, QDateTime::currentDateTimeUtc())));
     }
-    m_port = freePort();
+    m_port = test::freePort();
   }
 
   // Kills during webhook bursts (and the inbox mapping them): what was answered 200 is there, once.

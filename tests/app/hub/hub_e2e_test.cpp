@@ -10,7 +10,6 @@
 #include "tests/support/shopifypayloads.h"
 #include "tests/support/testdatabase.h"
 
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,13 +37,6 @@ private:
     return query->value(0).toLongLong();
   }
 
-  static quint16 freePort()
-  {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-  }
-
 private Q_SLOTS:
   void webhookToFulfillment_throughTheRealBinary()
   {
@@ -59,7 +51,7 @@ private Q_SLOTS:
     QVERIFY(fake.listen() > 0);
     fake.addLocation(QStringLiteral("1"), QStringLiteral("Main Warehouse"));
     fake.addOrder(QStringLiteral("4242"), {1, 2}); // one fulfillment order at location 1
-    const quint16 port = freePort();
+    const quint16 port = test::freePort();
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PACKBENCH_SHOPIFY_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));

@@ -11,7 +11,6 @@
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,13 +23,6 @@ using namespace Qt::StringLiterals;
 namespace {
 const QByteArray kSecret = QByteArrayLiteral("retention-secret");
 const QString kShop = u"retention.myshopify.com"_s;
-
-quint16 freePort()
-{
-  QTcpServer probe;
-  probe.listen(QHostAddress::LocalHost, 0);
-  return probe.serverPort();
-}
 } // namespace
 
 class HubInboxRetentionTest final : public QObject {
@@ -55,7 +47,7 @@ private Q_SLOTS:
     fake.addLocation(u"1"_s, u"Main Warehouse"_s);
     fake.addOrder(u"7101"_s, {1});
     fake.addOrder(u"7102"_s, {1});
-    const quint16 port = freePort();
+    const quint16 port = test::freePort();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"PACKBENCH_SHOPIFY_WEBHOOK_SECRET"_s, QString::fromLatin1(kSecret));
     env.insert(u"PACKBENCH_SHOPIFY_ACCESS_TOKEN"_s, QString::fromLatin1(fake.accessToken()));
