@@ -91,7 +91,9 @@ void InboxThread::run()
     sweep.start(kSweepMs);
     QTimer expiry;
     expiry.setSingleShot(true);
-    qint64 expiredThrough = 0; // the highest id blanked since start: a pass reads only the rows after it
+    // The highest id blanked since start: a pass reads only the rows after it. So a row passed over (locked by a
+    // redaction, or still pending) waits for the hub's next start, whose first pass walks the table once.
+    qint64 expiredThrough = 0;
     int expiredThisRun = 0;
     // One batch of expired bodies; the next batch follows at once while there are more, else in an hour.
     auto expire = [&]() {

@@ -65,7 +65,8 @@ Result<int> noteFailure(db::StatementCache &statements, qint64 id, const QString
 inline constexpr char kRedactedBody[] = R"({"redacted": true})";
 // ... and when it expires: once mapped, a settled delivery's body is a copy of customer data the order no longer needs.
 inline constexpr char kExpiredBody[] = R"({"expired": true})";
-// What one expiry batch did: rows blanked, and the highest id it blanked (the next batch starts after it).
+// What one expiry batch did: rows blanked, and the highest id it blanked (afterId when none; the next batch starts
+// after it).
 struct Expired {
   int rows = 0;
   qint64 lastId = 0;
