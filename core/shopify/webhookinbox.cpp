@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/shopify/webhookinbox.h"
 
+#include "core/base/digest.h"
 #include "core/db/keyedcounts.h"
 #include "core/db/sql.h"
 #include "core/db/sqlvalues.h"
 #include "core/db/statementcache.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,8 +81,7 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
   QList<StoreOutcome> outcomes;
   outcomes.reserve(deliveries.size());
   for (const WebhookDelivery &delivery : deliveries) {
-    const QString key = dedupeKey(delivery.shopDomain, delivery.topic,
-                                  QCryptographicHash::hash(delivery.body, QCryptographicHash::Sha256));
+    const QString key = dedupeKey(delivery.shopDomain, delivery.topic, digest::sha256(delivery.body));
     outcomes.append(stored.remove(key) ? StoreOutcome::Stored : StoreOutcome::Duplicate);
   }
   return outcomes;

@@ -17,7 +17,4 @@ private:
   QByteArray m_secret;
 };
 
-// Compares two byte strings in time that depends only on their lengths.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
-
 } // namespace pb::shopify
