@@ -73,7 +73,7 @@ void HubServer::noteStored()
 void HubServer::stopThreads()
 {
   for (auto &thread : m_threads)
-    thread->quit();
+    thread->stop();
   for (auto &thread : m_threads)
     thread->wait();
   m_threads.clear();

@@ -4,11 +4,7 @@
 
 #include "core/hub/webhookendpoint.h"
 
-#include <QHttpServer>
 #include <QLoggingCategory>
-#include <QTcpServer>
-
-#include <unistd.h>
 
 namespace pb::hub {
 
@@ -21,7 +17,7 @@ IngestThread::IngestThread(const IngestContext &context, int index, qintptr list
     : QThread(parent)
     , m_context(context)
     , m_index(index)
-    , m_listener(listener)
+    , m_loop(std::make_unique<IngestLoop>(static_cast<int>(listener), loopSettings(context.webhooks)))
     , m_ready(ready)
 {
   setObjectName(QStringLiteral("ingest-%1").arg(index));
@@ -29,27 +25,34 @@ IngestThread::IngestThread(const IngestContext &context, int index, qintptr list
 
 IngestThread::~IngestThread()
 {
-  quit();
+  stop();
   wait();
+}
+
+void IngestThread::stop()
+{
+  m_loop->stop();
+}
+
+IngestLoop::Settings IngestThread::loopSettings(const WebhookSettings &webhooks)
+{
+  IngestLoop::Settings settings;
+  settings.limits.maxBodyBytes = webhooks.maxBodyBytes;
+  return settings;
 }
 
 void IngestThread::run()
 {
-  WebhookEndpoint endpoint(m_context, m_index);
-  // Declared after the endpoint so it goes first: no request can reach a closed connection.
-  QHttpServer http;
-  endpoint.addRoutes(http);
-  auto *tcp = new QTcpServer(&http);
-  if (!tcp->setSocketDescriptor(m_listener)) {
-    qCCritical(lcIngest) << "ingest thread" << m_index << "cannot accept:" << tcp->errorString();
-    ::close(static_cast<int>(m_listener));
+  if (!m_loop->error().isEmpty()) {
+    qCCritical(lcIngest) << "ingest thread" << m_index << "cannot serve:" << m_loop->error();
     m_ready.release();
     return;
   }
-  http.bind(tcp);
+  WebhookEndpoint endpoint(m_context, m_index);
+  endpoint.serve(*m_loop);
   m_serving = true;
   m_ready.release();
-  exec();
+  m_loop->run(); // returns on stop(), before the endpoint its handler points at goes
 }
 
 } // namespace pb::hub

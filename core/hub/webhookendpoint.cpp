@@ -10,74 +10,54 @@
 #include "core/shopify/webhookinbox.h"
 #include "core/shopify/webhookverifier.h"
 
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QJsonObject>
 #include <QLoggingCategory>
-
-#include <mutex>
 
 namespace pb::hub {
 
 namespace {
 Q_LOGGING_CATEGORY(lcEndpoint, "packbench.core.hub.webhookendpoint")
 
-// Header names are case-insensitive; QtHttpServer 6.4 keeps them as sent.
-QByteArray headerValue(const QHttpServerRequest &request, const char *lowerName)
-{
-  for (const auto &header : request.headers()) {
-    if (header.first.compare(lowerName, Qt::CaseInsensitive) == 0)
-      return header.second;
-  }
-  return {};
-}
 } // namespace
-
-// Hands a writer's outcome back to the ingest thread; once the endpoint is gone, drops it.
-struct WebhookEndpoint::Mailbox {
-  std::mutex mutex;
-  QObject *receiver = nullptr;
-
-  void post(std::function<void()> work)
-  {
-    const std::lock_guard lock(mutex);
-    if (receiver)
-      QMetaObject::invokeMethod(receiver, std::move(work), Qt::QueuedConnection);
-  }
-};
 
 WebhookEndpoint::WebhookEndpoint(const IngestContext &context, int thread)
     : m_context(context)
     , m_thread(thread)
-    , m_mailbox(std::make_shared<Mailbox>())
+{}
+
+void WebhookEndpoint::serve(IngestLoop &loop)
 {
-  m_mailbox->receiver = &m_receiver;
+  m_poster = loop.poster();
+  loop.setHandler(
+      [this](http::Request &&request, IngestLoop::Responder responder) { route(std::move(request), responder); });
+  // Refused before a route saw it (unframeable, too large, too slow): a webhook that was not stored.
+  loop.setRefusalHook([this](int) {
+    ++m_context.counters->requests(m_thread);
+    ++m_context.counters->rejected;
+  });
 }
 
-WebhookEndpoint::~WebhookEndpoint()
+void WebhookEndpoint::route(http::Request &&request, IngestLoop::Responder responder)
 {
-  const std::lock_guard lock(m_mailbox->mutex);
-  m_mailbox->receiver = nullptr; // outcomes still on their way are dropped with m_receiver's events
+  const QByteArray path = request.path();
+  const bool get = request.method == "GET";
+  if (path == "/webhooks/shopify" && request.method == "POST") {
+    webhook(std::move(request), responder);
+  } else if (path == "/healthz" && get) {
+    responder.answer(health());
+  } else if (path == "/metrics" && get) {
+    responder.answer(metrics());
+  } else {
+    ++m_context.counters->requests(m_thread);
+    const bool known = path == "/webhooks/shopify" || path == "/healthz" || path == "/metrics";
+    http::Response refusal{known ? 405 : 404, {}, {}, {}};
+    if (known)
+      refusal.headers.append(std::pair<QByteArray, QByteArray>("Allow", path == "/webhooks/shopify" ? "POST" : "GET"));
+    responder.answer(std::move(refusal));
+  }
 }
 
-void WebhookEndpoint::addRoutes(QHttpServer &server)
-{
-  // Every route answers through the queue, so a pipelining client gets its answers in order.
-  server.route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get,
-               [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                 m_answers.answer(m_answers.open(std::move(responder)), health());
-               });
-  server.route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
-               [this](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-                 m_answers.answer(m_answers.open(std::move(responder)), metrics());
-               });
-  server.route(QStringLiteral("/webhooks/shopify"), QHttpServerRequest::Method::Post,
-               [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                 webhook(request, std::move(responder));
-               });
-}
-
-QHttpServerResponse WebhookEndpoint::health()
+http::Response WebhookEndpoint::health()
 {
   ++m_context.counters->healthChecks;
   ++m_context.counters->requests(m_thread);
@@ -93,8 +73,7 @@ QHttpServerResponse WebhookEndpoint::health()
                          {QStringLiteral("database"), database},
                          {QStringLiteral("checked_ms_ago"), db.ageMs},
                          {QStringLiteral("version"), versionString()}};
-  return QHttpServerResponse(body, dbOk ? QHttpServerResponse::StatusCode::Ok
-                                        : QHttpServerResponse::StatusCode::ServiceUnavailable);
+  return http::Response::json(body, dbOk ? 200 : 503);
 }
 
 namespace {
@@ -107,7 +86,7 @@ QString backlogGauge(const QString &metric, const QList<std::pair<QString, qint6
 }
 } // namespace
 
-QHttpServerResponse WebhookEndpoint::metrics()
+http::Response WebhookEndpoint::metrics()
 {
   ++m_context.counters->requests(m_thread);
   QString text = m_context.counters->prometheusText(versionString());
@@ -125,48 +104,39 @@ QHttpServerResponse WebhookEndpoint::metrics()
     text += backlogGauge(QStringLiteral("packbench_webhook_inbox_rows"), db.inboxRows);
     text += backlogGauge(QStringLiteral("packbench_outbox_rows"), db.outboxRows);
   }
-  return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"), text.toUtf8());
+  return http::Response::text(QByteArrayLiteral("text/plain; version=0.0.4"), text.toUtf8());
 }
 
-std::variant<QHttpServerResponse, shopify::WebhookDelivery> WebhookEndpoint::admit(const QHttpServerRequest &request)
+std::variant<http::Response, shopify::WebhookDelivery> WebhookEndpoint::admit(http::Request &&request)
 {
-  using Code = QHttpServerResponse::StatusCode;
   IngestCounters &counters = *m_context.counters;
-  // QtHttpServer 6.4 has no body limit of its own: check the declared and the actual size.
-  const QByteArray declared = headerValue(request, "content-length");
-  bool numeric = false;
-  const qint64 declaredBytes = declared.toLongLong(&numeric);
-  const qint64 limit = m_context.webhooks.maxBodyBytes;
-  if ((numeric && declaredBytes > limit) || request.body().size() > limit) {
-    ++counters.rejected;
-    return QHttpServerResponse(Code::PayloadTooLarge);
-  }
+  // The body's size was held to maxBodyBytes by the loop before the request reached here (413).
   // The shop header is not signed: it only picks the secret, and a shop we do not serve has none.
-  const QString shopDomain = QString::fromUtf8(headerValue(request, "x-shopify-shop-domain")).trimmed().toLower();
+  const QString shopDomain = QString::fromUtf8(request.header("x-shopify-shop-domain")).trimmed().toLower();
   const shopify::ShopCredentials *shop = m_context.webhooks.shops.find(shopDomain);
   const shopify::WebhookVerifier verifier(shop ? shop->webhookSecret : QByteArray());
-  if (!verifier.isAuthentic(request.body(), headerValue(request, "x-shopify-hmac-sha256"))) {
+  if (!verifier.isAuthentic(request.body, request.header("x-shopify-hmac-sha256"))) {
     ++counters.rejected;
     if (!shop)
       ++counters.unknownShop;
     if (const auto heldBack = m_forgedLog.admit(m_clock.monotonicMs()))
       qCWarning(lcEndpoint) << "webhook refused:" << (shop ? "missing or wrong HMAC" : "not a shop this hub serves")
-                            << "from" << request.remoteAddress().toString()
+                            << "from" << request.peer
                             << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
-    return QHttpServerResponse(Code::Unauthorized);
+    return http::Response{401, {}, {}, {}};
   }
   shopify::WebhookDelivery delivery;
   delivery.shopDomain = shop->domain;
-  delivery.topic = QString::fromUtf8(headerValue(request, "x-shopify-topic"));
-  delivery.webhookId = QString::fromUtf8(headerValue(request, "x-shopify-webhook-id"));
-  delivery.eventId = QString::fromUtf8(headerValue(request, "x-shopify-event-id"));
-  delivery.apiVersion = QString::fromUtf8(headerValue(request, "x-shopify-api-version"));
+  delivery.topic = QString::fromUtf8(request.header("x-shopify-topic"));
+  delivery.webhookId = QString::fromUtf8(request.header("x-shopify-webhook-id"));
+  delivery.eventId = QString::fromUtf8(request.header("x-shopify-event-id"));
+  delivery.apiVersion = QString::fromUtf8(request.header("x-shopify-api-version"));
   delivery.triggeredAt =
-      QDateTime::fromString(QString::fromUtf8(headerValue(request, "x-shopify-triggered-at")), Qt::ISODateWithMs);
-  delivery.body = request.body();
+      QDateTime::fromString(QString::fromUtf8(request.header("x-shopify-triggered-at")), Qt::ISODateWithMs);
+  delivery.body = std::move(request.body);
   if (delivery.topic.isEmpty() || delivery.webhookId.isEmpty()) {
     ++counters.rejected;
-    return QHttpServerResponse(Code::BadRequest);
+    return http::Response{400, {}, {}, {}};
   }
   // Authentic, but the unsigned headers must agree with the signed body, and an old delivery is a replay.
   const auto verdict =
@@ -177,31 +147,29 @@ std::variant<QHttpServerResponse, shopify::WebhookDelivery> WebhookEndpoint::adm
     if (const auto heldBack = m_refusedLog.admit(m_clock.monotonicMs()))
       qCWarning(lcEndpoint).noquote() << "webhook refused:" << verdict.reason << "(shop" << delivery.shopDomain
                                       << QStringLiteral("; %1 more since the last such line)").arg(*heldBack);
-    return QHttpServerResponse(Code::BadRequest);
+    return http::Response{400, {}, {}, {}};
   }
   return delivery;
 }
 
-void WebhookEndpoint::webhook(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+void WebhookEndpoint::webhook(http::Request &&request, IngestLoop::Responder responder)
 {
   ++m_context.counters->requests(m_thread);
-  const AnswerQueue::Ticket ticket = m_answers.open(std::move(responder));
-  auto admitted = admit(request);
-  if (auto *refusal = std::get_if<QHttpServerResponse>(&admitted)) {
-    m_answers.answer(ticket, std::move(*refusal));
+  auto admitted = admit(std::move(request));
+  if (auto *refusal = std::get_if<http::Response>(&admitted)) {
+    responder.answer(std::move(*refusal));
     return;
   }
   // Answered once a writer has committed it; this thread goes on reading other requests meanwhile.
   m_context.writer->storeAsync(
       std::get<shopify::WebhookDelivery>(std::move(admitted)),
-      [this, ticket, mailbox = m_mailbox](Result<shopify::StoreOutcome> outcome) {
-        mailbox->post([this, ticket, outcome = std::move(outcome)]() { m_answers.answer(ticket, stored(outcome)); });
+      [this, responder, poster = m_poster](Result<shopify::StoreOutcome> outcome) {
+        poster([this, responder, outcome = std::move(outcome)]() { responder.answer(stored(outcome)); });
       });
 }
 
-QHttpServerResponse WebhookEndpoint::stored(const Result<shopify::StoreOutcome> &outcome)
+http::Response WebhookEndpoint::stored(const Result<shopify::StoreOutcome> &outcome)
 {
-  using Code = QHttpServerResponse::StatusCode;
   IngestCounters &counters = *m_context.counters;
   if (!outcome) {
     // Not stored, so not acknowledged: Shopify delivers it again later.
@@ -209,7 +177,7 @@ QHttpServerResponse WebhookEndpoint::stored(const Result<shopify::StoreOutcome> 
     if (const auto heldBack = m_unavailableLog.admit(m_clock.monotonicMs()))
       qCWarning(lcEndpoint).noquote() << "webhook not stored (503):" << outcome.error().message
                                       << QStringLiteral("(%1 more since the last such line)").arg(*heldBack);
-    return QHttpServerResponse(Code::ServiceUnavailable);
+    return http::Response{503, {}, {}, {}};
   }
   if (*outcome == shopify::StoreOutcome::Duplicate) {
     ++counters.duplicate;
@@ -218,7 +186,7 @@ QHttpServerResponse WebhookEndpoint::stored(const Result<shopify::StoreOutcome> 
     if (m_context.onStored)
       m_context.onStored();
   }
-  return QHttpServerResponse(Code::Ok);
+  return http::Response{200, {}, {}, {}};
 }
 
 } // namespace pb::hub

@@ -6,7 +6,7 @@
 #include "core/base/clock.h"
 #include "core/base/result.h"
 #include "core/db/connection.h"
-#include "core/hub/answerqueue.h"
+#include "core/hub/ingestloop.h"
 #include "core/shopify/shopdirectory.h"
 #include "core/shopify/webhookinbox.h"
 
@@ -15,9 +15,6 @@
 #include <functional>
 #include <memory>
 #include <variant>
-
-class QHttpServer;
-class QHttpServerRequest;
 
 namespace pb::hub {
 
@@ -51,24 +48,24 @@ struct IngestContext {
 // headers that agree with the signed body, a fresh X-Shopify-Triggered-At, durable dedupe through the
 // shared InboxWriter, then 200). A webhook is answered when the writer has
 // committed it, so one thread keeps many requests in flight and they share commits; answers go out in
-// order per connection and never to a connection that closed (AnswerQueue). A lost database answers 503.
+// order per connection and never to a connection that closed (IngestLoop). A lost database answers 503.
 class WebhookEndpoint final {
 public:
   WebhookEndpoint(const IngestContext &context, int thread);
-  ~WebhookEndpoint();
   Q_DISABLE_COPY_MOVE(WebhookEndpoint)
 
-  void addRoutes(QHttpServer &server);
+  // Serves /webhooks/shopify, /healthz and /metrics on the loop (which must not outlive this endpoint).
+  void serve(IngestLoop &loop);
 
 private:
-  struct Mailbox;
-  QHttpServerResponse health();
-  QHttpServerResponse metrics();
-  // The answer when the request is refused before storing (413, 401, 400), else the delivery to store.
+  void route(http::Request &&request, IngestLoop::Responder responder);
+  http::Response health();
+  http::Response metrics();
+  // The answer when the request is refused before storing (401, 400), else the delivery to store.
   // 401 also for a shop this hub does not serve: there is no secret to check its signature with.
-  std::variant<QHttpServerResponse, shopify::WebhookDelivery> admit(const QHttpServerRequest &request);
-  void webhook(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-  QHttpServerResponse stored(const Result<shopify::StoreOutcome> &outcome);
+  std::variant<http::Response, shopify::WebhookDelivery> admit(http::Request &&request);
+  void webhook(http::Request &&request, IngestLoop::Responder responder);
+  http::Response stored(const Result<shopify::StoreOutcome> &outcome);
 
   const IngestContext &m_context;
   int m_thread;
@@ -76,9 +73,7 @@ private:
   BurstLimiter m_unavailableLog{10'000}; // one line per 10 s per thread while the database is away
   BurstLimiter m_forgedLog{10'000};      // and while someone sends forged signatures
   BurstLimiter m_refusedLog{10'000};     // or authentic deliveries whose headers disagree or are stale
-  AnswerQueue m_answers;
-  QObject m_receiver; // on this thread: writers hand their outcomes to it
-  std::shared_ptr<Mailbox> m_mailbox;
+  IngestLoop::Poster m_poster;           // writers hand their outcomes back to this thread through it
 };
 
 } // namespace pb::hub
