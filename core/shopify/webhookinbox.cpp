@@ -43,7 +43,7 @@ QString dedupeKey(const QString &shopDomain, const QString &topic, const QByteAr
   return shopDomain + QLatin1Char('\n') + topic + QLatin1Char('\n') + QString::fromLatin1(sha256.toHex());
 }
 
-QVariantList storeValues(const WebhookDelivery &delivery)
+QVariantList storeValues(const WebhookDelivery &delivery, const QByteArray &bodySha256)
 {
   return {delivery.shopDomain,
           delivery.topic,
@@ -51,7 +51,8 @@ QVariantList storeValues(const WebhookDelivery &delivery)
           db::textOrNull(delivery.eventId),
           db::textOrNull(delivery.apiVersion),
           db::timeOrNull(delivery.triggeredAt),
-          delivery.body};
+          delivery.body,
+          bodySha256};
 }
 } // namespace
 
@@ -61,15 +62,19 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
     return QList<StoreOutcome>{};
   // One statement and one commit for the batch; a statement text per batch size, each prepared once.
   QString sql = QStringLiteral("INSERT INTO webhook_inbox (shop_domain, topic, webhook_id, event_id, api_version, "
-                               "triggered_at, body) VALUES ");
+                               "triggered_at, body, body_sha256) VALUES ");
   QVariantList values;
-  values.reserve(deliveries.size() * 7);
+  values.reserve(deliveries.size() * 8);
+  // The hash of the signed body, passed in (migration 0027: the trigger computes it only for rows without).
+  QList<QByteArray> hashes;
+  hashes.reserve(deliveries.size());
   for (qsizetype i = 0; i < deliveries.size(); ++i) {
-    sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?)");
-    values += storeValues(deliveries.at(i));
+    sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?)");
+    hashes.append(digest::sha256(deliveries.at(i).body));
+    values += storeValues(deliveries.at(i), hashes.last());
   }
-  // ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body
-  // (migration 0014 computes it), never an unsigned header alone.
+  // ON CONFLICT without a target: the one unique key is shop, topic and the SHA-256 of the signed body,
+  // never an unsigned header alone.
   sql += QStringLiteral(" ON CONFLICT DO NOTHING RETURNING shop_domain, topic, body_sha256");
   auto inserted = statements.query(sql, values);
   if (!inserted)
@@ -80,8 +85,9 @@ Result<QList<StoreOutcome>> storeBatch(db::StatementCache &statements, const QLi
   // A body twice in one batch is stored once: the first delivery wins, the repeat is a duplicate.
   QList<StoreOutcome> outcomes;
   outcomes.reserve(deliveries.size());
-  for (const WebhookDelivery &delivery : deliveries) {
-    const QString key = dedupeKey(delivery.shopDomain, delivery.topic, digest::sha256(delivery.body));
+  for (qsizetype i = 0; i < deliveries.size(); ++i) {
+    const WebhookDelivery &delivery = deliveries.at(i);
+    const QString key = dedupeKey(delivery.shopDomain, delivery.topic, hashes.at(i));
     outcomes.append(stored.remove(key) ? StoreOutcome::Stored : StoreOutcome::Duplicate);
   }
   return outcomes;
