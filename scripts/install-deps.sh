@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-httpserver-dev qt6-websockets-dev qt6-serialport-dev qt6-multimedia-dev qt6-svg-dev qt6-pdf-dev
   libqt6sql6-psql libqt6sql6-sqlite libgl-dev
-  libspdlog-dev libzint-dev libzxing-dev libssl-dev
+  libspdlog-dev libzint-dev libzxing-dev libssl-dev libsimdjson-dev
   postgresql postgresql-contrib libpq-dev
   cups cups-bsd cups-client printer-driver-cups-pdf cups-filters poppler-utils
   xvfb xauth imagemagick gcovr lcov

@@ -27,6 +27,8 @@ private Q_SLOTS:
     // RFC 4231, test case 2 (a key shorter than the block) and case 6 (a key longer than the block).
     QCOMPARE(digest::hmacSha256("Jefe", "what do ya want for nothing?").toHex(),
              QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+    // An empty key is a key of zeros (RFC 2104), as Qt has it.
+    QCOMPARE(digest::hmacSha256("", "body"), QMessageAuthenticationCode::hash("body", "", QCryptographicHash::Sha256));
     const QByteArray longKey(131, '\xaa');
     QCOMPARE(digest::hmacSha256(longKey, "Test Using Larger Than Block-Size Key - Hash Key First").toHex(),
              QByteArray("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
