@@ -148,29 +148,41 @@ Verdict checkComplianceBody(const WebhookDelivery &delivery)
 
 } // namespace
 
-Verdict checkBody(const WebhookDelivery &delivery)
+namespace {
+Verdict judgeResource(const WebhookDelivery &delivery, const ResourceFields &fields)
 {
   const QString &topic = delivery.topic;
-  if (isComplianceTopic(topic))
-    return checkComplianceBody(delivery);
-  std::optional<ResourceFields> fields = resourceFieldsFast(delivery.body);
-  if (!fields)
-    fields = resourceFieldsByQt(delivery.body);
-  if (!fields)
-    return {}; // authentic but unusable: the processor keeps it as a dead letter for a person
   const QString shop = delivery.shopDomain.toLower();
   // Any other body naming a shop names this one (a compliance body replayed under another topic, too).
-  if (fields->shopDomain && fields->shopDomain->toLower() != shop)
+  if (fields.shopDomain && fields.shopDomain->toLower() != shop)
     return refuse(Refusal::BodyMismatch, QStringLiteral("body names another shop than X-Shopify-Shop-Domain"));
-  if (topic == u"app/uninstalled" && fields->myshopifyDomain && fields->myshopifyDomain->toLower() != shop)
+  if (topic == u"app/uninstalled" && fields.myshopifyDomain && fields.myshopifyDomain->toLower() != shop)
     return refuse(Refusal::BodyMismatch, QStringLiteral("app/uninstalled body is another shop"));
-  if (fields->apiIdIsString) {
+  if (fields.apiIdIsString) {
     const QString expected = expectedResource(topic);
     const QString prefix = QStringLiteral("gid://shopify/%1/").arg(expected);
-    if (!expected.isEmpty() && !fields->adminGraphqlApiId->startsWith(prefix))
+    if (!expected.isEmpty() && !fields.adminGraphqlApiId->startsWith(prefix))
       return refuse(Refusal::BodyMismatch, QStringLiteral("%1 body is not a %2").arg(topic, expected));
   }
   return {};
+}
+} // namespace
+
+Verdict checkBody(const WebhookDelivery &delivery)
+{
+  if (isComplianceTopic(delivery.topic))
+    return checkComplianceBody(delivery);
+  if (const auto fast = resourceFieldsFast(delivery.body)) {
+    Verdict verdict = judgeResource(delivery, *fast);
+    if (verdict.refusal == Refusal::None)
+      return verdict;
+    // A refusal is rare, and Qt refuses some documents simdjson reads (a number that underflows, say): the
+    // refusal stands only as Qt's reading has it, so that a body is judged as the inbox processor will read it.
+  }
+  const auto fields = resourceFieldsByQt(delivery.body);
+  if (!fields)
+    return {}; // authentic but unusable: the processor keeps it as a dead letter for a person
+  return judgeResource(delivery, *fields);
 }
 
 Verdict check(const WebhookDelivery &delivery, const QDateTime &now, int maxAgeSeconds)

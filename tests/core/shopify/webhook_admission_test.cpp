@@ -50,10 +50,13 @@ private Q_SLOTS:
     QTest::newRow("an array") << order << QByteArray("[{\"admin_graphql_api_id\":\"gid://shopify/Product/1\"}]")
                               << false;
     // simdjson refuses an integer past 64 bits; Qt reads it as a double, so the verdict is Qt's.
-    QTest::newRow("what only Qt reads") << order
-                                        << QByteArray(
-                                               "{\"total\":123456789012345678901234567890,\"admin_graphql_api_id\":\"gid://shopify/Product/1\"}")
-                                        << true;
+    QTest::newRow("what only Qt reads")
+        << order
+        << QByteArray("{\"total\":123456789012345678901234567890,\"admin_graphql_api_id\":\"gid://shopify/Product/1\"}")
+        << true;
+    // Qt refuses the document (its number underflows), simdjson reads it: Qt's verdict, stored as is.
+    QTest::newRow("what only simdjson reads")
+        << order << QByteArray("{\"f\":-1.5e-300000,\"shop_domain\":\"other.myshopify.com\"}") << false;
     QTest::newRow("app/uninstalled, another shop")
         << QStringLiteral("app/uninstalled") << QByteArray("{\"myshopify_domain\":\"other.myshopify.com\"}") << true;
     QTest::newRow("myshopify_domain elsewhere is not checked")
