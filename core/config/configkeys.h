@@ -90,7 +90,7 @@ inline constexpr Key<QString> HubListenAddress{{"hub.listen_address", ValueType:
 inline constexpr Key<int> HubPort{{"hub.port", ValueType::Int, "8080", Scope::Hub, false, {}, 0, 65535, "Port of the webhook endpoint (0 = any free port)"}};
 inline constexpr Key<int> HubMaxBodyBytes{{"hub.max_body_bytes", ValueType::Int, "2097152", Scope::Hub, false, {}, 1024, 104857600, "Largest webhook body accepted (413 above)"}};
 inline constexpr Key<int> HubIngestThreads{{"hub.ingest_threads", ValueType::Int, "4", Scope::Hub, false, {}, 1, 256, "Webhook HTTP threads sharing the port (each keeps many requests in flight; about one per core)"}};
-inline constexpr Key<int> HubInboxWriters{{"hub.inbox_writers", ValueType::Int, "2", Scope::Hub, false, {}, 1, 16, "Threads (and database connections) that store webhooks, each batching what waits into one commit"}};
+inline constexpr Key<int> HubInboxWriters{{"hub.inbox_writers", ValueType::Int, "1", Scope::Hub, false, {}, 1, 16, "Threads (and database connections) that store webhooks, each batching what waits into one commit"}};
 inline constexpr Key<int> HubIngestBatch{{"hub.ingest_batch", ValueType::Int, "64", Scope::Hub, false, {}, 1, 1000, "Most webhooks stored by one INSERT and commit"}};
 
 inline constexpr Key<QString> ShopifyShop{{"shopify.shop", ValueType::String, "", Scope::Hub, false, {}, 0, 0, "Shop domain, e.g. example.myshopify.com"}};

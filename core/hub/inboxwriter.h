@@ -27,7 +27,7 @@ class InboxWriter final {
 public:
   struct Settings {
     db::ConnectionSettings database;
-    int writers = 2;                           // two, so one batch is being built while the other waits for its fsync
+    int writers = 1;                           // one: fewer, larger commits (docs/benchmarks.md, session 18)
     int maxBatch = 64;                         // deliveries per statement
     QString connectionPrefix;                  // connection names are per process
     qint64 maxQueuedBytes = 256 * 1024 * 1024; // bodies waiting beyond this are refused (503) at once

@@ -27,7 +27,7 @@ struct WebhookSettings {
   // The shops served, each with the secret its webhooks are signed with; any other shop is refused (401).
   shopify::ShopDirectory shops;
   qint64 maxBodyBytes = 2 * 1024 * 1024;
-  int inboxWriters = 2;       // hub.inbox_writers
+  int inboxWriters = 1;       // hub.inbox_writers
   int maxBatch = 64;          // hub.ingest_batch
   int maxAgeSeconds = 21600;  // shopify.webhook_max_age_seconds: older X-Shopify-Triggered-At is refused
   int probeIntervalMs = 2000; // how often /healthz and /metrics learn the database's state

@@ -44,6 +44,7 @@ hub::WebhookSettings webhookSettings()
   hub::WebhookSettings settings;
   settings.shops.add({kShop, {}, kSecret, {}});
   settings.maxBodyBytes = 64 * 1024;
+  settings.inboxWriters = 2; // more than the default one: commits of two writers interleave here
   return settings;
 }
 
@@ -422,7 +423,7 @@ private Q_SLOTS:
       auto listening = server.listen(QHostAddress::LocalHost, 0);
       VERIFY_OK(listening);
       port = *listening;
-      // The ingest threads hold no connections; the inbox writers (two by default) and the database probe
+      // The ingest threads hold no connections; the two inbox writers (webhookSettings) and the database probe
       // behind /healthz open theirs at start.
       QTRY_COMPARE(backends(), 3);
       QList<Delivery> deliveries;
