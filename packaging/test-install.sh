@@ -94,7 +94,8 @@ grep -Eq 'libqt6(widgets|printsupport|gui)6' <<<"$hub_depends" && fail "the hub 
 for need in fonts-wqy-microhei fonts-liberation2 fonts-dejavu-core libqt6sql6-psql libqt6sql6-sqlite libqt6widgets6; do
   grep -q "$need" <<<"$station_depends" || fail "packbench-station does not depend on $need"
 done
-for need in libqt6sql6-psql libqt6httpserver6 adduser; do
+# The hub serves HTTP itself (core/hub/ingestloop.cpp): Qt Network, OpenSSL's libcrypto and simdjson, no QtHttpServer.
+for need in libqt6sql6-psql libqt6network6 libssl3 libsimdjson14 adduser; do
   grep -q "$need" <<<"$hub_depends" || fail "packbench-hub does not depend on $need"
 done
 dpkg-deb -I "$station_deb" conffiles | grep -qx /etc/packbench/station.conf || fail "station.conf is not a conffile"
