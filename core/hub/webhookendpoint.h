@@ -44,11 +44,12 @@ struct IngestContext {
 };
 
 // The routes of one ingest thread: /healthz and /metrics (answered from counters and the DatabaseProbe's
-// last result: no query on this thread) and POST /webhooks/shopify (size limit, a served shop, its HMAC,
-// headers that agree with the signed body, a fresh X-Shopify-Triggered-At, durable dedupe through the
-// shared InboxWriter, then 200). A webhook is answered when the writer has
-// committed it, so one thread keeps many requests in flight and they share commits; answers go out in
-// order per connection and never to a connection that closed (IngestLoop). A lost database answers 503.
+// last result: no query on this thread) and POST /webhooks/shopify (its size already held to the limit by
+// the IngestLoop; then a served shop, its HMAC, headers that agree with the signed body, a fresh
+// X-Shopify-Triggered-At, durable dedupe through the shared InboxWriter, then 200). A webhook is answered
+// when the writer has committed it, so one thread keeps many requests in flight and they share commits;
+// answers go out in order per connection and never to a connection that closed (IngestLoop). A lost
+// database answers 503.
 class WebhookEndpoint final {
 public:
   WebhookEndpoint(const IngestContext &context, int thread);
