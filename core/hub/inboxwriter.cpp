@@ -5,6 +5,7 @@
 #include "core/base/burstlimiter.h"
 #include "core/base/clock.h"
 #include "core/db/reconnector.h"
+#include "core/hub/ingestloop.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -74,6 +75,7 @@ private:
   // Stores the batch and finishes every job in it.
   void storeAll(db::StatementCache &statements, db::Reconnector &reconnector, const std::vector<Job *> &jobs)
   {
+    const IngestLoop::HeldWakeUps wakeEachLoopOnce;
     QList<shopify::WebhookDelivery> deliveries;
     deliveries.reserve(static_cast<qsizetype>(jobs.size()));
     for (const Job *job : jobs)

@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -77,19 +78,56 @@ struct IngestLoop::Mailbox {
   int wakeFd = -1;
   bool open = true;
 
-  void post(std::function<void()> item)
+  static void post(const std::shared_ptr<Mailbox> &mailbox, std::function<void()> item)
   {
-    const std::lock_guard lock(mutex);
-    if (!open)
+    const std::lock_guard lock(mailbox->mutex);
+    if (!mailbox->open)
       return;
-    const bool wasEmpty = work.empty();
-    work.push_back(std::move(item));
-    if (wasEmpty) {
-      const quint64 one = 1;
-      [[maybe_unused]] const ssize_t written = ::write(wakeFd, &one, sizeof one);
+    const bool wasEmpty = mailbox->work.empty();
+    mailbox->work.push_back(std::move(item));
+    if (!wasEmpty)
+      return; // a wake-up is already owed for what was there
+    if (HeldWakeUps *held = tl_heldWakeUps) {
+      if (std::find(held->m_held.begin(), held->m_held.end(), mailbox) == held->m_held.end())
+        held->m_held.push_back(mailbox);
+      return;
     }
+    mailbox->wake();
   }
+
+  // Under the mutex.
+  void wake() const
+  {
+    const quint64 one = 1;
+    [[maybe_unused]] const ssize_t written = ::write(wakeFd, &one, sizeof one);
+  }
+
+  static thread_local HeldWakeUps *tl_heldWakeUps;
 };
+
+thread_local IngestLoop::HeldWakeUps *IngestLoop::Mailbox::tl_heldWakeUps = nullptr;
+
+IngestLoop::HeldWakeUps::HeldWakeUps()
+    : m_outer(Mailbox::tl_heldWakeUps)
+{
+  Mailbox::tl_heldWakeUps = this;
+}
+
+IngestLoop::HeldWakeUps::~HeldWakeUps()
+{
+  Mailbox::tl_heldWakeUps = m_outer;
+  for (const auto &mailbox : m_held) {
+    if (m_outer) { // nested: the outer scope wakes it
+      if (std::find(m_outer->m_held.begin(), m_outer->m_held.end(), mailbox) == m_outer->m_held.end())
+        m_outer->m_held.push_back(mailbox);
+      continue;
+    }
+    const std::lock_guard lock(mailbox->mutex);
+    // Work the loop already took (woken by something else) needs no wake-up; a spare one is harmless.
+    if (mailbox->open && !mailbox->work.empty())
+      mailbox->wake();
+  }
+}
 
 IngestLoop::Responder::Responder(IngestLoop *loop, quint64 connection, quint64 sequence)
     : m_loop(loop)
@@ -150,7 +188,7 @@ IngestLoop::~IngestLoop()
 
 IngestLoop::Poster IngestLoop::poster() const
 {
-  return [mailbox = m_mailbox](std::function<void()> work) { mailbox->post(std::move(work)); };
+  return [mailbox = m_mailbox](std::function<void()> work) { Mailbox::post(mailbox, std::move(work)); };
 }
 
 void IngestLoop::stop()

@@ -23,6 +23,8 @@ namespace pb::hub {
 // and an answer for a connection that has gone is dropped. Everything but stop() and the poster runs on
 // the thread that calls run().
 class IngestLoop final {
+  struct Mailbox;
+
 public:
   struct Settings {
     http::Limits limits;
@@ -49,6 +51,21 @@ public:
   // Runs work on the loop's thread; from any thread, also after the loop ended (the work is then dropped).
   using Poster = std::function<void(std::function<void()>)>;
 
+  // While one lives, what its thread posts is held and each loop posted to is woken once when it goes:
+  // a writer finishing a batch of webhooks wakes each ingest thread once, not once per answer.
+  class HeldWakeUps {
+  public:
+    HeldWakeUps();
+    ~HeldWakeUps();
+    HeldWakeUps(const HeldWakeUps &) = delete;
+    HeldWakeUps &operator=(const HeldWakeUps &) = delete;
+
+  private:
+    friend struct IngestLoop::Mailbox;
+    HeldWakeUps *m_outer;
+    std::vector<std::shared_ptr<Mailbox>> m_held;
+  };
+
   // Takes the listening descriptor (non-blocking accept is set here).
   IngestLoop(int listener, Settings settings);
   ~IngestLoop();
@@ -69,7 +86,6 @@ public:
 
 private:
   struct Connection;
-  struct Mailbox;
 
   void acceptAll();
   void onSocket(Connection &connection, quint32 events);

@@ -41,3 +41,4 @@ done
 echo "page cache, every 2 s:"; awk 'NR % 2 == 0' "$work/dirty"
 echo "buffers written by checkpoints | the background writer | backends | allocated:"
 psql -d bench -c "SELECT buffers_checkpoint, buffers_clean, buffers_backend, buffers_alloc FROM pg_stat_bgwriter"
+psql -d bench -c "SELECT wal_records, wal_fpi, wal_bytes, wal_write, wal_sync, round(wal_write_time), round(wal_sync_time) FROM pg_stat_wal"

@@ -231,6 +231,24 @@ private Q_SLOTS:
     QVERIFY(next.read("echo:still here").endsWith("echo:still here"));
   }
 
+  void heldWakeUps_runPostedWorkOnlyOnceTheOutermostScopeEnds()
+  {
+    std::atomic<int> ran{0};
+    const IngestLoop::Poster poster = m_loop->poster();
+    {
+      const IngestLoop::HeldWakeUps outer;
+      poster([&ran]() { ++ran; });
+      {
+        const IngestLoop::HeldWakeUps inner;
+        poster([&ran]() { ++ran; });
+      }
+      // The loop is idle in epoll_wait: nothing wakes it while the writer still holds its batch.
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      QCOMPARE(ran.load(), 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(ran.load(), 2, 500); // well before the loop's own 1 s epoll timeout
+  }
+
   void stop_closesOpenConnections()
   {
     Client client(m_port);
