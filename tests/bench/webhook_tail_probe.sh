@@ -4,7 +4,8 @@
 # Diagnostic, not a benchmark: where the hub's closed-loop p99 at 64 connections comes from (issue #15). Runs the hub
 # alone (inbox processing off, as in webhook_ingest_bench.sh) under wrk for 10 s per step and prints each step's
 # latency distribution beside the kernel's dirty and writeback page counts, sampled every second, and PostgreSQL's
-# buffer-write counters at the end. A step is a connection count, or `pg` for 10 s of the pgbench INSERT floor.
+# buffer-write and WAL counters at the end (add "-c track_wal_io_timing=on" for the WAL sync time). A step is a
+# connection count, or `pg` for 10 s of the pgbench INSERT floor.
 # usage: webhook_tail_probe.sh HUB_BINARY [STEPS (default "16 pg 64 64 64")] [EXTRA POSTGRES OPTIONS ("-c name=value …")]
 set -euo pipefail
 hub=${1:?packbench-hub binary}; steps=${2:-16 pg 64 64 64}; pgopts=${3:-}
@@ -41,4 +42,5 @@ done
 echo "page cache, every 2 s:"; awk 'NR % 2 == 0' "$work/dirty"
 echo "buffers written by checkpoints | the background writer | backends | allocated:"
 psql -d bench -c "SELECT buffers_checkpoint, buffers_clean, buffers_backend, buffers_alloc FROM pg_stat_bgwriter"
+echo "WAL records | full-page images | bytes | writes | syncs | write ms | sync ms:"
 psql -d bench -c "SELECT wal_records, wal_fpi, wal_bytes, wal_write, wal_sync, round(wal_write_time), round(wal_sync_time) FROM pg_stat_wal"
