@@ -31,6 +31,9 @@ constexpr int kReadsPerWake = 4; // then other connections get their turn; level
 constexpr size_t kReadBufferBytes = 64 * 1024;
 constexpr int kAcceptBurst = 64;
 constexpr int kAcceptPauseMs = 1000;
+// Answers a client has not taken beyond this stop its requests being read: one that sends and never reads
+// would otherwise grow its buffer for as long as it sends.
+constexpr qsizetype kMaxUnsentBytes = 64 * 1024;
 
 qint64 monotonicMs()
 {
@@ -68,6 +71,7 @@ struct IngestLoop::Connection {
   bool registered = false; // in the epoll set
   quint32 interest = 0;
   qint64 lastActivityMs = 0;
+  qint64 stalledSinceMs = 0;   // when the kernel last refused our answer bytes; 0 while they flow
   qint64 requestStartedMs = 0; // when the bytes now in `in` began to arrive; 0 when `in` is empty
   qint64 lingerUntilMs = 0;
 };
@@ -377,8 +381,7 @@ void IngestLoop::readFrom(Connection &connection)
 
 void IngestLoop::takeRequests(Connection &connection)
 {
-  while (!connection.doomed && !connection.noMoreRequests &&
-         static_cast<int>(connection.answers.size()) < m_settings.maxPipelined && !connection.in.isEmpty()) {
+  while (!connection.doomed && mayTakeRequests(connection) && !connection.in.isEmpty()) {
     http::Parsed parsed = http::parse(connection.in, m_settings.limits);
     if (parsed.kind == http::Parsed::Kind::NeedMore) {
       if (parsed.expectsContinue && !connection.continueSent && connection.answers.empty() &&
@@ -471,21 +474,29 @@ void IngestLoop::flushAnswers(Connection &connection)
 
 void IngestLoop::writeTo(Connection &connection)
 {
+  const bool couldTake = mayTakeRequests(connection);
   while (connection.outSent < connection.out.size()) {
     const ssize_t sent = ::send(connection.fd, connection.out.constData() + connection.outSent,
                                 static_cast<size_t>(connection.out.size() - connection.outSent), MSG_NOSIGNAL);
     if (sent > 0) {
       connection.outSent += sent;
       connection.lastActivityMs = monotonicMs();
+      connection.stalledSinceMs = 0;
       continue;
     }
     if (sent < 0 && errno == EINTR)
       continue;
-    if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      if (connection.stalledSinceMs == 0)
+        connection.stalledSinceMs = monotonicMs();
       break;
+    }
     doom(connection);
     return;
   }
+  // Reading paused for answers the client had not taken: requests already buffered go on.
+  if (!couldTake && mayTakeRequests(connection) && !connection.in.isEmpty())
+    m_readyInput.push_back(connection.id);
   if (connection.outSent == connection.out.size()) {
     connection.out.clear();
     connection.outSent = 0;
@@ -509,11 +520,16 @@ void IngestLoop::startClosing(Connection &connection)
     doom(connection);
 }
 
+bool IngestLoop::mayTakeRequests(const Connection &connection) const
+{
+  return !connection.noMoreRequests && static_cast<int>(connection.answers.size()) < m_settings.maxPipelined &&
+         connection.out.size() - connection.outSent <= kMaxUnsentBytes;
+}
+
 void IngestLoop::updateInterest(Connection &connection)
 {
-  const bool roomForRequests = !connection.noMoreRequests &&
-                               static_cast<int>(connection.answers.size()) < m_settings.maxPipelined &&
-                               connection.in.size() <= m_settings.limits.maxHeadBytes + m_settings.limits.maxBodyBytes;
+  const qint64 inLimit = m_settings.limits.maxHeadBytes + m_settings.limits.maxBodyBytes;
+  const bool roomForRequests = mayTakeRequests(connection) && connection.in.size() <= inLimit;
   const bool read = !connection.peerClosed && (connection.lingering || roomForRequests);
   const quint32 wanted = (read ? EPOLLIN : 0u) | (connection.out.isEmpty() ? 0u : EPOLLOUT);
   if (connection.registered && wanted == connection.interest)
@@ -555,8 +571,8 @@ void IngestLoop::sweep(qint64 nowMs)
     if (quiet && connection.in.isEmpty()) {
       if (nowMs - connection.lastActivityMs > m_settings.idleTimeoutMs)
         doom(connection);
-    } else if (!connection.out.isEmpty() && nowMs - connection.lastActivityMs > m_settings.requestTimeoutMs) {
-      doom(connection); // a client that does not read its answers
+    } else if (connection.stalledSinceMs > 0 && nowMs - connection.stalledSinceMs > m_settings.requestTimeoutMs) {
+      doom(connection); // a client that does not read its answers, even one that goes on sending
     } else if (quiet && !connection.noMoreRequests && connection.requestStartedMs > 0 &&
                nowMs - connection.requestStartedMs > m_settings.requestTimeoutMs) {
       refuse(connection, 408); // a request that trickles in, or stopped half-way

@@ -97,6 +97,8 @@ private:
   void writeTo(Connection &connection);
   void startClosing(Connection &connection);
   void updateInterest(Connection &connection);
+  // Unanswered requests below the pipeline cap, and answers the client has not taken below a bound.
+  bool mayTakeRequests(const Connection &connection) const;
   void refuse(Connection &connection, int status);
   void sweep(qint64 nowMs);
   void runPosted();

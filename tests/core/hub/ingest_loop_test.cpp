@@ -6,11 +6,13 @@
 #include <QTest>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -68,6 +70,7 @@ public:
     return m_closed && !m_reset;
   }
   int count(QByteArrayView what) const { return static_cast<int>(m_in.count(what)); }
+  int fd() const { return m_fd; }
 
 private:
   int m_fd = -1;
@@ -93,6 +96,7 @@ class IngestLoopTest final : public QObject {
   std::vector<std::thread> m_late; // answers given later, from other threads, as the inbox writers do
   quint16 m_port = 0;
   std::atomic<int> m_refused{0};
+  std::atomic<int> m_echoed{0};
 
 private Q_SLOTS:
   void init()
@@ -110,6 +114,7 @@ private Q_SLOTS:
     m_loop = std::make_unique<IngestLoop>(static_cast<int>(listener.take()), settings);
     QVERIFY2(m_loop->error().isEmpty(), qPrintable(m_loop->error()));
     m_refused = 0;
+    m_echoed = 0;
     m_loop->setRefusalHook([this](int) { ++m_refused; });
     m_loop->setHandler([this](pb::hub::http::Request &&request, IngestLoop::Responder responder) {
       if (request.path() == "/later") {
@@ -120,6 +125,7 @@ private Q_SLOTS:
         });
         return;
       }
+      ++m_echoed;
       responder.answer({200, "text/plain", "echo:" + request.body, {}});
     });
     m_thread = std::thread([this]() { m_loop->run(); });
@@ -247,6 +253,93 @@ private Q_SLOTS:
       QCOMPARE(ran.load(), 0);
     }
     QTRY_COMPARE_WITH_TIMEOUT(ran.load(), 2, 500); // well before the loop's own 1 s epoll timeout
+  }
+
+  void clientThatSendsButNeverReads_isNotReadFurtherAndIsCutOff()
+  {
+    Client client(m_port);
+    QVERIFY(client.connected());
+    const int small = 4096;
+    ::setsockopt(client.fd(), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    const QByteArray request = post("/echo", QByteArray(60 * 1024, 'x'));
+    // Sends for 0.6 s (within the request timeout, 1 s here) as fast as the server takes bytes, reading
+    // nothing: each answer is 60 KiB.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(600);
+    qsizetype offset = 0;
+    bool cut = false;
+    while (std::chrono::steady_clock::now() < until) {
+      const ssize_t sent = ::send(client.fd(), request.constData() + offset,
+                                  static_cast<size_t>(request.size() - offset), MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+        cut = true;
+        break;
+      }
+      if (sent > 0) {
+        offset = (offset + sent) % request.size();
+      } else {
+        pollfd writable{client.fd(), POLLOUT, 0};
+        ::poll(&writable, 1, 20);
+      }
+    }
+    QVERIFY2(!cut, "cut off while it was still within the request timeout");
+    // What the server buffers for it is bounded: it stopped reading once the answers piled up.
+    const int taken = m_echoed.load();
+    QVERIFY2(taken < 100, qPrintable(QStringLiteral("%1 requests taken from a client that never read").arg(taken)));
+    // And once its answers have not moved for the request timeout (1 s here), the connection goes.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(4000);
+    while (!cut && std::chrono::steady_clock::now() < deadline) {
+      const ssize_t sent = ::send(client.fd(), request.constData(), 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+      cut = sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    QVERIFY2(cut, "a client that never reads kept its connection");
+    Client next(m_port);
+    QVERIFY(next.send(post("/echo", "after")));
+    QVERIFY(next.read("echo:after").endsWith("echo:after"));
+  }
+
+  void outOfDescriptors_pausesAcceptingWithoutSpinningAndResumes()
+  {
+    int highest = 0;
+    for (const auto &entry : std::filesystem::directory_iterator("/proc/self/fd"))
+      highest = std::max(highest, std::stoi(entry.path().filename().string()));
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    rlimit tight = saved;
+    tight.rlim_cur = static_cast<rlim_t>(highest + 1 + 8);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+    auto first = std::make_unique<Client>(m_port);
+    QVERIFY(first->send(post("/echo", "first")));
+    QVERIFY(first->read("echo:first").endsWith("echo:first"));
+    // Every descriptor left taken, then one given back for the second client's own socket: accepting it
+    // fails with EMFILE.
+    std::vector<int> fillers;
+    for (int fd = ::dup(0); fd >= 0; fd = ::dup(0))
+      fillers.push_back(fd);
+    QVERIFY(!fillers.empty());
+    ::close(fillers.back());
+    fillers.pop_back();
+    Client second(m_port);
+    QVERIFY(second.connected());
+    QVERIFY(second.send(post("/echo", "second")));
+    rusage before{};
+    ::getrusage(RUSAGE_SELF, &before);
+    const bool answeredWhileOut = !second.read("echo:second", 600).isEmpty();
+    rusage after{};
+    ::getrusage(RUSAGE_SELF, &after);
+    first.reset(); // its accepted socket closes too, which frees descriptors
+    const QByteArray answered = second.read("echo:second", 4000);
+    for (const int fd : fillers)
+      ::close(fd);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &saved), 0);
+    QVERIFY(!answeredWhileOut);
+    const auto cpuMs = [](const rusage &u) {
+      return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000;
+    };
+    // A listener still watched while accept fails would spin the loop at 100 % of a core.
+    QVERIFY2(cpuMs(after) - cpuMs(before) < 300,
+             qPrintable(QStringLiteral("%1 ms of CPU in 600 ms").arg(cpuMs(after) - cpuMs(before))));
+    QVERIFY2(answered.endsWith("echo:second"), answered.constData());
   }
 
   void stop_closesOpenConnections()
