@@ -18,6 +18,17 @@
 
 using namespace pb::hub;
 
+#if defined(__SANITIZE_ADDRESS__)
+#define PB_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PB_SANITIZED 1
+#endif
+#endif
+#ifndef PB_SANITIZED
+#define PB_SANITIZED 0
+#endif
+
 namespace {
 
 // A blocking TCP client that reads with a deadline: what a webhook sender sees on the wire.
@@ -300,6 +311,11 @@ private Q_SLOTS:
 
   void outOfDescriptors_pausesAcceptingWithoutSpinningAndResumes()
   {
+#if PB_SANITIZED
+    // UBSan probes memory through a pipe before its vptr check: out of descriptors it reports every
+    // virtual call (here the loop's warning) as undefined. The dev and coverage runs cover this.
+    QSKIP("the sanitizers need free descriptors of their own");
+#endif
     int highest = 0;
     for (const auto &entry : std::filesystem::directory_iterator("/proc/self/fd"))
       highest = std::max(highest, std::stoi(entry.path().filename().string()));
