@@ -1441,6 +1441,30 @@
         <source>Order %1 changed or cancelled — stop packing</source>
         <translation>Bestellung %1 geändert oder storniert — nicht weiterpacken</translation>
     </message>
+    <message>
+        <source>This order was cancelled — stop packing it</source>
+        <translation>Diese Bestellung wurde storniert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Order %1 was cancelled — stop packing it</source>
+        <translation>Bestellung %1 wurde storniert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf: it does not ship</source>
+        <translation>Ihre Artikel ins Regal zurücklegen: Sie wird nicht versandt</translation>
+    </message>
+    <message>
+        <source>This order changed — stop packing it</source>
+        <translation>Diese Bestellung wurde geändert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Order %1 changed — stop packing it</source>
+        <translation>Bestellung %1 wurde geändert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Put its items back: it is packed again from the start</source>
+        <translation>Ihre Artikel zurücklegen: Sie wird von vorn gepackt</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

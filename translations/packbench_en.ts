@@ -1440,6 +1440,30 @@
         <source>Order %1 changed or cancelled — stop packing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This order was cancelled — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was cancelled — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put its items back on the shelf: it does not ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order changed — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 changed — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put its items back: it is packed again from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -328,6 +328,9 @@ private:
   void abandonLater(const packing::ClaimedOrder &order, const QString &text, const QString &hint);
   // A finish or hold refused for good: the order goes back (or its lost lease is let be) and the packer is told.
   void releaseAndAbandon(const packing::ClaimedOrder &order, const QString &text, const QString &hint);
+  // The open order's work was refused (Conflict): releases it and tells the packer why, as the database has the
+  // order now: cancelled (its items go back to the shelf), edited, or taken back (`refusal` says by what).
+  void abandonRefused(const Error &refusal);
   // stopForShutdown(): what becomes of the open order, said for the log.
   QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).

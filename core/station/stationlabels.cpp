@@ -6,6 +6,8 @@
 // waiting at the bench with the packer told; F9 asks again, F4 puts it on hold for the lead.
 #include "core/station/stationcontroller.h"
 
+#include "core/station/orderstanding.h"
+
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -82,13 +84,36 @@ bool StationController::askForLabel(int boxNo, int grams)
     say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(boxNo),
         tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
     Q_EMIT weightRequested(boxNo);
-  } else if (requested.error().kind == ErrorKind::Conflict) { // cancelled, edited or taken back: let its claim go now
-    releaseAndAbandon(*m_order, tr("This order was taken back — stop packing it"), requested.error().message);
+  } else if (requested.error().kind == ErrorKind::Conflict) { // let its claim go now
+    abandonRefused(requested.error());
   } else {
     say(Notice::Where::Pack, Tone::Error, tr("Database problem: the label could not be asked for"),
         tr("The order waits; press F9 to try again"), Cue::Unknown);
   }
   return false;
+}
+
+void StationController::abandonRefused(const Error &refusal)
+{
+  if (!m_order)
+    return;
+  const QString name = m_session ? m_session->header().orderName : QString();
+  auto standing = orderStanding(m_db, *m_order);
+  if (!standing) // told as taken back, with the refusal's own reason
+    noteDatabaseError(standing.error());
+  const auto kind = standing ? standing->kind : OrderStanding::Kind::Unchanged;
+  if (kind == OrderStanding::Kind::Cancelled)
+    releaseAndAbandon(*m_order,
+                      name.isEmpty() ? tr("This order was cancelled — stop packing it")
+                                     : tr("Order %1 was cancelled — stop packing it").arg(name),
+                      tr("Put its items back on the shelf: it does not ship"));
+  else if (kind == OrderStanding::Kind::Edited)
+    releaseAndAbandon(*m_order,
+                      name.isEmpty() ? tr("This order changed — stop packing it")
+                                     : tr("Order %1 changed — stop packing it").arg(name),
+                      tr("Put its items back: it is packed again from the start"));
+  else
+    releaseAndAbandon(*m_order, tr("This order was taken back — stop packing it"), refusal.message);
 }
 
 void StationController::continueLabels(bool retryFailed)

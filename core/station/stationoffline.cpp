@@ -11,6 +11,7 @@
 #include "core/queue/queuelisting.h"
 #include "core/station/offlinejournal.h"
 #include "core/station/offlineprint.h"
+#include "core/station/orderstanding.h"
 #include "core/station/stationcontroller.h"
 
 #include <QLoggingCategory>
@@ -50,19 +51,21 @@ Status recordReplayRefusal(const QSqlDatabase &db, const packing::ClaimedOrder &
 // Conflict when the order is no longer the one packed offline: cancelled, packed elsewhere, or edited.
 Status orderUnchangedSince(const QSqlDatabase &db, const packing::ClaimedOrder &journaled)
 {
-  auto now = db::exec(db, QStringLiteral("SELECT pack_state, version FROM fulfillment_orders WHERE id = ?"),
-                      {journaled.fulfillmentOrderId});
+  auto now = orderStanding(db, journaled);
   if (!now)
     return now.error();
-  QSqlQuery &row = now.value();
-  if (!row.next())
-    return makeError(ErrorKind::Conflict, QStringLiteral("the order is gone"));
-  if (row.value(0).toString() != u"claimed")
-    return makeError(ErrorKind::Conflict, QStringLiteral("the order is %1").arg(row.value(0).toString()));
-  if (row.value(1).toInt() != journaled.orderVersion)
+  switch (now->kind) {
+  case OrderStanding::Kind::Unchanged: return {};
+  case OrderStanding::Kind::Edited:
     return makeError(ErrorKind::Conflict, QStringLiteral("the order was edited (version %1, packed against %2)")
-                                              .arg(row.value(1).toInt())
+                                              .arg(now->version)
                                               .arg(journaled.orderVersion));
+  case OrderStanding::Kind::Cancelled:
+  case OrderStanding::Kind::Moved:
+    return makeError(ErrorKind::Conflict, now->packState.isEmpty()
+                                              ? QStringLiteral("the order is gone")
+                                              : QStringLiteral("the order is %1").arg(now->packState));
+  }
   return {};
 }
 
