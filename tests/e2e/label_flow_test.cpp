@@ -423,6 +423,7 @@ private Q_SLOTS:
     // Told what happened, not that it was "taken back": its items go to the shelf, not back into the queue.
     QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->headline().endsWith(u"was cancelled — stop packing it"_s), 5000);
     QVERIFY(m_window->banner()->text().contains(u"Put its items back on the shelf: it does not ship"_s));
+    screenshot(u"station-label-order-cancelled.png"_s);
     QVERIFY(!m_window->controller()->awaitsLabels());
     QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 0);
     QCOMPARE(
