@@ -5,6 +5,7 @@
 
 #include "core/db/connectionsupervisor.h"
 #include "core/station/offlinejournal.h"
+#include "core/station/orderstanding.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -530,14 +531,40 @@ void StationController::orderChanged(qint64 fulfillmentOrderId)
   refreshQueue();
   if (!m_order || m_order->fulfillmentOrderId != fulfillmentOrderId || !holdsOrder())
     return;
+  const auto stopped = whyNoLongerOurs(); // before the release below puts a changed order back in the queue
   if (m_settings.workflow) { // a changed order goes back to be packed afresh; a cancelled one stays cancelled
     if (Status released = m_settings.workflow->release(*m_order); !released)
       qCWarning(lcController).noquote() << "release after change failed:" << released.error().message;
+  }
+  if (stopped) {
+    abandonOrder(stopped->first, stopped->second);
+    return;
   }
   const QString name = m_session ? m_session->header().orderName : QString();
   abandonOrder(name.isEmpty() ? tr("Order changed or cancelled — stop packing")
                               : tr("Order %1 changed or cancelled — stop packing").arg(name),
                tr("Put the items back and press F8"));
+}
+
+std::optional<std::pair<QString, QString>> StationController::whyNoLongerOurs()
+{
+  if (!m_order)
+    return std::nullopt;
+  auto standing = orderStanding(m_db, *m_order);
+  if (!standing) {
+    noteDatabaseError(standing.error());
+    return std::nullopt;
+  }
+  const QString name = m_session ? m_session->header().orderName : QString();
+  if (standing->kind == OrderStanding::Kind::Cancelled)
+    return std::pair{name.isEmpty() ? tr("This order was cancelled — stop packing it")
+                                    : tr("Order %1 was cancelled — stop packing it").arg(name),
+                     tr("Put its items back on the shelf: it does not ship")};
+  if (standing->kind == OrderStanding::Kind::Edited)
+    return std::pair{name.isEmpty() ? tr("This order changed — stop packing it")
+                                    : tr("Order %1 changed — stop packing it").arg(name),
+                     tr("Put its items back: it is packed again from the start")};
+  return std::nullopt;
 }
 
 void StationController::sessionHeld(const QString &reason)

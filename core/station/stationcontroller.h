@@ -24,6 +24,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QTimer;
 
@@ -331,6 +332,9 @@ private:
   // The open order's work was refused (Conflict): releases it and tells the packer why, as the database has the
   // order now: cancelled (its items go back to the shelf), edited, or taken back (`refusal` says by what).
   void abandonRefused(const Error &refusal);
+  // Headline and hint when the open order was cancelled or edited since it was opened, as the database has it
+  // now; nothing when neither (or the database cannot say).
+  std::optional<std::pair<QString, QString>> whyNoLongerOurs();
   // stopForShutdown(): what becomes of the open order, said for the log.
   QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).

@@ -6,8 +6,6 @@
 // waiting at the bench with the packer told; F9 asks again, F4 puts it on hold for the lead.
 #include "core/station/stationcontroller.h"
 
-#include "core/station/orderstanding.h"
-
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -97,22 +95,9 @@ void StationController::abandonRefused(const Error &refusal)
 {
   if (!m_order)
     return;
-  const QString name = m_session ? m_session->header().orderName : QString();
-  auto standing = orderStanding(m_db, *m_order);
-  if (!standing) // told as taken back, with the refusal's own reason
-    noteDatabaseError(standing.error());
-  const auto kind = standing ? standing->kind : OrderStanding::Kind::Unchanged;
-  if (kind == OrderStanding::Kind::Cancelled)
-    releaseAndAbandon(*m_order,
-                      name.isEmpty() ? tr("This order was cancelled — stop packing it")
-                                     : tr("Order %1 was cancelled — stop packing it").arg(name),
-                      tr("Put its items back on the shelf: it does not ship"));
-  else if (kind == OrderStanding::Kind::Edited)
-    releaseAndAbandon(*m_order,
-                      name.isEmpty() ? tr("This order changed — stop packing it")
-                                     : tr("Order %1 changed — stop packing it").arg(name),
-                      tr("Put its items back: it is packed again from the start"));
-  else
+  if (const auto stopped = whyNoLongerOurs())
+    releaseAndAbandon(*m_order, stopped->first, stopped->second);
+  else // the bench's claim is gone: the refusal says by what
     releaseAndAbandon(*m_order, tr("This order was taken back — stop packing it"), refusal.message);
 }
 

@@ -121,6 +121,39 @@ private Q_SLOTS:
     QCOMPARE(packState(fo), QStringLiteral("queued")); // released: packed afresh with the new lines
   }
 
+  // Told by the hub's notice, the bench says what happened as the database has it: a cancelled order's items go
+  // to the shelf; an edited one is packed again from the start.
+  void orderChanged_saysCancelledOrEditedAsTheDatabaseHasIt_data()
+  {
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("headline");
+    QTest::addColumn<QString>("hint");
+    QTest::addColumn<QString>("packStateAfter");
+    QTest::newRow("cancelled") << QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?")
+                               << QStringLiteral("Order %1 was cancelled — stop packing it")
+                               << QStringLiteral("it does not ship") << QStringLiteral("cancelled");
+    QTest::newRow("edited") << QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?")
+                            << QStringLiteral("Order %1 changed — stop packing it")
+                            << QStringLiteral("packed again from the start") << QStringLiteral("queued");
+  }
+  void orderChanged_saysCancelledOrEditedAsTheDatabaseHasIt()
+  {
+    QFETCH(QString, change);
+    QFETCH(QString, headline);
+    QFETCH(QString, hint);
+    QFETCH(QString, packStateAfter);
+    auto window = showWindow();
+    const qint64 fo = takeAndScanEverything(*window);
+    QVERIFY(fo > 0);
+    const QString name = window->packView()->session()->header().orderName;
+    VERIFY_OK(db::exec(m_db, change, {fo}));
+    window->orderChanged(fo);
+    QVERIFY(!window->packView()->session());
+    QCOMPARE(window->banner()->headline(), headline.arg(name));
+    QVERIFY2(window->banner()->text().contains(hint), qPrintable(window->banner()->text()));
+    QCOMPARE(packState(fo), packStateAfter);
+  }
+
   void failedAutoPrint_warnsButKeepsThePack()
   {
     printing::JournaledPrinter printer(m_db, {});
