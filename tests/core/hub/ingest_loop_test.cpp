@@ -309,6 +309,29 @@ private Q_SLOTS:
     QVERIFY(next.read("echo:after").endsWith("echo:after"));
   }
 
+  void clientThatPausesReading_getsEveryAnswerOnceItReadsAgain()
+  {
+    Client client(m_port);
+    QVERIFY(client.connected());
+    const int window = 64 * 1024; // small enough that 6 MB of answers fill the kernel's buffers and then the cap
+    ::setsockopt(client.fd(), SOL_SOCKET, SO_RCVBUF, &window, sizeof window);
+    // 100 requests of 60 KiB sent while reading nothing for 300 ms: the loop stops reading once the answers pile
+    // up, then takes the requests it had buffered as the client drains them.
+    constexpr int kRequests = 100;
+    QByteArray wire;
+    for (int i = 0; i < kRequests; ++i) {
+      const QByteArray body = QByteArray::number(i).leftJustified(60 * 1024, 'x') + "|end" + QByteArray::number(i);
+      wire += post("/echo", body);
+    }
+    std::thread sender([&client, wire]() { client.send(wire); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const QByteArray last = "|end" + QByteArray::number(kRequests - 1);
+    const QByteArray answers = client.read(last, 10000);
+    sender.join();
+    QCOMPARE(client.count("HTTP/1.1 200 OK"), kRequests);
+    QVERIFY(answers.endsWith(last));
+  }
+
   void outOfDescriptors_pausesAcceptingWithoutSpinningAndResumes()
   {
 #if PB_SANITIZED
