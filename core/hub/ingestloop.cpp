@@ -92,8 +92,7 @@ struct IngestLoop::Mailbox {
     if (!wasEmpty)
       return; // a wake-up is already owed for what was there
     if (HeldWakeUps *held = tl_heldWakeUps) {
-      if (std::find(held->m_held.begin(), held->m_held.end(), mailbox) == held->m_held.end())
-        held->m_held.push_back(mailbox);
+      held->keep(mailbox);
       return;
     }
     mailbox->wake();
@@ -117,13 +116,18 @@ IngestLoop::HeldWakeUps::HeldWakeUps()
   Mailbox::tl_heldWakeUps = this;
 }
 
+void IngestLoop::HeldWakeUps::keep(const std::shared_ptr<Mailbox> &mailbox)
+{
+  if (std::find(m_held.begin(), m_held.end(), mailbox) == m_held.end())
+    m_held.push_back(mailbox);
+}
+
 IngestLoop::HeldWakeUps::~HeldWakeUps()
 {
   Mailbox::tl_heldWakeUps = m_outer;
   for (const auto &mailbox : m_held) {
     if (m_outer) { // nested: the outer scope wakes it
-      if (std::find(m_outer->m_held.begin(), m_outer->m_held.end(), mailbox) == m_outer->m_held.end())
-        m_outer->m_held.push_back(mailbox);
+      m_outer->keep(mailbox);
       continue;
     }
     const std::lock_guard lock(mailbox->mutex);

@@ -62,6 +62,8 @@ public:
 
   private:
     friend struct IngestLoop::Mailbox;
+    // Remembers a loop to wake when this scope ends (once, however often it was posted to).
+    void keep(const std::shared_ptr<Mailbox> &mailbox);
     HeldWakeUps *m_outer;
     std::vector<std::shared_ptr<Mailbox>> m_held;
   };
