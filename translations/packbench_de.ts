@@ -1442,28 +1442,59 @@
         <translation>Bestellung %1 geändert oder storniert — nicht weiterpacken</translation>
     </message>
     <message>
-        <source>This order was cancelled — stop packing it</source>
-        <translation>Diese Bestellung wurde storniert — nicht weiterpacken</translation>
-    </message>
-    <message>
-        <source>Order %1 was cancelled — stop packing it</source>
-        <translation>Bestellung %1 wurde storniert — nicht weiterpacken</translation>
-    </message>
-    <message>
         <source>Put its items back on the shelf: it does not ship</source>
         <translation>Ihre Artikel ins Regal zurücklegen: Sie wird nicht versandt</translation>
     </message>
     <message>
-        <source>This order changed — stop packing it</source>
-        <translation>Diese Bestellung wurde geändert — nicht weiterpacken</translation>
-    </message>
-    <message>
-        <source>Order %1 changed — stop packing it</source>
-        <translation>Bestellung %1 wurde geändert — nicht weiterpacken</translation>
-    </message>
-    <message>
         <source>Put its items back: it is packed again from the start</source>
         <translation>Ihre Artikel zurücklegen: Sie wird von vorn gepackt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %n scan(s) made offline are kept for the lead.</source>
+        <translation>
+            <numerusform>%1. %n offline gemachter Scan wird für die Schichtleitung aufbewahrt.</numerusform>
+            <numerusform>%1. %n offline gemachte Scans werden für die Schichtleitung aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This order</source>
+        <translation>Diese Bestellung</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Bestellung %1</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled — NOT put on hold</source>
+        <translation>%1 wurde storniert — NICHT zurückgestellt</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled — NOT recorded as packed</source>
+        <translation>%1 wurde storniert — NICHT als gepackt erfasst</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled — stop packing it</source>
+        <translation>%1 wurde storniert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>%1 changed — NOT put on hold</source>
+        <translation>%1 wurde geändert — NICHT zurückgestellt</translation>
+    </message>
+    <message>
+        <source>%1 changed — NOT recorded as packed</source>
+        <translation>%1 wurde geändert — NICHT als gepackt erfasst</translation>
+    </message>
+    <message>
+        <source>%1 changed — stop packing it</source>
+        <translation>%1 wurde geändert — nicht weiterpacken</translation>
+    </message>
+    <message>
+        <source>Order %1 was cancelled meanwhile: its box does not ship. Unpack it and put the items back on the shelf</source>
+        <translation>Bestellung %1 wurde inzwischen storniert: Ihr Paket wird nicht versandt. Auspacken und die Artikel ins Regal zurücklegen</translation>
+    </message>
+    <message>
+        <source>Order %1 changed meanwhile: set its box aside for the lead; the order is packed again from the start</source>
+        <translation>Bestellung %1 wurde inzwischen geändert: Paket für die Schichtleitung beiseitestellen; die Bestellung wird von vorn gepackt</translation>
     </message>
 </context>
 <context>

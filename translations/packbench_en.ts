@@ -1441,27 +1441,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This order was cancelled — stop packing it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 was cancelled — stop packing it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Put its items back on the shelf: it does not ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This order changed — stop packing it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order %1 changed — stop packing it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Put its items back: it is packed again from the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %n scan(s) made offline are kept for the lead.</source>
+        <translation>
+            <numerusform>%1. %n scan made offline is kept for the lead.</numerusform>
+            <numerusform>%1. %n scans made offline are kept for the lead.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled — NOT put on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled — NOT recorded as packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed — NOT put on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed — NOT recorded as packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed — stop packing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was cancelled meanwhile: its box does not ship. Unpack it and put the items back on the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 changed meanwhile: set its box aside for the lead; the order is packed again from the start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -39,6 +39,7 @@ void StatusBanner::show(Tone tone, const QString &text)
   setText(text);
   setAccessibleName(text);
   m_headline = text;
+  m_hint.clear();
 }
 
 void StatusBanner::show(Tone tone, const QString &text, const QString &hint)
@@ -50,7 +51,7 @@ void StatusBanner::show(Tone tone, const QString &text, const QString &hint)
   setText(QStringLiteral("%1<div style=\"font-size:16pt; font-weight:normal;\">%2</div>")
               .arg(text.toHtmlEscaped(), hint.toHtmlEscaped()));
   setAccessibleName(text + QStringLiteral(". ") + hint);
-  m_headline = text;
+  m_hint = hint;
 }
 
 } // namespace pb::ui

@@ -21,11 +21,13 @@ public:
   // A headline with a smaller line under it saying what to do next.
   void show(Tone tone, const QString &text, const QString &hint);
   const QString &headline() const { return m_headline; }
+  const QString &hint() const { return m_hint; } // the smaller line; empty when none
   Tone tone() const { return m_tone; }
 
 private:
   Tone m_tone = Tone::Neutral;
   QString m_headline;
+  QString m_hint;
 };
 
 } // namespace pb::ui

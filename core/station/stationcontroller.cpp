@@ -449,9 +449,11 @@ void StationController::recordFinish(bool partial)
     if (!done) {
       qCWarning(lcController).noquote() << "finish not recorded:" << done.error().message;
       // Conflict messages say what changed and that the items go back (translated where they are made).
-      const QString hint =
-          done.error().kind == ErrorKind::Conflict ? done.error().message : tr("Database problem — call the lead");
-      abandonLater(order, tr("This order was NOT recorded as packed"), hint);
+      const auto [text, hint] =
+          done.error().kind == ErrorKind::Conflict
+              ? refusalWording(Refused::Finish, tr("This order was NOT recorded as packed"), done.error().message)
+              : std::pair{tr("This order was NOT recorded as packed"), tr("Database problem — call the lead")};
+      abandonLater(order, text, hint);
       return;
     }
   }
@@ -516,9 +518,12 @@ void StationController::keepLeaseAlive()
     return;
   qCWarning(lcController).noquote() << "lease not renewed:" << alive.error().message;
   noteDatabaseError(alive.error());
-  if (alive.error().kind == ErrorKind::Conflict) // a database hiccup retries on the next tick
-    abandonOrder(tr("This order was taken back — stop packing it"),
-                 tr("Put its items back on the shelf: it went back to the queue and is packed again from the start"));
+  if (alive.error().kind == ErrorKind::Conflict) { // a database hiccup retries on the next tick
+    const auto [text, hint] = refusalWording(
+        Refused::Work, tr("This order was taken back — stop packing it"),
+        tr("Put its items back on the shelf: it went back to the queue and is packed again from the start"));
+    abandonOrder(text, hint);
+  }
 }
 
 void StationController::orderChanged(qint64 fulfillmentOrderId)
@@ -546,27 +551,6 @@ void StationController::orderChanged(qint64 fulfillmentOrderId)
                tr("Put the items back and press F8"));
 }
 
-std::optional<std::pair<QString, QString>> StationController::whyNoLongerOurs()
-{
-  if (!m_order)
-    return std::nullopt;
-  auto standing = orderStanding(m_db, *m_order);
-  if (!standing) {
-    noteDatabaseError(standing.error());
-    return std::nullopt;
-  }
-  const QString name = m_session ? m_session->header().orderName : QString();
-  if (standing->kind == OrderStanding::Kind::Cancelled)
-    return std::pair{name.isEmpty() ? tr("This order was cancelled — stop packing it")
-                                    : tr("Order %1 was cancelled — stop packing it").arg(name),
-                     tr("Put its items back on the shelf: it does not ship")};
-  if (standing->kind == OrderStanding::Kind::Edited)
-    return std::pair{name.isEmpty() ? tr("This order changed — stop packing it")
-                                    : tr("Order %1 changed — stop packing it").arg(name),
-                     tr("Put its items back: it is packed again from the start")};
-  return std::nullopt;
-}
-
 void StationController::sessionHeld(const QString &reason)
 {
   if (packsOffline()) { // journaled; recorded when the database is back (stationofflinefinish.cpp)
@@ -589,8 +573,11 @@ void StationController::sessionHeld(const QString &reason)
         });
       noteDatabaseError(held.error());
       endedSignIn(held.error());
-      if (held.error().kind == ErrorKind::Conflict) // cancelled or taken back: the items go back, not on the shelf
-        abandonLater(*m_order, tr("This order was NOT put on hold"), held.error().message);
+      if (held.error().kind == ErrorKind::Conflict) { // cancelled or taken back: the items go back, not on the shelf
+        const auto [text, hint] =
+            refusalWording(Refused::Hold, tr("This order was NOT put on hold"), held.error().message);
+        abandonLater(*m_order, text, hint);
+      }
     }
   }
   refreshQueue();

@@ -332,9 +332,20 @@ private:
   // The open order's work was refused (Conflict): releases it and tells the packer why, as the database has the
   // order now: cancelled (its items go back to the shelf), edited, or taken back (`refusal` says by what).
   void abandonRefused(const Error &refusal);
-  // Headline and hint when the open order was cancelled or edited since it was opened, as the database has it
-  // now; nothing when neither (or the database cannot say).
-  std::optional<std::pair<QString, QString>> whyNoLongerOurs();
+  // Why an order stopped being this bench's, in the packer's words (stationrefusals.cpp). What was refused: the
+  // packing itself (a renewal, a label, the hub's notice), a hold, or a completion.
+  enum class Refused { Work, Hold, Finish };
+  // Headline and hint when `order` was cancelled or edited since it was opened, as the database has it now; nothing
+  // when neither (or the database cannot say). `name` is its order name ("#9104"), or empty.
+  std::optional<std::pair<QString, QString>> whyNoLongerOurs(const packing::ClaimedOrder &order, const QString &name,
+                                                             Refused what = Refused::Work);
+  std::optional<std::pair<QString, QString>> whyNoLongerOurs(); // the open order's
+  // What to tell the packer when the open order's `what` is refused for good (Conflict): that it was cancelled or
+  // edited, when it was, else `text` and `hint`. Asked before a release puts a changed order back in the queue.
+  std::pair<QString, QString> refusalWording(Refused what, const QString &text, const QString &hint);
+  // For an order packed and closed offline whose journal was refused: what to do with its box if it was cancelled
+  // or edited meanwhile, else `otherwise`.
+  QString whyOfflinePackRefused(const packing::ClaimedOrder &order, const QString &name, const QString &otherwise);
   // stopForShutdown(): what becomes of the open order, said for the log.
   QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).
@@ -430,6 +441,7 @@ private:
   QString m_prefetchedName;
   // Finished offline and taken off the bench for the order claimed ahead: its journal lands when the database is back.
   std::optional<packing::ClaimedOrder> m_landing;
+  QString m_landingName; // its order name, for what the packer is told if it is refused
   std::unique_ptr<packing::PackSession> m_session;
   // Leads who approved here lately (in the offline journal's file): approvals of typed quantities offline.
   std::unique_ptr<OfflineLeadApprovals> m_offlineLeads;

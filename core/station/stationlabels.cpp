@@ -95,10 +95,10 @@ void StationController::abandonRefused(const Error &refusal)
 {
   if (!m_order)
     return;
-  if (const auto stopped = whyNoLongerOurs())
-    releaseAndAbandon(*m_order, stopped->first, stopped->second);
-  else // the bench's claim is gone: the refusal says by what
-    releaseAndAbandon(*m_order, tr("This order was taken back — stop packing it"), refusal.message);
+  // Unless cancelled or edited, the bench's claim is gone: the refusal says by what.
+  const auto [text, hint] =
+      refusalWording(Refused::Work, tr("This order was taken back — stop packing it"), refusal.message);
+  releaseAndAbandon(*m_order, text, hint);
 }
 
 void StationController::continueLabels(bool retryFailed)

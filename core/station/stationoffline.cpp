@@ -16,6 +16,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 namespace pb::station {
 
 namespace {
@@ -46,6 +48,12 @@ Status recordReplayRefusal(const QSqlDatabase &db, const packing::ClaimedOrder &
                    {QStringLiteral("reason"), reason.left(500)}};
   entry.at = at;
   return audit::write(db, entry);
+}
+
+bool completedOffline(const QList<JournalEvent> &events)
+{
+  return std::any_of(events.begin(), events.end(),
+                     [](const JournalEvent &event) { return event.kind == packing::kJournalComplete; });
 }
 
 // Conflict when the order is no longer the one packed offline: cancelled, packed elsewhere, or edited.
@@ -255,12 +263,21 @@ StationController::Replayed StationController::replayJournal(const packing::Clai
     return {false}; // replayed once the packer signs in again
   refuseJournal(journaled, pending, replayed.error().message);
   const QString headline = tr("Offline scans NOT recorded — the order changed meanwhile");
-  const QString hint = tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr,
-                          int(pending.size()));
-  if (onBench)
-    abandonOrder(headline, hint);
-  else
-    say(Notice::Where::Pack, Tone::Error, headline, hint, Cue::Unknown);
+  const int scans = int(std::count_if(pending.begin(), pending.end(),
+                                      [](const JournalEvent &event) { return event.kind == packing::kJournalScan; }));
+  const QString kept =
+      tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr, scans);
+  if (!onBench) {
+    say(Notice::Where::Pack, Tone::Error, headline, whyOfflinePackRefused(journaled, m_landingName, kept),
+        Cue::Unknown);
+  } else if (const auto stopped = whyNoLongerOurs(journaled, m_session ? m_session->header().orderName : QString(),
+                                                  completedOffline(pending) ? Refused::Finish : Refused::Work)) {
+    // Cancelled or edited: the items' fate first; the lead has the scans' record (refuseJournal).
+    abandonOrder(stopped->first,
+                 tr("%1. %n scan(s) made offline are kept for the lead.", nullptr, scans).arg(stopped->second));
+  } else {
+    abandonOrder(headline, kept);
+  }
   Replayed refused{false};
   refused.refused = true;
   return refused;

@@ -115,8 +115,10 @@ bool StationController::openPrefetched()
     qCWarning(lcPrefetch) << "no snapshot of the order claimed ahead: it waits for the database";
     return false;
   }
-  if (m_finishedOffline && m_order) // its journal lands first once the database is back
+  if (m_finishedOffline && m_order) { // its journal lands first once the database is back
     m_landing = *m_order;
+    m_landingName = m_session ? m_session->header().orderName : QString();
+  }
   // The bench's snapshot is now this order's: the slip printed offline and the checks of offline packing read it.
   if (Status saved = m_settings.offlineJournal->saveHeldOrder(**held); !saved) {
     qCWarning(lcPrefetch).noquote() << "order claimed ahead not opened offline:" << saved.error().message;
@@ -193,7 +195,9 @@ bool StationController::landFinishedOffline()
       refuseJournal(landing, journaledFor(landing), retaken.error().message);
       m_landing.reset();
       say(Notice::Where::Pack, Tone::Error, tr("An order packed offline was NOT recorded"),
-          tr("It was taken back or cancelled meanwhile: set its box aside for the lead"), Cue::Unknown);
+          whyOfflinePackRefused(landing, m_landingName,
+                                tr("It was taken back or cancelled meanwhile: set its box aside for the lead")),
+          Cue::Unknown);
       return true;
     }
     resumed = *retaken;

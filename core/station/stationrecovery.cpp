@@ -114,7 +114,9 @@ void StationController::recoverOrder()
         return noteDatabaseError(retaken.error());
       if (m_session->isOffline()) // the order was taken over or cancelled: the journal is the lead's now
         refuseJournal(order, journaledFor(order), retaken.error().message);
-      abandonOrder(tr("This order was taken back while the database was away"), tr("Stop packing it; press F8"));
+      const auto [text, hint] = refusalWording(
+          Refused::Work, tr("This order was taken back while the database was away"), tr("Stop packing it; press F8"));
+      abandonOrder(text, hint);
       return;
     }
     resumed = *retaken;
@@ -214,8 +216,9 @@ bool StationController::settleUnrecorded(const QString &recordedHint)
     m_unrecordedFinish.reset();
     if (!done) {
       qCWarning(lcRecovery).noquote() << "finish refused after reconnect:" << done.error().message;
-      releaseAndAbandon(order, tr("This order was NOT recorded as packed"),
-                        tr("It changed or was taken back — stop packing"));
+      const auto [text, hint] = refusalWording(Refused::Finish, tr("This order was NOT recorded as packed"),
+                                               tr("It changed or was taken back — stop packing"));
+      releaseAndAbandon(order, text, hint);
       return true;
     }
     say(Notice::Where::Pack, Tone::Good, tr("✔ ORDER %1 COMPLETE — recorded").arg(m_session->header().orderName),
@@ -235,7 +238,9 @@ bool StationController::settleUnrecorded(const QString &recordedHint)
     m_unrecordedHold.reset();
     if (!held) { // cancelled, edited or taken over meanwhile: the order is no longer this bench's to hold
       qCWarning(lcRecovery).noquote() << "hold refused after reconnect:" << held.error().message;
-      releaseAndAbandon(order, tr("This order was NOT put on hold"), held.error().message);
+      const auto [text, hint] =
+          refusalWording(Refused::Hold, tr("This order was NOT put on hold"), held.error().message);
+      releaseAndAbandon(order, text, hint);
       return true;
     }
     say(Notice::Where::Pack, Tone::Warning, tr("ON HOLD: %1 — recorded").arg(reason),

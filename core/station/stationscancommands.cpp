@@ -158,10 +158,13 @@ packing::ScanFeedback StationController::hold(const QString &reason)
       return {};
     if (Status held = m_settings.workflow->hold(*m_order, reason.trimmed()); !held) {
       noteDatabaseError(held.error());
-      if (held.error().kind == ErrorKind::Conflict) // cancelled or taken back: the box goes back, not to the lead
-        releaseAndAbandon(*m_order, tr("This order was NOT put on hold"), held.error().message);
-      else
+      if (held.error().kind == ErrorKind::Conflict) { // cancelled or taken back: the box goes back, not to the lead
+        const auto [text, hint] =
+            refusalWording(Refused::Hold, tr("This order was NOT put on hold"), held.error().message);
+        releaseAndAbandon(*m_order, text, hint);
+      } else {
         refuse(tr("Not put on hold: %1").arg(held.error().message));
+      }
       return {};
     }
     abandonOrder(tr("On hold — waiting for the lead"),

@@ -396,7 +396,7 @@ private Q_SLOTS:
 
     bringBack();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->isDatabaseAvailable(), 10'000);
-    QTRY_VERIFY(wasTold(notices, QStringLiteral("This order was NOT recorded as packed")));
+    QTRY_VERIFY(wasTold(notices, QStringLiteral("was cancelled — NOT recorded as packed")));
     QVERIFY(!m_window->packView()->session());
     QCOMPARE(finished.count(), 0);
     QCOMPARE(packState(fo), QStringLiteral("cancelled"));
@@ -446,7 +446,7 @@ private Q_SLOTS:
         adminCount(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'hold' AND subject_id = ?"),
                    {QString::number(fo)});
     if (cancelledMeanwhile) {
-      QTRY_VERIFY(wasTold(notices, QStringLiteral("This order was NOT put on hold")));
+      QTRY_VERIFY(wasTold(notices, QStringLiteral("was cancelled — NOT put on hold")));
       QVERIFY(!m_window->packView()->session());
       QCOMPARE(packState(fo), QStringLiteral("cancelled"));
       QCOMPARE(holds, 0);

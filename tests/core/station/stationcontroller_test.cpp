@@ -90,14 +90,28 @@ private:
   }
 
   // What the banner of one screen says last (the queue's banner keeps its own text meanwhile).
-  static QString lastHeadline(const QSignalSpy &notices, std::optional<station::Notice::Where> where = {})
+  static station::Notice lastNotice(const QSignalSpy &notices, std::optional<station::Notice::Where> where = {})
   {
     for (qsizetype i = notices.size() - 1; i >= 0; --i) {
       const auto notice = notices.at(i).first().value<station::Notice>();
       if (!notice.headline.isEmpty() && (!where || notice.where == *where))
-        return notice.headline;
+        return notice;
     }
     return {};
+  }
+
+  static QString lastHeadline(const QSignalSpy &notices, std::optional<station::Notice::Where> where = {})
+  {
+    return lastNotice(notices, where).headline;
+  }
+
+  // Any notice since `notices` began with this headline: its hint (nothing when none was said).
+  static std::optional<QString> hintOf(const QSignalSpy &notices, const QString &headline)
+  {
+    for (const QList<QVariant> &said : notices)
+      if (const auto notice = said.first().value<station::Notice>(); notice.headline == headline)
+        return notice.hint;
+    return std::nullopt;
   }
 
   // As if every open sign-in had gone unused past the idle limit (the database's clock, not the test's).
@@ -352,11 +366,15 @@ private Q_SLOTS:
     signIn(*controller, QStringLiteral("PB-1001"));
     controller->takeOrder(fo);
     QVERIFY(controller->session());
+    const QString name = controller->session()->header().orderName;
     QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo})
                 .ok());
     controller->handleScan(QStringLiteral("PB*HOLD:DAMAGED"));
     QTRY_VERIFY(!controller->session());
-    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), QStringLiteral("This order was NOT put on hold"));
+    // Said as cancelled, not only as a refused hold: the items go back to the shelf, not to the lead's hold shelf.
+    const station::Notice told = lastNotice(notices, station::Notice::Where::Queue);
+    QCOMPARE(told.headline, QStringLiteral("Order %1 was cancelled — NOT put on hold").arg(name));
+    QCOMPARE(told.hint, QStringLiteral("Put its items back on the shelf: it does not ship"));
     QCOMPARE(packState(fo), QStringLiteral("cancelled"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'hold' AND subject_id = ?"),
                   {QString::number(fo)}),
@@ -690,14 +708,16 @@ private Q_SLOTS:
     QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo})
                 .ok());
 
+    const QString name = controller->session()->header().orderName;
     QVERIFY(bench.open());
     controller->databaseRestored();
     QVERIFY(!controller->session());
     QCOMPARE(controller->screen(), Screen::Queue);
-    bool told = false; // the queue's "Ready" follows once the queue is refreshed
-    for (const QList<QVariant> &notice : notices)
-      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
-    QVERIFY(told);
+    // The queue's "Ready" follows once the queue is refreshed. Cancelled: the items go back; the lead has the scans.
+    const auto hint = hintOf(notices, QStringLiteral("Order %1 was cancelled — stop packing it").arg(name));
+    QVERIFY2(hint, qPrintable(lastHeadline(notices)));
+    QCOMPARE(*hint, QStringLiteral("Put its items back on the shelf: it does not ship. 2 scan(s) made offline are "
+                                   "kept for the lead."));
     QCOMPARE(scanRows(fo), 1); // only the scan made online
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
                                  "subject_id = ?"),
@@ -1014,6 +1034,7 @@ private Q_SLOTS:
     QTRY_VERIFY(controller.prefetchedOrder().has_value());
     cutOff(made); // the database is gone for this bench
     const QString item = test::barcodeFor(m_db, m_daypack);
+    const QString firstName = controller.session()->header().orderName;
     controller.handleScan(item);
     controller.complete();
     controller.takeNextOrder();
@@ -1031,10 +1052,12 @@ private Q_SLOTS:
     QCOMPARE(packState(second), QStringLiteral("packed"));
     QCOMPARE(fulfillmentsQueued(second), 1);
     QCOMPARE(finished.count(), 1);
-    bool told = false;
-    for (const QList<QVariant> &notice : notices)
-      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
-    QVERIFY(told);
+    // Its box was closed offline and is off the bench: the packer is told which one and that it does not ship.
+    const auto hint = hintOf(notices, QStringLiteral("Offline scans NOT recorded — the order changed meanwhile"));
+    QVERIFY2(hint, qPrintable(lastHeadline(notices)));
+    QCOMPARE(*hint, QStringLiteral("Order %1 was cancelled meanwhile: its box does not ship. Unpack it and put the "
+                                   "items back on the shelf")
+                        .arg(firstName));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
                                  "subject_id = ?"),
                   {QString::number(first)}),
@@ -1332,16 +1355,18 @@ private Q_SLOTS:
     QVERIFY(
         db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}).ok());
 
+    const QString name = controller.session()->header().orderName;
     QVERIFY(bringBack(made));
     QCOMPARE(packState(fo), QStringLiteral("claimed"));
     QCOMPARE(fulfillmentsQueued(fo), 0);
     QCOMPARE(scanRows(fo), 0);
     QVERIFY(!controller.session());
     QCOMPARE(controller.screen(), Screen::Queue);
-    bool told = false;
-    for (const QList<QVariant> &notice : notices)
-      told = told || notice.first().value<station::Notice>().headline.contains(QStringLiteral("NOT recorded"));
-    QVERIFY(told);
+    const auto hint = hintOf(notices, QStringLiteral("Order %1 changed — NOT recorded as packed").arg(name));
+    QVERIFY2(hint, qPrintable(lastHeadline(notices)));
+    // Three scans: two items and the completion's own (PB*COMPLETE is a scan event too).
+    QCOMPARE(*hint, QStringLiteral("Put its items back: it is packed again from the start. 3 scan(s) made offline are "
+                                   "kept for the lead."));
     QVERIFY(text(QStringLiteral("SELECT details FROM audit_log WHERE action = 'offline_replay_refused' AND "
                                 "subject_id = ?"),
                  {QString::number(fo)})
