@@ -141,7 +141,11 @@ void StationWindow::buildUi()
 
   auto *refresh = new QAction(tr("&Refresh queue"), this);
   refresh->setShortcut(QKeySequence::Refresh);
-  connect(refresh, &QAction::triggered, this, &StationWindow::refreshQueue);
+  connect(refresh, &QAction::triggered, this, [this]() {
+    m_controller->refreshQueueAsked(); // the packer asked: a standing notice has been read
+    if (isShowingPrintJobs())
+      m_printJobs->refresh();
+  });
   addAction(refresh);
   auto *next = new QAction(tr("Take &next order"), this);
   next->setShortcut(Qt::Key_F8);

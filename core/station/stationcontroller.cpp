@@ -121,6 +121,7 @@ void StationController::selectLocation(int index)
   if (index < 0 || index >= m_locations.size() || index == m_locationIndex)
     return;
   m_locationIndex = index;
+  queueNoticeRead();
   refreshQueue();
 }
 
@@ -145,7 +146,9 @@ void StationController::refreshQueue()
   }
   m_orders = *orders;
   Q_EMIT queueChanged();
-  if (m_prefetched)
+  if (m_standingNotice) {
+    // The list is new; the banner keeps why the last order left the bench.
+  } else if (m_prefetched)
     say(Notice::Where::Queue, Tone::Neutral, tr("Ready · next: %1").arg(m_prefetchedName),
         tr("Press F8 to take it (kept for this bench)"));
   else if (m_orders.isEmpty())
@@ -155,6 +158,12 @@ void StationController::refreshQueue()
         tr("Press F8 to take it"));
   if (!m_prefetched && !m_orders.isEmpty() && holdsOrder() && prefetchOn()) // new work while none is kept ahead
     QTimer::singleShot(0, this, &StationController::prefetchNext);
+}
+
+void StationController::refreshQueueAsked()
+{
+  queueNoticeRead();
+  refreshQueue();
 }
 
 void StationController::signIn(const QString &badgeId, const QString &pin)
@@ -335,6 +344,7 @@ void StationController::adoptSession(std::unique_ptr<packing::PackSession> sessi
 
 void StationController::takeNextOrder()
 {
+  queueNoticeRead();
   if (m_offline && (m_finishedOffline || !holdsOrder()) && canOpenPrefetchedOffline()) {
     openPrefetched(); // the order claimed ahead is packed offline too
     return;
@@ -372,6 +382,7 @@ void StationController::takeNextOrder()
 
 void StationController::takeOrder(qint64 fulfillmentOrderId)
 {
+  queueNoticeRead();
   if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
     return;
   const auto selected = std::find_if(m_orders.cbegin(), m_orders.cend(), [&](const queue::WaitingOrder &o) {
@@ -497,6 +508,7 @@ void StationController::abandonOrder(const QString &text, const QString &hint)
   m_order.reset();
   showQueue();
   say(Notice::Where::Queue, Tone::Error, text, hint, Cue::Unknown);
+  m_standingNotice = Notice{Notice::Where::Queue, Tone::Error, text, hint, Cue::Unknown};
 }
 
 void StationController::keepLeaseAlive()
@@ -610,6 +622,7 @@ void StationController::signOut()
   m_landing.reset(); // its journal lands when this station's claim on it is resumed at the next sign-in
   m_packer.reset();
   m_lastFinished = 0;
+  m_standingNotice.reset();
   m_idleTimer->stop();
   Q_EMIT packerChanged();
   setScreen(Screen::SignIn);

@@ -170,6 +170,8 @@ public:
 public Q_SLOTS:
   void handleScan(const QString &raw);
   void refreshQueue();
+  // F5: as refreshQueue, and the packer has read why the last order left the bench (the queue says "Ready" again).
+  void refreshQueueAsked();
   void selectLocation(int index);
   void takeNextOrder();
   // Enter on an order in the queue: takes it, or offers a lead's take-over / release of its hold.
@@ -351,6 +353,10 @@ private:
   // Scanned commands (stationscancommands.cpp).
   void runCommand(const scanning::DecodedScan &scan);
   void refuse(const QString &text);
+  // The packer acted on the queue screen: its explanation of the last order taken off the bench has been read.
+  void queueNoticeRead() { m_standingNotice.reset(); }
+  // A scan with no order open: why the last order left the bench, while that stands; else "No order open".
+  void sayNoOrderOpen();
   // Outage (stationrecovery.cpp).
   void noteDatabaseError(const Error &error);
   void showOutage(const QString &headline, Cue cue = Cue::None);
@@ -446,6 +452,9 @@ private:
   // Leads who approved here lately (in the offline journal's file): approvals of typed quantities offline.
   std::unique_ptr<OfflineLeadApprovals> m_offlineLeads;
   qint64 m_lastFinished = 0;
+  // An order was taken off the bench and the queue screen says why: the queue's own "Ready" waits until the packer
+  // acts (F8, Enter, PB*ACK, another warehouse, sign-out), or a refresh would cover it before it is read.
+  std::optional<Notice> m_standingNotice;
   bool m_locked = false;
   bool m_stopping = false; // stopForShutdown(): no more orders are taken
   bool m_offline = false;

@@ -64,6 +64,16 @@ void StationController::handleScan(const QString &raw)
     Q_EMIT badgeSelected(scan.argument);
     return;
   }
+  sayNoOrderOpen();
+}
+
+void StationController::sayNoOrderOpen()
+{
+  if (m_standingNotice) { // most likely an item of the order that just left the bench: say again why it left
+    say(m_standingNotice->where, m_standingNotice->tone, m_standingNotice->headline, m_standingNotice->hint,
+        Cue::Unknown);
+    return;
+  }
   say(Notice::Where::Queue, Tone::Warning, tr("No order open"), tr("Press F8 to take the next order"), Cue::Notice);
 }
 
@@ -73,7 +83,7 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
   static const CommandRoute routes[] = {
       {ScanCommand::SignOut, false, [](StationController &s, const scanning::DecodedScan &) { s.signOut(); }},
       {ScanCommand::Reprint, false, [](StationController &s, const scanning::DecodedScan &) { s.reprintLast(); }},
-      {ScanCommand::Ack, true, [](StationController &s, const scanning::DecodedScan &) { s.acknowledge(); }},
+      {ScanCommand::Ack, false, [](StationController &s, const scanning::DecodedScan &) { s.acknowledge(); }},
       {ScanCommand::NextBox, true, [](StationController &s, const scanning::DecodedScan &) { s.nextBox(); }},
       {ScanCommand::Complete, true, [](StationController &s, const scanning::DecodedScan &) { s.complete(); }},
       {ScanCommand::Hold, true,
@@ -105,7 +115,7 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
     route.run(*this, scan);
     return;
   }
-  say(Notice::Where::Queue, Tone::Warning, tr("No order open"), tr("Press F8 to take the next order"), Cue::Notice);
+  sayNoOrderOpen();
 }
 
 void StationController::refuse(const QString &text)
@@ -117,8 +127,17 @@ void StationController::refuse(const QString &text)
 
 void StationController::acknowledge()
 {
-  if (m_session && m_session->state() == State::Blocked)
-    m_session->acknowledge();
+  if (m_screen == Screen::Pack && m_session) {
+    if (m_session->state() == State::Blocked)
+      m_session->acknowledge();
+    return;
+  }
+  if (!m_standingNotice) {
+    sayNoOrderOpen();
+    return;
+  }
+  queueNoticeRead(); // read: the queue says what is next again
+  refreshQueue();
 }
 
 void StationController::nextBox()

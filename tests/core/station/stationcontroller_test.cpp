@@ -356,6 +356,46 @@ private Q_SLOTS:
     controller->signOut();
   }
 
+  // The hub's notice of an edit takes the order off the bench: the queue screen keeps saying why until the packer
+  // acts. A queue refresh (another order's NOTIFY, the 30 s poll) does not cover it with "Ready"; an item scanned
+  // into the emptied box says it again; PB*ACK (or F8, F5, Enter) gives the queue its own words back.
+  void orderTakenOffTheBench_itsReasonStandsUntilThePackerActs()
+  {
+    const qint64 fo = queuedOrder(2);
+    auto controller = makeController();
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    QVERIFY(controller->session());
+    const QString name = controller->session()->header().orderName;
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    controller->handleScan(item);
+    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}));
+    controller->orderChanged(fo);
+    QVERIFY(!controller->session());
+    const QString why = QStringLiteral("Order %1 changed — stop packing it").arg(name);
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), why);
+
+    controller->refreshQueue(); // the order's own release notifies every bench
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), why);
+    const auto &waiting = controller->waitingOrders(); // the list itself is new: the order waits again
+    QVERIFY(std::any_of(waiting.cbegin(), waiting.cend(),
+                        [fo](const queue::WaitingOrder &order) { return order.fulfillmentOrderId == fo; }));
+    notices.clear();
+    controller->handleScan(item);
+    QCOMPARE(lastNotice(notices).headline, why);
+    QCOMPARE(lastNotice(notices).cue, station::Cue::Unknown);
+
+    controller->handleScan(QStringLiteral("PB*ACK"));
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Queue).startsWith(QStringLiteral("Ready · next: ")));
+    notices.clear();
+    controller->refreshQueue();
+    QVERIFY(lastHeadline(notices, station::Notice::Where::Queue).startsWith(QStringLiteral("Ready · next: ")));
+    controller->handleScan(item);
+    QCOMPARE(lastHeadline(notices), QStringLiteral("No order open"));
+    controller->signOut();
+  }
+
   // Cancelled under the bench before it heard: the hold is refused (the order is not put on the hold shelf for a lead
   // who would never see it), nothing of it is kept, and the packer is told to stop packing it.
   void holdOfAnOrderCancelledUnderTheBench_isRefused_andNothingOfItIsKept()
