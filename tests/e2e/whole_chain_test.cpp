@@ -582,6 +582,84 @@ private Q_SLOTS:
     QCOMPARE(m_fake.stats().invalidDocuments, 0);
   }
 
+  // Shopify edits an order (one tent of two removed) while a packer has it on the bench: the orders/edited webhook
+  // reaches the hub, which reads the fulfillment order again from Shopify; the version moves, the station stops the
+  // packer ("changed", not "cancelled") and gives the order back. Packed again from the start, Shopify gets one
+  // fulfillment of the new quantity. (station_flow_test writes the edit itself.)
+  void orderEditedInShopify_whileOnTheBench_isPackedAgain_andShipsTheNewQuantity()
+  {
+    const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
+    test::FakeShopify::OrderLine tents;
+    tents.lineItemId = QStringLiteral("910501");
+    tents.variantId = QStringLiteral("80011");
+    tents.title = QStringLiteral("Trail Tent 2P");
+    tents.variantTitle = QStringLiteral("Green");
+    tents.sku = QStringLiteral("TNT-2P-GRN");
+    tents.quantity = 2;
+    tents.locationId = kReno;
+    test::FakeShopify::Order order{
+        QStringLiteral("9105"), QStringLiteral("#9105"), QDateTime::currentDateTimeUtc().addSecs(-60), {tents}};
+    m_fake.addRoutedOrder(order);
+    QCOMPARE(webhook(QStringLiteral("orders/create"), m_fake.orderWebhookPayload(QStringLiteral("9105")),
+                     QStringLiteral("o-9105")),
+             200);
+    const QString orderAtReno =
+        QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id JOIN "
+                       "locations l ON l.id = f.location_id WHERE o.name = '#9105' AND l.code = 'RNO' AND "
+                       "f.pack_state = 'queued'), 0)");
+    qint64 fo = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(orderAtReno)) > 0, 30000);
+    const qint64 versionBefore = scalar(QStringLiteral("SELECT version FROM fulfillment_orders WHERE id = ?"), {fo});
+    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
+    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    const QString tent = kScanForms.value(QStringLiteral("80011")).first();
+    const QString okScans = QStringLiteral(
+        "SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok' AND claim_id = (SELECT "
+        "max(id) FROM claims WHERE fulfillment_order_id = ?)");
+    QVERIFY(scan(m_reno, tent));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(okScans, {fo, fo}), 1, 15000);
+
+    // The customer keeps one tent: Shopify's fulfillment order now asks for one, and the edit's webhook says so.
+    order.lines.first().quantity = 1;
+    order.updatedAt = QDateTime::currentDateTimeUtc();
+    m_fake.addRoutedOrder(order);
+    const QJsonObject edit{{QStringLiteral("order_edit"),
+                            QJsonObject{{QStringLiteral("id"), 9105001.0},
+                                        {QStringLiteral("order_id"), 9105.0},
+                                        {QStringLiteral("committed_at"), order.updatedAt.toString(Qt::ISODate)},
+                                        {QStringLiteral("line_items"),
+                                         QJsonObject{{QStringLiteral("additions"), QJsonArray{}},
+                                                     {QStringLiteral("removals"),
+                                                      QJsonArray{QJsonObject{{QStringLiteral("id"), 910501.0},
+                                                                             {QStringLiteral("delta"), 1}}}}}}}}};
+    QCOMPARE(webhook(QStringLiteral("orders/edited"), edit, QStringLiteral("e-9105")), 200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT version FROM fulfillment_orders WHERE id = ?"), {fo}) > versionBefore, 30000);
+    QCOMPARE(scalar(QStringLiteral("SELECT sum(quantity) FROM fulfillment_order_lines WHERE fulfillment_order_id = ?"),
+                    {fo}),
+             1);
+    // The bench lets the order go by itself, back to the queue to be packed afresh.
+    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(orderAtReno), fo, 10000);
+    screenshot(m_reno, QStringLiteral("edited-on-the-bench"));
+
+    // Packed again from the start: one tent, and that is what Shopify is told.
+    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
+    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    QVERIFY(scan(m_reno, tent));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(okScans, {fo, fo}), 1, 15000);
+    QVERIFY(scan(m_reno, QStringLiteral("PB*COMPLETE")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
+        1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), fulfillmentsBefore + 1, 60000);
+    const auto remote = m_fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/91051"));
+    QCOMPARE(remote.fulfillmentIds.size(), 1);
+    const auto lines = m_fake.fulfillments().value(remote.fulfillmentIds.first()).lines;
+    QCOMPARE(lines, (QList<std::pair<QString, int>>{{QStringLiteral("910501"), 1}}));
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
+  }
+
   void cleanupTestCase()
   {
     for (Bench *bench : {&m_reno, &m_columbus}) {
