@@ -218,6 +218,38 @@ private:
   }
 
   // The packer scans a pre-printed carrier label's barcode: it goes on the current box, never counted as an item.
+  // Order `id` (named #id) of `quantity` green tents (line item id + "01"), all routed to Reno; orderCreated(id)
+  // sends its orders/create webhook to the hub.
+  test::FakeShopify::Order tentsForReno(const QString &id, int quantity)
+  {
+    test::FakeShopify::OrderLine tents;
+    tents.lineItemId = id + QStringLiteral("01");
+    tents.variantId = QStringLiteral("80011");
+    tents.title = QStringLiteral("Trail Tent 2P");
+    tents.variantTitle = QStringLiteral("Green");
+    tents.sku = QStringLiteral("TNT-2P-GRN");
+    tents.quantity = quantity;
+    tents.locationId = kReno;
+    const test::FakeShopify::Order order{
+        id, QLatin1Char('#') + id, QDateTime::currentDateTimeUtc().addSecs(-60), {tents}};
+    m_fake.addRoutedOrder(order);
+    return order;
+  }
+
+  int orderCreated(const QString &id)
+  {
+    return webhook(QStringLiteral("orders/create"), m_fake.orderWebhookPayload(id), QStringLiteral("o-") + id);
+  }
+
+  // A query for the fulfillment order of order `id` at Reno while its pack_state is one of `states` (SQL list), or 0.
+  static QString renoOrderIn(const QString &id, const QString &states)
+  {
+    return QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
+                          "JOIN locations l ON l.id = f.location_id WHERE o.name = '#%1' AND l.code = 'RNO' AND "
+                          "f.pack_state IN (%2)), 0)")
+        .arg(id, states);
+  }
+
   void scanLabel(Bench &bench, qint64 fo, const QString &label)
   {
     const qint64 before = labelsOn(fo);
@@ -525,23 +557,9 @@ private Q_SLOTS:
   void orderCancelledInShopify_whileOnTheBench_stopsThePacker_andNothingShips()
   {
     const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
-    test::FakeShopify::OrderLine tents;
-    tents.lineItemId = QStringLiteral("910401");
-    tents.variantId = QStringLiteral("80011");
-    tents.title = QStringLiteral("Trail Tent 2P");
-    tents.variantTitle = QStringLiteral("Green");
-    tents.sku = QStringLiteral("TNT-2P-GRN");
-    tents.quantity = 2;
-    tents.locationId = kReno;
-    m_fake.addRoutedOrder(
-        {QStringLiteral("9104"), QStringLiteral("#9104"), QDateTime::currentDateTimeUtc().addSecs(-60), {tents}});
-    QCOMPARE(webhook(QStringLiteral("orders/create"), m_fake.orderWebhookPayload(QStringLiteral("9104")),
-                     QStringLiteral("o-9104")),
-             200);
-    const QString orderAtReno =
-        QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id JOIN "
-                       "locations l ON l.id = f.location_id WHERE o.name = '#9104' AND l.code = 'RNO' AND "
-                       "f.pack_state IN ('queued', 'claimed')), 0)");
+    tentsForReno(QStringLiteral("9104"), 2);
+    QCOMPARE(orderCreated(QStringLiteral("9104")), 200);
+    const QString orderAtReno = renoOrderIn(QStringLiteral("9104"), QStringLiteral("'queued', 'claimed'"));
     qint64 fo = 0;
     QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(orderAtReno)) > 0, 30000);
     QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
@@ -589,24 +607,9 @@ private Q_SLOTS:
   void orderEditedInShopify_whileOnTheBench_isPackedAgain_andShipsTheNewQuantity()
   {
     const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
-    test::FakeShopify::OrderLine tents;
-    tents.lineItemId = QStringLiteral("910501");
-    tents.variantId = QStringLiteral("80011");
-    tents.title = QStringLiteral("Trail Tent 2P");
-    tents.variantTitle = QStringLiteral("Green");
-    tents.sku = QStringLiteral("TNT-2P-GRN");
-    tents.quantity = 2;
-    tents.locationId = kReno;
-    test::FakeShopify::Order order{
-        QStringLiteral("9105"), QStringLiteral("#9105"), QDateTime::currentDateTimeUtc().addSecs(-60), {tents}};
-    m_fake.addRoutedOrder(order);
-    QCOMPARE(webhook(QStringLiteral("orders/create"), m_fake.orderWebhookPayload(QStringLiteral("9105")),
-                     QStringLiteral("o-9105")),
-             200);
-    const QString orderAtReno =
-        QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id JOIN "
-                       "locations l ON l.id = f.location_id WHERE o.name = '#9105' AND l.code = 'RNO' AND "
-                       "f.pack_state = 'queued'), 0)");
+    test::FakeShopify::Order order = tentsForReno(QStringLiteral("9105"), 2);
+    QCOMPARE(orderCreated(QStringLiteral("9105")), 200);
+    const QString orderAtReno = renoOrderIn(QStringLiteral("9105"), QStringLiteral("'queued'"));
     qint64 fo = 0;
     QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(orderAtReno)) > 0, 30000);
     const qint64 versionBefore = scalar(QStringLiteral("SELECT version FROM fulfillment_orders WHERE id = ?"), {fo});

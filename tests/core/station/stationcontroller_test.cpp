@@ -114,6 +114,15 @@ private:
     return std::nullopt;
   }
 
+  // A bench with PB-1001 signed in and order `fo` open on it.
+  std::unique_ptr<StationController> benchWithOrderOpen(qint64 fo)
+  {
+    auto controller = makeController();
+    signIn(*controller, QStringLiteral("PB-1001"));
+    controller->takeOrder(fo);
+    return controller;
+  }
+
   // As if every open sign-in had gone unused past the idle limit (the database's clock, not the test's).
   void expireSignIns()
   {
@@ -362,11 +371,9 @@ private Q_SLOTS:
   void orderTakenOffTheBench_itsReasonStandsUntilThePackerActs()
   {
     const qint64 fo = queuedOrder(2);
-    auto controller = makeController();
-    QSignalSpy notices(controller.get(), &StationController::notice);
-    signIn(*controller, QStringLiteral("PB-1001"));
-    controller->takeOrder(fo);
+    auto controller = benchWithOrderOpen(fo);
     QVERIFY(controller->session());
+    QSignalSpy notices(controller.get(), &StationController::notice);
     const QString name = controller->session()->header().orderName;
     const QString item = test::barcodeFor(m_db, m_daypack);
     controller->handleScan(item);
@@ -401,11 +408,9 @@ private Q_SLOTS:
   void holdOfAnOrderCancelledUnderTheBench_isRefused_andNothingOfItIsKept()
   {
     const qint64 fo = queuedOrder(1);
-    auto controller = makeController();
-    QSignalSpy notices(controller.get(), &StationController::notice);
-    signIn(*controller, QStringLiteral("PB-1001"));
-    controller->takeOrder(fo);
+    auto controller = benchWithOrderOpen(fo);
     QVERIFY(controller->session());
+    QSignalSpy notices(controller.get(), &StationController::notice);
     const QString name = controller->session()->header().orderName;
     QVERIFY(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {fo})
                 .ok());
