@@ -16,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <cstring>
@@ -34,6 +35,25 @@ bool isMutation(const QString &document)
     return trimmed.startsWith(u"mutation");
   }
   return false;
+}
+
+QString resourceText(const QString &path)
+{
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// The names of the fragments a document spreads ("...Name"; an inline "... on Type" is not one).
+QStringList spreadsIn(const QString &document)
+{
+  static const QRegularExpression spread(QStringLiteral(R"(\.\.\.\s*([_A-Za-z][_0-9A-Za-z]*))"));
+  QStringList names;
+  for (auto match = spread.globalMatch(document); match.hasNext();) {
+    const QString name = match.next().captured(1);
+    if (name != u"on" && !names.contains(name))
+      names.append(name);
+  }
+  return names;
 }
 
 QString firstErrorCode(const QJsonArray &errors)
@@ -73,10 +93,26 @@ QString graphQlDocument(const QString &operationName)
   auto it = cache.constFind(operationName);
   if (it != cache.constEnd())
     return *it;
-  QFile file(QStringLiteral(":/shopify/graphql/%1.graphql").arg(operationName));
-  if (!file.open(QIODevice::ReadOnly))
+  QString text = resourceText(QStringLiteral(":/shopify/graphql/%1.graphql").arg(operationName));
+  if (text.isEmpty())
     return {};
-  const QString text = QString::fromUtf8(file.readAll());
+  // The fragments it spreads, and theirs, each once: Shopify refuses a fragment that is defined but not used.
+  QStringList included;
+  for (qsizetype scanned = 0; scanned < text.size();) {
+    const QStringList spread = spreadsIn(text.mid(scanned));
+    scanned = text.size();
+    for (const QString &fragment : spread) {
+      if (included.contains(fragment))
+        continue;
+      const QString body = resourceText(QStringLiteral(":/shopify/graphql/fragments/%1.graphql").arg(fragment));
+      if (body.isEmpty()) {
+        qCCritical(lcGraphQl).noquote() << operationName << "spreads the unknown fragment" << fragment;
+        return {};
+      }
+      included.append(fragment);
+      text += QLatin1Char('\n') + body;
+    }
+  }
   cache.insert(operationName, text);
   return text;
 }

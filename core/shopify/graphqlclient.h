@@ -27,7 +27,8 @@ struct GraphQlSettings {
   static GraphQlSettings fromConfig(const config::Config &config);
 };
 
-// The document text of resources/shopify/graphql/<name>.graphql (the only documents we send).
+// The document text of resources/shopify/graphql/<name>.graphql (the only documents we send), followed by the
+// fragments it spreads from resources/shopify/graphql/fragments/<Fragment>.graphql; empty when either is missing.
 QString graphQlDocument(const QString &operationName);
 
 // Admin GraphQL over QNetworkAccessManager. Blocking calls (a local event loop) meant for a worker

@@ -2,12 +2,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/graphqlcost.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
 namespace pb::test {
 
 namespace {
+
+// Past the balanced `open … close` that starts at `at` (characters of a document, or its tokens); false when it
+// does not close.
+template <typename Sequence, typename Item>
+bool skipBalanced(const Sequence &items, int &at, const Item &open, const Item &close)
+{
+  int depth = 0;
+  do {
+    if (items.at(at) == open)
+      ++depth;
+    else if (items.at(at) == close)
+      --depth;
+    ++at;
+  } while (at < items.size() && depth > 0);
+  return depth == 0;
+}
 
 // Tokens: names, punctuation, and whole argument lists "( … )" kept as one token.
 QStringList tokenize(const QString &document)
@@ -23,15 +40,8 @@ QStringList tokenize(const QString &document)
     } else if (c.isSpace() || c == u',') {
       ++i;
     } else if (c == u'(') {
-      int depth = 0;
       const int start = i;
-      do {
-        if (document.at(i) == u'(')
-          ++depth;
-        else if (document.at(i) == u')')
-          --depth;
-        ++i;
-      } while (i < n && depth > 0);
+      skipBalanced(document, i, QChar(u'('), QChar(u')'));
       tokens.append(document.mid(start, i - start));
     } else if (c == u'{' || c == u'}') {
       tokens.append(QString(c));
@@ -47,14 +57,44 @@ QStringList tokenize(const QString &document)
   return tokens;
 }
 
-bool parseSelection(const QStringList &tokens, int &at, QList<GraphQlField> *out)
+// The document's fragment definitions: where each one's selection opens, for its spreads to be read in place.
+struct Fragments {
+  const QStringList &tokens;
+  QHash<QString, int> openAt; // the index of the fragment's "{"
+  QStringList expanding;      // a fragment spread inside itself is refused, as GraphQL refuses it
+};
+
+bool parseSelection(Fragments &fragments, int &at, QList<GraphQlField> *out);
+
+// "...Name" or "... Name": the named fragment's fields, as if written here.
+bool spreadFragment(Fragments &fragments, int &at, const QString &token, QList<GraphQlField> *out)
+{
+  QString name = token.mid(3);
+  if (name.isEmpty() && at < fragments.tokens.size())
+    name = fragments.tokens.at(at++);
+  if (name.isEmpty() || name == u"on" || !fragments.openAt.contains(name) || fragments.expanding.contains(name))
+    return false; // inline fragments are not in the subset we model; an unknown or cyclic spread is invalid
+  fragments.expanding.append(name);
+  int inner = fragments.openAt.value(name) + 1;
+  const bool parsed = parseSelection(fragments, inner, out);
+  fragments.expanding.removeLast();
+  return parsed;
+}
+
+bool parseSelection(Fragments &fragments, int &at, QList<GraphQlField> *out)
 {
   static const QRegularExpression firstArg(QStringLiteral(R"(\bfirst\s*:\s*(\d+))"));
+  const QStringList &tokens = fragments.tokens;
   while (at < tokens.size()) {
     const QString token = tokens.at(at++);
     if (token == u"}")
       return true;
-    if (token == u"{" || token.startsWith(u'(') || token.startsWith(u"..."))
+    if (token.startsWith(u"...")) {
+      if (!spreadFragment(fragments, at, token, out))
+        return false;
+      continue;
+    }
+    if (token == u"{" || token.startsWith(u'('))
       return false; // not in the subset we model
     GraphQlField field;
     field.name = token;
@@ -65,7 +105,7 @@ bool parseSelection(const QStringList &tokens, int &at, QList<GraphQlField> *out
     }
     if (at < tokens.size() && tokens.at(at) == u"{") {
       ++at;
-      if (!parseSelection(tokens, at, &field.children))
+      if (!parseSelection(fragments, at, &field.children))
         return false;
     }
     out->append(field);
@@ -179,8 +219,31 @@ GraphQlOperation GraphQlOperation::parse(const QString &document)
 {
   GraphQlOperation op;
   const QStringList tokens = tokenize(document);
-  int at = 0;
-  if (at < tokens.size() && (tokens.at(at) == u"query" || tokens.at(at) == u"mutation")) {
+  Fragments fragments{tokens, {}, {}};
+  // One operation and any number of fragment definitions, in any order.
+  int operationAt = -1;
+  for (int at = 0; at < tokens.size();) {
+    if (tokens.at(at) == u"fragment") {
+      if (at + 4 >= tokens.size() || tokens.at(at + 2) != u"on" || tokens.at(at + 4) != u"{")
+        return op;
+      fragments.openAt.insert(tokens.at(at + 1), at + 4);
+      at += 4;
+    } else {
+      if (operationAt >= 0)
+        return op; // a second operation
+      operationAt = at;
+      while (at < tokens.size() && tokens.at(at) != u"{")
+        ++at;
+      if (at == tokens.size())
+        return op;
+    }
+    if (!skipBalanced(tokens, at, QStringLiteral("{"), QStringLiteral("}")))
+      return op;
+  }
+  if (operationAt < 0)
+    return op;
+  int at = operationAt;
+  if (tokens.at(at) == u"query" || tokens.at(at) == u"mutation") {
     op.mutation = tokens.at(at++) == u"mutation";
     if (at < tokens.size() && tokens.at(at) != u"{" && !tokens.at(at).startsWith(u'('))
       op.name = tokens.at(at++);
@@ -190,7 +253,7 @@ GraphQlOperation GraphQlOperation::parse(const QString &document)
   if (at >= tokens.size() || tokens.at(at) != u"{")
     return op;
   ++at;
-  op.valid = parseSelection(tokens, at, &op.fields) && at == tokens.size();
+  op.valid = parseSelection(fragments, at, &op.fields);
   return op;
 }
 

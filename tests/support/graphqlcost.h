@@ -8,7 +8,8 @@
 
 namespace pb::test {
 
-// Shopify's calculated query cost for the GraphQL subset Packbench sends (no fragments, no aliases),
+// Shopify's calculated query cost for the GraphQL subset Packbench sends (named fragments, read where they are
+// spread; no inline fragments, no aliases),
 // after shopify.dev "GraphQL Admin API rate limits": scalars and enums 0, objects 1, a connection or
 // paginated list 2 plus `first` items (each an object of 1 plus its own selection), a mutation 10.
 // The requested cost is computed before running, from `first`; the actual cost after, from what came back.

@@ -4,6 +4,7 @@
 #include "core/shopify/graphqlclient.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/graphqlcost.h"
+#include "tests/support/graphqlschemacheck.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -99,9 +100,59 @@ private Q_SLOTS:
     }
   }
 
+  // A named fragment costs what its fields cost where it is spread, wherever it is defined and however nested.
+  void parse_readsNamedFragmentsWhereTheyAreSpread()
+  {
+    const int inline_ =
+        test::GraphQlOperation::parse(
+            QStringLiteral("query A { products(first: 10) { nodes { id variants(first: 5) { nodes { id sku } } } } }"))
+            .requestedCost();
+    const auto spread = test::GraphQlOperation::parse(
+        QStringLiteral("fragment V on ProductVariant { id sku }\n"
+                       "query A { products(first: 10) { nodes { ...P } } }\n"
+                       "fragment P on Product { id variants(first: 5) { nodes { ... V } } }"));
+    QVERIFY(spread.valid);
+    QCOMPARE(spread.name, QStringLiteral("A"));
+    QCOMPARE(spread.requestedCost(), inline_);
+    QCOMPARE(inline_, 2 + 10 * (1 + 2 + 5 * 1));
+    QVERIFY(spread.find(QStringLiteral("sku")));
+  }
+
+  // What the hub sends is the document and the fragments it spreads, each once, and the schema takes it as it is
+  // (graphql-js with every rule: a fragment defined but not spread would be refused, as Shopify refuses it).
+  void everyDocumentWeSend_isValidAsSent_withItsFragmentsOnce()
+  {
+    auto schema = test::GraphQlSchemaCheck::fromBuild();
+    const QStringList names = QDir(QStringLiteral(":/shopify/graphql")).entryList({QStringLiteral("*.graphql")});
+    const QStringList fragments =
+        QDir(QStringLiteral(":/shopify/graphql/fragments")).entryList({QStringLiteral("*.graphql")});
+    QVERIFY(fragments.size() >= 4);
+    QStringList spreadSomewhere;
+    for (const QString &name : names) {
+      const QString document = shopify::graphQlDocument(name.chopped(8));
+      QVERIFY2(!document.isEmpty(), qPrintable(name));
+      const QStringList errors = schema->errors(document);
+      QVERIFY2(errors.isEmpty(), qPrintable(name + QStringLiteral(": ") + errors.join(u"; ")));
+      for (const QString &fragment : fragments) {
+        const QString definition = QStringLiteral("fragment %1 on").arg(fragment.chopped(8));
+        QVERIFY2(document.count(definition) <= 1, qPrintable(name));
+        if (document.contains(definition))
+          spreadSomewhere.append(fragment);
+      }
+    }
+    spreadSomewhere.removeDuplicates();
+    QCOMPARE(spreadSomewhere.size(), fragments.size()); // none is left over
+    const QString lines = shopify::graphQlDocument(QStringLiteral("FulfillmentOrderLineItems"));
+    QVERIFY(lines.contains(QStringLiteral("fragment FulfillmentOrderLineFields on")));
+    QVERIFY(!lines.contains(QStringLiteral("fragment MirroredLineFields on")));
+  }
+
   void parse_rejectsWhatItDoesNotModel()
   {
     QVERIFY(!test::GraphQlOperation::parse(QStringLiteral("query { a { ...F } }")).valid);
+    QVERIFY(!test::GraphQlOperation::parse(QStringLiteral("query { a { ...F } } fragment F on A { ...F }")).valid);
+    QVERIFY(!test::GraphQlOperation::parse(QStringLiteral("query { a { ... on A { b } } }")).valid);
+    QVERIFY(!test::GraphQlOperation::parse(QStringLiteral("query A { a } query B { b }")).valid);
     QVERIFY(!test::GraphQlOperation::parse(QStringLiteral("query { a { b }")).valid);
     QVERIFY(!test::GraphQlOperation::parse(QString()).valid);
   }

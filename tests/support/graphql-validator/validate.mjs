@@ -1,9 +1,22 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Usage: node validate.mjs SCHEMA.graphql DOC.graphql... ; exits 1 on any invalid document.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { buildSchema, parse, validate, Kind } from 'graphql';
+// A document is read with the fragments in fragments/ beside it (the hub appends those it spreads; an unused one is
+// not held against the document here: the fake Shopify checks what the hub really sends).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { buildSchema, parse, validate, specifiedRules, Kind, NoUnusedFragmentsRule } from 'graphql';
+
+function fragmentsBeside(path) {
+  const dir = join(dirname(path), 'fragments');
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('\n');
+}
+const rules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
 
 const [schemaPath, ...documents] = process.argv.slice(2);
 if (!schemaPath || documents.length === 0) {
@@ -15,8 +28,8 @@ let failures = 0;
 for (const path of documents) {
   let errors = [];
   try {
-    const document = parse(readFileSync(path, 'utf8'));
-    errors = validate(schema, document).map((e) => e.message);
+    const document = parse(readFileSync(path, 'utf8') + '\n' + fragmentsBeside(path));
+    errors = validate(schema, document, rules).map((e) => e.message);
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     const expected = basename(path, '.graphql');
     if (operations.length !== 1 || operations[0].name?.value !== expected)
