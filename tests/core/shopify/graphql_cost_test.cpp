@@ -75,6 +75,10 @@ private Q_SLOTS:
     QTest::newRow("our mirror lines page")
         << shopify::graphQlDocument(QStringLiteral("FulfillmentOrderLineItemsForMirror")) << false << 304;
     QTest::newRow("our locations page") << shopify::graphQlDocument(QStringLiteral("ShopLocations")) << false << 103;
+    QTest::newRow("our catalogue variants page (fragments)")
+        << shopify::graphQlDocument(QStringLiteral("ProductVariantsPage")) << false << 653;
+    QTest::newRow("our catalogue poll (fragments)")
+        << shopify::graphQlDocument(QStringLiteral("ProductsUpdatedSince")) << false << 938;
   }
 
   void requestedCost()
