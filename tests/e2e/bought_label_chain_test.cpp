@@ -9,7 +9,7 @@
 // the bought tracking number, company UPS and its tracking URL. PB*REPRINT prints the same bytes again, buying
 // nothing.
 #include "core/db/sql.h"
-#include "tests/support/chainprograms.h"
+#include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
@@ -32,16 +32,11 @@ const QString kMug = u"10036000291459"_s; // GTIN-14 of the mug, as its box is s
 const QString kUpsUrl = u"https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums="_s;
 } // namespace
 
-class BoughtLabelChainTest final : public QObject {
+class BoughtLabelChainTest final : public test::ChainTest {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
-                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
   db::ConnectionSettings m_pg;
-  QSqlDatabase m_db;
-  test::FakeShopify m_fake;
   test::FakeCarrier m_carrier;
   QProcess m_hub;
   quint16 m_hubPort = 0;

@@ -10,7 +10,7 @@
 // in the middle of the second orders. Asserted: every station is back by itself, every scan is in the database
 // exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order.
 #include "core/db/sql.h"
-#include "tests/support/chainprograms.h"
+#include "tests/support/chaintest.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/testdatabase.h"
@@ -42,7 +42,7 @@ int outageSeconds()
 }
 } // namespace
 
-class DatabaseOutageTest final : public QObject {
+class DatabaseOutageTest final : public test::ChainTest {
   Q_OBJECT
 
 private:
@@ -51,12 +51,7 @@ private:
     QString locationId;
   };
 
-  QTemporaryDir m_dir;
-  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
-                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
   QString m_cluster;
-  QSqlDatabase m_db;
-  test::FakeShopify m_fake;
   std::array<QProcess, 2> m_hubs;
   std::array<Bench, 3> m_benches{{{{u"RNO"_s, u"PB-7401"_s, {}, {}, 0}, u"71401"_s},
                                   {{u"SLC"_s, u"PB-7402"_s, {}, {}, 0}, u"71402"_s},

@@ -12,7 +12,7 @@
 // open. Size: PACKBENCH_TEST_STATION_CRASH_KILLS (5), PACKBENCH_TEST_STATION_CRASH_ORDERS (3 x kills + 5),
 // PACKBENCH_TEST_STATION_CRASH_SEED (random; printed). Last line: one JSON object. The soak (label bench) kills 100x.
 #include "core/db/sql.h"
-#include "tests/support/chainprograms.h"
+#include "tests/support/chaintest.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/testdatabase.h"
@@ -62,15 +62,10 @@ struct OpenClaim {
 enum class Wait { Met, Died, TimedOut };
 } // namespace
 
-class StationCrashTest final : public QObject {
+class StationCrashTest final : public test::ChainTest {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
-                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
-  QSqlDatabase m_db;
-  test::FakeShopify m_fake;
   QProcess m_hub;
   quint16 m_hubPort = 0;
   test::ChainStation m_bench{u"RNO"_s, u"PB-7301"_s, {}, {}, 0};

@@ -12,7 +12,7 @@
 // once. A lead approves one typed quantity (F2) online and one offline: the second against the station's copy of the
 // lead's PIN, spending one of the offline approvals the database issued with the first.
 #include "core/db/sql.h"
-#include "tests/support/chainprograms.h"
+#include "tests/support/chaintest.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/networkcut.h"
@@ -48,16 +48,11 @@ constexpr int kLinkTimeoutSeconds = 4;
 constexpr int kProbeSeconds = 5; // ConnectionSupervisor's default probe interval
 } // namespace
 
-class StationNetcutTest final : public QObject {
+class StationNetcutTest final : public test::ChainTest {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
-                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
   db::ConnectionSettings m_pg;
-  QSqlDatabase m_db;
-  test::FakeShopify m_fake;
   QProcess m_hub;
   test::ChainStation m_reno{u"RNO"_s, u"PB-7301"_s, {}, {}, 0};
   std::unique_ptr<test::NetworkCut> m_net;

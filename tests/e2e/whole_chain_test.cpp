@@ -10,7 +10,7 @@
 // URLs), and every document it got must be valid. Then the hub's tracking thread asks the carrier fake about both
 // parcels and Shopify gets their fulfillment events. A label bought by the hub instead: bought_label_chain_test.cpp.
 #include "core/db/sql.h"
-#include "tests/support/chainprograms.h"
+#include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
@@ -49,16 +49,11 @@ const QStringList kUpsNumbers{QStringLiteral("1Z5R89390357567127"), QStringLiter
 const QString kUpsUrl = QStringLiteral("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=");
 } // namespace
 
-class WholeChainTest final : public QObject {
+class WholeChainTest final : public test::ChainTest {
   Q_OBJECT
 
 private:
-  QTemporaryDir m_dir;
-  test::ChainPrograms m_programs{QStringLiteral(PACKBENCH_HUB_BINARY), QStringLiteral(PACKBENCH_STATION_BINARY),
-                                 m_dir.path(), QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR)};
   db::ConnectionSettings m_pg;
-  QSqlDatabase m_db;
-  test::FakeShopify m_fake;
   test::FakeCarrier m_carrier; // knows the two UPS parcels (labels printed elsewhere)
   QProcess m_hub;
   quint16 m_hubPort = 0;
