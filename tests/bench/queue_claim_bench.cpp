@@ -66,10 +66,11 @@ Run combine(const Run &sofar, const Run &next, int round)
              sofar.count + next.count};
 }
 
-// Every order back to queued, leases and audit rows gone, table vacuumed: each run starts alike.
+// Every order back to queued, leases and audit rows gone (with what refers to them: label requests, since 0018),
+// table vacuumed: each run starts alike.
 void resetQueue(const QSqlDatabase &db)
 {
-  check(db::execStatic(db, QStringLiteral("TRUNCATE scan_events, claims, audit_log")), "truncate");
+  check(db::execStatic(db, QStringLiteral("TRUNCATE scan_events, claims, audit_log CASCADE")), "truncate");
   check(
       db::exec(db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE pack_state <> 'queued'")),
       "requeue");
