@@ -25,6 +25,25 @@ QString trQueue(const char *text)
   return QCoreApplication::translate("pb::queue::OrderQueue", text);
 }
 
+namespace {
+
+// The bench's claim is gone (lapsed and given back, or closed): on SQLite, the words of PostgreSQL's PBC01.
+Error leaseLost()
+{
+  return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                                                  "The lease on this order was lost; it went back to "
+                                                                  "the queue.")));
+}
+
+// Cancelled or edited under the bench: nothing of what it asked is kept (PBC06).
+Error changedWhilePacked()
+{
+  return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
+                                                                  "This order changed while it was being packed.")));
+}
+
+} // namespace
+
 OrderQueue::OrderQueue(QSqlDatabase db, const Clock &clock, std::chrono::seconds lease)
     : m_db(std::move(db))
     , m_clock(clock)
@@ -302,9 +321,7 @@ Status OrderQueue::heartbeat(const Claim &claim)
   if (!written)
     return written;
   if (!renewed)
-    return makeError(ErrorKind::Conflict,
-                     trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
-                                               "The lease on this order was lost; it went back to the queue.")));
+    return leaseLost();
   return {};
 }
 
@@ -317,9 +334,7 @@ Status OrderQueue::closeClaim(const Claim &claim, const QString &now, const QStr
   if (!closed)
     return closed.error();
   if (*closed == 0)
-    return makeError(ErrorKind::Conflict,
-                     trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
-                                               "The lease on this order was lost; it went back to the queue.")));
+    return leaseLost();
   return {};
 }
 
@@ -366,8 +381,7 @@ Status OrderQueue::holdWithin(const Claim &claim, const QString &reason, std::op
   if (!held)
     return held.error();
   if (*held == 0) // cancelled under the bench: the caller's transaction keeps nothing of the hold
-    return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
-                                                                    "This order changed while it was being packed.")));
+    return changedWhilePacked();
   return audit(now, {claim.stationId, packerId}, QStringLiteral("hold"), claim.fulfillmentOrderId,
                {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("reason"), reason.trimmed()}});
 }
@@ -420,8 +434,7 @@ Status OrderQueue::markPacked(const Claim &claim)
     return order.error();
   // Cancelled or edited under us: the caller's transaction must not record a pack.
   if (order->isEmpty() || order->first().at(0).toString() != u"claimed")
-    return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
-                                                                    "This order changed while it was being packed.")));
+    return changedWhilePacked();
   if (const int current = order->first().at(1).toInt(); current != claim.orderVersion) {
     qCInfo(lcQueue) << "pack refused: fulfillment order" << claim.fulfillmentOrderId << "is at version" << current
                     << "but was packed against version" << claim.orderVersion;
@@ -438,8 +451,7 @@ Status OrderQueue::markPacked(const Claim &claim)
   if (!packed)
     return packed.error();
   if (*packed == 0)
-    return makeError(ErrorKind::Conflict, trQueue(QT_TRANSLATE_NOOP("pb::queue::OrderQueue",
-                                                                    "This order changed while it was being packed.")));
+    return changedWhilePacked();
   return audit(now, {claim.stationId, {}}, QStringLiteral("packed"), claim.fulfillmentOrderId,
                {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}});
 }
