@@ -6,6 +6,7 @@
 //   baseline  = a bare QAbstractTableModel of 200 rows: dataChanged on one row → the window repainted.
 // Also: station window start-to-ready and resident memory. Last line: one JSON object.
 #include "core/db/sql.h"
+#include "tests/support/keyboardinput.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "ui/packview.h"
@@ -124,11 +125,11 @@ int main(int argc, char *argv[])
   window.repaint();
   const double readyMs = static_cast<double>(ready.nsecsElapsed()) / 1e6;
 
-  QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
-  QTest::keyClicks(focus, QStringLiteral("PB-1001"));
-  QTest::keyClick(focus, Qt::Key_Return);
-  if (!window.openOrder({*fo, std::nullopt}))
+  test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001")); // the sign-in asks for the PIN
+  if (!window.openOrder({*fo, std::nullopt})) {
+    qCritical("the bench order could not be opened (not signed in?)");
     return 1;
+  }
   window.repaint();
 
   QList<double> packMs;
