@@ -262,22 +262,30 @@ StationController::Replayed StationController::replayJournal(const packing::Clai
   if (endedSignIn(replayed.error()))
     return {false}; // replayed once the packer signs in again
   refuseJournal(journaled, pending, replayed.error().message);
-  const QString headline = tr("Offline scans NOT recorded — the order changed meanwhile");
   const int scans = int(std::count_if(pending.begin(), pending.end(),
                                       [](const JournalEvent &event) { return event.kind == packing::kJournalScan; }));
-  const QString kept =
+  // Worded before the release below puts an edited order back in the queue (where it no longer reads as edited).
+  QString headline = tr("Offline scans NOT recorded — the order changed meanwhile");
+  QString hint =
       tr("%n scan(s) are kept at this bench for the lead. Set the box aside with the order.", nullptr, scans);
   if (!onBench) {
-    say(Notice::Where::Pack, Tone::Error, headline, whyOfflinePackRefused(journaled, m_landingName, kept),
-        Cue::Unknown);
+    hint = whyOfflinePackRefused(journaled, m_landingName, hint);
   } else if (const auto stopped = whyNoLongerOurs(journaled, m_session ? m_session->header().orderName : QString(),
                                                   completedOffline(pending) ? Refused::Finish : Refused::Work)) {
     // Cancelled or edited: the items' fate first; the lead has the scans' record (refuseJournal).
-    abandonOrder(stopped->first,
-                 tr("%1. %n scan(s) made offline are kept for the lead.", nullptr, scans).arg(stopped->second));
-  } else {
-    abandonOrder(headline, kept);
+    headline = stopped->first;
+    hint = tr("%1. %n scan(s) made offline are kept for the lead.", nullptr, scans).arg(stopped->second);
   }
+  // Given back at once, as online: an edited order is packed afresh without waiting out the lease; a cancelled one
+  // stays cancelled. (A claim already gone has nothing to give back.)
+  if (m_settings.workflow) {
+    if (Status released = m_settings.workflow->release(current); !released)
+      qCInfo(lcOffline).noquote() << "release after a refused replay:" << released.error().message;
+  }
+  if (onBench)
+    abandonOrder(headline, hint);
+  else
+    say(Notice::Where::Pack, Tone::Error, headline, hint, Cue::Unknown);
   Replayed refused{false};
   refused.refused = true;
   return refused;

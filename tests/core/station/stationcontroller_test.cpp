@@ -764,6 +764,10 @@ private Q_SLOTS:
     QCOMPARE(*hint, QStringLiteral("Put its items back on the shelf: it does not ship. 2 scan(s) made offline are "
                                    "kept for the lead."));
     QCOMPARE(scanRows(fo), 1); // only the scan made online
+    QCOMPARE(packState(fo), QStringLiteral("cancelled"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"),
+                  {fo}),
+             QStringLiteral("0"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
                                  "subject_id = ?"),
                   {QString::number(fo)}),
@@ -1402,7 +1406,11 @@ private Q_SLOTS:
 
     const QString name = controller.session()->header().orderName;
     QVERIFY(bringBack(made));
-    QCOMPARE(packState(fo), QStringLiteral("claimed"));
+    // Given back at once, to be packed afresh at its new version (before: left claimed until the lease ran out).
+    QCOMPARE(packState(fo), QStringLiteral("queued"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"),
+                  {fo}),
+             QStringLiteral("0"));
     QCOMPARE(fulfillmentsQueued(fo), 0);
     QCOMPARE(scanRows(fo), 0);
     QVERIFY(!controller.session());
