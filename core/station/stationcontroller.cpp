@@ -507,8 +507,8 @@ void StationController::abandonOrder(const QString &text, const QString &hint)
   closeSession();
   m_order.reset();
   showQueue();
-  say(Notice::Where::Queue, Tone::Error, text, hint, Cue::Unknown);
   m_standingNotice = Notice{Notice::Where::Queue, Tone::Error, text, hint, Cue::Unknown};
+  Q_EMIT notice(*m_standingNotice);
 }
 
 void StationController::keepLeaseAlive()

@@ -341,7 +341,7 @@ private:
   // when neither (or the database cannot say). `name` is its order name ("#9104"), or empty.
   std::optional<std::pair<QString, QString>> whyNoLongerOurs(const packing::ClaimedOrder &order, const QString &name,
                                                              Refused what = Refused::Work);
-  std::optional<std::pair<QString, QString>> whyNoLongerOurs(); // the open order's
+  std::optional<std::pair<QString, QString>> whyNoLongerOurs(Refused what = Refused::Work); // the open order's
   // What to tell the packer when the open order's `what` is refused for good (Conflict): that it was cancelled or
   // edited, when it was, else `text` and `hint`. Asked before a release puts a changed order back in the queue.
   std::pair<QString, QString> refusalWording(Refused what, const QString &text, const QString &hint);

@@ -8,20 +8,16 @@
 
 namespace pb::station {
 
-std::optional<std::pair<QString, QString>> StationController::whyNoLongerOurs()
+std::optional<std::pair<QString, QString>> StationController::whyNoLongerOurs(Refused what)
 {
   if (!m_order)
     return std::nullopt;
-  return whyNoLongerOurs(*m_order, m_session ? m_session->header().orderName : QString());
+  return whyNoLongerOurs(*m_order, m_session ? m_session->header().orderName : QString(), what);
 }
 
 std::pair<QString, QString> StationController::refusalWording(Refused what, const QString &text, const QString &hint)
 {
-  if (!m_order)
-    return {text, hint};
-  if (auto stopped = whyNoLongerOurs(*m_order, m_session ? m_session->header().orderName : QString(), what))
-    return *stopped;
-  return {text, hint};
+  return whyNoLongerOurs(what).value_or(std::pair{text, hint});
 }
 
 std::optional<std::pair<QString, QString>> StationController::whyNoLongerOurs(const packing::ClaimedOrder &order,
