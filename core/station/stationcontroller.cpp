@@ -122,6 +122,8 @@ void StationController::selectLocation(int index)
     return;
   m_locationIndex = index;
   queueNoticeRead();
+  // Its items are on the other warehouse's shelves: F8 here must open this warehouse's next order.
+  dropPrefetched(true, QStringLiteral("the packer chose another warehouse"));
   refreshQueue();
 }
 

@@ -15,6 +15,7 @@
 #include "core/station/stationcontroller.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/queueworld.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/twindatabase.h"
 #include "tests/support/verify.h"
@@ -399,6 +400,46 @@ private Q_SLOTS:
     controller->refreshQueue();
     QVERIFY(lastHeadline(notices, station::Notice::Where::Queue).startsWith(QStringLiteral("Ready · next: ")));
     controller->handleScan(item);
+    QCOMPARE(lastHeadline(notices), QStringLiteral("No order open"));
+    controller->signOut();
+  }
+
+  // F5 and choosing another warehouse are the packer acting too: the reason goes and the queue says what is next.
+  void standingReason_goesOnF5_orAnotherWarehouse_data()
+  {
+    QTest::addColumn<bool>("otherWarehouse");
+    QTest::newRow("F5") << false;
+    QTest::newRow("another warehouse") << true;
+  }
+
+  void standingReason_goesOnF5_orAnotherWarehouse()
+  {
+    QFETCH(bool, otherWarehouse);
+    if (otherWarehouse && text(QStringLiteral("SELECT count(*) FROM locations")) == QStringLiteral("1"))
+      VERIFY_OK(test::addLocation(m_db, text(QStringLiteral("SELECT shop_id FROM locations")).toLongLong()));
+    const qint64 fo = queuedOrder(1);
+    auto controller = benchWithOrderOpen(fo);
+    QVERIFY(controller->session());
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    const QString why =
+        QStringLiteral("Order %1 changed — stop packing it").arg(controller->session()->header().orderName);
+    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}));
+    controller->orderChanged(fo);
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), why);
+
+    notices.clear();
+    if (otherWarehouse) {
+      QCOMPARE(controller->locations().size(), 2);
+      controller->selectLocation(1 - controller->currentLocationIndex());
+      const auto &waiting = controller->waitingOrders();
+      QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue),
+               waiting.isEmpty() ? QStringLiteral("All caught up — nothing to pack")
+                                 : QStringLiteral("Ready · next: %1").arg(waiting.first().orderName));
+    } else {
+      controller->refreshQueueAsked();
+      QVERIFY(lastHeadline(notices, station::Notice::Where::Queue).startsWith(QStringLiteral("Ready · next: ")));
+    }
+    controller->handleScan(test::barcodeFor(m_db, m_daypack));
     QCOMPARE(lastHeadline(notices), QStringLiteral("No order open"));
     controller->signOut();
   }
@@ -1141,6 +1182,27 @@ private Q_SLOTS:
     QCOMPARE(packState(second), QStringLiteral("queued"));
     QCOMPARE(packState(third), QStringLiteral("queued"));
     controller.signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    controller.signOut();
+  }
+
+  // The packer chooses another warehouse: the order claimed ahead at the first goes back to its queue at once (its
+  // items are on the first warehouse's shelves), and F8 opens the chosen warehouse's next order.
+  void prefetch_anotherWarehouse_givesTheOrderBack()
+  {
+    if (text(QStringLiteral("SELECT count(*) FROM locations")) == QStringLiteral("1"))
+      VERIFY_OK(test::addLocation(m_db, text(QStringLiteral("SELECT shop_id FROM locations")).toLongLong()));
+    const QList<qint64> orders = ordersInLine({1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-warehouse"), first, prefetching());
+    StationController &controller = *made.controller;
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    controller.selectLocation(1 - controller.currentLocationIndex());
+    QVERIFY(!controller.prefetchedOrder().has_value());
+    QCOMPARE(packState(second), QStringLiteral("queued"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"),
+                  {second}),
+             QStringLiteral("0"));
     controller.signOut();
   }
 
