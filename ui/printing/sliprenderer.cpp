@@ -334,7 +334,8 @@ Result<QByteArray> SlipRenderer::renderWithPdfWriter(const QList<documents::Slip
   return bytes;
 }
 
-Result<QImage> SlipRenderer::renderPageImage(const documents::SlipData &slip, int page, int dpi) const
+Result<QImage> SlipRenderer::renderPageImage(const documents::SlipData &slip, int page, int dpi,
+                                             SlipRenderInfo *info) const
 {
   const QPageLayout pageLayout(pageSizeFor(m_paper), QPageLayout::Portrait, marginsMm(m_paper),
                                QPageLayout::Millimeter);
@@ -349,6 +350,8 @@ Result<QImage> SlipRenderer::renderPageImage(const documents::SlipData &slip, in
   painter.end();
   if (!result)
     return result.error();
+  if (info)
+    *info = *result;
   return image;
 }
 

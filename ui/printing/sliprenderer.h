@@ -50,8 +50,9 @@ public:
   // Many slips in one PDF (a wave's batch). PDFs name the standard Helvetica/Courier and embed no font;
   // a slip with text outside WinAnsi (Cyrillic, CJK…) is rendered by QPdfWriter with embedded fonts.
   Result<QByteArray> renderBatchPdf(const QList<documents::SlipData> &slips, SlipRenderInfo *info = nullptr) const;
-  // One page as an image (preview, screenshots), at `dpi`.
-  Result<QImage> renderPageImage(const documents::SlipData &slip, int page, int dpi) const;
+  // One page as an image (preview, screenshots), at `dpi`; info->pages says how many the slip has.
+  Result<QImage> renderPageImage(const documents::SlipData &slip, int page, int dpi,
+                                 SlipRenderInfo *info = nullptr) const;
 
 private:
   static QString pdfTitle(const QList<documents::SlipData> &slips);
