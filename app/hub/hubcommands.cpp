@@ -81,21 +81,21 @@ QString actor()
 // One line from the terminal with echo off, so the PIN is never shown nor kept in shell history.
 Result<QString> promptHidden(const QString &prompt)
 {
-  err() << prompt << Qt::flush;
   termios saved{};
   const bool hide = tcgetattr(STDIN_FILENO, &saved) == 0;
-  if (hide) {
+  if (hide) { // before the prompt, and without flushing: a PIN typed (or pasted) at once is neither shown nor lost
     termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
+  err() << prompt << Qt::flush;
   std::string line;
   char c = 0;
   ssize_t got = 0;
   while ((got = ::read(STDIN_FILENO, &c, 1)) == 1 && c != '\n')
     line.push_back(c);
   if (hide)
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
   err() << Qt::endl;
   if (got != 1 && line.empty())
     return makeError(ErrorKind::InvalidInput, u"no PIN typed"_s);

@@ -5,6 +5,7 @@
 #include "core/db/sql.h"
 #include "core/packing/packers.h"
 #include "tests/support/programrun.h"
+#include "tests/support/terminalrun.h"
 #include "tests/support/testdatabase.h"
 
 #include <QFile>
@@ -133,6 +134,31 @@ private Q_SLOTS:
     QCOMPARE(count(u"SELECT count(*) FROM packers"_s), packers);
     QCOMPARE(count(u"SELECT count(*) FROM audit_log"_s), audits);
     QCOMPARE(count(u"SELECT count(*) FROM packers WHERE name = 'Again'"_s), 0);
+  }
+
+  // An administrator at a terminal: the PIN is typed twice at prompts that do not show it, and two PINs that differ
+  // change nothing.
+  void packerSetPin_atATerminal_isNotShown_andMustBeTypedTwice()
+  {
+    QVERIFY(hub({u"packer"_s, u"add"_s, u"PB-7005"_s, u"--name"_s, u"Kim"_s}, "1111\n").exitCode == 0);
+    const QString binary = QStringLiteral(PACKBENCH_HUB_BINARY);
+    const QStringList setPin = QStringList{u"packer"_s, u"set-pin"_s, u"PB-7005"_s} + connection();
+    const test::TerminalRun typed = test::runInTerminal(
+        binary, setPin,
+        {{"New PIN for PB-7005 (4-12 digits, not shown): ", "73519"}, {"The same PIN again: ", "73519"}});
+    QVERIFY2(typed.exitCode == 0, typed.screen.constData());
+    QCOMPARE(typed.answered, 2);
+    QVERIFY2(!typed.screen.contains("73519"), typed.screen.constData()); // not echoed
+    QVERIFY(packing::signInWithPin(m_db.db, u"PB-7005"_s, u"73519"_s).ok());
+
+    const test::TerminalRun differ =
+        test::runInTerminal(binary, setPin, {{"New PIN for PB-7005", "24680"}, {"The same PIN again: ", "24681"}});
+    QCOMPARE(differ.exitCode, 2);
+    QVERIFY2(differ.screen.contains("the two PINs differ; nothing was changed"), differ.screen.constData());
+    const test::TerminalRun tooShort = test::runInTerminal(binary, setPin, {{"New PIN for PB-7005", "12"}});
+    QCOMPARE(tooShort.exitCode, 2);
+    QCOMPARE(tooShort.answered, 1);                                          // refused before the second prompt
+    QVERIFY(packing::signInWithPin(m_db.db, u"PB-7005"_s, u"73519"_s).ok()); // still the PIN set first
   }
 
   void packerSetPin_disable_enable_list()

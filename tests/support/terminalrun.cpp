@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/terminalrun.h"
+
+#include <QDeadlineTimer>
+
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <vector>
+
+namespace pb::test {
+
+namespace {
+[[noreturn]] void execInChild(const QString &binary, const QStringList &args)
+{
+  std::vector<QByteArray> words{binary.toLocal8Bit()};
+  for (const QString &arg : args)
+    words.push_back(arg.toLocal8Bit());
+  std::vector<char *> argv;
+  for (QByteArray &word : words)
+    argv.push_back(word.data());
+  argv.push_back(nullptr);
+  ::execv(argv.front(), argv.data());
+  ::_exit(127);
+}
+} // namespace
+
+TerminalRun runInTerminal(const QString &binary, const QStringList &args,
+                          const QList<QPair<QByteArray, QByteArray>> &dialogue, int timeoutMs)
+{
+  TerminalRun run;
+  int terminal = -1;
+  const pid_t child = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (child < 0)
+    return run;
+  if (child == 0)
+    execInChild(binary, args);
+  const QDeadlineTimer deadline(timeoutMs);
+  qsizetype heardUpTo = 0; // the next prompt is looked for after the last answer only
+  for (;;) {
+    pollfd readable{terminal, POLLIN, 0};
+    const int ready = ::poll(&readable, 1, 100);
+    if (ready > 0) {
+      char chunk[512];
+      const ssize_t got = ::read(terminal, chunk, sizeof chunk);
+      if (got <= 0)
+        break; // EIO: the program ended and closed its side
+      run.screen.append(chunk, got);
+    }
+    if (run.answered < dialogue.size() && run.screen.indexOf(dialogue.at(run.answered).first, heardUpTo) >= 0) {
+      const QByteArray typed = dialogue.at(run.answered).second + '\n';
+      if (::write(terminal, typed.constData(), size_t(typed.size())) != typed.size())
+        break;
+      heardUpTo = run.screen.size();
+      ++run.answered;
+    }
+    if (deadline.hasExpired()) {
+      ::kill(child, SIGKILL);
+      break;
+    }
+  }
+  ::close(terminal);
+  int status = 0;
+  if (::waitpid(child, &status, 0) == child && WIFEXITED(status) && !deadline.hasExpired())
+    run.exitCode = WEXITSTATUS(status);
+  return run;
+}
+
+} // namespace pb::test
