@@ -8,6 +8,7 @@ string(SUBSTRING "${_pb_build_hash}" 0 10 _pb_build_hash)
 set(PACKBENCH_TEST_SERVICES_DIR "/tmp/pbt-${_pb_build_hash}")
 set(PACKBENCH_TEST_PG_DIR "${PACKBENCH_TEST_SERVICES_DIR}/pg")
 set(PACKBENCH_TEST_CUPS_DIR "${PACKBENCH_TEST_SERVICES_DIR}/cups")
+set(PACKBENCH_TEST_PULSE_DIR "${PACKBENCH_TEST_SERVICES_DIR}/pulse")
 set(_pb_support "${PROJECT_SOURCE_DIR}/tests/support")
 
 add_test(NAME services.postgres.start COMMAND "${_pb_support}/postgres-fixture.sh" start "${PACKBENCH_TEST_PG_DIR}")
@@ -27,6 +28,12 @@ add_test(NAME services.cups.stop COMMAND "${_pb_support}/cups-fixture.sh" stop "
 set_tests_properties(services.cups.start PROPERTIES FIXTURES_SETUP cups LABELS "print")
 set_tests_properties(services.cups.stop PROPERTIES FIXTURES_CLEANUP cups LABELS "print")
 
+# A private PulseAudio server with a null sink: the station's sounds are recorded from its monitor.
+add_test(NAME services.pulse.start COMMAND "${_pb_support}/pulse-fixture.sh" start "${PACKBENCH_TEST_PULSE_DIR}")
+add_test(NAME services.pulse.stop COMMAND "${_pb_support}/pulse-fixture.sh" stop "${PACKBENCH_TEST_PULSE_DIR}")
+set_tests_properties(services.pulse.start PROPERTIES FIXTURES_SETUP pulse LABELS gui)
+set_tests_properties(services.pulse.stop PROPERTIES FIXTURES_CLEANUP pulse LABELS gui)
+
 # The environment every test gets: offscreen Qt, private runtime dir, where the services listen.
 set(PACKBENCH_TEST_ENVIRONMENT
   "QT_QPA_PLATFORM=offscreen"
@@ -35,6 +42,7 @@ set(PACKBENCH_TEST_ENVIRONMENT
   "PACKBENCH_TEST_PGPORT=5432"
   "PACKBENCH_TEST_PGTLS_DIR=${PACKBENCH_TEST_PGTLS_DIR}"
   "PACKBENCH_TEST_CUPS_DIR=${PACKBENCH_TEST_CUPS_DIR}"
+  "PACKBENCH_TEST_PULSE_DIR=${PACKBENCH_TEST_PULSE_DIR}"
   "PACKBENCH_TEST_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
   "CUPS_SERVER=${PACKBENCH_TEST_CUPS_DIR}/cups.sock")
 

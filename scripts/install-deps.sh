@@ -28,6 +28,8 @@ packages=(
   lintian
   # The reverse proxy in front of the hub (packaging/nginx): e2e tests run a private, unprivileged copy.
   nginx
+  # feedback_sounds_test records the station's cues from a private PulseAudio server's null sink.
+  pulseaudio pulseaudio-utils
   # station_netcut_test cuts a station's path to PostgreSQL: a network namespace and a veth pair.
   iproute2
 )

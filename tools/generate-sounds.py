@@ -22,7 +22,12 @@ def tone(freq, ms, shape="sine", volume=0.55):
 def silence(ms):
     return [0.0] * int(RATE * ms / 1000)
 
+# Qt 6.4's QSoundEffect on PulseAudio ends its stream about 0.1 s before the data ends (feedback_sounds_test heard
+# a 70 ms chirp as 30 ms and the wrong-item buzz 0.1 s short): every cue ends in silence so only silence is cut.
+TAIL_MS = 200
+
 def write(name, samples):
+    samples = samples + silence(TAIL_MS)
     OUT.mkdir(parents=True, exist_ok=True)
     with wave.open(str(OUT / name), "wb") as w:
         w.setnchannels(1); w.setsampwidth(2); w.setframerate(RATE)
