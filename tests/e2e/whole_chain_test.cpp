@@ -11,18 +11,22 @@
 // parcels and Shopify gets their fulfillment events. A label bought by the hub instead: bought_label_chain_test.cpp.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
+#include "tests/support/cupscapture.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace pb;
 
@@ -60,7 +64,9 @@ private:
   using Bench = test::ChainStation;
   Bench m_reno{QStringLiteral("RNO"), QStringLiteral("PB-7009"), {}, {}, 0};
   Bench m_columbus{QStringLiteral("CMH"), QStringLiteral("PB-7010"), {}, {}, 0};
-  qint64 m_twoBoxOrder = 0; // the fulfillment order packed in two boxes with scanned labels
+  qint64 m_twoBoxOrder = 0;                // the fulfillment order packed in two boxes with scanned labels
+  std::optional<test::CupsCapture> m_cups; // the Columbus station prints its slips to the sandboxed CUPS queue
+  qint64 m_jobsBefore = 0;
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
   test::ProgramRun hubCommand(const QStringList &args, const QByteArray &input = {})
@@ -341,6 +347,14 @@ private Q_SLOTS:
     m_fake.addLocation(kColumbus, QStringLiteral("Columbus DC"));
     addCatalogue();
     addOrders();
+    auto cups = test::CupsCapture::fromEnvironment();
+    VERIFY_OK(cups);
+    m_cups.emplace(*cups);
+    // The Columbus merchant's own slip: what its station prints on completion.
+    QFile slip(m_dir.filePath(QStringLiteral("cmh-slip.liquid")));
+    QVERIFY(slip.open(QIODevice::WriteOnly));
+    slip.write("<h1>Columbus DC packing list</h1><p>Order {{ order.name }}</p>"
+               "{% for line in line_items_in_shipment %}<p>{{ line.quantity }} x {{ line.sku }}</p>{% endfor %}");
   }
 
   void operator_setsUpTheDatabase_packersAndStationLogins()
@@ -427,9 +441,15 @@ private Q_SLOTS:
 
   void twoStations_packEachWarehousesPart_byRealKeyboard()
   {
+    m_jobsBefore = m_cups->lastJob();
+    // Reno prints nothing (its labels are pre-printed); Columbus prints each slip when the order is complete.
+    const QStringList columbusPrints{
+        QStringLiteral("printing.auto_print=true"), QStringLiteral("printing.slip_printer=packbench-pdf"),
+        QStringLiteral("printing.slip_template=") + m_dir.filePath(QStringLiteral("cmh-slip.liquid"))};
     for (Bench *bench : {&m_reno, &m_columbus}) {
       m_programs.startStation(*bench, kShop, QStringLiteral("e2e_") + bench->code.toLower(),
-                              m_dir.filePath(QStringLiteral("password-") + bench->code));
+                              m_dir.filePath(QStringLiteral("password-") + bench->code),
+                              bench == &m_columbus ? columbusPrints : QStringList{});
       if (QTest::currentTestFailed())
         return;
       screenshot(*bench, QStringLiteral("started"));
@@ -448,6 +468,42 @@ private Q_SLOTS:
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE outcome IN ('wrong_item', 'unknown', "
                                    "'over_scan')")),
              0);
+  }
+
+  // Each order Columbus completed came out of the CUPS queue as a slip on the merchant's template, naming the order
+  // and the SKUs packed, and its print job is recorded as done.
+  void columbus_printedEachSlip_onTheMerchantsTemplate()
+  {
+    QStringList orders;
+    auto rows = db::exec(m_db, QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = "
+                                              "f.order_id JOIN locations l ON l.id = f.location_id WHERE l.code = "
+                                              "'CMH' AND f.pack_state = 'packed' ORDER BY o.name"));
+    VERIFY_OK(rows);
+    while (rows.value().next())
+      orders << rows->value(0).toString();
+    QCOMPARE(orders.size(), 2);
+    for (const QString &order : std::as_const(orders)) {
+      auto pdf = m_cups->waitForJob(m_jobsBefore, [&order](const QString &path) {
+        const QString text = test::CupsCapture::pdfText(path);
+        return text.contains(QStringLiteral("Order ") + order) && text.contains(QStringLiteral("Columbus DC"));
+      });
+      VERIFY_OK(pdf);
+      const QString text = test::CupsCapture::pdfText(*pdf);
+      QVERIFY2(text.contains(QStringLiteral("Columbus DC packing list")), qPrintable(text));
+      QVERIFY2(!text.contains(QStringLiteral("Custom slip template not used")), qPrintable(text));
+      QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\d+ x \\S+"))), qPrintable(text));
+      if (order == orders.first()) // as the packer holds it: the first page, beside the screenshots
+        QCOMPARE(QProcess::execute(QStringLiteral("pdftoppm"),
+                                   {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                                    QStringLiteral("-singlefile"), *pdf,
+                                    QStringLiteral(PACKBENCH_E2E_SCREENSHOT_DIR "/CMH-printed-slip")}),
+                 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM print_jobs p JOIN fulfillment_orders f ON "
+                                                    "f.id = p.fulfillment_order_id JOIN locations l ON l.id = "
+                                                    "f.location_id WHERE l.code = 'CMH' AND p.kind = 'slip' AND "
+                                                    "p.status = 'done'")),
+                              2, 20000);
   }
 
   void shopify_holdsOneFulfillmentPerFulfillmentOrder_withTheScannedQuantities()

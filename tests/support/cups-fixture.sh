@@ -11,18 +11,13 @@ set -euo pipefail
 action=${1:?start|stop}; dir=${2:?directory}
 ppd=/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd
 
-stop_cupsd() {
-  if [ -f "$dir/cupsd.pid" ]; then
-    kill "$(cat "$dir/cupsd.pid")" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$(cat "$dir/cupsd.pid")" 2>/dev/null || break; sleep 0.1; done
-  fi
-}
+. "$(dirname "$0")/fixture-lib.sh"
 
 case "$action" in
 start)
   command -v cupsd >/dev/null || { echo "cupsd not found (apt-get install cups)" >&2; exit 1; }
   [ -f "$ppd" ] || { echo "$ppd not found (apt-get install printer-driver-cups-pdf cups-filters)" >&2; exit 1; }
-  stop_cupsd
+  stop_pidfile "$dir/cupsd.pid"
   rm -rf "$dir"; mkdir -p "$dir"/{spool,cache,state,logs,tmp,out,ppd,serverbin/backend}
   chmod 755 "$(dirname "$dir")" "$dir"; chmod 1777 "$dir/out" "$dir/tmp"
   # The system's filters and backends, plus our capture backend (cupsd wants them root-owned, not group-writable).
@@ -77,7 +72,7 @@ CONF
   lpstat -p packbench-pdf >&2
   ;;
 stop)
-  stop_cupsd
+  stop_pidfile "$dir/cupsd.pid"
   rm -rf "$dir"
   ;;
 *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;

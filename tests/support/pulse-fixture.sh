@@ -7,18 +7,13 @@
 set -euo pipefail
 action=${1:?start|stop}; dir=${2:?directory}
 
-stop_pulse() {
-  if [ -f "$dir/pulse.pid" ]; then
-    kill "$(cat "$dir/pulse.pid")" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$(cat "$dir/pulse.pid")" 2>/dev/null || break; sleep 0.1; done
-  fi
-}
+. "$(dirname "$0")/fixture-lib.sh"
 
 case "$action" in
 start)
   command -v pulseaudio >/dev/null || { echo "pulseaudio not found (apt-get install pulseaudio)" >&2; exit 1; }
   command -v parec >/dev/null || { echo "parec not found (apt-get install pulseaudio-utils)" >&2; exit 1; }
-  stop_pulse
+  stop_pidfile "$dir/pulse.pid"
   rm -rf "$dir"; mkdir -p "$dir/home" "$dir/runtime"; chmod 700 "$dir/runtime"
   # Its own home and runtime folder: no user's configuration, cookie or session bus is read or touched.
   HOME="$dir/home" XDG_RUNTIME_DIR="$dir/runtime" PULSE_RUNTIME_PATH="$dir/runtime" \
@@ -35,7 +30,7 @@ start)
   echo "pulseaudio did not start:" >&2; cat "$dir/pulse.log" >&2; exit 1
   ;;
 stop)
-  stop_pulse
+  stop_pidfile "$dir/pulse.pid"
   ;;
 *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
 esac
