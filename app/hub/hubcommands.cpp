@@ -12,8 +12,10 @@
 #include <QTextStream>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <iterator>
 #include <pwd.h>
 #include <string>
 #include <termios.h>
@@ -78,13 +80,31 @@ QString actor()
   return entry ? QString::fromLocal8Bit(entry->pw_name) : QString::number(geteuid());
 }
 
+// The terminal as it was before a hidden prompt, for the signal handler to put back.
+termios g_terminalBefore{};
+
+// Ctrl+C (or a stop) at a hidden prompt: the shell gets its echo back, then the signal does what it would have.
+extern "C" void restoreTerminalAndRaise(int signalNumber)
+{
+  tcsetattr(STDIN_FILENO, TCSANOW, &g_terminalBefore);
+  signal(signalNumber, SIG_DFL);
+  raise(signalNumber);
+}
+
+constexpr int kPromptSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
 // One line from the terminal with echo off, so the PIN is never shown nor kept in shell history.
 Result<QString> promptHidden(const QString &prompt)
 {
-  termios saved{};
-  const bool hide = tcgetattr(STDIN_FILENO, &saved) == 0;
+  const bool hide = tcgetattr(STDIN_FILENO, &g_terminalBefore) == 0;
+  struct sigaction restoring {};
+  restoring.sa_handler = restoreTerminalAndRaise;
+  sigemptyset(&restoring.sa_mask);
+  struct sigaction before[std::size(kPromptSignals)]{};
   if (hide) { // before the prompt, and without flushing: a PIN typed (or pasted) at once is neither shown nor lost
-    termios quiet = saved;
+    for (size_t i = 0; i < std::size(kPromptSignals); ++i)
+      sigaction(kPromptSignals[i], &restoring, &before[i]);
+    termios quiet = g_terminalBefore;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
@@ -94,8 +114,11 @@ Result<QString> promptHidden(const QString &prompt)
   ssize_t got = 0;
   while ((got = ::read(STDIN_FILENO, &c, 1)) == 1 && c != '\n')
     line.push_back(c);
-  if (hide)
-    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+  if (hide) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &g_terminalBefore);
+    for (size_t i = 0; i < std::size(kPromptSignals); ++i)
+      sigaction(kPromptSignals[i], &before[i], nullptr);
+  }
   err() << Qt::endl;
   if (got != 1 && line.empty())
     return makeError(ErrorKind::InvalidInput, u"no PIN typed"_s);

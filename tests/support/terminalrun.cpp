@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -63,8 +64,10 @@ TerminalRun runInTerminal(const QString &binary, const QStringList &args,
       break;
     }
   }
-  ::close(terminal);
   int status = 0;
+  termios after{};
+  run.echoing = ::tcgetattr(terminal, &after) == 0 && (after.c_lflag & ECHO) != 0;
+  ::close(terminal);
   if (::waitpid(child, &status, 0) == child && WIFEXITED(status) && !deadline.hasExpired())
     run.exitCode = WEXITSTATUS(status);
   return run;

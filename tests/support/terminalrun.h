@@ -11,9 +11,10 @@
 namespace pb::test {
 
 struct TerminalRun {
-  int exitCode = -1; // -1: it did not end in time, or was killed
-  QByteArray screen; // everything the terminal showed, the echo of what was typed included
-  int answered = 0;  // how many prompts were answered
+  int exitCode = -1;   // -1: it did not end in time, or was killed
+  QByteArray screen;   // everything the terminal showed, the echo of what was typed included
+  int answered = 0;    // how many prompts were answered
+  bool echoing = true; // does the terminal echo typing once the program is gone (as the shell after it needs)
 };
 
 // Runs a program on a new pseudo-terminal, as an administrator at a shell would: each time the screen shows the

@@ -159,6 +159,13 @@ private Q_SLOTS:
     QCOMPARE(tooShort.exitCode, 2);
     QCOMPARE(tooShort.answered, 1);                                          // refused before the second prompt
     QVERIFY(packing::signInWithPin(m_db.db, u"PB-7005"_s, u"73519"_s).ok()); // still the PIN set first
+    QVERIFY(typed.echoing && differ.echoing && tooShort.echoing);
+
+    // Ctrl+C at the hidden prompt: the administrator's terminal shows typing again, and nothing changed.
+    const test::TerminalRun interrupted = test::runInTerminal(binary, setPin, {{"New PIN for PB-7005", "\x03"}});
+    QCOMPARE(interrupted.answered, 1);
+    QVERIFY2(interrupted.echoing, interrupted.screen.constData());
+    QVERIFY(packing::signInWithPin(m_db.db, u"PB-7005"_s, u"73519"_s).ok());
   }
 
   void packerSetPin_disable_enable_list()
