@@ -15,6 +15,7 @@
 #include "core/station/offlinejournal.h"
 #include "ui/commandsheet.h"
 #include "ui/printing/journaledprinter.h"
+#include "ui/printing/labelsender.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
@@ -72,7 +73,8 @@ bool needsNoScreen(int argc, char *argv[])
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg(argv[i]);
     if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v" || arg == "--print-config" ||
-        arg == "--screenshot" || arg.starts_with("--screenshot=") || arg == "--self-test")
+        arg == "--screenshot" || arg.starts_with("--screenshot=") || arg == "--self-test" || arg == "--command-sheet" ||
+        arg.starts_with("--command-sheet="))
       return true;
   }
   return false;
@@ -85,6 +87,21 @@ pb::printing::SlipPaper slipPaper(const QString &name)
   if (name == u"4x6")
     return pb::printing::SlipPaper::Thermal4x6;
   return pb::printing::SlipPaper::Letter;
+}
+
+// Printing settings that cannot work, said before the database is opened or the station registered; empty when none.
+QString printingConfigProblem(const pb::config::Config &config)
+{
+  using namespace pb::config::keys;
+  const QString labelPrinter = config.get(PrintLabelPrinter);
+  if (!labelPrinter.isEmpty()) {
+    if (auto target = pb::printing::LabelTarget::parse(labelPrinter); !target)
+      return QStringLiteral("printing.label_printer: ") + target.error().message;
+  }
+  const bool carrierLabels = config.get(PrintCarrierLabels) && config.get(DatabaseDriver) != u"sqlite";
+  if (carrierLabels && config.get(PrintCarrierLabelFormat) == u"zpl" && labelPrinter.isEmpty())
+    return QStringLiteral("printing.carrier_label_format zpl needs printing.label_printer");
+  return {};
 }
 
 int refuseToStart(const QString &message, bool quiet)
@@ -147,6 +164,12 @@ int main(int argc, char *argv[])
   };
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config, showConfigError))
     return *exitCode;
+
+  if (const QString problem = printingConfigProblem(config); !problem.isEmpty()) {
+    QTextStream(stderr) << "packbench: " << problem << Qt::endl;
+    showConfigError(problem);
+    return pb::app::ExitBadConfig;
+  }
 
   if (parser.isSet(commandSheet)) {
     const bool written = pb::ui::writeCommandSheet(parser.value(commandSheet));
@@ -261,17 +284,7 @@ int main(int argc, char *argv[])
     options.labelPdfPrinter = config.get(PrintLabelPdfPrinter).isEmpty() ? QPrinterInfo::defaultPrinterName()
                                                                          : config.get(PrintLabelPdfPrinter);
   }
-  if (const QString labelPrinter = config.get(PrintLabelPrinter); !labelPrinter.isEmpty()) {
-    if (auto target = pb::printing::LabelTarget::parse(labelPrinter); !target) {
-      QTextStream(stderr) << "packbench: printing.label_printer: " << target.error().message << Qt::endl;
-      return pb::app::ExitBadConfig;
-    }
-    options.labelPrinter = labelPrinter;
-  }
-  if (carrierLabels && options.carrierLabelFormat == u"zpl" && options.labelPrinter.isEmpty()) {
-    QTextStream(stderr) << "packbench: printing.carrier_label_format zpl needs printing.label_printer" << Qt::endl;
-    return pb::app::ExitBadConfig;
-  }
+  options.labelPrinter = config.get(PrintLabelPrinter); // checked at the start (printingConfigProblem)
 
   pb::ui::StationWindow window(*db, clock, identity, options);
   window.show();

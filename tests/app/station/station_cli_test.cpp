@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The station executable as a newcomer starts it: embedded demo database, no display needed.
+#include "tests/support/pdftools.h"
 #include "tests/support/programrun.h"
 
 #include <QFile>
@@ -86,6 +87,52 @@ private Q_SLOTS:
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("stations never hold")));
     QVERIFY(!r.err.contains(QStringLiteral("shpat_station_must_not_have")));
+  }
+
+  // A lead prints the sheet of command barcodes from any machine, a server without a display included.
+  void commandSheet_withoutDisplay_holdsEveryCommand()
+  {
+    const QString pdf = m_dir.filePath(QStringLiteral("commands.pdf"));
+    const Run r =
+        run({QStringLiteral("--command-sheet"), pdf, QStringLiteral("--set"), QStringLiteral("log.file=-")}, false);
+    QVERIFY2(r.exitCode == 0, qPrintable(pb::test::describe(r)));
+    QVERIFY2(r.out.contains(QStringLiteral("command sheet written to ") + pdf), qPrintable(r.out));
+    const QString text = pb::test::pdfText(pdf);
+    for (const char *command : {"PB*ACK", "PB*COMPLETE", "PB*NEXTBOX", "PB*HOLD:DAMAGED", "PB*REPRINT"})
+      QVERIFY2(text.contains(QLatin1String(command)), qPrintable(text));
+
+    const QString nowhere = m_dir.filePath(QStringLiteral("no-such-folder/commands.pdf"));
+    const Run refused = run({QStringLiteral("--command-sheet"), nowhere}, false);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("could not write ") + nowhere), qPrintable(refused.err));
+  }
+
+  // Printing settings that cannot work stop the station as bad configuration before it opens or registers anything.
+  void badPrintingSettings_stopBeforeTheDatabase_data()
+  {
+    QTest::addColumn<QStringList>("settings");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("label printer") << QStringList{QStringLiteral("printing.label_printer=Zebra ZD420")}
+                                   << QStringLiteral("printing.label_printer: bad CUPS queue name 'Zebra ZD420'");
+    QTest::newRow("ZPL labels with no label printer")
+        << QStringList{QStringLiteral("database.driver=postgres"), QStringLiteral("database.host=/nonexistent"),
+                       QStringLiteral("printing.carrier_labels=true"),
+                       QStringLiteral("printing.carrier_label_format=zpl")}
+        << QStringLiteral("printing.carrier_label_format zpl needs printing.label_printer");
+  }
+
+  void badPrintingSettings_stopBeforeTheDatabase()
+  {
+    QFETCH(QStringList, settings);
+    QFETCH(QString, says);
+    QTemporaryDir sandbox;
+    QStringList args{QStringLiteral("--set"), QStringLiteral("log.file=-")};
+    for (const QString &setting : std::as_const(settings))
+      args << QStringLiteral("--set") << setting;
+    const Run r = pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY), args, sandbox.path());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+    QVERIFY(!QFile::exists(sandbox.filePath(QStringLiteral("data/Packbench/packbench/packbench.sqlite"))));
   }
 };
 
