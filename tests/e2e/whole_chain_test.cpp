@@ -22,11 +22,15 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 #include <optional>
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
 
 using namespace pb;
 
@@ -712,6 +716,72 @@ private Q_SLOTS:
     const auto lines = m_fake.fulfillments().value(remote.fulfillmentIds.first()).lines;
     QCOMPARE(lines, (QList<std::pair<QString, int>>{{QStringLiteral("910501"), 1}}));
     QCOMPARE(m_fake.stats().invalidDocuments, 0);
+  }
+
+  // Reno's bench gets a serial scanner instead of the keyboard wedge: the real station restarted with
+  // scanning.serial_port on a pseudo-terminal this test writes to as the scanner does (each code and CR LF). The badge
+  // and every code come from it; the PIN and F8 from the keyboard. Shopify gets the order's fulfillment.
+  void serialScanner_atReno_signsInAndPacksAnOrder()
+  {
+    int scanner = -1;
+    int port = -1;
+    char portName[256] = {};
+    QVERIFY(::openpty(&scanner, &port, portName, nullptr, nullptr) == 0);
+    const auto closePty = qScopeGuard([&] {
+      ::close(port);
+      ::close(scanner);
+    });
+    termios raw{};
+    QVERIFY(::tcgetattr(port, &raw) == 0);
+    ::cfmakeraw(&raw);
+    QVERIFY(::tcsetattr(port, TCSANOW, &raw) == 0);
+    const auto serialScan = [scanner](const QString &code) {
+      const QByteArray sent = code.toUtf8() + "\r\n";
+      return ::write(scanner, sent.constData(), size_t(sent.size())) == sent.size();
+    };
+
+    m_reno.process->terminate();
+    QVERIFY(m_reno.process->waitForFinished(15000));
+    m_programs.startStation(m_reno, kShop, QStringLiteral("e2e_rno"), m_dir.filePath(QStringLiteral("password-RNO")),
+                            {QStringLiteral("scanning.serial_port=") + QString::fromLocal8Bit(portName)});
+    if (QTest::currentTestFailed())
+      return;
+    const qint64 sessionsBefore = scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM sign_in_sessions"));
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += m_reno.process->readAll()).contains("serial scanner on"), 15000);
+    QVERIFY(serialScan(m_reno.badge));
+    QTest::qWait(500);
+    QVERIFY(test::ChainPrograms::typeAsPerson(m_reno, QStringLiteral("4711")));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM sign_in_sessions WHERE station_id = ? AND "
+                                                    "ended_at IS NULL AND id > ?"),
+                                     {m_reno.stationId, sessionsBefore}),
+                              1, 15000);
+
+    const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
+    tentsForReno(QStringLiteral("9106"), 2);
+    QCOMPARE(orderCreated(QStringLiteral("9106")), 200);
+    const QString queued = renoOrderIn(QStringLiteral("9106"), QStringLiteral("'queued'"));
+    qint64 fo = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(queued)) > 0, 30000);
+    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
+    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    const QStringList tentForms = kScanForms.value(QStringLiteral("80011"));
+    QVERIFY(serialScan(tentForms.first())); // UPC-A
+    QVERIFY(serialScan(tentForms.last()));  // its mixed-case SKU: no Shift to lose on a serial line
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? "
+                                                    "AND outcome = 'ok'"),
+                                     {fo}),
+                              2, 15000);
+    screenshot(m_reno, QStringLiteral("serial-scanner-verified"));
+    QVERIFY(serialScan(QStringLiteral("PB*COMPLETE")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
+        1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), fulfillmentsBefore + 1, 60000);
+    const auto remote = m_fake.fulfillmentOrders().value(QStringLiteral("gid://shopify/FulfillmentOrder/91061"));
+    QCOMPARE(remote.fulfillmentIds.size(), 1);
+    QCOMPARE(m_fake.fulfillments().value(remote.fulfillmentIds.first()).lines,
+             (QList<std::pair<QString, int>>{{QStringLiteral("910601"), 2}}));
   }
 
   void cleanupTestCase()
