@@ -69,3 +69,22 @@ function(packbench_add_test name)
     set_tests_properties(${name} PROPERTIES RESOURCE_LOCK cups)
   endif()
 endfunction()
+
+# packbench_add_program_test(name PROGRAMS packbench-hub … SOURCES … LIBS … LABELS … [FIXTURES …])
+# A test that runs our programs as their users do: packbench_add_test, each program built first, and its path in a
+# definition: packbench -> PACKBENCH_STATION_BINARY, packbench-hub -> PACKBENCH_HUB_BINARY, packbench-slip-render ->
+# PACKBENCH_SLIP_RENDER_BINARY.
+function(packbench_add_program_test name)
+  cmake_parse_arguments(ARG "" "" "PROGRAMS;SOURCES;LIBS;LABELS;FIXTURES" ${ARGN})
+  packbench_add_test(${name} SOURCES ${ARG_SOURCES} LIBS ${ARG_LIBS} LABELS "${ARG_LABELS}" FIXTURES ${ARG_FIXTURES})
+  foreach(program IN LISTS ARG_PROGRAMS)
+    if(program STREQUAL "packbench")
+      set(definition PACKBENCH_STATION_BINARY)
+    else()
+      string(TOUPPER "${program}_BINARY" definition)
+      string(REPLACE "-" "_" definition "${definition}")
+    endif()
+    target_compile_definitions(${name} PRIVATE ${definition}="$<TARGET_FILE:${program}>")
+    add_dependencies(${name} ${program})
+  endforeach()
+endfunction()
