@@ -255,6 +255,24 @@ private:
         .arg(id, states);
   }
 
+  // Order `id` of `tents` green tents in by webhook and queued at Reno: its fulfillment order (0: it never was).
+  qint64 tentOrderQueuedAtReno(const QString &id, int tents)
+  {
+    tentsForReno(id, tents);
+    if (orderCreated(id) != 200)
+      return 0;
+    const QString queued = renoOrderIn(id, QStringLiteral("'queued'"));
+    qint64 fo = 0;
+    return QTest::qWaitFor([&] { return (fo = scalar(queued)) > 0; }, 30000) ? fo : 0;
+  }
+
+  // F8 at Reno: true once the bench holds fulfillment order `fo`.
+  bool renoTakes(qint64 fo)
+  {
+    return xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}) &&
+           QTest::qWaitFor([&] { return openClaim(m_reno) == fo; }, 20000);
+  }
+
   void scanLabel(Bench &bench, qint64 fo, const QString &label)
   {
     const qint64 before = labelsOn(fo);
@@ -612,13 +630,9 @@ private Q_SLOTS:
   void orderCancelledInShopify_whileOnTheBench_stopsThePacker_andNothingShips()
   {
     const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
-    tentsForReno(QStringLiteral("9104"), 2);
-    QCOMPARE(orderCreated(QStringLiteral("9104")), 200);
-    const QString orderAtReno = renoOrderIn(QStringLiteral("9104"), QStringLiteral("'queued', 'claimed'"));
-    qint64 fo = 0;
-    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(orderAtReno)) > 0, 30000);
-    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
-    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    const qint64 fo = tentOrderQueuedAtReno(QStringLiteral("9104"), 2);
+    QVERIFY(fo > 0);
+    QVERIFY(renoTakes(fo));
     const QString tent = kScanForms.value(QStringLiteral("80011")).first();
     const QString okScans =
         QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'");
@@ -662,14 +676,11 @@ private Q_SLOTS:
   void orderEditedInShopify_whileOnTheBench_isPackedAgain_andShipsTheNewQuantity()
   {
     const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
-    test::FakeShopify::Order order = tentsForReno(QStringLiteral("9105"), 2);
-    QCOMPARE(orderCreated(QStringLiteral("9105")), 200);
+    const qint64 fo = tentOrderQueuedAtReno(QStringLiteral("9105"), 2);
+    QVERIFY(fo > 0);
     const QString orderAtReno = renoOrderIn(QStringLiteral("9105"), QStringLiteral("'queued'"));
-    qint64 fo = 0;
-    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(orderAtReno)) > 0, 30000);
     const qint64 versionBefore = scalar(QStringLiteral("SELECT version FROM fulfillment_orders WHERE id = ?"), {fo});
-    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
-    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    QVERIFY(renoTakes(fo));
     const QString tent = kScanForms.value(QStringLiteral("80011")).first();
     const QString okScans = QStringLiteral(
         "SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok' AND claim_id = (SELECT "
@@ -678,7 +689,7 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(scalar(okScans, {fo, fo}), 1, 15000);
 
     // The customer keeps one tent: Shopify's fulfillment order now asks for one, and the edit's webhook says so.
-    order.lines.first().quantity = 1;
+    test::FakeShopify::Order order = tentsForReno(QStringLiteral("9105"), 1);
     order.updatedAt = QDateTime::currentDateTimeUtc();
     m_fake.addRoutedOrder(order);
     const QJsonObject edit{{QStringLiteral("order_edit"),
@@ -702,8 +713,7 @@ private Q_SLOTS:
     screenshot(m_reno, QStringLiteral("edited-on-the-bench"));
 
     // Packed again from the start: one tent, and that is what Shopify is told.
-    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
-    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    QVERIFY(renoTakes(fo));
     QVERIFY(scan(m_reno, tent));
     QTRY_COMPARE_WITH_TIMEOUT(scalar(okScans, {fo, fo}), 1, 15000);
     QVERIFY(scan(m_reno, QStringLiteral("PB*COMPLETE")));
@@ -758,13 +768,9 @@ private Q_SLOTS:
                               1, 15000);
 
     const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
-    tentsForReno(QStringLiteral("9106"), 2);
-    QCOMPARE(orderCreated(QStringLiteral("9106")), 200);
-    const QString queued = renoOrderIn(QStringLiteral("9106"), QStringLiteral("'queued'"));
-    qint64 fo = 0;
-    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(queued)) > 0, 30000);
-    QVERIFY(xdotool(m_reno, {QStringLiteral("key"), QStringLiteral("F8")}));
-    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_reno), fo, 20000);
+    const qint64 fo = tentOrderQueuedAtReno(QStringLiteral("9106"), 2);
+    QVERIFY(fo > 0);
+    QVERIFY(renoTakes(fo));
     const QStringList tentForms = kScanForms.value(QStringLiteral("80011"));
     QVERIFY(serialScan(tentForms.first())); // UPC-A
     QVERIFY(serialScan(tentForms.last()));  // its mixed-case SKU: no Shift to lose on a serial line

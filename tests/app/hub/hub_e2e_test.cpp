@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 #include <optional>
 
 using namespace pb;
@@ -30,6 +31,7 @@ class HubEndToEndTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   QSqlDatabase m_db;
+  std::unique_ptr<test::FakeShopify> m_fake; // Shopify with one location, "1", made anew for each test
 
   qint64 scalar(const QString &sql, const QVariantList &values = {})
   {
@@ -126,13 +128,20 @@ private:
   }
 
 private Q_SLOTS:
+  void init()
+  {
+    m_fake = std::make_unique<test::FakeShopify>();
+    QVERIFY(m_fake->listen() > 0);
+    m_fake->addLocation(QStringLiteral("1"), QStringLiteral("Main Warehouse"));
+  }
+
+  void cleanup() { m_fake.reset(); }
+
   void webhookToFulfillment_throughTheRealBinary()
   {
     const auto settings = freshDatabase(QStringLiteral("e2e"));
     QVERIFY(settings);
-    test::FakeShopify fake;
-    QVERIFY(fake.listen() > 0);
-    fake.addLocation(QStringLiteral("1"), QStringLiteral("Main Warehouse"));
+    test::FakeShopify &fake = *m_fake;
     fake.addOrder(QStringLiteral("4242"), {1, 2}); // one fulfillment order at location 1
     const quint16 port = test::freePort();
     auto hub = startHub(*settings, fake, port);
@@ -165,9 +174,7 @@ private Q_SLOTS:
   {
     const auto settings = freshDatabase(QStringLiteral("e2egrace"));
     QVERIFY(settings);
-    test::FakeShopify fake;
-    QVERIFY(fake.listen() > 0);
-    fake.addLocation(QStringLiteral("1"), QStringLiteral("Main Warehouse"));
+    test::FakeShopify &fake = *m_fake;
     fake.addOrder(QStringLiteral("4343"), {1});
     const quint16 port = test::freePort();
     const QStringList quick{QStringLiteral("hub.stop_grace_seconds=1"), QStringLiteral("hub.outbox_lease_seconds=3")};
