@@ -58,11 +58,7 @@ private:
   std::unique_ptr<queue::QueueNotifier> m_notifier;
   std::unique_ptr<ui::StationWindow> m_window;
 
-  QVariant value(const QString &sql, const QVariantList &values = {})
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q->value(0) : QVariant();
-  }
+  QVariant value(const QString &sql, const QVariantList &values = {}) { return test::value(m_db, sql, values); }
 
   // A box at the bench whose label the hub bought from the fake ("Post…" ships USPS, anything else UPS).
   qint64 boughtLabel(const QString &shippingTitle)

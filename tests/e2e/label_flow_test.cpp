@@ -89,11 +89,7 @@ private:
   test::RawPrinterPort m_printer; // the label printer's raw port
   const QList<QByteArray> &m_printed = m_printer.jobs();
 
-  QVariant value(const QString &sql, const QVariantList &values = {})
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q->value(0) : QVariant();
-  }
+  QVariant value(const QString &sql, const QVariantList &values = {}) { return test::value(m_db, sql, values); }
 
   // A queued order first in line: units of one demo item, a shipping address, and the Shopify ids the fake knows.
   qint64 queueOrder(int units = 1)

@@ -99,6 +99,16 @@ Result<MigratedDatabase> createMigratedDatabase(const QString &prefix)
   return scratch;
 }
 
+QVariant value(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+  auto query = db::exec(db, sql, values);
+  if (!query) {
+    qWarning("value query failed: %s", qPrintable(query.error().message));
+    return {};
+  }
+  return query.value().next() ? query.value().value(0) : QVariant();
+}
+
 qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
   auto query = db::exec(db, sql, values);

@@ -33,6 +33,8 @@ Result<MigratedDatabase> createMigratedDatabase(const QString &prefix);
 
 // First column of the first row as a number; -1 (and a warning) when the query fails or is empty.
 qint64 scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+// The first column of the first row, as it came; null when there is no row or the query failed (and said why).
+QVariant value(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 // First column of the first row as text; "<none>" (and a warning when it failed) when the query fails or is empty.
 QString text(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 

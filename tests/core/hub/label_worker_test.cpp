@@ -33,11 +33,7 @@ private:
   std::unique_ptr<carriers::ShipEngineCarrier> m_carrier;
   std::unique_ptr<hub::LabelWorker> m_worker;
 
-  QVariant value(const QString &sql, const QVariantList &values = {})
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q->value(0) : QVariant();
-  }
+  QVariant value(const QString &sql, const QVariantList &values = {}) { return test::value(m_db, sql, values); }
   QString column(const QString &name, qint64 request)
   {
     return value(u"SELECT %1::text FROM label_requests WHERE id = ?"_s.arg(name), {request}).toString();

@@ -31,11 +31,7 @@ private:
   std::unique_ptr<hub::LabelWorker> m_labels;
   std::unique_ptr<hub::ManifestWorker> m_worker;
 
-  QVariant value(const QString &sql, const QVariantList &values = {})
-  {
-    auto q = db::exec(m_db, sql, values);
-    return q && q.value().next() ? q->value(0) : QVariant();
-  }
+  QVariant value(const QString &sql, const QVariantList &values = {}) { return test::value(m_db, sql, values); }
   // A box whose label the label worker bought from the fake ("Post…" ships USPS, anything else UPS).
   qint64 boughtLabel(const QString &title = u"Standard"_s)
   {
