@@ -90,6 +90,12 @@ Status OrderQueue::audit(const QString &now, const Actor &actor, const QString &
                                      QDateTime::fromString(now, Qt::ISODateWithMs)});
 }
 
+Status OrderQueue::auditClaim(const QString &now, const Claim &claim, const QString &action, QJsonObject details)
+{
+  details.insert(QStringLiteral("claim_id"), claim.claimId);
+  return audit(now, {claim.stationId, {}}, action, claim.fulfillmentOrderId, details);
+}
+
 Result<Claim> OrderQueue::insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
                                       const QString &action, const QJsonObject &details)
 {
@@ -315,8 +321,7 @@ Status OrderQueue::heartbeat(const Claim &claim)
         {now, claim.claimId});
     if (!claimed)
       return claimed.error();
-    return audit(now, {claim.stationId, {}}, QStringLiteral("lease_revived"), claim.fulfillmentOrderId,
-                 {{QStringLiteral("claim_id"), claim.claimId}});
+    return auditClaim(now, claim, QStringLiteral("lease_revived"));
   });
   if (!written)
     return written;
@@ -352,8 +357,7 @@ Status OrderQueue::release(const Claim &claim)
         {now, claim.fulfillmentOrderId});
     if (!requeued)
       return requeued.error();
-    return audit(now, {claim.stationId, {}}, QStringLiteral("release"), claim.fulfillmentOrderId,
-                 {{QStringLiteral("claim_id"), claim.claimId}});
+    return auditClaim(now, claim, QStringLiteral("release"));
   });
 }
 
@@ -452,8 +456,7 @@ Status OrderQueue::markPacked(const Claim &claim)
     return packed.error();
   if (*packed == 0)
     return changedWhilePacked();
-  return audit(now, {claim.stationId, {}}, QStringLiteral("packed"), claim.fulfillmentOrderId,
-               {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("version"), claim.orderVersion}});
+  return auditClaim(now, claim, QStringLiteral("packed"), {{QStringLiteral("version"), claim.orderVersion}});
 }
 
 Result<int> OrderQueue::reapExpired()

@@ -89,6 +89,8 @@ private:
   template <typename Body> Status inWriteTransaction(Body &&body);
   Status audit(const QString &now, const Actor &actor, const QString &action, qint64 fulfillmentOrderId,
                const QJsonObject &details);
+  // The audit row of a step in a claim's life, by its station, with its claim id among the details.
+  Status auditClaim(const QString &now, const Claim &claim, const QString &action, QJsonObject details = {});
   Result<Claim> insertClaim(const QString &now, const Actor &actor, qint64 fulfillmentOrderId, const QString &action,
                             const QJsonObject &details = {});
   // A queued order becomes claimed by the actor (inside the caller's transaction).
