@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/coverage}
-floor=${PACKBENCH_COVERAGE_FLOOR:-89}
+floor=${PACKBENCH_COVERAGE_FLOOR:-90}
 mkdir -p "$build/coverage-html"
 gcovr --root . --object-directory "$build" --filter 'core/' --filter 'ui/' --filter 'app/' \
   --exclude-unreachable-branches --gcov-ignore-parse-errors --print-summary \
