@@ -8,10 +8,24 @@
 
 #include <QTest>
 
+#include <optional>
+
 using namespace pb;
 
 class TransportSecurityTest final : public QObject {
   Q_OBJECT
+
+  // A station's database settings as `--set` overrides make them; none when the configuration is refused.
+  static std::optional<db::ConnectionSettings> stationSettings(const QStringList &overrides)
+  {
+    config::LoadOptions o;
+    o.program = config::Scope::Station;
+    o.overrides = overrides;
+    auto config = config::loadConfig(o);
+    if (!config)
+      return std::nullopt;
+    return db::ConnectionSettings::fromConfig(*config);
+  }
 
 private Q_SLOTS:
   void autoMode_dependsOnWhereTheHostIs_data()
@@ -45,36 +59,29 @@ private Q_SLOTS:
 
   void configDefault_isAuto_soANetworkHostIsVerified()
   {
-    config::LoadOptions o;
-    o.program = config::Scope::Station;
-    o.overrides = {QStringLiteral("database.driver=postgres"), QStringLiteral("database.host=db.internal")};
-    auto config = config::loadConfig(o);
-    QVERIFY(config.ok());
-    const auto s = db::ConnectionSettings::fromConfig(*config);
-    QCOMPARE(s.sslMode, QStringLiteral("auto"));
-    QCOMPARE(s.effectiveSslMode(), QStringLiteral("verify-full"));
-    auto options = db::tlsConnectOptions(s);
+    auto s = stationSettings({QStringLiteral("database.driver=postgres"), QStringLiteral("database.host=db.internal")});
+    QVERIFY(s);
+    QCOMPARE(s->sslMode, QStringLiteral("auto"));
+    QCOMPARE(s->effectiveSslMode(), QStringLiteral("verify-full"));
+    auto options = db::tlsConnectOptions(*s);
     QVERIFY(options.ok());
     QCOMPARE(*options, QStringLiteral("sslmode=verify-full"));
   }
 
   void linkTimeout_fromConfig_boundsKeepalivesAndUnacknowledgedData()
   {
-    config::LoadOptions o;
-    o.program = config::Scope::Station;
-    o.overrides = {QStringLiteral("database.driver=postgres"), QStringLiteral("database.link_timeout_seconds=4")};
-    auto config = config::loadConfig(o);
-    QVERIFY(config.ok());
-    const auto s = db::ConnectionSettings::fromConfig(*config);
-    QCOMPARE(s.linkTimeoutSeconds, 4);
+    auto s = stationSettings(
+        {QStringLiteral("database.driver=postgres"), QStringLiteral("database.link_timeout_seconds=4")});
+    QVERIFY(s);
+    QCOMPARE(s->linkTimeoutSeconds, 4);
     // Idle: probed after 2 s, then 3 probes 1 s apart (5 s); data sent into the void: given up after 4 s.
     QCOMPARE(db::linkTimeoutOptions(4), QStringLiteral("connect_timeout=2;application_name=packbench;keepalives=1;"
                                                        "keepalives_idle=2;keepalives_interval=1;keepalives_count=3;"
                                                        "tcp_user_timeout=4000;"));
     QVERIFY(db::linkTimeoutOptions(10).endsWith(QStringLiteral("keepalives_idle=5;keepalives_interval=1;"
                                                                "keepalives_count=3;tcp_user_timeout=10000;")));
-    o.overrides = {QStringLiteral("database.link_timeout_seconds=1")};
-    QVERIFY(!config::loadConfig(o).ok()); // below the 2 s floor: a blip would drop every connection
+    // Below the 2 s floor: a blip would drop every connection.
+    QVERIFY(!stationSettings({QStringLiteral("database.link_timeout_seconds=1")}));
   }
 
   void explicitMode_isKept_andFilesQuoted()

@@ -62,6 +62,12 @@ private:
         .toObject();
   }
 
+  // The lineItems connection of the first fulfillment order on order `orderId`'s first page.
+  QJsonObject firstOrdersLineItems(const QString &orderId)
+  {
+    return fulfillmentOrdersPage(orderId).value(u"nodes").toArray().first().toObject().value(u"lineItems").toObject();
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -76,13 +82,7 @@ private Q_SLOTS:
 
   void lineItems_firstPageThenFollowUp_lastPageHasNoNext()
   {
-    const QJsonObject lines = fulfillmentOrdersPage(QStringLiteral("10"))
-                                  .value(u"nodes")
-                                  .toArray()
-                                  .first()
-                                  .toObject()
-                                  .value(u"lineItems")
-                                  .toObject();
+    const QJsonObject lines = firstOrdersLineItems(QStringLiteral("10"));
     QCOMPARE(lines.value(u"nodes").toArray().size(), 50);
     QCOMPARE(lines.value(u"pageInfo").toObject().value(u"hasNextPage").toBool(), true);
     const QString cursor = lines.value(u"pageInfo").toObject().value(u"endCursor").toString();
@@ -105,13 +105,7 @@ private Q_SLOTS:
 
   void lineItems_exactlyOnePage_hasNoNext()
   {
-    const QJsonObject lines = fulfillmentOrdersPage(QStringLiteral("30"))
-                                  .value(u"nodes")
-                                  .toArray()
-                                  .first()
-                                  .toObject()
-                                  .value(u"lineItems")
-                                  .toObject();
+    const QJsonObject lines = firstOrdersLineItems(QStringLiteral("30"));
     QCOMPARE(lines.value(u"nodes").toArray().size(), 50);
     QCOMPARE(lines.value(u"pageInfo").toObject().value(u"hasNextPage").toBool(), false);
   }
