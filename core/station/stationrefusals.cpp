@@ -48,6 +48,8 @@ QString StationController::whyOfflinePackRefused(const packing::ClaimedOrder &or
                                                  const QString &otherwise)
 {
   auto standing = orderStanding(m_db, order);
+  if (!standing)
+    noteDatabaseError(standing.error());
   if (!standing || name.isEmpty())
     return otherwise;
   if (standing->kind == OrderStanding::Kind::Cancelled) // packed and closed offline: the box is opened again
