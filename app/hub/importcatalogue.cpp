@@ -56,9 +56,10 @@ int runImportCatalogue(const config::Config &config, bool force)
   case shopify::catalogue::ImportState::NotNeeded:
     out << "the catalogue was imported already; --force imports it again" << Qt::endl;
     return ExitOk;
-  default:
+  default: // failed at Shopify, or stopped, before any product was written
     err << "packbench-hub import-catalogue: "
-        << (result->error.isEmpty() ? QStringLiteral("not finished") : result->error) << Qt::endl;
+        << (result->error.isEmpty() ? QStringLiteral("not finished") : result->error)
+        << "; nothing was imported, the catalogue is as it was: run the command again later" << Qt::endl;
     return ExitFailure;
   }
 }
