@@ -51,17 +51,6 @@ std::optional<int> numberIn(const QString &text, int low, int high)
   return ok && n >= low && n <= high ? std::optional(n) : std::nullopt;
 }
 
-std::optional<SlipPaper> paperNamed(const QString &name)
-{
-  if (name == u"a4"_s)
-    return SlipPaper::A4;
-  if (name == u"letter"_s)
-    return SlipPaper::Letter;
-  if (name == u"4x6"_s)
-    return SlipPaper::Thermal4x6;
-  return std::nullopt;
-}
-
 // The side files a template author reads: the Liquid variables, the HTML, the order barcode.
 int writeDumps(const QCommandLineParser &parser, const SlipData &slip, SlipPaper paper, const QString &customTemplate)
 {
@@ -150,7 +139,7 @@ int main(int argc, char *argv[])
   parser.process(app);
   if (parser.positionalArguments().size() != 1)
     return fail(u"name one output file (--help lists the options)"_s, BadArguments);
-  const auto paper = paperNamed(parser.value(u"paper"_s));
+  const auto paper = pb::printing::slipPaperNamed(parser.value(u"paper"_s));
   const auto lines = numberIn(parser.value(u"lines"_s), 1, 1000);
   const auto dpi = numberIn(parser.value(u"dpi"_s), 36, 600);
   const auto repeat = numberIn(parser.value(u"repeat"_s), 0, 1'000'000);

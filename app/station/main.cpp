@@ -80,15 +80,6 @@ bool needsNoScreen(int argc, char *argv[])
   return false;
 }
 
-pb::printing::SlipPaper slipPaper(const QString &name)
-{
-  if (name == u"a4")
-    return pb::printing::SlipPaper::A4;
-  if (name == u"4x6")
-    return pb::printing::SlipPaper::Thermal4x6;
-  return pb::printing::SlipPaper::Letter;
-}
-
 // Printing settings that cannot work, said before the database is opened or the station registered; empty when none.
 QString printingConfigProblem(const pb::config::Config &config)
 {
@@ -269,7 +260,9 @@ int main(int argc, char *argv[])
   // retried, and reprinted or moved from the lead's print-jobs list (a reprint sends the journaled bytes again:
   // it never buys a second carrier label).
   pb::printing::JournaledPrinter printer(*db, {});
-  printer.setSlipLayout(slipPaper(config.get(PrintSlipPaper)), slipTemplate.source, slipTemplate.folder);
+  printer.setSlipLayout(
+      pb::printing::slipPaperNamed(config.get(PrintSlipPaper)).value_or(pb::printing::SlipPaper::Letter),
+      slipTemplate.source, slipTemplate.folder);
   options.printer = &printer;
   options.autoPrint = config.get(PrintAutoPrint);
   options.slipPrinter = config.get(PrintSlipPrinter);

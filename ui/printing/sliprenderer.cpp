@@ -233,6 +233,17 @@ void markMissing(QTextDocument &doc, const QList<char32_t> &missing, const QStri
 
 } // namespace
 
+std::optional<SlipPaper> slipPaperNamed(const QString &name)
+{
+  if (name == u"a4")
+    return SlipPaper::A4;
+  if (name == u"letter")
+    return SlipPaper::Letter;
+  if (name == u"4x6")
+    return SlipPaper::Thermal4x6;
+  return std::nullopt;
+}
+
 QPageSize pageSizeFor(SlipPaper paper)
 {
   switch (paper) {

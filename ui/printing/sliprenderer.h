@@ -14,6 +14,7 @@
 #include <QRectF>
 
 #include <functional>
+#include <optional>
 
 class QPagedPaintDevice;
 class QPainter;
@@ -24,6 +25,8 @@ namespace pb::printing {
 enum class SlipPaper { A4, Letter, Thermal4x6 };
 
 QPageSize pageSizeFor(SlipPaper paper);
+// The paper of a name as printing.slip_paper and --paper spell it (a4, letter, 4x6); none for any other.
+std::optional<SlipPaper> slipPaperNamed(const QString &name);
 
 // What a render produced: page count, whether the custom template fell back to the built-in, and
 // the characters no installed font could draw (printed as a marked "?" under a notice, never as blanks).
