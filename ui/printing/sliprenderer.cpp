@@ -10,6 +10,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QPagedPaintDevice>
 #include <QPainter>
@@ -235,13 +236,11 @@ void markMissing(QTextDocument &doc, const QList<char32_t> &missing, const QStri
 
 std::optional<SlipPaper> slipPaperNamed(const QString &name)
 {
-  if (name == u"a4")
-    return SlipPaper::A4;
-  if (name == u"letter")
-    return SlipPaper::Letter;
-  if (name == u"4x6")
-    return SlipPaper::Thermal4x6;
-  return std::nullopt;
+  static const QHash<QString, SlipPaper> papers{{QStringLiteral("a4"), SlipPaper::A4},
+                                                {QStringLiteral("letter"), SlipPaper::Letter},
+                                                {QStringLiteral("4x6"), SlipPaper::Thermal4x6}};
+  const auto paper = papers.constFind(name);
+  return paper == papers.cend() ? std::nullopt : std::optional(*paper);
 }
 
 QPageSize pageSizeFor(SlipPaper paper)
