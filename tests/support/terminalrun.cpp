@@ -16,30 +16,36 @@
 namespace pb::test {
 
 namespace {
-[[noreturn]] void execInChild(const QString &binary, const QStringList &args)
-{
-  std::vector<QByteArray> words{binary.toLocal8Bit()};
-  for (const QString &arg : args)
-    words.push_back(arg.toLocal8Bit());
-  std::vector<char *> argv;
-  for (QByteArray &word : words)
-    argv.push_back(word.data());
-  argv.push_back(nullptr);
-  ::execv(argv.front(), argv.data());
-  ::_exit(127);
-}
+// The program's argv, built before the fork: the child may only exec (another thread may hold malloc's lock).
+struct Argv {
+  std::vector<QByteArray> words;
+  std::vector<char *> pointers;
+
+  Argv(const QString &binary, const QStringList &args)
+  {
+    words.push_back(binary.toLocal8Bit());
+    for (const QString &arg : args)
+      words.push_back(arg.toLocal8Bit());
+    for (QByteArray &word : words)
+      pointers.push_back(word.data());
+    pointers.push_back(nullptr);
+  }
+};
 } // namespace
 
 TerminalRun runInTerminal(const QString &binary, const QStringList &args,
                           const QList<QPair<QByteArray, QByteArray>> &dialogue, int timeoutMs)
 {
   TerminalRun run;
+  Argv argv(binary, args);
   int terminal = -1;
   const pid_t child = ::forkpty(&terminal, nullptr, nullptr, nullptr);
   if (child < 0)
     return run;
-  if (child == 0)
-    execInChild(binary, args);
+  if (child == 0) {
+    ::execv(argv.pointers.front(), argv.pointers.data());
+    ::_exit(127);
+  }
   const QDeadlineTimer deadline(timeoutMs);
   qsizetype heardUpTo = 0; // the next prompt is looked for after the last answer only
   for (;;) {
