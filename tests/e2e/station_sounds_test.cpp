@@ -84,22 +84,23 @@ private:
     return rows && rows.value().next() ? rows.value().value(0).toLongLong() : -1;
   }
 
-private Q_SLOTS:
-  void initTestCase()
-  {
-    QVERIFY2(!test::pulseServer().isEmpty(), "the pulse fixture is not running (ctest starts it)");
-    QVERIFY2(!m_x.start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
-  }
-
-  void unknownBarcode_onAnOpenOrder_soundsTheUnknownCue_whole()
+  // An unknown code scanned on an open order: the unknown-code cue whole with sounds on, nothing with them off.
+  void scanUnknownBarcode_andListen(bool sounds)
   {
     QTemporaryDir home;
     QSqlDatabase demo;
-    auto station = stationWithOrderOpen(home, true, &demo);
+    auto station = stationWithOrderOpen(home, sounds, &demo);
     QVERIFY2(demo.isValid(), qPrintable(station->output()));
     QTRY_COMPARE_WITH_TIMEOUT(openClaims(demo), 1, 20000);
     QTest::qWait(500); // the cue of the order opening has died away
     const test::Heard heard = test::listen(test::recordWhile([this] { QVERIFY(type(QStringLiteral("NOPE-404"), 5)); }));
+    auto unknown = db::exec(demo, QStringLiteral("SELECT count(*) FROM scan_events WHERE outcome = 'unknown'"));
+    QVERIFY(unknown && unknown.value().next());
+    QCOMPARE(unknown.value().value(0).toInt(), 1); // the scan is in the log either way, as every scan is
+    if (!sounds) {
+      QCOMPARE(heard.seconds, 0.0);
+      return;
+    }
     const test::Heard expected = test::cueFile(QStringLiteral("unknown"));
     QVERIFY2(std::abs(heard.seconds - expected.seconds) < 0.05,
              qPrintable(QStringLiteral("heard %1 s of sound, the unknown-code cue is %2 s; station log:\n%3")
@@ -107,21 +108,18 @@ private Q_SLOTS:
                             .arg(expected.seconds)
                             .arg(station->output())));
     QVERIFY(heard.peak > expected.peak / 2);
-    auto unknown = db::exec(demo, QStringLiteral("SELECT count(*) FROM scan_events WHERE outcome = 'unknown'"));
-    QVERIFY(unknown && unknown.value().next());
-    QCOMPARE(unknown.value().value(0).toInt(), 1); // and the scan is in the log, as every scan is
   }
 
-  void soundsOff_theSameScan_isSilent()
+private Q_SLOTS:
+  void initTestCase()
   {
-    QTemporaryDir home;
-    QSqlDatabase demo;
-    auto station = stationWithOrderOpen(home, false, &demo);
-    QVERIFY2(demo.isValid(), qPrintable(station->output()));
-    QTRY_COMPARE_WITH_TIMEOUT(openClaims(demo), 1, 20000);
-    const test::Heard heard = test::listen(test::recordWhile([this] { QVERIFY(type(QStringLiteral("NOPE-404"), 5)); }));
-    QCOMPARE(heard.seconds, 0.0);
+    QVERIFY2(!test::pulseServer().isEmpty(), "the pulse fixture is not running (ctest starts it)");
+    QVERIFY2(!m_x.start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
   }
+
+  void unknownBarcode_onAnOpenOrder_soundsTheUnknownCue_whole() { scanUnknownBarcode_andListen(true); }
+
+  void soundsOff_theSameScan_isSilent() { scanUnknownBarcode_andListen(false); }
 };
 
 QTEST_GUILESS_MAIN(StationSoundsTest)

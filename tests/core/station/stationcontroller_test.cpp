@@ -259,6 +259,38 @@ private:
     return settings;
   }
 
+  // F5 and choosing another warehouse are the packer acting too: the reason goes and the queue says what is next.
+  void standingReason_goesWhenThePacker(bool otherWarehouse)
+  {
+    if (otherWarehouse && text(QStringLiteral("SELECT count(*) FROM locations")) == QStringLiteral("1"))
+      VERIFY_OK(test::addLocation(m_db, text(QStringLiteral("SELECT shop_id FROM locations")).toLongLong()));
+    const qint64 fo = queuedOrder(1);
+    auto controller = benchWithOrderOpen(fo);
+    QVERIFY(controller->session());
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    const QString why =
+        QStringLiteral("Order %1 changed — stop packing it").arg(controller->session()->header().orderName);
+    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}));
+    controller->orderChanged(fo);
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), why);
+
+    notices.clear();
+    if (otherWarehouse) {
+      QCOMPARE(controller->locations().size(), 2);
+      controller->selectLocation(1 - controller->currentLocationIndex());
+      const auto &waiting = controller->waitingOrders();
+      QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue),
+               waiting.isEmpty() ? QStringLiteral("All caught up — nothing to pack")
+                                 : QStringLiteral("Ready · next: %1").arg(waiting.first().orderName));
+    } else {
+      controller->refreshQueueAsked();
+      QVERIFY(lastHeadline(notices, station::Notice::Where::Queue).startsWith(QStringLiteral("Ready · next: ")));
+    }
+    controller->handleScan(test::barcodeFor(m_db, m_daypack));
+    QCOMPARE(lastHeadline(notices), QStringLiteral("No order open"));
+    controller->signOut();
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -404,45 +436,9 @@ private Q_SLOTS:
     controller->signOut();
   }
 
-  // F5 and choosing another warehouse are the packer acting too: the reason goes and the queue says what is next.
-  void standingReason_goesOnF5_orAnotherWarehouse_data()
-  {
-    QTest::addColumn<bool>("otherWarehouse");
-    QTest::newRow("F5") << false;
-    QTest::newRow("another warehouse") << true;
-  }
+  void standingReason_goesOnF5() { standingReason_goesWhenThePacker(false); }
 
-  void standingReason_goesOnF5_orAnotherWarehouse()
-  {
-    QFETCH(bool, otherWarehouse);
-    if (otherWarehouse && text(QStringLiteral("SELECT count(*) FROM locations")) == QStringLiteral("1"))
-      VERIFY_OK(test::addLocation(m_db, text(QStringLiteral("SELECT shop_id FROM locations")).toLongLong()));
-    const qint64 fo = queuedOrder(1);
-    auto controller = benchWithOrderOpen(fo);
-    QVERIFY(controller->session());
-    QSignalSpy notices(controller.get(), &StationController::notice);
-    const QString why =
-        QStringLiteral("Order %1 changed — stop packing it").arg(controller->session()->header().orderName);
-    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET version = version + 1 WHERE id = ?"), {fo}));
-    controller->orderChanged(fo);
-    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), why);
-
-    notices.clear();
-    if (otherWarehouse) {
-      QCOMPARE(controller->locations().size(), 2);
-      controller->selectLocation(1 - controller->currentLocationIndex());
-      const auto &waiting = controller->waitingOrders();
-      QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue),
-               waiting.isEmpty() ? QStringLiteral("All caught up — nothing to pack")
-                                 : QStringLiteral("Ready · next: %1").arg(waiting.first().orderName));
-    } else {
-      controller->refreshQueueAsked();
-      QVERIFY(lastHeadline(notices, station::Notice::Where::Queue).startsWith(QStringLiteral("Ready · next: ")));
-    }
-    controller->handleScan(test::barcodeFor(m_db, m_daypack));
-    QCOMPARE(lastHeadline(notices), QStringLiteral("No order open"));
-    controller->signOut();
-  }
+  void standingReason_goesOnAnotherWarehouse() { standingReason_goesWhenThePacker(true); }
 
   // Cancelled under the bench before it heard: the hold is refused (the order is not put on the hold shelf for a lead
   // who would never see it), nothing of it is kept, and the packer is told to stop packing it.
