@@ -21,25 +21,8 @@ class StationSoundsTest final : public QObject {
 private:
   test::PrivateXvfb m_x;
 
-  bool xdotool(const QStringList &args)
-  {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("DISPLAY"), m_x.display());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral("xdotool"), args);
-    return process.waitForStarted(5000) &&
-           QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000) &&
-           process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-  }
-
-  // Keys typed `msPerKey` apart, then Return: 250 ms is a person, 5 ms a wedge scanner.
-  bool type(const QString &text, int msPerKey)
-  {
-    return xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QString::number(msPerKey),
-                    QStringLiteral("--args"), QStringLiteral("1"), text, QStringLiteral("key"),
-                    QStringLiteral("Return")});
-  }
+  bool xdotool(const QStringList &args) { return m_x.xdotool(args); }
+  bool type(const QString &text, int msPerKey) { return m_x.type(text, msPerKey); }
 
   // The demo station with sounds on or off, PB-1001 signed in and the next order open; its database's connection.
   std::unique_ptr<test::RunningProgram> stationWithOrderOpen(const QTemporaryDir &home, bool sounds, QSqlDatabase *demo)

@@ -137,32 +137,17 @@ bool ChainPrograms::trySignIn(const ChainStation &station, const QString &pin, i
 
 bool ChainPrograms::xdotool(const ChainStation &station, const QStringList &args)
 {
-  QProcess process;
-  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-  env.insert(QStringLiteral("DISPLAY"), station.x->display());
-  process.setProcessEnvironment(env);
-  process.start(QStringLiteral("xdotool"), args);
-  if (!process.waitForStarted(5000))
-    return false;
-  QElapsedTimer running;
-  running.start();
-  while (process.state() != QProcess::NotRunning && running.elapsed() < 20000)
-    QTest::qWait(10);
-  return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+  return station.x->xdotool(args);
 }
 
 bool ChainPrograms::scan(const ChainStation &station, const QString &code)
 {
-  return xdotool(station,
-                 {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("--args"),
-                  QStringLiteral("1"), code, QStringLiteral("key"), QStringLiteral("Return")});
+  return station.x->type(code, 5);
 }
 
 bool ChainPrograms::typeAsPerson(const ChainStation &station, const QString &text)
 {
-  return xdotool(station,
-                 {QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("250"), QStringLiteral("--args"),
-                  QStringLiteral("1"), text, QStringLiteral("key"), QStringLiteral("Return")});
+  return station.x->type(text, 250);
 }
 
 void ChainPrograms::screenshot(const ChainStation &station, const QString &what)

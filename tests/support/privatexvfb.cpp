@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/privatexvfb.h"
 
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QStandardPaths>
+#include <QTest>
 
 #include <csignal>
 #include <sys/wait.h>
@@ -44,6 +47,29 @@ QString PrivateXvfb::start(const QString &screen)
   ::close(fds[0]);
   m_display = number.isEmpty() ? QString() : QStringLiteral(":") + QString::fromLatin1(number);
   return m_display;
+}
+
+bool PrivateXvfb::xdotool(const QStringList &args) const
+{
+  QProcess process;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("DISPLAY"), m_display);
+  process.setProcessEnvironment(env);
+  process.start(QStringLiteral("xdotool"), args);
+  if (!process.waitForStarted(5000))
+    return false;
+  QElapsedTimer running;
+  running.start();
+  while (process.state() != QProcess::NotRunning && running.elapsed() < 20000)
+    QTest::qWait(10);
+  return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+bool PrivateXvfb::type(const QString &text, int msPerKey) const
+{
+  return xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QString::number(msPerKey),
+                  QStringLiteral("--args"), QStringLiteral("1"), text, QStringLiteral("key"),
+                  QStringLiteral("Return")});
 }
 
 } // namespace pb::test

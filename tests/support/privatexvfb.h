@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <sys/types.h>
 
@@ -20,6 +21,11 @@ public:
   // ":N", or empty when Xvfb is missing or did not start.
   QString start(const QString &screen = QStringLiteral("1280x800x24"));
   QString display() const { return m_display; }
+  // Runs xdotool against this display while this thread's event loop keeps turning (fakes keep answering); true when
+  // it exited 0.
+  bool xdotool(const QStringList &args) const;
+  // Keys typed through XTEST `msPerKey` apart, then Return: 5 ms is a wedge scanner, 250 ms a person.
+  bool type(const QString &text, int msPerKey) const;
 
 private:
   pid_t m_pid = -1;
