@@ -343,20 +343,24 @@ Status OrderQueue::closeClaim(const Claim &claim, const QString &now, const QStr
   return {};
 }
 
+Status OrderQueue::requeue(const Claim &claim, const QString &now, const QString &reason)
+{
+  if (Status closed = closeClaim(claim, now, reason); !closed)
+    return closed;
+  auto requeued = m_statements.command(sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', "
+                                                          "updated_at = {ts} WHERE id = ? AND pack_state = 'claimed'")),
+                                       {now, claim.fulfillmentOrderId});
+  return requeued ? Status{} : Status{requeued.error()};
+}
+
 Status OrderQueue::release(const Claim &claim)
 {
   if (m_postgres)
     return releasePostgres(claim, db::textOrNull(QString()), std::nullopt);
   return inWriteTransaction([&]() -> Status {
     const QString now = isoUtc(m_clock.nowUtc());
-    if (Status closed = closeClaim(claim, now, QStringLiteral("released")); !closed)
-      return closed;
-    auto requeued = m_statements.command(
-        sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', updated_at = {ts} "
-                           "WHERE id = ? AND pack_state = 'claimed'")),
-        {now, claim.fulfillmentOrderId});
-    if (!requeued)
-      return requeued.error();
+    if (Status requeued = requeue(claim, now, QStringLiteral("released")); !requeued)
+      return requeued;
     return auditClaim(now, claim, QStringLiteral("release"));
   });
 }
@@ -479,14 +483,8 @@ Result<int> OrderQueue::reapExpired()
       return expired.error();
     for (const QVariantList &row : *expired) {
       const Claim claim{row.at(0).toLongLong(), row.at(1).toLongLong(), row.at(2).toLongLong(), {}};
-      if (Status closed = closeClaim(claim, now, QStringLiteral("expired")); !closed)
-        return closed;
-      auto requeued = m_statements.command(
-          sql(QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued', updated_at = {ts} "
-                             "WHERE id = ? AND pack_state = 'claimed'")),
-          {now, claim.fulfillmentOrderId});
-      if (!requeued)
-        return requeued.error();
+      if (Status requeued = requeue(claim, now, QStringLiteral("expired")); !requeued)
+        return requeued;
       if (Status audited =
               audit(now, {0, {}}, QStringLiteral("lease_expired"), claim.fulfillmentOrderId,
                     {{QStringLiteral("claim_id"), claim.claimId}, {QStringLiteral("station_id"), claim.stationId}});

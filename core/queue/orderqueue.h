@@ -101,6 +101,8 @@ private:
   Result<Claim> takeClaimed(const QString &now, const Actor &actor, qint64 fulfillmentOrderId,
                             std::optional<qint64> approvedByLeadId);
   Status closeClaim(const Claim &claim, const QString &now, const QString &reason);
+  // Closes the claim and puts its order back in the queue (SQLite; PostgreSQL does this in its functions).
+  Status requeue(const Claim &claim, const QString &now, const QString &reason);
   Result<int> orderVersion(qint64 fulfillmentOrderId);
   Result<std::optional<Claim>> claimNextPostgres(const Actor &actor, qint64 locationId);
   // PostgreSQL: every state change is one SECURITY DEFINER function (migration 0012); see orderqueue_postgres.cpp.
