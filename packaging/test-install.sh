@@ -54,7 +54,7 @@ cleanup() {
   "$root/tests/support/postgres-fixture.sh" stop "$work/pg" >/dev/null 2>&1
   getent passwd "$packer" >/dev/null && userdel -r "$packer" >/dev/null 2>&1
   local left=""
-  for path in /etc/packbench /var/lib/packbench /usr/bin/packbench /usr/bin/packbench-hub \
+  for path in /etc/packbench /var/lib/packbench /usr/bin/packbench /usr/bin/packbench-hub /usr/bin/packbench-slip-render \
     /lib/systemd/system/packbench-hub.service /usr/share/icons/hicolor/scalable/apps/io.packbench.Station.svg; do
     [ -e "$path" ] && left="$left $path"
   done
@@ -176,6 +176,14 @@ cat "$work/hidden.out"
 [ "$hidden_rc" = 2 ] || fail "an unreadable /etc/packbench gave exit code $hidden_rc, not 2"
 grep -q "/etc/packbench/station.conf: cannot be read by user '$packer'" "$work/hidden.out" ||
   fail "no clear message for an unreadable station.conf"
+
+step "station: packbench-slip-render as $packer, a merchant trying a slip template"
+printf '<h1>Packed for {{ order.name }}</h1>{%% for line in line_items_in_shipment %%}<p>{{ line.sku }}</p>{%% endfor %%}' \
+  >"$work/try.liquid"
+chmod 0644 "$work/try.liquid"
+as_packer packbench-slip-render --paper a4 --template "$work/try.liquid" "$work/home-$packer/try.pdf" ||
+  fail "packbench-slip-render did not render the template"
+pdftotext "$work/home-$packer/try.pdf" - | grep -q 'Packed for #1002' || fail "the slip is not the template's"
 
 step "hub: the unit's ExecStartPre and ExecStart as its user"
 unit=/lib/systemd/system/packbench-hub.service

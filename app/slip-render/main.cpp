@@ -8,11 +8,13 @@
 #include "ui/printing/glyphcoverage.h"
 #include "ui/printing/sliprenderer.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -43,6 +45,14 @@ bool writeFile(const QString &path, const QByteArray &bytes)
   return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
 }
 
+// A PNG through writeFile, so an image is written whole or not at all too.
+bool writePng(const QString &path, const QImage &image)
+{
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  return buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG") && writeFile(path, bytes);
+}
+
 // A whole number within [low, high], or nothing.
 std::optional<int> numberIn(const QString &text, int low, int high)
 {
@@ -64,7 +74,7 @@ int writeDumps(const QCommandLineParser &parser, const SlipData &slip, SlipPaper
     auto image = pb::printing::code128Image(slip.orderName);
     if (!image)
       return fail(image.error().message);
-    if (!image->save(path, "PNG"))
+    if (!writePng(path, *image))
       return fail(u"cannot write %1"_s.arg(path));
   }
   if (parser.isSet(u"dump-html"_s)) {
@@ -174,7 +184,7 @@ int main(int argc, char *argv[])
       return fail(image.error().message);
     if (*page > info.pages)
       return fail(u"the slip has %1 page(s); there is no page %2"_s.arg(info.pages).arg(*page));
-    if (!image->save(output, "PNG"))
+    if (!writePng(output, *image))
       return fail(u"cannot write %1"_s.arg(output));
   } else {
     auto pdf = renderer.renderPdf(slip, &info);

@@ -153,6 +153,11 @@ private Q_SLOTS:
     const test::ProgramRun unwritable = render({nowhere});
     QCOMPARE(unwritable.exitCode, 1);
     QVERIFY2(unwritable.err.contains(u"cannot write %1"_s.arg(nowhere)), qPrintable(unwritable.err));
+
+    const QString nowherePng = path(u"no-such-folder/page.png"_s);
+    const test::ProgramRun unwritablePng = render({u"--png-page"_s, u"1"_s, nowherePng});
+    QCOMPARE(unwritablePng.exitCode, 1);
+    QVERIFY2(unwritablePng.err.contains(u"cannot write %1"_s.arg(nowherePng)), qPrintable(unwritablePng.err));
   }
 };
 
