@@ -13,6 +13,7 @@
 #include "tests/support/chaintest.h"
 #include "tests/support/cupscapture.h"
 #include "tests/support/fakecarrier.h"
+#include "tests/support/fakeserialport.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/testdatabase.h"
@@ -22,15 +23,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 #include <optional>
-#include <pty.h>
-#include <termios.h>
-#include <unistd.h>
 
 using namespace pb;
 
@@ -733,33 +730,18 @@ private Q_SLOTS:
   // and every code come from it; the PIN and F8 from the keyboard. Shopify gets the order's fulfillment.
   void serialScanner_atReno_signsInAndPacksAnOrder()
   {
-    int scanner = -1;
-    int port = -1;
-    char portName[256] = {};
-    QVERIFY(::openpty(&scanner, &port, portName, nullptr, nullptr) == 0);
-    const auto closePty = qScopeGuard([&] {
-      ::close(port);
-      ::close(scanner);
-    });
-    termios raw{};
-    QVERIFY(::tcgetattr(port, &raw) == 0);
-    ::cfmakeraw(&raw);
-    QVERIFY(::tcsetattr(port, TCSANOW, &raw) == 0);
-    const auto serialScan = [scanner](const QString &code) {
-      const QByteArray sent = code.toUtf8() + "\r\n";
-      return ::write(scanner, sent.constData(), size_t(sent.size())) == sent.size();
-    };
-
+    const test::FakeSerialPort scanner;
+    QVERIFY(scanner.isOpen());
     m_reno.process->terminate();
     QVERIFY(m_reno.process->waitForFinished(15000));
     m_programs.startStation(m_reno, kShop, QStringLiteral("e2e_rno"), m_dir.filePath(QStringLiteral("password-RNO")),
-                            {QStringLiteral("scanning.serial_port=") + QString::fromLocal8Bit(portName)});
+                            {QStringLiteral("scanning.serial_port=") + scanner.path()});
     if (QTest::currentTestFailed())
       return;
     const qint64 sessionsBefore = scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM sign_in_sessions"));
     QByteArray log;
     QTRY_VERIFY_WITH_TIMEOUT((log += m_reno.process->readAll()).contains("serial scanner on"), 15000);
-    QVERIFY(serialScan(m_reno.badge));
+    QVERIFY(scanner.scan(m_reno.badge));
     QTest::qWait(500);
     QVERIFY(test::ChainPrograms::typeAsPerson(m_reno, QStringLiteral("4711")));
     QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM sign_in_sessions WHERE station_id = ? AND "
@@ -772,14 +754,14 @@ private Q_SLOTS:
     QVERIFY(fo > 0);
     QVERIFY(renoTakes(fo));
     const QStringList tentForms = kScanForms.value(QStringLiteral("80011"));
-    QVERIFY(serialScan(tentForms.first())); // UPC-A
-    QVERIFY(serialScan(tentForms.last()));  // its mixed-case SKU: no Shift to lose on a serial line
+    QVERIFY(scanner.scan(tentForms.first())); // UPC-A
+    QVERIFY(scanner.scan(tentForms.last()));  // its mixed-case SKU: no Shift to lose on a serial line
     QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? "
                                                     "AND outcome = 'ok'"),
                                      {fo}),
                               2, 15000);
     screenshot(m_reno, QStringLiteral("serial-scanner-verified"));
-    QVERIFY(serialScan(QStringLiteral("PB*COMPLETE")));
+    QVERIFY(scanner.scan(QStringLiteral("PB*COMPLETE")));
     QTRY_COMPARE_WITH_TIMEOUT(
         scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
         1, 20000);

@@ -3,13 +3,12 @@
 // A serial scanner played by a pseudo-terminal: the test writes what the scanner would send.
 #include "ui/serialscannersource.h"
 
+#include "tests/support/fakeserialport.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
-#include <fcntl.h>
-#include <pty.h>
-#include <termios.h>
-#include <unistd.h>
+#include <memory>
 
 using namespace pb;
 
@@ -17,33 +16,22 @@ class SerialScannerSourceTest final : public QObject {
   Q_OBJECT
 
 private:
-  int m_master = -1;
-  int m_slave = -1;
-  QString m_slavePath;
+  std::unique_ptr<test::FakeSerialPort> m_scanner;
 
-  void send(const QByteArray &bytes) { QCOMPARE(::write(m_master, bytes.constData(), bytes.size()), bytes.size()); }
+  void send(const QByteArray &bytes) { QVERIFY(m_scanner->send(bytes)); }
 
 private Q_SLOTS:
   void init()
   {
-    char name[256] = {};
-    QVERIFY(::openpty(&m_master, &m_slave, name, nullptr, nullptr) == 0);
-    termios raw{};
-    QVERIFY(::tcgetattr(m_slave, &raw) == 0);
-    ::cfmakeraw(&raw);
-    QVERIFY(::tcsetattr(m_slave, TCSANOW, &raw) == 0);
-    m_slavePath = QString::fromLocal8Bit(name);
+    m_scanner = std::make_unique<test::FakeSerialPort>();
+    QVERIFY(m_scanner->isOpen());
   }
 
-  void cleanup()
-  {
-    ::close(m_slave);
-    ::close(m_master);
-  }
+  void cleanup() { m_scanner.reset(); }
 
   void linesBecomeScans()
   {
-    ui::SerialScannerSource source(m_slavePath, 9600);
+    ui::SerialScannerSource source(m_scanner->path(), 9600);
     QSignalSpy scans(&source, &ui::SerialScannerSource::scanned);
     QVERIFY(source.start());
     send(QByteArrayLiteral("081234500016\r\n]C0PB*ACK\r"));
