@@ -26,6 +26,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPrinterInfo>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
@@ -280,7 +281,10 @@ int main(int argc, char *argv[])
   options.labelPrinter = config.get(PrintLabelPrinter); // checked at the start (printingConfigProblem)
 
   pb::ui::StationWindow window(*db, clock, identity, options);
-  window.show();
+  // A bench screen is the station's alone: maximized under a window manager, and filling the screen where none runs
+  // (a kiosk session started by xinit) instead of sitting in its corner.
+  window.setGeometry(window.screen()->availableGeometry());
+  window.showMaximized();
   if (!config.get(ScanningSerialPort).isEmpty()) {
     auto *serial =
         new pb::ui::SerialScannerSource(config.get(ScanningSerialPort), config.get(ScanningSerialBaud), &window);

@@ -472,6 +472,13 @@ private Q_SLOTS:
       if (QTest::currentTestFailed())
         return;
       screenshot(*bench, QStringLiteral("started"));
+      // The bench screen is the station's: no window manager runs here, so the window sizes itself to the screen.
+      QByteArray geometry;
+      QVERIFY(bench->x->xdotool({QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
+                                 QStringLiteral("^Packbench"), QStringLiteral("getwindowgeometry"),
+                                 QStringLiteral("--shell")},
+                                &geometry));
+      QVERIFY2(geometry.contains("WIDTH=1280\n") && geometry.contains("HEIGHT=800\n"), geometry.constData());
       m_programs.signIn(*bench, QStringLiteral("4711"));
       if (QTest::currentTestFailed())
         return;

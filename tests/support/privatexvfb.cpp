@@ -49,7 +49,7 @@ QString PrivateXvfb::start(const QString &screen)
   return m_display;
 }
 
-bool PrivateXvfb::xdotool(const QStringList &args) const
+bool PrivateXvfb::xdotool(const QStringList &args, QByteArray *output) const
 {
   QProcess process;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -62,6 +62,8 @@ bool PrivateXvfb::xdotool(const QStringList &args) const
   running.start();
   while (process.state() != QProcess::NotRunning && running.elapsed() < 20000)
     QTest::qWait(10);
+  if (output)
+    *output = process.readAllStandardOutput();
   return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -22,8 +23,8 @@ public:
   QString start(const QString &screen = QStringLiteral("1280x800x24"));
   QString display() const { return m_display; }
   // Runs xdotool against this display while this thread's event loop keeps turning (fakes keep answering); true when
-  // it exited 0.
-  bool xdotool(const QStringList &args) const;
+  // it exited 0. What it printed goes to `output` when given.
+  bool xdotool(const QStringList &args, QByteArray *output = nullptr) const;
   // Keys typed through XTEST `msPerKey` apart, then Return: 5 ms is a wedge scanner, 250 ms a person.
   bool type(const QString &text, int msPerKey) const;
 
