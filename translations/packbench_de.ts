@@ -220,6 +220,10 @@
         <source>the slip template %1 is larger than %2 bytes</source>
         <translation>Die Lieferscheinvorlage %1 ist größer als %2 Bytes</translation>
     </message>
+    <message>
+        <source>the slip template %1 is broken: %2</source>
+        <translation>Die Lieferscheinvorlage %1 ist fehlerhaft: %2</translation>
+    </message>
 </context>
 <context>
     <name>pb::packing::LeasedQueueWorkflow</name>

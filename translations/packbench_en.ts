@@ -219,6 +219,10 @@
         <source>the slip template %1 is larger than %2 bytes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the slip template %1 is broken: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::packing::LeasedQueueWorkflow</name>

@@ -7,6 +7,7 @@
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
+#include "core/documents/sliptemplate.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "core/queue/queuenotifier.h"
@@ -157,7 +158,17 @@ int main(int argc, char *argv[])
   if (auto exitCode = pb::app::loadConfiguration(parser, common, pb::config::Scope::Station, &config, showConfigError))
     return *exitCode;
 
-  if (const QString problem = printingConfigProblem(config); !problem.isEmpty()) {
+  // printing.slip_template names the merchant's slip; one that cannot be read or does not parse is found here, before
+  // the shift, not as the built-in slip printed in its place all day.
+  pb::documents::CustomSlipTemplate slipTemplate;
+  QString problem = printingConfigProblem(config);
+  if (const QString path = config.get(pb::config::keys::PrintSlipTemplate); problem.isEmpty() && !path.isEmpty()) {
+    if (auto loaded = pb::documents::loadSlipTemplate(path))
+      slipTemplate = *std::move(loaded);
+    else
+      problem = QStringLiteral("printing.slip_template: ") + loaded.error().message;
+  }
+  if (!problem.isEmpty()) {
     QTextStream(stderr) << "packbench: " << problem << Qt::endl;
     showConfigError(problem);
     return pb::app::ExitBadConfig;
@@ -249,14 +260,6 @@ int main(int argc, char *argv[])
   pb::packing::LeasedQueueWorkflow workflow(*db, queue, *stationId);
   options.workflow = &workflow;
   options.keepAliveInterval = std::chrono::duration_cast<std::chrono::milliseconds>(queue.lease()) / 3;
-  // printing.slip_template names the file; an unreadable or oversized one leaves the built-in slip.
-  pb::documents::CustomSlipTemplate slipTemplate;
-  if (const QString path = config.get(PrintSlipTemplate); !path.isEmpty()) {
-    if (auto loaded = pb::documents::loadSlipTemplate(path))
-      slipTemplate = *std::move(loaded);
-    else
-      qCWarning(lcStation).noquote() << "using the built-in packing slip:" << loaded.error().message;
-  }
   // Every slip and label goes through the journaled printer: journaled first, sent without blocking the window,
   // retried, and reprinted or moved from the lead's print-jobs list (a reprint sends the journaled bytes again:
   // it never buys a second carrier label).
@@ -282,9 +285,13 @@ int main(int argc, char *argv[])
 
   pb::ui::StationWindow window(*db, clock, identity, options);
   // A bench screen is the station's alone: maximized under a window manager, and filling the screen where none runs
-  // (a kiosk session started by xinit) instead of sitting in its corner.
-  window.setGeometry(window.screen()->availableGeometry());
-  window.showMaximized();
+  // (a kiosk session started by xinit) instead of sitting in its corner. A --screenshot keeps the window's own size.
+  if (parser.isSet(screenshot)) {
+    window.show();
+  } else {
+    window.setGeometry(window.screen()->availableGeometry());
+    window.showMaximized();
+  }
   if (!config.get(ScanningSerialPort).isEmpty()) {
     auto *serial =
         new pb::ui::SerialScannerSource(config.get(ScanningSerialPort), config.get(ScanningSerialBaud), &window);

@@ -75,8 +75,14 @@ Result<CustomSlipTemplate> loadSlipTemplate(const QString &path)
         QCoreApplication::translate("pb::documents::SlipTemplate", "the slip template %1 is larger than %2 bytes")
             .arg(path)
             .arg(SlipTemplateLimits::kMaxSourceChars));
-  return CustomSlipTemplate{QString::fromUtf8(file.read(SlipTemplateLimits::kMaxSourceChars)),
+  CustomSlipTemplate loaded{QString::fromUtf8(file.read(SlipTemplateLimits::kMaxSourceChars)),
                             QFileInfo(path).absolutePath()};
+  // Parsed here too, so that a broken template is found when it is configured, not on every slip.
+  if (auto parsed = liquid::Template::parse(loaded.source); !parsed)
+    return makeError(ErrorKind::InvalidInput,
+                     QCoreApplication::translate("pb::documents::SlipTemplate", "the slip template %1 is broken: %2")
+                         .arg(path, parsed.error().message));
+  return loaded;
 }
 
 QString builtInSlipTemplate(SlipLayout layout)

@@ -33,7 +33,8 @@ struct CustomSlipTemplate {
   QString source;
   QString folder;
 };
-// Reads printing.slip_template; refuses a file larger than kMaxSourceChars (in bytes).
+// Reads printing.slip_template; refuses a file larger than kMaxSourceChars (in bytes) or one that does not parse
+// (the message says the line and column).
 Result<CustomSlipTemplate> loadSlipTemplate(const QString &path);
 
 // The built-in Liquid source for a layout (from the resources).

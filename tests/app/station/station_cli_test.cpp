@@ -134,6 +134,39 @@ private Q_SLOTS:
     QVERIFY2(r.err.contains(says), qPrintable(r.err));
     QVERIFY(!QFile::exists(sandbox.filePath(QStringLiteral("data/Packbench/packbench/packbench.sqlite"))));
   }
+
+  // The merchant's slip template is read and parsed at the start: a missing or broken one stops the station as bad
+  // configuration, saying which file and where, instead of the built-in slip printing in its place all day.
+  void slipTemplate_missingOrBroken_stopsAtTheStart()
+  {
+    QTemporaryDir sandbox;
+    const QString broken = pb::test::writeFile(sandbox.filePath(QStringLiteral("broken.liquid")),
+                                               "<h1>{{ order.name }}</h1>\n{% for line in line_items_in_shipment %}");
+    const QString missing = sandbox.filePath(QStringLiteral("missing.liquid"));
+    const QList<std::pair<QString, QString>> cases{
+        {broken,
+         QStringLiteral("printing.slip_template: the slip template %1 is broken: line 2, column 1: ").arg(broken)},
+        {missing, QStringLiteral("printing.slip_template: cannot read the slip template %1").arg(missing)}};
+    for (const auto &[path, says] : cases) {
+      const Run r = pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY),
+                                         {QStringLiteral("--set"), QStringLiteral("log.file=-"),
+                                          QStringLiteral("--set"), QStringLiteral("printing.slip_template=") + path},
+                                         sandbox.path());
+      QCOMPARE(r.exitCode, 2);
+      QVERIFY2(r.err.contains(says), qPrintable(r.err));
+      QVERIFY(!QFile::exists(sandbox.filePath(QStringLiteral("data/Packbench/packbench/packbench.sqlite"))));
+    }
+    // A good template starts the station (the screenshot needs the demo database).
+    const QString good =
+        pb::test::writeFile(sandbox.filePath(QStringLiteral("good.liquid")), "<h1>{{ order.name }}</h1>");
+    const Run started =
+        pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY),
+                             {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
+                              QStringLiteral("printing.slip_template=") + good, QStringLiteral("--screenshot"),
+                              sandbox.filePath(QStringLiteral("started.png"))},
+                             sandbox.path());
+    QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+  }
 };
 
 QTEST_GUILESS_MAIN(StationCliTest)
