@@ -1202,6 +1202,40 @@ private Q_SLOTS:
     controller.signOut();
   }
 
+  // The order claimed ahead lost its lease meanwhile (reaped after an outage, or a lead gave it to another bench): F8
+  // lets it go and takes the next order in line as usual, with no error for the packer.
+  void prefetch_leaseLost_F8TakesTheNextOrderInstead()
+  {
+    const QList<qint64> orders = ordersInLine({1, 1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1), third = orders.at(2);
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-lost"), first, prefetching());
+    StationController &controller = *made.controller;
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    QCOMPARE(controller.prefetchedOrder()->fulfillmentOrderId, second);
+    const qint64 lostClaim = *controller.prefetchedOrder()->claimId;
+    // Another bench has it now: its claim ended, a new one is open elsewhere.
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("UPDATE claims SET released_at = ?, release_reason = 'expired' WHERE id = ?"),
+                       {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), lostClaim}));
+    controller.handleScan(test::barcodeFor(m_db, m_daypack));
+    controller.complete(); // F9
+    QCOMPARE(packState(first), QStringLiteral("packed"));
+    QSignalSpy notices(&controller, &StationController::notice);
+    controller.takeNextOrder(); // F8
+    QVERIFY(controller.order().has_value());
+    QVERIFY(*controller.order()->claimId != lostClaim);
+    QVERIFY(controller.order()->fulfillmentOrderId == second || controller.order()->fulfillmentOrderId == third);
+    QCOMPARE(controller.screen(), Screen::Pack);
+    for (const QList<QVariant> &signal : std::as_const(notices)) {
+      const auto notice = signal.first().value<station::Notice>();
+      QVERIFY2(notice.tone != station::Tone::Error, qPrintable(notice.headline));
+    }
+    auto kept = made.journal->heldOrder(station::OfflineJournal::Slot::Prefetched);
+    VERIFY_OK(kept);
+    QVERIFY(!kept->has_value() || (*kept)->claimId != lostClaim); // the lost claim's snapshot is gone
+    controller.signOut();
+  }
+
   // A station killed with an order on the bench and one claimed ahead: at the next sign-in the order on the bench
   // is resumed with its scans (the older claim), and the one claimed ahead is this bench's again under its claim.
   void restartedStation_resumesTheOrderOnTheBench_andTheOneClaimedAhead()
