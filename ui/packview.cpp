@@ -488,7 +488,8 @@ void PackView::submitManual()
 
 void PackView::showHoldPanel()
 {
-  if (!m_session || m_session->state() == packing::PackSession::State::Completed)
+  // A completed order still at the bench for its carrier label can go on hold: the label-wait notices offer F4.
+  if (!m_session || (m_session->state() == packing::PackSession::State::Completed && !m_controller.awaitsLabels()))
     return;
   closePanels();
   m_reasonMode = ReasonMode::Hold;

@@ -35,6 +35,7 @@
 #include "ui/statusbanner.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonDocument>
 #include <QPrinterInfo>
@@ -372,6 +373,52 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
                               u"packed"_s, 20000);
     QCOMPARE(labelState(fo), u"printed"_s);
+  }
+
+  // The carrier refuses the label (the address has no postal code): the packer reads why; F9 asks again (the weight is
+  // on record, so it is not asked for twice) and is told the same; F4 puts the order on hold for the lead with a
+  // reason. No label was bought and nothing went to Shopify.
+  void carrierRefuses_thePackerReadsWhy_F9AsksAgain_F4HoldsForTheLead()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    const qint64 queued = queueOrder();
+    QJsonObject shipTo = test::testShipTo();
+    shipTo.remove(u"zip"_s);
+    VERIFY_OK(db::exec(m_db,
+                       u"UPDATE orders SET shipping_address = ?::jsonb WHERE id = (SELECT order_id FROM "
+                       "fulfillment_orders WHERE id = ?)"_s,
+                       {QString::fromUtf8(QJsonDocument(shipTo).toJson(QJsonDocument::Compact)), queued}));
+    m_window->controller()->refreshQueue();
+    const qint64 fo = packNext();
+    QCOMPARE(fo, queued);
+    QVERIFY(typeWeight(800));
+    QTRY_COMPARE_WITH_TIMEOUT(headline(), u"No label for box 1: the carrier refused it"_s, 15000);
+    QVERIFY2(m_window->packView()->banner()->hint().contains(u"postal code"_s),
+             qPrintable(m_window->packView()->banner()->hint()));
+    screenshot(u"station-label-refused.png"_s);
+    const auto requests = [&]() {
+      return value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt();
+    };
+    QCOMPARE(requests(), 1);
+
+    test::press(Qt::Key_F9); // asks again, with the weight already on record
+    QTRY_COMPARE_WITH_TIMEOUT(requests(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(labelState(fo), u"failed"_s, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(headline(), u"No label for box 1: the carrier refused it"_s, 15000);
+
+    test::press(Qt::Key_F4); // the lead sorts out the address
+    auto *reasons = m_window->packView()->findChild<QComboBox *>(u"reasonCombo"_s);
+    QVERIFY(reasons);
+    QTRY_VERIFY2(reasons->isVisible(), qPrintable(headline()));
+    test::press(Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"held"_s, 5000);
+    QVERIFY(!m_window->controller()->awaitsLabels());
+    QCOMPARE(value(u"SELECT count(*) FROM outbox WHERE aggregate_id = ?"_s, {QString::number(fo)}).toInt(), 0);
+    QCOMPARE(
+        value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ? AND label_id IS NOT NULL"_s, {fo})
+            .toInt(),
+        0);
   }
 
   // The label waits (carrier down) and the packer puts the order on hold, but the order was cancelled and this bench
