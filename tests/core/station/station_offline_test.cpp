@@ -15,6 +15,7 @@
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -208,6 +209,61 @@ private Q_SLOTS:
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"),
                    {fo}),
              3);
+  }
+
+  // The station stops (killed, or the packer closed it) after finishing an order offline or putting it on hold
+  // offline, before the database came back. Its next run, the database back, resumes its own claim: the journal lands
+  // once, and the packer is told the order is recorded, with the bench free for the next one.
+  void stoppedAfterLeavingTheOrderOffline_theNextRunRecordsItOnce_data()
+  {
+    QTest::addColumn<bool>("hold");
+    QTest::newRow("completed") << false;
+    QTest::newRow("held") << true;
+  }
+
+  void stoppedAfterLeavingTheOrderOffline_theNextRunRecordsItOnce()
+  {
+    QFETCH(bool, hold);
+    const QString journalName = hold ? QStringLiteral("stopped-held.sqlite") : QStringLiteral("stopped-done.sqlite");
+    qint64 fo = 0;
+    const auto reopen = qScopeGuard([this] { (void)m_outage.bringBack(); }); // also when a check below fails
+    {
+      auto [taken, bench] = takeFreshOrder(journalName);
+      fo = taken;
+      station::StationController &controller = *bench.controller;
+      const QString item = test::barcodeFor(m_admin, m_daypack);
+      controller.handleScan(item);
+      cutOff();
+      QTRY_VERIFY(!controller.isDatabaseAvailable());
+      controller.handleScan(item);
+      controller.handleScan(item);
+      if (hold)
+        (void)controller.hold(QStringLiteral("Item damaged"));
+      else
+        controller.complete();
+      auto waiting = bench.journal->pendingCount();
+      VERIFY_OK(waiting);
+      QVERIFY(*waiting >= 3); // the two scans, the completion or the hold (and the bench's own events)
+    }                         // the station stops here, the database still away
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(m_supervisor->isAvailable(), 10'000);
+
+    Bench again = openBench(journalName);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        count(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = ?"),
+              {fo, hold ? QStringLiteral("held") : QStringLiteral("packed")}),
+        1, 10'000);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"),
+                   {fo}),
+             3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = ?"), {QString::number(fo)}),
+             hold ? 0 : 1);
+    QCOMPARE(again.controller->screen(), station::Screen::Queue);
+    QVERIFY(!again.controller->session());
+    auto waiting = again.journal->pendingCount();
+    VERIFY_OK(waiting);
+    QCOMPARE(*waiting, 0);
+    again.controller->signOut();
   }
 
   void orderCancelledMeanwhile_nothingLands_andTheLeadHasARecord()
