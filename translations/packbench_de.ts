@@ -1500,6 +1500,10 @@
         <source>Order %1 changed meanwhile: set its box aside for the lead; the order is packed again from the start</source>
         <translation>Bestellung %1 wurde inzwischen geändert: Paket für die Schichtleitung beiseitestellen; die Bestellung wird von vorn gepackt</translation>
     </message>
+    <message>
+        <source>%1 · enter its weight in grams · F4 puts the order on hold for the lead</source>
+        <translation>%1 · Gewicht in Gramm eingeben · F4 stellt den Auftrag für die Schichtleitung zurück</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

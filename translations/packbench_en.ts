@@ -1499,6 +1499,10 @@
         <source>Order %1 changed meanwhile: set its box aside for the lead; the order is packed again from the start</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · enter its weight in grams · F4 puts the order on hold for the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

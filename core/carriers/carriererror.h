@@ -35,6 +35,8 @@ struct CarrierError {
   qint64 retryAfterMs = 0;  // RateLimited: how long the carrier asked us to wait
   QString requestId{};      // the carrier's request_id, for its support
   QStringList errorCodes{}; // the carrier's error_code values, e.g. invalid_address
+  QStringList fields{};     // the fields its errors name (field_name), e.g. shipment.packages[0].weight.value
+  QStringList reasons{};    // its errors' messages as the carrier wrote them, for the people at the bench
 
   // Whether the call may have taken effect although no success came back (a purchase must be looked up).
   bool outcomeUnknown() const { return kind == CarrierErrorKind::Timeout || kind == CarrierErrorKind::Lost; }

@@ -364,6 +364,9 @@ void readErrorBody(const QJsonObject &body, CarrierError *error)
     const QJsonObject e = v.toObject();
     error->errorCodes.append(e.value(u"error_code").toString());
     const QString field = e.value(u"field_name").toString();
+    if (!field.isEmpty())
+      error->fields.append(field);
+    error->reasons.append(e.value(u"message").toString());
     messages.append(field.isEmpty() ? e.value(u"message").toString()
                                     : u"%1 (%2)"_s.arg(e.value(u"message").toString(), field));
   }

@@ -7,6 +7,8 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace pb::hub {
 
 namespace {
@@ -79,6 +81,27 @@ QStringList missingOf(const carriers::Address &a, bool sender)
   if (sender && a.phone.isEmpty())
     missing << QStringLiteral("phone");
   return missing;
+}
+
+// Whether every allowed service came back invalid with a reason (a package too heavy, an address it will not serve).
+bool allRefused(const QList<carriers::Rate> &invalid, const QList<carriers::ServiceRule> &rules)
+{
+  return !rules.isEmpty() && std::all_of(rules.cbegin(), rules.cend(), [&](const carriers::ServiceRule &rule) {
+    return std::any_of(invalid.cbegin(), invalid.cend(), [&](const carriers::Rate &rate) {
+      return rate.carrierId == rule.carrierId && rate.serviceCode == rule.serviceCode && !rate.errors.isEmpty();
+    });
+  });
+}
+
+// The carrier's reasons, each once.
+QString refusalsOf(const QList<carriers::Rate> &invalid)
+{
+  QStringList reasons;
+  for (const carriers::Rate &rate : invalid)
+    for (const QString &reason : rate.errors)
+      if (!reasons.contains(reason))
+        reasons.append(reason);
+  return reasons.join(QStringLiteral("; "));
 }
 
 QString carrierUnavailableText()
@@ -236,6 +259,13 @@ Result<bool> LabelWorker::chooseService(LabelJob &job, const carriers::Shipment 
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     auto choice = carriers::chooseRate(quote->rates, rules, job.shipBy.isValid() ? job.shipBy : now, now);
+    if (!choice && allRefused(quote->invalidRates, rules)) { // refused for this shipment: asking again cannot help
+      ++m_failed;
+      Status failed = labelrequests::fail(m_db, job, m_settings.workerId, LabelErrorKind::Refused,
+                                          QStringLiteral("The carrier refused every service allowed for \"%1\": %2")
+                                              .arg(job.shippingTitle, refusalsOf(quote->invalidRates)));
+      return failed ? Result<bool>(false) : Result<bool>(failed.error());
+    }
     if (!choice) {
       Status waiting =
           waitAgain(m_db, job, m_settings.workerId, LabelErrorKind::Configuration,
@@ -262,10 +292,19 @@ Status LabelWorker::settleError(const LabelJob &job, const CarrierError &error, 
                                 << "not bought:" << carriers::carrierErrorKindName(error.kind) << error.httpStatus
                                 << error.requestId;
   switch (error.kind) {
-  case CarrierErrorKind::Validation:
+  case CarrierErrorKind::Validation: {
     ++m_failed;
+    // The carrier's own words for the bench (the log above has the request id); its technical summary otherwise.
+    const QString why = error.reasons.isEmpty() ? error.message : error.reasons.join(QStringLiteral("; "));
+    // A weight the carrier will not take (a mistyped one, or a box over its limit): weighed again at the bench.
+    if (std::any_of(error.fields.cbegin(), error.fields.cend(),
+                    [](const QString &field) { return field.contains(QLatin1String(".weight")); }))
+      return labelrequests::fail(
+          m_db, job, m_settings.workerId, LabelErrorKind::NeedsWeight,
+          QStringLiteral("The carrier refused the weight of box %1: %2").arg(job.boxNo).arg(why));
     return labelrequests::fail(m_db, job, m_settings.workerId, LabelErrorKind::Refused,
-                               QStringLiteral("The carrier refused the label: %1").arg(error.message));
+                               QStringLiteral("The carrier refused the label: %1").arg(why));
+  }
   case CarrierErrorKind::Auth:
     return waitAgain(m_db, job, m_settings.workerId, LabelErrorKind::Configuration,
                      QStringLiteral("The carrier refused the hub's API key: call the lead."),

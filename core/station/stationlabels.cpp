@@ -118,7 +118,9 @@ void StationController::continueLabels(bool retryFailed)
     // Only this pack attempt's labels count: one of an earlier attempt is being voided by the hub.
     const bool ours = label && label->claimId == *m_order->claimId;
     const bool live = ours && (label->state == u"requested" || label->state == u"bought" || label->state == u"printed");
-    const bool askAgain = ours && label->state == u"failed" && (retryFailed || label->errorKind == u"cancelled");
+    // F9 asks again with the weight on record; a refused weight is typed again instead (below).
+    const bool askAgain = ours && label->state == u"failed" &&
+                          ((retryFailed && label->errorKind != u"needs_weight") || label->errorKind == u"cancelled");
     if (!live && (!ours || askAgain || label->state != u"failed")) {
       const auto weight = carrierlabels::boxWeight(m_db, m_order->fulfillmentOrderId, box);
       if (weight && !weight->has_value()) {
@@ -136,11 +138,20 @@ void StationController::continueLabels(bool retryFailed)
       m_labelPoll->start();
       return;
     }
+    if (label->state == u"failed" && label->errorKind == u"needs_weight") {
+      // The carrier would not take the weight (mistyped, or over its limit): the packer weighs the box again, and the
+      // label is asked for with the new weight (enterBoxWeight). F9 would only send the same weight again.
+      m_labelPoll->stop();
+      m_labelWait->weighing = box;
+      say(Notice::Where::Pack, Tone::Error, tr("Weigh box %1 again").arg(box),
+          tr("%1 · enter its weight in grams · F4 puts the order on hold for the lead").arg(label->error),
+          Cue::Unknown);
+      Q_EMIT weightRequested(box);
+      return;
+    }
     if (label->state == u"failed") {
       m_labelPoll->stop();
-      say(Notice::Where::Pack, Tone::Error,
-          label->errorKind == u"needs_weight" ? tr("Weigh box %1 again").arg(box)
-                                              : tr("No label for box %1: the carrier refused it").arg(box),
+      say(Notice::Where::Pack, Tone::Error, tr("No label for box %1: the carrier refused it").arg(box),
           tr("%1 · F9 asks again · F4 puts the order on hold for the lead").arg(label->error), Cue::Unknown);
       return;
     }

@@ -421,6 +421,32 @@ private Q_SLOTS:
         0);
   }
 
+  // A slip of the finger: 80,000 g typed for an 8 kg box. UPS refuses a package over 150 lb; the packer reads the
+  // carrier's reason, the weight panel opens again, 8000 is typed, and the label is bought and printed with it.
+  void weightTheCarrierRefuses_isTypedAgain_thenTheLabelPrints()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    const qint64 queued = queueOrder();
+    m_window->controller()->refreshQueue();
+    const qint64 fo = packNext();
+    QCOMPARE(fo, queued);
+    const int bought = m_carrier->stats().labelsBought;
+    QVERIFY(typeWeight(80'000));
+    QTRY_COMPARE_WITH_TIMEOUT(headline(), u"Weigh box 1 again"_s, 15000);
+    QVERIFY2(m_window->packView()->banner()->hint().contains(u"UPS packages may weigh up to 150 lb"_s),
+             qPrintable(m_window->packView()->banner()->hint()));
+    screenshot(u"station-label-weight-refused.png"_s);
+    QCOMPARE(m_carrier->stats().labelsBought, bought);
+    const int printedBefore = m_printed.size();
+    QVERIFY(typeWeight(8'000)); // the panel is open and has the keyboard again
+    QTRY_VERIFY_WITH_TIMEOUT(m_printed.size() > printedBefore && m_printed.last().endsWith("^XZ\n"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"packed"_s, 15000);
+    QCOMPARE(value(u"SELECT weight_grams FROM packages WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 8000);
+    QCOMPARE(m_carrier->stats().labelsBought, bought + 1);
+    QCOMPARE(value(u"SELECT count(*) FROM outbox WHERE aggregate_id = ?"_s, {QString::number(fo)}).toInt(), 1);
+  }
+
   // The label waits (carrier down) and the packer puts the order on hold, but the order was cancelled and this bench
   // has not heard it yet (its NOTIFY lost with a blip): the hold is refused, the order leaves the bench with "was
   // cancelled — NOT put on hold" and goes to no lead's shelf. Before, the refusal left the order waiting at the bench.

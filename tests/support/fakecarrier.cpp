@@ -248,6 +248,19 @@ FakeCarrier::Answer FakeCarrier::json(const QJsonObject &body, int status)
   return Answer{status, QJsonDocument(body).toJson(QJsonDocument::Compact)};
 }
 
+FakeCarrier::Answer FakeCarrier::carrierError(const QString &carrierId, const QString &carrierCode,
+                                              const QString &message, const QString &field) const
+{
+  const QJsonObject e{{u"error_source"_s, u"carrier"_s},
+                      {u"error_type"_s, u"validation"_s},
+                      {u"error_code"_s, u"invalid_field_value"_s},
+                      {u"message"_s, message},
+                      {u"carrier_id"_s, carrierId},
+                      {u"carrier_code"_s, carrierCode},
+                      {u"field_name"_s, field}};
+  return json(QJsonObject{{u"request_id"_s, requestId()}, {u"errors"_s, QJsonArray{e}}}, 400);
+}
+
 QString FakeCarrier::requestId() const
 {
   return QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -157,6 +157,9 @@ private:
   Answer dispatch(const QString &operation, const QStringList &path, const QHttpServerRequest &request);
   Answer error(int status, const QString &type, const QString &code, const QString &message,
                const QString &field = {}) const;
+  // A refusal by the carrier itself (error_source carrier), naming the field it refuses.
+  Answer carrierError(const QString &carrierId, const QString &carrierCode, const QString &message,
+                      const QString &field) const;
   static Answer json(const QJsonObject &body, int status = 200);
 
   // The API (fakecarrier_api.cpp).

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -59,16 +61,39 @@ QJsonObject usd(qint64 cents)
   return QJsonObject{{u"currency"_s, u"usd"_s}, {u"amount"_s, cents / 100.0}};
 }
 
+double packageGrams(const QJsonObject &package)
+{
+  const QJsonObject w = package.value(u"weight").toObject();
+  const QString unit = w.value(u"unit").toString();
+  const double v = w.value(u"value").toDouble();
+  return unit == u"kilogram" ? v * 1000 : unit == u"pound" ? v * 453.592 : unit == u"ounce" ? v * 28.3495 : v;
+}
+
 int gramsOf(const QJsonObject &shipment)
 {
   double grams = 0;
-  for (const QJsonValue &p : shipment.value(u"packages").toArray()) {
-    const QJsonObject w = p.toObject().value(u"weight").toObject();
-    const QString unit = w.value(u"unit").toString();
-    const double v = w.value(u"value").toDouble();
-    grams += unit == u"kilogram" ? v * 1000 : unit == u"pound" ? v * 453.592 : unit == u"ounce" ? v * 28.3495 : v;
-  }
+  for (const QJsonValue &p : shipment.value(u"packages").toArray())
+    grams += packageGrams(p.toObject());
   return static_cast<int>(std::lround(grams));
+}
+
+// The carrier's own limit for one package (UPS 150 lb, USPS 70 lb): heavier, the carrier refuses the label, not
+// ShipEngine; said as the carrier says it, with the field. Empty when every package is within it.
+std::optional<std::pair<QString, QString>> overweight(const QJsonObject &shipment, const Service &service)
+{
+  const bool ups = qstrcmp(service.carrierCode, "ups") == 0;
+  const double maxGrams = ups ? 68'038 : 31'751;
+  const QJsonArray packages = shipment.value(u"packages").toArray();
+  for (qsizetype i = 0; i < packages.size(); ++i) {
+    const double grams = packageGrams(packages.at(i).toObject());
+    if (grams > maxGrams)
+      return std::pair{u"Package %1 weighs %2 lb; %3 packages may weigh up to %4 lb"_s.arg(i + 1)
+                           .arg(grams / 453.592, 0, 'f', 1)
+                           .arg(QLatin1String(service.carrierName))
+                           .arg(ups ? 150 : 70),
+                       u"shipment.packages[%1].weight.value"_s.arg(i)};
+  }
+  return std::nullopt;
 }
 
 // Price: the service's base plus 35 cents a started 100 g.
@@ -136,42 +161,46 @@ FakeCarrier::Answer FakeCarrier::rates(const QJsonObject &body)
                                  ? QDateTime::fromString(shipment.value(u"ship_date").toString(), Qt::ISODate)
                                  : now;
   QJsonArray rates;
+  QJsonArray invalidRates; // a service whose carrier refuses the shipment (a package too heavy), with its reason
   for (const Service &s : kServices) {
     if (!carrierIds.contains(QLatin1String(s.carrierId)) ||
         (!serviceCodes.isEmpty() && !serviceCodes.contains(QLatin1String(s.code))))
       continue;
     const QString rateId = nextId();
     const qint64 cents = priceCents(s, grams);
+    const auto refused = overweight(shipment, s);
     QJsonObject stored = shipment;
     stored.insert(u"carrier_id"_s, QLatin1String(s.carrierId));
     stored.insert(u"service_code"_s, QLatin1String(s.code));
-    m_rates.insert(rateId, stored);
-    rates.append(QJsonObject{
-        {u"rate_id"_s, rateId},
-        {u"rate_type"_s, u"shipment"_s},
-        {u"carrier_id"_s, QLatin1String(s.carrierId)},
-        {u"shipping_amount"_s, usd(cents)},
-        {u"insurance_amount"_s, usd(0)},
-        {u"confirmation_amount"_s, usd(0)},
-        {u"other_amount"_s, usd(0)},
-        {u"zone"_s, 5},
-        {u"package_type"_s, u"package"_s},
-        {u"delivery_days"_s, s.days},
-        {u"guaranteed_service"_s, s.days == 1},
-        {u"estimated_delivery_date"_s, iso(shipDate.addDays(s.days))},
-        {u"carrier_delivery_days"_s, QString::number(s.days)},
-        {u"ship_date"_s, iso(shipDate)},
-        {u"negotiated_rate"_s, false},
-        {u"service_type"_s, QLatin1String(s.name)},
-        {u"service_code"_s, QLatin1String(s.code)},
-        {u"trackable"_s, true},
-        {u"carrier_code"_s, QLatin1String(s.carrierCode)},
-        {u"carrier_nickname"_s, QLatin1String(s.carrierName)},
-        {u"carrier_friendly_name"_s, QLatin1String(s.carrierName)},
-        {u"validation_status"_s, u"valid"_s},
-        {u"warning_messages"_s, QJsonArray{}},
-        {u"error_messages"_s, QJsonArray{}},
-    });
+    if (!refused)
+      m_rates.insert(rateId, stored);
+    (refused ? invalidRates : rates)
+        .append(QJsonObject{
+            {u"rate_id"_s, rateId},
+            {u"rate_type"_s, u"shipment"_s},
+            {u"carrier_id"_s, QLatin1String(s.carrierId)},
+            {u"shipping_amount"_s, usd(cents)},
+            {u"insurance_amount"_s, usd(0)},
+            {u"confirmation_amount"_s, usd(0)},
+            {u"other_amount"_s, usd(0)},
+            {u"zone"_s, 5},
+            {u"package_type"_s, u"package"_s},
+            {u"delivery_days"_s, s.days},
+            {u"guaranteed_service"_s, s.days == 1},
+            {u"estimated_delivery_date"_s, iso(shipDate.addDays(s.days))},
+            {u"carrier_delivery_days"_s, QString::number(s.days)},
+            {u"ship_date"_s, iso(shipDate)},
+            {u"negotiated_rate"_s, false},
+            {u"service_type"_s, QLatin1String(s.name)},
+            {u"service_code"_s, QLatin1String(s.code)},
+            {u"trackable"_s, true},
+            {u"carrier_code"_s, QLatin1String(s.carrierCode)},
+            {u"carrier_nickname"_s, QLatin1String(s.carrierName)},
+            {u"carrier_friendly_name"_s, QLatin1String(s.carrierName)},
+            {u"validation_status"_s, refused ? u"invalid"_s : u"valid"_s},
+            {u"warning_messages"_s, QJsonArray{}},
+            {u"error_messages"_s, refused ? QJsonArray{refused->first} : QJsonArray{}},
+        });
   }
   QJsonObject answer = shipment;
   answer.insert(u"shipment_id"_s, shipmentId);
@@ -187,7 +216,7 @@ FakeCarrier::Answer FakeCarrier::rates(const QJsonObject &body)
   answer.insert(u"tags"_s, QJsonArray{});
   answer.insert(u"total_weight"_s, QJsonObject{{u"value"_s, grams}, {u"unit"_s, u"gram"_s}});
   answer.insert(u"rate_response"_s, QJsonObject{{u"rates"_s, rates},
-                                                {u"invalid_rates"_s, QJsonArray{}},
+                                                {u"invalid_rates"_s, invalidRates},
                                                 {u"rate_request_id"_s, nextId()},
                                                 {u"shipment_id"_s, shipmentId},
                                                 {u"status"_s, u"completed"_s},
@@ -205,6 +234,8 @@ FakeCarrier::Answer FakeCarrier::createLabel(const QJsonObject &shipment, const 
   if (!service)
     return error(400, u"validation"_s, u"invalid_field_value"_s, u"the carrier has no such service"_s,
                  u"service_code"_s);
+  if (const auto refused = overweight(shipment, *service))
+    return carrierError(carrierId, QLatin1String(service->carrierCode), refused->first, refused->second);
   const QString externalId = shipment.value(u"external_shipment_id").toString();
   if (!externalId.isEmpty() && m_labelByExternalId.contains(externalId)) {
     ++m_stats.duplicatePurchases;

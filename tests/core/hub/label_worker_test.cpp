@@ -217,6 +217,39 @@ private Q_SLOTS:
     QCOMPARE(m_fake->stats().labelsBought, bought);
   }
 
+  // 80 kg typed for a box (8 kg meant): UPS takes 150 lb a package, and the carrier itself refuses the label naming
+  // the weight. The request fails as needs_weight with the carrier's words, so the bench asks for the weight again;
+  // nothing is bought.
+  void weightTheCarrierRefuses_isWeighedAgain_notRetried()
+  {
+    const int bought = m_fake->stats().labelsBought;
+    const qint64 id = request(order(), 80'000);
+    runWorker();
+    QCOMPARE(test::labelState(m_db, id), u"failed"_s);
+    QCOMPARE(column(u"error_kind"_s, id), u"needs_weight"_s);
+    QCOMPARE(column(u"error"_s, id), u"The carrier refused the weight of box 1: Package 1 weighs 176.4 lb; UPS "
+                                     "packages may weigh up to 150 lb"_s);
+    QCOMPARE(m_fake->stats().labelsBought, bought);
+    QVERIFY(m_fake->stats().contractErrors.isEmpty()); // the refusal is the carrier's, in its documented shape
+  }
+
+  // Where the service is chosen by rates, every allowed service comes back invalid for a box that heavy: the request
+  // fails with the carrier's reasons at once, instead of waiting for a lead as if the services were not set up.
+  void everyAllowedServiceRefused_failsWithTheCarriersReasons()
+  {
+    for (const char *code : {"usps_priority_mail", "usps_ground_advantage"})
+      VERIFY_OK(test::addServiceRule(m_db, u"heavy%"_s, test::FakeCarrier::uspsCarrierId(), QLatin1String(code),
+                                     std::nullopt, 20, u"title"_s));
+    const qint64 id = request(order(u"Heavy freight"_s), 40'000);
+    runWorker();
+    QCOMPARE(test::labelState(m_db, id), u"failed"_s);
+    QCOMPARE(column(u"error_kind"_s, id), u"refused"_s);
+    QVERIFY2(column(u"error"_s, id) == u"The carrier refused every service allowed for \"Heavy freight\": Package 1 "
+                                       "weighs 88.2 lb; USPS packages may weigh up to 70 lb"_s,
+             qPrintable(column(u"error"_s, id)));
+    VERIFY_OK(db::exec(m_db, u"DELETE FROM carrier_service_rules WHERE pattern = 'heavy%'"_s));
+  }
+
   void incompleteAddress_isRefusedWithWhatIsMissing()
   {
     QJsonObject shipTo = test::testShipTo();
