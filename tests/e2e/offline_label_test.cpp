@@ -5,19 +5,16 @@
 // offline. Nothing is recorded and no label is asked for while the database is away; the packer is told to keep the
 // box. Once it is back the journal lands, the station asks for the box's weight, the hub's carrier thread buys the
 // label from the carrier fake, the station prints it on the raw port, and only then is the pack recorded, once.
-#include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
 #include "core/hub/carrierlabelthread.h"
-#include "core/packing/leasedqueueworkflow.h"
-#include "core/queue/orderqueue.h"
 #include "core/queue/stationregistration.h"
 #include "core/station/offlinejournal.h"
 #include "core/station/stationcontroller.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/labelworld.h"
+#include "tests/support/outagebench.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/rawprinterport.h"
-#include "tests/support/stationoutage.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/printing/journaledprinter.h"
@@ -37,14 +34,8 @@ class OfflineLabelTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   SystemClock m_clock;
-  test::StationOutage m_outage;
+  test::OutageBench m_bench; // the station's login, queue, workflow and supervisor, on a cluster the test can close
   QSqlDatabase m_admin;
-  QSqlDatabase m_main;
-  qint64 m_shopId = 0;
-  qint64 m_stationId = 0;
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-  std::unique_ptr<db::ConnectionSupervisor> m_supervisor;
   std::unique_ptr<printing::JournaledPrinter> m_printer;
   std::unique_ptr<test::FakeCarrier> m_carrier;
   std::unique_ptr<hub::CarrierLabelThread> m_hub;
@@ -66,42 +57,26 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    VERIFY_OK(m_outage.open(u"offlabel"_s, u"pbt_offl_"_s, m_clock));
-    m_admin = m_outage.admin();
-    m_shopId = count(u"SELECT id FROM shops ORDER BY id LIMIT 1"_s);
-    const qint64 location = count(u"SELECT id FROM locations WHERE shop_id = ? ORDER BY id LIMIT 1"_s, {m_shopId});
+    VERIFY_OK(m_bench.open(u"offlabel"_s, u"pbt_offl_"_s, u"offlabel-main"_s, u"RNO"_s, m_clock));
+    m_admin = m_bench.admin;
     VERIFY_OK(db::exec(m_admin,
                        u"INSERT INTO carrier_locations (location_id, ship_from) VALUES (?, '{\"name\": \"Packbench "
                        "Warehouse\", \"phone\": \"555-0100\", \"address_line1\": \"2 Dock Road\", \"city_locality\": "
                        "\"Reno\", \"state_province\": \"NV\", \"postal_code\": \"89501\", \"country_code\": "
                        "\"US\"}'::jsonb)"_s,
-                       {location}));
+                       {*m_bench.locationId}));
     VERIFY_OK(test::addServiceRule(m_admin, u"%"_s, test::FakeCarrier::upsCarrierId(), u"ups_ground"_s));
-    auto main = m_outage.logInStation(u"offlabel-main"_s);
-    VERIFY_OK(main);
-    m_main = *main;
-    VERIFY_OK(queue::setSessionShop(m_main, m_shopId));
-    auto stationId = queue::registerStation(m_main, u"bench-offlabel"_s, u"bench-offlabel"_s, location);
-    VERIFY_OK(stationId);
-    m_stationId = *stationId;
-    m_queue = std::make_unique<queue::OrderQueue>(m_main, m_clock, 120s);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_main, *m_queue, m_stationId);
-    m_supervisor =
-        std::make_unique<db::ConnectionSupervisor>(m_clock, db::ConnectionSupervisor::Options{200ms, {50ms, 400ms}});
-    const qint64 shop = m_shopId;
-    m_supervisor->watch(u"offlabel-main"_s, [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
-    m_supervisor->start();
     printing::JournaledPrinter::Policy policy;
     policy.maxAttempts = 1;
     policy.timeouts.connectMs = 500;
-    m_printer = std::make_unique<printing::JournaledPrinter>(m_main, policy);
+    m_printer = std::make_unique<printing::JournaledPrinter>(m_bench.db, policy);
     QVERIFY(m_labelPort.isListening());
     m_carrier = std::make_unique<test::FakeCarrier>();
     QVERIFY(m_carrier->listen() > 0);
     // The hub's carrier thread on the administrator's connection: the cut-off closes the doors to new connections
     // and ends the station's, as a cluster gone away looks to a station.
     hub::CarrierLabelSettings hubSettings;
-    hubSettings.database = m_outage.settings();
+    hubSettings.database = m_bench.outage.settings();
     hubSettings.carrier = m_carrier->clientSettings(2000, 1, 5);
     hubSettings.worker.workerId = u"offline-label-hub"_s;
     hubSettings.pollMs = 300;
@@ -111,19 +86,13 @@ private Q_SLOTS:
 
   void cleanupTestCase()
   {
-    (void)m_outage.bringBack();
+    (void)m_bench.outage.bringBack();
     m_hub.reset();
     if (m_carrier)
       QVERIFY2(m_carrier->stats().contractErrors.isEmpty(),
                qPrintable(m_carrier->stats().contractErrors.join(u"\n"_s)));
     m_printer.reset();
-    m_supervisor.reset();
-    m_workflow.reset();
-    m_queue.reset();
-    m_main = QSqlDatabase();
-    QSqlDatabase::database(u"offlabel-main"_s, false).close();
-    QSqlDatabase::removeDatabase(u"offlabel-main"_s);
-    m_outage.close();
+    m_bench.close();
   }
 
   void completedOffline_theLabelIsBoughtAndPrintedOnceBack_thenThePackIsRecordedOnce()
@@ -138,16 +107,16 @@ private Q_SLOTS:
     auto journal = station::OfflineJournal::open(m_dir.filePath(u"offline-label.sqlite"_s));
     VERIFY_OK(journal);
     station::StationSettings settings;
-    settings.workflow = m_workflow.get();
-    settings.stationId = m_stationId;
-    settings.shopId = m_shopId;
-    settings.supervisor = m_supervisor.get();
+    settings.workflow = m_bench.workflow.get();
+    settings.stationId = m_bench.stationId;
+    settings.shopId = m_bench.shopId;
+    settings.supervisor = m_bench.supervisor.get();
     settings.offlineJournal = journal->get();
     settings.printer = m_printer.get();
     settings.carrierLabelFormat = u"zpl"_s;
     settings.labelPrinter = m_labelPort.target();
     settings.labelPollInterval = 300ms;
-    station::StationController controller(m_main, m_clock, settings);
+    station::StationController controller(m_bench.db, m_clock, settings);
     QSignalSpy notices(&controller, &station::StationController::notice);
     QSignalSpy weights(&controller, &station::StationController::weightRequested);
     controller.refreshQueue();
@@ -157,7 +126,7 @@ private Q_SLOTS:
     const QString item = test::barcodeFor(m_admin, m_daypack);
     controller.handleScan(item);
 
-    VERIFY_OK(m_outage.cutOff());
+    VERIFY_OK(m_bench.outage.cutOff());
     QTRY_VERIFY_WITH_TIMEOUT(!controller.isDatabaseAvailable(), 5000);
     controller.handleScan(item);
     controller.handleScan(item);
@@ -169,7 +138,7 @@ private Q_SLOTS:
     QCOMPARE(count(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {*fo}), 0);
     QCOMPARE(count(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"_s, {*fo}), 1);
 
-    VERIFY_OK(m_outage.bringBack());
+    VERIFY_OK(m_bench.outage.bringBack());
     // The journal lands; the order stays at the bench until its label has printed, and the box is weighed first.
     QTRY_VERIFY_WITH_TIMEOUT(weights.count() > 0, 15000);
     QCOMPARE(count(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"_s, {*fo}), 3);

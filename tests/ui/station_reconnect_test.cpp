@@ -15,9 +15,9 @@
 #include "core/station/offlinejournal.h"
 #include "tests/support/cupssandbox.h"
 #include "tests/support/keyboardinput.h"
+#include "tests/support/outagebench.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/queueworld.h"
-#include "tests/support/stationoutage.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/packview.h"
@@ -46,16 +46,10 @@ class StationReconnectTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   SystemClock m_clock;
-  test::StationOutage m_outage;
+  test::OutageBench
+      m_bench; // the station's login (at RNO), queue, workflow and supervisor, on a cluster the test closes
   QSqlDatabase m_admin;
-  QSqlDatabase m_main;
-  qint64 m_shopId = 0;
-  qint64 m_locationId = 0;
-  qint64 m_stationId = 0;
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
   std::unique_ptr<queue::QueueNotifier> m_notifier;
-  std::unique_ptr<db::ConnectionSupervisor> m_supervisor;
   // What the window uses lives longer than it: declared first, destroyed last.
   std::unique_ptr<station::OfflineJournal> m_journal;
   std::unique_ptr<printing::JournaledPrinter> m_printer;
@@ -85,9 +79,9 @@ private:
   }
 
   // The server goes away for this station: its backends die and new connections are refused.
-  void cutOff(bool killBackends = true) { VERIFY_OK(m_outage.cutOff(killBackends)); }
+  void cutOff(bool killBackends = true) { VERIFY_OK(m_bench.outage.cutOff(killBackends)); }
 
-  void bringBack() { VERIFY_OK(m_outage.bringBack()); }
+  void bringBack() { VERIFY_OK(m_bench.outage.bringBack()); }
 
   // The station's connection dies inside its next write that fires `trigger` on `table` (e.g. "BEFORE INSERT",
   // "outbox"), so that write's transaction is rolled back as a lost connection leaves it; removeTheCut() ends that.
@@ -134,7 +128,7 @@ private:
         QStringLiteral("SELECT fo.id FROM fulfillment_orders fo JOIN fulfillment_order_lines l "
                        "ON l.fulfillment_order_id = fo.id WHERE fo.location_id = ? AND fo.pack_state = 'queued' "
                        "GROUP BY fo.id HAVING sum(l.quantity) >= ? ORDER BY fo.id LIMIT 1"),
-        {m_locationId, items});
+        {*m_bench.locationId, items});
     if (fo <= 0)
       return 0;
     if (!db::exec(m_admin, QStringLiteral("UPDATE fulfillment_orders SET priority = 100 WHERE id = ?"), {fo}))
@@ -180,8 +174,9 @@ private:
       return 0;
     m_window.reset(); // before what it uses goes
     m_journal = std::move(opened).value();
-    m_printer = withPrinter ? std::make_unique<printing::JournaledPrinter>(m_main, printing::JournaledPrinter::Policy{})
-                            : nullptr;
+    m_printer = withPrinter
+                    ? std::make_unique<printing::JournaledPrinter>(m_bench.db, printing::JournaledPrinter::Policy{})
+                    : nullptr;
     openWindow(m_journal.get(), m_printer.get());
     const qint64 fo = nextOrderWithItems(items);
     return fo > 0 && takeWithF8(fo) ? fo : 0;
@@ -200,7 +195,7 @@ private:
   {
     return adminCount(QStringLiteral("SELECT COALESCE(max(id), 0) FROM claims WHERE fulfillment_order_id = ? "
                                      "AND station_id = ? AND released_at IS NULL"),
-                      {fo, m_stationId});
+                      {fo, m_bench.stationId});
   }
 
   // The station's window as app/station builds it, signed in; with a journal it packs on through an outage, with a
@@ -212,13 +207,13 @@ private:
     options.printer = printer;
     options.autoPrint = printer != nullptr;
     options.slipPrinter = QStringLiteral("packbench-pdf");
-    options.workflow = m_workflow.get();
-    options.stationId = m_stationId;
+    options.workflow = m_bench.workflow.get();
+    options.stationId = m_bench.stationId;
     options.sounds = false;
-    options.supervisor = m_supervisor.get();
+    options.supervisor = m_bench.supervisor.get();
     options.offlineJournal = journal;
     m_window = std::make_unique<ui::StationWindow>(
-        m_main, m_clock,
+        m_bench.db, m_clock,
         ui::StationIdentity{QStringLiteral("bench-rc"), QStringLiteral("RNO"), QStringLiteral("Central database")},
         options);
     connect(m_notifier.get(), &queue::QueueNotifier::workAvailable, m_window.get(), &ui::StationWindow::refreshQueue);
@@ -237,55 +232,28 @@ private Q_SLOTS:
   {
     // The station logs in as a member of packbench_station, so row-level security applies as in production.
     // Mapped to the demo shop and all its locations, as `packbench-hub station-login create` does (migration 0011).
-    VERIFY_OK(m_outage.open(QStringLiteral("stationrc"), QStringLiteral("pbt_rc_"), m_clock));
-    m_admin = m_outage.admin();
-    auto main = m_outage.logInStation(QStringLiteral("rc-main"));
-    VERIFY_OK(main);
-    m_main = *main;
-    auto listen = m_outage.logInStation(QStringLiteral("rc-notify"));
+    VERIFY_OK(m_bench.open(QStringLiteral("stationrc"), QStringLiteral("pbt_rc_"), QStringLiteral("rc-main"),
+                           QStringLiteral("RNO"), m_clock));
+    m_admin = m_bench.admin;
+    QVERIFY(m_bench.shopId > 0 && m_bench.locationId.value_or(0) > 0);
+    auto listen = m_bench.outage.logInStation(QStringLiteral("rc-notify"));
     VERIFY_OK(listen);
-
-    m_shopId = adminCount(QStringLiteral("SELECT id FROM shops"));
-    m_locationId =
-        adminCount(QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = 'RNO'"), {m_shopId});
-    QVERIFY(m_shopId > 0 && m_locationId > 0);
-    VERIFY_OK(queue::setSessionShop(m_main, m_shopId));
-    auto stationId = queue::registerStation(m_main, QStringLiteral("bench-rc"), m_locationId);
-    VERIFY_OK(stationId);
-    m_stationId = *stationId;
-    m_queue = std::make_unique<queue::OrderQueue>(m_main, m_clock, 120s);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_main, *m_queue, m_stationId);
-
     m_notifier = std::make_unique<queue::QueueNotifier>(*listen);
     VERIFY_OK(m_notifier->start());
-    m_supervisor =
-        std::make_unique<db::ConnectionSupervisor>(m_clock, db::ConnectionSupervisor::Options{200ms, {50ms, 400ms}});
-    const qint64 shop = m_shopId;
-    m_supervisor->watch(QStringLiteral("rc-main"),
-                        [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
     queue::QueueNotifier *notifier = m_notifier.get();
-    m_supervisor->watch(QStringLiteral("rc-notify"), [notifier](const QSqlDatabase &) { return notifier->start(); });
-
-    m_supervisor->start();
+    m_bench.supervisor->watch(QStringLiteral("rc-notify"),
+                              [notifier](const QSqlDatabase &) { return notifier->start(); });
     openWindow(nullptr);
   }
 
   void cleanupTestCase()
   {
-    (void)m_outage.bringBack();
+    (void)m_bench.outage.bringBack();
     m_window.reset();
     m_printer.reset();
     m_journal.reset();
-    m_supervisor.reset();
     m_notifier.reset();
-    m_workflow.reset();
-    m_queue.reset();
-    m_main = QSqlDatabase();
-    for (const QString &name : {QStringLiteral("rc-main"), QStringLiteral("rc-notify"), QStringLiteral("rc-other")}) {
-      QSqlDatabase::database(name, false).close();
-      QSqlDatabase::removeDatabase(name);
-    }
-    m_outage.close();
+    m_bench.close({QStringLiteral("rc-notify"), QStringLiteral("rc-other")});
   }
 
   void outageMidOrder_showsReconnecting_thenPackContinues()
@@ -311,7 +279,7 @@ private Q_SLOTS:
         qPrintable(m_window->databaseBanner()->headline()));
     QVERIFY(m_window->databaseBanner()->headline().contains(QStringLiteral("reconnecting")));
     QVERIFY(m_window->databaseBanner()->text().contains(QStringLiteral("1 of %1 items are saved").arg(expected)));
-    QTRY_VERIFY(m_supervisor->failedRounds() >= 2); // it keeps trying while the server refuses
+    QTRY_VERIFY(m_bench.supervisor->failedRounds() >= 2); // it keeps trying while the server refuses
     saveScreenshot(QStringLiteral("station-database-unavailable.png"));
 
     scanItems(1); // while it is away every scan is refused outright
@@ -327,14 +295,15 @@ private Q_SLOTS:
     QVERIFY(m_window->packView()->isEnabled());
     QCOMPARE(verified(), 1);          // reloaded from scan_events: the saved scan kept, nothing counted twice
     QCOMPARE(openClaimOf(fo), claim); // the same lease, renewed
-    QCOMPARE(test::scalar(m_main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), m_shopId);
+    QCOMPARE(test::scalar(m_bench.db, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")),
+             m_bench.shopId);
     QVERIFY2(m_window->queueModel()->rowCount() > 0, "shop scope not restored: the queue is empty");
 
     // The LISTEN is back: new work reaches the station by notification again.
     QSignalSpy woken(m_notifier.get(), &queue::QueueNotifier::workAvailable);
-    VERIFY_OK(test::addQueuedOrder(m_admin, m_shopId, m_locationId, 0, QDateTime()));
+    VERIFY_OK(test::addQueuedOrder(m_admin, m_bench.shopId, *m_bench.locationId, 0, QDateTime()));
     QVERIFY(woken.wait(5'000));
-    QCOMPARE(woken.first().first().toLongLong(), m_locationId);
+    QCOMPARE(woken.first().first().toLongLong(), *m_bench.locationId);
 
     QSignalSpy finished(m_window.get(), &ui::StationWindow::orderFinished);
     scanItems(expected - 1);
@@ -509,10 +478,10 @@ private Q_SLOTS:
   void leaseExpiredDuringOutage_anotherBenchTookIt_theOrderIsTakenBackFromThisOne()
   {
     // The other bench, connected before the outage: only this station's own connections are cut below.
-    auto other = m_outage.logInStation(QStringLiteral("rc-other"));
+    auto other = m_bench.outage.logInStation(QStringLiteral("rc-other"));
     VERIFY_OK(other);
-    VERIFY_OK(queue::setSessionShop(*other, m_shopId));
-    auto otherStation = queue::registerStation(*other, QStringLiteral("bench-rc-other"), m_locationId);
+    VERIFY_OK(queue::setSessionShop(*other, m_bench.shopId));
+    auto otherStation = queue::registerStation(*other, QStringLiteral("bench-rc-other"), *m_bench.locationId);
     VERIFY_OK(otherStation);
     queue::OrderQueue otherQueue(*other, m_clock, 120s);
     packing::LeasedQueueWorkflow otherBench(*other, otherQueue, *otherStation);
@@ -529,7 +498,7 @@ private Q_SLOTS:
     VERIFY_OK(db::exec(m_admin,
                        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ? AND "
                                       "pid <> ?"),
-                       {m_outage.stationRole(), otherPid}));
+                       {m_bench.outage.stationRole(), otherPid}));
     QTRY_VERIFY(!m_window->isDatabaseAvailable());
     QSignalSpy notices(m_window->controller(), &station::StationController::notice);
 

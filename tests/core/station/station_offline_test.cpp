@@ -4,14 +4,11 @@
 // row-level security, the real cluster closes its doors mid-order (backends killed, new connections refused), the
 // ConnectionSupervisor notices, the packer scans on against the journal, and when the cluster is back the journal
 // lands once through the station functions — or, for an order cancelled meanwhile, not at all, with an audit record.
-#include "core/db/connectionsupervisor.h"
 #include "core/db/sql.h"
-#include "core/packing/leasedqueueworkflow.h"
-#include "core/queue/orderqueue.h"
 #include "core/station/offlinejournal.h"
 #include "core/station/stationcontroller.h"
+#include "tests/support/outagebench.h"
 #include "tests/support/packfixture.h"
-#include "tests/support/stationoutage.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 
@@ -29,21 +26,16 @@ class StationOfflineTest final : public QObject {
 private:
   QTemporaryDir m_dir;
   SystemClock m_clock;
-  test::StationOutage m_outage;
+  test::OutageBench m_bench; // the station's login, queue, workflow and supervisor, on a cluster the test can close
   QSqlDatabase m_admin;
-  QSqlDatabase m_main;
-  qint64 m_shopId = 0;
   int m_orderNo = 0;
-  std::unique_ptr<queue::OrderQueue> m_queue;
-  std::unique_ptr<packing::LeasedQueueWorkflow> m_workflow;
-  std::unique_ptr<db::ConnectionSupervisor> m_supervisor;
   const QString m_daypack = QStringLiteral("NW-T2D-001");
 
   qint64 count(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_admin, sql, values); }
 
-  void cutOff() { VERIFY_OK(m_outage.cutOff()); }
+  void cutOff() { VERIFY_OK(m_bench.outage.cutOff()); }
 
-  void bringBack() { VERIFY_OK(m_outage.bringBack()); }
+  void bringBack() { VERIFY_OK(m_bench.outage.bringBack()); }
 
   qint64 queuedOrder(int daypacks)
   {
@@ -67,12 +59,12 @@ private:
       qFatal("journal: %s", qPrintable(journal.error().message));
     bench.journal = std::move(journal).value();
     station::StationSettings settings;
-    settings.workflow = m_workflow.get();
-    settings.stationId = m_workflow->stationId();
-    settings.shopId = m_shopId;
-    settings.supervisor = m_supervisor.get();
+    settings.workflow = m_bench.workflow.get();
+    settings.stationId = m_bench.stationId;
+    settings.shopId = m_bench.shopId;
+    settings.supervisor = m_bench.supervisor.get();
     settings.offlineJournal = bench.journal.get();
-    bench.controller = std::make_unique<station::StationController>(m_main, m_clock, settings);
+    bench.controller = std::make_unique<station::StationController>(m_bench.db, m_clock, settings);
     bench.controller->refreshQueue();
     bench.controller->signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
     return bench;
@@ -116,36 +108,12 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    VERIFY_OK(m_outage.open(QStringLiteral("stationoff"), QStringLiteral("pbt_off_"), m_clock));
-    m_admin = m_outage.admin();
-    auto main = m_outage.logInStation(QStringLiteral("off-main"));
-    VERIFY_OK(main);
-    m_main = *main;
-    m_shopId = count(QStringLiteral("SELECT id FROM shops ORDER BY id LIMIT 1"));
-    VERIFY_OK(queue::setSessionShop(m_main, m_shopId));
-    auto stationId = queue::registerStation(m_main, QStringLiteral("bench-off"), std::nullopt);
-    VERIFY_OK(stationId);
-    m_queue = std::make_unique<queue::OrderQueue>(m_main, m_clock, 120s);
-    m_workflow = std::make_unique<packing::LeasedQueueWorkflow>(m_main, *m_queue, *stationId);
-    m_supervisor =
-        std::make_unique<db::ConnectionSupervisor>(m_clock, db::ConnectionSupervisor::Options{200ms, {50ms, 400ms}});
-    const qint64 shop = m_shopId;
-    m_supervisor->watch(QStringLiteral("off-main"),
-                        [shop](const QSqlDatabase &db) { return queue::setSessionShop(db, shop); });
-    m_supervisor->start();
+    VERIFY_OK(m_bench.open(QStringLiteral("stationoff"), QStringLiteral("pbt_off_"), QStringLiteral("off-main"), {},
+                           m_clock));
+    m_admin = m_bench.admin;
   }
 
-  void cleanupTestCase()
-  {
-    (void)m_outage.bringBack();
-    m_supervisor.reset();
-    m_workflow.reset();
-    m_queue.reset();
-    m_main = QSqlDatabase();
-    QSqlDatabase::database(QStringLiteral("off-main"), false).close();
-    QSqlDatabase::removeDatabase(QStringLiteral("off-main"));
-    m_outage.close();
-  }
+  void cleanupTestCase() { m_bench.close(); }
 
   void clusterGoesAway_packerScansOn_journalLandsOnce()
   {
@@ -164,7 +132,7 @@ private Q_SLOTS:
     controller.handleScan(item);
     QCOMPARE(controller.session()->verifiedTotal(), 3);
     QCOMPARE(lastDatabaseHeadline(notices), QStringLiteral("Offline — 2 event(s) waiting"));
-    QTRY_VERIFY(m_supervisor->failedRounds() >= 2); // it keeps trying while the cluster refuses
+    QTRY_VERIFY(m_bench.supervisor->failedRounds() >= 2); // it keeps trying while the cluster refuses
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 1);
 
     bringBack();
@@ -193,7 +161,7 @@ private Q_SLOTS:
     // Waits for the backends to end, without giving the supervisor's probe a turn of the event loop.
     VERIFY_OK(db::exec(m_admin,
                        QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = ?"),
-                       {m_outage.stationRole()}));
+                       {m_bench.outage.stationRole()}));
     QVERIFY(controller.isDatabaseAvailable());
     controller.handleScan(item);
     QCOMPARE(controller.session()->verifiedTotal(), 2); // counted at once, not "not saved"
@@ -226,7 +194,7 @@ private Q_SLOTS:
     QFETCH(bool, hold);
     const QString journalName = hold ? QStringLiteral("stopped-held.sqlite") : QStringLiteral("stopped-done.sqlite");
     qint64 fo = 0;
-    const auto reopen = qScopeGuard([this] { (void)m_outage.bringBack(); }); // also when a check below fails
+    const auto reopen = qScopeGuard([this] { (void)m_bench.outage.bringBack(); }); // also when a check below fails
     {
       auto [taken, bench] = takeFreshOrder(journalName);
       fo = taken;
@@ -246,7 +214,7 @@ private Q_SLOTS:
       QVERIFY(*waiting >= 3); // the two scans, the completion or the hold (and the bench's own events)
     }                         // the station stops here, the database still away
     bringBack();
-    QTRY_VERIFY_WITH_TIMEOUT(m_supervisor->isAvailable(), 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_bench.supervisor->isAvailable(), 10'000);
 
     Bench again = openBench(journalName);
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -326,7 +294,7 @@ private Q_SLOTS:
              3);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'approval.offline_used' AND "
                                   "subject_id = ? AND actor_id = ?"),
-                   {QString::number(leadId), m_outage.stationRole()}),
+                   {QString::number(leadId), m_bench.outage.stationRole()}),
              1);
     journalEmpty_andTheOrderCompletes(bench, fo);
   }
