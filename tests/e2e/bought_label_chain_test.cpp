@@ -13,6 +13,7 @@
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/labelworld.h"
 #include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
@@ -103,11 +104,7 @@ private Q_SLOTS:
     // The order's shipping address came with the webhook: the hub has what the carrier needs.
     QCOMPARE(text(u"SELECT shipping_address->>'province_code' FROM orders"_s), u"NV"_s);
     // The warehouse's ship-from and a service rule, written by the schema owner (docs/carriers.md, Set-up).
-    VERIFY_OK(db::exec(m_db,
-                       u"INSERT INTO carrier_locations (location_id, ship_from) SELECT id, '{\"name\": \"Packbench "
-                       "Warehouse\", \"phone\": \"555-0100\", \"address_line1\": \"2 Dock Road\", \"city_locality\": "
-                       "\"Reno\", \"state_province\": \"NV\", \"postal_code\": \"89501\", \"country_code\": "
-                       "\"US\"}'::jsonb FROM locations WHERE code = 'RNO'"_s));
+    VERIFY_OK(test::addShipFrom(m_db, scalar(u"SELECT id FROM locations WHERE code = 'RNO'"_s)));
     VERIFY_OK(db::exec(m_db,
                        u"INSERT INTO carrier_service_rules (pattern, carrier_id, service_code, priority) VALUES ('%', "
                        "?, 'ups_ground', 0)"_s,

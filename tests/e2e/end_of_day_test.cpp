@@ -175,11 +175,7 @@ private Q_SLOTS:
     auto station = queue::registerStation(m_db, u"install-dock"_s, u"bench-dock"_s, m_world.queue.locationId);
     VERIFY_OK(station);
     m_world.queue.stationId = *station;
-    VERIFY_OK(db::exec(m_db, u"INSERT INTO carrier_locations (location_id, ship_from) VALUES (?, ?::jsonb)"_s,
-                       {m_world.queue.locationId,
-                        u"{\"name\": \"Packbench Warehouse\", \"phone\": \"555-0100\", \"address_line1\": \"2 Dock "
-                        "Road\", \"city_locality\": \"Reno\", \"state_province\": \"NV\", \"postal_code\": "
-                        "\"89501\", \"country_code\": \"US\"}"_s}));
+    VERIFY_OK(test::addShipFrom(m_db, m_world.queue.locationId));
     VERIFY_OK(test::addServiceRule(m_db, u"%"_s, test::FakeCarrier::upsCarrierId(), u"ups_ground"_s));
     VERIFY_OK(test::addServiceRule(m_db, u"Post%"_s, test::FakeCarrier::uspsCarrierId(), u"usps_priority_mail"_s,
                                    std::nullopt, 10));

@@ -233,12 +233,7 @@ private Q_SLOTS:
     VERIFY_OK(db::exec(m_db, u"UPDATE shops SET domain = ?"_s, {test::FakeShopify::defaultShop()}));
     m_locationCode = value(u"SELECT code FROM locations ORDER BY id LIMIT 1"_s).toString();
     const qint64 location = value(u"SELECT id FROM locations ORDER BY id LIMIT 1"_s).toLongLong();
-    VERIFY_OK(db::exec(m_db,
-                       u"INSERT INTO carrier_locations (location_id, ship_from) VALUES (?, '{\"name\": \"Packbench "
-                       "Warehouse\", \"phone\": \"555-0100\", \"address_line1\": \"2 Dock Road\", \"city_locality\": "
-                       "\"Reno\", \"state_province\": \"NV\", \"postal_code\": \"89501\", \"country_code\": "
-                       "\"US\"}'::jsonb)"_s,
-                       {location}));
+    VERIFY_OK(test::addShipFrom(m_db, location));
     VERIFY_OK(test::addServiceRule(m_db, u"%"_s, test::FakeCarrier::upsCarrierId(), u"ups_ground"_s));
     auto station = queue::registerStation(m_db, u"install-label"_s, u"bench-label"_s, location);
     VERIFY_OK(station);

@@ -59,12 +59,7 @@ private Q_SLOTS:
   {
     VERIFY_OK(m_bench.open(u"offlabel"_s, u"pbt_offl_"_s, u"offlabel-main"_s, u"RNO"_s, m_clock));
     m_admin = m_bench.admin;
-    VERIFY_OK(db::exec(m_admin,
-                       u"INSERT INTO carrier_locations (location_id, ship_from) VALUES (?, '{\"name\": \"Packbench "
-                       "Warehouse\", \"phone\": \"555-0100\", \"address_line1\": \"2 Dock Road\", \"city_locality\": "
-                       "\"Reno\", \"state_province\": \"NV\", \"postal_code\": \"89501\", \"country_code\": "
-                       "\"US\"}'::jsonb)"_s,
-                       {*m_bench.locationId}));
+    VERIFY_OK(test::addShipFrom(m_admin, *m_bench.locationId));
     VERIFY_OK(test::addServiceRule(m_admin, u"%"_s, test::FakeCarrier::upsCarrierId(), u"ups_ground"_s));
     printing::JournaledPrinter::Policy policy;
     policy.maxAttempts = 1;

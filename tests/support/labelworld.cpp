@@ -26,11 +26,8 @@ QJsonObject testShipTo()
                      {QStringLiteral("country_code"), QStringLiteral("US")}};
 }
 
-Result<LabelWorld> createLabelWorld(const QSqlDatabase &db)
+Status addShipFrom(const QSqlDatabase &db, qint64 locationId)
 {
-  auto queue = createQueueWorld(db);
-  if (!queue)
-    return queue.error();
   const QJsonObject from{{QStringLiteral("name"), QStringLiteral("Packbench Warehouse")},
                          {QStringLiteral("phone"), QStringLiteral("555-0100")},
                          {QStringLiteral("company_name"), QStringLiteral("Packbench")},
@@ -41,8 +38,16 @@ Result<LabelWorld> createLabelWorld(const QSqlDatabase &db)
                          {QStringLiteral("country_code"), QStringLiteral("US")}};
   auto located =
       db::exec(db, QStringLiteral("INSERT INTO carrier_locations (location_id, ship_from) VALUES (?, ?::jsonb)"),
-               {queue->locationId, json(from)});
-  if (!located)
+               {locationId, json(from)});
+  return located ? Status{} : Status{located.error()};
+}
+
+Result<LabelWorld> createLabelWorld(const QSqlDatabase &db)
+{
+  auto queue = createQueueWorld(db);
+  if (!queue)
+    return queue.error();
+  if (Status located = addShipFrom(db, queue->locationId); !located)
     return located.error();
   auto rule = db::exec(db,
                        QStringLiteral("INSERT INTO carrier_service_rules (shop_id, pattern, carrier_id, service_code, "

@@ -34,6 +34,8 @@ struct LabelWorldDatabase {
 Result<LabelWorldDatabase> createLabelWorldDatabase(const QString &prefix);
 // A ship-to address the fake accepts (fictional).
 QJsonObject testShipTo();
+// The warehouse's ship-from for the carrier (carrier_locations), fictional: Packbench Warehouse, 2 Dock Road, Reno NV.
+Status addShipFrom(const QSqlDatabase &db, qint64 locationId);
 // A queued order with a shipping address and method, claimed by the world's station (trusted caller).
 Result<BenchOrder> addBenchOrder(const QSqlDatabase &db, const LabelWorld &world,
                                  const QString &shippingTitle = QStringLiteral("Standard"),
