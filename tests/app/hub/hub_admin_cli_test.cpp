@@ -312,6 +312,14 @@ private Q_SLOTS:
     r = test::runProgramWithInput(QStringLiteral(PACKBENCH_HUB_BINARY),
                                   QStringList{u"packer"_s, u"list"_s} + connection(hubLogin), m_dir.path(), {});
     QVERIFY2(r.exitCode == 0 && r.out.contains(u"PB-7001"_s), qPrintable(why(r)));
+    // An administrator lists the hub logins; a mistyped verb or a missing name is a usage error.
+    r = hub({u"hub-login"_s, u"list"_s});
+    QVERIFY2(r.exitCode == 0 && r.out.split(u'\n').contains(hubLogin), qPrintable(why(r)));
+    r = hub({u"hub-login"_s, u"remove"_s, hubLogin});
+    QVERIFY2(r.exitCode == 2 && r.err.contains(u"unknown hub-login command 'remove' (create, list)"_s),
+             qPrintable(why(r)));
+    r = hub({u"hub-login"_s, u"create"_s});
+    QVERIFY2(r.exitCode == 2 && r.err.contains(u"hub-login create needs exactly one NAME"_s), qPrintable(why(r)));
   }
 };
 
