@@ -166,6 +166,14 @@ private Q_SLOTS:
     QCOMPARE(interrupted.answered, 1);
     QVERIFY2(interrupted.echoing, interrupted.screen.constData());
     QVERIFY(packing::signInWithPin(m_db.db, u"PB-7005"_s, u"73519"_s).ok());
+    // And at the second prompt, with the first PIN typed: the same.
+    const test::TerminalRun second =
+        test::runInTerminal(binary, setPin, {{"New PIN for PB-7005", "86420"}, {"The same PIN again: ", "\x03"}});
+    QCOMPARE(second.answered, 2);
+    QVERIFY(second.exitCode != 0);
+    QVERIFY2(second.echoing, second.screen.constData());
+    QVERIFY2(!second.screen.contains("86420"), second.screen.constData());
+    QVERIFY(packing::signInWithPin(m_db.db, u"PB-7005"_s, u"73519"_s).ok());
   }
 
   void packerSetPin_disable_enable_list()
