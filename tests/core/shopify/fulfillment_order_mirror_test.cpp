@@ -216,6 +216,41 @@ private Q_SLOTS:
                 .isEmpty());
   }
 
+  // A wholesale order of 60 lines at one warehouse: Shopify gives a fulfillment order's lines 50 at a time, and the
+  // mirror reads the rest page by page. A fulfillment order cut at 50 would send the bench 10 lines short.
+  void orderOfSixtyLines_isMirroredWithEveryLine()
+  {
+    test::FakeShopify::Order order{QStringLiteral("5100"), QStringLiteral("#5100"), m_t0, {}};
+    for (int i = 1; i <= 60; ++i)
+      order.lines.append({QStringLiteral("5100%1").arg(i, 2, 10, QLatin1Char('0')),
+                          {},
+                          QStringLiteral("Wholesale item %1").arg(i),
+                          {},
+                          QStringLiteral("WS-%1").arg(i, 2, 10, QLatin1Char('0')),
+                          i,
+                          kReno});
+    m_fake->addRoutedOrder(order);
+    const int pagesBefore = m_fake->stats().calls.value(QStringLiteral("FulfillmentOrderLineItemsForMirror"));
+    QVERIFY(deliver(QStringLiteral("orders/create"), m_fake->orderWebhookPayload(QStringLiteral("5100"))));
+    drainOutbox();
+    // Lines 51 to 60 came as a page of their own.
+    QCOMPARE(m_fake->stats().calls.value(QStringLiteral("FulfillmentOrderLineItemsForMirror")), pagesBefore + 1);
+    const QString fo = QStringLiteral("SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE "
+                                      "o.shopify_id = '5100' AND f.pack_state = 'queued'");
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM (%1) q").arg(fo)), 1);
+    QCOMPARE(
+        scalar(
+            QStringLiteral("SELECT count(*) FROM fulfillment_order_lines WHERE fulfillment_order_id = (%1)").arg(fo)),
+        60);
+    QCOMPARE(scalar(QStringLiteral("SELECT sum(remaining_quantity) FROM fulfillment_order_lines WHERE "
+                                   "fulfillment_order_id = (%1)")
+                        .arg(fo)),
+             60 * 61 / 2);
+    QCOMPARE(
+        text(QStringLiteral("SELECT max(sku) FROM fulfillment_order_lines WHERE fulfillment_order_id = (%1)").arg(fo)),
+        QStringLiteral("WS-60"));
+  }
+
   void claimedWork_keepsItsClaim_andLearnsOfChangesByVersion()
   {
     const QString columbus = QStringLiteral("gid://shopify/FulfillmentOrder/50012");
