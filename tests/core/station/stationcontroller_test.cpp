@@ -1236,6 +1236,22 @@ private Q_SLOTS:
     controller.signOut();
   }
 
+  // F10 where there can be no end of day (no printer, or the embedded database): the packer is told so, no lead is
+  // asked for, and nothing is requested.
+  void endOfDay_withoutPrinterOrCentralDatabase_saysSo_andAsksNoLead()
+  {
+    auto controller = makeController();
+    signIn(*controller, QStringLiteral("PB-1001"));
+    QCOMPARE(controller->screen(), Screen::Queue);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    controller->requestEndOfDay();
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), QStringLiteral("No end of day at this station"));
+    QCOMPARE(lastNotice(notices).hint, QStringLiteral("Carrier manifests need the central database and a printer"));
+    QVERIFY(!controller->awaitsLeadApproval());
+    QVERIFY(!controller->awaitsEndOfDay());
+    controller->signOut();
+  }
+
   // A station killed with an order on the bench and one claimed ahead: at the next sign-in the order on the bench
   // is resumed with its scans (the older claim), and the one claimed ahead is this bench's again under its claim.
   void restartedStation_resumesTheOrderOnTheBench_andTheOneClaimedAhead()
