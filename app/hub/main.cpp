@@ -14,6 +14,7 @@
 #include "core/hub/hubserver.h"
 #include "core/hub/inboxthread.h"
 #include "core/hub/leasereaperthread.h"
+#include "core/hub/sharedlistener.h"
 #include "core/hub/shopifysyncthread.h"
 #include "core/hub/trackingthread.h"
 #include "core/shopify/costthrottle.h"
@@ -69,6 +70,12 @@ int runMigrate(const pb::config::Config &config, bool checkOnly)
 int runServe(const pb::config::Config &config, QCoreApplication &app)
 {
   using namespace pb::config::keys;
+  // Before anything is opened: a listen address that is not one would otherwise bind every IPv6 interface.
+  auto listenAddress = pb::hub::listenAddress(config.get(HubListenAddress));
+  if (!listenAddress) {
+    QTextStream(stderr) << "packbench-hub: " << listenAddress.error().message << Qt::endl;
+    return pb::app::ExitBadConfig;
+  }
   const pb::SystemClock clock;
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("hub-main"));
   if (!db) {
@@ -197,7 +204,7 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
 
   pb::app::StopSignals stopSignals; // systemd's SIGTERM and Ctrl+C stop the hub in order, not mid-write
   QObject::connect(&stopSignals, &pb::app::StopSignals::stopRequested, &app, &QCoreApplication::quit);
-  auto port = server.listen(QHostAddress(config.get(HubListenAddress)), static_cast<quint16>(config.get(HubPort)));
+  auto port = server.listen(*listenAddress, static_cast<quint16>(config.get(HubPort)));
   if (!port) {
     QTextStream(stderr) << "packbench-hub: " << port.error().message << Qt::endl;
     return pb::app::ExitFailure;

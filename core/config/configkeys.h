@@ -86,7 +86,7 @@ inline constexpr Key<QString> PrintCarrierLabelFormat{{"printing.carrier_label_f
 inline constexpr Key<QString> PrintLabelPdfPrinter{{"printing.label_pdf_printer", ValueType::String, "", Scope::Station, false, {}, 0, 0, "CUPS printer for PDF or PNG carrier labels, 4x6 (default: system default)"}};
 inline constexpr Key<bool> PrintAutoPrint{{"printing.auto_print", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Print slip and label when an order is completed"}};
 
-inline constexpr Key<QString> HubListenAddress{{"hub.listen_address", ValueType::String, "127.0.0.1", Scope::Hub, false, {}, 0, 0, "Address the webhook endpoint binds"}};
+inline constexpr Key<QString> HubListenAddress{{"hub.listen_address", ValueType::String, "127.0.0.1", Scope::Hub, false, {}, 0, 0, "IP address the webhook endpoint binds: 127.0.0.1 or localhost (this machine only), 0.0.0.0 (every IPv4 address), :: (every IPv6 address); a host name is refused"}};
 inline constexpr Key<int> HubPort{{"hub.port", ValueType::Int, "8080", Scope::Hub, false, {}, 0, 65535, "Port of the webhook endpoint (0 = any free port)"}};
 inline constexpr Key<int> HubMaxBodyBytes{{"hub.max_body_bytes", ValueType::Int, "2097152", Scope::Hub, false, {}, 1024, 104857600, "Largest webhook body accepted (413 above)"}};
 inline constexpr Key<int> HubIngestThreads{{"hub.ingest_threads", ValueType::Int, "4", Scope::Hub, false, {}, 1, 256, "Webhook HTTP threads sharing the port (each keeps many requests in flight; about one per core)"}};

@@ -49,8 +49,24 @@ SharedListener &SharedListener::operator=(SharedListener &&other) noexcept
   return *this;
 }
 
+Result<QHostAddress> listenAddress(const QString &configured)
+{
+  const QString text = configured.trimmed();
+  if (text.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+    return QHostAddress(QHostAddress::LocalHost);
+  const QHostAddress address(text);
+  if (address.isNull())
+    return makeError(ErrorKind::InvalidInput,
+                     QStringLiteral("hub.listen_address: '%1' is not an IP address (127.0.0.1 or localhost for this "
+                                    "machine only, 0.0.0.0 for every IPv4 address, :: for every IPv6 address)")
+                         .arg(text));
+  return address;
+}
+
 Result<SharedListener> SharedListener::open(const QHostAddress &address, quint16 port)
 {
+  if (address.isNull()) // never read as "::", every IPv6 interface
+    return makeError(ErrorKind::InvalidInput, QStringLiteral("cannot listen: no address to bind"));
   sockaddr_storage storage{};
   socklen_t length = 0;
   int family = AF_INET6;

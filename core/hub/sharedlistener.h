@@ -8,6 +8,10 @@
 
 namespace pb::hub {
 
+// hub.listen_address as an address to bind: an IP address, or "localhost" for 127.0.0.1. Anything else (a host name,
+// a typo) is InvalidInput: QHostAddress reads it as the null address, which would bind every IPv6 interface.
+Result<QHostAddress> listenAddress(const QString &configured);
+
 // A listening TCP socket opened with SO_REUSEPORT, so several threads can each accept on the same
 // port (the kernel spreads new connections across them). Owns the descriptor until take().
 class SharedListener final {
@@ -18,7 +22,8 @@ public:
   SharedListener &operator=(SharedListener &&other) noexcept;
   Q_DISABLE_COPY(SharedListener)
 
-  // Binds address:port (0 = any free port) and listens; Unavailable when the port is taken.
+  // Binds address:port (0 = any free port) and listens; Unavailable when the port is taken, InvalidInput for the null
+  // address.
   static Result<SharedListener> open(const QHostAddress &address, quint16 port);
 
   quint16 port() const;

@@ -122,6 +122,19 @@ private Q_SLOTS:
     QVERIFY(r.err.contains(QStringLiteral("cannot open postgres")));
   }
 
+  // A listen address that is not an IP address stops the hub as bad configuration before the database is opened.
+  void serve_withAHostNameAsListenAddress_isRefusedBeforeAnythingOpens()
+  {
+    const Run r =
+        run({QStringLiteral("serve"), QStringLiteral("--no-default-files"), QStringLiteral("--set"),
+             QStringLiteral("database.driver=postgres"), QStringLiteral("--set"),
+             QStringLiteral("database.host=/nonexistent"), QStringLiteral("--set"),
+             QStringLiteral("hub.listen_address=hub.internal"), QStringLiteral("--set"), QStringLiteral("log.file=-")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("hub.listen_address: 'hub.internal' is not an IP address")),
+             qPrintable(r.err));
+  }
+
   void unknownCommand_isRejected()
   {
     const Run r = run({QStringLiteral("frobnicate"), QStringLiteral("--set"), QStringLiteral("log.file=-")});

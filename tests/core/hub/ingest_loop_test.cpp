@@ -381,6 +381,33 @@ private Q_SLOTS:
     QVERIFY2(answered.endsWith("echo:second"), answered.constData());
   }
 
+  // hub.listen_address: an IP address, or localhost for 127.0.0.1. A host name or a typo is refused; QHostAddress
+  // would read it as the null address, which bound every IPv6 interface ("[::]") instead of this machine only.
+  void listenAddress_isAnIpAddressOrLocalhost_neverEveryInterfaceByMistake()
+  {
+    QCOMPARE(*listenAddress(QStringLiteral("localhost")), QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(*listenAddress(QStringLiteral(" ::1 ")), QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(*listenAddress(QStringLiteral("0.0.0.0")), QHostAddress(QHostAddress::AnyIPv4));
+    for (const char *wrong : {"hub.internal", "", "127.0.0.256"}) {
+      const auto refused = listenAddress(QLatin1String(wrong));
+      QVERIFY(!refused);
+      QCOMPARE(refused.error().kind, pb::ErrorKind::InvalidInput);
+      QVERIFY2(refused.error().message.contains(QStringLiteral("is not an IP address")),
+               qPrintable(refused.error().message));
+    }
+    QVERIFY(!SharedListener::open(QHostAddress(), 0)); // never bound as "::"
+    auto opened = SharedListener::open(*listenAddress(QStringLiteral("localhost")), 0);
+    QVERIFY(opened);
+    SharedListener local = std::move(opened).value();
+    sockaddr_storage bound{};
+    socklen_t length = sizeof bound;
+    const int fd = static_cast<int>(local.take());
+    QCOMPARE(::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &length), 0);
+    ::close(fd);
+    QCOMPARE(int(bound.ss_family), AF_INET);
+    QCOMPARE(ntohl(reinterpret_cast<const sockaddr_in *>(&bound)->sin_addr.s_addr), quint32(INADDR_LOOPBACK));
+  }
+
   void stop_closesOpenConnections()
   {
     Client client(m_port);
