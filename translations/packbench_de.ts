@@ -2278,5 +2278,17 @@
         <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · F10 end of day · Ctrl+Q or scan SIGN OUT to sign out</source>
         <translation>F8 nächste Bestellung · Enter gewählte Bestellung packen · F5 aktualisieren · F4 Druckaufträge · F10 Tagesabschluss · Strg+Q oder ABMELDEN scannen zum Abmelden</translation>
     </message>
+    <message>
+        <source>Scanner: looking for it…</source>
+        <translation>Scanner: wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Scanner on %1</source>
+        <translation>Scanner an %1</translation>
+    </message>
+    <message>
+        <source>Scanner on %1 NOT connected — check its cable</source>
+        <translation>Scanner an %1 NICHT verbunden – Kabel prüfen</translation>
+    </message>
 </context>
 </TS>

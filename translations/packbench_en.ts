@@ -2277,5 +2277,17 @@
         <source>F8 take the next order · Enter pack the selected order · F5 refresh · F4 print jobs · F10 end of day · Ctrl+Q or scan SIGN OUT to sign out</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scanner: looking for it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner on %1 NOT connected — check its cable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

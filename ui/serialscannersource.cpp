@@ -44,14 +44,24 @@ bool SerialScannerSource::start()
   m_port->setStopBits(QSerialPort::OneStop);
   m_port->setFlowControl(QSerialPort::NoFlowControl);
   if (!m_port->open(QIODevice::ReadOnly)) {
-    qCWarning(lcSerial).noquote() << "cannot open scanner port" << m_portName << ":" << m_port->errorString();
+    if (m_reported != false) // once, not every 2 s while it stays away
+      qCWarning(lcSerial).noquote() << "cannot open scanner port" << m_portName << ":" << m_port->errorString();
+    report(false);
     m_retry->start();
     return false;
   }
   qCInfo(lcSerial).noquote() << "serial scanner on" << m_portName;
   m_buffer.clear();
-  Q_EMIT connectionChanged(true, m_portName);
+  report(true);
   return true;
+}
+
+void SerialScannerSource::report(bool connected)
+{
+  if (m_reported == connected)
+    return;
+  m_reported = connected;
+  Q_EMIT connectionChanged(connected, m_portName);
 }
 
 void SerialScannerSource::readAvailable()
@@ -74,10 +84,13 @@ void SerialScannerSource::handleError()
   const QSerialPort::SerialPortError error = m_port->error();
   if (error == QSerialPort::NoError || error == QSerialPort::TimeoutError)
     return;
-  if (m_port->isOpen() && (error == QSerialPort::ResourceError || error == QSerialPort::PermissionError)) {
+  // A port that fails to read keeps failing (a pulled cable, a hung-up line): it is closed and opened again every 2 s,
+  // rather than left open, where its read notifier fired the same error hundreds of times a second.
+  if (m_port->isOpen() && (error == QSerialPort::ResourceError || error == QSerialPort::PermissionError ||
+                           error == QSerialPort::ReadError)) {
     qCWarning(lcSerial).noquote() << "scanner port" << m_portName << "lost:" << m_port->errorString();
     m_port->close();
-    Q_EMIT connectionChanged(false, m_portName);
+    report(false);
     m_retry->start();
   }
 }

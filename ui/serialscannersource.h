@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QObject>
 
+#include <optional>
+
 class QSerialPort;
 class QTimer;
 
@@ -25,9 +27,11 @@ public:
 
 Q_SIGNALS:
   void scanned(const QString &raw);
+  // Once at the first try, then on every change (not on each retry): the station shows whether its scanner is there.
   void connectionChanged(bool connected, const QString &portName);
 
 private:
+  void report(bool connected);
   void readAvailable();
   void handleError();
   void retry();
@@ -37,6 +41,7 @@ private:
   QSerialPort *m_port = nullptr;
   QTimer *m_retry = nullptr;
   QByteArray m_buffer;
+  std::optional<bool> m_reported; // the last connectionChanged
 };
 
 } // namespace pb::ui

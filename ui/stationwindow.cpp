@@ -10,6 +10,7 @@
 #include "ui/printjobsview.h"
 #include "ui/queuetablemodel.h"
 #include "ui/scannerinputfilter.h"
+#include "ui/serialscannersource.h"
 #include "ui/signinview.h"
 #include "ui/statusbanner.h"
 
@@ -387,6 +388,26 @@ const std::optional<packing::Packer> &StationWindow::packer() const
 bool StationWindow::openOrder(const packing::ClaimedOrder &order)
 {
   return m_controller->openOrder(order);
+}
+
+void StationWindow::attachSerialScanner(SerialScannerSource *scanner)
+{
+  connect(scanner, &SerialScannerSource::scanned, this, &StationWindow::handleScan);
+  if (!m_scannerLabel) {
+    m_scannerLabel = new QLabel(this);
+    m_scannerLabel->setObjectName(QStringLiteral("scannerState"));
+    statusBar()->addPermanentWidget(m_scannerLabel);
+  }
+  // Until it says otherwise: a scanner that never answers is as good as unplugged.
+  m_scannerLabel->setText(tr("Scanner: looking for it…"));
+  connect(scanner, &SerialScannerSource::connectionChanged, this, [this](bool connected, const QString &port) {
+    // Unplugged, it beeps at the packer as if all were well: the status bar says its codes go nowhere.
+    m_scannerLabel->setText(connected ? tr("Scanner on %1").arg(port)
+                                      : tr("Scanner on %1 NOT connected — check its cable").arg(port));
+    m_scannerLabel->setStyleSheet(connected ? QString()
+                                            : QStringLiteral("QLabel { color: white; background: #a51d2d; "
+                                                             "font-weight: bold; padding: 2px 8px; }"));
+  });
 }
 
 QString StationWindow::stopForShutdown()

@@ -26,6 +26,7 @@ namespace pb::ui {
 class FeedbackSounds;
 class LeadApprovalPanel;
 class PackView;
+class SerialScannerSource;
 class PrintJobsView;
 class QueueTableModel;
 class ScannerInputFilter;
@@ -98,6 +99,8 @@ public:
 
   bool openOrder(const packing::ClaimedOrder &order);
   QString stopForShutdown();
+  // A serial scanner's codes go where the keyboard's do, and the status bar says whether it is connected.
+  void attachSerialScanner(SerialScannerSource *scanner);
 
 public Q_SLOTS:
   void refreshQueue();
@@ -144,6 +147,7 @@ private:
   QStackedWidget *m_queueLists = nullptr; // the orders waiting, or the print jobs
   PrintJobsView *m_printJobs = nullptr;
   QLabel *m_keysLabel = nullptr;
+  QLabel *m_scannerLabel = nullptr; // a serial scanner's state, in the status bar; none without one
   LeadApprovalPanel *m_leadPanel = nullptr;
   ScannerInputFilter *m_scanner = nullptr;
   FeedbackSounds *m_sounds = nullptr;

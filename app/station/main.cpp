@@ -295,7 +295,7 @@ int main(int argc, char *argv[])
   if (!config.get(ScanningSerialPort).isEmpty()) {
     auto *serial =
         new pb::ui::SerialScannerSource(config.get(ScanningSerialPort), config.get(ScanningSerialBaud), &window);
-    QObject::connect(serial, &pb::ui::SerialScannerSource::scanned, &window, &pb::ui::StationWindow::handleScan);
+    window.attachSerialScanner(serial);
     serial->start(); // retries by itself until the scanner is plugged in
   }
   // LISTEN/NOTIFY needs a connection of its own; without it the 30 s poll still finds the work.

@@ -44,6 +44,21 @@ private Q_SLOTS:
     QCOMPARE(scans.at(2).first().toString(), QStringLiteral("0109501101530003\x1d") + QStringLiteral("21SN7"));
   }
 
+  // The cable pulled: the port is closed and said lost once, not left open failing every read (it spun through
+  // hundreds of read errors a second), and it is tried again every 2 s.
+  void unplugged_isClosedAndSaidOnce()
+  {
+    ui::SerialScannerSource source(m_scanner->path(), 9600);
+    QSignalSpy changes(&source, &ui::SerialScannerSource::connectionChanged);
+    QVERIFY(source.start());
+    QCOMPARE(changes.count(), 1);
+    m_scanner.reset();
+    QTRY_VERIFY(!source.isOpen());
+    QTest::qWait(2500); // past one retry
+    QCOMPARE(changes.count(), 2);
+    QCOMPARE(changes.last().first().toBool(), false);
+  }
+
   void missingPort_isReportedNotFatal()
   {
     ui::SerialScannerSource source(QStringLiteral("/dev/packbench-no-such-scanner"), 9600);

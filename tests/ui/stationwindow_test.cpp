@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/connection.h"
 #include "core/db/sql.h"
+#include "tests/support/fakeserialport.h"
 #include "tests/support/keyboardinput.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/stationbench.h"
 #include "tests/support/verify.h"
 #include "ui/packview.h"
 #include "ui/queuetablemodel.h"
+#include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 #include "ui/statusbanner.h"
 
@@ -16,6 +18,8 @@
 #include <QLabel>
 #include <QTableView>
 #include <QTest>
+
+#include <memory>
 
 using namespace pb;
 using pb::test::scan;
@@ -124,6 +128,35 @@ private Q_SLOTS:
     ui::StationWindow window(*empty, m_clock, {QStringLiteral("bench-1"), {}, QStringLiteral("demo")});
     QCOMPARE(window.banner()->tone(), ui::StatusBanner::Tone::Error);
     QVERIFY(window.banner()->text().contains(QStringLiteral("Database problem")));
+  }
+
+  // A bench with a serial scanner: the status bar says whether it is connected, in red while it is not (unplugged, it
+  // still beeps at the packer, and its codes go nowhere). Through the window as app/station wires it.
+  void serialScanner_stateInTheStatusBar_redWhileUnplugged()
+  {
+    ui::StationOptions quiet;
+    quiet.sounds = false;
+    ui::StationWindow window(m_db, m_clock, {m_bench, QStringLiteral("CMH"), QStringLiteral("demo")}, quiet);
+    window.show();
+    auto port = std::make_unique<test::FakeSerialPort>();
+    QVERIFY(port->isOpen());
+    const QString path = port->path();
+    auto *scanner = new ui::SerialScannerSource(path, 9600, &window);
+    window.attachSerialScanner(scanner);
+    auto *state = window.findChild<QLabel *>(QStringLiteral("scannerState"));
+    QVERIFY(state);
+    QVERIFY(scanner->start());
+    QCOMPARE(state->text(), QStringLiteral("Scanner on %1").arg(path));
+    port.reset(); // the cable pulled
+    QTRY_COMPARE(state->text(), QStringLiteral("Scanner on %1 NOT connected — check its cable").arg(path));
+    QVERIFY(state->styleSheet().contains(QStringLiteral("#a51d2d")));
+
+    // Configured but never there: said at once, not after the first retry.
+    auto *missing = new ui::SerialScannerSource(QStringLiteral("/dev/packbench-no-such-scanner"), 9600, &window);
+    window.attachSerialScanner(missing);
+    QVERIFY(!missing->start());
+    QCOMPARE(state->text(),
+             QStringLiteral("Scanner on /dev/packbench-no-such-scanner NOT connected — check its cable"));
   }
 };
 
