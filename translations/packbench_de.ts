@@ -97,6 +97,22 @@
         <source>Start as for a packer, check the database, the shop scope, the queue and its notifications, print the results and exit (0 = all passed).</source>
         <translation>Wie für einen Packer starten, Datenbank, Shop-Bereich, Warteschlange und deren Benachrichtigungen prüfen, Ergebnisse ausgeben und beenden (0 = alles bestanden).</translation>
     </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not set up on this computer</source>
+        <translation>%1 „%2“ ist auf diesem Computer nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Slip printer</source>
+        <translation>Lieferscheindrucker</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Etikettendrucker</translation>
+    </message>
+    <message>
+        <source>Label printer (PDF)</source>
+        <translation>Etikettendrucker (PDF)</translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

@@ -97,6 +97,22 @@
         <source>Start as for a packer, check the database, the shop scope, the queue and its notifications, print the results and exit (0 = all passed).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not set up on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slip printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printer (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

@@ -390,6 +390,20 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
   return m_controller->openOrder(order);
 }
 
+namespace {
+// A status-bar item that needs someone's attention: white on red.
+const QString kWarningStyle =
+    QStringLiteral("QLabel { color: white; background: #a51d2d; font-weight: bold; padding: 2px 8px; }");
+} // namespace
+
+void StationWindow::showSetupWarning(const QString &text)
+{
+  auto *warning = new QLabel(text, this);
+  warning->setObjectName(QStringLiteral("setupWarning"));
+  warning->setStyleSheet(kWarningStyle);
+  statusBar()->addPermanentWidget(warning);
+}
+
 void StationWindow::attachSerialScanner(SerialScannerSource *scanner)
 {
   connect(scanner, &SerialScannerSource::scanned, this, &StationWindow::handleScan);
@@ -404,9 +418,7 @@ void StationWindow::attachSerialScanner(SerialScannerSource *scanner)
     // Unplugged, it beeps at the packer as if all were well: the status bar says its codes go nowhere.
     m_scannerLabel->setText(connected ? tr("Scanner on %1").arg(port)
                                       : tr("Scanner on %1 NOT connected — check its cable").arg(port));
-    m_scannerLabel->setStyleSheet(connected ? QString()
-                                            : QStringLiteral("QLabel { color: white; background: #a51d2d; "
-                                                             "font-weight: bold; padding: 2px 8px; }"));
+    m_scannerLabel->setStyleSheet(connected ? QString() : kWarningStyle);
   });
 }
 

@@ -101,6 +101,8 @@ public:
   QString stopForShutdown();
   // A serial scanner's codes go where the keyboard's do, and the status bar says whether it is connected.
   void attachSerialScanner(SerialScannerSource *scanner);
+  // Something of the bench's set-up that will fail later (a printer not installed), in red in the status bar.
+  void showSetupWarning(const QString &text);
 
 public Q_SLOTS:
   void refreshQueue();

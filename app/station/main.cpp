@@ -97,6 +97,27 @@ QString printingConfigProblem(const pb::config::Config &config)
   return {};
 }
 
+// The CUPS queues named in the configuration that this computer does not have. Not a reason to stop (a queue may be
+// added while the station runs; jobs wait in the print-jobs list meanwhile), but the bench is told at once, not at the
+// first order's slip.
+QStringList missingPrinters(const pb::config::Config &config)
+{
+  using namespace pb::config::keys;
+  const QStringList installed = QPrinterInfo::availablePrinterNames();
+  QStringList missing;
+  const auto check = [&](const QString &what, const QString &queue) {
+    if (!queue.isEmpty() && !installed.contains(queue))
+      missing.append(QApplication::translate("main", "%1 '%2' is not set up on this computer").arg(what, queue));
+  };
+  check(QApplication::translate("main", "Slip printer"), config.get(PrintSlipPrinter));
+  if (auto label = pb::printing::LabelTarget::parse(config.get(PrintLabelPrinter));
+      label && label->kind == pb::printing::LabelTarget::Kind::CupsRaw)
+    check(QApplication::translate("main", "Label printer"), label->queue);
+  if (config.get(PrintCarrierLabels))
+    check(QApplication::translate("main", "Label printer (PDF)"), config.get(PrintLabelPdfPrinter));
+  return missing;
+}
+
 int refuseToStart(const QString &message, bool quiet)
 {
   QTextStream(stderr) << "packbench: " << message << Qt::endl;
@@ -291,6 +312,10 @@ int main(int argc, char *argv[])
   } else {
     window.setGeometry(window.screen()->availableGeometry());
     window.showMaximized();
+  }
+  for (const QString &missing : missingPrinters(config)) {
+    qCWarning(lcStation).noquote() << missing;
+    window.showSetupWarning(missing);
   }
   if (!config.get(ScanningSerialPort).isEmpty()) {
     auto *serial =

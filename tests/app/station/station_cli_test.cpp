@@ -135,6 +135,33 @@ private Q_SLOTS:
     QVERIFY(!QFile::exists(sandbox.filePath(QStringLiteral("data/Packbench/packbench/packbench.sqlite"))));
   }
 
+  // Printers named in the configuration that this computer does not have: the station starts (a queue may be added
+  // while it runs) but says so at once, in its log and in red in its status bar, not at the first order's slip.
+  void printersNotInstalled_areSaidAtTheStart()
+  {
+    QTemporaryDir sandbox;
+    const QString shot = sandbox.filePath(QStringLiteral("missing-printers.png"));
+    const Run r = pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY),
+                                       {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
+                                        QStringLiteral("printing.slip_printer=Brother_HL_nosuch"),
+                                        QStringLiteral("--set"), QStringLiteral("printing.label_printer=zebra_nosuch"),
+                                        QStringLiteral("--screenshot"), shot},
+                                       sandbox.path());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Slip printer 'Brother_HL_nosuch' is not set up on this computer")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Label printer 'zebra_nosuch' is not set up on this computer")),
+             qPrintable(r.err));
+    QVERIFY(!QImage(shot).isNull());
+    // A raw 9100 label printer is no CUPS queue: nothing to look up.
+    const Run raw = pb::test::runProgram(
+        QStringLiteral(PACKBENCH_STATION_BINARY),
+        {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
+         QStringLiteral("printing.label_printer=tcp://127.0.0.1:9100"), QStringLiteral("--screenshot"), shot},
+        sandbox.path());
+    QVERIFY2(raw.exitCode == 0 && !raw.err.contains(QStringLiteral("is not set up")), qPrintable(raw.err));
+  }
+
   // The merchant's slip template is read and parsed at the start: a missing or broken one stops the station as bad
   // configuration, saying which file and where, instead of the built-in slip printing in its place all day.
   void slipTemplate_missingOrBroken_stopsAtTheStart()
