@@ -311,6 +311,8 @@ private:
   void labelJobEnded(qint64 jobId);
   bool markLabelPrinted(qint64 requestId); // false: the sign-in ended
   bool askForLabel(int boxNo, int grams);
+  // The weight panel for a box, with why: none on record, or the carrier refused the one given (`refusal`).
+  void askForWeight(int boxNo, const QString &refusal);
   void stopWaitingForLabels();
   // The end of day (stationendofday.cpp).
   void startEndOfDay(const LeadAction &action, const packing::Packer &lead);

@@ -65,6 +65,19 @@ void StationController::enterBoxWeight(int boxNo, int grams)
     continueLabels(false);
 }
 
+void StationController::askForWeight(int boxNo, const QString &refusal)
+{
+  m_labelPoll->stop();
+  m_labelWait->weighing = boxNo;
+  if (refusal.isEmpty())
+    say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(boxNo),
+        tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
+  else
+    say(Notice::Where::Pack, Tone::Error, tr("Weigh box %1 again").arg(boxNo),
+        tr("%1 · enter its weight in grams · F4 puts the order on hold for the lead").arg(refusal), Cue::Unknown);
+  Q_EMIT weightRequested(boxNo);
+}
+
 bool StationController::askForLabel(int boxNo, int grams)
 {
   auto requested = carrierlabels::request(m_db, *m_order->claimId, *m_settings.stationId, m_order->fulfillmentOrderId,
@@ -78,10 +91,7 @@ bool StationController::askForLabel(int boxNo, int grams)
     return false;
   }
   if (requested.error().kind == ErrorKind::InvalidInput) { // no weight on record, or a weight out of range
-    m_labelWait->weighing = boxNo;
-    say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(boxNo),
-        tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
-    Q_EMIT weightRequested(boxNo);
+    askForWeight(boxNo, {});
   } else if (requested.error().kind == ErrorKind::Conflict) { // let its claim go now
     abandonRefused(requested.error());
   } else {
@@ -124,11 +134,7 @@ void StationController::continueLabels(bool retryFailed)
     if (!live && (!ours || askAgain || label->state != u"failed")) {
       const auto weight = carrierlabels::boxWeight(m_db, m_order->fulfillmentOrderId, box);
       if (weight && !weight->has_value()) {
-        m_labelWait->weighing = box;
-        m_labelPoll->stop();
-        say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(box),
-            tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
-        Q_EMIT weightRequested(box);
+        askForWeight(box, {});
         return;
       }
       if (!askForLabel(box, 0))
@@ -141,12 +147,7 @@ void StationController::continueLabels(bool retryFailed)
     if (label->state == u"failed" && label->errorKind == u"needs_weight") {
       // The carrier would not take the weight (mistyped, or over its limit): the packer weighs the box again, and the
       // label is asked for with the new weight (enterBoxWeight). F9 would only send the same weight again.
-      m_labelPoll->stop();
-      m_labelWait->weighing = box;
-      say(Notice::Where::Pack, Tone::Error, tr("Weigh box %1 again").arg(box),
-          tr("%1 · enter its weight in grams · F4 puts the order on hold for the lead").arg(label->error),
-          Cue::Unknown);
-      Q_EMIT weightRequested(box);
+      askForWeight(box, label->error);
       return;
     }
     if (label->state == u"failed") {
