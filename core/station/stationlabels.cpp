@@ -69,6 +69,8 @@ void StationController::askForWeight(int boxNo, const QString &refusal)
 {
   m_labelPoll->stop();
   m_labelWait->weighing = boxNo;
+  qCInfo(lcLabels) << "fulfillment order" << m_order->fulfillmentOrderId << "box" << boxNo
+                   << (refusal.isEmpty() ? "weight asked" : "weight asked again: the carrier refused it");
   if (refusal.isEmpty())
     say(Notice::Where::Pack, Tone::Warning, tr("Weigh box %1").arg(boxNo),
         tr("A carrier label needs the box's weight: enter it in grams"), Cue::Notice);
