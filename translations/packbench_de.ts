@@ -1971,6 +1971,10 @@
         <source>Nothing was counted. Repeat the last scan or step.</source>
         <translation>Nichts wurde gezählt. Letzten Scan oder Schritt wiederholen.</translation>
     </message>
+    <message>
+        <source>Same barcode as %1: check you hold %2 · %3</source>
+        <translation>Gleicher Barcode wie %1: prüfen, ob es %2 ist · %3</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

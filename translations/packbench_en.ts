@@ -1970,6 +1970,10 @@
         <source>Nothing was counted. Repeat the last scan or step.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Same barcode as %1: check you hold %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

@@ -350,10 +350,21 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
   switch (f.outcome) {
   case Outcome::Counted: {
     const packing::PackLine &line = m_session->lines().at(f.row);
-    m_banner->show(
-        StatusBanner::Tone::Good,
-        tr("✔ %1  %2 / %3").arg(itemName(line.title, line.variantTitle)).arg(line.verified).arg(line.expected),
-        left > 0 ? tr("%n item(s) to go", nullptr, left) : tr("All items verified — press F9 to complete"));
+    const QString counted =
+        tr("✔ %1  %2 / %3").arg(itemName(line.title, line.variantTitle)).arg(line.verified).arg(line.expected);
+    const QString toGo =
+        left > 0 ? tr("%n item(s) to go", nullptr, left) : tr("All items verified — press F9 to complete");
+    if (f.sameCodeRows.isEmpty()) {
+      m_banner->show(StatusBanner::Tone::Good, counted, toGo);
+    } else { // the scan cannot tell these items apart: the packer's eyes must
+      QStringList others;
+      for (const int row : f.sameCodeRows)
+        others.append(itemName(m_session->lines().at(row).title, m_session->lines().at(row).variantTitle));
+      m_banner->show(StatusBanner::Tone::Warning, counted,
+                     tr("Same barcode as %1: check you hold %2 · %3")
+                         .arg(others.join(QStringLiteral(", ")),
+                              line.variantTitle.isEmpty() ? line.title : line.variantTitle, toGo));
+    }
     m_table->setCurrentIndex(m_model->index(f.row, 0));
     m_sounds.play(Cue::Good);
     break;

@@ -55,7 +55,7 @@ Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderI
     line.bin = q.value(5).toString();
     line.expected = q.value(6).toInt();
     if (!line.sku.isEmpty() && line.variantId != 0)
-      order.variantByCode.insert(line.sku, line.variantId);
+      order.addCode(line.sku, line.variantId);
     order.lines.append(line);
   }
 
@@ -67,17 +67,24 @@ Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderI
   if (!barcodes)
     return barcodes.error();
   while (barcodes.value().next())
-    order.variantByCode.insert(barcodes.value().value(0).toString(), barcodes.value().value(1).toLongLong());
+    order.addCode(barcodes.value().value(0).toString(), barcodes.value().value(1).toLongLong());
   return order;
 }
 
-qint64 variantOnOrder(const PackOrder &order, const QStringList &codes)
+void PackOrder::addCode(const QString &code, qint64 variantId)
+{
+  QList<qint64> &variants = variantsByCode[code];
+  if (!variants.contains(variantId))
+    variants.append(variantId);
+}
+
+QList<qint64> variantsOnOrder(const PackOrder &order, const QStringList &codes)
 {
   for (const QString &code : codes) {
-    if (const qint64 variantId = order.variantByCode.value(code, 0); variantId != 0)
-      return variantId;
+    if (const auto found = order.variantsByCode.constFind(code); found != order.variantsByCode.cend())
+      return *found;
   }
-  return 0;
+  return {};
 }
 
 Result<CatalogueItem> findCatalogueItem(const QSqlDatabase &db, qint64 shopId, const QStringList &codes)

@@ -42,15 +42,19 @@ struct PackLine {
 struct PackOrder {
   PackHeader header;
   QList<PackLine> lines;
-  QHash<QString, qint64> variantByCode; // barcodes.normalized (GTIN-14 or raw code) and SKUs → variant
+  // barcodes.normalized (GTIN-14 or raw code) and SKUs → variants, in the order first seen. Shopify does not keep
+  // barcodes unique: two variants on one order (sizes of one product, say) can carry the same one.
+  QHash<QString, QList<qint64>> variantsByCode;
+
+  void addCode(const QString &code, qint64 variantId);
 };
 
 // Loads a fulfillment order's header, lines and the barcodes of its variants.
 Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderId);
 
-// The variant on the order that the first known code names (a scan's lookupKeys(): every GTIN
-// reading of an ambiguous code, then the code itself); 0 when none is on the order.
-qint64 variantOnOrder(const PackOrder &order, const QStringList &codes);
+// The variants on the order that the first known code names (a scan's lookupKeys(): every GTIN
+// reading of an ambiguous code, then the code itself); empty when none is on the order.
+QList<qint64> variantsOnOrder(const PackOrder &order, const QStringList &codes);
 
 // A catalogue item that is not on the order, for a "wrong item" message.
 struct CatalogueItem {

@@ -220,29 +220,40 @@ ScanFeedback PackSession::handleScan(const scanning::DecodedScan &scan, QUuid ev
   return handleItem(scan, id);
 }
 
-int PackSession::findRowForVariant(qint64 variantId, bool *anyMatch) const
+int PackSession::findRowForVariants(const QList<qint64> &variants) const
 {
   int full = -1;
   for (int i = 0; i < m_order.lines.size(); ++i) {
     const PackLine &line = m_order.lines.at(i);
-    if (line.variantId != variantId)
+    if (!variants.contains(line.variantId))
       continue;
     if (!line.done())
       return i;
-    full = i;
+    if (full < 0)
+      full = i;
   }
-  *anyMatch = full >= 0;
   return full;
+}
+
+QList<int> PackSession::otherRowsCarrying(const QList<qint64> &variants, int row) const
+{
+  QList<int> rows;
+  for (int i = 0; i < m_order.lines.size(); ++i) {
+    const qint64 variantId = m_order.lines.at(i).variantId;
+    if (variantId != m_order.lines.at(row).variantId && variants.contains(variantId))
+      rows.append(i);
+  }
+  return rows;
 }
 
 ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QUuid &eventId)
 {
-  const qint64 variantId = variantOnOrder(m_order, scan.lookupKeys());
-  if (variantId == 0 && m_journal) { // offline: the catalogue is out of reach, and it is not on this order
+  const QList<qint64> variants = variantsOnOrder(m_order, scan.lookupKeys());
+  if (variants.isEmpty() && m_journal) { // offline: the catalogue is out of reach, and it is not on this order
     ScanFeedback wrong{Outcome::WrongItem, -1, scan.raw, scan.raw, {}, QStringLiteral("not on this order"), 0};
     return block(wrong, scan, eventId);
   }
-  if (variantId == 0) {
+  if (variants.isEmpty()) {
     // Not on this order: is it a real product (wrong item) or nothing we know?
     auto item = findCatalogueItem(m_db, m_order.header.shopId, scan.lookupKeys());
     if (item) {
@@ -254,8 +265,10 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
       return emitFeedback({Outcome::Failed, -1, scan.raw, {}, {}, item.error().message, 0});
     return block({Outcome::UnknownBarcode, -1, scan.raw, {}, {}, {}, 0}, scan, eventId);
   }
-  bool anyMatch = false;
-  const int row = findRowForVariant(variantId, &anyMatch);
+  // A code several variants carry counts for the first of their lines still short (bin order).
+  const int row = findRowForVariants(variants);
+  if (row < 0) // the journal's codes name a variant no line has: nothing here to count it on
+    return block({Outcome::UnknownBarcode, -1, scan.raw, {}, {}, {}, 0}, scan, eventId);
   PackLine &line = m_order.lines[row];
   if (line.done())
     return block({Outcome::OverScan, row, scan.raw, line.title, line.variantTitle, {}, 0}, scan, eventId);
@@ -274,7 +287,9 @@ ScanFeedback PackSession::handleItem(const scanning::DecodedScan &scan, const QU
   ++line.verified;
   ++m_itemsInBox;
   Q_EMIT lineChanged(row);
-  ScanFeedback good = emitFeedback({Outcome::Counted, row, scan.raw, line.title, line.variantTitle, {}, 0});
+  ScanFeedback counted{Outcome::Counted, row, scan.raw, line.title, line.variantTitle, {}, 0};
+  counted.sameCodeRows = otherRowsCarrying(variants, row);
+  ScanFeedback good = emitFeedback(counted);
   if (m_options.autoComplete && allVerified() && !m_journal)
     return complete();
   return good;

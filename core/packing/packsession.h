@@ -74,6 +74,7 @@ struct ScanFeedback {
   int box = 0;                  // tracking outcomes: the box concerned
   QString company{};            // tracking outcomes (and an unknown barcode that reads as one): the company
   bool signInEnded = false;     // Failed because the packer's sign-in ended (ErrorKind::SignedOut): sign in again
+  QList<int> sameCodeRows{};    // Counted: lines of other variants with the same code (Shopify allows it): check which
 };
 
 // Verifies one fulfillment order by scan, within one pack attempt (the claim in PackContext). Every input
@@ -185,7 +186,10 @@ private:
   ScanFeedback emitFeedback(ScanFeedback feedback);
   // Nothing was saved: Failed with the reason, marked when it was the packer's sign-in that ended.
   ScanFeedback notSaved(ScanFeedback feedback, const Error &error);
-  int findRowForVariant(qint64 variantId, bool *anyMatch) const;
+  // The first line of these variants still short of items, else the first of them; -1 when none is on the order.
+  int findRowForVariants(const QList<qint64> &variants) const;
+  // The lines of the other variants among these (those that share the scanned code with row's).
+  QList<int> otherRowsCarrying(const QList<qint64> &variants, int row) const;
   void setState(State state);
   // Runs body in one transaction online; offline it appends to the journal, which has none to offer. A scan
   // (journalOnLostLink) whose write lost the database goes to the journal under the same event id: if its commit

@@ -63,7 +63,7 @@ PackSession::TrackingReading PackSession::readTracking(const scanning::DecodedSc
   if (!best)
     return TrackingReading::NotTracking;
   const QStringList keys = scan.lookupKeys();
-  if (variantOnOrder(m_order, keys) != 0)
+  if (!variantsOnOrder(m_order, keys).isEmpty())
     return TrackingReading::NotTracking;
   auto known = findCatalogueItem(m_db, m_order.header.shopId, keys);
   if (known || known.error().kind != ErrorKind::NotFound)

@@ -248,8 +248,12 @@ QJsonObject packOrderToJson(const packing::PackOrder &order)
                              {QStringLiteral("bin"), line.bin},
                              {QStringLiteral("expected"), line.expected}});
   QJsonObject codes;
-  for (auto it = order.variantByCode.cbegin(); it != order.variantByCode.cend(); ++it)
-    codes.insert(it.key(), it.value());
+  for (auto it = order.variantsByCode.cbegin(); it != order.variantsByCode.cend(); ++it) {
+    QJsonArray variants;
+    for (const qint64 variantId : it.value())
+      variants.append(variantId);
+    codes.insert(it.key(), variants);
+  }
   return {{QStringLiteral("header"), header}, {QStringLiteral("lines"), lines}, {QStringLiteral("codes"), codes}};
 }
 
@@ -281,8 +285,14 @@ packing::PackOrder packOrderFromJson(const QJsonObject &json)
     order.lines.append(line);
   }
   const QJsonObject codes = json.value(QStringLiteral("codes")).toObject();
-  for (auto it = codes.constBegin(); it != codes.constEnd(); ++it)
-    order.variantByCode.insert(it.key(), it.value().toInteger());
+  for (auto it = codes.constBegin(); it != codes.constEnd(); ++it) {
+    if (!it.value().isArray()) { // a journal written before codes could name several variants
+      order.addCode(it.key(), it.value().toInteger());
+      continue;
+    }
+    for (const QJsonValue &variantId : it.value().toArray())
+      order.addCode(it.key(), variantId.toInteger());
+  }
   return order;
 }
 

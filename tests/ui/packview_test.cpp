@@ -92,6 +92,36 @@ private Q_SLOTS:
     QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-complete.png")));
   }
 
+  void sharedBarcode_countsEachColour_andSaysWhichToCheck()
+  {
+    // Two colours of the daypack with one barcode (Shopify allows it): the scan counts for the colour still short,
+    // in amber, naming the other colour, so the packer looks at what is in their hand.
+    const QString code = QStringLiteral("012345678905");
+    for (const QString &sku : {m_daypack, QStringLiteral("NW-T2D-002")})
+      VERIFY_OK(db::exec(m_db,
+                         QStringLiteral("INSERT INTO barcodes (shop_id, variant_id, kind, code, normalized) "
+                                        "SELECT p.shop_id, v.id, 'upc', ?, '00012345678905' FROM variants v "
+                                        "JOIN products p ON p.id = v.product_id WHERE v.sku = ?"),
+                         {code, sku}));
+    auto window = makeWindow();
+    signIn(*window);
+    const qint64 fo = openNewOrder(*window, {{m_daypack, 1}, {QStringLiteral("NW-T2D-002"), 1}});
+    QVERIFY(fo > 0);
+    scan(code);
+    QCOMPARE(tone(*window), Tone::Warning);
+    QCOMPARE(window->sounds()->lastCue(), Cue::Good);
+    QVERIFY2(window->packView()->banner()->hint().startsWith(QStringLiteral("Same barcode as Trailhead 28L Daypack")),
+             qPrintable(window->packView()->banner()->hint()));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-shared-barcode.png")));
+    scan(code);
+    QCOMPARE(tone(*window), Tone::Warning);
+    QVERIFY2(window->packView()->banner()->hint().endsWith(QStringLiteral("press F9 to complete")),
+             qPrintable(window->packView()->banner()->hint()));
+    press(Qt::Key_F9);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    VERIFY_OK(db::exec(m_db, QStringLiteral("DELETE FROM barcodes WHERE code = ?"), {code}));
+  }
+
   void customItem_withoutVariant_isShownAsCountByHand()
   {
     auto window = makeWindow();

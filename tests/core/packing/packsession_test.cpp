@@ -132,6 +132,44 @@ private Q_SLOTS:
     QVERIFY(db::exec(m_db, QStringLiteral("DELETE FROM barcodes WHERE code = ?"), {code}).ok());
   }
 
+  void sharedBarcode_countsForEachVariantStillShort()
+  {
+    // Shopify does not keep barcodes unique: here the daypack and the other item carry one code. Each scan counts
+    // for a line still short, and says which other item has the same code; it used to count on one variant only,
+    // so the other line could never be verified by scan (every further scan was "too many").
+    const QString code = QStringLiteral("012345678905");
+    for (const QString &sku : {m_daypack, m_other}) {
+      QVERIFY(db::exec(m_db,
+                       QStringLiteral("INSERT INTO barcodes (shop_id, variant_id, kind, code, normalized) "
+                                      "SELECT p.shop_id, v.id, 'upc', ?, '00012345678905' FROM variants v "
+                                      "JOIN products p ON p.id = v.product_id WHERE v.sku = ?"),
+                       {code, sku})
+                  .ok());
+    }
+    const qint64 fo = newOrder({{m_daypack, 1}, {m_other, 2}});
+    auto session = openSession(fo);
+    QVERIFY(session);
+    QList<int> countedRows;
+    for (int i = 0; i < 3; ++i) {
+      const auto counted = session->handleScan(m_decoder.decode(code));
+      QCOMPARE(counted.outcome, Outcome::Counted);
+      QCOMPARE(counted.sameCodeRows, QList<int>{1 - counted.row});
+      countedRows.append(counted.row);
+    }
+    QCOMPARE(countedRows.count(0) + countedRows.count(1), 3);
+    QVERIFY(session->allVerified());
+    QCOMPARE(scan(*session, code), Outcome::OverScan);
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
+    // Each line's own code still names only its variant.
+    const auto own = session->handleScan(m_decoder.decode(QString(QStringLiteral("]C0") + m_daypack)));
+    QCOMPARE(own.outcome, Outcome::OverScan);
+    QVERIFY(own.sameCodeRows.isEmpty());
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
+    QCOMPARE(session->complete().outcome, Outcome::Completed);
+    QCOMPARE(events(fo, QStringLiteral("ok")), 3);
+    QVERIFY(db::exec(m_db, QStringLiteral("DELETE FROM barcodes WHERE code = ?"), {code}).ok());
+  }
+
   void wrongLengthDigits_areUnreadable_notUnknown()
   {
     auto session = openSession(newOrder({{m_daypack, 1}}));

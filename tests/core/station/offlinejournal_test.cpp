@@ -33,8 +33,9 @@ packing::PackOrder sampleOrder()
       101, 501, QStringLiteral("Mug"), QStringLiteral("Blue"), QStringLiteral("MUG-B"), QStringLiteral("A-01"), 2, 0};
   packing::PackLine tea{102, 502, QStringLiteral("Tea"), {}, QStringLiteral("TEA"), QStringLiteral("B-07"), 1, 0};
   order.lines = {mug, tea};
-  order.variantByCode.insert(QStringLiteral("04006381333931"), 501);
-  order.variantByCode.insert(QStringLiteral("TEA"), 502);
+  order.addCode(QStringLiteral("04006381333931"), 501);
+  order.addCode(QStringLiteral("04006381333931"), 502); // Shopify lets two variants share a barcode
+  order.addCode(QStringLiteral("TEA"), 502);
   return order;
 }
 
@@ -53,6 +54,16 @@ private:
   QString path(const QString &name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
+  void snapshotOfAnOlderStation_readsOneVariantPerCode()
+  {
+    // A journal written before a code could name several variants held one number per code.
+    QJsonObject json = station::packOrderToJson(sampleOrder());
+    json.insert(QStringLiteral("codes"), QJsonObject{{QStringLiteral("TEA"), 502}});
+    const packing::PackOrder order = station::packOrderFromJson(json);
+    QCOMPARE(packing::variantsOnOrder(order, {QStringLiteral("TEA")}), QList<qint64>{502});
+    QVERIFY(packing::variantsOnOrder(order, {QStringLiteral("04006381333931")}).isEmpty());
+  }
+
   void opensWithWalAndFullSync()
   {
     auto journal = OfflineJournal::open(path(QStringLiteral("pragmas.sqlite")));
@@ -94,8 +105,8 @@ private Q_SLOTS:
     QCOMPARE(h.order.lines.at(0).expected, 2);
     QCOMPARE(h.order.lines.at(1).sku, QStringLiteral("TEA"));
     QCOMPARE(h.order.lines.at(0).verified, 0); // counts come from events, never from the snapshot
-    QCOMPARE(h.order.variantByCode, sampleOrder().variantByCode);
-    QCOMPARE(packing::variantOnOrder(h.order, {QStringLiteral("04006381333931")}), 501);
+    QCOMPARE(h.order.variantsByCode, sampleOrder().variantsByCode);
+    QCOMPARE(packing::variantsOnOrder(h.order, {QStringLiteral("04006381333931")}), (QList<qint64>{501, 502}));
 
     // The slip's data rides along (second phase): the slip prints offline from it.
     documents::SlipData slip = documents::sampleSlip(2);
