@@ -1549,6 +1549,13 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::CustomerTextLabel</name>
+    <message>
+        <source>… (cut here: the packing slip has all of it)</source>
+        <translation>… (hier gekürzt: der Packzettel enthält alles)</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LeadApprovalPanel</name>
     <message>
         <source>Lead &amp;badge:</source>

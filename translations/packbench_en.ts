@@ -1548,6 +1548,13 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::CustomerTextLabel</name>
+    <message>
+        <source>… (cut here: the packing slip has all of it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LeadApprovalPanel</name>
     <message>
         <source>Lead &amp;badge:</source>

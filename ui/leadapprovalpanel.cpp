@@ -18,6 +18,7 @@ LeadApprovalPanel::LeadApprovalPanel(QWidget *parent)
                                "background: #fff3e0; } QLabel, QLineEdit, QPushButton { font-size: 15pt; }"));
   auto *layout = new QGridLayout(this);
   m_question = new QLabel(this);
+  m_question->setTextFormat(Qt::PlainText); // it names the shop's order
   m_question->setObjectName(QStringLiteral("leadQuestion"));
   m_question->setWordWrap(true);
   layout->addWidget(m_question, 0, 0, 1, 5);
@@ -41,6 +42,7 @@ LeadApprovalPanel::LeadApprovalPanel(QWidget *parent)
   layout->addWidget(m_pin, 1, 3);
   layout->addWidget(confirm, 1, 4);
   m_problem = new QLabel(this);
+  m_problem->setTextFormat(Qt::PlainText);
   m_problem->setObjectName(QStringLiteral("leadProblem"));
   m_problem->setStyleSheet(QStringLiteral("QLabel { color: #a4000f; font-weight: bold; }"));
   layout->addWidget(m_problem, 2, 0, 1, 5);

@@ -4,6 +4,7 @@
 
 #include "core/station/stationcontroller.h"
 #include "ui/boxweightpanel.h"
+#include "ui/customertextlabel.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
 #include "ui/statusbanner.h"
@@ -62,6 +63,7 @@ QLabel *makeLabel(QWidget *parent, const QString &name, int pointSize, bool bold
   font.setBold(bold);
   label->setFont(font);
   label->setWordWrap(true);
+  label->setTextFormat(Qt::PlainText); // order names, shipping methods, tracking numbers: the shop's data, not markup
   return label;
 }
 } // namespace
@@ -97,10 +99,10 @@ void PackView::buildUi()
   header->addWidget(m_boxLabel);
   layout->addLayout(header);
 
-  m_noteLabel = makeLabel(this, QStringLiteral("noteLabel"), 15);
+  m_noteLabel = new CustomerTextLabel(QStringLiteral("noteLabel"), 15, false, this);
   m_noteLabel->setStyleSheet(QStringLiteral("QLabel { background: #fff4c2; color: #3a2c00; padding: 6px; }"));
   layout->addWidget(m_noteLabel);
-  m_giftLabel = makeLabel(this, QStringLiteral("giftLabel"), 15, true);
+  m_giftLabel = new CustomerTextLabel(QStringLiteral("giftLabel"), 15, true, this);
   m_giftLabel->setStyleSheet(QStringLiteral("QLabel { background: #f3e5ff; color: #3b0a57; padding: 6px; }"));
   layout->addWidget(m_giftLabel);
   m_trackingLabel = makeLabel(this, QStringLiteral("trackingLabel"), 15);
@@ -306,9 +308,9 @@ void PackView::updateHeader()
                                        : tr("ship by %1").arg(h.shipBy.toLocalTime().toString(u"HH:mm")));
   }
   m_detailsLabel->setText(details);
-  m_noteLabel->setText(tr("Note: %1").arg(h.note));
+  m_noteLabel->setCustomerText(tr("Note: %1").arg(h.note));
   m_noteLabel->setVisible(!h.note.isEmpty());
-  m_giftLabel->setText(tr("GIFT — add a card: “%1”").arg(h.giftMessage));
+  m_giftLabel->setCustomerText(tr("GIFT — add a card: “%1”").arg(h.giftMessage));
   m_giftLabel->setVisible(!h.giftMessage.isEmpty());
 }
 

@@ -22,6 +22,7 @@ class StationController;
 namespace pb::ui {
 
 class BoxWeightPanel;
+class CustomerTextLabel;
 class FeedbackSounds;
 class PackLinesModel;
 class StatusBanner;
@@ -80,8 +81,8 @@ private:
 
   QLabel *m_orderLabel = nullptr;
   QLabel *m_detailsLabel = nullptr;
-  QLabel *m_noteLabel = nullptr;
-  QLabel *m_giftLabel = nullptr;
+  CustomerTextLabel *m_noteLabel = nullptr;
+  CustomerTextLabel *m_giftLabel = nullptr;
   QLabel *m_trackingLabel = nullptr; // each box's tracking number and carrier
   StatusBanner *m_banner = nullptr;
   BoxWeightPanel *m_weightPanel = nullptr;

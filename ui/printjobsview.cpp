@@ -32,6 +32,7 @@ PrintJobsView::PrintJobsView(station::StationController &controller, QWidget *pa
   layout->addWidget(m_table, 1);
 
   m_problem = new QLabel(this);
+  m_problem->setTextFormat(Qt::PlainText); // a printer's own words
   m_problem->setObjectName(QStringLiteral("printJobProblem"));
   m_problem->setWordWrap(true);
   m_problem->setFont(big);

@@ -25,6 +25,7 @@ SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPap
   setWindowTitle(tr("Packing slip %1").arg(m_slip.orderName));
   setObjectName(QStringLiteral("slipPreviewDialog"));
   m_image = new QLabel(this);
+  m_image->setTextFormat(Qt::PlainText); // an error quoting the merchant's template, when there is no image
   m_image->setObjectName(QStringLiteral("slipPreviewImage"));
   m_image->setAlignment(Qt::AlignCenter);
   auto *scroll = new QScrollArea(this);
@@ -35,6 +36,7 @@ SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPap
   m_page = new QSpinBox(this);
   m_page->setObjectName(QStringLiteral("slipPreviewPage"));
   m_status = new QLabel(this);
+  m_status->setTextFormat(Qt::PlainText);
   m_status->setObjectName(QStringLiteral("slipPreviewStatus"));
   auto *pageRow = new QHBoxLayout;
   pageRow->addWidget(new QLabel(tr("Page"), this));

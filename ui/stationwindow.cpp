@@ -185,6 +185,7 @@ QWidget *StationWindow::buildQueuePage()
 
   auto *row = new QHBoxLayout;
   m_countLabel = new QLabel(page);
+  m_countLabel->setTextFormat(Qt::PlainText); // it names the warehouse as Shopify does
   m_countLabel->setObjectName(QStringLiteral("queueCountLabel"));
   QFont countFont = m_countLabel->font();
   countFont.setPointSize(13);
@@ -398,7 +399,9 @@ const QString kWarningStyle =
 
 void StationWindow::showSetupWarning(const QString &text)
 {
-  auto *warning = new QLabel(text, this);
+  auto *warning = new QLabel(this);
+  warning->setTextFormat(Qt::PlainText);
+  warning->setText(text);
   warning->setObjectName(QStringLiteral("setupWarning"));
   warning->setStyleSheet(kWarningStyle);
   statusBar()->addPermanentWidget(warning);
@@ -409,6 +412,7 @@ void StationWindow::attachSerialScanner(SerialScannerSource *scanner)
   connect(scanner, &SerialScannerSource::scanned, this, &StationWindow::handleScan);
   if (!m_scannerLabel) {
     m_scannerLabel = new QLabel(this);
+    m_scannerLabel->setTextFormat(Qt::PlainText);
     m_scannerLabel->setObjectName(QStringLiteral("scannerState"));
     statusBar()->addPermanentWidget(m_scannerLabel);
   }

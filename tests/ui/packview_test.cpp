@@ -6,6 +6,7 @@
 #include "tests/support/screenshot.h"
 #include "tests/support/stationbench.h"
 #include "tests/support/verify.h"
+#include "ui/customertextlabel.h"
 #include "ui/feedbacksounds.h"
 #include "ui/packlinesmodel.h"
 #include "ui/packview.h"
@@ -120,6 +121,61 @@ private Q_SLOTS:
     press(Qt::Key_F9);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     VERIFY_OK(db::exec(m_db, QStringLiteral("DELETE FROM barcodes WHERE code = ?"), {code}));
+  }
+
+  void customerText_isPlain_andALongNoteLeavesEveryLineInSight()
+  {
+    // A customer's note is theirs to type: "<b>" stays "<b>", and a thousand characters of it used to push all but
+    // three of the order's lines out of sight (and could push them all). It now takes five lines at most.
+    QString note = QStringLiteral("<b>Not bold</b>: ");
+    for (int i = 0; i < 12; ++i)
+      note += QStringLiteral("Please wrap every item separately in paper and leave the parcel at the back door. ");
+    auto window = makeWindow();
+    window->resize(1280, 800);
+    signIn(*window);
+    const QList<test::TestLine> lines{{m_daypack, 2}, {m_shell, 1}, {QStringLiteral("NW-T2D-002"), 1}};
+    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#P%1").arg(++m_orderNo), lines);
+    VERIFY_OK(fo);
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("UPDATE orders SET note = ?, gift_message = '<i>Love</i>' WHERE id = (SELECT "
+                                      "order_id FROM fulfillment_orders WHERE id = ?)"),
+                       {note, *fo}));
+    VERIFY_OK(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'queued' WHERE id = ?"), {*fo}));
+    auto taken = m_workflow->take(*fo, *window->packer());
+    VERIFY_OK(taken);
+    QVERIFY(window->openOrder(*taken));
+
+    auto *noteLabel = window->findChild<ui::CustomerTextLabel *>(QStringLiteral("noteLabel"));
+    auto *giftLabel = window->findChild<ui::CustomerTextLabel *>(QStringLiteral("giftLabel"));
+    QVERIFY(noteLabel && giftLabel);
+    QTRY_VERIFY(noteLabel->isCut());
+    QCOMPARE(noteLabel->textFormat(), Qt::PlainText);
+    QVERIFY(noteLabel->text().startsWith(QStringLiteral("Note: <b>Not bold</b>: Please wrap")));
+    QVERIFY2(noteLabel->text().endsWith(QStringLiteral("the packing slip has all of it)")),
+             qPrintable(noteLabel->text()));
+    QCOMPARE(giftLabel->text(), QStringLiteral("GIFT — add a card: “<i>Love</i>”"));
+    QCOMPARE(giftLabel->textFormat(), Qt::PlainText);
+    QVERIFY(!giftLabel->isCut());
+    QTRY_VERIFY2(noteLabel->height() <= noteLabel->maxTextHeight() + 24,
+                 qPrintable(QString::number(noteLabel->height())));
+    auto *table = window->packView()->findChild<QTableView *>();
+    QVERIFY(table);
+    const int last = table->model()->rowCount() - 1;
+    QCOMPARE(last, 2);
+    QVERIFY2(table->rowViewportPosition(last) + table->rowHeight(last) <= table->viewport()->height(),
+             "the order's last line is out of sight");
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-long-note.png")));
+
+    // A note of a line is shown whole, at the label's own size.
+    window.reset();
+    auto next = makeWindow();
+    signIn(*next);
+    QVERIFY(openNewOrder(*next, {{m_daypack, 1}}) > 0);
+    noteLabel = next->findChild<ui::CustomerTextLabel *>(QStringLiteral("noteLabel"));
+    QTRY_COMPARE(noteLabel->text(), QStringLiteral("Note: Fragile: pack the mug in paper"));
+    QVERIFY(!noteLabel->isCut());
+    QCOMPARE(noteLabel->font().pointSize(), 15);
   }
 
   void customItem_withoutVariant_isShownAsCountByHand()
