@@ -1520,6 +1520,10 @@
         <source>%1 · enter its weight in grams · F4 puts the order on hold for the lead</source>
         <translation>%1 · Gewicht in Gramm eingeben · F4 stellt den Auftrag für die Schichtleitung zurück</translation>
     </message>
+    <message>
+        <source>Order %1 was taken back meanwhile (another bench or a lead has it): set its box aside for the lead</source>
+        <translation>Bestellung %1 wurde inzwischen zurückgenommen (ein anderer Packplatz oder eine Schichtleitung hat sie): Karton für die Schichtleitung beiseitestellen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -1519,6 +1519,10 @@
         <source>%1 · enter its weight in grams · F4 puts the order on hold for the lead</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order %1 was taken back meanwhile (another bench or a lead has it): set its box aside for the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>

@@ -196,7 +196,12 @@ bool StationController::landFinishedOffline()
       m_landing.reset();
       say(Notice::Where::Pack, Tone::Error, tr("An order packed offline was NOT recorded"),
           whyOfflinePackRefused(landing, m_landingName,
-                                tr("It was taken back or cancelled meanwhile: set its box aside for the lead")),
+                                // boxes of two orders may stand on the bench after an outage: say whose it is
+                                m_landingName.isEmpty()
+                                    ? tr("It was taken back or cancelled meanwhile: set its box aside for the lead")
+                                    : tr("Order %1 was taken back meanwhile (another bench or a lead has it): set its "
+                                         "box aside for the lead")
+                                          .arg(m_landingName)),
           Cue::Unknown);
       return true;
     }

@@ -7,6 +7,7 @@
 // PostgreSQL the sign-in is the database's: it ends on sign-out, and an expired one sends the packer back to sign in.
 #include "core/db/connectionstate.h"
 #include "core/db/sql.h"
+#include "core/db/sqlvalues.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/packing/pinhash.h"
 #include "core/queue/orderqueue.h"
@@ -1151,6 +1152,62 @@ private Q_SLOTS:
     auto left = made.journal->pendingCount();
     VERIFY_OK(left);
     QCOMPARE(*left, 0); // the first's events set aside for the lead, the second's replayed
+    controller.signOut();
+  }
+
+  // Offline so long that the lease of the order finished offline ran out, was reaped, and another bench took the order
+  // from the queue: when the database is back nothing this bench packed of it is recorded (the other bench's claim
+  // stands), the packer is told which box to set aside, the lead has a record, and the order claimed ahead still lands.
+  void offline_leaseRanOutAndAnotherBenchTookTheOrder_itsBoxIsSetAside()
+  {
+    const QList<qint64> orders = ordersInLine({1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-taken"), first, prefetching());
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    QSignalSpy finished(&controller, &StationController::orderFinished);
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    cutOff(made); // the database is gone for this bench
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    const QString firstName = controller.session()->header().orderName;
+    controller.handleScan(item);
+    controller.complete();
+    controller.takeNextOrder();
+    QCOMPARE(controller.order()->fulfillmentOrderId, second);
+    controller.handleScan(item);
+    controller.complete();
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("UPDATE claims SET expires_at = ? WHERE fulfillment_order_id = ? AND "
+                                      "released_at IS NULL"),
+                       {db::isoUtc(m_clock.nowUtc().addSecs(-60)), first}));
+    auto reaped = m_queue->reapExpired();
+    VERIFY_OK(reaped);
+    QCOMPARE(*reaped, 1);
+    QCOMPARE(packState(first), QStringLiteral("queued"));
+    auto there = m_there->take(first, packer(QStringLiteral("PB-1002")));
+    VERIFY_OK(there);
+
+    QVERIFY(bringBack(made));
+    QCOMPARE(scanRows(first), 0);
+    QCOMPARE(fulfillmentsQueued(first), 0);
+    VERIFY_OK(m_there->keepAlive(*there)); // the other bench still packs it
+    QCOMPARE(packState(second), QStringLiteral("packed"));
+    QCOMPARE(fulfillmentsQueued(second), 1);
+    QCOMPARE(finished.count(), 1);
+    const auto hint = hintOf(notices, QStringLiteral("An order packed offline was NOT recorded"));
+    QVERIFY2(hint, qPrintable(lastHeadline(notices)));
+    QCOMPARE(*hint,
+             QStringLiteral("Order %1 was taken back meanwhile (another bench or a lead has it): set its box aside for "
+                            "the lead")
+                 .arg(firstName));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
+                                 "subject_id = ?"),
+                  {QString::number(first)}),
+             QStringLiteral("1"));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0);
+    VERIFY_OK(m_there->release(*there));
     controller.signOut();
   }
 
