@@ -96,6 +96,38 @@ private Q_SLOTS:
     window->signOut();
   }
 
+  // The two mistakes a packer makes with pre-printed labels, said in words that tell what to do: the label of box 1
+  // scanned again on box 2, and another carrier's label on an order that ships with UPS.
+  void refusedLabel_saysWhichBoxHasItOrWhichCarrierTheOrderShipsWith()
+  {
+    auto window = makeWindow();
+    const qint64 fo = openNewOrder(*window, {{m_daypack, 2}});
+    QVERIFY(fo > 0);
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    scan(item);
+    scan(kUps1);
+    press(Qt::Key_F6);
+    scan(kUps1);
+    QCOMPARE(window->packView()->banner()->tone(), Tone::Error);
+    QCOMPARE(window->packView()->banner()->hint(), QStringLiteral("That label is already on box 1"));
+    press(Qt::Key_Return);
+    scan(QStringLiteral("]C0986578788855")); // a FedEx Express label
+    QCOMPARE(window->packView()->banner()->tone(), Tone::Error);
+    QVERIFY2(banner(*window).contains(QStringLiteral("FedEx")), qPrintable(banner(*window)));
+    QCOMPARE(window->packView()->banner()->hint(),
+             QStringLiteral("Box 1 ships with UPS: all boxes of an order go with one carrier"));
+    press(Qt::Key_Return);
+    scan(kUps2);
+    scan(item);
+    scan(QStringLiteral("PB*COMPLETE"));
+    QCOMPARE(test::scalar(m_db,
+                          QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND "
+                                         "tracking_company = 'UPS'"),
+                          {fo}),
+             2);
+    window->signOut();
+  }
+
   void trackingLine_followsTheOpenOrder()
   {
     auto window = makeWindow();
