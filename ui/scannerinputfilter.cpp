@@ -5,6 +5,7 @@
 #include "core/scanning/wedgekeys.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QLoggingCategory>
@@ -14,6 +15,19 @@ namespace pb::ui {
 
 namespace {
 Q_LOGGING_CATEGORY(lcFilter, "packbench.ui.scannerinputfilter")
+
+constexpr quint32 kXcbLockMask = 0x2; // XCB_MOD_MASK_LOCK in an X key event's state: Caps Lock is on
+
+// The character a wedge scanner meant. It sends Shift for a capital; with Caps Lock on, X turns that into a small
+// letter and the small letters into capitals. Only xcb reports the lock (in the native modifiers).
+QString scannerCharacter(const QKeyEvent &key, const QString &text)
+{
+  static const bool xcb = QGuiApplication::platformName() == u"xcb";
+  if (!xcb || !(key.nativeModifiers() & kXcbLockMask) || text.size() != 1)
+    return text;
+  const QChar c = text.front();
+  return QString(c.isUpper() ? c.toLower() : c.isLower() ? c.toUpper() : c);
+}
 } // namespace
 
 ScannerInputFilter::ScannerInputFilter(const Clock &clock, scanning::WedgeSettings settings, QObject *parent)
@@ -64,7 +78,9 @@ bool ScannerInputFilter::keyPressed(QObject *watched, QKeyEvent *key)
   const qint64 now = m_clock.monotonicMs();
   Action action = Action::PassThrough;
   switch (judged.role) {
-  case WedgeKeyRole::Character: action = m_detector.text(judged.text, now); break;
+  case WedgeKeyRole::Character: // typing is replayed as it came, Caps Lock and all
+    action = m_detector.text(scannerCharacter(*key, judged.text), now);
+    break;
   case WedgeKeyRole::Terminator: action = m_detector.terminator(now); break;
   case WedgeKeyRole::Silent: // Shift before a capital, AltGr, a dead key: neither ends nor breaks a burst
     passOn(watched, key);

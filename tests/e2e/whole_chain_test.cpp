@@ -504,8 +504,12 @@ private Q_SLOTS:
     int units = 0;
     packNext(m_reno, &units, kUpsLabels); // two boxes, a pre-printed UPS label on each
     packNext(m_reno, &units);
+    // The Columbus packer left Caps Lock on: the scanner's capitals come as small letters and the other way round
+    // (the bandana's SKU BnD-Red-M, PB*COMPLETE), and the station still reads each code as printed.
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("Caps_Lock")}));
     packNext(m_columbus, &units);
     packNext(m_columbus, &units);
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("Caps_Lock")}));
     QCOMPARE(units, 3 + 1 + 2 + 1 + 2 + 1 + 1 + 1);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE outcome IN ('wrong_item', 'unknown', "
                                    "'over_scan')")),

@@ -24,6 +24,7 @@ private:
   std::unique_ptr<QWidget> m_window;
   QLineEdit *m_edit = nullptr;
   SystemClock m_clock;
+  bool m_capsLockOn = false;
 
   // Runs one chained xdotool command while the event loop turns (the keys arrive as it types).
   void xdotool(const QStringList &arguments)
@@ -56,7 +57,13 @@ private Q_SLOTS:
     QTRY_VERIFY(m_edit->hasFocus());
   }
 
-  void cleanup() { m_window.reset(); }
+  void cleanup()
+  {
+    if (m_capsLockOn) // a failed test must not leave the next one typing in capitals
+      QProcess::execute(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("Caps_Lock")});
+    m_capsLockOn = false;
+    m_window.reset();
+  }
 
   void scannerTyping_becomesScans_data()
   {
@@ -91,6 +98,29 @@ private Q_SLOTS:
              QStringLiteral("7"), QStringLiteral("Return")});
     QTRY_COMPARE(scans.count(), 1);
     QCOMPARE(scans.first().first().toString(), QStringLiteral("]C1010950110153000310LOT42\x1d") + QStringLiteral("17"));
+  }
+
+  // Caps Lock left on at the bench (a packer typed a hold reason in capitals): the scanner still sends Shift for a
+  // capital, which Caps Lock turns into a small letter, and the small letters into capitals. Scans arrive as the label
+  // has them (they came as "pb*complete" and "tnt-2p-grn", so no badge, command or SKU scan worked); what a person
+  // types keeps Caps Lock's capitals.
+  void capsLockOn_scansKeepTheirCase_typingKeepsCapsLock()
+  {
+    ui::ScannerInputFilter filter(m_clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    xdotool({QStringLiteral("key"), QStringLiteral("Caps_Lock")});
+    m_capsLockOn = true;
+    const QStringList codes{QStringLiteral("PB*COMPLETE"), QStringLiteral("BnD-Red-M"), QStringLiteral("PB-7009")};
+    for (const QString &code : codes)
+      typeAsScanner(code);
+    QTRY_COMPARE(scans.count(), codes.size());
+    for (qsizetype i = 0; i < codes.size(); ++i)
+      QCOMPARE(scans.at(i).first().toString(), codes.at(i));
+    xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("120"), QStringLiteral("damaged")});
+    QTRY_COMPARE(m_edit->text(), QStringLiteral("DAMAGED"));
+    xdotool({QStringLiteral("key"), QStringLiteral("Caps_Lock")});
+    m_capsLockOn = false;
   }
 
   void personTyping_reachesTheField()
