@@ -241,6 +241,89 @@ private:
 
   // Orders for the prefetch tests: the first is taken by hand, the rest come next in line (ahead of anything earlier
   // tests left queued), in the order given.
+  // The first of two one-daypack orders open on the bench, the second claimed ahead: the database goes away and the
+  // packer finishes both offline. firstName: the first's, whose box then stands on the bench beside the second's.
+  void packBothOffline(OfflineBench &made, qint64 second, QString *firstName)
+  {
+    StationController &controller = *made.controller;
+    QTRY_VERIFY(controller.prefetchedOrder().has_value());
+    cutOff(made); // the database is gone for this bench
+    const QString item = test::barcodeFor(m_db, m_daypack);
+    *firstName = controller.session()->header().orderName;
+    controller.handleScan(item);
+    controller.complete();
+    controller.takeNextOrder();
+    QCOMPARE(controller.order()->fulfillmentOrderId, second);
+    controller.handleScan(item);
+    controller.complete();
+  }
+
+  // Offline, the first order changes after the packer finished it and moved on to the one claimed ahead: it is
+  // cancelled at the hub, or its lease runs out, is reaped, and another bench takes it from the queue. When the
+  // database is back nothing of the first is recorded (the lead has the journal's record, the other bench's claim
+  // stands), the packer is told what to do with which box, and the second still lands.
+  void firstOrderChangedOffline_isSetAside(bool takenByAnotherBench)
+  {
+    const QList<qint64> orders = ordersInLine({1, 1});
+    const qint64 first = orders.at(0), second = orders.at(1);
+    OfflineBench made =
+        offlineBench(QStringLiteral("bench-prefetch-refused-%1").arg(takenByAnotherBench), first, prefetching());
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    QSignalSpy finished(&controller, &StationController::orderFinished);
+    QString firstName;
+    packBothOffline(made, second, &firstName);
+    if (QTest::currentTestFailed())
+      return;
+    Result<packing::ClaimedOrder> there = makeError(ErrorKind::NotFound, QStringLiteral("not taken"));
+    if (takenByAnotherBench) {
+      VERIFY_OK(db::exec(m_db,
+                         QStringLiteral("UPDATE claims SET expires_at = ? WHERE fulfillment_order_id = ? AND "
+                                        "released_at IS NULL"),
+                         {db::isoUtc(m_clock.nowUtc().addSecs(-60)), first}));
+      auto reaped = m_queue->reapExpired();
+      VERIFY_OK(reaped);
+      QCOMPARE(*reaped, 1);
+      there = m_there->take(first, packer(QStringLiteral("PB-1002")));
+      VERIFY_OK(there);
+    } else {
+      VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"),
+                         {first}));
+    }
+
+    QVERIFY(bringBack(made));
+    QCOMPARE(packState(first), takenByAnotherBench ? QStringLiteral("claimed") : QStringLiteral("cancelled"));
+    QCOMPARE(scanRows(first), 0);
+    QCOMPARE(fulfillmentsQueued(first), 0);
+    QCOMPARE(packState(second), QStringLiteral("packed"));
+    QCOMPARE(fulfillmentsQueued(second), 1);
+    QCOMPARE(finished.count(), 1);
+    // Its box was closed offline and is off the bench: the packer is told which one and what becomes of it.
+    const auto hint = takenByAnotherBench
+                          ? hintOf(notices, QStringLiteral("An order packed offline was NOT recorded"))
+                          : hintOf(notices, QStringLiteral("Offline scans NOT recorded — the order changed meanwhile"));
+    QVERIFY2(hint, qPrintable(lastHeadline(notices)));
+    QCOMPARE(*hint, takenByAnotherBench
+                        ? QStringLiteral("Order %1 was taken back meanwhile (another bench or a lead has it): set its "
+                                         "box aside for the lead")
+                              .arg(firstName)
+                        : QStringLiteral("Order %1 was cancelled meanwhile: its box does not ship. Unpack it and put "
+                                         "the items back on the shelf")
+                              .arg(firstName));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
+                                 "subject_id = ?"),
+                  {QString::number(first)}),
+             QStringLiteral("1"));
+    auto left = made.journal->pendingCount();
+    VERIFY_OK(left);
+    QCOMPARE(*left, 0); // the first's events set aside for the lead, the second's replayed
+    if (takenByAnotherBench) {
+      VERIFY_OK(m_there->keepAlive(*there)); // the other bench still packs it
+      VERIFY_OK(m_there->release(*there));
+    }
+    controller.signOut();
+  }
+
   QList<qint64> ordersInLine(const QList<int> &daypacks)
   {
     QList<qint64> orders;
@@ -1108,107 +1191,14 @@ private Q_SLOTS:
     controller.signOut();
   }
 
-  // Offline, the first order is cancelled at the hub after the packer finished it and moved on to the one claimed
-  // ahead: when the database is back the first's journal is refused and kept for the lead, the second still lands.
-  void offline_firstOrderCancelledMeanwhile_theOneClaimedAheadStillLands()
+  void offline_firstOrderCancelledMeanwhile_itsBoxIsSetAside_theOneClaimedAheadStillLands()
   {
-    const QList<qint64> orders = ordersInLine({1, 1});
-    const qint64 first = orders.at(0), second = orders.at(1);
-    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-refused"), first, prefetching());
-    StationController &controller = *made.controller;
-    QSignalSpy notices(&controller, &StationController::notice);
-    QSignalSpy finished(&controller, &StationController::orderFinished);
-    QTRY_VERIFY(controller.prefetchedOrder().has_value());
-    cutOff(made); // the database is gone for this bench
-    const QString item = test::barcodeFor(m_db, m_daypack);
-    const QString firstName = controller.session()->header().orderName;
-    controller.handleScan(item);
-    controller.complete();
-    controller.takeNextOrder();
-    QCOMPARE(controller.order()->fulfillmentOrderId, second);
-    controller.handleScan(item);
-    controller.complete();
-    QVERIFY(
-        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"), {first})
-            .ok());
-
-    QVERIFY(bringBack(made));
-    QCOMPARE(packState(first), QStringLiteral("cancelled"));
-    QCOMPARE(scanRows(first), 0);
-    QCOMPARE(fulfillmentsQueued(first), 0);
-    QCOMPARE(packState(second), QStringLiteral("packed"));
-    QCOMPARE(fulfillmentsQueued(second), 1);
-    QCOMPARE(finished.count(), 1);
-    // Its box was closed offline and is off the bench: the packer is told which one and that it does not ship.
-    const auto hint = hintOf(notices, QStringLiteral("Offline scans NOT recorded — the order changed meanwhile"));
-    QVERIFY2(hint, qPrintable(lastHeadline(notices)));
-    QCOMPARE(*hint, QStringLiteral("Order %1 was cancelled meanwhile: its box does not ship. Unpack it and put the "
-                                   "items back on the shelf")
-                        .arg(firstName));
-    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
-                                 "subject_id = ?"),
-                  {QString::number(first)}),
-             QStringLiteral("1"));
-    auto left = made.journal->pendingCount();
-    VERIFY_OK(left);
-    QCOMPARE(*left, 0); // the first's events set aside for the lead, the second's replayed
-    controller.signOut();
+    firstOrderChangedOffline_isSetAside(false);
   }
 
-  // Offline so long that the lease of the order finished offline ran out, was reaped, and another bench took the order
-  // from the queue: when the database is back nothing this bench packed of it is recorded (the other bench's claim
-  // stands), the packer is told which box to set aside, the lead has a record, and the order claimed ahead still lands.
-  void offline_leaseRanOutAndAnotherBenchTookTheOrder_itsBoxIsSetAside()
+  void offline_firstOrdersLeaseRanOutAndAnotherBenchTookIt_itsBoxIsSetAside_theOneClaimedAheadStillLands()
   {
-    const QList<qint64> orders = ordersInLine({1, 1});
-    const qint64 first = orders.at(0), second = orders.at(1);
-    OfflineBench made = offlineBench(QStringLiteral("bench-prefetch-taken"), first, prefetching());
-    StationController &controller = *made.controller;
-    QSignalSpy notices(&controller, &StationController::notice);
-    QSignalSpy finished(&controller, &StationController::orderFinished);
-    QTRY_VERIFY(controller.prefetchedOrder().has_value());
-    cutOff(made); // the database is gone for this bench
-    const QString item = test::barcodeFor(m_db, m_daypack);
-    const QString firstName = controller.session()->header().orderName;
-    controller.handleScan(item);
-    controller.complete();
-    controller.takeNextOrder();
-    QCOMPARE(controller.order()->fulfillmentOrderId, second);
-    controller.handleScan(item);
-    controller.complete();
-    VERIFY_OK(db::exec(m_db,
-                       QStringLiteral("UPDATE claims SET expires_at = ? WHERE fulfillment_order_id = ? AND "
-                                      "released_at IS NULL"),
-                       {db::isoUtc(m_clock.nowUtc().addSecs(-60)), first}));
-    auto reaped = m_queue->reapExpired();
-    VERIFY_OK(reaped);
-    QCOMPARE(*reaped, 1);
-    QCOMPARE(packState(first), QStringLiteral("queued"));
-    auto there = m_there->take(first, packer(QStringLiteral("PB-1002")));
-    VERIFY_OK(there);
-
-    QVERIFY(bringBack(made));
-    QCOMPARE(scanRows(first), 0);
-    QCOMPARE(fulfillmentsQueued(first), 0);
-    VERIFY_OK(m_there->keepAlive(*there)); // the other bench still packs it
-    QCOMPARE(packState(second), QStringLiteral("packed"));
-    QCOMPARE(fulfillmentsQueued(second), 1);
-    QCOMPARE(finished.count(), 1);
-    const auto hint = hintOf(notices, QStringLiteral("An order packed offline was NOT recorded"));
-    QVERIFY2(hint, qPrintable(lastHeadline(notices)));
-    QCOMPARE(*hint,
-             QStringLiteral("Order %1 was taken back meanwhile (another bench or a lead has it): set its box aside for "
-                            "the lead")
-                 .arg(firstName));
-    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'offline_replay_refused' AND "
-                                 "subject_id = ?"),
-                  {QString::number(first)}),
-             QStringLiteral("1"));
-    auto left = made.journal->pendingCount();
-    VERIFY_OK(left);
-    QCOMPARE(*left, 0);
-    VERIFY_OK(m_there->release(*there));
-    controller.signOut();
+    firstOrderChangedOffline_isSetAside(true);
   }
 
   // The hub changes the order claimed ahead: it goes back to the queue as it is and another is claimed ahead; a
