@@ -20,10 +20,10 @@ constexpr quint32 kXcbLockMask = 0x2; // XCB_MOD_MASK_LOCK in an X key event's s
 
 // The character a wedge scanner meant. It sends Shift for a capital; with Caps Lock on, X turns that into a small
 // letter and the small letters into capitals. Only xcb reports the lock (in the native modifiers).
-QString scannerCharacter(const QKeyEvent &key, const QString &text)
+QString scannerCharacter(const QKeyEvent &key, const QString &text, bool undoCapsLock)
 {
   static const bool xcb = QGuiApplication::platformName() == u"xcb";
-  if (!xcb || !(key.nativeModifiers() & kXcbLockMask) || text.size() != 1)
+  if (!undoCapsLock || !xcb || !(key.nativeModifiers() & kXcbLockMask) || text.size() != 1)
     return text;
   const QChar c = text.front();
   return QString(c.isUpper() ? c.toLower() : c.isLower() ? c.toUpper() : c);
@@ -79,7 +79,7 @@ bool ScannerInputFilter::keyPressed(QObject *watched, QKeyEvent *key)
   Action action = Action::PassThrough;
   switch (judged.role) {
   case WedgeKeyRole::Character: // typing is replayed as it came, Caps Lock and all
-    action = m_detector.text(scannerCharacter(*key, judged.text), now);
+    action = m_detector.text(scannerCharacter(*key, judged.text, m_detector.settings().undoCapsLock), now);
     break;
   case WedgeKeyRole::Terminator: action = m_detector.terminator(now); break;
   case WedgeKeyRole::Silent: // Shift before a capital, AltGr, a dead key: neither ends nor breaks a burst

@@ -229,6 +229,7 @@ int main(int argc, char *argv[])
   options.wedge.maxGapMs = config.get(ScanningMaxGapMs);
   options.wedge.minLength = config.get(ScanningMinLength);
   options.wedge.suffix = config.get(ScanningSuffix);
+  options.wedge.undoCapsLock = config.get(ScanningUndoCapsLock);
   options.pack.autoComplete = config.get(PackingAutoComplete);
   options.pack.manualNeedsLead = config.get(PackingManualNeedsLead);
   options.sounds = config.get(StationSounds);

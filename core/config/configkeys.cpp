@@ -21,6 +21,7 @@ const QList<const KeyDef *> &allKeys()
       &ScanningSuffix.def,
       &ScanningMaxGapMs.def,
       &ScanningMinLength.def,
+      &ScanningUndoCapsLock.def,
       &ScanningBadgePrefix.def,
       &ScanningSerialPort.def,
       &ScanningSerialBaud.def,

@@ -51,6 +51,7 @@ inline constexpr Key<QString> ScanningPrefix{{"scanning.prefix", ValueType::Stri
 inline constexpr Key<QString> ScanningSuffix{{"scanning.suffix", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Suffix the scanner sends instead of Enter (stripped)"}};
 inline constexpr Key<int> ScanningMaxGapMs{{"scanning.max_gap_ms", ValueType::Int, "40", Scope::Station, false, {}, 5, 500, "Longest gap between a scanner's keystrokes; slower input is typing"}};
 inline constexpr Key<int> ScanningMinLength{{"scanning.min_length", ValueType::Int, "4", Scope::Station, false, {}, 1, 64, "Shortest keyboard burst taken as a scan"}};
+inline constexpr Key<bool> ScanningUndoCapsLock{{"scanning.undo_caps_lock", ValueType::Bool, "true", Scope::Station, false, {}, 0, 0, "Wedge scans on X: undo Caps Lock, which turns the scanner's capitals into small letters (false for a scanner that follows the Caps Lock light itself)"}};
 inline constexpr Key<QString> ScanningBadgePrefix{{"scanning.badge_prefix", ValueType::String, "PB-", Scope::Station, false, {}, 0, 0, "Scans starting with this are packer badges"}};
 inline constexpr Key<QString> ScanningSerialPort{{"scanning.serial_port", ValueType::String, "", Scope::Station, false, {}, 0, 0, "Serial (USB-CDC) scanner port, e.g. ttyACM0 (empty: keyboard wedge only)"}};
 inline constexpr Key<int> ScanningSerialBaud{{"scanning.serial_baud", ValueType::Int, "9600", Scope::Station, false, {}, 1200, 921600, "Serial scanner baud rate"}};

@@ -11,6 +11,7 @@ struct WedgeSettings {
   int minLength = 4; // shorter bursts are typing (or key rollover), never a scan
   QString suffix;    // when the scanner ends with a suffix instead of Enter/Tab
   int maxLength = 1024;
+  bool undoCapsLock = true; // Caps Lock inverts the case of a scanner's letters: undone (where the lock is known)
 };
 
 // Decides, key by key, whether input is a keyboard-wedge scanner burst or a person typing.

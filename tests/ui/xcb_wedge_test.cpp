@@ -119,6 +119,16 @@ private Q_SLOTS:
       QCOMPARE(scans.at(i).first().toString(), codes.at(i));
     xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("120"), QStringLiteral("damaged")});
     QTRY_COMPARE(m_edit->text(), QStringLiteral("DAMAGED"));
+    // scanning.undo_caps_lock=false, for a scanner that follows the Caps Lock light: what X makes of it stands.
+    scanning::WedgeSettings followsTheLight;
+    followsTheLight.undoCapsLock = false;
+    ui::ScannerInputFilter asIs(m_clock, followsTheLight);
+    filter.setEnabled(false);
+    asIs.install();
+    QSignalSpy asTyped(&asIs, &ui::ScannerInputFilter::scanned);
+    typeAsScanner(QStringLiteral("PB*COMPLETE"));
+    QTRY_COMPARE(asTyped.count(), 1);
+    QCOMPARE(asTyped.first().first().toString(), QStringLiteral("pb*complete"));
     xdotool({QStringLiteral("key"), QStringLiteral("Caps_Lock")});
     m_capsLockOn = false;
   }
