@@ -8,7 +8,7 @@
 namespace pb::ui {
 
 namespace {
-constexpr int kPadding = 6;            // the style sheets' padding on each side
+constexpr int kPadding = 6;            // the style sheets' padding on each side (a margin to spare if counted)
 constexpr double kSmallestFont = 0.75; // of the label's own size: still readable at arm's length
 } // namespace
 
@@ -67,8 +67,8 @@ void CustomerTextLabel::fit()
   }
   m_fittedWidth = size().width();
   const int smallest = qMax(9, int(m_pointSize * kSmallestFont));
-  for (int size = m_pointSize; size >= smallest; --size) {
-    f.setPointSize(size);
+  for (int points = m_pointSize; points >= smallest; --points) {
+    f.setPointSize(points);
     if (fits(f, m_text, width)) {
       setFont(f);
       setText(m_text);
