@@ -1555,8 +1555,8 @@
 <context>
     <name>pb::ui::CustomerTextLabel</name>
     <message>
-        <source>… (cut here: the packing slip has all of it)</source>
-        <translation>… (hier gekürzt: der Packzettel enthält alles)</translation>
+        <source>… (cut here: F3 shows all of it)</source>
+        <translation>… (hier gekürzt: F3 zeigt alles)</translation>
     </message>
 </context>
 <context>

@@ -1554,7 +1554,7 @@
 <context>
     <name>pb::ui::CustomerTextLabel</name>
     <message>
-        <source>… (cut here: the packing slip has all of it)</source>
+        <source>… (cut here: F3 shows all of it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

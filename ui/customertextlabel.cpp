@@ -30,6 +30,14 @@ CustomerTextLabel::~CustomerTextLabel() = default;
 void CustomerTextLabel::setCustomerText(const QString &text)
 {
   m_text = text;
+  m_whole = false;
+  m_fittedWidth = -1;
+  fit();
+}
+
+void CustomerTextLabel::showWhole(bool whole)
+{
+  m_whole = whole;
   m_fittedWidth = -1;
   fit();
 }
@@ -60,7 +68,7 @@ void CustomerTextLabel::fit()
   QFont f = font();
   f.setPointSize(m_pointSize);
   m_cut = false;
-  if (width < 100) { // not laid out yet: the first resize fits it
+  if (width < 100 || m_whole) { // not laid out yet (the first resize fits it), or asked for whole
     setFont(f);
     setText(m_text);
     return;
@@ -76,7 +84,7 @@ void CustomerTextLabel::fit()
     }
   }
   // Still too long at the smallest size: the longest start that fits, cut at a word.
-  const QString more = tr("… (cut here: the packing slip has all of it)");
+  const QString more = tr("… (cut here: F3 shows all of it)");
   qsizetype low = 0;
   qsizetype high = m_text.size();
   while (low < high) {

@@ -8,7 +8,7 @@ namespace pb::ui {
 
 // A customer's or merchant's words on the pack screen (the order note, the gift message): shown as plain text,
 // never as markup, and never taller than a few lines, so that a long note cannot push the order's lines off the
-// screen. The font shrinks first; what still does not fit is cut, and the label says that the slip has all of it.
+// screen. The font shrinks first; what still does not fit is cut, and the label says how to see all of it.
 class CustomerTextLabel final : public QLabel {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(CustomerTextLabel)
@@ -22,6 +22,9 @@ public:
   void setCustomerText(const QString &text);
   const QString &customerText() const { return m_text; }
   bool isCut() const { return m_cut; } // the label shows only the start of the text
+  // All of the text, however tall (F3 on the pack screen); back to fitted with false or the next setCustomerText.
+  void showWhole(bool whole);
+  bool showsWhole() const { return m_whole; }
   int maxTextHeight() const;
 
 protected:
@@ -35,6 +38,7 @@ private:
   int m_pointSize;
   int m_fittedWidth = -1;
   bool m_cut = false;
+  bool m_whole = false;
 };
 
 } // namespace pb::ui

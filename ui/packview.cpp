@@ -162,11 +162,9 @@ void PackView::buildUi()
 
   // F6 and F9 run what PB*NEXTBOX and PB*COMPLETE run; F2, F4 and F10 open a panel first.
   const QList<std::pair<QKeySequence, std::function<void()>>> keys = {
-      {Qt::Key_F2, [this]() { showManualEntry(); }},
-      {Qt::Key_F4, [this]() { showHoldPanel(); }},
-      {Qt::Key_F6, [this]() { m_controller.nextBox(); }},
-      {Qt::Key_F9, [this]() { m_controller.complete(); }},
-      {Qt::Key_F10, [this]() { showPartialPanel(); }}};
+      {Qt::Key_F2, [this]() { showManualEntry(); }},       {Qt::Key_F3, [this]() { toggleWholeNote(); }},
+      {Qt::Key_F4, [this]() { showHoldPanel(); }},         {Qt::Key_F6, [this]() { m_controller.nextBox(); }},
+      {Qt::Key_F9, [this]() { m_controller.complete(); }}, {Qt::Key_F10, [this]() { showPartialPanel(); }}};
   for (const auto &[sequence, run] : keys) {
     auto *action = new QAction(this);
     action->setShortcut(sequence);
@@ -175,6 +173,16 @@ void PackView::buildUi()
     addAction(action);
   }
   setFocusProxy(m_table);
+}
+
+void PackView::toggleWholeNote()
+{
+  // Only a cut note or gift message has more to show; shown whole, F3 fits them again.
+  const bool whole = !(m_noteLabel->showsWhole() || m_giftLabel->showsWhole());
+  if (whole && !m_noteLabel->isCut() && !m_giftLabel->isCut())
+    return;
+  m_noteLabel->showWhole(whole);
+  m_giftLabel->showWhole(whole);
 }
 
 void PackView::buildPanels()

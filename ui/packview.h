@@ -55,6 +55,7 @@ protected:
   void keyPressEvent(QKeyEvent *event) override;
 
 private:
+  void toggleWholeNote(); // F3: a cut order note or gift message shown whole, or fitted again
   enum class ReasonMode { Hold, Partial };
 
   void buildUi();
