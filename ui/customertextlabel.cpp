@@ -8,7 +8,7 @@
 namespace pb::ui {
 
 namespace {
-constexpr int kPadding = 6;            // the style sheets' padding on each side (a margin to spare if counted)
+constexpr int kPadding = 6;            // the style sheets' padding per side; counted twice, the fit is only safer
 constexpr double kSmallestFont = 0.75; // of the label's own size: still readable at arm's length
 } // namespace
 

@@ -20,7 +20,6 @@ public:
   ~CustomerTextLabel() override;
 
   void setCustomerText(const QString &text);
-  const QString &customerText() const { return m_text; }
   bool isCut() const { return m_cut; } // the label shows only the start of the text
   // All of the text, however tall (F3 on the pack screen); back to fitted with false or the next setCustomerText.
   void showWhole(bool whole);

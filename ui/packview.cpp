@@ -160,11 +160,14 @@ void PackView::buildUi()
   m_keysLabel->setStyleSheet(QStringLiteral("QLabel { color: #2b3440; }"));
   layout->addWidget(m_keysLabel);
 
-  // F6 and F9 run what PB*NEXTBOX and PB*COMPLETE run; F2, F4 and F10 open a panel first.
+  // F6 and F9 run what PB*NEXTBOX and PB*COMPLETE run; F2, F4 and F10 open a panel first; F3 unfolds a cut note.
   const QList<std::pair<QKeySequence, std::function<void()>>> keys = {
-      {Qt::Key_F2, [this]() { showManualEntry(); }},       {Qt::Key_F3, [this]() { toggleWholeNote(); }},
-      {Qt::Key_F4, [this]() { showHoldPanel(); }},         {Qt::Key_F6, [this]() { m_controller.nextBox(); }},
-      {Qt::Key_F9, [this]() { m_controller.complete(); }}, {Qt::Key_F10, [this]() { showPartialPanel(); }}};
+      {Qt::Key_F2, [this]() { showManualEntry(); }},       // manual quantity
+      {Qt::Key_F3, [this]() { toggleWholeNote(); }},       // a cut note or gift message whole
+      {Qt::Key_F4, [this]() { showHoldPanel(); }},         // hold with a reason
+      {Qt::Key_F6, [this]() { m_controller.nextBox(); }},  // the next box
+      {Qt::Key_F9, [this]() { m_controller.complete(); }}, // complete
+      {Qt::Key_F10, [this]() { showPartialPanel(); }}};    // ship partial with a reason
   for (const auto &[sequence, run] : keys) {
     auto *action = new QAction(this);
     action->setShortcut(sequence);
