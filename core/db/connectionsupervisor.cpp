@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/connectionsupervisor.h"
 
+#include "core/db/reachcheck.h"
+
 #include <QLoggingCategory>
-#include <QSqlDatabase>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -21,16 +21,14 @@ ConnectionSupervisor::ConnectionSupervisor(const Clock &clock, Options options, 
     , m_clock(clock)
     , m_options(options)
     , m_timer(new QTimer(this))
+    , m_reachCheck(new ReachCheck(this))
 {
   m_timer->setSingleShot(true);
   connect(m_timer, &QTimer::timeout, this, &ConnectionSupervisor::tick);
+  connect(m_reachCheck, &ReachCheck::finished, this, &ConnectionSupervisor::reachChecked);
 }
 
-ConnectionSupervisor::~ConnectionSupervisor()
-{
-  if (m_reachThread)
-    m_reachThread->wait(); // at most connect_timeout: the throwaway connection reads nothing of ours
-}
+ConnectionSupervisor::~ConnectionSupervisor() = default; // the reach check waits for a try in flight
 
 void ConnectionSupervisor::watch(const QString &connectionName, Reconnector::OnConnected onConnected)
 {
@@ -128,29 +126,13 @@ qint64 ConnectionSupervisor::reconnectWhenReachable()
   if (m_reach == Reach::Checking || m_watched.empty())
     return lookAgainMs;
   m_reach = Reach::Checking;
-  if (m_reachThread)
-    m_reachThread->wait(); // the last check's thread has said finished; let it end before it is replaced
-  const QString source = m_watched.front().name;
-  const QString name = QStringLiteral("%1-reach-%2").arg(source).arg(++m_reachSerial);
-  m_reachThread.reset(QThread::create([this, source, name]() {
-    bool reached = false;
-    {
-      // Cloning a connection from another thread is what this overload is for; nothing else of it is touched.
-      QSqlDatabase probe = QSqlDatabase::cloneDatabase(source, name);
-      reached = probe.open();
-      probe.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    m_reachResult = reached;
-  }));
-  connect(m_reachThread.get(), &QThread::finished, this, &ConnectionSupervisor::reachChecked);
-  m_reachThread->start();
+  m_reachCheck->startClone(m_watched.front().name);
   return lookAgainMs;
 }
 
-void ConnectionSupervisor::reachChecked()
+void ConnectionSupervisor::reachChecked(bool reached)
 {
-  m_reach = m_reachResult ? Reach::Reachable : Reach::Unknown;
+  m_reach = reached ? Reach::Reachable : Reach::Unknown;
   if (m_reach == Reach::Reachable && !m_available)
     checkNow(); // reopen now rather than at the next timer
 }

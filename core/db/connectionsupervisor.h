@@ -9,16 +9,16 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
 
-class QThread;
 class QTimer;
 
 namespace pb::db {
+
+class ReachCheck;
 
 // Keeps the named connections a program depends on usable: probes them while the database is up and,
 // once one is lost, reopens each through its Reconnector (backoff) and re-applies its session state.
@@ -84,14 +84,12 @@ private:
   std::vector<Watched> m_watched;
   // Reopens only once a throwaway connection on another thread got through; meanwhile says when to look again.
   qint64 reconnectWhenReachable();
-  void reachChecked();
+  void reachChecked(bool reached);
 
   enum class Reach { Unknown, Checking, Reachable };
   QTimer *m_timer = nullptr;
-  std::unique_ptr<QThread> m_reachThread;
-  std::atomic<bool> m_reachResult{false};
+  ReachCheck *m_reachCheck = nullptr;
   Reach m_reach = Reach::Unknown;
-  int m_reachSerial = 0;
   bool m_available = true;
   bool m_inTick = false;
   int m_failedRounds = 0;

@@ -6,6 +6,7 @@
 #include "core/db/connectionstate.h"
 #include "core/db/connectionsupervisor.h"
 #include "core/db/migrations.h"
+#include "core/db/reachcheck.h"
 #include "core/db/reconnector.h"
 #include "core/db/sql.h"
 #include "core/queue/orderqueue.h"
@@ -19,6 +20,7 @@
 #include <QTest>
 
 #include <functional>
+#include <utility>
 
 #include <libpq-fe.h>
 #include <sys/socket.h>
@@ -317,6 +319,64 @@ private Q_SLOTS:
       QCOMPARE(test::scalar(*main, QStringLiteral("SELECT current_setting('packbench.shop_id')::bigint")), shop);
     }
     QSqlDatabase::removeDatabase(QStringLiteral("sv2-main"));
+  }
+
+  // One try with these settings: whether it got through and why not; a second start while it runs is no second try.
+  static std::pair<bool, QString> tryReach(const db::ConnectionSettings &settings, int *tries)
+  {
+    db::ReachCheck reach;
+    QSignalSpy finished(&reach, &db::ReachCheck::finished);
+    reach.start(settings);
+    const bool running = reach.isRunning();
+    reach.start(settings);
+    if (!running || (finished.isEmpty() && !finished.wait(10000)))
+      return {false, QStringLiteral("the check did not finish")};
+    QTest::qWait(100);
+    *tries = static_cast<int>(finished.size());
+    return {finished.first().at(0).toBool(), finished.first().at(1).toString()};
+  }
+
+  // The station's start and its outages try the database off their own thread and show why it did not answer.
+  void reachCheck_saysWhetherTheServerAnswered_andWhy()
+  {
+    int tries = 0;
+    const auto [reached, none] = tryReach(m_settings, &tries);
+    QVERIFY2(reached, qPrintable(none));
+    QCOMPARE(none, QString());
+    QCOMPARE(tries, 1);
+
+    db::ConnectionSettings nobody = m_settings;
+    nobody.host = QStringLiteral("/nonexistent-packbench-socket-dir");
+    const auto [down, why] = tryReach(nobody, &tries);
+    QVERIFY(!down);
+    QVERIFY2(why.contains(QStringLiteral("nonexistent-packbench-socket-dir")), qPrintable(why));
+    QVERIFY2(!db::isLoginRefusal(why), qPrintable(why));
+
+    db::ConnectionSettings noSuchDatabase = m_settings;
+    noSuchDatabase.name = QStringLiteral("packbench_no_such_database");
+    const auto [refused, refusal] = tryReach(noSuchDatabase, &tries);
+    QVERIFY(!refused);
+    QVERIFY2(db::isLoginRefusal(refusal), qPrintable(refusal));
+    QVERIFY(db::isLoginRefusal(QStringLiteral("FATAL:  password authentication failed for user \"bench\"")));
+    QVERIFY(!db::isLoginRefusal(QStringLiteral("could not connect to server: Connection refused")));
+    QVERIFY(!db::isLoginRefusal(QStringLiteral("FATAL:  the database system is starting up")));
+  }
+
+  // Two checks at once (a station's outage check and another's) each open a connection of their own.
+  void reachChecks_atOnce_doNotShareAConnection()
+  {
+    db::ReachCheck first;
+    db::ReachCheck second;
+    QSignalSpy firstDone(&first, &db::ReachCheck::finished);
+    QSignalSpy secondDone(&second, &db::ReachCheck::finished);
+    for (int round = 0; round < 5; ++round) {
+      first.start(m_settings);
+      second.start(m_settings);
+      QTRY_COMPARE_WITH_TIMEOUT(firstDone.size(), round + 1, 10000);
+      QTRY_COMPARE_WITH_TIMEOUT(secondDone.size(), round + 1, 10000);
+      QVERIFY2(firstDone.last().at(0).toBool(), qPrintable(firstDone.last().at(1).toString()));
+      QVERIFY2(secondDone.last().at(0).toBool(), qPrintable(secondDone.last().at(1).toString()));
+    }
   }
 
   void databaseDown_backsOffExponentially_thenRecovers()

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 Packbench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/db/connection.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace pb::db {
+
+// One try at reaching the database on a thread of its own: a dead link holds that thread for connect_timeout, not
+// the caller's, so a window keeps answering while it waits (the station's outage and its start before the central
+// database is up). The try opens a throwaway connection and closes it again; nothing else of the caller's is touched.
+class ReachCheck final : public QObject {
+  Q_OBJECT
+  Q_DISABLE_COPY_MOVE(ReachCheck)
+
+public:
+  explicit ReachCheck(QObject *parent = nullptr);
+  ~ReachCheck() override; // waits for a try in flight: at most connect_timeout
+
+  bool isRunning() const { return m_running; }
+  // A connection opened from these settings (the password travels with them, into that thread only).
+  void start(const ConnectionSettings &settings);
+  // A clone of a connection this thread already has (its settings and password, not its state).
+  void startClone(const QString &connectionName);
+
+Q_SIGNALS:
+  // On the caller's thread. error: libpq's reason when not reached (no password in it).
+  void finished(bool reached, const QString &error);
+
+private:
+  // attempt runs on the check's thread with a connection name of its own and returns what stopped it, if anything.
+  void run(std::function<QString(const QString &name)> attempt);
+
+  std::unique_ptr<QThread> m_thread;
+  bool m_running = false;
+  QString m_error; // written by the check's thread before it finishes, read after
+  std::atomic<bool> m_reached{false};
+};
+
+// The server answered and turned the login down (password, role, database, pg_hba.conf, certificate): waiting
+// helps only once someone fixes the login. Otherwise nothing answered (down, restarting, network, name lookup).
+bool isLoginRefusal(const QString &libpqMessage);
+
+} // namespace pb::db
