@@ -17,8 +17,7 @@ std::atomic<int> g_tries{0}; // connection names are process-wide: every try get
 
 ReachCheck::ReachCheck(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 ReachCheck::~ReachCheck()
 {
@@ -58,10 +57,9 @@ void ReachCheck::startClone(const QString &connectionName)
 
 bool isLoginRefusal(const QString &libpqMessage)
 {
-  static const QStringList kRefusals{
-      QStringLiteral("authentication failed"), QStringLiteral("no pg_hba.conf entry"),
-      QStringLiteral("does not exist"), // the role or the database
-      QStringLiteral("permission denied"), QStringLiteral("certificate")};
+  static const QStringList kRefusals{QStringLiteral("authentication failed"), QStringLiteral("no pg_hba.conf entry"),
+                                     QStringLiteral("does not exist"), // the role or the database
+                                     QStringLiteral("permission denied"), QStringLiteral("certificate")};
   return std::any_of(kRefusals.cbegin(), kRefusals.cend(),
                      [&](const QString &refusal) { return libpqMessage.contains(refusal, Qt::CaseInsensitive); });
 }
