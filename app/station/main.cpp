@@ -15,6 +15,7 @@
 #include "core/queue/stationsite.h"
 #include "core/station/offlinejournal.h"
 #include "ui/commandsheet.h"
+#include "ui/databasewaitwindow.h"
 #include "ui/printing/journaledprinter.h"
 #include "ui/printing/labelsender.h"
 #include "ui/serialscannersource.h"
@@ -206,6 +207,19 @@ int main(int argc, char *argv[])
   const bool quiet = parser.isSet(screenshot) || parser.isSet(selfTest);
   const pb::SystemClock clock;
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
+  // Switched on before the central database answers (a morning start, a restart during an outage): wait for it on a
+  // screen that says so, rather than stop. A schema or a site that does not fit still stops below.
+  const auto settings = pb::db::ConnectionSettings::fromConfig(config);
+  const QString stationName = config.get(pb::config::keys::StationId).isEmpty()
+                                  ? QSysInfo::machineHostName()
+                                  : config.get(pb::config::keys::StationId);
+  while (!db && db.error().kind == pb::ErrorKind::Unavailable && settings.driver == pb::db::Driver::Postgres &&
+         !quiet) {
+    qCWarning(lcStation).noquote() << "waiting for the central database:" << db.error().message;
+    if (!pb::ui::waitForCentralDatabase(settings, stationName, db.error().message))
+      return pb::app::finishRun(pb::app::ExitDatabase);
+    db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
+  }
   if (!db) {
     QTextStream(stderr) << "packbench: " << db.error().message << Qt::endl;
     if (!quiet)
@@ -216,11 +230,11 @@ int main(int argc, char *argv[])
   using namespace pb::config::keys;
   const bool embedded = config.get(DatabaseDriver) == u"sqlite";
   pb::ui::StationIdentity identity;
-  identity.stationName = config.get(StationId).isEmpty() ? QSysInfo::machineHostName() : config.get(StationId);
+  identity.stationName = stationName;
   identity.locationCode = config.get(StationLocation);
-  identity.databaseLabel = embedded ? QApplication::translate("main", "Embedded demo database (SQLite): %1")
-                                          .arg(pb::db::ConnectionSettings::fromConfig(config).sqlitePath)
-                                    : QApplication::translate("main", "Central database (PostgreSQL)");
+  identity.databaseLabel =
+      embedded ? QApplication::translate("main", "Embedded demo database (SQLite): %1").arg(settings.sqlitePath)
+               : QApplication::translate("main", "Central database (PostgreSQL)");
 
   pb::ui::StationOptions options;
   options.decoder.prefix = config.get(ScanningPrefix);
@@ -354,8 +368,8 @@ int main(int argc, char *argv[])
     QCoreApplication::quit();
   });
   if (parser.isSet(selfTest))
-    pb::app::scheduleSelfTest({*db, pb::db::ConnectionSettings::fromConfig(config).describe(), &window, notifier.get(),
-                               shopId, locationId, identity.locationCode});
+    pb::app::scheduleSelfTest(
+        {*db, settings.describe(), &window, notifier.get(), shopId, locationId, identity.locationCode});
   else if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   qCInfo(lcStation).noquote() << "station" << identity.stationName << "ready at"
