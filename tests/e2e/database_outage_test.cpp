@@ -8,7 +8,8 @@
 // shutdown) for PACKBENCH_TEST_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
 // meanwhile. Round 2: the cluster crashes and restarts at once (immediate mode, as a failover or an OOM kill does)
 // in the middle of the second orders. Asserted: every station is back by itself, every scan is in the database
-// exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order.
+// exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order. Last, a bench loses
+// power and is switched on while the cluster is stopped: it waits for the database, starts by itself, and packs.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakeshopify.h"
@@ -53,6 +54,7 @@ private:
 
   QString m_cluster;
   std::array<QProcess, 2> m_hubs;
+  std::array<quint16, 2> m_hubPorts{};
   std::array<Bench, 3> m_benches{{{{u"RNO"_s, u"PB-7401"_s, {}, {}, 0}, u"71401"_s},
                                   {{u"SLC"_s, u"PB-7402"_s, {}, {}, 0}, u"71402"_s},
                                   {{u"PHX"_s, u"PB-7403"_s, {}, {}, 0}, u"71403"_s}}};
@@ -94,6 +96,15 @@ private:
   int webhook(quint16 port, const QString &topic, const QJsonObject &body, const QString &id)
   {
     return m_fake.sendWebhookToHub(port, kSecret, kShop, topic, body, id);
+  }
+
+  static QString loginOf(const Bench &bench) { return u"e2e_outage_"_s + bench.station.code.toLower(); }
+  QString passwordFileOf(const Bench &bench) const { return m_dir.filePath(u"password-"_s + bench.station.code); }
+
+  bool waitingForTheDatabase(const Bench &bench)
+  {
+    return test::ChainPrograms::xdotool(bench.station,
+                                        {u"search"_s, u"--onlyvisible"_s, u"--name"_s, u"waiting for the database"_s});
   }
 
   void scanEverywhere(int times)
@@ -147,6 +158,8 @@ private Q_SLOTS:
         m_fake.addMugOrder(QString::number(order), u"8401"_s, kMugsPerOrder, bench.locationId,
                            at.addSecs(60 * order % 600));
     }
+    // The order of the bench that is switched on during an outage (the last step).
+    m_fake.addMugOrder(u"9406"_s, u"8401"_s, kMugsPerOrder, m_benches[0].locationId, at);
   }
 
   void ordersComeInThroughTwoHubs_threeStationsTakeOneEach()
@@ -160,7 +173,7 @@ private Q_SLOTS:
       QVERIFY2(added.exitCode == 0, qPrintable(added.err + added.out));
       codes << bench.station.code + u'=' + bench.locationId;
     }
-    std::array<quint16, 2> ports{};
+    std::array<quint16, 2> &ports = m_hubPorts;
     for (std::size_t i = 0; i < m_hubs.size(); ++i) {
       QProcessEnvironment env = m_programs.sandboxEnv(u"hub-%1"_s.arg(i));
       env.insert(u"PACKBENCH_SHOPIFY_WEBHOOK_SECRET"_s, QString::fromLatin1(kSecret));
@@ -183,8 +196,8 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(count(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'queued'"_s), 6,
                               60000);
     for (Bench &bench : m_benches) {
-      const QString login = u"e2e_outage_"_s + bench.station.code.toLower();
-      const QString password = m_dir.filePath(u"password-"_s + bench.station.code);
+      const QString login = loginOf(bench);
+      const QString password = passwordFileOf(bench);
       const auto made = m_programs.hubCommand({u"station-login"_s, u"create"_s, login, u"--shop"_s, kShop,
                                                u"--location"_s, bench.station.code, u"--password-file"_s, password});
       QVERIFY2(made.exitCode == 0, qPrintable(made.err + made.out));
@@ -252,6 +265,50 @@ private Q_SLOTS:
     QCOMPARE(count(u"SELECT count(*) FROM outbox WHERE kind = 'fulfillment.create' AND status = 'done'"_s), 6);
     QCOMPARE(count(u"SELECT count(*) FROM claims WHERE released_at IS NULL"_s), 0);
     QCOMPARE(m_fake.stats().invalidDocuments, 0);
+  }
+
+  // A power cut at a bench, and the bench switched on again while PostgreSQL is still away: it waits on a screen that
+  // says so (it used to show libpq's error in a dialog and quit), starts by itself once the cluster is back, and the
+  // packer packs the warehouse's next order. That order reaches Shopify once.
+  void aBenchSwitchedOnDuringAnOutage_waits_thenPacksByItself()
+  {
+    Bench &bench = m_benches[0];
+    QTRY_COMPARE_WITH_TIMEOUT(
+        webhook(m_hubPorts[0], u"orders/create"_s, m_fake.orderWebhookPayload(u"9406"_s), u"o-9406"_s), 200, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        count(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state IN ('queued', 'claimed')"_s), 1, 60000);
+    bench.station.process->kill(); // the power cut
+    QVERIFY(bench.station.process->waitForFinished(10000));
+    QVERIFY2(cluster(u"pause"_s), "the cluster did not stop");
+    m_programs.launchStation(bench.station, kShop, loginOf(bench), passwordFileOf(bench));
+    if (QTest::currentTestFailed())
+      return;
+    QTRY_VERIFY_WITH_TIMEOUT(waitingForTheDatabase(bench), 20000);
+    QTest::qWait(3000); // a few tries go by
+    QCOMPARE(bench.station.process->state(), QProcess::Running);
+    QVERIFY(waitingForTheDatabase(bench));
+    m_programs.screenshot(bench.station, u"switched-on-during-outage"_s);
+    QVERIFY2(cluster(u"resume"_s), "the cluster did not come back");
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"SELECT 1"_s), 1, 30000); // the test's own connection, for the checks below
+
+    QTRY_VERIFY_WITH_TIMEOUT(!waitingForTheDatabase(bench), 60000);
+    test::ChainPrograms::focusWindow(bench.station);
+    m_programs.signIn(bench.station, u"4711"_s);
+    // Its order: resumed at sign-in when the bench had claimed it ahead before the power cut, else F8 takes it.
+    QVERIFY(test::ChainPrograms::xdotool(bench.station, {u"key"_s, u"F8"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        count(u"SELECT count(*) FROM claims WHERE released_at IS NULL AND station_id = ?"_s, {bench.station.stationId}),
+        1, 30000);
+    for (int mug = 0; mug < kMugsPerOrder; ++mug)
+      QVERIFY(test::ChainPrograms::scan(bench.station, kMug));
+    QTRY_COMPARE_WITH_TIMEOUT(okScans(), 7 * kMugsPerOrder, 30000);
+    m_programs.screenshot(bench.station, u"switched-on-order-scanned"_s);
+    QVERIFY(test::ChainPrograms::scan(bench.station, u"PB*COMPLETE"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(packed(), 7, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), 7, 90000);
+    QTest::qWait(3000); // a doubled post would arrive now
+    QCOMPARE(m_fake.fulfillments().size(), 7);
+    QCOMPARE(count(u"SELECT count(*) - count(DISTINCT client_event_id) FROM scan_events"_s), 0);
   }
 
   void cleanup() { keepLogs(); }

@@ -70,8 +70,8 @@ quint16 ChainPrograms::startHub(QProcess &hub, const QProcessEnvironment &env, c
   return hub.waitForStarted(10000) ? port : 0;
 }
 
-void ChainPrograms::startStation(ChainStation &station, const QString &shop, const QString &login,
-                                 const QString &passwordFile, const QStringList &settings) const
+void ChainPrograms::launchStation(ChainStation &station, const QString &shop, const QString &login,
+                                  const QString &passwordFile, const QStringList &settings) const
 {
   if (!station.x || station.x->display().isEmpty()) { // a restarted station keeps its bench's X server
     station.x = std::make_unique<PrivateXvfb>();
@@ -96,8 +96,22 @@ void ChainPrograms::startStation(ChainStation &station, const QString &shop, con
   station.process->setProcessChannelMode(QProcess::MergedChannels);
   station.process->start(m_stationBinary, args);
   QVERIFY(station.process->waitForStarted(10000));
+}
+
+void ChainPrograms::startStation(ChainStation &station, const QString &shop, const QString &login,
+                                 const QString &passwordFile, const QStringList &settings) const
+{
+  launchStation(station, shop, login, passwordFile, settings);
+  if (QTest::currentTestFailed())
+    return;
+  const QString name = QStringLiteral("e2e-") + station.code;
   QTRY_VERIFY_WITH_TIMEOUT(
       (station.stationId = scalar(QStringLiteral("SELECT id FROM stations WHERE name = ?"), {name})) > 0, 30000);
+  focusWindow(station);
+}
+
+void ChainPrograms::focusWindow(const ChainStation &station)
+{
   // The window is up when xdotool finds it; give it the keyboard as a packer's click would.
   QTRY_VERIFY_WITH_TIMEOUT(
       xdotool(station, {QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),

@@ -61,6 +61,11 @@ public:
   // registered and its window has the keyboard. Started again (after a crash), it keeps its Xvfb and data directory.
   void startStation(ChainStation &station, const QString &shop, const QString &login, const QString &passwordFile,
                     const QStringList &settings = {}) const;
+  // Only the process, as a packer switching the bench on does: no wait for the database or the window.
+  void launchStation(ChainStation &station, const QString &shop, const QString &login, const QString &passwordFile,
+                     const QStringList &settings = {}) const;
+  // Waits until a window of the station's is up and gives it the keyboard, as a packer's click would.
+  static void focusWindow(const ChainStation &station);
   // The badge scanned, then the PIN typed as a person types; waits for the sign-in session this opens.
   void signIn(const ChainStation &station, const QString &pin) const;
   // The same, saying whether the session opened within timeoutMs (a test that lets the packer try again).
