@@ -1560,6 +1560,60 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::DatabaseWaitWindow</name>
+    <message>
+        <source>Packbench — %1 (waiting for the database)</source>
+        <translation>Packbench — %1 (wartet auf die Datenbank)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
+        <translation>&lt;b&gt;Packbench&lt;/b&gt; · Packplatz %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q closes Packbench</source>
+        <translation>Strg+Q schließt Packbench</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>The database answered</source>
+        <translation>Die Datenbank antwortet</translation>
+    </message>
+    <message>
+        <source>Starting the station…</source>
+        <translation>Der Packplatz startet …</translation>
+    </message>
+    <message>
+        <source>The database refused this station&apos;s login</source>
+        <translation>Die Datenbank hat die Anmeldung dieses Packplatzes abgelehnt</translation>
+    </message>
+    <message>
+        <source>Tell the lead: the station login or its password needs fixing. This bench starts by itself once it is fixed.</source>
+        <translation>Bitte die Schichtleitung informieren: Die Anmeldung des Packplatzes oder ihr Passwort muss korrigiert werden. Danach startet dieser Packplatz von selbst.</translation>
+    </message>
+    <message>
+        <source>Waiting for the central database</source>
+        <translation>Warten auf die zentrale Datenbank</translation>
+    </message>
+    <message>
+        <source>This bench starts by itself as soon as the database answers. Nothing is lost; if it takes more than a few minutes, tell the lead.</source>
+        <translation>Dieser Packplatz startet von selbst, sobald die Datenbank antwortet. Es geht nichts verloren; dauert es mehr als ein paar Minuten, bitte die Schichtleitung informieren.</translation>
+    </message>
+    <message>
+        <source>Trying now (try %1)</source>
+        <translation>Neuer Versuch läuft (Versuch %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again in %n s (try %1)</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n Sekunde (Versuch %1)</numerusform>
+            <numerusform>Neuer Versuch in %n Sekunden (Versuch %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LeadApprovalPanel</name>
     <message>
         <source>Lead &amp;badge:</source>

@@ -1559,6 +1559,60 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::DatabaseWaitWindow</name>
+    <message>
+        <source>Packbench — %1 (waiting for the database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Q closes Packbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the station…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused this station&apos;s login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the lead: the station login or its password needs fixing. This bench starts by itself once it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bench starts by itself as soon as the database answers. Nothing is lost; if it takes more than a few minutes, tell the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying now (try %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again in %n s (try %1)</source>
+        <translation>
+            <numerusform>Trying again in %n s (try %1)</numerusform>
+            <numerusform>Trying again in %n s (try %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::LeadApprovalPanel</name>
     <message>
         <source>Lead &amp;badge:</source>

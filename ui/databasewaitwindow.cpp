@@ -130,7 +130,7 @@ void DatabaseWaitWindow::showState()
                                             : tr("Trying again in %n s (try %1)", nullptr,
                                                  std::max(1, (m_retry->remainingTime() + 999) / 1000))
                                                   .arg(m_failedTries + 1);
-  m_details->setText(tr("%1\n%2").arg(when, m_lastError.simplified()));
+  m_details->setText(when + QLatin1Char('\n') + m_lastError.simplified());
 }
 
 bool waitForCentralDatabase(const db::ConnectionSettings &settings, const QString &stationName,
