@@ -194,6 +194,8 @@ fi
 unit_value() { sed -n "s/^$1=//p" "$unit"; }
 unit_user=$(unit_value User)
 [ "$unit_user" = packbench ] || fail "the unit runs as '$unit_user'"
+# A database still down at boot must not leave the hub failed for good (systemd's default start limit).
+[ "$(unit_value StartLimitIntervalSec)" = 0 ] || fail "the unit stops restarting the hub (StartLimitIntervalSec)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 install -m 0600 -o packbench -g packbench /dev/null /etc/packbench/secrets/shopify-webhook-secret
 printf 'install-test-secret\n' >/etc/packbench/secrets/shopify-webhook-secret
