@@ -375,6 +375,8 @@ void StationController::takeNextOrder()
     showQueue();
     if (taken.error().kind == ErrorKind::NotFound)
       say(Notice::Where::Queue, Tone::Good, tr("All caught up — nothing to pack"));
+    else if (taken.error().kind == ErrorKind::Unavailable)
+      sayDatabaseDidNotAnswer();
     else
       say(Notice::Where::Queue, Tone::Error, tr("Could not take an order"), tr("Try again or call the lead"));
     return;
@@ -408,11 +410,20 @@ void StationController::takeOrder(qint64 fulfillmentOrderId)
   }
   if (!taken) {
     noteDatabaseError(taken.error());
-    say(Notice::Where::Queue, Tone::Warning, tr("Another station has this order"), tr("Press F8 for the next one"));
-    refreshQueue();
+    refreshQueue(); // the list was a moment old; the banner then says what became of the order
+    if (taken.error().kind == ErrorKind::Unavailable)
+      sayDatabaseDidNotAnswer();
+    else // packed, cancelled, held or at another bench meanwhile
+      say(Notice::Where::Queue, Tone::Warning, taken.error().message, tr("Press F8 for the next one"));
     return;
   }
   openOrder(*taken);
+}
+
+void StationController::sayDatabaseDidNotAnswer()
+{
+  say(Notice::Where::Queue, Tone::Warning, tr("The database did not answer"),
+      tr("No order was taken. Try again in a moment"));
 }
 
 void StationController::sessionFinished(bool partial)

@@ -428,6 +428,8 @@ private:
   void letLeaseLapse();
   bool reclaimLapsedLease();
   void offerLeadAction(const queue::WaitingOrder &order, const Error &refusal);
+  // Taking an order failed because the database did not answer (the supervisor is told separately).
+  void sayDatabaseDidNotAnswer();
   void closeLeadApproval();
   // Every lead approval at this bench: the database checks badge and PIN, and the bench keeps the lead (and, on
   // PostgreSQL, offline approvals the database issues) so the lead can approve typed quantities offline, where this

@@ -31,6 +31,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace pb;
 using namespace std::chrono_literals;
 using station::Screen;
@@ -523,6 +525,54 @@ private Q_SLOTS:
   void standingReason_goesOnF5() { standingReason_goesWhenThePacker(false); }
 
   void standingReason_goesOnAnotherWarehouse() { standingReason_goesWhenThePacker(true); }
+
+  // The queue list is a moment old when the packer picks from it: the order was cancelled, packed or taken meanwhile,
+  // or the database does not answer. The bench says which (it used to say "Another station has this order" for all).
+  void takeOrder_listedButChangedMeanwhile_saysWhatBecameOfIt()
+  {
+    const qint64 cancelled = queuedOrder(1);
+    const qint64 packed = queuedOrder(1);
+    const qint64 waiting = queuedOrder(1);
+    QSqlDatabase bench = benchConnection(QStringLiteral("bench-stale-list"));
+    queue::OrderQueue benchQueue(bench, m_clock,
+                                 120s); // the bench claims on its own connection, as app/station wires it
+    packing::LeasedQueueWorkflow benchWorkflow(bench, benchQueue, m_here->stationId());
+    auto controller = makeController({}, bench, &benchWorkflow);
+    QSignalSpy notices(controller.get(), &StationController::notice);
+    signIn(*controller, QStringLiteral("PB-1001"));
+    const auto listed = [&](qint64 fo) {
+      const auto &orders = controller->waitingOrders();
+      return std::any_of(orders.cbegin(), orders.cend(),
+                         [fo](const queue::WaitingOrder &o) { return o.fulfillmentOrderId == fo; });
+    };
+    QVERIFY(listed(cancelled) && listed(packed) && listed(waiting));
+    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'cancelled' WHERE id = ?"),
+                       {cancelled}));
+    controller->takeOrder(cancelled);
+    QVERIFY(!controller->session());
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), QStringLiteral("This order was cancelled."));
+    QVERIFY(!listed(cancelled)); // the list is read again
+    QVERIFY(listed(packed));
+
+    VERIFY_OK(
+        db::exec(m_db, QStringLiteral("UPDATE fulfillment_orders SET pack_state = 'packed' WHERE id = ?"), {packed}));
+    controller->takeOrder(packed);
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), QStringLiteral("This order is already packed."));
+
+#ifdef PACKBENCH_TEST_POSTGRES // the embedded database does not go away
+    bench.close();             // the database goes away for this bench as the packer presses Enter, then F8
+    controller->takeOrder(waiting);
+    QVERIFY(!controller->session());
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), QStringLiteral("The database did not answer"));
+    notices.clear();
+    controller->takeNextOrder();
+    QCOMPARE(lastHeadline(notices, station::Notice::Where::Queue), QStringLiteral("The database did not answer"));
+    QVERIFY(bench.open());
+#endif
+    controller->takeOrder(waiting);
+    QVERIFY(controller->session());
+    controller->signOut();
+  }
 
   // Cancelled under the bench before it heard: the hold is refused (the order is not put on the hold shelf for a lead
   // who would never see it), nothing of it is kept, and the packer is told to stop packing it.
