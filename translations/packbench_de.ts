@@ -1524,6 +1524,14 @@
         <source>Order %1 was taken back meanwhile (another bench or a lead has it): set its box aside for the lead</source>
         <translation>Bestellung %1 wurde inzwischen zurückgenommen (ein anderer Packplatz oder eine Schichtleitung hat sie): Karton für die Schichtleitung beiseitestellen</translation>
     </message>
+    <message>
+        <source>The database did not answer</source>
+        <translation>Die Datenbank hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>No order was taken. Try again in a moment</source>
+        <translation>Es wurde keine Bestellung übernommen. Gleich noch einmal versuchen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>
@@ -1611,6 +1619,17 @@
             <numerusform>Neuer Versuch in %n Sekunde (Versuch %1)</numerusform>
             <numerusform>Neuer Versuch in %n Sekunden (Versuch %1)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 is on this bench: keep its box here. %n step(s) done offline are kept and are recorded when the database is back.</source>
+        <translation>
+            <numerusform>Bestellung %1 liegt an diesem Packplatz: ihren Karton hier lassen. %n offline erledigter Schritt ist gespeichert und wird eingetragen, sobald die Datenbank wieder da ist.</numerusform>
+            <numerusform>Bestellung %1 liegt an diesem Packplatz: ihren Karton hier lassen. %n offline erledigte Schritte sind gespeichert und werden eingetragen, sobald die Datenbank wieder da ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 is on this bench: keep its box here. It opens again when you sign in.</source>
+        <translation>Bestellung %1 liegt an diesem Packplatz: ihren Karton hier lassen. Sie öffnet sich wieder, wenn Sie sich anmelden.</translation>
     </message>
 </context>
 <context>

@@ -1523,6 +1523,14 @@
         <source>Order %1 was taken back meanwhile (another bench or a lead has it): set its box aside for the lead</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order was taken. Try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BoxWeightPanel</name>
@@ -1610,6 +1618,17 @@
             <numerusform>Trying again in %n s (try %1)</numerusform>
             <numerusform>Trying again in %n s (try %1)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 is on this bench: keep its box here. %n step(s) done offline are kept and are recorded when the database is back.</source>
+        <translation>
+            <numerusform>Order %1 is on this bench: keep its box here. %n step done offline is kept and is recorded when the database is back.</numerusform>
+            <numerusform>Order %1 is on this bench: keep its box here. %n steps done offline are kept and are recorded when the database is back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 is on this bench: keep its box here. It opens again when you sign in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

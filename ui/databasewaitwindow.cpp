@@ -29,7 +29,7 @@ int retryDelayMs(int failedTries)
 }
 } // namespace
 
-DatabaseWaitWindow::DatabaseWaitWindow(db::ConnectionSettings settings, const QString &stationName,
+DatabaseWaitWindow::DatabaseWaitWindow(db::ConnectionSettings settings, const WaitingBench &bench,
                                        const QString &firstError, QWidget *parent)
     : QWidget(parent)
     , m_settings(std::move(settings))
@@ -40,11 +40,11 @@ DatabaseWaitWindow::DatabaseWaitWindow(db::ConnectionSettings settings, const QS
     , m_failedTries(1) // the start's own try
 {
   setObjectName(QStringLiteral("databaseWaitWindow"));
-  setWindowTitle(tr("Packbench — %1 (waiting for the database)").arg(stationName));
+  setWindowTitle(tr("Packbench — %1 (waiting for the database)").arg(bench.stationName));
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(16, 12, 16, 12);
   layout->setSpacing(12);
-  auto *title = new QLabel(tr("<b>Packbench</b> · station %1").arg(stationName.toHtmlEscaped()), this);
+  auto *title = new QLabel(tr("<b>Packbench</b> · station %1").arg(bench.stationName.toHtmlEscaped()), this);
   QFont titleFont = title->font();
   titleFont.setPointSize(16);
   title->setFont(titleFont);
@@ -52,6 +52,22 @@ DatabaseWaitWindow::DatabaseWaitWindow(db::ConnectionSettings settings, const QS
   m_banner = new StatusBanner(this);
   m_banner->setObjectName(QStringLiteral("waitBanner"));
   layout->addWidget(m_banner);
+  if (!bench.heldOrderName.isEmpty()) { // a restart with an order on the bench: its box stays, nothing of it is lost
+    auto *held = new QLabel(this);
+    held->setObjectName(QStringLiteral("waitHeldOrder"));
+    held->setTextFormat(Qt::PlainText);
+    held->setWordWrap(true);
+    held->setStyleSheet(QStringLiteral("QLabel { background: #fff3e0; border: 2px solid #b5650d; border-radius: 6px; "
+                                       "padding: 10px; font-size: 17pt; }"));
+    held->setText(bench.eventsKept > 0
+                      ? tr("Order %1 is on this bench: keep its box here. %n step(s) done offline are kept and are "
+                           "recorded when the database is back.",
+                           nullptr, bench.eventsKept)
+                            .arg(bench.heldOrderName)
+                      : tr("Order %1 is on this bench: keep its box here. It opens again when you sign in.")
+                            .arg(bench.heldOrderName));
+    layout->addWidget(held);
+  }
   m_details = new QLabel(this);
   m_details->setObjectName(QStringLiteral("waitDetails"));
   m_details->setTextFormat(Qt::PlainText); // libpq's words, which name hosts and users
@@ -133,10 +149,10 @@ void DatabaseWaitWindow::showState()
   m_details->setText(when + QLatin1Char('\n') + m_lastError.simplified());
 }
 
-bool waitForCentralDatabase(const db::ConnectionSettings &settings, const QString &stationName,
+bool waitForCentralDatabase(const db::ConnectionSettings &settings, const WaitingBench &bench,
                             const QString &firstError)
 {
-  DatabaseWaitWindow window(settings, stationName, firstError);
+  DatabaseWaitWindow window(settings, bench, firstError);
   // Like the station's own window: the bench's screen is the station's alone.
   window.setGeometry(window.screen()->availableGeometry());
   window.showMaximized();

@@ -17,6 +17,13 @@ namespace pb::ui {
 
 class StatusBanner;
 
+// The bench that waits: its name, and the order it held when it stopped (from its offline journal).
+struct WaitingBench {
+  QString stationName;
+  QString heldOrderName; // empty: the bench held no order
+  int eventsKept = 0;    // what was done offline to that order and is recorded once the database is back
+};
+
 // What a bench shows when it is switched on before the central database answers (a morning start before the
 // server, a restart during an outage): it says so in words a packer reads, tries again by itself, and hands over
 // to the station once a try gets through. The station does not start on its own data meanwhile.
@@ -25,7 +32,7 @@ class DatabaseWaitWindow final : public QWidget {
   Q_DISABLE_COPY_MOVE(DatabaseWaitWindow)
 
 public:
-  DatabaseWaitWindow(db::ConnectionSettings settings, const QString &stationName, const QString &firstError,
+  DatabaseWaitWindow(db::ConnectionSettings settings, const WaitingBench &bench, const QString &firstError,
                      QWidget *parent = nullptr);
   ~DatabaseWaitWindow() override;
 
@@ -56,7 +63,7 @@ private:
 };
 
 // Shows the window and waits until the database answers (true) or the packer closes Packbench (false).
-bool waitForCentralDatabase(const db::ConnectionSettings &settings, const QString &stationName,
+bool waitForCentralDatabase(const db::ConnectionSettings &settings, const WaitingBench &bench,
                             const QString &firstError);
 
 } // namespace pb::ui

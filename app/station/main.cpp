@@ -119,6 +119,33 @@ QStringList missingPrinters(const pb::config::Config &config)
   return missing;
 }
 
+// The journal of offline packing in this user's data folder; none when it cannot be opened (an outage then pauses
+// the bench as before).
+std::unique_ptr<pb::station::OfflineJournal> openOfflineJournal()
+{
+  const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                           .filePath(QStringLiteral("offline-journal.sqlite"));
+  auto opened = pb::station::OfflineJournal::open(path);
+  if (!opened) {
+    qCWarning(lcStation).noquote() << "offline packing off: journal not opened:" << opened.error().message;
+    return nullptr;
+  }
+  return std::move(opened).value();
+}
+
+// What the waiting screen says of the bench: the order it held when it stopped, and what was done to it offline.
+pb::ui::WaitingBench waitingBench(const QString &stationName, const pb::station::OfflineJournal *journal)
+{
+  pb::ui::WaitingBench bench{stationName, {}, 0};
+  if (!journal)
+    return bench;
+  if (auto held = journal->heldOrder(); held && held->has_value())
+    bench.heldOrderName = (*held)->order.header.orderName;
+  if (auto kept = journal->pendingCount(); kept)
+    bench.eventsKept = *kept;
+  return bench;
+}
+
 int refuseToStart(const QString &message, bool quiet)
 {
   QTextStream(stderr) << "packbench: " << message << Qt::endl;
@@ -206,17 +233,20 @@ int main(int argc, char *argv[])
   // No dialog when nobody is there to close it.
   const bool quiet = parser.isSet(screenshot) || parser.isSet(selfTest);
   const pb::SystemClock clock;
+  using namespace pb::config::keys;
+  const auto settings = pb::db::ConnectionSettings::fromConfig(config);
+  const bool embedded = settings.driver == pb::db::Driver::Sqlite;
+  const QString stationName = config.get(StationId).isEmpty() ? QSysInfo::machineHostName() : config.get(StationId);
+  // Offline packing: the held order and what is done to it while the central database is away (issue #15).
+  std::unique_ptr<pb::station::OfflineJournal> offlineJournal;
+  if (!embedded && config.get(StationOfflinePacking))
+    offlineJournal = openOfflineJournal();
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
   // Switched on before the central database answers (a morning start, a restart during an outage): wait for it on a
   // screen that says so, rather than stop. A schema or a site that does not fit still stops below.
-  const auto settings = pb::db::ConnectionSettings::fromConfig(config);
-  const QString stationName = config.get(pb::config::keys::StationId).isEmpty()
-                                  ? QSysInfo::machineHostName()
-                                  : config.get(pb::config::keys::StationId);
-  while (!db && db.error().kind == pb::ErrorKind::Unavailable && settings.driver == pb::db::Driver::Postgres &&
-         !quiet) {
+  while (!db && db.error().kind == pb::ErrorKind::Unavailable && !embedded && !quiet) {
     qCWarning(lcStation).noquote() << "waiting for the central database:" << db.error().message;
-    if (!pb::ui::waitForCentralDatabase(settings, stationName, db.error().message))
+    if (!pb::ui::waitForCentralDatabase(settings, waitingBench(stationName, offlineJournal.get()), db.error().message))
       return pb::app::finishRun(pb::app::ExitDatabase);
     db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
   }
@@ -227,8 +257,6 @@ int main(int argc, char *argv[])
     return pb::app::ExitDatabase;
   }
 
-  using namespace pb::config::keys;
-  const bool embedded = config.get(DatabaseDriver) == u"sqlite";
   pb::ui::StationIdentity identity;
   identity.stationName = stationName;
   identity.locationCode = config.get(StationLocation);
@@ -269,18 +297,9 @@ int main(int argc, char *argv[])
     });
     options.supervisor = &supervisor;
   }
-  // Offline packing: the held order and what is done to it while the central database is away (issue #15).
-  std::unique_ptr<pb::station::OfflineJournal> offlineJournal;
-  if (!embedded && config.get(StationOfflinePacking)) {
-    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                             .filePath(QStringLiteral("offline-journal.sqlite"));
-    if (auto opened = pb::station::OfflineJournal::open(path); opened) {
-      offlineJournal = std::move(opened).value();
-      options.offlineJournal = offlineJournal.get();
-      options.prefetch = config.get(StationPrefetch) > 0;
-    } else { // the station still works; an outage then pauses it as before
-      qCWarning(lcStation).noquote() << "offline packing off: journal not opened:" << opened.error().message;
-    }
+  if (offlineJournal) {
+    options.offlineJournal = offlineJournal.get();
+    options.prefetch = config.get(StationPrefetch) > 0;
   }
   const std::optional<qint64> locationId = site->locationId;
   // The station is this installation (a UUID in its data directory); the host name is only what leads read.

@@ -44,13 +44,18 @@ private Q_SLOTS:
   {
     db::ConnectionSettings down = m_server;
     down.host = QStringLiteral("/nonexistent-packbench-socket-dir");
-    ui::DatabaseWaitWindow window(down, QStringLiteral("bench-7"), QStringLiteral("connection refused"));
+    ui::DatabaseWaitWindow window(down, {QStringLiteral("bench-7"), QStringLiteral("#1042"), 2},
+                                  QStringLiteral("connection refused"));
     QSignalSpy reachable(&window, &ui::DatabaseWaitWindow::reachable);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(banner(window).tone(), Tone::Warning);
     QCOMPARE(banner(window).headline(), QStringLiteral("Waiting for the central database"));
     QVERIFY2(banner(window).hint().contains(QStringLiteral("starts by itself")), qPrintable(banner(window).hint()));
+    // The order the bench held when it stopped, and that what was done to it offline is kept.
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("waitHeldOrder"))->text(),
+             QStringLiteral("Order #1042 is on this bench: keep its box here. 2 step(s) done offline are kept and are "
+                            "recorded when the database is back."));
     QVERIFY2(details(window).contains(QStringLiteral("(try 2)")), qPrintable(details(window)));
     QTRY_VERIFY_WITH_TIMEOUT(window.failedTries() >= 3, 10000); // tries at 1 s and 2 s after the start's own
     QVERIFY2(window.lastError().contains(QStringLiteral("nonexistent-packbench-socket-dir")),
@@ -71,20 +76,24 @@ private Q_SLOTS:
   {
     db::ConnectionSettings refused = m_server;
     refused.name = QStringLiteral("packbench_no_such_database");
-    ui::DatabaseWaitWindow window(refused, QStringLiteral("bench-7"), QStringLiteral("connection refused"));
+    ui::DatabaseWaitWindow window(refused, {QStringLiteral("bench-7"), QStringLiteral("#1042"), 0},
+                                  QStringLiteral("connection refused"));
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(window.failedTries() >= 2, 10000);
     QCOMPARE(banner(window).tone(), Tone::Error);
     QCOMPARE(banner(window).headline(), QStringLiteral("The database refused this station's login"));
     QVERIFY2(details(window).contains(QStringLiteral("packbench_no_such_database")), qPrintable(details(window)));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("waitHeldOrder"))->text(),
+             QStringLiteral("Order #1042 is on this bench: keep its box here. It opens again when you sign in."));
   }
 
   // The database comes (the fixture's server answers): the window hands over at the next try.
   void theDatabaseAnswers_theWindowHandsOver()
   {
-    ui::DatabaseWaitWindow window(m_server, QStringLiteral("bench-7"), QStringLiteral("connection refused"));
+    ui::DatabaseWaitWindow window(m_server, {QStringLiteral("bench-7"), {}, 0}, QStringLiteral("connection refused"));
     QSignalSpy reachable(&window, &ui::DatabaseWaitWindow::reachable);
     window.show();
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("waitHeldOrder"))); // no order on the bench: nothing said
     QVERIFY(reachable.wait(10000));
     QCOMPARE(window.failedTries(), 1);
     QCOMPARE(banner(window).tone(), Tone::Good);
