@@ -113,6 +113,10 @@
         <source>Label printer (PDF)</source>
         <translation>Etikettendrucker (PDF)</translation>
     </message>
+    <message>
+        <source>Offline packing is off at this bench: its journal %1</source>
+        <translation>Offline-Packen ist an diesem Packplatz aus: sein Journal %1</translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

@@ -113,6 +113,10 @@
         <source>Label printer (PDF)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offline packing is off at this bench: its journal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

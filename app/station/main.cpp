@@ -119,18 +119,18 @@ QStringList missingPrinters(const pb::config::Config &config)
   return missing;
 }
 
-// The journal of offline packing in this user's data folder; none when it cannot be opened (an outage then pauses
-// the bench as before).
-std::unique_ptr<pb::station::OfflineJournal> openOfflineJournal()
+// The journal of offline packing in this user's data folder. When it cannot be opened the station still works (an
+// outage then pauses the bench as before), and says so on its screen and in --self-test.
+pb::Result<std::unique_ptr<pb::station::OfflineJournal>> openOfflineJournal()
 {
   const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
                            .filePath(QStringLiteral("offline-journal.sqlite"));
   auto opened = pb::station::OfflineJournal::open(path);
   if (!opened) {
-    qCWarning(lcStation).noquote() << "offline packing off: journal not opened:" << opened.error().message;
-    return nullptr;
+    qCWarning(lcStation).noquote() << "offline packing off: journal" << path << "not opened:" << opened.error().message;
+    return pb::makeError(opened.error().kind, QStringLiteral("%1: %2").arg(path, opened.error().message));
   }
-  return std::move(opened).value();
+  return opened;
 }
 
 // What the waiting screen says of the bench: the order it held when it stopped, and what was done to it offline.
@@ -239,8 +239,13 @@ int main(int argc, char *argv[])
   const QString stationName = config.get(StationId).isEmpty() ? QSysInfo::machineHostName() : config.get(StationId);
   // Offline packing: the held order and what is done to it while the central database is away (issue #15).
   std::unique_ptr<pb::station::OfflineJournal> offlineJournal;
-  if (!embedded && config.get(StationOfflinePacking))
-    offlineJournal = openOfflineJournal();
+  QString offlineJournalProblem; // configured, but its journal did not open
+  if (!embedded && config.get(StationOfflinePacking)) {
+    if (auto opened = openOfflineJournal(); opened)
+      offlineJournal = std::move(opened).value();
+    else
+      offlineJournalProblem = opened.error().message;
+  }
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
   // Switched on before the central database answers (a morning start, a restart during an outage): wait for it on a
   // screen that says so, rather than stop. A schema or a site that does not fit still stops below.
@@ -351,6 +356,9 @@ int main(int argc, char *argv[])
     qCWarning(lcStation).noquote() << missing;
     window.showSetupWarning(missing);
   }
+  if (!offlineJournalProblem.isEmpty()) // the lead learns it now, not in the middle of an outage
+    window.showSetupWarning(QApplication::translate("main", "Offline packing is off at this bench: its journal %1")
+                                .arg(offlineJournalProblem));
   if (!config.get(ScanningSerialPort).isEmpty()) {
     auto *serial =
         new pb::ui::SerialScannerSource(config.get(ScanningSerialPort), config.get(ScanningSerialBaud), &window);
@@ -387,8 +395,9 @@ int main(int argc, char *argv[])
     QCoreApplication::quit();
   });
   if (parser.isSet(selfTest))
-    pb::app::scheduleSelfTest(
-        {*db, settings.describe(), &window, notifier.get(), shopId, locationId, identity.locationCode});
+    pb::app::scheduleSelfTest({*db, settings.describe(), &window, notifier.get(), shopId, locationId,
+                               identity.locationCode, offlineJournal ? offlineJournal->path() : QString(),
+                               offlineJournalProblem});
   else if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   qCInfo(lcStation).noquote() << "station" << identity.stationName << "ready at"

@@ -54,6 +54,12 @@ void run(const SelfTestSubject &s)
     if (const QString problem = checkShopScope(s); !problem.isEmpty())
       return finish(false, problem);
   }
+  if (!s.offlineJournalProblem.isEmpty())
+    return finish(false,
+                  QStringLiteral("offline packing is on (station.offline_packing) but its journal did not open: ") +
+                      s.offlineJournalProblem);
+  if (!s.offlineJournalPath.isEmpty())
+    report(QStringLiteral("offline packing: journal %1").arg(s.offlineJournalPath));
   if (s.window->banner()->tone() == ui::StatusBanner::Tone::Error)
     return finish(false, s.window->banner()->headline());
   report(QStringLiteral("queue: %1 order(s) waiting at %2")

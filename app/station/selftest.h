@@ -25,6 +25,8 @@ struct SelfTestSubject {
   std::optional<qint64> shopId;             // PostgreSQL: the shop row-level security is scoped to
   std::optional<qint64> locationId;
   QString locationCode;
+  QString offlineJournalPath;    // offline packing on and its journal open; empty when off by configuration
+  QString offlineJournalProblem; // offline packing on, but its journal did not open
 };
 
 // Runs the checks from the event loop (the queue screen, the shop scope, a NOTIFY round trip), prints

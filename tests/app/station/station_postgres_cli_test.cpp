@@ -16,7 +16,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QUuid>
+#include <functional>
 
 using namespace pb;
 
@@ -53,7 +55,11 @@ private:
         .arg(name, user.isEmpty() ? m_stationRole : user);
   }
 
-  Run station(const QStringList &args)
+  // The station's data folder under a sandbox's HOME (XDG_DATA_HOME is sandbox/data).
+  static QString dataFolder(const QString &sandbox) { return sandbox + QStringLiteral("/data/Packbench/packbench"); }
+
+  // prepare: what a test puts into the sandbox (HOME) before the station starts.
+  Run station(const QStringList &args, const std::function<void(const QString &sandbox)> &prepare = {})
   {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
@@ -61,6 +67,8 @@ private:
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // as on a server: the program must cope by itself
     const QString sandbox = m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128));
     QDir().mkpath(sandbox);
+    if (prepare)
+      prepare(sandbox);
     return test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY),
                             QStringList{QStringLiteral("--no-default-files")} + args, sandbox, env);
   }
@@ -128,11 +136,39 @@ private Q_SLOTS:
     QVERIFY(waiting > 0);
     QVERIFY2(r.out.contains(QStringLiteral("queue: %1 order(s) waiting at CMH").arg(waiting)), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("queue notifications: ok")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("offline packing: journal ")), qPrintable(r.out));
     QVERIFY(r.out.trimmed().endsWith(QStringLiteral("passed")));
     QCOMPARE(
         test::scalar(m_admin, QStringLiteral("SELECT count(*) FROM stations s JOIN locations l ON l.id = s.location_id "
                                              "WHERE s.name = 'bench-cli-1' AND l.code = 'CMH'")),
         1);
+  }
+
+  // Offline packing is on (the default) but its journal cannot be opened (here: a folder where its file goes; on a
+  // bench, a full or read-only disk): the station still packs online, but the self-test fails and names the file,
+  // so the install is put right before an outage rather than during one.
+  void offlineJournalThatCannotOpen_failsTheSelfTest_namingTheFile()
+  {
+    const QString config =
+        writeConfig(QStringLiteral("journal.conf"), databaseSection(m_settings.host, m_settings.name),
+                    QStringLiteral("location = CMH\nid = bench-cli-journal"));
+    const Run r = station({QStringLiteral("--config"), config, QStringLiteral("--self-test")}, [](const QString &home) {
+      QVERIFY(QDir().mkpath(dataFolder(home) + QStringLiteral("/offline-journal.sqlite")));
+    });
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(
+        r.out.contains(QStringLiteral("FAILED: offline packing is on (station.offline_packing) but its journal did "
+                                      "not open: ")),
+        qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("offline-journal.sqlite")), qPrintable(r.out));
+
+    const Run off = station({QStringLiteral("--config"), config, QStringLiteral("--set"),
+                             QStringLiteral("station.offline_packing=false"), QStringLiteral("--self-test")},
+                            [](const QString &home) {
+                              QVERIFY(QDir().mkpath(dataFolder(home) + QStringLiteral("/offline-journal.sqlite")));
+                            });
+    QVERIFY2(off.exitCode == 0, qPrintable(off.out + off.err)); // switched off on purpose: nothing to report
+    QVERIFY(!off.out.contains(QStringLiteral("offline packing")));
   }
 
   void sharedLocationCode_withoutShop_meansTheLoginsOwnShop()
