@@ -32,6 +32,26 @@ struct LabelWorldDatabase {
   LabelWorld world;
 };
 Result<LabelWorldDatabase> createLabelWorldDatabase(const QString &prefix);
+
+// What the carrier-label tests start from: a scratch database with a LabelWorld, and the owner's connection to it.
+// Inherit it privately next to QObject and call openLabelWorld in initTestCase; the m_ names are those the tests used.
+class LabelWorldBench {
+protected:
+  MigratedDatabase m_scratch;
+  QSqlDatabase m_db;
+  LabelWorld m_world;
+
+  Status openLabelWorld(const QString &prefix)
+  {
+    auto made = createLabelWorldDatabase(prefix);
+    if (!made)
+      return made.error();
+    m_scratch = made->scratch;
+    m_db = m_scratch.db;
+    m_world = made->world;
+    return {};
+  }
+};
 // A ship-to address the fake accepts (fictional).
 QJsonObject testShipTo();
 // The warehouse's ship-from for the carrier (carrier_locations), fictional: Packbench Warehouse, 2 Dock Road, Reno NV.

@@ -19,14 +19,10 @@
 
 using namespace pb;
 
-class LabelRequestTest final : public QObject {
+class LabelRequestTest final : public QObject, private test::LabelWorldBench {
   Q_OBJECT
 
 private:
-  test::MigratedDatabase m_scratch;
-  QSqlDatabase m_db;
-  test::LabelWorld m_world;
-
   QString text(const QString &sql, const QVariantList &values = {})
   {
     auto q = db::exec(m_db, sql, values);
@@ -43,14 +39,7 @@ private:
   }
 
 private Q_SLOTS:
-  void initTestCase()
-  {
-    auto made = test::createLabelWorldDatabase(QStringLiteral("labelreq"));
-    VERIFY_OK(made);
-    m_scratch = made->scratch;
-    m_db = m_scratch.db;
-    m_world = made->world;
-  }
+  void initTestCase() { VERIFY_OK(openLabelWorld(QStringLiteral("labelreq"))); }
 
   void request_withoutWeight_isRefused_andNothingIsRequested()
   {

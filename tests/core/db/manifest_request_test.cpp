@@ -21,13 +21,10 @@
 using namespace pb;
 using namespace Qt::StringLiterals;
 
-class ManifestRequestTest final : public QObject {
+class ManifestRequestTest final : public QObject, private test::LabelWorldBench {
   Q_OBJECT
 
 private:
-  test::MigratedDatabase m_scratch;
-  QSqlDatabase m_db;
-  test::LabelWorld m_world;
   test::StationLogin m_login;
   qint64 m_station = 0;
   QString m_signIn;
@@ -43,11 +40,7 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto made = test::createLabelWorldDatabase(u"manifestreq"_s);
-    VERIFY_OK(made);
-    m_scratch = made->scratch;
-    m_db = m_scratch.db;
-    m_world = made->world;
+    VERIFY_OK(openLabelWorld(u"manifestreq"_s));
     VERIFY_OK(db::exec(m_db, u"INSERT INTO packers (badge_id, name, role, pin_hash) VALUES "
                              "('PB-M1', 'Mo', 'packer', crypt('4321', gen_salt('bf', 4))), "
                              "('PB-M9', 'Lee', 'lead', crypt('9876', gen_salt('bf', 4)))"_s));

@@ -22,13 +22,10 @@
 using namespace pb;
 using namespace Qt::StringLiterals;
 
-class LabelWorkerTest final : public QObject {
+class LabelWorkerTest final : public QObject, private test::LabelWorldBench {
   Q_OBJECT
 
 private:
-  test::MigratedDatabase m_scratch;
-  QSqlDatabase m_db;
-  test::LabelWorld m_world;
   std::unique_ptr<test::FakeCarrier> m_fake;
   std::unique_ptr<carriers::ShipEngineCarrier> m_carrier;
   std::unique_ptr<hub::LabelWorker> m_worker;
@@ -66,11 +63,7 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto made = test::createLabelWorldDatabase(u"labelworker"_s);
-    VERIFY_OK(made);
-    m_scratch = made->scratch;
-    m_db = m_scratch.db;
-    m_world = made->world;
+    VERIFY_OK(openLabelWorld(u"labelworker"_s));
     m_fake = std::make_unique<test::FakeCarrier>();
     QVERIFY(m_fake->listen() > 0);
     m_carrier = std::make_unique<carriers::ShipEngineCarrier>(m_fake->clientSettings(3000, 3, 5), nullptr);

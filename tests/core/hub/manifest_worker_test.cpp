@@ -19,13 +19,10 @@
 using namespace pb;
 using namespace Qt::StringLiterals;
 
-class ManifestWorkerTest final : public QObject {
+class ManifestWorkerTest final : public QObject, private test::LabelWorldBench {
   Q_OBJECT
 
 private:
-  test::MigratedDatabase m_scratch;
-  QSqlDatabase m_db;
-  test::LabelWorld m_world;
   std::unique_ptr<test::FakeCarrier> m_fake;
   std::unique_ptr<carriers::ShipEngineCarrier> m_carrier;
   std::unique_ptr<hub::LabelWorker> m_labels;
@@ -79,11 +76,7 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
-    auto made = test::createLabelWorldDatabase(u"manifestworker"_s);
-    VERIFY_OK(made);
-    m_scratch = made->scratch;
-    m_db = m_scratch.db;
-    m_world = made->world;
+    VERIFY_OK(openLabelWorld(u"manifestworker"_s));
     VERIFY_OK(test::addServiceRule(m_db, u"Post%"_s, test::FakeCarrier::uspsCarrierId(), u"usps_priority_mail"_s,
                                    std::nullopt, 10));
     m_fake = std::make_unique<test::FakeCarrier>();
