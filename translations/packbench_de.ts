@@ -117,6 +117,10 @@
         <source>Offline packing is off at this bench: its journal %1</source>
         <translation>Offline-Packen ist an diesem Packplatz aus: sein Journal %1</translation>
     </message>
+    <message>
+        <source>The print service (CUPS) does not answer: nothing prints until it does; what fails waits in the print jobs list (F4)</source>
+        <translation>Der Druckdienst (CUPS) antwortet nicht: Bis er antwortet, wird nichts gedruckt; was fehlschlägt, wartet in der Liste der Druckaufträge (F4)</translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

@@ -117,6 +117,10 @@
         <source>Offline packing is off at this bench: its journal %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The print service (CUPS) does not answer: nothing prints until it does; what fails waits in the print jobs list (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

@@ -18,6 +18,7 @@
 #include "ui/databasewaitwindow.h"
 #include "ui/printing/journaledprinter.h"
 #include "ui/printing/labelsender.h"
+#include "ui/printing/systemprinter.h"
 #include "ui/serialscannersource.h"
 #include "ui/stationwindow.h"
 
@@ -116,6 +117,10 @@ QStringList missingPrinters(const pb::config::Config &config)
     check(QApplication::translate("main", "Label printer"), label->queue);
   if (config.get(PrintCarrierLabels))
     check(QApplication::translate("main", "Label printer (PDF)"), config.get(PrintLabelPdfPrinter));
+  // With CUPS (or the print server) down no queue is listed: say that, or the lead sets up printers that are fine.
+  if (!missing.isEmpty() && !pb::printing::SystemPrinter::serviceAnswers())
+    return {QApplication::translate("main", "The print service (CUPS) does not answer: nothing prints until it does; "
+                                            "what fails waits in the print jobs list (F4)")};
   return missing;
 }
 
@@ -352,9 +357,10 @@ int main(int argc, char *argv[])
     window.setGeometry(window.screen()->availableGeometry());
     window.showMaximized();
   }
-  for (const QString &missing : missingPrinters(config)) {
-    qCWarning(lcStation).noquote() << missing;
-    window.showSetupWarning(missing);
+  const QStringList printerProblems = missingPrinters(config);
+  for (const QString &unreachable : printerProblems) {
+    qCWarning(lcStation).noquote() << unreachable;
+    window.showSetupWarning(unreachable);
   }
   if (!offlineJournalProblem.isEmpty()) // the lead learns it now, not in the middle of an outage
     window.showSetupWarning(QApplication::translate("main", "Offline packing is off at this bench: its journal %1")
@@ -397,7 +403,7 @@ int main(int argc, char *argv[])
   if (parser.isSet(selfTest))
     pb::app::scheduleSelfTest({*db, settings.describe(), &window, notifier.get(), shopId, locationId,
                                identity.locationCode, offlineJournal ? offlineJournal->path() : QString(),
-                               offlineJournalProblem});
+                               offlineJournalProblem, printerProblems});
   else if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   qCInfo(lcStation).noquote() << "station" << identity.stationName << "ready at"

@@ -60,6 +60,8 @@ void run(const SelfTestSubject &s)
                       s.offlineJournalProblem);
   if (!s.offlineJournalPath.isEmpty())
     report(QStringLiteral("offline packing: journal %1").arg(s.offlineJournalPath));
+  if (!s.printerProblems.isEmpty())
+    return finish(false, s.printerProblems.join(QStringLiteral("; ")));
   if (s.window->banner()->tone() == ui::StatusBanner::Tone::Error)
     return finish(false, s.window->banner()->headline());
   report(QStringLiteral("queue: %1 order(s) waiting at %2")

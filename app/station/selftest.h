@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -27,6 +28,7 @@ struct SelfTestSubject {
   QString locationCode;
   QString offlineJournalPath;    // offline packing on and its journal open; empty when off by configuration
   QString offlineJournalProblem; // offline packing on, but its journal did not open
+  QStringList printerProblems;   // configured printers this computer cannot reach (what the bench shows as warnings)
 };
 
 // Runs the checks from the event loop (the queue screen, the shop scope, a NOTIFY round trip), prints

@@ -9,6 +9,7 @@
 #include <QPdfDocument>
 #include <QPrinter>
 #include <QPrinterInfo>
+#include <QProcess>
 
 namespace pb::printing {
 
@@ -125,6 +126,21 @@ PrinterDelivery SystemPrinter::printLabelImage(const QByteArray &data, documents
   PrinterDelivery out;
   out.printed = true;
   return out;
+}
+
+bool SystemPrinter::serviceAnswers(int timeoutMs)
+{
+  QProcess lpstat;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C")); // its answer is read, so not in the bench's language
+  lpstat.setProcessEnvironment(env);
+  lpstat.start(QStringLiteral("lpstat"), {QStringLiteral("-r")});
+  if (!lpstat.waitForFinished(timeoutMs)) {
+    lpstat.kill();
+    lpstat.waitForFinished(1000);
+    return false;
+  }
+  return QString::fromLocal8Bit(lpstat.readAllStandardOutput()).contains(QStringLiteral("scheduler is running"));
 }
 
 } // namespace pb::printing

@@ -34,6 +34,9 @@ public:
   // hand-off sheet) on paper of its own size.
   static PrinterDelivery printLabelImage(const QByteArray &data, documents::PrintFormat format,
                                          const QString &printerName);
+  // Whether the print service (CUPS, or the print server CUPS_SERVER names) answers at all: when it does not, every
+  // printer looks as if it were not set up. Asks `lpstat -r` (cups-client), at most timeoutMs.
+  static bool serviceAnswers(int timeoutMs = 3000);
   // The label's pages as images at `dpi` (PDF pages rasterised with QtPdf).
   static Result<QList<QImage>> rasterizeLabel(const QByteArray &data, documents::PrintFormat format, int dpi);
 };

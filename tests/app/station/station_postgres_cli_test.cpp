@@ -59,9 +59,12 @@ private:
   static QString dataFolder(const QString &sandbox) { return sandbox + QStringLiteral("/data/Packbench/packbench"); }
 
   // prepare: what a test puts into the sandbox (HOME) before the station starts.
-  Run station(const QStringList &args, const std::function<void(const QString &sandbox)> &prepare = {})
+  Run station(const QStringList &args, const std::function<void(const QString &sandbox)> &prepare = {},
+              const QString &cupsServer = {})
   {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!cupsServer.isEmpty())
+      env.insert(QStringLiteral("CUPS_SERVER"), cupsServer);
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // as on a server: the program must cope by itself
@@ -169,6 +172,28 @@ private Q_SLOTS:
                             });
     QVERIFY2(off.exitCode == 0, qPrintable(off.out + off.err)); // switched off on purpose: nothing to report
     QVERIFY(!off.out.contains(QStringLiteral("offline packing")));
+  }
+
+  // A slip printer configured but not reachable: the self-test fails saying which, and when CUPS itself does not
+  // answer it says that instead (every queue then looks missing; the lead would set up printers that are fine).
+  void configuredPrinterMissing_orCupsDown_failsTheSelfTest_sayingWhich()
+  {
+    const QString config =
+        writeConfig(QStringLiteral("printer.conf"), databaseSection(m_settings.host, m_settings.name),
+                    QStringLiteral("location = CMH\nid = bench-cli-printer"));
+    const QStringList args{QStringLiteral("--config"), config, QStringLiteral("--set"),
+                           QStringLiteral("printing.slip_printer=no-such-laser"), QStringLiteral("--self-test")};
+    const Run missing = station(args); // the test fixture's cupsd answers (CUPS_SERVER of the test environment)
+    QCOMPARE(missing.exitCode, 3);
+    QVERIFY2(
+        missing.out.contains(QStringLiteral("FAILED: Slip printer 'no-such-laser' is not set up on this computer")),
+        qPrintable(missing.out + missing.err));
+
+    const Run cupsDown = station(args, {}, m_dir.filePath(QStringLiteral("no-cupsd-here.sock")));
+    QCOMPARE(cupsDown.exitCode, 3);
+    QVERIFY2(cupsDown.out.contains(QStringLiteral("FAILED: The print service (CUPS) does not answer")),
+             qPrintable(cupsDown.out + cupsDown.err));
+    QVERIFY(!cupsDown.out.contains(QStringLiteral("not set up")));
   }
 
   void sharedLocationCode_withoutShop_meansTheLoginsOwnShop()
