@@ -1639,6 +1639,14 @@
         <source>Order %1 is on this bench: keep its box here. It opens again when you sign in.</source>
         <translation>Bestellung %1 liegt an diesem Packplatz: ihren Karton hier lassen. Sie öffnet sich wieder, wenn Sie sich anmelden.</translation>
     </message>
+    <message>
+        <source>The central database is being upgraded</source>
+        <translation>Die zentrale Datenbank wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>This bench starts by itself once the upgrade is done (packbench-hub migrate). Nothing is lost; if it takes more than a few minutes, tell the lead.</source>
+        <translation>Dieser Packplatz startet von selbst, sobald die Aktualisierung fertig ist (packbench-hub migrate). Es geht nichts verloren; dauert es mehr als ein paar Minuten, bitte die Schichtleitung informieren.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>

@@ -1638,6 +1638,14 @@
         <source>Order %1 is on this bench: keep its box here. It opens again when you sign in.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The central database is being upgraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This bench starts by itself once the upgrade is done (packbench-hub migrate). Nothing is lost; if it takes more than a few minutes, tell the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::LeadApprovalPanel</name>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/databasewaitwindow.h"
 
+#include "core/db/migrations.h"
 #include "core/db/reachcheck.h"
 #include "ui/statusbanner.h"
 
@@ -30,13 +31,14 @@ int retryDelayMs(int failedTries)
 } // namespace
 
 DatabaseWaitWindow::DatabaseWaitWindow(db::ConnectionSettings settings, const WaitingBench &bench,
-                                       const QString &firstError, QWidget *parent)
+                                       const Error &firstError, QWidget *parent)
     : QWidget(parent)
     , m_settings(std::move(settings))
     , m_retry(new QTimer(this))
     , m_countdown(new QTimer(this))
     , m_reach(new db::ReachCheck(this))
-    , m_lastError(firstError)
+    , m_lastError(firstError.message)
+    , m_schemaBehind(db::isSchemaBehind(firstError))
     , m_failedTries(1) // the start's own try
 {
   setObjectName(QStringLiteral("databaseWaitWindow"));
@@ -107,11 +109,11 @@ void DatabaseWaitWindow::closeEvent(QCloseEvent *event)
 
 void DatabaseWaitWindow::tryNow()
 {
-  m_reach->start(m_settings);
+  m_reach->start(m_settings, true);
   showState();
 }
 
-void DatabaseWaitWindow::tried(bool reached, const QString &error)
+void DatabaseWaitWindow::tried(bool reached, const QString &error, bool schemaBehind)
 {
   if (reached) {
     qCInfo(lcWait) << "database answered after" << m_failedTries << "failed tries";
@@ -125,6 +127,7 @@ void DatabaseWaitWindow::tried(bool reached, const QString &error)
   if (error != m_lastError || m_failedTries % 30 == 0) // the reason when it changes, and now and then that it stands
     qCWarning(lcWait).noquote() << "database still not answering (try" << m_failedTries << "):" << error;
   m_lastError = error;
+  m_schemaBehind = schemaBehind;
   m_retry->start(retryDelayMs(m_failedTries));
   showState();
 }
@@ -133,8 +136,12 @@ void DatabaseWaitWindow::showState()
 {
   if (m_handedOver)
     return;
-  const bool refused = db::isLoginRefusal(m_lastError);
-  if (refused)
+  const bool refused = !m_schemaBehind && db::isLoginRefusal(m_lastError);
+  if (m_schemaBehind)
+    m_banner->show(StatusBanner::Tone::Warning, tr("The central database is being upgraded"),
+                   tr("This bench starts by itself once the upgrade is done (packbench-hub migrate). Nothing is "
+                      "lost; if it takes more than a few minutes, tell the lead."));
+  else if (refused)
     m_banner->show(StatusBanner::Tone::Error, tr("The database refused this station's login"),
                    tr("Tell the lead: the station login or its password needs fixing. This bench starts by itself "
                       "once it is fixed."));
@@ -149,8 +156,7 @@ void DatabaseWaitWindow::showState()
   m_details->setText(when + QLatin1Char('\n') + m_lastError.simplified());
 }
 
-bool waitForCentralDatabase(const db::ConnectionSettings &settings, const WaitingBench &bench,
-                            const QString &firstError)
+bool waitForCentralDatabase(const db::ConnectionSettings &settings, const WaitingBench &bench, const Error &firstError)
 {
   DatabaseWaitWindow window(settings, bench, firstError);
   // Like the station's own window: the bench's screen is the station's alone.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/result.h"
 #include "core/db/connection.h"
 
 #include <QWidget>
@@ -32,7 +33,8 @@ class DatabaseWaitWindow final : public QWidget {
   Q_DISABLE_COPY_MOVE(DatabaseWaitWindow)
 
 public:
-  DatabaseWaitWindow(db::ConnectionSettings settings, const WaitingBench &bench, const QString &firstError,
+  // firstError: why the start's own try failed (the database did not answer, or is still at the old schema).
+  DatabaseWaitWindow(db::ConnectionSettings settings, const WaitingBench &bench, const Error &firstError,
                      QWidget *parent = nullptr);
   ~DatabaseWaitWindow() override;
 
@@ -48,7 +50,7 @@ protected:
 
 private:
   void tryNow();
-  void tried(bool reached, const QString &error);
+  void tried(bool reached, const QString &error, bool schemaBehind);
   void showState();
 
   db::ConnectionSettings m_settings;
@@ -58,12 +60,13 @@ private:
   QTimer *m_countdown = nullptr; // the "trying again in N s" line, once a second
   db::ReachCheck *m_reach = nullptr;
   QString m_lastError;
+  bool m_schemaBehind = false; // it answers, but its upgrade's migrate has not run yet
   int m_failedTries = 0;
   bool m_handedOver = false;
 };
 
-// Shows the window and waits until the database answers (true) or the packer closes Packbench (false).
-bool waitForCentralDatabase(const db::ConnectionSettings &settings, const WaitingBench &bench,
-                            const QString &firstError);
+// Shows the window and waits until the database answers at this program's schema (true) or the packer closes
+// Packbench (false).
+bool waitForCentralDatabase(const db::ConnectionSettings &settings, const WaitingBench &bench, const Error &firstError);
 
 } // namespace pb::ui

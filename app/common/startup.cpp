@@ -49,10 +49,13 @@ Result<QSqlDatabase> openConfiguredDatabase(const config::Config &config, const 
                                             const QString &connectionName)
 {
   const db::ConnectionSettings settings = db::ConnectionSettings::fromConfig(config);
-  auto opened = db::openDatabase(settings, connectionName);
-  if (!opened)
-    return opened.error();
-  QSqlDatabase db = *opened;
+  QSqlDatabase db;
+  {
+    auto opened = db::openDatabase(settings, connectionName);
+    if (!opened)
+      return opened.error();
+    db = *opened;
+  }
   const db::MigrationRunner migrations(db::MigrationRunner::defaultDirectory(db));
   if (settings.driver == db::Driver::Sqlite) {
     auto migrated = migrations.migrate(db);
@@ -63,8 +66,12 @@ Result<QSqlDatabase> openConfiguredDatabase(const config::Config &config, const 
       return seeded.error();
     return db;
   }
-  if (Status verified = migrations.verify(db); !verified)
+  if (Status verified = migrations.verify(db); !verified) {
+    db.close(); // the caller may try again under the same name (a station waiting for the upgrade's migrate)
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
     return verified.error();
+  }
   return db;
 }
 

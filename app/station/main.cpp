@@ -6,6 +6,7 @@
 #include "app/station/selftest.h"
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
+#include "core/db/migrations.h"
 #include "core/db/sql.h"
 #include "core/documents/sliptemplate.h"
 #include "core/packing/leasedqueueworkflow.h"
@@ -252,11 +253,13 @@ int main(int argc, char *argv[])
       offlineJournalProblem = opened.error().message;
   }
   auto db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
-  // Switched on before the central database answers (a morning start, a restart during an outage): wait for it on a
-  // screen that says so, rather than stop. A schema or a site that does not fit still stops below.
-  while (!db && db.error().kind == pb::ErrorKind::Unavailable && !embedded && !quiet) {
+  // Switched on before the central database answers (a morning start, a restart during an outage), or upgraded before
+  // the database's migrate ran: wait for it on a screen that says so, rather than stop. A database newer than this
+  // program, edited migrations or a site that does not fit still stop below.
+  while (!db && (db.error().kind == pb::ErrorKind::Unavailable || pb::db::isSchemaBehind(db.error())) && !embedded &&
+         !quiet) {
     qCWarning(lcStation).noquote() << "waiting for the central database:" << db.error().message;
-    if (!pb::ui::waitForCentralDatabase(settings, waitingBench(stationName, offlineJournal.get()), db.error().message))
+    if (!pb::ui::waitForCentralDatabase(settings, waitingBench(stationName, offlineJournal.get()), db.error()))
       return pb::app::finishRun(pb::app::ExitDatabase);
     db = pb::app::openConfiguredDatabase(config, clock, QStringLiteral("station-main"));
   }

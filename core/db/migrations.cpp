@@ -220,14 +220,19 @@ Status MigrationRunner::verify(const QSqlDatabase &db) const
     return version.error();
   const int newest = known->isEmpty() ? 0 : known->last().version;
   if (*version < newest)
-    return makeError(
-        ErrorKind::SchemaMismatch,
-        QCoreApplication::translate("pb::db::MigrationRunner",
-                                    "database schema version %1 is older than this program needs (%2); run "
-                                    "'packbench-hub migrate'")
-            .arg(*version)
-            .arg(newest));
+    return Error{ErrorKind::SchemaMismatch,
+                 QCoreApplication::translate("pb::db::MigrationRunner",
+                                             "database schema version %1 is older than this program needs (%2); run "
+                                             "'packbench-hub migrate'")
+                     .arg(*version)
+                     .arg(newest),
+                 QString::fromLatin1(kSchemaBehindCode)};
   return checkApplied(db, *known);
+}
+
+bool isSchemaBehind(const Error &error)
+{
+  return error.kind == ErrorKind::SchemaMismatch && error.code == QLatin1String(kSchemaBehindCode);
 }
 
 } // namespace pb::db

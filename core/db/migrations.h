@@ -40,6 +40,11 @@ private:
   QString m_directory;
 };
 
+// The code of verify's refusal when the database is older than this program: an upgrade whose `packbench-hub migrate`
+// has not run yet, so a station may wait for it. A newer database, or edited migrations, are refused without it.
+inline constexpr char kSchemaBehindCode[] = "PBS01";
+bool isSchemaBehind(const Error &error);
+
 // Splits a script into statements (SQLite runs one per call); keeps trigger bodies whole.
 QStringList splitStatements(const QString &script);
 

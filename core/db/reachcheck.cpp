@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/reachcheck.h"
 
+#include "core/db/migrations.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QStringList>
 #include <QThread>
 
 #include <algorithm>
+#include <atomic>
 
 namespace pb::db {
 
@@ -25,33 +28,38 @@ ReachCheck::~ReachCheck()
     m_thread->wait();
 }
 
-void ReachCheck::start(const ConnectionSettings &settings)
+void ReachCheck::start(const ConnectionSettings &settings, bool verifySchema)
 {
-  run([settings](const QString &name) {
+  run([settings, verifySchema](const QString &name) {
+    Status outcome;
     {
       auto opened = openDatabase(settings, name); // removes its connection again when it fails
       if (!opened)
-        return opened.error().message;
-      QSqlDatabase(*opened).close();
+        return Status{opened.error()};
+      QSqlDatabase db = *opened;
+      if (verifySchema)
+        outcome = MigrationRunner(MigrationRunner::defaultDirectory(db)).verify(db);
+      db.close();
     }
     QSqlDatabase::removeDatabase(name);
-    return QString();
+    return outcome;
   });
 }
 
 void ReachCheck::startClone(const QString &connectionName)
 {
   run([connectionName](const QString &name) {
-    QString error;
+    Status outcome;
     {
       // Cloning a connection from another thread is what this overload is for; nothing else of it is touched.
       QSqlDatabase probe = QSqlDatabase::cloneDatabase(connectionName, name);
       if (!probe.open())
-        error = probe.lastError().text().isEmpty() ? QStringLiteral("no answer") : probe.lastError().text();
+        outcome = makeError(ErrorKind::Unavailable, probe.lastError().text().isEmpty() ? QStringLiteral("no answer")
+                                                                                       : probe.lastError().text());
       probe.close();
     }
     QSqlDatabase::removeDatabase(name);
-    return error;
+    return outcome;
   });
 }
 
@@ -64,7 +72,7 @@ bool isLoginRefusal(const QString &libpqMessage)
                      [&](const QString &refusal) { return libpqMessage.contains(refusal, Qt::CaseInsensitive); });
 }
 
-void ReachCheck::run(std::function<QString(const QString &name)> attempt)
+void ReachCheck::run(std::function<Status(const QString &name)> attempt)
 {
   if (m_running)
     return;
@@ -72,13 +80,12 @@ void ReachCheck::run(std::function<QString(const QString &name)> attempt)
   if (m_thread)
     m_thread->wait(); // the last try's thread has said finished; let it end before it is replaced
   const QString name = QStringLiteral("reach-check-%1").arg(++g_tries);
-  m_thread.reset(QThread::create([this, name, attempt = std::move(attempt)]() {
-    m_error = attempt(name);
-    m_reached = m_error.isEmpty();
-  }));
+  m_thread.reset(QThread::create([this, name, attempt = std::move(attempt)]() { m_outcome = attempt(name); }));
   connect(m_thread.get(), &QThread::finished, this, [this]() {
     m_running = false;
-    Q_EMIT finished(m_reached, m_error);
+    const bool reached = m_outcome.ok();
+    Q_EMIT finished(reached, reached ? QString() : m_outcome.error().message,
+                    !reached && isSchemaBehind(m_outcome.error()));
   });
   m_thread->start();
 }

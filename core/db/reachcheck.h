@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/result.h"
 #include "core/db/connection.h"
 
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -27,23 +27,24 @@ public:
   ~ReachCheck() override; // waits for a try in flight: at most connect_timeout
 
   bool isRunning() const { return m_running; }
-  // A connection opened from these settings (the password travels with them, into that thread only).
-  void start(const ConnectionSettings &settings);
+  // A connection opened from these settings (the password travels with them, into that thread only); with
+  // verifySchema its schema is also checked as a program's start does (MigrationRunner::verify).
+  void start(const ConnectionSettings &settings, bool verifySchema = false);
   // A clone of a connection this thread already has (its settings and password, not its state).
   void startClone(const QString &connectionName);
 
 Q_SIGNALS:
-  // On the caller's thread. error: libpq's reason when not reached (no password in it).
-  void finished(bool reached, const QString &error);
+  // On the caller's thread. error: why not (libpq's words, no password in them); schemaBehind: it answered, but is
+  // older than this program (isSchemaBehind: an upgrade whose migrate has not run yet).
+  void finished(bool reached, const QString &error, bool schemaBehind);
 
 private:
-  // attempt runs on the check's thread with a connection name of its own and returns what stopped it, if anything.
-  void run(std::function<QString(const QString &name)> attempt);
+  // attempt runs on the check's thread with a connection name of its own and says what stopped it, if anything.
+  void run(std::function<Status(const QString &name)> attempt);
 
   std::unique_ptr<QThread> m_thread;
   bool m_running = false;
-  QString m_error; // written by the check's thread before it finishes, read after
-  std::atomic<bool> m_reached{false};
+  Status m_outcome; // written by the check's thread before it finishes, read after
 };
 
 // The server answered and turned the login down (password, role, database, pg_hba.conf, certificate): waiting

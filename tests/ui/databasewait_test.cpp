@@ -3,6 +3,8 @@
 // A bench switched on before the central database answers: it waits on a screen that says so, tries again by itself
 // off the window's thread, and hands over once a try gets through (the real PostgreSQL of the test fixture).
 #include "core/db/connection.h"
+#include "core/db/migrations.h"
+#include "core/db/sql.h"
 #include "tests/support/screenshot.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
@@ -45,7 +47,7 @@ private Q_SLOTS:
     db::ConnectionSettings down = m_server;
     down.host = QStringLiteral("/nonexistent-packbench-socket-dir");
     ui::DatabaseWaitWindow window(down, {QStringLiteral("bench-7"), QStringLiteral("#1042"), 2},
-                                  QStringLiteral("connection refused"));
+                                  makeError(ErrorKind::Unavailable, QStringLiteral("connection refused")));
     QSignalSpy reachable(&window, &ui::DatabaseWaitWindow::reachable);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -77,7 +79,7 @@ private Q_SLOTS:
     db::ConnectionSettings refused = m_server;
     refused.name = QStringLiteral("packbench_no_such_database");
     ui::DatabaseWaitWindow window(refused, {QStringLiteral("bench-7"), QStringLiteral("#1042"), 0},
-                                  QStringLiteral("connection refused"));
+                                  makeError(ErrorKind::Unavailable, QStringLiteral("connection refused")));
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(window.failedTries() >= 2, 10000);
     QCOMPARE(banner(window).tone(), Tone::Error);
@@ -87,10 +89,42 @@ private Q_SLOTS:
              QStringLiteral("Order #1042 is on this bench: keep its box here. It opens again when you sign in."));
   }
 
-  // The database comes (the fixture's server answers): the window hands over at the next try.
+  // The stations were upgraded before the database's migrate ran: the bench says the database is being upgraded and
+  // starts once the schema is this program's (it used to refuse to start and quit).
+  void theDatabaseIsStillAtTheOldSchema_theBenchWaitsForTheUpgrade()
+  {
+    auto scratch = test::createMigratedDatabase(QStringLiteral("waitupgrade"));
+    VERIFY_OK(scratch);
+    QSqlDatabase owner = scratch->db;
+    // As before the upgrade's migrate: the newest migration not applied yet (set aside, put back below).
+    VERIFY_OK(db::exec(owner, QStringLiteral("UPDATE schema_migrations SET version = -version WHERE version = "
+                                             "(SELECT max(version) FROM schema_migrations)")));
+    const Status before = db::MigrationRunner(db::MigrationRunner::defaultDirectory(owner)).verify(owner);
+    QVERIFY(!before.ok());
+    QVERIFY(db::isSchemaBehind(before.error()));
+
+    ui::DatabaseWaitWindow window(scratch->settings, {QStringLiteral("bench-7"), {}, 0}, before.error());
+    QSignalSpy reachable(&window, &ui::DatabaseWaitWindow::reachable);
+    window.show();
+    QCOMPARE(banner(window).headline(), QStringLiteral("The central database is being upgraded"));
+    QTRY_VERIFY_WITH_TIMEOUT(window.failedTries() >= 2, 10000); // it answers, and is still behind
+    QCOMPARE(banner(window).headline(), QStringLiteral("The central database is being upgraded"));
+    QVERIFY2(details(window).contains(QStringLiteral("packbench-hub migrate")), qPrintable(details(window)));
+    QVERIFY(reachable.isEmpty());
+
+    VERIFY_OK(db::exec(owner, QStringLiteral("UPDATE schema_migrations SET version = -version WHERE version < 0")));
+    QVERIFY(reachable.wait(15000));
+    QCOMPARE(banner(window).tone(), Tone::Good);
+  }
+
+  // The database comes (the fixture's server answers, at this program's schema): the window hands over at the next
+  // try.
   void theDatabaseAnswers_theWindowHandsOver()
   {
-    ui::DatabaseWaitWindow window(m_server, {QStringLiteral("bench-7"), {}, 0}, QStringLiteral("connection refused"));
+    auto scratch = test::createMigratedDatabase(QStringLiteral("waitanswers"));
+    VERIFY_OK(scratch);
+    ui::DatabaseWaitWindow window(scratch->settings, {QStringLiteral("bench-7"), {}, 0},
+                                  makeError(ErrorKind::Unavailable, QStringLiteral("connection refused")));
     QSignalSpy reachable(&window, &ui::DatabaseWaitWindow::reachable);
     window.show();
     QVERIFY(!window.findChild<QLabel *>(QStringLiteral("waitHeldOrder"))); // no order on the bench: nothing said
