@@ -28,7 +28,7 @@ struct SelfTestSubject {
   QString locationCode;
   QString offlineJournalPath;    // offline packing on and its journal open; empty when off by configuration
   QString offlineJournalProblem; // offline packing on, but its journal did not open
-  QStringList printerProblems;   // configured printers this computer cannot reach (what the bench shows as warnings)
+  QStringList printerProblems;   // configured printers this computer cannot reach: reported, not failed
 };
 
 // Runs the checks from the event loop (the queue screen, the shop scope, a NOTIFY round trip), prints

@@ -153,6 +153,17 @@ private Q_SLOTS:
     QVERIFY2(r.err.contains(QStringLiteral("Label printer 'zebra_nosuch' is not set up on this computer")),
              qPrintable(r.err));
     QVERIFY(!QImage(shot).isNull());
+    // With CUPS itself not answering, that is what it says (not that each printer is missing).
+    QProcessEnvironment noCups = QProcessEnvironment::systemEnvironment();
+    noCups.insert(QStringLiteral("CUPS_SERVER"), sandbox.filePath(QStringLiteral("no-cupsd-here.sock")));
+    const Run down = pb::test::runProgram(
+        QStringLiteral(PACKBENCH_STATION_BINARY),
+        {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
+         QStringLiteral("printing.slip_printer=Brother_HL_nosuch"), QStringLiteral("--screenshot"), shot},
+        sandbox.path(), noCups);
+    QVERIFY2(down.exitCode == 0, qPrintable(down.err));
+    QVERIFY2(down.err.contains(QStringLiteral("The print service (CUPS) does not answer")), qPrintable(down.err));
+    QVERIFY2(!down.err.contains(QStringLiteral("is not set up")), qPrintable(down.err));
     // A raw 9100 label printer is no CUPS queue: nothing to look up.
     const Run raw = pb::test::runProgram(
         QStringLiteral(PACKBENCH_STATION_BINARY),

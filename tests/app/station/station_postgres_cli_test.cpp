@@ -174,9 +174,10 @@ private Q_SLOTS:
     QVERIFY(!off.out.contains(QStringLiteral("offline packing")));
   }
 
-  // A slip printer configured but not reachable: the self-test fails saying which, and when CUPS itself does not
-  // answer it says that instead (every queue then looks missing; the lead would set up printers that are fine).
-  void configuredPrinterMissing_orCupsDown_failsTheSelfTest_sayingWhich()
+  // A slip printer configured but not reachable: the self-test says which (a warning: a queue may be added while the
+  // station runs), and when CUPS itself does not answer it says that instead (every queue then looks missing; the
+  // lead would set up printers that are fine).
+  void configuredPrinterMissing_orCupsDown_isSaidByTheSelfTest()
   {
     const QString config =
         writeConfig(QStringLiteral("printer.conf"), databaseSection(m_settings.host, m_settings.name),
@@ -184,15 +185,15 @@ private Q_SLOTS:
     const QStringList args{QStringLiteral("--config"), config, QStringLiteral("--set"),
                            QStringLiteral("printing.slip_printer=no-such-laser"), QStringLiteral("--self-test")};
     const Run missing = station(args); // the test fixture's cupsd answers (CUPS_SERVER of the test environment)
-    QCOMPARE(missing.exitCode, 3);
+    QVERIFY2(missing.exitCode == 0, qPrintable(missing.out + missing.err));
     QVERIFY2(
-        missing.out.contains(QStringLiteral("FAILED: Slip printer 'no-such-laser' is not set up on this computer")),
-        qPrintable(missing.out + missing.err));
+        missing.out.contains(QStringLiteral("warning: Slip printer 'no-such-laser' is not set up on this computer")),
+        qPrintable(missing.out));
 
     const Run cupsDown = station(args, {}, m_dir.filePath(QStringLiteral("no-cupsd-here.sock")));
-    QCOMPARE(cupsDown.exitCode, 3);
-    QVERIFY2(cupsDown.out.contains(QStringLiteral("FAILED: The print service (CUPS) does not answer")),
-             qPrintable(cupsDown.out + cupsDown.err));
+    QVERIFY2(cupsDown.exitCode == 0, qPrintable(cupsDown.out + cupsDown.err));
+    QVERIFY2(cupsDown.out.contains(QStringLiteral("warning: The print service (CUPS) does not answer")),
+             qPrintable(cupsDown.out));
     QVERIFY(!cupsDown.out.contains(QStringLiteral("not set up")));
   }
 
