@@ -1542,6 +1542,13 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::BenchScreen</name>
+    <message>
+        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
+        <translation>&lt;b&gt;Packbench&lt;/b&gt; · Packplatz %1</translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::BoxWeightPanel</name>
     <message>
         <source>&amp;Weight:</source>
@@ -1580,10 +1587,6 @@
     <message>
         <source>Packbench — %1 (waiting for the database)</source>
         <translation>Packbench — %1 (wartet auf die Datenbank)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
-        <translation>&lt;b&gt;Packbench&lt;/b&gt; · Packplatz %1</translation>
     </message>
     <message>
         <source>Ctrl+Q closes Packbench</source>
@@ -2342,10 +2345,6 @@
     <message>
         <source>Packbench — %1</source>
         <translation>Packbench — %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
-        <translation>&lt;b&gt;Packbench&lt;/b&gt; · Packplatz %1</translation>
     </message>
     <message>
         <source>&amp;Refresh queue</source>

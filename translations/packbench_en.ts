@@ -1541,6 +1541,13 @@
     </message>
 </context>
 <context>
+    <name>pb::ui::BenchScreen</name>
+    <message>
+        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::ui::BoxWeightPanel</name>
     <message>
         <source>&amp;Weight:</source>
@@ -1578,10 +1585,6 @@
     <name>pb::ui::DatabaseWaitWindow</name>
     <message>
         <source>Packbench — %1 (waiting for the database)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2340,10 +2343,6 @@
     <name>pb::ui::StationWindow</name>
     <message>
         <source>Packbench — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Packbench&lt;/b&gt; · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,6 +4,7 @@
 
 #include "core/db/migrations.h"
 #include "core/db/reachcheck.h"
+#include "ui/benchscreen.h"
 #include "ui/statusbanner.h"
 
 #include <QAction>
@@ -11,7 +12,6 @@
 #include <QEventLoop>
 #include <QLabel>
 #include <QLoggingCategory>
-#include <QScreen>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -46,11 +46,7 @@ DatabaseWaitWindow::DatabaseWaitWindow(db::ConnectionSettings settings, const Wa
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(16, 12, 16, 12);
   layout->setSpacing(12);
-  auto *title = new QLabel(tr("<b>Packbench</b> · station %1").arg(bench.stationName.toHtmlEscaped()), this);
-  QFont titleFont = title->font();
-  titleFont.setPointSize(16);
-  title->setFont(titleFont);
-  layout->addWidget(title);
+  layout->addWidget(stationTitle(bench.stationName, this));
   m_banner = new StatusBanner(this);
   m_banner->setObjectName(QStringLiteral("waitBanner"));
   layout->addWidget(m_banner);
@@ -159,9 +155,7 @@ void DatabaseWaitWindow::showState()
 bool waitForCentralDatabase(const db::ConnectionSettings &settings, const WaitingBench &bench, const Error &firstError)
 {
   DatabaseWaitWindow window(settings, bench, firstError);
-  // Like the station's own window: the bench's screen is the station's alone.
-  window.setGeometry(window.screen()->availableGeometry());
-  window.showMaximized();
+  showOnWholeScreen(window);
   QEventLoop loop;
   QObject::connect(&window, &DatabaseWaitWindow::reachable, &loop, [&loop]() { loop.exit(1); });
   QObject::connect(&window, &DatabaseWaitWindow::quitRequested, &loop, [&loop]() { loop.exit(0); });

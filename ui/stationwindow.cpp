@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/stationwindow.h"
 
+#include "ui/benchscreen.h"
 #include "ui/benchtable.h"
 #include "ui/feedbacksounds.h"
 #include "ui/leadapprovalpanel.h"
@@ -111,15 +112,12 @@ void StationWindow::buildUi()
   layout->setSpacing(12);
 
   auto *header = new QHBoxLayout;
-  auto *title = new QLabel(tr("<b>Packbench</b> · station %1").arg(m_identity.stationName.toHtmlEscaped()), central);
-  QFont titleFont = title->font();
-  titleFont.setPointSize(16);
-  title->setFont(titleFont);
+  auto *title = stationTitle(m_identity.stationName, central);
   header->addWidget(title);
   header->addStretch();
   m_packerLabel = new QLabel(central);
   m_packerLabel->setObjectName(QStringLiteral("packerLabel"));
-  m_packerLabel->setFont(titleFont);
+  m_packerLabel->setFont(title->font());
   header->addWidget(m_packerLabel);
   layout->addLayout(header);
 

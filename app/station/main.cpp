@@ -15,6 +15,7 @@
 #include "core/queue/stationregistration.h"
 #include "core/queue/stationsite.h"
 #include "core/station/offlinejournal.h"
+#include "ui/benchscreen.h"
 #include "ui/commandsheet.h"
 #include "ui/databasewaitwindow.h"
 #include "ui/printing/journaledprinter.h"
@@ -30,7 +31,6 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPrinterInfo>
-#include <QScreen>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
@@ -352,14 +352,10 @@ int main(int argc, char *argv[])
   options.labelPrinter = config.get(PrintLabelPrinter); // checked at the start (printingConfigProblem)
 
   pb::ui::StationWindow window(*db, clock, identity, options);
-  // A bench screen is the station's alone: maximized under a window manager, and filling the screen where none runs
-  // (a kiosk session started by xinit) instead of sitting in its corner. A --screenshot keeps the window's own size.
-  if (parser.isSet(screenshot)) {
+  if (parser.isSet(screenshot)) // a --screenshot keeps the window's own size
     window.show();
-  } else {
-    window.setGeometry(window.screen()->availableGeometry());
-    window.showMaximized();
-  }
+  else
+    pb::ui::showOnWholeScreen(window);
   const QStringList printerProblems = missingPrinters(config);
   for (const QString &unreachable : printerProblems) {
     qCWarning(lcStation).noquote() << unreachable;
