@@ -113,6 +113,7 @@ void PackView::buildUi()
   bannerHost->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
   m_banner = new StatusBanner(bannerHost);
   m_banner->setObjectName(QStringLiteral("packBanner"));
+  m_banner->setShrinksToFit(true);
   layout->addWidget(bannerHost);
 
   m_progress = new QProgressBar(this);
@@ -192,7 +193,7 @@ void PackView::buildPanels()
 {
   const QString panelStyle = QStringLiteral("QFrame#%1 { border: 3px solid #1a5fb4; border-radius: 8px; "
                                             "background: #eef4fc; } QLabel, QSpinBox, QComboBox, QLineEdit, "
-                                            "QPushButton { font-size: 15pt; }");
+                                            "QPushButton { font-size: 15pt; } QSpinBox { min-width: 4em; }");
   m_manualPanel = new QFrame(this);
   m_manualPanel->setObjectName(QStringLiteral("manualPanel"));
   m_manualPanel->setStyleSheet(panelStyle.arg(m_manualPanel->objectName()));
@@ -204,6 +205,7 @@ void PackView::buildPanels()
   manualRows->addLayout(approval);
   m_manualTitle = new QLabel(m_manualPanel);
   m_manualTitle->setObjectName(QStringLiteral("manualTitle"));
+  m_manualTitle->setWordWrap(true); // a long product title must not widen the window past a small bench screen
   manual->addWidget(m_manualTitle, 1);
   auto *quantityLabel = new QLabel(tr("&Quantity:"), m_manualPanel);
   m_manualQuantity = new QSpinBox(m_manualPanel);

@@ -219,6 +219,7 @@ QWidget *StationWindow::buildQueuePage()
                               "F4 print jobs · F10 end of day · Ctrl+Q or scan SIGN OUT to sign out"),
                            page);
   m_keysLabel->setObjectName(QStringLiteral("queueKeysLabel"));
+  m_keysLabel->setWordWrap(true); // one line in English at 1280 px, two in German or on a 1024 px bench screen
   QFont keysFont = m_keysLabel->font();
   keysFont.setPointSize(13);
   m_keysLabel->setFont(keysFont);

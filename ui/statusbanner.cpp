@@ -4,6 +4,11 @@
 
 namespace pb::ui {
 
+namespace {
+constexpr int kHeadlinePoints = 28;
+constexpr int kSmallestHeadlinePoints = 16;
+} // namespace
+
 StatusBanner::StatusBanner(QWidget *parent)
     : QLabel(parent)
 {
@@ -11,7 +16,7 @@ StatusBanner::StatusBanner(QWidget *parent)
   setAlignment(Qt::AlignCenter);
   setMinimumHeight(96);
   QFont big = font();
-  big.setPointSize(28);
+  big.setPointSize(kHeadlinePoints);
   big.setBold(true);
   setFont(big);
   setWordWrap(true);
@@ -21,6 +26,11 @@ StatusBanner::StatusBanner(QWidget *parent)
 StatusBanner::~StatusBanner() = default;
 
 void StatusBanner::show(Tone tone, const QString &text)
+{
+  show(tone, text, QString());
+}
+
+void StatusBanner::show(Tone tone, const QString &text, const QString &hint)
 {
   m_tone = tone;
   // Colours chosen for contrast ≥ 7:1 with white text (WCAG AAA).
@@ -35,23 +45,47 @@ void StatusBanner::show(Tone tone, const QString &text)
                             .arg(QLatin1String(background));
   if (style != styleSheet()) // re-polishing costs milliseconds: only when the colour changes
     setStyleSheet(style);
-  setTextFormat(Qt::PlainText);
-  setText(text);
-  setAccessibleName(text);
   m_headline = text;
-  m_hint.clear();
+  m_hint = hint;
+  if (hint.isEmpty()) {
+    setTextFormat(Qt::PlainText);
+    setText(text);
+    setAccessibleName(text);
+  } else {
+    setTextFormat(Qt::RichText);
+    setText(QStringLiteral("%1<div style=\"font-size:16pt; font-weight:normal;\">%2</div>")
+                .arg(text.toHtmlEscaped(), hint.toHtmlEscaped()));
+    setAccessibleName(text + QStringLiteral(". ") + hint);
+  }
+  fitToHeight();
 }
 
-void StatusBanner::show(Tone tone, const QString &text, const QString &hint)
+void StatusBanner::setShrinksToFit(bool shrinks)
 {
-  show(tone, text);
-  if (hint.isEmpty())
+  m_shrinksToFit = shrinks;
+  fitToHeight();
+}
+
+void StatusBanner::resizeEvent(QResizeEvent *event)
+{
+  QLabel::resizeEvent(event);
+  fitToHeight();
+}
+
+void StatusBanner::fitToHeight()
+{
+  if (!m_shrinksToFit || width() <= 0)
     return;
-  setTextFormat(Qt::RichText);
-  setText(QStringLiteral("%1<div style=\"font-size:16pt; font-weight:normal;\">%2</div>")
-              .arg(text.toHtmlEscaped(), hint.toHtmlEscaped()));
-  setAccessibleName(text + QStringLiteral(". ") + hint);
-  m_hint = hint;
+  // Measured once per text when the headline fits at its full size (every scan sets the banner).
+  QFont headline = font();
+  if (headline.pointSize() != kHeadlinePoints) {
+    headline.setPointSize(kHeadlinePoints);
+    setFont(headline);
+  }
+  while (heightForWidth(width()) > height() && headline.pointSize() > kSmallestHeadlinePoints) {
+    headline.setPointSize(headline.pointSize() - 2);
+    setFont(headline);
+  }
 }
 
 } // namespace pb::ui

@@ -24,7 +24,17 @@ public:
   const QString &hint() const { return m_hint; } // the smaller line; empty when none
   Tone tone() const { return m_tone; }
 
+  // For a banner whose height is fixed (the pack screen's): a headline too long for it is set smaller (28 pt down to
+  // 16 pt) rather than cut off at the bottom with its hint. A banner in a layout grows instead; leave it off there.
+  void setShrinksToFit(bool shrinks);
+
+protected:
+  void resizeEvent(QResizeEvent *event) override;
+
 private:
+  void fitToHeight();
+
+  bool m_shrinksToFit = false;
   Tone m_tone = Tone::Neutral;
   QString m_headline;
   QString m_hint;
