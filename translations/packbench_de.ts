@@ -420,6 +420,49 @@
     </message>
 </context>
 <context>
+    <name>pb::printing::LabelSender</name>
+    <message>
+        <source>no label printer configured</source>
+        <translation>kein Etikettendrucker eingerichtet</translation>
+    </message>
+    <message>
+        <source>bad label printer address &apos;%1&apos; (want tcp://host:9100)</source>
+        <translation>ungültige Etikettendrucker-Adresse &apos;%1&apos; (erwartet tcp://host:9100)</translation>
+    </message>
+    <message>
+        <source>bad CUPS queue name &apos;%1&apos;</source>
+        <translation>ungültiger CUPS-Warteschlangenname &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>writing to label printer %1 failed: %2</source>
+        <translation>Senden an Etikettendrucker %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>label printer %1 did not accept the connection: %2</source>
+        <translation>Etikettendrucker %1 nimmt keine Verbindung an: %2</translation>
+    </message>
+    <message>
+        <source>label printer %1 did not accept the connection: no answer in %2 ms</source>
+        <translation>Etikettendrucker %1 nimmt keine Verbindung an: keine Antwort in %2 ms</translation>
+    </message>
+    <message>
+        <source>label printer %1 stopped taking data (%2 of %3 bytes sent): no progress in %4 ms</source>
+        <translation>Etikettendrucker %1 nimmt keine Daten mehr an (%2 von %3 Bytes gesendet): kein Fortschritt in %4 ms</translation>
+    </message>
+    <message>
+        <source>cannot run lp: %1</source>
+        <translation>lp kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>CUPS refused the label for %1: %2</source>
+        <translation>CUPS hat das Etikett für %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>lp did not finish for queue %1</source>
+        <translation>lp wurde für die Warteschlange %1 nicht fertig</translation>
+    </message>
+</context>
+<context>
     <name>pb::printing::SlipRenderer</name>
     <message>
         <source>The printer could not start a page</source>

@@ -419,6 +419,49 @@
     </message>
 </context>
 <context>
+    <name>pb::printing::LabelSender</name>
+    <message>
+        <source>no label printer configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad label printer address &apos;%1&apos; (want tcp://host:9100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad CUPS queue name &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing to label printer %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label printer %1 did not accept the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label printer %1 did not accept the connection: no answer in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label printer %1 stopped taking data (%2 of %3 bytes sent): no progress in %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot run lp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUPS refused the label for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lp did not finish for queue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pb::printing::SlipRenderer</name>
     <message>
         <source>The printer could not start a page</source>

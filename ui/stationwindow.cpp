@@ -355,6 +355,7 @@ void StationWindow::showPrintJobs(bool show)
   if (show && (m_pages->currentWidget() != m_queuePage || !m_controller->packer()))
     return; // only from the orders waiting, with someone signed in
   m_queueLists->setCurrentWidget(show ? static_cast<QWidget *>(m_printJobs) : m_table);
+  m_keysLabel->setVisible(!show); // the list has its own keys line; two of them crowded a small screen
   if (show) {
     m_printJobs->refresh();
     if (m_printJobs->model()->rowCount() > 0) // opened afresh: the newest job first

@@ -8,13 +8,18 @@
 #include "tests/support/verify.h"
 #include "ui/leadapprovalpanel.h"
 #include "ui/packview.h"
+#include "ui/printing/journaledprinter.h"
 #include "ui/stationwindow.h"
 #include "ui/statusbanner.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 #include <QTranslator>
 
@@ -76,7 +81,18 @@ private Q_SLOTS:
     QTranslator catalogue; // built after it is installed, the widgets take their German text from it
     QVERIFY(catalogue.load(QStringLiteral(":/i18n/packbench_") + language));
     QVERIFY(QCoreApplication::installTranslator(&catalogue));
-    auto shown = showWindow();
+    // A label printer that is off: the print jobs list has a failed job with the printer's reason in it.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString deadPrinter = QStringLiteral("tcp://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    printing::JournaledPrinter printer(m_db, {1, 0, {}});
+    QSignalSpy failed(&printer, &printing::JournaledPrinter::jobFailed);
+    QVERIFY(printer.printShippingLabel(1, deadPrinter).ok());
+    QVERIFY(failed.wait());
+    ui::StationOptions options;
+    options.printer = &printer;
+    auto shown = showWindow(options);
     ui::StationWindow &window = *shown;
     const auto signOut = qScopeGuard([&]() {
       window.signOut(); // hands the order back: the next language's run starts from the same queue
@@ -88,8 +104,16 @@ private Q_SLOTS:
     QCOMPARE(overTheBenchScreen(window, language, QStringLiteral("queue")), QString());
     press(Qt::Key_F4);
     QVERIFY(window.isShowingPrintJobs());
+    QVERIFY(window.findChild<QTableView *>(QStringLiteral("printJobsTable"))->model()->rowCount() > 0);
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("queueKeysLabel"))->isVisible()); // the list's own keys only
+    // The printer's reason is in the bench's language too.
+    const QString problem = window.findChild<QLabel *>(QStringLiteral("printJobProblem"))->text();
+    QVERIFY2(problem.contains(language == u"de" ? QStringLiteral("nimmt keine Verbindung an")
+                                                : QStringLiteral("did not accept the connection")),
+             qPrintable(problem));
     QCOMPARE(overTheBenchScreen(window, language, QStringLiteral("print-jobs")), QString());
     press(Qt::Key_F4);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("queueKeysLabel"))->isVisible());
     // A lead's approval on the queue page, with the longest question it asks.
     auto *lead = window.findChild<ui::LeadApprovalPanel *>();
     QVERIFY(lead);

@@ -16,11 +16,12 @@ Result<LabelTarget> LabelTarget::parse(const QString &spec)
   LabelTarget target;
   const QString s = spec.trimmed();
   if (s.isEmpty())
-    return makeError(ErrorKind::InvalidInput, u"no label printer configured"_s);
+    return makeError(ErrorKind::InvalidInput, LabelSender::tr("no label printer configured"));
   if (s.startsWith(u"tcp://"_s)) {
     const QUrl url(s);
     if (!url.isValid() || url.host().isEmpty())
-      return makeError(ErrorKind::InvalidInput, u"bad label printer address '%1' (want tcp://host:9100)"_s.arg(s));
+      return makeError(ErrorKind::InvalidInput,
+                       LabelSender::tr("bad label printer address '%1' (want tcp://host:9100)").arg(s));
     target.kind = Kind::RawTcp;
     target.host = url.host();
     target.port = static_cast<quint16>(url.port(9100));
@@ -29,7 +30,7 @@ Result<LabelTarget> LabelTarget::parse(const QString &spec)
   static const QString allowed = u"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-."_s;
   for (const QChar c : s)
     if (!allowed.contains(c))
-      return makeError(ErrorKind::InvalidInput, u"bad CUPS queue name '%1'"_s.arg(s));
+      return makeError(ErrorKind::InvalidInput, LabelSender::tr("bad CUPS queue name '%1'").arg(s));
   target.kind = Kind::CupsRaw;
   target.queue = s;
   return target;
@@ -73,23 +74,26 @@ void LabelSender::startTcp()
   });
   connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
     const bool connected = m_written > 0;
-    finish(makeError(ErrorKind::Unavailable, connected ? u"writing to label printer %1 failed: %2"_s.arg(
-                                                             m_target.describe(), m_socket->errorString())
-                                                       : u"label printer %1 did not accept the connection: %2"_s.arg(
-                                                             m_target.describe(), m_socket->errorString())));
+    finish(makeError(
+        ErrorKind::Unavailable,
+        connected ? tr("writing to label printer %1 failed: %2").arg(m_target.describe(), m_socket->errorString())
+                  : tr("label printer %1 did not accept the connection: %2")
+                        .arg(m_target.describe(), m_socket->errorString())));
   });
   connect(m_deadline, &QTimer::timeout, this, [this] {
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
-      finish(makeError(ErrorKind::Unavailable,
-                       u"label printer %1 did not accept the connection: no answer in %2 ms"_s.arg(m_target.describe())
-                           .arg(m_timeouts.connectMs)));
+      finish(makeError(ErrorKind::Unavailable, tr("label printer %1 did not accept the connection: no answer in %2 ms")
+                                                   .arg(m_target.describe())
+                                                   .arg(m_timeouts.connectMs)));
       return;
     }
-    finish(makeError(ErrorKind::Unavailable, u"label printer %1 stopped taking data (%2 of %3 bytes sent): no progress "
-                                             "in %4 ms"_s.arg(m_target.describe())
-                                                 .arg(m_data.size() - m_socket->bytesToWrite())
-                                                 .arg(m_data.size())
-                                                 .arg(m_timeouts.writeMs)));
+    finish(
+        makeError(ErrorKind::Unavailable, tr("label printer %1 stopped taking data (%2 of %3 bytes sent): no progress "
+                                             "in %4 ms")
+                                              .arg(m_target.describe())
+                                              .arg(m_data.size() - m_socket->bytesToWrite())
+                                              .arg(m_data.size())
+                                              .arg(m_timeouts.writeMs)));
   });
   m_deadline->start(m_timeouts.connectMs);
   m_socket->connectToHost(m_target.host, m_target.port);
@@ -101,7 +105,7 @@ void LabelSender::writeMore()
   const qint64 n = m_socket->write(m_data);
   if (n != m_data.size()) {
     finish(makeError(ErrorKind::Unavailable,
-                     u"writing to label printer %1 failed: %2"_s.arg(m_target.describe(), m_socket->errorString())));
+                     tr("writing to label printer %1 failed: %2").arg(m_target.describe(), m_socket->errorString())));
     return;
   }
   m_written = n;
@@ -121,7 +125,7 @@ void LabelSender::startCups()
   });
   connect(m_lp, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
     if (error == QProcess::FailedToStart)
-      finish(makeError(ErrorKind::Unavailable, u"cannot run lp: %1"_s.arg(m_lp->errorString())));
+      finish(makeError(ErrorKind::Unavailable, tr("cannot run lp: %1").arg(m_lp->errorString())));
   });
   connect(m_lp, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
     if (status == QProcess::NormalExit && exitCode == 0) {
@@ -129,11 +133,11 @@ void LabelSender::startCups()
       return;
     }
     finish(makeError(ErrorKind::Unavailable,
-                     u"CUPS refused the label for %1: %2"_s.arg(
-                         m_target.queue, QString::fromUtf8(m_lp->readAllStandardError()).trimmed())));
+                     tr("CUPS refused the label for %1: %2")
+                         .arg(m_target.queue, QString::fromUtf8(m_lp->readAllStandardError()).trimmed())));
   });
   connect(m_deadline, &QTimer::timeout, this, [this] {
-    finish(makeError(ErrorKind::Unavailable, u"lp did not finish for queue %1"_s.arg(m_target.queue)));
+    finish(makeError(ErrorKind::Unavailable, tr("lp did not finish for queue %1").arg(m_target.queue)));
     m_lp->kill();
   });
   m_deadline->start(m_timeouts.processMs);
