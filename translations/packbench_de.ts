@@ -121,6 +121,10 @@
         <source>The print service (CUPS) does not answer: nothing prints until it does; what fails waits in the print jobs list (F4)</source>
         <translation>Der Druckdienst (CUPS) antwortet nicht: Bis er antwortet, wird nichts gedruckt; was fehlschlägt, wartet in der Liste der Druckaufträge (F4)</translation>
     </message>
+    <message>
+        <source>Show the packing slip (printing.slip_template, printing.slip_paper) on a sample order, to print on printing.slip_printer; with --screenshot, save it and exit.</source>
+        <translation>Den Lieferschein (printing.slip_template, printing.slip_paper) an einer Beispielbestellung zeigen, zum Drucken auf printing.slip_printer; mit --screenshot speichern und beenden.</translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>
@@ -2381,6 +2385,22 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>No printer: set printing.slip_printer, or a default printer on this computer</source>
+        <translation>Kein Drucker: printing.slip_printer setzen oder einen Standarddrucker auf diesem Computer einrichten</translation>
+    </message>
+    <message>
+        <source>Not printed on %1: %2</source>
+        <translation>Nicht gedruckt auf %1: %2</translation>
+    </message>
+    <message>
+        <source>Sent to %1, with characters no installed font has: %2</source>
+        <translation>An %1 gesendet, mit Zeichen, die keine installierte Schrift hat: %2</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>An %1 gesendet</translation>
     </message>
 </context>
 <context>

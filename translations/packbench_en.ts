@@ -121,6 +121,10 @@
         <source>The print service (CUPS) does not answer: nothing prints until it does; what fails waits in the print jobs list (F4)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the packing slip (printing.slip_template, printing.slip_paper) on a sample order, to print on printing.slip_printer; with --screenshot, save it and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>
@@ -2379,6 +2383,22 @@
     </message>
     <message>
         <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer: set printing.slip_printer, or a default printer on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1, with characters no installed font has: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

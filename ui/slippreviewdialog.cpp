@@ -2,10 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/slippreviewdialog.h"
 
+#include "ui/printing/systemprinter.h"
+
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPrinterInfo>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -17,13 +22,14 @@ constexpr int kPreviewDpi = 90;
 } // namespace
 
 SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPaper paper, QString customTemplate,
-                                     QWidget *parent)
+                                     const QString &templateFolder, QWidget *parent)
     : QDialog(parent)
     , m_slip(std::move(slip))
     , m_renderer(paper, std::move(customTemplate))
 {
   setWindowTitle(tr("Packing slip %1").arg(m_slip.orderName));
   setObjectName(QStringLiteral("slipPreviewDialog"));
+  m_renderer.setTemplateFolder(templateFolder); // the template's images, as the bench prints them
   m_image = new QLabel(this);
   m_image->setTextFormat(Qt::PlainText); // an error quoting the merchant's template, when there is no image
   m_image->setObjectName(QStringLiteral("slipPreviewImage"));
@@ -31,7 +37,7 @@ SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPap
   auto *scroll = new QScrollArea(this);
   scroll->setWidget(m_image);
   scroll->setWidgetResizable(true);
-  scroll->setMinimumSize(620, 720);
+  scroll->setMinimumSize(480, 360); // scrolls on a small screen; sized to the page below
 
   m_page = new QSpinBox(this);
   m_page->setObjectName(QStringLiteral("slipPreviewPage"));
@@ -47,10 +53,7 @@ SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPap
   QPushButton *print = buttons->addButton(tr("Print"), QDialogButtonBox::AcceptRole);
   print->setObjectName(QStringLiteral("slipPreviewPrint"));
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  connect(print, &QPushButton::clicked, this, [this] {
-    Q_EMIT printRequested();
-    accept();
-  });
+  connect(print, &QPushButton::clicked, this, &SlipPreviewDialog::print);
 
   auto *layout = new QVBoxLayout(this);
   layout->addWidget(scroll, 1);
@@ -66,6 +69,10 @@ SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPap
   if (info.usedFallback)
     m_status->setText(tr("The custom template failed (%1); showing the built-in slip.").arg(info.templateError));
   showPage(0);
+  // A Letter page at the preview's resolution, or what the screen has room for.
+  const QSize page = m_image->sizeHint() + QSize(40, 120);
+  const QRect room = screen() ? screen()->availableGeometry() : QRect(0, 0, page.width(), page.height());
+  resize(std::min(page.width(), room.width()), std::min(page.height(), room.height() - 40));
 }
 
 SlipPreviewDialog::~SlipPreviewDialog() = default;
@@ -85,6 +92,23 @@ void SlipPreviewDialog::showPage(int page)
   m_image->setPixmap(QPixmap::fromImage(image.value()));
   if (m_status->text().isEmpty() || m_status->text().startsWith(tr("Page")))
     m_status->setText(tr("Page %1 of %2").arg(page + 1).arg(m_pages));
+}
+
+void SlipPreviewDialog::print()
+{
+  const QString printer = m_printer.isEmpty() ? QPrinterInfo::defaultPrinterName() : m_printer;
+  if (printer.isEmpty()) {
+    m_status->setText(tr("No printer: set printing.slip_printer, or a default printer on this computer"));
+    return;
+  }
+  // On this thread: a setup tool with nothing else to keep going (the pack screen never prints on its own thread).
+  QApplication::setOverrideCursor(Qt::WaitCursor);
+  const printing::PrinterDelivery delivery = printing::SystemPrinter::printSlip(m_renderer, m_slip, printer);
+  QApplication::restoreOverrideCursor();
+  m_status->setText(!delivery.printed ? tr("Not printed on %1: %2").arg(printer, delivery.error)
+                    : delivery.incomplete
+                        ? tr("Sent to %1, with characters no installed font has: %2").arg(printer, delivery.error)
+                        : tr("Sent to %1").arg(printer));
 }
 
 } // namespace pb::ui

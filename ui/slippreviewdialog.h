@@ -12,24 +12,26 @@ class QSpinBox;
 
 namespace pb::ui {
 
-// Shows a packing slip page by page as it will print; Print asks the owner to print it.
+// Shows a packing slip page by page as it will print (`packbench --slip-preview`: the merchant's template on a sample
+// order, before a shift prints it 800 times). Print sends it to the printer set with setPrinter, outside the print
+// journal: a sample is no order.
 class SlipPreviewDialog final : public QDialog {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(SlipPreviewDialog)
 
 public:
   SlipPreviewDialog(documents::SlipData slip, printing::SlipPaper paper, QString customTemplate = {},
-                    QWidget *parent = nullptr);
+                    const QString &templateFolder = {}, QWidget *parent = nullptr);
   ~SlipPreviewDialog() override;
 
   int pageCount() const { return m_pages; }
   int currentPage() const;
-
-Q_SIGNALS:
-  void printRequested();
+  // Where Print sends the slip (empty: the system's default printer).
+  void setPrinter(const QString &printer) { m_printer = printer; }
 
 private:
   void showPage(int page);
+  void print();
 
   documents::SlipData m_slip;
   printing::SlipRenderer m_renderer;
@@ -37,6 +39,7 @@ private:
   QLabel *m_status = nullptr;
   QSpinBox *m_page = nullptr;
   int m_pages = 0;
+  QString m_printer;
 };
 
 } // namespace pb::ui

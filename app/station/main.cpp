@@ -22,6 +22,7 @@
 #include "ui/printing/labelsender.h"
 #include "ui/printing/systemprinter.h"
 #include "ui/serialscannersource.h"
+#include "ui/slippreviewdialog.h"
 #include "ui/stationwindow.h"
 
 #include <QApplication>
@@ -202,6 +203,12 @@ int main(int argc, char *argv[])
       QApplication::translate("main", "Start as for a packer, check the database, the shop scope, the queue and its "
                                       "notifications, print the results and exit (0 = all passed)."));
   parser.addOption(selfTest);
+  const QCommandLineOption slipPreview(
+      QStringList{QStringLiteral("slip-preview")},
+      QApplication::translate("main",
+                              "Show the packing slip (printing.slip_template, printing.slip_paper) on a sample "
+                              "order, to print on printing.slip_printer; with --screenshot, save it and exit."));
+  parser.addOption(slipPreview);
 
   pb::config::Config config;
   // Started from the desktop menu, stderr goes nowhere: a configuration that stops the station says so on screen.
@@ -227,6 +234,22 @@ int main(int argc, char *argv[])
     QTextStream(stderr) << "packbench: " << problem << Qt::endl;
     showConfigError(problem);
     return pb::app::ExitBadConfig;
+  }
+
+  // The merchant's slip checked on a sample order before a shift prints it: no database, nothing journaled.
+  if (parser.isSet(slipPreview)) {
+    pb::ui::SlipPreviewDialog preview(pb::documents::sampleSlip(),
+                                      pb::printing::slipPaperNamed(config.get(pb::config::keys::PrintSlipPaper))
+                                          .value_or(pb::printing::SlipPaper::Letter),
+                                      slipTemplate.source, slipTemplate.folder);
+    preview.setPrinter(config.get(pb::config::keys::PrintSlipPrinter));
+    if (!parser.isSet(screenshot)) {
+      preview.exec();
+      return pb::app::ExitOk;
+    }
+    preview.show();
+    scheduleScreenshot(preview, parser.value(screenshot));
+    return QApplication::exec();
   }
 
   if (parser.isSet(commandSheet)) {

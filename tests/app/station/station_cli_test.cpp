@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The station executable as a newcomer starts it: embedded demo database, no display needed.
+#include "tests/support/code128read.h"
 #include "tests/support/pdftools.h"
 #include "tests/support/programrun.h"
 
@@ -204,6 +205,25 @@ private Q_SLOTS:
                               sandbox.filePath(QStringLiteral("started.png"))},
                              sandbox.path());
     QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+  }
+
+  // `--slip-preview` shows the merchant's template on the sample order without touching a database; with
+  // --screenshot it saves the preview (here: the template's own barcode, read back) and exits.
+  void slipPreview_showsTheMerchantsTemplate_withoutADatabase()
+  {
+    QTemporaryDir sandbox;
+    const QString slip = pb::test::writeFile(sandbox.filePath(QStringLiteral("slip.liquid")),
+                                             "<h1>Packed with care</h1><img src=\"barcode:PREVIEW-42\">"
+                                             "<p>{{ order.name }}</p>");
+    const QString png = sandbox.filePath(QStringLiteral("preview.png"));
+    const Run r = pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY),
+                                       {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
+                                        QStringLiteral("printing.slip_template=") + slip,
+                                        QStringLiteral("--slip-preview"), QStringLiteral("--screenshot"), png},
+                                       sandbox.path());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(pb::test::readCode128(QImage(png)), QStringLiteral("PREVIEW-42"));
+    QVERIFY(!QFile::exists(sandbox.filePath(QStringLiteral("data/Packbench/packbench/packbench.sqlite"))));
   }
 };
 

@@ -8,17 +8,21 @@
 #include "tests/support/cupssandbox.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
+#include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
 #include "ui/printing/barcodeimage.h"
 #include "ui/printing/journaledprinter.h"
+#include "ui/slippreviewdialog.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
+#include <QLabel>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -140,6 +144,23 @@ private Q_SLOTS:
     QVERIFY2(!m_output.isEmpty() && pdfText(m_output).contains(u"#1002"_s),
              "run after printSlip_arrivesAsPdf_withOrderNameAndEverySku");
     QCOMPARE(test::readCode128OnFirstPage(m_output, m_dir.filePath(u"page"_s), 200), u"#1002"_s);
+  }
+
+  // `packbench --slip-preview`: the merchant's template on the sample order, printed from the preview without a
+  // journal row (a sample is no order).
+  void slipPreview_printsTheSampleThroughTheMerchantsTemplate_outsideTheJournal()
+  {
+    const qint64 before = m_cups->lastJob();
+    const qint64 journaled = test::scalar(m_db, u"SELECT count(*) FROM print_jobs"_s);
+    ui::SlipPreviewDialog preview(documents::sampleSlip(3), printing::SlipPaper::A4,
+                                  u"<h1>PREVIEW {{ order.name }}</h1>{% for line in line_items_in_shipment %}"
+                                  "<p>SKU {{ line.sku }}</p>{% endfor %}"_s);
+    preview.setPrinter(u"packbench-pdf"_s);
+    preview.findChild<QPushButton *>(u"slipPreviewPrint"_s)->click();
+    QCOMPARE(preview.findChild<QLabel *>(u"slipPreviewStatus"_s)->text(), u"Sent to packbench-pdf"_s);
+    QVERIFY2(waitForPdf(before, u"PREVIEW #1002"_s), "the sample slip never arrived in the PDF queue");
+    QVERIFY(pdfText(m_output).contains(u"SKU "_s + documents::sampleSlip(3).lines.first().sku));
+    QCOMPARE(test::scalar(m_db, u"SELECT count(*) FROM print_jobs"_s), journaled);
   }
 
   void longOrder_flowsOntoPages_withHeaderAndPageNumbers()
