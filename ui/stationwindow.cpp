@@ -136,6 +136,15 @@ void StationWindow::buildUi()
   m_packView = new PackView(m_clock, *m_sounds, *m_controller, m_pages);
   m_pages->addWidget(m_packView);
   layout->addWidget(m_pages, 1);
+  // Above the status bar, not in it: a printer or journal problem needs the room to be read whole, in any language.
+  m_setupWarnings = new QLabel(central);
+  m_setupWarnings->setObjectName(QStringLiteral("setupWarnings"));
+  m_setupWarnings->setTextFormat(Qt::PlainText);
+  m_setupWarnings->setWordWrap(true);
+  m_setupWarnings->setStyleSheet(QStringLiteral("QLabel { color: white; background: #a51d2d; font-size: 12pt; "
+                                                "font-weight: bold; padding: 6px 10px; border-radius: 4px; }"));
+  m_setupWarnings->setVisible(false);
+  layout->addWidget(m_setupWarnings);
   setCentralWidget(central);
 
   auto *refresh = new QAction(tr("&Refresh queue"), this);
@@ -393,18 +402,15 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
 
 namespace {
 // A status-bar item that needs someone's attention: white on red.
-const QString kWarningStyle =
-    QStringLiteral("QLabel { color: white; background: #a51d2d; font-weight: bold; padding: 2px 8px; }");
+constexpr QLatin1StringView
+    kWarningStyle("QLabel { color: white; background: #a51d2d; font-weight: bold; padding: 2px 8px; }");
 } // namespace
 
 void StationWindow::showSetupWarning(const QString &text)
 {
-  auto *warning = new QLabel(this);
-  warning->setTextFormat(Qt::PlainText);
-  warning->setText(text);
-  warning->setObjectName(QStringLiteral("setupWarning"));
-  warning->setStyleSheet(kWarningStyle);
-  statusBar()->addPermanentWidget(warning);
+  const QString shown = m_setupWarnings->text();
+  m_setupWarnings->setText(shown.isEmpty() ? text : shown + QLatin1Char('\n') + text);
+  m_setupWarnings->setVisible(true);
 }
 
 void StationWindow::attachSerialScanner(SerialScannerSource *scanner)
@@ -422,7 +428,7 @@ void StationWindow::attachSerialScanner(SerialScannerSource *scanner)
     // Unplugged, it beeps at the packer as if all were well: the status bar says its codes go nowhere.
     m_scannerLabel->setText(connected ? tr("Scanner on %1").arg(port)
                                       : tr("Scanner on %1 NOT connected — check its cable").arg(port));
-    m_scannerLabel->setStyleSheet(connected ? QString() : kWarningStyle);
+    m_scannerLabel->setStyleSheet(connected ? QString() : QString(kWarningStyle));
   });
 }
 

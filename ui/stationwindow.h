@@ -101,7 +101,8 @@ public:
   QString stopForShutdown();
   // A serial scanner's codes go where the keyboard's do, and the status bar says whether it is connected.
   void attachSerialScanner(SerialScannerSource *scanner);
-  // Something of the bench's set-up that will fail later (a printer not installed), in red in the status bar.
+  // Something of the bench's set-up that will fail later (a printer not installed), in red under the pages; each
+  // warning adds a line.
   void showSetupWarning(const QString &text);
 
 public Q_SLOTS:
@@ -141,6 +142,7 @@ private:
   PackView *m_packView = nullptr;
   StatusBanner *m_banner = nullptr;
   StatusBanner *m_databaseBanner = nullptr;
+  QLabel *m_setupWarnings = nullptr; // what the lead must fix at this bench, one line each (hidden when none)
   QLabel *m_packerLabel = nullptr;
   QComboBox *m_locationCombo = nullptr;
   QLabel *m_countLabel = nullptr;

@@ -99,6 +99,15 @@ private Q_SLOTS:
       QCoreApplication::removeTranslator(&catalogue);
     });
     QVERIFY(window.isActiveWindow());
+    // What app/station says at the start when the print service is down and the offline journal cannot open.
+    window.showSetupWarning(QCoreApplication::translate(
+        "main", "The print service (CUPS) does not answer: nothing prints until it does; what fails waits in the "
+                "print jobs list (F4)"));
+    window.showSetupWarning(QCoreApplication::translate("main", "Offline packing is off at this bench: its journal %1")
+                                .arg(QStringLiteral("/var/lib/packbench/offline-journal.sqlite cannot be opened")));
+    auto *warnings = window.findChild<QLabel *>(QStringLiteral("setupWarnings"));
+    QVERIFY(warnings && warnings->isVisible());
+    QCOMPARE(warnings->text().count(QLatin1Char('\n')), 1); // one line each
     QCOMPARE(overTheBenchScreen(window, language, QStringLiteral("sign-in")), QString());
     QVERIFY(signIn(window));
     QCOMPARE(overTheBenchScreen(window, language, QStringLiteral("queue")), QString());
