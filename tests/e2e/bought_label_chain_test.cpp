@@ -41,7 +41,7 @@ private:
   test::FakeCarrier m_carrier;
   QProcess m_hub;
   quint16 m_hubPort = 0;
-  test::ChainStation m_reno{u"RNO"_s, u"PB-7011"_s, {}, {}, 0};
+  test::ChainStation m_reno{u"RNO"_s, u"PB-7011"_s};
   QByteArray m_stationLog;
   test::RawPrinterPort m_labelPrinter; // the Zebra's raw port
   const QList<QByteArray> &m_printed = m_labelPrinter.jobs();

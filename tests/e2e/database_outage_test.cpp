@@ -55,9 +55,9 @@ private:
   QString m_cluster;
   std::array<QProcess, 2> m_hubs;
   std::array<quint16, 2> m_hubPorts{};
-  std::array<Bench, 3> m_benches{{{{u"RNO"_s, u"PB-7401"_s, {}, {}, 0}, u"71401"_s},
-                                  {{u"SLC"_s, u"PB-7402"_s, {}, {}, 0}, u"71402"_s},
-                                  {{u"PHX"_s, u"PB-7403"_s, {}, {}, 0}, u"71403"_s}}};
+  std::array<Bench, 3> m_benches{{{{u"RNO"_s, u"PB-7401"_s}, u"71401"_s},
+                                  {{u"SLC"_s, u"PB-7402"_s}, u"71402"_s},
+                                  {{u"PHX"_s, u"PB-7403"_s}, u"71403"_s}}};
 
   // Each station's log so far, kept beside the screenshots for whoever reads a failure.
   void keepLogs()

@@ -68,7 +68,7 @@ class StationCrashTest final : public test::ChainTest {
 private:
   QProcess m_hub;
   quint16 m_hubPort = 0;
-  test::ChainStation m_bench{u"RNO"_s, u"PB-7301"_s, {}, {}, 0};
+  test::ChainStation m_bench{u"RNO"_s, u"PB-7301"_s};
   QRandomGenerator m_random;
   quint32 m_seed = 0;
   int m_killsWanted = envInt("PACKBENCH_TEST_STATION_CRASH_KILLS", 5);

@@ -54,7 +54,7 @@ class StationNetcutTest final : public test::ChainTest {
 private:
   db::ConnectionSettings m_pg;
   QProcess m_hub;
-  test::ChainStation m_reno{u"RNO"_s, u"PB-7301"_s, {}, {}, 0};
+  test::ChainStation m_reno{u"RNO"_s, u"PB-7301"_s};
   std::unique_ptr<test::NetworkCut> m_net;
   QByteArray m_stationLog;
   qint64 m_fo = 0;

@@ -66,8 +66,10 @@ private:
   QProcess m_hub;
   quint16 m_hubPort = 0;
   using Bench = test::ChainStation;
-  Bench m_reno{QStringLiteral("RNO"), QStringLiteral("PB-7009"), {}, {}, 0};
-  Bench m_columbus{QStringLiteral("CMH"), QStringLiteral("PB-7010"), {}, {}, 0};
+  Bench m_reno{QStringLiteral("RNO"), QStringLiteral("PB-7009")};
+  // Columbus's bench has a small monitor and a German desktop: the same chain, on what its packers see.
+  Bench m_columbus{QStringLiteral("CMH"), QStringLiteral("PB-7010"), QStringLiteral("1024x768x24"),
+                   QStringLiteral("de_DE")};
   qint64 m_twoBoxOrder = 0;                // the fulfillment order packed in two boxes with scanned labels
   std::optional<test::CupsCapture> m_cups; // the Columbus station prints its slips to the sandboxed CUPS queue
   qint64 m_jobsBefore = 0;
@@ -494,7 +496,10 @@ private Q_SLOTS:
                                  QStringLiteral("^Packbench"), QStringLiteral("getwindowgeometry"),
                                  QStringLiteral("--shell")},
                                 &geometry));
-      QVERIFY2(geometry.contains("WIDTH=1280\n") && geometry.contains("HEIGHT=800\n"), geometry.constData());
+      const QStringList screen = bench->screen.split(QLatin1Char('x')); // e.g. 1024x768x24
+      QVERIFY2(geometry.contains(QByteArray("WIDTH=" + screen.at(0).toLatin1() + '\n')) &&
+                   geometry.contains(QByteArray("HEIGHT=" + screen.at(1).toLatin1() + '\n')),
+               geometry.constData());
       m_programs.signIn(*bench, QStringLiteral("4711"));
       if (QTest::currentTestFailed())
         return;

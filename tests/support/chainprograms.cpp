@@ -75,9 +75,15 @@ void ChainPrograms::launchStation(ChainStation &station, const QString &shop, co
 {
   if (!station.x || station.x->display().isEmpty()) { // a restarted station keeps its bench's X server
     station.x = std::make_unique<PrivateXvfb>();
-    QVERIFY2(!station.x->start().isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
+    QVERIFY2(!station.x->start(station.screen).isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
   }
   QProcessEnvironment env = sandboxEnv(QStringLiteral("station-") + station.code);
+  if (!station.locale.isEmpty()) { // what a packer's desktop session sets; Qt picks the catalogue from it
+    env.insert(QStringLiteral("LANG"), station.locale + QStringLiteral(".UTF-8"));
+    env.insert(QStringLiteral("LANGUAGE"), station.locale.section(QLatin1Char('_'), 0, 0));
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+  }
   env.insert(QStringLiteral("DISPLAY"), station.x->display());
   env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")); // a real X window, not offscreen
   const QString name = QStringLiteral("e2e-") + station.code;

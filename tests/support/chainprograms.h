@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 
 #include <memory>
+#include <utility>
 
 // In initTestCase of an end-to-end test: the tool that types at the stations is there.
 #define VERIFY_XDOTOOL()                                                                                               \
@@ -26,8 +27,18 @@ namespace pb::test {
 
 // One packbench station of an end-to-end test: its warehouse, its packer's badge, its own Xvfb and process.
 struct ChainStation {
+  ChainStation(QString warehouse, QString packerBadge, QString monitor = QStringLiteral("1280x800x24"),
+               QString desktopLocale = {})
+      : code(std::move(warehouse))
+      , badge(std::move(packerBadge))
+      , screen(std::move(monitor))
+      , locale(std::move(desktopLocale))
+  {}
+
   QString code; // the warehouse's code (station.location)
   QString badge;
+  QString screen; // its Xvfb's screen: the bench's monitor
+  QString locale; // the packer's desktop locale ("de_DE": the station speaks German); empty: the test's own
   std::unique_ptr<PrivateXvfb> x;
   std::unique_ptr<QProcess> process;
   qint64 stationId = 0;
