@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/scannerinputfilter.h"
 
+#include "core/scanning/scannerlayout.h"
 #include "core/scanning/wedgekeys.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,18 @@ QString scannerCharacter(const QKeyEvent &key, const QString &text, bool undoCap
     return text;
   const QChar c = text.front();
   return QString(c.isUpper() ? c.toLower() : c.isLower() ? c.toUpper() : c);
+}
+
+// The key's text as the scanner meant it: with scanning.scanner_layout=us, the US character at the key's position
+// (xcb reports the X keycode as the native scan code), whatever the desktop's layout makes of it.
+QString scannerKeyText(const QKeyEvent &key, scanning::ScannerLayout layout)
+{
+  static const bool xcb = QGuiApplication::platformName() == u"xcb";
+  if (layout != scanning::ScannerLayout::Us || !xcb || (key.modifiers() & (Qt::AltModifier | Qt::MetaModifier)))
+    return key.text();
+  const QString us = scanning::usKeyboardText(key.nativeScanCode(), key.modifiers().testFlag(Qt::ShiftModifier),
+                                              key.modifiers().testFlag(Qt::ControlModifier));
+  return us.isEmpty() ? key.text() : us;
 }
 } // namespace
 
@@ -74,12 +87,17 @@ bool ScannerInputFilter::keyPressed(QObject *watched, QKeyEvent *key)
   Q_EMIT activity();
   using scanning::WedgeKeyRole;
   using Action = scanning::WedgeDetector::Action;
-  const scanning::WedgeKey judged = scanning::classifyWedgeKey(key->key(), key->modifiers(), key->text());
+  const scanning::WedgeSettings &settings = m_detector.settings();
+  const bool byPosition = settings.layout == scanning::ScannerLayout::Us;
+  const scanning::WedgeKey judged =
+      scanning::classifyWedgeKey(key->key(), key->modifiers(), scannerKeyText(*key, settings.layout));
   const qint64 now = m_clock.monotonicMs();
   Action action = Action::PassThrough;
   switch (judged.role) {
   case WedgeKeyRole::Character: // typing is replayed as it came, Caps Lock and all
-    action = m_detector.text(scannerCharacter(*key, judged.text, m_detector.settings().undoCapsLock), now);
+    // Read by position, Shift alone says the case: Caps Lock has nothing to undo.
+    action =
+        m_detector.text(byPosition ? judged.text : scannerCharacter(*key, judged.text, settings.undoCapsLock), now);
     break;
   case WedgeKeyRole::Terminator: action = m_detector.terminator(now); break;
   case WedgeKeyRole::Silent: // Shift before a capital, AltGr, a dead key: neither ends nor breaks a burst

@@ -308,6 +308,8 @@ int main(int argc, char *argv[])
   options.wedge.minLength = config.get(ScanningMinLength);
   options.wedge.suffix = config.get(ScanningSuffix);
   options.wedge.undoCapsLock = config.get(ScanningUndoCapsLock);
+  options.wedge.layout = pb::scanning::scannerLayoutNamed(config.get(ScanningScannerLayout))
+                             .value_or(pb::scanning::ScannerLayout::Desktop);
   options.pack.autoComplete = config.get(PackingAutoComplete);
   options.pack.manualNeedsLead = config.get(PackingManualNeedsLead);
   options.sounds = config.get(StationSounds);

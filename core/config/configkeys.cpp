@@ -22,6 +22,7 @@ const QList<const KeyDef *> &allKeys()
       &ScanningMaxGapMs.def,
       &ScanningMinLength.def,
       &ScanningUndoCapsLock.def,
+      &ScanningScannerLayout.def,
       &ScanningBadgePrefix.def,
       &ScanningSerialPort.def,
       &ScanningSerialBaud.def,

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/scanning/scannerlayout.h"
+
 #include <QString>
 
 namespace pb::scanning {
@@ -12,6 +14,7 @@ struct WedgeSettings {
   QString suffix;    // when the scanner ends with a suffix instead of Enter/Tab
   int maxLength = 1024;
   bool undoCapsLock = true; // Caps Lock inverts the case of a scanner's letters: undone (where the lock is known)
+  ScannerLayout layout = ScannerLayout::Desktop; // Us: keys read by position (where X keycodes are known)
 };
 
 // Decides, key by key, whether input is a keyboard-wedge scanner burst or a person typing.

@@ -67,7 +67,8 @@ private:
   quint16 m_hubPort = 0;
   using Bench = test::ChainStation;
   Bench m_reno{QStringLiteral("RNO"), QStringLiteral("PB-7009")};
-  // Columbus's bench has a small monitor and a German desktop: the same chain, on what its packers see.
+  // Columbus's bench has a small monitor, a German desktop and keyboard, and a scanner still set to the factory's US
+  // keyboard (usFactoryScanner, set at the start): the same chain, on what its packers have.
   Bench m_columbus{QStringLiteral("CMH"), QStringLiteral("PB-7010"), QStringLiteral("1024x768x24"),
                    QStringLiteral("de_DE")};
   qint64 m_twoBoxOrder = 0;                // the fulfillment order packed in two boxes with scanned labels
@@ -367,6 +368,7 @@ private Q_SLOTS:
   void initTestCase()
   {
     VERIFY_XDOTOOL();
+    m_columbus.usFactoryScanner = true;
     auto scratch = test::createScratchDatabase(QStringLiteral("chain"));
     VERIFY_OK(scratch);
     m_pg = *scratch;
@@ -482,7 +484,8 @@ private Q_SLOTS:
     // Reno prints nothing (its labels are pre-printed); Columbus prints each slip when the order is complete.
     const QStringList columbusPrints{
         QStringLiteral("printing.auto_print=true"), QStringLiteral("printing.slip_printer=packbench-pdf"),
-        QStringLiteral("printing.slip_template=") + m_dir.filePath(QStringLiteral("cmh-slip.liquid"))};
+        QStringLiteral("printing.slip_template=") + m_dir.filePath(QStringLiteral("cmh-slip.liquid")),
+        QStringLiteral("scanning.scanner_layout=us")}; // its scanner still has the factory's US keyboard
     for (Bench *bench : {&m_reno, &m_columbus}) {
       m_programs.startStation(*bench, kShop, QStringLiteral("e2e_") + bench->code.toLower(),
                               m_dir.filePath(QStringLiteral("password-") + bench->code),

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QTest>
 
 namespace pb::test {
@@ -76,6 +77,15 @@ void ChainPrograms::launchStation(ChainStation &station, const QString &shop, co
   if (!station.x || station.x->display().isEmpty()) { // a restarted station keeps its bench's X server
     station.x = std::make_unique<PrivateXvfb>();
     QVERIFY2(!station.x->start(station.screen).isEmpty(), "Xvfb did not start (scripts/install-deps.sh installs it)");
+    if (!station.locale.isEmpty()) { // a German desktop has a German keyboard layout (de_DE: de)
+      QProcess layout;
+      QProcessEnvironment display = QProcessEnvironment::systemEnvironment();
+      display.insert(QStringLiteral("DISPLAY"), station.x->display());
+      layout.setProcessEnvironment(display);
+      layout.start(QStringLiteral("setxkbmap"),
+                   {QStringLiteral("-layout"), station.locale.section(QLatin1Char('_'), 1).toLower()});
+      QVERIFY2(layout.waitForFinished(10000) && layout.exitCode() == 0, "setxkbmap did not set the layout");
+    }
   }
   QProcessEnvironment env = sandboxEnv(QStringLiteral("station-") + station.code);
   if (!station.locale.isEmpty()) { // what a packer's desktop session sets; Qt picks the catalogue from it
@@ -160,9 +170,34 @@ bool ChainPrograms::xdotool(const ChainStation &station, const QStringList &args
   return station.x->xdotool(args);
 }
 
+namespace {
+// What a German X keyboard layout has on the keys a US keyboard presses for `code` (xdotool types by character):
+// digits and most letters stay, Y and Z swap, '-' is ß, '*' is '(' and '_' is '?'. Empty for a character not mapped.
+QString onGermanKeysOfAUsKeyboard(const QString &code)
+{
+  static const QHash<QChar, QChar> moved{{u'-', u'ß'}, {u'*', u'('}, {u'_', u'?'}, {u'y', u'z'},
+                                         {u'z', u'y'}, {u'Y', u'Z'}, {u'Z', u'Y'}};
+  QString typed;
+  for (const QChar c : code) {
+    if (moved.contains(c))
+      typed += moved.value(c);
+    else if (c.isLetterOrNumber() && c.unicode() < 0x80)
+      typed += c;
+    else
+      return {};
+  }
+  return typed;
+}
+} // namespace
+
 bool ChainPrograms::scan(const ChainStation &station, const QString &code)
 {
-  return station.x->type(code, 5);
+  if (!station.usFactoryScanner)
+    return station.x->type(code, 5);
+  const QString typed = onGermanKeysOfAUsKeyboard(code);
+  if (typed.isEmpty())
+    qWarning().noquote() << "no German keys for a US scanner's" << code;
+  return !typed.isEmpty() && station.x->type(typed, 5);
 }
 
 bool ChainPrograms::typeAsPerson(const ChainStation &station, const QString &text)

@@ -38,7 +38,9 @@ struct ChainStation {
   QString code; // the warehouse's code (station.location)
   QString badge;
   QString screen; // its Xvfb's screen: the bench's monitor
-  QString locale; // the packer's desktop locale ("de_DE": the station speaks German); empty: the test's own
+  QString locale; // the packer's desktop locale ("de_DE": German, on a German keyboard layout); empty: the test's own
+  // Its scanner is still set to the factory's US keyboard (on a German desktop: scanning.scanner_layout=us).
+  bool usFactoryScanner = false;
   std::unique_ptr<PrivateXvfb> x;
   std::unique_ptr<QProcess> process;
   qint64 stationId = 0;
@@ -83,7 +85,8 @@ public:
   bool trySignIn(const ChainStation &station, const QString &pin, int timeoutMs = 15000) const;
   // Runs xdotool against a station's display while this thread's event loop keeps the fakes answering.
   static bool xdotool(const ChainStation &station, const QStringList &args);
-  // A wedge scanner: the whole code and its Return in one burst (one xdotool, 5 ms a key, Shift as needed).
+  // A wedge scanner: the whole code and its Return in one burst (one xdotool, 5 ms a key, Shift as needed); a
+  // US-factory scanner on a German keyboard presses the keys a US keyboard has the code on.
   static bool scan(const ChainStation &station, const QString &code);
   // A person at the keyboard: 250 ms a key (slower than scanning.max_gap_ms), then Return.
   static bool typeAsPerson(const ChainStation &station, const QString &text);

@@ -25,6 +25,7 @@ private:
   QLineEdit *m_edit = nullptr;
   SystemClock m_clock;
   bool m_capsLockOn = false;
+  bool m_germanLayout = false;
 
   // Runs one chained xdotool command while the event loop turns (the keys arrive as it types).
   void xdotool(const QStringList &arguments)
@@ -62,6 +63,9 @@ private Q_SLOTS:
     if (m_capsLockOn) // a failed test must not leave the next one typing in capitals
       QProcess::execute(QStringLiteral("xdotool"), {QStringLiteral("key"), QStringLiteral("Caps_Lock")});
     m_capsLockOn = false;
+    if (m_germanLayout) // back to the US layout the other tests type on
+      QProcess::execute(QStringLiteral("setxkbmap"), {QStringLiteral("-layout"), QStringLiteral("us")});
+    m_germanLayout = false;
     m_window.reset();
   }
 
@@ -131,6 +135,46 @@ private Q_SLOTS:
     QCOMPARE(asTyped.first().first().toString(), QStringLiteral("pb*complete"));
     xdotool({QStringLiteral("key"), QStringLiteral("Caps_Lock")});
     m_capsLockOn = false;
+  }
+
+  // A scanner left at its factory US keyboard on a German desktop: X reads its keys with the German layout ('-' is ß,
+  // Shift+8 is '(', Y and Z swap), so no badge, command or SKU read. scanning.scanner_layout=us reads them by position.
+  // xdotool types, on the German layout, what that layout has on the keys the US scanner presses.
+  void usScanner_onAGermanDesktop_isReadByPosition()
+  {
+    QCOMPARE(QProcess::execute(QStringLiteral("setxkbmap"), {QStringLiteral("-layout"), QStringLiteral("de")}), 0);
+    m_germanLayout = true;
+    ui::ScannerInputFilter asTheDesktopReadsIt(m_clock, {});
+    asTheDesktopReadsIt.install();
+    QSignalSpy garbled(&asTheDesktopReadsIt, &ui::ScannerInputFilter::scanned);
+    typeAsScanner(QStringLiteral("PBß7009"));
+    QTRY_COMPARE(garbled.count(), 1);
+    QCOMPARE(garbled.first().first().toString(), QStringLiteral("PBß7009")); // what the station read before
+    asTheDesktopReadsIt.setEnabled(false);
+
+    scanning::WedgeSettings byPosition;
+    byPosition.layout = scanning::ScannerLayout::Us;
+    ui::ScannerInputFilter filter(m_clock, byPosition);
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    const QList<std::pair<QString, QString>> codes{{QStringLiteral("PBß7009"), QStringLiteral("PB-7009")},
+                                                   {QStringLiteral("PB(COMPLETE"), QStringLiteral("PB*COMPLETE")},
+                                                   {QStringLiteral("TNTß2PßGRN"), QStringLiteral("TNT-2P-GRN")},
+                                                   {QStringLiteral("YZß9"), QStringLiteral("ZY-9")}};
+    for (const auto &[typed, meant] : codes)
+      typeAsScanner(typed);
+    // Ctrl+] (the US key the German layout calls '+') is still the GS1 separator.
+    xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("5"), QStringLiteral("--args"),
+             QStringLiteral("1"), QStringLiteral("10LOT42"), QStringLiteral("key"), QStringLiteral("--delay"),
+             QStringLiteral("5"), QStringLiteral("ctrl+plus"), QStringLiteral("1"), QStringLiteral("7"),
+             QStringLiteral("Return")});
+    QTRY_COMPARE(scans.count(), codes.size() + 1);
+    for (qsizetype i = 0; i < codes.size(); ++i)
+      QCOMPARE(scans.at(i).first().toString(), codes.at(i).second);
+    QCOMPARE(scans.last().first().toString(), QStringLiteral("10LOT42\x1d") + QStringLiteral("17"));
+    // A person's typing still reaches the field as the German layout types it.
+    xdotool({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("120"), QStringLiteral("Größe")});
+    QTRY_COMPARE(m_edit->text(), QStringLiteral("Größe"));
   }
 
   void personTyping_reachesTheField()
