@@ -1587,6 +1587,14 @@
         <source>No order was taken. Try again in a moment</source>
         <translation>Es wurde keine Bestellung übernommen. Gleich noch einmal versuchen</translation>
     </message>
+    <message>
+        <source>It came with %1, which no barcode has: the scanner may be set to another keyboard layout (a lead sets scanning.scanner_layout)</source>
+        <translation>Er enthielt %1, das kein Barcode hat: der Scanner ist vielleicht auf ein anderes Tastaturlayout eingestellt (die Schichtleitung setzt scanning.scanner_layout)</translation>
+    </message>
+    <message>
+        <source>That was not a badge.</source>
+        <translation>Das war kein Ausweis.</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

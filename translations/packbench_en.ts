@@ -1586,6 +1586,14 @@
         <source>No order was taken. Try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>It came with %1, which no barcode has: the scanner may be set to another keyboard layout (a lead sets scanning.scanner_layout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was not a badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

@@ -390,9 +390,13 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     m_sounds.play(Cue::WrongItem);
     break;
   case Outcome::UnknownBarcode:
-    m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
-                   f.company.isEmpty() ? tr("Set the item aside for the lead. %1").arg(ack)
-                                       : tr("If it is a %1 label: scan ACK, then scan it again").arg(f.company));
+    if (const QString layout = m_controller.layoutHint(f.code); !layout.isEmpty())
+      m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
+                     layout + QStringLiteral(" · ") + ack);
+    else
+      m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
+                     f.company.isEmpty() ? tr("Set the item aside for the lead. %1").arg(ack)
+                                         : tr("If it is a %1 label: scan ACK, then scan it again").arg(f.company));
     m_sounds.play(Cue::Unknown);
     break;
   case Outcome::OverScan:

@@ -50,4 +50,13 @@ QString usKeyboardText(quint32 xKeycode, bool shift, bool control)
   return QString(QLatin1Char(shift ? shifted : plain));
 }
 
+QString charactersNoBarcodeHas(QStringView scan)
+{
+  QString found;
+  for (const QChar c : scan)
+    if (c.unicode() > 0x7e && !found.contains(c))
+      found += c;
+  return found;
+}
+
 } // namespace pb::scanning

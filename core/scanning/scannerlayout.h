@@ -24,4 +24,8 @@ std::optional<ScannerLayout> scannerLayoutNamed(QStringView name);
 // function keys), which a layout does not move.
 QString usKeyboardText(quint32 xKeycode, bool shift, bool control);
 
+// The characters in a scan that no barcode a bench meets carries (Code 128, EAN/UPC and GS1 are ASCII), each once: a
+// scan with them came through a keyboard layout the scanner is not set to. Empty for an ordinary scan.
+QString charactersNoBarcodeHas(QStringView scan);
+
 } // namespace pb::scanning

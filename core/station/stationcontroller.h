@@ -147,6 +147,8 @@ public:
   // hands out the sign-in token every later call carries; when it refuses one (expired after hours without work,
   // signed out elsewhere) the bench goes back to the sign-in screen and says so, and the order stays open.
   void signIn(const QString &badgeId, const QString &pin);
+  // Why a refused scan may have been mangled on its way in (characters no barcode has), for the packer; or empty.
+  QString layoutHint(const QString &raw) const;
   // Opens a pack session for an order the workflow has claimed (or, without one, an unclaimed order).
   bool openOrder(const packing::ClaimedOrder &order);
   // The station is stopping (SIGTERM, SIGINT): it takes no more work, and the open order goes back to the
@@ -354,7 +356,7 @@ private:
   QString settleOrderForShutdown();
   // Scanned commands (stationscancommands.cpp).
   void runCommand(const scanning::DecodedScan &scan);
-  void refuse(const QString &text);
+  void refuse(const QString &text, const QString &why = {});
   // The packer acted on the queue screen: its explanation of the last order taken off the bench has been read.
   void queueNoticeRead() { m_standingNotice.reset(); }
   // A scan with no order open: why the last order left the bench, while that stands; else "No order open".

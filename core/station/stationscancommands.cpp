@@ -4,6 +4,8 @@
 // pack screen's keys (F6, F9, Enter on an error) and panels (hold, partial, manual) run the same actions.
 #include "core/station/stationcontroller.h"
 
+#include "core/scanning/scannerlayout.h"
+
 #include <QLoggingCategory>
 
 namespace pb::station {
@@ -23,6 +25,15 @@ struct StationController::CommandRoute {
   void (*run)(StationController &station, const scanning::DecodedScan &scan);
 };
 
+QString StationController::layoutHint(const QString &raw) const
+{
+  const QString foreign = scanning::charactersNoBarcodeHas(raw);
+  return foreign.isEmpty() ? QString()
+                           : tr("It came with %1, which no barcode has: the scanner may be set to another keyboard "
+                                "layout (a lead sets scanning.scanner_layout)")
+                                 .arg(foreign);
+}
+
 void StationController::handleScan(const QString &raw)
 {
   const scanning::DecodedScan scan = m_decoder.decode(raw);
@@ -35,6 +46,8 @@ void StationController::handleScan(const QString &raw)
   if (m_screen == Screen::SignIn) {
     if (scan.kind == ScanKind::Badge)
       Q_EMIT badgeSelected(scan.argument); // the PIN signs in, not the badge
+    else if (const QString hint = layoutHint(raw); !hint.isEmpty())
+      Q_EMIT signInRequired(tr("That was not a badge.") + QLatin1Char(' ') + hint);
     else
       Q_EMIT signInRequired(tr("That was not a badge"));
     return;
@@ -56,7 +69,8 @@ void StationController::handleScan(const QString &raw)
       refuse(tr("This order is finished — press F8 for the next one"));
     else
       refuse(scan.kind == ScanKind::Sscc ? tr("That is a carton label, not an item")
-                                         : tr("That barcode is not an item"));
+                                         : tr("That barcode is not an item"),
+             layoutHint(raw));
     return;
   }
   if (scan.kind == ScanKind::Badge && (!m_packer || scan.argument != m_packer->badgeId)) {
@@ -118,10 +132,14 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
   sayNoOrderOpen();
 }
 
-void StationController::refuse(const QString &text)
+void StationController::refuse(const QString &text, const QString &why)
 {
+  const QString next =
+      m_session && m_session->state() == State::Blocked ? tr("Scan ACK or press Enter to continue") : QString();
   say(Notice::Where::Pack, Tone::Warning, text,
-      m_session && m_session->state() == State::Blocked ? tr("Scan ACK or press Enter to continue") : QString(),
+      why.isEmpty()    ? next
+      : next.isEmpty() ? why
+                       : why + QStringLiteral(" · ") + next,
       Cue::Notice);
 }
 

@@ -257,6 +257,12 @@ private Q_SLOTS:
     QVERIFY(banner(*window).contains(QStringLiteral("UNKNOWN BARCODE 4006381333931")));
     QCOMPARE(window->sounds()->lastCue(), Cue::Unknown);
     scan(QStringLiteral("PB*ACK"));
+    // A US-set scanner on a German desktop ('-' arrives as ß): the banner points at the scanner's layout.
+    scan(QStringLiteral("NWßT2Dß002"));
+    QVERIFY(banner(*window).contains(QStringLiteral("UNKNOWN BARCODE NWßT2Dß002")));
+    QVERIFY2(window->packView()->banner()->hint().contains(QStringLiteral("scanning.scanner_layout")),
+             qPrintable(window->packView()->banner()->hint()));
+    scan(QStringLiteral("PB*ACK"));
     scan(QStringLiteral("081234500017")); // bad check digit
     QVERIFY(banner(*window).contains(QStringLiteral("NOT READABLE")));
     press(Qt::Key_Escape);

@@ -55,6 +55,14 @@ private Q_SLOTS:
     QVERIFY(usKeyboardText(24, false, true).isEmpty());                // Ctrl+Q: a shortcut, not a character
   }
 
+  void charactersNoBarcodeHas_eachOnce()
+  {
+    QCOMPARE(charactersNoBarcodeHas(u"TNTß2PßGRN"), QStringLiteral("ß"));
+    QCOMPARE(charactersNoBarcodeHas(u"PB(COMPLETE"), QString()); // ASCII, however wrong: no hint to give
+    QCOMPARE(charactersNoBarcodeHas(u"]C1010950110153000310LOT42\x1d" "17"), QString());
+    QCOMPARE(charactersNoBarcodeHas(u"Größe"), QStringLiteral("öß"));
+  }
+
   void layoutNames()
   {
     QCOMPARE(scannerLayoutNamed(u"desktop"), std::optional(ScannerLayout::Desktop));

@@ -428,6 +428,20 @@ private Q_SLOTS:
     QVERIFY(!controller->session());
   }
 
+  // A scanner set to a US keyboard on a German desktop sends ß for '-': the refusal says what to look at (the pack
+  // screen's unknown-barcode banner says it too: packview_test).
+  void scanWithCharactersNoBarcodeHas_pointsAtTheScannersLayout()
+  {
+    auto controller = makeController();
+    QSignalSpy signInAsked(controller.get(), &StationController::signInRequired);
+    controller->handleScan(QStringLiteral("PBß1001"));
+    QVERIFY(!signInAsked.isEmpty());
+    QVERIFY2(signInAsked.last().first().toString().contains(QStringLiteral("scanning.scanner_layout")),
+             qPrintable(signInAsked.last().first().toString()));
+    QCOMPARE(controller->layoutHint(QStringLiteral("999999999993")), QString()); // ASCII: no word about layouts
+    QVERIFY(controller->layoutHint(QStringLiteral("NWßT2Dß001")).startsWith(QStringLiteral("It came with ß,")));
+  }
+
   void everyCommandOnTheSheet_runsFromTheOneTable()
   {
     const qint64 fo = queuedOrder(2);
