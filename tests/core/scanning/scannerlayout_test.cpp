@@ -59,7 +59,9 @@ private Q_SLOTS:
   {
     QCOMPARE(charactersNoBarcodeHas(u"TNTß2PßGRN"), QStringLiteral("ß"));
     QCOMPARE(charactersNoBarcodeHas(u"PB(COMPLETE"), QString()); // ASCII, however wrong: no hint to give
-    QCOMPARE(charactersNoBarcodeHas(u"]C1010950110153000310LOT42\x1d" "17"), QString());
+    QCOMPARE(charactersNoBarcodeHas(u"]C1010950110153000310LOT42\x1d"
+                                    "17"),
+             QString());
     QCOMPARE(charactersNoBarcodeHas(u"Größe"), QStringLiteral("öß"));
   }
 
