@@ -389,16 +389,15 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
                    tr("It is not on this order — put it back. %1").arg(ack));
     m_sounds.play(Cue::WrongItem);
     break;
-  case Outcome::UnknownBarcode:
-    if (const QString layout = m_controller.layoutHint(f.code); !layout.isEmpty())
-      m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
-                     layout + QStringLiteral(" · ") + ack);
-    else
-      m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
-                     f.company.isEmpty() ? tr("Set the item aside for the lead. %1").arg(ack)
+  case Outcome::UnknownBarcode: {
+    const QString layout = m_controller.layoutHint(f.code); // a scanner set to another keyboard layout
+    m_banner->show(StatusBanner::Tone::Error, tr("✖ UNKNOWN BARCODE %1").arg(f.code),
+                   !layout.isEmpty()     ? layout + QStringLiteral(" · ") + ack
+                   : f.company.isEmpty() ? tr("Set the item aside for the lead. %1").arg(ack)
                                          : tr("If it is a %1 label: scan ACK, then scan it again").arg(f.company));
     m_sounds.play(Cue::Unknown);
     break;
+  }
   case Outcome::OverScan:
     m_banner->show(StatusBanner::Tone::Error, tr("✖ TOO MANY: %1").arg(itemName(f.itemTitle, f.itemVariant)),
                    tr("This line is already complete — take one out. %1").arg(ack));

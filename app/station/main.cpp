@@ -236,12 +236,12 @@ int main(int argc, char *argv[])
     return pb::app::ExitBadConfig;
   }
 
+  const pb::printing::SlipPaper slipPaper = // the config has checked it is one of the three
+      pb::printing::slipPaperNamed(config.get(pb::config::keys::PrintSlipPaper))
+          .value_or(pb::printing::SlipPaper::Letter);
   // The merchant's slip checked on a sample order before a shift prints it: no database, nothing journaled.
   if (parser.isSet(slipPreview)) {
-    pb::ui::SlipPreviewDialog preview(pb::documents::sampleSlip(),
-                                      pb::printing::slipPaperNamed(config.get(pb::config::keys::PrintSlipPaper))
-                                          .value_or(pb::printing::SlipPaper::Letter),
-                                      slipTemplate.source, slipTemplate.folder);
+    pb::ui::SlipPreviewDialog preview(pb::documents::sampleSlip(), slipPaper, slipTemplate.source, slipTemplate.folder);
     preview.setPrinter(config.get(pb::config::keys::PrintSlipPrinter));
     if (!parser.isSet(screenshot)) {
       preview.exec();
@@ -357,9 +357,7 @@ int main(int argc, char *argv[])
   // retried, and reprinted or moved from the lead's print-jobs list (a reprint sends the journaled bytes again:
   // it never buys a second carrier label).
   pb::printing::JournaledPrinter printer(*db, {});
-  printer.setSlipLayout(
-      pb::printing::slipPaperNamed(config.get(PrintSlipPaper)).value_or(pb::printing::SlipPaper::Letter),
-      slipTemplate.source, slipTemplate.folder);
+  printer.setSlipLayout(slipPaper, slipTemplate.source, slipTemplate.folder);
   options.printer = &printer;
   options.autoPrint = config.get(PrintAutoPrint);
   options.slipPrinter = config.get(PrintSlipPrinter);
