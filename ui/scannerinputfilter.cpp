@@ -18,6 +18,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcFilter, "packbench.ui.scannerinputfilter")
 
 constexpr quint32 kXcbLockMask = 0x2; // XCB_MOD_MASK_LOCK in an X key event's state: Caps Lock is on
+constexpr int kMaxLateGapChecks = 10; // a window that keeps stalling still gets its typing, a little later
 
 // The character a wedge scanner meant. It sends Shift for a capital; with Caps Lock on, X turns that into a small
 // letter and the small letters into capitals. Only xcb reports the lock (in the native modifiers).
@@ -91,7 +92,7 @@ bool ScannerInputFilter::keyPressed(QObject *watched, QKeyEvent *key)
   const bool byPosition = settings.layout == scanning::ScannerLayout::Us;
   const scanning::WedgeKey judged =
       scanning::classifyWedgeKey(key->key(), key->modifiers(), scannerKeyText(*key, settings.layout));
-  const qint64 now = m_clock.monotonicMs();
+  const qint64 now = burstTime(key->timestamp());
   Action action = Action::PassThrough;
   switch (judged.role) {
   case WedgeKeyRole::Character: // typing is replayed as it came, Caps Lock and all
@@ -108,7 +109,6 @@ bool ScannerInputFilter::keyPressed(QObject *watched, QKeyEvent *key)
       action = Action::Replay; // a shortcut or arrow key in the middle: this was typing
     break;
   }
-  m_lastKeyAtMs = now;
   return apply(action, watched, key, {watched, key->key(), key->modifiers(), key->text(), false});
 }
 
@@ -120,13 +120,12 @@ bool ScannerInputFilter::inputMethodCommitted(QObject *watched, QInputMethodEven
   Q_EMIT activity();
   using Action = scanning::WedgeDetector::Action;
   const scanning::WedgeKey judged = scanning::classifyWedgeKey(0, Qt::NoModifier, input->commitString());
-  const qint64 now = m_clock.monotonicMs();
+  const qint64 now = burstTime(0); // an input-method commit carries no time
   Action action = Action::PassThrough;
   if (judged.role == scanning::WedgeKeyRole::Character)
     action = m_detector.text(judged.text, now);
   else if (m_detector.holding())
     action = Action::Replay;
-  m_lastKeyAtMs = now;
   return apply(action, watched, input, {watched, 0, Qt::NoModifier, input->commitString(), true});
 }
 
@@ -136,7 +135,7 @@ bool ScannerInputFilter::apply(scanning::WedgeDetector::Action action, QObject *
   switch (action) {
   case Action::Hold:
     m_held.push_back(std::move(held));
-    m_gapTimer->start();
+    armGapTimer();
     return true;
   case Action::Scan: {
     m_gapTimer->stop();
@@ -174,10 +173,41 @@ bool ScannerInputFilter::isPropagating(QObject *watched, const QEvent *event)
   return true;
 }
 
+qint64 ScannerInputFilter::burstTime(quint64 eventTimestamp)
+{
+  // Only xcb's key times are known to be when the key was pressed (the X server's time; 0 on synthetic events).
+  static const bool xcb = QGuiApplication::platformName() == u"xcb";
+  const quint64 stamp = xcb ? eventTimestamp : 0;
+  const qint64 clockNow = m_clock.monotonicMs();
+  // X time is 32-bit milliseconds and wraps every 49.7 days: the difference is taken in 32 bits.
+  const auto stampGap = static_cast<quint32>(stamp - m_lastKeyStamp);
+  const bool stamped = stamp != 0 && m_lastKeyStamp != 0 && stampGap < (1U << 31);
+  m_lastKeyAtMs += stamped ? qint64(stampGap) : clockNow - m_lastKeyClockMs;
+  m_lastKeyClockMs = clockNow;
+  m_lastKeyStamp = stamp;
+  return m_lastKeyAtMs;
+}
+
+void ScannerInputFilter::armGapTimer()
+{
+  m_lateGapChecks = 0;
+  m_gapArmed.start();
+  m_gapTimer->start();
+}
+
 void ScannerInputFilter::gapElapsed()
 {
+  // A timer that fires well after its time means the window's thread was held up: the rest of the burst may be
+  // queued behind it. Look again a gap later, once those keys have been read.
+  const int maxGapMs = m_detector.settings().maxGapMs;
+  if (m_gapArmed.elapsed() > 2 * qint64(maxGapMs) && m_lateGapChecks < kMaxLateGapChecks) {
+    ++m_lateGapChecks;
+    m_gapArmed.start();
+    m_gapTimer->start();
+    return;
+  }
   // The timer is the judge of a gap: it fired after maxGapMs even if the injected clock stood still.
-  const qint64 at = std::max(m_clock.monotonicMs(), m_lastKeyAtMs + m_detector.settings().maxGapMs);
+  const qint64 at = m_lastKeyAtMs + maxGapMs;
   if (m_detector.timeout(at) == scanning::WedgeDetector::Action::Replay)
     replayHeld();
 }
