@@ -13,6 +13,7 @@
 #include "ui/printing/journaledprinter.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -227,6 +228,40 @@ private Q_SLOTS:
     QCOMPARE(journal.get(id).value().movedToJobId, moved.value());
     QTRY_COMPARE(journal.get(moved.value()).value().status, PrintStatus::Done);
     QVERIFY(!dispatcher.move(id, spare.spec()).ok()); // a moved job is closed
+  }
+
+  // A label whose bytes were cleared (a customer's redaction, or the hub's retention) cannot go out again: before,
+  // a reprint sent the label printer nothing and was journaled as printed.
+  void labelWhoseBytesWereCleared_isRefused_neverPrintedEmpty()
+  {
+    FakeLabelPrinter printer;
+    QVERIFY(printer.listen());
+    JournaledPrinter dispatcher(m_db, fastPolicy(1));
+    QSignalSpy printed(&dispatcher, &JournaledPrinter::jobPrinted);
+    QSignalSpy failed(&dispatcher, &JournaledPrinter::jobFailed);
+    auto done = dispatcher.printLabel(m_fo, printer.spec(), "^XA^FDold^FS^XZ", PrintFormat::Zpl, u"old"_s);
+    auto stuck = dispatcher.printLabel(m_fo, u"tcp://127.0.0.1:%1"_s.arg(deadPort()), "^XA^FDstuck^FS^XZ",
+                                       PrintFormat::Zpl, u"stuck"_s);
+    QVERIFY(done.ok() && stuck.ok());
+    QTRY_COMPARE(printed.count(), 1);
+    QTRY_COMPARE(failed.count(), 1);
+    QSqlQuery clear(m_db);
+    QVERIFY(clear.exec(
+        u"UPDATE print_jobs SET payload = NULL WHERE id IN (%1, %2)"_s.arg(done.value()).arg(stuck.value())));
+    const QByteArray before = printer.received;
+
+    auto reprinted = dispatcher.reprint(done.value());
+    QVERIFY(!reprinted.ok());
+    QVERIFY2(reprinted.error().message.contains(u"no longer kept"_s), qPrintable(reprinted.error().message));
+    QVERIFY(!dispatcher.move(stuck.value(), printer.spec()).ok());
+    Status retried = dispatcher.retry(stuck.value());
+    QVERIFY(!retried);
+    QVERIFY2(retried.error().message.contains(u"Buy a new label"_s), qPrintable(retried.error().message));
+    QTest::qWait(200);
+    QCOMPARE(printed.count(), 1);
+    QCOMPARE(printer.received, before);
+    PrintJournal journal(m_db);
+    QCOMPARE(journal.get(stuck.value()).value().status, PrintStatus::Failed); // not moved, nothing new journaled
   }
 
   void stalledPrinter_timesOut_withAlert_andJobIsKept()
