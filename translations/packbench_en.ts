@@ -421,6 +421,10 @@
         <source>Print job %1 is being sent right now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::printing::LabelSender</name>

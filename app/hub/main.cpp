@@ -118,7 +118,8 @@ int runServe(const pb::config::Config &config, QCoreApplication &app)
   if (config.get(HubInboxProcessing)) {
     inbox = std::make_unique<pb::hub::InboxThread>(pb::db::ConnectionSettings::fromConfig(config),
                                                    config.get(HubInboxNice), config.get(HubInboxBatchSize));
-    inbox->setBodyRetention(std::chrono::days(config.get(HubWebhookRetentionDays)));
+    inbox->setRetention(
+        {std::chrono::days(config.get(HubWebhookRetentionDays)), std::chrono::days(config.get(HubLabelRetentionDays))});
     // Orders wait for Shopify's own fulfillment orders only when this hub can read them.
     inbox->setMirrorFulfillmentOrders(shopifyReachable && config.get(ShopifyMirrorFulfillmentOrders));
     QObject::connect(&server, &pb::hub::HubServer::webhookStored, inbox.get(), [&inbox]() { inbox->wake(); });

@@ -75,6 +75,7 @@ const QList<const KeyDef *> &allKeys()
       &HubInboxNice.def,
       &HubInboxBatchSize.def,
       &HubWebhookRetentionDays.def,
+      &HubLabelRetentionDays.def,
       &HubOutboxLeaseSeconds.def,
       &HubOutboxMaxAttempts.def,
       &HubOutboxWorkers.def,

@@ -5,7 +5,6 @@
 #include "core/base/clock.h"
 #include "core/db/reconnector.h"
 #include "core/shopify/inboxprocessor.h"
-#include "core/shopify/webhookinbox.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -91,28 +90,17 @@ void InboxThread::run()
     sweep.start(kSweepMs);
     QTimer expiry;
     expiry.setSingleShot(true);
-    // The highest id blanked since start: a pass reads only the rows after it. So a row passed over (locked by a
-    // redaction, or still pending) waits for the hub's next start, whose first pass walks the table once.
-    qint64 expiredThrough = 0;
-    int expiredThisRun = 0;
-    // One batch of expired bodies; the next batch follows at once while there are more, else in an hour.
+    RetentionSweep retention(m_retention);
+    // One batch of each kind; the next follows at once while there are more, else in an hour.
     auto expire = [&]() {
       int next = kExpiryRetryMs;
       if (Status open = reconnector.ensureOpen(); open) {
-        auto batch = shopify::webhookinbox::expireBodies(
-            reconnector.database(), clock.nowUtc().addDays(-m_retention.count()), expiredThrough, kExpiryBatch);
-        if (!batch) {
-          reconnector.noteError(batch.error());
-          qCWarning(lcInboxThread).noquote() << "webhook bodies not expired:" << batch.error().message;
+        auto more = retention.step(reconnector.database(), clock.nowUtc(), kExpiryBatch);
+        if (!more) {
+          reconnector.noteError(more.error());
+          qCWarning(lcInboxThread).noquote() << "customer data past its retention not blanked:" << more.error().message;
         } else {
-          expiredThrough = batch->lastId;
-          expiredThisRun += batch->rows;
-          next = batch->rows == kExpiryBatch ? 0 : kExpiryEveryMs;
-          if (next != 0 && expiredThisRun > 0) {
-            qCInfo(lcInboxThread).noquote() << "blanked the bodies of" << expiredThisRun
-                                            << "settled webhooks older than" << m_retention.count() << "days";
-            expiredThisRun = 0;
-          }
+          next = *more ? 0 : kExpiryEveryMs;
         }
       }
       expiry.start(next);
@@ -124,7 +112,7 @@ void InboxThread::run()
       m_drain = drain;
     }
     drain();
-    if (m_retention.count() > 0)
+    if (retention.enabled())
       expire();
     exec();
     {

@@ -3,13 +3,13 @@
 #pragma once
 
 #include "core/db/connection.h"
+#include "core/hub/retention.h"
 #include "core/shopify/inboxprocessor.h"
 
 #include <QMutex>
 #include <QThread>
 
 #include <atomic>
-#include <chrono>
 #include <functional>
 
 namespace pb::hub {
@@ -17,8 +17,8 @@ namespace pb::hub {
 // Maps stored webhooks into orders (InboxProcessor) on its own thread and database connection, at a
 // lower CPU priority than the ingest threads: answering Shopify quickly comes first, and mapping
 // catches up after a spike. Woken when deliveries are stored, and every few seconds for rows another
-// hub or a failed pass left pending. A lost database is reopened with backoff. Settled bodies past the
-// retention are blanked here too, a batch at a time between mapping passes.
+// hub or a failed pass left pending. A lost database is reopened with backoff. Customer data past its retention
+// (settled webhook bodies, printed labels) is blanked here too, a batch at a time between mapping passes.
 class InboxThread final : public QThread {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(InboxThread)
@@ -34,9 +34,8 @@ public:
   void wake();
   // Before start(): see InboxProcessor::setMirrorFulfillmentOrders.
   void setMirrorFulfillmentOrders(bool on) { m_mirror = on; }
-  // Before start(): settled deliveries' bodies are blanked this long after they arrived (0 = kept), at start and
-  // hourly (webhookinbox::expireBodies).
-  void setBodyRetention(std::chrono::days days) { m_retention = days; }
+  // Before start(): what is blanked how long after (0 = kept), at start and hourly (RetentionSweep).
+  void setRetention(RetentionDays days) { m_retention = days; }
 
 protected:
   void run() override;
@@ -46,7 +45,7 @@ private:
   int m_nice;
   int m_batchSize;
   bool m_mirror = false;
-  std::chrono::days m_retention{0};
+  RetentionDays m_retention;
   QMutex m_receiverLock;
   QObject *m_receiver = nullptr; // lives on this thread while run() runs
   std::function<void()> m_drain; // one pass; called on this thread only
