@@ -12,9 +12,11 @@ namespace pb::hub {
 namespace {
 Q_LOGGING_CATEGORY(lcRetention, "packbench.core.hub.retention")
 
-// Runs an UPDATE … RETURNING id over one batch and counts it.
-Result<retention::Expired> countReturned(Result<QSqlQuery> rows, qint64 afterId)
+// One batch: `update` blanks up to `limit` rows with an id above `afterId` from before `before` and returns their ids.
+Result<retention::Expired> expireBatch(const QSqlDatabase &db, const QString &update, const QDateTime &before,
+                                       qint64 afterId, int limit)
 {
+  auto rows = db::exec(db, update, {afterId, db::timeOrNull(before), limit});
   if (!rows)
     return rows.error();
   retention::Expired expired{0, afterId};
@@ -31,26 +33,23 @@ namespace retention {
 Result<Expired> expireLabelPrintJobs(const QSqlDatabase &db, const QDateTime &createdBefore, qint64 afterId, int limit)
 {
   // Walks the primary key from afterId; rows a station is updating right now are skipped, the next start sees them.
-  return countReturned(
-      db::exec(db,
-               QStringLiteral("WITH batch AS (SELECT id FROM print_jobs WHERE id > ? AND kind = 'label' AND payload IS "
-                              "NOT NULL AND status IN ('done', 'moved', 'failed') AND created_at < ? ORDER BY id LIMIT "
-                              "? FOR UPDATE SKIP LOCKED) UPDATE print_jobs j SET payload = NULL, updated_at = now() "
-                              "FROM batch WHERE j.id = batch.id RETURNING j.id"),
-               {afterId, db::timeOrNull(createdBefore), limit}),
-      afterId);
+  return expireBatch(db,
+                     QStringLiteral("WITH batch AS (SELECT id FROM print_jobs WHERE id > ? AND kind = 'label' AND "
+                                    "payload IS NOT NULL AND status IN ('done', 'moved', 'failed') AND created_at < ? "
+                                    "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE print_jobs j SET payload = "
+                                    "NULL, updated_at = now() FROM batch WHERE j.id = batch.id RETURNING j.id"),
+                     createdBefore, afterId, limit);
 }
 
 Result<Expired> expireCarrierLabels(const QSqlDatabase &db, const QDateTime &before, qint64 afterId, int limit)
 {
-  return countReturned(
-      db::exec(db,
-               QStringLiteral("WITH batch AS (SELECT id FROM label_requests WHERE id > ? AND label_bytes IS NOT NULL "
-                              "AND state IN ('printed', 'voided', 'failed') AND coalesce(printed_at, voided_at, "
-                              "updated_at) < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE label_requests l SET "
-                              "label_bytes = NULL FROM batch WHERE l.id = batch.id RETURNING l.id"),
-               {afterId, db::timeOrNull(before), limit}),
-      afterId);
+  return expireBatch(db,
+                     QStringLiteral("WITH batch AS (SELECT id FROM label_requests WHERE id > ? AND label_bytes IS NOT "
+                                    "NULL AND state IN ('printed', 'voided', 'failed') AND coalesce(printed_at, "
+                                    "voided_at, updated_at) < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE "
+                                    "label_requests l SET label_bytes = NULL FROM batch WHERE l.id = batch.id "
+                                    "RETURNING l.id"),
+                     before, afterId, limit);
 }
 
 } // namespace retention
