@@ -2414,6 +2414,10 @@
         <source>Sent to %1</source>
         <translation>An %1 gesendet</translation>
     </message>
+    <message>
+        <source>Sending to %1…</source>
+        <translation>Wird an %1 gesendet …</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::StationWindow</name>

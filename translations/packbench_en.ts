@@ -2413,6 +2413,10 @@
         <source>Sent to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sending to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::StationWindow</name>

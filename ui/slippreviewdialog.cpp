@@ -4,8 +4,8 @@
 
 #include "ui/printing/systemprinter.h"
 
-#include <QApplication>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPrinterInfo>
@@ -14,6 +14,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pb::ui {
 
@@ -50,10 +51,10 @@ SlipPreviewDialog::SlipPreviewDialog(documents::SlipData slip, printing::SlipPap
   pageRow->addWidget(m_status, 1);
 
   auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-  QPushButton *print = buttons->addButton(tr("Print"), QDialogButtonBox::AcceptRole);
-  print->setObjectName(QStringLiteral("slipPreviewPrint"));
+  m_printButton = buttons->addButton(tr("Print"), QDialogButtonBox::AcceptRole);
+  m_printButton->setObjectName(QStringLiteral("slipPreviewPrint"));
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-  connect(print, &QPushButton::clicked, this, &SlipPreviewDialog::print);
+  connect(m_printButton, &QPushButton::clicked, this, &SlipPreviewDialog::print);
 
   auto *layout = new QVBoxLayout(this);
   layout->addWidget(scroll, 1);
@@ -101,14 +102,22 @@ void SlipPreviewDialog::print()
     m_status->setText(tr("No printer: set printing.slip_printer, or a default printer on this computer"));
     return;
   }
-  // On this thread: a setup tool with nothing else to keep going (the pack screen never prints on its own thread).
-  QApplication::setOverrideCursor(Qt::WaitCursor);
-  const printing::PrinterDelivery delivery = printing::SystemPrinter::printSlip(m_renderer, m_slip, printer);
-  QApplication::restoreOverrideCursor();
-  m_status->setText(!delivery.printed ? tr("Not printed on %1: %2").arg(printer, delivery.error)
-                    : delivery.incomplete
-                        ? tr("Sent to %1, with characters no installed font has: %2").arg(printer, delivery.error)
-                        : tr("Sent to %1").arg(printer));
+  // Off the window's thread (a CUPS that does not answer must not freeze the preview); one send at a time.
+  m_printButton->setEnabled(false);
+  m_status->setText(tr("Sending to %1…").arg(printer));
+  auto *watcher = new QFutureWatcher<printing::PrinterDelivery>(this);
+  connect(watcher, &QFutureWatcher<printing::PrinterDelivery>::finished, this, [this, watcher, printer] {
+    watcher->deleteLater();
+    m_printButton->setEnabled(true);
+    const printing::PrinterDelivery delivery = watcher->result();
+    m_status->setText(!delivery.printed ? tr("Not printed on %1: %2").arg(printer, delivery.error)
+                      : delivery.incomplete
+                          ? tr("Sent to %1, with characters no installed font has: %2").arg(printer, delivery.error)
+                          : tr("Sent to %1").arg(printer));
+  });
+  watcher->setFuture(QtConcurrent::run([renderer = m_renderer, slip = m_slip, printer] {
+    return printing::SystemPrinter::printSlip(renderer, slip, printer);
+  }));
 }
 
 } // namespace pb::ui

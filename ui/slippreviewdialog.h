@@ -8,13 +8,14 @@
 #include <QDialog>
 
 class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace pb::ui {
 
 // Shows a packing slip page by page as it will print (`packbench --slip-preview`: the merchant's template on a sample
 // order, before a shift prints it 800 times). Print sends it to the printer set with setPrinter, outside the print
-// journal: a sample is no order.
+// journal (a sample is no order), on a worker thread; the status line says where it went.
 class SlipPreviewDialog final : public QDialog {
   Q_OBJECT
   Q_DISABLE_COPY_MOVE(SlipPreviewDialog)
@@ -38,6 +39,7 @@ private:
   QLabel *m_image = nullptr;
   QLabel *m_status = nullptr;
   QSpinBox *m_page = nullptr;
+  QPushButton *m_printButton = nullptr;
   int m_pages = 0;
   QString m_printer;
 };

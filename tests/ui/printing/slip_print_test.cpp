@@ -156,8 +156,14 @@ private Q_SLOTS:
                                   u"<h1>PREVIEW {{ order.name }}</h1>{% for line in line_items_in_shipment %}"
                                   "<p>SKU {{ line.sku }}</p>{% endfor %}"_s);
     preview.setPrinter(u"packbench-pdf"_s);
-    preview.findChild<QPushButton *>(u"slipPreviewPrint"_s)->click();
-    QCOMPARE(preview.findChild<QLabel *>(u"slipPreviewStatus"_s)->text(), u"Sent to packbench-pdf"_s);
+    auto *print = preview.findChild<QPushButton *>(u"slipPreviewPrint"_s);
+    auto *status = preview.findChild<QLabel *>(u"slipPreviewStatus"_s);
+    print->click();
+    // The click came back before the slip was rendered and sent: the window's thread is not held by the printer.
+    QCOMPARE(status->text(), u"Sending to packbench-pdf…"_s);
+    QVERIFY(!print->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"Sent to packbench-pdf"_s, 20000);
+    QVERIFY(print->isEnabled());
     QVERIFY2(waitForPdf(before, u"PREVIEW #1002"_s), "the sample slip never arrived in the PDF queue");
     QVERIFY(pdfText(m_output).contains(u"SKU "_s + documents::sampleSlip(3).lines.first().sku));
     QCOMPARE(test::scalar(m_db, u"SELECT count(*) FROM print_jobs"_s), journaled);
