@@ -24,6 +24,15 @@ void setUpBenchTable(QTableView *table, const QString &objectName, const QString
   font.setPointSize(13);
   table->setFont(font);
   table->verticalHeader()->setDefaultSectionSize(34);
+  setBenchHeaderFont(table);
+}
+
+void setBenchHeaderFont(QTableView *table)
+{
+  QFont headerFont = table->horizontalHeader()->font();
+  headerFont.setPointSize(12);
+  headerFont.setBold(true);
+  table->horizontalHeader()->setFont(headerFont);
 }
 
 } // namespace pb::ui

@@ -13,5 +13,7 @@ namespace pb::ui {
 // that read at arm's length.
 void setUpBenchTable(QTableView *table, const QString &objectName, const QString &accessibleName,
                      QAbstractItemModel *model);
+// Column titles in 12 pt bold: the default 9 pt does not read at arm's length above 13 pt rows.
+void setBenchHeaderFont(QTableView *table);
 
 } // namespace pb::ui

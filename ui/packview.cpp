@@ -3,6 +3,7 @@
 #include "ui/packview.h"
 
 #include "core/station/stationcontroller.h"
+#include "ui/benchtable.h"
 #include "ui/boxweightpanel.h"
 #include "ui/customertextlabel.h"
 #include "ui/feedbacksounds.h"
@@ -138,10 +139,7 @@ void PackView::buildUi()
   m_table->setSelectionMode(QAbstractItemView::NoSelection);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_table->verticalHeader()->hide();
-  QFont headerFont = m_table->horizontalHeader()->font();
-  headerFont.setPointSize(12);
-  headerFont.setBold(true);
-  m_table->horizontalHeader()->setFont(headerFont);
+  setBenchHeaderFont(m_table);
   // Sized once per order (setSession): ResizeToContents would re-measure every row on every scan.
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   m_table->horizontalHeader()->setSectionResizeMode(PackLinesModel::Item, QHeaderView::Stretch);
