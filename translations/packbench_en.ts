@@ -232,6 +232,10 @@
         <source>print job %1 is already %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::documents::SlipTemplate</name>
@@ -419,10 +423,6 @@
     </message>
     <message>
         <source>Print job %1 is being sent right now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -258,4 +258,17 @@ Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)
   return newId;
 }
 
+Status refuseIfLabelGone(const PrintJob &job)
+{
+  if (job.kind == PrintKind::Slip || !job.payload.isEmpty())
+    return {};
+  return makeError(ErrorKind::NotFound,
+                   QCoreApplication::translate(
+                       "pb::documents::PrintJournal",
+                       "Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while "
+                       "after printing, and when the customer asks to be forgotten). Buy a new label if the box still "
+                       "needs one.")
+                       .arg(job.id));
+}
+
 } // namespace pb::documents

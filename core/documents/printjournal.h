@@ -35,6 +35,10 @@ struct PrintJob {
   qint64 movedToJobId = 0;
 };
 
+// Refuses to send a label again whose bytes are no longer kept (the hub's retention, a customer's redaction): a
+// slip is rendered from the order, but a label's bytes are all there is, and empty ones would print nothing.
+Status refuseIfLabelGone(const PrintJob &job);
+
 // One line of a print-jobs list: the job without its payload, with the order's name and when it was made.
 struct PrintJobSummary {
   qint64 id = 0;

@@ -39,9 +39,13 @@ QStringList StationController::printersFor(const documents::PrintJobSummary &job
 void StationController::requestReprint(qint64 printJobId)
 {
   auto job = documents::PrintJournal(m_db).get(printJobId);
-  if (!job || !m_settings.printer) {
+  const Status labelKept = job ? documents::refuseIfLabelGone(*job) : Status{};
+  if (!job || !m_settings.printer || !labelKept) { // refused before a lead is asked to approve it
     say(Notice::Where::Queue, Tone::Warning, tr("Print job %1 cannot be reprinted").arg(printJobId),
-        job ? tr("This station has no printer") : job.error().message, Cue::Notice);
+        !job         ? job.error().message
+        : !labelKept ? labelKept.error().message
+                     : tr("This station has no printer"),
+        Cue::Notice);
     return;
   }
   LeadAction action;
@@ -55,9 +59,13 @@ void StationController::requestReprint(qint64 printJobId)
 void StationController::requestMove(qint64 printJobId, const QString &printer)
 {
   auto job = documents::PrintJournal(m_db).get(printJobId);
-  if (!job || !m_settings.printer || printer.isEmpty()) {
+  const Status labelKept = job ? documents::refuseIfLabelGone(*job) : Status{};
+  if (!job || !m_settings.printer || printer.isEmpty() || !labelKept) {
     say(Notice::Where::Queue, Tone::Warning, tr("Print job %1 cannot be moved").arg(printJobId),
-        job ? tr("Choose another printer") : job.error().message, Cue::Notice);
+        !job         ? job.error().message
+        : !labelKept ? labelKept.error().message
+                     : tr("Choose another printer"),
+        Cue::Notice);
     return;
   }
   LeadAction action;

@@ -94,7 +94,7 @@ Result<qint64> JournaledPrinter::reprint(qint64 jobId, const QString &printer)
   auto old = m_journal.get(jobId);
   if (!old)
     return old.error();
-  if (Status gone = refuseIfLabelGone(jobId, old.value()); !gone)
+  if (Status gone = documents::refuseIfLabelGone(old.value()); !gone)
     return gone.error();
   PrintJob copy = old.value();
   if (!printer.isEmpty())
@@ -109,7 +109,7 @@ Result<qint64> JournaledPrinter::move(qint64 jobId, const QString &printer)
     return job.error();
   if (Status refused = refuseIfBusyOrClosed(jobId, job.value()); !refused)
     return refused.error();
-  if (Status gone = refuseIfLabelGone(jobId, job.value()); !gone)
+  if (Status gone = documents::refuseIfLabelGone(job.value()); !gone)
     return gone.error();
   auto moved = m_journal.moveTo(jobId, printer);
   if (!moved)
@@ -133,7 +133,7 @@ Status JournaledPrinter::retry(qint64 jobId)
     return job.error();
   if (Status refused = refuseIfBusyOrClosed(jobId, job.value()); !refused)
     return refused;
-  if (Status gone = refuseIfLabelGone(jobId, job.value()); !gone)
+  if (Status gone = documents::refuseIfLabelGone(job.value()); !gone)
     return gone;
   if (auto retrying = m_journal.markRetrying(jobId); !retrying)
     return retrying;
@@ -142,18 +142,6 @@ Status JournaledPrinter::retry(qint64 jobId)
   QMetaObject::invokeMethod(
       this, [this, jobId] { startAttempt(jobId, false); }, Qt::QueuedConnection);
   return {};
-}
-
-Status JournaledPrinter::refuseIfLabelGone(qint64 jobId, const PrintJob &job)
-{
-  // A slip is rendered from the order; a label's bytes are all there is. Empty ones would "print" nothing.
-  if (job.kind == PrintKind::Slip || !job.payload.isEmpty())
-    return {};
-  return makeError(ErrorKind::NotFound,
-                   tr("Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while "
-                      "after printing, and when the customer asks to be forgotten). Buy a new label if the box still "
-                      "needs one.")
-                       .arg(jobId));
 }
 
 Status JournaledPrinter::refuseIfBusyOrClosed(qint64 jobId, const PrintJob &job) const
@@ -206,7 +194,7 @@ void JournaledPrinter::startAttempt(qint64 jobId, bool autoRetry)
 
 void JournaledPrinter::send(const PrintJob &job, bool autoRetry)
 {
-  if (Status gone = refuseIfLabelGone(job.id, job); !gone) { // cleared while it waited: never send nothing
+  if (Status gone = documents::refuseIfLabelGone(job); !gone) { // cleared while it waited: never send nothing
     finishAttempt(job.id, false, gone.error().message, false, false);
     return;
   }

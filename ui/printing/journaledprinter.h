@@ -76,7 +76,6 @@ private:
   void finishAttempt(qint64 jobId, bool printed, const QString &error, bool retryable, bool autoRetry);
   void finishSystemAttempt(qint64 jobId, const PrinterDelivery &delivery);
   Status refuseIfBusyOrClosed(qint64 jobId, const documents::PrintJob &job) const;
-  static Status refuseIfLabelGone(qint64 jobId, const documents::PrintJob &job);
 
   QSqlDatabase m_db;
   documents::PrintJournal m_journal;

@@ -812,6 +812,17 @@ private Q_SLOTS:
     QVERIFY(after.ok());
     QCOMPARE(after->at(0).printer, spareTarget);
     QTRY_COMPARE(controller->recentPrintJobs()->at(0).status, documents::PrintStatus::Done);
+
+    // Its bytes cleared (the hub's retention, a customer's redaction): refused at once, no lead asked to approve it.
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE print_jobs SET payload = NULL WHERE id = ?"), {moved}).ok());
+    controller->requestReprint(moved);
+    QCOMPARE(lastHeadline(notices), QStringLiteral("Print job %1 cannot be reprinted").arg(moved));
+    controller->requestMove(moved, spareTarget);
+    QCOMPARE(asked.size(), 3);
+    QCOMPARE(lastHeadline(notices), QStringLiteral("Print job %1 cannot be moved").arg(moved));
+    QVERIFY2(lastNotice(notices).hint.contains(QStringLiteral("its label is no longer kept")),
+             qPrintable(lastNotice(notices).hint));
+    QCOMPARE(received.count("^XA"), 2);
     controller->signOut();
   }
 
