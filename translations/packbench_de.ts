@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
-        <translation type="unfinished">Druckauftrag %1 kann nicht noch einmal gedruckt werden: Sein Etikett wird nicht mehr aufbewahrt (Etiketten werden einige Zeit nach dem Druck gelöscht, und wenn der Kunde die Löschung seiner Daten verlangt). Kaufen Sie ein neues Etikett, wenn das Paket noch eines braucht.</translation>
+        <translation>Druckauftrag %1 kann nicht noch einmal gedruckt werden: Sein Etikett wird nicht mehr aufbewahrt (Etiketten werden einige Zeit nach dem Druck gelöscht, und wenn der Kunde die Löschung seiner Daten verlangt). Kaufen Sie ein neues Etikett, wenn das Paket noch eines braucht.</translation>
     </message>
 </context>
 <context>
