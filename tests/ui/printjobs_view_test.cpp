@@ -136,6 +136,18 @@ private Q_SLOTS:
     QTRY_VERIFY(received.count("^XA") == 3);
     QTRY_COMPARE(view->model()->jobs().at(0).status, documents::PrintStatus::Done);
     QVERIFY(test::saveScreenshot(*window, QStringLiteral("print-jobs.png")));
+
+    // Weeks later its bytes are gone (hub.label_retention_days): R says so at once, and no lead is asked.
+    const qint64 reprinted = view->model()->jobs().at(0).id;
+    QVERIFY(db::exec(m_db, QStringLiteral("UPDATE print_jobs SET payload = NULL WHERE id = ?"), {reprinted}).ok());
+    view->table()->selectRow(0);
+    press(Qt::Key_R);
+    QTRY_COMPARE(window->banner()->headline(), QStringLiteral("Print job %1 cannot be reprinted").arg(reprinted));
+    QVERIFY2(window->banner()->hint().contains(QStringLiteral("Buy a new label")),
+             qPrintable(window->banner()->hint()));
+    QVERIFY(!panel->isVisible());
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("print-jobs-label-gone.png")));
+    QCOMPARE(received.count("^XA"), 3);
     press(Qt::Key_Escape);
     QVERIFY(!window->isShowingPrintJobs());
   }
