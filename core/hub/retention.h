@@ -19,7 +19,7 @@ using Expired = shopify::webhookinbox::Expired;
 
 // Clears the bytes of up to `limit` closed label print jobs (done, moved or failed) created before `createdBefore`
 // with an id above `afterId`, in id order: a ZPL, PDF or PNG label prints the ship-to address, a hand-off sheet the
-// day's parcels. Jobs still queued or retrying keep theirs; a reprint of a cleared one is refused (JournaledPrinter).
+// day's parcels. Jobs still queued or retrying keep theirs; a cleared one is never sent again (refuseIfLabelGone).
 Result<Expired> expireLabelPrintJobs(const QSqlDatabase &db, const QDateTime &createdBefore, qint64 afterId, int limit);
 // The same for carrier labels: the bytes of labels printed, voided or failed before `before`. A bought label that has
 // not printed yet keeps them (the station still prints it); its tracking number stays (Shopify has it too).
