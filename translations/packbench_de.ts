@@ -1599,6 +1599,10 @@
         <source>That was not a badge.</source>
         <translation>Das war kein Ausweis.</translation>
     </message>
+    <message>
+        <source>The database did not answer: scan REPRINT again in a moment</source>
+        <translation>Die Datenbank hat nicht geantwortet: REPRINT gleich noch einmal scannen</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

@@ -1598,6 +1598,10 @@
         <source>That was not a badge.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database did not answer: scan REPRINT again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

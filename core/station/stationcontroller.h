@@ -252,6 +252,7 @@ private:
     QHash<qint64, QString> pending;
     QStringList printed;
     QStringList failed;
+    QString notJournaled; // why a reprint was refused before it reached a printer (its label is gone …)
   };
   // One row of the scan-command table (stationscancommands.cpp).
   struct CommandRoute;

@@ -144,7 +144,11 @@ void StationController::reprintLast()
         started << name;
       } else {
         qCWarning(lcPrinting).noquote() << "reprint not journaled:" << again.error().message;
+        noteDatabaseError(again.error());
         m_reprinting.failed << name;
+        m_reprinting.notJournaled = isDatabaseFault(again.error().kind)
+                                        ? tr("The database did not answer: scan REPRINT again in a moment")
+                                        : again.error().message;
       }
     }
   }
@@ -167,7 +171,9 @@ void StationController::sayReprintOutcome()
     say(where, Tone::Good, tr("Reprinted: %1").arg(m_reprinting.printed.join(tr(" and "))), {}, Cue::Notice);
   else
     say(where, Tone::Error, tr("Not reprinted: %1").arg(m_reprinting.failed.join(tr(" and "))),
-        tr("The printer refused it; the job is in the print journal"), Cue::Unknown);
+        m_reprinting.notJournaled.isEmpty() ? tr("The printer refused it; the job is in the print journal")
+                                            : m_reprinting.notJournaled,
+        Cue::Unknown);
 }
 
 } // namespace pb::station

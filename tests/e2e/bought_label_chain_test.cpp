@@ -7,7 +7,7 @@
 // (xdotool): badge and PIN, F8, the items, PB*COMPLETE, the box's weight when asked. The hub buys the label from the
 // carrier fake, the station prints the carrier's ZPL on the raw port, and the fulfillment at the Shopify fake carries
 // the bought tracking number, company UPS and its tracking URL. PB*REPRINT prints the same bytes again, buying
-// nothing.
+// nothing; a month later the hub has cleared the label's bytes and PB*REPRINT says so.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
@@ -40,6 +40,7 @@ private:
   db::ConnectionSettings m_pg;
   test::FakeCarrier m_carrier;
   QProcess m_hub;
+  QByteArray m_hubLog; // of the hubs stopped before the last one
   quint16 m_hubPort = 0;
   test::ChainStation m_reno{u"RNO"_s, u"PB-7011"_s};
   QByteArray m_stationLog;
@@ -54,6 +55,18 @@ private:
   {
     m_stationLog += m_reno.process->readAll();
     return m_stationLog.contains(needle);
+  }
+
+  // The hub as the operator runs it: the Shopify fake's Admin API, the carrier fake, one label worker.
+  void startHub()
+  {
+    QProcessEnvironment env = m_programs.hubEnv(kSecret, m_fake.accessToken());
+    env.insert(u"PACKBENCH_CARRIER_API_KEY"_s, QString::fromLatin1(test::FakeCarrier::apiKey()));
+    m_hubPort = m_programs.startHub(
+        m_hub, env,
+        {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
+         u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s,
+         u"carrier.api_base_url="_s + m_carrier.baseUrl().toString(), u"carrier.label_workers=1"_s, u"log.file=-"_s});
   }
 
   int webhook(const QString &topic, const QJsonObject &body, const QString &id)
@@ -86,13 +99,7 @@ private Q_SLOTS:
     m_programs.migrateAndAddPacker(m_reno.badge, u"Packer RNO"_s, u"4711"_s);
     if (QTest::currentTestFailed())
       return;
-    QProcessEnvironment env = m_programs.hubEnv(kSecret, m_fake.accessToken());
-    env.insert(u"PACKBENCH_CARRIER_API_KEY"_s, QString::fromLatin1(test::FakeCarrier::apiKey()));
-    m_hubPort = m_programs.startHub(
-        m_hub, env,
-        {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
-         u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s,
-         u"carrier.api_base_url="_s + m_carrier.baseUrl().toString(), u"carrier.label_workers=1"_s, u"log.file=-"_s});
+    startHub();
     QVERIFY(m_hubPort > 0);
     int status = -1;
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -207,6 +214,44 @@ private Q_SLOTS:
     QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
   }
 
+  // A month on (hub.label_retention_days, 30 by default), the hub has cleared the label's bytes: it prints the
+  // customer's name and address. PB*REPRINT then says the label is no longer kept, and the printer gets nothing.
+  void monthLater_theHubClearsTheLabel_andAReprintSaysSo()
+  {
+    QVERIFY(!m_printed.isEmpty());
+    const int printed = int(m_printed.size());
+    VERIFY_OK(db::exec(m_db,
+                       u"UPDATE print_jobs SET created_at = created_at - interval '40 days' WHERE "
+                       "fulfillment_order_id = ?"_s,
+                       {m_fo}));
+    VERIFY_OK(db::exec(m_db,
+                       u"UPDATE label_requests SET printed_at = printed_at - interval '40 days' WHERE "
+                       "fulfillment_order_id = ?"_s,
+                       {m_fo}));
+    m_hub.terminate(); // the sweep runs when a hub starts, then hourly
+    QVERIFY(m_hub.waitForFinished(30000));
+    m_hubLog += m_hub.readAll();
+    startHub();
+    QVERIFY(m_hubPort > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ? AND "
+                                     "label_bytes IS NOT NULL"_s,
+                                     {m_fo}),
+                              0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = "
+                                     "'label' AND payload IS NOT NULL"_s,
+                                     {m_fo}),
+                              0, 30000);
+    QCOMPARE(text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {m_fo}),
+             m_carrier.labels().cbegin()->trackingNumber); // tracking stays
+
+    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*REPRINT"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("its label is no longer kept"), 15000);
+    QTest::qWait(500);
+    QCOMPARE(int(m_printed.size()), printed);
+    QCOMPARE(m_carrier.stats().labelsBought, 1);
+    m_programs.screenshot(m_reno, u"reprint-label-gone"_s);
+  }
+
   void cleanupTestCase()
   {
     if (m_reno.process && m_reno.process->state() != QProcess::NotRunning) {
@@ -218,7 +263,7 @@ private Q_SLOTS:
     if (m_hub.state() != QProcess::NotRunning) {
       m_hub.terminate();
       QVERIFY(m_hub.waitForFinished(30000));
-      const QByteArray log = m_hub.readAll();
+      const QByteArray log = m_hubLog + m_hub.readAll();
       QVERIFY2(!log.contains(test::FakeCarrier::apiKey()), "the carrier key must never reach the log");
       QVERIFY2(!log.contains(m_fake.accessToken()), "the access token must never reach the log");
       for (const auto &label : m_carrier.labels())

@@ -734,6 +734,21 @@ private Q_SLOTS:
     controller->handleScan(QStringLiteral("PB*REPRINT"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
              QStringLiteral("6")); // slip and label, twice reprinted
+    QTRY_VERIFY(received.count("^XA") == 3);
+
+    // The label's bytes cleared (hub.label_retention_days, a customer's redaction): REPRINT says why, not that the
+    // printer refused it, and the printer gets nothing.
+    QVERIFY(db::exec(m_db,
+                     QStringLiteral("UPDATE print_jobs SET payload = NULL WHERE fulfillment_order_id = ? AND kind = "
+                                    "'label'"),
+                     {fo})
+                .ok());
+    controller->handleScan(QStringLiteral("PB*REPRINT"));
+    QTRY_VERIFY(lastHeadline(notices).startsWith(QStringLiteral("Not reprinted:")));
+    QTRY_VERIFY2(lastNotice(notices).hint.contains(QStringLiteral("its label is no longer kept")),
+                 qPrintable(lastNotice(notices).hint));
+    QTest::qWait(100);
+    QCOMPARE(received.count("^XA"), 3);
     controller->signOut();
   }
 
