@@ -102,7 +102,8 @@ void SlipPreviewDialog::print()
     m_status->setText(tr("No printer: set printing.slip_printer, or a default printer on this computer"));
     return;
   }
-  // Off the window's thread (a CUPS that does not answer must not freeze the preview); one send at a time.
+  // The render and the send run off the window's thread (a CUPS that does not answer must not freeze the preview);
+  // one send at a time. Only the default printer's name is looked up here, when printing.slip_printer is empty.
   m_printButton->setEnabled(false);
   m_status->setText(tr("Sending to %1…").arg(printer));
   auto *watcher = new QFutureWatcher<printing::PrinterDelivery>(this);

@@ -78,6 +78,12 @@ FeedbackSounds::Cue cueOf(station::Cue cue)
   }
   return FeedbackSounds::Cue::None;
 }
+// Something a lead must fix at this bench, white on red (the setup-warning strip, an unplugged serial scanner).
+QString warningStyle(const QString &extra)
+{
+  return QStringLiteral("QLabel { color: white; background: #a51d2d; font-weight: bold; %1 }").arg(extra);
+}
+
 } // namespace
 
 StationWindow::StationWindow(QSqlDatabase db, const Clock &clock, StationIdentity identity, StationOptions options,
@@ -141,8 +147,8 @@ void StationWindow::buildUi()
   m_setupWarnings->setObjectName(QStringLiteral("setupWarnings"));
   m_setupWarnings->setTextFormat(Qt::PlainText);
   m_setupWarnings->setWordWrap(true);
-  m_setupWarnings->setStyleSheet(QStringLiteral("QLabel { color: white; background: #a51d2d; font-size: 12pt; "
-                                                "font-weight: bold; padding: 6px 10px; border-radius: 4px; }"));
+  m_setupWarnings->setStyleSheet(
+      warningStyle(QStringLiteral("font-size: 12pt; padding: 6px 10px; border-radius: 4px;")));
   m_setupWarnings->setVisible(false);
   layout->addWidget(m_setupWarnings);
   setCentralWidget(central);
@@ -400,12 +406,6 @@ bool StationWindow::openOrder(const packing::ClaimedOrder &order)
   return m_controller->openOrder(order);
 }
 
-namespace {
-// A status-bar item that needs someone's attention: white on red.
-constexpr QLatin1StringView
-    kWarningStyle("QLabel { color: white; background: #a51d2d; font-weight: bold; padding: 2px 8px; }");
-} // namespace
-
 void StationWindow::showSetupWarning(const QString &text)
 {
   const QString shown = m_setupWarnings->text();
@@ -428,7 +428,7 @@ void StationWindow::attachSerialScanner(SerialScannerSource *scanner)
     // Unplugged, it beeps at the packer as if all were well: the status bar says its codes go nowhere.
     m_scannerLabel->setText(connected ? tr("Scanner on %1").arg(port)
                                       : tr("Scanner on %1 NOT connected — check its cable").arg(port));
-    m_scannerLabel->setStyleSheet(connected ? QString() : QString(kWarningStyle));
+    m_scannerLabel->setStyleSheet(connected ? QString() : warningStyle(QStringLiteral("padding: 2px 8px;")));
   });
 }
 

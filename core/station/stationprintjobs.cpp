@@ -10,6 +10,16 @@ namespace pb::station {
 
 namespace {
 Q_LOGGING_CATEGORY(lcPrintJobs, "packbench.core.station.stationprintjobs")
+
+// Why a job the lead picked cannot be sent again, before any lead is asked: it was not read, or its label's bytes are
+// gone; empty when it can.
+QString whyNotAgain(const Result<documents::PrintJob> &job)
+{
+  if (!job)
+    return job.error().message;
+  const Status kept = documents::refuseIfLabelGone(*job);
+  return kept ? QString() : kept.error().message;
+}
 } // namespace
 
 Result<QList<documents::PrintJobSummary>> StationController::recentPrintJobs(int limit) const
@@ -39,13 +49,10 @@ QStringList StationController::printersFor(const documents::PrintJobSummary &job
 void StationController::requestReprint(qint64 printJobId)
 {
   auto job = documents::PrintJournal(m_db).get(printJobId);
-  const Status labelKept = job ? documents::refuseIfLabelGone(*job) : Status{};
-  if (!job || !m_settings.printer || !labelKept) { // refused before a lead is asked to approve it
+  const QString whyNot = whyNotAgain(job);
+  if (!whyNot.isEmpty() || !m_settings.printer) {
     say(Notice::Where::Queue, Tone::Warning, tr("Print job %1 cannot be reprinted").arg(printJobId),
-        !job         ? job.error().message
-        : !labelKept ? labelKept.error().message
-                     : tr("This station has no printer"),
-        Cue::Notice);
+        whyNot.isEmpty() ? tr("This station has no printer") : whyNot, Cue::Notice);
     return;
   }
   LeadAction action;
@@ -59,13 +66,10 @@ void StationController::requestReprint(qint64 printJobId)
 void StationController::requestMove(qint64 printJobId, const QString &printer)
 {
   auto job = documents::PrintJournal(m_db).get(printJobId);
-  const Status labelKept = job ? documents::refuseIfLabelGone(*job) : Status{};
-  if (!job || !m_settings.printer || printer.isEmpty() || !labelKept) {
+  const QString whyNot = whyNotAgain(job);
+  if (!whyNot.isEmpty() || !m_settings.printer || printer.isEmpty()) {
     say(Notice::Where::Queue, Tone::Warning, tr("Print job %1 cannot be moved").arg(printJobId),
-        !job         ? job.error().message
-        : !labelKept ? labelKept.error().message
-                     : tr("Choose another printer"),
-        Cue::Notice);
+        whyNot.isEmpty() ? tr("Choose another printer") : whyNot, Cue::Notice);
     return;
   }
   LeadAction action;
