@@ -113,6 +113,24 @@ private Q_SLOTS:
     QVERIFY(printJobKept(newDone));
   }
 
+  // The database went away mid-sweep: the step says so (the hub logs it and tries again in a minute), and the next
+  // step on a working connection picks up where the last one ended, blanking everything still due.
+  void databaseAway_theStepFails_andTheNextOneCatchesUp()
+  {
+    const qint64 old = printJob(u"label"_s, u"done"_s, 40);
+    hub::RetentionSweep sweep({std::chrono::days(0), std::chrono::days(30)});
+    auto lost = db::openDatabase(m_scratch.settings, u"retention-lost"_s);
+    VERIFY_OK(lost);
+    QSqlDatabase gone = *lost;
+    gone.close();
+    auto failed = sweep.step(gone, QDateTime::currentDateTimeUtc(), 10);
+    QVERIFY(!failed);
+    QVERIFY(printJobKept(old));
+    auto caughtUp = sweep.step(m_hub, QDateTime::currentDateTimeUtc(), 10);
+    VERIFY_OK(caughtUp);
+    QVERIFY(!printJobKept(old));
+  }
+
   void noRetention_sweepsNothing()
   {
     const qint64 old = printJob(u"label"_s, u"done"_s, 400);
