@@ -572,6 +572,10 @@
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
+    <message>
+        <source>No default printer: this computer names none, or its print service (CUPS) did not answer</source>
+        <translation>Kein Standarddrucker: dieser Rechner nennt keinen, oder sein Druckdienst (CUPS) hat nicht geantwortet</translation>
+    </message>
 </context>
 <context>
     <name>pb::queue::OrderQueue</name>
@@ -1603,6 +1607,10 @@
         <source>The database did not answer: scan REPRINT again in a moment</source>
         <translation>Die Datenbank hat nicht geantwortet: REPRINT gleich noch einmal scannen</translation>
     </message>
+    <message>
+        <source>the default printer</source>
+        <translation>Standarddrucker</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>
@@ -2208,6 +2216,10 @@
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>(default printer)</source>
+        <translation>(Standarddrucker)</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsView</name>
@@ -2421,6 +2433,10 @@
     <message>
         <source>Sending to %1…</source>
         <translation>Wird an %1 gesendet …</translation>
+    </message>
+    <message>
+        <source>Sending to the default printer…</source>
+        <translation>Wird an den Standarddrucker gesendet …</translation>
     </message>
 </context>
 <context>

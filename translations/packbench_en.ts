@@ -571,6 +571,10 @@
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No default printer: this computer names none, or its print service (CUPS) did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::queue::OrderQueue</name>
@@ -1602,6 +1606,10 @@
         <source>The database did not answer: scan REPRINT again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>
@@ -2207,6 +2215,10 @@
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(default printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsView</name>
@@ -2419,6 +2431,10 @@
     </message>
     <message>
         <source>Sending to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to the default printer…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -56,7 +56,7 @@ QVariant PrintJobsModel::data(const QModelIndex &index, int role) const
     case Time: return QLocale().toString(job.createdAt.toLocalTime().time(), QLocale::ShortFormat);
     case Order: return job.orderName.isEmpty() ? tr("(no order)") : job.orderName;
     case Kind: return job.kind == documents::PrintKind::Slip ? tr("Slip") : tr("Label");
-    case Printer: return job.printer;
+    case Printer: return job.printer.isEmpty() ? tr("(default printer)") : job.printer; // its name not found yet
     case State: return stateText(job);
     case Problem:
       return job.status == PrintStatus::Done || job.status == PrintStatus::Moved ? QString() : job.lastError;

@@ -8,7 +8,6 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPrinterInfo>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -97,26 +96,26 @@ void SlipPreviewDialog::showPage(int page)
 
 void SlipPreviewDialog::print()
 {
-  const QString printer = m_printer.isEmpty() ? QPrinterInfo::defaultPrinterName() : m_printer;
-  if (printer.isEmpty()) {
-    m_status->setText(tr("No printer: set printing.slip_printer, or a default printer on this computer"));
-    return;
-  }
-  // The render and the send run off the window's thread (a CUPS that does not answer must not freeze the preview);
-  // one send at a time. Only the default printer's name is looked up here, when printing.slip_printer is empty.
+  // The render and the send run off the window's thread, and so does finding the default printer when
+  // printing.slip_printer is empty: a CUPS that does not answer must not freeze the preview. One send at a time.
   m_printButton->setEnabled(false);
-  m_status->setText(tr("Sending to %1…").arg(printer));
+  m_status->setText(m_printer.isEmpty() ? tr("Sending to the default printer…") : tr("Sending to %1…").arg(m_printer));
   auto *watcher = new QFutureWatcher<printing::PrinterDelivery>(this);
-  connect(watcher, &QFutureWatcher<printing::PrinterDelivery>::finished, this, [this, watcher, printer] {
+  connect(watcher, &QFutureWatcher<printing::PrinterDelivery>::finished, this, [this, watcher] {
     watcher->deleteLater();
     m_printButton->setEnabled(true);
     const printing::PrinterDelivery delivery = watcher->result();
+    if (delivery.printer.isEmpty()) {
+      m_status->setText(tr("No printer: set printing.slip_printer, or a default printer on this computer"));
+      return;
+    }
+    const QString &printer = delivery.printer;
     m_status->setText(!delivery.printed ? tr("Not printed on %1: %2").arg(printer, delivery.error)
                       : delivery.incomplete
                           ? tr("Sent to %1, with characters no installed font has: %2").arg(printer, delivery.error)
                           : tr("Sent to %1").arg(printer));
   });
-  watcher->setFuture(QtConcurrent::run([renderer = m_renderer, slip = m_slip, printer] {
+  watcher->setFuture(QtConcurrent::run([renderer = m_renderer, slip = m_slip, printer = m_printer] {
     return printing::SystemPrinter::printSlip(renderer, slip, printer);
   }));
 }

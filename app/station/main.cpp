@@ -27,15 +27,16 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFutureWatcher>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QPrinterInfo>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTimer>
 #include <QTranslator>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <string_view>
@@ -101,24 +102,36 @@ QString printingConfigProblem(const pb::config::Config &config)
   return {};
 }
 
-// The CUPS queues named in the configuration that this computer does not have. Not a reason to stop (a queue may be
-// added while the station runs; jobs wait in the print-jobs list meanwhile), but the bench is told at once, not at the
-// first order's slip.
-QStringList missingPrinters(const pb::config::Config &config)
+// The CUPS queues the configuration names, each with what it is for (read on the window's thread).
+QList<std::pair<QString, QString>> configuredQueues(const pb::config::Config &config)
 {
   using namespace pb::config::keys;
-  const QStringList installed = QPrinterInfo::availablePrinterNames();
-  QStringList missing;
-  const auto check = [&](const QString &what, const QString &queue) {
-    if (!queue.isEmpty() && !installed.contains(queue))
-      missing.append(QApplication::translate("main", "%1 '%2' is not set up on this computer").arg(what, queue));
+  QList<std::pair<QString, QString>> queues;
+  const auto add = [&](const QString &what, const QString &queue) {
+    if (!queue.isEmpty())
+      queues.append({what, queue});
   };
-  check(QApplication::translate("main", "Slip printer"), config.get(PrintSlipPrinter));
+  add(QApplication::translate("main", "Slip printer"), config.get(PrintSlipPrinter));
   if (auto label = pb::printing::LabelTarget::parse(config.get(PrintLabelPrinter));
       label && label->kind == pb::printing::LabelTarget::Kind::CupsRaw)
-    check(QApplication::translate("main", "Label printer"), label->queue);
+    add(QApplication::translate("main", "Label printer"), label->queue);
   if (config.get(PrintCarrierLabels))
-    check(QApplication::translate("main", "Label printer (PDF)"), config.get(PrintLabelPdfPrinter));
+    add(QApplication::translate("main", "Label printer (PDF)"), config.get(PrintLabelPdfPrinter));
+  return queues;
+}
+
+// The configured CUPS queues that this computer does not have. Not a reason to stop (a queue may be added while the
+// station runs; jobs wait in the print-jobs list meanwhile), but the bench is told at once, not at the first order's
+// slip. Run off the window's thread: CUPS, or a print server that does not answer, may take a minute to say.
+QStringList missingPrinters(const QList<std::pair<QString, QString>> &queues)
+{
+  if (queues.isEmpty())
+    return {};
+  const QStringList installed = pb::printing::SystemPrinter::queueNames();
+  QStringList missing;
+  for (const auto &[what, queue] : queues)
+    if (!installed.contains(queue))
+      missing.append(QApplication::translate("main", "%1 '%2' is not set up on this computer").arg(what, queue));
   // With CUPS (or the print server) down no queue is listed: say that, or the lead sets up printers that are fine.
   if (!missing.isEmpty() && !pb::printing::SystemPrinter::serviceAnswers())
     return {QApplication::translate("main", "The print service (CUPS) does not answer: nothing prints until it does; "
@@ -369,8 +382,7 @@ int main(int argc, char *argv[])
   if (carrierLabels) {
     options.carrierLabelFormat = config.get(PrintCarrierLabelFormat);
     // PDF and PNG labels print through CUPS, on printing.label_pdf_printer or the system default.
-    options.labelPdfPrinter = config.get(PrintLabelPdfPrinter).isEmpty() ? QPrinterInfo::defaultPrinterName()
-                                                                         : config.get(PrintLabelPdfPrinter);
+    options.labelPdfPrinter = config.get(PrintLabelPdfPrinter); // empty: the default, found when a label is sent
   }
   options.labelPrinter = config.get(PrintLabelPrinter); // checked at the start (printingConfigProblem)
 
@@ -379,11 +391,14 @@ int main(int argc, char *argv[])
     window.show();
   else
     pb::ui::showOnWholeScreen(window);
-  const QStringList printerProblems = missingPrinters(config);
-  for (const QString &unreachable : printerProblems) {
-    qCWarning(lcStation).noquote() << unreachable;
-    window.showSetupWarning(unreachable);
-  }
+  QFutureWatcher<QStringList> printerCheck;
+  QObject::connect(&printerCheck, &QFutureWatcher<QStringList>::finished, &window, [&window, &printerCheck] {
+    for (const QString &unreachable : printerCheck.result()) {
+      qCWarning(lcStation).noquote() << unreachable;
+      window.showSetupWarning(unreachable);
+    }
+  });
+  printerCheck.setFuture(QtConcurrent::run(missingPrinters, configuredQueues(config)));
   if (!offlineJournalProblem.isEmpty()) // the lead learns it now, not in the middle of an outage
     window.showSetupWarning(QApplication::translate("main", "Offline packing is off at this bench: its journal %1")
                                 .arg(offlineJournalProblem));
@@ -425,7 +440,7 @@ int main(int argc, char *argv[])
   if (parser.isSet(selfTest))
     pb::app::scheduleSelfTest({*db, settings.describe(), &window, notifier.get(), shopId, locationId,
                                identity.locationCode, offlineJournal ? offlineJournal->path() : QString(),
-                               offlineJournalProblem, printerProblems});
+                               offlineJournalProblem, printerCheck.result()}); // a command-line check may wait
   else if (parser.isSet(screenshot))
     scheduleScreenshot(window, parser.value(screenshot));
   qCInfo(lcStation).noquote() << "station" << identity.stationName << "ready at"

@@ -39,6 +39,11 @@ QVariant textOrNull(const QString &text)
   return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+QVariant textOrEmpty(const QString &text)
+{
+  return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+}
+
 QVariant idOrNull(qint64 id)
 {
   return id <= 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(id);

@@ -25,6 +25,8 @@ QDateTime storedTime(const QVariant &value);
 
 // NULL for an empty string, the text otherwise.
 QVariant textOrNull(const QString &text);
+// '' for a null string (Qt binds a null QString as NULL), the text otherwise: for NOT NULL text columns.
+QVariant textOrEmpty(const QString &text);
 // NULL for 0 or less (row ids start at 1), the id otherwise.
 QVariant idOrNull(qint64 id);
 // NULL for an invalid time, the time otherwise (statements that only run on PostgreSQL).

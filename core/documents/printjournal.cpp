@@ -107,8 +107,8 @@ Result<qint64> PrintJournal::create(const PrintJob &job)
                             ? u"SELECT packbench_print_job_create(?::bigint, ?, ?, ?, ?::bytea, ?)"_s
                             : u"INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, payload, "
                               "reference) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING id"_s,
-                        {db::idOrNull(job.fulfillmentOrderId), kindName(job.kind), job.printer, formatName(job.format),
-                         db::bytesOrNull(job.payload), job.reference});
+                        {db::idOrNull(job.fulfillmentOrderId), kindName(job.kind), db::textOrEmpty(job.printer),
+                         formatName(job.format), db::bytesOrNull(job.payload), job.reference});
   if (!query)
     return query.error();
   if (!query.value().next())
@@ -221,6 +221,19 @@ Status PrintJournal::markIncomplete(qint64 id, const QString &what)
 Status PrintJournal::markRetrying(qint64 id)
 {
   return setStatus(id, PrintStatus::Retrying, false);
+}
+
+Status PrintJournal::recordDefaultPrinter(qint64 id, const QString &printer)
+{
+  if (printer.isEmpty())
+    return {};
+  auto recorded =
+      db::isPostgres(m_db)
+          ? db::exec(m_db, u"SELECT packbench_print_job_default_printer(?::bigint, ?)"_s, {id, printer})
+          : db::exec(m_db, u"UPDATE print_jobs SET printer = ? WHERE id = ? AND printer = ''"_s, {printer, id});
+  if (!recorded)
+    return recorded.error();
+  return {};
 }
 
 Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)

@@ -77,6 +77,9 @@ public:
   // It printed, but not faithfully (characters no installed font has): failed with `what`, so it stays
   // open for a reprint once fixed; the send was already counted by markSent.
   Status markIncomplete(qint64 id, const QString &what);
+  // A job journaled for "the default printer" (an empty printer) gets the queue a send found the default to be;
+  // a job with a printer keeps it.
+  Status recordDefaultPrinter(qint64 id, const QString &printer);
   // Closes the job as 'moved' and queues a copy for another printer; returns the new job's id.
   Result<qint64> moveTo(qint64 id, const QString &printer);
 

@@ -23,7 +23,8 @@ public:
   explicit PrintService(QObject *parent = nullptr);
   ~PrintService() override;
 
-  // The packing slip of a fulfillment order on `printer` (empty: the system default).
+  // The packing slip of a fulfillment order on `printer` (empty: the system default, journaled as empty until a send
+  // finds its name).
   virtual Result<qint64> printSlip(qint64 fulfillmentOrderId, const QString &printer) = 0;
   // The shipping label of a fulfillment order on a label printer (tcp://host:9100 or a CUPS queue).
   virtual Result<qint64> printShippingLabel(qint64 fulfillmentOrderId, const QString &printer) = 0;
@@ -34,16 +35,16 @@ public:
   // The end of day's driver hand-off sheet, rendered as a PDF and journaled like a label (a reprint sends it again).
   virtual Result<qint64> printHandoffSheet(const HandoffSheet &sheet, const QString &printer) = 0;
   // Prints at once without the print journal, which lives in the central database (offline packing, issue #15): a
-  // slip from `slip` (job.kind Slip) or a label's bytes (job.payload). Returns the job as sent, its printer resolved
-  // and its id negative (never a journal row); the outcome follows as the signals below, and the caller journals the
-  // job once the database is back.
+  // slip from `slip` (job.kind Slip) or a label's bytes (job.payload). Returns the job as sent (an empty printer is the
+  // default) and its id negative (never a journal row); the outcome follows as the signals below, and the caller
+  // journals the job once the database is back.
   virtual Result<PrintJob> printUnjournaled(const PrintJob &job, const SlipData &slip) = 0;
   // The same content again as a new job, on `printer` (empty: where it went before).
   virtual Result<qint64> reprint(qint64 jobId, const QString &printer = {}) = 0;
   // Closes an open job as moved and sends a copy to `printer`; returns the copy's id.
   virtual Result<qint64> move(qint64 jobId, const QString &printer) = 0;
-  // The system's printers (CUPS queues) a job may be moved to.
-  virtual QStringList systemPrinters() const = 0;
+  // The system's printers (CUPS queues) a job may be moved to, as last listed: never waits for CUPS.
+  virtual QStringList systemPrinters() = 0;
 
 Q_SIGNALS:
   void jobPrinted(qint64 jobId);

@@ -20,6 +20,13 @@ QString whyNotAgain(const Result<documents::PrintJob> &job)
   const Status kept = documents::refuseIfLabelGone(*job);
   return kept ? QString() : kept.error().message;
 }
+
+// Where a job went, in a question to a lead: a job for the default printer is journaled without its name until a
+// send found it.
+QString where(const QString &printer)
+{
+  return printer.isEmpty() ? StationController::tr("the default printer") : printer;
+}
 } // namespace
 
 Result<QList<documents::PrintJobSummary>> StationController::recentPrintJobs(int limit) const
@@ -36,7 +43,7 @@ QStringList StationController::printersFor(const documents::PrintJobSummary &job
   // Printers this bench used lately for the same kind of document (a second label printer, say).
   if (auto recent = documents::PrintJournal(m_db).recentJobs(100); recent) {
     for (const documents::PrintJobSummary &other : *recent)
-      if (other.format == job.format)
+      if (other.format == job.format && !other.printer.isEmpty())
         printers << other.printer;
   }
   if (m_settings.printer)
@@ -58,9 +65,10 @@ void StationController::requestReprint(qint64 printJobId)
   LeadAction action;
   action.kind = LeadAction::Kind::Reprint;
   action.printJobId = printJobId;
-  askLeadAboutJob(action, job->kind == documents::PrintKind::Slip
-                              ? tr("Reprint the slip of print job %1 on %2?").arg(printJobId).arg(job->printer)
-                              : tr("Reprint the label of print job %1 on %2?").arg(printJobId).arg(job->printer));
+  askLeadAboutJob(action,
+                  job->kind == documents::PrintKind::Slip
+                      ? tr("Reprint the slip of print job %1 on %2?").arg(printJobId).arg(where(job->printer))
+                      : tr("Reprint the label of print job %1 on %2?").arg(printJobId).arg(where(job->printer)));
 }
 
 void StationController::requestMove(qint64 printJobId, const QString &printer)
@@ -79,8 +87,10 @@ void StationController::requestMove(qint64 printJobId, const QString &printer)
   askLeadAboutJob(
       action,
       job->kind == documents::PrintKind::Slip
-          ? tr("Send the slip of print job %1 to %2 instead of %3?").arg(printJobId).arg(printer, job->printer)
-          : tr("Send the label of print job %1 to %2 instead of %3?").arg(printJobId).arg(printer, job->printer));
+          ? tr("Send the slip of print job %1 to %2 instead of %3?").arg(printJobId).arg(printer, where(job->printer))
+          : tr("Send the label of print job %1 to %2 instead of %3?")
+                .arg(printJobId)
+                .arg(printer, where(job->printer)));
 }
 
 void StationController::askLeadAboutJob(LeadAction action, const QString &question)

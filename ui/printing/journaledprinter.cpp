@@ -9,7 +9,6 @@
 
 #include <QFutureWatcher>
 #include <QLoggingCategory>
-#include <QPrinterInfo>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -39,6 +38,8 @@ JournaledPrinter::JournaledPrinter(QSqlDatabase db, Policy policy, QObject *pare
     , m_renderer(SlipPaper::Letter)
 {
   m_systemPrinterThread.setMaxThreadCount(1);
+  m_listThread.setMaxThreadCount(1);
+  refreshSystemPrinters(); // ready by the time a lead first moves a job
 }
 
 JournaledPrinter::~JournaledPrinter() = default;
@@ -55,7 +56,7 @@ Result<qint64> JournaledPrinter::printSlip(qint64 fulfillmentOrderId, const QStr
   PrintJob job;
   job.fulfillmentOrderId = fulfillmentOrderId;
   job.kind = PrintKind::Slip;
-  job.printer = printer.isEmpty() ? QPrinterInfo::defaultPrinterName() : printer;
+  job.printer = printer; // empty: the default, whose name the send finds off this thread
   job.format = PrintFormat::Pdf;
   job.reference = slipReference(fulfillmentOrderId, m_customTemplate);
   return submit(job);
@@ -76,7 +77,7 @@ Result<qint64> JournaledPrinter::printLabel(qint64 fulfillmentOrderId, const QSt
   PrintJob job;
   job.fulfillmentOrderId = fulfillmentOrderId;
   job.kind = PrintKind::Label;
-  job.printer = printer.isEmpty() && format != PrintFormat::Zpl ? QPrinterInfo::defaultPrinterName() : printer;
+  job.printer = printer;
   job.format = format;
   job.payload = data;
   job.reference = reference;
@@ -121,9 +122,24 @@ Result<qint64> JournaledPrinter::move(qint64 jobId, const QString &printer)
   return moved.value();
 }
 
-QStringList JournaledPrinter::systemPrinters() const
+QStringList JournaledPrinter::systemPrinters()
 {
-  return QPrinterInfo::availablePrinterNames();
+  refreshSystemPrinters();
+  return m_knownPrinters;
+}
+
+void JournaledPrinter::refreshSystemPrinters()
+{
+  if (m_listing)
+    return;
+  m_listing = true;
+  auto *watcher = new QFutureWatcher<QStringList>(this);
+  connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    m_listing = false;
+    m_knownPrinters = watcher->result();
+  });
+  watcher->setFuture(QtConcurrent::run(&m_listThread, &SystemPrinter::queueNames));
 }
 
 Status JournaledPrinter::retry(qint64 jobId)
@@ -238,8 +254,13 @@ void JournaledPrinter::sendToSystemPrinter(const PrintJob &job)
     }
     slip = std::move(loaded).value();
   }
-  onPrinterThread(systemWork(job, slip),
-                  [this, jobId = job.id](const PrinterDelivery &delivery) { finishSystemAttempt(jobId, delivery); });
+  onPrinterThread(systemWork(job, slip), [this, jobId = job.id,
+                                          toDefault = job.printer.isEmpty()](const PrinterDelivery &delivery) {
+    if (toDefault) // the journal names the queue the default turned out to be
+      if (Status named = m_journal.recordDefaultPrinter(jobId, delivery.printer); !named)
+        qCWarning(lcPrinter).noquote() << "print job" << jobId << "printer not journaled:" << named.error().message;
+    finishSystemAttempt(jobId, delivery);
+  });
 }
 
 std::function<PrinterDelivery()> JournaledPrinter::systemWork(const PrintJob &job,
@@ -269,10 +290,8 @@ void JournaledPrinter::onPrinterThread(std::function<PrinterDelivery()> work,
 Result<PrintJob> JournaledPrinter::printUnjournaled(const PrintJob &job, const documents::SlipData &slip)
 {
   PrintJob sent = job;
-  sent.id = --m_lastUnjournaled; // negative: never a journal row
-  sent.status = PrintStatus::Sent;
-  if (sent.printer.isEmpty() && sent.format != PrintFormat::Zpl)
-    sent.printer = QPrinterInfo::defaultPrinterName();
+  sent.id = --m_lastUnjournaled;   // negative: never a journal row
+  sent.status = PrintStatus::Sent; // an empty printer stays "the default": its name is found off this thread
   const qint64 jobId = sent.id;
   if (sent.format == PrintFormat::Zpl) {
     auto target = LabelTarget::parse(sent.printer);

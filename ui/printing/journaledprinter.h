@@ -53,7 +53,8 @@ public:
                                                const documents::SlipData &slip) override;
   Result<qint64> reprint(qint64 jobId, const QString &printer = {}) override;
   Result<qint64> move(qint64 jobId, const QString &printer) override;
-  QStringList systemPrinters() const override;
+  // The CUPS queues as last listed (on a worker: CUPS may take a minute to answer); each call lists them again.
+  QStringList systemPrinters() override;
   // Sends an open job again now, on its own printer (after the printer was fixed); same job id.
   Status retry(qint64 jobId);
   // Jobs sent or waiting for a retry right now.
@@ -76,6 +77,7 @@ private:
   void finishAttempt(qint64 jobId, bool printed, const QString &error, bool retryable, bool autoRetry);
   void finishSystemAttempt(qint64 jobId, const PrinterDelivery &delivery);
   Status refuseIfBusyOrClosed(qint64 jobId, const documents::PrintJob &job) const;
+  void refreshSystemPrinters();
 
   QSqlDatabase m_db;
   documents::PrintJournal m_journal;
@@ -87,6 +89,9 @@ private:
   qint64 m_lastUnjournaled = 0; // printUnjournaled's ids count down from -1
   // QPrinter work, one job at a time in journal order; destroyed first, it waits for a job being printed.
   QThreadPool m_systemPrinterThread;
+  QThreadPool m_listThread; // the CUPS queue list, apart from the sends so a long send does not hold it up
+  QStringList m_knownPrinters;
+  bool m_listing = false;
 };
 
 } // namespace pb::printing

@@ -22,10 +22,19 @@ PrinterDelivery failed(const QString &error)
   return out;
 }
 
+// The queue a job for `printerName` goes to: the name itself, or the system default's for an empty one.
+QString resolved(const QString &printerName)
+{
+  return printerName.isEmpty() ? QPrinterInfo::defaultPrinterName() : printerName;
+}
+
 // The printer's state as CUPS reports it; an empty error when it can take a job.
 QString unusable(const QPrinterInfo &info, const QString &printerName)
 {
-  if (printerName.isEmpty() || info.isNull())
+  if (printerName.isEmpty())
+    return SystemPrinter::tr(
+        "No default printer: this computer names none, or its print service (CUPS) did not answer");
+  if (info.isNull())
     return SystemPrinter::tr("Printer '%1' was not found").arg(printerName);
   if (info.state() == QPrinter::Error || info.state() == QPrinter::Aborted)
     return SystemPrinter::tr("Printer '%1' is stopped or offline").arg(printerName);
@@ -36,6 +45,15 @@ QString unusable(const QPrinterInfo &info, const QString &printerName)
 
 PrinterDelivery SystemPrinter::printSlip(const SlipRenderer &renderer, const documents::SlipData &slip,
                                          const QString &printerName)
+{
+  const QString queue = resolved(printerName);
+  PrinterDelivery out = sendSlip(renderer, slip, queue);
+  out.printer = queue;
+  return out;
+}
+
+PrinterDelivery SystemPrinter::sendSlip(const SlipRenderer &renderer, const documents::SlipData &slip,
+                                        const QString &printerName)
 {
   const QPrinterInfo info = QPrinterInfo::printerInfo(printerName);
   if (const QString problem = unusable(info, printerName); !problem.isEmpty())
@@ -93,6 +111,15 @@ Result<QList<QImage>> SystemPrinter::rasterizeLabel(const QByteArray &data, docu
 PrinterDelivery SystemPrinter::printLabelImage(const QByteArray &data, documents::PrintFormat format,
                                                const QString &printerName)
 {
+  const QString queue = resolved(printerName);
+  PrinterDelivery out = sendLabelImage(data, format, queue);
+  out.printer = queue;
+  return out;
+}
+
+PrinterDelivery SystemPrinter::sendLabelImage(const QByteArray &data, documents::PrintFormat format,
+                                              const QString &printerName)
+{
   const QPrinterInfo info = QPrinterInfo::printerInfo(printerName);
   if (const QString problem = unusable(info, printerName); !problem.isEmpty())
     return failed(problem);
@@ -126,6 +153,11 @@ PrinterDelivery SystemPrinter::printLabelImage(const QByteArray &data, documents
   PrinterDelivery out;
   out.printed = true;
   return out;
+}
+
+QStringList SystemPrinter::queueNames()
+{
+  return QPrinterInfo::availablePrinterNames();
 }
 
 bool SystemPrinter::serviceAnswers(int timeoutMs)

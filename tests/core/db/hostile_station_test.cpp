@@ -707,6 +707,12 @@ private Q_SLOTS:
                                     "NULL) s WHERE s"),
                      {m_labelB}),
         0);
+    QCOMPARE(
+        test::scalar(m_bench.db,
+                     QStringLiteral("SELECT count(*) FROM packbench_print_job_default_printer(?::bigint, 'evil') s "
+                                    "WHERE s"),
+                     {m_labelB}),
+        0);
   }
 
   void station_cannotTakeAnotherLoginsInstallation()

@@ -8,6 +8,7 @@
 #include "core/documents/sliprepository.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/verify.h"
 
 #include <QTest>
 
@@ -92,6 +93,24 @@ private Q_SLOTS:
     QVERIFY(!again.ok());
     QCOMPARE(again.error().kind, ErrorKind::Conflict);
     QVERIFY(journal.forFulfillmentOrder(m_fo).value().size() >= 3);
+  }
+
+  // A job for the default printer is journaled without a name; the send's finding fills it in, once, and never
+  // renames a job that has a printer.
+  void defaultPrinter_isNamedOnceASendFoundIt()
+  {
+    PrintJournal journal(m_db);
+    PrintJob job;
+    job.fulfillmentOrderId = m_fo;
+    auto id = journal.create(job); // printer: a null QString
+    VERIFY_OK(id);
+    QCOMPARE(journal.get(id.value()).value().printer, QString());
+    VERIFY_OK(journal.recordDefaultPrinter(id.value(), u"Laser-Default"_s));
+    QCOMPARE(journal.get(id.value()).value().printer, u"Laser-Default"_s);
+    VERIFY_OK(journal.recordDefaultPrinter(id.value(), u"Laser-Other"_s));
+    QCOMPARE(journal.get(id.value()).value().printer, u"Laser-Default"_s);
+    VERIFY_OK(journal.recordDefaultPrinter(id.value(), QString())); // nothing found: nothing written
+    QCOMPARE(journal.get(id.value()).value().printer, u"Laser-Default"_s);
   }
 
   void unknownJob_isNotFound()

@@ -139,6 +139,32 @@ private Q_SLOTS:
     QCOMPARE(row.value().attempts, 1);
   }
 
+  // No slip printer set: the job goes to the default printer, whose name the send finds off the window's thread; the
+  // journal then names it (the sandbox's default is packbench-pdf).
+  void slipForTheDefaultPrinter_isJournaledWithTheQueueItWentTo()
+  {
+    const qint64 before = m_cups->lastJob();
+    auto printer = slipPrinter(printing::SlipPaper::Letter);
+    QSignalSpy printed(printer.get(), &printing::JournaledPrinter::jobPrinted);
+    auto job = printer->printSlip(m_giftOrderFo, QString());
+    VERIFY_OK(job);
+    auto queued = documents::PrintJournal(m_db).get(job.value());
+    VERIFY_OK(queued);
+    QCOMPARE(queued.value().printer, QString()); // nothing asked of CUPS on this thread
+    QTRY_COMPARE(printed.count(), 1);
+    QVERIFY2(waitForPdf(before, u"Total items"_s), "the slip never arrived in the default queue");
+    auto row = documents::PrintJournal(m_db).get(job.value());
+    VERIFY_OK(row);
+    QCOMPARE(row.value().printer, u"packbench-pdf"_s);
+    QCOMPARE(row.value().status, documents::PrintStatus::Done);
+    // A reprint goes where the first one went.
+    QSignalSpy reprinted(printer.get(), &printing::JournaledPrinter::jobPrinted);
+    auto again = printer->reprint(job.value());
+    VERIFY_OK(again);
+    QTRY_COMPARE(reprinted.count(), 1);
+    QCOMPARE(documents::PrintJournal(m_db).get(again.value()).value().printer, u"packbench-pdf"_s);
+  }
+
   void printedSlip_barcodeDecodesToOrderName()
   {
     QVERIFY2(!m_output.isEmpty() && pdfText(m_output).contains(u"#1002"_s),
