@@ -38,6 +38,7 @@ PrintJobsView::PrintJobsView(station::StationController &controller, QWidget *pa
   m_problem->setFont(big);
   layout->addWidget(m_problem);
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+    m_askingForPrinter = false; // a list that comes later is not for this job
     const bool valid = current.isValid() && current.row() < m_model->jobs().size();
     m_problem->setText(valid && !m_model->jobs().at(current.row()).lastError.isEmpty()
                            ? tr("Last problem: %1").arg(m_model->jobs().at(current.row()).lastError)
@@ -59,6 +60,15 @@ PrintJobsView::PrintJobsView(station::StationController &controller, QWidget *pa
   m_printers->hide();
   connect(m_printers, &QListWidget::itemActivated, this, &PrintJobsView::choosePrinter);
   layout->addWidget(m_printers);
+  // The CUPS queues are listed off the window's thread when M asks for them: they join the chooser when they come.
+  connect(&m_controller, &station::StationController::printersListed, this, [this] {
+    if (!m_askingForPrinter || fillPrinters() == 0 || !m_printers->isHidden())
+      return;
+    m_problem->clear();
+    m_printerQuestion->show();
+    m_printers->show();
+    m_printers->setFocus();
+  });
 
   auto *keys = new QLabel(tr("R reprint · M send to another printer · a lead approves with badge and PIN · "
                              "F5 refresh · Esc back to the orders"),
@@ -107,27 +117,47 @@ void PrintJobsView::askForPrinter()
   const QModelIndex current = m_table->currentIndex();
   if (!current.isValid() || current.row() >= m_model->jobs().size())
     return;
-  m_printers->clear();
-  m_printers->addItems(m_controller.printersFor(m_model->jobs().at(current.row())));
-  if (m_printers->count() == 0) {
+  m_askingForPrinter = true;
+  if (fillPrinters() == 0) {
     m_problem->setText(tr("There is no other printer to send it to"));
     return;
   }
-  m_printers->setCurrentRow(0);
   m_printerQuestion->show();
   m_printers->show();
   m_printers->setFocus();
+}
+
+int PrintJobsView::fillPrinters()
+{
+  const QModelIndex current = m_table->currentIndex();
+  if (!current.isValid() || current.row() >= m_model->jobs().size())
+    return 0;
+  const QString chosen = m_printers->currentItem() ? m_printers->currentItem()->text() : QString();
+  m_printers->clear();
+  m_printers->addItems(m_controller.printersFor(m_model->jobs().at(current.row())));
+  const QList<QListWidgetItem *> same = m_printers->findItems(chosen, Qt::MatchExactly);
+  if (!same.isEmpty())
+    m_printers->setCurrentItem(same.first());
+  else if (m_printers->count() > 0)
+    m_printers->setCurrentRow(0);
+  return m_printers->count();
 }
 
 void PrintJobsView::choosePrinter()
 {
   const qint64 job = selectedJob();
   const QString printer = m_printers->currentItem() ? m_printers->currentItem()->text() : QString();
+  closePrinters();
+  if (job > 0 && !printer.isEmpty())
+    m_controller.requestMove(job, printer);
+}
+
+void PrintJobsView::closePrinters()
+{
+  m_askingForPrinter = false;
   m_printers->hide();
   m_printerQuestion->hide();
   m_table->setFocus();
-  if (job > 0 && !printer.isEmpty())
-    m_controller.requestMove(job, printer);
 }
 
 bool PrintJobsView::eventFilter(QObject *watched, QEvent *event)
@@ -137,9 +167,7 @@ bool PrintJobsView::eventFilter(QObject *watched, QEvent *event)
   const int key = static_cast<QKeyEvent *>(event)->key();
   if (watched == m_printers) {
     if (key == Qt::Key_Escape) {
-      m_printers->hide();
-      m_printerQuestion->hide();
-      m_table->setFocus();
+      closePrinters();
       return true;
     }
     if (key == Qt::Key_Return || key == Qt::Key_Enter) {

@@ -44,7 +44,10 @@ protected:
 private:
   qint64 selectedJob() const;
   void askForPrinter();
+  // Fills the printer chooser for the selected job, keeping the printer that was chosen; how many it offers.
+  int fillPrinters();
   void choosePrinter();
+  void closePrinters();
 
   station::StationController &m_controller;
   PrintJobsModel *m_model = nullptr;
@@ -52,6 +55,7 @@ private:
   QLabel *m_problem = nullptr;
   QLabel *m_printerQuestion = nullptr;
   QListWidget *m_printers = nullptr;
+  bool m_askingForPrinter = false; // M was pressed: a printer list that comes later fills the chooser
 };
 
 } // namespace pb::ui

@@ -127,15 +127,20 @@ QStringList missingPrinters(const QList<std::pair<QString, QString>> &queues)
 {
   if (queues.isEmpty())
     return {};
-  const QStringList installed = pb::printing::SystemPrinter::queueNames();
+  const QStringList silent{QApplication::translate(
+      "main", "The print service (CUPS) does not answer: nothing prints until it does; what fails waits in the print "
+              "jobs list (F4)")};
+  // At most 3 s: a print server that takes the connection and says nothing would hold a queue list for minutes.
+  const std::optional<QStringList> installed = pb::printing::SystemPrinter::queueNamesWithin(3000);
+  if (!installed)
+    return silent;
   QStringList missing;
   for (const auto &[what, queue] : queues)
-    if (!installed.contains(queue))
+    if (!installed->contains(queue))
       missing.append(QApplication::translate("main", "%1 '%2' is not set up on this computer").arg(what, queue));
-  // With CUPS (or the print server) down no queue is listed: say that, or the lead sets up printers that are fine.
+  // With CUPS down no queue is listed either: say that, or the lead sets up printers that are fine.
   if (!missing.isEmpty() && !pb::printing::SystemPrinter::serviceAnswers())
-    return {QApplication::translate("main", "The print service (CUPS) does not answer: nothing prints until it does; "
-                                            "what fails waits in the print jobs list (F4)")};
+    return silent;
   return missing;
 }
 
@@ -441,8 +446,10 @@ int main(int argc, char *argv[])
     pb::app::scheduleSelfTest({*db, settings.describe(), &window, notifier.get(), shopId, locationId,
                                identity.locationCode, offlineJournal ? offlineJournal->path() : QString(),
                                offlineJournalProblem, printerCheck.result()}); // a command-line check may wait
-  else if (parser.isSet(screenshot))
+  else if (parser.isSet(screenshot)) {
+    printerCheck.waitForFinished(); // the picture shows what the check said (it takes 3 s at the most)
     scheduleScreenshot(window, parser.value(screenshot));
+  }
   qCInfo(lcStation).noquote() << "station" << identity.stationName << "ready at"
                               << (identity.locationCode.isEmpty() ? QStringLiteral("its first location")
                                                                   : identity.locationCode);

@@ -53,6 +53,8 @@ Q_SIGNALS:
   // It printed, but with characters no installed font has marked '?' (`what` names their code points): the
   // journal keeps it failed, for a reprint once a font has them.
   void jobIncomplete(qint64 jobId, const QString &what);
+  // systemPrinters() has a new list (it lists them again on each call, off the caller's thread).
+  void systemPrintersListed();
 };
 
 } // namespace pb::documents

@@ -227,6 +227,8 @@ Q_SIGNALS:
   void weightRequested(int boxNo);
   // A print job of this bench was journaled, printed, failed or moved: the print-jobs list is stale.
   void printJobsChanged();
+  // The system's printers were listed again: printersFor() may offer more (or fewer) now.
+  void printersListed();
 
 private:
   struct LeadAction {

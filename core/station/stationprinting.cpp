@@ -40,6 +40,7 @@ void StationController::connectPrinter()
           [this](qint64 jobId, const QString &error, bool) { printOutcome(jobId, false, error, false); });
   connect(printer, &documents::PrintService::jobIncomplete, this,
           [this](qint64 jobId, const QString &what) { printOutcome(jobId, false, what, true); });
+  connect(printer, &documents::PrintService::systemPrintersListed, this, &StationController::printersListed);
 }
 
 void StationController::printDocumentsOf(const packing::ClaimedOrder &order)

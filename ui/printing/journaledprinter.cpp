@@ -24,6 +24,8 @@ using documents::PrintJob;
 using documents::PrintKind;
 using documents::PrintStatus;
 
+constexpr int kListTimeoutMs = 10'000;
+
 QString slipReference(qint64 fulfillmentOrderId, bool custom)
 {
   return u"slip:fulfillment_order=%1;template=%2"_s.arg(fulfillmentOrderId).arg(custom ? u"custom"_s : u"builtin"_s);
@@ -39,7 +41,6 @@ JournaledPrinter::JournaledPrinter(QSqlDatabase db, Policy policy, QObject *pare
 {
   m_systemPrinterThread.setMaxThreadCount(1);
   m_listThread.setMaxThreadCount(1);
-  refreshSystemPrinters(); // ready by the time a lead first moves a job
 }
 
 JournaledPrinter::~JournaledPrinter() = default;
@@ -133,13 +134,18 @@ void JournaledPrinter::refreshSystemPrinters()
   if (m_listing)
     return;
   m_listing = true;
-  auto *watcher = new QFutureWatcher<QStringList>(this);
-  connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher] {
+  auto *watcher = new QFutureWatcher<std::optional<QStringList>>(this);
+  connect(watcher, &QFutureWatcher<std::optional<QStringList>>::finished, this, [this, watcher] {
     watcher->deleteLater();
     m_listing = false;
-    m_knownPrinters = watcher->result();
+    const std::optional<QStringList> listed = watcher->result();
+    if (!listed || *listed == m_knownPrinters) // no answer: the last list stands
+      return;
+    m_knownPrinters = *listed;
+    Q_EMIT systemPrintersListed();
   });
-  watcher->setFuture(QtConcurrent::run(&m_listThread, &SystemPrinter::queueNames));
+  // Bounded (the lpstat is killed): a print server that never answers must not hold the station's exit either.
+  watcher->setFuture(QtConcurrent::run(&m_listThread, &SystemPrinter::queueNamesWithin, kListTimeoutMs));
 }
 
 Status JournaledPrinter::retry(qint64 jobId)

@@ -155,24 +155,33 @@ PrinterDelivery SystemPrinter::sendLabelImage(const QByteArray &data, documents:
   return out;
 }
 
-QStringList SystemPrinter::queueNames()
+bool SystemPrinter::serviceAnswers(int timeoutMs)
 {
-  return QPrinterInfo::availablePrinterNames();
+  const std::optional<QByteArray> said = lpstat({QStringLiteral("-r")}, timeoutMs);
+  return said && said->contains("scheduler is running");
 }
 
-bool SystemPrinter::serviceAnswers(int timeoutMs)
+std::optional<QStringList> SystemPrinter::queueNamesWithin(int timeoutMs)
+{
+  const std::optional<QByteArray> said = lpstat({QStringLiteral("-e")}, timeoutMs);
+  if (!said)
+    return std::nullopt;
+  return QString::fromLocal8Bit(*said).split(u'\n', Qt::SkipEmptyParts);
+}
+
+std::optional<QByteArray> SystemPrinter::lpstat(const QStringList &arguments, int timeoutMs)
 {
   QProcess lpstat;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C")); // its answer is read, so not in the bench's language
   lpstat.setProcessEnvironment(env);
-  lpstat.start(QStringLiteral("lpstat"), {QStringLiteral("-r")});
+  lpstat.start(QStringLiteral("lpstat"), arguments);
   if (!lpstat.waitForFinished(timeoutMs)) {
     lpstat.kill();
     lpstat.waitForFinished(1000);
-    return false;
+    return std::nullopt;
   }
-  return QString::fromLocal8Bit(lpstat.readAllStandardOutput()).contains(QStringLiteral("scheduler is running"));
+  return lpstat.readAllStandardOutput();
 }
 
 } // namespace pb::printing

@@ -11,6 +11,8 @@
 #include <QImage>
 #include <QList>
 
+#include <optional>
+
 namespace pb::printing {
 
 // How one send to a system printer (QPrinter/CUPS) went. Built on a worker thread, read on the printer's.
@@ -39,12 +41,16 @@ public:
   // Whether the print service (CUPS, or the print server CUPS_SERVER names) answers at all: when it does not, every
   // printer looks as if it were not set up. Asks `lpstat -r` (cups-client), at most timeoutMs.
   static bool serviceAnswers(int timeoutMs = 3000);
-  // The names of the system's print queues (CUPS), as a lead may choose them.
-  static QStringList queueNames();
+  // The names of the system's print queues (CUPS) as `lpstat -e` gives them within timeoutMs; nullopt when the print
+  // service did not answer by then (a print server that takes the connection and says nothing makes libcups wait a
+  // minute or more).
+  static std::optional<QStringList> queueNamesWithin(int timeoutMs);
   // The label's pages as images at `dpi` (PDF pages rasterised with QtPdf).
   static Result<QList<QImage>> rasterizeLabel(const QByteArray &data, documents::PrintFormat format, int dpi);
 
 private:
+  // What lpstat (cups-client) printed within timeoutMs; nullopt when it did not finish by then (it is killed).
+  static std::optional<QByteArray> lpstat(const QStringList &arguments, int timeoutMs);
   // The sends themselves, on a queue already resolved.
   static PrinterDelivery sendSlip(const SlipRenderer &renderer, const documents::SlipData &slip,
                                   const QString &printerName);

@@ -5,8 +5,10 @@
 #include "tests/support/pdftools.h"
 #include "tests/support/programrun.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -165,6 +167,23 @@ private Q_SLOTS:
     QVERIFY2(down.exitCode == 0, qPrintable(down.err));
     QVERIFY2(down.err.contains(QStringLiteral("The print service (CUPS) does not answer")), qPrintable(down.err));
     QVERIFY2(!down.err.contains(QStringLiteral("is not set up")), qPrintable(down.err));
+    // A print server that takes the connection and never answers (libcups waits a minute or more for each question):
+    // said within the check's 3 s, and the bench is not held meanwhile (it held its start for over a minute).
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    silent.pauseAccepting();
+    QProcessEnvironment silentCups = QProcessEnvironment::systemEnvironment();
+    silentCups.insert(QStringLiteral("CUPS_SERVER"), QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()));
+    QElapsedTimer took;
+    took.start();
+    const Run hung = pb::test::runProgram(
+        QStringLiteral(PACKBENCH_STATION_BINARY),
+        {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
+         QStringLiteral("printing.slip_printer=Brother_HL_nosuch"), QStringLiteral("--screenshot"), shot},
+        sandbox.path(), silentCups);
+    QVERIFY2(hung.exitCode == 0, qPrintable(hung.err));
+    QVERIFY2(hung.err.contains(QStringLiteral("The print service (CUPS) does not answer")), qPrintable(hung.err));
+    QVERIFY2(took.elapsed() < 30'000, qPrintable(QStringLiteral("started in %1 ms").arg(took.elapsed())));
     // A raw 9100 label printer is no CUPS queue: nothing to look up.
     const Run raw = pb::test::runProgram(
         QStringLiteral(PACKBENCH_STATION_BINARY),
