@@ -125,6 +125,14 @@
         <source>Show the packing slip (printing.slip_template, printing.slip_paper) on a sample order, to print on printing.slip_printer; with --screenshot, save it and exit.</source>
         <translation>Den Lieferschein (printing.slip_template, printing.slip_paper) an einer Beispielbestellung zeigen, zum Drucken auf printing.slip_printer; mit --screenshot speichern und beenden.</translation>
     </message>
+    <message>
+        <source>Packbench is already running at this bench (process %1). Use its window; if none shows, it is still closing: start it again in a minute.</source>
+        <translation>Packbench läuft an diesem Packplatz schon (Prozess %1). Nutzen Sie dessen Fenster; wenn keines zu sehen ist, wird es noch geschlossen: starten Sie es in einer Minute noch einmal.</translation>
+    </message>
+    <message>
+        <source>Packbench is already running</source>
+        <translation>Packbench läuft schon</translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

@@ -125,6 +125,14 @@
         <source>Show the packing slip (printing.slip_template, printing.slip_paper) on a sample order, to print on printing.slip_printer; with --screenshot, save it and exit.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Packbench is already running at this bench (process %1). Use its window; if none shows, it is still closing: start it again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packbench is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::carriers::ShipEngineCarrier</name>

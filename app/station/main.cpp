@@ -3,6 +3,7 @@
 // packbench: the pack-station GUI. With no database configured it runs on an embedded demo SQLite.
 #include "app/common/startup.h"
 #include "app/common/stopsignals.h"
+#include "app/station/benchlock.h"
 #include "app/station/selftest.h"
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
@@ -279,6 +280,19 @@ int main(int argc, char *argv[])
 
   // No dialog when nobody is there to close it.
   const bool quiet = parser.isSet(screenshot) || parser.isSet(selfTest);
+  // A packer's run holds the bench; the checks (--self-test, --screenshot) may run beside it.
+  std::unique_ptr<QLockFile> benchLock;
+  if (!quiet) {
+    auto locked = pb::app::lockTheBench(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation));
+    if (!locked) {
+      QTextStream(stderr) << "packbench: " << locked.error().message << Qt::endl;
+      if (QGuiApplication::platformName() != u"offscreen")
+        QMessageBox::information(nullptr, QApplication::translate("main", "Packbench is already running"),
+                                 locked.error().message);
+      return pb::app::finishRun(pb::app::ExitFailure);
+    }
+    benchLock = std::move(locked).value();
+  }
   const pb::SystemClock clock;
   using namespace pb::config::keys;
   const auto settings = pb::db::ConnectionSettings::fromConfig(config);

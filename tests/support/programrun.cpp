@@ -11,12 +11,8 @@ namespace {
 ProgramRun runWith(const QString &binary, const QStringList &args, const QString &sandboxDir, const QByteArray *input,
                    QProcessEnvironment env)
 {
-  const QDir dir(sandboxDir);
-  env.insert(QStringLiteral("HOME"), sandboxDir);
-  env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-  env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
   QProcess process;
-  process.setProcessEnvironment(env);
+  process.setProcessEnvironment(sandboxed(sandboxDir, std::move(env)));
   if (input)
     process.setWorkingDirectory(sandboxDir);
   process.start(binary, args);
@@ -33,6 +29,15 @@ ProgramRun runWith(const QString &binary, const QStringList &args, const QString
           QString::fromUtf8(process.readAllStandardError())};
 }
 } // namespace
+
+QProcessEnvironment sandboxed(const QString &sandboxDir, QProcessEnvironment env)
+{
+  const QDir dir(sandboxDir);
+  env.insert(QStringLiteral("HOME"), sandboxDir);
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+  env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+  return env;
+}
 
 ProgramRun runProgram(const QString &binary, const QStringList &args, const QString &sandboxDir,
                       QProcessEnvironment env)

@@ -16,6 +16,9 @@ struct ProgramRun {
   QString err;
 };
 
+// `env` with HOME and the XDG dirs inside sandboxDir: for a program a test starts and stops itself.
+QProcessEnvironment sandboxed(const QString &sandboxDir,
+                              QProcessEnvironment env = QProcessEnvironment::systemEnvironment());
 // Runs one of our executables to completion with HOME and the XDG dirs inside sandboxDir, so the
 // user's own config and data never leak into a test.
 ProgramRun runProgram(const QString &binary, const QStringList &args, const QString &sandboxDir,

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,7 +32,56 @@ private:
     return pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY), args, m_dir.path(), env);
   }
 
+  // Starts the station as a packer's run (no --screenshot, no --self-test) in `sandbox`; true once it says it is ready.
+  static bool startStation(QProcess &station, const QString &sandbox)
+  {
+    station.setProcessEnvironment(pb::test::sandboxed(sandbox));
+    station.setProcessChannelMode(QProcess::MergedChannels);
+    station.start(QStringLiteral(PACKBENCH_STATION_BINARY), {QStringLiteral("--set"), QStringLiteral("log.file=-")});
+    if (!station.waitForStarted())
+      return false;
+    QByteArray said;
+    QElapsedTimer waited;
+    waited.start();
+    while (!said.contains("ready at") && waited.elapsed() < 30'000 && station.state() == QProcess::Running) {
+      station.waitForReadyRead(1000);
+      said += station.readAll();
+    }
+    return said.contains("ready at");
+  }
+
 private Q_SLOTS:
+  // One station program per bench: a second start says so and leaves at once (it would pack as the same station and
+  // share the offline journal); the checks may run beside it; a station killed with -9 leaves a lock the next takes.
+  void secondStart_isRefused_andAKilledStationsLockIsTakenOver()
+  {
+    QTemporaryDir sandbox;
+    QProcess first;
+    QVERIFY(startStation(first, sandbox.path()));
+    const Run second = pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY),
+                                            {QStringLiteral("--set"), QStringLiteral("log.file=-")}, sandbox.path());
+    QCOMPARE(second.exitCode, 1);
+    QVERIFY2(second.err.contains(
+                 QStringLiteral("Packbench is already running at this bench (process %1)").arg(first.processId())),
+             qPrintable(second.err));
+    QVERIFY(!second.err.contains(QStringLiteral("ready at")));
+    const QString shot = sandbox.filePath(QStringLiteral("beside.png"));
+    const Run check = pb::test::runProgram(
+        QStringLiteral(PACKBENCH_STATION_BINARY),
+        {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--screenshot"), shot}, sandbox.path());
+    QVERIFY2(check.exitCode == 0, qPrintable(check.err));
+
+    first.kill(); // SIGKILL: no clean exit, the lock file stays behind
+    QVERIFY(first.waitForFinished(10'000));
+    QVERIFY(QFile::exists(sandbox.filePath(QStringLiteral("data/Packbench/packbench/station.lock"))));
+    QProcess third;
+    QVERIFY(startStation(third, sandbox.path()));
+    third.terminate();
+    QVERIFY(third.waitForFinished(30'000));
+    QCOMPARE(third.exitCode(), 0);
+    QVERIFY(!QFile::exists(sandbox.filePath(QStringLiteral("data/Packbench/packbench/station.lock"))));
+  }
+
   void version_worksWithoutAnyDisplay()
   {
     const Run r = run({QStringLiteral("--version")}, false);
