@@ -9,6 +9,7 @@
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
 #include "ui/printing/journaledprinter.h"
+#include "ui/printjobsmodel.h"
 #include "ui/slippreviewdialog.h"
 
 #include <QApplication>
@@ -117,6 +118,13 @@ private Q_SLOTS:
     VERIFY_OK(journaled);
     QCOMPARE(journaled.value().status, documents::PrintStatus::Failed);
     QCOMPARE(journaled.value().lastError, reason);
+    // The lead's print-jobs list says where it was meant to go.
+    auto recent = documents::PrintJournal(m_db).recentJobs(10);
+    VERIFY_OK(recent);
+    ui::PrintJobsModel model;
+    model.setJobs(recent.value());
+    QCOMPARE(model.data(model.index(0, ui::PrintJobsModel::Printer), Qt::DisplayRole).toString(),
+             u"(default printer)"_s);
   }
 
   // `packbench --slip-preview` with no slip printer set: the click comes back at once, the default printer is looked
