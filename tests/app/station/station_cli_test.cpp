@@ -206,14 +206,18 @@ private Q_SLOTS:
     QVERIFY2(r.err.contains(QStringLiteral("Label printer 'zebra_nosuch' is not set up on this computer")),
              qPrintable(r.err));
     QVERIFY(!QImage(shot).isNull());
+    // The slip printer missing again, with CUPS_SERVER at `server`.
+    const auto startWithCupsAt = [&](const QString &server) {
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.insert(QStringLiteral("CUPS_SERVER"), server);
+      return pb::test::runProgram(QStringLiteral(PACKBENCH_STATION_BINARY),
+                                  {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
+                                   QStringLiteral("printing.slip_printer=Brother_HL_nosuch"),
+                                   QStringLiteral("--screenshot"), shot},
+                                  sandbox.path(), env);
+    };
     // With CUPS itself not answering, that is what it says (not that each printer is missing).
-    QProcessEnvironment noCups = QProcessEnvironment::systemEnvironment();
-    noCups.insert(QStringLiteral("CUPS_SERVER"), sandbox.filePath(QStringLiteral("no-cupsd-here.sock")));
-    const Run down = pb::test::runProgram(
-        QStringLiteral(PACKBENCH_STATION_BINARY),
-        {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
-         QStringLiteral("printing.slip_printer=Brother_HL_nosuch"), QStringLiteral("--screenshot"), shot},
-        sandbox.path(), noCups);
+    const Run down = startWithCupsAt(sandbox.filePath(QStringLiteral("no-cupsd-here.sock")));
     QVERIFY2(down.exitCode == 0, qPrintable(down.err));
     QVERIFY2(down.err.contains(QStringLiteral("The print service (CUPS) does not answer")), qPrintable(down.err));
     QVERIFY2(!down.err.contains(QStringLiteral("is not set up")), qPrintable(down.err));
@@ -222,15 +226,9 @@ private Q_SLOTS:
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
     silent.pauseAccepting();
-    QProcessEnvironment silentCups = QProcessEnvironment::systemEnvironment();
-    silentCups.insert(QStringLiteral("CUPS_SERVER"), QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()));
     QElapsedTimer took;
     took.start();
-    const Run hung = pb::test::runProgram(
-        QStringLiteral(PACKBENCH_STATION_BINARY),
-        {QStringLiteral("--set"), QStringLiteral("log.file=-"), QStringLiteral("--set"),
-         QStringLiteral("printing.slip_printer=Brother_HL_nosuch"), QStringLiteral("--screenshot"), shot},
-        sandbox.path(), silentCups);
+    const Run hung = startWithCupsAt(QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()));
     QVERIFY2(hung.exitCode == 0, qPrintable(hung.err));
     QVERIFY2(hung.err.contains(QStringLiteral("The print service (CUPS) does not answer")), qPrintable(hung.err));
     QVERIFY2(took.elapsed() < 30'000, qPrintable(QStringLiteral("started in %1 ms").arg(took.elapsed())));
