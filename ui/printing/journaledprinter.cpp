@@ -39,11 +39,23 @@ JournaledPrinter::JournaledPrinter(QSqlDatabase db, Policy policy, QObject *pare
     , m_policy(policy)
     , m_renderer(SlipPaper::Letter)
 {
-  m_systemPrinterThread.setMaxThreadCount(1);
-  m_listThread.setMaxThreadCount(1);
+  m_systemPrinterThread->setMaxThreadCount(1);
+  m_listThread->setMaxThreadCount(1);
 }
 
-JournaledPrinter::~JournaledPrinter() = default;
+JournaledPrinter::~JournaledPrinter()
+{
+  // A send held by a print server that never answers (libcups waits minutes) must not hold the station's exit, and
+  // with it the bench lock a restart needs: jobs not started stay open in the journal, and a send still running
+  // after a moment is left to the end of the process (it owns nothing of this object).
+  for (std::unique_ptr<QThreadPool> *pool : {&m_systemPrinterThread, &m_listThread}) {
+    (*pool)->clear();
+    if (!(*pool)->waitForDone(m_policy.exitWaitMs)) {
+      qCWarning(lcPrinter, "a print job or printer list still waits for CUPS: not waiting for it to stop");
+      (void)pool->release(); // deliberately leaked: its thread may still be in libcups
+    }
+  }
+}
 
 void JournaledPrinter::setSlipLayout(SlipPaper paper, const QString &customTemplate, const QString &templateFolder)
 {
@@ -145,7 +157,7 @@ void JournaledPrinter::refreshSystemPrinters()
     Q_EMIT systemPrintersListed();
   });
   // Bounded (the lpstat is killed): a print server that never answers must not hold the station's exit either.
-  watcher->setFuture(QtConcurrent::run(&m_listThread, &SystemPrinter::queueNamesWithin, kListTimeoutMs));
+  watcher->setFuture(QtConcurrent::run(m_listThread.get(), &SystemPrinter::queueNamesWithin, kListTimeoutMs));
 }
 
 Status JournaledPrinter::retry(qint64 jobId)
@@ -290,7 +302,7 @@ void JournaledPrinter::onPrinterThread(std::function<PrinterDelivery()> work,
     watcher->deleteLater();
     done(watcher->result());
   });
-  watcher->setFuture(QtConcurrent::run(&m_systemPrinterThread, std::move(work)));
+  watcher->setFuture(QtConcurrent::run(m_systemPrinterThread.get(), std::move(work)));
 }
 
 Result<PrintJob> JournaledPrinter::printUnjournaled(const PrintJob &job, const documents::SlipData &slip)

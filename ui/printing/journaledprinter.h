@@ -13,6 +13,7 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <memory>
 
 namespace pb::printing {
 
@@ -33,6 +34,7 @@ public:
     int maxAttempts = 3; // automatic sends of a raw label (a printer that was off may be back)
     int retryDelayMs = 5000;
     SendTimeouts timeouts;
+    int exitWaitMs = 10'000; // how long the destructor waits for a QPrinter send still running (a slip takes < 1 s)
   };
 
   JournaledPrinter(QSqlDatabase db, Policy policy, QObject *parent = nullptr);
@@ -87,9 +89,10 @@ private:
   QSet<qint64> m_sending;       // an attempt is under way
   QSet<qint64> m_waiting;       // its automatic retry is scheduled
   qint64 m_lastUnjournaled = 0; // printUnjournaled's ids count down from -1
-  // QPrinter work, one job at a time in journal order; destroyed first, it waits for a job being printed.
-  QThreadPool m_systemPrinterThread;
-  QThreadPool m_listThread; // the CUPS queue list, apart from the sends so a long send does not hold it up
+  // QPrinter work, one job at a time in journal order. The destructor gives a job being printed a moment, not more.
+  std::unique_ptr<QThreadPool> m_systemPrinterThread = std::make_unique<QThreadPool>();
+  // The CUPS queue list, apart from the sends so a long send does not hold it up.
+  std::unique_ptr<QThreadPool> m_listThread = std::make_unique<QThreadPool>();
   QStringList m_knownPrinters;
   bool m_listing = false;
 };

@@ -127,6 +127,26 @@ private Q_SLOTS:
              u"(default printer)"_s);
   }
 
+  // The station closing while a send waits for a silent print server: it does not wait minutes for it (the bench's
+  // restart needs the bench lock it holds); the job stays open in the journal, to be sent again.
+  void closingWhileASendWaits_doesNotWaitForTheServer()
+  {
+    printing::JournaledPrinter::Policy policy;
+    policy.exitWaitMs = 500;
+    auto printer = std::make_unique<printing::JournaledPrinter>(m_db, policy);
+    auto first = printer->printLabel(1, QString(), pngLabel(), documents::PrintFormat::Png, u"label:closing-1"_s);
+    auto second = printer->printLabel(1, QString(), pngLabel(), documents::PrintFormat::Png, u"label:closing-2"_s);
+    VERIFY_OK(first);
+    VERIFY_OK(second);
+    QTest::qWait(300); // the first is with the server, the second waits its turn
+    QElapsedTimer took;
+    took.start();
+    printer.reset();
+    QVERIFY2(took.elapsed() < kNoWaitMs, qPrintable(u"closing took %1 ms"_s.arg(took.elapsed())));
+    for (qint64 id : {first.value(), second.value()})
+      QCOMPARE(documents::PrintJournal(m_db).get(id).value().status, documents::PrintStatus::Queued);
+  }
+
   // `packbench --slip-preview` with no slip printer set: the click comes back at once, the default printer is looked
   // for with the send.
   void slipPreviewsPrint_toTheDefault_doesNotWaitForTheServer()
