@@ -9,6 +9,7 @@
 #include "core/db/connectionsupervisor.h"
 #include "core/db/migrations.h"
 #include "core/db/sql.h"
+#include "core/documents/printjournal.h"
 #include "core/documents/sliptemplate.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
@@ -390,6 +391,12 @@ int main(int argc, char *argv[])
   // it never buys a second carrier label).
   pb::printing::JournaledPrinter printer(*db, {});
   printer.setSlipLayout(slipPaper, slipTemplate.source, slipTemplate.folder);
+  if (!quiet) { // what the last run left in flight is never sent by itself: the lead sees it as failed, with why
+    if (auto left = pb::documents::PrintJournal(*db).failLeftUnsent(); !left)
+      qCWarning(lcStation).noquote() << "print jobs left unsent by the last run not marked:" << left.error().message;
+    else if (*left > 0)
+      qCInfo(lcStation) << *left << "print jobs left unsent by the last run are marked failed";
+  }
   options.printer = &printer;
   options.autoPrint = config.get(PrintAutoPrint);
   options.slipPrinter = config.get(PrintSlipPrinter);

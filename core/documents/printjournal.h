@@ -80,6 +80,10 @@ public:
   // A job journaled for "the default printer" (an empty printer) gets the queue a send found the default to be;
   // a job with a printer keeps it.
   Status recordDefaultPrinter(qint64 id, const QString &printer);
+  // At a station's start: this bench's jobs still waiting (queued, sent, retrying) were in flight when its last run
+  // ended, and nothing sends them by itself; they are marked failed with the reason, so a lead sees them among the
+  // failed ones (R reprints, M sends elsewhere) instead of "Waiting" for good. Returns how many.
+  Result<int> failLeftUnsent();
   // Closes the job as 'moved' and queues a copy for another printer; returns the new job's id.
   Result<qint64> moveTo(qint64 id, const QString &printer);
 

@@ -142,6 +142,11 @@ private Q_SLOTS:
 
     auto again = startStation(home);
     QVERIFY2(again->isRunning() && again->output().contains(QStringLiteral("ready at")), qPrintable(again->output()));
+    // The slip the last run left with the server is marked failed, with why, for the lead's F4 list.
+    QCOMPARE(count(*demo, QStringLiteral("SELECT count(*) FROM print_jobs WHERE status = 'failed' AND last_error LIKE "
+                                         "'Not printed: the station stopped before this job went out.%'")),
+             1);
+    QVERIFY(again->output().contains(QStringLiteral("1 print jobs left unsent by the last run are marked failed")));
     again->sendSignal(SIGTERM);
     QVERIFY(again->waitForExit(30'000));
   }

@@ -113,6 +113,34 @@ private Q_SLOTS:
     QCOMPARE(journal.get(id.value()).value().printer, u"Laser-Default"_s);
   }
 
+  // At a station's start, what its last run left in flight is marked failed with the reason; finished jobs, and
+  // another login's jobs, stay as they are.
+  void jobsLeftUnsent_areMarkedFailed_forThisLoginOnly()
+  {
+    PrintJournal journal(m_db);
+    PrintJob job;
+    job.fulfillmentOrderId = m_fo;
+    job.printer = u"Laser-1"_s;
+    const qint64 waiting = journal.create(job).value();
+    const qint64 retrying = journal.create(job).value();
+    VERIFY_OK(journal.markRetrying(retrying));
+    const qint64 done = journal.create(job).value();
+    VERIFY_OK(journal.markSent(done));
+    VERIFY_OK(journal.markDone(done));
+    const qint64 elsewhere = journal.create(job).value();
+    VERIFY_OK(db::exec(m_db, u"UPDATE print_jobs SET login = 'bench_other' WHERE id = ?"_s, {elsewhere}));
+    auto failed = journal.failLeftUnsent();
+    VERIFY_OK(failed);
+    QVERIFY(failed.value() >= 2); // earlier cases' open jobs too
+    for (qint64 id : {waiting, retrying}) {
+      QCOMPARE(journal.get(id).value().status, PrintStatus::Failed);
+      QVERIFY(journal.get(id).value().lastError.startsWith(u"Not printed: the station stopped"_s));
+    }
+    QCOMPARE(journal.get(done).value().status, PrintStatus::Done);
+    QCOMPARE(journal.get(elsewhere).value().status, PrintStatus::Queued);
+    QCOMPARE(journal.failLeftUnsent().value(), 0);
+  }
+
   void unknownJob_isNotFound()
   {
     PrintJournal journal(m_db);

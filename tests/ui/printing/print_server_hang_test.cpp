@@ -145,6 +145,12 @@ private Q_SLOTS:
     QVERIFY2(took.elapsed() < kNoWaitMs, qPrintable(u"closing took %1 ms"_s.arg(took.elapsed())));
     for (qint64 id : {first.value(), second.value()})
       QCOMPARE(documents::PrintJournal(m_db).get(id).value().status, documents::PrintStatus::Queued);
+    // The next start marks them failed, with why: nothing would send them by itself.
+    auto left = documents::PrintJournal(m_db).failLeftUnsent();
+    VERIFY_OK(left);
+    QCOMPARE(left.value(), 2);
+    for (qint64 id : {first.value(), second.value()})
+      QCOMPARE(documents::PrintJournal(m_db).get(id).value().status, documents::PrintStatus::Failed);
   }
 
   // `packbench --slip-preview` with no slip printer set: the click comes back at once, the default printer is looked

@@ -16,3 +16,21 @@ END $$;
 
 REVOKE ALL ON FUNCTION packbench_print_job_default_printer(bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION packbench_print_job_default_printer(bigint, text) TO packbench_station;
+
+-- At a station's start: its own jobs still queued, sent or retrying were in flight when its last run ended (a send
+-- held by a print server that never answered, a kill), and nothing sends them by itself. They are marked failed with
+-- the station's reason, so the lead's list shows them among the failed ones instead of "Waiting" for good. Only the
+-- calling login's jobs (each station has its own login).
+CREATE FUNCTION packbench_print_jobs_left_unsent(p_reason text) RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  n integer;
+BEGIN
+  UPDATE print_jobs SET status = 'failed', last_error = p_reason, updated_at = now()
+   WHERE login = session_user AND status IN ('queued', 'sent', 'retrying');
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END $$;
+
+REVOKE ALL ON FUNCTION packbench_print_jobs_left_unsent(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION packbench_print_jobs_left_unsent(text) TO packbench_station;
