@@ -4,6 +4,7 @@
 #include "app/common/startup.h"
 #include "app/common/stopsignals.h"
 #include "app/station/benchlock.h"
+#include "app/station/printersetup.h"
 #include "app/station/selftest.h"
 #include "core/base/version.h"
 #include "core/db/connectionsupervisor.h"
@@ -21,8 +22,6 @@
 #include "ui/commandsheet.h"
 #include "ui/databasewaitwindow.h"
 #include "ui/printing/journaledprinter.h"
-#include "ui/printing/labelsender.h"
-#include "ui/printing/systemprinter.h"
 #include "ui/serialscannersource.h"
 #include "ui/slippreviewdialog.h"
 #include "ui/stationwindow.h"
@@ -87,63 +86,6 @@ bool needsNoScreen(int argc, char *argv[])
       return true;
   }
   return false;
-}
-
-// Printing settings that cannot work, said before the database is opened or the station registered; empty when none.
-QString printingConfigProblem(const pb::config::Config &config)
-{
-  using namespace pb::config::keys;
-  const QString labelPrinter = config.get(PrintLabelPrinter);
-  if (!labelPrinter.isEmpty()) {
-    if (auto target = pb::printing::LabelTarget::parse(labelPrinter); !target)
-      return QStringLiteral("printing.label_printer: ") + target.error().message;
-  }
-  const bool carrierLabels = config.get(PrintCarrierLabels) && config.get(DatabaseDriver) != u"sqlite";
-  if (carrierLabels && config.get(PrintCarrierLabelFormat) == u"zpl" && labelPrinter.isEmpty())
-    return QStringLiteral("printing.carrier_label_format zpl needs printing.label_printer");
-  return {};
-}
-
-// The CUPS queues the configuration names, each with what it is for (read on the window's thread).
-QList<std::pair<QString, QString>> configuredQueues(const pb::config::Config &config)
-{
-  using namespace pb::config::keys;
-  QList<std::pair<QString, QString>> queues;
-  const auto add = [&](const QString &what, const QString &queue) {
-    if (!queue.isEmpty())
-      queues.append({what, queue});
-  };
-  add(QApplication::translate("main", "Slip printer"), config.get(PrintSlipPrinter));
-  if (auto label = pb::printing::LabelTarget::parse(config.get(PrintLabelPrinter));
-      label && label->kind == pb::printing::LabelTarget::Kind::CupsRaw)
-    add(QApplication::translate("main", "Label printer"), label->queue);
-  if (config.get(PrintCarrierLabels))
-    add(QApplication::translate("main", "Label printer (PDF)"), config.get(PrintLabelPdfPrinter));
-  return queues;
-}
-
-// The configured CUPS queues that this computer does not have. Not a reason to stop (a queue may be added while the
-// station runs; jobs wait in the print-jobs list meanwhile), but the bench is told at once, not at the first order's
-// slip. Run off the window's thread: CUPS, or a print server that does not answer, may take a minute to say.
-QStringList missingPrinters(const QList<std::pair<QString, QString>> &queues)
-{
-  if (queues.isEmpty())
-    return {};
-  const QStringList silent{QApplication::translate(
-      "main", "The print service (CUPS) does not answer: nothing prints until it does; what fails waits in the print "
-              "jobs list (F4)")};
-  // At most 3 s: a print server that takes the connection and says nothing would hold a queue list for minutes.
-  const std::optional<QStringList> installed = pb::printing::SystemPrinter::queueNamesWithin(3000);
-  if (!installed)
-    return silent;
-  QStringList missing;
-  for (const auto &[what, queue] : queues)
-    if (!installed->contains(queue))
-      missing.append(QApplication::translate("main", "%1 '%2' is not set up on this computer").arg(what, queue));
-  // With CUPS down no queue is listed either: say that, or the lead sets up printers that are fine.
-  if (!missing.isEmpty() && !pb::printing::SystemPrinter::serviceAnswers())
-    return silent;
-  return missing;
 }
 
 // The journal of offline packing in this user's data folder. When it cannot be opened the station still works (an
@@ -243,7 +185,7 @@ int main(int argc, char *argv[])
   // printing.slip_template names the merchant's slip; one that cannot be read or does not parse is found here, before
   // the shift, not as the built-in slip printed in its place all day.
   pb::documents::CustomSlipTemplate slipTemplate;
-  QString problem = printingConfigProblem(config);
+  QString problem = pb::app::printingConfigProblem(config);
   if (const QString path = config.get(pb::config::keys::PrintSlipTemplate); problem.isEmpty() && !path.isEmpty()) {
     if (auto loaded = pb::documents::loadSlipTemplate(path))
       slipTemplate = *std::move(loaded);
@@ -424,7 +366,7 @@ int main(int argc, char *argv[])
       window.showSetupWarning(unreachable);
     }
   });
-  printerCheck.setFuture(QtConcurrent::run(missingPrinters, configuredQueues(config)));
+  printerCheck.setFuture(QtConcurrent::run(pb::app::missingPrinters, pb::app::configuredQueues(config)));
   if (!offlineJournalProblem.isEmpty()) // the lead learns it now, not in the middle of an outage
     window.showSetupWarning(QApplication::translate("main", "Offline packing is off at this bench: its journal %1")
                                 .arg(offlineJournalProblem));
