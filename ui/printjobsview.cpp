@@ -118,6 +118,7 @@ void PrintJobsView::askForPrinter()
   if (!current.isValid() || current.row() >= m_model->jobs().size())
     return;
   m_askingForPrinter = true;
+  m_printers->clear(); // a new question starts at the top; a list that comes later keeps the lead's place
   if (fillPrinters() == 0) {
     m_problem->setText(tr("There is no other printer to send it to"));
     return;
