@@ -21,6 +21,15 @@ public:
   qint64 m_ms = 1000;
 };
 
+// Types `text` key by key into `edit`, the clock moving `msPerKey` after each (a person, or a scanner's pace).
+static void typeAtPace(QWidget *edit, SteppingClock &clock, const QString &text, int msPerKey)
+{
+  for (const QChar c : text) {
+    test::xkeys::type(edit, c);
+    clock.m_ms += msPerKey;
+  }
+}
+
 class ScannerInputFilterTest final : public QObject {
   Q_OBJECT
 
@@ -119,18 +128,12 @@ private Q_SLOTS:
     ui::ScannerInputFilter filter(clock, {});
     filter.install();
     QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
-    for (const QChar c : QStringLiteral("ABCDEF")) {
-      test::xkeys::type(m_edit, c);
-      clock.m_ms += 150; // a person, however fast the test sends the events
-    }
+    typeAtPace(m_edit, clock, QStringLiteral("ABCDEF"), 150); // a person, however fast the test sends the events
     QTest::keyClick(m_edit, Qt::Key_Return);
     QCOMPARE(scans.count(), 0);
     QTRY_COMPARE(m_edit->text(), QStringLiteral("ABCDEF"));
     clock.m_ms += 1000;
-    for (const QChar c : QStringLiteral("PB*ACK")) {
-      test::xkeys::type(m_edit, c);
-      clock.m_ms += 8; // a scanner
-    }
+    typeAtPace(m_edit, clock, QStringLiteral("PB*ACK"), 8); // a scanner
     QTest::keyClick(m_edit, Qt::Key_Return);
     QCOMPARE(scans.count(), 1);
     QCOMPARE(scans.first().first().toString(), QStringLiteral("PB*ACK"));
@@ -145,16 +148,10 @@ private Q_SLOTS:
     ui::ScannerInputFilter filter(clock, {});
     filter.install();
     QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
-    for (const QChar c : QStringLiteral("PB-")) {
-      test::xkeys::type(m_edit, c);
-      clock.m_ms += 5;
-    }
-    QThread::msleep(200);              // held up: the 40 ms gap timer is overdue
-    QCoreApplication::processEvents(); // it fires now, 160 ms late
-    for (const QChar c : QStringLiteral("7009")) {
-      test::xkeys::type(m_edit, c);
-      clock.m_ms += 5; // the scanner's own pace, as the X server's key times tell it
-    }
+    typeAtPace(m_edit, clock, QStringLiteral("PB-"), 5);
+    QThread::msleep(200);                                 // held up: the 40 ms gap timer is overdue
+    QCoreApplication::processEvents();                    // it fires now, 160 ms late
+    typeAtPace(m_edit, clock, QStringLiteral("7009"), 5); // the scanner's own pace, as the X server's key times tell it
     QTest::keyClick(m_edit, Qt::Key_Return);
     QCOMPARE(scans.count(), 1);
     QCOMPARE(scans.first().first().toString(), QStringLiteral("PB-7009"));
