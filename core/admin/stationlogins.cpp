@@ -29,21 +29,19 @@ Result<StationScope> resolveStationScope(const QSqlDatabase &db, const QString &
   if (shopDomain.trimmed().isEmpty() || locationCodes.isEmpty())
     return makeError(ErrorKind::InvalidInput, u"a station login needs --shop DOMAIN and --location CODE[,CODE]"_s);
   StationScope scope;
-  auto shop = db::exec(db, u"SELECT id, domain FROM shops WHERE domain = ?"_s, {shopDomain.trimmed()});
+  auto shop = db::execOneRow(db, u"SELECT id, domain FROM shops WHERE domain = ?"_s, {shopDomain.trimmed()},
+                             u"no shop with the domain %1"_s.arg(shopDomain.trimmed()));
   if (!shop)
     return shop.error();
-  if (!shop.value().next())
-    return makeError(ErrorKind::NotFound, u"no shop with the domain %1"_s.arg(shopDomain.trimmed()));
   scope.shopId = shop.value().value(0).toLongLong();
   scope.shopDomain = shop.value().value(1).toString();
   for (const QString &raw : locationCodes) {
     const QString code = raw.trimmed();
-    auto location = db::exec(db, u"SELECT id FROM locations WHERE shop_id = ? AND code = ?"_s, {scope.shopId, code});
+    auto location =
+        db::execOneRow(db, u"SELECT id FROM locations WHERE shop_id = ? AND code = ?"_s, {scope.shopId, code},
+                       u"shop %1 has no location with the code '%2'"_s.arg(scope.shopDomain, code));
     if (!location)
       return location.error();
-    if (!location.value().next())
-      return makeError(ErrorKind::NotFound,
-                       u"shop %1 has no location with the code '%2'"_s.arg(scope.shopDomain, code));
     const qint64 id = location.value().value(0).toLongLong();
     if (!scope.locationIds.contains(id)) {
       scope.locationIds.append(id);

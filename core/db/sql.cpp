@@ -88,6 +88,15 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
   return query;
 }
 
+Result<QSqlQuery> execOneRow(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                             const QString &missing)
+{
+  auto query = exec(db, sql, values);
+  if (query && !query.value().next())
+    return makeError(ErrorKind::NotFound, missing);
+  return query;
+}
+
 Result<QSqlQuery> execStatic(const QSqlDatabase &db, const QString &sql)
 {
   QSqlQuery query(db);

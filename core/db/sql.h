@@ -14,6 +14,7 @@
 // How Packbench code runs SQL: every statement is prepared with bound values, through one of these.
 //  - exec(db, sql, values): the default. Statements that run once per action, pass or tool run, on either
 //    database; the QSqlQuery it returns is read row by row. Qt prepares and deallocates it on every call.
+//    execOneRow is the same for a statement that must give a row (a look-up by key): NotFound when it gives none.
 //  - StatementCache (statementcache.h): hot paths only, where one long-lived connection runs the same
 //    statements again and again (the hub's inbox writers and processor, catalogue and order writes, the
 //    station's OrderQueue). One per connection, owned by whoever owns the connection and kept as long; the
@@ -40,6 +41,10 @@ Error toError(const QSqlDatabase &db, const QSqlError &error, const QString &con
 
 // Prepares and runs one statement with bound values (the default way; see the top of this file).
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
+
+// The same, for a statement that must give a row: the query comes back on that row; none is NotFound, `missing`.
+Result<QSqlQuery> execOneRow(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                             const QString &missing);
 
 // Runs body inside a transaction; commits if it succeeds, rolls back otherwise.
 template <typename Body> Status inTransaction(QSqlDatabase &db, Body &&body)

@@ -30,23 +30,21 @@ SlipRepository::SlipRepository(QSqlDatabase db)
 Result<SlipData> SlipRepository::load(qint64 fulfillmentOrderId) const
 {
   auto head =
-      db::exec(m_db,
-               u"SELECT fo.id, fo.ship_by, o.id, o.name, o.email, o.phone, o.customer_name, "
-               "       o.shipping_address, o.billing_address, o.shipping_method, o.note, o.gift_message, "
-               "       o.currency, o.total_minor, o.created_at, s.name, s.domain, l.name, l.code, "
-               "       (SELECT count(*) FROM fulfillment_orders other "
-               "         WHERE other.order_id = o.id AND other.id <> fo.id AND other.pack_state <> 'cancelled') "
-               "FROM fulfillment_orders fo "
-               "JOIN orders o ON o.id = fo.order_id "
-               "JOIN shops s ON s.id = o.shop_id "
-               "JOIN locations l ON l.id = fo.location_id "
-               "WHERE fo.id = ?"_s,
-               {fulfillmentOrderId});
+      db::execOneRow(m_db,
+                     u"SELECT fo.id, fo.ship_by, o.id, o.name, o.email, o.phone, o.customer_name, "
+                     "       o.shipping_address, o.billing_address, o.shipping_method, o.note, o.gift_message, "
+                     "       o.currency, o.total_minor, o.created_at, s.name, s.domain, l.name, l.code, "
+                     "       (SELECT count(*) FROM fulfillment_orders other "
+                     "         WHERE other.order_id = o.id AND other.id <> fo.id AND other.pack_state <> 'cancelled') "
+                     "FROM fulfillment_orders fo "
+                     "JOIN orders o ON o.id = fo.order_id "
+                     "JOIN shops s ON s.id = o.shop_id "
+                     "JOIN locations l ON l.id = fo.location_id "
+                     "WHERE fo.id = ?"_s,
+                     {fulfillmentOrderId}, u"fulfillment order %1 not found"_s.arg(fulfillmentOrderId));
   if (!head)
     return head.error();
   QSqlQuery &q = head.value();
-  if (!q.next())
-    return makeError(ErrorKind::NotFound, u"fulfillment order %1 not found"_s.arg(fulfillmentOrderId));
   SlipData slip;
   slip.fulfillmentOrderId = q.value(0).toLongLong();
   slip.shipBy = db::storedTime(q.value(1));

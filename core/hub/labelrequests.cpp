@@ -109,7 +109,7 @@ Result<std::optional<qint64>> nextDueMs(QSqlDatabase &db)
 
 Result<LabelJob> load(QSqlDatabase &db, qint64 requestId)
 {
-  auto row = db::exec(
+  auto row = db::execOneRow(
       db,
       QStringLiteral(
           "SELECT r.id, r.package_id, r.fulfillment_order_id, o.shop_id, f.location_id, r.box_no, r.attempts, "
@@ -125,11 +125,9 @@ Result<LabelJob> load(QSqlDatabase &db, qint64 requestId)
           "JOIN fulfillment_orders f ON f.id = r.fulfillment_order_id JOIN orders o ON o.id = f.order_id "
           "LEFT JOIN claims c ON c.id = r.claim_id LEFT JOIN carrier_locations cl ON cl.location_id = f.location_id "
           "WHERE r.id = ?"),
-      {requestId});
+      {requestId}, QStringLiteral("no label request %1").arg(requestId));
   if (!row)
     return row.error();
-  if (!row.value().next())
-    return makeError(ErrorKind::NotFound, QStringLiteral("no label request %1").arg(requestId));
   const QSqlQuery &q = row.value();
   LabelJob job;
   job.requestId = q.value(0).toLongLong();

@@ -15,16 +15,14 @@ Result<std::pair<Packer, QString>> loadPacker(const QSqlDatabase &db, const QStr
 {
   // A station login may not read pin_hash on PostgreSQL (the database checks PINs there).
   auto query =
-      db::exec(db,
-               db::isPostgres(db) ? QStringLiteral("SELECT id, badge_id, name, role, active, NULL FROM packers "
-                                                   "WHERE badge_id = ?")
-                                  : QStringLiteral("SELECT id, badge_id, name, role, active, pin_hash FROM "
-                                                   "packers WHERE badge_id = ?"),
-               {badgeId.trimmed()});
+      db::execOneRow(db,
+                     db::isPostgres(db) ? QStringLiteral("SELECT id, badge_id, name, role, active, NULL FROM packers "
+                                                         "WHERE badge_id = ?")
+                                        : QStringLiteral("SELECT id, badge_id, name, role, active, pin_hash FROM "
+                                                         "packers WHERE badge_id = ?"),
+                     {badgeId.trimmed()}, QCoreApplication::translate("pb::packing::Packers", "unknown badge"));
   if (!query)
     return query.error();
-  if (!query.value().next())
-    return makeError(ErrorKind::NotFound, QCoreApplication::translate("pb::packing::Packers", "unknown badge"));
   const QSqlQuery &q = query.value();
   Packer packer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                 q.value(3).toString(),   q.value(4).toBool(),   {}};
@@ -55,11 +53,10 @@ Result<PinCheck> checkPinInDatabase(const QSqlDatabase &db, const QString &funct
 
 Result<Packer> packerById(const QSqlDatabase &db, qint64 id)
 {
-  auto query = db::exec(db, QStringLiteral("SELECT id, badge_id, name, role, active FROM packers WHERE id = ?"), {id});
+  auto query = db::execOneRow(db, QStringLiteral("SELECT id, badge_id, name, role, active FROM packers WHERE id = ?"),
+                              {id}, QCoreApplication::translate("pb::packing::Packers", "unknown packer"));
   if (!query)
     return query.error();
-  if (!query.value().next())
-    return makeError(ErrorKind::NotFound, QCoreApplication::translate("pb::packing::Packers", "unknown packer"));
   const QSqlQuery &q = query.value();
   return Packer{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                 q.value(3).toString(),   q.value(4).toBool(),   {}};

@@ -14,16 +14,15 @@ using db::isoUtc;
 Result<PackOrder> loadPackOrder(const QSqlDatabase &db, qint64 fulfillmentOrderId)
 {
   PackOrder order;
-  auto header = db::exec(db,
-                         QStringLiteral("SELECT fo.id, o.shop_id, o.name, fo.ship_by, o.shipping_method, o.note, "
-                                        "o.gift_message, fo.pack_state, fo.version FROM fulfillment_orders fo "
-                                        "JOIN orders o ON o.id = fo.order_id WHERE fo.id = ?"),
-                         {fulfillmentOrderId});
+  auto header =
+      db::execOneRow(db,
+                     QStringLiteral("SELECT fo.id, o.shop_id, o.name, fo.ship_by, o.shipping_method, o.note, "
+                                    "o.gift_message, fo.pack_state, fo.version FROM fulfillment_orders fo "
+                                    "JOIN orders o ON o.id = fo.order_id WHERE fo.id = ?"),
+                     {fulfillmentOrderId}, QStringLiteral("fulfillment order %1 not found").arg(fulfillmentOrderId));
   if (!header)
     return header.error();
   QSqlQuery &h = header.value();
-  if (!h.next())
-    return makeError(ErrorKind::NotFound, QStringLiteral("fulfillment order %1 not found").arg(fulfillmentOrderId));
   order.header.fulfillmentOrderId = h.value(0).toLongLong();
   order.header.shopId = h.value(1).toLongLong();
   order.header.orderName = h.value(2).toString();

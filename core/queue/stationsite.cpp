@@ -48,15 +48,12 @@ Result<StationSite> resolveStationSite(const QSqlDatabase &db, const QString &sh
     StationSite site = shops->first();
     if (code.isEmpty())
       return site;
-    auto location =
-        db::exec(db, QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = ?"), {site.shopId, code});
+    auto location = db::execOneRow(
+        db, QStringLiteral("SELECT id FROM locations WHERE shop_id = ? AND code = ?"), {site.shopId, code},
+        trSite(QT_TRANSLATE_NOOP("pb::queue::StationSite", "Shop %1 has no location with code %2 (station.location)."))
+            .arg(shop, code));
     if (!location)
       return location.error();
-    if (!location.value().next())
-      return makeError(ErrorKind::NotFound,
-                       trSite(QT_TRANSLATE_NOOP("pb::queue::StationSite",
-                                                "Shop %1 has no location with code %2 (station.location)."))
-                           .arg(shop, code));
     site.locationId = location.value().value(0).toLongLong();
     return site;
   }

@@ -403,14 +403,13 @@ Result<QJsonObject> deliverExport(QSqlDatabase &db, qint64 exportId, const QStri
 {
   QJsonObject document;
   const Status status = db::inTransaction(db, [&]() -> Status {
-    auto row = db::exec(db,
-                        QStringLiteral("UPDATE customer_data_exports SET delivered_at = coalesce(delivered_at, now()) "
-                                       "WHERE id = ? RETURNING export::text, orders_count"),
-                        {exportId});
+    auto row =
+        db::execOneRow(db,
+                       QStringLiteral("UPDATE customer_data_exports SET delivered_at = coalesce(delivered_at, now()) "
+                                      "WHERE id = ? RETURNING export::text, orders_count"),
+                       {exportId}, QStringLiteral("no data export %1").arg(exportId));
     if (!row)
       return row.error();
-    if (!row.value().next())
-      return makeError(ErrorKind::NotFound, QStringLiteral("no data export %1").arg(exportId));
     document = QJsonDocument::fromJson(row->value(0).toString().toUtf8()).object();
     return audit::write(db, {audit::Actor::system(actor),
                              QStringLiteral("customer.data_export_delivered"),

@@ -21,14 +21,12 @@ Result<qint64> request(const QSqlDatabase &db, qint64 stationId, qint64 location
 
 Result<EndOfDay> read(const QSqlDatabase &db, qint64 requestId)
 {
-  auto row = db::exec(db,
-                      QStringLiteral("SELECT id, state, coalesce(error_kind, ''), coalesce(error, ''), "
-                                     "coalesce(label_count, 0) FROM manifest_requests WHERE id = ?"),
-                      {requestId});
+  auto row = db::execOneRow(db,
+                            QStringLiteral("SELECT id, state, coalesce(error_kind, ''), coalesce(error, ''), "
+                                           "coalesce(label_count, 0) FROM manifest_requests WHERE id = ?"),
+                            {requestId}, QStringLiteral("no end of day %1 for this station").arg(requestId));
   if (!row)
     return row.error();
-  if (!row.value().next())
-    return makeError(ErrorKind::NotFound, QStringLiteral("no end of day %1 for this station").arg(requestId));
   EndOfDay end;
   end.requestId = row->value(0).toLongLong();
   end.state = row->value(1).toString();

@@ -226,6 +226,24 @@ private Q_SLOTS:
     QVERIFY(!db.ok());
     QCOMPARE(db.error().kind, ErrorKind::Unavailable);
   }
+  void execOneRow_isOnTheRow_orNotFoundWithTheCallersWords()
+  {
+    QSqlDatabase db = open();
+    QVERIFY(db::execStatic(db, QStringLiteral("CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER)")).ok());
+    QVERIFY(db::exec(db, QStringLiteral("INSERT INTO t (k, n) VALUES ('a', 7)")).ok());
+    const QString byKey = QStringLiteral("SELECT n FROM t WHERE k = ?");
+    auto found = db::execOneRow(db, byKey, {QStringLiteral("a")}, QStringLiteral("no a"));
+    QVERIFY(found.ok());
+    QCOMPARE(found.value().value(0).toInt(), 7); // already on the row: no next() by the caller
+    auto missing = db::execOneRow(db, byKey, {QStringLiteral("b")}, QStringLiteral("no row b"));
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+    QCOMPARE(missing.error().message, QStringLiteral("no row b"));
+    auto broken = db::execOneRow(db, QStringLiteral("SELECT n FROM nowhere"), {}, QStringLiteral("unused"));
+    QVERIFY(!broken.ok());
+    QVERIFY(broken.error().kind != ErrorKind::NotFound); // a failed statement is not a missing row
+  }
+
   void statementCache_reusesStatementWithNewValues()
   {
     QSqlDatabase db = open();
