@@ -7,7 +7,8 @@
 // (xdotool): badge and PIN, F8, the items, PB*COMPLETE, the box's weight when asked. The hub buys the label from the
 // carrier fake, the station prints the carrier's ZPL on the raw port, and the fulfillment at the Shopify fake carries
 // the bought tracking number, company UPS and its tracking URL. PB*REPRINT prints the same bytes again, buying
-// nothing; a month later the hub has cleared the label's bytes and PB*REPRINT says so.
+// nothing; a month later the hub has cleared the label's bytes and PB*REPRINT says so. A second order whose purchase
+// answer is lost is put on hold with F4 while its label waits; the hub voids the label the carrier charged for.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
@@ -250,6 +251,69 @@ private Q_SLOTS:
     QCOMPARE(int(m_printed.size()), printed);
     QCOMPARE(m_carrier.stats().labelsBought, 1);
     m_programs.screenshot(m_reno, u"reprint-label-gone"_s);
+  }
+
+  // F4 while the label waits, through the real station: the carrier bought the label but its answer was lost (and the
+  // look-up by the shipment's id too), so the bench waits. The packer puts the order on hold with F4 and Enter. When
+  // the carrier answers again, the hub finds the label it paid for, voids it (the order is on the lead's shelf, not
+  // shipping) and Shopify hears nothing of the order.
+  void carrierLostTheAnswer_F4HoldsTheOrder_theHubVoidsThePaidLabel()
+  {
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-1800);
+    m_fake.addMugOrder(u"9202"_s, u"8002"_s, 1, kReno, at);
+    QCOMPARE(webhook(u"orders/create"_s, m_fake.orderWebhookPayload(u"9202"_s), u"o-9202"_s), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'queued'"_s), 1,
+                              60000);
+    const qint64 fo = scalar(u"SELECT id FROM fulfillment_orders WHERE pack_state = 'queued'"_s);
+    const int paidBefore = m_carrier.paidLabels();
+    const int printedBefore = int(m_printed.size());
+    // Every purchase is made and its answer lost; every look-up is lost too: the hub cannot learn of the label.
+    m_carrier.setFaults({0, 1.0, 0, 0, {u"create_label"_s, u"get_label_by_external_shipment_id"_s}});
+
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS "
+                                     "NULL"_s,
+                                     {fo}),
+                              1, 20000);
+    QVERIFY(test::ChainPrograms::scan(m_reno, kMug));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"_s, {fo}), 1,
+        15000);
+    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*COMPLETE"_s));
+    QTest::qWait(700); // the weight panel takes the keyboard
+    QVERIFY(test::ChainPrograms::typeAsPerson(m_reno, u"900"_s));
+    // Bought at the carrier, not known here: the request waits as "carrier not answering".
+    QTRY_VERIFY_WITH_TIMEOUT(m_carrier.paidLabels() == paidBefore + 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT coalesce(error_kind, '') FROM label_requests WHERE fulfillment_order_id = "
+                                   "? ORDER BY id DESC LIMIT 1"_s,
+                                   {fo}),
+                              u"carrier_unavailable"_s, 30000);
+    QCOMPARE(text(u"SELECT state FROM label_requests WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo}),
+             u"requested"_s);
+    QTest::qWait(500);
+    m_programs.screenshot(m_reno, u"label-answer-lost"_s);
+
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F4"_s}));
+    QTest::qWait(700); // the reasons open and take the keyboard
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"Return"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"held"_s,
+                              15000);
+    QCOMPARE(scalar(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND release_reason = 'held'"_s, {fo}),
+             1);
+    m_programs.screenshot(m_reno, u"label-wait-held"_s);
+
+    m_carrier.setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_carrier.paidLabels(), paidBefore, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        text(u"SELECT state FROM label_requests WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo}),
+        u"voided"_s, 30000);
+    QCOMPARE(scalar(u"SELECT count(*) FROM audit_log WHERE action = 'label.void_requested' AND details->>'reason' = "
+                    "'the order was put on hold'"_s),
+             1);
+    QCOMPARE(int(m_printed.size()), printedBefore); // nothing printed for it
+    QCOMPARE(scalar(u"SELECT count(*) FROM outbox WHERE aggregate_id = ?"_s, {QString::number(fo)}), 0);
+    QCOMPARE(m_fake.fulfillments().size(), 1); // the first order's only
+    QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
   }
 
   void cleanupTestCase()
