@@ -2007,10 +2007,6 @@
         <translation>Karton verschließen · F8 nimmt die nächste Bestellung</translation>
     </message>
     <message>
-        <source>Shipped partial (%1) · F8 takes the next order</source>
-        <translation>Teillieferung (%1) · F8 nimmt die nächste Bestellung</translation>
-    </message>
-    <message>
         <source>✖ NOT SAVED — database problem</source>
         <translation>✖ NICHT GESPEICHERT — Datenbankproblem</translation>
     </message>
@@ -2160,6 +2156,10 @@
     <message>
         <source>Same barcode as %1: check you hold %2 · %3</source>
         <translation>Gleicher Barcode wie %1: prüfen, ob es %2 ist · %3</translation>
+    </message>
+    <message>
+        <source>Shipped partial (%1). The rest stays open in Shopify and is not queued here again · F8 takes the next order</source>
+        <translation>Teillieferung (%1). Der Rest bleibt in Shopify offen und kommt hier nicht wieder in die Warteschlange · F8 nimmt die nächste Bestellung</translation>
     </message>
 </context>
 <context>

@@ -2006,10 +2006,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shipped partial (%1) · F8 takes the next order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>✖ NOT SAVED — database problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2158,6 +2154,10 @@
     </message>
     <message>
         <source>Same barcode as %1: check you hold %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped partial (%1). The rest stays open in Shopify and is not queued here again · F8 takes the next order</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -430,7 +430,9 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
   case Outcome::Completed:
     m_banner->show(StatusBanner::Tone::Good, tr("✔ ORDER %1 COMPLETE").arg(m_session->header().orderName),
                    f.detail.isEmpty() ? tr("Seal the box · F8 takes the next order")
-                                      : tr("Shipped partial (%1) · F8 takes the next order").arg(f.detail));
+                                      : tr("Shipped partial (%1). The rest stays open in Shopify and is not queued "
+                                           "here again · F8 takes the next order")
+                                            .arg(f.detail));
     m_sounds.play(Cue::Complete);
     break;
   case Outcome::Failed:

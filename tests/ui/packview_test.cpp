@@ -398,6 +398,10 @@ private Q_SLOTS:
     QVERIFY(window->findChild<QComboBox *>(QStringLiteral("reasonCombo"))->isVisible());
     press(Qt::Key_Return); // "Out of stock"
     QVERIFY(banner(*window).contains(QStringLiteral("COMPLETE")));
+    // The rest is Shopify's to follow up: nothing here packs it later, and the packer is told so.
+    QVERIFY2(window->packView()->banner()->hint().contains(QStringLiteral("not queued here again")),
+             qPrintable(window->packView()->banner()->hint()));
+    QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-shipped-partial.png")));
     QCOMPARE(packState(fo), QStringLiteral("packed"));
     QCOMPARE(test::scalar(m_db,
                           QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
