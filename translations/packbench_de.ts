@@ -1623,6 +1623,25 @@
         <source>the default printer</source>
         <translation>Standarddrucker</translation>
     </message>
+    <message numerus="yes">
+        <source>✔ ORDER %1 COMPLETE — %n label(s) printed</source>
+        <translation>
+            <numerusform>✔ BESTELLUNG %1 FERTIG — %n Etikett gedruckt</numerusform>
+            <numerusform>✔ BESTELLUNG %1 FERTIG — %n Etiketten gedruckt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shipped partial: the rest stays open in Shopify and is not queued here again · F8 takes the next order</source>
+        <translation>Teillieferung: Der Rest bleibt in Shopify offen und kommt hier nicht wieder in die Warteschlange · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>Put the label on the box · F8 takes the next order</source>
+        <translation>Etikett auf den Karton kleben · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>Put each label on its box · F8 takes the next order</source>
+        <translation>Jedes Etikett auf seinen Karton kleben · F8 nimmt die nächste Bestellung</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

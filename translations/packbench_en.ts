@@ -1622,6 +1622,25 @@
         <source>the default printer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>✔ ORDER %1 COMPLETE — %n label(s) printed</source>
+        <translation>
+            <numerusform>✔ ORDER %1 COMPLETE — %n label printed</numerusform>
+            <numerusform>✔ ORDER %1 COMPLETE — %n labels printed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shipped partial: the rest stays open in Shopify and is not queued here again · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the label on the box · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put each label on its box · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

@@ -441,10 +441,10 @@ void StationController::sessionFinished(bool partial)
   recordFinish(partial);
 }
 
-void StationController::recordFinish(bool partial)
+bool StationController::recordFinish(bool partial)
 {
   if (!m_order)
-    return;
+    return false;
   m_keepAlive->stop();
   const packing::ClaimedOrder order = *m_order;
   if (m_settings.workflow) {
@@ -461,14 +461,14 @@ void StationController::recordFinish(bool partial)
                  "box on the bench."));
       });
       noteDatabaseError(done.error());
-      return;
+      return false;
     }
     if (!done && done.error().kind == ErrorKind::SignedOut) {
       // Nothing of the finish was kept: it is recorded once someone signs in again at the bench.
       qCWarning(lcController).noquote() << "finish not recorded yet:" << done.error().message;
       m_unrecordedFinish = partial;
       signInEnded();
-      return;
+      return false;
     }
     if (!done) {
       qCWarning(lcController).noquote() << "finish not recorded:" << done.error().message;
@@ -478,10 +478,11 @@ void StationController::recordFinish(bool partial)
               ? refusalWording(Refused::Finish, tr("This order was NOT recorded as packed"), done.error().message)
               : std::pair{tr("This order was NOT recorded as packed"), tr("Database problem — call the lead")};
       abandonLater(order, text, hint);
-      return;
+      return false;
     }
   }
   orderRecorded(order, partial);
+  return true;
 }
 
 void StationController::orderRecorded(const packing::ClaimedOrder &order, bool partial)

@@ -278,6 +278,7 @@ private:
     qint64 jobId = 0;
     QElapsedTimer since;
     bool answered = false; // the printer's first outcome came
+    bool printed = false;  // and it was "printed" (not a failure)
     bool marked = false;   // packbench_label_printed asked (done, or failed and not asked again)
   };
   // A complete order waiting for its carrier labels (stationlabels.cpp).
@@ -305,7 +306,7 @@ private:
   void closeSession();
   void keepLeaseAlive();
   void sessionFinished(bool partial);
-  void recordFinish(bool partial);
+  bool recordFinish(bool partial); // true: recorded now
   // The order is at this bench: packing, complete and waiting for its labels, or finished offline.
   bool holdsOrder() const { return hasOpenSession() || m_labelWait.has_value() || m_finishedOffline; }
   // Carrier labels (stationlabels.cpp).
@@ -313,7 +314,7 @@ private:
   void startLabels(bool partial);
   void continueLabels(bool retryFailed);
   // A carrier label's print job has its first outcome: the label is marked printed and the order goes on.
-  void labelJobEnded(qint64 jobId);
+  void labelJobEnded(qint64 jobId, bool printed);
   bool markLabelPrinted(qint64 requestId); // false: the sign-in ended
   bool askForLabel(int boxNo, int grams);
   // The weight panel for a box, with why: none on record, or the carrier refused the one given (`refusal`).

@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace pb::station {
 
 namespace {
@@ -217,17 +219,35 @@ void StationController::continueLabels(bool retryFailed)
   }
   // Every box has its label: now the pack is recorded (and the fulfillment carries their tracking).
   const bool partial = m_labelWait->partial;
+  const int boxes = m_labelWait->boxes;
+  const QString name = m_session ? m_session->header().orderName : QString();
+  const qint64 fo = m_order ? m_order->fulfillmentOrderId : 0;
+  const bool allPrinted =
+      !m_labelWait->sent.isEmpty() && std::all_of(m_labelWait->sent.cbegin(), m_labelWait->sent.cend(),
+                                                  [](const SentLabel &sent) { return sent.answered && sent.printed; });
   stopWaitingForLabels();
-  recordFinish(partial);
+  if (!recordFinish(partial))
+    return; // it said why
+  qCInfo(lcLabels).noquote() << "fulfillment order" << fo << "recorded with its" << boxes
+                             << (partial ? "label(s), shipped partial" : "label(s)");
+  if (!allPrinted)
+    return; // a label that did not print (or never answered) keeps its warning on the screen
+  // The last word at the bench: the order is done and what comes next (the label notices said only "sent").
+  say(Notice::Where::Pack, Tone::Good, tr("✔ ORDER %1 COMPLETE — %n label(s) printed", nullptr, boxes).arg(name),
+      partial ? tr("Shipped partial: the rest stays open in Shopify and is not queued here again · F8 takes the next "
+                   "order")
+      : boxes == 1 ? tr("Put the label on the box · F8 takes the next order")
+                   : tr("Put each label on its box · F8 takes the next order"));
 }
 
-void StationController::labelJobEnded(qint64 jobId)
+void StationController::labelJobEnded(qint64 jobId, bool printed)
 {
   if (!m_labelWait)
     return;
   for (SentLabel &sent : m_labelWait->sent) {
     if (sent.jobId == jobId && !sent.answered) {
       sent.answered = true;
+      sent.printed = printed;
       continueLabels(false);
       return;
     }

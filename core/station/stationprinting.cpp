@@ -86,7 +86,7 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
           tr("It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is "
              "bought)"),
           Cue::Notice);
-    labelJobEnded(jobId); // the bytes are out (or the printer said no): the bookkeeping that waited goes on
+    labelJobEnded(jobId, printed); // the bytes are out (or the printer said no): the bookkeeping that waited goes on
     return;
   }
   if (printed)

@@ -8,7 +8,8 @@
 // carrier fake, the station prints the carrier's ZPL on the raw port, and the fulfillment at the Shopify fake carries
 // the bought tracking number, company UPS and its tracking URL. PB*REPRINT prints the same bytes again, buying
 // nothing; a month later the hub has cleared the label's bytes and PB*REPRINT says so. A second order whose purchase
-// answer is lost is put on hold with F4 while its label waits; the hub voids the label the carrier charged for.
+// answer is lost is put on hold with F4 while its label waits; the hub voids the label the carrier charged for. A
+// third, of two mugs with one on the shelf, ships partial with F10: Shopify keeps the other mug open.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
@@ -22,6 +23,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace pb;
 using namespace Qt::StringLiterals;
@@ -314,6 +317,72 @@ private Q_SLOTS:
     QCOMPARE(scalar(u"SELECT count(*) FROM outbox WHERE aggregate_id = ?"_s, {QString::number(fo)}), 0);
     QCOMPARE(m_fake.fulfillments().size(), 1); // the first order's only
     QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
+  }
+
+  // F10 through the real station: an order of two mugs, one on the shelf. The packer scans one, F10 and Enter ship
+  // it partial ("Out of stock"); the hub buys its box's label; Shopify gets a fulfillment of one mug with that label's
+  // tracking, and its fulfillment order keeps the other mug open. Here the order stays packed (not queued again).
+  void oneOfTwoOnTheShelf_F10ShipsPartial_ShopifyKeepsTheRestOpen()
+  {
+    const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-1200);
+    m_fake.addMugOrder(u"9203"_s, u"8002"_s, 2, kReno, at);
+    QCOMPARE(webhook(u"orders/create"_s, m_fake.orderWebhookPayload(u"9203"_s), u"o-9203"_s), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM fulfillment_orders WHERE pack_state = 'queued'"_s), 1,
+                              60000);
+    const qint64 fo = scalar(u"SELECT id FROM fulfillment_orders WHERE pack_state = 'queued'"_s);
+    const int bought = m_carrier.stats().labelsBought;
+
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS "
+                                     "NULL"_s,
+                                     {fo}),
+                              1, 20000);
+    QVERIFY(test::ChainPrograms::scan(m_reno, kMug));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"_s, {fo}), 1,
+        15000);
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F10"_s}));
+    QTest::qWait(700);                                                      // the reasons open and take the keyboard
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"Return"_s})); // "Out of stock"
+    QTest::qWait(700);                                                      // the weight panel takes the keyboard
+    QVERIFY(test::ChainPrograms::typeAsPerson(m_reno, u"450"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"packed"_s,
+                              30000);
+    QCOMPARE(m_carrier.stats().labelsBought, bought + 1);
+    QCOMPARE(scalar(u"SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND raw_code = 'PB*PARTIAL' AND "
+                    "reason = 'Out of stock'"_s,
+                    {fo}),
+             1);
+    QCOMPARE(text(u"SELECT payload->>'partial' FROM outbox WHERE kind = 'fulfillment.create' AND aggregate_id = ?"_s,
+                  {QString::number(fo)}),
+             u"true"_s);
+
+    // Shopify: one mug fulfilled with the bought tracking number; the other still open on the fulfillment order.
+    const QString tracking =
+        text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo});
+    QVERIFY(!tracking.isEmpty());
+    const auto shippedFor = [&]() -> std::optional<test::FakeShopify::Fulfillment> {
+      for (const auto &f : m_fake.fulfillments())
+        if (f.numbers.contains(tracking))
+          return f;
+      return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(shippedFor().has_value(), 60000);
+    const test::FakeShopify::Fulfillment shipped = *shippedFor();
+    QCOMPARE(shipped.lines.size(), 1);
+    QCOMPARE(shipped.lines.first().second, 1);
+    const test::FakeShopify::FulfillmentOrder open = m_fake.fulfillmentOrders().value(shipped.fulfillmentOrderId);
+    QCOMPARE(open.lines.size(), 1);
+    QCOMPARE(open.lines.first().remaining, 1);
+    QVERIFY2(open.status != u"CLOSED"_s, qPrintable(open.status));
+    // Here it stays packed: the bench told the packer the rest is Shopify's to follow up.
+    QTest::qWait(1000);
+    QCOMPARE(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"packed"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid(QByteArray("fulfillment order ") + QByteArray::number(fo) +
+                                         " recorded with its 1 label(s), shipped partial"),
+                             15000);
+    QTest::qWait(300);
+    m_programs.screenshot(m_reno, u"shipped-partial"_s);
   }
 
   void cleanupTestCase()

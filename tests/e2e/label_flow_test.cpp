@@ -43,6 +43,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <ZXing/ReadBarcode.h>
 
@@ -71,6 +72,7 @@ class LabelFlowTest final : public QObject {
 
 private:
   QTemporaryDir m_dir;
+  QTranslator m_english; // as the station runs: "1 label printed", "2 labels printed"
   QString m_artifacts;
   test::MigratedDatabase m_scratch;
   QSqlDatabase m_db;
@@ -218,6 +220,8 @@ private:
 private Q_SLOTS:
   void initTestCase()
   {
+    QVERIFY(m_english.load(u":/i18n/packbench_en"_s));
+    QVERIFY(QCoreApplication::installTranslator(&m_english));
     m_artifacts = qEnvironmentVariable("PACKBENCH_LABEL_ARTIFACTS");
     if (!m_artifacts.isEmpty())
       QVERIFY(QDir().mkpath(m_artifacts));
@@ -298,6 +302,10 @@ private Q_SLOTS:
     QTRY_VERIFY_WITH_TIMEOUT(m_printed.size() > printedBefore && m_printed.last().endsWith("^XZ\n"), 15000);
     const QByteArray zpl = m_printed.last();
     QTRY_COMPARE(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(), u"packed"_s);
+    // The last word at the bench: done, and what comes next.
+    QTRY_VERIFY2(headline().startsWith(u"✔ ORDER"_s) && headline().endsWith(u"COMPLETE — 1 label printed"_s),
+                 qPrintable(headline()));
+    QCOMPARE(m_window->packView()->banner()->hint(), u"Put the label on the box · F8 takes the next order"_s);
     screenshot(u"station-label-printed.png"_s);
     QCOMPARE(labelState(fo), u"printed"_s);
     const QString tracking =
@@ -540,6 +548,8 @@ private Q_SLOTS:
     QVERIFY(typeWeight(1100));
     QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
                               u"packed"_s, 20000);
+    QTRY_VERIFY2(headline().endsWith(u"COMPLETE — 2 labels printed"_s), qPrintable(headline()));
+    QCOMPARE(m_window->packView()->banner()->hint(), u"Put each label on its box · F8 takes the next order"_s);
     QCOMPARE(m_carrier->stats().labelsBought, boughtBefore + 2);
     auto whole = [&](qsizetype from, qsizetype count) { // every label of the range arrived to its last byte
       return m_printed.size() == from + count &&
