@@ -228,21 +228,20 @@ Result<int> PrintJournal::failLeftUnsent()
   const QString reason = QCoreApplication::translate(
       "pb::documents::PrintJournal", "Not printed: the station stopped before this job went out. R reprints it, M "
                                      "sends it to another printer.");
-  auto failed = db::isPostgres(m_db)
-                    ? db::exec(m_db, u"SELECT packbench_print_jobs_left_unsent(?)"_s, {reason})
-                    : db::exec(m_db,
-                               u"UPDATE print_jobs SET status = 'failed', last_error = ?, updated_at = %1 "
-                               "WHERE status IN ('queued', 'sent', 'retrying') RETURNING id"_s.arg(nowSql(m_db)),
-                               {reason});
+  if (db::isPostgres(m_db)) { // the calling login's jobs only (migration 0029)
+    auto failed = db::execOneRow(m_db, u"SELECT packbench_print_jobs_left_unsent(?)"_s, {reason},
+                                 u"packbench_print_jobs_left_unsent answered nothing"_s);
+    if (!failed)
+      return failed.error();
+    return failed.value().value(0).toInt();
+  }
+  auto failed = db::exec(m_db,
+                         u"UPDATE print_jobs SET status = 'failed', last_error = ?, updated_at = %1 "
+                         "WHERE status IN ('queued', 'sent', 'retrying')"_s.arg(nowSql(m_db)),
+                         {reason});
   if (!failed)
     return failed.error();
-  int count = 0;
-  if (db::isPostgres(m_db))
-    count = failed.value().next() ? failed.value().value(0).toInt() : 0;
-  else
-    while (failed.value().next())
-      ++count;
-  return count;
+  return failed.value().numRowsAffected();
 }
 
 Status PrintJournal::recordDefaultPrinter(qint64 id, const QString &printer)
