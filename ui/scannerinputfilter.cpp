@@ -214,6 +214,11 @@ void ScannerInputFilter::gapElapsed()
 
 void ScannerInputFilter::replayHeld()
 {
+  // A run this long and this fast was probably a scan broken by a gap (a stalled machine, a slow scanner setting):
+  // the lead needs to know why a scan did nothing. The count only: typed text may be a PIN.
+  if (m_held.size() >= std::size_t(m_detector.settings().minLength))
+    qCInfo(lcFilter) << m_held.size() << "fast keys were passed on as typing, not as a scan: a gap over"
+                     << m_detector.settings().maxGapMs << "ms (scanning.max_gap_ms) or another key broke them";
   m_detector.takeHeld();
   std::vector<HeldKey> held;
   held.swap(m_held);

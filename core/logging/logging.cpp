@@ -72,7 +72,7 @@ std::shared_ptr<spdlog::logger> loggerFor(const char *category)
     return it->second;
   auto logger = std::make_shared<spdlog::logger>(name, s.sinks.begin(), s.sinks.end());
   logger->set_level(s.level);
-  logger->flush_on(spdlog::level::warn);
+  logger->flush_on(spdlog::level::info); // a kill -9 or power cut must not take the last minutes of the log with it
   s.loggers.emplace(name, logger);
   return logger;
 }

@@ -70,7 +70,7 @@ private:
         m_hub, env,
         {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
          u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s,
-         u"carrier.api_base_url="_s + m_carrier.baseUrl().toString(), u"carrier.label_workers=1"_s, u"log.file=-"_s});
+         u"carrier.api_base_url="_s + m_carrier.baseUrl().toString(), u"carrier.label_workers=1"_s});
   }
 
   int webhook(const QString &topic, const QJsonObject &body, const QString &id)
@@ -393,6 +393,8 @@ private Q_SLOTS:
     QTest::qWait(300);
     m_programs.screenshot(m_reno, u"shipped-partial"_s);
   }
+
+  void cleanup() { m_programs.reportLogsOfAFailure(); }
 
   void cleanupTestCase()
   {

@@ -181,7 +181,7 @@ private Q_SLOTS:
       ports[i] = m_programs.startHub(
           m_hubs[i], env,
           {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
-           u"shopify.location_codes="_s + codes.join(u','), u"hub.reconcile_interval_seconds=0"_s, u"log.file=-"_s});
+           u"shopify.location_codes="_s + codes.join(u','), u"hub.reconcile_interval_seconds=0"_s});
       QVERIFY(ports[i] > 0);
     }
     int status = -1;
@@ -317,7 +317,11 @@ private Q_SLOTS:
     QCOMPARE(count(u"SELECT count(*) - count(DISTINCT client_event_id) FROM scan_events"_s), 0);
   }
 
-  void cleanup() { keepLogs(); }
+  void cleanup()
+  {
+    m_programs.reportLogsOfAFailure();
+    keepLogs();
+  }
 
   void cleanupTestCase()
   {

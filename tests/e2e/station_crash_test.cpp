@@ -368,7 +368,7 @@ private Q_SLOTS:
     m_hubPort = m_programs.startHub(
         m_hub, m_programs.hubEnv(kSecret, m_fake.accessToken()),
         {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
-         u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s, u"log.file=-"_s});
+         u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s});
     QVERIFY(m_hubPort > 0);
     const QString product = QString::number(kProduct);
     int status = -1;
@@ -493,6 +493,8 @@ private Q_SLOTS:
                               {u"doubled"_s, m_ghosts + doubled + fulfillmentsDoubled}};
     std::fputs(QJsonDocument(summary).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
   }
+
+  void cleanup() { m_programs.reportLogsOfAFailure(); }
 
   void cleanupTestCase()
   {

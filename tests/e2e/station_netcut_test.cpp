@@ -173,7 +173,7 @@ private Q_SLOTS:
     const quint16 port = m_programs.startHub(
         m_hub, m_programs.hubEnv(kSecret, m_fake.accessToken()),
         {u"shopify.shop="_s + kShop, u"shopify.admin_base_url="_s + m_fake.adminBaseUrl().toString(),
-         u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s, u"log.file=-"_s});
+         u"shopify.location_codes=RNO=%1"_s.arg(kReno), u"hub.reconcile_interval_seconds=0"_s});
     QVERIFY(port > 0);
     int status = -1;
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -325,6 +325,8 @@ private Q_SLOTS:
     QCOMPARE(m_fake.fulfillments().size(), 2);
     m_programs.screenshot(m_reno, u"packed-after-reconnect"_s);
   }
+
+  void cleanup() { m_programs.reportLogsOfAFailure(); }
 
   void cleanupTestCase()
   {

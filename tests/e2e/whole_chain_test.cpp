@@ -211,14 +211,13 @@ private:
   {
     QProcessEnvironment env = m_programs.hubEnv(kSecret, m_fake.accessToken());
     env.insert(QStringLiteral("PACKBENCH_CARRIER_API_KEY"), QString::fromLatin1(test::FakeCarrier::apiKey()));
-    m_hubPort =
-        m_programs.startHub(m_hub, env,
-                            {QStringLiteral("shopify.shop=") + kShop,
-                             QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(),
-                             QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno),
-                             QStringLiteral("hub.reconcile_interval_seconds=0"),
-                             QStringLiteral("carrier.api_base_url=") + m_carrier.baseUrl().toString(),
-                             QStringLiteral("tracking.first_interval_seconds=1"), QStringLiteral("log.file=-")});
+    m_hubPort = m_programs.startHub(m_hub, env,
+                                    {QStringLiteral("shopify.shop=") + kShop,
+                                     QStringLiteral("shopify.admin_base_url=") + m_fake.adminBaseUrl().toString(),
+                                     QStringLiteral("shopify.location_codes=RNO=%1,CMH=Columbus DC").arg(kReno),
+                                     QStringLiteral("hub.reconcile_interval_seconds=0"),
+                                     QStringLiteral("carrier.api_base_url=") + m_carrier.baseUrl().toString(),
+                                     QStringLiteral("tracking.first_interval_seconds=1")});
     QVERIFY(m_hubPort > 0);
   }
 
@@ -808,6 +807,8 @@ private Q_SLOTS:
     QCOMPARE(m_fake.fulfillments().value(remote.fulfillmentIds.first()).lines,
              (QList<std::pair<QString, int>>{{QStringLiteral("910601"), 2}}));
   }
+
+  void cleanup() { m_programs.reportLogsOfAFailure(); }
 
   void cleanupTestCase()
   {

@@ -6,6 +6,7 @@
 #include "tests/support/testdatabase.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
@@ -63,7 +64,9 @@ quint16 ChainPrograms::startHub(QProcess &hub, const QProcessEnvironment &env, c
   const quint16 port = freePort();
   QStringList args{QStringLiteral("serve"), QStringLiteral("--no-default-files")};
   args += databaseArgs(QStringLiteral("postgres"));
-  for (const QString &setting : QStringList{QStringLiteral("hub.port=%1").arg(port)} + settings)
+  const QString log = QDir(m_root).filePath(QStringLiteral("hub-%1.log").arg(port)); // for reportLogsOfAFailure
+  for (const QString &setting :
+       QStringList{QStringLiteral("hub.port=%1").arg(port), QStringLiteral("log.file=") + log} + settings)
     args += QStringList{QStringLiteral("--set"), setting};
   hub.setProcessEnvironment(env);
   hub.setProcessChannelMode(QProcess::MergedChannels);
@@ -104,7 +107,9 @@ void ChainPrograms::launchStation(ChainStation &station, const QString &shop, co
        QStringList{QStringLiteral("database.password_file=") + passwordFile, QStringLiteral("station.id=") + name,
                    QStringLiteral("station.shop=") + shop, QStringLiteral("station.location=") + station.code,
                    QStringLiteral("station.sounds=false"), QStringLiteral("scanning.max_gap_ms=100"),
-                   QStringLiteral("printing.auto_print=false"), QStringLiteral("log.file=-")} +
+                   QStringLiteral("printing.auto_print=false"),
+                   QStringLiteral("log.file=") +
+                       QDir(m_root).filePath(QStringLiteral("station-%1.log").arg(station.code))} +
            settings)
     args += QStringList{QStringLiteral("--set"), setting};
   station.process = std::make_unique<QProcess>();
@@ -168,6 +173,32 @@ bool ChainPrograms::trySignIn(const ChainStation &station, const QString &pin, i
 bool ChainPrograms::xdotool(const ChainStation &station, const QStringList &args)
 {
   return station.x->xdotool(args);
+}
+
+void ChainPrograms::reportLogsOfAFailure()
+{
+  // Each program logs to a file below the scratch folder as well as to the pipe the tests read (and empty).
+  constexpr qsizetype kMostLines = 150;
+  QDirIterator logs(m_root, {QStringLiteral("*.log")}, QDir::Files, QDirIterator::Subdirectories);
+  while (logs.hasNext()) {
+    QFile log(logs.next());
+    if (!log.open(QIODevice::ReadOnly))
+      continue;
+    qint64 &readUpTo = m_logReadUpTo[log.fileName()];
+    if (log.size() < readUpTo) // rotated or written anew by a restarted program
+      readUpTo = 0;
+    log.seek(readUpTo);
+    const QByteArray added = log.readAll();
+    readUpTo += added.size();
+    if (!QTest::currentTestFailed() || added.isEmpty())
+      continue;
+    QList<QByteArray> lines = added.trimmed().split('\n');
+    if (lines.size() > kMostLines)
+      lines = lines.mid(lines.size() - kMostLines);
+    qWarning().noquote() << "--- the last" << lines.size() << "lines" << QTest::currentTestFunction() << "added to"
+                         << QDir(m_root).relativeFilePath(log.fileName()) << "---\n"
+                         << QString::fromUtf8(lines.join('\n'));
+  }
 }
 
 namespace {

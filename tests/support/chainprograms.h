@@ -7,6 +7,7 @@
 
 #include "core/db/connection.h"
 
+#include <QHash>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
@@ -93,6 +94,9 @@ public:
   // A numbered screenshot of the station's screen in the screenshot folder.
   void screenshot(const ChainStation &station, const QString &what);
   qint64 scalar(const QString &sql, const QVariantList &values = {}) const;
+  // Call from each test's cleanup(): after a failure, prints what every program logged during that test function
+  // (the tail of it), so that a failure on a CI machine says what the station and the hub were doing.
+  void reportLogsOfAFailure();
 
 private:
   QString m_hubBinary;
@@ -102,6 +106,7 @@ private:
   db::ConnectionSettings m_pg;
   QSqlDatabase m_db;
   int m_shots = 0;
+  QHash<QString, qint64> m_logReadUpTo; // per log file: how much an earlier test function has already had
 };
 
 } // namespace pb::test

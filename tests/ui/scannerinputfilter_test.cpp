@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QInputMethodEvent>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -159,6 +160,24 @@ private Q_SLOTS:
   }
 
   // Issue #11: a real wedge presses Shift (a key without text) before each capital.
+  // A scan broken in the middle (a stalled machine, a scanner set to pause between characters) is typing: the field
+  // gets it and the log says why nothing was scanned, with the count only (typed text may be a PIN).
+  void scanBrokenByAGap_isTyping_andTheLogSaysWhy()
+  {
+    SteppingClock clock;
+    ui::ScannerInputFilter filter(clock, {});
+    filter.install();
+    QSignalSpy scans(&filter, &ui::ScannerInputFilter::scanned);
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral(
+                                        "^5 fast keys were passed on as typing, not as a scan: a gap over 40 ms")));
+    typeAtPace(m_edit, clock, QStringLiteral("PB-70"), 5);
+    clock.m_ms += 120; // the rest comes 120 ms later
+    typeAtPace(m_edit, clock, QStringLiteral("09"), 5);
+    QTest::keyClick(m_edit, Qt::Key_Return);
+    QCOMPARE(scans.count(), 0);
+    QTRY_COMPARE(m_edit->text(), QStringLiteral("PB-7009"));
+  }
+
   void shiftedCapitals_stayInTheScan_data()
   {
     QTest::addColumn<QString>("code");

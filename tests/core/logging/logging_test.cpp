@@ -90,6 +90,23 @@ private Q_SLOTS:
     QVERIFY(text.contains("[packbench.tests.logging]"));
   }
 
+  // What led up to a crash is what a lead reads afterwards: an info line is in the file as soon as it is logged, not
+  // when the program stops (a kill -9 or a power cut never flushes).
+  void infoLine_isInTheFileAtOnce()
+  {
+    QTemporaryDir dir;
+    pb::logging::LogOptions options;
+    options.console = false;
+    options.filePath = dir.filePath(QStringLiteral("station.log"));
+    QVERIFY(pb::logging::setup(options).ok());
+    qCInfo(lcTest) << "opened fulfillment order 7 at the bench";
+    QFile file(options.filePath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    pb::logging::shutdown();
+    QVERIFY2(text.contains("opened fulfillment order 7 at the bench"), text.constData());
+  }
+
   void unwritableLogFile_isAClearError()
   {
     pb::logging::LogOptions options;
