@@ -1235,10 +1235,6 @@
         <translation>Das Versandetikett von Paket %1 wurde nicht gedruckt</translation>
     </message>
     <message>
-        <source>It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is bought)</source>
-        <translation>Es steht im Druckjournal: REPRINT scannen oder in der Druckauftragsliste erneut drucken (es wird kein zweites Etikett gekauft)</translation>
-    </message>
-    <message>
         <source>Not put on hold: %1</source>
         <translation>Nicht zurückgestellt: %1</translation>
     </message>
@@ -1641,6 +1637,25 @@
     <message>
         <source>Put each label on its box · F8 takes the next order</source>
         <translation>Jedes Etikett auf seinen Karton kleben · F8 nimmt die nächste Bestellung</translation>
+    </message>
+    <message>
+        <source>Check the label printer, then scan REPRINT: the order is packed and its label bought (nothing is bought again)</source>
+        <translation>Etikettendrucker prüfen, dann REPRINT scannen: Die Bestellung ist gepackt und ihr Etikett gekauft (es wird nichts erneut gekauft)</translation>
+    </message>
+    <message>
+        <source>The carrier label of box %1 printed after all</source>
+        <translation>Das Versandetikett von Paket %1 wurde doch noch gedruckt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: no label printed for box %2 yet</source>
+        <translation>
+            <numerusform>%1: für Paket %2 ist noch kein Etikett gedruckt</numerusform>
+            <numerusform>%1: für die Pakete %2 ist noch kein Etikett gedruckt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan REPRINT once the label printer is ready · F8 again takes the next order anyway</source>
+        <translation>REPRINT scannen, sobald der Etikettendrucker bereit ist · F8 noch einmal nimmt trotzdem die nächste Bestellung</translation>
     </message>
 </context>
 <context>

@@ -1234,10 +1234,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is bought)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not put on hold: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,6 +1635,25 @@
     </message>
     <message>
         <source>Put each label on its box · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the label printer, then scan REPRINT: the order is packed and its label bought (nothing is bought again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The carrier label of box %1 printed after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: no label printed for box %2 yet</source>
+        <translation>
+            <numerusform>%1: no label printed for box %2 yet</numerusform>
+            <numerusform>%1: no labels printed for boxes %2 yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan REPRINT once the label printer is ready · F8 again takes the next order anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -323,6 +323,8 @@ void StationController::adoptSession(std::unique_ptr<packing::PackSession> sessi
   m_leaseLapsed = false;
   m_finishedOffline = false;
   m_heldOffline = false;
+  m_unprintedLabels.clear(); // the packer was warned (unlabelledBoxStopsNextOrder); the print-jobs list keeps them
+  m_unprintedLabelsWarned = false;
   packing::PackSession *s = session.get();
   connect(s, &packing::PackSession::feedbackGiven, this, [this](const packing::ScanFeedback &feedback) {
     if (feedback.signInEnded) // not saved because the database no longer takes this sign-in
@@ -347,6 +349,8 @@ void StationController::adoptSession(std::unique_ptr<packing::PackSession> sessi
 void StationController::takeNextOrder()
 {
   queueNoticeRead();
+  if (unlabelledBoxStopsNextOrder())
+    return;
   if (m_offline && (m_finishedOffline || !holdsOrder()) && canOpenPrefetchedOffline()) {
     openPrefetched(); // the order claimed ahead is packed offline too
     return;
@@ -387,7 +391,7 @@ void StationController::takeNextOrder()
 void StationController::takeOrder(qint64 fulfillmentOrderId)
 {
   queueNoticeRead();
-  if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder())
+  if (!m_packer || m_locked || m_offline || m_stopping || holdsOrder() || unlabelledBoxStopsNextOrder())
     return;
   const auto selected = std::find_if(m_orders.cbegin(), m_orders.cend(), [&](const queue::WaitingOrder &o) {
     return o.fulfillmentOrderId == fulfillmentOrderId;

@@ -331,6 +331,9 @@ private:
   void connectPrinter();
   void printOutcome(qint64 jobId, bool printed, const QString &error, bool incomplete);
   void warnAboutAutoPrint();
+  // F8 (or a pick from the queue) while a box of the order just packed has no label: true after the first press, which
+  // says so; the second goes on.
+  bool unlabelledBoxStopsNextOrder();
   void sayReprintOutcome();
   void askLeadAboutJob(LeadAction action, const QString &question);
   void runApprovedPrintAction(const LeadAction &action, qint64 leadId);
@@ -486,6 +489,14 @@ private:
   std::optional<LabelWait> m_labelWait;
   // Carrier labels handed to the printer and not heard from yet: job id → box.
   QHash<qint64, int> m_carrierLabelJobs;
+  // Carrier labels of the order just packed whose send failed (job id → box): the box is on the bench without its
+  // label, so the next F8 warns once before taking another order (stationprinting.cpp).
+  struct UnprintedLabel {
+    int box = 0;
+    QString orderName;
+  };
+  QHash<qint64, UnprintedLabel> m_unprintedLabels;
+  bool m_unprintedLabelsWarned = false;
   // The end of day asked for at this bench and not printed yet.
   struct EndOfDayWait {
     qint64 requestId = 0;

@@ -78,15 +78,25 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
       sayReprintOutcome();
     return;
   }
+  const Notice::Where where = m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue;
   if (m_carrierLabelJobs.contains(jobId)) {
     const int box = m_carrierLabelJobs.take(jobId);
-    if (!printed) // the first failure: the packer hears it while the journaled printer's retries go on
-      say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
-          tr("The carrier label of box %1 did not print").arg(box),
-          tr("It is in the print journal: scan REPRINT or reprint it from the print-jobs list (no second label is "
-             "bought)"),
+    if (!printed) { // the first failure: the packer hears it while the journaled printer's retries go on
+      m_unprintedLabels.insert(jobId, {box, m_session ? m_session->header().orderName : QString()});
+      say(where, Tone::Warning, tr("The carrier label of box %1 did not print").arg(box),
+          tr("Check the label printer, then scan REPRINT: the order is packed and its label bought (nothing is bought "
+             "again)"),
           Cue::Notice);
+    }
     labelJobEnded(jobId, printed); // the bytes are out (or the printer said no): the bookkeeping that waited goes on
+    return;
+  }
+  if (m_unprintedLabels.contains(jobId)) {
+    if (printed) { // one of the journaled printer's own retries got through
+      const int box = m_unprintedLabels.take(jobId).box;
+      say(where, Tone::Good, tr("The carrier label of box %1 printed after all").arg(box),
+          tr("Put the label on the box · F8 takes the next order"), Cue::Notice);
+    }
     return;
   }
   if (printed)
@@ -168,13 +178,45 @@ void StationController::reprintLast()
 void StationController::sayReprintOutcome()
 {
   const Notice::Where where = m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue;
+  // A label that had not printed is on paper now: the box can have it, and F8 need not warn.
+  const bool labelAtLast =
+      m_reprinting.failed.isEmpty() && !m_unprintedLabels.isEmpty() && m_reprinting.printed.contains(tr("label"));
+  if (labelAtLast)
+    m_unprintedLabels.clear();
   if (m_reprinting.failed.isEmpty())
-    say(where, Tone::Good, tr("Reprinted: %1").arg(m_reprinting.printed.join(tr(" and "))), {}, Cue::Notice);
+    say(where, Tone::Good, tr("Reprinted: %1").arg(m_reprinting.printed.join(tr(" and "))),
+        labelAtLast ? tr("Put the label on the box · F8 takes the next order") : QString(), Cue::Notice);
   else
     say(where, Tone::Error, tr("Not reprinted: %1").arg(m_reprinting.failed.join(tr(" and "))),
         m_reprinting.notJournaled.isEmpty() ? tr("The printer refused it; the job is in the print journal")
                                             : m_reprinting.notJournaled,
         Cue::Unknown);
+}
+
+bool StationController::unlabelledBoxStopsNextOrder()
+{
+  if (m_unprintedLabels.isEmpty() || !m_packer || m_locked)
+    return false;
+  QList<int> boxes;
+  for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
+    boxes << label.box;
+  std::sort(boxes.begin(), boxes.end());
+  if (m_unprintedLabelsWarned) {
+    qCWarning(lcPrinting) << "next order taken with" << boxes.size() << "carrier label(s) of fulfillment order"
+                          << m_lastFinished << "not printed";
+    return false;
+  }
+  m_unprintedLabelsWarned = true;
+  qCInfo(lcPrinting) << "next order held back once:" << boxes.size() << "carrier label(s) of fulfillment order"
+                     << m_lastFinished << "not printed yet";
+  QStringList numbers;
+  for (const int box : boxes)
+    numbers << QString::number(box);
+  say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
+      tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
+          .arg(m_unprintedLabels.cbegin()->orderName, numbers.join(QStringLiteral(", "))),
+      tr("Scan REPRINT once the label printer is ready · F8 again takes the next order anyway"), Cue::Unknown);
+  return true;
 }
 
 } // namespace pb::station

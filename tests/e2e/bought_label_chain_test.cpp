@@ -9,7 +9,8 @@
 // the bought tracking number, company UPS and its tracking URL. PB*REPRINT prints the same bytes again, buying
 // nothing; a month later the hub has cleared the label's bytes and PB*REPRINT says so. A second order whose purchase
 // answer is lost is put on hold with F4 while its label waits; the hub voids the label the carrier charged for. A
-// third, of two mugs with one on the shelf, ships partial with F10: Shopify keeps the other mug open.
+// third, of two mugs with one on the shelf, ships partial with F10: Shopify keeps the other mug open. A fourth's label
+// comes while the label printer is off: F8 holds the next order back once, and PB*REPRINT prints it once it is on.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
@@ -392,6 +393,66 @@ private Q_SLOTS:
                              15000);
     QTest::qWait(300);
     m_programs.screenshot(m_reno, u"shipped-partial"_s);
+  }
+
+  // The label printer is off when the bought label comes: the station's send is refused (and its journaled retries),
+  // the packer is told to check the printer, and the pack is recorded with the bought tracking number. F8 holds the
+  // next order back once (the box has no label). Switched on again, PB*REPRINT prints the same ZPL once; nothing is
+  // bought twice and Shopify hears once.
+  void labelPrinterOff_F8HoldsTheNextOrderBack_REPRINTPrintsTheBoughtLabelOnceItIsOn()
+  {
+    const qint64 fo = orderIn(u"9204"_s, 1, QDateTime::currentDateTimeUtc().addSecs(-900));
+    QVERIFY(fo > 0);
+    const int bought = m_carrier.stats().labelsBought;
+    const qsizetype fulfillments = m_fake.fulfillments().size();
+    const int printed = int(m_printed.size());
+    m_labelPrinter.switchOff();
+
+    takeItAndScanAMug(fo);
+    if (QTest::currentTestFailed())
+      return;
+    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*COMPLETE"_s));
+    QTest::qWait(700); // the weight panel takes the keyboard
+    QVERIFY(test::ChainPrograms::typeAsPerson(m_reno, u"700"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_carrier.stats().labelsBought, bought + 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("failed (attempt 1 of 3)"), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"packed"_s,
+                              20000);
+    QTest::qWait(500);
+    m_programs.screenshot(m_reno, u"label-printer-off"_s);
+    // The box has no label yet, but the label is bought and paid: Shopify gets its tracking number once.
+    const QString tracking =
+        text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo});
+    QVERIFY(!tracking.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), fulfillments + 1, 60000);
+    // The journaled printer tries three times, five seconds apart; then the job waits for a reprint.
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("failed (attempt 3 of 3)"), 30000);
+    QCOMPARE(int(m_printed.size()), printed);
+    QCOMPARE(text(u"SELECT status FROM print_jobs WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo}),
+             u"failed"_s);
+
+    // F8 would leave the box behind without its label: the bench holds the next order back once and says so.
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("next order held back once: 1 carrier label(s) of fulfillment order"), 15000);
+    QTest::qWait(300);
+    m_programs.screenshot(m_reno, u"label-printer-off-f8"_s);
+
+    QVERIFY(m_labelPrinter.switchOn());
+    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*REPRINT"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_printed.size()), printed + 1, 15000);
+    QByteArray label;
+    for (const test::FakeCarrier::StoredLabel &stored : m_carrier.labels())
+      if (stored.trackingNumber == tracking)
+        label = stored.document;
+    QVERIFY(!label.isEmpty());
+    QCOMPARE(m_printed.last(), label);
+    QTest::qWait(500);
+    m_programs.screenshot(m_reno, u"label-printer-on-reprinted"_s);
+    QTest::qWait(2000);
+    QCOMPARE(int(m_printed.size()), printed + 1);
+    QCOMPARE(m_carrier.stats().labelsBought, bought + 1);
+    QCOMPARE(m_fake.fulfillments().size(), fulfillments + 1);
+    QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
   }
 
   void cleanup() { m_programs.reportLogsOfAFailure(); }

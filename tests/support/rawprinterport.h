@@ -19,6 +19,7 @@ public:
   RawPrinterPort()
   {
     listen(QHostAddress::LocalHost);
+    m_port = serverPort();
     connect(this, &QTcpServer::newConnection, this, [this]() {
       while (QTcpSocket *socket = nextPendingConnection()) {
         m_jobs.append(QByteArray());
@@ -33,14 +34,23 @@ public:
     });
   }
 
+  // The printer switched off: a connection to its port is refused. switchOn() listens on the same port again.
+  void switchOff() { close(); }
+  bool switchOn()
+  {
+    const quint16 port = m_port;
+    return listen(QHostAddress::LocalHost, port);
+  }
+
   // printing.label_printer for this port.
-  QString target() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(serverPort()); }
+  QString target() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(m_port); }
   const QList<QByteArray> &jobs() const { return m_jobs; }
 
   std::function<void(qsizetype)> onLabelEnd;
 
 private:
   QList<QByteArray> m_jobs;
+  quint16 m_port = 0;
 };
 
 } // namespace pb::test

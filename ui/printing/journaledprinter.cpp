@@ -377,7 +377,11 @@ void JournaledPrinter::finishAttempt(qint64 jobId, bool printed, const QString &
   const int attempts = job ? job.value().attempts : m_policy.maxAttempts;
   const bool willRetry = retryable && autoRetry && attempts < m_policy.maxAttempts;
   // The error names a printer, never the order's content: fit for the log.
-  qCWarning(lcPrinter).noquote() << "print job" << jobId << "failed (attempt" << attempts << "):" << error;
+  qCWarning(lcPrinter).noquote() << QStringLiteral("print job %1 failed (attempt %2 of %3):")
+                                        .arg(jobId)
+                                        .arg(attempts)
+                                        .arg(retryable && autoRetry ? m_policy.maxAttempts : attempts)
+                                 << error;
   if (willRetry) {
     if (auto retrying = m_journal.markRetrying(jobId); !retrying)
       qCWarning(lcPrinter).noquote() << "print job" << jobId << "retry not journaled:" << retrying.error().message;
