@@ -2195,6 +2195,10 @@
         <source>Shipped partial (%1). The rest stays open in Shopify and is not queued here again · F8 takes the next order</source>
         <translation>Teillieferung (%1). Der Rest bleibt in Shopify offen und kommt hier nicht wieder in die Warteschlange · F8 nimmt die nächste Bestellung</translation>
     </message>
+    <message>
+        <source>F8 takes the next order · scan REPRINT to print its slip and label again</source>
+        <translation>F8 nimmt die nächste Bestellung · REPRINT scannen druckt ihren Lieferschein und ihr Etikett erneut</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

@@ -2194,6 +2194,10 @@
         <source>Shipped partial (%1). The rest stays open in Shopify and is not queued here again · F8 takes the next order</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>F8 takes the next order · scan REPRINT to print its slip and label again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

@@ -154,10 +154,11 @@ void PackView::buildUi()
   buildPanels();
 
   m_keysLabel = makeLabel(this, QStringLiteral("keysLabel"), 13);
-  m_keysLabel->setText(tr("F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · "
-                          "Enter acknowledges an error"));
   m_keysLabel->setStyleSheet(QStringLiteral("QLabel { color: #2b3440; }"));
   layout->addWidget(m_keysLabel);
+  showKeys(false);
+  // A recorded order stays on the screen until F8: its packing keys do nothing then.
+  connect(&m_controller, &station::StationController::orderFinished, this, [this]() { showKeys(true); });
 
   // F6 and F9 run what PB*NEXTBOX and PB*COMPLETE run; F2, F4 and F10 open a panel first; F3 unfolds a cut note.
   const QList<std::pair<QKeySequence, std::function<void()>>> keys = {
@@ -280,9 +281,17 @@ void PackView::buildPanels()
   connect(&m_controller, &station::StationController::weightRequested, m_weightPanel, &BoxWeightPanel::ask);
 }
 
+void PackView::showKeys(bool finished)
+{
+  m_keysLabel->setText(finished ? tr("F8 takes the next order · scan REPRINT to print its slip and label again")
+                                : tr("F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · "
+                                     "Enter acknowledges an error"));
+}
+
 void PackView::setSession(packing::PackSession *session)
 {
   closePanels();
+  showKeys(false);
   if (m_session)
     disconnect(m_session, nullptr, this, nullptr);
   m_session = session;

@@ -55,7 +55,8 @@ protected:
   void keyPressEvent(QKeyEvent *event) override;
 
 private:
-  void toggleWholeNote(); // F3: a cut order note or gift message shown whole, or fitted again
+  void showKeys(bool finished); // the keys that act now: packing, or the order recorded
+  void toggleWholeNote();       // F3: a cut order note or gift message shown whole, or fitted again
   enum class ReasonMode { Hold, Partial };
 
   void buildUi();

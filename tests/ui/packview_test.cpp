@@ -72,6 +72,8 @@ private Q_SLOTS:
     QCOMPARE(window->findChild<QLabel *>(QStringLiteral("orderLabel"))->text(), QStringLiteral("#P%1").arg(m_orderNo));
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("giftLabel"))->isVisibleTo(window.get()));
     auto *progress = window->findChild<QProgressBar *>(QStringLiteral("packProgress"));
+    const auto *keys = window->findChild<QLabel *>(QStringLiteral("keysLabel"));
+    QVERIFY(keys->text().startsWith(QStringLiteral("F2 manual quantity · F4 hold")));
 
     scan(test::barcodeFor(m_db, m_daypack));
     QCOMPARE(tone(*window), Tone::Good);
@@ -90,6 +92,8 @@ private Q_SLOTS:
     QVERIFY(banner(*window).contains(QStringLiteral("COMPLETE")));
     QCOMPARE(window->sounds()->lastCue(), Cue::Complete);
     QCOMPARE(packState(fo), QStringLiteral("packed"));
+    // Recorded, the order stays on the screen: only F8 and REPRINT act on it now.
+    QCOMPARE(keys->text(), QStringLiteral("F8 takes the next order · scan REPRINT to print its slip and label again"));
     QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-complete.png")));
   }
 
