@@ -224,6 +224,12 @@ void StationController::signedIn(const packing::Packer &packer)
     continueLabels(false);
     return;
   }
+  if (hasOpenSession() && m_session->isOffline() && !m_offline && m_order) {
+    // The database came back while the sign-in had run out, so its journal was refused: it lands now, under this one.
+    setScreen(Screen::Pack);
+    recoverOrder();
+    return;
+  }
   if (hasOpenSession() && !samePacker && m_order) {
     // The next packer continues the order under their own name, from the recorded scans.
     closeSession();

@@ -148,6 +148,44 @@ private Q_SLOTS:
     journalEmpty_andTheOrderCompletes(bench, fo);
   }
 
+  // A long outage: the packer's sign-in runs out while the cluster is away, so the replay at the reconnect is refused
+  // for it and waits. Signing in again lands the journal at once, not at some later reconnect, and the bench packs on
+  // online.
+  void signInRanOutDuringTheOutage_theJournalLandsWhenThePackerSignsInAgain()
+  {
+    auto [fo, bench] = takeFreshOrder(QStringLiteral("ranout.sqlite"));
+    station::StationController &controller = *bench.controller;
+    const QString item = test::barcodeFor(m_admin, m_daypack);
+    const QString scans = QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?");
+    controller.handleScan(item);
+    QCOMPARE(count(scans, {fo}), 1);
+
+    cutOff();
+    QTRY_VERIFY(!controller.isDatabaseAvailable());
+    controller.handleScan(item); // kept in the journal
+    QCOMPARE(controller.session()->verifiedTotal(), 2);
+    VERIFY_OK(db::execStatic(m_admin, QStringLiteral("UPDATE sign_in_sessions SET last_used_at = now() - "
+                                                     "packbench_sign_in_idle_limit() - interval '1 minute' "
+                                                     "WHERE ended_at IS NULL")));
+    QSignalSpy signInAsked(&controller, &station::StationController::signInRequired);
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isDatabaseAvailable(), 10'000);
+    QTRY_VERIFY(!signInAsked.isEmpty()); // the replay found the sign-in ended: nothing of it landed
+    QCOMPARE(count(scans, {fo}), 1);
+
+    controller.signIn(QStringLiteral("PB-1001"), QStringLiteral("1001"));
+    QTRY_COMPARE_WITH_TIMEOUT(count(scans, {fo}), 2, 5000);
+    QVERIFY(controller.session());
+    QVERIFY(!controller.session()->isOffline());
+    controller.handleScan(item); // online again: straight to the database
+    QCOMPARE(count(scans, {fo}), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT client_event_id) FROM scan_events WHERE "
+                                  "fulfillment_order_id = ?"),
+                   {fo}),
+             3);
+    journalEmpty_andTheOrderCompletes(bench, fo);
+  }
+
   // A crash-restart of the cluster (immediate mode, a failover): the bench's connection is dead but the server takes
   // connections again at once, so the first the station hears of it is the next scan's write failing. That scan is
   // counted and kept in the journal, and lands with the reconnect (database_outage_test lost one a bench here).
