@@ -201,6 +201,16 @@ private:
       QVERIFY(m_window->grab().save(QDir(m_artifacts).filePath(name)));
   }
 
+  // The label printer is off: a ZPL bench takes a fresh order of one unit, scans it and completes (the weight is next).
+  qint64 packOneWithThePrinterOff()
+  {
+    m_printer.switchOff();
+    openStation(u"zpl"_s, m_printer.target());
+    queueOrder();
+    m_window->controller()->refreshQueue();
+    return packNext();
+  }
+
   // The order just opened goes on hold (F4, the first reason): the next test's bench finds no claim of this one.
   void releaseTheBench()
   {
@@ -596,12 +606,8 @@ private Q_SLOTS:
   // label, so F8 stops once and says so; REPRINT with the printer on prints it, and then F8 goes on.
   void labelPrinterOff_F8StopsOnce_REPRINTPrintsTheLabel()
   {
-    m_printer.switchOff();
-    openStation(u"zpl"_s, m_printer.target());
-    queueOrder();
-    m_window->controller()->refreshQueue();
     const qsizetype printedBefore = m_printed.size();
-    const qint64 fo = packNext();
+    const qint64 fo = packOneWithThePrinterOff();
     QVERIFY(fo > 0);
     const QString name = m_window->packView()->session()->header().orderName;
     QVERIFY(typeWeight(650));
@@ -643,12 +649,8 @@ private Q_SLOTS:
   // not stop. Left off, F8 stops once and the second F8 takes the next order anyway.
   void labelPrinterBackForTheRetry_printsAfterAll_orF8TwiceGoesOnWithout()
   {
-    m_printer.switchOff();
-    openStation(u"zpl"_s, m_printer.target());
-    queueOrder();
-    m_window->controller()->refreshQueue();
     const qsizetype printedBefore = m_printed.size();
-    const qint64 first = packNext();
+    const qint64 first = packOneWithThePrinterOff();
     QVERIFY(first > 0);
     QVERIFY(typeWeight(650));
     QTRY_VERIFY_WITH_TIMEOUT(headline() == u"The carrier label of box 1 did not print"_s, 15000);
