@@ -8,7 +8,8 @@
 // UPS label whose tracking barcode the packer scans. The fake must end with exactly one fulfillment per fulfillment
 // order carrying exactly the scanned quantities (the two-box one with company UPS and both numbers and tracking
 // URLs), and every document it got must be valid. Then the hub's tracking thread asks the carrier fake about both
-// parcels and Shopify gets their fulfillment events. A label bought by the hub instead: bought_label_chain_test.cpp.
+// parcels and Shopify gets their fulfillment events. Last, Columbus ships one of two bandanas with F10: its slip says
+// "1 of 2" and Shopify keeps the other open. A label bought by the hub instead: bought_label_chain_test.cpp.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/cupscapture.h"
@@ -391,8 +392,10 @@ private Q_SLOTS:
     // The Columbus merchant's own slip: what its station prints on completion.
     QFile slip(m_dir.filePath(QStringLiteral("cmh-slip.liquid")));
     QVERIFY(slip.open(QIODevice::WriteOnly));
-    slip.write("<h1>Columbus DC packing list</h1><p>Order {{ order.name }}</p>"
-               "{% for line in line_items_in_shipment %}<p>{{ line.quantity }} x {{ line.sku }}</p>{% endfor %}");
+    slip.write(
+        "<h1>Columbus DC packing list</h1><p>Order {{ order.name }}</p>"
+        "{% for line in line_items_in_shipment %}<p>{{ line.shipping_quantity }} of {{ line.quantity }} x {{ line.sku "
+        "}}</p>{% endfor %}"); // as Shopify's own template: what is in the box of what was ordered
   }
 
   void operator_setsUpTheDatabase_packersAndStationLogins()
@@ -806,6 +809,74 @@ private Q_SLOTS:
     QCOMPARE(remote.fulfillmentIds.size(), 1);
     QCOMPARE(m_fake.fulfillments().value(remote.fulfillmentIds.first()).lines,
              (QList<std::pair<QString, int>>{{QStringLiteral("910601"), 2}}));
+  }
+
+  // F10 without a carrier label, through the real programs: an order of two bandanas at Columbus, one on the shelf.
+  // The packer scans one, F10 and Enter ("Out of stock"). The slip that prints lists the one in the box; Shopify gets
+  // a fulfillment of one bandana and keeps the other open; here the order stays packed.
+  void columbus_oneOfTwoOnTheShelf_F10ShipsPartial_theSlipListsWhatIsInTheBox()
+  {
+    const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
+    const qint64 jobsBefore = m_cups->lastJob();
+    test::FakeShopify::OrderLine bandanas;
+    bandanas.lineItemId = QStringLiteral("910701");
+    bandanas.variantId = QStringLiteral("80031");
+    bandanas.title = QStringLiteral("Bandana");
+    bandanas.variantTitle = QStringLiteral("Red / M");
+    bandanas.sku = QStringLiteral("BnD-Red-M");
+    bandanas.quantity = 2;
+    bandanas.locationId = kColumbus;
+    m_fake.addRoutedOrder(
+        {QStringLiteral("9107"), QStringLiteral("#9107"), QDateTime::currentDateTimeUtc().addSecs(-60), {bandanas}});
+    QCOMPARE(orderCreated(QStringLiteral("9107")), 200);
+    const QString queued =
+        QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id JOIN "
+                       "locations l ON l.id = f.location_id WHERE o.name = '#9107' AND l.code = 'CMH' AND "
+                       "f.pack_state = 'queued'), 0)");
+    qint64 fo = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(queued)) > 0, 30000);
+
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F8")}));
+    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_columbus), fo, 20000);
+    QVERIFY(scan(m_columbus, kScanForms.value(QStringLiteral("80031")).first()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"),
+               {fo}),
+        1, 15000);
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F10")}));
+    QTest::qWait(700); // the reasons open and take the keyboard
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("Return")})); // "Out of stock"
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
+        1, 20000);
+    QTest::qWait(300);
+    screenshot(m_columbus, QStringLiteral("shipped-partial"));
+
+    // The slip in the box says what is in it: one bandana of the two ordered.
+    auto pdf = m_cups->waitForJob(jobsBefore, [](const QString &path) {
+      return test::CupsCapture::pdfText(path).contains(QStringLiteral("Order #9107"));
+    });
+    VERIFY_OK(pdf);
+    const QString slip = test::CupsCapture::pdfText(*pdf);
+    QVERIFY2(slip.contains(QStringLiteral("1 of 2 x BnD-Red-M")), qPrintable(slip));
+
+    // Shopify: one bandana fulfilled, the other still open on its fulfillment order.
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), fulfillmentsBefore + 1, 60000);
+    std::optional<test::FakeShopify::Fulfillment> shipped;
+    for (const auto &fulfillment : m_fake.fulfillments())
+      if (fulfillment.lines.size() == 1 && fulfillment.lines.first().first == QStringLiteral("910701"))
+        shipped = fulfillment;
+    QVERIFY(shipped.has_value());
+    QCOMPARE(shipped->lines.first().second, 1);
+    QVERIFY(shipped->numbers.isEmpty()); // no label was scanned or bought
+    const test::FakeShopify::FulfillmentOrder open = m_fake.fulfillmentOrders().value(shipped->fulfillmentOrderId);
+    QCOMPARE(open.lines.size(), 1);
+    QCOMPARE(open.lines.first().remaining, 1);
+    QVERIFY2(open.status != QStringLiteral("CLOSED"), qPrintable(open.status));
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
+        1);
+    QCOMPARE(m_fake.stats().invalidDocuments, 0);
   }
 
   void cleanup() { m_programs.reportLogsOfAFailure(); }
