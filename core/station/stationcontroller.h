@@ -492,6 +492,7 @@ private:
   // Carrier labels of the order just packed whose send failed (job id → box): the box is on the bench without its
   // label, so the next F8 warns once before taking another order (stationprinting.cpp).
   struct UnprintedLabel {
+    qint64 fulfillmentOrderId = 0;
     int box = 0;
     QString orderName;
   };

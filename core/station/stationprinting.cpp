@@ -5,6 +5,8 @@
 // makes the bench wait: each job is handed over at once and its outcome is said when it comes.
 #include "core/station/stationcontroller.h"
 
+#include "core/station/carrierlabels.h"
+
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -82,7 +84,8 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
   if (m_carrierLabelJobs.contains(jobId)) {
     const int box = m_carrierLabelJobs.take(jobId);
     if (!printed) { // the first failure: the packer hears it while the journaled printer's retries go on
-      m_unprintedLabels.insert(jobId, {box, m_session ? m_session->header().orderName : QString()});
+      m_unprintedLabels.insert(jobId, {m_order ? m_order->fulfillmentOrderId : 0, box,
+                                       m_session ? m_session->header().orderName : QString()});
       say(where, Tone::Warning, tr("The carrier label of box %1 did not print").arg(box),
           tr("Check the label printer, then scan REPRINT: the order is packed and its label bought (nothing is bought "
              "again)"),
@@ -197,6 +200,15 @@ bool StationController::unlabelledBoxStopsNextOrder()
 {
   if (m_unprintedLabels.isEmpty() || !m_packer || m_locked)
     return false;
+  // A label voided meanwhile (the order cancelled, held or repacked) must not be printed: that box does not ship.
+  if (auto labels = carrierlabels::forOrder(m_db, m_unprintedLabels.cbegin()->fulfillmentOrderId); labels) {
+    for (const BoxLabel &label : std::as_const(*labels)) {
+      if (label.state == u"void_pending" || label.state == u"voided")
+        m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });
+    }
+    if (m_unprintedLabels.isEmpty())
+      return false;
+  }
   QList<int> boxes;
   for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
     boxes << label.box;

@@ -41,6 +41,7 @@
 #include <QPrinterInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -558,6 +559,14 @@ private Q_SLOTS:
                    {QString::number(fo)})
                  .toInt(),
              1);
+    // Its label never printed, but it is voided: F8 does not send the packer to REPRINT a label that must not ship.
+    QSignalSpy notices(m_window->controller(), &station::StationController::notice);
+    press(Qt::Key_F8);
+    for (const QList<QVariant> &said : std::as_const(notices))
+      QVERIFY2(!said.first().value<station::Notice>().headline.contains(u"no label printed"_s),
+               qPrintable(said.first().value<station::Notice>().headline));
+    if (m_window->controller()->hasOpenSession()) // F8 took what else was waiting: it is not this test's
+      releaseTheBench();
   }
 
   void twoBoxes_eachGetsItsLabel_andReprintPrintsBoth_buyingNothing()
