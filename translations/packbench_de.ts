@@ -242,12 +242,12 @@
         <translation>Druckauftrag %1 ist schon %2</translation>
     </message>
     <message>
-        <source>Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
-        <translation>Druckauftrag %1 kann nicht noch einmal gedruckt werden: Sein Etikett wird nicht mehr aufbewahrt (Etiketten werden einige Zeit nach dem Druck gelöscht, und wenn der Kunde die Löschung seiner Daten verlangt). Kaufen Sie ein neues Etikett, wenn das Paket noch eines braucht.</translation>
-    </message>
-    <message>
         <source>Not printed: the station stopped before this job went out. R reprints it, M sends it to another printer.</source>
         <translation>Nicht gedruckt: die Station wurde beendet, bevor dieser Auftrag hinausging. R druckt ihn erneut, M sendet ihn an einen anderen Drucker.</translation>
+    </message>
+    <message>
+        <source>Print job %1 cannot be printed again: its label is no longer kept (a voided label at once, others a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
+        <translation>Druckauftrag %1 kann nicht noch einmal gedruckt werden: Sein Etikett wird nicht mehr aufbewahrt (ein storniertes Etikett sofort, andere einige Zeit nach dem Druck, und wenn der Kunde die Löschung seiner Daten verlangt). Kaufen Sie ein neues Etikett, wenn das Paket noch eines braucht.</translation>
     </message>
 </context>
 <context>

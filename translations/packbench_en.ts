@@ -241,11 +241,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
+        <source>Not printed: the station stopped before this job went out. R reprints it, M sends it to another printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not printed: the station stopped before this job went out. R reprints it, M sends it to another printer.</source>
+        <source>Print job %1 cannot be printed again: its label is no longer kept (a voided label at once, others a while after printing, and when the customer asks to be forgotten). Buy a new label if the box still needs one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -299,9 +299,9 @@ Status refuseIfLabelGone(const PrintJob &job)
   return makeError(ErrorKind::NotFound,
                    QCoreApplication::translate(
                        "pb::documents::PrintJournal",
-                       "Print job %1 cannot be printed again: its label is no longer kept (labels are cleared a while "
-                       "after printing, and when the customer asks to be forgotten). Buy a new label if the box still "
-                       "needs one.")
+                       "Print job %1 cannot be printed again: its label is no longer kept (a voided label at once, "
+                       "others a while after printing, and when the customer asks to be forgotten). Buy a new label if "
+                       "the box still needs one.")
                        .arg(job.id));
 }
 

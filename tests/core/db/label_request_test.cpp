@@ -4,6 +4,7 @@
 // never without the box's weight; asking again answers the same request; a repacked order retires the earlier
 // label; the hub hears NOTIFY packbench_label_request. A station login reads its own orders' labels and writes none.
 #include "core/db/sql.h"
+#include "core/documents/printjournal.h"
 #include "core/packing/packers.h"
 #include "core/queue/orderqueue.h"
 #include "core/shopify/customerdata.h"
@@ -183,6 +184,44 @@ private Q_SLOTS:
                   {QVariant(*id)}),
              QStringLiteral("-1/-/bought"));
     QCOMPARE(scrubbed->carrierLabels, 1);
+  }
+
+  // Migration 0030: a label to be voided (here: the order packed again) takes the bytes of every print job made of it,
+  // the first send and a reprint alike, so no reprint, move or retry puts it on a box. Another label keeps its jobs.
+  void voidedLabel_itsPrintJobsLoseTheirBytes_soNoneIsPrintedAgain()
+  {
+    auto order = test::addBenchOrder(m_db, m_world);
+    VERIFY_OK(order);
+    auto label = test::requestLabel(m_db, m_world, *order);
+    VERIFY_OK(label);
+    markBought(*label);
+    auto printJob = [&](const QString &reference, const QString &status) {
+      return test::scalar(
+          m_db,
+          QStringLiteral("INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, "
+                         "payload, reference) VALUES (?, 'label', 'zebra', 'zpl', ?, '\\x5e58415e585a', "
+                         "?) RETURNING id"),
+          {order->fulfillmentOrderId, status, reference});
+    };
+    const QString itsReference = QStringLiteral("carrier-label:request=%1").arg(*label);
+    const qint64 sent = printJob(itsReference, QStringLiteral("done"));
+    const qint64 reprint = printJob(itsReference, QStringLiteral("failed"));
+    const qint64 another =
+        printJob(QStringLiteral("carrier-label:request=%1").arg(*label + 100000), QStringLiteral("failed"));
+    QVERIFY(sent > 0 && reprint > 0 && another > 0);
+
+    VERIFY_OK(
+        db::exec(m_db, QStringLiteral("SELECT packbench_retire_label(?, 'the order was put on hold')"), {*label}));
+    QCOMPARE(test::labelState(m_db, *label), QStringLiteral("void_pending"));
+    const QString kept = QStringLiteral("SELECT count(*) FROM print_jobs WHERE id = ? AND payload IS NOT NULL");
+    QCOMPARE(test::scalar(m_db, kept, {sent}), 0);
+    QCOMPARE(test::scalar(m_db, kept, {reprint}), 0);
+    QCOMPARE(test::scalar(m_db, kept, {another}), 1);
+    auto job = documents::PrintJournal(m_db).get(reprint);
+    VERIFY_OK(job);
+    const Status refused = documents::refuseIfLabelGone(*job);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("a voided label")), qPrintable(refused.error().message));
   }
 
   void stationLogin_readsItsLabels_butWritesNone()
