@@ -200,8 +200,11 @@ bool StationController::unlabelledBoxStopsNextOrder()
 {
   if (m_unprintedLabels.isEmpty() || !m_packer || m_locked)
     return false;
+  UnprintedLabel order; // they are all of one order: the one packed last (adoptSession forgets them)
+  for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
+    order = label;
   // A label voided meanwhile (the order cancelled, held or repacked) must not be printed: that box does not ship.
-  if (auto labels = carrierlabels::forOrder(m_db, m_unprintedLabels.cbegin()->fulfillmentOrderId); labels) {
+  if (auto labels = carrierlabels::forOrder(m_db, order.fulfillmentOrderId); labels) {
     for (const BoxLabel &label : std::as_const(*labels)) {
       if (label.state == u"void_pending" || label.state == u"voided")
         m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });
@@ -226,7 +229,7 @@ bool StationController::unlabelledBoxStopsNextOrder()
     numbers << QString::number(box);
   say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
       tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
-          .arg(m_unprintedLabels.cbegin()->orderName, numbers.join(QStringLiteral(", "))),
+          .arg(order.orderName, numbers.join(QStringLiteral(", "))),
       tr("Scan REPRINT once the label printer is ready · F8 again takes the next order anyway"), Cue::Unknown);
   return true;
 }

@@ -39,6 +39,17 @@ private:
                        {request}));
   }
 
+  // A new order on the bench with box 1's label bought: the order, and the label's request id (0 when it failed).
+  std::pair<test::BenchOrder, qint64> orderWithABoughtLabel()
+  {
+    auto order = test::addBenchOrder(m_db, m_world);
+    auto request = order ? test::requestLabel(m_db, m_world, *order) : Result<qint64>(order.error());
+    if (!request)
+      return {{}, 0};
+    markBought(*request);
+    return {*order, *request};
+  }
+
 private Q_SLOTS:
   void initTestCase() { VERIFY_OK(openLabelWorld(QStringLiteral("labelreq"))); }
 
@@ -113,28 +124,25 @@ private Q_SLOTS:
 
   void repackedOrder_retiresTheEarlierLabel_andAsksForANewOne()
   {
-    auto order = test::addBenchOrder(m_db, m_world);
-    VERIFY_OK(order);
-    auto first = test::requestLabel(m_db, m_world, *order);
-    VERIFY_OK(first);
-    markBought(*first);
+    const auto [order, first] = orderWithABoughtLabel();
+    QVERIFY(first > 0);
     VERIFY_OK(db::exec(m_db, QStringLiteral("SELECT packbench_release(?, ?, ?, NULL, NULL, NULL, NULL)"),
-                       {order->claimId, m_world.queue.stationId, order->fulfillmentOrderId}));
+                       {order.claimId, m_world.queue.stationId, order.fulfillmentOrderId}));
     auto claim = test::scalar(m_db,
                               QStringLiteral("SELECT claim_id FROM packbench_claim_order(?, ?, NULL, 600, NULL, "
                                              "NULL, NULL)"),
-                              {m_world.queue.otherStationId, order->fulfillmentOrderId});
+                              {m_world.queue.otherStationId, order.fulfillmentOrderId});
     QVERIFY(claim > 0);
-    test::BenchOrder again = *order;
+    test::BenchOrder again = order;
     again.claimId = claim;
     auto second = test::requestLabel(m_db, m_world, again, 1, 0, QStringLiteral("pdf"), m_world.queue.otherStationId);
     VERIFY_OK(second);
-    QVERIFY(*second != *first);
-    QCOMPARE(test::labelState(m_db, *first), QStringLiteral("void_pending"));
-    QCOMPARE(text(QStringLiteral("SELECT void_reason FROM label_requests WHERE id = ?"), {*first}),
+    QVERIFY(*second != first);
+    QCOMPARE(test::labelState(m_db, first), QStringLiteral("void_pending"));
+    QCOMPARE(text(QStringLiteral("SELECT void_reason FROM label_requests WHERE id = ?"), {first}),
              QStringLiteral("the order was packed again"));
     QCOMPARE(test::scalar(m_db, QStringLiteral("SELECT generation FROM label_requests WHERE id = ?"), {*second}), 2);
-    QVERIFY(text(QStringLiteral("SELECT external_shipment_id FROM label_requests WHERE id = ?"), {*first}) !=
+    QVERIFY(text(QStringLiteral("SELECT external_shipment_id FROM label_requests WHERE id = ?"), {first}) !=
             text(QStringLiteral("SELECT external_shipment_id FROM label_requests WHERE id = ?"), {*second}));
     // A request never sent to the carrier is simply cancelled when its attempt ends.
     VERIFY_OK(db::exec(m_db, QStringLiteral("SELECT packbench_retire_label(?, 'test')"), {*second}));
@@ -167,12 +175,9 @@ private Q_SLOTS:
 
   void customerRedacted_labelBytesAndTracking_areGone()
   {
-    auto order = test::addBenchOrder(m_db, m_world);
-    VERIFY_OK(order);
-    auto id = test::requestLabel(m_db, m_world, *order);
-    VERIFY_OK(id);
-    markBought(*id);
-    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE orders SET shopify_id = '990001' WHERE id = ?"), {order->orderId}));
+    const auto [order, id] = orderWithABoughtLabel();
+    QVERIFY(id > 0);
+    VERIFY_OK(db::exec(m_db, QStringLiteral("UPDATE orders SET shopify_id = '990001' WHERE id = ?"), {order.orderId}));
     shopify::customerdata::Subject subject;
     subject.shopId = m_world.queue.shopId;
     subject.orderIds = {QStringLiteral("990001")};
@@ -181,38 +186,34 @@ private Q_SLOTS:
     QCOMPARE(scrubbed->orders, 1);
     QCOMPARE(text(QStringLiteral("SELECT coalesce(length(label_bytes), -1) || '/' || coalesce(tracking_number, '-') "
                                  "|| '/' || state FROM label_requests WHERE id = ?"),
-                  {QVariant(*id)}),
+                  {QVariant(id)}),
              QStringLiteral("-1/-/bought"));
     QCOMPARE(scrubbed->carrierLabels, 1);
   }
 
-  // Migration 0030: a label to be voided (here: the order packed again) takes the bytes of every print job made of it,
+  // Migration 0030: a label to be voided (here: the order put on hold) takes the bytes of every print job made of it,
   // the first send and a reprint alike, so no reprint, move or retry puts it on a box. Another label keeps its jobs.
   void voidedLabel_itsPrintJobsLoseTheirBytes_soNoneIsPrintedAgain()
   {
-    auto order = test::addBenchOrder(m_db, m_world);
-    VERIFY_OK(order);
-    auto label = test::requestLabel(m_db, m_world, *order);
-    VERIFY_OK(label);
-    markBought(*label);
+    const auto [order, label] = orderWithABoughtLabel();
+    QVERIFY(label > 0);
     auto printJob = [&](const QString &reference, const QString &status) {
       return test::scalar(
           m_db,
           QStringLiteral("INSERT INTO print_jobs (fulfillment_order_id, kind, printer, format, status, "
                          "payload, reference) VALUES (?, 'label', 'zebra', 'zpl', ?, '\\x5e58415e585a', "
                          "?) RETURNING id"),
-          {order->fulfillmentOrderId, status, reference});
+          {order.fulfillmentOrderId, status, reference});
     };
-    const QString itsReference = QStringLiteral("carrier-label:request=%1").arg(*label);
+    const QString itsReference = QStringLiteral("carrier-label:request=%1").arg(label);
     const qint64 sent = printJob(itsReference, QStringLiteral("done"));
     const qint64 reprint = printJob(itsReference, QStringLiteral("failed"));
     const qint64 another =
-        printJob(QStringLiteral("carrier-label:request=%1").arg(*label + 100000), QStringLiteral("failed"));
+        printJob(QStringLiteral("carrier-label:request=%1").arg(label + 100000), QStringLiteral("failed"));
     QVERIFY(sent > 0 && reprint > 0 && another > 0);
 
-    VERIFY_OK(
-        db::exec(m_db, QStringLiteral("SELECT packbench_retire_label(?, 'the order was put on hold')"), {*label}));
-    QCOMPARE(test::labelState(m_db, *label), QStringLiteral("void_pending"));
+    VERIFY_OK(db::exec(m_db, QStringLiteral("SELECT packbench_retire_label(?, 'the order was put on hold')"), {label}));
+    QCOMPARE(test::labelState(m_db, label), QStringLiteral("void_pending"));
     const QString kept = QStringLiteral("SELECT count(*) FROM print_jobs WHERE id = ? AND payload IS NOT NULL");
     QCOMPARE(test::scalar(m_db, kept, {sent}), 0);
     QCOMPARE(test::scalar(m_db, kept, {reprint}), 0);
