@@ -290,6 +290,8 @@ private:
   };
 
   void setScreen(Screen screen);
+  // Where a notice about printing shows: on the pack screen if the bench is there, else on the queue.
+  Notice::Where screenArea() const { return m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue; }
   void say(Notice::Where where, Tone tone, const QString &headline, const QString &hint = {}, Cue cue = Cue::None);
   void signedIn(const packing::Packer &packer);
   // Ends the signed-in packer's sign-in in the database (sign-out, shutdown, another packer at the bench).

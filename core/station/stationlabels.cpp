@@ -282,8 +282,7 @@ void StationController::labelChanged(qint64 fulfillmentOrderId)
     return;
   for (const BoxLabel &label : *labels) {
     if (label.state == u"void_pending" || label.state == u"voided")
-      say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
-          tr("Label of box %1 voided — do not ship it").arg(label.boxNo),
+      say(screenArea(), Tone::Warning, tr("Label of box %1 voided — do not ship it").arg(label.boxNo),
           tr("%1; the lead is told").arg(label.voidReason), Cue::Notice);
   }
 }

@@ -80,7 +80,7 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
       sayReprintOutcome();
     return;
   }
-  const Notice::Where where = m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue;
+  const Notice::Where where = screenArea();
   if (m_carrierLabelJobs.contains(jobId)) {
     const int box = m_carrierLabelJobs.take(jobId);
     if (!printed) { // the first failure: the packer hears it while the journaled printer's retries go on
@@ -133,7 +133,7 @@ void StationController::warnAboutAutoPrint()
 
 void StationController::reprintLast()
 {
-  const Notice::Where where = m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue;
+  const Notice::Where where = screenArea();
   if (m_lastFinished == 0 || !m_settings.printer) {
     say(where, Tone::Warning, tr("Nothing to reprint"), tr("REPRINT prints the last finished order's slip and label"),
         Cue::Notice);
@@ -180,7 +180,7 @@ void StationController::reprintLast()
 
 void StationController::sayReprintOutcome()
 {
-  const Notice::Where where = m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue;
+  const Notice::Where where = screenArea();
   // A label that had not printed is on paper now: the box can have it, and F8 need not warn.
   const bool labelAtLast =
       m_reprinting.failed.isEmpty() && !m_unprintedLabels.isEmpty() && m_reprinting.printed.contains(tr("label"));
@@ -227,7 +227,7 @@ bool StationController::unlabelledBoxStopsNextOrder()
   QStringList numbers;
   for (const int box : boxes)
     numbers << QString::number(box);
-  say(m_screen == Screen::Pack ? Notice::Where::Pack : Notice::Where::Queue, Tone::Warning,
+  say(screenArea(), Tone::Warning,
       tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
           .arg(order.orderName, numbers.join(QStringLiteral(", "))),
       tr("Scan REPRINT once the label printer is ready · F8 again takes the next order anyway"), Cue::Unknown);
