@@ -1657,6 +1657,10 @@
         <source>Scan REPRINT once the label printer is ready · F8 again takes the next order anyway</source>
         <translation>REPRINT scannen, sobald der Etikettendrucker bereit ist · F8 noch einmal nimmt trotzdem die nächste Bestellung</translation>
     </message>
+    <message>
+        <source>Scan REPRINT once the label printer is ready: the order is packed and its label bought</source>
+        <translation>REPRINT scannen, sobald der Etikettendrucker bereit ist: die Bestellung ist gepackt und ihr Etikett gekauft</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

@@ -1656,6 +1656,10 @@
         <source>Scan REPRINT once the label printer is ready · F8 again takes the next order anyway</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scan REPRINT once the label printer is ready: the order is packed and its label bought</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

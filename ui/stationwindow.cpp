@@ -194,6 +194,7 @@ QWidget *StationWindow::buildQueuePage()
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(12);
   m_banner = new StatusBanner(page);
+  m_banner->setObjectName(QStringLiteral("queueBanner"));
   layout->addWidget(m_banner);
 
   auto *row = new QHBoxLayout;

@@ -89,6 +89,7 @@ public:
   FeedbackSounds *sounds() const { return m_sounds; }
   // The window-wide "database unavailable" banner; hidden while the database is reachable.
   StatusBanner *databaseBanner() const { return m_databaseBanner; }
+  StatusBanner *queueBanner() const { return m_banner; }
   // Where a lead approves taking over another station's order or lifting a hold (badge + PIN).
   LeadApprovalPanel *leadPanel() const { return m_leadPanel; }
   // The lead's print-jobs list (F4 on the queue screen, Esc back).

@@ -43,4 +43,13 @@ Result<QList<qint64>> ordersHeldByStation(const QSqlDatabase &db, qint64 station
 // The ids of this station's claims that are still open (not released, expired or finished).
 Result<QList<qint64>> openClaimsOfStation(const QSqlDatabase &db, qint64 stationId);
 
+// An order a packer finished at a station: its claim released as completed.
+struct PackedOrder {
+  qint64 fulfillmentOrderId = 0;
+  QString orderName;
+  QDateTime packedAt;
+};
+// The order this packer finished last at this station, if any (a bench restarted, or signed out and in again).
+Result<std::optional<PackedOrder>> lastPackedAtStation(const QSqlDatabase &db, qint64 stationId, qint64 packerId);
+
 } // namespace pb::queue

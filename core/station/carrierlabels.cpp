@@ -7,6 +7,11 @@
 
 namespace pb::station::carrierlabels {
 
+QString printReference(qint64 requestId)
+{
+  return QStringLiteral("carrier-label:request=%1").arg(requestId);
+}
+
 Result<std::optional<int>> boxWeight(const QSqlDatabase &db, qint64 fulfillmentOrderId, int boxNo)
 {
   auto weight =

@@ -31,6 +31,8 @@ struct BoxLabel {
 // packer's sign-in token (migration 0016); an ended sign-in answers ErrorKind::SignedOut.
 namespace carrierlabels {
 
+// The print journal's reference of every job made of one label (the first send and each reprint; migration 0030).
+QString printReference(qint64 requestId);
 // The weight a box has on record (packages.weight_grams), if any.
 Result<std::optional<int>> boxWeight(const QSqlDatabase &db, qint64 fulfillmentOrderId, int boxNo);
 // Asks the hub for box boxNo's label under this station's claim (packbench_request_label); weightGrams 0: the

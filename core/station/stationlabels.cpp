@@ -189,9 +189,9 @@ void StationController::continueLabels(bool retryFailed)
       const auto format = zpl                       ? documents::PrintFormat::Zpl
                           : label->format == u"png" ? documents::PrintFormat::Png
                                                     : documents::PrintFormat::Pdf;
-      auto job = m_settings.printer->printLabel(
-          m_order->fulfillmentOrderId, zpl ? m_settings.labelPrinter : m_settings.labelPdfPrinter, label->bytes, format,
-          QStringLiteral("carrier-label:request=%1").arg(label->requestId));
+      auto job = m_settings.printer->printLabel(m_order->fulfillmentOrderId,
+                                                zpl ? m_settings.labelPrinter : m_settings.labelPdfPrinter,
+                                                label->bytes, format, carrierlabels::printReference(label->requestId));
       if (!job) {
         qCWarning(lcLabels).noquote() << "label not printed:" << job.error().message;
         m_labelPoll->stop();

@@ -196,26 +196,42 @@ void StationController::sayReprintOutcome()
         Cue::Unknown);
 }
 
-bool StationController::unlabelledBoxStopsNextOrder()
+QList<int> StationController::boxesStillWithoutLabel()
 {
-  if (m_unprintedLabels.isEmpty() || !m_packer || m_locked)
-    return false;
-  UnprintedLabel order; // they are all of one order: the one packed last (adoptSession forgets them)
-  for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
-    order = label;
+  if (m_unprintedLabels.isEmpty())
+    return {};
+  const qint64 fo = m_unprintedLabels.begin().value().fulfillmentOrderId; // all of one order: the one packed last
   // A label voided meanwhile (the order cancelled, held or repacked) must not be printed: that box does not ship.
-  if (auto labels = carrierlabels::forOrder(m_db, order.fulfillmentOrderId); labels) {
+  if (auto labels = carrierlabels::forOrder(m_db, fo); labels) {
     for (const BoxLabel &label : std::as_const(*labels)) {
       if (label.state == u"void_pending" || label.state == u"voided")
         m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });
     }
-    if (m_unprintedLabels.isEmpty())
-      return false;
   }
   QList<int> boxes;
   for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
     boxes << label.box;
   std::sort(boxes.begin(), boxes.end());
+  return boxes;
+}
+
+QString StationController::noLabelHeadline(const QList<int> &boxes) const
+{
+  QStringList numbers;
+  for (const int box : boxes)
+    numbers << QString::number(box);
+  const QString order = m_unprintedLabels.isEmpty() ? QString() : m_unprintedLabels.begin().value().orderName;
+  return tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
+      .arg(order, numbers.join(QStringLiteral(", ")));
+}
+
+bool StationController::unlabelledBoxStopsNextOrder()
+{
+  if (m_unprintedLabels.isEmpty() || !m_packer || m_locked)
+    return false;
+  const QList<int> boxes = boxesStillWithoutLabel();
+  if (boxes.isEmpty())
+    return false;
   if (m_unprintedLabelsWarned) {
     qCWarning(lcPrinting) << "next order taken with" << boxes.size() << "carrier label(s) of fulfillment order"
                           << m_lastFinished << "not printed";
@@ -224,12 +240,7 @@ bool StationController::unlabelledBoxStopsNextOrder()
   m_unprintedLabelsWarned = true;
   qCInfo(lcPrinting) << "next order held back once:" << boxes.size() << "carrier label(s) of fulfillment order"
                      << m_lastFinished << "not printed yet";
-  QStringList numbers;
-  for (const int box : boxes)
-    numbers << QString::number(box);
-  say(screenArea(), Tone::Warning,
-      tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
-          .arg(order.orderName, numbers.join(QStringLiteral(", "))),
+  say(screenArea(), Tone::Warning, noLabelHeadline(boxes),
       tr("Scan REPRINT once the label printer is ready · F8 again takes the next order anyway"), Cue::Unknown);
   return true;
 }

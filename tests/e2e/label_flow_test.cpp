@@ -126,7 +126,7 @@ private:
     return *fo;
   }
 
-  void openStation(const QString &format, const QString &zplPrinter)
+  void openStation(const QString &format, const QString &zplPrinter, const QString &badge = u"PB-1001"_s)
   {
     ui::StationOptions options;
     options.workflow = m_workflow.get();
@@ -145,7 +145,7 @@ private:
     m_window->show();
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    test::scanBadgeAndTypePin(u"PB-1001"_s, u"1001"_s);
+    test::scanBadgeAndTypePin(badge, badge.right(4));
     QTRY_VERIFY(m_window->packer().has_value());
   }
 
@@ -295,7 +295,13 @@ private Q_SLOTS:
     VERIFY_OK(m_notifier->start());
   }
 
-  void cleanup() { m_window.reset(); }
+  void cleanup()
+  {
+    m_window.reset();
+    // The next test is a later shift: the bench does not recall this one's last order at its sign-in.
+    VERIFY_OK(db::exec(m_db, u"UPDATE claims SET released_at = released_at - interval '1 hour' WHERE release_reason = "
+                             "'completed' AND released_at > now() - interval '1 hour'"_s));
+  }
 
   void cleanupTestCase()
   {
@@ -695,6 +701,68 @@ private Q_SLOTS:
              u"failed"_s);
     QVERIFY(m_printer.switchOn());
     releaseTheBench();
+  }
+
+  // The bench goes off (a crash, a power cut) or the packer signs out before the label printed: signing in again says
+  // which box has no label, F8 holds the next order back once, and REPRINT prints it. Another packer, or the same one
+  // a quarter of an hour later, recalls nothing: a REPRINT scanned by mistake must not print an old order's label.
+  void restartedBeforeTheLabelPrinted_signInSaysSo_F8StopsOnce_REPRINTPrintsIt()
+  {
+    const qsizetype printedBefore = m_printed.size();
+    const qint64 fo = packOneWithThePrinterOff();
+    QVERIFY(fo > 0);
+    const QString name = m_window->packView()->session()->header().orderName;
+    QVERIFY(typeWeight(650));
+    QTRY_VERIFY_WITH_TIMEOUT(headline() == u"The carrier label of box 1 did not print"_s, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        value(u"SELECT status FROM print_jobs WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo})
+            .toString(),
+        u"failed"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"packed"_s, 10000);
+    m_window.reset(); // the bench goes off with the box on it
+    const qint64 next = queueOrder();
+
+    openStation(u"zpl"_s, m_printer.target(), u"PB-1002"_s); // another packer: not theirs
+    QVERIFY2(m_window->queueBanner()->headline().startsWith(u"Ready"_s),
+             qPrintable(m_window->queueBanner()->headline()));
+    scan(u"PB*REPRINT"_s);
+    QCOMPARE(m_window->queueBanner()->headline(), u"Nothing to reprint"_s);
+    m_window.reset();
+
+    openStation(u"zpl"_s, m_printer.target()); // the packer who packed it, a minute later
+    QCOMPARE(m_window->queueBanner()->headline(), name + u": no label printed for box 1 yet"_s);
+    QCOMPARE(m_window->queueBanner()->hint(),
+             u"Scan REPRINT once the label printer is ready: the order is packed and its label bought"_s);
+    screenshot(u"station-restarted-label-not-printed.png"_s);
+    press(Qt::Key_F8);
+    QCOMPARE(m_window->queueBanner()->hint(),
+             u"Scan REPRINT once the label printer is ready · F8 again takes the next order anyway"_s);
+    QVERIFY(!m_window->controller()->hasOpenSession()); // nothing taken
+    QVERIFY(m_printer.switchOn());
+    scan(u"PB*REPRINT"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_printed.size(), printedBefore + 1, 10000);
+    QTRY_COMPARE(m_window->queueBanner()->headline(), u"Reprinted: label"_s);
+    const QString tracking =
+        value(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo}).toString();
+    QVERIFY(!tracking.isEmpty() && m_printed.last().contains(tracking.toLatin1()));
+    press(Qt::Key_F8); // the box has its label: the next order, at once
+    QTRY_VERIFY(m_window->packView()->session() &&
+                m_window->packView()->session()->header().fulfillmentOrderId == next);
+    releaseTheBench();
+    m_window.reset();
+
+    // A quarter of an hour on, the finished order is not recalled: REPRINT has nothing.
+    VERIFY_OK(db::exec(m_db,
+                       u"UPDATE claims SET released_at = released_at - interval '16 minutes' WHERE "
+                       "fulfillment_order_id = ? AND release_reason = 'completed'"_s,
+                       {fo}));
+    openStation(u"zpl"_s, m_printer.target());
+    QVERIFY2(m_window->queueBanner()->headline().startsWith(u"Ready"_s),
+             qPrintable(m_window->queueBanner()->headline()));
+    scan(u"PB*REPRINT"_s);
+    QCOMPARE(m_window->queueBanner()->headline(), u"Nothing to reprint"_s);
+    QCOMPARE(m_printed.size(), printedBefore + 1);
   }
 
   void signInEndsWhileTheLabelIsAwaited_theOrderWaits_thenIsRecordedAfterSigningInAgain()
