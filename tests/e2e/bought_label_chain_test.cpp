@@ -10,7 +10,8 @@
 // nothing; a month later the hub has cleared the label's bytes and PB*REPRINT says so. A second order whose purchase
 // answer is lost is put on hold with F4 while its label waits; the hub voids the label the carrier charged for. A
 // third, of two mugs with one on the shelf, ships partial with F10: Shopify keeps the other mug open. A fourth's label
-// comes while the label printer is off: F8 holds the next order back once, and PB*REPRINT prints it once it is on.
+// comes while the label printer is off: F8 holds the next order back once, and PB*REPRINT prints it once it is on. A
+// fifth's label is still being retried when the station is killed: after its restart the sign-in names the box.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
@@ -26,6 +27,8 @@
 #include <QTest>
 
 #include <optional>
+
+#include <signal.h> // kill(2)
 
 using namespace pb;
 using namespace Qt::StringLiterals;
@@ -56,10 +59,18 @@ private:
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
   QString text(const QString &sql, const QVariantList &values = {}) { return test::text(m_db, sql, values); }
 
-  bool stationSaid(const QByteArray &needle)
+  bool stationSaid(const QByteArray &needle, qsizetype times = 1)
   {
     m_stationLog += m_reno.process->readAll();
-    return m_stationLog.contains(needle);
+    return m_stationLog.count(needle) >= times;
+  }
+
+  // The bench as labelPrinterOff… and the restart start it: carrier labels in ZPL to the raw port.
+  void startTheBench()
+  {
+    m_programs.startStation(m_reno, kShop, u"e2e_label_rno"_s, m_dir.filePath(u"password-RNO"_s),
+                            {u"printing.carrier_labels=true"_s, u"printing.carrier_label_format=zpl"_s,
+                             u"printing.label_printer="_s + m_labelPrinter.target()});
   }
 
   // The hub as the operator runs it: the Shopify fake's Admin API, the carrier fake, one label worker.
@@ -171,9 +182,7 @@ private Q_SLOTS:
   {
     QVERIFY(m_fo > 0);
     // Roles are the cluster's, not the database's: a name of its own beside whole_chain_test's e2e_rno.
-    m_programs.startStation(m_reno, kShop, u"e2e_label_rno"_s, m_dir.filePath(u"password-RNO"_s),
-                            {u"printing.carrier_labels=true"_s, u"printing.carrier_label_format=zpl"_s,
-                             u"printing.label_printer="_s + m_labelPrinter.target()});
+    startTheBench();
     if (QTest::currentTestFailed())
       return;
     m_programs.signIn(m_reno, u"4711"_s);
@@ -458,6 +467,57 @@ private Q_SLOTS:
     QCOMPARE(m_carrier.stats().labelsBought, bought + 1);
     QCOMPARE(m_fake.fulfillments().size(), fulfillments + 1);
     QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
+  }
+
+  // The bench goes down (kill -9) while its printer's retries of a bought label still fail. At its next start the
+  // job is marked failed; when the packer signs in, the bench names the box that has no label, F8 holds the next order
+  // back once, and PB*REPRINT prints the carrier's ZPL once the printer is on. Nothing is bought twice.
+  void killedBeforeTheLabelPrinted_signInNamesTheBox_REPRINTPrintsIt()
+  {
+    const qint64 fo = orderIn(u"9205"_s, 1, QDateTime::currentDateTimeUtc().addSecs(-600));
+    QVERIFY(fo > 0);
+    const int bought = m_carrier.stats().labelsBought;
+    const qsizetype fulfillments = m_fake.fulfillments().size();
+    const int printed = int(m_printed.size());
+    const qsizetype heldBack = m_stationLog.count("next order held back once");
+    m_labelPrinter.switchOff();
+    scanTheMugCompleteAndWeigh(fo, u"650"_s);
+    if (QTest::currentTestFailed())
+      return;
+    QTRY_COMPARE_WITH_TIMEOUT(m_carrier.stats().labelsBought, bought + 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"packed"_s,
+                              20000);
+    ::kill(pid_t(m_reno.process->processId()), SIGKILL); // between the printer's retries: the job is still open
+    QVERIFY(m_reno.process->waitForFinished(10000));
+    m_stationLog += m_reno.process->readAll();
+    QVERIFY(text(u"SELECT status FROM print_jobs WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo}) !=
+            u"done"_s);
+
+    startTheBench();
+    if (QTest::currentTestFailed())
+      return;
+    m_programs.signIn(m_reno, u"4711"_s);
+    if (QTest::currentTestFailed())
+      return;
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("print jobs left unsent by the last run are marked failed"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("not printed before the restart"), 15000);
+    QTest::qWait(500);
+    m_programs.screenshot(m_reno, u"restarted-label-not-printed"_s);
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("next order held back once", heldBack + 1), 15000);
+
+    QVERIFY(m_labelPrinter.switchOn());
+    QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*REPRINT"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_printed.size()), printed + 1, 15000);
+    const QString tracking =
+        text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo});
+    QVERIFY(!tracking.isEmpty());
+    QVERIFY(m_printed.last().contains(tracking.toLatin1()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), fulfillments + 1, 60000);
+    QTest::qWait(2000);
+    QCOMPARE(int(m_printed.size()), printed + 1);
+    QCOMPARE(m_carrier.stats().labelsBought, bought + 1);
+    QCOMPARE(m_fake.fulfillments().size(), fulfillments + 1);
   }
 
   void cleanup() { m_programs.reportLogsOfAFailure(); }
