@@ -2203,6 +2203,10 @@
         <source>F8 takes the next order · scan REPRINT to print its slip and label again</source>
         <translation>F8 nimmt die nächste Bestellung · REPRINT scannen druckt ihren Lieferschein und ihr Etikett erneut</translation>
     </message>
+    <message>
+        <source>Complete · waiting for the carrier label · F9 asks again · F4 puts the order on hold</source>
+        <translation>Vollständig · wartet auf das Versandetikett · F9 fragt erneut an · F4 stellt den Auftrag zurück</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

@@ -2202,6 +2202,10 @@
         <source>F8 takes the next order · scan REPRINT to print its slip and label again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Complete · waiting for the carrier label · F9 asks again · F4 puts the order on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

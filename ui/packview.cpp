@@ -156,9 +156,13 @@ void PackView::buildUi()
   m_keysLabel = makeLabel(this, QStringLiteral("keysLabel"), 13);
   m_keysLabel->setStyleSheet(QStringLiteral("QLabel { color: #2b3440; }"));
   layout->addWidget(m_keysLabel);
-  showKeys(false);
+  showKeys(Keys::Packing);
   // A recorded order stays on the screen until F8: its packing keys do nothing then.
-  connect(&m_controller, &station::StationController::orderFinished, this, [this]() { showKeys(true); });
+  connect(&m_controller, &station::StationController::orderFinished, this, [this]() { showKeys(Keys::Finished); });
+  connect(&m_controller, &station::StationController::labelsAwaitedChanged, this, [this](bool awaited) {
+    if (awaited) // the packing keys do nothing now: only asking again and the hold do
+      showKeys(Keys::AwaitingLabels);
+  });
 
   // F6 and F9 run what PB*NEXTBOX and PB*COMPLETE run; F2, F4 and F10 open a panel first; F3 unfolds a cut note.
   const QList<std::pair<QKeySequence, std::function<void()>>> keys = {
@@ -281,17 +285,26 @@ void PackView::buildPanels()
   connect(&m_controller, &station::StationController::weightRequested, m_weightPanel, &BoxWeightPanel::ask);
 }
 
-void PackView::showKeys(bool finished)
+void PackView::showKeys(Keys keys)
 {
-  m_keysLabel->setText(finished ? tr("F8 takes the next order · scan REPRINT to print its slip and label again")
-                                : tr("F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · "
-                                     "Enter acknowledges an error"));
+  switch (keys) {
+  case Keys::Packing:
+    m_keysLabel->setText(tr("F2 manual quantity · F4 hold · F6 next box · F9 complete · F10 ship partial · "
+                            "Enter acknowledges an error"));
+    break;
+  case Keys::AwaitingLabels:
+    m_keysLabel->setText(tr("Complete · waiting for the carrier label · F9 asks again · F4 puts the order on hold"));
+    break;
+  case Keys::Finished:
+    m_keysLabel->setText(tr("F8 takes the next order · scan REPRINT to print its slip and label again"));
+    break;
+  }
 }
 
 void PackView::setSession(packing::PackSession *session)
 {
   closePanels();
-  showKeys(false);
+  showKeys(Keys::Packing);
   if (m_session)
     disconnect(m_session, nullptr, this, nullptr);
   m_session = session;

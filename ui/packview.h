@@ -55,8 +55,9 @@ protected:
   void keyPressEvent(QKeyEvent *event) override;
 
 private:
-  void showKeys(bool finished); // the keys that act now: packing, or the order recorded
-  void toggleWholeNote();       // F3: a cut order note or gift message shown whole, or fitted again
+  enum class Keys { Packing, AwaitingLabels, Finished };
+  void showKeys(Keys keys); // the keys that act now
+  void toggleWholeNote();   // F3: a cut order note or gift message shown whole, or fitted again
   enum class ReasonMode { Hold, Partial };
 
   void buildUi();

@@ -225,6 +225,8 @@ Q_SIGNALS:
   void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
   // A carrier label needs the box's weight first (the hub never guesses one): the view asks for it in grams.
   void weightRequested(int boxNo);
+  // The order is complete at the bench and waits for its carrier labels (true), or no longer does (false).
+  void labelsAwaitedChanged(bool awaited);
   // A print job of this bench was journaled, printed, failed or moved: the print-jobs list is stale.
   void printJobsChanged();
   // The system's printers were listed again: printersFor() may offer more (or fewer) now.

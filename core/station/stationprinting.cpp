@@ -97,6 +97,7 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
   if (m_unprintedLabels.contains(jobId)) {
     if (printed) { // one of the journaled printer's own retries got through
       const int box = m_unprintedLabels.take(jobId).box;
+      qCInfo(lcPrinting) << "carrier label of box" << box << "printed on the printer's own retry";
       say(where, Tone::Good, tr("The carrier label of box %1 printed after all").arg(box),
           tr("Put the label on the box · F8 takes the next order"), Cue::Notice);
     }

@@ -11,7 +11,8 @@
 // answer is lost is put on hold with F4 while its label waits; the hub voids the label the carrier charged for. A
 // third, of two mugs with one on the shelf, ships partial with F10: Shopify keeps the other mug open. A fourth's label
 // comes while the label printer is off: F8 holds the next order back once, and PB*REPRINT prints it once it is on. A
-// fifth's label is still being retried when the station is killed: after its restart the sign-in names the box.
+// fifth's label is still being retried when the station is killed: after its restart the sign-in names the box. A
+// sixth's is printed by the station's own retry once the printer is back, and F8 then goes on at once.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakecarrier.h"
@@ -518,6 +519,40 @@ private Q_SLOTS:
     QCOMPARE(int(m_printed.size()), printed + 1);
     QCOMPARE(m_carrier.stats().labelsBought, bought + 1);
     QCOMPARE(m_fake.fulfillments().size(), fulfillments + 1);
+  }
+
+  // The label printer is off when a label comes and on again before the station's printer tries once more (5 s
+  // later): that retry prints the carrier's ZPL, the bench says so, and F8 takes the next order at once.
+  void labelPrinterBackBeforeTheRetry_theRetryPrintsIt_F8GoesOn()
+  {
+    const qint64 fo = orderIn(u"9206"_s, 1, QDateTime::currentDateTimeUtc().addSecs(-300));
+    QVERIFY(fo > 0);
+    const int printed = int(m_printed.size());
+    const qsizetype failures = m_stationLog.count("failed (attempt 1 of 3)");
+    const qsizetype heldBack = m_stationLog.count("next order held back once");
+    m_labelPrinter.switchOff();
+    scanTheMugCompleteAndWeigh(fo, u"600"_s);
+    if (QTest::currentTestFailed())
+      return;
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("failed (attempt 1 of 3)", failures + 1), 30000);
+    QVERIFY(m_labelPrinter.switchOn());
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("printed on the printer's own retry"), 15000);
+    QCOMPARE(int(m_printed.size()), printed + 1);
+    const QString tracking =
+        text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo});
+    QVERIFY(!tracking.isEmpty() && m_printed.last().contains(tracking.toLatin1()));
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"packed"_s,
+                              20000);
+    QTest::qWait(300);
+    m_programs.screenshot(m_reno, u"label-printed-on-retry"_s);
+
+    const qint64 next = orderIn(u"9207"_s, 1, QDateTime::currentDateTimeUtc().addSecs(-200));
+    QVERIFY(next > 0);
+    QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s})); // the box has its label: no hold-back
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"_s, {next}), 1,
+        20000);
+    QVERIFY(!stationSaid("next order held back once", heldBack + 1));
   }
 
   void cleanup() { m_programs.reportLogsOfAFailure(); }

@@ -38,6 +38,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPrinterInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -400,6 +401,10 @@ private Q_SLOTS:
     const qint64 fo = packWithTheCarrierDown();
     QVERIFY(fo > 0);
     screenshot(u"station-label-carrier-down.png"_s);
+    // The keys line offers what acts while the label waits, not the packing keys.
+    const auto *keys = m_window->packView()->findChild<QLabel *>(u"keysLabel"_s);
+    QVERIFY(keys);
+    QCOMPARE(keys->text(), u"Complete · waiting for the carrier label · F9 asks again · F4 puts the order on hold"_s);
     // The order waits at the bench: claimed, nothing recorded or sent, the request kept.
     QCOMPARE(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(), u"claimed"_s);
     QCOMPARE(value(u"SELECT count(*) FROM outbox WHERE aggregate_id = ?"_s, {QString::number(fo)}).toInt(), 0);
@@ -408,6 +413,7 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
                               u"packed"_s, 20000);
     QCOMPARE(labelState(fo), u"printed"_s);
+    QCOMPARE(keys->text(), u"F8 takes the next order · scan REPRINT to print its slip and label again"_s);
   }
 
   // The carrier refuses the label (the address has no postal code): the packer reads why; F9 asks again (the weight is
