@@ -199,15 +199,14 @@ void StationController::sayReprintOutcome()
 
 QList<int> StationController::boxesStillWithoutLabel()
 {
-  if (m_unprintedLabels.isEmpty())
-    return {};
-  const qint64 fo = m_unprintedLabels.begin().value().fulfillmentOrderId; // all of one order: the one packed last
+  qint64 fo = 0; // they are all of one order: the one packed last (read in a loop: GCC 12 -O2 -Wnull-dereference)
+  for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
+    fo = label.fulfillmentOrderId;
   // A label voided meanwhile (the order cancelled, held or repacked) must not be printed: that box does not ship.
-  if (auto labels = carrierlabels::forOrder(m_db, fo); labels) {
-    for (const BoxLabel &label : std::as_const(*labels)) {
-      if (label.state == u"void_pending" || label.state == u"voided")
-        m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });
-    }
+  auto labels = carrierlabels::forOrder(m_db, fo);
+  for (const BoxLabel &label : labels ? *labels : QList<BoxLabel>()) {
+    if (label.state == u"void_pending" || label.state == u"voided")
+      m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });
   }
   QList<int> boxes;
   for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
@@ -221,7 +220,9 @@ QString StationController::noLabelHeadline(const QList<int> &boxes) const
   QStringList numbers;
   for (const int box : boxes)
     numbers << QString::number(box);
-  const QString order = m_unprintedLabels.isEmpty() ? QString() : m_unprintedLabels.begin().value().orderName;
+  QString order;
+  for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
+    order = label.orderName;
   return tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
       .arg(order, numbers.join(QStringLiteral(", ")));
 }
