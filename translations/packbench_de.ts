@@ -1661,6 +1661,18 @@
         <source>Scan REPRINT once the label printer is ready: the order is packed and its label bought</source>
         <translation>REPRINT scannen, sobald der Etikettendrucker bereit ist: die Bestellung ist gepackt und ihr Etikett gekauft</translation>
     </message>
+    <message>
+        <source>Scan REPRINT once the label printer is ready: the order is packed</source>
+        <translation>REPRINT scannen, sobald der Etikettendrucker bereit ist: die Bestellung ist gepackt</translation>
+    </message>
+    <message>
+        <source>The label printed after all</source>
+        <translation>Das Etikett wurde doch noch gedruckt</translation>
+    </message>
+    <message>
+        <source>%1: its label has not printed yet</source>
+        <translation>%1: ihr Etikett ist noch nicht gedruckt</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

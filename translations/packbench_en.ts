@@ -1660,6 +1660,18 @@
         <source>Scan REPRINT once the label printer is ready: the order is packed and its label bought</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scan REPRINT once the label printer is ready: the order is packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label printed after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its label has not printed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

@@ -292,6 +292,11 @@ Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)
   return newId;
 }
 
+QString houseLabelReference(qint64 fulfillmentOrderId)
+{
+  return QStringLiteral("house-label:fulfillment_order=%1").arg(fulfillmentOrderId);
+}
+
 Status refuseIfLabelGone(const PrintJob &job)
 {
   if (job.kind == PrintKind::Slip || !job.payload.isEmpty())

@@ -39,6 +39,9 @@ struct PrintJob {
 // slip is rendered from the order, but a label's bytes are all there is, and empty ones would print nothing.
 Status refuseIfLabelGone(const PrintJob &job);
 
+// The reference of the built-in house label of a fulfillment order (one per order; a reprint keeps it).
+QString houseLabelReference(qint64 fulfillmentOrderId);
+
 // One line of a print-jobs list: the job without its payload, with the order's name and when it was made.
 struct PrintJobSummary {
   qint64 id = 0;

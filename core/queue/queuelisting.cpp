@@ -90,7 +90,7 @@ Result<std::optional<PackedOrder>> lastPackedAtStation(const QSqlDatabase &db, q
                                        "JOIN fulfillment_orders fo ON fo.id = c.fulfillment_order_id "
                                        "JOIN orders o ON o.id = fo.order_id "
                                        "WHERE c.station_id = ? AND c.packer_id = ? AND c.release_reason = 'completed' "
-                                       "ORDER BY c.released_at DESC LIMIT 1"),
+                                       "ORDER BY c.released_at DESC, c.id DESC LIMIT 1"),
                         {stationId, packerId});
   if (!query)
     return query.error();

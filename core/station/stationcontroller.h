@@ -502,13 +502,14 @@ private:
   std::optional<LabelWait> m_labelWait;
   // Carrier labels handed to the printer and not heard from yet: job id → box.
   QHash<qint64, int> m_carrierLabelJobs;
-  // Carrier labels of the order just packed whose send failed (job id → box): the box is on the bench without its
-  // label, so the next F8 warns once before taking another order (stationprinting.cpp).
+  // Labels of the order just packed whose send failed (job id → box): a carrier label per box, or the order's house
+  // label. The box is on the bench without its label, so the next F8 warns once before taking another order.
   struct UnprintedLabel {
     qint64 fulfillmentOrderId = 0;
-    int box = 0;
+    int box = 0; // kTheOrdersLabel: the built-in house label, one for the order
     QString orderName;
   };
+  static constexpr int kTheOrdersLabel = 0;
   QHash<qint64, UnprintedLabel> m_unprintedLabels;
   bool m_unprintedLabelsWarned = false;
   // The end of day asked for at this bench and not printed yet.

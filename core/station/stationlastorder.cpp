@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Packbench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // StationController: the last order finished at this bench, recalled when the packer signs in after a restart (a
-// crash, a power cut) or a sign-out. Its box may still be on the bench without its carrier label (the printer was off
+// crash, a power cut) or a sign-out. Its box may still be on the bench without its label (the printer was off
 // and the station went down before anyone printed it): the packer is told at sign-in, F8 holds the next order back
 // once as it would have before the restart, and REPRINT prints it. Only a moment after the finish, and only for the
 // packer who finished it: a REPRINT scanned by mistake the next morning must not put yesterday's label on a box.
@@ -37,44 +37,56 @@ void StationController::recallLastOrder()
   m_lastFinished = order.fulfillmentOrderId;
   qCInfo(lcLastOrder) << "fulfillment order" << order.fulfillmentOrderId << "packed here"
                       << order.packedAt.secsTo(m_clock.nowUtc()) << "s ago is the last order again";
-  if (m_settings.carrierLabelFormat.isEmpty() || !m_settings.printer)
-    return; // no carrier labels at this bench
+  if (!m_settings.printer)
+    return;
   recallUnprintedLabels(order.fulfillmentOrderId, order.orderName);
   const QList<int> boxes = boxesStillWithoutLabel();
   if (boxes.isEmpty())
     return;
-  qCInfo(lcLastOrder) << boxes.size() << "carrier label(s) of fulfillment order" << order.fulfillmentOrderId
+  qCInfo(lcLastOrder) << boxes.size() << "label(s) of fulfillment order" << order.fulfillmentOrderId
                       << "not printed before the restart";
   // Not yet the warning F8 gives: the packer may sign in and press F8 without reading the queue screen.
   say(Notice::Where::Queue, Tone::Warning, noLabelHeadline(boxes),
-      tr("Scan REPRINT once the label printer is ready: the order is packed and its label bought"), Cue::Unknown);
+      boxes == QList<int>{kTheOrdersLabel}
+          ? tr("Scan REPRINT once the label printer is ready: the order is packed")
+          : tr("Scan REPRINT once the label printer is ready: the order is packed and its label bought"),
+      Cue::Unknown);
 }
 
 void StationController::recallUnprintedLabels(qint64 fulfillmentOrderId, const QString &orderName)
 {
-  auto labels = carrierlabels::forOrder(m_db, fulfillmentOrderId);
   auto jobs = documents::PrintJournal(m_db).forFulfillmentOrder(fulfillmentOrderId);
-  if (!labels || !jobs) {
-    qCWarning(lcLastOrder).noquote() << "labels of the last order not read:"
-                                     << (labels ? jobs.error().message : labels.error().message);
+  if (!jobs) {
+    qCWarning(lcLastOrder).noquote() << "print jobs of the last order not read:" << jobs.error().message;
     return;
   }
   m_unprintedLabels.clear();
   m_unprintedLabelsWarned = false;
-  for (const BoxLabel &label : std::as_const(*labels)) {
-    if (label.state != u"bought" && label.state != u"printed") // "printed": sent, whatever the printer said
-      continue;
-    const QString reference = carrierlabels::printReference(label.requestId);
+  // Unprinted: a label none of whose jobs (the first send, retries, reprints, moves) reached a printer.
+  const auto noteIfUnprinted = [&](const QString &reference, int box) {
     qint64 newestJob = 0;
     bool onPaper = false;
     for (const documents::PrintJob &job : std::as_const(*jobs)) {
-      if (job.reference != reference)
+      if (job.kind != documents::PrintKind::Label || job.reference != reference)
         continue;
       newestJob = std::max(newestJob, job.id);
       onPaper = onPaper || job.status == documents::PrintStatus::Done;
     }
     if (newestJob != 0 && !onPaper)
-      m_unprintedLabels.insert(newestJob, {fulfillmentOrderId, label.boxNo, orderName});
+      m_unprintedLabels.insert(newestJob, {fulfillmentOrderId, box, orderName});
+  };
+  if (m_settings.carrierLabelFormat.isEmpty()) { // the bench prints its own label for the order
+    noteIfUnprinted(documents::houseLabelReference(fulfillmentOrderId), kTheOrdersLabel);
+    return;
+  }
+  auto labels = carrierlabels::forOrder(m_db, fulfillmentOrderId);
+  if (!labels) {
+    qCWarning(lcLastOrder).noquote() << "carrier labels of the last order not read:" << labels.error().message;
+    return;
+  }
+  for (const BoxLabel &label : std::as_const(*labels)) {
+    if (label.state == u"bought" || label.state == u"printed") // "printed": sent, whatever the printer said
+      noteIfUnprinted(carrierlabels::printReference(label.requestId), label.boxNo);
   }
 }
 

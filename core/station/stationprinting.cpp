@@ -97,8 +97,10 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
   if (m_unprintedLabels.contains(jobId)) {
     if (printed) { // one of the journaled printer's own retries got through
       const int box = m_unprintedLabels.take(jobId).box;
-      qCInfo(lcPrinting) << "carrier label of box" << box << "printed on the printer's own retry";
-      say(where, Tone::Good, tr("The carrier label of box %1 printed after all").arg(box),
+      qCInfo(lcPrinting) << "label of box" << box << "printed on the printer's own retry";
+      say(where, Tone::Good,
+          box == kTheOrdersLabel ? tr("The label printed after all")
+                                 : tr("The carrier label of box %1 printed after all").arg(box),
           tr("Put the label on the box · F8 takes the next order"), Cue::Notice);
     }
     return;
@@ -112,6 +114,9 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
     warnAboutAutoPrint();
   } else if (jobId == m_autoPrinted.labelJob && !m_autoPrinted.labelFailed) {
     m_autoPrinted.labelFailed = true; // the first failure: the packer hears it while the retries go on
+    // The box has no label yet: the next F8 holds back once, as for a carrier label.
+    m_unprintedLabels.insert(jobId, {m_autoPrinted.fulfillmentOrderId, kTheOrdersLabel,
+                                     m_session ? m_session->header().orderName : QString()});
     warnAboutAutoPrint();
   }
 }
@@ -217,12 +222,14 @@ QList<int> StationController::boxesStillWithoutLabel()
 
 QString StationController::noLabelHeadline(const QList<int> &boxes) const
 {
-  QStringList numbers;
-  for (const int box : boxes)
-    numbers << QString::number(box);
   QString order;
   for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
     order = label.orderName;
+  if (boxes == QList<int>{kTheOrdersLabel})
+    return tr("%1: its label has not printed yet").arg(order);
+  QStringList numbers;
+  for (const int box : boxes)
+    numbers << QString::number(box);
   return tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
       .arg(order, numbers.join(QStringLiteral(", ")));
 }
@@ -235,12 +242,12 @@ bool StationController::unlabelledBoxStopsNextOrder()
   if (boxes.isEmpty())
     return false;
   if (m_unprintedLabelsWarned) {
-    qCWarning(lcPrinting) << "next order taken with" << boxes.size() << "carrier label(s) of fulfillment order"
+    qCWarning(lcPrinting) << "next order taken with" << boxes.size() << "label(s) of fulfillment order"
                           << m_lastFinished << "not printed";
     return false;
   }
   m_unprintedLabelsWarned = true;
-  qCInfo(lcPrinting) << "next order held back once:" << boxes.size() << "carrier label(s) of fulfillment order"
+  qCInfo(lcPrinting) << "next order held back once:" << boxes.size() << "label(s) of fulfillment order"
                      << m_lastFinished << "not printed yet";
   say(screenArea(), Tone::Warning, noLabelHeadline(boxes),
       tr("Scan REPRINT once the label printer is ready · F8 again takes the next order anyway"), Cue::Unknown);

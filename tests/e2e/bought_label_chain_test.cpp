@@ -448,7 +448,7 @@ private Q_SLOTS:
 
     // F8 would leave the box behind without its label: the bench holds the next order back once and says so.
     QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
-    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("next order held back once: 1 carrier label(s) of fulfillment order"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("next order held back once: 1 label(s) of fulfillment order"), 15000);
     QTest::qWait(300);
     m_programs.screenshot(m_reno, u"label-printer-off-f8"_s);
 

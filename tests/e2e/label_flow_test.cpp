@@ -698,7 +698,7 @@ private Q_SLOTS:
     m_window->controller()->takeOrder(next); // picked from the queue list: held back the same way as F8
     QVERIFY(headline().endsWith(u": no label printed for box 1 yet"_s));
     QCOMPARE(m_window->packView()->session()->header().fulfillmentOrderId, second);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^next order taken with 1 carrier label"_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^next order taken with 1 label"_s));
     press(Qt::Key_F8); // the packer goes on: the label stays in the print-jobs list
     QTRY_VERIFY(m_window->packView()->session() &&
                 m_window->packView()->session()->header().fulfillmentOrderId != second);

@@ -14,6 +14,7 @@
 #include "ui/statusbanner.h"
 
 #include <QApplication>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -33,8 +34,8 @@ private:
   std::optional<test::CupsCapture> m_cups;
   std::unique_ptr<printing::JournaledPrinter> m_printer;
 
-  // Signs in, F8, scans every item and F9; returns the packed order. An empty label printer: no label.
-  qint64 packNextOrder(const QString &printerName, const QString &labelPrinter = {})
+  // The bench switched on and the packer signed in. An empty label printer: no label.
+  bool switchOnAndSignIn(const QString &printerName, const QString &labelPrinter = {})
   {
     ui::StationOptions options;
     options.printer = m_printer.get(); // as app/station wires it
@@ -42,7 +43,13 @@ private:
     options.slipPrinter = printerName;
     options.labelPrinter = labelPrinter;
     m_window = showWindow(options);
-    if (!m_window->isActiveWindow() || !signIn(*m_window))
+    return m_window->isActiveWindow() && signIn(*m_window);
+  }
+
+  // Signs in, F8, scans every item and F9; returns the packed order.
+  qint64 packNextOrder(const QString &printerName, const QString &labelPrinter = {})
+  {
+    if (!switchOnAndSignIn(printerName, labelPrinter))
       return 0;
     packing::PackSession *session = scanNextOrder(*m_window);
     if (!session)
@@ -177,6 +184,26 @@ private Q_SLOTS:
         QStringLiteral("failed"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = CAST(? AS text)"), fo),
              QStringLiteral("1"));
+
+    // The box has no label: F8 holds the next order back once and names the order.
+    const QString name = m_window->packView()->session()->header().orderName;
+    press(Qt::Key_F8);
+    QCOMPARE(m_window->packView()->banner()->headline(), name + QStringLiteral(": its label has not printed yet"));
+    QCOMPARE(m_window->packView()->session()->header().fulfillmentOrderId, fo); // nothing taken
+    // The bench is switched off and on: the packer signing in is told again, and F8 holds back once again.
+    m_window.reset();
+    QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf"), QStringLiteral("tcp://127.0.0.1:%1").arg(port)));
+    QCOMPARE(m_window->queueBanner()->headline(), name + QStringLiteral(": its label has not printed yet"));
+    QCOMPARE(m_window->queueBanner()->hint(),
+             QStringLiteral("Scan REPRINT once the label printer is ready: the order is packed"));
+    press(Qt::Key_F8);
+    QCOMPARE(m_window->queueBanner()->hint(),
+             QStringLiteral("Scan REPRINT once the label printer is ready · F8 again takes the next order anyway"));
+    QVERIFY(!m_window->controller()->hasOpenSession());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^next order taken with 1 label")));
+    press(Qt::Key_F8); // the packer goes on: the label stays in the print-jobs list
+    QTRY_VERIFY(m_window->controller()->hasOpenSession());
+    QVERIFY(m_window->packView()->session()->header().fulfillmentOrderId != fo);
   }
 };
 

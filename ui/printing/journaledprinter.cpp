@@ -81,7 +81,7 @@ Result<qint64> JournaledPrinter::printShippingLabel(qint64 fulfillmentOrderId, c
   if (!slip)
     return slip.error();
   return printLabel(fulfillmentOrderId, printer, documents::houseLabelZpl(slip.value()), PrintFormat::Zpl,
-                    u"house-label:fulfillment_order=%1"_s.arg(fulfillmentOrderId));
+                    documents::houseLabelReference(fulfillmentOrderId));
 }
 
 Result<qint64> JournaledPrinter::printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
