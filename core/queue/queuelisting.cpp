@@ -85,20 +85,19 @@ Result<QList<qint64>> openClaimsOfStation(const QSqlDatabase &db, qint64 station
 
 Result<std::optional<PackedOrder>> lastPackedAtStation(const QSqlDatabase &db, qint64 stationId, qint64 packerId)
 {
-  auto query = db::exec(db,
-                        QStringLiteral("SELECT c.fulfillment_order_id, o.name, c.released_at FROM claims c "
-                                       "JOIN fulfillment_orders fo ON fo.id = c.fulfillment_order_id "
-                                       "JOIN orders o ON o.id = fo.order_id "
-                                       "WHERE c.station_id = ? AND c.packer_id = ? AND c.release_reason = 'completed' "
-                                       "ORDER BY c.released_at DESC, c.id DESC LIMIT 1"),
-                        {stationId, packerId});
-  if (!query)
-    return query.error();
-  QSqlQuery &q = query.value();
-  if (!q.next())
+  auto row = db::execOneRow(db,
+                            QStringLiteral("SELECT c.fulfillment_order_id, o.name, c.released_at FROM claims c "
+                                           "JOIN fulfillment_orders fo ON fo.id = c.fulfillment_order_id "
+                                           "JOIN orders o ON o.id = fo.order_id "
+                                           "WHERE c.station_id = ? AND c.packer_id = ? AND c.release_reason = "
+                                           "'completed' ORDER BY c.released_at DESC, c.id DESC LIMIT 1"),
+                            {stationId, packerId}, QStringLiteral("nothing packed here by this packer"));
+  if (!row && row.error().kind == ErrorKind::NotFound)
     return std::optional<PackedOrder>();
+  if (!row)
+    return row.error();
   return std::optional<PackedOrder>(
-      PackedOrder{q.value(0).toLongLong(), q.value(1).toString(), db::storedTime(q.value(2))});
+      PackedOrder{row->value(0).toLongLong(), row->value(1).toString(), db::storedTime(row->value(2))});
 }
 
 } // namespace pb::queue

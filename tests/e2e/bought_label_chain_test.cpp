@@ -66,12 +66,14 @@ private:
     return m_stationLog.count(needle) >= times;
   }
 
-  // The bench as labelPrinterOff… and the restart start it: carrier labels in ZPL to the raw port.
-  void startTheBench()
+  // The bench switched on (carrier labels in ZPL to the raw port) and the packer signed in with real key events.
+  void startTheBenchAndSignIn()
   {
     m_programs.startStation(m_reno, kShop, u"e2e_label_rno"_s, m_dir.filePath(u"password-RNO"_s),
                             {u"printing.carrier_labels=true"_s, u"printing.carrier_label_format=zpl"_s,
                              u"printing.label_printer="_s + m_labelPrinter.target()});
+    if (!QTest::currentTestFailed())
+      m_programs.signIn(m_reno, u"4711"_s);
   }
 
   // The hub as the operator runs it: the Shopify fake's Admin API, the carrier fake, one label worker.
@@ -131,6 +133,42 @@ private:
     QVERIFY(test::ChainPrograms::typeAsPerson(m_reno, grams));
   }
 
+  // What the fakes, the label printer and the station's log held before a step, to count what the step added.
+  struct Counts {
+    int labelsBought = 0;
+    qsizetype fulfillments = 0;
+    int printed = 0;
+    qsizetype heldBack = 0; // "next order held back once" in the station's log
+    qsizetype firstFailures = 0;
+  };
+  Counts counts()
+  {
+    m_stationLog += m_reno.process->readAll();
+    return {m_carrier.stats().labelsBought, m_fake.fulfillments().size(), int(m_printed.size()),
+            m_stationLog.count("next order held back once"), m_stationLog.count("failed (attempt 1 of 3)")};
+  }
+
+  // A new order of one mug by signed webhook, taken, scanned, completed and weighed while the label printer is off;
+  // the hub buys its label, the station's send is refused and the pack is recorded. Its fulfillment order (0: it did
+  // not get there); `before` gets the counts from before the bench acted.
+  qint64 packOneWithTheLabelPrinterOff(const QString &orderId, qint64 ageSecs, Counts &before)
+  {
+    const qint64 fo = orderIn(orderId, 1, QDateTime::currentDateTimeUtc().addSecs(-ageSecs));
+    before = counts();
+    m_labelPrinter.switchOff();
+    if (fo <= 0)
+      return 0;
+    scanTheMugCompleteAndWeigh(fo, u"650"_s);
+    const bool packed =
+        !QTest::currentTestFailed() &&
+        QTest::qWaitFor([&]() { return m_carrier.stats().labelsBought == before.labelsBought + 1; }, 30000) &&
+        QTest::qWaitFor([&]() { return stationSaid("failed (attempt 1 of 3)", before.firstFailures + 1); }, 30000) &&
+        QTest::qWaitFor(
+            [&]() { return text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}) == u"packed"_s; },
+            20000);
+    return packed ? fo : 0;
+  }
+
 private Q_SLOTS:
   void initTestCase()
   {
@@ -183,10 +221,7 @@ private Q_SLOTS:
   {
     QVERIFY(m_fo > 0);
     // Roles are the cluster's, not the database's: a name of its own beside whole_chain_test's e2e_rno.
-    startTheBench();
-    if (QTest::currentTestFailed())
-      return;
-    m_programs.signIn(m_reno, u"4711"_s);
+    startTheBenchAndSignIn();
     if (QTest::currentTestFailed())
       return;
     QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
@@ -419,30 +454,19 @@ private Q_SLOTS:
   // bought twice and Shopify hears once.
   void labelPrinterOff_F8HoldsTheNextOrderBack_REPRINTPrintsTheBoughtLabelOnceItIsOn()
   {
-    const qint64 fo = orderIn(u"9204"_s, 1, QDateTime::currentDateTimeUtc().addSecs(-900));
+    Counts before;
+    const qint64 fo = packOneWithTheLabelPrinterOff(u"9204"_s, 900, before);
     QVERIFY(fo > 0);
-    const int bought = m_carrier.stats().labelsBought;
-    const qsizetype fulfillments = m_fake.fulfillments().size();
-    const int printed = int(m_printed.size());
-    m_labelPrinter.switchOff();
-
-    scanTheMugCompleteAndWeigh(fo, u"700"_s);
-    if (QTest::currentTestFailed())
-      return;
-    QTRY_COMPARE_WITH_TIMEOUT(m_carrier.stats().labelsBought, bought + 1, 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("failed (attempt 1 of 3)"), 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"packed"_s,
-                              20000);
     QTest::qWait(500);
     m_programs.screenshot(m_reno, u"label-printer-off"_s);
     // The box has no label yet, but the label is bought and paid: Shopify gets its tracking number once.
     const QString tracking =
         text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo});
     QVERIFY(!tracking.isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), fulfillments + 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), before.fulfillments + 1, 60000);
     // The journaled printer tries three times, five seconds apart; then the job waits for a reprint.
     QTRY_VERIFY_WITH_TIMEOUT(stationSaid("failed (attempt 3 of 3)"), 30000);
-    QCOMPARE(int(m_printed.size()), printed);
+    QCOMPARE(int(m_printed.size()), before.printed);
     QCOMPARE(text(u"SELECT status FROM print_jobs WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo}),
              u"failed"_s);
 
@@ -454,7 +478,7 @@ private Q_SLOTS:
 
     QVERIFY(m_labelPrinter.switchOn());
     QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*REPRINT"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_printed.size()), printed + 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_printed.size()), before.printed + 1, 15000);
     QByteArray label;
     for (const test::FakeCarrier::StoredLabel &stored : m_carrier.labels())
       if (stored.trackingNumber == tracking)
@@ -464,9 +488,9 @@ private Q_SLOTS:
     QTest::qWait(500);
     m_programs.screenshot(m_reno, u"label-printer-on-reprinted"_s);
     QTest::qWait(2000);
-    QCOMPARE(int(m_printed.size()), printed + 1);
-    QCOMPARE(m_carrier.stats().labelsBought, bought + 1);
-    QCOMPARE(m_fake.fulfillments().size(), fulfillments + 1);
+    QCOMPARE(int(m_printed.size()), before.printed + 1);
+    QCOMPARE(m_carrier.stats().labelsBought, before.labelsBought + 1);
+    QCOMPARE(m_fake.fulfillments().size(), before.fulfillments + 1);
     QCOMPARE(m_carrier.stats().invalidRequests + m_carrier.stats().invalidResponses, 0);
   }
 
@@ -475,29 +499,16 @@ private Q_SLOTS:
   // back once, and PB*REPRINT prints the carrier's ZPL once the printer is on. Nothing is bought twice.
   void killedBeforeTheLabelPrinted_signInNamesTheBox_REPRINTPrintsIt()
   {
-    const qint64 fo = orderIn(u"9205"_s, 1, QDateTime::currentDateTimeUtc().addSecs(-600));
+    Counts before;
+    const qint64 fo = packOneWithTheLabelPrinterOff(u"9205"_s, 600, before);
     QVERIFY(fo > 0);
-    const int bought = m_carrier.stats().labelsBought;
-    const qsizetype fulfillments = m_fake.fulfillments().size();
-    const int printed = int(m_printed.size());
-    const qsizetype heldBack = m_stationLog.count("next order held back once");
-    m_labelPrinter.switchOff();
-    scanTheMugCompleteAndWeigh(fo, u"650"_s);
-    if (QTest::currentTestFailed())
-      return;
-    QTRY_COMPARE_WITH_TIMEOUT(m_carrier.stats().labelsBought, bought + 1, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(text(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}), u"packed"_s,
-                              20000);
     ::kill(pid_t(m_reno.process->processId()), SIGKILL); // between the printer's retries: the job is still open
     QVERIFY(m_reno.process->waitForFinished(10000));
     m_stationLog += m_reno.process->readAll();
     QVERIFY(text(u"SELECT status FROM print_jobs WHERE fulfillment_order_id = ? ORDER BY id DESC LIMIT 1"_s, {fo}) !=
             u"done"_s);
 
-    startTheBench();
-    if (QTest::currentTestFailed())
-      return;
-    m_programs.signIn(m_reno, u"4711"_s);
+    startTheBenchAndSignIn();
     if (QTest::currentTestFailed())
       return;
     QTRY_VERIFY_WITH_TIMEOUT(stationSaid("print jobs left unsent by the last run are marked failed"), 15000);
@@ -505,39 +516,32 @@ private Q_SLOTS:
     QTest::qWait(500);
     m_programs.screenshot(m_reno, u"restarted-label-not-printed"_s);
     QVERIFY(test::ChainPrograms::xdotool(m_reno, {u"key"_s, u"F8"_s}));
-    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("next order held back once", heldBack + 1), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("next order held back once", before.heldBack + 1), 15000);
 
     QVERIFY(m_labelPrinter.switchOn());
     QVERIFY(test::ChainPrograms::scan(m_reno, u"PB*REPRINT"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(int(m_printed.size()), printed + 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(m_printed.size()), before.printed + 1, 15000);
     const QString tracking =
         text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo});
     QVERIFY(!tracking.isEmpty());
     QVERIFY(m_printed.last().contains(tracking.toLatin1()));
-    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), fulfillments + 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), before.fulfillments + 1, 60000);
     QTest::qWait(2000);
-    QCOMPARE(int(m_printed.size()), printed + 1);
-    QCOMPARE(m_carrier.stats().labelsBought, bought + 1);
-    QCOMPARE(m_fake.fulfillments().size(), fulfillments + 1);
+    QCOMPARE(int(m_printed.size()), before.printed + 1);
+    QCOMPARE(m_carrier.stats().labelsBought, before.labelsBought + 1);
+    QCOMPARE(m_fake.fulfillments().size(), before.fulfillments + 1);
   }
 
   // The label printer is off when a label comes and on again before the station's printer tries once more (5 s
   // later): that retry prints the carrier's ZPL, the bench says so, and F8 takes the next order at once.
   void labelPrinterBackBeforeTheRetry_theRetryPrintsIt_F8GoesOn()
   {
-    const qint64 fo = orderIn(u"9206"_s, 1, QDateTime::currentDateTimeUtc().addSecs(-300));
+    Counts before;
+    const qint64 fo = packOneWithTheLabelPrinterOff(u"9206"_s, 300, before);
     QVERIFY(fo > 0);
-    const int printed = int(m_printed.size());
-    const qsizetype failures = m_stationLog.count("failed (attempt 1 of 3)");
-    const qsizetype heldBack = m_stationLog.count("next order held back once");
-    m_labelPrinter.switchOff();
-    scanTheMugCompleteAndWeigh(fo, u"600"_s);
-    if (QTest::currentTestFailed())
-      return;
-    QTRY_VERIFY_WITH_TIMEOUT(stationSaid("failed (attempt 1 of 3)", failures + 1), 30000);
     QVERIFY(m_labelPrinter.switchOn());
     QTRY_VERIFY_WITH_TIMEOUT(stationSaid("printed on the printer's own retry"), 15000);
-    QCOMPARE(int(m_printed.size()), printed + 1);
+    QCOMPARE(int(m_printed.size()), before.printed + 1);
     const QString tracking =
         text(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ? AND box_no = 1"_s, {fo});
     QVERIFY(!tracking.isEmpty() && m_printed.last().contains(tracking.toLatin1()));
@@ -552,7 +556,7 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(
         scalar(u"SELECT count(*) FROM claims WHERE fulfillment_order_id = ? AND released_at IS NULL"_s, {next}), 1,
         20000);
-    QVERIFY(!stationSaid("next order held back once", heldBack + 1));
+    QVERIFY(!stationSaid("next order held back once", before.heldBack + 1));
   }
 
   void cleanup() { m_programs.reportLogsOfAFailure(); }
