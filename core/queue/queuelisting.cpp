@@ -83,21 +83,21 @@ Result<QList<qint64>> openClaimsOfStation(const QSqlDatabase &db, qint64 station
   return idsFrom(db, QStringLiteral("SELECT id FROM claims WHERE station_id = ? AND released_at IS NULL"), stationId);
 }
 
-Result<std::optional<PackedOrder>> lastPackedAtStation(const QSqlDatabase &db, qint64 stationId, qint64 packerId)
+Result<std::optional<PackedOrder>> lastPackedAtStation(const QSqlDatabase &db, qint64 stationId)
 {
   auto row = db::execOneRow(db,
-                            QStringLiteral("SELECT c.fulfillment_order_id, o.name, c.released_at FROM claims c "
-                                           "JOIN fulfillment_orders fo ON fo.id = c.fulfillment_order_id "
+                            QStringLiteral("SELECT c.fulfillment_order_id, o.name, c.packer_id, c.released_at "
+                                           "FROM claims c JOIN fulfillment_orders fo ON fo.id = c.fulfillment_order_id "
                                            "JOIN orders o ON o.id = fo.order_id "
-                                           "WHERE c.station_id = ? AND c.packer_id = ? AND c.release_reason = "
-                                           "'completed' ORDER BY c.released_at DESC, c.id DESC LIMIT 1"),
-                            {stationId, packerId}, QStringLiteral("nothing packed here by this packer"));
+                                           "WHERE c.station_id = ? AND c.release_reason = 'completed' "
+                                           "ORDER BY c.released_at DESC, c.id DESC LIMIT 1"),
+                            {stationId}, QStringLiteral("nothing packed at this station"));
   if (!row && row.error().kind == ErrorKind::NotFound)
     return std::optional<PackedOrder>();
   if (!row)
     return row.error();
-  return std::optional<PackedOrder>(
-      PackedOrder{row->value(0).toLongLong(), row->value(1).toString(), db::storedTime(row->value(2))});
+  return std::optional<PackedOrder>(PackedOrder{row->value(0).toLongLong(), row->value(1).toString(),
+                                                row->value(2).toLongLong(), db::storedTime(row->value(3))});
 }
 
 } // namespace pb::queue

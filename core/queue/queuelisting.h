@@ -47,9 +47,10 @@ Result<QList<qint64>> openClaimsOfStation(const QSqlDatabase &db, qint64 station
 struct PackedOrder {
   qint64 fulfillmentOrderId = 0;
   QString orderName;
+  qint64 packerId = 0;
   QDateTime packedAt;
 };
-// The order this packer finished last at this station, if any (a bench restarted, or signed out and in again).
-Result<std::optional<PackedOrder>> lastPackedAtStation(const QSqlDatabase &db, qint64 stationId, qint64 packerId);
+// The order finished last at this station, if any (a bench restarted, or signed out and in again).
+Result<std::optional<PackedOrder>> lastPackedAtStation(const QSqlDatabase &db, qint64 stationId);
 
 } // namespace pb::queue

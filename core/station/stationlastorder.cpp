@@ -3,8 +3,8 @@
 // StationController: the last order finished at this bench, recalled when the packer signs in after a restart (a
 // crash, a power cut) or a sign-out. Its box may still be on the bench without its label (the printer was off
 // and the station went down before anyone printed it): the packer is told at sign-in, F8 holds the next order back
-// once as it would have before the restart, and REPRINT prints it. Only a moment after the finish, and only for the
-// packer who finished it: a REPRINT scanned by mistake the next morning must not put yesterday's label on a box.
+// once as it would have before the restart, and REPRINT prints it. Only a moment after the finish, and (unless a label
+// is missing) only for the packer who finished it: a REPRINT scanned by mistake must not put an old label on a box.
 #include "core/queue/queuelisting.h"
 #include "core/station/carrierlabels.h"
 #include "core/station/stationcontroller.h"
@@ -25,7 +25,7 @@ void StationController::recallLastOrder()
 {
   if (m_lastFinished != 0 || !m_packer || !m_settings.stationId || m_offline)
     return;
-  auto last = queue::lastPackedAtStation(m_db, *m_settings.stationId, m_packer->id);
+  auto last = queue::lastPackedAtStation(m_db, *m_settings.stationId);
   if (!last) {
     qCWarning(lcLastOrder).noquote() << "last order packed here not read:" << last.error().message;
     noteDatabaseError(last.error());
@@ -34,13 +34,15 @@ void StationController::recallLastOrder()
   if (!*last || (*last)->packedAt.secsTo(m_clock.nowUtc()) > kRecalledWithinSecs)
     return;
   const queue::PackedOrder &order = **last;
+  if (m_settings.printer)
+    recallUnprintedLabels(order.fulfillmentOrderId, order.orderName);
+  const QList<int> boxes = boxesStillWithoutLabel();
+  // Another packer's order is theirs to reprint, unless its box is still here without its label.
+  if (order.packerId != m_packer->id && boxes.isEmpty())
+    return;
   m_lastFinished = order.fulfillmentOrderId;
   qCInfo(lcLastOrder) << "fulfillment order" << order.fulfillmentOrderId << "packed here"
                       << order.packedAt.secsTo(m_clock.nowUtc()) << "s ago is the last order again";
-  if (!m_settings.printer)
-    return;
-  recallUnprintedLabels(order.fulfillmentOrderId, order.orderName);
-  const QList<int> boxes = boxesStillWithoutLabel();
   if (boxes.isEmpty())
     return;
   qCInfo(lcLastOrder) << boxes.size() << "label(s) of fulfillment order" << order.fulfillmentOrderId
