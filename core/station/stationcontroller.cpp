@@ -243,7 +243,7 @@ void StationController::signedIn(const packing::Packer &packer)
   if (resumeHeldOrder())
     return;
   showQueue();
-  recallLastOrder(); // after a restart or a sign-out: REPRINT, and a box left without its carrier label
+  recallLastOrder(); // after a restart or a sign-out: REPRINT, and a box left without its label
 }
 
 void StationController::noteActivity()

@@ -338,14 +338,15 @@ private:
   // F8 (or a pick from the queue) while a box of the order just packed has no label: true after the first press, which
   // says so; the second goes on.
   bool unlabelledBoxStopsNextOrder();
-  // The boxes of the last order whose carrier label has not printed, those voided meanwhile dropped; sorted.
+  // The boxes of the last order whose label has not printed (kTheOrdersLabel for a house label), carrier labels voided
+  // meanwhile dropped; sorted.
   QList<int> boxesStillWithoutLabel();
-  // "#9204: no label printed for box 1 yet".
+  // "#9204: no label printed for box 1 yet", or "#9204: its label has not printed yet".
   QString noLabelHeadline(const QList<int> &boxes) const;
-  // After a restart or a sign-out, at sign-in (stationlastorder.cpp): the order this packer finished here a moment ago
-  // is the last order again, for REPRINT and for a box whose carrier label never printed.
+  // After a restart or a sign-out, at sign-in (stationlastorder.cpp): the order finished at this bench a moment ago
+  // is the last order again, for REPRINT (its own packer only) and for a box whose label never printed (anyone).
   void recallLastOrder();
-  // m_unprintedLabels from the print journal: the order's carrier labels none of whose jobs printed.
+  // m_unprintedLabels from the print journal: the order's labels none of whose jobs printed.
   void recallUnprintedLabels(qint64 fulfillmentOrderId, const QString &orderName);
   void sayReprintOutcome();
   void askLeadAboutJob(LeadAction action, const QString &question);

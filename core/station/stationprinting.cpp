@@ -207,8 +207,10 @@ QList<int> StationController::boxesStillWithoutLabel()
   qint64 fo = 0; // they are all of one order: the one packed last (read in a loop: GCC 12 -O2 -Wnull-dereference)
   for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
     fo = label.fulfillmentOrderId;
-  // A label voided meanwhile (the order cancelled, held or repacked) must not be printed: that box does not ship.
-  auto labels = carrierlabels::forOrder(m_db, fo);
+  // A carrier label voided meanwhile (the order cancelled, held or repacked) must not be printed: that box does not
+  // ship.
+  const bool carrierLabels = fo != 0 && !m_settings.carrierLabelFormat.isEmpty();
+  auto labels = carrierLabels ? carrierlabels::forOrder(m_db, fo) : Result<QList<BoxLabel>>(QList<BoxLabel>());
   for (const BoxLabel &label : labels ? *labels : QList<BoxLabel>()) {
     if (label.state == u"void_pending" || label.state == u"voided")
       m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });

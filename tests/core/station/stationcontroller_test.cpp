@@ -1080,8 +1080,13 @@ private Q_SLOTS:
                   {fo, claim}),
              QStringLiteral("3")); // one attempt: the scan before the restart and the two after
     next->signOut();
+    QCOMPARE(next->lastFinishedOrder(), 0);
     signIn(*next, QStringLiteral("PB-1001")); // nothing held any more: the queue
     QCOMPARE(next->screen(), Screen::Queue);
+    QCOMPARE(next->lastFinishedOrder(), fo); // the packer's own order a moment ago: REPRINT prints it again
+    next->signOut();
+    signIn(*next, QStringLiteral("PB-1002")); // another packer's REPRINT has nothing (its label printed, if any)
+    QCOMPARE(next->lastFinishedOrder(), 0);
     next->signOut();
   }
 
