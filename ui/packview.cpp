@@ -159,10 +159,10 @@ void PackView::buildUi()
   showKeys(Keys::Packing);
   // A recorded order stays on the screen until F8: its packing keys do nothing then.
   connect(&m_controller, &station::StationController::orderFinished, this, [this]() { showKeys(Keys::Finished); });
-  connect(&m_controller, &station::StationController::labelsAwaitedChanged, this, [this](bool awaited) {
-    if (awaited) // the packing keys do nothing now: only asking again and the hold do
-      showKeys(Keys::AwaitingLabels);
-  });
+  // While labels are awaited the packing keys do nothing: only asking again and the hold do. The wait ends with the
+  // order recorded (orderFinished) or the order off the bench (setSession).
+  connect(&m_controller, &station::StationController::labelsAwaited, this,
+          [this]() { showKeys(Keys::AwaitingLabels); });
 
   // F6 and F9 run what PB*NEXTBOX and PB*COMPLETE run; F2, F4 and F10 open a panel first; F3 unfolds a cut note.
   const QList<std::pair<QKeySequence, std::function<void()>>> keys = {

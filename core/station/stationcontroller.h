@@ -225,8 +225,8 @@ Q_SIGNALS:
   void orderFinished(const pb::packing::ClaimedOrder &order, bool partial);
   // A carrier label needs the box's weight first (the hub never guesses one): the view asks for it in grams.
   void weightRequested(int boxNo);
-  // The order is complete at the bench and waits for its carrier labels (true), or no longer does (false).
-  void labelsAwaitedChanged(bool awaited);
+  // The order is complete at the bench and now waits for its carrier labels.
+  void labelsAwaited();
   // A print job of this bench was journaled, printed, failed or moved: the print-jobs list is stale.
   void printJobsChanged();
   // The system's printers were listed again: printersFor() may offer more (or fewer) now.
@@ -341,6 +341,8 @@ private:
   // The boxes of the last order whose label has not printed (kTheOrdersLabel for a house label), carrier labels voided
   // meanwhile dropped; sorted.
   QList<int> boxesStillWithoutLabel();
+  // The boxes of m_unprintedLabels as they are, sorted (no database read).
+  QList<int> unprintedBoxes() const;
   // "#9204: no label printed for box 1 yet", or "#9204: its label has not printed yet".
   QString noLabelHeadline(const QList<int> &boxes) const;
   // After a restart or a sign-out, at sign-in (stationlastorder.cpp): the order finished at this bench a moment ago

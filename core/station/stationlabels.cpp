@@ -40,7 +40,7 @@ void StationController::startLabels(bool partial)
   wait.partial = partial;
   wait.boxes = m_session ? std::max(1, m_session->boxNo()) : 1;
   m_labelWait = wait;
-  Q_EMIT labelsAwaitedChanged(true);
+  Q_EMIT labelsAwaited();
   qCInfo(lcLabels) << "fulfillment order" << m_order->fulfillmentOrderId << "waits for" << wait.boxes
                    << "carrier label(s)";
   // Later: the session that finished is still on the stack, and its COMPLETE feedback comes first.
@@ -49,11 +49,8 @@ void StationController::startLabels(bool partial)
 
 void StationController::stopWaitingForLabels()
 {
-  m_labelPoll->stop();
-  if (!m_labelWait)
-    return;
   m_labelWait.reset();
-  Q_EMIT labelsAwaitedChanged(false);
+  m_labelPoll->stop();
 }
 
 void StationController::enterBoxWeight(int boxNo, int grams)

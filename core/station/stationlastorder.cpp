@@ -36,7 +36,7 @@ void StationController::recallLastOrder()
   const queue::PackedOrder &order = **last;
   if (m_settings.printer)
     recallUnprintedLabels(order.fulfillmentOrderId, order.orderName);
-  const QList<int> boxes = boxesStillWithoutLabel();
+  const QList<int> boxes = unprintedBoxes(); // voided carrier labels were left out as they were read
   // Another packer's order is theirs to reprint, unless its box is still here without its label.
   if (order.packerId != m_packer->id && boxes.isEmpty())
     return;

@@ -209,12 +209,18 @@ QList<int> StationController::boxesStillWithoutLabel()
     fo = label.fulfillmentOrderId;
   // A carrier label voided meanwhile (the order cancelled, held or repacked) must not be printed: that box does not
   // ship.
-  const bool carrierLabels = fo != 0 && !m_settings.carrierLabelFormat.isEmpty();
-  auto labels = carrierLabels ? carrierlabels::forOrder(m_db, fo) : Result<QList<BoxLabel>>(QList<BoxLabel>());
-  for (const BoxLabel &label : labels ? *labels : QList<BoxLabel>()) {
-    if (label.state == u"void_pending" || label.state == u"voided")
-      m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });
+  if (fo != 0 && !m_settings.carrierLabelFormat.isEmpty()) {
+    const auto labels = carrierlabels::forOrder(m_db, fo);
+    for (const BoxLabel &label : labels ? *labels : QList<BoxLabel>()) {
+      if (label.state == u"void_pending" || label.state == u"voided")
+        m_unprintedLabels.removeIf([&](const auto &unprinted) { return unprinted.value().box == label.boxNo; });
+    }
   }
+  return unprintedBoxes();
+}
+
+QList<int> StationController::unprintedBoxes() const
+{
   QList<int> boxes;
   for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
     boxes << label.box;
