@@ -1666,12 +1666,22 @@
         <translation>REPRINT scannen, sobald der Etikettendrucker bereit ist: die Bestellung ist gepackt</translation>
     </message>
     <message>
-        <source>The label printed after all</source>
-        <translation>Das Etikett wurde doch noch gedruckt</translation>
+        <source>The label of box %1 printed after all</source>
+        <translation>Das Etikett von Paket %1 wurde doch noch gedruckt</translation>
     </message>
-    <message>
-        <source>%1: its label has not printed yet</source>
-        <translation>%1: ihr Etikett ist noch nicht gedruckt</translation>
+    <message numerus="yes">
+        <source>No label on box %1 yet: scan REPRINT to print the order&apos;s labels again</source>
+        <translation>
+            <numerusform>Paket %1 hat noch kein Etikett: REPRINT scannen, um die Etiketten der Bestellung erneut zu drucken</numerusform>
+            <numerusform>Die Pakete %1 haben noch kein Etikett: REPRINT scannen, um die Etiketten der Bestellung erneut zu drucken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels</source>
+        <translation>
+            <numerusform>%n Etikett</numerusform>
+            <numerusform>%n Etiketten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1665,12 +1665,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The label printed after all</source>
+        <source>The label of box %1 printed after all</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1: its label has not printed yet</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>No label on box %1 yet: scan REPRINT to print the order&apos;s labels again</source>
+        <translation>
+            <numerusform>No label on box %1 yet: scan REPRINT to print the order&apos;s labels again</numerusform>
+            <numerusform>No labels on boxes %1 yet: scan REPRINT to print the order&apos;s labels again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels</source>
+        <translation>
+            <numerusform>%n label</numerusform>
+            <numerusform>%n labels</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -292,9 +292,21 @@ Result<qint64> PrintJournal::moveTo(qint64 id, const QString &printer)
   return newId;
 }
 
-QString houseLabelReference(qint64 fulfillmentOrderId)
+QString houseLabelReference(qint64 fulfillmentOrderId, int box)
 {
-  return QStringLiteral("house-label:fulfillment_order=%1").arg(fulfillmentOrderId);
+  return QStringLiteral("house-label:fulfillment_order=%1;box=%2").arg(fulfillmentOrderId).arg(box);
+}
+
+int houseLabelBox(const QString &reference, qint64 fulfillmentOrderId)
+{
+  const QString prefix = QStringLiteral("house-label:fulfillment_order=%1;box=").arg(fulfillmentOrderId);
+  if (!reference.startsWith(prefix))
+    return 0;
+  const QStringView rest = QStringView(reference).mid(prefix.size());
+  const qsizetype end = rest.indexOf(u';'); // an offline print adds ";offline=<event id>"
+  bool ok = false;
+  const int box = (end < 0 ? rest : rest.first(end)).toInt(&ok);
+  return ok && box > 0 ? box : 0;
 }
 
 Status refuseIfLabelGone(const PrintJob &job)

@@ -39,8 +39,10 @@ struct PrintJob {
 // slip is rendered from the order, but a label's bytes are all there is, and empty ones would print nothing.
 Status refuseIfLabelGone(const PrintJob &job);
 
-// The reference of the built-in house label of a fulfillment order (one per order; a reprint keeps it).
-QString houseLabelReference(qint64 fulfillmentOrderId);
+// The reference of the built-in house label of one box of a fulfillment order (a reprint keeps it).
+QString houseLabelReference(qint64 fulfillmentOrderId, int box);
+// The box whose house label of this fulfillment order a reference names (printed offline too), or 0: another job's.
+int houseLabelBox(const QString &reference, qint64 fulfillmentOrderId);
 
 // One line of a print-jobs list: the job without its payload, with the order's name and when it was made.
 struct PrintJobSummary {

@@ -26,8 +26,9 @@ public:
   // The packing slip of a fulfillment order on `printer` (empty: the system default, journaled as empty until a send
   // finds its name).
   virtual Result<qint64> printSlip(qint64 fulfillmentOrderId, const QString &printer) = 0;
-  // The shipping label of a fulfillment order on a label printer (tcp://host:9100 or a CUPS queue).
-  virtual Result<qint64> printShippingLabel(qint64 fulfillmentOrderId, const QString &printer) = 0;
+  // The built-in house label of one box of a fulfillment order (box of boxes) on a label printer (tcp://host:9100 or a
+  // CUPS queue).
+  virtual Result<qint64> printHouseLabel(qint64 fulfillmentOrderId, const QString &printer, int box, int boxes) = 0;
   // A label as it came (a carrier's ZPL, PDF or PNG, bought by the hub): ZPL raw to a label printer, PDF/PNG on
   // a system printer (empty: the default). `reference` names it in the journal; a reprint sends the same bytes.
   virtual Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,

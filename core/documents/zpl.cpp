@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace pb::documents {
@@ -35,7 +37,7 @@ QByteArray field(int x, int y, const char *font, const QString &text)
 
 } // namespace
 
-QByteArray houseLabelZpl(const SlipData &slip)
+QByteArray houseLabelZpl(const SlipData &slip, int box, int boxes)
 {
   const QJsonObject &to = slip.shippingAddress;
   QStringList toLines;
@@ -62,7 +64,11 @@ QByteArray houseLabelZpl(const SlipData &slip)
   zpl += field(40, 720, "^A0N,110,110", slip.orderName);
   // Code 128 of the order name: ^BY module width 3 dots, ^BC normal orientation, 160 dots tall, no text line.
   zpl += "^FO40,860^BY3^BCN,160,N,N,N^FH^FD" + zplFieldText(slip.orderName) + "^FS\n";
-  zpl += field(40, 1060, "^A0N,26,26", u"%1 item(s) · %2"_s.arg(slip.totalItems()).arg(slip.locationCode));
+  boxes = std::max(box, boxes);
+  const QString items = boxes == 1 ? u"%1 item(s)"_s.arg(slip.totalItems()) // the order's, not this box's
+                                   : u"%1 item(s) in %2 boxes"_s.arg(slip.totalItems()).arg(boxes);
+  zpl += field(40, 1060, "^A0N,26,26", items + u" · "_s + slip.locationCode);
+  zpl += field(40, 1100, "^A0N,90,90", u"BOX %1 OF %2"_s.arg(box).arg(boxes));
   zpl += "^XZ\n";
   return zpl;
 }

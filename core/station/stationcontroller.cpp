@@ -501,8 +501,10 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
   m_lastFinished = order.fulfillmentOrderId;
   Q_EMIT orderFinished(order, partial);
   refreshQueue();
-  if (m_settings.printer && m_settings.autoPrint) // after the pack view shows COMPLETE; the pack is committed
-    QTimer::singleShot(0, this, [this, order]() { printDocumentsOf(order); });
+  if (m_settings.printer && m_settings.autoPrint) { // after the pack view shows COMPLETE; the pack is committed
+    const int boxes = m_session ? std::max(1, m_session->boxNo()) : 1;
+    QTimer::singleShot(0, this, [this, order, boxes]() { printDocumentsOf(order, boxes); });
+  }
 }
 
 void StationController::abandonLater(const packing::ClaimedOrder &order, const QString &text, const QString &hint)

@@ -246,10 +246,10 @@ private:
   struct AutoPrinted {
     qint64 fulfillmentOrderId = 0;
     qint64 slipJob = 0;
-    qint64 labelJob = 0;
+    QHash<qint64, int> labelJobs; // house labels: job id → box
     bool slipFailed = false;
-    bool labelFailed = false;
-    QString slipProblem; // printed with characters missing: what the packer must know
+    bool labelFailed = false; // one of them at least
+    QString slipProblem;      // printed with characters missing: what the packer must know
   };
   // A PB*REPRINT under way: the jobs not heard from yet, by what they are ("slip", "label").
   struct Reprinting {
@@ -330,7 +330,7 @@ private:
   void printEndOfDay(const EndOfDay &done);
   void sessionHeld(const QString &reason);
   void orderRecorded(const packing::ClaimedOrder &order, bool partial);
-  void printDocumentsOf(const packing::ClaimedOrder &order);
+  void printDocumentsOf(const packing::ClaimedOrder &order, int boxes);
   // Outcomes from the printer (stationprinting.cpp).
   void connectPrinter();
   void printOutcome(qint64 jobId, bool printed, const QString &error, bool incomplete);
@@ -338,12 +338,11 @@ private:
   // F8 (or a pick from the queue) while a box of the order just packed has no label: true after the first press, which
   // says so; the second goes on.
   bool unlabelledBoxStopsNextOrder();
-  // The boxes of the last order whose label has not printed (kTheOrdersLabel for a house label), carrier labels voided
-  // meanwhile dropped; sorted.
+  // The boxes of the last order whose label has not printed, carrier labels voided meanwhile dropped; sorted.
   QList<int> boxesStillWithoutLabel();
   // The boxes of m_unprintedLabels as they are, sorted (no database read).
   QList<int> unprintedBoxes() const;
-  // "#9204: no label printed for box 1 yet", or "#9204: its label has not printed yet".
+  // "#9204: no label printed for box 1 yet".
   QString noLabelHeadline(const QList<int> &boxes) const;
   // After a restart or a sign-out, at sign-in (stationlastorder.cpp): the order finished at this bench a moment ago
   // is the last order again, for REPRINT (its own packer only) and for a box whose label never printed (anyone).
@@ -351,6 +350,8 @@ private:
   // m_unprintedLabels from the print journal: the order's labels none of whose jobs printed.
   void recallUnprintedLabels(qint64 fulfillmentOrderId, const QString &orderName);
   void sayReprintOutcome();
+  // "slip and 2 labels" for the names a reprint collected ("slip", "label", "label").
+  QString documentsNamed(const QStringList &names) const;
   void askLeadAboutJob(LeadAction action, const QString &question);
   void runApprovedPrintAction(const LeadAction &action, qint64 leadId);
   void abandonOrder(const QString &text, const QString &hint);
@@ -505,14 +506,13 @@ private:
   std::optional<LabelWait> m_labelWait;
   // Carrier labels handed to the printer and not heard from yet: job id → box.
   QHash<qint64, int> m_carrierLabelJobs;
-  // Labels of the order just packed whose send failed (job id → box): a carrier label per box, or the order's house
+  // Labels of the order just packed whose send failed (job id → box): each box has its own, a carrier's or the house
   // label. The box is on the bench without its label, so the next F8 warns once before taking another order.
   struct UnprintedLabel {
     qint64 fulfillmentOrderId = 0;
-    int box = 0; // kTheOrdersLabel: the built-in house label, one for the order
+    int box = 0;
     QString orderName;
   };
-  static constexpr int kTheOrdersLabel = 0;
   QHash<qint64, UnprintedLabel> m_unprintedLabels;
   bool m_unprintedLabelsWarned = false;
   // The end of day asked for at this bench and not printed yet.

@@ -10,6 +10,7 @@
 #include "core/station/stationcontroller.h"
 
 #include <QLoggingCategory>
+#include <QSet>
 
 #include <algorithm>
 
@@ -49,7 +50,7 @@ void StationController::recallLastOrder()
                       << "not printed before the restart";
   // Not yet the warning F8 gives: the packer may sign in and press F8 without reading the queue screen.
   say(Notice::Where::Queue, Tone::Warning, noLabelHeadline(boxes),
-      boxes == QList<int>{kTheOrdersLabel}
+      m_settings.carrierLabelFormat.isEmpty()
           ? tr("Scan REPRINT once the label printer is ready: the order is packed")
           : tr("Scan REPRINT once the label printer is ready: the order is packed and its label bought"),
       Cue::Unknown);
@@ -77,8 +78,14 @@ void StationController::recallUnprintedLabels(qint64 fulfillmentOrderId, const Q
     if (newestJob != 0 && !onPaper)
       m_unprintedLabels.insert(newestJob, {fulfillmentOrderId, box, orderName});
   };
-  if (m_settings.carrierLabelFormat.isEmpty()) { // the bench prints its own label for the order
-    noteIfUnprinted(documents::houseLabelReference(fulfillmentOrderId), kTheOrdersLabel);
+  if (m_settings.carrierLabelFormat.isEmpty()) { // the bench prints its own label for each box
+    QSet<QString> houseLabels;                   // those journaled, offline ones included
+    for (const documents::PrintJob &job : std::as_const(*jobs)) {
+      if (documents::houseLabelBox(job.reference, fulfillmentOrderId) > 0)
+        houseLabels.insert(job.reference);
+    }
+    for (const QString &reference : std::as_const(houseLabels))
+      noteIfUnprinted(reference, documents::houseLabelBox(reference, fulfillmentOrderId));
     return;
   }
   auto labels = carrierlabels::forOrder(m_db, fulfillmentOrderId);

@@ -122,13 +122,19 @@ void StationController::printOffline()
   job.format = documents::PrintFormat::Pdf;
   m_autoPrinted.slipJob = printWithoutJournal(job, slip);
   m_autoPrinted.slipFailed = m_autoPrinted.slipJob == 0;
-  if (!m_settings.labelPrinter.isEmpty() && m_settings.carrierLabelFormat.isEmpty()) { // the house label
+  if (!m_settings.labelPrinter.isEmpty() && m_settings.carrierLabelFormat.isEmpty()) { // a house label for each box
     job.kind = documents::PrintKind::Label;
     job.printer = m_settings.labelPrinter;
     job.format = documents::PrintFormat::Zpl;
-    job.payload = documents::houseLabelZpl(slip);
-    m_autoPrinted.labelJob = printWithoutJournal(job, slip);
-    m_autoPrinted.labelFailed = m_autoPrinted.labelJob == 0;
+    const int boxes = std::max(1, m_session->boxNo());
+    for (int box = 1; box <= boxes; ++box) {
+      job.payload = documents::houseLabelZpl(slip, box, boxes);
+      job.reference = documents::houseLabelReference(m_order->fulfillmentOrderId, box);
+      if (const qint64 sent = printWithoutJournal(job, slip); sent != 0)
+        m_autoPrinted.labelJobs.insert(sent, box);
+      else
+        m_autoPrinted.labelFailed = true;
+    }
   }
   if (m_autoPrinted.slipFailed || m_autoPrinted.labelFailed)
     QTimer::singleShot(0, this, [this]() { warnAboutAutoPrint(); });
@@ -138,11 +144,9 @@ qint64 StationController::printWithoutJournal(documents::PrintJob job, const doc
 {
   const QUuid eventId = QUuid::createUuid();
   // The print journal is in the database that is away: the job prints now and is journaled by the replay.
-  job.reference =
-      QStringLiteral("%1:fulfillment_order=%2;offline=%3")
-          .arg(job.kind == documents::PrintKind::Slip ? QStringLiteral("slip") : QStringLiteral("house-label"))
-          .arg(job.fulfillmentOrderId)
-          .arg(eventId.toString(QUuid::WithoutBraces));
+  const QString named =
+      job.reference.isEmpty() ? QStringLiteral("slip:fulfillment_order=%1").arg(job.fulfillmentOrderId) : job.reference;
+  job.reference = QStringLiteral("%1;offline=%2").arg(named, eventId.toString(QUuid::WithoutBraces));
   auto sent = m_settings.printer->printUnjournaled(job, slip);
   if (!sent) {
     qCWarning(lcOfflineFinish).noquote() << "offline print refused:" << sent.error().message;

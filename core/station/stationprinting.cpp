@@ -29,6 +29,14 @@ QList<documents::PrintJob> newest(const QList<documents::PrintJob> &jobs, docume
   std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
   return all;
 }
+
+QString boxNumbers(const QList<int> &boxes) // "1, 3"
+{
+  QStringList numbers;
+  for (const int box : boxes)
+    numbers << QString::number(box);
+  return numbers.join(QStringLiteral(", "));
+}
 } // namespace
 
 void StationController::connectPrinter()
@@ -45,7 +53,7 @@ void StationController::connectPrinter()
   connect(printer, &documents::PrintService::systemPrintersListed, this, &StationController::printersListed);
 }
 
-void StationController::printDocumentsOf(const packing::ClaimedOrder &order)
+void StationController::printDocumentsOf(const packing::ClaimedOrder &order, int boxes)
 {
   // Only warnings: the order is packed; the journal keeps a failed job for a reprint.
   m_autoPrinted = {};
@@ -56,12 +64,15 @@ void StationController::printDocumentsOf(const packing::ClaimedOrder &order)
     qCWarning(lcPrinting).noquote() << "slip not journaled:" << slip.error().message;
     m_autoPrinted.slipFailed = true;
   }
-  if (!m_settings.labelPrinter.isEmpty() && m_settings.carrierLabelFormat.isEmpty()) { // else each box has its own
-    if (auto label = m_settings.printer->printShippingLabel(order.fulfillmentOrderId, m_settings.labelPrinter); label) {
-      m_autoPrinted.labelJob = *label;
-    } else {
-      qCWarning(lcPrinting).noquote() << "label not journaled:" << label.error().message;
-      m_autoPrinted.labelFailed = true;
+  if (!m_settings.labelPrinter.isEmpty() && m_settings.carrierLabelFormat.isEmpty()) { // else the hub buys them
+    for (int box = 1; box <= boxes; ++box) {
+      auto label = m_settings.printer->printHouseLabel(order.fulfillmentOrderId, m_settings.labelPrinter, box, boxes);
+      if (label) {
+        m_autoPrinted.labelJobs.insert(*label, box);
+      } else {
+        qCWarning(lcPrinting).noquote() << "label of box" << box << "not journaled:" << label.error().message;
+        m_autoPrinted.labelFailed = true;
+      }
     }
   }
   Q_EMIT printJobsChanged();
@@ -99,8 +110,8 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
       const int box = m_unprintedLabels.take(jobId).box;
       qCInfo(lcPrinting) << "label of box" << box << "printed on the printer's own retry";
       say(where, Tone::Good,
-          box == kTheOrdersLabel ? tr("The label printed after all")
-                                 : tr("The carrier label of box %1 printed after all").arg(box),
+          m_settings.carrierLabelFormat.isEmpty() ? tr("The label of box %1 printed after all").arg(box)
+                                                  : tr("The carrier label of box %1 printed after all").arg(box),
           tr("Put the label on the box · F8 takes the next order"), Cue::Notice);
     }
     return;
@@ -112,10 +123,10 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
     if (incomplete) // its message names characters of the order: not logged
       m_autoPrinted.slipProblem = error;
     warnAboutAutoPrint();
-  } else if (jobId == m_autoPrinted.labelJob && !m_autoPrinted.labelFailed) {
-    m_autoPrinted.labelFailed = true; // the first failure: the packer hears it while the retries go on
+  } else if (m_autoPrinted.labelJobs.contains(jobId)) { // its first failure (m_unprintedLabels has the rest)
+    m_autoPrinted.labelFailed = true;                   // the packer hears it while the retries go on
     // The box has no label yet: the next F8 holds back once, as for a carrier label.
-    m_unprintedLabels.insert(jobId, {m_autoPrinted.fulfillmentOrderId, kTheOrdersLabel,
+    m_unprintedLabels.insert(jobId, {m_autoPrinted.fulfillmentOrderId, m_autoPrinted.labelJobs.value(jobId),
                                      m_session ? m_session->header().orderName : QString()});
     warnAboutAutoPrint();
   }
@@ -128,6 +139,9 @@ void StationController::warnAboutAutoPrint()
                      : a.slipFailed                ? tr("Packed — but the slip did not print")
                                                    : tr("Packed — but the label did not print");
   QString hint = tr("The job is in the print journal; scan REPRINT to print it again");
+  if (const QList<int> boxes = unprintedBoxes(); a.labelJobs.size() > 1 && !boxes.isEmpty()) // which box waits
+    hint = tr("No label on box %1 yet: scan REPRINT to print the order's labels again", nullptr, int(boxes.size()))
+               .arg(boxNumbers(boxes));
   if (!a.slipProblem.isEmpty()) {
     headline = a.labelFailed ? tr("Packed — but the slip is missing characters and the label did not print")
                              : tr("Packed — but the slip is missing characters");
@@ -179,7 +193,7 @@ void StationController::reprintLast()
     say(where, Tone::Warning, tr("Nothing to reprint"), tr("Nothing was printed for the last order at this station"),
         Cue::Notice);
   else if (!started.isEmpty())
-    say(where, Tone::Neutral, tr("Reprinting: %1").arg(started.join(tr(" and "))));
+    say(where, Tone::Neutral, tr("Reprinting: %1").arg(documentsNamed(started)));
   else
     sayReprintOutcome();
 }
@@ -193,13 +207,23 @@ void StationController::sayReprintOutcome()
   if (labelAtLast)
     m_unprintedLabels.clear();
   if (m_reprinting.failed.isEmpty())
-    say(where, Tone::Good, tr("Reprinted: %1").arg(m_reprinting.printed.join(tr(" and "))),
+    say(where, Tone::Good, tr("Reprinted: %1").arg(documentsNamed(m_reprinting.printed)),
         labelAtLast ? tr("Put the label on the box · F8 takes the next order") : QString(), Cue::Notice);
   else
-    say(where, Tone::Error, tr("Not reprinted: %1").arg(m_reprinting.failed.join(tr(" and "))),
+    say(where, Tone::Error, tr("Not reprinted: %1").arg(documentsNamed(m_reprinting.failed)),
         m_reprinting.notJournaled.isEmpty() ? tr("The printer refused it; the job is in the print journal")
                                             : m_reprinting.notJournaled,
         Cue::Unknown);
+}
+
+QString StationController::documentsNamed(const QStringList &names) const
+{
+  QStringList parts;
+  if (names.contains(tr("slip")))
+    parts << tr("slip");
+  if (const int labels = int(names.count(tr("label"))); labels > 0) // a label for each box
+    parts << (labels == 1 ? tr("label") : tr("%n labels", nullptr, labels));
+  return parts.join(tr(" and "));
 }
 
 QList<int> StationController::boxesStillWithoutLabel()
@@ -233,13 +257,7 @@ QString StationController::noLabelHeadline(const QList<int> &boxes) const
   QString order;
   for (const UnprintedLabel &label : std::as_const(m_unprintedLabels))
     order = label.orderName;
-  if (boxes == QList<int>{kTheOrdersLabel})
-    return tr("%1: its label has not printed yet").arg(order);
-  QStringList numbers;
-  for (const int box : boxes)
-    numbers << QString::number(box);
-  return tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size()))
-      .arg(order, numbers.join(QStringLiteral(", ")));
+  return tr("%1: no label printed for box %2 yet", nullptr, int(boxes.size())).arg(order, boxNumbers(boxes));
 }
 
 bool StationController::unlabelledBoxStopsNextOrder()

@@ -17,8 +17,10 @@
 #include "tests/support/fakeserialport.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/verify.h"
+#include "tests/support/zplraster.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -74,6 +76,8 @@ private:
                    QStringLiteral("de_DE")};
   qint64 m_twoBoxOrder = 0;                // the fulfillment order packed in two boxes with scanned labels
   std::optional<test::CupsCapture> m_cups; // the Columbus station prints its slips to the sandboxed CUPS queue
+  test::RawPrinterPort m_columbusLabels;   // and its house labels on a Zebra's raw port
+  qint64 m_columbusTwoBoxes = 0;           // the Columbus order packed in two boxes (a house label each)
   qint64 m_jobsBefore = 0;
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
@@ -298,7 +302,9 @@ private:
 
   // Takes the next order with F8 and packs every remaining unit with the scanner, then PB*COMPLETE. With labels,
   // the order goes in one box per label: the units are split evenly, each box gets its label scanned, F6 between.
-  void packNext(Bench &bench, int *unitsScanned, const QStringList &labels = {})
+  // F8, every unit scanned by real key events, PB*COMPLETE. With labels, each box gets its pre-printed label scanned
+  // first; without, houseBoxes > 1 splits the units over that many boxes (F6) for the bench's own house labels.
+  void packNext(Bench &bench, int *unitsScanned, const QStringList &labels = {}, int houseBoxes = 1)
   {
     QVERIFY(xdotool(bench, {QStringLiteral("key"), QStringLiteral("F8")}));
     qint64 fo = 0;
@@ -322,8 +328,9 @@ private:
     int units = 0;
     for (const auto &line : wanted)
       units += line.first;
-    QVERIFY2(labels.size() <= units, "more boxes than units");
-    const int perBox = labels.isEmpty() ? units : (units + int(labels.size()) - 1) / int(labels.size());
+    const int boxes = labels.isEmpty() ? houseBoxes : int(labels.size());
+    QVERIFY2(boxes <= units, "more boxes than units");
+    const int perBox = (units + boxes - 1) / boxes;
     int box = 0;
     if (!labels.isEmpty())
       scanLabel(bench, fo, labels.at(box)); // the label first, as a packer sticks it on the empty box
@@ -332,11 +339,12 @@ private:
       const QStringList forms = kScanForms.value(variant);
       QVERIFY2(!forms.isEmpty(), qPrintable(QStringLiteral("no scan form for variant %1").arg(variant)));
       for (int unit = 0; unit < quantity; ++unit) {
-        if (!labels.isEmpty() && scanned == perBox * (box + 1) && box + 1 < labels.size()) {
+        if (scanned == perBox * (box + 1) && box + 1 < boxes) {
           QVERIFY(xdotool(bench, {QStringLiteral("key"), QStringLiteral("F6")})); // the next box
           ++box;
           QTest::qWait(300);
-          scanLabel(bench, fo, labels.at(box));
+          if (!labels.isEmpty())
+            scanLabel(bench, fo, labels.at(box));
         }
         QVERIFY(scan(bench, forms.at((scanned + unit) % forms.size())));
         ++scanned;
@@ -348,13 +356,13 @@ private:
       }
     }
     screenshot(bench, QStringLiteral("verified"));
-    if (!labels.isEmpty()) {
-      QCOMPARE(box + 1, labels.size());
+    if (boxes > 1) {
+      QCOMPARE(box + 1, boxes);
       QCOMPARE(scalar(QStringLiteral("SELECT count(DISTINCT box_no) FROM scan_events WHERE fulfillment_order_id = ? "
                                      "AND outcome = 'ok'"),
                       {fo}),
-               qint64(labels.size()));
-      m_twoBoxOrder = fo;
+               qint64(boxes));
+      (labels.isEmpty() ? m_columbusTwoBoxes : m_twoBoxOrder) = fo;
     }
     QVERIFY(scan(bench, QStringLiteral("PB*COMPLETE")));
     QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND "
@@ -488,7 +496,8 @@ private Q_SLOTS:
     const QStringList columbusPrints{
         QStringLiteral("printing.auto_print=true"),
         QStringLiteral("printing.slip_template=") + m_dir.filePath(QStringLiteral("cmh-slip.liquid")),
-        QStringLiteral("scanning.scanner_layout=us")}; // its scanner still has the factory's US keyboard
+        QStringLiteral("scanning.scanner_layout=us"), // its scanner still has the factory's US keyboard
+        QStringLiteral("printing.label_printer=") + m_columbusLabels.target()};
     for (Bench *bench : {&m_reno, &m_columbus}) {
       m_programs.startStation(*bench, kShop, QStringLiteral("e2e_") + bench->code.toLower(),
                               m_dir.filePath(QStringLiteral("password-") + bench->code),
@@ -518,7 +527,7 @@ private Q_SLOTS:
     // The Columbus packer left Caps Lock on: the scanner's capitals come as small letters and the other way round
     // (the bandana's SKU BnD-Red-M, PB*COMPLETE), and the station still reads each code as printed.
     QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("Caps_Lock")}));
-    packNext(m_columbus, &units);
+    packNext(m_columbus, &units, {}, 2); // the mug and a bandana in one box, the other bandana in a second
     packNext(m_columbus, &units);
     QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("Caps_Lock")}));
     QCOMPARE(units, 3 + 1 + 2 + 1 + 2 + 1 + 1 + 1);
@@ -561,6 +570,46 @@ private Q_SLOTS:
                                                     "f.location_id WHERE l.code = 'CMH' AND p.kind = 'slip' AND "
                                                     "p.status = 'done' AND p.printer = 'packbench-pdf'")),
                               2, 20000); // the default's name, found by the send and written on the job
+  }
+
+  // Columbus ships without carrier labels: its bench printed its own address label for each box, the two-box order's
+  // saying which box is which, each journaled as printed.
+  void columbus_printedAHouseLabelForEachBox()
+  {
+    QVERIFY(m_columbusTwoBoxes > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_columbusLabels.jobs().size(), 3, 20000); // two for one order, one for the other
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM print_jobs p JOIN fulfillment_orders f ON "
+                                                    "f.id = p.fulfillment_order_id JOIN locations l ON l.id = "
+                                                    "f.location_id WHERE l.code = 'CMH' AND p.kind = 'label' AND "
+                                                    "p.status = 'done'")),
+                              3, 20000);
+    auto name = db::exec(m_db,
+                         QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id "
+                                        "WHERE f.id = ?"),
+                         {m_columbusTwoBoxes});
+    VERIFY_OK(name);
+    QVERIFY(name.value().next());
+    const QString twoBoxName = name->value(0).toString();
+    QStringList boxesOfTwo;
+    int wholeOrders = 0;
+    for (const QByteArray &zpl : m_columbusLabels.jobs()) {
+      const test::ZplPage label = test::rasteriseZpl(zpl);
+      QVERIFY2(label.unsupported.isEmpty(), qPrintable(label.unsupported.join(QLatin1Char(' '))));
+      QCOMPARE(label.barcodeData.size(), 1); // the order's name, for the lead's scanner
+      QVERIFY(label.texts.contains(label.barcodeData.first()));
+      QVERIFY2(label.texts.contains(QStringLiteral("Columbus DC")), qPrintable(label.texts.join(u'|')));
+      if (label.barcodeData.first() != twoBoxName) {
+        wholeOrders += label.texts.contains(QStringLiteral("BOX 1 OF 1")) ? 1 : 0;
+        continue;
+      }
+      for (const QString &text : label.texts) {
+        if (text.startsWith(QStringLiteral("BOX ")))
+          boxesOfTwo << text;
+      }
+    }
+    boxesOfTwo.sort();
+    QCOMPARE(boxesOfTwo, QStringList({QStringLiteral("BOX 1 OF 2"), QStringLiteral("BOX 2 OF 2")}));
+    QCOMPARE(wholeOrders, 1);
   }
 
   void shopify_holdsOneFulfillmentPerFulfillmentOrder_withTheScannedQuantities()

@@ -66,7 +66,7 @@ private Q_SLOTS:
     window->resize(1180, 760);
     QVERIFY(window->isActiveWindow());
     QSignalSpy printed(&printer, &printing::JournaledPrinter::jobPrinted);
-    QVERIFY(printer.printShippingLabel(1, spareTarget).ok()); // earlier, this bench printed on its spare printer
+    QVERIFY(printer.printHouseLabel(1, spareTarget, 1, 1).ok()); // earlier, this bench printed on its spare printer
     QVERIFY(printed.wait());
     QTRY_VERIFY(received.count("^XA") == 1);
     test::scanBadgeAndTypePin(QStringLiteral("PB-1001"), QStringLiteral("1001"));

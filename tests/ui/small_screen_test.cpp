@@ -88,7 +88,7 @@ private Q_SLOTS:
     probe.close();
     printing::JournaledPrinter printer(m_db, {1, 0, {}});
     QSignalSpy failed(&printer, &printing::JournaledPrinter::jobFailed);
-    QVERIFY(printer.printShippingLabel(1, deadPrinter).ok());
+    QVERIFY(printer.printHouseLabel(1, deadPrinter, 1, 1).ok());
     QVERIFY(failed.wait());
     ui::StationOptions options;
     options.printer = &printer;

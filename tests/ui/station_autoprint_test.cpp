@@ -6,8 +6,10 @@
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
 #include "tests/support/cupssandbox.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/stationbench.h"
 #include "tests/support/verify.h"
+#include "tests/support/zplraster.h"
 #include "ui/packview.h"
 #include "ui/printing/journaledprinter.h"
 #include "ui/stationwindow.h"
@@ -19,10 +21,12 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
 using namespace pb;
+using namespace Qt::StringLiterals;
 using pb::test::press;
 using pb::test::scan;
 using namespace std::chrono_literals;
@@ -63,6 +67,32 @@ private:
   {
     auto q = db::exec(m_db, sql, {fo});
     return q && q.value().next() ? q.value().value(0).toString() : QString();
+  }
+
+  // A two-box order open at the bench: the daypack in box 1, the shell in box 2, every item scanned; F9 is the
+  // packer's.
+  qint64 packTwoBoxes(const QString &name)
+  {
+    const qint64 fo = openOrderNamed(*m_window, name, {{m_daypack, 1}, {m_shell, 1}});
+    if (fo == 0)
+      return 0;
+    scan(test::barcodeFor(m_db, m_daypack));
+    scan(QStringLiteral("PB*NEXTBOX"));
+    scan(test::barcodeFor(m_db, m_shell));
+    return fo;
+  }
+
+  QStringList labelReferences(qint64 fo)
+  {
+    QStringList references;
+    auto q =
+        db::exec(m_db,
+                 QStringLiteral("SELECT reference FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label' "
+                                "AND status = 'done' ORDER BY reference"),
+                 {fo});
+    while (q && q.value().next())
+      references << q->value(0).toString();
+    return references;
   }
 
   std::unique_ptr<ui::StationWindow> m_window;
@@ -167,6 +197,60 @@ private Q_SLOTS:
     QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
   }
 
+  void twoBoxes_eachBoxGetsItsOwnHouseLabel()
+  {
+    test::RawPrinterPort printer;
+    QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf"), printer.target()));
+    const qint64 fo = packTwoBoxes(QStringLiteral("#BOX2"));
+    QVERIFY(fo > 0);
+    press(Qt::Key_F9);
+    QTRY_COMPARE_WITH_TIMEOUT(labelReferences(fo).size(), 2, 10'000);
+    QCOMPARE(labelReferences(fo), QStringList({u"house-label:fulfillment_order=%1;box=1"_s.arg(fo),
+                                               u"house-label:fulfillment_order=%1;box=2"_s.arg(fo)}));
+    QCOMPARE(printer.jobs().size(), 2);
+    // As the printer puts them on paper: each with the order's name and its Code 128, and which box it is.
+    for (int box = 1; box <= 2; ++box) {
+      const auto label = std::find_if(printer.jobs().cbegin(), printer.jobs().cend(), [box](const QByteArray &zpl) {
+        return zpl.contains(QStringLiteral("^FDBOX %1 OF 2^FS").arg(box).toLatin1());
+      });
+      QVERIFY2(label != printer.jobs().cend(), qPrintable(u"no label for box %1"_s.arg(box)));
+      const test::ZplPage page = test::rasteriseZpl(*label);
+      QVERIFY2(page.unsupported.isEmpty(), qPrintable(page.unsupported.join(u' ')));
+      QCOMPARE(page.barcodeData, QStringList{u"#BOX2"_s});
+      QVERIFY(page.texts.contains(u"#BOX2"_s));
+      QVERIFY(page.texts.contains(u"BOX %1 OF 2"_s.arg(box)));
+      if (const QString artifacts = qEnvironmentVariable("PACKBENCH_LABEL_ARTIFACTS"); !artifacts.isEmpty())
+        QVERIFY(page.image.save(u"%1/house-label-box-%2-of-2.png"_s.arg(artifacts).arg(box)));
+    }
+  }
+
+  void twoBoxes_labelPrinterOff_F8NamesBothBoxes_REPRINTPrintsBoth()
+  {
+    test::RawPrinterPort printer;
+    printer.switchOff(); // until after the packer is told
+    QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf"), printer.target()));
+    const qint64 fo = packTwoBoxes(QStringLiteral("#BOX3"));
+    QVERIFY(fo > 0);
+    press(Qt::Key_F9);
+    QTRY_COMPARE(m_window->packView()->banner()->hint(),
+                 QStringLiteral("No label on box 1, 2 yet: scan REPRINT to print the order's labels again"));
+    press(Qt::Key_F8);
+    QCOMPARE(m_window->packView()->banner()->headline(), QStringLiteral("#BOX3: no label printed for box 1, 2 yet"));
+    QCOMPARE(m_window->packView()->session()->header().fulfillmentOrderId, fo); // nothing taken
+
+    QVERIFY(printer.switchOn());
+    scan(QStringLiteral("PB*REPRINT"));
+    QCOMPARE(m_window->packView()->banner()->headline(), QStringLiteral("Reprinting: slip and 2 labels"));
+    QTRY_COMPARE_WITH_TIMEOUT(labelReferences(fo).size(), 2, 10'000);
+    QTRY_COMPARE(m_window->packView()->banner()->headline(), QStringLiteral("Reprinted: slip and 2 labels"));
+    QCOMPARE(m_window->packView()->banner()->hint(),
+             QStringLiteral("Put the label on the box · F8 takes the next order"));
+    QCOMPARE(printer.jobs().size(), 2);
+    press(Qt::Key_F8); // nothing holds it back now
+    QTRY_VERIFY(m_window->controller()->hasOpenSession() &&
+                m_window->packView()->session()->header().fulfillmentOrderId != fo);
+  }
+
   void deadLabelPrinter_warns_jobJournaledFailed_orderStaysPacked()
   {
     QTcpServer probe; // a port nobody listens on
@@ -188,12 +272,12 @@ private Q_SLOTS:
     // The box has no label: F8 holds the next order back once and names the order.
     const QString name = m_window->packView()->session()->header().orderName;
     press(Qt::Key_F8);
-    QCOMPARE(m_window->packView()->banner()->headline(), name + QStringLiteral(": its label has not printed yet"));
+    QCOMPARE(m_window->packView()->banner()->headline(), name + QStringLiteral(": no label printed for box 1 yet"));
     QCOMPARE(m_window->packView()->session()->header().fulfillmentOrderId, fo); // nothing taken
     // The bench is switched off and on: the packer signing in is told again, and F8 holds back once again.
     m_window.reset();
     QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf"), QStringLiteral("tcp://127.0.0.1:%1").arg(port)));
-    QCOMPARE(m_window->queueBanner()->headline(), name + QStringLiteral(": its label has not printed yet"));
+    QCOMPARE(m_window->queueBanner()->headline(), name + QStringLiteral(": no label printed for box 1 yet"));
     QCOMPARE(m_window->queueBanner()->hint(),
              QStringLiteral("Scan REPRINT once the label printer is ready: the order is packed"));
     press(Qt::Key_F8);

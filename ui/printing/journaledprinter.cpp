@@ -75,13 +75,13 @@ Result<qint64> JournaledPrinter::printSlip(qint64 fulfillmentOrderId, const QStr
   return submit(job);
 }
 
-Result<qint64> JournaledPrinter::printShippingLabel(qint64 fulfillmentOrderId, const QString &printer)
+Result<qint64> JournaledPrinter::printHouseLabel(qint64 fulfillmentOrderId, const QString &printer, int box, int boxes)
 {
   auto slip = documents::SlipRepository(m_db).load(fulfillmentOrderId);
   if (!slip)
     return slip.error();
-  return printLabel(fulfillmentOrderId, printer, documents::houseLabelZpl(slip.value()), PrintFormat::Zpl,
-                    documents::houseLabelReference(fulfillmentOrderId));
+  return printLabel(fulfillmentOrderId, printer, documents::houseLabelZpl(slip.value(), box, boxes), PrintFormat::Zpl,
+                    documents::houseLabelReference(fulfillmentOrderId, box));
 }
 
 Result<qint64> JournaledPrinter::printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,

@@ -46,7 +46,7 @@ public:
   // The slip of a fulfillment order, rendered from the database when it is sent; empty printer: system default.
   Result<qint64> printSlip(qint64 fulfillmentOrderId, const QString &printer) override;
   // The built-in 4x6 house label (ship-to, order name, Code 128), as ZPL to a label printer.
-  Result<qint64> printShippingLabel(qint64 fulfillmentOrderId, const QString &printer) override;
+  Result<qint64> printHouseLabel(qint64 fulfillmentOrderId, const QString &printer, int box, int boxes) override;
   // A label as it came (a carrier's ZPL, PDF or PNG): ZPL raw to a label printer, PDF/PNG through QPrinter.
   Result<qint64> printLabel(qint64 fulfillmentOrderId, const QString &printer, const QByteArray &data,
                             documents::PrintFormat format, const QString &reference) override;

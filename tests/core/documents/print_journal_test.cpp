@@ -41,6 +41,19 @@ private Q_SLOTS:
     m_fo = q.value().value(0).toLongLong();
   }
 
+  void houseLabelBox_readsTheBoxOfThatOrderOnly()
+  {
+    QCOMPARE(houseLabelReference(42, 2), u"house-label:fulfillment_order=42;box=2"_s);
+    QCOMPARE(houseLabelBox(houseLabelReference(42, 2), 42), 2);
+    QCOMPARE(houseLabelBox(u"house-label:fulfillment_order=42;box=3;offline=5f0c"_s, 42), 3); // printed offline
+    QCOMPARE(houseLabelBox(houseLabelReference(42, 2), 4), 0);             // another order's (42 is not 4…)
+    QCOMPARE(houseLabelBox(houseLabelReference(421, 1), 42), 0);           // … nor is 421 42
+    QCOMPARE(houseLabelBox(u"house-label:fulfillment_order=42"_s, 42), 0); // no box
+    QCOMPARE(houseLabelBox(u"house-label:fulfillment_order=42;box=0"_s, 42), 0);
+    QCOMPARE(houseLabelBox(u"house-label:fulfillment_order=42;box=x"_s, 42), 0);
+    QCOMPARE(houseLabelBox(u"carrier-label:request=42"_s, 42), 0);
+  }
+
   void journal_recordsEveryOutcome()
   {
     PrintJournal journal(m_db);

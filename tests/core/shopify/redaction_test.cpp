@@ -208,7 +208,7 @@ private:
     VERIFY_OK(workflow.finish(*resumed, true)); // packed, and the fulfillment queued in the outbox
     printing::JournaledPrinter labels(m_db, {1, 0, {}});
     QSignalSpy printed(&labels, &printing::JournaledPrinter::jobPrinted);
-    auto label = labels.printShippingLabel(fo, labelPrinter);
+    auto label = labels.printHouseLabel(fo, labelPrinter, 1, 1);
     VERIFY_OK(label);
     QVERIFY(printed.wait());
     QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM print_jobs WHERE id = ? AND position(convert_to(?, 'UTF8') "

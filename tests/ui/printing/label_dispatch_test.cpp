@@ -10,6 +10,7 @@
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/verify.h"
+#include "tests/support/zplraster.h"
 #include "ui/printing/journaledprinter.h"
 
 #include <QSignalSpy>
@@ -113,6 +114,16 @@ private Q_SLOTS:
     QVERIFY(zpl.contains("5116 Juniper Ave"));
     // Field data never carries a raw control character: ^ ~ _ are hex-escaped under ^FH.
     QVERIFY(zpl.contains(u"Zoë _5ECaret_7ETilde_5FUnder"_s.toUtf8()));
+    QVERIFY(zpl.contains("^FDBOX 1 OF 1^FS")); // one box: the courier knows it is the whole order
+    const QByteArray second = houseLabelZpl(sampleSlip(3), 2, 3);
+    QVERIFY(second.contains("^FDBOX 2 OF 3^FS"));
+    QVERIFY(second.contains(" item(s) in 3 boxes · "));
+    // As the printer puts it on paper, to look at (docs/screenshots/house-label-box-2-of-3.png).
+    const test::ZplPage page = test::rasteriseZpl(second);
+    QVERIFY2(page.unsupported.isEmpty(), qPrintable(page.unsupported.join(u' ')));
+    QCOMPARE(page.barcodeData, QStringList{u"#1002"_s});
+    if (const QString artifacts = qEnvironmentVariable("PACKBENCH_LABEL_ARTIFACTS"); !artifacts.isEmpty())
+      QVERIFY(page.image.save(artifacts + u"/house-label-box-2-of-3.png"_s));
   }
 
   void target_parse_data()
@@ -166,13 +177,13 @@ private Q_SLOTS:
     FakeLabelPrinter printer;
     QVERIFY(printer.listen());
     JournaledPrinter dispatcher(m_db, fastPolicy());
-    auto job = dispatcher.printShippingLabel(m_fo, printer.spec());
+    auto job = dispatcher.printHouseLabel(m_fo, printer.spec(), 1, 1);
     QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
     QTRY_COMPARE(printer.closed, 1);
     QVERIFY(printer.received.startsWith("^XA"));
     QVERIFY(printer.received.contains("^BCN"));
     QCOMPARE(PrintJournal(m_db).get(job.value()).value().payload, printer.received);
-    QVERIFY(!dispatcher.printShippingLabel(987654, printer.spec()).ok()); // unknown order: nothing sent
+    QVERIFY(!dispatcher.printHouseLabel(987654, printer.spec(), 1, 1).ok()); // unknown order: nothing sent
   }
 
   void refusedConnection_alerts_retries_andSucceedsWhenPrinterReturns()
@@ -320,5 +331,5 @@ private Q_SLOTS:
   }
 };
 
-QTEST_GUILESS_MAIN(LabelDispatchTest)
+QTEST_MAIN(LabelDispatchTest) // a GUI application: the label raster draws its text
 #include "label_dispatch_test.moc"
