@@ -1683,6 +1683,10 @@
             <numerusform>%n Etiketten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every item is in a box — F9 completes the order</source>
+        <translation>Alle Artikel sind verpackt — F9 schließt die Bestellung ab</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

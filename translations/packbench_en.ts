@@ -1682,6 +1682,10 @@
             <numerusform>%n labels</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every item is in a box — F9 completes the order</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::BenchScreen</name>

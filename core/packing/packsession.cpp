@@ -389,6 +389,8 @@ ScanFeedback PackSession::nextBox()
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("not now"), 0});
   if (m_itemsInBox == 0)
     return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("box %1 is still empty").arg(m_boxNo), 0});
+  if (allVerified()) // a box opened now would stay empty, and a label bought for it would ship nothing
+    return emitFeedback({Outcome::Refused, -1, {}, {}, {}, QStringLiteral("every item is in a box"), 0});
   const Status saved = save([&]() -> Status {
     for (const int box : {m_boxNo, m_boxNo + 1}) {
       if (Status opened = openBox(box); !opened)

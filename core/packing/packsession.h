@@ -120,6 +120,9 @@ public:
   bool needsLeadForManual() const { return m_options.manualNeedsLead; }
   State state() const { return m_state; }
   int boxNo() const { return m_boxNo; }
+  // The boxes that hold items: the last one left out while it is empty (a partial shipment after PB*NEXTBOX), so no
+  // label is bought or printed for a box that does not ship.
+  int boxesWithItems() const { return m_itemsInBox == 0 && m_boxNo > 1 ? m_boxNo - 1 : m_boxNo; }
   int expectedTotal() const;
   int verifiedTotal() const;
   bool allVerified() const { return verifiedTotal() >= expectedTotal(); }

@@ -502,7 +502,7 @@ void StationController::orderRecorded(const packing::ClaimedOrder &order, bool p
   Q_EMIT orderFinished(order, partial);
   refreshQueue();
   if (m_settings.printer && m_settings.autoPrint) { // after the pack view shows COMPLETE; the pack is committed
-    const int boxes = m_session ? std::max(1, m_session->boxNo()) : 1;
+    const int boxes = m_session ? std::max(1, m_session->boxesWithItems()) : 1;
     QTimer::singleShot(0, this, [this, order, boxes]() { printDocumentsOf(order, boxes); });
   }
 }

@@ -38,7 +38,7 @@ void StationController::startLabels(bool partial)
 {
   LabelWait wait;
   wait.partial = partial;
-  wait.boxes = m_session ? std::max(1, m_session->boxNo()) : 1;
+  wait.boxes = m_session ? std::max(1, m_session->boxesWithItems()) : 1;
   m_labelWait = wait;
   Q_EMIT labelsAwaited();
   qCInfo(lcLabels) << "fulfillment order" << m_order->fulfillmentOrderId << "waits for" << wait.boxes

@@ -126,7 +126,7 @@ void StationController::printOffline()
     job.kind = documents::PrintKind::Label;
     job.printer = m_settings.labelPrinter;
     job.format = documents::PrintFormat::Zpl;
-    const int boxes = std::max(1, m_session->boxNo());
+    const int boxes = std::max(1, m_session->boxesWithItems());
     for (int box = 1; box <= boxes; ++box) {
       job.payload = documents::houseLabelZpl(slip, box, boxes);
       job.reference = documents::houseLabelReference(m_order->fulfillmentOrderId, box);

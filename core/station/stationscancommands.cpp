@@ -167,7 +167,8 @@ void StationController::nextBox()
   const State state = m_session->state();
   refuse(state == State::Completed || state == State::HoldRequested
              ? tr("This order is finished — press F8 for the next one")
-             : tr("Box %1 is still empty").arg(m_session->boxNo()));
+         : m_session->allVerified() ? tr("Every item is in a box — F9 completes the order")
+                                    : tr("Box %1 is still empty").arg(m_session->boxNo()));
 }
 
 void StationController::complete()

@@ -634,6 +634,32 @@ private Q_SLOTS:
     QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 2);
   }
 
+  // One of two units on the shelf: the packer opened box 2 for the second, found none and shipped partial. Box 2 is
+  // empty: one label is bought, for box 1, and the order is recorded with it.
+  void partialAfterNextBox_buysNoLabelForTheEmptyBox()
+  {
+    openStation(u"zpl"_s, m_printer.target());
+    queueOrder(2);
+    m_window->controller()->refreshQueue();
+    const int boughtBefore = m_carrier->stats().labelsBought;
+    press(Qt::Key_F8);
+    packing::PackSession *session = m_window->packView()->session();
+    QVERIFY(session);
+    const qint64 fo = session->header().fulfillmentOrderId;
+    scan(test::barcodeFor(m_db, u"NW-T2D-001"_s));
+    press(Qt::Key_F6);
+    QCOMPARE(session->boxNo(), 2);
+    press(Qt::Key_F10);
+    press(Qt::Key_Return); // "Out of stock"
+    QTRY_COMPARE(headline(), u"Weigh box 1"_s);
+    QVERIFY(typeWeight(800));
+    QTRY_COMPARE_WITH_TIMEOUT(value(u"SELECT pack_state FROM fulfillment_orders WHERE id = ?"_s, {fo}).toString(),
+                              u"packed"_s, 20000);
+    QTRY_VERIFY2(headline().endsWith(u"COMPLETE — 1 label printed"_s), qPrintable(headline()));
+    QCOMPARE(m_carrier->stats().labelsBought, boughtBefore + 1);
+    QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 1);
+  }
+
   // The label printer is off when the bought label comes: the pack is recorded and the packer told. The box has no
   // label, so F8 stops once and says so; REPRINT with the printer on prints it, and then F8 goes on.
   void labelPrinterOff_F8StopsOnce_REPRINTPrintsTheLabel()

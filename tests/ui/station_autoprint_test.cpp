@@ -224,6 +224,37 @@ private Q_SLOTS:
     }
   }
 
+  void partialAfterNextBox_theEmptyBoxGetsNoLabel()
+  {
+    test::RawPrinterPort printer;
+    QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf"), printer.target()));
+    const qint64 fo = openOrderNamed(*m_window, QStringLiteral("#BOX4"), {{m_daypack, 1}, {m_shell, 1}});
+    QVERIFY(fo > 0);
+    scan(test::barcodeFor(m_db, m_daypack));
+    scan(QStringLiteral("PB*NEXTBOX")); // for the shell, which is not on the shelf after all
+    press(Qt::Key_F10);
+    press(Qt::Key_Return); // "Out of stock"
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
+    QTRY_COMPARE_WITH_TIMEOUT(labelReferences(fo), QStringList{u"house-label:fulfillment_order=%1;box=1"_s.arg(fo)},
+                              10'000);
+    QCOMPARE(printer.jobs().size(), 1);
+    QVERIFY(printer.jobs().first().contains("^FDBOX 1 OF 1^FS"));
+  }
+
+  void allScanned_NEXTBOXIsRefused_F9Completes()
+  {
+    QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf")));
+    const qint64 fo = openOrderNamed(*m_window, QStringLiteral("#BOX5"), {{m_daypack, 1}});
+    QVERIFY(fo > 0);
+    scan(test::barcodeFor(m_db, m_daypack));
+    scan(QStringLiteral("PB*NEXTBOX")); // from the command sheet, by mistake
+    QCOMPARE(m_window->packView()->banner()->headline(),
+             QStringLiteral("Every item is in a box — F9 completes the order"));
+    QCOMPARE(m_window->packView()->session()->boxNo(), 1);
+    press(Qt::Key_F9);
+    QVERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("COMPLETE")));
+  }
+
   void twoBoxes_labelPrinterOff_F8NamesBothBoxes_REPRINTPrintsBoth()
   {
     test::RawPrinterPort printer;

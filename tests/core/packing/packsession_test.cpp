@@ -340,7 +340,14 @@ private Q_SLOTS:
     QCOMPARE(boxes.count(), 1);
     QCOMPARE(session->boxNo(), 2);
     QCOMPARE(session->nextBox().outcome, Outcome::Refused); // box 2 is empty
+    QCOMPARE(session->boxesWithItems(), 1);
     QCOMPARE(scan(*session, test::barcodeFor(m_db, m_shell)), Outcome::Counted);
+    QCOMPARE(session->boxesWithItems(), 2);
+    // Every item is in a box: a third would stay empty (and a label bought for it would ship nothing).
+    const auto third = session->nextBox();
+    QCOMPARE(third.outcome, Outcome::Refused);
+    QCOMPARE(third.detail, QStringLiteral("every item is in a box"));
+    QCOMPARE(session->boxNo(), 2);
     QCOMPARE(session->complete().outcome, Outcome::Completed);
     QCOMPARE(test::scalar(m_db,
                           QStringLiteral("SELECT box_no FROM scan_events WHERE fulfillment_order_id = ? AND "
