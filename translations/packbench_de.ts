@@ -2233,6 +2233,10 @@
         <source>Complete · waiting for the carrier label · F9 asks again · F4 puts the order on hold</source>
         <translation>Vollständig · wartet auf das Versandetikett · F9 fragt erneut an · F4 stellt den Auftrag zurück</translation>
     </message>
+    <message>
+        <source>Seal the %1 boxes · F8 takes the next order</source>
+        <translation>Die %1 Kartons verschließen · F8 nimmt die nächste Bestellung</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

@@ -2232,6 +2232,10 @@
         <source>Complete · waiting for the carrier label · F9 asks again · F4 puts the order on hold</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Seal the %1 boxes · F8 takes the next order</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

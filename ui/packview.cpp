@@ -449,14 +449,17 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
                    tr("Put the items on the hold shelf: they are scanned again when the hold is released"));
     m_sounds.play(Cue::Notice);
     break;
-  case Outcome::Completed:
-    m_banner->show(StatusBanner::Tone::Good, tr("✔ ORDER %1 COMPLETE").arg(m_session->header().orderName),
-                   f.detail.isEmpty() ? tr("Seal the box · F8 takes the next order")
-                                      : tr("Shipped partial (%1). The rest stays open in Shopify and is not queued "
-                                           "here again · F8 takes the next order")
-                                            .arg(f.detail));
+  case Outcome::Completed: {
+    const int boxes = m_session->boxesWithItems();
+    const QString next = !f.detail.isEmpty() ? tr("Shipped partial (%1). The rest stays open in Shopify and is not "
+                                                  "queued here again · F8 takes the next order")
+                                                   .arg(f.detail)
+                         : boxes > 1 ? tr("Seal the %1 boxes · F8 takes the next order").arg(boxes)
+                                     : tr("Seal the box · F8 takes the next order");
+    m_banner->show(StatusBanner::Tone::Good, tr("✔ ORDER %1 COMPLETE").arg(m_session->header().orderName), next);
     m_sounds.play(Cue::Complete);
     break;
+  }
   case Outcome::Failed:
     qCWarning(lcPackView).noquote() << "not saved:" << f.detail;
     if (f.signInEnded) // the station shows the sign-in screen; this is what the packer finds after signing in

@@ -204,6 +204,7 @@ private Q_SLOTS:
     const qint64 fo = packTwoBoxes(QStringLiteral("#BOX2"));
     QVERIFY(fo > 0);
     press(Qt::Key_F9);
+    QCOMPARE(m_window->packView()->banner()->hint(), QStringLiteral("Seal the 2 boxes · F8 takes the next order"));
     QTRY_COMPARE_WITH_TIMEOUT(labelReferences(fo).size(), 2, 10'000);
     QCOMPARE(labelReferences(fo), QStringList({u"house-label:fulfillment_order=%1;box=1"_s.arg(fo),
                                                u"house-label:fulfillment_order=%1;box=2"_s.arg(fo)}));
