@@ -881,13 +881,13 @@ private Q_SLOTS:
     QCOMPARE(controller->session()->state(), packing::PackSession::State::Blocked);
     QCOMPARE(controller->session()->pendingError()->outcome, packing::Outcome::WrongItem);
     controller->handleScan(QStringLiteral("PB*ACK"));
+    controller->handleScan(QStringLiteral("PB*NEXTBOX")); // the last item goes in a second box
+    QCOMPARE(controller->session()->boxNo(), 2);
     controller->handleScan(item);
     QCOMPARE(controller->session()->verifiedTotal(), 3);
     controller->handleScan(item);
     QCOMPARE(controller->session()->pendingError()->outcome, packing::Outcome::OverScan);
     controller->handleScan(QStringLiteral("PB*ACK"));
-    controller->handleScan(QStringLiteral("PB*NEXTBOX"));
-    QCOMPARE(controller->session()->boxNo(), 2);
     QSignalSpy manualAsked(controller.get(), &StationController::manualEntryRequested);
     controller->handleScan(QStringLiteral("PB*MANUAL")); // a typed quantity is asked for offline too
     QCOMPARE(manualAsked.count(), 1);
@@ -897,7 +897,7 @@ private Q_SLOTS:
     QCOMPARE(scanRows(fo), 1); // nothing reached the database meanwhile
     auto waiting = journal.value()->pending();
     VERIFY_OK(waiting);
-    QCOMPARE(waiting->size(), 9); // ok, wrong, ack, ok, over, ack, box 1, box 2, next box
+    QCOMPARE(waiting->size(), 9); // ok, wrong, ack, box 1, box 2, next box, ok, over, ack
     QCOMPARE(lastHeadline(notices, station::Notice::Where::Database), QStringLiteral("Offline — 9 event(s) waiting"));
 
     // The first offline scan landed after all (its answer lost with the connection): the replay must not double it.
@@ -1614,13 +1614,16 @@ private Q_SLOTS:
     settings.autoPrint = true;
     settings.slipPrinter = QStringLiteral("no-such-printer");
     settings.labelPrinter = QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort());
-    const qint64 fo = queuedOrder(1);
+    const qint64 fo = queuedOrder(2);
     OfflineBench made = offlineBench(QStringLiteral("bench-label"), fo, settings);
     StationController &controller = *made.controller;
     cutOff(made); // the database is gone for this bench
     controller.handleScan(test::barcodeFor(m_db, m_daypack));
+    controller.handleScan(QStringLiteral("PB*NEXTBOX"));
+    controller.handleScan(test::barcodeFor(m_db, m_daypack));
     controller.complete();
-    QTRY_VERIFY(received.contains("^XA")); // the house label, built from the snapshot's slip data
+    // A house label for each box, built from the snapshot's slip data.
+    QTRY_VERIFY(received.contains("^FDBOX 1 OF 2^FS") && received.contains("^FDBOX 2 OF 2^FS"));
     const QString orderName = controller.session()->header().orderName;
     QVERIFY(received.contains(orderName.toUtf8()));
     const QString jobs = QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = ? "
@@ -1630,10 +1633,14 @@ private Q_SLOTS:
 
     QVERIFY(bringBack(made));
     QCOMPARE(packState(fo), QStringLiteral("packed"));
-    QTRY_COMPARE(text(jobs, {fo, QStringLiteral("label"), QStringLiteral("done")}), QStringLiteral("1"));
+    QTRY_COMPARE(text(jobs, {fo, QStringLiteral("label"), QStringLiteral("done")}), QStringLiteral("2"));
     QTRY_COMPARE(text(jobs, {fo, QStringLiteral("slip"), QStringLiteral("failed")}), QStringLiteral("1"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), {fo}),
-             QStringLiteral("2"));
+             QStringLiteral("3"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND reference LIKE "
+                                 "'house-label:fulfillment_order=' || CAST(? AS text) || ';box=2;offline=%'"),
+                  {fo, fo}),
+             QStringLiteral("1"));
     controller.signOut();
   }
 
