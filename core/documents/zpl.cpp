@@ -64,11 +64,11 @@ QByteArray houseLabelZpl(const SlipData &slip, int box, int boxes)
   zpl += field(40, 720, "^A0N,110,110", slip.orderName);
   // Code 128 of the order name: ^BY module width 3 dots, ^BC normal orientation, 160 dots tall, no text line.
   zpl += "^FO40,860^BY3^BCN,160,N,N,N^FH^FD" + zplFieldText(slip.orderName) + "^FS\n";
-  boxes = std::max(box, boxes);
-  const QString items = boxes == 1 ? u"%1 item(s)"_s.arg(slip.totalItems()) // the order's, not this box's
-                                   : u"%1 item(s) in %2 boxes"_s.arg(slip.totalItems()).arg(boxes);
+  const int of = std::max(box, boxes);
+  const QString items = of == 1 ? u"%1 item(s)"_s.arg(slip.totalItems()) // the order's, not this box's
+                                : u"%1 item(s) in %2 boxes"_s.arg(slip.totalItems()).arg(of);
   zpl += field(40, 1060, "^A0N,26,26", items + u" · "_s + slip.locationCode);
-  zpl += field(40, 1100, "^A0N,90,90", u"BOX %1 OF %2"_s.arg(box).arg(boxes));
+  zpl += field(40, 1100, "^A0N,90,90", u"BOX %1 OF %2"_s.arg(box).arg(of));
   zpl += "^XZ\n";
   return zpl;
 }
