@@ -32,6 +32,8 @@
 #include <memory>
 #include <optional>
 
+#include <signal.h> // kill(2)
+
 using namespace pb;
 
 namespace {
@@ -78,6 +80,7 @@ private:
   std::optional<test::CupsCapture> m_cups; // the Columbus station prints its slips to the sandboxed CUPS queue
   test::RawPrinterPort m_columbusLabels;   // and its house labels on a Zebra's raw port
   qint64 m_columbusTwoBoxes = 0;           // the Columbus order packed in two boxes (a house label each)
+  QByteArray m_columbusOutput;             // its station's output read so far (columbusSaid)
   qint64 m_jobsBefore = 0;
 
   qint64 scalar(const QString &sql, const QVariantList &values = {}) { return test::scalar(m_db, sql, values); }
@@ -228,6 +231,28 @@ private:
 
   // The order on the bench: the station's oldest open claim (the next one, claimed ahead by station.prefetch, is
   // newer).
+  // Reno prints nothing (its labels are pre-printed); Columbus prints each slip when the order is complete, on the
+  // computer's default printer (no printing.slip_printer: the CUPS sandbox's default is packbench-pdf), and a house
+  // label for each box on its Zebra.
+  void startBench(Bench &bench)
+  {
+    const QStringList columbusPrints{
+        QStringLiteral("printing.auto_print=true"),
+        QStringLiteral("printing.slip_template=") + m_dir.filePath(QStringLiteral("cmh-slip.liquid")),
+        QStringLiteral("scanning.scanner_layout=us"), // its scanner still has the factory's US keyboard
+        QStringLiteral("printing.label_printer=") + m_columbusLabels.target()};
+    m_programs.startStation(bench, kShop, QStringLiteral("e2e_") + bench.code.toLower(),
+                            m_dir.filePath(QStringLiteral("password-") + bench.code),
+                            &bench == &m_columbus ? columbusPrints : QStringList{});
+  }
+
+  // What the Columbus station wrote so far, every run of it (cleanupTestCase looks for customer data in it).
+  bool columbusSaid(const QByteArray &needle, qsizetype times = 1)
+  {
+    m_columbusOutput += m_columbus.process->readAll();
+    return m_columbusOutput.count(needle) >= times;
+  }
+
   qint64 openClaim(const Bench &bench)
   {
     return scalar(QStringLiteral("SELECT coalesce((SELECT fulfillment_order_id FROM claims WHERE station_id = ? AND "
@@ -491,17 +516,8 @@ private Q_SLOTS:
   void twoStations_packEachWarehousesPart_byRealKeyboard()
   {
     m_jobsBefore = m_cups->lastJob();
-    // Reno prints nothing (its labels are pre-printed); Columbus prints each slip when the order is complete, on the
-    // computer's default printer (no printing.slip_printer: the CUPS sandbox's default is packbench-pdf).
-    const QStringList columbusPrints{
-        QStringLiteral("printing.auto_print=true"),
-        QStringLiteral("printing.slip_template=") + m_dir.filePath(QStringLiteral("cmh-slip.liquid")),
-        QStringLiteral("scanning.scanner_layout=us"), // its scanner still has the factory's US keyboard
-        QStringLiteral("printing.label_printer=") + m_columbusLabels.target()};
     for (Bench *bench : {&m_reno, &m_columbus}) {
-      m_programs.startStation(*bench, kShop, QStringLiteral("e2e_") + bench->code.toLower(),
-                              m_dir.filePath(QStringLiteral("password-") + bench->code),
-                              bench == &m_columbus ? columbusPrints : QStringList{});
+      startBench(*bench);
       if (QTest::currentTestFailed())
         return;
       screenshot(*bench, QStringLiteral("started"));
@@ -928,6 +944,84 @@ private Q_SLOTS:
     QCOMPARE(m_fake.stats().invalidDocuments, 0);
   }
 
+  // Columbus's Zebra is off when a two-box order is finished, and the station is killed before anyone prints the
+  // labels. Started again, the sign-in names both boxes, F8 holds the next order back once, and PB*REPRINT prints a
+  // label for each box once the printer is on.
+  void columbus_labelPrinterOff_killed_signInNamesBothBoxes_REPRINTPrintsThem()
+  {
+    m_columbusLabels.switchOff();
+    test::FakeShopify::OrderLine bandanas;
+    bandanas.lineItemId = QStringLiteral("910801");
+    bandanas.variantId = QStringLiteral("80031");
+    bandanas.title = QStringLiteral("Bandana");
+    bandanas.variantTitle = QStringLiteral("Red / M");
+    bandanas.sku = QStringLiteral("BnD-Red-M");
+    bandanas.quantity = 2;
+    bandanas.locationId = kColumbus;
+    m_fake.addRoutedOrder(
+        {QStringLiteral("9108"), QStringLiteral("#9108"), QDateTime::currentDateTimeUtc().addSecs(-60), {bandanas}});
+    QCOMPARE(orderCreated(QStringLiteral("9108")), 200);
+    qint64 fo = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (fo = scalar(QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = "
+                                    "f.order_id WHERE o.name = '#9108' AND f.pack_state = 'queued'), 0)"))) > 0,
+        30000);
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F8")}));
+    QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_columbus), fo, 20000);
+    const QString scanned = QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
+                                           "outcome = 'ok'");
+    QVERIFY(scan(m_columbus, kScanForms.value(QStringLiteral("80031")).first()));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(scanned, {fo}), 1, 15000);
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F6")})); // the second bandana in box 2
+    QTest::qWait(300);
+    QVERIFY(scan(m_columbus, kScanForms.value(QStringLiteral("80031")).first()));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(scanned, {fo}), 2, 15000);
+    QVERIFY(scan(m_columbus, QStringLiteral("PB*COMPLETE")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
+        1, 20000);
+    const qsizetype firstFailures = m_columbusOutput.count("failed (attempt 1 of 3)");
+    QTRY_VERIFY_WITH_TIMEOUT(columbusSaid("failed (attempt 1 of 3)", firstFailures + 2), 20000); // both labels
+    ::kill(pid_t(m_columbus.process->processId()), SIGKILL); // between the printer's retries
+    QVERIFY(m_columbus.process->waitForFinished(10000));
+    m_columbusOutput += m_columbus.process->readAll();
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label' "
+                                   "AND status = 'done'"),
+                    {fo}),
+             0);
+
+    startBench(m_columbus);
+    if (QTest::currentTestFailed())
+      return;
+    m_programs.signIn(m_columbus, QStringLiteral("4711"));
+    QTRY_VERIFY_WITH_TIMEOUT(columbusSaid("2 label(s) of fulfillment order"), 15000); // "… not printed before the
+                                                                                      // restart"
+    QTest::qWait(500);
+    screenshot(m_columbus, QStringLiteral("restarted-labels-not-printed"));
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F8")}));
+    QTRY_VERIFY_WITH_TIMEOUT(columbusSaid("next order held back once: 2 label(s)"), 15000);
+
+    QVERIFY(m_columbusLabels.switchOn());
+    const qsizetype labelsBefore = m_columbusLabels.jobs().size();
+    QVERIFY(scan(m_columbus, QStringLiteral("PB*REPRINT")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_columbusLabels.jobs().size(), labelsBefore + 2, 15000);
+    QStringList boxes;
+    for (qsizetype job = labelsBefore; job < m_columbusLabels.jobs().size(); ++job) {
+      const test::ZplPage label = test::rasteriseZpl(m_columbusLabels.jobs().at(job));
+      QCOMPARE(label.barcodeData, QStringList{QStringLiteral("#9108")});
+      for (const QString &text : label.texts) {
+        if (text.startsWith(QStringLiteral("BOX ")))
+          boxes << text;
+      }
+    }
+    boxes.sort();
+    QCOMPARE(boxes, QStringList({QStringLiteral("BOX 1 OF 2"), QStringLiteral("BOX 2 OF 2")}));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? "
+                                                    "AND kind = 'label' AND status = 'done'"),
+                                     {fo}),
+                              2, 15000);
+  }
+
   void cleanup() { m_programs.reportLogsOfAFailure(); }
 
   void cleanupTestCase()
@@ -936,7 +1030,7 @@ private Q_SLOTS:
       if (bench->process && bench->process->state() != QProcess::NotRunning) {
         bench->process->terminate();
         bench->process->waitForFinished(10000);
-        const QByteArray log = bench->process->readAll();
+        const QByteArray log = bench->process->readAll() + (bench == &m_columbus ? m_columbusOutput : QByteArray());
         QVERIFY2(!log.contains("robin9101@example.com"), "customer data must never reach the station log");
       }
     }
