@@ -350,6 +350,12 @@ private:
   // m_unprintedLabels from the print journal: the order's labels none of whose jobs printed.
   void recallUnprintedLabels(qint64 fulfillmentOrderId, const QString &orderName);
   void sayReprintOutcome();
+  // A label job printed that the station did not send itself (a lead's reprint from F4): if it is the label of a box
+  // still without one, that box has its label now.
+  void forgetLabelPrintedElsewhere(qint64 jobId);
+  // What REPRINT sends again (job id, "slip" or "label"): the labels still missing if a box has none, else the newest
+  // slip and every label of the last order.
+  Result<QList<std::pair<qint64, QString>>> jobsToReprint();
   // "slip and 2 labels" for the names a reprint collected ("slip", "label", "label").
   QString documentsNamed(const QStringList &names) const;
   void askLeadAboutJob(LeadAction action, const QString &question);

@@ -116,8 +116,10 @@ void StationController::printOutcome(qint64 jobId, bool printed, const QString &
     }
     return;
   }
-  if (printed)
+  if (printed) {
+    forgetLabelPrintedElsewhere(jobId);
     return;
+  }
   if (jobId == m_autoPrinted.slipJob && !m_autoPrinted.slipFailed) {
     m_autoPrinted.slipFailed = true;
     if (incomplete) // its message names characters of the order: not logged
@@ -159,7 +161,7 @@ void StationController::reprintLast()
         Cue::Notice);
     return;
   }
-  auto jobs = documents::PrintJournal(m_db).forFulfillmentOrder(m_lastFinished);
+  auto jobs = jobsToReprint();
   if (!jobs) {
     noteDatabaseError(jobs.error());
     qCWarning(lcPrinting).noquote() << "print journal not read:" << jobs.error().message;
@@ -169,21 +171,17 @@ void StationController::reprintLast()
   }
   m_reprinting = {};
   QStringList started;
-  const std::pair<documents::PrintKind, QString> kinds[] = {{documents::PrintKind::Slip, tr("slip")},
-                                                            {documents::PrintKind::Label, tr("label")}};
-  for (const auto &[kind, name] : kinds) {
-    for (const documents::PrintJob &job : newest(*jobs, kind)) {
-      if (auto again = m_settings.printer->reprint(job.id); again) {
-        m_reprinting.pending.insert(*again, name);
-        started << name;
-      } else {
-        qCWarning(lcPrinting).noquote() << "reprint not journaled:" << again.error().message;
-        noteDatabaseError(again.error());
-        m_reprinting.failed << name;
-        m_reprinting.notJournaled = isDatabaseFault(again.error().kind)
-                                        ? tr("The database did not answer: scan REPRINT again in a moment")
-                                        : again.error().message;
-      }
+  for (const auto &[jobId, name] : std::as_const(*jobs)) {
+    if (auto again = m_settings.printer->reprint(jobId); again) {
+      m_reprinting.pending.insert(*again, name);
+      started << name;
+    } else {
+      qCWarning(lcPrinting).noquote() << "reprint not journaled:" << again.error().message;
+      noteDatabaseError(again.error());
+      m_reprinting.failed << name;
+      m_reprinting.notJournaled = isDatabaseFault(again.error().kind)
+                                      ? tr("The database did not answer: scan REPRINT again in a moment")
+                                      : again.error().message;
     }
   }
   qCInfo(lcPrinting) << "reprint of fulfillment order" << m_lastFinished << "sent" << started.size() << "refused"
@@ -196,6 +194,33 @@ void StationController::reprintLast()
     say(where, Tone::Neutral, tr("Reprinting: %1").arg(documentsNamed(started)));
   else
     sayReprintOutcome();
+}
+
+Result<QList<std::pair<qint64, QString>>> StationController::jobsToReprint()
+{
+  QList<std::pair<qint64, QString>> jobs;
+  // A box still without its label: only the missing labels, so no spare label of a labelled box lies on the bench to
+  // end up on another order's box.
+  if (!m_unprintedLabels.isEmpty() && !boxesStillWithoutLabel().isEmpty()) {
+    for (const qint64 jobId : m_unprintedLabels.keys()) {
+      if (m_unprintedLabels.value(jobId).fulfillmentOrderId == m_lastFinished)
+        jobs.append({jobId, tr("label")});
+    }
+    if (!jobs.isEmpty()) {
+      std::sort(jobs.begin(), jobs.end());
+      return jobs;
+    }
+  }
+  auto journaled = documents::PrintJournal(m_db).forFulfillmentOrder(m_lastFinished);
+  if (!journaled)
+    return journaled.error();
+  const std::pair<documents::PrintKind, QString> kinds[] = {{documents::PrintKind::Slip, tr("slip")},
+                                                            {documents::PrintKind::Label, tr("label")}};
+  for (const auto &[kind, name] : kinds) {
+    for (const documents::PrintJob &job : newest(*journaled, kind))
+      jobs.append({job.id, name});
+  }
+  return jobs;
 }
 
 void StationController::sayReprintOutcome()
@@ -214,6 +239,21 @@ void StationController::sayReprintOutcome()
         m_reprinting.notJournaled.isEmpty() ? tr("The printer refused it; the job is in the print journal")
                                             : m_reprinting.notJournaled,
         Cue::Unknown);
+}
+
+void StationController::forgetLabelPrintedElsewhere(qint64 jobId)
+{
+  if (m_unprintedLabels.isEmpty() || jobId <= 0) // nothing missing, or printed offline (not journaled yet)
+    return;
+  documents::PrintJournal journal(m_db);
+  const auto printed = journal.get(jobId);
+  if (!printed || printed->kind != documents::PrintKind::Label)
+    return;
+  // A lead's reprint from the print-jobs list (F4) keeps the label's reference: that box has its label now.
+  m_unprintedLabels.removeIf([&](const auto &unprinted) {
+    const auto job = journal.get(unprinted.key());
+    return job && job->reference == printed->reference;
+  });
 }
 
 QString StationController::documentsNamed(const QStringList &names) const
