@@ -246,6 +246,29 @@ private:
                             &bench == &m_columbus ? columbusPrints : QStringList{});
   }
 
+  // Order `id` (#id) of two red bandanas, routed to Columbus, in by signed webhook; its queued fulfillment order, or 0.
+  qint64 bandanasQueuedAtColumbus(const QString &id)
+  {
+    test::FakeShopify::OrderLine bandanas;
+    bandanas.lineItemId = id + QStringLiteral("01");
+    bandanas.variantId = QStringLiteral("80031");
+    bandanas.title = QStringLiteral("Bandana");
+    bandanas.variantTitle = QStringLiteral("Red / M");
+    bandanas.sku = QStringLiteral("BnD-Red-M");
+    bandanas.quantity = 2;
+    bandanas.locationId = kColumbus;
+    m_fake.addRoutedOrder({id, QStringLiteral("#") + id, QDateTime::currentDateTimeUtc().addSecs(-60), {bandanas}});
+    if (orderCreated(id) != 200)
+      return 0;
+    const QString queued =
+        QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id JOIN "
+                       "locations l ON l.id = f.location_id WHERE o.name = ? AND l.code = 'CMH' AND "
+                       "f.pack_state = 'queued'), 0)");
+    const QString name = QStringLiteral("#") + id;
+    qint64 fo = 0;
+    return QTest::qWaitFor([&]() { return (fo = scalar(queued, {QVariant(name)})) > 0; }, 30000) ? fo : 0;
+  }
+
   // What the Columbus station wrote so far, every run of it (cleanupTestCase looks for customer data in it).
   bool columbusSaid(const QByteArray &needle, qsizetype times = 1)
   {
@@ -883,23 +906,8 @@ private Q_SLOTS:
   {
     const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
     const qint64 jobsBefore = m_cups->lastJob();
-    test::FakeShopify::OrderLine bandanas;
-    bandanas.lineItemId = QStringLiteral("910701");
-    bandanas.variantId = QStringLiteral("80031");
-    bandanas.title = QStringLiteral("Bandana");
-    bandanas.variantTitle = QStringLiteral("Red / M");
-    bandanas.sku = QStringLiteral("BnD-Red-M");
-    bandanas.quantity = 2;
-    bandanas.locationId = kColumbus;
-    m_fake.addRoutedOrder(
-        {QStringLiteral("9107"), QStringLiteral("#9107"), QDateTime::currentDateTimeUtc().addSecs(-60), {bandanas}});
-    QCOMPARE(orderCreated(QStringLiteral("9107")), 200);
-    const QString queued =
-        QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id JOIN "
-                       "locations l ON l.id = f.location_id WHERE o.name = '#9107' AND l.code = 'CMH' AND "
-                       "f.pack_state = 'queued'), 0)");
-    qint64 fo = 0;
-    QTRY_VERIFY_WITH_TIMEOUT((fo = scalar(queued)) > 0, 30000);
+    const qint64 fo = bandanasQueuedAtColumbus(QStringLiteral("9107"));
+    QVERIFY(fo > 0);
 
     QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F8")}));
     QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_columbus), fo, 20000);
@@ -950,22 +958,8 @@ private Q_SLOTS:
   void columbus_labelPrinterOff_killed_signInNamesBothBoxes_REPRINTPrintsThem()
   {
     m_columbusLabels.switchOff();
-    test::FakeShopify::OrderLine bandanas;
-    bandanas.lineItemId = QStringLiteral("910801");
-    bandanas.variantId = QStringLiteral("80031");
-    bandanas.title = QStringLiteral("Bandana");
-    bandanas.variantTitle = QStringLiteral("Red / M");
-    bandanas.sku = QStringLiteral("BnD-Red-M");
-    bandanas.quantity = 2;
-    bandanas.locationId = kColumbus;
-    m_fake.addRoutedOrder(
-        {QStringLiteral("9108"), QStringLiteral("#9108"), QDateTime::currentDateTimeUtc().addSecs(-60), {bandanas}});
-    QCOMPARE(orderCreated(QStringLiteral("9108")), 200);
-    qint64 fo = 0;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (fo = scalar(QStringLiteral("SELECT coalesce((SELECT f.id FROM fulfillment_orders f JOIN orders o ON o.id = "
-                                    "f.order_id WHERE o.name = '#9108' AND f.pack_state = 'queued'), 0)"))) > 0,
-        30000);
+    const qint64 fo = bandanasQueuedAtColumbus(QStringLiteral("9108"));
+    QVERIFY(fo > 0);
     QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F8")}));
     QTRY_COMPARE_WITH_TIMEOUT(openClaim(m_columbus), fo, 20000);
     const QString scanned = QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND "
