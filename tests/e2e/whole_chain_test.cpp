@@ -60,6 +60,25 @@ const QHash<QString, QStringList> kScanForms{
 const QStringList kUpsLabels{QStringLiteral("1Z 5R89 3903 5756 7127"), QStringLiteral("1Z879E930346834440")};
 const QStringList kUpsNumbers{QStringLiteral("1Z5R89390357567127"), QStringLiteral("1Z879E930346834440")};
 const QString kUpsUrl = QStringLiteral("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=");
+
+// A line of a Shopify order the fake routes to `location`, with the variant's title as the catalogue has it.
+test::FakeShopify::OrderLine orderLine(const QString &id, const QString &variant, const QString &title,
+                                       const QString &sku, int quantity, const QString &location)
+{
+  static const QHash<QString, QString> variantTitles{{QStringLiteral("80011"), QStringLiteral("Green")},
+                                                     {QStringLiteral("80012"), QStringLiteral("Orange")},
+                                                     {QStringLiteral("80013"), QStringLiteral("Blue")},
+                                                     {QStringLiteral("80031"), QStringLiteral("Red / M")}};
+  test::FakeShopify::OrderLine line;
+  line.lineItemId = id;
+  line.variantId = variant;
+  line.title = title;
+  line.variantTitle = variantTitles.value(variant);
+  line.sku = sku;
+  line.quantity = quantity;
+  line.locationId = location;
+  return line;
+}
 } // namespace
 
 class WholeChainTest final : public test::ChainTest {
@@ -165,49 +184,32 @@ private:
   void addOrders()
   {
     const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-600);
-    using Line = test::FakeShopify::OrderLine;
-    const QHash<QString, QString> variantTitles{{QStringLiteral("80011"), QStringLiteral("Green")},
-                                                {QStringLiteral("80012"), QStringLiteral("Orange")},
-                                                {QStringLiteral("80013"), QStringLiteral("Blue")},
-                                                {QStringLiteral("80031"), QStringLiteral("Red / M")}};
-    auto line = [&](const QString &id, const QString &variant, const QString &title, const QString &sku, int quantity,
-                    const QString &location) {
-      Line l;
-      l.lineItemId = id;
-      l.variantId = variant;
-      l.title = title;
-      l.variantTitle = variantTitles.value(variant);
-      l.sku = sku;
-      l.quantity = quantity;
-      l.locationId = location;
-      return l;
-    };
     m_fake.addRoutedOrder({QStringLiteral("9101"),
                            QStringLiteral("#9101"),
                            at,
-                           {line(QStringLiteral("910101"), QStringLiteral("80011"), QStringLiteral("Trail Tent 2P"),
-                                 QStringLiteral("TNT-2P-GRN"), 3, kReno),
-                            line(QStringLiteral("910102"), QStringLiteral("80021"), QStringLiteral("Enamel Camp Mug"),
-                                 QStringLiteral("MUG-ENM-01"), 1, kReno)}});
+                           {orderLine(QStringLiteral("910101"), QStringLiteral("80011"),
+                                      QStringLiteral("Trail Tent 2P"), QStringLiteral("TNT-2P-GRN"), 3, kReno),
+                            orderLine(QStringLiteral("910102"), QStringLiteral("80021"),
+                                      QStringLiteral("Enamel Camp Mug"), QStringLiteral("MUG-ENM-01"), 1, kReno)}});
     // Shopify split this one: the tent ships from Reno, the mug and the bandanas from Columbus.
     m_fake.addRoutedOrder({QStringLiteral("9102"),
                            QStringLiteral("#9102"),
                            at.addSecs(1),
-                           {line(QStringLiteral("910201"), QStringLiteral("80012"), QStringLiteral("Trail Tent 2P"),
-                                 QStringLiteral("TNT-2P-ORN"), 2, kReno),
-                            line(QStringLiteral("910202"), QStringLiteral("80021"), QStringLiteral("Enamel Camp Mug"),
-                                 QStringLiteral("MUG-ENM-01"), 1, kColumbus),
-                            line(QStringLiteral("910203"), QStringLiteral("80031"), QStringLiteral("Bandana"),
-                                 QStringLiteral("BnD-Red-M"), 2, kColumbus)}});
+                           {orderLine(QStringLiteral("910201"), QStringLiteral("80012"),
+                                      QStringLiteral("Trail Tent 2P"), QStringLiteral("TNT-2P-ORN"), 2, kReno),
+                            orderLine(QStringLiteral("910202"), QStringLiteral("80021"),
+                                      QStringLiteral("Enamel Camp Mug"), QStringLiteral("MUG-ENM-01"), 1, kColumbus),
+                            orderLine(QStringLiteral("910203"), QStringLiteral("80031"), QStringLiteral("Bandana"),
+                                      QStringLiteral("BnD-Red-M"), 2, kColumbus)}});
     m_fake.addRoutedOrder({QStringLiteral("9103"),
                            QStringLiteral("#9103"),
                            at.addSecs(2),
-                           {line(QStringLiteral("910301"), QStringLiteral("80011"), QStringLiteral("Trail Tent 2P"),
-                                 QStringLiteral("TNT-2P-GRN"), 1, kColumbus),
-                            line(QStringLiteral("910302"), QStringLiteral("80031"), QStringLiteral("Bandana"),
-                                 QStringLiteral("BnD-Red-M"), 1, kColumbus),
-                            line(QStringLiteral("910303"), QStringLiteral("80013"), QStringLiteral("Trail Tent 2P"),
-                                 QStringLiteral("TNT-2P-BLU"), 1, kColumbus)}});
+                           {orderLine(QStringLiteral("910301"), QStringLiteral("80011"),
+                                      QStringLiteral("Trail Tent 2P"), QStringLiteral("TNT-2P-GRN"), 1, kColumbus),
+                            orderLine(QStringLiteral("910302"), QStringLiteral("80031"), QStringLiteral("Bandana"),
+                                      QStringLiteral("BnD-Red-M"), 1, kColumbus),
+                            orderLine(QStringLiteral("910303"), QStringLiteral("80013"),
+                                      QStringLiteral("Trail Tent 2P"), QStringLiteral("TNT-2P-BLU"), 1, kColumbus)}});
   }
 
   int webhook(const QString &topic, const QJsonObject &body, const QString &id)
@@ -249,14 +251,9 @@ private:
   // Order `id` (#id) of two red bandanas, routed to Columbus, in by signed webhook; its queued fulfillment order, or 0.
   qint64 bandanasQueuedAtColumbus(const QString &id)
   {
-    test::FakeShopify::OrderLine bandanas;
-    bandanas.lineItemId = id + QStringLiteral("01");
-    bandanas.variantId = QStringLiteral("80031");
-    bandanas.title = QStringLiteral("Bandana");
-    bandanas.variantTitle = QStringLiteral("Red / M");
-    bandanas.sku = QStringLiteral("BnD-Red-M");
-    bandanas.quantity = 2;
-    bandanas.locationId = kColumbus;
+    const test::FakeShopify::OrderLine bandanas =
+        orderLine(id + QStringLiteral("01"), QStringLiteral("80031"), QStringLiteral("Bandana"),
+                  QStringLiteral("BnD-Red-M"), 2, kColumbus);
     m_fake.addRoutedOrder({id, QStringLiteral("#") + id, QDateTime::currentDateTimeUtc().addSecs(-60), {bandanas}});
     if (orderCreated(id) != 200)
       return 0;
@@ -295,14 +292,9 @@ private:
   // sends its orders/create webhook to the hub.
   test::FakeShopify::Order tentsForReno(const QString &id, int quantity)
   {
-    test::FakeShopify::OrderLine tents;
-    tents.lineItemId = id + QStringLiteral("01");
-    tents.variantId = QStringLiteral("80011");
-    tents.title = QStringLiteral("Trail Tent 2P");
-    tents.variantTitle = QStringLiteral("Green");
-    tents.sku = QStringLiteral("TNT-2P-GRN");
-    tents.quantity = quantity;
-    tents.locationId = kReno;
+    const test::FakeShopify::OrderLine tents =
+        orderLine(id + QStringLiteral("01"), QStringLiteral("80011"), QStringLiteral("Trail Tent 2P"),
+                  QStringLiteral("TNT-2P-GRN"), quantity, kReno);
     const test::FakeShopify::Order order{
         id, QLatin1Char('#') + id, QDateTime::currentDateTimeUtc().addSecs(-60), {tents}};
     m_fake.addRoutedOrder(order);

@@ -82,6 +82,24 @@ private:
     return fo;
   }
 
+  // The Zebra switched off, a two-box order packed and F9: the packer is told neither box has its label; its
+  // fulfillment order, or 0 when any step did not happen.
+  qint64 finishTwoBoxesWithTheZebraOff(test::RawPrinterPort &printer, const QString &name)
+  {
+    printer.switchOff();
+    if (!switchOnAndSignIn(QStringLiteral("packbench-pdf"), printer.target()))
+      return 0;
+    const qint64 fo = packTwoBoxes(name);
+    if (fo == 0)
+      return 0;
+    press(Qt::Key_F9);
+    const bool told = QTest::qWaitFor([&]() {
+      return m_window->packView()->banner()->hint() ==
+             QStringLiteral("No label on box 1, 2 yet: scan REPRINT to print the order's labels again");
+    });
+    return told ? fo : 0;
+  }
+
   QStringList labelReferences(qint64 fo)
   {
     QStringList references;
@@ -262,13 +280,8 @@ private Q_SLOTS:
   void oneOfTwoLabelsMissing_REPRINTPrintsOnlyThatOne()
   {
     test::RawPrinterPort printer;
-    printer.switchOff();
-    QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf"), printer.target()));
-    const qint64 fo = packTwoBoxes(QStringLiteral("#BOX6"));
+    const qint64 fo = finishTwoBoxesWithTheZebraOff(printer, QStringLiteral("#BOX6"));
     QVERIFY(fo > 0);
-    press(Qt::Key_F9);
-    QTRY_COMPARE(m_window->packView()->banner()->hint(),
-                 QStringLiteral("No label on box 1, 2 yet: scan REPRINT to print the order's labels again"));
     QVERIFY(printer.switchOn());
     const qint64 boxOne =
         text(QStringLiteral("SELECT id FROM print_jobs WHERE reference = 'house-label:fulfillment_order="
@@ -294,13 +307,8 @@ private Q_SLOTS:
   void twoBoxes_labelPrinterOff_F8NamesBothBoxes_REPRINTPrintsBoth()
   {
     test::RawPrinterPort printer;
-    printer.switchOff(); // until after the packer is told
-    QVERIFY(switchOnAndSignIn(QStringLiteral("packbench-pdf"), printer.target()));
-    const qint64 fo = packTwoBoxes(QStringLiteral("#BOX3"));
+    const qint64 fo = finishTwoBoxesWithTheZebraOff(printer, QStringLiteral("#BOX3"));
     QVERIFY(fo > 0);
-    press(Qt::Key_F9);
-    QTRY_COMPARE(m_window->packView()->banner()->hint(),
-                 QStringLiteral("No label on box 1, 2 yet: scan REPRINT to print the order's labels again"));
     press(Qt::Key_F8);
     QCOMPARE(m_window->packView()->banner()->headline(), QStringLiteral("#BOX3: no label printed for box 1, 2 yet"));
     QCOMPARE(m_window->packView()->session()->header().fulfillmentOrderId, fo); // nothing taken
