@@ -133,6 +133,17 @@ QJsonObject toJson(const OpenBoxRecord &box)
           {QStringLiteral("box"), box.boxNo}};
 }
 
+QJsonObject toJson(const TrackingRecord &tracking)
+{
+  return {{QStringLiteral("fo"), tracking.fulfillmentOrderId},
+          {QStringLiteral("claim"), optionalId(tracking.claimId)},
+          {QStringLiteral("station"), optionalId(tracking.stationId)},
+          {QStringLiteral("box"), tracking.boxNo},
+          {QStringLiteral("courier"), tracking.courierCode},
+          {QStringLiteral("company"), tracking.company},
+          {QStringLiteral("number"), tracking.number}};
+}
+
 ScanEventRecord scanEventFromJson(const QUuid &id, const QJsonObject &j)
 {
   ScanEventRecord r;
@@ -160,11 +171,23 @@ OpenBoxRecord openBoxFromJson(const QJsonObject &j)
           optionalId(j.value(QStringLiteral("station"))), j.value(QStringLiteral("box")).toInt(1)};
 }
 
+TrackingRecord trackingFromJson(const QJsonObject &j)
+{
+  return {j.value(QStringLiteral("fo")).toInteger(),      optionalId(j.value(QStringLiteral("claim"))),
+          optionalId(j.value(QStringLiteral("station"))), j.value(QStringLiteral("box")).toInt(1),
+          j.value(QStringLiteral("courier")).toString(),  j.value(QStringLiteral("company")).toString(),
+          j.value(QStringLiteral("number")).toString()};
+}
+
 Status replayJournaledEvent(const QSqlDatabase &db, const QUuid &id, const QString &kind, const QJsonObject &payload,
                             const QString &signInToken, const QDateTime &at)
 {
   if (kind == kJournalOpenBox)
     return openPackageBox(db, openBoxFromJson(payload), signInToken, at); // idempotent by itself
+  if (kind == kJournalTracking) { // the same number on the same box again changes nothing
+    auto attached = attachPackageTracking(db, trackingFromJson(payload), signInToken, at);
+    return attached ? Status{} : Status{attached.error()};
+  }
   if (kind != kJournalScan)
     return makeError(ErrorKind::InvalidInput, QStringLiteral("unknown journal event kind %1").arg(kind));
   // Asked first: a failed statement would spoil the replay's transaction on PostgreSQL.

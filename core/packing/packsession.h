@@ -104,7 +104,8 @@ public:
   const PackContext &context() const { return m_context; }
   // The central database is away (journal set) or back (null): events go to the journal meanwhile, to be
   // replayed through the same calls. Offline, an item not on the order is a wrong item (no catalogue to ask), a
-  // tracking label is not read as one, and the last item does not complete the order by itself.
+  // tracking label is read as one only by its courier's check digit, and the last item does not complete the order
+  // by itself.
   void setOfflineJournal(EventJournal *journal) { m_journal = journal; }
   bool isOffline() const { return m_journal != nullptr; }
   // Asked when a scan's write finds the database gone mid-write (a cut link): the journal to keep that very scan in
@@ -184,7 +185,6 @@ private:
   // The feedback of a tracking scan; nullopt: not a tracking number, the scan is an item's.
   std::optional<ScanFeedback> handleTracking(const scanning::DecodedScan &scan, const QUuid &eventId);
   Status loadTracking();
-  Result<QString> storeTracking(const carriers::TrackingNumber &tracking);
   ScanFeedback block(ScanFeedback feedback, const scanning::DecodedScan &scan, const QUuid &eventId);
   ScanFeedback emitFeedback(ScanFeedback feedback);
   // Nothing was saved: Failed with the reason, marked when it was the packer's sign-in that ended.

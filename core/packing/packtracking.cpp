@@ -56,7 +56,7 @@ PackSession::TrackingReading PackSession::readTracking(const scanning::DecodedSc
 {
   using scanning::ScanKind;
   if (scan.kind == ScanKind::Command || scan.kind == ScanKind::Badge || scan.kind == ScanKind::Sscc ||
-      isRetailSymbology(scan.symbology) || m_journal) // offline: labels attach once the database is back
+      isRetailSymbology(scan.symbology))
     return TrackingReading::NotTracking;
   const auto best =
       carriers::TrackingNumberRecognizer::builtIn().recogniseBest(scan.code, m_order.header.shippingMethod);
@@ -65,12 +65,20 @@ PackSession::TrackingReading PackSession::readTracking(const scanning::DecodedSc
   const QStringList keys = scan.lookupKeys();
   if (!variantsOnOrder(m_order, keys).isEmpty())
     return TrackingReading::NotTracking;
-  auto known = findCatalogueItem(m_db, m_order.header.shopId, keys);
-  if (known || known.error().kind != ErrorKind::NotFound)
-    return TrackingReading::NotTracking; // a product (or the catalogue could not say: the item path reports it)
+  bool catalogueAsked = false; // offline, or the link just lost, the catalogue is out of reach: see below
+  if (!m_journal) {
+    auto known = findCatalogueItem(m_db, m_order.header.shopId, keys);
+    catalogueAsked = known || known.error().kind != ErrorKind::Unavailable;
+    if (catalogueAsked && (known || known.error().kind != ErrorKind::NotFound))
+      return TrackingReading::NotTracking; // a product (or the catalogue could not say: the item path reports it)
+  }
   *reading = *best;
   if (!scan.gtin.isEmpty() && scan.symbology == Symbology::Unknown)
     return best->checkDigitVerified ? TrackingReading::Ambiguous : TrackingReading::NotTracking;
+  // Offline nothing rules out a product of the shop with a label-like code: only a courier's check digit does;
+  // a pattern-only number is asked about first (scanned again after ACK, it attaches).
+  if (!catalogueAsked && !best->checkDigitVerified)
+    return TrackingReading::Ambiguous;
   return TrackingReading::Tracking;
 }
 
@@ -123,14 +131,26 @@ ScanFeedback PackSession::attachTracking(const carriers::TrackingNumber &trackin
       return emitFeedback(feedback);
     }
   }
-  QString url;
-  const Status saved = db::inTransaction(m_db, [&]() -> Status {
-    auto stored = storeTracking(tracking);
-    if (!stored)
-      return stored.error();
-    url = *stored;
-    return {};
-  });
+  const TrackingRecord record{m_order.header.fulfillmentOrderId,
+                              m_context.claimId,
+                              m_context.stationId,
+                              m_boxNo,
+                              tracking.courierCode,
+                              tracking.company,
+                              tracking.number};
+  QString url; // offline: known once the database has attached it
+  // Offline (or the link lost by this very write) the label goes to the journal, replayed through the same call.
+  const Status saved = save(
+      [&]() -> Status {
+        if (m_journal)
+          return m_journal->append(QUuid::createUuid(), kJournalTracking, toJson(record), m_clock.nowUtc());
+        auto stored = attachPackageTracking(m_db, record, m_context.signInToken, m_clock.nowUtc());
+        if (!stored)
+          return stored.error();
+        url = *stored;
+        return {};
+      },
+      true);
   if (!saved) {
     const ErrorKind kind = saved.error().kind;
     feedback.outcome =
@@ -146,47 +166,47 @@ ScanFeedback PackSession::attachTracking(const carriers::TrackingNumber &trackin
   return emitFeedback(feedback);
 }
 
-Result<QString> PackSession::storeTracking(const carriers::TrackingNumber &tracking)
+Result<QString> attachPackageTracking(const QSqlDatabase &db, const TrackingRecord &record, const QString &signInToken,
+                                      const QDateTime &at)
 {
-  const qint64 fo = m_order.header.fulfillmentOrderId;
-  if (db::isPostgres(m_db)) { // the function checks claim, lease, box and company, and computes the URL
-    auto url = db::exec(m_db,
+  const qint64 fo = record.fulfillmentOrderId;
+  if (db::isPostgres(db)) { // the function checks claim, lease, box and company, and computes the URL
+    auto url = db::exec(db,
                         QStringLiteral("SELECT packbench_attach_tracking(?::bigint, ?::bigint, ?::bigint, ?::integer, "
                                        "?, ?, ?, ?::text, ?::timestamptz)"),
-                        {db::orNull(m_context.claimId), db::orNull(m_context.stationId), fo, m_boxNo,
-                         tracking.courierCode, tracking.company, tracking.number, db::textOrNull(m_context.signInToken),
-                         db::isoUtc(m_clock.nowUtc())});
+                        {db::orNull(record.claimId), db::orNull(record.stationId), fo, record.boxNo, record.courierCode,
+                         record.company, record.number, db::textOrNull(signInToken), db::isoUtc(at)});
     if (!url)
       return url.error();
     return url.value().next() ? url.value().value(0).toString() : QString();
   }
   // SQLite (the embedded station): the same row, the URL from the same templates table as PostgreSQL's.
-  auto taken = db::exec(m_db,
-                        QStringLiteral("SELECT box_no FROM packages WHERE fulfillment_order_id = ? AND "
-                                       "tracking_number IS NOT NULL AND (box_no = ? OR tracking_number = ? OR "
-                                       "COALESCE(tracking_company, '') <> ?)"),
-                        {fo, m_boxNo, tracking.number, tracking.company});
+  auto taken = db::exec(db,
+                        QStringLiteral("SELECT box_no, tracking_number = ? AND box_no = ? FROM packages WHERE "
+                                       "fulfillment_order_id = ? AND tracking_number IS NOT NULL AND (box_no = ? OR "
+                                       "tracking_number = ? OR COALESCE(tracking_company, '') <> ?) ORDER BY 2 DESC"),
+                        {record.number, record.boxNo, fo, record.boxNo, record.number, record.company});
   if (!taken)
     return taken.error();
-  if (taken.value().next())
+  if (taken.value().next() && !taken.value().value(1).toBool())
     return makeError(
         ErrorKind::Conflict,
         QCoreApplication::translate("pb::packing::PackTracking", "box %1 already has a tracking number that conflicts")
             .arg(taken.value().value(0).toInt()));
   auto stored = db::exec(
-      m_db,
+      db,
       QStringLiteral("INSERT INTO packages (fulfillment_order_id, box_no, tracking_courier, tracking_company, "
                      "tracking_number, tracking_url) VALUES (?, ?, ?, ?, ?, (SELECT replace(url_template, '%s', ?) "
                      "FROM tracking_url_templates WHERE company = ?)) ON CONFLICT (fulfillment_order_id, box_no) DO "
                      "UPDATE SET tracking_courier = excluded.tracking_courier, tracking_company = "
                      "excluded.tracking_company, tracking_number = excluded.tracking_number, tracking_url = "
                      "excluded.tracking_url"),
-      {fo, m_boxNo, tracking.courierCode, tracking.company, tracking.number, tracking.number, tracking.company});
+      {fo, record.boxNo, record.courierCode, record.company, record.number, record.number, record.company});
   if (!stored)
     return stored.error();
   auto url =
-      db::exec(m_db, QStringLiteral("SELECT tracking_url FROM packages WHERE fulfillment_order_id = ? AND box_no = ?"),
-               {fo, m_boxNo});
+      db::exec(db, QStringLiteral("SELECT tracking_url FROM packages WHERE fulfillment_order_id = ? AND box_no = ?"),
+               {fo, record.boxNo});
   if (!url)
     return url.error();
   return url.value().next() ? url.value().value(0).toString() : QString();

@@ -27,6 +27,21 @@ const QString kUpcAndFedEx = QStringLiteral("400000079196");
 // DHL eCommerce (14) has no check digit: a pattern only. This one is also a valid GTIN-14; the vector is not.
 const QString kDhl14Vector = QStringLiteral("60120172242323");
 const QString kDhl14AlsoGtin = QStringLiteral("60120172242328");
+
+// What a station's offline journal keeps: the events in the order they came.
+struct MemoryJournal final : packing::EventJournal {
+  struct Entry {
+    QUuid id;
+    QString kind;
+    QJsonObject payload;
+  };
+  QList<Entry> entries;
+  Status append(const QUuid &id, const QString &kind, const QJsonObject &payload, const QDateTime &) override
+  {
+    entries.append({id, kind, payload});
+    return {};
+  }
+};
 } // namespace
 
 class PackTrackingTest final : public QObject, private test::DemoPackBench {
@@ -230,6 +245,65 @@ private Q_SLOTS:
     session->acknowledge();
     // ]C0: Code 128, what carrier labels use: a tracking number at once.
     QCOMPARE(scan(*session, QStringLiteral("]C0") + kUpcAndFedEx).outcome, Outcome::TrackingAttached);
+  }
+
+  // The central database away: a label scanned onto a box is kept in the journal (no packages row yet), shown on the
+  // box, and checked against the bench's own boxes; the replay attaches it with its URL, and a second replay changes
+  // nothing. It used to be read as an item and refused as a wrong one, so the box shipped without its tracking.
+  void offline_labelIsJournaled_andAttachedByTheReplay_once()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 2}}, &fo);
+    QVERIFY(session);
+    MemoryJournal journal;
+    session->setOfflineJournal(&journal);
+    QCOMPARE(scan(*session, test::barcodeFor(m_db, m_daypack)).outcome, Outcome::Counted);
+    const packing::ScanFeedback f = scan(*session, QStringLiteral("1Z 5R89 3903 5756 7127"));
+    QCOMPARE(f.outcome, Outcome::TrackingAttached);
+    QCOMPARE(f.company, QStringLiteral("UPS"));
+    QCOMPARE(f.box, 1);
+    QCOMPARE(session->boxTracking().value(1).number, kUps1);
+    QCOMPARE(session->verifiedTotal(), 1);
+    QCOMPARE(scan(*session, kUps1).detail, QStringLiteral("already on this box"));
+    QCOMPARE(scan(*session, kUps2).outcome, Outcome::TrackingRefused); // box 1 has its label
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), QString());
+    QCOMPARE(journal.entries.size(), 2); // the item and the label, nothing for the refused or repeated scans
+    QCOMPARE(journal.entries.at(1).kind, packing::kJournalTracking);
+    QCOMPARE(journal.entries.at(1).payload.value(QStringLiteral("number")).toString(), kUps1);
+
+    session->setOfflineJournal(nullptr); // the database is back: the station replays in order
+    for (int round = 0; round < 2; ++round) {
+      for (const MemoryJournal::Entry &event : std::as_const(journal.entries))
+        VERIFY_OK(packing::replayJournaledEvent(m_db, event.id, event.kind, event.payload, {}, m_clock.nowUtc()));
+    }
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_number")), kUps1);
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_company")), QStringLiteral("UPS"));
+    QCOMPARE(stored(fo, 1, QStringLiteral("tracking_url")),
+             QStringLiteral("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=") + kUps1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND tracking_number "
+                                  "IS NOT NULL"),
+                   {fo}),
+             1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ?"), {fo}), 1);
+  }
+
+  // Offline there is no catalogue to rule out a product whose code looks like a label: a number without a courier
+  // check digit blocks as unknown first (naming the carrier); the same scan after ACK attaches it.
+  void offline_patternOnlyNumber_isAskedAboutFirst()
+  {
+    qint64 fo = 0;
+    auto session = openOrder({{m_daypack, 1}}, &fo);
+    QVERIFY(session);
+    MemoryJournal journal;
+    session->setOfflineJournal(&journal);
+    const packing::ScanFeedback ask = scan(*session, kDhl14Vector);
+    QCOMPARE(ask.outcome, Outcome::UnknownBarcode);
+    QCOMPARE(ask.company, QStringLiteral("DHL eCommerce"));
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
+    QCOMPARE(scan(*session, kDhl14Vector).outcome, Outcome::TrackingAttached);
+    QCOMPARE(journal.entries.last().kind, packing::kJournalTracking);
+    // A valid GTIN stays an item offline as online: here one the order does not have, so a wrong item.
+    QCOMPARE(scan(*session, kDhl14AlsoGtin).outcome, Outcome::WrongItem);
   }
 
   // A format without a check digit never beats a valid GTIN; without a valid GTIN it is a label.

@@ -10,6 +10,7 @@
 #include "tests/support/outagebench.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/upsnumbers.h"
 #include "tests/support/verify.h"
 
 #include <QScopeGuard>
@@ -215,6 +216,67 @@ private Q_SLOTS:
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"),
                    {fo}),
              3);
+  }
+
+  // A carrier label printed elsewhere, scanned onto the box while the cluster is away (it used to be refused as a
+  // wrong item, and the box shipped without its tracking): kept in the journal and shown on the box, attached through
+  // packbench_attach_tracking under the station's login when the cluster is back, with the scans around it, once.
+  void trackingLabelScannedOffline_isAttachedWhenTheClusterIsBack()
+  {
+    auto [fo, bench] = takeFreshOrder(QStringLiteral("tracking.sqlite"));
+    station::StationController &controller = *bench.controller;
+    QVERIFY(controller.session());
+    const QString item = test::barcodeFor(m_admin, m_daypack);
+    controller.handleScan(item);
+    cutOff();
+    QTRY_VERIFY(!controller.isDatabaseAvailable());
+    QSignalSpy feedback(controller.session(), &packing::PackSession::feedbackGiven);
+    controller.handleScan(QStringLiteral("1Z 5R89 3903 5756 7127"));
+    QCOMPARE(feedback.size(), 1);
+    QCOMPARE(feedback.first().first().value<packing::ScanFeedback>().outcome, packing::Outcome::TrackingAttached);
+    QCOMPARE(controller.session()->boxTracking().value(1).company, QStringLiteral("UPS"));
+    controller.handleScan(item);
+    controller.handleScan(item);
+    QCOMPARE(controller.session()->verifiedTotal(), 3);
+    const QString tracking =
+        QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND box_no = 1 AND "
+                       "tracking_number = '1Z5R89390357567127' AND tracking_company = 'UPS' AND tracking_url LIKE "
+                       "'https://wwwapps.ups.com/%1Z5R89390357567127'");
+    QCOMPARE(count(tracking, {fo}), 0);
+
+    bringBack();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isDatabaseAvailable() && !controller.session()->isOffline(), 10'000);
+    QTRY_COMPARE(count(tracking, {fo}), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'tracking.attached' AND "
+                                  "subject_id = ?::text"),
+                   {fo}),
+             1);
+    journalEmpty_andTheOrderCompletes(bench, fo);
+  }
+
+  // The connection dies between scans and the label is the first write to find it gone: the label is kept as an
+  // item scan would be, and lands with the reconnect.
+  void connectionDiesBeforeALabelScan_theLabelIsKept_andLands()
+  {
+    auto [fo, bench] = takeFreshOrder(QStringLiteral("tracking-lost-link.sqlite"));
+    station::StationController &controller = *bench.controller;
+    QVERIFY(controller.session());
+    VERIFY_OK(db::exec(m_admin,
+                       QStringLiteral("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = ?"),
+                       {m_bench.outage.stationRole()}));
+    QSignalSpy feedback(controller.session(), &packing::PackSession::feedbackGiven);
+    controller.handleScan(test::ups::kUps2);
+    QCOMPARE(feedback.size(), 1);
+    QCOMPARE(feedback.first().first().value<packing::ScanFeedback>().outcome, packing::Outcome::TrackingAttached);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isDatabaseAvailable() && !controller.session()->isOffline(), 10'000);
+    QTRY_COMPARE(count(QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND "
+                                      "tracking_number = ?"),
+                       {fo, test::ups::kUps2}),
+                 1);
+    const QString item = test::barcodeFor(m_admin, m_daypack);
+    for (int i = 0; i < 3; ++i)
+      controller.handleScan(item);
+    journalEmpty_andTheOrderCompletes(bench, fo);
   }
 
   // The station stops (killed, or the packer closed it) after finishing an order offline or putting it on hold
