@@ -2237,6 +2237,13 @@
         <source>Seal the %1 boxes · F8 takes the next order</source>
         <translation>Die %1 Kartons verschließen · F8 nimmt die nächste Bestellung</translation>
     </message>
+    <message numerus="yes">
+        <source>Kept at this bench until the database is back · %n item(s) to go</source>
+        <translation>
+            <numerusform>An diesem Packtisch gespeichert, bis die Datenbank zurück ist · noch %n Artikel</numerusform>
+            <numerusform>An diesem Packtisch gespeichert, bis die Datenbank zurück ist · noch %n Artikel</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

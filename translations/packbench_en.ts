@@ -2236,6 +2236,13 @@
         <source>Seal the %1 boxes · F8 takes the next order</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Kept at this bench until the database is back · %n item(s) to go</source>
+        <translation>
+            <numerusform>Kept at this bench until the database is back · %n item to go</numerusform>
+            <numerusform>Kept at this bench until the database is back · %n items to go</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsModel</name>

@@ -7,14 +7,17 @@
 // ahead) through both outages. Round 1: every station has scanned one of three mugs when the cluster stops (fast
 // shutdown) for PACKBENCH_TEST_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
 // meanwhile. Round 2: the cluster crashes and restarts at once (immediate mode, as a failover or an OOM kill does)
-// in the middle of the second orders. Asserted: every station is back by itself, every scan is in the database
-// exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order. Last, a bench loses
+// in the middle of the second orders; the SLC bench's packer also scans a pre-printed UPS label onto the box during
+// the first outage. Asserted: every station is back by itself, every scan is in the database
+// exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order (the SLC one with
+// the label's tracking). Last, a bench loses
 // power and is switched on while the cluster is stopped: it waits for the database, starts by itself, and packs.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
 #include "tests/support/testdatabase.h"
+#include "tests/support/upsnumbers.h"
 #include "tests/support/verify.h"
 
 #include <QDir>
@@ -222,7 +225,11 @@ private Q_SLOTS:
     QVERIFY2(cluster(u"pause"_s), "the cluster did not stop");
     QTest::qWait(1500); // the stations find their connections closed
     scanEverywhere(kMugsPerOrder - 1);
+    // The SLC bench ships with pre-printed UPS labels: its packer scans one onto the box while the cluster is away.
+    QVERIFY(test::ChainPrograms::scan(m_benches[1].station, test::ups::kUps1));
+    QTest::qWait(500);
     m_programs.screenshot(m_benches[0].station, u"offline-during-outage"_s);
+    m_programs.screenshot(m_benches[1].station, u"offline-ups-label-on-the-box"_s);
     QTest::qWait(std::max<qint64>(0, outageSeconds() * 1000 - outage.elapsed()));
     QVERIFY2(cluster(u"resume"_s), "the cluster did not come back");
     QElapsedTimer back;
@@ -252,10 +259,19 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), 6, 90000);
     QTest::qWait(3000); // a doubled post would arrive now
     QCOMPARE(m_fake.fulfillments().size(), 6);
+    int withTracking = 0;
     for (const auto &fulfillment : m_fake.fulfillments()) {
       QCOMPARE(fulfillment.lines.size(), 1);
       QCOMPARE(fulfillment.lines.first().second, kMugsPerOrder);
+      if (fulfillment.numbers.isEmpty())
+        continue;
+      ++withTracking; // the SLC order whose label was scanned offline carries it
+      QCOMPARE(fulfillment.numbers, QStringList{test::ups::kUps1});
+      QCOMPARE(fulfillment.company, u"UPS"_s);
+      QCOMPARE(fulfillment.urls.size(), 1);
+      QVERIFY(fulfillment.urls.first().endsWith(test::ups::kUps1));
     }
+    QCOMPARE(withTracking, 1);
     // No order with more or fewer than its three scans, and no scan recorded twice.
     QCOMPARE(count(u"SELECT count(*) FROM (SELECT fulfillment_order_id FROM scan_events WHERE outcome = 'ok' GROUP BY "
                    "fulfillment_order_id HAVING count(*) <> ?) wrong"_s,
