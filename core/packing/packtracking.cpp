@@ -73,8 +73,10 @@ PackSession::TrackingReading PackSession::readTracking(const scanning::DecodedSc
       return TrackingReading::NotTracking; // a product (or the catalogue could not say: the item path reports it)
   }
   *reading = *best;
+  // A valid GTIN from a scanner that does not name the symbology: online the catalogue has ruled out a product, so a
+  // courier check digit makes it worth asking; offline a product not on the order is far likelier than a label.
   if (!scan.gtin.isEmpty() && scan.symbology == Symbology::Unknown)
-    return best->checkDigitVerified ? TrackingReading::Ambiguous : TrackingReading::NotTracking;
+    return best->checkDigitVerified && catalogueAsked ? TrackingReading::Ambiguous : TrackingReading::NotTracking;
   // Offline nothing rules out a product of the shop with a label-like code: only a courier's check digit does;
   // a pattern-only number is asked about first (scanned again after ACK, it attaches).
   if (!catalogueAsked && !best->checkDigitVerified)

@@ -288,7 +288,8 @@ private Q_SLOTS:
   }
 
   // Offline there is no catalogue to rule out a product whose code looks like a label: a number without a courier
-  // check digit blocks as unknown first (naming the carrier); the same scan after ACK attaches it.
+  // check digit blocks as unknown first (naming the carrier); the same scan after ACK attaches it. A number that is
+  // also a valid GTIN is an item, as a product is far likelier then.
   void offline_patternOnlyNumber_isAskedAboutFirst()
   {
     qint64 fo = 0;
@@ -296,6 +297,9 @@ private Q_SLOTS:
     QVERIFY(session);
     MemoryJournal journal;
     session->setOfflineJournal(&journal);
+    // Digits that are a valid UPC-A too stay an item offline (a wrong one here): no catalogue says it is none.
+    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::WrongItem);
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
     const packing::ScanFeedback ask = scan(*session, kDhl14Vector);
     QCOMPARE(ask.outcome, Outcome::UnknownBarcode);
     QCOMPARE(ask.company, QStringLiteral("DHL eCommerce"));
