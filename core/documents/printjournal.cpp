@@ -309,6 +309,11 @@ int houseLabelBox(const QString &reference, qint64 fulfillmentOrderId)
   return ok && box > 0 ? box : 0;
 }
 
+QString printedDocument(const QString &reference)
+{
+  return reference.section(QStringLiteral(";offline="), 0, 0);
+}
+
 Status refuseIfLabelGone(const PrintJob &job)
 {
   if (job.kind == PrintKind::Slip || !job.payload.isEmpty())

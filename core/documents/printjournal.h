@@ -44,6 +44,10 @@ QString houseLabelReference(qint64 fulfillmentOrderId, int box);
 // The box whose house label of this fulfillment order a reference names (printed offline too), or 0: another job's.
 int houseLabelBox(const QString &reference, qint64 fulfillmentOrderId);
 
+// The document a job prints: its reference without what an offline print adds (";offline=<event id>"), so a slip or
+// label printed offline and its reprints are one document, as online ones are.
+QString printedDocument(const QString &reference);
+
 // One line of a print-jobs list: the job without its payload, with the order's name and when it was made.
 struct PrintJobSummary {
   qint64 id = 0;

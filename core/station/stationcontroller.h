@@ -431,7 +431,16 @@ private:
   void finishOffline(bool partial);
   // F4 offline: the hold is journaled and the box set aside; it lands with the scans when the database is back.
   void holdOffline(const QString &reason);
+  // Offline printing (stationofflineprint.cpp): the slip and house labels of the order finished offline, from the
+  // bench's snapshot, and PB*REPRINT of them while the database is still away.
   void printOffline();
+  bool canReprintOffline() const;
+  void reprintOffline();
+  // The finished order's slip from the snapshot, counted from what was verified; none when no slip data was kept.
+  std::optional<documents::SlipData> offlineSlip() const;
+  qint64 printSlipOffline(const documents::SlipData &slip);
+  qint64 printHouseLabelOffline(const documents::SlipData &slip, int box);
+  bool printsHouseLabels() const; // a label printer and no carrier labels
   // Sends one job at once and remembers it for the journal; its id, or 0 when the printer refused it.
   qint64 printWithoutJournal(documents::PrintJob job, const documents::SlipData &slip);
   void journalPrintOutcome(qint64 jobId, bool printed, const QString &error);

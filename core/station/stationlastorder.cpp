@@ -70,7 +70,7 @@ void StationController::recallUnprintedLabels(qint64 fulfillmentOrderId, const Q
     qint64 newestJob = 0;
     bool onPaper = false;
     for (const documents::PrintJob &job : std::as_const(*jobs)) {
-      if (job.kind != documents::PrintKind::Label || job.reference != reference)
+      if (job.kind != documents::PrintKind::Label || documents::printedDocument(job.reference) != reference)
         continue;
       newestJob = std::max(newestJob, job.id);
       onPaper = onPaper || job.status == documents::PrintStatus::Done;
@@ -79,10 +79,10 @@ void StationController::recallUnprintedLabels(qint64 fulfillmentOrderId, const Q
       m_unprintedLabels.insert(newestJob, {fulfillmentOrderId, box, orderName});
   };
   if (m_settings.carrierLabelFormat.isEmpty()) { // the bench prints its own label for each box
-    QSet<QString> houseLabels;                   // those journaled, offline ones included
+    QSet<QString> houseLabels;                   // those journaled, offline ones included: one a box
     for (const documents::PrintJob &job : std::as_const(*jobs)) {
       if (documents::houseLabelBox(job.reference, fulfillmentOrderId) > 0)
-        houseLabels.insert(job.reference);
+        houseLabels.insert(documents::printedDocument(job.reference));
     }
     for (const QString &reference : std::as_const(houseLabels))
       noteIfUnprinted(reference, documents::houseLabelBox(reference, fulfillmentOrderId));

@@ -16,14 +16,16 @@ namespace pb::station {
 namespace {
 Q_LOGGING_CATEGORY(lcPrinting, "packbench.core.station.stationprinting")
 
-// The newest job of each kind and reference (each box's carrier label has its own): a moved job's copy, or a
-// reprint, is newer than the job it replaced and keeps its reference.
+// The newest job of each kind and reference (each box's label has its own): a moved job's copy, or a reprint, is
+// newer than the job it replaced and keeps its reference. A print made offline carries its event too
+// (";offline=<id>"), which does not make it another document.
 QList<documents::PrintJob> newest(const QList<documents::PrintJob> &jobs, documents::PrintKind kind)
 {
   QHash<QString, documents::PrintJob> found;
   for (const documents::PrintJob &job : jobs) {
-    if (job.kind == kind && (!found.contains(job.reference) || job.id > found.value(job.reference).id))
-      found.insert(job.reference, job);
+    const QString document = documents::printedDocument(job.reference);
+    if (job.kind == kind && (!found.contains(document) || job.id > found.value(document).id))
+      found.insert(document, job);
   }
   QList<documents::PrintJob> all = found.values();
   std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
@@ -64,7 +66,7 @@ void StationController::printDocumentsOf(const packing::ClaimedOrder &order, int
     qCWarning(lcPrinting).noquote() << "slip not journaled:" << slip.error().message;
     m_autoPrinted.slipFailed = true;
   }
-  if (!m_settings.labelPrinter.isEmpty() && m_settings.carrierLabelFormat.isEmpty()) { // else the hub buys them
+  if (printsHouseLabels()) { // else the hub buys them
     for (int box = 1; box <= boxes; ++box) {
       auto label = m_settings.printer->printHouseLabel(order.fulfillmentOrderId, m_settings.labelPrinter, box, boxes);
       if (label) {
@@ -155,6 +157,10 @@ void StationController::warnAboutAutoPrint()
 
 void StationController::reprintLast()
 {
+  if (packsOffline() && canReprintOffline()) { // the order finished offline, still on the bench
+    reprintOffline();
+    return;
+  }
   const Notice::Where where = screenArea();
   if (m_lastFinished == 0 || !m_settings.printer) {
     say(where, Tone::Warning, tr("Nothing to reprint"), tr("REPRINT prints the last finished order's slip and label"),
@@ -201,19 +207,34 @@ Result<QList<std::pair<qint64, QString>>> StationController::jobsToReprint()
   QList<std::pair<qint64, QString>> jobs;
   // A box still without its label: only the missing labels, so no spare label of a labelled box lies on the bench to
   // end up on another order's box.
+  auto journaled = documents::PrintJournal(m_db).forFulfillmentOrder(m_lastFinished);
+  if (!journaled)
+    return journaled.error();
   if (!m_unprintedLabels.isEmpty() && !boxesStillWithoutLabel().isEmpty()) {
     for (const qint64 jobId : m_unprintedLabels.keys()) {
-      if (m_unprintedLabels.value(jobId).fulfillmentOrderId == m_lastFinished)
+      const UnprintedLabel label = m_unprintedLabels.value(jobId);
+      if (label.fulfillmentOrderId != m_lastFinished)
+        continue;
+      if (jobId > 0) {
         jobs.append({jobId, tr("label")});
+        continue;
+      }
+      // Printed offline (a negative id): the replay journaled it; its box's newest label is the one to print again.
+      const auto ofBox = [&](const documents::PrintJob &job) {
+        return documents::houseLabelBox(job.reference, m_lastFinished) == label.box;
+      };
+      qint64 newestOfBox = 0;
+      for (const documents::PrintJob &job : newest(*journaled, documents::PrintKind::Label))
+        if (ofBox(job))
+          newestOfBox = std::max(newestOfBox, job.id);
+      if (newestOfBox > 0)
+        jobs.append({newestOfBox, tr("label")});
     }
     if (!jobs.isEmpty()) {
       std::sort(jobs.begin(), jobs.end());
       return jobs;
     }
   }
-  auto journaled = documents::PrintJournal(m_db).forFulfillmentOrder(m_lastFinished);
-  if (!journaled)
-    return journaled.error();
   const std::pair<documents::PrintKind, QString> kinds[] = {{documents::PrintKind::Slip, tr("slip")},
                                                             {documents::PrintKind::Label, tr("label")}};
   for (const auto &[kind, name] : kinds) {

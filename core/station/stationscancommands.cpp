@@ -115,7 +115,8 @@ void StationController::runCommand(const scanning::DecodedScan &scan)
   const bool worksOffline = scan.command == ScanCommand::Ack || scan.command == ScanCommand::NextBox ||
                             scan.command == ScanCommand::Complete || scan.command == ScanCommand::Hold ||
                             scan.command == ScanCommand::Partial ||
-                            (scan.command == ScanCommand::Manual && m_offlineLeads);
+                            (scan.command == ScanCommand::Manual && m_offlineLeads) ||
+                            (scan.command == ScanCommand::Reprint && canReprintOffline());
   if (offline && !worksOffline) { // items, boxes, completion, holds and partial shipments go on without the database
     (void)refusedOffline();
     return;

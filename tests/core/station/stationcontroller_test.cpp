@@ -17,6 +17,7 @@
 #include "tests/support/manualclock.h"
 #include "tests/support/packfixture.h"
 #include "tests/support/queueworld.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/twindatabase.h"
 #include "tests/support/verify.h"
@@ -116,6 +117,14 @@ private:
       if (const auto notice = said.first().value<station::Notice>(); notice.headline == headline)
         return notice.hint;
     return std::nullopt;
+  }
+
+  // Whether any notice since `notices` began had a headline containing `part`.
+  static bool saidSoFar(const QSignalSpy &notices, const QString &part)
+  {
+    return std::any_of(notices.cbegin(), notices.cend(), [&](const QList<QVariant> &said) {
+      return said.first().value<station::Notice>().headline.contains(part);
+    });
   }
 
   // A bench with PB-1001 signed in and order `fo` open on it.
@@ -1640,6 +1649,91 @@ private Q_SLOTS:
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND reference LIKE "
                                  "'house-label:fulfillment_order=' || CAST(? AS text) || ';box=2;offline=%'"),
                   {fo, fo}),
+             QStringLiteral("1"));
+    controller.signOut();
+  }
+
+  // The label printer off while an order is finished offline: its house label does not print, and REPRINT, which
+  // used to be refused offline ("This needs the database") while the warning told the packer to scan it, prints the
+  // missing label from the bench's copy of the order once the printer is back on. Both jobs land in the print journal
+  // with the replay; after it, nothing is missing and REPRINT (online) prints the slip and the label again.
+  void offline_labelPrinterOff_REPRINTPrintsTheMissingLabelOffline_andBothJobsLand()
+  {
+    test::RawPrinterPort printer;
+    printer.switchOff();
+    printing::JournaledPrinter labels(m_db, {});
+    station::StationSettings settings;
+    settings.printer = &labels;
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer");
+    settings.labelPrinter = printer.target();
+    const qint64 fo = queuedOrder(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-reprint"), fo, settings);
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    cutOff(made);
+    controller.handleScan(test::barcodeFor(m_db, m_daypack));
+    controller.complete();
+    const QString orderName = controller.session()->header().orderName;
+    QTRY_VERIFY(saidSoFar(notices, QStringLiteral("label did not print")));
+
+    QVERIFY(printer.switchOn());
+    controller.handleScan(QStringLiteral("PB*REPRINT"));
+    QTRY_COMPARE(printer.jobs().size(), 1);
+    QTRY_VERIFY(printer.jobs().first().contains("^FDBOX 1 OF 1^FS"));
+    QVERIFY(printer.jobs().first().contains(orderName.toUtf8()));
+    QTRY_COMPARE(lastHeadline(notices), QStringLiteral("Reprinted: label"));
+    QVERIFY(controller.session()->isOffline()); // still offline: printed from the bench's copy
+
+    QVERIFY(bringBack(made));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    const QString labelJobs =
+        QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind "
+                       "= 'label' AND status = ? AND reference LIKE "
+                       "'house-label:fulfillment_order=' || CAST(? AS text) || ';box=1;offline=%'");
+    QTRY_COMPARE(text(labelJobs, {fo, QStringLiteral("failed"), fo}), QStringLiteral("1"));
+    QTRY_COMPARE(text(labelJobs, {fo, QStringLiteral("done"), fo}), QStringLiteral("1"));
+    controller.handleScan(QStringLiteral("PB*REPRINT")); // online now: the journal's newest slip and label
+    QTRY_COMPARE(printer.jobs().size(), 2);
+    // Signing in again recalls the order: its label is on paper (the offline reprint), so nothing is said missing
+    // (the failed offline job and its reprint used to count as two labels, one never printed).
+    controller.signOut();
+    signIn(controller, QStringLiteral("PB-1001"));
+    QVERIFY(!saidSoFar(notices, QStringLiteral("no label printed")));
+    controller.signOut();
+  }
+
+  // The label printer still off when the database comes back: the label failed offline has a journal row only after
+  // the replay, and REPRINT (online now) prints that box's label from it (it used to ask the journal for the offline
+  // job's own id, which is no row, and said "Not reprinted").
+  void offline_labelFailed_databaseBackFirst_REPRINTPrintsItFromTheJournal()
+  {
+    test::RawPrinterPort printer;
+    printer.switchOff();
+    printing::JournaledPrinter labels(m_db, {});
+    station::StationSettings settings;
+    settings.printer = &labels;
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer");
+    settings.labelPrinter = printer.target();
+    const qint64 fo = queuedOrder(1);
+    OfflineBench made = offlineBench(QStringLiteral("bench-reprint-online"), fo, settings);
+    StationController &controller = *made.controller;
+    QSignalSpy notices(&controller, &StationController::notice);
+    cutOff(made);
+    controller.handleScan(test::barcodeFor(m_db, m_daypack));
+    controller.complete();
+    QTRY_VERIFY(saidSoFar(notices, QStringLiteral("label did not print")));
+    QVERIFY(bringBack(made));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QVERIFY(printer.switchOn());
+    controller.handleScan(QStringLiteral("PB*REPRINT"));
+    QTRY_COMPARE(lastHeadline(notices), QStringLiteral("Reprinted: label"));
+    QCOMPARE(printer.jobs().size(), 1); // the missing label only, not the slip again
+    QVERIFY(printer.jobs().first().contains("^FDBOX 1 OF 1^FS"));
+    QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label' "
+                                 "AND status = 'done'"),
+                  {fo}),
              QStringLiteral("1"));
     controller.signOut();
   }
