@@ -1501,10 +1501,6 @@
         <translation>Freigaben brauchen die Datenbank</translation>
     </message>
     <message>
-        <source>Reprints and signing out work again once it is back</source>
-        <translation>Nachdrucke und Abmelden gehen wieder, sobald sie zurück ist</translation>
-    </message>
-    <message>
         <source>On hold — but NOT recorded yet</source>
         <translation>Zurückgestellt — aber noch NICHT erfasst</translation>
     </message>
@@ -1686,6 +1682,26 @@
     <message>
         <source>Every item is in a box — F9 completes the order</source>
         <translation>Alle Artikel sind verpackt — F9 schließt die Bestellung ab</translation>
+    </message>
+    <message>
+        <source>Signing out, and reprints of earlier orders, work again once it is back</source>
+        <translation>Abmelden und Nachdrucke früherer Bestellungen gehen wieder, sobald sie zurück ist</translation>
+    </message>
+    <message>
+        <source>Scan REPRINT to print it again: it works offline too</source>
+        <translation>REPRINT scannen, um ihn erneut zu drucken: das geht auch offline</translation>
+    </message>
+    <message>
+        <source>Reprinted: %1 — but not the %2</source>
+        <translation>Nachgedruckt: %1 — %2 nicht</translation>
+    </message>
+    <message>
+        <source>The printer refused it; scan REPRINT again once it is ready</source>
+        <translation>Der Drucker hat abgelehnt; REPRINT erneut scannen, sobald er bereit ist</translation>
+    </message>
+    <message>
+        <source>Put the label on the box · %1</source>
+        <translation>Etikett auf den Karton kleben · %1</translation>
     </message>
 </context>
 <context>

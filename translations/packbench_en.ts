@@ -1500,10 +1500,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reprints and signing out work again once it is back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On hold — but NOT recorded yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1684,6 +1680,26 @@
     </message>
     <message>
         <source>Every item is in a box — F9 completes the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing out, and reprints of earlier orders, work again once it is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan REPRINT to print it again: it works offline too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinted: %1 — but not the %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer refused it; scan REPRINT again once it is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the label on the box · %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -356,6 +356,9 @@ private:
   // What REPRINT sends again (job id, "slip" or "label"): the labels still missing if a box has none, else the newest
   // slip and every label of the last order.
   Result<QList<std::pair<qint64, QString>>> jobsToReprint();
+  // The slip of this order failed when it was finished (not one printed with characters missing) and no reprint has
+  // printed it since.
+  bool slipStillMissing(qint64 fulfillmentOrderId) const;
   // "slip and 2 labels" for the names a reprint collected ("slip", "label", "label").
   QString documentsNamed(const QStringList &names) const;
   void askLeadAboutJob(LeadAction action, const QString &question);

@@ -157,7 +157,7 @@ bool StationController::refusedOffline()
   if (!m_session || !m_session->isOffline())
     return false;
   say(Notice::Where::Pack, Tone::Warning, tr("This needs the database — keep scanning"),
-      tr("Reprints and signing out work again once it is back"), Cue::Notice);
+      tr("Signing out, and reprints of earlier orders, work again once it is back"), Cue::Notice);
   return true;
 }
 

@@ -109,7 +109,7 @@ void StationController::reprintOffline()
     (void)refusedOffline();
     return;
   }
-  // As online: while a box has no label, only the missing labels, so no spare label lies on the bench.
+  // As online: while a box has no label, only what did not print, so no spare label lies on the bench.
   QList<int> boxes = unprintedBoxes();
   m_reprinting = {};
   const auto sent = [this](qint64 jobId, const QString &name) {
@@ -118,8 +118,9 @@ void StationController::reprintOffline()
     else
       m_reprinting.failed << name;
   };
-  if (boxes.isEmpty()) {
+  if (boxes.isEmpty() || slipStillMissing(m_order->fulfillmentOrderId))
     sent(printSlipOffline(*slip), tr("slip"));
+  if (boxes.isEmpty()) {
     for (int box = 1; printsHouseLabels() && box <= std::max(1, m_session->boxesWithItems()); ++box)
       boxes << box;
   }

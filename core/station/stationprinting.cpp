@@ -142,7 +142,8 @@ void StationController::warnAboutAutoPrint()
   QString headline = a.slipFailed && a.labelFailed ? tr("Packed — but the slip and the label did not print")
                      : a.slipFailed                ? tr("Packed — but the slip did not print")
                                                    : tr("Packed — but the label did not print");
-  QString hint = tr("The job is in the print journal; scan REPRINT to print it again");
+  QString hint = packsOffline() ? tr("Scan REPRINT to print it again: it works offline too")
+                                : tr("The job is in the print journal; scan REPRINT to print it again");
   if (const QList<int> boxes = unprintedBoxes(); a.labelJobs.size() > 1 && !boxes.isEmpty()) // which box waits
     hint = tr("No label on box %1 yet: scan REPRINT to print the order's labels again", nullptr, int(boxes.size()))
                .arg(boxNumbers(boxes));
@@ -231,6 +232,9 @@ Result<QList<std::pair<qint64, QString>>> StationController::jobsToReprint()
         jobs.append({newestOfBox, tr("label")});
     }
     if (!jobs.isEmpty()) {
+      if (slipStillMissing(m_lastFinished)) // what did not print, all of it: the slip too
+        for (const documents::PrintJob &slip : newest(*journaled, documents::PrintKind::Slip))
+          jobs.append({slip.id, tr("slip")});
       std::sort(jobs.begin(), jobs.end());
       return jobs;
     }
@@ -247,19 +251,26 @@ Result<QList<std::pair<qint64, QString>>> StationController::jobsToReprint()
 void StationController::sayReprintOutcome()
 {
   const Notice::Where where = screenArea();
-  // A label that had not printed is on paper now: the box can have it, and F8 need not warn.
+  const Reprinting &r = m_reprinting;
+  // A label that had not printed is on paper now, and none failed again: the box can have it, and F8 need not warn.
   const bool labelAtLast =
-      m_reprinting.failed.isEmpty() && !m_unprintedLabels.isEmpty() && m_reprinting.printed.contains(tr("label"));
+      !m_unprintedLabels.isEmpty() && r.printed.contains(tr("label")) && !r.failed.contains(tr("label"));
   if (labelAtLast)
     m_unprintedLabels.clear();
-  if (m_reprinting.failed.isEmpty())
-    say(where, Tone::Good, tr("Reprinted: %1").arg(documentsNamed(m_reprinting.printed)),
+  if (r.printed.contains(tr("slip")))
+    m_autoPrinted.slipFailed = false;
+  const QString why = !r.notJournaled.isEmpty() ? r.notJournaled
+                      : packsOffline()          ? tr("The printer refused it; scan REPRINT again once it is ready")
+                                                : tr("The printer refused it; the job is in the print journal");
+  if (r.failed.isEmpty())
+    say(where, Tone::Good, tr("Reprinted: %1").arg(documentsNamed(r.printed)),
         labelAtLast ? tr("Put the label on the box · F8 takes the next order") : QString(), Cue::Notice);
-  else
-    say(where, Tone::Error, tr("Not reprinted: %1").arg(documentsNamed(m_reprinting.failed)),
-        m_reprinting.notJournaled.isEmpty() ? tr("The printer refused it; the job is in the print journal")
-                                            : m_reprinting.notJournaled,
-        Cue::Unknown);
+  else if (r.printed.isEmpty())
+    say(where, Tone::Error, tr("Not reprinted: %1").arg(documentsNamed(r.failed)), why, Cue::Unknown);
+  else // some of it: the packer must know which part is still missing
+    say(where, Tone::Warning,
+        tr("Reprinted: %1 — but not the %2").arg(documentsNamed(r.printed), documentsNamed(r.failed)),
+        labelAtLast ? tr("Put the label on the box · %1").arg(why) : why, Cue::Notice);
 }
 
 void StationController::forgetLabelPrintedElsewhere(qint64 jobId)
@@ -285,6 +296,13 @@ QString StationController::documentsNamed(const QStringList &names) const
   if (const int labels = int(names.count(tr("label"))); labels > 0) // a label for each box
     parts << (labels == 1 ? tr("label") : tr("%n labels", nullptr, labels));
   return parts.join(tr(" and "));
+}
+
+bool StationController::slipStillMissing(qint64 fulfillmentOrderId) const
+{
+  // Not one printed with characters missing: printed again, it would miss them again.
+  return m_autoPrinted.fulfillmentOrderId == fulfillmentOrderId && m_autoPrinted.slipFailed &&
+         m_autoPrinted.slipProblem.isEmpty();
 }
 
 QList<int> StationController::boxesStillWithoutLabel()

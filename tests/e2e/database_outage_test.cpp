@@ -8,7 +8,8 @@
 // shutdown) for PACKBENCH_TEST_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
 // meanwhile. Round 2: the cluster crashes and restarts at once (immediate mode, as a failover or an OOM kill does)
 // in the middle of the second orders; the SLC bench's packer also scans a pre-printed UPS label onto the box during
-// the first outage. Asserted: every station is back by itself, every scan is in the database
+// the first outage, and the PHX bench finishes its order offline with its Zebra off and prints the missing label with
+// REPRINT, still offline. Asserted: every station is back by itself, every scan is in the database
 // exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order (the SLC one with
 // the label's tracking). Last, a bench loses
 // power and is switched on while the cluster is stopped: it waits for the database, starts by itself, and packs.
@@ -16,6 +17,7 @@
 #include "tests/support/chaintest.h"
 #include "tests/support/fakeshopify.h"
 #include "tests/support/fakeshopifycatalogue.h"
+#include "tests/support/rawprinterport.h"
 #include "tests/support/testdatabase.h"
 #include "tests/support/upsnumbers.h"
 #include "tests/support/verify.h"
@@ -56,6 +58,7 @@ private:
   };
 
   QString m_cluster;
+  test::RawPrinterPort m_phxLabels; // the PHX bench's Zebra (house labels), switched off when the first outage starts
   std::array<QProcess, 2> m_hubs;
   std::array<quint16, 2> m_hubPorts{};
   std::array<Bench, 3> m_benches{{{{u"RNO"_s, u"PB-7401"_s}, u"71401"_s},
@@ -126,11 +129,19 @@ private:
     QTRY_COMPARE_WITH_TIMEOUT(count(u"SELECT count(*) FROM claims WHERE released_at IS NULL"_s), openClaims, 30000);
   }
 
-  void completeEverywhere(qint64 packedAfter)
+  void completeEverywhere(qint64 packedAfter, bool phxToo = true)
   {
     for (const Bench &bench : m_benches)
-      QVERIFY(test::ChainPrograms::scan(bench.station, u"PB*COMPLETE"_s));
+      if (phxToo || &bench != &m_benches[2])
+        QVERIFY(test::ChainPrograms::scan(bench.station, u"PB*COMPLETE"_s));
     QTRY_COMPARE_WITH_TIMEOUT(packed(), packedAfter, 30000);
+  }
+
+  // The labels printed on PHX's Zebra so far whose ZPL carries `text`.
+  qsizetype phxLabelsWith(const QByteArray &text) const
+  {
+    return std::count_if(m_phxLabels.jobs().cbegin(), m_phxLabels.jobs().cend(),
+                         [&](const QByteArray &job) { return job.contains(text); });
   }
 
 private Q_SLOTS:
@@ -205,7 +216,10 @@ private Q_SLOTS:
                                                u"--location"_s, bench.station.code, u"--password-file"_s, password});
       QVERIFY2(made.exitCode == 0, qPrintable(made.err + made.out));
       // As shipped: station.prefetch=1, so each bench also holds its second order through both outages.
-      m_programs.startStation(bench.station, kShop, login, password);
+      // PHX prints a house label for each box on its Zebra when an order is complete.
+      const QStringList phxPrints{u"printing.auto_print=true"_s, u"printing.label_printer="_s + m_phxLabels.target()};
+      m_programs.startStation(bench.station, kShop, login, password,
+                              &bench == &m_benches[2] ? phxPrints : QStringList{});
       if (QTest::currentTestFailed())
         return;
       m_programs.signIn(bench.station, u"4711"_s);
@@ -230,6 +244,18 @@ private Q_SLOTS:
     QTest::qWait(500);
     m_programs.screenshot(m_benches[0].station, u"offline-during-outage"_s);
     m_programs.screenshot(m_benches[1].station, u"offline-ups-label-on-the-box"_s);
+    // PHX finishes offline with its Zebra off: the house label does not print. The packer switches the Zebra on and
+    // scans REPRINT, still offline: the label prints from the bench's copy of the order.
+    const Bench &phx = m_benches[2];
+    m_phxLabels.switchOff();
+    QVERIFY(test::ChainPrograms::scan(phx.station, u"PB*COMPLETE"_s));
+    QTest::qWait(1500);
+    m_programs.screenshot(phx.station, u"offline-label-did-not-print"_s);
+    QVERIFY(m_phxLabels.switchOn());
+    QVERIFY(test::ChainPrograms::scan(phx.station, u"PB*REPRINT"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(phxLabelsWith("^FDBOX 1 OF 1^FS"), 1, 20000);
+    QTest::qWait(500);
+    m_programs.screenshot(phx.station, u"offline-label-reprinted"_s);
     QTest::qWait(std::max<qint64>(0, outageSeconds() * 1000 - outage.elapsed()));
     QVERIFY2(cluster(u"resume"_s), "the cluster did not come back");
     QElapsedTimer back;
@@ -237,7 +263,12 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(okScans(), 3 * kMugsPerOrder, 90000);
     qInfo("outage of %lld ms: every offline scan recorded %lld ms after the cluster was back", outage.elapsed(),
           back.elapsed());
-    completeEverywhere(3);
+    completeEverywhere(3, false); // PHX's completion landed with its journal
+    // PHX's label: the failed offline print and its reprint, both in the print journal now, as one box's label.
+    const QString phxLabelJobs = u"SELECT count(*) FROM print_jobs WHERE printer = ? AND kind = 'label' AND status = ? "
+                                 "AND reference LIKE 'house-label:fulfillment_order=%;box=1;offline=%'"_s;
+    QTRY_COMPARE_WITH_TIMEOUT(count(phxLabelJobs, {m_phxLabels.target(), u"failed"_s}), 1, 20000);
+    QCOMPARE(count(phxLabelJobs, {m_phxLabels.target(), u"done"_s}), 1);
   }
 
   void clusterCrashesMidOrder_nothingLostNothingDoubled()
