@@ -2331,6 +2331,10 @@
         <source>(default printer)</source>
         <translation>(Standarddrucker)</translation>
     </message>
+    <message>
+        <source>Label · box %1</source>
+        <translation>Etikett · Karton %1</translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsView</name>

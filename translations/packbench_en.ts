@@ -2330,6 +2330,10 @@
         <source>(default printer)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Label · box %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pb::ui::PrintJobsView</name>

@@ -55,7 +55,10 @@ QVariant PrintJobsModel::data(const QModelIndex &index, int role) const
     case Job: return job.id;
     case Time: return QLocale().toString(job.createdAt.toLocalTime().time(), QLocale::ShortFormat);
     case Order: return job.orderName.isEmpty() ? tr("(no order)") : job.orderName;
-    case Kind: return job.kind == documents::PrintKind::Slip ? tr("Slip") : tr("Label");
+    case Kind:
+      return job.kind == documents::PrintKind::Slip ? tr("Slip")
+             : job.boxNo > 0                        ? tr("Label · box %1").arg(job.boxNo)
+                                                    : tr("Label");
     case Printer: return job.printer.isEmpty() ? tr("(default printer)") : job.printer; // its name not found yet
     case State: return stateText(job);
     case Problem:

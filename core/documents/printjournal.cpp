@@ -139,13 +139,19 @@ Result<QList<PrintJob>> PrintJournal::forFulfillmentOrder(qint64 fulfillmentOrde
 
 Result<QList<PrintJobSummary>> PrintJournal::recentJobs(int limit) const
 {
-  const QString mine = db::isPostgres(m_db) ? u"j.login = session_user"_s : u"1 = 1"_s;
+  const bool postgres = db::isPostgres(m_db);
+  const QString mine = postgres ? u"j.login = session_user"_s : u"1 = 1"_s;
+  // A carrier label's box is its label request's (PostgreSQL only: the hub buys them); a house label names its own.
+  const QString carrierBox = postgres ? u"(SELECT r.box_no FROM label_requests r WHERE r.id = CASE WHEN j.reference "
+                                        "~ '^carrier-label:request=[0-9]+$' THEN CAST(substr(j.reference, 23) AS "
+                                        "bigint) END)"_s
+                                      : u"NULL"_s;
   auto query =
       db::exec(m_db,
                u"SELECT j.id, j.fulfillment_order_id, o.name, j.kind, j.format, j.printer, j.status, j.attempts, "
-               "j.last_error, j.moved_to_job_id, j.created_at FROM print_jobs j "
+               "j.last_error, j.moved_to_job_id, j.created_at, j.reference, %2 FROM print_jobs j "
                "LEFT JOIN fulfillment_orders f ON f.id = j.fulfillment_order_id "
-               "LEFT JOIN orders o ON o.id = f.order_id WHERE %1 ORDER BY j.id DESC LIMIT ?"_s.arg(mine),
+               "LEFT JOIN orders o ON o.id = f.order_id WHERE %1 ORDER BY j.id DESC LIMIT ?"_s.arg(mine, carrierBox),
                {limit});
   if (!query)
     return query.error();
@@ -167,6 +173,9 @@ Result<QList<PrintJobSummary>> PrintJournal::recentJobs(int limit) const
     job.createdAt = created.typeId() == QMetaType::QDateTime
                         ? created.toDateTime()
                         : QDateTime::fromString(created.toString(), Qt::ISODateWithMs);
+    if (job.kind == PrintKind::Label)
+      job.boxNo =
+          q.value(12).isNull() ? houseLabelBox(q.value(11).toString(), job.fulfillmentOrderId) : q.value(12).toInt();
     jobs.append(job);
   }
   return jobs;

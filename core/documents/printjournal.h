@@ -61,6 +61,7 @@ struct PrintJobSummary {
   QString lastError;
   qint64 movedToJobId = 0;
   QDateTime createdAt;
+  int boxNo = 0; // a label's box: a house label's or a carrier label's (0: a slip, or not known)
 };
 
 // The print-job journal (migration 0005): every job is written before it is sent, and every

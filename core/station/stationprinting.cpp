@@ -206,11 +206,11 @@ void StationController::reprintLast()
 Result<QList<std::pair<qint64, QString>>> StationController::jobsToReprint()
 {
   QList<std::pair<qint64, QString>> jobs;
-  // A box still without its label: only the missing labels, so no spare label of a labelled box lies on the bench to
-  // end up on another order's box.
   auto journaled = documents::PrintJournal(m_db).forFulfillmentOrder(m_lastFinished);
   if (!journaled)
     return journaled.error();
+  // A box still without its label: only what did not print, so no spare label of a labelled box lies on the bench to
+  // end up on another order's box.
   if (!m_unprintedLabels.isEmpty() && !boxesStillWithoutLabel().isEmpty()) {
     for (const qint64 jobId : m_unprintedLabels.keys()) {
       const UnprintedLabel label = m_unprintedLabels.value(jobId);
@@ -221,12 +221,9 @@ Result<QList<std::pair<qint64, QString>>> StationController::jobsToReprint()
         continue;
       }
       // Printed offline (a negative id): the replay journaled it; its box's newest label is the one to print again.
-      const auto ofBox = [&](const documents::PrintJob &job) {
-        return documents::houseLabelBox(job.reference, m_lastFinished) == label.box;
-      };
       qint64 newestOfBox = 0;
       for (const documents::PrintJob &job : newest(*journaled, documents::PrintKind::Label))
-        if (ofBox(job))
+        if (documents::houseLabelBox(job.reference, m_lastFinished) == label.box)
           newestOfBox = std::max(newestOfBox, job.id);
       if (newestOfBox > 0)
         jobs.append({newestOfBox, tr("label")});

@@ -13,6 +13,7 @@
 // set.
 #include "core/db/demodata.h"
 #include "core/db/sql.h"
+#include "core/documents/printjournal.h"
 #include "core/hub/carrierlabelthread.h"
 #include "core/packing/leasedqueueworkflow.h"
 #include "core/queue/orderqueue.h"
@@ -632,6 +633,15 @@ private Q_SLOTS:
     QCOMPARE(reprinted, labels);
     QCOMPARE(m_carrier->stats().labelsBought, boughtBefore + 2);
     QCOMPARE(value(u"SELECT count(*) FROM label_requests WHERE fulfillment_order_id = ?"_s, {fo}).toInt(), 2);
+    // The lead's print-jobs list (F4) names each label's box (it said "Label" four times).
+    auto recent = documents::PrintJournal(m_db).recentJobs(20);
+    VERIFY_OK(recent);
+    QList<int> boxes;
+    for (const documents::PrintJobSummary &job : std::as_const(*recent))
+      if (job.fulfillmentOrderId == fo && job.kind == documents::PrintKind::Label)
+        boxes << job.boxNo;
+    std::sort(boxes.begin(), boxes.end());
+    QCOMPARE(boxes, (QList<int>{1, 1, 2, 2})); // each box's label and its reprint
   }
 
   // One of two units on the shelf: the packer opened box 2 for the second, found none and shipped partial. Box 2 is

@@ -103,6 +103,8 @@ private Q_SLOTS:
     QCOMPARE(label.status, documents::PrintStatus::Failed);
     QCOMPARE(view->model()->data(view->model()->index(0, ui::PrintJobsModel::State), Qt::DisplayRole).toString(),
              QStringLiteral("FAILED"));
+    QCOMPARE(view->model()->data(view->model()->index(0, ui::PrintJobsModel::Kind), Qt::DisplayRole).toString(),
+             QStringLiteral("Label · box 1"));
     QCOMPARE(QApplication::focusWidget(), view->table());
     QCOMPARE(view->table()->currentIndex().row(), 0);
 
