@@ -189,6 +189,38 @@ private:
     return made;
   }
 
+  // An order of one daypack finished offline at a bench whose Zebra is off and whose slip printer is missing: both
+  // prints have failed when it returns (null if they were not heard of).
+  struct ZebraOffBench {
+    std::unique_ptr<test::RawPrinterPort> printer;
+    std::unique_ptr<printing::JournaledPrinter> labels;
+    qint64 fo = 0;
+    OfflineBench bench;
+    std::unique_ptr<QSignalSpy> notices;
+  };
+  std::unique_ptr<ZebraOffBench> finishedOfflineWithTheZebraOff(const QString &name)
+  {
+    auto made = std::make_unique<ZebraOffBench>();
+    made->printer = std::make_unique<test::RawPrinterPort>();
+    made->printer->switchOff();
+    made->labels = std::make_unique<printing::JournaledPrinter>(m_db, printing::JournaledPrinter::Policy{});
+    station::StationSettings settings;
+    settings.printer = made->labels.get();
+    settings.autoPrint = true;
+    settings.slipPrinter = QStringLiteral("no-such-printer");
+    settings.labelPrinter = made->printer->target();
+    made->fo = queuedOrder(1);
+    made->bench = offlineBench(name, made->fo, settings);
+    StationController &controller = *made->bench.controller;
+    made->notices = std::make_unique<QSignalSpy>(&controller, &StationController::notice);
+    cutOff(made->bench);
+    controller.handleScan(test::barcodeFor(m_db, m_daypack));
+    controller.complete();
+    const bool heard = QTest::qWaitFor(
+        [&]() { return saidSoFar(*made->notices, QStringLiteral("the slip and the label did not print")); });
+    return heard ? std::move(made) : nullptr;
+  }
+
   // Opens the bench's connection again as the supervisor's Reconnector does: its prepared statements go first.
   static bool reopen(QSqlDatabase &bench)
   {
@@ -1659,30 +1691,18 @@ private Q_SLOTS:
   // with the replay; after it, nothing is missing and REPRINT (online) prints the slip and the label again.
   void offline_labelPrinterOff_REPRINTPrintsTheMissingLabelOffline_andBothJobsLand()
   {
-    test::RawPrinterPort printer;
-    printer.switchOff();
-    printing::JournaledPrinter labels(m_db, {});
-    station::StationSettings settings;
-    settings.printer = &labels;
-    settings.autoPrint = true;
-    settings.slipPrinter = QStringLiteral("no-such-printer");
-    settings.labelPrinter = printer.target();
-    const qint64 fo = queuedOrder(1);
-    OfflineBench made = offlineBench(QStringLiteral("bench-reprint"), fo, settings);
+    auto zebraOff = finishedOfflineWithTheZebraOff(QStringLiteral("bench-reprint"));
+    QVERIFY(zebraOff);
+    auto &[printer, labels, fo, made, notices] = *zebraOff;
     StationController &controller = *made.controller;
-    QSignalSpy notices(&controller, &StationController::notice);
-    cutOff(made);
-    controller.handleScan(test::barcodeFor(m_db, m_daypack));
-    controller.complete();
     const QString orderName = controller.session()->header().orderName;
-    QTRY_VERIFY(saidSoFar(notices, QStringLiteral("the slip and the label did not print"))); // both have answered
 
-    QVERIFY(printer.switchOn());
+    QVERIFY(printer->switchOn());
     controller.handleScan(QStringLiteral("PB*REPRINT"));
-    QTRY_COMPARE(printer.jobs().size(), 1);
-    QTRY_VERIFY(printer.jobs().first().contains("^FDBOX 1 OF 1^FS"));
-    QVERIFY(printer.jobs().first().contains(orderName.toUtf8()));
-    QTRY_COMPARE(lastHeadline(notices), QStringLiteral("Reprinted: label — but not the slip"));
+    QTRY_COMPARE(printer->jobs().size(), 1);
+    QTRY_VERIFY(printer->jobs().first().contains("^FDBOX 1 OF 1^FS"));
+    QVERIFY(printer->jobs().first().contains(orderName.toUtf8()));
+    QTRY_COMPARE(lastHeadline(*notices), QStringLiteral("Reprinted: label — but not the slip"));
     QVERIFY(controller.session()->isOffline()); // still offline: printed from the bench's copy
 
     QVERIFY(bringBack(made));
@@ -1694,12 +1714,12 @@ private Q_SLOTS:
     QTRY_COMPARE(text(labelJobs, {fo, QStringLiteral("failed"), fo}), QStringLiteral("1"));
     QTRY_COMPARE(text(labelJobs, {fo, QStringLiteral("done"), fo}), QStringLiteral("1"));
     controller.handleScan(QStringLiteral("PB*REPRINT")); // online now: the journal's newest slip and label
-    QTRY_COMPARE(printer.jobs().size(), 2);
+    QTRY_COMPARE(printer->jobs().size(), 2);
     // Signing in again recalls the order: its label is on paper (the offline reprint), so nothing is said missing
     // (the failed offline job and its reprint used to count as two labels, one never printed).
     controller.signOut();
     signIn(controller, QStringLiteral("PB-1001"));
-    QVERIFY(!saidSoFar(notices, QStringLiteral("no label printed")));
+    QVERIFY(!saidSoFar(*notices, QStringLiteral("no label printed")));
     controller.signOut();
   }
 
@@ -1708,29 +1728,17 @@ private Q_SLOTS:
   // job's own id, which is no row, and said "Not reprinted").
   void offline_labelFailed_databaseBackFirst_REPRINTPrintsItFromTheJournal()
   {
-    test::RawPrinterPort printer;
-    printer.switchOff();
-    printing::JournaledPrinter labels(m_db, {});
-    station::StationSettings settings;
-    settings.printer = &labels;
-    settings.autoPrint = true;
-    settings.slipPrinter = QStringLiteral("no-such-printer");
-    settings.labelPrinter = printer.target();
-    const qint64 fo = queuedOrder(1);
-    OfflineBench made = offlineBench(QStringLiteral("bench-reprint-online"), fo, settings);
+    auto zebraOff = finishedOfflineWithTheZebraOff(QStringLiteral("bench-reprint-online"));
+    QVERIFY(zebraOff);
+    auto &[printer, labels, fo, made, notices] = *zebraOff;
     StationController &controller = *made.controller;
-    QSignalSpy notices(&controller, &StationController::notice);
-    cutOff(made);
-    controller.handleScan(test::barcodeFor(m_db, m_daypack));
-    controller.complete();
-    QTRY_VERIFY(saidSoFar(notices, QStringLiteral("the slip and the label did not print"))); // both have answered
     QVERIFY(bringBack(made));
     QCOMPARE(packState(fo), QStringLiteral("packed"));
-    QVERIFY(printer.switchOn());
+    QVERIFY(printer->switchOn());
     controller.handleScan(QStringLiteral("PB*REPRINT"));
-    QTRY_COMPARE(lastHeadline(notices), QStringLiteral("Reprinted: label — but not the slip"));
-    QCOMPARE(printer.jobs().size(), 1); // the missing label only, not the slip again
-    QVERIFY(printer.jobs().first().contains("^FDBOX 1 OF 1^FS"));
+    QTRY_COMPARE(lastHeadline(*notices), QStringLiteral("Reprinted: label — but not the slip"));
+    QCOMPARE(printer->jobs().size(), 1); // the missing label on the Zebra (the slip went to its missing printer)
+    QVERIFY(printer->jobs().first().contains("^FDBOX 1 OF 1^FS"));
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = 'label' "
                                  "AND status = 'done'"),
                   {fo}),
