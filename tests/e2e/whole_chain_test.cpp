@@ -898,6 +898,7 @@ private Q_SLOTS:
   {
     const qsizetype fulfillmentsBefore = m_fake.fulfillments().size();
     const qint64 jobsBefore = m_cups->lastJob();
+    const qsizetype labelsBefore = m_columbusLabels.jobs().size();
     const qint64 fo = bandanasQueuedAtColumbus(QStringLiteral("9107"));
     QVERIFY(fo > 0);
 
@@ -908,6 +909,11 @@ private Q_SLOTS:
         scalar(QStringLiteral("SELECT count(*) FROM scan_events WHERE fulfillment_order_id = ? AND outcome = 'ok'"),
                {fo}),
         1, 15000);
+    // The packer opens a second box for the other bandana, then finds none on the shelf: box 2 stays empty.
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F6")}));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND box_no = 2"), {fo}), 1,
+        15000);
     QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F10")}));
     QTest::qWait(700); // the reasons open and take the keyboard
     QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("Return")})); // "Out of stock"
@@ -934,6 +940,13 @@ private Q_SLOTS:
     QVERIFY(shipped.has_value());
     QCOMPARE(shipped->lines.first().second, 1);
     QVERIFY(shipped->numbers.isEmpty()); // no label was scanned or bought
+    // One house label, for the box that ships: none for the empty box 2.
+    QTRY_COMPARE_WITH_TIMEOUT(m_columbusLabels.jobs().size(), labelsBefore + 1, 20000);
+    QTest::qWait(1000); // a second label would arrive now
+    QCOMPARE(m_columbusLabels.jobs().size(), labelsBefore + 1);
+    const test::ZplPage label = test::rasteriseZpl(m_columbusLabels.jobs().last());
+    QCOMPARE(label.barcodeData, QStringList{QStringLiteral("#9107")});
+    QVERIFY2(label.texts.contains(QStringLiteral("BOX 1 OF 1")), qPrintable(label.texts.join(u'|')));
     const test::FakeShopify::FulfillmentOrder open = m_fake.fulfillmentOrders().value(shipped->fulfillmentOrderId);
     QCOMPARE(open.lines.size(), 1);
     QCOMPARE(open.lines.first().remaining, 1);
@@ -962,6 +975,12 @@ private Q_SLOTS:
     QTest::qWait(300);
     QVERIFY(scan(m_columbus, kScanForms.value(QStringLiteral("80031")).first()));
     QTRY_COMPARE_WITH_TIMEOUT(scalar(scanned, {fo}), 2, 15000);
+    // Every bandana is in a box: F6 opens no third, empty one (it would have had a label of its own).
+    QVERIFY(xdotool(m_columbus, {QStringLiteral("key"), QStringLiteral("F6")}));
+    QTest::qWait(700);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT count(*) FROM packages WHERE fulfillment_order_id = ? AND box_no = 3"), {fo}), 0);
+    screenshot(m_columbus, QStringLiteral("every-item-in-a-box"));
     QVERIFY(scan(m_columbus, QStringLiteral("PB*COMPLETE")));
     QTRY_COMPARE_WITH_TIMEOUT(
         scalar(QStringLiteral("SELECT count(*) FROM fulfillment_orders WHERE id = ? AND pack_state = 'packed'"), {fo}),
