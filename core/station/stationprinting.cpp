@@ -278,10 +278,14 @@ void StationController::forgetLabelPrintedElsewhere(qint64 jobId)
   const auto printed = journal.get(jobId);
   if (!printed || printed->kind != documents::PrintKind::Label)
     return;
-  // A lead's reprint from the print-jobs list (F4) keeps the label's reference: that box has its label now.
+  // A lead's reprint from the print-jobs list (F4) keeps the label's reference: that box has its label now. One that
+  // failed offline is known here by its offline id only (no journal row): its box's house label is the same document.
+  const QString document = documents::printedDocument(printed->reference);
   m_unprintedLabels.removeIf([&](const auto &unprinted) {
+    if (unprinted.key() < 0)
+      return documents::houseLabelBox(document, unprinted.value().fulfillmentOrderId) == unprinted.value().box;
     const auto job = journal.get(unprinted.key());
-    return job && job->reference == printed->reference;
+    return job && documents::printedDocument(job->reference) == document;
   });
 }
 

@@ -1746,6 +1746,37 @@ private Q_SLOTS:
     controller.signOut();
   }
 
+  // The same, but a lead prints the failed offline label from the print-jobs list (F4) once the database is back: the
+  // box has its label, so F8 takes the next order at once (the bench knew the label by its offline id only and held
+  // the next order back).
+  void offline_labelFailed_leadReprintsItFromTheList_F8GoesOn()
+  {
+    auto zebraOff = finishedOfflineWithTheZebraOff(QStringLiteral("bench-reprint-lead"));
+    QVERIFY(zebraOff);
+    auto &[printer, labels, fo, made, notices] = *zebraOff;
+    StationController &controller = *made.controller;
+    QVERIFY(bringBack(made));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    QVERIFY(printer->switchOn());
+    const qint64 failed = text(QStringLiteral("SELECT id FROM print_jobs WHERE fulfillment_order_id = ? AND kind = "
+                                              "'label' AND status = 'failed'"),
+                               {fo})
+                              .toLongLong();
+    QVERIFY(failed > 0);
+    VERIFY_OK(labels->reprint(failed)); // what the list's R does once a lead has approved
+    QTRY_COMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ? AND kind = "
+                                     "'label' AND status = 'done'"),
+                      {fo}),
+                 QStringLiteral("1"));
+    QTest::qWait(100); // the printed job's signal reaches the bench
+    (void)queuedOrder(1);
+    controller.takeNextOrder();
+    QVERIFY2(controller.session() && controller.session()->header().fulfillmentOrderId != fo,
+             qPrintable(lastHeadline(*notices)));
+    QVERIFY(!saidSoFar(*notices, QStringLiteral("no label printed")));
+    controller.signOut();
+  }
+
   // The order was edited while the bench finished it offline: the version check inside the replay's transaction
   // refuses the whole journal, so neither the scans nor the completion land and no fulfillment is queued.
   void offline_completion_ofAnEditedOrder_landsNothing()
