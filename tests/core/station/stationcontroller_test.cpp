@@ -221,6 +221,13 @@ private:
     return heard ? std::move(made) : nullptr;
   }
 
+  // The database back, the order finished offline recorded, and the Zebra switched on.
+  bool backOnlineWithTheZebraOn(ZebraOffBench &zebraOff)
+  {
+    return bringBack(zebraOff.bench) && packState(zebraOff.fo) == QStringLiteral("packed") &&
+           zebraOff.printer->switchOn();
+  }
+
   // Opens the bench's connection again as the supervisor's Reconnector does: its prepared statements go first.
   static bool reopen(QSqlDatabase &bench)
   {
@@ -1729,12 +1736,9 @@ private Q_SLOTS:
   void offline_labelFailed_databaseBackFirst_REPRINTPrintsItFromTheJournal()
   {
     auto zebraOff = finishedOfflineWithTheZebraOff(QStringLiteral("bench-reprint-online"));
-    QVERIFY(zebraOff);
+    QVERIFY(zebraOff && backOnlineWithTheZebraOn(*zebraOff));
     auto &[printer, labels, fo, made, notices] = *zebraOff;
     StationController &controller = *made.controller;
-    QVERIFY(bringBack(made));
-    QCOMPARE(packState(fo), QStringLiteral("packed"));
-    QVERIFY(printer->switchOn());
     controller.handleScan(QStringLiteral("PB*REPRINT"));
     QTRY_COMPARE(lastHeadline(*notices), QStringLiteral("Reprinted: label — but not the slip"));
     QCOMPARE(printer->jobs().size(), 1); // the missing label on the Zebra (the slip went to its missing printer)
@@ -1752,12 +1756,9 @@ private Q_SLOTS:
   void offline_labelFailed_leadReprintsItFromTheList_F8GoesOn()
   {
     auto zebraOff = finishedOfflineWithTheZebraOff(QStringLiteral("bench-reprint-lead"));
-    QVERIFY(zebraOff);
+    QVERIFY(zebraOff && backOnlineWithTheZebraOn(*zebraOff));
     auto &[printer, labels, fo, made, notices] = *zebraOff;
     StationController &controller = *made.controller;
-    QVERIFY(bringBack(made));
-    QCOMPARE(packState(fo), QStringLiteral("packed"));
-    QVERIFY(printer->switchOn());
     const qint64 failed = text(QStringLiteral("SELECT id FROM print_jobs WHERE fulfillment_order_id = ? AND kind = "
                                               "'label' AND status = 'failed'"),
                                {fo})
