@@ -318,9 +318,18 @@ int houseLabelBox(const QString &reference, qint64 fulfillmentOrderId)
   return ok && box > 0 ? box : 0;
 }
 
+namespace {
+const QString kOfflineMark = QStringLiteral(";offline=");
+} // namespace
+
+QString offlinePrintReference(const QString &document, const QUuid &event)
+{
+  return document + kOfflineMark + event.toString(QUuid::WithoutBraces);
+}
+
 QString printedDocument(const QString &reference)
 {
-  return reference.section(QStringLiteral(";offline="), 0, 0);
+  return reference.section(kOfflineMark, 0, 0);
 }
 
 Status refuseIfLabelGone(const PrintJob &job)

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QUuid>
 
 namespace pb::documents {
 
@@ -44,6 +45,9 @@ QString houseLabelReference(qint64 fulfillmentOrderId, int box);
 // The box whose house label of this fulfillment order a reference names (printed offline too), or 0: another job's.
 int houseLabelBox(const QString &reference, qint64 fulfillmentOrderId);
 
+// The reference of a job printed while the database is away: its document's, with the offline journal event that
+// records the job (";offline=<event id>"), so the replay writes it once.
+QString offlinePrintReference(const QString &document, const QUuid &event);
 // The document a job prints: its reference without what an offline print adds (";offline=<event id>"), so a slip or
 // label printed offline and its reprints are one document, as online ones are.
 QString printedDocument(const QString &reference);

@@ -182,7 +182,8 @@ Result<QString> attachPackageTracking(const QSqlDatabase &db, const TrackingReco
       return url.error();
     return url.value().next() ? url.value().value(0).toString() : QString();
   }
-  // SQLite (the embedded station): the same row, the URL from the same templates table as PostgreSQL's.
+  // SQLite (the embedded station): the same row, the URL from the same templates table as PostgreSQL's. As there, this
+  // very number already on this box (listed first) changes nothing, so a replay may repeat it; any other is refused.
   auto taken = db::exec(db,
                         QStringLiteral("SELECT box_no, tracking_number = ? AND box_no = ? FROM packages WHERE "
                                        "fulfillment_order_id = ? AND tracking_number IS NOT NULL AND (box_no = ? OR "

@@ -140,7 +140,7 @@ qint64 StationController::printWithoutJournal(documents::PrintJob job, const doc
   // The print journal is in the database that is away: the job prints now and is journaled by the replay.
   const QString named =
       job.reference.isEmpty() ? QStringLiteral("slip:fulfillment_order=%1").arg(job.fulfillmentOrderId) : job.reference;
-  job.reference = QStringLiteral("%1;offline=%2").arg(named, eventId.toString(QUuid::WithoutBraces));
+  job.reference = documents::offlinePrintReference(named, eventId);
   auto sent = m_settings.printer->printUnjournaled(job, slip);
   if (!sent) {
     qCWarning(lcOfflinePrint).noquote() << "offline print refused:" << sent.error().message;

@@ -212,21 +212,17 @@ Result<QList<std::pair<qint64, QString>>> StationController::jobsToReprint()
   // A box still without its label: only what did not print, so no spare label of a labelled box lies on the bench to
   // end up on another order's box.
   if (!m_unprintedLabels.isEmpty() && !boxesStillWithoutLabel().isEmpty()) {
+    // A label that failed offline is known by its offline id only (negative): the replay journaled it, and its box's
+    // newest house label (one a box: offline prints and their reprints are one document) is the one to print again.
+    QHash<int, qint64> houseLabelOfBox;
+    for (const documents::PrintJob &job : newest(*journaled, documents::PrintKind::Label))
+      if (const int box = documents::houseLabelBox(job.reference, m_lastFinished); box > 0)
+        houseLabelOfBox.insert(box, job.id);
     for (const qint64 jobId : m_unprintedLabels.keys()) {
       const UnprintedLabel label = m_unprintedLabels.value(jobId);
-      if (label.fulfillmentOrderId != m_lastFinished)
-        continue;
-      if (jobId > 0) {
-        jobs.append({jobId, tr("label")});
-        continue;
-      }
-      // Printed offline (a negative id): the replay journaled it; its box's newest label is the one to print again.
-      qint64 newestOfBox = 0;
-      for (const documents::PrintJob &job : newest(*journaled, documents::PrintKind::Label))
-        if (documents::houseLabelBox(job.reference, m_lastFinished) == label.box)
-          newestOfBox = std::max(newestOfBox, job.id);
-      if (newestOfBox > 0)
-        jobs.append({newestOfBox, tr("label")});
+      const qint64 toPrint = jobId > 0 ? jobId : houseLabelOfBox.value(label.box);
+      if (label.fulfillmentOrderId == m_lastFinished && toPrint > 0)
+        jobs.append({toPrint, tr("label")});
     }
     if (!jobs.isEmpty()) {
       if (slipStillMissing(m_lastFinished)) // what did not print, all of it: the slip too
