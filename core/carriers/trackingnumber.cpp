@@ -268,6 +268,12 @@ QList<TrackingNumber> TrackingNumberRecognizer::recognise(QStringView scanned) c
   return verified + patternOnly;
 }
 
+bool shippingMethodNames(QStringView shippingMethod, const TrackingNumber &reading)
+{
+  return !shippingMethod.isEmpty() && (shippingMethod.contains(reading.company, Qt::CaseInsensitive) ||
+                                       shippingMethod.contains(reading.courierName, Qt::CaseInsensitive));
+}
+
 std::optional<TrackingNumber> TrackingNumberRecognizer::recogniseBest(QStringView scanned,
                                                                       QStringView shippingMethod) const
 {
@@ -278,8 +284,7 @@ std::optional<TrackingNumber> TrackingNumberRecognizer::recogniseBest(QStringVie
     for (const TrackingNumber &candidate : all) {
       if (candidate.checkDigitVerified != all.first().checkDigitVerified)
         break;
-      if (shippingMethod.contains(candidate.company, Qt::CaseInsensitive) ||
-          shippingMethod.contains(candidate.courierName, Qt::CaseInsensitive))
+      if (shippingMethodNames(shippingMethod, candidate))
         return candidate;
     }
   }

@@ -27,6 +27,9 @@ struct TrackingNumber {
   QHash<QString, QString> details; // the dataset's lookups that matched: "Service Type" → "UPS … Ground"
 };
 
+// Whether the order's shipping method ("FedEx 2Day") names the reading's company or courier.
+bool shippingMethodNames(QStringView shippingMethod, const TrackingNumber &reading);
+
 // Recognises tracking numbers with the courier dataset in resources/tracking-numbers (tracking_number_data,
 // MIT): each format's regex (named groups SerialNumber, CheckDigit …) must match the whole scan once spaces
 // are removed and letters upper-cased, its checksum must hold (serial_number_format's prepend_if applied

@@ -74,9 +74,12 @@ PackSession::TrackingReading PackSession::readTracking(const scanning::DecodedSc
   }
   *reading = *best;
   // A valid GTIN from a scanner that does not name the symbology: online the catalogue has ruled out a product, so a
-  // courier check digit makes it worth asking; offline a product not on the order is far likelier than a label.
-  if (!scan.gtin.isEmpty() && scan.symbology == Symbology::Unknown)
-    return best->checkDigitVerified && catalogueAsked ? TrackingReading::Ambiguous : TrackingReading::NotTracking;
+  // courier check digit makes it worth asking. Offline a product not on the order is likelier, unless the order
+  // ships with that courier: then it is most likely its label (one FedEx Express number in ten is a valid UPC-A).
+  if (!scan.gtin.isEmpty() && scan.symbology == Symbology::Unknown) {
+    const bool worthAsking = catalogueAsked || carriers::shippingMethodNames(m_order.header.shippingMethod, *best);
+    return best->checkDigitVerified && worthAsking ? TrackingReading::Ambiguous : TrackingReading::NotTracking;
+  }
   // Offline nothing rules out a product of the shop with a label-like code: only a courier's check digit does;
   // a pattern-only number is asked about first (scanned again after ACK, it attaches).
   if (!catalogueAsked && !best->checkDigitVerified)

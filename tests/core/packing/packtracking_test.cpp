@@ -310,6 +310,34 @@ private Q_SLOTS:
     QCOMPARE(scan(*session, kDhl14AlsoGtin).outcome, Outcome::WrongItem);
   }
 
+  // Offline, digits that are both a valid UPC-A and a valid FedEx Express number, on an order that ships FedEx, are
+  // most likely its label: asked about, naming FedEx, and the same scan after ACK attaches it. They used to be a wrong
+  // item, and the box shipped without its tracking. On an order that ships otherwise they stay a wrong item (above).
+  void offline_gtinThatIsTheOrdersCourier_isAskedAboutFirst()
+  {
+    auto fo = test::createClaimedOrder(m_db, QStringLiteral("#TRK%1").arg(++m_orderNo), {{m_daypack, 1}});
+    VERIFY_OK(fo);
+    VERIFY_OK(db::exec(m_db,
+                       QStringLiteral("UPDATE orders SET shipping_method = 'FedEx 2Day' WHERE id = "
+                                      "(SELECT order_id FROM fulfillment_orders WHERE id = ?)"),
+                       {*fo}));
+    auto session = reopen(*fo);
+    QVERIFY(session);
+    MemoryJournal journal;
+    session->setOfflineJournal(&journal);
+    const packing::ScanFeedback ask = scan(*session, kUpcAndFedEx);
+    QCOMPARE(ask.outcome, Outcome::UnknownBarcode);
+    QCOMPARE(ask.company, QStringLiteral("FedEx"));
+    QVERIFY(session->boxTracking().isEmpty());
+    QCOMPARE(session->acknowledge().outcome, Outcome::Acknowledged);
+    QCOMPARE(scan(*session, kUpcAndFedEx).outcome, Outcome::TrackingAttached);
+    QCOMPARE(session->boxTracking().value(1).number, kUpcAndFedEx);
+    QCOMPARE(session->boxTracking().value(1).company, QStringLiteral("FedEx"));
+    QCOMPARE(journal.entries.last().kind, packing::kJournalTracking);
+    // A product's code that is no FedEx number is still a wrong item on this order.
+    QCOMPARE(scan(*session, kDhl14AlsoGtin).outcome, Outcome::WrongItem);
+  }
+
   // A format without a check digit never beats a valid GTIN; without a valid GTIN it is a label.
   void patternOnlyFormat_losesToAValidGtin()
   {
