@@ -21,6 +21,7 @@
 #include "core/shopify/costthrottle.h"
 #include "core/shopify/graphqlclient.h"
 #include "core/shopify/outboxworker.h"
+#include "tests/support/code128read.h"
 #include "tests/support/cupscapture.h"
 #include "tests/support/fakecarrier.h"
 #include "tests/support/fakeshopify.h"
@@ -49,27 +50,12 @@
 #include <QTest>
 #include <QTranslator>
 
-#include <ZXing/ReadBarcode.h>
-
 #include <algorithm>
 
 using namespace pb;
 using namespace Qt::StringLiterals;
 using pb::test::press;
 using pb::test::scan;
-
-namespace {
-QString decodeCode128(const QImage &source)
-{
-  const QImage image = source.convertToFormat(QImage::Format_Grayscale8);
-  const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
-                              static_cast<int>(image.bytesPerLine()));
-  ZXing::DecodeHints hints;
-  hints.setFormats(ZXing::BarcodeFormat::Code128);
-  const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-  return result.isValid() ? QString::fromStdString(result.text()) : QString();
-}
-} // namespace
 
 class LabelFlowTest final : public QObject {
   Q_OBJECT
@@ -401,7 +387,7 @@ private Q_SLOTS:
     QVERIFY(!page.isNull());
     const QString tracking =
         value(u"SELECT tracking_number FROM packages WHERE fulfillment_order_id = ?"_s, {fo}).toString();
-    QCOMPARE(decodeCode128(page), tracking);
+    QCOMPARE(test::readCode128(page), tracking);
     if (!m_artifacts.isEmpty()) {
       QFile::copy(*pdf, QDir(m_artifacts).filePath(u"carrier-label.pdf"_s));
       QVERIFY(page.save(QDir(m_artifacts).filePath(u"carrier-label-pdf.png"_s)));
