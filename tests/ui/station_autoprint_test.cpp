@@ -69,6 +69,18 @@ private:
     return q && q.value().next() ? q.value().value(0).toString() : QString();
   }
 
+  QString packState(qint64 fo)
+  {
+    return text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo);
+  }
+
+  QString nameOf(qint64 fo)
+  {
+    return text(
+        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
+        fo);
+  }
+
   // A two-box order open at the bench: the daypack in box 1, the shell in box 2, every item scanned; F9 is the
   // packer's.
   qint64 packTwoBoxes(const QString &name)
@@ -135,11 +147,8 @@ private Q_SLOTS:
     const qint64 before = m_cups->lastJob();
     const qint64 fo = packNextOrder(QStringLiteral("packbench-pdf"));
     QVERIFY(fo > 0);
-    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
-             QStringLiteral("packed"));
-    const QString orderName = text(
-        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
-        fo);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    const QString orderName = nameOf(fo);
     QVERIFY(!orderName.isEmpty());
     auto slip = m_cups->waitForText(before, orderName);
     QVERIFY2(slip.ok(), qPrintable(slip.ok() ? QString() : slip.error().message));
@@ -154,9 +163,7 @@ private Q_SLOTS:
   {
     const qint64 fo = packNextOrder(QStringLiteral("packbench-pdf"));
     QVERIFY(fo > 0);
-    const QString orderName = text(
-        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
-        fo);
+    const QString orderName = nameOf(fo);
     QTRY_COMPARE(text(QStringLiteral("SELECT count(*) FROM print_jobs WHERE fulfillment_order_id = ?"), fo),
                  QStringLiteral("1"));
     const qint64 before = m_cups->lastJob();
@@ -174,8 +181,7 @@ private Q_SLOTS:
   {
     const qint64 fo = packNextOrder(QStringLiteral("no-such-printer"));
     QVERIFY(fo > 0);
-    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
-             QStringLiteral("packed"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
     QTRY_VERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("slip did not print")));
     QCOMPARE(m_window->packView()->banner()->tone(), ui::StatusBanner::Tone::Warning);
     QCOMPARE(text(QStringLiteral("SELECT count(*) FROM outbox WHERE aggregate_id = CAST(? AS text)"), fo),
@@ -196,11 +202,8 @@ private Q_SLOTS:
     const qint64 fo =
         packNextOrder(QStringLiteral("packbench-pdf"), QStringLiteral("tcp://127.0.0.1:%1").arg(printer.serverPort()));
     QVERIFY(fo > 0);
-    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
-             QStringLiteral("packed"));
-    const QString orderName = text(
-        QStringLiteral("SELECT o.name FROM fulfillment_orders f JOIN orders o ON o.id = f.order_id WHERE f.id = ?"),
-        fo);
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
+    const QString orderName = nameOf(fo);
     QTRY_VERIFY_WITH_TIMEOUT(received.trimmed().endsWith("^XZ"), 10'000);
     QVERIFY(received.startsWith("^XA"));
     QVERIFY2(received.contains(orderName.toUtf8()), received.constData());
@@ -338,8 +341,7 @@ private Q_SLOTS:
     probe.close();
     const qint64 fo = packNextOrder(QStringLiteral("packbench-pdf"), QStringLiteral("tcp://127.0.0.1:%1").arg(port));
     QVERIFY(fo > 0);
-    QCOMPARE(text(QStringLiteral("SELECT pack_state FROM fulfillment_orders WHERE id = ?"), fo),
-             QStringLiteral("packed"));
+    QCOMPARE(packState(fo), QStringLiteral("packed"));
     QTRY_VERIFY(m_window->packView()->banner()->headline().contains(QStringLiteral("label did not print")));
     QCOMPARE(m_window->packView()->banner()->tone(), ui::StatusBanner::Tone::Warning);
     QTRY_COMPARE(
