@@ -2186,13 +2186,6 @@
         <source>✔ %1 label %2 on box %3</source>
         <translation>✔ %1-Etikett %2 auf Paket %3</translation>
     </message>
-    <message numerus="yes">
-        <source>Already on this box · %n item(s) to go</source>
-        <translation>
-            <numerusform>Schon auf diesem Paket · noch %n Artikel</numerusform>
-            <numerusform>Schon auf diesem Paket · noch %n Artikel</numerusform>
-        </translation>
-    </message>
     <message>
         <source>✖ LABEL NOT ATTACHED: %1 %2</source>
         <translation>✖ ETIKETT NICHT ZUGEORDNET: %1 %2</translation>
@@ -2253,12 +2246,13 @@
         <source>Seal the %1 boxes · F8 takes the next order</source>
         <translation>Die %1 Kartons verschließen · F8 nimmt die nächste Bestellung</translation>
     </message>
-    <message numerus="yes">
-        <source>Kept at this bench until the database is back · %n item(s) to go</source>
-        <translation>
-            <numerusform>An diesem Packtisch gespeichert, bis die Datenbank zurück ist · noch %n Artikel</numerusform>
-            <numerusform>An diesem Packtisch gespeichert, bis die Datenbank zurück ist · noch %n Artikel</numerusform>
-        </translation>
+    <message>
+        <source>Already on this box · %1</source>
+        <translation>Schon auf diesem Paket · %1</translation>
+    </message>
+    <message>
+        <source>Kept at this bench until the database is back · %1</source>
+        <translation>An diesem Packtisch gespeichert, bis die Datenbank zurück ist · %1</translation>
     </message>
 </context>
 <context>

@@ -2185,13 +2185,6 @@
         <source>✔ %1 label %2 on box %3</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Already on this box · %n item(s) to go</source>
-        <translation>
-            <numerusform>Already on this box · %n item to go</numerusform>
-            <numerusform>Already on this box · %n items to go</numerusform>
-        </translation>
-    </message>
     <message>
         <source>✖ LABEL NOT ATTACHED: %1 %2</source>
         <translation type="unfinished"></translation>
@@ -2252,12 +2245,13 @@
         <source>Seal the %1 boxes · F8 takes the next order</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Kept at this bench until the database is back · %n item(s) to go</source>
-        <translation>
-            <numerusform>Kept at this bench until the database is back · %n item to go</numerusform>
-            <numerusform>Kept at this bench until the database is back · %n items to go</numerusform>
-        </translation>
+    <message>
+        <source>Already on this box · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept at this bench until the database is back · %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -376,6 +376,11 @@ void PackView::leadBadgeScanned(const QString &badgeId)
                  tr("Enter approves · Esc cancels"));
 }
 
+QString PackView::itemsToGo(int left) const
+{
+  return left > 0 ? tr("%n item(s) to go", nullptr, left) : tr("All items verified — press F9 to complete");
+}
+
 void PackView::showFeedback(const packing::ScanFeedback &f)
 {
   updateProgress();
@@ -387,8 +392,7 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
     const packing::PackLine &line = m_session->lines().at(f.row);
     const QString counted =
         tr("✔ %1  %2 / %3").arg(itemName(line.title, line.variantTitle)).arg(line.verified).arg(line.expected);
-    const QString toGo =
-        left > 0 ? tr("%n item(s) to go", nullptr, left) : tr("All items verified — press F9 to complete");
+    const QString toGo = itemsToGo(left);
     if (f.sameCodeRows.isEmpty()) {
       m_banner->show(StatusBanner::Tone::Good, counted, toGo);
     } else { // the scan cannot tell these items apart: the packer's eyes must
@@ -432,9 +436,7 @@ void PackView::showFeedback(const packing::ScanFeedback &f)
   case Outcome::StillBlocked:
     m_sounds.play(Cue::WrongItem); // the banner still shows the error that needs acknowledging
     break;
-  case Outcome::Duplicate:
-    m_banner->show(StatusBanner::Tone::Neutral, tr("Already counted"), tr("%n item(s) to go", nullptr, left));
-    break;
+  case Outcome::Duplicate: m_banner->show(StatusBanner::Tone::Neutral, tr("Already counted"), itemsToGo(left)); break;
   case Outcome::Acknowledged:
     m_banner->show(StatusBanner::Tone::Neutral, tr("Error cleared · %n to go", nullptr, left), tr("Continue scanning"));
     m_sounds.play(Cue::Notice);

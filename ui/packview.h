@@ -63,6 +63,7 @@ private:
   void buildUi();
   void buildPanels();
   void showFeedback(const packing::ScanFeedback &feedback);
+  QString itemsToGo(int left) const; // "2 items to go", or F9 once every item is verified
   void showRefusal(const QString &text);
   void showReady();
   void updateHeader();

@@ -19,10 +19,10 @@ void PackView::showTrackingFeedback(const packing::ScanFeedback &f)
   switch (f.outcome) {
   case Outcome::TrackingAttached:
     m_banner->show(StatusBanner::Tone::Good, tr("✔ %1 label %2 on box %3").arg(f.company, f.code).arg(f.box),
-                   !f.detail.isEmpty() ? tr("Already on this box · %n item(s) to go", nullptr, left)
+                   !f.detail.isEmpty() ? tr("Already on this box · %1").arg(itemsToGo(left))
                    : m_session->isOffline()
-                       ? tr("Kept at this bench until the database is back · %n item(s) to go", nullptr, left)
-                       : tr("%n item(s) to go", nullptr, left));
+                       ? tr("Kept at this bench until the database is back · %1").arg(itemsToGo(left))
+                       : itemsToGo(left));
     m_sounds.play(Cue::Good);
     break;
   case Outcome::TrackingRefused:

@@ -75,7 +75,12 @@ private Q_SLOTS:
 
     press(Qt::Key_F6);
     scan(kUps2);
+    QVERIFY(window->packView()->banner()->hint().startsWith(QStringLiteral("1 item"))); // no translator loaded here
     scan(test::barcodeFor(m_db, m_shell));
+    // Its label scanned again once every item is in a box: the hint says what comes next, not "0 items to go".
+    scan(kUps2);
+    QCOMPARE(window->packView()->banner()->hint(),
+             QStringLiteral("Already on this box · All items verified — press F9 to complete"));
     QCOMPARE(line->text(), QStringLiteral("Tracking — Box 1: UPS %1  ·  Box 2: UPS %2").arg(kUps1, kUps2));
     QVERIFY(test::saveScreenshot(*window, QStringLiteral("pack-tracking-two-boxes.png")));
 
