@@ -8,11 +8,11 @@
 // shutdown) for PACKBENCH_TEST_OUTAGE_SECONDS (8 in the test command, 60 under label bench); the packers scan the rest
 // meanwhile. Round 2: the cluster crashes and restarts at once (immediate mode, as a failover or an OOM kill does)
 // in the middle of the second orders; the SLC bench's packer also scans a pre-printed UPS label onto the box during
-// the first outage, and the PHX bench finishes its order offline with its Zebra off and prints the missing label with
-// REPRINT, still offline. Asserted: every station is back by itself, every scan is in the database
-// exactly once, every order is packed, and the Shopify fake has exactly one fulfillment per order (the SLC one with
-// the label's tracking). Last, a bench loses
-// power and is switched on while the cluster is stopped: it waits for the database, starts by itself, and packs.
+// the first outage (RNO's a FedEx label that is also a valid UPC-A, asked about first), and the PHX bench finishes its
+// order offline with its Zebra off and prints the missing label with REPRINT, still offline. Asserted: every station is
+// back by itself, every scan is in the database exactly once, every order is packed, and the Shopify fake has exactly
+// one fulfillment per order (the SLC and RNO ones with their labels' tracking). Last, a bench loses power and is
+// switched on while the cluster is stopped: it waits for the database, starts by itself, and packs.
 #include "core/db/sql.h"
 #include "tests/support/chaintest.h"
 #include "tests/support/fakeshopify.h"
@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +40,8 @@ const QByteArray kSecret = QByteArrayLiteral("outage-secret");
 const QString kShop = u"outage.myshopify.com"_s;
 const QString kMug = u"OUT-MUG-01"_s;
 constexpr int kMugsPerOrder = 3;
+// A valid FedEx Express (12) number of the courier dataset that is also a valid UPC-A.
+const QString kFedExAlsoUpc = u"400000079196"_s;
 
 int outageSeconds()
 {
@@ -172,6 +175,9 @@ private Q_SLOTS:
         m_fake.addMugOrder(QString::number(order), u"8401"_s, kMugsPerOrder, bench.locationId,
                            at.addSecs(60 * order % 600));
     }
+    // RNO's orders ship FedEx and its packer scans pre-printed FedEx labels.
+    m_fake.setShippingTitle(u"9400"_s, u"FedEx 2Day"_s);
+    m_fake.setShippingTitle(u"9401"_s, u"FedEx 2Day"_s);
     // The order of the bench that is switched on during an outage (the last step).
     m_fake.addMugOrder(u"9406"_s, u"8401"_s, kMugsPerOrder, m_benches[0].locationId, at);
   }
@@ -241,6 +247,15 @@ private Q_SLOTS:
     scanEverywhere(kMugsPerOrder - 1);
     // The SLC bench ships with pre-printed UPS labels: its packer scans one onto the box while the cluster is away.
     QVERIFY(test::ChainPrograms::scan(m_benches[1].station, test::ups::kUps1));
+    // RNO's FedEx label is also a valid UPC-A: with no catalogue to rule out a product it is asked about first, and
+    // the same scan after ACK (Return) attaches it. It used to be refused as a wrong item, and shipped untracked.
+    const Bench &rno = m_benches[0];
+    QVERIFY(test::ChainPrograms::scan(rno.station, kFedExAlsoUpc));
+    QTest::qWait(500);
+    m_programs.screenshot(rno.station, u"offline-fedex-label-asked"_s);
+    QVERIFY(test::ChainPrograms::xdotool(rno.station, {u"key"_s, u"Return"_s}));
+    QTest::qWait(300);
+    QVERIFY(test::ChainPrograms::scan(rno.station, kFedExAlsoUpc));
     QTest::qWait(500);
     m_programs.screenshot(m_benches[0].station, u"offline-during-outage"_s);
     m_programs.screenshot(m_benches[1].station, u"offline-ups-label-on-the-box"_s);
@@ -290,19 +305,18 @@ private Q_SLOTS:
     QTRY_COMPARE_WITH_TIMEOUT(m_fake.fulfillments().size(), 6, 90000);
     QTest::qWait(3000); // a doubled post would arrive now
     QCOMPARE(m_fake.fulfillments().size(), 6);
-    int withTracking = 0;
+    QMap<QString, QString> tracked; // number → company: the SLC and RNO orders whose labels were scanned offline
     for (const auto &fulfillment : m_fake.fulfillments()) {
       QCOMPARE(fulfillment.lines.size(), 1);
       QCOMPARE(fulfillment.lines.first().second, kMugsPerOrder);
       if (fulfillment.numbers.isEmpty())
         continue;
-      ++withTracking; // the SLC order whose label was scanned offline carries it
-      QCOMPARE(fulfillment.numbers, QStringList{test::ups::kUps1});
-      QCOMPARE(fulfillment.company, u"UPS"_s);
+      QCOMPARE(fulfillment.numbers.size(), 1);
+      tracked.insert(fulfillment.numbers.first(), fulfillment.company);
       QCOMPARE(fulfillment.urls.size(), 1);
-      QVERIFY(fulfillment.urls.first().endsWith(test::ups::kUps1));
+      QVERIFY(fulfillment.urls.first().contains(fulfillment.numbers.first()));
     }
-    QCOMPARE(withTracking, 1);
+    QCOMPARE(tracked, (QMap<QString, QString>{{test::ups::kUps1, u"UPS"_s}, {kFedExAlsoUpc, u"FedEx"_s}}));
     // No order with more or fewer than its three scans, and no scan recorded twice.
     QCOMPARE(count(u"SELECT count(*) FROM (SELECT fulfillment_order_id FROM scan_events WHERE outcome = 'ok' GROUP BY "
                    "fulfillment_order_id HAVING count(*) <> ?) wrong"_s,

@@ -108,6 +108,7 @@ public:
     QString name;
     QDateTime updatedAt;
     QList<OrderLine> lines;
+    QString shippingTitle = QStringLiteral("Ground"); // its webhooks' shipping line: the order's shipping method
   };
   struct Stats {
     int requests = 0;
@@ -199,6 +200,8 @@ public:
   void addMug(const QString &productId, const QString &barcode, const QDateTime &updatedAt);
   void addMugOrder(const QString &orderId, const QString &productId, int quantity, const QString &locationId,
                    const QDateTime &updatedAt);
+  // The title of a routed order's shipping line ("FedEx 2Day"), as its webhooks carry it from now on.
+  void setShippingTitle(const QString &orderId, const QString &title) { m_orders[orderId].shippingTitle = title; }
 
   // Signs body with secret and POSTs it like Shopify; returns the HTTP status (-1 on no answer).
   int sendWebhook(const QUrl &url, const QByteArray &secret, const QString &topic, const QByteArray &body,

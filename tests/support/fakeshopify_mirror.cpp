@@ -128,7 +128,7 @@ QJsonObject FakeShopify::orderWebhookPayload(const QString &orderId) const
                                                {QStringLiteral("last_name"), QStringLiteral("Fictional")}}},
       {QStringLiteral("shipping_address"), address},
       {QStringLiteral("billing_address"), address},
-      {QStringLiteral("shipping_lines"), QJsonArray{QJsonObject{{QStringLiteral("title"), QStringLiteral("Ground")}}}},
+      {QStringLiteral("shipping_lines"), QJsonArray{QJsonObject{{QStringLiteral("title"), order.shippingTitle}}}},
       {QStringLiteral("line_items"), items}};
 }
 
