@@ -270,8 +270,11 @@ QList<TrackingNumber> TrackingNumberRecognizer::recognise(QStringView scanned) c
 
 bool shippingMethodNames(QStringView shippingMethod, const TrackingNumber &reading)
 {
-  return !shippingMethod.isEmpty() && (shippingMethod.contains(reading.company, Qt::CaseInsensitive) ||
-                                       shippingMethod.contains(reading.courierName, Qt::CaseInsensitive));
+  // An empty name is in every text: a reading without a company or courier name is named by none.
+  const auto names = [&](const QString &name) {
+    return !name.isEmpty() && shippingMethod.contains(name, Qt::CaseInsensitive);
+  };
+  return names(reading.company) || names(reading.courierName);
 }
 
 std::optional<TrackingNumber> TrackingNumberRecognizer::recogniseBest(QStringView scanned,

@@ -252,6 +252,21 @@ private Q_SLOTS:
     QCOMPARE(recognizer.recogniseBest(u"287809468872", u"Free shipping")->company, QStringLiteral("FedEx"));
   }
 
+  // Whether an order's shipping method names a reading's carrier: its Shopify company or the courier's name, in any
+  // case; a reading without either name is named by no method (an empty name is in every text).
+  void shippingMethodNames_companyOrCourier_neverAnEmptyName()
+  {
+    const auto fedex = TrackingNumberRecognizer::builtIn().recogniseBest(u"986578788855");
+    QVERIFY(fedex);
+    QVERIFY(shippingMethodNames(u"FEDEX 2Day", *fedex));
+    QVERIFY(!shippingMethodNames(u"UPS Ground", *fedex));
+    QVERIFY(!shippingMethodNames({}, *fedex));
+    TrackingNumber unnamed = *fedex;
+    unnamed.company.clear();
+    unnamed.courierName.clear();
+    QVERIFY(!shippingMethodNames(u"Free shipping", unnamed));
+  }
+
   void checkDigitReadings_comeBeforePatternOnlyOnes()
   {
     // 60120172242323 is DHL eCommerce (14) by pattern only: nothing verifies it.
