@@ -24,6 +24,9 @@ void showOnWholeScreen(QWidget &window)
 {
   window.setGeometry(window.screen()->availableGeometry());
   window.showMaximized();
+  // Without a window manager (a kiosk X session) no window gets the keyboard: typed scans would still arrive,
+  // but the F-keys, which are window shortcuts, would do nothing. Asking for it is what a packer's click does.
+  window.activateWindow();
 }
 
 } // namespace pb::ui

@@ -14,7 +14,7 @@ namespace pb::ui {
 // "Packbench · station bench-07" in the header's font.
 QLabel *stationTitle(const QString &stationName, QWidget *parent);
 // A bench screen is the station's alone: maximized under a window manager, and filling the screen where none runs
-// (a kiosk session started by xinit) instead of sitting in its corner.
+// (a kiosk session started by xinit) instead of sitting in its corner; either way it asks for the keyboard.
 void showOnWholeScreen(QWidget &window);
 
 } // namespace pb::ui

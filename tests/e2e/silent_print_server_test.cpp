@@ -43,14 +43,16 @@ private:
         home.path(), env);
     if (!station->waitForStarted() || !station->waitForOutput(QStringLiteral("ready at")))
       return station;
-    const bool focused = QTest::qWaitFor(
+    // No window manager runs here, as in a kiosk session started by xinit, and nothing gives the window the keyboard:
+    // the station asks for it itself (its F-keys were dead here, while typed scans still arrived).
+    const bool shown = QTest::qWaitFor(
         [&] {
           return m_x.xdotool({QStringLiteral("search"), QStringLiteral("--onlyvisible"), QStringLiteral("--name"),
-                              QStringLiteral("Packbench"), QStringLiteral("windowfocus"), QStringLiteral("--sync")});
+                              QStringLiteral("Packbench")});
         },
         30000);
-    if (!focused)
-      qWarning("the station's window never took the focus");
+    if (!shown)
+      qWarning("the station's window never showed");
     return station;
   }
 
