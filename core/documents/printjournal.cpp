@@ -142,9 +142,9 @@ Result<QList<PrintJobSummary>> PrintJournal::recentJobs(int limit) const
   const bool postgres = db::isPostgres(m_db);
   const QString mine = postgres ? u"j.login = session_user"_s : u"1 = 1"_s;
   // A carrier label's box is its label request's (PostgreSQL only: the hub buys them); a house label names its own.
-  const QString carrierBox = postgres ? u"(SELECT r.box_no FROM label_requests r WHERE r.id = CASE WHEN j.reference "
-                                        "~ '^carrier-label:request=[0-9]+$' THEN CAST(substr(j.reference, 23) AS "
-                                        "bigint) END)"_s
+  // (substring's capture is NULL for any other reference: no label request, no box.)
+  const QString carrierBox = postgres ? u"(SELECT r.box_no FROM label_requests r WHERE r.id = CAST(substring("
+                                        "j.reference FROM '^carrier-label:request=([0-9]+)$') AS bigint))"_s
                                       : u"NULL"_s;
   auto query =
       db::exec(m_db,
